@@ -1,0 +1,70 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Messages } from '../l10n';
+import { ManifestLookup } from '../io/manifests';
+import { readTextFile, walkDocuments } from '../io/textFiles';
+import type { KnownDocumentFacts } from '../engine/model';
+
+/** A document the command line was asked to read. */
+export interface InputDocument {
+  /** The path as shown to the user (relative to the working directory where possible). */
+  readonly displayPath: string;
+  readonly absolutePath: string;
+  readonly text: string;
+  readonly known: KnownDocumentFacts | undefined;
+}
+
+export interface InputResult {
+  readonly documents: InputDocument[];
+  /** One line per problem, already in the user's language. */
+  readonly errors: string[];
+  /** Notices that are not errors (a file read as Windows-1252). */
+  readonly warnings: string[];
+}
+
+/** Expands the given paths (folders are walked for .txt and .md) and reads every document. */
+export function readInputs(paths: readonly string[], m: Messages, cwd = process.cwd()): InputResult {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const manifests = new ManifestLookup((file, problem) => warnings.push(m.cli.badManifest(display(file, cwd), problem)));
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      errors.push(m.cli.missing(p));
+      continue;
+    }
+    const found = stat.isDirectory() ? walkDocuments(p) : [p];
+    if (stat.isDirectory() && found.length === 0) warnings.push(m.cli.directoryEmpty(p));
+    for (const f of found) {
+      const abs = path.resolve(f);
+      if (!seen.has(abs)) {
+        seen.add(abs);
+        files.push(f);
+      }
+    }
+  }
+  const documents: InputDocument[] = [];
+  for (const f of files) {
+    const shown = display(f, cwd);
+    const r = readTextFile(f);
+    if (!r.ok) {
+      if (r.reason === 'binary') errors.push(m.cli.binary(shown));
+      else if (r.reason === 'tooLarge') errors.push(m.cli.tooLarge(shown, r.detail));
+      else if (r.reason === 'missing') errors.push(m.cli.missing(shown));
+      else errors.push(m.cli.unreadable(shown, r.detail));
+      continue;
+    }
+    if (r.encoding !== 'utf-8') warnings.push(m.cli.decodedAs(shown, r.encoding));
+    documents.push({ displayPath: shown, absolutePath: path.resolve(f), text: r.text, known: manifests.factsFor(f) });
+  }
+  return { documents, errors, warnings };
+}
+
+function display(file: string, cwd: string): string {
+  const rel = path.relative(cwd, path.resolve(file));
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.resolve(file)).split(path.sep).join('/');
+}

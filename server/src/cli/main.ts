@@ -1,0 +1,79 @@
+import { isIsoDate } from '../engine/calendar';
+import { localeFrom, messages, type Locale } from '../l10n';
+import { ArgError, parseArgs } from './args';
+import { runCheck } from './check';
+import { readInputs } from './documents';
+import { runExtract } from './extract';
+
+declare const KAMERWIJZER_VERSION: string | undefined;
+
+const SPEC = {
+  flags: ['--json', '--help', '-h', '--version', '--stdio'],
+  options: ['--document-date', '--lang', '--format', '--today', '--fail-on'],
+};
+
+/** Runs the command line; returns the exit code (0 fine, 1 findings, 2 errors). */
+export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+  const out = (s: string): void => void process.stdout.write(s);
+  const err = (s: string): void => void process.stderr.write(`kamerwijzer: ${s}\n`);
+  let locale: Locale = localeFrom(env['KAMERWIJZER_LANG'] ?? env['LC_ALL'] ?? env['LC_MESSAGES'] ?? env['LANG']);
+  let m = messages(locale);
+  let args;
+  try {
+    args = parseArgs(argv, SPEC);
+  } catch (e) {
+    if (e instanceof ArgError) {
+      err(e.kind === 'unknownOption' ? m.cli.unknownOption(e.option) : m.cli.missingValue(e.option));
+      return 2;
+    }
+    throw e;
+  }
+  const lang = args.options.get('--lang');
+  if (lang) {
+    locale = localeFrom(lang);
+    m = messages(locale);
+  }
+  if (args.flags.has('--version')) {
+    out(`${typeof KAMERWIJZER_VERSION === 'string' ? KAMERWIJZER_VERSION : 'dev'}\n`);
+    return 0;
+  }
+  if (args.flags.has('--help') || args.flags.has('-h') || args.command === undefined || args.command === 'help') {
+    out(m.cli.usage + '\n');
+    return args.command === undefined && !args.flags.has('--help') && !args.flags.has('-h') ? 2 : 0;
+  }
+  const documentDate = args.options.get('--document-date');
+  if (documentDate !== undefined && !isIsoDate(documentDate)) {
+    err(m.cli.badDate('--document-date', documentDate));
+    return 2;
+  }
+  switch (args.command) {
+    case 'extract':
+    case 'check': {
+      if (args.paths.length === 0) {
+        err(m.cli.noPaths);
+        return 2;
+      }
+      const input = readInputs(args.paths, m);
+      for (const w of input.warnings) err(w);
+      for (const e of input.errors) err(e);
+      if (args.command === 'extract') {
+        runExtract(input.documents, { json: args.flags.has('--json'), ...(documentDate ? { documentDate } : {}) }, locale, m, out);
+      } else {
+        runCheck(input.documents, { ...(documentDate ? { documentDate } : {}) }, m, out);
+      }
+      return input.errors.length ? 2 : 0;
+    }
+    default:
+      err(m.cli.unknownCommand(args.command));
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`kamerwijzer: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 3;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Dates as the engine uses them: ISO strings (YYYY-MM-DD) and plain calendar arithmetic in UTC,
+ * plus the Dutch month names and date phrases real letters use ("30 oktober 2020", "2 november 2022").
+ */
+
+export const DUTCH_MONTHS: readonly string[] = [
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
+  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+];
+
+const MONTH_ALIASES: ReadonlyMap<string, number> = new Map<string, number>([
+  ...DUTCH_MONTHS.map((m, i) => [m, i + 1] as [string, number]),
+  ['jan', 1], ['feb', 2], ['febr', 2], ['mrt', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8],
+  ['sep', 9], ['sept', 9], ['okt', 10], ['nov', 11], ['dec', 12],
+]);
+
+/** Month number (1-12) of a Dutch month name or abbreviation, case-insensitive; undefined otherwise. */
+export function monthNumber(name: string): number | undefined {
+  return MONTH_ALIASES.get(name.toLowerCase().replace(/\.$/, ''));
+}
+
+/** A regular-expression alternation of the Dutch month names (full names first). */
+export const MONTH_PATTERN = DUTCH_MONTHS.join('|');
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+/** ISO date string of a year, month (1-12) and day. */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** True for a valid ISO calendar date YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+export function parseIsoDate(value: string): CalendarDate | undefined {
+  if (!isIsoDate(value)) return undefined;
+  return { year: Number(value.slice(0, 4)), month: Number(value.slice(5, 7)), day: Number(value.slice(8, 10)) };
+}
+
+export function lastDayOfMonth(year: number, month: number): string {
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+/** Days since 1970-01-01 of an ISO date. */
+export function epochDay(iso: string): number {
+  const d = parseIsoDate(iso);
+  if (!d) throw new Error(`not an ISO date: ${iso}`);
+  return Math.round(Date.UTC(d.year, d.month - 1, d.day) / 86_400_000);
+}
+
+/** The ISO date `days` after (or before, when negative) a date. */
+export function addDays(iso: string, days: number): string {
+  const t = new Date((epochDay(iso) + days) * 86_400_000);
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return epochDay(to) - epochDay(from);
+}
+
+/**
+ * Parses a written Dutch date: "30 oktober 2020", "2 november 2022", "1 jan. 2026", "30-10-2020",
+ * "2020-10-30". Returns the ISO date or undefined.
+ */
+export function parseDutchDate(text: string): string | undefined {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+  if (m) return valid(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$/.exec(t);
+  if (m) {
+    const month = monthNumber(m[2]!);
+    if (month) return valid(Number(m[3]), month, Number(m[1]));
+  }
+  return undefined;
+}
+
+function valid(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return isoDate(year, month, day);
+}

@@ -1,0 +1,104 @@
+/**
+ * The official identifiers of parliamentary papers and how they are written.
+ *
+ * A Kamerstuk is identified by its dossier (number plus optional suffix, the "toevoeging": a budget
+ * chapter "XIII", a sub-dossier "30", a letter "A", a rijkswet "(R1669)") and its ondernummer.
+ * officielebekendmakingen writes it `kst-<dossier>-<suffix>-<nr>`: kst-29826-277,
+ * kst-36600-XIII-65, kst-21501-30-470. The Tweede Kamer writes document numbers `2025D44449`.
+ */
+
+/** A Kamerstuk's identity. `dossier` is normalized: no spaces, suffix joined with "-", upper case. */
+export interface KamerstukId {
+  readonly dossier: string;
+  readonly nr: string;
+}
+
+/**
+ * Normalizes a dossier as written ("29 826", "35300 XIII", "21501–30", "36 410A", "27 484 (R 1669)")
+ * to the guideline's form ("29826", "35300-XIII", "21501-30", "36410-A", "27484-(R1669)").
+ */
+export function normalizeDossier(written: string): string {
+  let s = written.trim().replace(/[\u2010-\u2015\u2212]/g, '-');
+  // Rijkswet suffix: "(R 1669)" → "(R1669)".
+  s = s.replace(/\(\s*R\s*(\d+)\s*\)/gi, (_m, n: string) => `-(R${n})`);
+  // Digits first: join "29 826" → "29826".
+  const m = /^(\d{1,3})\s(\d{3})(?!\d)/.exec(s);
+  if (m) s = m[1]! + m[2]! + s.slice(m[0].length);
+  // Separate a suffix glued to the digits ("36410A" → "36410-A").
+  s = s.replace(/^(\d+)([A-Za-z])/, '$1-$2');
+  s = s.replace(/\s*-\s*/g, '-').replace(/\s+/g, '-').replace(/-+/g, '-').replace(/-$/, '');
+  return s.toUpperCase();
+}
+
+/** The id without prefix, as officielebekendmakingen and the catalog use it: "29826-277", "36600-XIII-65". */
+export function kamerstukKey(id: KamerstukId): string {
+  return `${id.dossier}-${id.nr}`;
+}
+
+/** The official identifier: "kst-29826-277". */
+export function officialKamerstukId(id: KamerstukId): string {
+  return `kst-${kamerstukKey(id)}`;
+}
+
+/**
+ * Parses an id as written in data and settings: "29826-277", "kst-36600-XIII-65", "21501-30-470",
+ * "29826, nr. 277" is not accepted here (see the Kamerstuk recognizer for written citations).
+ * The last part is the ondernummer; everything before it the dossier.
+ */
+export function parseKamerstukKey(key: string): KamerstukId | undefined {
+  const s = key.trim().replace(/^kst-/i, '').replace(/[\u2010-\u2015\u2212]/g, '-');
+  const m = /^(\d{1,6}(?:-[A-Za-z0-9()]{1,8}){0,2})-([0-9]{1,5}|[A-Za-z]{1,3})$/.exec(s);
+  if (!m) return undefined;
+  return { dossier: normalizeDossier(m[1]!), nr: /^\d/.test(m[2]!) ? m[2]! : m[2]!.toUpperCase() };
+}
+
+/** The dossier number without its suffix: "36600-XIII" → "36600". */
+export function dossierNumber(dossier: string): string {
+  const i = dossier.indexOf('-');
+  return i < 0 ? dossier : dossier.slice(0, i);
+}
+
+/** The suffix (toevoeging) of a dossier, if any: "36600-XIII" → "XIII". */
+export function dossierSuffix(dossier: string): string | undefined {
+  const i = dossier.indexOf('-');
+  return i < 0 ? undefined : dossier.slice(i + 1);
+}
+
+/** The official written dossier: "29826" → "29 826", "36600-XIII" → "36 600 XIII", "21501-30" → "21 501-30". */
+export function officialDossierText(dossier: string): string {
+  const num = dossierNumber(dossier);
+  const suffix = dossierSuffix(dossier);
+  const spaced = num.length === 5 ? `${num.slice(0, 2)} ${num.slice(2)}` : num;
+  if (!suffix) return spaced;
+  // Budget chapters (Roman numerals, letters) follow with a space; numeric sub-dossiers with a dash.
+  return /^\d/.test(suffix) ? `${spaced}-${suffix}` : `${spaced} ${suffix}`;
+}
+
+/** True for a Tweede Kamer document number such as 2025D44449. */
+export function isDocumentNumber(value: string): boolean {
+  return /^(19|20)\d{2}D\d{4,6}$/.test(value);
+}
+
+/** Web page of a Kamerstuk on zoek.officielebekendmakingen.nl. */
+export function officialPageUrl(id: KamerstukId): string {
+  return `https://zoek.officielebekendmakingen.nl/${officialKamerstukId(id)}.html`;
+}
+
+/** The dossier's page on tweedekamer.nl (its list of papers). */
+export function tweedeKamerDossierUrl(dossier: string): string {
+  const num = dossierNumber(dossier);
+  const suffix = dossierSuffix(dossier);
+  return `https://www.tweedekamer.nl/kamerstukken/dossier?nummer=${num}${suffix ? `&toevoeging=${encodeURIComponent(suffix)}` : ''}`;
+}
+
+/** A Kamerstuk's page on tweedekamer.nl. */
+export function tweedeKamerKamerstukUrl(id: KamerstukId): string {
+  const num = dossierNumber(id.dossier);
+  const suffix = dossierSuffix(id.dossier);
+  return `https://www.tweedekamer.nl/kamerstukken/detail?id=${num}${suffix ? `-${encodeURIComponent(suffix)}` : ''}&did=${id.nr}`;
+}
+
+/** A document number's page on tweedekamer.nl. */
+export function tweedeKamerDocumentUrl(documentNumber: string): string {
+  return `https://www.tweedekamer.nl/kamerstukken/detail?did=${documentNumber}`;
+}

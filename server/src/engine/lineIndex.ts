@@ -1,0 +1,70 @@
+import type { Position, Range, Span } from './model';
+
+/**
+ * Converts between UTF-16 offsets and zero-based line/character positions.
+ * Line breaks are \n, \r\n and \r, as LSP defines them.
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset of the first character of a zero-based line (clamped). */
+  lineStart(line: number): number {
+    if (line <= 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    return this.starts[line]!;
+  }
+
+  /** Offset just past the last character of a line, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1]! : this.text.length;
+    let end = next;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo]! };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line]!;
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.offset), end: this.positionAt(span.offset + span.length) };
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * The reference model: what the engine finds in a Dutch policy text.
+ *
+ * Every reference carries its exact place in the source text (`span`: offset and length in UTF-16
+ * code units, as JavaScript strings and LSP count them), the exact source `text`, and normalized
+ * fields as defined in the annotation guideline (test/fixtures/eval/GUIDELINE.md).
+ */
+
+/** A stretch of the source text, in UTF-16 code units from the start of the document. */
+export interface Span {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** A zero-based line and UTF-16 character, as LSP positions count them. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type ReferenceKind = 'kamerstuk' | 'dossier' | 'documentNumber' | 'motion' | 'amount' | 'deadline';
+
+interface ReferenceBase {
+  readonly kind: ReferenceKind;
+  readonly span: Span;
+  /** The exact source text of the whole reference (line breaks included). */
+  readonly text: string;
+}
+
+/** How a Kamerstuk citation was written; the citation-style rules read this. */
+export interface KamerstukCitationForm {
+  /** The leading word as written ("Kamerstuk", "Kamerstukken II", "Kamerstuknummer", "kst-"), or null for a bare citation. */
+  readonly keyword: string | null;
+  /** The dossier as written ("29 826", "35300 XIII", "21501-30"). */
+  readonly dossierText: string;
+  /** The marker before the number as written ("nr.", "nr", "nrs.", "stuk nr.", "letter"), or null when absent. */
+  readonly numberMarker: string | null;
+  /** The separator between dossier and number as written (", nr. ", "-", "- ", ", "), normalized whitespace. */
+  readonly separator: string;
+  /** Span of the dossier part. */
+  readonly dossierSpan: Span;
+  /** Span of the number part. */
+  readonly nrSpan: Span;
+  /** True when the dossier was taken from an earlier part of the same citation ("nrs. 2302, 2374 en 2676"). */
+  readonly dossierInherited: boolean;
+  /** True for the official identifier form kst-29826-277. */
+  readonly identifier: boolean;
+}
+
+/** One Kamerstuk cited by dossier and ondernummer. */
+export interface KamerstukReference extends ReferenceBase {
+  readonly kind: 'kamerstuk';
+  /** Dossier without spaces, suffix joined with "-" in upper case: "29826", "35300-XIII", "21501-30". */
+  readonly dossier: string;
+  /** The ondernummer as written: digits ("250") or Eerste Kamer letters ("H", "AB"). */
+  readonly nr: string;
+  /** Further dossiers of a joint paper ("Kamerstukken 29 826 en 32 813, nr. 135" → ["32813"]). */
+  readonly alsoDossiers?: readonly string[];
+  /** "I" (Eerste Kamer) or "II" (Tweede Kamer) when written. */
+  readonly chamber?: 'I' | 'II';
+  /** The vergaderjaar when written, normalized to "2019-2020". */
+  readonly vergaderjaar?: string;
+  /** A page reference when written ("p. 3", "blz. 12-13"): the pages as written. */
+  readonly pages?: string;
+  readonly form: KamerstukCitationForm;
+}
+
+/** A Kamerstuk dossier cited without an ondernummer. */
+export interface DossierReference extends ReferenceBase {
+  readonly kind: 'dossier';
+  readonly dossier: string;
+}
+
+/** A Tweede Kamer document number such as 2025D44449. */
+export interface DocumentNumberReference extends ReferenceBase {
+  readonly kind: 'documentNumber';
+  readonly number: string;
+}
+
+/** Where the Kamerstuk of a motion was found. */
+export type MotionLinkSource = 'sentence' | 'parenthesis' | 'footnote' | 'document';
+
+/** One mention of a specific motion. */
+export interface MotionReference extends ReferenceBase {
+  readonly kind: 'motion';
+  /** Surnames as written, without "het lid", "de leden", "c.s.". */
+  readonly submitters: readonly string[];
+  /** True when "c.s." follows the last name. */
+  readonly cs: boolean;
+  /** The Kamerstuk cited for this motion, when the same sentence, parenthesis or footnote gives it. */
+  readonly kamerstuk?: { readonly dossier: string; readonly nr: string; readonly span: Span; readonly source: MotionLinkSource };
+  /** Span of the submitters' names (for renames and diagnostics). */
+  readonly namesSpan: Span;
+}
+
+export type AmountPeriod = 'perJaar' | 'structureel' | 'incidenteel';
+
+/** A sum of money in euros. */
+export interface AmountReference extends ReferenceBase {
+  readonly kind: 'amount';
+  /** Value in euros (the low end of a range). */
+  readonly value: number;
+  /** High end of a range. */
+  readonly valueMax?: number;
+  /** "per jaar" / "structureel" / "incidenteel" where stated. */
+  readonly qualifiers?: readonly AmountPeriod[];
+  /** How the number was written, for the notation rules: 'dutch' (1.600,5), 'english' (1,600.5 / 1.5 miljard), 'plain'. */
+  readonly notation: 'dutch' | 'english' | 'plain';
+  /** The currency marker as written ("€", "EUR", "euro") or null for a bare "100 miljoen". */
+  readonly currency: string | null;
+  /** The scale word as written ("miljard", "mln", "mrd") or null. */
+  readonly scale: string | null;
+}
+
+/** A moment or period by or in which something is to happen. */
+export interface DeadlineReference extends ReferenceBase {
+  readonly kind: 'deadline';
+  /** First day of the period (ISO date), absent when the expression names only an end. */
+  readonly start?: string;
+  /** Last day (ISO date, inclusive) by which it is due; absent when it cannot be resolved (no document date). */
+  readonly end?: string;
+  /** The cue as written ("uiterlijk", "voor", "eind", "Q", ...). */
+  readonly cue: string;
+  /** True when the year came from the document's date rather than the text. */
+  readonly relative: boolean;
+  /** Phrasing that presents it as still to come ("uiterlijk", "voor", "zal", ...), for the stale-deadline rules. */
+  readonly future: boolean;
+}
+
+export type Reference =
+  | KamerstukReference
+  | DossierReference
+  | DocumentNumberReference
+  | MotionReference
+  | AmountReference
+  | DeadlineReference;
+
+/** A footnote body, in any of the forms real letters use. */
+export interface Footnote {
+  /** The label as written ("1", "12"). */
+  readonly label: string;
+  /** Span of the whole footnote (label included). */
+  readonly span: Span;
+  /** Span of the footnote's text only. */
+  readonly bodySpan: Span;
+  /** The footnote's text, whitespace collapsed. */
+  readonly body: string;
+  readonly style: 'footnoteRef' | 'pdfLine' | 'endnoteList';
+}
+
+/** A footnote marker in the running text ("[footnoteRef:1]", a superscript "1" glued to a word). */
+export interface FootnoteMarker {
+  readonly label: string;
+  readonly span: Span;
+  readonly style: 'footnoteRef' | 'superscript';
+}
+
+/** Where a piece of metadata came from; earlier sources in this list lose to later ones. */
+export type MetadataSource = 'header' | 'openDataHeader' | 'datumLine' | 'manifest' | 'frontMatter' | 'option';
+
+/** What the document says (or is said) about itself. */
+export interface DocumentMetadata {
+  /** The document's own date (ISO). */
+  readonly date?: string;
+  readonly dateSource?: MetadataSource;
+  /** The document's own Kamerstuk, when known. */
+  readonly kamerstuk?: { readonly dossier: string; readonly nr: string };
+  readonly kamerstukSource?: MetadataSource;
+  /** The document's own Tweede Kamer document number. */
+  readonly documentNumber?: string;
+  readonly title?: string;
+  readonly titleSource?: MetadataSource;
+  /** The span of the text where the document names its own identity (header line), for find-references. */
+  readonly identitySpan?: Span;
+  /** Span of YAML front matter, when present (recognizers skip it). */
+  readonly frontMatterSpan?: Span;
+}
+
+/** What a manifest (kamerwijzer.json) or the caller knows about a file. */
+export interface KnownDocumentFacts {
+  readonly kamerstuk?: string;
+  readonly documentNumber?: string;
+  readonly date?: string;
+  readonly title?: string;
+}
+
+/** A mention of a policy instrument from the glossary. */
+export interface InstrumentMention {
+  readonly span: Span;
+  readonly text: string;
+  /** The glossary entry's id. */
+  readonly id: string;
+  /** True when the text is an abbreviation of the entry (WBSO), false for the full name. */
+  readonly abbreviation: boolean;
+}
+
+/** Everything the engine found in one document. */
+export interface DocumentAnalysis {
+  readonly metadata: DocumentMetadata;
+  /** All references, sorted by offset. */
+  readonly references: readonly Reference[];
+  readonly footnotes: readonly Footnote[];
+  readonly footnoteMarkers: readonly FootnoteMarker[];
+  readonly instruments: readonly InstrumentMention[];
+}

@@ -1,0 +1,2 @@
+// language server entry; built in the navigation issue
+export {};
