@@ -1,7 +1,13 @@
-// Bundles the VS Code client, the language server and the command line into dist/.
-// CommonJS for Node, `vscode` external (the editor provides it), minified with source maps.
+// Bundles the VS Code client, the language server and the command line into dist/, and compiles the
+// bundled data (server/data) into dist/data. CommonJS for Node, `vscode` external (the editor
+// provides it), minified with source maps.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
 const common = {
   bundle: true,
@@ -13,6 +19,7 @@ const common = {
   external: ['vscode'],
   logLevel: 'warning',
   legalComments: 'none',
+  define: { KAMERWIJZER_VERSION: JSON.stringify(pkg.version) },
 };
 
 const entries = [
@@ -21,8 +28,22 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+/** Compiles server/data into dist/data (catalog from the recorded sources; glossary copied). */
+async function buildData() {
+  const tool = 'dist/tools/compile-data.js';
+  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['server/src/io/bundledData.ts'], outfile: tool });
+  const { compileBundledDataFiles } = require(path.resolve(tool));
+  compileBundledDataFiles('server/data/sources', 'dist/data');
+  for (const name of fs.readdirSync('server/data')) {
+    if (name.endsWith('.json')) fs.writeFileSync(path.join('dist/data', name), JSON.stringify(JSON.parse(fs.readFileSync(path.join('server/data', name), 'utf8'))));
+  }
+  fs.rmSync('dist/tools', { recursive: true, force: true });
+}
+
 if (watch) {
+  await buildData();
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
 } else {
-  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  await Promise.all([...entries.map((e) => esbuild.build({ ...common, ...e })), buildData()]);
+  fs.chmodSync('dist/cli.js', 0o755);
 }

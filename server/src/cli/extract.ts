@@ -2,6 +2,7 @@ import { analyze } from '../engine/analyze';
 import { LineIndex } from '../engine/lineIndex';
 import type { Locale, Messages } from '../l10n';
 import { describeReference } from '../features/describe';
+import { oneLine } from '../features/text';
 import type { InputDocument } from './documents';
 import { referenceToJson } from './referenceJson';
 
@@ -40,10 +41,4 @@ export function runExtract(docs: readonly InputDocument[], options: ExtractOptio
     }
     out('\n');
   }
-}
-
-/** Source text on one line, shortened with an ellipsis. */
-export function oneLine(text: string, max: number): string {
-  const s = text.replace(/\s+/g, ' ');
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }

@@ -4,12 +4,13 @@ import { ArgError, parseArgs } from './args';
 import { runCheck } from './check';
 import { readInputs } from './documents';
 import { runExtract } from './extract';
+import { runLanguageServer } from '../lsp/run';
 
 declare const KAMERWIJZER_VERSION: string | undefined;
 
 const SPEC = {
-  flags: ['--json', '--help', '-h', '--version', '--stdio'],
-  options: ['--document-date', '--lang', '--format', '--today', '--fail-on'],
+  flags: ['--json', '--help', '-h', '--version', '--stdio', '--node-ipc'],
+  options: ['--document-date', '--lang', '--format', '--today', '--fail-on', '--socket', '--clientProcessId'],
 };
 
 /** Runs the command line; returns the exit code (0 fine, 1 findings, 2 errors). */
@@ -63,6 +64,10 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
       }
       return input.errors.length ? 2 : 0;
     }
+    case 'lsp':
+      // The transport (--stdio, --node-ipc, --socket=N) is read from the process arguments.
+      runLanguageServer();
+      return -1;
     default:
       err(m.cli.unknownCommand(args.command));
       return 2;
@@ -71,7 +76,9 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
 
 if (require.main === module) {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    const code = main(process.argv.slice(2));
+    // -1: a long-running command (the language server) keeps the process alive.
+    if (code >= 0) process.exitCode = code;
   } catch (e) {
     process.stderr.write(`kamerwijzer: internal error: ${(e as Error).stack ?? String(e)}\n`);
     process.exitCode = 3;

@@ -84,21 +84,21 @@ export function officialPageUrl(id: KamerstukId): string {
   return `https://zoek.officielebekendmakingen.nl/${officialKamerstukId(id)}.html`;
 }
 
-/** The dossier's page on tweedekamer.nl (its list of papers). */
-export function tweedeKamerDossierUrl(dossier: string): string {
-  const num = dossierNumber(dossier);
-  const suffix = dossierSuffix(dossier);
-  return `https://www.tweedekamer.nl/kamerstukken/dossier?nummer=${num}${suffix ? `&toevoeging=${encodeURIComponent(suffix)}` : ''}`;
-}
-
-/** A Kamerstuk's page on tweedekamer.nl. */
-export function tweedeKamerKamerstukUrl(id: KamerstukId): string {
-  const num = dossierNumber(id.dossier);
-  const suffix = dossierSuffix(id.dossier);
-  return `https://www.tweedekamer.nl/kamerstukken/detail?id=${num}${suffix ? `-${encodeURIComponent(suffix)}` : ''}&did=${id.nr}`;
-}
-
-/** A document number's page on tweedekamer.nl. */
+/**
+ * A document's page on tweedekamer.nl. The site addresses documents by their document number
+ * (`detail?id=2025D44449&did=2025D44449`); for a Kamerstuk whose document number is unknown, its
+ * search page finds it.
+ */
 export function tweedeKamerDocumentUrl(documentNumber: string): string {
-  return `https://www.tweedekamer.nl/kamerstukken/detail?did=${documentNumber}`;
+  return `https://www.tweedekamer.nl/kamerstukken/detail?id=${documentNumber}&did=${documentNumber}`;
+}
+
+/** tweedekamer.nl's search for a Kamerstuk ("29826-277"). */
+export function tweedeKamerSearchUrl(id: KamerstukId): string {
+  return `https://www.tweedekamer.nl/zoeken?qry=${encodeURIComponent(`${dossierNumber(id.dossier)} nr. ${id.nr}`)}`;
+}
+
+/** The dossier's overview on zoek.officielebekendmakingen.nl. */
+export function officialDossierUrl(dossier: string): string {
+  return `https://zoek.officielebekendmakingen.nl/dossier/${encodeURIComponent(dossier)}`;
 }

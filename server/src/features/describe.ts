@@ -4,7 +4,7 @@
  */
 import { kamerstukKey } from '../engine/identifiers';
 import type { AmountReference, DeadlineReference, Reference } from '../engine/model';
-import type { Locale } from '../l10n';
+import { messages, type Locale } from '../l10n';
 
 /** "€ 1.118.000.000" (Dutch notation, whole euros; cents when present). */
 export function formatEuro(value: number): string {
@@ -46,4 +46,16 @@ export function describeReference(r: Reference, locale: Locale): string {
     case 'deadline':
       return describeDeadline(r, locale);
   }
+}
+
+/** "20 maart 2025" / "20 March 2025" of an ISO date; other strings as they are. */
+export function formatDate(iso: string, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${messages(locale).months[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** Escapes text for Markdown (hover contents). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/^([#+\-]|\d+\.)/, '\\$1');
 }

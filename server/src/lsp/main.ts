@@ -1,2 +1,4 @@
-// language server entry; built in the navigation issue
-export {};
+// Entry point of the bundled language server (dist/server.js), started by the VS Code client.
+import { runLanguageServer } from './run';
+
+runLanguageServer();

@@ -1,0 +1,228 @@
+/**
+ * The catalog data shipped with Kamerwijzer, and how it is compiled from the recorded sources in
+ * server/data/sources/ at build time (esbuild.mjs writes dist/data/catalog.json):
+ *
+ * - seed-citations.json: facts about every document the seed letters cite, each with its source;
+ * - motion-outcomes.json / document-facts.json: outcomes and facts established later, with sources;
+ * - tk-motions-2023-2025.csv: 8 042 real motions (Tweede Kamer open data + official XML);
+ * - documents_2000-2025_hundred-each-year.csv: 2 500 Kamerstukken metadata rows (MIT, Floris Bos).
+ *
+ * The compiled form is compact: motions and sample rows are arrays with the dossier titles pooled.
+ */
+import { isDocumentNumber, parseKamerstukKey } from '../engine/identifiers';
+import { parseCsvRecords } from './csv';
+import type { CatalogDocument, FactSource, MotionOutcome } from './model';
+
+export interface BundledDocument {
+  readonly id: string;
+  readonly documentNumber?: string;
+  readonly type?: string;
+  readonly title?: string;
+  readonly date?: string;
+  readonly dossierTitle?: string;
+  readonly submitters?: readonly string[];
+  readonly outcome?: MotionOutcome;
+  readonly outcomeDate?: string;
+  readonly kabinetsappreciatie?: string;
+  readonly zaakNummer?: string;
+  readonly alsoDossiers?: readonly string[];
+  readonly replacedBy?: string;
+  readonly sources: readonly string[];
+}
+
+/** [id, documentNumber, zaakNummer, date, onderwerp, kabinetsappreciatie, signatories joined by "|", dossierTitle index] */
+export type MotionRow = [string, string, string, string, string, string, string, number];
+/** [id, title, date, type, dossierTitle index] */
+export type SampleRow = [string, string, string, string, number];
+
+export interface BundledCatalogData {
+  readonly version: 1;
+  readonly documents: readonly BundledDocument[];
+  readonly dossierTitles: readonly string[];
+  readonly motions: readonly MotionRow[];
+  readonly sample: readonly SampleRow[];
+  /** Where the motion rows and sample rows come from (shown in hovers). */
+  readonly motionSource: string;
+  readonly sampleSource: string;
+  /** Licence notices that travel with the data. */
+  readonly notices: readonly string[];
+}
+
+export interface RecordedSources {
+  readonly seedCitations: unknown;
+  readonly motionsCsv: string;
+  readonly sampleCsv: string;
+  readonly motionOutcomes?: unknown;
+  readonly documentFacts?: unknown;
+}
+
+const OUTCOMES: readonly MotionOutcome[] = ['aangenomen', 'verworpen', 'ingetrokken', 'aangehouden', 'overgenomen'];
+
+/** "github:owner/repo@commit:path" → a GitHub URL; URLs stay as they are. */
+export function sourceUrl(source: string): string {
+  const m = /^github:([^/@]+\/[^@]+)@([0-9a-f]+):(.+)$/.exec(source);
+  return m ? `https://github.com/${m[1]}/blob/${m[2]}/${m[3]}` : source;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+function strings(v: unknown): string[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out = v.map(str).filter((s): s is string => s !== undefined);
+  return out.length ? out : undefined;
+}
+
+function outcome(v: unknown): MotionOutcome | undefined {
+  const s = str(v)?.toLowerCase();
+  return s && (OUTCOMES as readonly string[]).includes(s) ? (s as MotionOutcome) : undefined;
+}
+
+function records(v: unknown, key: string): Record<string, unknown>[] {
+  const list = Array.isArray(v) ? v : v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(list) ? list.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : [];
+}
+
+/** Removes undefined fields so the compiled JSON stays small and comparable. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Compiles the recorded sources into the bundled catalog. Pure; throws only on malformed sources. */
+export function compileBundledCatalog(src: RecordedSources): BundledCatalogData {
+  const documents = new Map<string, BundledDocument>();
+  for (const r of records(src.seedCitations, 'documents')) {
+    const id = str(r['id']);
+    if (!id) continue;
+    const sources = [str(r['source']), ...records(r['otherSources'], '').map((o) => str(o['source']))].filter((s): s is string => !!s);
+    documents.set(
+      id,
+      compact({
+        id,
+        documentNumber: str(r['documentNumber']),
+        type: str(r['type']),
+        title: str(r['title']),
+        date: str(r['date']),
+        dossierTitle: str(r['dossierTitle']),
+        submitters: strings(r['submitters']),
+        outcome: outcome(r['outcome']),
+        kabinetsappreciatie: str(r['kabinetsappreciatie']),
+        zaakNummer: str(r['zaakNummer']),
+        alsoDossiers: strings(r['alsoDossiers']),
+        sources: sources.map(sourceUrl),
+      }),
+    );
+  }
+  // Facts established later override and extend the seed citations.
+  for (const r of [...records(src.documentFacts, 'documents'), ...records(src.motionOutcomes, 'motions')]) {
+    const id = str(r['id']);
+    if (!id) continue;
+    const before = documents.get(id);
+    const source = str(r['source']);
+    const merged: BundledDocument = compact({
+      id,
+      documentNumber: str(r['documentNumber']) ?? before?.documentNumber,
+      type: str(r['type']) ?? before?.type ?? (r['outcome'] !== undefined ? 'Motie' : undefined),
+      title: str(r['title']) ?? before?.title,
+      date: str(r['date']) ?? before?.date,
+      dossierTitle: str(r['dossierTitle']) ?? before?.dossierTitle,
+      submitters: strings(r['submitters']) ?? before?.submitters,
+      outcome: outcome(r['outcome']) ?? before?.outcome,
+      outcomeDate: str(r['outcomeDate']) ?? before?.outcomeDate,
+      kabinetsappreciatie: before?.kabinetsappreciatie,
+      zaakNummer: str(r['zaakNummer']) ?? before?.zaakNummer,
+      alsoDossiers: before?.alsoDossiers,
+      replacedBy: str(r['replacedBy']) ?? before?.replacedBy,
+      sources: [...(source ? [sourceUrl(source)] : []), ...(before?.sources ?? [])],
+    });
+    documents.set(id, merged);
+  }
+
+  const titles = new Map<string, number>();
+  const titleIndex = (t: string): number => {
+    let i = titles.get(t);
+    if (i === undefined) {
+      i = titles.size;
+      titles.set(t, i);
+    }
+    return i;
+  };
+
+  const motions: MotionRow[] = [];
+  for (const r of parseCsvRecords(src.motionsCsv)) {
+    const id = (r['kst_id'] ?? '').replace(/^kst-/, '');
+    if (!parseKamerstukKey(id)) continue;
+    const signers = (r['xml_ondertekenaars'] ?? '').split('|').map((s) => s.trim()).filter(Boolean).join('|');
+    motions.push([
+      id,
+      r['document_nummer'] ?? '',
+      r['zaak_nummer'] ?? '',
+      r['xml_voorgesteld_datum'] || r['document_datum'] || '',
+      r['onderwerp'] ?? '',
+      r['kabinetsappreciatie'] ?? '',
+      signers,
+      titleIndex(r['dossier_titel'] ?? ''),
+    ]);
+  }
+
+  const sample: SampleRow[] = [];
+  for (const r of parseCsvRecords(src.sampleCsv)) {
+    const id = (r['identifier'] ?? '').replace(/^kst-/, '');
+    if (!parseKamerstukKey(id)) continue;
+    sample.push([id, r['title'] ?? '', r['date'] ?? '', r['type'] ?? '', titleIndex(r['dossier_title'] ?? '')]);
+  }
+
+  return {
+    version: 1,
+    documents: [...documents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    dossierTitles: [...titles.keys()],
+    motions,
+    sample,
+    // Tweede Kamer open data and officiële bekendmakingen XML, as saved by motiematcher (snapshot 2025-10-04).
+    motionSource: 'https://github.com/tommyvanderwal/motiematcher/tree/a1faf70d7868139d87dbc8e14746bb2c5fdf09be/bronmateriaal-onbewerkt',
+    sampleSource: 'https://github.com/BluntKatana/linking-references-to-docs-in-parl-debates/blob/f59c25806dc33ccd66fc30d5672ddbf38e517915/system/data/documents_2000-2025_hundred-each-year.csv',
+    notices: ['documents_2000-2025_hundred-each-year.csv: MIT License, Copyright (c) 2025 Floris Bos'],
+  };
+}
+
+/** The bundled document of a motion row. */
+export function motionDocument(row: MotionRow, data: BundledCatalogData): CatalogDocument {
+  const [id, documentNumber, zaakNummer, date, onderwerp, appreciatie, signers, dossierTitle] = row;
+  const kamerstuk = parseKamerstukKey(id);
+  return compact({
+    id,
+    kamerstuk,
+    documentNumber: documentNumber || undefined,
+    zaakNummer: zaakNummer || undefined,
+    type: 'Motie',
+    title: onderwerp || undefined,
+    date: date || undefined,
+    dossierTitle: data.dossierTitles[dossierTitle] || undefined,
+    submitters: signers ? signers.split('|') : undefined,
+    kabinetsappreciatie: appreciatie || undefined,
+    sources: [{ origin: 'bundled', url: data.motionSource }],
+  });
+}
+
+/** The bundled document of a sample row. */
+export function sampleDocument(row: SampleRow, data: BundledCatalogData): CatalogDocument {
+  const [id, title, date, type, dossierTitle] = row;
+  return compact({
+    id,
+    kamerstuk: parseKamerstukKey(id),
+    title: title || undefined,
+    date: date || undefined,
+    type: type || undefined,
+    dossierTitle: data.dossierTitles[dossierTitle] || undefined,
+    sources: [{ origin: 'bundled', url: data.sampleSource }],
+  });
+}
+
+/** A rich bundled document as a catalog document. */
+export function richDocument(d: BundledDocument): CatalogDocument {
+  const kamerstuk = parseKamerstukKey(d.id);
+  const sources: FactSource[] = d.sources.length ? d.sources.map((url) => ({ origin: 'bundled', url })) : [{ origin: 'bundled' }];
+  const { sources: _ignored, ...facts } = d;
+  return compact({ ...facts, documentNumber: d.documentNumber ?? (isDocumentNumber(d.id) ? d.id : undefined), kamerstuk, sources });
+}

@@ -1,0 +1,110 @@
+import { kamerstukKey, type KamerstukId } from '../engine/identifiers';
+import { motionDocument, richDocument, sampleDocument, type BundledCatalogData } from './bundledData';
+import { foldForSearch, type CatalogDocument, type CatalogSource } from './model';
+
+/**
+ * The catalog data shipped with the extension, as a catalog source. Indexes are built on first use,
+ * so start-up costs nothing until a citation is looked up.
+ */
+export class BundledCatalogSource implements CatalogSource {
+  readonly name = 'bundled';
+  private byId: Map<string, CatalogDocument> | undefined;
+  private byDocumentNumber: Map<string, CatalogDocument> | undefined;
+  private folded: { doc: CatalogDocument; title: string }[] | undefined;
+  private motionsBySurname: Map<string, CatalogDocument[]> | undefined;
+
+  private loaded: BundledCatalogData | undefined;
+
+  /** `data` is the compiled data or a loader called on first use. */
+  constructor(private readonly data: BundledCatalogData | (() => BundledCatalogData)) {}
+
+  private get bundle(): BundledCatalogData {
+    if (!this.loaded) this.loaded = typeof this.data === 'function' ? this.data() : this.data;
+    return this.loaded;
+  }
+
+  lookupKamerstuk(id: KamerstukId): CatalogDocument | undefined {
+    return this.index().get(kamerstukKey(id));
+  }
+
+  lookupDocumentNumber(documentNumber: string): CatalogDocument | undefined {
+    this.index();
+    return this.byDocumentNumber!.get(documentNumber.toUpperCase());
+  }
+
+  searchTitles(words: readonly string[], limit: number): readonly CatalogDocument[] {
+    if (!this.folded) {
+      this.folded = [...this.index().values()].filter((d) => d.title).map((doc) => ({ doc, title: ` ${foldForSearch(doc.title!)} ` }));
+    }
+    const wanted = words.map(foldForSearch).filter(Boolean);
+    if (!wanted.length) return [];
+    const out: CatalogDocument[] = [];
+    for (const { doc, title } of this.folded) {
+      if (wanted.every((w) => title.includes(w))) {
+        out.push(doc);
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
+  }
+
+  findMotions(surnames: readonly string[], limit: number): readonly CatalogDocument[] {
+    if (!this.motionsBySurname) {
+      const map = new Map<string, CatalogDocument[]>();
+      for (const doc of this.index().values()) {
+        if (doc.type !== 'Motie' && doc.type !== 'Motie (gewijzigd/nader)') continue;
+        for (const s of doc.submitters ?? []) {
+          const key = surnameKey(s);
+          if (!key) continue;
+          const list = map.get(key) ?? [];
+          list.push(doc);
+          map.set(key, list);
+        }
+      }
+      for (const list of map.values()) list.sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : 1));
+      this.motionsBySurname = map;
+    }
+    const keys = surnames.map(surnameKey).filter(Boolean);
+    if (!keys.length) return [];
+    const [first, ...rest] = keys;
+    const candidates = this.motionsBySurname.get(first!) ?? [];
+    return candidates
+      .filter((d) => rest.every((k) => (d.submitters ?? []).some((s) => surnameKey(s) === k)))
+      .slice(0, limit);
+  }
+
+  /** Number of documents the bundled data knows (for status and tests). */
+  get size(): number {
+    return this.index().size;
+  }
+
+  private index(): Map<string, CatalogDocument> {
+    if (this.byId) return this.byId;
+    const byId = new Map<string, CatalogDocument>();
+    // Lowest precedence first; richer sources overwrite and keep what they lack from below.
+    const data = this.bundle;
+    for (const row of data.sample) byId.set(row[0], sampleDocument(row, data));
+    for (const row of data.motions) byId.set(row[0], mergeDocuments(motionDocument(row, data), byId.get(row[0])));
+    for (const d of data.documents) byId.set(d.id, mergeDocuments(richDocument(d), byId.get(d.id)));
+    const byNumber = new Map<string, CatalogDocument>();
+    for (const d of byId.values()) if (d.documentNumber) byNumber.set(d.documentNumber.toUpperCase(), d);
+    this.byId = byId;
+    this.byDocumentNumber = byNumber;
+    return byId;
+  }
+}
+
+/** The last word of a name, folded: "Van der Lee" → "lee", "Kostić" → "kostic". */
+export function surnameKey(name: string): string {
+  const words = foldForSearch(name).split(' ');
+  return words[words.length - 1] ?? '';
+}
+
+/** `primary`'s facts, completed by `secondary`'s; sources of both. */
+export function mergeDocuments(primary: CatalogDocument, secondary: CatalogDocument | undefined): CatalogDocument {
+  if (!secondary) return primary;
+  const merged: Record<string, unknown> = { ...secondary };
+  for (const [k, v] of Object.entries(primary)) if (v !== undefined) merged[k] = v;
+  merged['sources'] = [...primary.sources, ...secondary.sources];
+  return merged as unknown as CatalogDocument;
+}

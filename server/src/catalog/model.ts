@@ -1,0 +1,71 @@
+/**
+ * The catalog's model: what is known about a parliamentary document, and where each fact comes from.
+ */
+import type { KamerstukId } from '../engine/identifiers';
+import type { Span } from '../engine/model';
+
+export type MotionOutcome = 'aangenomen' | 'verworpen' | 'ingetrokken' | 'aangehouden' | 'overgenomen';
+
+/** Where a fact was found. */
+export interface FactSource {
+  /** The catalog source that answered: 'workspace', 'bundled', 'officielebekendmakingen', 'tweedekamer', 'cache'. */
+  readonly origin: string;
+  /** The page or record the fact was taken from (a URL), when known. */
+  readonly url?: string;
+}
+
+/** A place in a workspace document. */
+export interface WorkspaceLocation {
+  readonly uri: string;
+  readonly span: Span;
+}
+
+/** What the catalog knows of one document. Every field but the id is optional. */
+export interface CatalogDocument {
+  /** Kamerstuk key ("29826-250", "36600-XIII-65") or document number ("2025D37684"). */
+  readonly id: string;
+  readonly kamerstuk?: KamerstukId;
+  readonly documentNumber?: string;
+  /** "Brief regering", "Motie", "Bijlage", … (Tweede Kamer `Soort`). */
+  readonly type?: string;
+  readonly title?: string;
+  /** ISO date of the document. */
+  readonly date?: string;
+  readonly dossierTitle?: string;
+  /** Signatories (motions) or the sending minister (letters). */
+  readonly submitters?: readonly string[];
+  readonly outcome?: MotionOutcome;
+  readonly outcomeDate?: string;
+  readonly kabinetsappreciatie?: string;
+  readonly zaakNummer?: string;
+  readonly alsoDossiers?: readonly string[];
+  /** The id of the document that replaces this one (rectification, herdruk, new version). */
+  readonly replacedBy?: string;
+  /** Sources of the facts, most authoritative first. */
+  readonly sources: readonly FactSource[];
+  /** When the document itself is in the workspace: where it names its own identity (or its start). */
+  readonly workspace?: WorkspaceLocation;
+}
+
+/** One place where the catalog can look documents up. */
+export interface CatalogSource {
+  readonly name: string;
+  /** A Kamerstuk by its id. */
+  lookupKamerstuk(id: KamerstukId): CatalogDocument | undefined | Promise<CatalogDocument | undefined>;
+  /** A Tweede Kamer document number (2025D44449). */
+  lookupDocumentNumber(documentNumber: string): CatalogDocument | undefined | Promise<CatalogDocument | undefined>;
+  /** Documents whose title contains all the given words (lower-case, accents folded); at most `limit`. */
+  searchTitles?(words: readonly string[], limit: number): readonly CatalogDocument[];
+  /** Motions whose signatories include all of these surnames (folded), newest first. */
+  findMotions?(surnames: readonly string[], limit: number): readonly CatalogDocument[];
+}
+
+/** Lower-case without accents or punctuation runs: how titles and names are compared. */
+export function foldForSearch(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,14 @@
+import type { Catalog } from '../catalog/catalog';
+import type { IndexedDocument, WorkspaceIndex } from '../catalog/workspaceIndex';
+import type { Locale } from '../l10n';
+
+/** What every feature may read: the workspace, the catalog, the user's language and today's date. */
+export interface FeatureContext {
+  readonly index: WorkspaceIndex;
+  readonly catalog: Catalog;
+  readonly locale: Locale;
+  /** Today's date (ISO); injected so results are reproducible. */
+  readonly today: string;
+}
+
+export type { IndexedDocument };

@@ -1,0 +1,47 @@
+/**
+ * Go to definition: a Kamerstuk or document number jumps to that document in the workspace; a
+ * motion to the workspace copy of its Kamerstuk, else to the footnote or citation that gives its
+ * number; a footnote marker to its footnote. A document that is not in the workspace has no
+ * location (its document link still opens the official page).
+ */
+import { Location } from 'vscode-languageserver-types';
+import { kamerstukKey } from '../engine/identifiers';
+import type { Span } from '../engine/model';
+import type { FeatureContext, IndexedDocument } from './context';
+import { footnoteOf, targetAt } from './referenceAt';
+
+export function definition(doc: IndexedDocument, offset: number, ctx: FeatureContext): Location[] {
+  const target = targetAt(doc, offset);
+  if (!target) return [];
+  if (target.kind === 'footnoteMarker') {
+    const note = footnoteOf(doc, target.marker);
+    return note ? [location(doc, note.span)] : [];
+  }
+  if (target.kind !== 'reference') return [];
+  const r = target.reference;
+  if (r.kind === 'kamerstuk') return documentsIdentifiedAs(kamerstukKey(r), ctx);
+  if (r.kind === 'documentNumber') return documentsIdentifiedAs(r.number.toUpperCase(), ctx);
+  if (r.kind === 'motion' && r.kamerstuk) {
+    const inWorkspace = documentsIdentifiedAs(kamerstukKey(r.kamerstuk), ctx);
+    if (inWorkspace.length) return inWorkspace;
+    if (r.kamerstuk.source === 'footnote') {
+      const note = doc.analysis.footnotes.find((f) => within(r.kamerstuk!.span, f.span));
+      if (note) return [location(doc, note.span)];
+    }
+    return [location(doc, r.kamerstuk.span)];
+  }
+  return [];
+}
+
+/** Locations of the workspace documents that are the document with this key (their identity line, or their start). */
+export function documentsIdentifiedAs(key: string, ctx: FeatureContext): Location[] {
+  return ctx.index.documentsIdentifiedAs(key).map((d) => location(d, d.analysis.metadata.identitySpan ?? { offset: 0, length: 0 }));
+}
+
+export function location(doc: IndexedDocument, span: Span): Location {
+  return { uri: doc.uri, range: doc.lines.rangeOf(span) };
+}
+
+function within(inner: Span, outer: Span): boolean {
+  return inner.offset >= outer.offset && inner.offset + inner.length <= outer.offset + outer.length;
+}

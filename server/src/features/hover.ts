@@ -1,0 +1,205 @@
+/**
+ * Hover: what a reference is. A Kamerstuk or document number shows the catalog's facts (title,
+ * type, date, dossier, submitters, a motion's outcome), where else the workspace cites it, and links
+ * to its official pages; a motion its submitters, Kamerstuk and outcome; an amount the full figure
+ * and its words; a deadline its dates and how far that is from today; a footnote marker its text.
+ */
+import { Hover, MarkupKind } from 'vscode-languageserver-types';
+import type { CatalogDocument } from '../catalog/model';
+import { citedKey } from '../catalog/workspaceIndex';
+import { daysBetween } from '../engine/calendar';
+import {
+  kamerstukKey,
+  officialDossierText,
+  officialDossierUrl,
+  officialPageUrl,
+  tweedeKamerDocumentUrl,
+  tweedeKamerSearchUrl,
+  type KamerstukId,
+} from '../engine/identifiers';
+import type { AmountReference, DeadlineReference, DocumentNumberReference, KamerstukReference, MotionReference, Span } from '../engine/model';
+import { messages, type Messages } from '../l10n';
+import type { FeatureContext, IndexedDocument } from './context';
+import { escapeMarkdown, formatDate, formatEuro } from './describe';
+import { euroInWords } from './numberWords';
+import { footnoteOf, targetAt } from './referenceAt';
+
+/** At most this many other citations are listed in a hover. */
+const MAX_CITATIONS_LISTED = 5;
+
+export async function hover(doc: IndexedDocument, offset: number, ctx: FeatureContext): Promise<Hover | undefined> {
+  const target = targetAt(doc, offset);
+  if (!target) return undefined;
+  const m = messages(ctx.locale);
+  let value: string | undefined;
+  let span: Span;
+  switch (target.kind) {
+    case 'reference': {
+      const r = target.reference;
+      span = r.span;
+      if (r.kind === 'kamerstuk') value = await kamerstukHover(doc, r, ctx, m);
+      else if (r.kind === 'documentNumber') value = await documentNumberHover(doc, r, ctx, m);
+      else if (r.kind === 'dossier') value = `**${m.hover.dossier} ${escapeMarkdown(officialDossierText(r.dossier))}**\n\n[${m.hover.officialPage}](${officialDossierUrl(r.dossier)})`;
+      else if (r.kind === 'motion') value = await motionHover(doc, r, ctx, m);
+      else if (r.kind === 'amount') value = amountHover(r, ctx);
+      else value = deadlineHover(r, doc, ctx, m);
+      break;
+    }
+    case 'footnoteMarker': {
+      span = target.marker.span;
+      const note = footnoteOf(doc, target.marker);
+      value = note ? `**${m.hover.footnote(note.label)}**\n\n${escapeMarkdown(note.body)}` : m.hover.footnoteMissing(target.marker.label);
+      break;
+    }
+    case 'footnote':
+      span = target.footnote.span;
+      value = `**${m.hover.footnote(target.footnote.label)}**\n\n${escapeMarkdown(target.footnote.body)}`;
+      break;
+    case 'instrument':
+      return undefined;
+  }
+  if (!value) return undefined;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lines.rangeOf(span) };
+}
+
+/** "Kamerstuk 29 826, nr. 147" in the official style. */
+export function kamerstukTitle(id: KamerstukId): string {
+  return `Kamerstuk ${officialDossierText(id.dossier)}, nr. ${id.nr}`;
+}
+
+async function kamerstukHover(doc: IndexedDocument, r: KamerstukReference, ctx: FeatureContext, m: Messages): Promise<string> {
+  const found = await ctx.catalog.lookupKamerstuk(r);
+  const heading = `**${escapeMarkdown(kamerstukTitle(r))}**`;
+  const links = [`[${m.hover.officialPage}](${officialPageUrl(r)})`, `[${m.hover.tweedeKamerPage}](${found?.documentNumber ? tweedeKamerDocumentUrl(found.documentNumber) : tweedeKamerSearchUrl(r)})`];
+  const known = found && hasFacts(found);
+  const parts = [known ? documentFacts(heading, found, ctx, m, r.dossier) : `${heading}\n\n${m.hover.unknownKamerstuk}`];
+  parts.push(citationsElsewhere(doc, r, kamerstukKey(r), ctx, m));
+  parts.push(links.join(' · '));
+  if (known) parts.push(sourceLine(found, m));
+  return parts.filter(Boolean).join('\n\n');
+}
+
+/** True when the catalog knows more of a document than its number. */
+export function hasFacts(d: CatalogDocument): boolean {
+  return !!(d.title || d.type || d.date || d.submitters?.length || d.outcome || d.workspace);
+}
+
+async function documentNumberHover(doc: IndexedDocument, r: DocumentNumberReference, ctx: FeatureContext, m: Messages): Promise<string> {
+  const found = await ctx.catalog.lookupDocumentNumber(r.number);
+  const heading = `**${r.number}**`;
+  const links = [`[${m.hover.tweedeKamerPage}](${tweedeKamerDocumentUrl(r.number)})`];
+  if (found?.kamerstuk) links.unshift(`[${m.hover.officialPage}](${officialPageUrl(found.kamerstuk)})`);
+  const known = found && hasFacts(found);
+  const parts = [known ? documentFacts(heading, found, ctx, m, found.kamerstuk?.dossier) : `${heading}\n\n${m.hover.unknownDocumentNumber}`];
+  parts.push(citationsElsewhere(doc, r, r.number.toUpperCase(), ctx, m));
+  parts.push(links.join(' · '));
+  if (known) parts.push(sourceLine(found, m));
+  return parts.filter(Boolean).join('\n\n');
+}
+
+function documentFacts(heading: string, d: CatalogDocument, ctx: FeatureContext, m: Messages, dossier: string | undefined): string {
+  const lines: string[] = [d.type ? `${heading} · ${escapeMarkdown(d.type)}` : heading];
+  if (d.title) lines.push(`*${escapeMarkdown(d.title)}*`);
+  const facts: string[] = [];
+  if (d.date) facts.push(`**${m.hover.date}:** ${formatDate(d.date, ctx.locale)}`);
+  if (dossier) facts.push(`**${m.hover.dossier}:** ${escapeMarkdown(officialDossierText(dossier))}${d.dossierTitle ? ` — ${escapeMarkdown(d.dossierTitle)}` : ''}`);
+  if (d.alsoDossiers?.length) facts.push(`**${m.hover.alsoDossiers}:** ${d.alsoDossiers.map(officialDossierText).join(', ')}`);
+  if (d.submitters?.length) facts.push(`**${m.hover.submitters}:** ${escapeMarkdown(d.submitters.join(', '))}`);
+  if (d.outcome) facts.push(`**${m.hover.outcome}:** ${d.outcome}${d.outcomeDate ? ` (${formatDate(d.outcomeDate, ctx.locale)})` : ''}`);
+  if (d.kabinetsappreciatie) facts.push(`**${m.hover.appreciation}:** ${escapeMarkdown(d.kabinetsappreciatie)}`);
+  if (d.documentNumber && d.id !== d.documentNumber) facts.push(`**${m.hover.documentNumber}:** ${d.documentNumber}`);
+  if (d.replacedBy) facts.push(`⚠ ${m.hover.replacedBy(d.replacedBy)}`);
+  if (d.workspace) facts.push(`${m.hover.inWorkspace}: [${fileName(d.workspace.uri)}](${locationLink(ctx, d.workspace.uri, d.workspace.span)})`);
+  if (facts.length) lines.push(facts.map((f) => `- ${f}`).join('\n'));
+  return lines.join('\n\n');
+}
+
+function sourceLine(d: CatalogDocument, m: Messages): string {
+  const urls = [...new Set(d.sources.map((s) => s.url).filter((u): u is string => !!u && /^https?:/.test(u)))].slice(0, 2);
+  const origins = [...new Set(d.sources.map((s) => s.origin))];
+  return `_${m.hover.sources}: ${origins.join(', ')}${urls.length ? ` — ${urls.map((u) => `[${shortHost(u)}](${u})`).join(', ')}` : ''}_`;
+}
+
+function shortHost(url: string): string {
+  const m = /^https?:\/\/([^/]+)/.exec(url);
+  return m ? m[1]!.replace(/^www\./, '') : url;
+}
+
+/** The other places in the workspace that cite the same key. */
+function citationsElsewhere(doc: IndexedDocument, r: { span: Span }, key: string, ctx: FeatureContext, m: Messages): string {
+  const others = ctx.index.citationsOf(key).filter((c) => !(c.doc.uri === doc.uri && c.reference.span.offset === r.span.offset));
+  if (!others.length) return '';
+  const listed = others.slice(0, MAX_CITATIONS_LISTED).map((c) => {
+    const line = c.doc.lines.positionAt(c.reference.span.offset).line + 1;
+    return `[${fileName(c.doc.uri)}:${line}](${locationLink(ctx, c.doc.uri, c.reference.span, c.doc)})`;
+  });
+  if (others.length > MAX_CITATIONS_LISTED) listed.push(m.hover.andMore(others.length - MAX_CITATIONS_LISTED));
+  return `${m.hover.citedElsewhere(others.length)} ${listed.join(', ')}`;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/** A link that opens a document at a place (VS Code reads `#L<line>,<column>`, 1-based). */
+function locationLink(ctx: FeatureContext, uri: string, span: Span, known?: IndexedDocument): string {
+  const doc = known ?? ctx.index.get(uri);
+  if (!doc) return uri;
+  const p = doc.lines.positionAt(span.offset);
+  return `${uri}#L${p.line + 1},${p.character + 1}`;
+}
+
+async function motionHover(doc: IndexedDocument, r: MotionReference, ctx: FeatureContext, m: Messages): Promise<string> {
+  const title = `**${m.kind.motion} ${escapeMarkdown(r.submitters.join(', '))}${r.cs ? ' c.s.' : ''}**`;
+  const lines = [title];
+  const facts: string[] = [`**${m.hover.submitters}:** ${escapeMarkdown(r.submitters.join(', '))}${r.cs ? ` — ${m.hover.cs}` : ''}`];
+  if (r.kamerstuk) {
+    const found = await ctx.catalog.lookupKamerstuk(r.kamerstuk);
+    facts.push(`**${m.hover.motionKamerstuk}:** [${escapeMarkdown(kamerstukTitle(r.kamerstuk))}](${officialPageUrl(r.kamerstuk)}) (${m.hover.linkedVia[r.kamerstuk.source]})`);
+    if (found?.title) facts.push(`*${escapeMarkdown(found.title)}*`);
+    if (found?.date) facts.push(`**${m.hover.date}:** ${formatDate(found.date, ctx.locale)}`);
+    if (found?.submitters?.length) facts.push(`**${m.kind.motion} — ${m.hover.submitters.toLowerCase()}:** ${escapeMarkdown(found.submitters.join(', '))}`);
+    if (found?.outcome) facts.push(`**${m.hover.outcome}:** ${found.outcome}${found.outcomeDate ? ` (${formatDate(found.outcomeDate, ctx.locale)})` : ''}`);
+    if (found?.kabinetsappreciatie) facts.push(`**${m.hover.appreciation}:** ${escapeMarkdown(found.kabinetsappreciatie)}`);
+    lines.push(facts.map((f) => `- ${f}`).join('\n'));
+    const key = citedKey(r);
+    if (key) lines.push(citationsElsewhere(doc, r, key, ctx, m));
+  } else {
+    lines.push(facts.map((f) => `- ${f}`).join('\n'));
+    lines.push(m.hover.motionNoKamerstuk);
+    const candidates = ctx.catalog.findMotions(r.submitters, 3);
+    if (candidates.length) {
+      lines.push(
+        `${m.hover.motionCandidates}\n` +
+          candidates
+            .filter((c) => c.kamerstuk)
+            .map((c) => `- [${escapeMarkdown(kamerstukTitle(c.kamerstuk!))}](${officialPageUrl(c.kamerstuk!)})${c.date ? ` (${formatDate(c.date, ctx.locale)})` : ''}${c.title ? `: ${escapeMarkdown(c.title)}` : ''}`)
+            .join('\n'),
+      );
+    }
+  }
+  return lines.filter(Boolean).join('\n\n');
+}
+
+function amountHover(r: AmountReference, ctx: FeatureContext): string {
+  const m = messages(ctx.locale);
+  const figure = `**${r.valueMax !== undefined ? `${formatEuro(r.value)} – ${formatEuro(r.valueMax)}` : formatEuro(r.value)}**`;
+  const words = r.valueMax !== undefined ? `${euroInWords(r.value, ctx.locale)} – ${euroInWords(r.valueMax, ctx.locale)} (${m.hover.range})` : euroInWords(r.value, ctx.locale);
+  const lines = [figure, words];
+  if (r.qualifiers?.length) lines.push(r.qualifiers.map((q) => m.hover.qualifiers[q]).join(', '));
+  return lines.join('\n\n');
+}
+
+function deadlineHover(r: DeadlineReference, doc: IndexedDocument, ctx: FeatureContext, m: Messages): string {
+  if (!r.end) return `**${m.hover.deadline}**\n\n${m.hover.unresolved}`;
+  const f = (d: string): string => formatDate(d, ctx.locale);
+  const when = r.start && r.start !== r.end ? m.hover.period(f(r.start), f(r.end)) : r.start === r.end ? m.hover.onDay(f(r.end)) : m.hover.by(f(r.end));
+  const lines = [`**${m.hover.deadline}:** ${when}`];
+  const toEnd = daysBetween(ctx.today, r.end);
+  if (toEnd < 0) lines.push(m.hover.passed(-toEnd));
+  else if (r.start && daysBetween(ctx.today, r.start) <= 0) lines.push(m.hover.running(toEnd));
+  else lines.push(m.hover.dueIn(r.start ? daysBetween(ctx.today, r.start) : toEnd));
+  if (r.relative && doc.analysis.metadata.date) lines.push(`_${m.hover.yearFromDocument(f(doc.analysis.metadata.date))}_`);
+  return lines.join('\n\n');
+}
+

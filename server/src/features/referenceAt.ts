@@ -1,0 +1,56 @@
+import type { Footnote, FootnoteMarker, InstrumentMention, Reference, Span } from '../engine/model';
+import type { IndexedDocument } from '../catalog/workspaceIndex';
+
+/** What the cursor is on. */
+export type Target =
+  | { readonly kind: 'reference'; readonly reference: Reference }
+  | { readonly kind: 'footnoteMarker'; readonly marker: FootnoteMarker }
+  | { readonly kind: 'footnote'; readonly footnote: Footnote }
+  | { readonly kind: 'instrument'; readonly mention: InstrumentMention };
+
+export function contains(span: Span, offset: number): boolean {
+  return offset >= span.offset && offset <= span.offset + span.length;
+}
+
+/**
+ * The reference, footnote marker or instrument at an offset. Where references nest (a motion whose
+ * text includes a Kamerstuk), the smallest wins, so the cursor on the number gets the Kamerstuk.
+ */
+export function targetAt(doc: IndexedDocument, offset: number): Target | undefined {
+  const a = doc.analysis;
+  let best: { target: Target; length: number } | undefined;
+  const consider = (span: Span, target: Target): void => {
+    if (contains(span, offset) && (!best || span.length < best.length)) best = { target, length: span.length };
+  };
+  for (const r of a.references) {
+    if (r.span.offset > offset) break;
+    consider(r.span, { kind: 'reference', reference: r });
+  }
+  for (const m of a.footnoteMarkers) consider(m.span, { kind: 'footnoteMarker', marker: m });
+  for (const f of a.footnotes) {
+    // The footnote's label (its first characters) acts as a target for references to the footnote.
+    if (contains({ offset: f.span.offset, length: Math.max(1, f.bodySpan.offset - f.span.offset) }, offset)) consider(f.span, { kind: 'footnote', footnote: f });
+  }
+  for (const i of a.instruments) consider(i.span, { kind: 'instrument', mention: i });
+  return best?.target;
+}
+
+/** The span of a target. */
+export function targetSpan(t: Target): Span {
+  switch (t.kind) {
+    case 'reference':
+      return t.reference.span;
+    case 'footnoteMarker':
+      return t.marker.span;
+    case 'footnote':
+      return t.footnote.span;
+    case 'instrument':
+      return t.mention.span;
+  }
+}
+
+/** The footnote a marker refers to (same label; the first one after the marker, else the first). */
+export function footnoteOf(doc: IndexedDocument, marker: FootnoteMarker): Footnote | undefined {
+  const same = doc.analysis.footnotes.filter((f) => f.label === marker.label);
+  return same.find((f) => f.span.offset > marker.span.offset) ?? same[0];
+}

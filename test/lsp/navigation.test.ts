@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DocumentLink, DocumentSymbol, Hover, Location, MarkupContent, SymbolInformation } from 'vscode-languageserver-types';
+import { LspSession, positionOf } from '../support/lspClient';
+import { seedsDir } from '../support/paths';
+
+const seed = (name: string): { uri: string; text: string } => {
+  const file = path.join(seedsDir, name);
+  return { uri: pathToFileURL(file).toString(), text: fs.readFileSync(file, 'utf8') };
+};
+
+const S002 = seed('002_185b39cd919789ed.txt');
+const S003 = seed('003_5ba8678b3eddeb36.txt');
+const S004 = seed('004_845066ec087d8ccf.txt');
+const S001 = seed('001_6eee23a5c68b1126.txt');
+
+const hoverText = (h: Hover | null): string => (h ? (h.contents as MarkupContent).value : '');
+
+describe('language server over stdio on the seeds workspace', function () {
+  this.timeout(60000);
+  let lsp: LspSession;
+
+  before(async () => {
+    lsp = await LspSession.start({ folders: [seedsDir], locale: 'nl', settings: { today: '2026-11-23' } });
+  });
+  after(async () => lsp?.stop());
+
+  it('announces its features', () => {
+    const caps = lsp.initializeResult.capabilities;
+    assert.ok(caps.hoverProvider && caps.definitionProvider && caps.referencesProvider && caps.documentSymbolProvider && caps.workspaceSymbolProvider);
+    assert.ok(caps.documentLinkProvider);
+  });
+
+  it('indexed all five seeds', async () => {
+    const status = await lsp.request<{ indexedDocuments: number; scanning: boolean }>('kamerwijzer/status', {});
+    assert.equal(status.indexedDocuments, 5);
+    assert.equal(status.scanning, false);
+  });
+
+  it('hover on a cited motion shows its title, type, date, submitters and links', async () => {
+    const h = await lsp.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: S003.uri },
+      position: positionOf(S003.text, 'Kamerstuk 29826, nr. 250', 12),
+    });
+    const text = hoverText(h);
+    assert.match(text, /Kamerstuk 29 826, nr\. 250/);
+    assert.match(text, /Motie/);
+    assert.match(text, /onderbouwde visie/);
+    assert.match(text, /20 maart 2025/);
+    assert.match(text, /Kosti/);
+    assert.match(text, /Industriebeleid/);
+    assert.match(text, /https:\/\/zoek\.officielebekendmakingen\.nl\/kst-29826-250\.html/);
+    assert.match(text, /tweedekamer\.nl\/kamerstukken\/detail\?id=2025D12193&did=2025D12193/);
+    // Cited elsewhere in the workspace (seed 002 cites it as Kamerstuknummer 29826-250).
+    assert.match(text, /002_185b39cd919789ed\.txt/);
+  });
+
+  it('hover on an unknown Kamerstuk says so and still links', async () => {
+    const h = await lsp.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: S004.uri },
+      position: positionOf(S004.text, 'Kamerstuk 35 753, nr. 2', 12),
+    });
+    const text = hoverText(h);
+    assert.match(text, /Niet bekend/);
+    assert.match(text, /kst-35753-2\.html/);
+  });
+
+  it('definition of Kamerstuk 29826, nr. 277 in seed 003 opens seed 002', async () => {
+    const locs = await lsp.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: S003.uri },
+      position: positionOf(S003.text, 'Kamerstuk 29826, nr. 277', 5),
+    });
+    assert.equal(locs.length, 1);
+    assert.equal(locs[0]!.uri, S002.uri);
+  });
+
+  it('definition of Kamerstuk 29 826, nr. 147 in seed 004 opens seed 001', async () => {
+    const locs = await lsp.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: S004.uri },
+      position: positionOf(S004.text, 'Kamerstuk 29 826, nr. 147', 5),
+    });
+    assert.equal(locs.length, 1);
+    assert.equal(locs[0]!.uri, S001.uri);
+  });
+
+  it('definition of a document not in the workspace gives no location', async () => {
+    const locs = await lsp.request<Location[] | null>('textDocument/definition', {
+      textDocument: { uri: S004.uri },
+      position: positionOf(S004.text, 'Kamerstuk 35 753, nr. 2', 5),
+    });
+    assert.deepEqual(locs ?? [], []);
+  });
+
+  it('references of 29826-277 include both citations in 003 and the header of 002', async () => {
+    const locs = await lsp.request<Location[]>('textDocument/references', {
+      textDocument: { uri: S003.uri },
+      position: positionOf(S003.text, 'Kamerstuk 29826, nr. 277', 5),
+      context: { includeDeclaration: true },
+    });
+    const in003 = locs.filter((l) => l.uri === S003.uri);
+    const in002 = locs.filter((l) => l.uri === S002.uri);
+    assert.equal(in003.length, 2);
+    assert.ok(in002.length >= 1, 'the cited letter itself');
+    assert.ok(in002.some((l) => l.range.start.line < 12), 'its header');
+  });
+
+  it('document links open the official pages', async () => {
+    const links = await lsp.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: S003.uri } });
+    const targets = links.map((l) => l.target);
+    assert.ok(targets.includes('https://zoek.officielebekendmakingen.nl/kst-29826-250.html'));
+    assert.ok(targets.includes('https://zoek.officielebekendmakingen.nl/kst-29826-277.html'));
+    assert.ok(targets.includes('https://zoek.officielebekendmakingen.nl/kst-29826-265.html'));
+  });
+
+  it('document symbols group the outline by kind', async () => {
+    const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: S003.uri } });
+    const groups = symbols.map((s) => s.name);
+    assert.ok(groups.includes('Geciteerde documenten'), groups.join(', '));
+    assert.ok(groups.includes('Moties'));
+    const cited = symbols.find((s) => s.name === 'Geciteerde documenten')!;
+    assert.deepEqual(
+      cited.children!.map((c) => c.name).sort(),
+      ['Kamerstuk 29 826, nr. 250', 'Kamerstuk 29 826, nr. 265', 'Kamerstuk 29 826, nr. 277'],
+    );
+  });
+
+  it('workspace symbols find a cited document by number and by title words', async () => {
+    const byNumber = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: '29826-250' });
+    assert.ok(byNumber.some((s) => s.name === 'Kamerstuk 29 826, nr. 250'));
+    const byTitle = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'industriebeleid focus' });
+    assert.ok(byTitle.some((s) => s.name === 'Kamerstuk 29 826, nr. 277'), byTitle.map((s) => s.name).join(', '));
+  });
+});

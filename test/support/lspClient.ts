@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver-protocol/node';
+import { LineIndex } from '../../server/src/engine/lineIndex';
+import type { Position } from '../../server/src/engine/model';
+import { repoRoot } from './paths';
+
+/**
+ * A real JSON-RPC client talking to the built language server (dist/cli.js lsp --stdio) over
+ * stdio, as an editor does.
+ */
+export class LspSession {
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly child: ChildProcess,
+    readonly initializeResult: InitializeResult,
+    readonly stderr: string[],
+  ) {}
+
+  static async start(options: { folders: string[]; locale?: string; settings?: Record<string, unknown>; configuration?: boolean }): Promise<LspSession> {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const stderr: string[] = [];
+    child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const settings = options.settings ?? {};
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((i) => (i.section === 'kamerwijzer' ? settings : i.section === 'files.exclude' ? {} : null)),
+    );
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('window/logMessage', () => undefined);
+    const indexed = new Promise<void>((resolve) => connection.onNotification('kamerwijzer/indexed', () => resolve()));
+    connection.listen();
+    const { pathToFileURL } = await import('node:url');
+    const params: InitializeParams = {
+      processId: process.pid,
+      rootUri: pathToFileURL(options.folders[0]!).toString(),
+      workspaceFolders: options.folders.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })),
+      locale: options.locale ?? 'nl',
+      capabilities: {
+        workspace: { configuration: options.configuration ?? true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          definition: { linkSupport: false },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+      initializationOptions: { settings },
+    };
+    const result = (await connection.sendRequest('initialize', params)) as InitializeResult;
+    await connection.sendNotification('initialized', {});
+    await indexed;
+    return new LspSession(connection, child, result, stderr);
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
+
+/** The position of the n-th occurrence (0-based) of `needle` in `text`, plus `delta` characters. */
+export function positionOf(text: string, needle: string, delta = 0, occurrence = 0): Position {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`${JSON.stringify(needle)} not found (occurrence ${occurrence})`);
+  }
+  return new LineIndex(text).positionAt(at + delta);
+}
