@@ -29,7 +29,7 @@ const PACKAGES: Record<Floor, RegExp> = {
   features: /^vscode-languageserver-types$/,
   io: /^(node:|ignore$|picomatch$)/,
   lsp: /^(node:|vscode-languageserver|vscode-uri$|ignore$|picomatch$)/,
-  cli: /^(node:)/,
+  cli: /^(node:|vscode-languageserver-types$)/,
 };
 
 function sourceFiles(dir: string): string[] {

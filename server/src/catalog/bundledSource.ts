@@ -12,6 +12,7 @@ export class BundledCatalogSource implements CatalogSource {
   private byDocumentNumber: Map<string, CatalogDocument> | undefined;
   private folded: { doc: CatalogDocument; title: string }[] | undefined;
   private motionsBySurname: Map<string, CatalogDocument[]> | undefined;
+  private titled: CatalogDocument[] | undefined;
 
   private loaded: BundledCatalogData | undefined;
 
@@ -71,6 +72,11 @@ export class BundledCatalogSource implements CatalogSource {
     return candidates
       .filter((d) => rest.every((k) => (d.submitters ?? []).some((s) => surnameKey(s) === k)))
       .slice(0, limit);
+  }
+
+  titledDocuments(): readonly CatalogDocument[] {
+    if (!this.titled) this.titled = this.bundle.documents.filter((d) => d.title && !/^motie/i.test(d.type ?? '')).map((d) => this.index().get(d.id)!);
+    return this.titled;
   }
 
   /** Number of documents the bundled data knows (for status and tests). */

@@ -36,6 +36,11 @@ export class Catalog {
     return this.collect((s) => s.searchTitles?.(words, limit) ?? [], limit);
   }
 
+  /** Documents with a title a letter may name in words, from every source, de-duplicated by id. */
+  titledDocuments(): CatalogDocument[] {
+    return this.collect((s) => s.titledDocuments?.() ?? [], Number.MAX_SAFE_INTEGER);
+  }
+
   /** Motions signed by all of these surnames, from every source that knows motions. */
   findMotions(surnames: readonly string[], limit: number): CatalogDocument[] {
     return this.collect((s) => s.findMotions?.(surnames, limit) ?? [], limit);

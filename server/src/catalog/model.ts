@@ -56,6 +56,8 @@ export interface CatalogSource {
   lookupDocumentNumber(documentNumber: string): CatalogDocument | undefined | Promise<CatalogDocument | undefined>;
   /** Documents whose title contains all the given words (lower-case, accents folded); at most `limit`. */
   searchTitles?(words: readonly string[], limit: number): readonly CatalogDocument[];
+  /** Documents with a title that a letter may name in words (letters, reports; not motions). */
+  titledDocuments?(): readonly CatalogDocument[];
   /** Motions whose signatories include all of these surnames (folded), newest first. */
   findMotions?(surnames: readonly string[], limit: number): readonly CatalogDocument[];
 }

@@ -179,6 +179,15 @@ export class WorkspaceCatalogSource implements CatalogSource {
     return out;
   }
 
+  titledDocuments(): readonly CatalogDocument[] {
+    const out: CatalogDocument[] = [];
+    for (const doc of this.index.documents()) {
+      const key = identityKeys(doc)[0];
+      if (key && doc.analysis.metadata.title) out.push(this.describeDocument(doc, key));
+    }
+    return out;
+  }
+
   private describe(key: string): CatalogDocument | undefined {
     const doc = this.index.documentsIdentifiedAs(key)[0];
     return doc ? this.describeDocument(doc, key) : undefined;

@@ -4,17 +4,21 @@ import { ArgError, parseArgs } from './args';
 import { runCheck } from './check';
 import { readInputs } from './documents';
 import { runExtract } from './extract';
+import { defaultDataDir } from '../io/bundledData';
+import { localToday } from '../lsp/settings';
 import { runLanguageServer } from '../lsp/run';
 
 declare const KAMERWIJZER_VERSION: string | undefined;
 
 const SPEC = {
-  flags: ['--json', '--help', '-h', '--version', '--stdio', '--node-ipc'],
-  options: ['--document-date', '--lang', '--format', '--today', '--fail-on', '--socket', '--clientProcessId'],
+  flags: ['--json', '--help', '-h', '--version', '--stdio', '--node-ipc', '--hints', '--house-style'],
+  options: ['--document-date', '--lang', '--format', '--today', '--fail-on', '--citation-style', '--socket', '--clientProcessId'],
 };
 
+const VERSION = typeof KAMERWIJZER_VERSION === 'string' ? KAMERWIJZER_VERSION : 'dev';
+
 /** Runs the command line; returns the exit code (0 fine, 1 findings, 2 errors). */
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = (s: string): void => void process.stdout.write(s);
   const err = (s: string): void => void process.stderr.write(`kamerwijzer: ${s}\n`);
   let locale: Locale = localeFrom(env['KAMERWIJZER_LANG'] ?? env['LC_ALL'] ?? env['LC_MESSAGES'] ?? env['LANG']);
@@ -35,7 +39,7 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
     m = messages(locale);
   }
   if (args.flags.has('--version')) {
-    out(`${typeof KAMERWIJZER_VERSION === 'string' ? KAMERWIJZER_VERSION : 'dev'}\n`);
+    out(`${VERSION}\n`);
     return 0;
   }
   if (args.flags.has('--help') || args.flags.has('-h') || args.command === undefined || args.command === 'help') {
@@ -45,6 +49,26 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
   const documentDate = args.options.get('--document-date');
   if (documentDate !== undefined && !isIsoDate(documentDate)) {
     err(m.cli.badDate('--document-date', documentDate));
+    return 2;
+  }
+  const today = args.options.get('--today') ?? localToday();
+  if (!isIsoDate(today)) {
+    err(m.cli.badDate('--today', today));
+    return 2;
+  }
+  const format = args.options.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    err(m.cli.badFormat(format));
+    return 2;
+  }
+  const failOn = args.options.get('--fail-on') ?? 'error';
+  if (failOn !== 'hint' && failOn !== 'information' && failOn !== 'warning' && failOn !== 'error') {
+    err(m.cli.badLevel('--fail-on', failOn));
+    return 2;
+  }
+  const citationStyle = args.options.get('--citation-style') ?? 'official';
+  if (citationStyle !== 'official' && citationStyle !== 'compact') {
+    err(m.cli.badStyle(citationStyle));
     return 2;
   }
   switch (args.command) {
@@ -59,10 +83,26 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
       for (const e of input.errors) err(e);
       if (args.command === 'extract') {
         runExtract(input.documents, { json: args.flags.has('--json'), ...(documentDate ? { documentDate } : {}) }, locale, m, out);
-      } else {
-        runCheck(input.documents, { ...(documentDate ? { documentDate } : {}) }, m, out);
+        return input.errors.length ? 2 : 0;
       }
-      return input.errors.length ? 2 : 0;
+      const failed = await runCheck(
+        input.documents,
+        {
+          format,
+          today,
+          failOn,
+          showHints: args.flags.has('--hints'),
+          ...(documentDate ? { documentDate } : {}),
+          diagnostics: { severity: {}, citationStyle, enforceCitationStyle: args.flags.has('--house-style') },
+          dataDir: defaultDataDir(),
+          version: VERSION,
+        },
+        locale,
+        m,
+        out,
+        err,
+      );
+      return input.errors.length ? 2 : failed ? 1 : 0;
     }
     case 'lsp':
       // The transport (--stdio, --node-ipc, --socket=N) is read from the process arguments.
@@ -75,12 +115,14 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
 }
 
 if (require.main === module) {
-  try {
-    const code = main(process.argv.slice(2));
-    // -1: a long-running command (the language server) keeps the process alive.
-    if (code >= 0) process.exitCode = code;
-  } catch (e) {
-    process.stderr.write(`kamerwijzer: internal error: ${(e as Error).stack ?? String(e)}\n`);
-    process.exitCode = 3;
-  }
+  main(process.argv.slice(2)).then(
+    (code) => {
+      // -1: a long-running command (the language server) keeps the process alive.
+      if (code >= 0) process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`kamerwijzer: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
 }

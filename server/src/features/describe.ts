@@ -59,3 +59,13 @@ export function formatDate(iso: string, locale: Locale): string {
 export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/^([#+\-]|\d+\.)/, '\\$1');
 }
+
+/** When a deadline falls, in words: "1 oktober 2025 t/m 31 december 2025" / "uiterlijk 31 december 2025". */
+export function describeDeadlineWhen(d: DeadlineReference, locale: Locale): string {
+  const m = messages(locale);
+  if (!d.end) return d.text;
+  const f = (x: string): string => formatDate(x, locale);
+  if (d.start && d.start !== d.end) return m.hover.period(f(d.start), f(d.end));
+  if (d.start === d.end) return m.hover.onDay(f(d.end));
+  return m.hover.by(f(d.end));
+}

@@ -62,15 +62,61 @@ export const en: Shape<typeof nl> = {
     official: (id: string) => `Open ${id} on zoek.officielebekendmakingen.nl`,
     tweedeKamer: (id: string) => `Open ${id} on tweedekamer.nl`,
   },
+  diag: {
+    kamerstukUnknown: (c: string) => `${c} is not known: not in the workspace and not in the bundled data. Check the number.`,
+    documentNumberUnknown: (n: string) => `Document number ${n} is not known in the workspace or the bundled data.`,
+    motionWithoutKamerstuk: (motion: string) => `${motion} is mentioned without a parliamentary paper number; the letter gives this motion's number nowhere.`,
+    insertCitation: (citation: string, title: string) => `Insert ${citation}${title ? ` (${title})` : ''}`,
+    footnoteMissing: (label: string) => `Footnote marker ${label} has no footnote.`,
+    footnoteUnreferenced: (label: string) => `Footnote ${label} is not referred to anywhere in the text.`,
+    footnoteRelated: (label: string) => `footnote ${label}`,
+    titleWithoutCitation: (title: string, citation: string) => `‘${title}’ is named without a citation; it is ${citation}.`,
+    addCitation: (citation: string) => `Add (${citation})`,
+    titleMismatch: (citation: string, title: string, described: string) => `${citation} is ‘${title}’, but the text describes ‘${described}’. Is the number right?`,
+    titleMismatchBetter: (citation: string) => `Possibly meant: ${citation}.`,
+    replaceWith: (citation: string) => `Replace with ${citation}`,
+    inconsistentNumbers: (what: string, a: string, b: string) => `${what} is cited with different numbers in this letter: ${a} and ${b}.`,
+    otherCitation: 'the other citation',
+    submittersMismatch: (motion: string, citation: string, submitters: string) => `${motion} is attributed to other submitters than ${citation} (submitted by ${submitters}).`,
+    citedKamerstuk: 'the cited paper',
+    deadlinePassed: (when: string, days: number) => `Deadline passed: ${when} (${days === 1 ? '1 day' : `${days} days`} ago).`,
+    deadlineBeforeLetter: (when: string, letterDate: string) => `This deadline (${when}) is presented as still to come, but lies before the letter's own date (${letterDate}).`,
+    outcomeConflict: (motion: string, outcome: string) => `${motion} is presented as carried out or followed, but the motion was ${outcome}.`,
+    replaced: (citation: string, newer: string) => `${citation} was replaced by ${newer}; cite the newer version.`,
+    malformed: {
+      noNr: (text: string) => `‘${text}’ lacks ‘nr.’ before the number.`,
+      hyphenSpace: (text: string) => `In ‘${text}’ the number is glued to the dossier with a hyphen and a space.`,
+      pluralForOne: (text: string) => `‘${text}’ uses ‘Kamerstukken’ for a single paper.`,
+      splitDigits: (text: string) => `In ‘${text}’ the digits of the dossier number are split wrongly.`,
+      noSpace: (text: string) => `In ‘${text}’ the space after ‘nr.’ is missing.`,
+    },
+    style: (text: string, styled: string) => `‘${text}’ does not follow the house style; write ‘${styled}’.`,
+    rewriteTo: (styled: string) => `Write as ‘${styled}’`,
+    fixAllCitations: 'Put all parliamentary paper citations in the house style',
+    englishDecimal: (text: string, fixed: string) => `‘${text}’ uses an English decimal point; in Dutch that is ‘${fixed}’.`,
+    mixedCurrency: (text: string, dominant: string) => `‘${text}’ writes the currency differently from the rest of the letter (${dominant}).`,
+    mixedScale: (text: string, dominant: string) => `‘${text}’ abbreviates differently from the rest of the letter (${dominant}).`,
+    fixAllKamerwijzer: 'Fix all Kamerwijzer form problems',
+    fixAllAmounts: 'Write all amounts the same way',
+    outcomes: { aangenomen: 'adopted', verworpen: 'rejected', ingetrokken: 'withdrawn', aangehouden: 'held over', overgenomen: 'taken over' },
+  },
   cli: {
     usage: `Usage: kamerwijzer <command> [options] PATH...
 
 Commands:
-  extract [--json] [--document-date YYYY-MM-DD] PATH...   list every reference
-  check PATH...                                           check documents and summarize
-  lsp --stdio                                             start the language server (for editors)
+  extract [--json] [--document-date YYYY-MM-DD] PATH...
+      list every reference (a table, or JSON with positions)
+  check [--format text|json|sarif] [--today YYYY-MM-DD] [--fail-on LEVEL] PATH...
+      check documents: findings as file:line:col severity code message, then a summary
+      --fail-on hint|information|warning|error   exit code 1 from this level up (default error)
+      --citation-style official|compact           style that citation fixes use (default official)
+      --house-style                               also report correct citations in another style
+      --hints                                     also print hints in text output
+  lsp --stdio
+      start the language server (for editors such as Neovim)
 
-Folders are searched for .txt and .md files. Options: --lang nl|en, --help, --version.`,
+Folders are searched for .txt and .md files. General options: --lang nl|en, --help, --version.
+Exit codes: 0 fine, 1 findings at or above --fail-on, 2 input errors.`,
     unknownCommand: (c: string) => `unknown command: ${c} (see kamerwijzer --help)`,
     unknownOption: (o: string) => `unknown option: ${o}`,
     missingValue: (o: string) => `option ${o} needs a value`,
@@ -98,6 +144,13 @@ Folders are searched for .txt and .md files. Options: --lang nl|en, --help, --ve
       footnote: (n: number) => `${n} ${n === 1 ? 'footnote' : 'footnotes'}`,
     },
     ownIdentity: 'own identity',
+    severity: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as Record<string, string>,
+    findings: (n: number, severity: string) => `${n} × ${severity}`,
+    noFindings: 'no findings',
+    hiddenHints: (n: number) => (n === 1 ? '1 hint not shown (--hints)' : `${n} hints not shown (--hints)`),
+    badFormat: (v: string) => `--format: unknown format ${v} (text, json or sarif)`,
+    badLevel: (o: string, v: string) => `${o}: unknown level ${v} (hint, information, warning, error)`,
+    badStyle: (v: string) => `--citation-style: unknown style ${v} (official or compact)`,
     nothingFound: 'no references found',
   },
 };

@@ -59,15 +59,61 @@ export const nl = {
     official: (id: string) => `Open ${id} op zoek.officielebekendmakingen.nl`,
     tweedeKamer: (id: string) => `Open ${id} op tweedekamer.nl`,
   },
+  diag: {
+    kamerstukUnknown: (c: string) => `${c} is niet bekend: niet in de werkmap en niet in de meegeleverde gegevens. Controleer het nummer.`,
+    documentNumberUnknown: (n: string) => `Documentnummer ${n} is niet bekend in de werkmap of de meegeleverde gegevens.`,
+    motionWithoutKamerstuk: (motion: string) => `${motion} wordt genoemd zonder Kamerstuknummer; nergens in de brief staat het nummer van deze motie.`,
+    insertCitation: (citation: string, title: string) => `Voeg ${citation} toe${title ? ` (${title})` : ''}`,
+    footnoteMissing: (label: string) => `Voetnootverwijzing ${label} heeft geen voetnoot.`,
+    footnoteUnreferenced: (label: string) => `Voetnoot ${label} wordt nergens in de tekst aangeroepen.`,
+    footnoteRelated: (label: string) => `voetnoot ${label}`,
+    titleWithoutCitation: (title: string, citation: string) => `‘${title}’ wordt genoemd zonder bronvermelding; dit is ${citation}.`,
+    addCitation: (citation: string) => `Voeg (${citation}) toe`,
+    titleMismatch: (citation: string, title: string, described: string) => `${citation} is ‘${title}’, maar de tekst beschrijft ‘${described}’. Klopt het nummer?`,
+    titleMismatchBetter: (citation: string) => `Bedoeld is mogelijk ${citation}.`,
+    replaceWith: (citation: string) => `Vervang door ${citation}`,
+    inconsistentNumbers: (what: string, a: string, b: string) => `${what} wordt in deze brief met verschillende nummers geciteerd: ${a} en ${b}.`,
+    otherCitation: 'de andere citatie',
+    submittersMismatch: (motion: string, citation: string, submitters: string) => `${motion} wordt toegeschreven aan andere indieners dan ${citation} (ingediend door ${submitters}).`,
+    citedKamerstuk: 'het geciteerde Kamerstuk',
+    deadlinePassed: (when: string, days: number) => `Termijn verstreken: ${when} (${days === 1 ? '1 dag' : `${days} dagen`} geleden).`,
+    deadlineBeforeLetter: (when: string, letterDate: string) => `Deze termijn (${when}) wordt gepresenteerd als nog te komen, maar ligt vóór de datum van de brief (${letterDate}).`,
+    outcomeConflict: (motion: string, outcome: string) => `${motion} wordt gepresenteerd als uitgevoerd of gevolgd, maar de motie is ${outcome}.`,
+    replaced: (citation: string, newer: string) => `${citation} is vervangen door ${newer}; citeer de nieuwe versie.`,
+    malformed: {
+      noNr: (text: string) => `‘${text}’ mist ‘nr.’ voor het ondernummer.`,
+      hyphenSpace: (text: string) => `In ‘${text}’ is het nummer met een streepje en een spatie aan het dossier geplakt.`,
+      pluralForOne: (text: string) => `‘${text}’ gebruikt ‘Kamerstukken’ voor één Kamerstuk.`,
+      splitDigits: (text: string) => `In ‘${text}’ zijn de cijfers van het dossiernummer verkeerd gesplitst.`,
+      noSpace: (text: string) => `In ‘${text}’ ontbreekt de spatie na ‘nr.’.`,
+    },
+    style: (text: string, styled: string) => `‘${text}’ volgt de huisstijl niet; schrijf ‘${styled}’.`,
+    rewriteTo: (styled: string) => `Schrijf als ‘${styled}’`,
+    fixAllCitations: 'Zet alle Kamerstukcitaties in de huisstijl',
+    englishDecimal: (text: string, fixed: string) => `‘${text}’ gebruikt een Engelse decimaalpunt; in het Nederlands is dat ‘${fixed}’.`,
+    mixedCurrency: (text: string, dominant: string) => `‘${text}’ schrijft de munteenheid anders dan de rest van de brief (${dominant}).`,
+    mixedScale: (text: string, dominant: string) => `‘${text}’ kort anders af dan de rest van de brief (${dominant}).`,
+    fixAllKamerwijzer: 'Herstel alle Kamerwijzer-vormfouten',
+    fixAllAmounts: 'Schrijf alle bedragen op dezelfde manier',
+    outcomes: { aangenomen: 'aangenomen', verworpen: 'verworpen', ingetrokken: 'ingetrokken', aangehouden: 'aangehouden', overgenomen: 'overgenomen' },
+  },
   cli: {
     usage: `Gebruik: kamerwijzer <opdracht> [opties] PAD...
 
 Opdrachten:
-  extract [--json] [--document-date JJJJ-MM-DD] PAD...   toon alle verwijzingen
-  check PAD...                                           controleer documenten en vat samen
-  lsp --stdio                                            start de taalserver (voor editors)
+  extract [--json] [--document-date JJJJ-MM-DD] PAD...
+      toon alle verwijzingen (tabel, of JSON met posities)
+  check [--format text|json|sarif] [--today JJJJ-MM-DD] [--fail-on NIVEAU] PAD...
+      controleer documenten: bevindingen als bestand:regel:kolom ernst code melding, dan een samenvatting
+      --fail-on hint|information|warning|error   afsluitcode 1 vanaf dit niveau (standaard error)
+      --citation-style official|compact           stijl voor citatieherstel (standaard official)
+      --house-style                               meld ook correcte citaties in een andere stijl
+      --hints                                     toon ook hints in de tekstuitvoer
+  lsp --stdio
+      start de taalserver (voor editors zoals Neovim)
 
-Mappen worden doorzocht op .txt- en .md-bestanden. Opties: --lang nl|en, --help, --version.`,
+Mappen worden doorzocht op .txt- en .md-bestanden. Algemene opties: --lang nl|en, --help, --version.
+Afsluitcodes: 0 in orde, 1 bevindingen op of boven --fail-on, 2 fout in de invoer.`,
     unknownCommand: (c: string) => `onbekende opdracht: ${c} (zie kamerwijzer --help)`,
     unknownOption: (o: string) => `onbekende optie: ${o}`,
     missingValue: (o: string) => `optie ${o} verwacht een waarde`,
@@ -95,6 +141,13 @@ Mappen worden doorzocht op .txt- en .md-bestanden. Opties: --lang nl|en, --help,
       footnote: (n: number) => `${n} ${n === 1 ? 'voetnoot' : 'voetnoten'}`,
     },
     ownIdentity: 'eigen kenmerk',
+    severity: { error: 'fout', warning: 'waarschuwing', information: 'melding', hint: 'hint' } as Record<string, string>,
+    findings: (n: number, severity: string) => `${n} × ${severity}`,
+    noFindings: 'geen bevindingen',
+    hiddenHints: (n: number) => (n === 1 ? '1 hint niet getoond (--hints)' : `${n} hints niet getoond (--hints)`),
+    badFormat: (v: string) => `--format: onbekend formaat ${v} (text, json of sarif)`,
+    badLevel: (o: string, v: string) => `${o}: onbekend niveau ${v} (hint, information, warning, error)`,
+    badStyle: (v: string) => `--citation-style: onbekende stijl ${v} (official of compact)`,
     nothingFound: 'geen verwijzingen gevonden',
   },
 } as const;

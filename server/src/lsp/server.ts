@@ -7,7 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  type Diagnostic,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,9 +24,12 @@ import { URI } from 'vscode-uri';
 import { BundledCatalogSource } from '../catalog/bundledSource';
 import type { BundledCatalogData } from '../catalog/bundledData';
 import { Catalog } from '../catalog/catalog';
-import { WorkspaceCatalogSource, WorkspaceIndex, type IndexedDocument } from '../catalog/workspaceIndex';
+import { WorkspaceCatalogSource, WorkspaceIndex, identityKeys, type IndexedDocument } from '../catalog/workspaceIndex';
 import { MANIFEST_FILE_NAME } from '../engine/manifest';
+import { codeActions } from '../features/codeActions';
 import { definition } from '../features/definition';
+import { ALL_RULES } from '../features/diagnostics/rules';
+import { computeDiagnostics } from '../features/diagnostics/run';
 import { documentLinks } from '../features/documentLinks';
 import { documentSymbols } from '../features/documentSymbols';
 import { hover } from '../features/hover';
@@ -88,6 +94,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let exclusions = new Map<string, Exclusions>();
   let filesExclude: string[] = [];
   let canAskConfiguration = false;
+  /** The client pulls diagnostics (LSP 3.17); otherwise the server pushes them. */
+  let pullDiagnostics = false;
+  let canRefreshDiagnostics = false;
+  const lastDiagnostics = new Map<string, Diagnostic[]>();
+  const pushTimers = new Map<string, NodeJS.Timeout>();
   let supportsFolders = false;
   let scanning = false;
   let scanGeneration = 0;
@@ -127,6 +138,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return p ? manifests.factsFor(p) : undefined;
   };
 
+  /** Updates the index; when a document's identity or title changes, its dependents are re-checked. */
+  const updateIndex = (uri: string, text: string, version: number, known: ReturnType<typeof knownFacts>): IndexedDocument => {
+    const before = index.get(uri);
+    const identity = (d: IndexedDocument | undefined): string => JSON.stringify([d?.analysis.metadata.kamerstuk, d?.analysis.metadata.documentNumber, d?.analysis.metadata.title]);
+    const doc = index.update(uri, text, version, { known });
+    if (doc !== before && identity(before) !== identity(doc)) {
+      const keys = [before, doc].flatMap((d) => (d ? identityKeys(d) : []));
+      if (!scanning) dependentsChanged(keys);
+    }
+    return doc;
+  };
+
   /** Indexes an open editor document (the editor's text wins over the file on disk). */
   const indexOpenDocument = (doc: TextDocument): IndexedDocument | undefined => {
     const text = doc.getText();
@@ -143,7 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       index.remove(doc.uri);
       return undefined;
     }
-    return index.update(doc.uri, text, doc.version, { known: knownFacts(doc.uri) });
+    return updateIndex(doc.uri, text, doc.version, knownFacts(doc.uri));
   };
 
   /** Indexes (or re-indexes) a file from disk, unless the editor has it open. */
@@ -167,7 +190,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       index.remove(uri);
       return;
     }
-    index.update(uri, decoded.text, ++diskVersion, { known: manifests.factsFor(file) });
+    updateIndex(uri, decoded.text, ++diskVersion, manifests.factsFor(file));
   };
 
   const folderOf = (file: string): string | undefined => folders.find((f) => file === f || file.startsWith(f + path.sep));
@@ -200,6 +223,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         scanning = false;
         log.info(`Kamerwijzer: indexed ${count} documents in ${Date.now() - started} ms.`);
         void connection.sendNotification('kamerwijzer/indexed', status());
+        if (pullDiagnostics) {
+          if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+        } else for (const open of documents.all()) schedulePush(open.uri, 0);
       }
     }
   };
@@ -225,10 +251,51 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   };
 
+  /** Diagnostics of an indexed document, remembered for the fix-all actions. */
+  const diagnosticsOf = async (doc: IndexedDocument): Promise<Diagnostic[]> => {
+    const items = await computeDiagnostics(doc, context(), settings.diagnostics, ALL_RULES, (code, e) =>
+      log.error(`Kamerwijzer: rule ${code} failed on ${doc.uri}: ${(e as Error).stack ?? String(e)}`),
+    );
+    lastDiagnostics.set(doc.uri, items);
+    return items;
+  };
+
+  /** Push mode: (re)publish an open document's diagnostics shortly after it settles. */
+  const schedulePush = (uri: string, delay = 150): void => {
+    if (pullDiagnostics) return;
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.set(
+      uri,
+      setTimeout(() => {
+        pushTimers.delete(uri);
+        const doc = documents.get(uri) ? index.get(uri) : undefined;
+        if (!doc) return;
+        void diagnosticsOf(doc)
+          .then((items) => connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items }))
+          .catch((e) => log.error(`Kamerwijzer: diagnostics failed: ${(e as Error).message}`));
+      }, delay),
+    );
+  };
+
+  /**
+   * Another document's identity or text changed: the letters that cite it (and, for identity
+   * changes, every open letter) may have new findings.
+   */
+  const dependentsChanged = (keys: readonly string[]): void => {
+    if (pullDiagnostics) {
+      if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    const affected = index.documentsCiting(keys);
+    for (const open of documents.all()) if (affected.has(open.uri)) schedulePush(open.uri, 300);
+  };
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     editorLocale = params.locale;
     canAskConfiguration = !!params.capabilities.workspace?.configuration;
     supportsFolders = !!params.capabilities.workspace?.workspaceFolders;
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    canRefreshDiagnostics = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settings = parseSettings(init.settings);
     const fromFolders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
@@ -243,6 +310,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'Kamerwijzer' },
         workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.kamerwijzer`] },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'kamerwijzer', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kamerwijzer', version: typeof KAMERWIJZER_VERSION === 'string' ? KAMERWIJZER_VERSION : 'dev' },
@@ -271,6 +340,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (canAskConfiguration) await loadSettings();
       else settings = parseSettings((change.settings as Record<string, unknown> | undefined)?.['kamerwijzer']);
       const after = JSON.stringify({ exclude: settings.exclude, filesExclude, maxFileSize: settings.maxFileSize });
+      // Severities, style or "today" may have changed: every open document is checked again.
+      if (pullDiagnostics) {
+        if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      } else for (const open of documents.all()) schedulePush(open.uri, 0);
       if (before !== after) {
         exclusions = new Map(folders.map((f) => [f, new Exclusions(f, [...filesExclude, ...settings.exclude])]));
         dropExcluded();
@@ -282,6 +355,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidChangeContent((e) => {
     try {
       indexOpenDocument(e.document);
+      schedulePush(e.document.uri);
     } catch (err) {
       log.error(`Kamerwijzer: analysis of ${e.document.uri} failed: ${(err as Error).stack ?? String(err)}`);
     }
@@ -289,6 +363,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   documents.onDidClose((e) => {
     tooLargeReported.delete(e.document.uri);
+    lastDiagnostics.delete(e.document.uri);
+    clearTimeout(pushTimers.get(e.document.uri));
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     const p = pathOf(e.document.uri);
     // The file on disk (if any, and if it belongs to the workspace) replaces the editor's text.
     if (p && folderOf(p) && isDocumentFile(p) && !isExcluded(p) && fs.existsSync(p)) void indexFile(p);
@@ -376,6 +453,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onWorkspaceSymbol(guard('workspace symbols', null, (params: { query: string }) => workspaceSymbols(params.query, context())));
+
+  connection.languages.diagnostics.on(
+    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (params: { textDocument: { uri: string } }) => {
+      const doc = indexedDoc(params.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await diagnosticsOf(doc) : [] };
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('code actions', null, async (params: { textDocument: { uri: string }; context: { diagnostics: Diagnostic[]; only?: string[] } }) => {
+      const doc = indexedDoc(params.textDocument.uri);
+      if (!doc) return null;
+      const all = lastDiagnostics.get(doc.uri) ?? (await diagnosticsOf(doc));
+      return codeActions({ diagnostics: params.context.diagnostics, allDiagnostics: all, ...(params.context.only ? { only: params.context.only } : {}) }, context().locale, (uri) => index.get(uri));
+    }),
+  );
 
   connection.onRequest('kamerwijzer/status', () => status());
 

@@ -1,0 +1,30 @@
+/**
+ * Writing a Kamerstuk citation in a house style:
+ * - official: "Kamerstuk 29 826, nr. 147", "Kamerstuk 35 300 XIII, nr. 102", "Kamerstuk 21 501-30, nr. 470"
+ *   (the dossier as the official header prints it);
+ * - compact: "Kamerstuk 29826, nr. 147", "Kamerstuk 35300-XIII, nr. 102", "Kamerstuk 21501-30, nr. 470".
+ */
+import { officialDossierText, type KamerstukId } from '../engine/identifiers';
+import type { KamerstukReference } from '../engine/model';
+import type { CitationStyle } from './diagnostics/model';
+
+export function dossierInStyle(dossier: string, style: CitationStyle): string {
+  return style === 'official' ? officialDossierText(dossier) : dossier;
+}
+
+/** A citation of one Kamerstuk in a style. */
+export function formatCitation(id: KamerstukId, style: CitationStyle): string {
+  return `Kamerstuk ${dossierInStyle(id.dossier, style)}, nr. ${id.nr}`;
+}
+
+/**
+ * The citation rewritten in a style, keeping what the writer added that the style allows: the
+ * chamber and vergaderjaar of the Leidraad form ("Kamerstukken II 2019/20, 35 300 XIII, nr. 102").
+ */
+export function rewriteCitation(r: KamerstukReference, style: CitationStyle): string {
+  if (r.chamber && r.vergaderjaar) {
+    const [from, to] = r.vergaderjaar.split('-');
+    return `Kamerstukken ${r.chamber} ${from}/${to!.slice(2)}, ${dossierInStyle(r.dossier, style)}, nr. ${r.nr}`;
+  }
+  return formatCitation(r, style);
+}

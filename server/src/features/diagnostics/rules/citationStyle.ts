@@ -1,0 +1,37 @@
+/**
+ * Malformed (house style): unambiguous citations that are not in the chosen style — the hyphenated
+ * "Kamerstuknummer 29826-258", "Kamerstuk 30 821 nr. 97" without a comma, compact dossiers in an
+ * official-style letter. Only when the user sets a house style (kamerwijzer.enforceCitationStyle),
+ * as hints, each with a fix and a fix-all action.
+ */
+import { rewriteCitation } from '../../citationFormat';
+import type { DiagnosticRule, Finding } from '../model';
+import { inOwnHeader, malformation } from './citationMalformed';
+
+export const citationStyle: DiagnosticRule = {
+  code: 'citation-style',
+  defaultSeverity: 'hint',
+  description: 'A correct Kamerstuk citation in another style than kamerwijzer.citationStyle (only when kamerwijzer.enforceCitationStyle is on).',
+  check(ctx) {
+    if (!ctx.settings.enforceCitationStyle) return [];
+    const refs = ctx.doc.analysis.references;
+    const findings: Finding[] = [];
+    refs.forEach((r, i) => {
+      // Bare citations, identifiers, joint papers and lists keep their form; malformed ones have their own rule.
+      if (r.kind !== 'kamerstuk' || !r.form.keyword || r.form.identifier || r.form.dossierInherited || r.alsoDossiers?.length) return;
+      if (inOwnHeader(ctx.doc.analysis.metadata.identitySpan, r.span)) return;
+      const next = refs.slice(i + 1).find((n) => n.kind === 'kamerstuk');
+      if (next?.kind === 'kamerstuk' && next.form.dossierInherited) return;
+      if (malformation(r, next, ctx.doc.text, ctx.m)) return;
+      const styled = rewriteCitation(r, ctx.settings.citationStyle);
+      if (r.text.replace(/\s+/g, ' ') === styled) return;
+      findings.push({
+        code: this.code,
+        span: r.span,
+        message: ctx.m.diag.style(r.text.replace(/\s+/g, ' '), styled),
+        fixes: [{ title: ctx.m.diag.rewriteTo(styled), edits: [{ uri: ctx.doc.uri, span: r.span, newText: styled }], preferred: true, fixAllGroup: 'citation' }],
+      });
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,27 @@
+/** Stale: a deadline stated as still to come that lies before the letter's own date. */
+import { describeDeadlineWhen, formatDate } from '../../describe';
+import type { DiagnosticRule, Finding } from '../model';
+import { sentenceAround } from '../sentence';
+
+/** Words that report an earlier promise or request rather than announce something still to come. */
+const REPORTED = /\b(toezegging(en)?|toegezegd|beloofd|verzocht|verzoekt|gevraagd|motie|zou(den)?)\b/i;
+
+export const deadlineBeforeLetter: DiagnosticRule = {
+  code: 'deadline-before-letter',
+  defaultSeverity: 'warning',
+  description: "A deadline phrased as still to come ('uiterlijk', 'voor', 'zal') whose end is before the letter's own date.",
+  check(ctx) {
+    const letterDate = ctx.doc.analysis.metadata.date;
+    if (!letterDate) return [];
+    const findings: Finding[] = [];
+    for (const r of ctx.doc.analysis.references) {
+      if (r.kind !== 'deadline' || !r.end || !r.future || r.relative) continue;
+      if (r.end < letterDate) {
+        const sentence = sentenceAround(ctx.doc.text, r.span);
+        if (REPORTED.test(ctx.doc.text.slice(sentence.offset, r.span.offset))) continue;
+        findings.push({ code: this.code, span: r.span, message: ctx.m.diag.deadlineBeforeLetter(describeDeadlineWhen(r, ctx.locale), formatDate(letterDate, ctx.locale)) });
+      }
+    }
+    return findings;
+  },
+};
