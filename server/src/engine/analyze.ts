@@ -7,6 +7,7 @@ import { recognizeFootnotes } from './recognizers/footnote';
 import { recognizeKamerstukken } from './recognizers/kamerstuk';
 import { recognizeMetadata } from './recognizers/metadata';
 import { recognizeMotions } from './recognizers/motion';
+import { ownHeadingReference } from './recognizers/ownHeading';
 
 export interface AnalyzeOptions {
   /** An explicit document date (ISO); overrides every date the document or manifest gives. */
@@ -29,7 +30,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   if (metadata.frontMatterSpan) omitted.push({ span: metadata.frontMatterSpan, replacement: ' ' });
   const flat = new FlatText(text, omitted);
 
-  const citations = recognizeKamerstukken(flat);
+  const found = recognizeKamerstukken(flat);
+  const heading = ownHeadingReference(text, metadata, found);
+  const citations = heading ? [heading, ...found] : found;
   const kamerstukken = citations.filter((r): r is KamerstukReference => r.kind === 'kamerstuk');
   const documentNumbers = recognizeDocumentNumbers(flat);
   const motions = recognizeMotions(flat, { kamerstukken, footnotes, markers });

@@ -150,17 +150,26 @@ export interface Footnote {
   readonly bodySpan: Span;
   /** The footnote's text, whitespace collapsed. */
   readonly body: string;
-  readonly style: 'footnoteRef' | 'pdfLine' | 'endnoteList';
+  /**
+   * 'footnoteRef': Word export "[1: text]"; 'pdfLine': a line at the foot of a page or section that
+   * starts with its label ("1 SER advies …", "<sup>1</sup> …", "¹ …"); 'endnoteList': the N-th item of
+   * a trailing list of "text↩︎" items; 'markdown': a "[^1]: text" definition.
+   */
+  readonly style: 'footnoteRef' | 'pdfLine' | 'endnoteList' | 'markdown';
 }
 
 /** A footnote marker in the running text ("[footnoteRef:1]", a superscript "1" glued to a word). */
 export interface FootnoteMarker {
   readonly label: string;
   readonly span: Span;
-  readonly style: 'footnoteRef' | 'superscript';
+  /** 'superscript': digits glued to a word, "<sup>1</sup>" or "¹"; 'markdown': "[^1]". */
+  readonly style: 'footnoteRef' | 'superscript' | 'markdown';
 }
 
-/** Where a piece of metadata came from; earlier sources in this list lose to later ones. */
+/**
+ * Where a piece of metadata came from. Precedence: an explicit option beats front matter, front
+ * matter beats the text's own header forms, and a manifest only fills what the text does not say.
+ */
 export type MetadataSource = 'header' | 'openDataHeader' | 'datumLine' | 'manifest' | 'frontMatter' | 'option';
 
 /** What the document says (or is said) about itself. */
@@ -173,6 +182,9 @@ export interface DocumentMetadata {
   readonly kamerstukSource?: MetadataSource;
   /** The document's own Tweede Kamer document number. */
   readonly documentNumber?: string;
+  readonly documentNumberSource?: MetadataSource;
+  /** The title of the document's dossier ("Industriebeleid"), when its header names it; not the document's title. */
+  readonly dossierTitle?: string;
   readonly title?: string;
   readonly titleSource?: MetadataSource;
   /** The span of the text where the document names its own identity (header line), for find-references. */

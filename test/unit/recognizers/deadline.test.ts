@@ -1,0 +1,273 @@
+import * as assert from 'node:assert/strict';
+import { FlatText } from '../../../server/src/engine/flatText';
+import { monthInterval, nextMonthDayFrom, quarterInterval, yearInterval } from '../../../server/src/engine/calendar';
+import { recognizeDeadlines } from '../../../server/src/engine/recognizers/deadline';
+
+/**
+ * The deadline recognizer, row by row of the guideline's table, then the forms real letters add, then
+ * text that must not be read as a deadline. Each case: a sentence, the document's date, and the
+ * deadlines expected in it (text, start, end; start absent where only an end is named).
+ */
+interface Expected {
+  readonly text: string;
+  readonly start?: string;
+  readonly end?: string;
+}
+
+type Case = readonly [sentence: string, documentDate: string | undefined, expected: readonly Expected[]];
+
+function check(cases: readonly Case[]): void {
+  for (const [sentence, date, expected] of cases) {
+    it(`${sentence}${date ? ` (${date})` : ''}`, () => {
+      const found = recognizeDeadlines(new FlatText(sentence), date).map((r) => ({
+        text: r.text,
+        ...(r.start ? { start: r.start } : {}),
+        ...(r.end ? { end: r.end } : {}),
+      }));
+      assert.deepEqual(found, expected);
+    });
+  }
+}
+
+const D = '2022-07-08';
+
+describe('deadline recognizer', () => {
+  describe('quarters: Qn Y, YYYYQn, het n-de kwartaal (van) Y', () => {
+    check([
+      ['Het actieplan volgt in Q4 2025.', D, [{ text: 'in Q4 2025', start: '2025-10-01', end: '2025-12-31' }]],
+      ['De evaluatie is gepland voor Q1 van 2023.', D, [{ text: 'Q1 van 2023', start: '2023-01-01', end: '2023-03-31' }]],
+      ['• Internationaliseringsagenda opstellen 2022Q4', D, [{ text: '2022Q4', start: '2022-10-01', end: '2022-12-31' }]],
+      ['• Agenda valorisatie 2022Q3–Q4', D, [{ text: '2022Q3–Q4', start: '2022-07-01', end: '2022-12-31' }]],
+      ['• Programma Werklocaties 2022-Q3', D, [{ text: '2022-Q3', start: '2022-07-01', end: '2022-09-30' }]],
+      ['• Wetgevingstraject afronden 2022Q3/in uitvoering', D, [{ text: '2022Q3', start: '2022-07-01', end: '2022-09-30' }]],
+      ['• Pilot 2022Q4–2023Q1', D, [{ text: '2022Q4–2023Q1', start: '2022-10-01', end: '2023-03-31' }]],
+      ['De wet treedt naar verwachting in werking in Q3/Q4 2023.', D, [{ text: 'in Q3/Q4 2023', start: '2023-07-01', end: '2023-12-31' }]],
+      ['Oplevering staat gepland in Q2\'24.', D, [{ text: "in Q2'24", start: '2024-04-01', end: '2024-06-30' }]],
+      ['Het voornemen is deze wet in het eerste kwartaal\n\nvan 2021 aan uw Kamer aan te bieden.', '2020-10-30',
+        [{ text: 'in het eerste kwartaal\n\nvan 2021', start: '2021-01-01', end: '2021-03-31' }]],
+      ['De agenda zal in het vierde kwartaal van dit jaar verschijnen.', D, [{ text: 'in het vierde kwartaal van dit jaar', start: '2022-10-01', end: '2022-12-31' }]],
+      ['De acquisitieagenda wordt in het derde kwartaal naar de Kamer gestuurd.', D, [{ text: 'in het derde kwartaal', start: '2022-07-01', end: '2022-09-30' }]],
+      ['Toezegging om het derde kwartaal van 2025 een brief te sturen.', '2025-10-17', [{ text: 'het derde kwartaal van 2025', start: '2025-07-01', end: '2025-09-30' }]],
+      ['De brief volgt in het laatste kwartaal van 2023.', D, [{ text: 'in het laatste kwartaal van 2023', start: '2023-10-01', end: '2023-12-31' }]],
+      ['Het rapport verschijnt in het 2e kwartaal van volgend jaar.', D, [{ text: 'in het 2e kwartaal van volgend jaar', start: '2023-04-01', end: '2023-06-30' }]],
+      ['De motie verzoekt de regering om uiterlijk in Q4 van 2025 met een visie te komen.', undefined, [{ text: 'uiterlijk in Q4 van 2025', end: '2025-12-31' }]],
+      ['Het besluit valt uiterlijk in het derde kwartaal van 2023.', D, [{ text: 'uiterlijk in het derde kwartaal van 2023', end: '2023-09-30' }]],
+    ]);
+  });
+
+  describe('summer, spring, autumn and the recesses', () => {
+    check([
+      ['De brief wordt voor de zomer aan uw Kamer gestuurd.', D, [{ text: 'voor de zomer', end: '2022-06-30' }]],
+      ['Ik ben voornemens voor de zomer van 2022 een Kamerbrief te zenden.', D, [{ text: 'voor de zomer van 2022', end: '2022-06-30' }]],
+      ['Een brief die tevens voor het zomerreces aan uw Kamer is toegezegd.', D, [{ text: 'voor het zomerreces', end: '2022-06-30' }]],
+      ['Het wetsvoorstel zal rond de zomer van 2023 aan de Kamer worden aangeboden.', D, [{ text: 'rond de zomer van 2023', start: '2023-06-21', end: '2023-09-22' }]],
+      ['• Invoeren IMVO-wetgeving Rond zomer 2023 wetsvoorstel naar de Kamer', D, [{ text: 'Rond zomer 2023', start: '2023-06-21', end: '2023-09-22' }]],
+      ['De consultatie start in de zomer.', D, [{ text: 'in de zomer', start: '2022-06-21', end: '2022-09-22' }]],
+      ['Het kabinet zal de Kamer in de zomer van 2024 informeren.', D, [{ text: 'in de zomer van 2024', start: '2024-06-21', end: '2024-09-22' }]],
+      ['Ik stuur mijn brief na de zomer aan uw Kamer.', D, [{ text: 'na de zomer', start: '2022-09-01', end: '2022-12-31' }]],
+      ['Na het zomerreces zal ik een vervolgbrief sturen.', D, [{ text: 'Na het zomerreces', start: '2022-09-01', end: '2022-12-31' }]],
+      ['De resultaten volgen in het voorjaar van 2023.', D, [{ text: 'in het voorjaar van 2023', start: '2023-03-20', end: '2023-06-20' }]],
+      ['Het voorjaar van 2024 wordt de wet geëvalueerd.', D, [{ text: 'Het voorjaar van 2024', start: '2024-03-20', end: '2024-06-20' }]],
+      ['De evaluatie wordt dit voorjaar afgerond.', '2023-02-01', [{ text: 'dit voorjaar', start: '2023-03-20', end: '2023-06-20' }]],
+      ['Resultaten zullen dit najaar aan de Tweede Kamer worden gezonden.', '2020-10-30', [{ text: 'dit najaar', start: '2020-09-22', end: '2020-12-20' }]],
+      ['De nota verschijnt in het najaar van 2023.', D, [{ text: 'in het najaar van 2023', start: '2023-09-22', end: '2023-12-20' }]],
+      ['Uw Kamer ontvangt komend voorjaar de evaluatie.', '2022-11-02', [{ text: 'komend voorjaar', start: '2023-03-20', end: '2023-06-20' }]],
+      ['Het plan wordt voor de kerst gepubliceerd.', D, [{ text: 'voor de kerst', end: '2022-12-20' }]],
+      ['Ik informeer uw Kamer voor het kerstreces.', D, [{ text: 'voor het kerstreces', end: '2022-12-20' }]],
+    ]);
+  });
+
+  describe('parts of a year: eind, begin, medio, helft, rond, dit jaar, later dit jaar, volgend jaar', () => {
+    check([
+      ['Beide initiatieven worden naar verwachting eind 2023 operationeel.', D, [{ text: 'eind 2023', start: '2023-10-01', end: '2023-12-31' }]],
+      ['Zoals toegezegd loopt hiervoor tot eind 2022 bij EZK een pilot.', D, [{ text: 'eind 2022', start: '2022-10-01', end: '2022-12-31' }]],
+      ['Hierover wordt uw Kamer eind dit jaar geïnformeerd.', '2022-11-02', [{ text: 'eind dit jaar', start: '2022-10-01', end: '2022-12-31' }]],
+      ['De SER streeft naar een advies dat eind van het jaar gereed is.', '2020-10-30', [{ text: 'eind van het jaar', start: '2020-10-01', end: '2020-12-31' }]],
+      ['Een strategie die gepland staat voor eind dit jaar.', '2020-10-30', [{ text: 'voor eind dit jaar', start: '2020-10-01', end: '2020-12-31' }]],
+      ['De agenda die Defensie voor het einde van het jaar aan uw Kamer aanbiedt.', '2022-11-02', [{ text: 'voor het einde van het jaar', end: '2022-12-31' }]],
+      ['Het adviesrapport dat uiterlijk eind 2025 verschijnt.', '2025-10-17', [{ text: 'uiterlijk eind 2025', end: '2025-12-31' }]],
+      ['Het conceptwetsvoorstel gaat naar verwachting begin 2023 in internetconsultatie.', '2022-11-02', [{ text: 'begin 2023', start: '2023-01-01', end: '2023-03-31' }]],
+      ['De regeling wordt begin volgend jaar opengesteld.', D, [{ text: 'begin volgend jaar', start: '2023-01-01', end: '2023-03-31' }]],
+      ['De nieuwe wet treedt medio 2024 in werking.', D, [{ text: 'medio 2024', start: '2024-05-01', end: '2024-08-31' }]],
+      ['De resultaten worden in de eerste helft van 2021 verwacht.', '2020-10-30', [{ text: 'in de eerste helft van 2021', start: '2021-01-01', end: '2021-06-30' }]],
+      ['In de tweede helft van dit jaar volgt een brief.', D, [{ text: 'In de tweede helft van dit jaar', start: '2022-07-01', end: '2022-12-31' }]],
+      ['Waardoor er rond 2040 geen gratis rechten meer worden uitgereikt.', D, [{ text: 'rond 2040', start: '2040-01-01', end: '2040-12-31' }]],
+      ['Op nationaal niveau zal het kabinet dit jaar een nieuw programma opstellen.', D, [{ text: 'dit jaar', start: '2022-01-01', end: '2022-12-31' }]],
+      ['Ik stuur uw Kamer nog dit jaar een brief.', D, [{ text: 'dit jaar', start: '2022-01-01', end: '2022-12-31' }]],
+      ['Uw Kamer wordt hier later dit jaar over geïnformeerd.', '2025-10-17', [{ text: 'later dit jaar', start: '2025-10-17', end: '2025-12-31' }]],
+      ['Volgend jaar ontvangt u de evaluatie.', D, [{ text: 'Volgend jaar', start: '2023-01-01', end: '2023-12-31' }]],
+      ['Het wetsvoorstel wordt eind september 2023 ingediend.', D, [{ text: 'eind september 2023', start: '2023-09-21', end: '2023-09-30' }]],
+      ['De Kamer ontvangt de brief uiterlijk in 2024.', D, [{ text: 'uiterlijk in 2024', end: '2024-12-31' }]],
+    ]);
+  });
+
+  describe('months and dates: in maand Y, uiterlijk D, voor D, per D, op D', () => {
+    check([
+      ['Het Commissievoorstel, dat in juni 2021 wordt gepubliceerd.', '2020-10-30', [{ text: 'in juni 2021', start: '2021-06-01', end: '2021-06-30' }]],
+      ['Het Perspectief op de Chemie dat in oktober met uw Kamer wordt gedeeld.', '2025-10-17', [{ text: 'in oktober', start: '2025-10-01', end: '2025-10-31' }]],
+      ['De oplevering hiervan is voorzien in december 2025.', '2025-10-17', [{ text: 'in december 2025', start: '2025-12-01', end: '2025-12-31' }]],
+      ['Ik zal uw Kamer uiterlijk 1 mei 2023 informeren.', D, [{ text: 'uiterlijk 1 mei 2023', end: '2023-05-01' }]],
+      ['Gemeenten moeten uiterlijk op vrijdag 3 maart reageren.', '2023-01-10', [{ text: 'uiterlijk op vrijdag 3 maart', end: '2023-03-03' }]],
+      ['De aanvragen moeten vóór 1 februari binnen zijn.', '2022-11-02', [{ text: 'vóór 1 februari', end: '2023-01-31' }]],
+      ['Ik stuur u de brief voor 1 december 2022.', D, [{ text: 'voor 1 december 2022', end: '2022-11-30' }]],
+      ['Met deze aanpak wordt per 1 januari 2026 het topsectorenbeleid afgerond.', '2025-10-17', [{ text: 'per 1 januari 2026', start: '2026-01-01', end: '2026-01-01' }]],
+      ['De regeling geldt met ingang van 1 juli 2023.', D, [{ text: 'met ingang van 1 juli 2023', start: '2023-07-01', end: '2023-07-01' }]],
+      ['Het debat zal op 12 oktober 2022 plaatsvinden.', D, [{ text: 'op 12 oktober 2022', start: '2022-10-12', end: '2022-10-12' }]],
+      ['De wet treedt op 1 januari 2024 in werking.', D, [{ text: 'op 1 januari 2024', start: '2024-01-01', end: '2024-01-01' }]],
+      ['Uw Kamer ontvangt de brief uiterlijk in september.', D, [{ text: 'uiterlijk in september', end: '2022-09-30' }]],
+      ['De evaluatie wordt voor 15-03-2023 afgerond.', D, [{ text: 'voor 15-03-2023', end: '2023-03-14' }]],
+      // A plain "voor" with a month is "for" ("gepland voor september"); the accented "vóór" is "before".
+      ['De evaluatie is gepland voor september 2025.', D, [{ text: 'voor september 2025', start: '2025-09-01', end: '2025-09-30' }]],
+      ['Ik informeer uw Kamer vóór september.', D, [{ text: 'vóór september', end: '2022-08-31' }]],
+    ]);
+  });
+
+  describe('more forms of real letters', () => {
+    check([
+      ['In de brief is toegezegd dat uw Kamer jaarlijks vóór het zomerreces zal worden geïnformeerd.', '2024-09-23', [{ text: 'vóór het zomerreces', end: '2024-06-30' }]],
+      ['Ik zal uw Kamer voorafgaand aan het zomerreces informeren.', '2024-02-01', [{ text: 'voorafgaand aan het zomerreces', end: '2024-06-30' }]],
+      ['Het kabinet is voornemens het programma op vrijdag 13 september 2024 aan de Kamer te sturen.', '2024-09-12',
+        [{ text: 'op vrijdag 13 september 2024', start: '2024-09-13', end: '2024-09-13' }]],
+      ['Ik verwacht u deze rapportage rond eind april te kunnen sturen.', '2024-03-12', [{ text: 'rond eind april', start: '2024-04-21', end: '2024-04-30' }]],
+      ['Medio oktober verschijnt het rapport.', '2023-10-02', [{ text: 'Medio oktober', start: '2023-10-11', end: '2023-10-20' }]],
+      ['Voor het einde van dit jaar ontvangt u de evaluatie.', '2023-10-02', [{ text: 'Voor het einde van dit jaar', end: '2023-12-31' }]],
+      ['Aan het eind van dit jaar wordt de regeling geëvalueerd.', '2023-10-02', [{ text: 'het eind van dit jaar', start: '2023-10-01', end: '2023-12-31' }]],
+      ['De Kamer ontvangt in de eerste helft 2024 een brief.', '2023-10-02', [{ text: 'in de eerste helft 2024', start: '2024-01-01', end: '2024-06-30' }]],
+      ['Naar verwachting wordt de wet per 1 juli 2024 van kracht.', '2023-10-02', [{ text: 'per 1 juli 2024', start: '2024-07-01', end: '2024-07-01' }]],
+      ['Uiterlijk 2030 moet de uitstoot met 55% zijn verminderd.', '2023-10-02', [{ text: 'Uiterlijk 2030', end: '2030-12-31' }]],
+      ['Ik informeer uw Kamer in de loop van 2024 over de uitkomsten.', '2023-10-02', [{ text: 'in de loop van 2024', start: '2024-01-01', end: '2024-12-31' }]],
+      ['De motie verzoekt de regering om voor 1 januari 2024 een plan te presenteren.', '2023-10-02', [{ text: 'voor 1 januari 2024', end: '2023-12-31' }]],
+      ['Ik zal uw Kamer uiterlijk 1-3-2024 informeren.', '2023-10-02', [{ text: 'uiterlijk 1-3-2024', end: '2024-03-01' }]],
+      ['De planning is eind 2024 / begin 2025.', '2023-10-02',
+        [{ text: 'eind 2024', start: '2024-10-01', end: '2024-12-31' }, { text: 'begin 2025', start: '2025-01-01', end: '2025-03-31' }]],
+      ['De regeling wordt half 2025 opengesteld.', '2023-10-02', [{ text: 'half 2025', start: '2025-05-01', end: '2025-08-31' }]],
+      ['De evaluatie volgt ultimo 2024.', '2023-10-02', [{ text: 'ultimo 2024', start: '2024-10-01', end: '2024-12-31' }]],
+      ['Ik stuur u komende zomer de voortgangsrapportage.', '2023-10-02', [{ text: 'komende zomer', start: '2024-06-21', end: '2024-09-22' }]],
+      ['Het kabinet komt voor de jaarwisseling met een reactie.', '2023-10-02', [{ text: 'voor de jaarwisseling', end: '2023-12-31' }]],
+      ['Uw Kamer ontvangt de brief uiterlijk 1 dec. 2023.', '2023-10-02', [{ text: 'uiterlijk 1 dec. 2023', end: '2023-12-01' }]],
+      ['Ik informeer uw Kamer uiterlijk voor de zomer van 2024.', '2023-10-02', [{ text: 'uiterlijk voor de zomer van 2024', end: '2024-06-30' }]],
+      ['De reactie volgt uiterlijk vóór 1 mei 2024.', '2023-10-02', [{ text: 'uiterlijk vóór 1 mei 2024', end: '2024-04-30' }]],
+      ['Het besluit valt uiterlijk in het voorjaar van 2024.', '2023-10-02', [{ text: 'uiterlijk in het voorjaar van 2024', end: '2024-06-20' }]],
+      ['De regeling wordt in het eerste en tweede kwartaal van 2024 uitgewerkt.', '2023-10-02',
+        [{ text: 'in het eerste en tweede kwartaal van 2024', start: '2024-01-01', end: '2024-06-30' }]],
+      ['De pilots starten in Q3 en Q4 2024.', '2023-10-02', [{ text: 'in Q3 en Q4 2024', start: '2024-07-01', end: '2024-12-31' }]],
+    ]);
+  });
+
+  describe('without the document date, relative years stay unresolved', () => {
+    check([
+      ['Uw Kamer wordt hier later dit jaar over geïnformeerd.', undefined, [{ text: 'later dit jaar' }]],
+      ['De brief wordt voor de zomer aan uw Kamer gestuurd.', undefined, [{ text: 'voor de zomer' }]],
+      ['Ik stuur mijn brief na de zomer van 2023.', undefined, [{ text: 'na de zomer van 2023', start: '2023-09-01', end: '2023-12-31' }]],
+    ]);
+    it('marks relative years and future phrasing', () => {
+      const [r] = recognizeDeadlines(new FlatText('Ik zal uw Kamer voor de zomer informeren.'), undefined);
+      assert.equal(r?.relative, true);
+      assert.equal(r?.future, true);
+      assert.equal(r?.cue, 'voor');
+      const [q] = recognizeDeadlines(new FlatText('• Geoeconomische monitor 2022Q4'), D);
+      assert.equal(q?.relative, false);
+      assert.equal(q?.future, false);
+    });
+  });
+
+  describe('not deadlines', () => {
+    check([
+      // Bare years: labels and spans.
+      ['Dit sluit aan bij de kabinetsdoelen voor 2030.', D, []],
+      ['De afspraken lopen tot 2040.', D, []],
+      ['Vanaf 2021 is het aandeel gestegen.', D, []],
+      ['In 2019 is het rapport verschenen.', D, []],
+      ['De Defensie Strategie voor Industrie en Innovatie 2025-2029.', D, []],
+      ['Het Chinese plan Made in China 2025.', D, []],
+      ['• SDE++ uitbreiden met meer innovatieve technieken 2023', D, []],
+      // Past events.
+      ['Op 17 juni 2020 heeft de Commissie een witboek gepresenteerd.', D, []],
+      ['In juni 2021 publiceerde de Commissie haar voorstel.', undefined, []],
+      ['De Europese Commissie heeft in april 2021 de CSRD voorgesteld.', D, []],
+      ['Het kabinet heeft op 24 september jl. het beleidskader gepresenteerd.', '2020-10-30', []],
+      ['Voor de zomer heeft uw Kamer een tweede update ontvangen.', '2020-10-30', []],
+      ['Dit groeifonds vloeit voort uit de eind vorig jaar verschenen groeistrategie.', undefined, []],
+      ['De richtlijn is geïmplementeerd begin 2013 via de Aanbestedingswet.', '2022-11-02', []],
+      ['Het aantal vacatures is gestegen tot 104.500 in 2021Q4.', D, []],
+      ['In maart van dit jaar heeft de Commissie de strategie gepubliceerd.', '2020-10-30', []],
+      ['EZK en Invest-NL hebben dit jaar het Deep tech fund opgericht.', D, []],
+      ['Hiervoor is dit jaar EUR 13 miljard beschikbaar.', D, []],
+      ['Het onderzoek is uitgevoerd in januari en februari van dit jaar.', '2022-11-02', []],
+      ['In de eerste helft van 2021 groeide de economie met 3 procent.', D, []],
+      ['Sinds begin 2022 is de vraag verdubbeld.', D, []],
+      ['Vanaf medio 2023 geldt de nieuwe regeling.', D, []],
+      // Dates of documents and headers.
+      ['Zie de brief van 20 november 2018 en de motie van 29 juni 2021.', D, []],
+      ['Voorgesteld 20 maart 2025', D, []],
+      ['Datum 2 november 2022', D, []],
+      ['Zoals verzocht door de vaste commissie (kenmerk 2022D38590) op 29 september.', '2022-11-02', []],
+      // "per" and "rond" with no date.
+      ['De bijdrage is € 30 per jaar per persoon.', D, []],
+      ['Er werken rond 2000 mensen in de sector.', D, []],
+      ['Zo wordt een alliantie rond waterstof gevormd.', D, []],
+      // Words that only look like cues.
+      ['Aan deze daling is echter een eind gekomen.', D, []],
+      ['De Voorjaarsnota 2023 en het zomerreces.', D, []],
+      ['De begroting voor dit jaar wordt verhoogd.', D, []],
+      ['Meer dan de helft van de export gaat naar de EU.', D, []],
+      ['Het debat over het derde kwartaal was levendig.', D, []],
+      ['Tabel: Q4 45%', D, []],
+      // Past events in the words of real letters.
+      ['In reactie op mijn adviesaanvraag presenteerde de Raad (Rob) op 17 juni 2014 zijn advies.', '2016-03-09', []],
+      ['Het kabinet maakt de balans op zoals zich dat per ultimo 2008 heeft afgetekend.', '2009-05-15', []],
+      ['Op woensdag 17 mei jongstleden startte ik als informateur een onderzoek.', '2017-05-29', []],
+      ['De wet is per 1 januari 2023 in werking getreden.', '2023-10-02', []],
+      ['Na de zomer van 2022 is gestart met de pilot.', '2023-10-02', []],
+      ['In het derde kwartaal van 2023 nam de productie met 2% af.', '2023-10-02', []],
+      ['De Kamer is medio september geïnformeerd.', '2023-10-02', []],
+      ['Begin dit jaar is de regeling geopend.', '2023-10-02', []],
+      ['De minister heeft op 1 oktober de brief ondertekend.', '2023-10-02', []],
+      ['Volgend jaar stijgen de kosten met 3 procent.', '2023-10-02', []],
+      ['De begroting voor volgend jaar bevat € 5 miljoen.', '2023-10-02', []],
+      ['De pilot loopt van 1 januari 2024 tot en met 31 december 2025.', '2023-10-02', []],
+    ]);
+  });
+
+  describe('calendar helpers', () => {
+    it('monthInterval and yearInterval', () => {
+      assert.deepEqual(monthInterval(2024, 2), { start: '2024-02-01', end: '2024-02-29' });
+      assert.deepEqual(yearInterval(2025), { start: '2025-01-01', end: '2025-12-31' });
+    });
+    it('quarterInterval', () => {
+      assert.deepEqual(quarterInterval(2024, 1), { start: '2024-01-01', end: '2024-03-31' });
+      assert.deepEqual(quarterInterval(2024, 4), { start: '2024-10-01', end: '2024-12-31' });
+    });
+    it('nextMonthDayFrom', () => {
+      assert.equal(nextMonthDayFrom(2, 1, '2022-11-02'), '2023-02-01');
+      assert.equal(nextMonthDayFrom(12, 1, '2022-11-02'), '2022-12-01');
+      assert.equal(nextMonthDayFrom(11, 2, '2022-11-02'), '2022-11-02');
+      assert.equal(nextMonthDayFrom(11, 1, '2022-11-02'), '2023-11-01');
+      assert.equal(nextMonthDayFrom(2, 29, '2022-11-02'), '2024-02-29');
+      assert.equal(nextMonthDayFrom(4, 31, '2022-11-02'), undefined);
+    });
+  });
+
+  it('never throws on odd dates and fragments', () => {
+    const words = ['voor', 'vóór', 'uiterlijk', 'in', 'op', 'per', 'rond', 'na', 'later', 'het', 'de', 'dit', 'jaar', 'eind',
+      'begin', 'medio', '31', '29', '0', 'februari', 'april', 'Q4', 'Q5', '2022Q4', '2024', 'zomer', 'kwartaal', 'derde',
+      'helft', 'eerste', 'van', '-', '–', '/', '.', ',', '(', ')', 'zal', 'heeft', 'jl.', '1-13-2024', '31-4-2024'];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 40 }, () => words[next() % words.length]).join(' ');
+      for (const r of recognizeDeadlines(new FlatText(text), n % 3 ? D : undefined)) {
+        if (r.end) assert.match(r.end, /^\d{4}-\d{2}-\d{2}$/);
+        if (r.start) assert.ok(r.end && r.start <= r.end, `${r.text}: ${r.start} > ${r.end}`);
+      }
+    }
+  });
+
+  // Speed is measured by `npm run bench`; this only checks that a long repetitive text is read completely.
+  it('reads a long repetitive text completely', () => {
+    const sentence = 'Het kabinet zal voor de zomer van 2022 en in het derde kwartaal van dit jaar rond 2040 uiterlijk 1 mei vóór ';
+    const text = sentence.repeat(5000);
+    const found = recognizeDeadlines(new FlatText(text), D);
+    assert.ok(found.length >= 15000);
+  });
+});

@@ -1,0 +1,312 @@
+import * as assert from 'node:assert/strict';
+import { FlatText } from '../../../server/src/engine/flatText';
+import type { DossierReference, KamerstukReference, Span } from '../../../server/src/engine/model';
+import { parseKamerstukCitation, recognizeKamerstukken } from '../../../server/src/engine/recognizers/kamerstuk';
+
+type Found = KamerstukReference | DossierReference;
+
+/** What a test expects of a reference: any of its fields, the form's fields, and the source text of its spans. */
+interface Expected {
+  readonly kind?: 'kamerstuk' | 'dossier';
+  readonly text: string;
+  readonly dossier: string;
+  readonly nr?: string;
+  readonly alsoDossiers?: readonly string[];
+  readonly chamber?: 'I' | 'II';
+  readonly vergaderjaar?: string;
+  readonly pages?: string;
+  readonly form?: {
+    readonly keyword?: string | null;
+    readonly dossierText?: string;
+    readonly numberMarker?: string | null;
+    readonly separator?: string;
+    readonly dossierInherited?: boolean;
+    readonly identifier?: boolean;
+    /** Source text under form.dossierSpan and form.nrSpan. */
+    readonly dossierSpanText?: string;
+    readonly nrSpanText?: string;
+  };
+}
+
+function recognize(source: string): Found[] {
+  return recognizeKamerstukken(new FlatText(source));
+}
+
+const slice = (source: string, span: Span): string => source.slice(span.offset, span.offset + span.length);
+
+/** The actual reference, restricted to the fields the expectation names. */
+function project(source: string, r: Found, e: Expected): Record<string, unknown> {
+  const out: Record<string, unknown> = { text: r.text, dossier: r.dossier };
+  if (e.kind) out.kind = r.kind;
+  if (r.kind === 'kamerstuk') {
+    if (e.nr !== undefined) out.nr = r.nr;
+    if ('alsoDossiers' in e) out.alsoDossiers = r.alsoDossiers;
+    if ('chamber' in e) out.chamber = r.chamber;
+    if ('vergaderjaar' in e) out.vergaderjaar = r.vergaderjaar;
+    if ('pages' in e) out.pages = r.pages;
+    if (e.form) {
+      const f: Record<string, unknown> = {};
+      for (const k of Object.keys(e.form)) {
+        if (k === 'dossierSpanText') f[k] = slice(source, r.form.dossierSpan);
+        else if (k === 'nrSpanText') f[k] = slice(source, r.form.nrSpan);
+        else f[k] = (r.form as unknown as Record<string, unknown>)[k];
+      }
+      out.form = f;
+    }
+  }
+  // text is the exact source under span
+  assert.equal(slice(source, r.span), r.text, 'span and text disagree');
+  return out;
+}
+
+const K = (text: string, dossier: string, nr: string, more: Partial<Expected> = {}): Expected => ({ kind: 'kamerstuk', text, dossier, nr, ...more });
+const D = (text: string, dossier: string): Expected => ({ kind: 'dossier', text, dossier });
+
+/** Input text → every reference expected, in order. */
+const POSITIVE: [string, Expected[]][] = [
+  // The official house style and its common variants.
+  [
+    'Zie Kamerstukken II 2019/20, 35 300 XIII, nr. 102.',
+    [
+      K('Kamerstukken II 2019/20, 35 300 XIII, nr. 102', '35300-XIII', '102', {
+        chamber: 'II',
+        vergaderjaar: '2019-2020',
+        form: { keyword: 'Kamerstukken II', dossierText: '35 300 XIII', numberMarker: 'nr.', separator: ', nr. ', dossierInherited: false, identifier: false },
+      }),
+    ],
+  ],
+  ['de motie-Kostić c.s. (Kamerstuk 29826, nr. 250)', [K('Kamerstuk 29826, nr. 250', '29826', '250', { form: { dossierSpanText: '29826', nrSpanText: '250' } })]],
+  ['23 Kamerstuk II, 2019/2020, 21501-30, nr. 470.', [K('Kamerstuk II, 2019/2020, 21501-30, nr. 470', '21501-30', '470', { chamber: 'II', vergaderjaar: '2019-2020' })]],
+  ['(Kamerstukken II, 35438, nr.9)', [K('Kamerstukken II, 35438, nr.9', '35438', '9', { chamber: 'II', vergaderjaar: undefined, form: { numberMarker: 'nr.', separator: ', nr.' } })]],
+  ['Kamerstuk 35 207, nr.1 van 3 mei', [K('Kamerstuk 35 207, nr.1', '35207', '1')]],
+  ['Kamerstukken II 2023–2024, 36 410-XIV, nr. 9', [K('Kamerstukken II 2023–2024, 36 410-XIV, nr. 9', '36410-XIV', '9', { vergaderjaar: '2023-2024' })]],
+  ['Kamerstukken II 1999/00, 26 800, nr. 3', [K('Kamerstukken II 1999/00, 26 800, nr. 3', '26800', '3', { vergaderjaar: '1999-2000' })]],
+  ['Kamerstuk 30 821 nr. 97', [K('Kamerstuk 30 821 nr. 97', '30821', '97', { form: { separator: ' nr. ' } })]],
+  ['Kamerstukken 33 009 en 32 637, nr 102, p. 9.', [K('Kamerstukken 33 009 en 32 637, nr 102', '33009', '102', { alsoDossiers: ['32637'], pages: 'p. 9', form: { numberMarker: 'nr' } })]],
+  // Suffixes.
+  ['Kamerstuk 35300-XIII, nr. 102', [K('Kamerstuk 35300-XIII, nr. 102', '35300-XIII', '102')]],
+  ['Kamerstuk 21 501-32, nr. 1607', [K('Kamerstuk 21 501-32, nr. 1607', '21501-32', '1607')]],
+  ['Kamerstuk 21501–32, nr. 1668', [K('Kamerstuk 21501–32, nr. 1668', '21501-32', '1668')]],
+  ['Kamerstuk 36 200 L, nr. 4', [K('Kamerstuk 36 200 L, nr. 4', '36200-L', '4')]],
+  ['Kamerstuk 27 484 (R 1669), nr. 3', [K('Kamerstuk 27 484 (R 1669), nr. 3', '27484-(R1669)', '3')]],
+  ['Kamerstuk 36 410A, nr. 33', [K('Kamerstuk 36 410A, nr. 33', '36410-A', '33', { form: { dossierText: '36 410A' } })]],
+  ['Kamerstuk 36 600-A, nr. 35', [K('Kamerstuk 36 600-A, nr. 35', '36600-A', '35')]],
+  ['Kamerstuk 21501-02 nr. 2197 evenals', [K('Kamerstuk 21501-02 nr. 2197', '21501-02', '2197')]],
+  ['Kamerstuk 21 501-21, stuk nr. 2648', [K('Kamerstuk 21 501-21, stuk nr. 2648', '21501-21', '2648', { form: { numberMarker: 'stuk nr.' } })]],
+  // Without "nr.".
+  ['18 Kamerstuk 35420, 57.', [K('Kamerstuk 35420, 57', '35420', '57', { form: { numberMarker: null, separator: ', ' } })]],
+  ['29 Kamerbrief ISO NL 2018, Kamerstuk 34952-40', [K('Kamerstuk 34952-40', '34952', '40', { form: { separator: '-', nrSpanText: '40' } })]],
+  ['Nederland, Kamerstuk 34952- 86\n29 Kamerbrief', [K('Kamerstuk 34952- 86', '34952', '86', { form: { separator: '- ', numberMarker: null } })]],
+  ['Kamerstuknummer 36600-XIII-65↩︎', [K('Kamerstuknummer 36600-XIII-65', '36600-XIII', '65', { form: { keyword: 'Kamerstuknummer', dossierText: '36600-XIII', separator: '-' } })]],
+  ['Kamerstuknummer 21501-20-2268↩︎', [K('Kamerstuknummer 21501-20-2268', '21501-20', '2268')]],
+  ['Actieagenda, Kamerstuknummer: 32637-709↩︎', [K('Kamerstuknummer: 32637-709', '32637', '709')]],
+  ['Brief, kamerstuknummer 36600-XIII-65', [K('kamerstuknummer 36600-XIII-65', '36600-XIII', '65')]],
+  ['(Kamerstuk 26485-446)', [K('Kamerstuk 26485-446', '26485', '446')]],
+  ['Onderdeel van kamerstukdossier 29826 -277 Industriebeleid.', [K('kamerstukdossier 29826 -277', '29826', '277', { form: { keyword: 'kamerstukdossier', separator: ' -' } })]],
+  ['(zie\nTweede Kamer 27428 nr 371 en nr 364)', [
+    K('27428 nr 371', '27428', '371', { chamber: 'II', form: { keyword: null, numberMarker: 'nr' } }),
+    K('nr 364', '27428', '364', { form: { dossierInherited: true, numberMarker: 'nr', separator: ' en nr ', dossierSpanText: '27428' } }),
+  ]],
+  // Lists of numbers: one reference each, the later ones inherit the dossier.
+  ['(zie onder meer de Kamerstukken 22 112, nrs. 2302, 2374, en 2676).', [
+    K('Kamerstukken 22 112, nrs. 2302', '22112', '2302', { form: { numberMarker: 'nrs.' } }),
+    K('2374', '22112', '2374', { form: { dossierInherited: true, numberMarker: null, separator: ', ' } }),
+    K('2676', '22112', '2676', { form: { dossierInherited: true, separator: ', en ' } }),
+  ]],
+  ['Kamerstuk 30 821, nrs. 97 en 113', [K('Kamerstuk 30 821, nrs. 97', '30821', '97'), K('113', '30821', '113')]],
+  ['Kamerstuk 30 821, nr. 97 en 113.', [K('Kamerstuk 30 821, nr. 97', '30821', '97'), K('113', '30821', '113')]],
+  // Joint papers: one reference, the first dossier.
+  ['(Kamerstukken 29 826 en 32 813, nr. 135), zet het kabinet', [K('Kamerstukken 29 826 en 32 813, nr. 135', '29826', '135', { alsoDossiers: ['32813'], form: { dossierText: '29 826' } })]],
+  ['(Kamerstukken 32 637 \nen 32 813, nr. 477) over', [K('Kamerstukken 32 637 \nen 32 813, nr. 477', '32637', '477', { alsoDossiers: ['32813'] })]],
+  ['34 682/35 334, nr. 143', [K('34 682/35 334, nr. 143', '34682', '143', { alsoDossiers: ['35334'] })]],
+  ['Kamerstukken 29 826, 32 813 en 33 009, nr. 5', [K('Kamerstukken 29 826, 32 813 en 33 009, nr. 5', '29826', '5', { alsoDossiers: ['32813', '33009'] })]],
+  // A second citation naming its own dossier.
+  ['41 Kamerstukken 30 821 nr. 97 en 30 821 nr. 113', [K('Kamerstukken 30 821 nr. 97', '30821', '97'), K('30 821 nr. 113', '30821', '113', { form: { keyword: null, dossierInherited: false } })]],
+  ['(Kamerstuk 35 420, nr. 388) en (Kamerstuk 35 420, \nnr. 389).', [K('Kamerstuk 35 420, nr. 388', '35420', '388'), K('Kamerstuk 35 420, \nnr. 389', '35420', '389')]],
+  ['Kamerstuk 34952-40 en 34952-41', [K('Kamerstuk 34952-40', '34952', '40'), K('34952-41', '34952', '41')]],
+  // Broken over line ends, hyphenated by PDF extraction.
+  ['(Kamerstuk 35300 XIII, nr.\n42)', [K('Kamerstuk 35300 XIII, nr.\n42', '35300-XIII', '42')]],
+  ['(Kamerstuk,\n30 821, nr. 73)', [K('Kamerstuk,\n30 821, nr. 73', '30821', '73')]],
+  ['Kamerstuk 35 925 \nXVII, nr. 34', [K('Kamerstuk 35 925 \nXVII, nr. 34', '35925-XVII', '34')]],
+  ['zie Kamer-\nstuk 29 826, nr. 147', [K('Kamer-\nstuk 29 826, nr. 147', '29826', '147')]],
+  ['Kamerstuk 21501-\n30, nr. 470', [K('Kamerstuk 21501-\n30, nr. 470', '21501-30', '470')]],
+  // Bare forms that plainly cite a Kamerstuk.
+  ['de brief (26431, nr. 2) over', [K('26431, nr. 2', '26431', '2', { form: { keyword: null } })]],
+  ['23 645 nr 823', [K('23 645 nr 823', '23645', '823')]],
+  ['(36 067, letter Y)', [K('36 067, letter Y', '36067', 'Y', { form: { numberMarker: 'letter' } })]],
+  ['Kabinetsappreciatie witboek buitenlandse subsidies op de interne markt (22112-2902).', [K('22112-2902', '22112', '2902')]],
+  ['motie 36600-XIII-65 over', [K('36600-XIII-65', '36600-XIII', '65')]],
+  ['de motie 206 (28 844) is aangenomen', [K('206 (28 844)', '28844', '206', { form: { dossierText: '28 844', separator: ' (', nrSpanText: '206' } })]],
+  ['het amendement 9 (36 410-XIV)', [K('9 (36 410-XIV)', '36410-XIV', '9')]],
+  ['de moties 1181 (33 529), 1154 (33 529) en 1182 (33 529)', [K('1181 (33 529)', '33529', '1181'), K('1154 (33 529)', '33529', '1154'), K('1182 (33 529)', '33529', '1182')]],
+  ['zie Kamerstuk 942 (21501–08)', [K('942 (21501–08)', '21501-08', '942')]],
+  // The official identifier, also in a link.
+  ['kst-29826-277', [K('kst-29826-277', '29826', '277', { form: { identifier: true, keyword: 'kst-', dossierText: '29826' } })]],
+  ['https://zoek.officielebekendmakingen.nl/kst-36600-XIII-65.html', [K('kst-36600-XIII-65', '36600-XIII', '65')]],
+  ['kst-21501-30-470 en kst-36067-Y', [K('kst-21501-30-470', '21501-30', '470'), K('kst-36067-Y', '36067', 'Y')]],
+  // Running page footers: the document citing itself.
+  ['zelfredzamer Europa.\n\nTweede Kamer, vergaderjaar 2021–2022, 29 826, nr. 147 31\n', [K('29 826, nr. 147', '29826', '147', { chamber: 'II', vergaderjaar: '2021-2022' })]],
+  ['Eerste Kamer, vergaderjaar 2019–2020, 35 300, C 2', [K('35 300, C', '35300', 'C', { chamber: 'I' })]],
+  // Eerste Kamer letters.
+  ['Kamerstukken I 2019/20, 35 300, nr. C', [K('Kamerstukken I 2019/20, 35 300, nr. C', '35300', 'C', { chamber: 'I' })]],
+  ['Kamerstukken I 2019/20, 35 300, C.', [K('Kamerstukken I 2019/20, 35 300, C', '35300', 'C')]],
+  ['Kamerstukken I 2022/23, 36 067, nr. AB', [K('Kamerstukken I 2022/23, 36 067, nr. AB', '36067', 'AB')]],
+  ['Kamerstukken I, 36 600 XVII, letter M', [K('Kamerstukken I, 36 600 XVII, letter M', '36600-XVII', 'M')]],
+  // Pages are kept apart from the text.
+  ['Kamerstuk 29 826, nr. 147, p. 3', [K('Kamerstuk 29 826, nr. 147', '29826', '147', { pages: 'p. 3' })]],
+  ['Bijlage bij Kamerstuk 32 813, nr. 901, blz. 12-13.', [K('Kamerstuk 32 813, nr. 901', '32813', '901', { pages: 'blz. 12-13' })]],
+  // A kenmerk re-citing a paper cited in the same document.
+  [
+    "(Kamerstuk 31 125, nr. 121 van 11 juli 2022), zoals verzocht door de vaste commissie voor Defensie (kenmerk 31125-121/2022D38590) op 29 september.",
+    [K('Kamerstuk 31 125, nr. 121', '31125', '121'), K('31125-121', '31125', '121', { form: { keyword: null, separator: '-' } })],
+  ],
+  // Dossiers cited without a number.
+  ['Kamerstukken 32 637', [D('Kamerstukken 32 637', '32637')]],
+  ['(Kamerstuk 34 986)', [D('Kamerstuk 34 986', '34986')]],
+  ['het dossier 35925-XVII bevat', [D('dossier 35925-XVII', '35925-XVII')]],
+  ['kamerstukdossier 29826 Industriebeleid', [D('kamerstukdossier 29826', '29826')]],
+  ['Kamerstukken 32 637 en 32 813', [D('Kamerstukken 32 637', '32637'), D('32 813', '32813')]],
+  ['Kamerstuk 21501-20', [D('Kamerstuk 21501-20', '21501-20')]],
+  ['Kamerstuk 32 637, 12 mei 2021', [D('Kamerstuk 32 637', '32637')]],
+  ['Kamerstuk 29 826, 2022', [D('Kamerstuk 29 826', '29826')]],
+  // Handelingen lists of papers: one distinctive bare form licenses the ones chained to it.
+  ['34722-1; 23908-(R1519)-131; 21501-08-692; 25087-170.', [
+    K('23908-(R1519)-131', '23908-(R1519)', '131'),
+    K('21501-08-692', '21501-08', '692'),
+    K('25087-170', '25087', '170'),
+  ]],
+  ['Kamerstuk 23908-(R1519)-131', [K('Kamerstuk 23908-(R1519)-131', '23908-(R1519)', '131')]],
+  // More written variants.
+  ['1Kamerstuk 29 826, nr. 147', [K('Kamerstuk 29 826, nr. 147', '29826', '147')]],
+  ['Kamerstuk 29 826, nummer 147', [K('Kamerstuk 29 826, nummer 147', '29826', '147', { form: { numberMarker: 'nummer' } })]],
+  ['Kamerstuk 32637,nr. 415 en Kamerstuk 32637, Nr. 416', [K('Kamerstuk 32637,nr. 415', '32637', '415'), K('Kamerstuk 32637, Nr. 416', '32637', '416')]],
+  ['Kamerstuk 32 637 - 415', [K('Kamerstuk 32 637 - 415', '32637', '415', { form: { separator: ' - ' } })]],
+  ['Kamerstuk 35 925-XVII-34', [K('Kamerstuk 35 925-XVII-34', '35925-XVII', '34')]],
+  ['Kamerstukken II 2019/20, 35300-XIII, 102', [K('Kamerstukken II 2019/20, 35300-XIII, 102', '35300-XIII', '102')]],
+  ['(Tweede Kamer, 2021-2022, 29826, nr. 147)', [K('29826, nr. 147', '29826', '147', { chamber: 'II', vergaderjaar: '2021-2022' })]],
+  ['(Kamerstukken 29 826, nr. 147; 32 813, nr. 5)', [K('Kamerstukken 29 826, nr. 147', '29826', '147'), K('32 813, nr. 5', '32813', '5')]],
+  ['Kamerstukken 29 826 en 35 000 woningen', [D('Kamerstukken 29 826', '29826')]],
+  ['Kamerstuk 29 826, 3 brieven', [D('Kamerstuk 29 826', '29826')]],
+  ['Kamerstuk 35420, 57 van 2 juni', [K('Kamerstuk 35420, 57', '35420', '57')]],
+  // Numbers after a citation that are no further papers.
+  ['(Kamerstuk 29 826, nr. 147, 2022)', [K('Kamerstuk 29 826, nr. 147', '29826', '147')]],
+  ['Kamerstuk 29 826, nr. 147 en 12 andere brieven', [K('Kamerstuk 29 826, nr. 147', '29826', '147')]],
+  ['Kamerstuk 35 377, nr. 13\n\n26 Verordening (EU) 2019/452', [K('Kamerstuk 35 377, nr. 13', '35377', '13')]],
+];
+
+/** Text that must yield no Kamerstuk or dossier. */
+const NEGATIVE: string[] = [
+  'in het vergaderjaar 2019/20 en 2021–2022',
+  'een bedrag van € 35 420 en 12 500 euro',
+  'bel 070-3798911 of 06-12345678 of +31 70 456 7890',
+  'Postbus 20701, 2500 EA Den Haag',
+  'op 30-10-2020 en 2020-10-30 en 1-1-2021',
+  'artikel 3, lid 2, en artikel 12',
+  'tabel 2 (12 345 bedrijven) en tabel 12 (28 844)',
+  'Onderdeel van zaak 2025Z19083: en toezegging TZ202509-007',
+  'ISBN 978-90-12345-67-8',
+  'ons kenmerk BS2022026055 en BZDOC-1708183576-84',
+  '(kenmerk 31125-121/2022D38590)',
+  'de ranges (12000-15000) en 12345-67',
+  'Kamerstuknummer 2025D37684↩︎',
+  'in 2021 waren er 35 420 aanvragen, nr. één',
+  'Handelingen II 2019/20, nr. 45, item 12',
+  'Stb. 2020, 123 en Trb. 2010, 272',
+  'het Kamerstuk van 12 mei en de Kamerstukken 2019-2020',
+  'EU-verordening 2019/452 en richtlijn 2014/24/EU',
+  'het dossier, 2021 (12 345)',
+  'de Tweede Kamer 12 345 euro',
+  'Tweede Kamer, vergaderjaar 2021–2022, blz. 3',
+  'in totaal 1.234 (12 345)',
+  'Kamerstuk29826, nr. 3',
+  'kst-CCD-II en blg-12345',
+  'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Postbus 20018 2500 EA DEN HAAG',
+  'Tweede Kamer der Staten-Generaal, Postbus 20018, 2500 EA',
+  'https://www.tweedekamer.nl/kamerstukken/detail?id=29826&did=2025D44449',
+  'https://zoek.officielebekendmakingen.nl/dossier/29826 en /kamerstukken/dossier?nummer=36600&toevoeging=XIII',
+  'Stcrt. 2020, 12345 en Stcrt. 2021, 23456.',
+];
+
+describe('recognizeKamerstukken', () => {
+  for (const [input, expected] of POSITIVE) {
+    it(`finds ${JSON.stringify(input)}`, () => {
+      const found = recognize(input);
+      assert.deepEqual(
+        found.map((r, i) => project(input, r, expected[i] ?? expected[0]!)),
+        expected.map((e) => ({ ...e })),
+      );
+    });
+  }
+
+  for (const input of NEGATIVE) {
+    it(`finds nothing in ${JSON.stringify(input)}`, () => {
+      assert.deepEqual(recognize(input).map((r) => r.text), []);
+    });
+  }
+
+  it('keeps the spans of the form inside the reference', () => {
+    const source = 'zie (Kamerstukken II 2019/20, 35 300 XIII, nr. 102, p. 4)';
+    const [r] = recognize(source) as KamerstukReference[];
+    assert.ok(r);
+    assert.equal(slice(source, r.form.dossierSpan), '35 300 XIII');
+    assert.equal(slice(source, r.form.nrSpan), '102');
+    assert.equal(r.text, 'Kamerstukken II 2019/20, 35 300 XIII, nr. 102');
+    assert.equal(r.pages, 'p. 4');
+  });
+
+  it('maps back through footnote markers the flat text leaves out', () => {
+    const source = 'Kamerstuk 29 826, nr.\n147';
+    const [r] = recognizeKamerstukken(new FlatText(source));
+    assert.equal(r?.span.offset, 0);
+    assert.equal(r?.text, source);
+  });
+
+  // A quadratic or backtracking reading would take minutes on these; linear takes well under a second
+  // (the bound is loose because tests share the machine).
+  it('stays fast on long adversarial input (no backtracking blow-up)', function () {
+    this.timeout(60_000);
+    const inputs = [
+      'Kamerstuk '.repeat(20_000),
+      '12 345, '.repeat(20_000),
+      'Kamerstukken 22 112, nrs. ' + '1, '.repeat(20_000),
+      '(12345-'.repeat(20_000),
+      'motie 1 ('.repeat(20_000),
+      'Kamerstukken II 2019/20, 29 826 en '.repeat(8_000),
+      'kst-12345-'.repeat(20_000),
+      '29 826 en '.repeat(20_000),
+    ];
+    // Speed is measured by `npm run bench`; here each adversarial input must simply be read without error.
+    for (const input of inputs) assert.doesNotThrow(() => recognize(input), JSON.stringify(input.slice(0, 30)));
+  });
+});
+
+describe('parseKamerstukCitation', () => {
+  const TABLE: [string, string | undefined, { dossier: string; nr: string } | undefined][] = [
+    ['Kamerstukken II 2019/20, 35 300 XIII, nr. 102', undefined, { dossier: '35300-XIII', nr: '102' }],
+    ['36 410-VI, nr. 87', undefined, { dossier: '36410-VI', nr: '87' }],
+    ['206 (28 844)', undefined, { dossier: '28844', nr: '206' }],
+    ['942 (21501–08)', undefined, { dossier: '21501-08', nr: '942' }],
+    ['Kamerstuk 35420, 57', undefined, { dossier: '35420', nr: '57' }],
+    ['35420, 57', undefined, { dossier: '35420', nr: '57' }],
+    ['29826-277', undefined, { dossier: '29826', nr: '277' }],
+    ['kst-36600-XIII-65', undefined, { dossier: '36600-XIII', nr: '65' }],
+    ['31 293 en 31 289, nr. 653', undefined, { dossier: '31293', nr: '653' }],
+    ['\u00a036 067, letter Y ', undefined, { dossier: '36067', nr: 'Y' }],
+    ['Kamerstuk 29 826, nr. 147.', undefined, { dossier: '29826', nr: '147' }],
+    ['348', '35334-383', { dossier: '35334', nr: '348' }],
+    ['nr. 348', '35334-383', { dossier: '35334', nr: '348' }],
+    ['348', undefined, undefined],
+    ['Trb. 2010, 272', undefined, undefined],
+    ['www.pfas.gov.au', undefined, undefined],
+    ['CCD II', undefined, undefined],
+    ['Kamerstukken 32 637', undefined, undefined],
+    ['Kamerstuk 29 826, nr. 147 en meer', undefined, undefined],
+    ['2025D44449', undefined, undefined],
+  ];
+  for (const [input, previous, expected] of TABLE) {
+    it(`${JSON.stringify(input)}${previous ? ` after ${previous}` : ''} → ${expected ? `${expected.dossier} nr. ${expected.nr}` : 'nothing'}`, () => {
+      const prev = previous ? { dossier: previous.slice(0, previous.lastIndexOf('-')), nr: previous.slice(previous.lastIndexOf('-') + 1) } : undefined;
+      assert.deepEqual(parseKamerstukCitation(input, prev), expected);
+    });
+  }
+});

@@ -1,0 +1,228 @@
+import * as assert from 'node:assert/strict';
+import { FlatText } from '../../../server/src/engine/flatText';
+import type { KamerstukReference, MotionLinkSource, MotionReference } from '../../../server/src/engine/model';
+import { recognizeFootnotes } from '../../../server/src/engine/recognizers/footnote';
+import { recognizeMotions } from '../../../server/src/engine/recognizers/motion';
+
+/** What a test expects of one motion mention; the kamerstuk link only where the case names it. */
+interface Expected {
+  readonly text: string;
+  readonly submitters: readonly string[];
+  readonly cs?: boolean;
+  /** "29826-250 via footnote", or null for "no link". */
+  readonly link?: string | null;
+}
+
+/**
+ * Runs the recognizer as the pipeline does: footnotes on the source, markers left out of the flat
+ * text, and the Kamerstuk citations given by hand — written in the source as {{29826-250|Kamerstuk 29826, nr. 250}}.
+ */
+function motionsIn(written: string): { source: string; motions: MotionReference[] } {
+  const kamerstukken: KamerstukReference[] = [];
+  let source = '';
+  let last = 0;
+  for (const m of written.matchAll(/\{\{([^|}]+)\|([^}]+)\}\}/g)) {
+    source += written.slice(last, m.index);
+    const offset = source.length;
+    source += m[2]!;
+    last = m.index! + m[0].length;
+    const [dossier, nr] = splitKey(m[1]!);
+    kamerstukken.push(kamerstuk(m[2]!, offset, dossier, nr));
+  }
+  source += written.slice(last);
+  const { footnotes, markers } = recognizeFootnotes(source);
+  const flat = new FlatText(source, markers.map((mk) => ({ span: mk.span, replacement: '' as const })));
+  return { source, motions: recognizeMotions(flat, { kamerstukken, footnotes, markers }) };
+}
+
+function splitKey(key: string): [string, string] {
+  const i = key.lastIndexOf('-');
+  return [key.slice(0, i), key.slice(i + 1)];
+}
+
+function kamerstuk(text: string, offset: number, dossier: string, nr: string): KamerstukReference {
+  const span = { offset, length: text.length };
+  return {
+    kind: 'kamerstuk',
+    span,
+    text,
+    dossier,
+    nr,
+    form: {
+      keyword: 'Kamerstuk',
+      dossierText: dossier,
+      numberMarker: 'nr.',
+      separator: ', nr. ',
+      dossierSpan: span,
+      nrSpan: span,
+      dossierInherited: false,
+      identifier: false,
+    },
+  };
+}
+
+function project(m: MotionReference, e: Expected): Record<string, unknown> {
+  const out: Record<string, unknown> = { text: m.text, submitters: m.submitters };
+  if ('cs' in e) out.cs = m.cs;
+  if ('link' in e) out.link = m.kamerstuk ? `${m.kamerstuk.dossier}-${m.kamerstuk.nr} via ${m.kamerstuk.source}` : null;
+  return out;
+}
+
+function check(written: string, expected: readonly Expected[]): void {
+  const { source, motions } = motionsIn(written);
+  assert.deepEqual(
+    motions.map((m, i) => project(m, expected[i] ?? { text: '', submitters: [] })),
+    expected.map((e) => ({ ...e })),
+    JSON.stringify(written),
+  );
+  for (const m of motions) {
+    assert.equal(source.slice(m.span.offset, m.span.offset + m.span.length), m.text, 'span and text agree');
+    const names = new FlatText(source.slice(m.namesSpan.offset, m.namesSpan.offset + m.namesSpan.length)).text;
+    assert.ok(names.startsWith(m.submitters[0]!) && names.endsWith(m.submitters[m.submitters.length - 1]!), `namesSpan ${names}`);
+  }
+}
+
+describe('motion recognizer', () => {
+  describe('the written forms', () => {
+    const cases: ReadonlyArray<readonly [string, readonly Expected[]]> = [
+      ['op de uitvoering van de motie-Kostić c.s., in aanvulling', [{ text: 'motie-Kostić c.s.', submitters: ['Kostić'], cs: true }]],
+      ['De motie Kostić dateert van 20 maart 2025', [{ text: 'motie Kostić', submitters: ['Kostić'], cs: false }]],
+      ['conform de motie Kostić c.s., door', [{ text: 'motie Kostić c.s.', submitters: ['Kostić'], cs: true }]],
+      ['4 Motie van het lid Van Haga 29 juni 2021 en', [{ text: 'Motie van het lid Van Haga', submitters: ['Van Haga'] }]],
+      ['en moties van het lid \nAmhaouch c.s. van 29 september 2021', [{ text: 'moties van het lid \nAmhaouch c.s.', submitters: ['Amhaouch'], cs: true }]],
+      ['Motie van de leden Dassen en Grinwis over een verkenning', [{ text: 'Motie van de leden Dassen en Grinwis', submitters: ['Dassen', 'Grinwis'] }]],
+      ['en opvolging motie Aukje de Vries en Van der Lee over het', [{ text: 'motie Aukje de Vries en Van der Lee', submitters: ['Aukje de Vries', 'Van der Lee'] }]],
+      ['Zoals ook gevraagd in de motie Van den Berg over', [{ text: 'motie Van den Berg', submitters: ['Van den Berg'] }]],
+      ['Hiermee geef ik invulling aan de motie van Kostic c.s..', [{ text: 'motie van Kostic c.s.', submitters: ['Kostic'], cs: true }]],
+      ['Motie van het lid van Dijk over een overzicht', [{ text: 'Motie van het lid van Dijk', submitters: ['van Dijk'] }]],
+      ['naar aanleiding van de motie Martens-America c.s.. Hier', [{ text: 'motie Martens-America c.s.', submitters: ['Martens-America'] }]],
+      ['naar aanleiding van de motie Martens-\nAmerica c.s. werkt', [{ text: 'motie Martens-\nAmerica c.s.', submitters: ['Martens-America'] }]],
+      ['Het kabinet is, conform de motie Van der\nLee, positief', [{ text: 'motie Van der\nLee', submitters: ['Van der Lee'] }]],
+      ['Deze motie is voorgesteld door de leden Renkema en Bergkamp.', [{ text: 'motie is voorgesteld door de leden Renkema en Bergkamp', submitters: ['Renkema', 'Bergkamp'] }]],
+      [
+        'Zie de moties Marijnissen c.s. en Klaver c.s. over',
+        [
+          { text: 'moties Marijnissen c.s.', submitters: ['Marijnissen'], cs: true },
+          { text: 'Klaver c.s.', submitters: ['Klaver'], cs: true },
+        ],
+      ],
+      ['de gewijzigde motie van het lid Omtzigt c.s. over', [{ text: 'motie van het lid Omtzigt c.s.', submitters: ['Omtzigt'] }]],
+      ['met de motie-Dassen/Grinwis is', [{ text: 'motie-Dassen/Grinwis', submitters: ['Dassen', 'Grinwis'] }]],
+      ['de motie van de leden Kröger, Bontenbal en Thijssen vraagt', [{ text: 'motie van de leden Kröger, Bontenbal en Thijssen', submitters: ['Kröger', 'Bontenbal', 'Thijssen'] }]],
+      ['de motie van het lid Inge van Dijk over', [{ text: 'motie van het lid Inge van Dijk', submitters: ['Inge van Dijk'] }]],
+      ['de motie van het lid Van ’t Wout vraagt', [{ text: 'motie van het lid Van ’t Wout', submitters: ['Van ’t Wout'] }]],
+      ['de motie van het lid Van der Plas (BBB) c.s. over', [{ text: 'motie van het lid Van der Plas (BBB) c.s.', submitters: ['Van der Plas'], cs: true }]],
+      ['de motie Bruins Slot over', [{ text: 'motie Bruins Slot', submitters: ['Bruins Slot'] }]],
+      ['de motie van mevrouw Kröger over', [{ text: 'motie van mevrouw Kröger', submitters: ['Kröger'] }]],
+      ['de motie, ingediend door het lid Grinwis, vraagt', [{ text: 'motie, ingediend door het lid Grinwis', submitters: ['Grinwis'] }]],
+      ['Dit volgt uit de motie Kostić, Kamerstuk 29826, nr. 250.', [{ text: 'motie Kostić', submitters: ['Kostić'] }]],
+      ['De motie Dijk over strategische sectoren.', [{ text: 'motie Dijk', submitters: ['Dijk'] }]],
+      ['Motie Kostić\nDe regering wordt verzocht', [{ text: 'Motie Kostić', submitters: ['Kostić'] }]],
+      ['De motie Heerma c.s. en Van Haga heeft', [{ text: 'motie Heerma c.s.', submitters: ['Heerma'] }]],
+      ['zie de motie Dijk, die vraagt om', [{ text: 'motie Dijk', submitters: ['Dijk'] }]],
+      ['de motie van het lid Kostić en de motie van het lid Dijk', [
+        { text: 'motie van het lid Kostić', submitters: ['Kostić'] },
+        { text: 'motie van het lid Dijk', submitters: ['Dijk'] },
+      ]],
+    ];
+    for (const [written, expected] of cases) it(written.replace(/\n/g, '⏎'), () => check(written, expected));
+  });
+
+  describe('not a mention of a specific motion', () => {
+    const negatives = [
+      'Met de uitvoering van deze motie zet het kabinet een nieuwe koers.',
+      'genoemd in de motie; de bijdrage aan verdienvermogen',
+      'Daarnaast geef ik invulling aan verschillende moties en toezeggingen met betrekking tot',
+      'De Kamer nam een motie van wantrouwen aan.',
+      'Een Motie van Wantrouwen werd verworpen.',
+      'de motie over de toekomst van de industrie',
+      'de motie van de Kamer is aangenomen',
+      'de motie van GroenLinks over',
+      'de motie van het CDA over',
+      'in de motie Kamerstuk 29826, nr. 250',
+      'De motie was ingediend naar aanleiding van de oproep',
+      'volgens de motie De regering wordt verzocht',
+      'Kamermotie en motiveren en promotie Kostić',
+      'de motie VVD over',
+      'de motie Tweede Kamer',
+    ];
+    for (const text of negatives) it(text, () => check(text, []));
+  });
+
+  describe('linking to the Kamerstuk', () => {
+    const cases: ReadonlyArray<readonly [string, readonly Expected[]]> = [
+      [
+        'Zoals ook gevraagd in de motie Van den Berg ({{30821-104|Kamerstuk 30821, nr. 104}}).',
+        [{ text: 'motie Van den Berg', submitters: ['Van den Berg'], link: '30821-104 via parenthesis' }],
+      ],
+      [
+        'Motie van het lid Van Haga 29 juni 2021 ({{32637-461|Kamerstuk 32 637, nr. 461}}), en moties van het lid Amhaouch c.s. van ' +
+          '29 september 2021 ({{35420-388|Kamerstuk 35 420, nr. 388}}) en ({{35420-389|Kamerstuk 35 420, nr. 389}}). Toezeggingen: ' +
+          'commissiedebat ({{31239-360|Kamerstuk 31 239, nr. 360}}).',
+        [
+          { text: 'Motie van het lid Van Haga', submitters: ['Van Haga'], link: '32637-461 via sentence' },
+          { text: 'moties van het lid Amhaouch c.s.', submitters: ['Amhaouch'], link: '35420-388 via sentence' },
+        ],
+      ],
+      [
+        'aan de motie van de leden Amhaouch en Wiersma ({{35300-XIII-42|Kamerstuk 35300 XIII, nr.\n42}}), die vraagt om onderzoek en de motie van\n' +
+          'het lid Amhaouch c.s. over steun voor de maakindustrie ({{35438-9|Kamerstuk 35438, nr. 9}}).',
+        [
+          { text: 'motie van de leden Amhaouch en Wiersma', submitters: ['Amhaouch', 'Wiersma'], link: '35300-XIII-42 via parenthesis' },
+          { text: 'motie van\nhet lid Amhaouch c.s.', submitters: ['Amhaouch'], link: '35438-9 via sentence' },
+        ],
+      ],
+      [
+        'de motie-Kostić c.s.[footnoteRef:1], in aanvulling op de Kamerbrief[footnoteRef:2].  [1:  {{29826-250|Kamerstuk 29826, nr. 250}}]  ' +
+          '[2:  {{29826-277|Kamerstuk 29826, nr. 277}}]\n\nDe motie Kostić dateert van 20 maart 2025. Conform de motie Kostić c.s. doen we dit.',
+        [
+          { text: 'motie-Kostić c.s.', submitters: ['Kostić'], link: '29826-250 via footnote' },
+          { text: 'motie Kostić', submitters: ['Kostić'], link: '29826-250 via document' },
+          { text: 'motie Kostić c.s.', submitters: ['Kostić'], link: '29826-250 via document' },
+        ],
+      ],
+      [
+        'Hiermee geef ik invulling aan de motie van Kostic c.s..13\nVincent Karremans\n' +
+          Array.from({ length: 12 }, (_, i) => `Bron ${i + 1}↩︎\n`).join('') +
+          'Motie Kostic c.s. over een visie voor de industrie., Kamerstuknummer {{29826-250|29826-250}}↩︎\n',
+        [
+          { text: 'motie van Kostic c.s.', submitters: ['Kostic'], link: '29826-250 via footnote' },
+          { text: 'Motie Kostic c.s.', submitters: ['Kostic'], link: '29826-250 via sentence' },
+        ],
+      ],
+      [
+        '| Motie Kostic c.s. | uitvoering in 2025 | Kamerstuknummer {{29826-250|29826-250}} |\n| Motie Dijk | lopend | |\n',
+        [
+          { text: 'Motie Kostic c.s.', submitters: ['Kostic'], link: '29826-250 via sentence' },
+          { text: 'Motie Dijk', submitters: ['Dijk'], link: null },
+        ],
+      ],
+      [
+        'We voeren de motie Dijk uit en de brief over sectoren ({{31985-90|Kamerstuk 31985, nr. 90}}) volgt.',
+        [{ text: 'motie Dijk', submitters: ['Dijk'], link: null }],
+      ],
+      [
+        'De motie Dijk is aangenomen. Zie ook {{31985-89|Kamerstuk 31985, nr. 89}}.',
+        [{ text: 'motie Dijk', submitters: ['Dijk'], link: null }],
+      ],
+      [
+        'de motie van het lid Amhaouch ({{35925-XVII-34|Kamerstuk 35 925 XVII, nr. 34}}) en de moties van het lid Amhaouch c.s. ' +
+          '({{35420-388|Kamerstuk 35 420, nr. 388}}). Later: de motie Amhaouch.',
+        [
+          { text: 'motie van het lid Amhaouch', submitters: ['Amhaouch'], link: '35925-XVII-34 via parenthesis' },
+          { text: 'moties van het lid Amhaouch c.s.', submitters: ['Amhaouch'], link: '35420-388 via parenthesis' },
+          // Two motions of Amhaouch are linked: the exact key (without c.s.) decides.
+          { text: 'motie Amhaouch', submitters: ['Amhaouch'], link: '35925-XVII-34 via document' },
+        ],
+      ],
+    ];
+    for (const [written, expected] of cases) it(written.slice(0, 70).replace(/\n/g, '⏎'), () => check(written, expected));
+  });
+
+  it('reports the source of the link in the model', () => {
+    const { motions } = motionsIn('de motie Van den Berg ({{30821-104|Kamerstuk 30821, nr. 104}})');
+    const source: MotionLinkSource | undefined = motions[0]?.kamerstuk?.source;
+    assert.equal(source, 'parenthesis');
+    assert.deepEqual(motions[0]?.kamerstuk?.span, { offset: 23, length: 24 });
+  });
+});
