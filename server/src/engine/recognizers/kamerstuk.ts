@@ -1,10 +1,128 @@
-import type { FlatText } from '../flatText';
-import type { DossierReference, KamerstukReference } from '../model';
+import { FlatText } from '../flatText';
+import { kamerstukKey, type KamerstukId } from '../identifiers';
+import type { DossierReference, KamerstukCitationForm, KamerstukReference } from '../model';
+import {
+  CITATION_CANDIDATE,
+  type CitationReading,
+  readChainedCitation,
+  readCitationAt,
+  readWholeCitation,
+  readWholeContinuation,
+} from './citationGrammar';
 
 /**
  * Finds every Kamerstuk citation (and dossier-only citation) in the flattened text.
- * TODO(recognizer): implemented by the Kamerstuk recognizer work.
+ *
+ * A cheap scan finds candidates (the word Kamerstuk, "dossier", "Tweede Kamer", "kst-", a five-digit
+ * number, "206 ("); the citation grammar reads each one. A citation may be followed by further ones
+ * that take their cue from it ("Kamerstukken 30 821 nr. 97 en 30 821 nr. 113").
+ *
+ * A bare dash form with no cue ("kenmerk 31125-121/2022D38590") could be anything written with a
+ * dash; it counts only when the same paper is cited plainly elsewhere in the document, which makes
+ * it a re-citation of that paper (the commission's kenmerk of a letter cited in the same sentence).
  */
-export function recognizeKamerstukken(_flat: FlatText): (KamerstukReference | DossierReference)[] {
-  return [];
+export function recognizeKamerstukken(flat: FlatText): (KamerstukReference | DossierReference)[] {
+  const s = flat.text;
+  const readings: CitationReading[] = [];
+  const held: CitationReading[] = [];
+  let consumed = 0;
+  let lastEnd = -1;
+  const re = new RegExp(CITATION_CANDIDATE.source, CITATION_CANDIDATE.flags);
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m.index < consumed) {
+      re.lastIndex = consumed;
+      continue;
+    }
+    // A Handelingen citation "1154 (33 529)" right after another citation continues its list.
+    const cued = lastEnd >= 0 && m.index - lastEnd <= 5 && /^(?:,? en |, |; )$/.test(s.slice(lastEnd, m.index));
+    const reading = readCitationAt(s, m.index, cued);
+    if (!reading) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    let last = reading;
+    (reading.unconfirmed ? held : readings).push(reading);
+    if (!reading.unconfirmed && reading.numbers.length > 0) {
+      for (let next = readChainedCitation(s, last.end); next; next = readChainedCitation(s, last.end)) {
+        readings.push(next);
+        last = next;
+      }
+      lastEnd = last.end;
+    }
+    consumed = last.end;
+    re.lastIndex = consumed;
+  }
+
+  const cited = new Set<string>();
+  for (const r of readings) for (const n of r.numbers) cited.add(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: n.nr }));
+  for (const r of held) {
+    if (cited.has(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: r.numbers[0]!.nr }))) readings.push(r);
+  }
+
+  const out: (KamerstukReference | DossierReference)[] = [];
+  for (const r of readings) out.push(...referencesOf(flat, r));
+  out.sort((a, b) => a.span.offset - b.span.offset);
+  return out;
+}
+
+/** The references one reading stands for: one per ondernummer, or one per dossier when it has none. */
+function referencesOf(flat: FlatText, r: CitationReading): (KamerstukReference | DossierReference)[] {
+  const s = flat.text;
+  if (r.numbers.length === 0) {
+    return r.dossiers.map((d, i) => {
+      const start = i === 0 ? r.start : d.start;
+      return { kind: 'dossier' as const, span: flat.sourceSpan(start, d.end), text: flat.sourceText(start, d.end), dossier: d.dossier };
+    });
+  }
+  const first = r.dossiers[0]!;
+  const also = r.dossiers.slice(1).map((d) => d.dossier);
+  return r.numbers.map((n, i) => {
+    const isLast = i === r.numbers.length - 1;
+    const start = n.inherited ? (n.marker?.start ?? n.start) : r.start;
+    const end = r.numberFirst ? r.end : n.end;
+    const separatorFrom = n.inherited || r.numberFirst ? n.separatorStart : r.dossiers[r.dossiers.length - 1]!.end;
+    const separatorTo = r.numberFirst ? first.start : (n.marker?.start ?? n.start);
+    const nrEnd = n.end;
+    const form: KamerstukCitationForm = {
+      keyword: r.keyword && !n.inherited ? s.slice(r.keyword.start, r.keyword.end) : null,
+      dossierText: s.slice(first.start, first.end),
+      numberMarker: n.marker ? n.marker.text : null,
+      separator: r.numberFirst ? s.slice(n.end, first.start) : s.slice(separatorFrom, separatorTo) + (n.marker ? s.slice(n.marker.start, n.start) : ''),
+      dossierSpan: flat.sourceSpan(first.start, first.end),
+      nrSpan: flat.sourceSpan(n.start, nrEnd),
+      dossierInherited: n.inherited,
+      identifier: r.identifier,
+    };
+    const ref: KamerstukReference = {
+      kind: 'kamerstuk',
+      span: flat.sourceSpan(start, end),
+      text: flat.sourceText(start, end),
+      dossier: first.dossier,
+      nr: n.nr,
+      ...(also.length ? { alsoDossiers: also } : {}),
+      ...(r.chamber ? { chamber: r.chamber } : {}),
+      ...(r.vergaderjaar ? { vergaderjaar: r.vergaderjaar } : {}),
+      ...(isLast && r.pages ? { pages: r.pages.text } : {}),
+      form,
+    };
+    return ref;
+  });
+}
+
+/**
+ * Parses one printed citation ("36 410-VI, nr. 87", "206 (28 844)", "Kamerstuk 35420, 57",
+ * "kst-36600-XIII-65") into the paper's id, with the grammar the recognizer uses. The whole string
+ * must be the citation. A bare ondernummer ("348", "nr. 348") takes its dossier from `previous`, the
+ * citation printed just before it ("35 334, nrs. 383"). A joint paper gives its first dossier; a
+ * list of numbers gives the first.
+ */
+export function parseKamerstukCitation(text: string, previous?: KamerstukId): KamerstukId | undefined {
+  const s = new FlatText(text).text;
+  const reading = readWholeCitation(s);
+  if (reading) return { dossier: reading.dossiers[0]!.dossier, nr: reading.numbers[0]!.nr };
+  if (previous) {
+    const nr = readWholeContinuation(s);
+    if (nr) return { dossier: previous.dossier, nr };
+  }
+  return undefined;
 }

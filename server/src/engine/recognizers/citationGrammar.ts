@@ -1,0 +1,528 @@
+import { normalizeDossier } from '../identifiers';
+
+/**
+ * The grammar of a written Kamerstuk citation, in every form the official house style, the Leidraad
+ * voor juridische auteurs and real letters use:
+ *
+ *   [keyword [chamber] [vergaderjaar],] dossier [suffix] {en|/ dossier} separator [marker] ondernummer
+ *       {, [en] [marker] ondernummer} [, p. pages] {en dossier ... (a further citation)}
+ *
+ *   Kamerstukken II 2019/20, 35 300 XIII, nr. 102      Kamerstuk 34952- 86      kst-36600-XIII-65
+ *   Kamerstukken 29 826 en 32 813, nr. 135             206 (28 844)             36 067, letter Y
+ *
+ * The same grammar serves the recognizer (which scans a document) and `parseKamerstukCitation` (which
+ * reads one printed citation). What differs is how much the text around a candidate vouches for it:
+ * its `CitationLicence`. A dossier followed by "nr." is a citation anywhere; "35420, 57" only right
+ * after the word Kamerstuk.
+ *
+ * Every reader works on the flat text (one space for any run of whitespace) at a given index with
+ * sticky regular expressions of bounded repetition, so a reading costs a bounded amount of work
+ * beyond the characters it consumes.
+ */
+
+/** How much the surrounding text vouches that a number is a Kamerstuk citation. */
+export type CitationLicence =
+  /** Right after the word Kamerstuk(ken/nummer/dossier) or "dossier": every written form counts. */
+  | 'keyword'
+  /** After "Tweede Kamer" / "Eerste Kamer", or continuing an earlier citation: forms with a marker or a dash. */
+  | 'context'
+  /** No cue: only forms that are citations on their own ("26431, nr. 2"); a lone "31125-121" is held back. */
+  | 'bare'
+  /** The caller says the whole string is one citation (data, tests): every form counts. */
+  | 'whole';
+
+/** A stretch of the flat text. */
+export interface Piece {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface DossierPiece extends Piece {
+  /** Normalized: "35300-XIII". */
+  readonly dossier: string;
+}
+
+export interface NumberPiece extends Piece {
+  /** The ondernummer: digits, or Eerste Kamer letters in upper case. */
+  readonly nr: string;
+  /** The marker as written ("nr.", "nrs.", "stuk nr.", "letter"), or null. */
+  readonly marker: (Piece & { readonly text: string }) | null;
+  /** Where the separator before this number (or its marker) starts. */
+  readonly separatorStart: number;
+  /** True for the later numbers of a list ("nrs. 2302, 2374 en 2676"), which take the dossier of the first. */
+  readonly inherited: boolean;
+}
+
+/** One citation as read from the text. */
+export interface CitationReading {
+  /** Start of the citation's text: the keyword, the first dossier, or the number in "206 (28 844)". */
+  readonly start: number;
+  /** The keyword as written, chamber included ("Kamerstukken II"), or null. */
+  readonly keyword: Piece | null;
+  readonly chamber: 'I' | 'II' | undefined;
+  /** "2019-2020". */
+  readonly vergaderjaar: string | undefined;
+  /** The dossiers, the first being the one the paper is filed under. */
+  readonly dossiers: readonly DossierPiece[];
+  /** The ondernummers; empty for a citation of a dossier alone. */
+  readonly numbers: readonly NumberPiece[];
+  /** A page reference after the last number ("p. 3"). */
+  readonly pages: (Piece & { readonly text: string }) | undefined;
+  /** The official identifier form kst-29826-277. */
+  readonly identifier: boolean;
+  /** The Handelingen form "206 (28 844)": number first, dossier in brackets. */
+  readonly numberFirst: boolean;
+  /**
+   * A bare dash form with no cue ("31125-121" in a kenmerk): it counts only where the same paper is
+   * cited plainly elsewhere in the document.
+   */
+  readonly unconfirmed: boolean;
+  /** End of all the citation consumed (pages and closing bracket included). */
+  readonly end: number;
+  readonly licence: CitationLicence;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens. All sticky; `u` for \p{…}.
+
+/** The dashes PDF extraction and word processors write between dossier, suffix and number. */
+const DASH_CHARS = '\\-\u2010\u2011\u2012\u2013\u2014\u2212';
+const DASH = `[${DASH_CHARS}]`;
+/** A dossier number: five digits, written "29826" or "29 826". */
+const DOSSIER_NUMBER = /[1-9]\d ?\d{3}(?!\d)/y;
+/** A suffix letter glued to the number: "36 410A". */
+const GLUED_LETTER = /[A-Z](?![\p{L}\p{N}])/uy;
+/** A rijkswet suffix: "27 484 (R 1669)", "23908-(R1519)". */
+const RIJKSWET = new RegExp(`(?: ?${DASH} ?| )?\\( ?R ?\\d{1,5} ?\\)`, 'y');
+/** A budget chapter or fund as suffix: "35300 XIII", "35300-XIII", "36 200 L", "36 600-A". */
+const LETTER_SUFFIX = new RegExp(`(?: ?${DASH} ?| )([IVXL]{2,7}|[A-Z])(?![\\p{L}\\p{N}])`, 'uy');
+/** A numeric sub-dossier: "21501-30", "21 501–32". Two digits, written after a dash. */
+const NUMERIC_SUFFIX = new RegExp(`( ?${DASH} ?)(\\d{2})(?![\\p{L}\\p{N}])`, 'uy');
+/** What a numeric sub-dossier is followed by when a number comes after it ("21501-30, nr. 470", "21501-20-2268"). */
+const NUMBER_PART_AHEAD = new RegExp(`(?:,? (?:stuk )?[Nn]rs?[. ]|, letter |,? nummers? | ?${DASH} ?\\d)`, 'y');
+/**
+ * Dossiers known to be split into numeric sub-dossiers, so "21501-20" alone is a dossier and not paper
+ * nr. 20: 21 501 (Raad van de Europese Unie, "21 501-02" Raad Buitenlandse Zaken, "21 501-30" Concurrentievermogen, ...).
+ */
+const DOSSIERS_WITH_NUMERIC_SUB_DOSSIERS = new Set(['21501']);
+
+/** Between the dossiers of a joint paper: "29 826 en 32 813", "34 682/35 334", "29 826, 32 813 en ...". */
+const JOINT_SEPARATOR = / en | ?\/ ?|, /y;
+/** After a dossier in a ", "-separated list, the list must go on or reach its number. */
+const JOINT_LIST_GOES_ON = / en [1-9]| ?\/ ?[1-9]|,? (?:stuk )?[Nn]rs?[. ]|, letter /y;
+/** A number followed by a unit is a quantity, not a dossier. */
+const QUANTITY_AHEAD = / ?(?:euro|EUR|miljoen|miljard|mln|mld|mrd|procent|%)(?![\p{L}])/uy;
+/**
+ * What may follow a further dossier of a joint paper: the number, more dossiers, the end of the
+ * citation. "Kamerstukken 29 826 en 35 000 woningen" names one dossier.
+ */
+const JOINT_ITEM_ENDS = new RegExp(`(?:$|[,.;:)\\]]| en | ?/| \\(| ?${DASH}| (?:stuk )?[Nn]rs?[. ]| (?:van|over|d\\.d\\.)(?![\\p{L}]))`, 'uy');
+
+/** "nr. 102", ", nr 371", " stuk nr. 2648", ", nrs. 2302", ", letter Y", "nr.9". */
+const MARKED_NUMBER =
+  /(, ?| )((?:stuk )?[Nn]rs?\.|(?:stuk )?[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}])/uy;
+/** "-277", "- 86", " -277", "–32". */
+const DASH_NUMBER = new RegExp(`( ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy');
+/**
+ * The number without marker after a comma, "Kamerstuk 35420, 57": not a date, amount or count
+ * ("Kamerstuk 29 826, 3 brieven", "12 mei"), so no lower-case word may follow but those a citation
+ * goes on with.
+ */
+const COMMA_NUMBER =
+  /(, )(\d{1,4})(?![\p{L}\p{N}]|[.,]\d| ?%| (?!(?:en|van|over|uit|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))\p{Ll})/uy;
+/** The Eerste Kamer's letter without marker after a comma: "Kamerstukken I 2019/20, 35 300, C". */
+const COMMA_LETTERS = /(, )([A-Z]{1,2})(?![\p{L}\p{N}]|-)/uy;
+/** A further number of a list: ", 2374", ", en 2676", " en nr 364", " & 12". */
+const LIST_CONTINUATION =
+  /(,? en |, | & )((?:[Nn]rs?\.|[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?)?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}])/uy;
+/** What may follow a number that a list continues with but that has no marker of its own ("en 113)"). */
+const FOLLOWS_CITATION = /(?:$|[)\].;:,]| (?:en|van|uit|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}])| \()/uy;
+/** A page reference: ", p. 9", " blz. 12-13". */
+const PAGES = new RegExp(`,? ?((?:p\\.|pp\\.|blz\\.|pag\\.|pagina(?:'s)?|bladzijden?) ?\\d{1,4}(?: ?${DASH} ?\\d{1,4})?)(?!\\d)`, 'y');
+/** Between two citations of which the second names its own dossier: "nr. 97 en 30 821 nr. 113". */
+const CHAIN_SEPARATOR = /,? en |, |; /y;
+
+/** The official identifier: kst-29826-277, kst-36600-XIII-65, kst-21501-30-470, kst-36067-Y. */
+const IDENTIFIER =
+  /kst-([1-9]\d{4}(?:-(?:[IVXL]{1,7}|[A-Z]|\d{2}|\(R\d{1,5}\))){0,2})-(\d{1,4}|[A-Z]{1,3})(?![\p{L}\p{N}-])/iuy;
+
+/** The word that introduces a citation. "Kamerstuknummer 2025D37684" is no dossier: the reader finds none. */
+const KEYWORD = /(?:[Kk]amerstuk(?:ken|nummers?|nr\.?|dossiers?)?|[Dd]ossier(?:s|nummers?|nr\.?)?)(?![\p{L}])/uy;
+/** After the keyword: chamber and vergaderjaar, "Kamerstukken II 2019/20, ", "Kamerstuk II, 2019/2020, ", ": ". */
+const KEYWORD_PREAMBLE = new RegExp(
+  `(:?)(?: (I{1,2})(?![\\p{L}\\p{N}]))?,?(?: vergaderjaar)?(?: ((?:19|20)\\d{2}) ?[/${DASH_CHARS}] ?(\\d{4}|\\d{2})(?!\\d))?,? ?`,
+  'uy',
+);
+/** "Tweede Kamer 27428 nr 371", the page footer "Tweede Kamer, vergaderjaar 2021–2022, 29 826, nr. 147". */
+const CHAMBER_PREAMBLE = new RegExp(
+  `(Tweede|Eerste) Kamer(?: der Staten-Generaal)?,?(?: vergaderjaar)?(?: ((?:19|20)\\d{2}) ?[/${DASH_CHARS}] ?(\\d{4}|\\d{2})(?!\\d))?,? `,
+  'uy',
+);
+/** The Handelingen form, number first: "206 (28 844)", "9 (36 410-XIV)". */
+const NUMBER_FIRST = /(\d{1,4}) \(/y;
+const CLOSING_BRACKET = / ?\)/y;
+/**
+ * What makes "206 (28 844)" a citation in running text: a motion, amendment or paper named just
+ * before it.
+ */
+const NUMBER_FIRST_CUE = /(?:[Mm]oties?|[Aa]mendement(?:en)?|[Kk]amerstuk(?:ken)?|[Nn]rs?\.|[Hh]andelingen)(?![\p{L}])/u;
+const NUMBER_FIRST_CUE_WINDOW = 60;
+
+/** Candidates for a citation, found by a cheap scan; each is then read with the grammar. */
+export const CITATION_CANDIDATE = /[Kk]amerstuk|[Dd]ossier|(?:Tweede|Eerste) Kamer|[Kk]st-|\d{1,4} \((?=[1-9]\d ?\d{3})|[1-9]\d ?\d{3}/g;
+
+// ---------------------------------------------------------------------------------------------
+
+function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(s);
+}
+
+/** True when the character before `at` glues to what starts there (a word, a number, a code). */
+function gluedBefore(s: string, at: number): boolean {
+  if (at === 0) return false;
+  return /[\p{L}\p{N}_\-\u2010-\u2014\u2212.,/+€$=&@#%]/u.test(s[at - 1]!);
+}
+
+/** "2019/20" → "2019-2020", "1999/00" → "1999-2000". */
+function vergaderjaarOf(first: string | undefined, second: string | undefined): string | undefined {
+  if (!first || !second) return undefined;
+  const y = Number(first);
+  const end = second.length === 4 ? Number(second) : Math.floor((y + 1) / 100) * 100 + Number(second);
+  return end === y + 1 ? `${y}-${end}` : undefined;
+}
+
+interface DossierOptions {
+  /** Inside "206 (21501–08)" the whole bracket is the dossier: a numeric part is a sub-dossier. */
+  readonly numericSuffixAlways: boolean;
+}
+
+/** Reads one dossier with its suffix at `at`; normalized only once the whole citation has been read. */
+function readDossier(s: string, at: number, options: DossierOptions): Piece | undefined {
+  const num = sticky(DOSSIER_NUMBER, s, at);
+  if (!num) return undefined;
+  let end = at + num[0].length;
+  const digits = num[0].replace(' ', '');
+  const glued = sticky(GLUED_LETTER, s, end);
+  if (glued) end += glued[0].length;
+  else {
+    const letters = sticky(LETTER_SUFFIX, s, end);
+    if (letters) end += letters[0].length;
+    else {
+      const numeric = sticky(NUMERIC_SUFFIX, s, end);
+      if (
+        numeric &&
+        (options.numericSuffixAlways ||
+          DOSSIERS_WITH_NUMERIC_SUB_DOSSIERS.has(digits) ||
+          sticky(NUMBER_PART_AHEAD, s, end + numeric[0].length))
+      ) {
+        end += numeric[0].length;
+      }
+    }
+  }
+  const rijkswet = sticky(RIJKSWET, s, end);
+  if (rijkswet) end += rijkswet[0].length;
+  return { start: at, end };
+}
+
+function normalized(s: string, dossiers: readonly Piece[]): DossierPiece[] {
+  return dossiers.map((d) => ({ start: d.start, end: d.end, dossier: normalizeDossier(s.slice(d.start, d.end)) }));
+}
+
+/** Reads the dossiers of a (possibly joint) paper: "29 826 en 32 813", "34 682/35 334". */
+function readDossierList(s: string, at: number, options: DossierOptions): Piece[] | undefined {
+  const first = readDossier(s, at, options);
+  if (!first) return undefined;
+  const list = [first];
+  let end = first.end;
+  for (let k = 0; k < 4; k++) {
+    const sep = sticky(JOINT_SEPARATOR, s, end);
+    if (!sep) break;
+    const next = readDossier(s, end + sep[0].length, options);
+    if (!next || gluedAfterDossier(s, next.end) || !sticky(JOINT_ITEM_ENDS, s, next.end)) break;
+    if (sep[0] === ', ' && !sticky(JOINT_LIST_GOES_ON, s, next.end)) break;
+    list.push(next);
+    end = next.end;
+  }
+  return list;
+}
+
+function gluedAfterDossier(s: string, at: number): boolean {
+  return sticky(QUANTITY_AHEAD, s, at) !== null || /[\p{N}]/u.test(s[at] ?? '');
+}
+
+/** Reads the ondernummer after the dossier(s), and the further numbers of a list. */
+function readNumbers(s: string, at: number, licence: CitationLicence, chamber: 'I' | 'II' | undefined): NumberPiece[] | undefined {
+  const first = readFirstNumber(s, at, licence, chamber);
+  if (!first) return undefined;
+  const numbers = [first];
+  // A list of further numbers needs a marker on the first ("nrs. 2302, 2374 en 2676", "nr 371 en nr 364").
+  if (first.marker) {
+    const plural = /s\.?$/.test(first.marker.text);
+    let end = first.end;
+    for (;;) {
+      const more = sticky(LIST_CONTINUATION, s, end);
+      if (!more) break;
+      const markerText = more[2]?.trim();
+      const letters = more[4];
+      if (letters && !markerText && !/^[A-Z]+$/.test(numbers[numbers.length - 1]!.nr)) break;
+      if (markerText === 'letter' && !letters) break;
+      const numberStart = end + more[0].length - (more[3] ?? letters!).length;
+      const numberEnd = end + more[0].length;
+      if (!markerText) {
+        if (!sticky(FOLLOWS_CITATION, s, numberEnd)) break;
+        // "nr. 147, 2022": a year after a single number is a date, not a second paper.
+        if (!plural && more[3] && /^(19|20)\d\d$/.test(more[3])) break;
+      }
+      const markerStart = end + more[1]!.length;
+      numbers.push({
+        start: numberStart,
+        end: numberEnd,
+        nr: more[3] ?? letters!,
+        marker: markerText ? { start: markerStart, end: markerStart + markerText.length, text: markerText } : null,
+        separatorStart: end,
+        inherited: true,
+      });
+      end = numberEnd;
+    }
+  }
+  return numbers;
+}
+
+function readFirstNumber(
+  s: string,
+  at: number,
+  licence: CitationLicence,
+  chamber: 'I' | 'II' | undefined,
+): NumberPiece | undefined {
+  const marked = sticky(MARKED_NUMBER, s, at);
+  if (marked && !(marked[2] === 'letter' && marked[3])) {
+    const markerStart = at + marked[1]!.length;
+    const nr = marked[3] ?? marked[4]!;
+    const end = at + marked[0].length;
+    return {
+      start: end - nr.length,
+      end,
+      nr,
+      marker: { start: markerStart, end: markerStart + marked[2]!.length, text: marked[2]! },
+      separatorStart: at,
+      inherited: false,
+    };
+  }
+  const dashed = sticky(DASH_NUMBER, s, at);
+  // Without a cue only the tight dash ("31125-121"): "12345 - 67" is a range or a sum.
+  if (dashed && (dashed[1]!.length === 1 || licence !== 'bare')) return plainNumber(dashed[2]!, at + dashed[0].length, at);
+  if (licence === 'keyword' || licence === 'whole') {
+    const comma = sticky(COMMA_NUMBER, s, at);
+    // "Kamerstuk 29 826, 2022": a year is a date, not a paper.
+    if (comma && !/^(19|20)\d\d$/.test(comma[2]!)) return plainNumber(comma[2]!, at + comma[0].length, at);
+  }
+  if (chamber === 'I' && licence !== 'bare') {
+    const letters = sticky(COMMA_LETTERS, s, at);
+    if (letters) return plainNumber(letters[2]!, at + letters[0].length, at);
+  }
+  return undefined;
+}
+
+function plainNumber(nr: string, end: number, separatorStart: number): NumberPiece {
+  return { start: end - nr.length, end, nr, marker: null, separatorStart, inherited: false };
+}
+
+interface Preamble {
+  readonly start: number;
+  readonly keyword: Piece | null;
+  readonly chamber: 'I' | 'II' | undefined;
+  readonly vergaderjaar: string | undefined;
+}
+
+/**
+ * Reads the part from the dossier on: dossiers, numbers, pages. Without numbers it is a citation of
+ * the dossier alone, which only a keyword licenses.
+ */
+function readFromDossier(s: string, at: number, preamble: Preamble, licence: CitationLicence): CitationReading | undefined {
+  const pieces = readDossierList(s, at, { numericSuffixAlways: false });
+  if (!pieces) return undefined;
+  const afterDossiers = pieces[pieces.length - 1]!.end;
+  const read = readNumbers(s, afterDossiers, licence, preamble.chamber);
+  if (!read && (licence !== 'keyword' || gluedAfterDossier(s, afterDossiers))) return undefined;
+  const dossiers = normalized(s, pieces);
+  const numbers = read ?? [];
+  const last = numbers[numbers.length - 1];
+  const pages = last ? sticky(PAGES, s, last.end) : null;
+  const pagesPiece = pages && last ? { start: last.end + pages[0].length - pages[1]!.length, end: last.end + pages[0].length, text: pages[1]! } : undefined;
+  // One object shape for every reading (no spreads): readings are made by the thousand.
+  return {
+    start: preamble.start,
+    keyword: preamble.keyword,
+    chamber: preamble.chamber,
+    vergaderjaar: preamble.vergaderjaar,
+    dossiers,
+    numbers,
+    pages: pagesPiece,
+    identifier: false,
+    numberFirst: false,
+    unconfirmed: licence === 'bare' && last !== undefined && numbers[0]!.marker === null && !bracketed(s, at, numbers[0]!.end) && !hasDistinctiveSuffix(dossiers[0]!),
+    end: pagesPiece ? pagesPiece.end : last ? last.end : afterDossiers,
+    licence,
+  };
+}
+
+/** "(22112-2902)": the brackets hold nothing but the citation. */
+function bracketed(s: string, start: number, end: number): boolean {
+  return s[start - 1] === '(' && s[end] === ')';
+}
+
+/**
+ * "36600-XIII-65", "23908-(R1519)-131", "21501-08-692" are plainly citations: nothing else is written
+ * with a budget chapter, a rijkswet number or the sub-dossier of a dossier known to have them.
+ */
+function hasDistinctiveSuffix(dossier: DossierPiece): boolean {
+  return /-[A-Z(]/.test(dossier.dossier) || DOSSIERS_WITH_NUMERIC_SUB_DOSSIERS.has(dossier.dossier.slice(0, dossier.dossier.indexOf('-')));
+}
+
+/** Reads a citation introduced by the word Kamerstuk(ken/nummer/dossier) or "dossier". */
+export function readKeywordCitation(s: string, at: number): CitationReading | undefined {
+  const kw = sticky(KEYWORD, s, at);
+  // A footnote label may be glued to it ("1Kamerstuk 29 826, nr. 147"), a letter not ("Tweedekamerstuk").
+  if (!kw || (at > 0 && /\p{L}/u.test(s[at - 1]!))) return undefined;
+  const pre = sticky(KEYWORD_PREAMBLE, s, at + kw[0].length)!;
+  const chamber = pre[2] as 'I' | 'II' | undefined;
+  const keywordEnd = at + kw[0].length + (chamber ? pre[1]!.length + 1 + chamber.length : 0);
+  const dossierAt = at + kw[0].length + pre[0].length;
+  if (dossierAt === at + kw[0].length) return undefined; // "Kamerstuk29826": no space, not a citation
+  const vergaderjaar = vergaderjaarOf(pre[3], pre[4]);
+  return readFromDossier(
+    s,
+    dossierAt,
+    { start: at, keyword: { start: at, end: keywordEnd }, chamber, vergaderjaar },
+    'keyword',
+  );
+}
+
+/** Reads a citation after "Tweede Kamer" / "Eerste Kamer"; its text starts at the dossier. */
+export function readChamberCitation(s: string, at: number): CitationReading | undefined {
+  const pre = sticky(CHAMBER_PREAMBLE, s, at);
+  if (!pre || (at > 0 && /[\p{L}\p{N}]/u.test(s[at - 1]!))) return undefined;
+  const dossierAt = at + pre[0].length;
+  const vergaderjaar = vergaderjaarOf(pre[2], pre[3]);
+  return readFromDossier(
+    s,
+    dossierAt,
+    { start: dossierAt, keyword: null, chamber: pre[1] === 'Eerste' ? 'I' : 'II', vergaderjaar },
+    'context',
+  );
+}
+
+/** Reads a citation that starts at its dossier, with no keyword. */
+export function readBareCitation(s: string, at: number, licence: CitationLicence): CitationReading | undefined {
+  if (gluedBefore(s, at)) return undefined;
+  return readFromDossier(s, at, { start: at, keyword: null, chamber: undefined, vergaderjaar: undefined }, licence);
+}
+
+/** Reads the official identifier kst-29826-277 (also inside a link). */
+export function readIdentifier(s: string, at: number): CitationReading | undefined {
+  if (at > 0 && /[\p{L}\p{N}]/u.test(s[at - 1]!)) return undefined;
+  const m = sticky(IDENTIFIER, s, at);
+  if (!m) return undefined;
+  const dossierStart = at + 4;
+  const dossierEnd = dossierStart + m[1]!.length;
+  const end = at + m[0].length;
+  return {
+    start: at,
+    keyword: { start: at, end: at + 4 },
+    chamber: undefined,
+    vergaderjaar: undefined,
+    dossiers: [{ start: dossierStart, end: dossierEnd, dossier: normalizeDossier(m[1]!) }],
+    numbers: [{ start: end - m[2]!.length, end, nr: m[2]!.toUpperCase(), marker: null, separatorStart: dossierEnd, inherited: false }],
+    pages: undefined,
+    identifier: true,
+    numberFirst: false,
+    unconfirmed: false,
+    end,
+    licence: 'keyword',
+  };
+}
+
+/**
+ * Reads the Handelingen form "206 (28 844)", "9 (36 410-XIV)", "942 (21501–08)". In running text it
+ * needs a cue just before it (a motion, an amendment, a paper) or to continue a list of such citations.
+ */
+export function readNumberFirstCitation(s: string, at: number, licence: CitationLicence, cued: boolean): CitationReading | undefined {
+  if (gluedBefore(s, at)) return undefined;
+  const m = sticky(NUMBER_FIRST, s, at);
+  if (!m) return undefined;
+  if (licence === 'bare' && !cued && !NUMBER_FIRST_CUE.test(s.slice(Math.max(0, at - NUMBER_FIRST_CUE_WINDOW), at))) return undefined;
+  const pieces = readDossierList(s, at + m[0].length, { numericSuffixAlways: true });
+  if (!pieces) return undefined;
+  const close = sticky(CLOSING_BRACKET, s, pieces[pieces.length - 1]!.end);
+  if (!close) return undefined;
+  const end = pieces[pieces.length - 1]!.end + close[0].length;
+  const dossiers = normalized(s, pieces);
+  const nr = m[1]!;
+  return {
+    start: at,
+    keyword: null,
+    chamber: undefined,
+    vergaderjaar: undefined,
+    dossiers,
+    numbers: [{ start: at, end: at + nr.length, nr, marker: null, separatorStart: at + nr.length, inherited: false }],
+    pages: undefined,
+    identifier: false,
+    numberFirst: true,
+    unconfirmed: false,
+    end,
+    licence,
+  };
+}
+
+/**
+ * Reads a further citation right after one that ended at `at`, naming its own dossier:
+ * "Kamerstukken 30 821 nr. 97 en 30 821 nr. 113", "Kamerstuk 34952-40 en 34952-41".
+ */
+export function readChainedCitation(s: string, at: number): CitationReading | undefined {
+  const sep = sticky(CHAIN_SEPARATOR, s, at);
+  if (!sep) return undefined;
+  const reading = readFromDossier(s, at + sep[0].length, { start: at + sep[0].length, keyword: null, chamber: undefined, vergaderjaar: undefined }, 'context');
+  return reading && reading.numbers.length > 0 ? reading : undefined;
+}
+
+/** Reads whatever citation starts at a candidate the scan found. */
+export function readCitationAt(s: string, at: number, cued: boolean): CitationReading | undefined {
+  const c = s[at]!;
+  if ((c === 'k' || c === 'K') && s.startsWith('st-', at + 1)) return readIdentifier(s, at);
+  if (c === 'k' || c === 'K' || c === 'd' || c === 'D') return readKeywordCitation(s, at);
+  if (c === 'T' || c === 'E') return readChamberCitation(s, at);
+  return readNumberFirstCitation(s, at, 'bare', cued) ?? readBareCitation(s, at, 'bare');
+}
+
+/**
+ * Reads a string that is, as a whole, one printed citation ("36 410-VI, nr. 87", "206 (28 844)",
+ * "Kamerstuk 35420, 57", "kst-29826-277"). Returns undefined when anything is left over.
+ */
+export function readWholeCitation(s: string): CitationReading | undefined {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === ' ') start++;
+  while (end > start && (s[end - 1] === ' ' || s[end - 1] === '.')) end--;
+  if (start === end) return undefined;
+  const text = s.slice(0, end);
+  const c = text[start]!;
+  const candidates: (CitationReading | undefined)[] = [];
+  if ((c === 'k' || c === 'K') && text.startsWith('st-', start + 1)) candidates.push(readIdentifier(text, start));
+  else if (c === 'k' || c === 'K' || c === 'd' || c === 'D') candidates.push(readKeywordCitation(text, start));
+  else if (c === 'T' || c === 'E') candidates.push(readChamberCitation(text, start));
+  else {
+    candidates.push(readNumberFirstCitation(text, start, 'whole', true));
+    candidates.push(readBareCitation(text, start, 'whole'));
+  }
+  return candidates.find((r) => r !== undefined && r.end === end && r.numbers.length > 0);
+}
+
+/**
+ * Reads a string that is only an ondernummer continuing an earlier citation ("348", "nr. 348",
+ * "letter Y"), as printed after "35 334, nrs. 383".
+ */
+export function readWholeContinuation(s: string): string | undefined {
+  const m = /^ ?(?:(?:[Nn]rs?\.?|letter) ?)?(\d{1,4}|[A-Z]{1,3})\.? ?$/.exec(s);
+  return m ? m[1] : undefined;
+}
