@@ -1,7 +1,585 @@
 import type { FlatText } from '../flatText';
-import type { AmountReference } from '../model';
+import type { AmountPeriod, AmountReference } from '../model';
+import { parseWrittenNumber, readNumberToken, writtenNumberValue, type NumberNotation, type WrittenNumber } from './dutchNumber';
 
-/** Finds sums of money in euros. */
-export function recognizeAmounts(_flat: FlatText): AmountReference[] {
-  return [];
+/**
+ * Sums of money in euros, as Kamerbrieven and budget texts write them:
+ *
+ *   € 3 mrd · EUR 1,118 miljard · € 76,7 miljoen · 20 miljard euro · €250 · € 1.250,50 · € 250,-
+ *   EUR 40 miljoen euro · € 10 tot 20 miljoen · tussen de 2 en 3 miljard euro · € 5 à 6 miljard
+ *   een miljard euro · 2,4 miljard euro per jaar · structureel € 50 miljoen
+ *
+ * and a bare "100 miljoen" where the sentence makes plain that it is money. The recognizer anchors
+ * on every number in the flat text and reads outward with sticky patterns: a currency before it,
+ * a scale word after it, a range's second number, a currency after it, period qualifiers. One pass;
+ * bare amounts are decided in a second pass over the sentences, once the euro amounts are known:
+ * a bare amount is money when the word after it names no counted thing ("8 miljard in", "47
+ * miljoen gereserveerd", never "17 miljoen inwoners") and its sentence holds a euro amount or a
+ * money word (budget, investering, subsidie, ...), or a neighbouring sentence holds a euro amount;
+ * never when the sentence names another currency or speaks of "het aantal".
+ */
+export function recognizeAmounts(flat: FlatText): AmountReference[] {
+  const text = flat.text;
+  const found: AmountCandidate[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text.charCodeAt(i)) || !startsNumber(text, i)) {
+      i++;
+      continue;
+    }
+    const read = readAmountAt(text, i);
+    if (read.amount) found.push(read.amount);
+    i = Math.max(read.next, i + 1);
+  }
+  found.push(...readSpelledAmounts(text));
+  found.sort((a, b) => a.start - b.start);
+
+  const sentences = new SentenceBounds(text);
+  const withEuro = new Set<number>();
+  for (const a of found) if (a.currency !== null) withEuro.add(sentences.indexOf(a.start));
+
+  const amounts: AmountReference[] = [];
+  const bareAccepted = new Set<number>();
+  let marks: ContextMarks | undefined;
+  let lastEnd = -1;
+  for (const a of found) {
+    if (a.start < lastEnd) continue;
+    if (a.currency === null) {
+      const s = sentences.indexOf(a.start);
+      marks ??= new ContextMarks(text);
+      if (!isMoneyInContext(text, a, s, sentences, marks, withEuro, bareAccepted)) continue;
+      bareAccepted.add(s);
+    }
+    lastEnd = a.end;
+    amounts.push(toReference(flat, a));
+  }
+  return amounts;
+}
+
+/** An amount found in the flat text, before it is mapped back to the source. */
+interface AmountCandidate {
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+  readonly valueMax?: number;
+  readonly notation: NumberNotation;
+  readonly currency: string | null;
+  readonly scale: string | null;
+  readonly qualifiers: readonly AmountPeriod[];
+}
+
+function toReference(flat: FlatText, a: AmountCandidate): AmountReference {
+  return {
+    kind: 'amount',
+    span: flat.sourceSpan(a.start, a.end),
+    text: flat.sourceText(a.start, a.end),
+    value: a.value,
+    ...(a.valueMax !== undefined ? { valueMax: a.valueMax } : {}),
+    ...(a.qualifiers.length ? { qualifiers: a.qualifiers } : {}),
+    notation: a.notation,
+    currency: a.currency,
+    scale: a.scale,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scale words and currencies
+
+/** A scale word after a number ("miljoen", "mln.", "mrd"). */
+interface ScaleWord {
+  readonly written: string;
+  readonly multiplier: number;
+  /** After the word itself. */
+  readonly end: number;
+  /** After the abbreviation's period when one is written ("mln."), else `end`. */
+  readonly periodEnd: number;
+  /** "min"/"min.": OCR of "mln", only trusted beside a euro marker. */
+  readonly ocr: boolean;
+  /** Large enough to be a sum of money on its own in running text ("100 miljoen"). */
+  readonly standsAlone: boolean;
+}
+
+const SCALES: ReadonlyMap<string, { readonly multiplier: number; readonly abbreviation: boolean; readonly standsAlone: boolean }> = new Map([
+  ['duizend', { multiplier: 1e3, abbreviation: false, standsAlone: false }],
+  ['dzd', { multiplier: 1e3, abbreviation: true, standsAlone: false }],
+  ['miljoen', { multiplier: 1e6, abbreviation: false, standsAlone: true }],
+  ['mln', { multiplier: 1e6, abbreviation: true, standsAlone: true }],
+  // As EU documents abbreviate; only beside a currency.
+  ['mio', { multiplier: 1e6, abbreviation: true, standsAlone: false }],
+  // PDF text recognition reads "mln" as "min"; see readScale.
+  ['min', { multiplier: 1e6, abbreviation: true, standsAlone: false }],
+  ['miljard', { multiplier: 1e9, abbreviation: false, standsAlone: true }],
+  ['mld', { multiplier: 1e9, abbreviation: true, standsAlone: true }],
+  ['mrd', { multiplier: 1e9, abbreviation: true, standsAlone: true }],
+  ['biljoen', { multiplier: 1e12, abbreviation: false, standsAlone: true }],
+]);
+
+// A digit may follow: a footnote number glued to the word ("€ 5 miljoen3").
+const SCALE_WORD = /(?:miljoen|miljard|biljoen|duizend|mln|mio|mld|mrd|dzd|min)(?![\p{L}])/iuy;
+
+/**
+ * The scale word at `at` (after at most one space). A "k" ("€ 500k") is read only when glued to
+ * the number and a euro sign precedes it, since a bare "500 k" is anything but money.
+ */
+function readScale(text: string, at: number, thousandsK: boolean): ScaleWord | undefined {
+  if (thousandsK && (text[at] === 'k' || text[at] === 'K') && !isLetterOrDigit(text[at + 1])) {
+    return { written: text[at]!, multiplier: 1e3, end: at + 1, periodEnd: at + 1, ocr: false, standsAlone: false };
+  }
+  const p = text[at] === ' ' ? at + 1 : at;
+  SCALE_WORD.lastIndex = p;
+  const m = SCALE_WORD.exec(text);
+  if (!m) return undefined;
+  const key = m[0].toLowerCase();
+  const scale = SCALES.get(key)!;
+  const end = p + m[0].length;
+  const periodEnd = scale.abbreviation && text[end] === '.' ? end + 1 : end;
+  return { written: m[0], multiplier: scale.multiplier, end, periodEnd, ocr: key === 'min', standsAlone: scale.standsAlone };
+}
+
+/** A currency marker as written, and whether it is the euro. */
+interface CurrencyMark {
+  readonly written: string;
+  readonly start: number;
+  readonly end: number;
+  readonly euro: boolean;
+}
+
+/**
+ * "EUR", or another currency code or florin sign. Listed rather than any three capitals, since
+ * "EZK 10 miljoen" and "NWO 5 miljoen" name who pays, not in what.
+ */
+const CODE_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:EURO|EUR|${[
+    'USD', 'GBP', 'CHF', 'JPY', 'CNY', 'RMB', 'DKK', 'SEK', 'NOK', 'PLN', 'CZK', 'HUF', 'RUB', 'INR', 'AUD', 'CAD',
+    'HKD', 'SGD', 'KRW', 'BRL', 'TRY', 'ZAR', 'NZD', 'MXN', 'UAH', 'AWG', 'ANG', 'XCG', 'SRD', 'NLG',
+  ].join('|')}|Afl\\.|NAf\\.|Naf\\.)$`,
+  'u',
+);
+
+/** The currency written just before a number at `at` ("€250", "EUR 6", "USD 1"). */
+function currencyBefore(text: string, at: number): CurrencyMark | undefined {
+  const e = text[at - 1] === ' ' ? at - 1 : at;
+  const c = text[e - 1];
+  if (c === '€') return { written: c, start: e - 1, end: e, euro: true };
+  if (c === '$') {
+    const start = text.slice(e - 3, e) === 'US$' ? e - 3 : e - 1;
+    return { written: text.slice(start, e), start, end: e, euro: false };
+  }
+  if (c === '£' || c === '¥' || c === 'ƒ') return { written: c, start: e - 1, end: e, euro: false };
+  const m = CODE_BEFORE.exec(text.slice(Math.max(0, e - 5), e));
+  if (!m) return undefined;
+  return { written: m[0], start: e - m[0].length, end: e, euro: m[0].startsWith('EUR') };
+}
+
+/** The currency that opens the second number of a range ("€ 10 miljoen tot € 20 miljoen"). */
+const CURRENCY_AHEAD = /(?:€|EURO|EUR|US\$|\$|USD|GBP|£) ?/uy;
+
+function currencyAhead(text: string, at: number): CurrencyMark | undefined {
+  CURRENCY_AHEAD.lastIndex = at;
+  const m = CURRENCY_AHEAD.exec(text);
+  if (!m || !isDigit(text.charCodeAt(at + m[0].length))) return undefined;
+  const written = m[0].trimEnd();
+  return { written, start: at, end: at + written.length, euro: written === '€' || written.startsWith('EUR') };
+}
+
+/** A currency after the amount ("20 miljard euro", "5 miljoen EUR", "1 miljard dollar"). */
+// Not "euro" opening a compound: "de 20 euro-landen".
+const CURRENCY_AFTER = / ?(?:[Ee]uro|EURO|EUR|€|US-dollars?|dollars?|USD|\$|GBP|£|pond(?:en)? sterling|yuan|yen)(?![\p{L}]|-\p{L})/uy;
+
+function currencyAfter(text: string, at: number): CurrencyMark | undefined {
+  CURRENCY_AFTER.lastIndex = at;
+  const m = CURRENCY_AFTER.exec(text);
+  if (!m) return undefined;
+  const written = m[0].trimStart();
+  const start = at + m[0].length - written.length;
+  const end = start + written.length;
+  const euro = /^(?:euro|eur|€)$/i.test(written);
+  // A sign or code followed by a number opens the next amount ("2.020 EUR 1,017 miljard").
+  if (!/^[Ee]uro$/.test(written) && /^ ?\d/.test(text.slice(end, end + 2))) return undefined;
+  return { written, start, end, euro };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One amount, read outward from its first number
+
+interface ReadResult {
+  readonly amount?: AmountCandidate;
+  /** Where the scan continues. */
+  readonly next: number;
+}
+
+const BETWEEN_BEFORE = /(?:^|[^\p{L}])tussen (?:de )?$/iu;
+const RANGE_SEPARATOR = / (?:tot en met|t\/m|tot|à|a|en) | ?[-–—] ?/y;
+const WHOLE_EUROS = /,(?:--?|—|–)(?![\d\p{L}])/uy;
+const QUALIFIER_AFTER = /(?: \(?(?:per jaar|p\.j\.|op jaarbasis|structureel|incidenteel|eenmalig|jaarlijks)| ?\/ ?jaar)(?![\p{L}])/iuy;
+/** "structureel € 50 miljoen", "eenmalig ruim 1,2 miljard euro". */
+const QUALIFIER_BEFORE = /(?:^|[^\p{L}])(structureel|incidenteel|eenmalig|jaarlijks) (?:(?:ruim|circa|ca\.|ongeveer|bijna|maximaal|minimaal|zo'n|nog|in totaal) ){0,2}$/iu;
+
+function readAmountAt(text: string, at: number): ReadResult {
+  const low = readNumberAt(text, at, currencyBefore(text, at));
+  if (!low) return { next: at + (readNumberToken(text, at)?.length ?? 1) };
+  const lowStart = low.currency?.start ?? at;
+  if (low.currency && isTableUnit(text, lowStart)) return { next: low.end };
+
+  const range = readRangeEnd(text, low, BETWEEN_BEFORE.test(text.slice(Math.max(0, lowStart - 11), lowStart)));
+  const last = range ? range.high : low;
+  const scale = last.scale ?? low.scale;
+
+  // A period after an abbreviation belongs to the amount only when the amount goes on after it.
+  let end = last.scale ? last.scale.end : last.end;
+  let after = last.scale && last.scale.periodEnd > last.scale.end ? currencyAfter(text, last.scale.periodEnd) : undefined;
+  after ??= currencyAfter(text, end);
+  if (after) end = after.end;
+
+  const marks = [low.currency, range?.high.currency, after].filter((c): c is CurrencyMark => c !== undefined);
+  if (marks.some((c) => !c.euro)) return { next: end };
+  const euro = marks[0];
+  if (!euro && !(scale?.standsAlone ?? false)) return { next: low.end };
+  // "min" is OCR for "mln" only beside a euro marker; elsewhere it is minutes.
+  if (scale?.ocr && !euro) return { next: end };
+
+  const qualifiers: AmountPeriod[] = [];
+  const before = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, lowStart - 40), lowStart));
+  if (before) qualifiers.push(period(before[1]!));
+  for (let k = 0, p = end; k < 3; k++) {
+    QUALIFIER_AFTER.lastIndex = p;
+    const m = QUALIFIER_AFTER.exec(text);
+    if (!m) break;
+    const q = period(m[0].replace(/^[ (/]+/, ''));
+    if (!qualifiers.includes(q)) qualifiers.push(q);
+    p += m[0].length;
+  }
+
+  const notations = [low.number.notation, range?.high.number.notation];
+  const notation: NumberNotation = notations.includes('english') ? 'english' : notations.includes('dutch') ? 'dutch' : 'plain';
+  const amount: AmountCandidate = {
+    start: lowStart,
+    end,
+    value: range ? range.lowValue : writtenNumberValue(low.number, low.scale?.multiplier ?? 1),
+    valueMax: range?.highValue,
+    notation,
+    currency: euro?.written ?? null,
+    scale: scale?.written ?? null,
+    qualifiers,
+  };
+  return { amount, next: end };
+}
+
+/** One number with the currency before it and the scale word after it. */
+interface NumberPart {
+  readonly currency?: CurrencyMark;
+  readonly number: WrittenNumber;
+  readonly token: string;
+  /** After the number (and a ",-" for whole euros). */
+  readonly end: number;
+  readonly scale?: ScaleWord;
+}
+
+function readNumberAt(text: string, at: number, currency: CurrencyMark | undefined): NumberPart | undefined {
+  let token = readNumberToken(text, at);
+  if (!token) return undefined;
+  const scale = readScale(text, at + token.length, currency?.euro === true && text[at + token.length] !== ' ');
+  // A footnote number glued after a sentence's period ("€ 250.45 Het kabinet") is no decimal part.
+  if (!scale && /^\d+\.\d{1,2}$/.test(token) && /^(?:$| \p{Lu})/u.test(text.slice(at + token.length, at + token.length + 2))) {
+    token = token.slice(0, token.indexOf('.'));
+  }
+  const number = parseWrittenNumber(token, scale !== undefined);
+  if (!number) return undefined;
+  let end = at + token.length;
+  if (!scale && number.decimals === 0) {
+    WHOLE_EUROS.lastIndex = end;
+    const m = WHOLE_EUROS.exec(text);
+    if (m) end += m[0].length;
+  }
+  // Plain optional fields: conditional spreads here cost more than the rest of the reading.
+  return { currency, number, token, end, scale };
+}
+
+interface RangeEnd {
+  readonly high: NumberPart;
+  readonly lowValue: number;
+  readonly highValue: number;
+}
+
+/**
+ * The high end of a range after `low`: "€ 10 tot 20 miljoen", "€ 10–20 mln", "€ 5 à 6 miljard",
+ * "tussen de 2 en 3 miljard" (only after "tussen", since "EUR 230 miljoen en 70 miljoen" are two
+ * sums). The scale of the high end applies to a low end written without one.
+ */
+function readRangeEnd(text: string, low: NumberPart, afterBetween: boolean): RangeEnd | undefined {
+  const from = low.scale ? low.scale.end : low.end;
+  RANGE_SEPARATOR.lastIndex = from;
+  const sep = RANGE_SEPARATOR.exec(text);
+  if (!sep || (sep[0] === ' en ' && !afterBetween)) return undefined;
+  const p = from + sep[0].length;
+  const currency = currencyAhead(text, p);
+  const at = currency ? currency.end + (text[currency.end] === ' ' ? 1 : 0) : p;
+  if (!isDigit(text.charCodeAt(at))) return undefined;
+  const high = readNumberAt(text, at, currency);
+  if (!high) return undefined;
+  // "€ 5 miljoen tot 2025" is a sum and a year.
+  if (low.scale && !high.scale) return undefined;
+  // "2021 - € 5 miljoen" is a year and a sum; a range names its currency first.
+  if (currency && !low.currency) return undefined;
+  // "2022 – 100 miljoen euro" in a list is a year and a sum; "€ 50 tot 2025" a sum and a year.
+  if (!low.currency && isYear(low.token)) return undefined;
+  if (!low.scale && !high.scale && !currency && isYear(high.token)) return undefined;
+  const highValue = writtenNumberValue(high.number, high.scale?.multiplier ?? 1);
+  let lowValue = writtenNumberValue(low.number, low.scale?.multiplier ?? 1);
+  if (!low.scale && high.scale) {
+    // "€ 10 tot 20 miljoen": 10 miljoen; "€ 500.000 tot 1 miljoen": 500.000 as written.
+    const scaled = writtenNumberValue(low.number, high.scale.multiplier);
+    if (scaled < highValue) lowValue = scaled;
+  }
+  if (!(highValue > lowValue)) return undefined;
+  return { high, lowValue, highValue };
+}
+
+function isYear(token: string): boolean {
+  return /^(?:19|20)\d\d$/.test(token);
+}
+
+/** "Bedragen x € 1.000": the unit of a table, not a sum; but "2 x € 50 miljoen" is two sums. */
+function isTableUnit(text: string, currencyStart: number): boolean {
+  let x = currencyStart - 1;
+  if (text[x] === ' ') x--;
+  if (text[x] !== 'x' && text[x] !== '×') return false;
+  let before = x - 1;
+  if (isLetter(text[before])) return false;
+  if (text[before] === ' ') before--;
+  return !isDigit(text.charCodeAt(before));
+}
+
+function period(written: string): AmountPeriod {
+  const w = written.toLowerCase();
+  if (w === 'structureel') return 'structureel';
+  if (w === 'incidenteel' || w === 'eenmalig') return 'incidenteel';
+  return 'perJaar';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amounts spelled out: "een miljard euro", "anderhalf miljoen euro"
+
+const SPELLED_NUMBERS: ReadonlyMap<string, number> = new Map([
+  ['een half', 0.5], ['anderhalf', 1.5], ['een', 1], ['één', 1], ['twee', 2], ['drie', 3], ['vier', 4],
+  ['vijf', 5], ['zes', 6], ['zeven', 7], ['acht', 8], ['negen', 9], ['tien', 10], ['elf', 11], ['twaalf', 12],
+  ['vijftien', 15], ['twintig', 20], ['dertig', 30], ['veertig', 40], ['vijftig', 50], ['honderd', 100],
+  ['tweehonderd', 200], ['driehonderd', 300], ['vijfhonderd', 500],
+]);
+
+/**
+ * A spelled-out number counts only with an explicit euro after the scale word: "een miljoen
+ * mensen" is a count, "een miljoen euro" a sum. The scan anchors on the rare "miljoen euro" and
+ * looks back for the number word.
+ */
+const SCALE_THEN_EURO = / (miljoen|miljard|biljoen) (euro|EUR)(?![\p{L}])/giu;
+const SPELLED_NUMBER_BEFORE = new RegExp(`(?<![\\p{L}\\d])(${[...SPELLED_NUMBERS.keys()].join('|')})$`, 'iu');
+
+function readSpelledAmounts(text: string): AmountCandidate[] {
+  const out: AmountCandidate[] = [];
+  SCALE_THEN_EURO.lastIndex = 0;
+  for (let m = SCALE_THEN_EURO.exec(text); m; m = SCALE_THEN_EURO.exec(text)) {
+    const before = SPELLED_NUMBER_BEFORE.exec(text.slice(Math.max(0, m.index - 12), m.index));
+    if (!before) continue;
+    const n = SPELLED_NUMBERS.get(before[1]!.toLowerCase())!;
+    const start = m.index - before[0].length;
+    const end = m.index + m[0].length;
+    const qualifiers: AmountPeriod[] = [];
+    QUALIFIER_AFTER.lastIndex = end;
+    const q = QUALIFIER_AFTER.exec(text);
+    if (q) qualifiers.push(period(q[0].replace(/^[ (/]+/, '')));
+    out.push({
+      start,
+      end,
+      value: n * SCALES.get(m[1]!.toLowerCase())!.multiplier,
+      notation: 'plain',
+      currency: m[2]!,
+      scale: m[1]!,
+      qualifiers,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bare amounts: "100 miljoen" is money when its sentence is about money
+
+/**
+ * Words that make a sentence about money. Matched as parts of words, so that compounds count too
+ * ("STAP-budget", "investeringsvolume", "cofinanciering", "Groeifonds").
+ */
+const MONEY_CUE = new RegExp(
+  [
+    'budget', 'begrot', 'bijdrage', 'subsidie', 'middelen', 'kosten', 'kost ', 'investe', 'ïnvesteer', 'toeken',
+    'toegekend', 'reserve', 'beschikbaar', 'financier', 'uitgaven', 'uitgegeven', 'omzet', 'opbrengst',
+    'bespar', 'bespaard', 'lening', 'fonds', 'heffing', 'bedrag', 'bedraagt', 'premie', 'kapitaal', 'compensatie',
+    'vergoeding', 'uitkering', 'betaald', 'betalen', 'envelop', 'bezuinig', 'intensiver', 'vrijgemaakt',
+    'uitgetrokken', 'gestoken', 'oplevert', 'opbrengt', 'miljoenennota', 'voorjaarsnota', 'najaarsnota',
+    'kasschuif', 'garantie', 'krediet', 'dekking', 'gedekt', 'besteed', 'besteden', 'tegenvall', 'meevall',
+    'afdracht', 'ontvangsten', 'inkomsten', 'belasting', 'lasten', 'steun',
+    // "geld" and its compounds ("belastinggeld"), not the verb "geldt"/"gelden".
+    'geld(?![a-z])',
+  ].join('|'),
+);
+
+const COUNT_BEFORE = /(?:^|[^\p{L}])aantal/iu;
+
+/** Other currencies: a sentence that names only these is not about euros. */
+const FOREIGN_CURRENCY = /(?:^|[^a-z])(?:usd|us-dollars?|dollars?|yuan|yen|gbp|pond sterling|roebels?)(?![a-z])|[$£¥]/;
+
+/**
+ * Words that may follow a bare "100 miljoen" in a sentence about money. Any other word makes it a
+ * count of something ("17 miljoen inwoners", "2,5 miljard pillen", "5 miljoen ton").
+ */
+const FOLLOWERS = new Set([
+  'aan', 'voor', 'in', 'uit', 'van', 'naar', 'op', 'per', 'met', 'bij', 'tot', 'om', 'over', 'door', 'tegen',
+  'via', 'vanuit', 'vanaf', 'sinds', 'ten', 'te', 'extra', 'meer', 'minder', 'en', 'of', 'maar', 'dat', 'die',
+  'dit', 'wat', 'waarvan', 'waarmee', 'waarvoor', 'is', 'zijn', 'was', 'waren', 'wordt', 'worden', 'werd',
+  'werden', 'zal', 'zullen', 'kan', 'kunnen', 'moet', 'moeten', 'mag', 'heeft', 'hebben', 'had', 'hadden',
+  'nodig', 'netto', 'bruto', 'structureel', 'incidenteel', 'jaarlijks', 'cumulatief', 'totaal', 'de', 'het',
+  'een', 'als', 'dan', 'zoals', 'ofwel', 'oftewel', 'respectievelijk', 'mee', 'eenmalig', 'ineens', 'erbij',
+  'vrij', 'uitgetrokken', 'gemoeid', 'gaat', 'gaan', 'ging', 'komt', 'komen', 'kwam', 'terwijl', 'waardoor',
+  'zodat', 'omdat', 'want', 'wanneer', 'toen', 'nu', 'waarbij', 'waarin', 'ook', 'nog', 'al', 'ter',
+  'levert', 'leverde', 'kost', 'kostte', 'bedraagt', 'bedroeg', 'betreft', 'betrof', 'omvat', 'vormt', 'bespaart',
+  'uitgeeft', 'uitgeven', 'opzij',
+]);
+
+/** Past participles ("gereserveerd", "toegekend", "vrijgemaakt", "verhoogd", "besteed"): something was done with the sum. */
+const PARTICIPLE = /^(?:(?:uit|toe|vrij|op|bij|in|af|over|aan|vast|mee|terug|door|weg|ter)?ge|be|ver|ont|her)\p{L}{2,}[dt]$/u;
+
+/** Where the cue words, other currencies and counts occur, found in one pass over the text. */
+class ContextMarks {
+  readonly moneyCues: MatchPositions;
+  readonly foreignCurrencies: MatchPositions;
+  readonly counts: MatchPositions;
+
+  constructor(text: string) {
+    this.moneyCues = new MatchPositions(text, new RegExp(MONEY_CUE.source, 'gi'));
+    this.foreignCurrencies = new MatchPositions(text, new RegExp(FOREIGN_CURRENCY.source, 'gi'));
+    this.counts = new MatchPositions(text, new RegExp(COUNT_BEFORE.source, 'giu'));
+  }
+}
+
+/** The offsets at which a pattern matches, so that "any match in [from, to)?" takes log time. */
+class MatchPositions {
+  private readonly positions: number[] = [];
+
+  constructor(text: string, globalPattern: RegExp) {
+    for (let m = globalPattern.exec(text); m; m = globalPattern.exec(text)) {
+      this.positions.push(m.index);
+      if (m[0].length === 0) globalPattern.lastIndex++;
+    }
+  }
+
+  anyWithin(from: number, to: number): boolean {
+    let lo = 0;
+    let hi = this.positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.positions[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.positions.length && this.positions[lo]! < to;
+  }
+}
+
+function isMoneyInContext(
+  text: string,
+  a: AmountCandidate,
+  sentence: number,
+  sentences: SentenceBounds,
+  marks: ContextMarks,
+  withEuro: ReadonlySet<number>,
+  bareAccepted: ReadonlySet<number>,
+): boolean {
+  if (!followerAllowsMoney(text, a.end)) return false;
+  if (withEuro.has(sentence)) return true;
+  // Cues count within the sentence, at most 300 characters away.
+  const from = Math.max(sentences.start(sentence), a.start - 300);
+  const to = Math.min(sentences.end(sentence), a.end + 300);
+  if (marks.foreignCurrencies.anyWithin(from, to)) return false;
+  // "Het aantal banen steeg tot 1,2 miljoen": a count, however much the sentence speaks of budgets.
+  if (marks.counts.anyWithin(Math.max(from, a.start - 60), a.start)) return false;
+  if (marks.moneyCues.anyWithin(from, to)) return true;
+  // A list of sums runs on over sentences: "... 35 miljoen euro. Duitsland (dat 8 miljard ...)."
+  return withEuro.has(sentence - 1) || withEuro.has(sentence + 1) || bareAccepted.has(sentence - 1);
+}
+
+function followerAllowsMoney(text: string, end: number): boolean {
+  let p = end;
+  if (text[p] === '.') return true;
+  if (text[p] === ' ') p++;
+  if (!isLetter(text[p])) return true;
+  let q = p;
+  while (q < text.length && q - p < 40 && isLetter(text[q])) q++;
+  const word = text.slice(p, q).toLowerCase();
+  return FOLLOWERS.has(word) || PARTICIPLE.test(word) || MONEY_CUE.test(word + ' ');
+}
+
+/**
+ * Sentence starts in the flat text: after ".", "!" or "?" and a space before a capital, a
+ * parenthesis or a bullet; at every bullet and table cell. Abbreviations before a capital split a
+ * sentence too; that only narrows where cues are looked for.
+ */
+class SentenceBounds {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */) && text.charCodeAt(i + 1) === 32 && opensSentence(text[i + 2])) {
+        this.starts.push(i + 2);
+      } else if (c === 0x2022 /* • */ || c === 0x25aa /* ▪ */ || c === 0x25cf /* ● */ || c === 124 /* | */) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** The index of the sentence holding flat index `pos`. */
+  indexOf(pos: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  start(index: number): number {
+    return this.starts[index]!;
+  }
+
+  end(index: number): number {
+    return index + 1 < this.starts.length ? this.starts[index + 1]! : this.text.length;
+  }
+}
+
+function opensSentence(c: string | undefined): boolean {
+  return c !== undefined && (/\p{Lu}/u.test(c) || c === '(' || c === '•' || c === '–' || c === '-' || c === '"' || c === '“');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** A number starts here: not inside a longer number, an identifier ("CO2", "6G") or a word. */
+function startsNumber(text: string, at: number): boolean {
+  const prev = text[at - 1];
+  if (prev === undefined) return true;
+  if (isDigit(prev.charCodeAt(0))) return false;
+  if (isLetter(prev)) return text.slice(at - 3, at) === 'EUR';
+  if ((prev === '.' || prev === ',') && isDigit(text.charCodeAt(at - 2))) return false;
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: string | undefined): boolean {
+  return c !== undefined && /\p{L}/u.test(c);
+}
+
+function isLetterOrDigit(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\d]/u.test(c);
 }
