@@ -1,11 +1,53 @@
 import type { Footnote, FootnoteMarker } from '../model';
+import { recognizeEndnoteList } from './endnoteList';
+import { recognizeMarkdownFootnotes, recognizeSuperscriptFootnotes, recognizeWordExportFootnotes } from './footnoteMarkup';
+import { recognizePageFootnotes } from './pageFootnotes';
 
 export interface FootnoteResult {
   readonly footnotes: Footnote[];
   readonly markers: FootnoteMarker[];
 }
 
-/** Finds footnote bodies and their markers in the source text. */
-export function recognizeFootnotes(_source: string): FootnoteResult {
-  return { footnotes: [], markers: [] };
+/**
+ * Finds footnote bodies and their markers in the source text, in every form real letters come in:
+ * Word export ("[footnoteRef:1]" … "[1: text]"), Markdown ("[^1]" … "[^1]: text"), HTML or Unicode
+ * superscripts ("<sup>1</sup>", "¹"), an export's trailing "text↩︎" list, and a PDF's page-foot
+ * lines ("1 SER advies …") with digits glued to the text as markers.
+ *
+ * Markup is trusted as written. Glued digits are only taken as a marker where the footnote sequence
+ * puts one, since the pipeline removes every marker from the text the other recognizers read. The
+ * page-foot reading is skipped when markup already gave the document its footnotes.
+ * Both lists are sorted by offset; markers and footnotes are not paired here (a marker's footnote is
+ * the one with its label, the first at or after the marker where labels repeat).
+ */
+export function recognizeFootnotes(source: string): FootnoteResult {
+  const footnotes: Footnote[] = [];
+  const markers: FootnoteMarker[] = [];
+  for (const found of [recognizeWordExportFootnotes(source), recognizeMarkdownFootnotes(source), recognizeSuperscriptFootnotes(source)]) {
+    footnotes.push(...found.footnotes);
+    markers.push(...found.markers);
+  }
+  const endnotes = recognizeEndnoteList(source, new Set(markers.map((m) => m.label)));
+  footnotes.push(...endnotes.footnotes);
+  markers.push(...endnotes.markers);
+  if (footnotes.length === 0) {
+    const page = recognizePageFootnotes(source);
+    footnotes.push(...page.footnotes);
+    markers.push(...page.markers);
+  }
+  footnotes.sort((a, b) => a.span.offset - b.span.offset);
+  markers.sort((a, b) => a.span.offset - b.span.offset);
+  return { footnotes, markers: withoutOverlaps(markers) };
+}
+
+/** Keeps the first of markers that overlap (two readings of the same characters). */
+function withoutOverlaps(sorted: readonly FootnoteMarker[]): FootnoteMarker[] {
+  const out: FootnoteMarker[] = [];
+  let end = -1;
+  for (const m of sorted) {
+    if (m.span.offset < end) continue;
+    out.push(m);
+    end = m.span.offset + m.span.length;
+  }
+  return out;
 }

@@ -1,0 +1,221 @@
+import { FlatText } from '../flatText';
+import type { Footnote, FootnoteMarker } from '../model';
+
+/**
+ * Footnotes written in markup that says plainly what is a marker and what is a body:
+ * - Word export: "[footnoteRef:1]" in the text, "[1:  Kamerstuk 29826, nr. 250]" as the body;
+ * - Markdown: "[^1]" in the text, "[^1]: text" as a definition at the start of a line;
+ * - HTML and Unicode superscripts: "<sup>1</sup>" or "¹" glued to the text; the same at the start
+ *   of a line, followed by text, is the body; a converted export's link "[1](#fn1)" is a marker too.
+ */
+
+export interface MarkupFootnotes {
+  readonly footnotes: Footnote[];
+  readonly markers: FootnoteMarker[];
+}
+
+/** Longest footnote body taken from one bracketed "[N: …]"; longer means the bracket never closed. */
+const MAX_BRACKETED_BODY = 6000;
+/** Lines one Markdown definition or superscript-labelled body may span. */
+const MAX_BODY_LINES = 30;
+
+export function recognizeWordExportFootnotes(source: string): MarkupFootnotes {
+  const markers: FootnoteMarker[] = [];
+  for (const m of source.matchAll(/\[footnoteRef:[ \t]?(\d{1,4})\]/g)) {
+    markers.push({ label: m[1]!, span: { offset: m.index!, length: m[0].length }, style: 'footnoteRef' });
+  }
+  // "[1: …]" alone is too common a shape to trust; only a document with footnoteRef markers has such bodies.
+  if (markers.length === 0) return { footnotes: [], markers };
+  const footnotes: Footnote[] = [];
+  const body = /\[(\d{1,4}):/g;
+  for (let m = body.exec(source); m; m = body.exec(source)) {
+    const close = closingBracket(source, m.index + 1);
+    if (close === undefined) continue;
+    const bodyStart = skipSpace(source, m.index + m[0].length, close);
+    const bodyEnd = trimEnd(source, bodyStart, close);
+    footnotes.push({
+      label: m[1]!,
+      span: { offset: m.index, length: close + 1 - m.index },
+      bodySpan: { offset: bodyStart, length: bodyEnd - bodyStart },
+      body: collapse(source.slice(bodyStart, bodyEnd)),
+      style: 'footnoteRef',
+    });
+    body.lastIndex = close + 1;
+  }
+  return { footnotes, markers };
+}
+
+export function recognizeMarkdownFootnotes(source: string): MarkupFootnotes {
+  const footnotes: Footnote[] = [];
+  const definitionStarts = new Set<number>();
+  const definition = /^ {0,3}\[\^([^\]\s]{1,30})\]:[ \t]*/gm;
+  for (let m = definition.exec(source); m; m = definition.exec(source)) {
+    const labelAt = m.index + m[0].indexOf('[');
+    definitionStarts.add(labelAt);
+    const bodyStart = m.index + m[0].length;
+    const bodyEnd = markdownDefinitionEnd(source, bodyStart);
+    footnotes.push({
+      label: m[1]!,
+      span: { offset: labelAt, length: bodyEnd - labelAt },
+      bodySpan: { offset: bodyStart, length: bodyEnd - bodyStart },
+      body: collapse(source.slice(bodyStart, bodyEnd)),
+      style: 'markdown',
+    });
+    definition.lastIndex = Math.max(bodyEnd, definition.lastIndex);
+  }
+  const markers: FootnoteMarker[] = [];
+  for (const m of source.matchAll(/\[\^([^\]\s]{1,30})\]/g)) {
+    if (definitionStarts.has(m.index!)) continue;
+    markers.push({ label: m[1]!, span: { offset: m.index!, length: m[0].length }, style: 'markdown' });
+  }
+  return { footnotes, markers };
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** Units that take a superscript ("m²", "km³"): never a footnote marker. */
+const SUPERSCRIPT_UNITS: ReadonlySet<string> = new Set(['m', 'km', 'cm', 'mm', 'dm', 'ha', 'nm', 'µm']);
+
+export function recognizeSuperscriptFootnotes(source: string): MarkupFootnotes {
+  const footnotes: Footnote[] = [];
+  const markers: FootnoteMarker[] = [];
+  const take = (label: string, start: number, end: number): void => {
+    if (atLineStart(source, start)) {
+      const bodyStart = skipSpace(source, end, source.length);
+      if (bodyStart === end || bodyStart >= source.length || source[bodyStart] === '\n' || source[bodyStart] === '\r') return;
+      const bodyEnd = paragraphEnd(source, bodyStart);
+      footnotes.push({
+        label,
+        span: { offset: start, length: bodyEnd - start },
+        bodySpan: { offset: bodyStart, length: bodyEnd - bodyStart },
+        body: collapse(source.slice(bodyStart, bodyEnd)),
+        style: 'pdfLine',
+      });
+    } else {
+      markers.push({ label, span: { offset: start, length: end - start }, style: 'superscript' });
+    }
+  };
+  for (const m of source.matchAll(/<sup>[ \t]{0,2}\[?(\d{1,3})\]?(?:\(#[^)\s]{1,60}\))?[ \t]{0,2}<\/sup>/gi)) {
+    take(m[1]!, m.index!, m.index! + m[0].length);
+  }
+  // A converted export's link to its footnote list: "[1](#fn1)".
+  for (const m of source.matchAll(/\[(\d{1,3})\]\(#fn[\w:-]{0,20}\)/g)) {
+    markers.push({ label: m[1]!, span: { offset: m.index!, length: m[0].length }, style: 'superscript' });
+  }
+  for (const m of source.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}/g)) {
+    const start = m.index!;
+    if (!atLineStart(source, start) && !gluedToText(source, start)) continue;
+    const label = [...m[0]].map((c) => String(SUPERSCRIPT_DIGITS.indexOf(c))).join('');
+    if (label.startsWith('0')) continue;
+    take(label, start, start + m[0].length);
+  }
+  return { footnotes, markers };
+}
+
+/** A superscript glued to a word or closing punctuation, not an exponent ("10⁶") or a unit ("m²"). */
+function gluedToText(source: string, at: number): boolean {
+  if (at === 0) return false;
+  const prev = source[at - 1]!;
+  if (/[.,;:)\]”’"'»!?]/.test(prev)) return true;
+  if (!/\p{L}/u.test(prev)) return false;
+  let i = at;
+  while (i > 0 && at - i < 40 && /\p{L}/u.test(source[i - 1]!)) i--;
+  return !SUPERSCRIPT_UNITS.has(source.slice(i, at).toLowerCase());
+}
+
+/** True when only spaces or tabs stand between the line's start and `at`. */
+function atLineStart(source: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = source[i]!;
+    if (c === '\n' || c === '\r') return true;
+    if (c !== ' ' && c !== '\t') return false;
+  }
+  return true;
+}
+
+/** The "]" that closes the bracket opened just before `from`, counting nested brackets. */
+function closingBracket(source: string, from: number): number | undefined {
+  let depth = 1;
+  const limit = Math.min(source.length, from + MAX_BRACKETED_BODY);
+  for (let i = from; i < limit; i++) {
+    const c = source[i];
+    if (c === '[') {
+      if (source.startsWith('[footnoteRef:', i)) return undefined;
+      depth++;
+    } else if (c === ']') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The end of a Markdown footnote definition: its first line, lazy continuation lines, and after a
+ * blank line only paragraphs indented by four spaces or a tab.
+ */
+function markdownDefinitionEnd(source: string, bodyStart: number): number {
+  let end = lineEndAt(source, bodyStart);
+  let pos = end;
+  for (let count = 1; count < MAX_BODY_LINES && pos < source.length; count++) {
+    const next = nextLineStart(source, pos);
+    if (next >= source.length) break;
+    const lineEnd = lineEndAt(source, next);
+    const line = source.slice(next, lineEnd);
+    if (/^\s*$/.test(line)) {
+      const after = nextLineStart(source, lineEnd);
+      if (after < source.length && /^( {4}|\t)\S/.test(source.slice(after, lineEndAt(source, after)))) {
+        pos = lineEnd;
+        continue;
+      }
+      break;
+    }
+    if (/^ {0,3}\[\^[^\]\s]{1,30}\]:/.test(line)) break;
+    end = trimEnd(source, next, lineEnd);
+    pos = lineEnd;
+  }
+  return end;
+}
+
+/** The end of the paragraph starting at `from`: the last non-blank line before a blank line. */
+function paragraphEnd(source: string, from: number): number {
+  let end = trimEnd(source, from, lineEndAt(source, from));
+  let pos = lineEndAt(source, from);
+  for (let count = 1; count < MAX_BODY_LINES; count++) {
+    const next = nextLineStart(source, pos);
+    if (next >= source.length) break;
+    const lineEnd = lineEndAt(source, next);
+    const line = source.slice(next, lineEnd);
+    if (/^\s*$/.test(line) || /^\s*(<sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹])/.test(line)) break;
+    end = trimEnd(source, next, lineEnd);
+    pos = lineEnd;
+  }
+  return end;
+}
+
+function lineEndAt(source: string, from: number): number {
+  let i = from;
+  while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
+  return i;
+}
+
+function nextLineStart(source: string, lineEnd: number): number {
+  if (source[lineEnd] === '\r' && source[lineEnd + 1] === '\n') return lineEnd + 2;
+  return lineEnd + 1;
+}
+
+function skipSpace(source: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && (source[i] === ' ' || source[i] === '\t' || source[i] === '\u00a0')) i++;
+  return i;
+}
+
+function trimEnd(source: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && /\s/.test(source[end - 1]!)) end--;
+  return end;
+}
+
+/** A body as one line of text: white space collapsed, line-end hyphenation joined. */
+export function collapse(text: string): string {
+  return new FlatText(text).text.trim();
+}

@@ -1,0 +1,234 @@
+import type { FlatText } from '../flatText';
+import type { Footnote, FootnoteMarker, KamerstukReference, MotionLinkSource, MotionReference } from '../model';
+import type { MemberName } from './memberNames';
+
+/**
+ * Which Kamerstuk a motion mention refers to, where the letter says so:
+ * - 'parenthesis': "motie Van den Berg (Kamerstuk 30821, nr. 104)";
+ * - 'sentence': "Motie van het lid Van Haga 29 juni 2021 (Kamerstuk 32 637, nr. 461)", "motie van het
+ *   lid Hagen c.s. van 1 juni 2022, Kamerstuk 32 852, nr. 192", a table row or list item
+ *   "Motie Kostic c.s. over …, Kamerstuknummer 29826-250";
+ * - 'footnote': "motie-Kostić c.s.[footnoteRef:1]" with footnote 1 "Kamerstuk 29826, nr. 250";
+ * - 'document': a later mention of a motion the letter already linked, with the same submitters.
+ * Only the first Kamerstuk after the mention counts, and only while the sentence is about the
+ * motion: another motion, a letter or an advice named in between takes the citation for itself.
+ */
+
+/** A motion mention in flat-text offsets, before linking. */
+export interface MotionMention {
+  readonly start: number;
+  readonly end: number;
+  readonly names: readonly MemberName[];
+  readonly cs: boolean;
+}
+
+export interface LinkedMotionMention extends MotionMention {
+  readonly kamerstuk?: MotionReference['kamerstuk'];
+}
+
+interface LinkContext {
+  readonly kamerstukken: readonly KamerstukReference[];
+  readonly footnotes: readonly Footnote[];
+  readonly markers: readonly FootnoteMarker[];
+}
+
+/** A Kamerstuk citation with its place in the flat text. */
+interface PlacedKamerstuk {
+  readonly ref: KamerstukReference;
+  readonly start: number;
+}
+
+/** Farthest a citation may follow its motion in one sentence (flat characters). */
+const MAX_SENTENCE_LINK = 400;
+/** Documents other than the motion whose citation could stand between: "de motie X en de brief over Y (Kamerstuk …)". */
+const OTHER_DOCUMENT =
+  /\b(?:moties?|(?:Kamer)?brief|brieven|verslag|rapport|advies|adviesraad|nota|notitie|toezeggingen?|wetsvoorstel|amendement|beantwoording|antwoorden|debat|overleg)\b/i;
+/** Abbreviations whose period does not end a sentence. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'nr', 'nrs', 'p', 'pp', 'blz', 'jl', 'bijv', 'o.a', 'c.s', 'd.d', 'e.a', 'i.v.m', 'm.b.t', 't.a.v', 'z.g.a', 'ca', 'vgl',
+  'art', 'mr', 'drs', 'dr', 'ir', 'prof', 'mw', 'dhr', 'resp', 'incl', 'excl', 'min', 'max', 'mln', 'mld', 'mrd', 'st',
+]);
+
+export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly MotionMention[], context: LinkContext): LinkedMotionMention[] {
+  const text = flat.text;
+  const placed: PlacedKamerstuk[] = [...context.kamerstukken]
+    .sort((a, b) => a.span.offset - b.span.offset)
+    .map((ref) => ({ ref, start: flat.flatIndex(ref.span.offset) }));
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const links: (MotionReference['kamerstuk'] | undefined)[] = sorted.map(() => undefined);
+  const scopeEnds = sorted.map((m, i) => sentenceScopeEnd(flat, m.end, sorted[i + 1]?.start ?? text.length));
+
+  // The sentence, a parenthesis right after, a table row or list item.
+  sorted.forEach((m, i) => {
+    const k = firstAtOrAfter(placed, m.end);
+    const cite = placed[k];
+    if (!cite || cite.start >= scopeEnds[i]!) return;
+    const between = text.slice(m.end, cite.start);
+    if (OTHER_DOCUMENT.test(between)) return;
+    const source: MotionLinkSource = /^ ?\([^()]{0,40}$/.test(between) ? 'parenthesis' : 'sentence';
+    links[i] = link(cite.ref, source);
+  });
+
+  // The footnote whose marker follows the mention.
+  const markers = [...context.markers].sort((a, b) => a.span.offset - b.span.offset);
+  sorted.forEach((m, i) => {
+    if (links[i]) return;
+    const found = markerAfter(flat, markers, m, scopeEnds[i]!);
+    if (!found) return;
+    const footnote = footnoteOf(context.footnotes, found.marker);
+    if (!footnote) return;
+    const bodyFrom = flat.flatIndex(footnote.bodySpan.offset);
+    const bodyTo = flat.flatIndex(footnote.bodySpan.offset + footnote.bodySpan.length);
+    // A footnote that names motions itself: take the link of the one with these submitters.
+    let named = false;
+    for (let j = firstMentionAtOrAfter(sorted, bodyFrom); j < sorted.length && sorted[j]!.start < bodyTo; j++) {
+      named = true;
+      if (links[j] && sharesSubmitter(sorted[j]!, m)) {
+        links[i] = { ...links[j]!, source: 'footnote' };
+        break;
+      }
+    }
+    if (named) return;
+    // A footnote at the end of the sentence may cite anything the sentence names; only one about a motion counts.
+    if (!found.immediate && !/\bmoties?\b/i.test(footnote.body)) return;
+    const cite = placed[firstAtOrAfter(placed, bodyFrom)];
+    if (cite && cite.start < bodyTo) links[i] = link(cite.ref, 'footnote');
+  });
+
+  // A later mention of a motion already linked, with the same submitters. "c.s." is often dropped on
+  // repetition ("de motie-Kostić c.s." … "De motie Kostić dateert …"), so without an exact match the
+  // submitters alone decide, as long as they name one motion only.
+  const known = new Map<string, NonNullable<MotionReference['kamerstuk']>[]>();
+  const remember = (key: string, l: NonNullable<MotionReference['kamerstuk']>): void => {
+    const list = known.get(key) ?? [];
+    if (!list.some((k) => k.dossier === l.dossier && k.nr === l.nr)) list.push(l);
+    known.set(key, list);
+  };
+  sorted.forEach((m, i) => {
+    const names = submittersKey(m);
+    const exact = `${names}${m.cs ? ' c.s.' : ' alone'}`;
+    const current = links[i];
+    if (current) {
+      remember(exact, current);
+      remember(names, current);
+      return;
+    }
+    const earlier = known.get(exact) ?? known.get(names);
+    if (earlier && earlier.length === 1) links[i] = { ...earlier[0]!, source: 'document' };
+  });
+
+  return sorted.map((m, i) => (links[i] ? { ...m, kamerstuk: links[i] } : m));
+}
+
+function link(ref: KamerstukReference, source: MotionLinkSource): NonNullable<MotionReference['kamerstuk']> {
+  return { dossier: ref.dossier, nr: ref.nr, span: ref.span, source };
+}
+
+function firstAtOrAfter(placed: readonly PlacedKamerstuk[], at: number): number {
+  let lo = 0;
+  let hi = placed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (placed[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function firstMentionAtOrAfter(mentions: readonly MotionMention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Where the sentence that holds a mention ends, for linking: its final punctuation, a ";" between
+ * list items, the next motion, a paragraph break, the end of a table row or "↩︎" list item.
+ */
+function sentenceScopeEnd(flat: FlatText, from: number, nextMention: number): number {
+  const text = flat.text;
+  const limit = Math.min(nextMention, from + MAX_SENTENCE_LINK, text.length);
+  for (let i = from; i < limit; i++) {
+    const c = text[i];
+    if (c === ';' || c === '↩') return i;
+    if ((c === '.' || c === '!' || c === '?') && endsSentence(text, i)) return i;
+  }
+  // A paragraph break, table row end or list item end inside the stretch also ends it.
+  const source = flat.sourceText(from, limit);
+  const sourceStart = flat.sourceSpan(from, limit).offset;
+  const lineBreak = /\n[ \t]*\n|\n(?=[ \t]*\|)|\|[ \t]*\n/.exec(source);
+  if (lineBreak) return Math.min(limit, flat.flatIndex(sourceStart + lineBreak.index));
+  return limit;
+}
+
+/** True when the period at `at` ends a sentence: a capital (or the end) follows, and it closes no abbreviation. */
+function endsSentence(text: string, at: number): boolean {
+  const next = text.slice(at + 1, at + 3);
+  if (!(next === '' || /^ ["“‘(]?\p{Lu}/u.test(next + text.slice(at + 3, at + 4)))) return false;
+  const word = /([\p{L}.]{1,8})$/u.exec(text.slice(Math.max(0, at - 8), at))?.[1] ?? '';
+  const bare = word.replace(/^\.+/, '').toLowerCase();
+  if (ABBREVIATIONS.has(bare)) return false;
+  // Initials ("V.P.G. Karremans") and single letters.
+  return !/^(?:\p{L}\.)*\p{L}$/u.test(bare);
+}
+
+/**
+ * The footnote marker that belongs to a mention: right after it ("c.s.[footnoteRef:1]", "motie
+ * Dijk.52"), or at the end of its sentence ("… de motie Kostić over de industrie.13").
+ */
+function markerAfter(
+  flat: FlatText,
+  markers: readonly FootnoteMarker[],
+  m: MotionMention,
+  scopeEnd: number,
+): { marker: FootnoteMarker; immediate: boolean } | undefined {
+  const sourceEnd = flat.sourceOffset(m.end - 1) + 1;
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid]!.span.offset < sourceEnd) lo = mid + 1;
+    else hi = mid;
+  }
+  const marker = markers[lo];
+  if (!marker) return undefined;
+  const gap = flat.source.slice(sourceEnd, marker.span.offset);
+  if (/^[\s.,;:)”’"»]{0,3}$/.test(gap)) return { marker, immediate: true };
+  // At the end of the sentence: the marker right after its final punctuation.
+  const markerFlat = flat.flatIndex(marker.span.offset);
+  if (markerFlat <= scopeEnd + 1 && /[.!?;]["”’)]?$/.test(flat.text.slice(Math.max(0, markerFlat - 2), markerFlat))) {
+    return { marker, immediate: false };
+  }
+  return undefined;
+}
+
+/** The footnote a marker refers to: the one with its label, the first after it where labels repeat. */
+function footnoteOf(footnotes: readonly Footnote[], marker: FootnoteMarker): Footnote | undefined {
+  let before: Footnote | undefined;
+  for (const f of footnotes) {
+    if (f.label !== marker.label) continue;
+    if (f.span.offset >= marker.span.offset) return f;
+    before = f;
+  }
+  return before;
+}
+
+/** Submitters compared by surname without particles, case and accents: "van Dijk" = "Dijk", "Kostić" = "Kostic". */
+function surnameCore(name: string): string {
+  const words = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(' ');
+  return words[words.length - 1]!;
+}
+
+function sharesSubmitter(a: MotionMention, b: MotionMention): boolean {
+  const cores = new Set(a.names.map((n) => surnameCore(n.text)));
+  return b.names.some((n) => cores.has(surnameCore(n.text)));
+}
+
+function submittersKey(m: MotionMention): string {
+  return m.names.map((n) => surnameCore(n.text)).sort().join('|');
+}
