@@ -1,5 +1,5 @@
 import { isIsoDate } from './calendar';
-import { isDocumentNumber, parseKamerstukKey } from './identifiers';
+import { isDocumentNumber, kamerstukKey, parseKamerstukKey } from './identifiers';
 import type { KnownDocumentFacts } from './model';
 
 /** The file name of a folder's manifest. */
@@ -28,7 +28,8 @@ export function parseManifest(text: string): Manifest {
   const documents = new Map<string, KnownDocumentFacts>();
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows save JSON with a byte order mark, which JSON.parse rejects.
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     return { documents, problems: [`invalid JSON: ${(e as Error).message}`] };
   }
@@ -36,7 +37,18 @@ export function parseManifest(text: string): Manifest {
   const docs = data['documents'];
   if (docs === undefined) return { documents, problems: ['no "documents" object'] };
   if (!isObject(docs)) return { documents, problems: ['"documents" must be an object keyed by file name'] };
+  for (const key of Object.keys(data)) {
+    if (key !== 'documents' && key !== '$schema' && key !== '$comment') problems.push(`unknown field "${key}"`);
+  }
+  const written = new Map<string, string>();
   for (const [file, entry] of Object.entries(docs)) {
+    const name = file.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+    const earlier = written.get(name);
+    if (earlier !== undefined) {
+      problems.push(`${file}: names the same file as "${earlier}"; the first entry counts`);
+      continue;
+    }
+    written.set(name, file);
     if (!isObject(entry)) {
       problems.push(`${file}: entry must be an object`);
       continue;
@@ -44,7 +56,9 @@ export function parseManifest(text: string): Manifest {
     const facts: { -readonly [K in keyof KnownDocumentFacts]: KnownDocumentFacts[K] } = {};
     for (const [key, value] of Object.entries(entry)) {
       if (key === 'kamerstuk') {
-        if (typeof value === 'string' && parseKamerstukKey(value)) facts.kamerstuk = value;
+        // Stored in one form ("36600-XIII-65"), however the manifest writes it ("kst-36600-xiii-65").
+        const id = typeof value === 'string' ? parseKamerstukKey(value) : undefined;
+        if (id) facts.kamerstuk = kamerstukKey(id);
         else problems.push(`${file}: "kamerstuk" must look like "29826-147" or "36600-XIII-65"`);
       } else if (key === 'date') {
         if (typeof value === 'string' && isIsoDate(value)) facts.date = value;
@@ -59,7 +73,7 @@ export function parseManifest(text: string): Manifest {
         problems.push(`${file}: unknown field "${key}"`);
       }
     }
-    documents.set(file.replace(/\\/g, '/').replace(/^\.\//, ''), facts);
+    documents.set(name, facts);
   }
   return { documents, problems };
 }

@@ -1,4 +1,7 @@
-import type { DocumentMetadata, KnownDocumentFacts } from '../model';
+import { isIsoDate, parseDutchDate } from '../calendar';
+import { isDocumentNumber, normalizeDossier, parseKamerstukKey, type KamerstukId } from '../identifiers';
+import type { DocumentMetadata, KnownDocumentFacts, MetadataSource, Span } from '../model';
+import { readFrontMatter, type FrontMatter } from './frontMatter';
 
 export interface MetadataOptions {
   /** Facts from a manifest (kamerwijzer.json) or the caller. */
@@ -7,7 +10,543 @@ export interface MetadataOptions {
   readonly documentDate?: string;
 }
 
-/** Reads the document's own date, identity and title from its header, front matter and known facts. */
-export function recognizeMetadata(_source: string, _options: MetadataOptions = {}): DocumentMetadata {
+/**
+ * Reads the document's own date, identity and title.
+ *
+ * Which source wins, fact by fact:
+ *   1. `options.documentDate` (the date only): the caller said so explicitly.
+ *   2. YAML front matter: the author of a draft said so explicitly.
+ *   3. A header in the text: the official Kamerstuk header ("29 826 Industriebeleid / Nr. 124 BRIEF
+ *      VAN … / Den Haag, 30 oktober 2020"), the open-data page header ("Nummer: 2025D44449, datum:
+ *      2025-10-17"), the ministry letter heading ("Datum 2 november 2022", "Betreft …") or the
+ *      running page footer ("Tweede Kamer, vergaderjaar 2021–2022, 29 826, nr. 147"). A header is
+ *      what the text says of itself, so it is authoritative about that text.
+ *   4. The manifest (`options.known`): meant for PDF extracts that lost their header; it fills
+ *      only what the text does not say.
+ *
+ * Header forms are looked for in the document's head only (HEAD_MAX_LINES / HEAD_MAX_CHARS after
+ * the front matter), so a "Datum" in a quoted table or a "Den Haag, …" under a quoted letter deep
+ * in the text is not taken for the document's own. The page footer is the exception: PDF
+ * extraction puts it wherever a page ends, and its exact form ("Tweede Kamer, vergaderjaar …, nr.
+ * N" alone on a line) only ever names the document it is printed in.
+ */
+export function recognizeMetadata(source: string, options: MetadataOptions = {}): DocumentMetadata {
+  const frontMatter = readFrontMatter(source);
+  const bodyStart = frontMatter ? frontMatter.span.offset + frontMatter.span.length : 0;
+  const fromFrontMatter = frontMatter ? factsFromFrontMatter(frontMatter) : {};
+  const fromText = factsFromText(source, bodyStart);
+  const fromKnown = options.known ? factsFromKnown(options.known) : {};
+  const fromOption: Facts =
+    options.documentDate !== undefined && isIsoDate(options.documentDate.trim())
+      ? { date: { value: options.documentDate.trim(), source: 'option' } }
+      : {};
+
+  const layers = [fromOption, fromFrontMatter, fromText, fromKnown];
+  const date = firstOf(layers, (f) => f.date);
+  const kamerstuk = firstOf(layers, (f) => f.kamerstuk);
+  const documentNumber = firstOf(layers, (f) => f.documentNumber);
+  const title = firstOf(layers, (f) => f.title);
+  const dossierTitle = firstOf(layers, (f) => f.dossierTitle);
+
+  const metadata: { -readonly [K in keyof DocumentMetadata]: DocumentMetadata[K] } = {};
+  if (date) {
+    metadata.date = date.value;
+    metadata.dateSource = date.source;
+  }
+  if (kamerstuk) {
+    metadata.kamerstuk = { dossier: kamerstuk.value.dossier, nr: kamerstuk.value.nr };
+    metadata.kamerstukSource = kamerstuk.source;
+  }
+  if (documentNumber) {
+    metadata.documentNumber = documentNumber.value;
+    metadata.documentNumberSource = documentNumber.source;
+  }
+  if (title) {
+    metadata.title = title.value;
+    metadata.titleSource = title.source;
+  }
+  if (dossierTitle) metadata.dossierTitle = dossierTitle.value;
+  // The place the text names itself: its Kamerstuk where it gives one, else its document number.
+  const identitySpan = kamerstuk?.span ?? documentNumber?.span;
+  if (identitySpan) metadata.identitySpan = identitySpan;
+  if (frontMatter) metadata.frontMatterSpan = frontMatter.span;
+  return metadata;
+}
+
+/** One fact, where it came from and, when the text states it, where. */
+interface Found<T> {
+  readonly value: T;
+  readonly source: MetadataSource;
+  readonly span?: Span;
+}
+
+interface Facts {
+  date?: Found<string>;
+  kamerstuk?: Found<KamerstukId>;
+  documentNumber?: Found<string>;
+  title?: Found<string>;
+  dossierTitle?: Found<string>;
+}
+
+function firstOf<T>(layers: readonly Facts[], get: (f: Facts) => Found<T> | undefined): Found<T> | undefined {
+  for (const layer of layers) {
+    const found = get(layer);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter and known facts
+
+/** Front-matter keys, lower case, as Dutch and English drafts write them. */
+const FRONT_MATTER_KEYS: Readonly<Record<string, keyof Facts>> = {
+  kamerstuk: 'kamerstuk',
+  kst: 'kamerstuk',
+  datum: 'date',
+  date: 'date',
+  titel: 'title',
+  title: 'title',
+  documentnummer: 'documentNumber',
+  documentnumber: 'documentNumber',
+  document_nummer: 'documentNumber',
+  document_number: 'documentNumber',
+  'document-number': 'documentNumber',
+};
+
+const MAX_ID_CHARS = 64;
+
+/** Reads the front matter's facts; a value that does not read as its kind is left out. */
+function factsFromFrontMatter(frontMatter: FrontMatter): Facts {
+  const facts: Facts = {};
+  for (const entry of frontMatter.entries) {
+    const kind = FRONT_MATTER_KEYS[entry.key.toLowerCase()];
+    if (!kind || facts[kind]) continue;
+    const value = entry.value.trim();
+    // An identifier or date is short; a long value is a mistake, not worth reading.
+    if (kind !== 'title' && value.length > MAX_ID_CHARS) continue;
+    const span = entry.valueSpan;
+    if (kind === 'date') {
+      const iso = frontMatterDate(value);
+      if (iso) facts.date = { value: iso, source: 'frontMatter', span };
+    } else if (kind === 'kamerstuk') {
+      const id = writtenKamerstukId(value);
+      if (id) facts.kamerstuk = { value: id, source: 'frontMatter', span };
+    } else if (kind === 'documentNumber') {
+      const number = value.toUpperCase();
+      if (isDocumentNumber(number)) facts.documentNumber = { value: number, source: 'frontMatter', span };
+    } else if (kind === 'title') {
+      const title = collapseSpaces(value);
+      if (title) facts.title = { value: title, source: 'frontMatter', span };
+    }
+  }
+  return facts;
+}
+
+/** "2022-07-08", YAML's "2022-07-08T10:00:00", or a written "8 juli 2022". */
+function frontMatterDate(value: string): string | undefined {
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[Tt ][0-9:.+\-Zz ]{0,40})?$/.exec(value);
+  if (iso) return isIsoDate(iso[1]!) ? iso[1] : undefined;
+  return parseDutchDate(value);
+}
+
+/**
+ * A Kamerstuk as an author writes it about their own draft: the key forms parseKamerstukKey reads
+ * ("29826-147", "kst-36600-XIII-65") and the printed ones "29 826-147", "29 826, nr. 147".
+ */
+function writtenKamerstukId(value: string): KamerstukId | undefined {
+  const key = value
+    .replace(/^(\d{2})[ \u00a0](\d{3})(?!\d)/, '$1$2')
+    .replace(/[ \t]+(?=[IVXLC]{1,7}\b)/, '-')
+    .replace(/[ \t]*,?[ \t]*\bnr\.?[ \t]*/i, '-')
+    .replace(/-{2,}/g, '-');
+  return parseKamerstukKey(key);
+}
+
+function factsFromKnown(known: KnownDocumentFacts): Facts {
+  const facts: Facts = {};
+  if (known.date !== undefined && isIsoDate(known.date)) facts.date = { value: known.date, source: 'manifest' };
+  const id = known.kamerstuk !== undefined ? parseKamerstukKey(known.kamerstuk) : undefined;
+  if (id) facts.kamerstuk = { value: id, source: 'manifest' };
+  if (known.documentNumber !== undefined && isDocumentNumber(known.documentNumber)) {
+    facts.documentNumber = { value: known.documentNumber, source: 'manifest' };
+  }
+  const title = known.title !== undefined ? collapseSpaces(known.title) : '';
+  if (title) facts.title = { value: title, source: 'manifest' };
+  return facts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The text's own header
+
+/** How much of the document's start counts as its head. */
+const HEAD_MAX_LINES = 60;
+const HEAD_MAX_CHARS = 8192;
+/** Header lines are short; a longer line is running text, and only its start is looked at. */
+const LINE_MAX_CHARS = 500;
+
+interface HeadLine {
+  /** Source offset of the line's first character. */
+  readonly start: number;
+  /**
+   * The line (at most LINE_MAX_CHARS) with Markdown decoration ("**Datum**", "| Datum |", "# ")
+   * blanked out character for character, so offsets into it are offsets into the source line.
+   */
+  readonly text: string;
+}
+
+function factsFromText(source: string, bodyStart: number): Facts {
+  const head = headLines(source, bodyStart);
+  const openData = readOpenDataHeader(head);
+  const official = readKamerstukHeader(head);
+  const heading = readLetterHeading(head);
+  const footer = readPageFooter(source, bodyStart);
+  const layers = [openData, official, heading, footer];
+  const facts: Facts = {};
+  const date = firstOf(layers, (f) => f.date);
+  const kamerstuk = firstOf([official, openData, footer], (f) => f.kamerstuk);
+  const documentNumber = firstOf(layers, (f) => f.documentNumber);
+  const title = firstOf([openData, heading, official], (f) => f.title);
+  const dossierTitle = firstOf([official, openData], (f) => f.dossierTitle);
+  if (date) facts.date = date;
+  if (kamerstuk) facts.kamerstuk = kamerstuk;
+  if (documentNumber) facts.documentNumber = documentNumber;
+  if (title) facts.title = title;
+  if (dossierTitle) facts.dossierTitle = dossierTitle;
+  return facts;
+}
+
+function headLines(source: string, bodyStart: number): HeadLine[] {
+  const lines: HeadLine[] = [];
+  const limit = Math.min(source.length, bodyStart + HEAD_MAX_CHARS);
+  let pos = bodyStart;
+  while (pos < limit && lines.length < HEAD_MAX_LINES) {
+    let end = source.indexOf('\n', pos);
+    if (end < 0) end = source.length;
+    const cut = Math.min(end, pos + LINE_MAX_CHARS);
+    lines.push({ start: pos, text: undecorated(source.slice(pos, cut)) });
+    pos = end + 1;
+  }
+  return lines;
+}
+
+/** Blanks Markdown emphasis, table pipes, heading and quote marks and a carriage return, one for one. */
+function undecorated(line: string): string {
+  return line
+    .replace(/[*|\r]/g, ' ')
+    .replace(/^([ \t]*)([#>]+)/, (_m, indent: string, marks: string) => indent + ' '.repeat(marks.length));
+}
+
+/** The first non-blank line at or after index `from`, within `within` lines. */
+function nextFilled(head: readonly HeadLine[], from: number, within: number): number | undefined {
+  for (let i = from; i < head.length && i < from + within; i++) if (head[i]!.text.trim()) return i;
+  return undefined;
+}
+
+/** Span of the trimmed `text` found at `index` in a head line. */
+function spanIn(line: HeadLine, index: number, text: string): Span {
+  const lead = text.length - text.trimStart().length;
+  return { offset: line.start + index + lead, length: text.trim().length };
+}
+
+// The open-data page header (tkconv / berthub's export of Tweede Kamer documents):
+//   Industriebeleid met focus
+//   Industriebeleid
+//   Brief regering
+//   Nummer: 2025D44449, datum: 2025-10-17, bijgewerkt: 2025-10-20 10:54, versie: 1
+//   Directe link naar document (.docx), …, officiële HTML versie (kst-29826-277).
+//   …
+//   Onderdeel van kamerstukdossier 29826 -277 Industriebeleid.
+const OPEN_DATA_NUMBER = /^([ \t]*Nummer:[ \t]*)(\d{4}D\d{4,6}),[ \t]*datum:[ \t]*(\d{4}-\d{2}-\d{2})/;
+/** "{nummer} {toevoeging}-{volgnummer} {dossiertitel}." as the page template writes it. */
+const OPEN_DATA_DOSSIER =
+  /^([ \t]*Onderdeel van kamerstukdossier[ \t]+)(\d{1,6}(?:[ \t]+[A-Za-z0-9()]{1,8})?[ \t]*-[ \t]*(\d{1,5}|[A-Za-z]{1,3}))(?![\w])[ \t]*([^\n]*)$/;
+const OFFICIAL_ID = /\(kst-([0-9A-Za-z()-]{3,40})\)/;
+
+function readOpenDataHeader(head: readonly HeadLine[]): Facts {
+  const facts: Facts = {};
+  let at = -1;
+  let m: RegExpExecArray | null = null;
+  for (let i = 0; i < head.length && i < 8; i++) {
+    m = OPEN_DATA_NUMBER.exec(head[i]!.text);
+    if (m) {
+      at = i;
+      break;
+    }
+  }
+  if (!m) return facts;
+  const numberLine = head[at]!;
+  if (isDocumentNumber(m[2]!)) {
+    facts.documentNumber = { value: m[2]!, source: 'openDataHeader', span: { offset: numberLine.start + m[1]!.length, length: m[2]!.length } };
+  }
+  if (isIsoDate(m[3]!)) facts.date = { value: m[3]!, source: 'openDataHeader' };
+  const first = nextFilled(head, 0, at);
+  if (first !== undefined) {
+    const title = collapseSpaces(head[first]!.text);
+    if (title) facts.title = { value: title, source: 'openDataHeader', span: spanIn(head[first]!, 0, head[first]!.text) };
+  }
+  for (let i = at + 1; i < head.length && i < at + 30; i++) {
+    const line = head[i]!;
+    const d = OPEN_DATA_DOSSIER.exec(line.text);
+    if (d) {
+      const written = d[2]!;
+      const nr = d[3]!;
+      const dossier = normalizeDossier(written.slice(0, written.lastIndexOf('-')));
+      const id = parseKamerstukKey(`${dossier}-${nr}`);
+      if (id) facts.kamerstuk = { value: id, source: 'openDataHeader', span: spanIn(line, d[1]!.length, written) };
+      const dossierTitle = collapseSpaces(d[4]!).replace(/\.$/, '');
+      if (dossierTitle) facts.dossierTitle = { value: dossierTitle, source: 'openDataHeader' };
+      break;
+    }
+    const k = facts.kamerstuk ? null : OFFICIAL_ID.exec(line.text);
+    if (k) {
+      const id = parseKamerstukKey(k[1]!);
+      if (id) facts.kamerstuk = { value: id, source: 'openDataHeader', span: { offset: line.start + k.index + 1, length: k[0].length - 2 } };
+    }
+  }
+  return facts;
+}
+
+// The official Kamerstuk header (officielebekendmakingen, as text or PDF):
+//   Tweede Kamer der Staten-Generaal 2
+//   Vergaderjaar 2020–2021
+//   29 826 Industriebeleid
+//   Nr. 124 BRIEF VAN DE STAATSSECRETARIS VAN ECONOMISCHE ZAKEN EN KLIMAAT
+//   Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+//   Den Haag, 30 oktober 2020
+// A paper in two dossiers lists two dossier lines; the first is its main dossier.
+/** A dossier line: five digits (optionally "29 826"), a suffix ("XIII", "-30", "(R1669)"), the dossier title. */
+const DOSSIER_LINE =
+  /^[ \t]*(\d{2}[ \u00a0]?\d{3}(?![\d])(?:[ \t]*-[ \t]?\d{1,3}|[ \t]+(?:[IVXLC]{1,7}|[A-Z])(?=[ \t])|[ \t]*\([ \t]?R[ \t]?\d{3,4}[ \t]?\))?)[ \t]+([A-ZÀ-Ý][^\n]*)$/;
+/** "Nr. 124" after the dossier title on the same line (a flattened copy of the header). */
+const STUK_NUMBER_AFTER = /[ \t]Nr\.[ \t]*(\d{1,5}|[A-Z]{1,3})(?![\w])[ \t]*/;
+/** "Nr. 124 BRIEF VAN …" opening a line. */
+const STUK_NUMBER_LINE = /^[ \t]*Nr\.[ \t]*(\d{1,5}|[A-Z]{1,3})(?![\w])[ \t]*/;
+/** How many lines may separate the dossier line from "Nr. N" (further dossiers, a wrapped title). */
+const DOSSIER_TO_NUMBER = 8;
+/** How many lines after "Nr. N" the dateline may follow ("Aan de Voorzitter …" comes between). */
+const NUMBER_TO_DATELINE = 12;
+
+function readKamerstukHeader(head: readonly HeadLine[]): Facts {
+  for (let i = 0; i < head.length; i++) {
+    const line = head[i]!;
+    const d = DOSSIER_LINE.exec(line.text);
+    if (!d) continue;
+    const dossierText = d[1]!;
+    const dossierAt = line.text.indexOf(dossierText);
+    const rest = d[2]!;
+    // The regex runs to the end of the line, so the rest is the line's tail.
+    const restAt = line.text.length - rest.length;
+
+    // "Nr. 124" on the dossier line itself, or opening a line below it.
+    let nr = STUK_NUMBER_AFTER.exec(rest);
+    let nrLine = line;
+    let nrIndex = i;
+    let nrAt = nr ? restAt + nr.index : 0;
+    let dossierTitle = collapseSpaces(nr ? rest.slice(0, nr.index) : rest);
+    for (let j = i + 1; !nr && j < head.length && j <= i + DOSSIER_TO_NUMBER; j++) {
+      const text = head[j]!.text;
+      nr = STUK_NUMBER_LINE.exec(text);
+      if (nr) {
+        nrLine = head[j]!;
+        nrIndex = j;
+        nrAt = 0;
+      } else if (j === i + 1 && text.trim() && !DOSSIER_LINE.test(text)) {
+        // The dossier title wrapped onto the next line.
+        dossierTitle = `${dossierTitle} ${collapseSpaces(text)}`;
+      }
+    }
+    if (!nr) continue;
+    const id = parseKamerstukKey(`${normalizeDossier(dossierText)}-${nr[1]!}`);
+    if (!id) continue;
+
+    const facts: Facts = {};
+    const idStart = line.start + dossierAt;
+    const idEnd = nrLine.start + nrAt + nr[0].trimEnd().length;
+    facts.kamerstuk = { value: id, source: 'header', span: { offset: idStart, length: idEnd - idStart } };
+    if (dossierTitle) facts.dossierTitle = { value: dossierTitle, source: 'header' };
+
+    // The stuk's own title follows "Nr. N", on that line or the next, in capitals; a letter's
+    // ("BRIEF VAN DE MINISTER …") says who wrote it, not what it is about, so it is no title.
+    let stukTitle = collapseSpaces(nrLine.text.slice(nrAt + nr[0].length));
+    let after = nrIndex + 1;
+    if (!stukTitle) {
+      const next = nextFilled(head, after, 2);
+      if (next !== undefined && isCapitals(head[next]!.text)) {
+        stukTitle = collapseSpaces(head[next]!.text);
+        after = next + 1;
+      }
+    }
+    while (stukTitle && after < head.length && isCapitals(head[after]!.text)) {
+      stukTitle = `${stukTitle} ${collapseSpaces(head[after]!.text)}`;
+      after++;
+    }
+    if (stukTitle && isCapitals(stukTitle) && !/^BRIEF\b/.test(stukTitle)) facts.title = { value: stukTitle, source: 'header' };
+
+    // A flattened copy keeps the dateline on the same line: "Nr. 124 BRIEF VAN … Den Haag, 30 oktober 2020".
+    const tail = nrLine.text.slice(nrAt + nr[0].length);
+    const inline = /[ \t](?:Den[ \t]+Haag|['’]s-Gravenhage),[ \t]+/.exec(tail);
+    const inlineDate = inline ? leadingDate(tail.slice(inline.index + inline[0].length)) : undefined;
+    if (inlineDate) facts.date = { value: inlineDate.iso, source: 'header' };
+    for (let j = nrIndex + 1; !facts.date && j < head.length && j <= nrIndex + NUMBER_TO_DATELINE; j++) {
+      const date = datelineDate(head[j]!.text)?.iso ?? paperDate(head[j]!.text);
+      if (date) {
+        facts.date = { value: date, source: 'header' };
+        break;
+      }
+    }
+    return facts;
+  }
   return {};
+}
+
+/** True for a line with letters and none of them lower case ("BRIEF VAN DE MINISTER"). */
+function isCapitals(text: string): boolean {
+  return /[A-ZÀ-Ý]/.test(text) && !/[a-zß-ÿ]/.test(text);
+}
+
+// The ministry letter heading (the block beside or above the letter):
+//   Datum 2 november 2022            Datum: 2 november 2022       Datum
+//   Betreft Defensie Industrie …      Onderwerp: …                 2 november 2022
+// and the dateline "Den Haag, 2 november 2022". "Ons kenmerk" / "Uw kenmerk" / "Onze referentie"
+// are the ministry's file numbers and the letter answered: never the document's own identity.
+const LABEL = /^([ \t]*)(Datum|DATUM|Betreft|BETREFT|Onderwerp|ONDERWERP)(?![\w])([ \t]*:)?[ \t]*/;
+const DATELINE = /^[ \t]*(?:Den[ \t]+Haag|['’]s-Gravenhage|'s Gravenhage),?[ \t]+/;
+/** "Voorgesteld 20 maart 2025", "Vastgesteld 12 mei 2020", "Ontvangen 3 juni 2021": a paper's own date line. */
+const PAPER_DATE = /^[ \t]*(?:Voorgesteld|Vastgesteld|Ontvangen)\b/;
+/** How many lines a label alone on its line may stand above its value (PDF side columns). */
+const LABEL_TO_VALUE = 3;
+/** How many lines from the date a "Betreft" without a colon may stand and still be the heading's. */
+const SUBJECT_NEAR_DATE = 6;
+/** Lines a wrapped "Betreft" may continue on. */
+const SUBJECT_CONTINUATION = 2;
+
+function readLetterHeading(head: readonly HeadLine[]): Facts {
+  let datum: Found<string> | undefined;
+  let dateline: Found<string> | undefined;
+  /** Head lines of the date found, to tell a heading's subject line from a sentence further on. */
+  let datedAt = -1;
+  let subject: { title: string; span: Span; colon: boolean; index: number } | undefined;
+  for (let i = 0; i < head.length; i++) {
+    const line = head[i]!;
+    const label = LABEL.exec(line.text);
+    if (!label) {
+      if (!dateline) {
+        const date = datelineDate(line.text);
+        if (date) dateline = { value: date.iso, source: 'datumLine', span: { offset: line.start + date.index, length: date.length } };
+        if (date && !datum) datedAt = i;
+      }
+      continue;
+    }
+    let valueLine = line;
+    let valueIndex = i;
+    let valueAt = label[0].length;
+    if (!line.text.slice(valueAt).trim()) {
+      // The label alone on its line, its value below it (a PDF side column).
+      const next = nextFilled(head, i + 1, LABEL_TO_VALUE);
+      if (next === undefined || LABEL.test(head[next]!.text)) continue;
+      valueLine = head[next]!;
+      valueIndex = next;
+      valueAt = 0;
+    }
+    const value = valueLine.text.slice(valueAt);
+    if (label[2]!.toLowerCase() === 'datum') {
+      if (datum) continue;
+      const date = leadingDate(value);
+      if (!date) continue;
+      datum = { value: date.iso, source: 'datumLine', span: { offset: valueLine.start + valueAt + date.index, length: date.length } };
+      datedAt = valueIndex;
+      // "Datum 30 oktober 2020 Betreft Visie op …" when extraction joined the side column's lines.
+      const restAt = date.index + date.length;
+      const joined = /^[ \t]*(?:Betreft|Onderwerp)(?![\w])[ \t]*:?[ \t]*/.exec(value.slice(restAt));
+      if (joined && !subject) {
+        const text = value.slice(restAt + joined[0].length);
+        const title = collapseSpaces(text);
+        if (title) subject = { title, span: spanIn(valueLine, valueAt + restAt + joined[0].length, text), colon: false, index: valueIndex };
+      }
+    } else if (!subject) {
+      let title = collapseSpaces(value);
+      if (!title) continue;
+      // A subject wrapped over lines continues on short lines that start in lower case.
+      for (let j = valueIndex + 1; j <= valueIndex + SUBJECT_CONTINUATION && j < head.length; j++) {
+        const more = head[j]!.text.trim();
+        if (!/^[a-zà-ÿ(]/.test(more) || more.length > 80) break;
+        title = `${title} ${collapseSpaces(more)}`;
+      }
+      subject = { title, span: spanIn(valueLine, valueAt, value), colon: label[3] !== undefined || valueLine !== line, index: i };
+    }
+  }
+  const facts: Facts = {};
+  const date = datum ?? dateline;
+  if (date) facts.date = date;
+  // "Betreft" without a colon opens many a Dutch sentence ("Betreft het een …"); only the label
+  // form, or a place in a letter heading (near its date), makes it a subject line.
+  const inHeading = subject !== undefined && datedAt >= 0 && Math.abs(subject.index - datedAt) <= SUBJECT_NEAR_DATE;
+  if (subject && (subject.colon || inHeading)) facts.title = { value: subject.title, source: 'datumLine', span: subject.span };
+  return facts;
+}
+
+/** The date of a "Den Haag, 30 oktober 2020" line, with its place in the line. */
+function datelineDate(text: string): { iso: string; index: number; length: number } | undefined {
+  const m = DATELINE.exec(text);
+  if (!m) return undefined;
+  const date = leadingDate(text.slice(m[0].length));
+  return date ? { iso: date.iso, index: m[0].length + date.index, length: date.length } : undefined;
+}
+
+/** The date of a "Voorgesteld (tijdens … van) 20 maart 2025" line. */
+function paperDate(text: string): string | undefined {
+  if (!PAPER_DATE.test(text)) return undefined;
+  const m = /(\d{1,2})[ \t\u00a0]+([A-Za-z]{3,9})\.?[ \t\u00a0]+(\d{4})(?![\d])/.exec(text);
+  return m ? parseDutchDate(m[0]) : undefined;
+}
+
+const WEEKDAY = /^(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)[ \t,]+/i;
+const LEADING_DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}[ \t\u00a0]+[A-Za-z]{3,9}\.?[ \t\u00a0]+\d{4})(?![\d])/;
+
+/** A date at the start of `text` ("2 november 2022", "woensdag 2 november 2022", "2022-11-02"). */
+function leadingDate(text: string): { iso: string; index: number; length: number } | undefined {
+  const lead = text.length - text.trimStart().length;
+  let index = lead;
+  const weekday = WEEKDAY.exec(text.slice(index));
+  if (weekday) index += weekday[0].length;
+  const m = LEADING_DATE.exec(text.slice(index));
+  if (!m) return undefined;
+  const iso = parseDutchDate(m[0].replace(/\u00a0/g, ' '));
+  return iso ? { iso, index, length: m[0].length } : undefined;
+}
+
+// The running page footer of a Kamerstuk PDF:
+//   Tweede Kamer, vergaderjaar 2021–2022, 29 826, nr. 147 31
+//   Eerste Kamer, vergaderjaar 2020–2021, 35 925, C 4
+const FOOTER_CUE = 'Kamer, vergaderjaar';
+/** Longest lead before the cue ("Tweede " and indentation) and longest footer line. */
+const FOOTER_LEAD = 40;
+const FOOTER_MAX = 200;
+const PAGE_FOOTER =
+  /^[ \t]*(?:Tweede|Eerste)[ \t]+Kamer,[ \t]+vergaderjaar[ \t]+\d{4}[ \t]*[-–—/][ \t]*\d{2,4},[ \t]+((\d{2}[ \u00a0]?\d{3}(?:[ \t]*-[ \t]*\d{1,3}|[ \t]+[IVXLC]{1,7}|[ \t]*[A-Z])?),[ \t]+(?:nr\.[ \t]*)?(\d{1,5}|[A-Z]{1,3}))(?:[ \t]+\d{1,4})?[ \t\r]*$/;
+
+function readPageFooter(source: string, bodyStart: number): Facts {
+  for (let hit = source.indexOf(FOOTER_CUE, bodyStart); hit >= 0; hit = source.indexOf(FOOTER_CUE, hit + FOOTER_CUE.length)) {
+    // The line around the cue, looked for within a few characters only: a text that repeats the
+    // cue on one endless line must not make every hit scan that line.
+    let start = hit;
+    while (start > bodyStart && hit - start <= FOOTER_LEAD && source.charCodeAt(start - 1) !== 10) start--;
+    if (start > bodyStart && source.charCodeAt(start - 1) !== 10) continue;
+    let end = hit;
+    while (end < source.length && end - start <= FOOTER_MAX && source.charCodeAt(end) !== 10) end++;
+    if (end < source.length && source.charCodeAt(end) !== 10) continue;
+    const line = source.slice(start, end);
+    const m = PAGE_FOOTER.exec(line);
+    if (!m) continue;
+    const id = parseKamerstukKey(`${normalizeDossier(m[2]!)}-${m[3]!}`);
+    if (!id) continue;
+    const at = start + line.lastIndexOf(m[1]!);
+    return { kamerstuk: { value: id, source: 'header', span: { offset: at, length: m[1]!.length } } };
+  }
+  return {};
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/[ \t\u00a0\r\n]+/g, ' ').trim();
 }
