@@ -98,3 +98,41 @@ function valid(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return isoDate(year, month, day);
 }
+
+/** A stretch of days, both ends inclusive (ISO dates). */
+export interface DateInterval {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** The whole calendar month. */
+export function monthInterval(year: number, month: number): DateInterval {
+  return { start: isoDate(year, month, 1), end: lastDayOfMonth(year, month) };
+}
+
+/** The whole calendar year. */
+export function yearInterval(year: number): DateInterval {
+  return { start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) };
+}
+
+/** Quarter 1-4 of a year: Q3 2022 is 2022-07-01 to 2022-09-30. */
+export function quarterInterval(year: number, quarter: number): DateInterval {
+  const firstMonth = (quarter - 1) * 3 + 1;
+  return { start: isoDate(year, firstMonth, 1), end: lastDayOfMonth(year, firstMonth + 2) };
+}
+
+/**
+ * The first date with this month and day on or after `from` (ISO): the reading of a day and month
+ * written without a year ("voor 1 februari", "op 8 december a.s."), the document's own day included.
+ * Undefined when the day does not exist in that month. February 29 moves on to the next leap year.
+ */
+export function nextMonthDayFrom(month: number, day: number, from: string): string | undefined {
+  const first = parseIsoDate(from);
+  if (!first || month < 1 || month > 12 || day < 1 || day > 29 + (month === 2 ? 0 : 2)) return undefined;
+  for (let year = first.year; year <= first.year + 8; year++) {
+    if (day > daysInMonth(year, month)) continue;
+    const candidate = isoDate(year, month, day);
+    if (candidate >= from) return candidate;
+  }
+  return undefined;
+}

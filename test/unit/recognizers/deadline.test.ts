@@ -116,6 +116,10 @@ describe('deadline recognizer', () => {
       ['De wet treedt op 1 januari 2024 in werking.', D, [{ text: 'op 1 januari 2024', start: '2024-01-01', end: '2024-01-01' }]],
       ['Uw Kamer ontvangt de brief uiterlijk in september.', D, [{ text: 'uiterlijk in september', end: '2022-09-30' }]],
       ['De evaluatie wordt voor 15-03-2023 afgerond.', D, [{ text: 'voor 15-03-2023', end: '2023-03-14' }]],
+      // A written date still to come at the document's date is to come, plan words or not.
+      ['De Kamer debatteert erover op 19 en 20 september 2023 met het kabinet.', '2023-09-01',
+        [{ text: 'op 19 en 20 september 2023', start: '2023-09-19', end: '2023-09-20' }]],
+      ['Over de stemming op 12 december a.s. bericht ik u apart.', '2023-12-12', [{ text: 'op 12 december a.s.', start: '2023-12-12', end: '2023-12-12' }]],
       // A plain "voor" with a month is "for" ("gepland voor september"); the accented "vóór" is "before".
       ['De evaluatie is gepland voor september 2025.', D, [{ text: 'voor september 2025', start: '2025-09-01', end: '2025-09-30' }]],
       ['Ik informeer uw Kamer vóór september.', D, [{ text: 'vóór september', end: '2022-08-31' }]],
@@ -226,6 +230,9 @@ describe('deadline recognizer', () => {
       ['Volgend jaar stijgen de kosten met 3 procent.', '2023-10-02', []],
       ['De begroting voor volgend jaar bevat € 5 miljoen.', '2023-10-02', []],
       ['De pilot loopt van 1 januari 2024 tot en met 31 december 2025.', '2023-10-02', []],
+      // The date of a state of affairs, and a past date in a subordinate clause of a planning sentence.
+      ['Tabel 3 Afgeronde moties (stand per 30 juni 2023)', '2023-09-19', []],
+      ['U ontvangt hierbij het overzicht van de moties waarvan de termijn op 1 mei 2023 is verlopen.', '2023-09-19', []],
     ]);
   });
 

@@ -1,7 +1,186 @@
 import type { FlatText } from '../flatText';
 import type { DeadlineReference } from '../model';
+import { MONTH_PATTERN, nextMonthDayFrom } from '../calendar';
+import { isSpanOrStatusDate, TenseMarks, type PhraseContext } from './deadlineContext';
+import { isWordChar, MONTH_ABBREVIATIONS, readDeadlinePhrase, type DeadlinePhrase, type PhraseDates } from './deadlinePhrase';
 
-/** Finds deadlines and resolves them against the document's date (ISO, or undefined when unknown). */
-export function recognizeDeadlines(_flat: FlatText, _documentDate: string | undefined): DeadlineReference[] {
-  return [];
+/**
+ * Finds deadlines and resolves them against the document's date (ISO, or undefined when unknown).
+ *
+ * A deadline is a time phrase (deadlinePhrase.ts) that its sentence presents as the moment by or in
+ * which something is to happen. What keeps out the times of past events and labels
+ * (deadlineContext.ts reads the tense of the sentence):
+ * - phrases whose words name a past event's time as often as a plan ("in juni 2021", "dit jaar",
+ *   "op 1 mei") count where their clause plans something and does not tell of the past, or where
+ *   they name a written date still to come at the document's date; once over, only a plan in their
+ *   own (subordinate) clause keeps them;
+ * - any other phrase counts unless its clause tells of the past and plans nothing ("Voor de zomer
+ *   heeft uw Kamer ... ontvangen"); once over at the document's date, only as the content of a
+ *   promise or plan in its sentence ("voor het zomerreces toegezegd", "toezegging om het derde
+ *   kwartaal van 2025 een brief te sturen"): a promised period stays a deadline after it has
+ *   passed, a past event does not;
+ * - the start of a span or the date of a state of affairs ("vanaf begin 2023", "stand per 30 juni")
+ *   never counts, and bare years ("voor 2030", "tot 2040", "in 2019") are not phrases at all.
+ *
+ * Relative years ("dit jaar", "voor de zomer", "volgend jaar") take the document's year; when the
+ * document's date is unknown the reference is still returned, without start and end.
+ */
+export function recognizeDeadlines(flat: FlatText, documentDate: string | undefined): DeadlineReference[] {
+  const text = flat.text;
+  const found: DeadlineReference[] = [];
+  let done = 0;
+  let marks: TenseMarks | undefined;
+  // Every phrase holds a time word ("kwartaal", "zomer", "eind", a month, a year, "Q4"), and those are
+  // few beside the cue words ("in", "voor", "het"); so the scan finds time words and reads each phrase
+  // from the farthest word start before it where a cue can stand, the longest reading first.
+  TIME_WORD.lastIndex = 0;
+  for (let m = TIME_WORD.exec(text); m; m = TIME_WORD.exec(text)) {
+    const key = m.index;
+    if (key < done) continue;
+    const phrase = phraseAround(text, key, done);
+    if (!phrase) continue;
+    marks ??= new TenseMarks(text);
+    const reference = deadlineOf(flat, marks, phrase, documentDate);
+    if (reference) found.push(reference);
+    done = phrase.end;
+    if (TIME_WORD.lastIndex < done) TIME_WORD.lastIndex = done;
+  }
+  return found;
+}
+
+/**
+ * The time words every phrase contains at least one of. Years may run into a quarter ("2022Q4").
+ */
+const TIME_WORD = new RegExp(
+  // \b (ASCII word edges) rather than Unicode lookarounds: the time words are ASCII, and it lets the
+  // engine skip ahead quickly; the phrase reader checks the edges again with the full alphabet.
+  `\\b(?:(?:19|20)\\d{2}(?![0-9])|Q[1-4](?![0-9])|(?:kwartaal|helft|jaarhelft|voorjaar|najaar|zomer|lente|herfst|zomerreces|zomervakantie|kerstreces|kerstvakantie|kerstmis|kerst|jaarwisseling|eind|einde|ultimo|begin|medio|half|halverwege|jaar|kalenderjaar|${MONTH_PATTERN}|${MONTH_ABBREVIATIONS})\\b)`,
+  'gi',
+);
+
+/** A cue stands at most this many words before the time word: "met ingang van maandag 1 juli". */
+const MOST_WORDS_BEFORE = 6;
+
+/** The longest phrase that covers the time word at `key` and starts at or after `from`. */
+function phraseAround(text: string, key: number, from: number): DeadlinePhrase | undefined {
+  const starts: number[] = [key];
+  let at = key;
+  for (let n = 0; n < MOST_WORDS_BEFORE; n++) {
+    let k = at;
+    while (k > from && !isWordChar(text.charCodeAt(k - 1))) k--;
+    while (k > from && isWordChar(text.charCodeAt(k - 1))) k--;
+    if (k >= at || (k > 0 && isWordChar(text.charCodeAt(k - 1)))) break;
+    starts.push(k);
+    at = k;
+  }
+  for (let n = starts.length - 1; n >= 0; n--) {
+    const start = starts[n]!;
+    if (!isPhraseAnchor(text, start)) continue;
+    const phrase = readDeadlinePhrase(text, start);
+    if (phrase && phrase.end > key) return phrase;
+  }
+  return undefined;
+}
+
+function deadlineOf(
+  flat: FlatText,
+  marks: TenseMarks,
+  phrase: DeadlinePhrase,
+  documentDate: string | undefined,
+): DeadlineReference | undefined {
+  if (isSpanOrStatusDate(flat.text, phrase.start)) return undefined;
+  const { dates, relative } = resolve(phrase, documentDate);
+  const tense = tenseAround(marks, phrase);
+  if (!isDeadlineInContext(phrase, dates, documentDate, tense, marks)) return undefined;
+  return {
+    kind: 'deadline',
+    span: flat.sourceSpan(phrase.start, phrase.end),
+    text: flat.sourceText(phrase.start, phrase.end),
+    ...(dates?.start ? { start: dates.start } : {}),
+    ...(dates ? { end: dates.end } : {}),
+    cue: phrase.cue,
+    relative,
+    future: phrase.due || (tense.sentencePlans && !tense.clauseTellsPast),
+  };
+}
+
+interface TenseAround {
+  readonly context: PhraseContext;
+  readonly clausePlans: boolean;
+  readonly clauseTellsPast: boolean;
+  readonly sentencePlans: boolean;
+}
+
+/** What the clause and the sentence around a phrase say about time, the phrase itself left out. */
+function tenseAround(marks: TenseMarks, phrase: DeadlinePhrase): TenseAround {
+  const context = marks.contextOf(phrase.start, phrase.end);
+  const clausePlans = marks.plansIn(context.clauseStart, context.clauseEnd, phrase.start, phrase.end);
+  return {
+    context,
+    clausePlans,
+    clauseTellsPast: marks.tellsPastIn(context.clauseStart, context.clauseEnd, phrase.start, phrase.end),
+    sentencePlans: clausePlans || marks.plansIn(context.sentenceStart, context.sentenceEnd, phrase.start, phrase.end),
+  };
+}
+
+function isDeadlineInContext(
+  phrase: DeadlinePhrase,
+  dates: PhraseDates | undefined,
+  documentDate: string | undefined,
+  tense: TenseAround,
+  marks: TenseMarks,
+): boolean {
+  // "eind vorig jaar" is over whatever the document's date.
+  const over =
+    (phrase.year.kind === 'relative' && phrase.year.offset < 0) ||
+    (dates !== undefined && documentDate !== undefined && dates.end < documentDate);
+  if (phrase.needsPlan) {
+    if (tense.clauseTellsPast) return false;
+    if (over) {
+      // Over, and as often a past event's time as a plan: the plan must be in the phrase's own clause.
+      const own = marks.subClauseOf(phrase.start, phrase.end, tense.context);
+      return marks.plansIn(own.start, own.end, phrase.start, phrase.end);
+    }
+    // A written date still to come at the document's date is to come: "op 17 en 18 september 2024".
+    const ahead =
+      phrase.year.kind === 'written' && dates !== undefined && documentDate !== undefined && (dates.start ?? dates.end) > documentDate;
+    return tense.clausePlans || ahead;
+  }
+  if (tense.clauseTellsPast && !tense.clausePlans) return false;
+  // A period already over counts only as the content of a promise or plan.
+  return over ? tense.sentencePlans : true;
+}
+
+/** The phrase's days, once its year is known; none for a relative year without a document date. */
+function resolve(phrase: DeadlinePhrase, documentDate: string | undefined): { dates?: PhraseDates; relative: boolean } {
+  const y = phrase.year;
+  if (y.kind === 'written') return { dates: phrase.datesIn(y.year, documentDate), relative: false };
+  if (!documentDate) return { relative: true };
+  if (y.kind === 'nextMonthDay') {
+    const next = nextMonthDayFrom(y.month, y.day, documentDate);
+    return next ? { dates: phrase.datesIn(Number(next.slice(0, 4)), documentDate), relative: true } : { relative: true };
+  }
+  const year = Number(documentDate.slice(0, 4)) + y.offset;
+  const dates = phrase.datesIn(year, documentDate);
+  if (y.upcoming && dates.end < documentDate) return { dates: phrase.datesIn(year + 1, documentDate), relative: true };
+  return { dates, relative: true };
+}
+
+/** The first words of a phrase, lower case; a cheap filter before the patterns run. */
+const ANCHOR_WORDS: ReadonlySet<string> = new Set([
+  'uiterlijk', 'voor', 'vóór', 'vóor', 'voór', 'voorafgaand', 'tegen', 'per', 'met', 'm', 'op', 'in', 'rond', 'omstreeks', 'na', 'later',
+  'het', 'de', 'dit', 'deze', 'komend', 'komende', 'aanstaande', 'volgend', 'volgende',
+  'eerste', 'tweede', 'derde', 'vierde', 'laatste', '1e', '2e', '3e', '4e', '1ste', '2de', '3de', '4de',
+  'eind', 'einde', 'ultimo', 'begin', 'medio', 'half', 'halverwege',
+  'voorjaar', 'najaar', 'zomer', 'lente', 'herfst', 'q1', 'q2', 'q3', 'q4',
+]);
+
+/** True at a word start whose word can open a deadline phrase. */
+function isPhraseAnchor(text: string, at: number): boolean {
+  if (at > 0 && isWordChar(text.charCodeAt(at - 1))) return false;
+  let end = at;
+  while (end < text.length && end - at < 12 && isWordChar(text.charCodeAt(end))) end++;
+  if (end === at) return false;
+  const word = text.slice(at, end).toLowerCase();
+  return ANCHOR_WORDS.has(word) || /^(?:19|20)\d{2}(?:q[1-4])?$/.test(word);
 }

@@ -1,0 +1,166 @@
+/**
+ * Whether the sentence around a time phrase plans something or tells what happened.
+ *
+ * "Resultaten zullen dit najaar aan de Kamer worden gezonden" plans; "Voor de zomer heeft uw Kamer
+ * een update ontvangen" and "Op 17 juni 2020 heeft de Commissie een witboek gepresenteerd" tell.
+ * A deadline is the first kind. The words that show it are few and stable in Kamerbrieven: the
+ * auxiliaries of the future and the present passive (zal, zullen, wordt, worden), the words of
+ * planning, promising and requiring (verwacht, gepland, streven, voornemen, toegezegd, toezegging,
+ * verzoekt, moet), and the verbs of sending to the Kamer ("ontvangt u", "informeer ik uw Kamer");
+ * against them the perfect and past auxiliaries (heeft, hebben, werd, was) and "jl." (jongstleden).
+ *
+ * The marks are found once per text, in one pass each, and looked up by binary search, so judging
+ * a phrase costs the same however long its sentence or the document is.
+ */
+
+/** Where the sentence and the clause (between commas, colons, brackets) around a phrase lie. */
+export interface PhraseContext {
+  readonly sentenceStart: number;
+  readonly sentenceEnd: number;
+  readonly clauseStart: number;
+  readonly clauseEnd: number;
+}
+
+/** A sentence longer than this either side of a phrase is read only this far: a missed full stop. */
+const REACH = 400;
+
+/**
+ * The tense words, one pass for both kinds. First group: words that present what follows as still to
+ * come, planned, promised, requested or required. Second group: words that tell of something done —
+ * the perfect and past auxiliaries, "jl.", "vorig jaar".
+ */
+const TENSE_WORDS =
+  /\b(?:(zal|zullen|zult|zou|zouden|wordt|worden|verwacht|verwachte|verwachten|verwachting|voorzien|gepland|geplande|planning|planningen|streeft|streef|streven|voornemen|voornemens|voorgenomen|beoogd|beoogde|beoogt|toegezegd|toegezegde|toezegging|toezeggingen|verzoekt|verzoeken|verzocht|deadline|moet|moeten|dient|dienen|ontvangt|informeer|informeert|informeren|stuur|stuurt|zend|zendt|bied|biedt|gaat|gaan|komt|volgt|verschijnt|treedt|treden|start|starten|begint|aanstaande|a\.s\.)|(heb|hebt|heeft|hebben|had|hadden|werd|werden|was|waren|jl|j\.l|jongstleden|vorig|vorige|geleden|sinds|sedert))(?![A-Za-z\u00C0-\u024F])/gi;
+
+/**
+ * Words that open a subordinate clause: the relative pronouns and conjunctions. "... de moties
+ * waarvan de termijn op 1 juli 2025 is verstreken": the plan words of the main clause do not reach
+ * into it.
+ */
+const SUBORDINATORS =
+  /\b(?:die|dat|waarvan|waarin|waarmee|waarop|waardoor|waarbij|waarna|waarover|omdat|zodat|nadat|voordat|terwijl|hoewel|wanneer|toen)(?![A-Za-z\u00C0-\u024F])/gi;
+
+/**
+ * Sentence and clause marks: a full stop (or ! ?) before a new sentence; the marks between list
+ * items, table cells and footnotes (; • ↩), as firm as a full stop; and the clause marks , : ( ) – —.
+ * After ". " a capital, a digit (footnote numbers, list items) or an opening quote starts a sentence.
+ */
+const MARKS = /[;\u2022\u25aa\u25cf\u21a9]|[.!?](?= [A-Z0-9\u00c0-\u00de\u201c\u2018"]|$)|[,:()\u2013\u2014]/g;
+
+/** The sentence edges, clause marks and tense words of one text. */
+export class TenseMarks {
+  private readonly sentenceStarts: number[] = [];
+  private readonly clauseMarks: number[] = [];
+  private readonly plans: number[] = [];
+  private readonly past: number[] = [];
+  private readonly subordinators: number[] = [];
+
+  constructor(private readonly text: string) {
+    MARKS.lastIndex = 0;
+    for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
+      const c = text.charCodeAt(m.index);
+      if (isSentenceEnd(c)) {
+        this.sentenceStarts.push(m.index + 1);
+        continue;
+      }
+      this.clauseMarks.push(m.index);
+      if (isItemMark(c)) this.sentenceStarts.push(m.index + 1);
+    }
+    SUBORDINATORS.lastIndex = 0;
+    for (let m = SUBORDINATORS.exec(text); m; m = SUBORDINATORS.exec(text)) this.subordinators.push(m.index);
+    TENSE_WORDS.lastIndex = 0;
+    for (let m = TENSE_WORDS.exec(text); m; m = TENSE_WORDS.exec(text)) {
+      // \b knows only ASCII letters: "ézal" is no "zal".
+      if (m.index > 0 && isAccentedLetter(text.charCodeAt(m.index - 1))) continue;
+      (m[1] ? this.plans : this.past).push(m.index);
+    }
+  }
+
+  /** The sentence and clause around flat [start, end). */
+  contextOf(start: number, end: number): PhraseContext {
+    const before = lastBelow(this.sentenceStarts, start + 1);
+    const sentenceStart = Math.max(before ?? 0, start - REACH);
+    const after = firstAtOrAbove(this.sentenceStarts, end + 1);
+    // A sentence ends at the mark before the next sentence's start.
+    const sentenceEnd = Math.min(after === undefined ? this.text.length : after - 1, end + REACH);
+    const markBefore = lastBelow(this.clauseMarks, start);
+    const markAfter = firstAtOrAbove(this.clauseMarks, end);
+    return {
+      sentenceStart,
+      sentenceEnd,
+      clauseStart: Math.max(sentenceStart, markBefore === undefined ? 0 : markBefore + 1),
+      clauseEnd: Math.min(sentenceEnd, markAfter === undefined ? this.text.length : markAfter),
+    };
+  }
+
+  /** The part of the clause around flat [start, end) that no subordinate clause boundary cuts off. */
+  subClauseOf(start: number, end: number, context: PhraseContext): { readonly start: number; readonly end: number } {
+    const before = lastBelow(this.subordinators, start + 1);
+    const after = firstAtOrAbove(this.subordinators, end);
+    return {
+      start: Math.max(context.clauseStart, before ?? 0),
+      end: Math.min(context.clauseEnd, after ?? this.text.length),
+    };
+  }
+
+  /** True when flat [from, to) plans something, the phrase [skipFrom, skipTo) itself left out. */
+  plansIn(from: number, to: number, skipFrom: number, skipTo: number): boolean {
+    return anyIn(this.plans, from, skipFrom) || anyIn(this.plans, skipTo, to);
+  }
+
+  /** True when flat [from, to) tells of the past, the phrase [skipFrom, skipTo) itself left out. */
+  tellsPastIn(from: number, to: number, skipFrom: number, skipTo: number): boolean {
+    return anyIn(this.past, from, skipFrom) || anyIn(this.past, skipTo, to);
+  }
+}
+
+/**
+ * "vanaf begin 2023", "sinds eind 2021": the start of a span; "stand per 30 juni 2023", "peildatum 1
+ * januari": the date of a state of affairs. Neither is a time by which to act.
+ */
+export function isSpanOrStatusDate(text: string, start: number): boolean {
+  return /(?:^|[^\p{L}])(?:vanaf|sinds|sedert|stand|standdatum|peildatum|situatie) $/iu.test(text.slice(Math.max(0, start - 13), start));
+}
+
+/** The last value below `limit` in a sorted list. */
+function lastBelow(sorted: readonly number[], limit: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1] : undefined;
+}
+
+/** The first value at or above `limit` in a sorted list. */
+function firstAtOrAbove(sorted: readonly number[], limit: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
+}
+
+function anyIn(sorted: readonly number[], from: number, to: number): boolean {
+  if (to <= from) return false;
+  const first = firstAtOrAbove(sorted, from);
+  return first !== undefined && first < to;
+}
+
+function isSentenceEnd(c: number): boolean {
+  return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */;
+}
+
+/** Marks that separate list items, table cells and footnotes as firmly as a full stop. */
+function isItemMark(c: number): boolean {
+  return c === 59 /* ; */ || c === 0x2022 /* • */ || c === 0x25aa || c === 0x25cf || c === 0x21a9 /* ↩ */;
+}
+
+function isAccentedLetter(c: number): boolean {
+  return c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
+}

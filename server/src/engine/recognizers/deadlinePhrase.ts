@@ -1,0 +1,518 @@
+import {
+  addDays,
+  daysInMonth,
+  isoDate,
+  lastDayOfMonth,
+  monthInterval,
+  monthNumber,
+  MONTH_PATTERN,
+  quarterInterval,
+  yearInterval,
+} from '../calendar';
+
+/**
+ * The time phrases of Dutch policy letters that can name a deadline, read at one position of the
+ * flat text, and what each means in days once its year is known (the guideline's table):
+ *
+ *   Q4 2025 · Q4 van 2025 · 2022Q4 · 2022Q3–Q4 · 2022-Q3 · het derde kwartaal van (dit jaar | 2025)
+ *   de eerste/tweede helft van 2021 · (in) het voorjaar (van 2023) · dit najaar · in de zomer
+ *   rond (de) zomer (van) 2023 · voor de zomer · voor het zomerreces · na de zomer · na het zomerreces
+ *   voor de kerst · voor het kerstreces · eind 2022 · eind (van) dit jaar · eind van het jaar
+ *   begin volgend jaar · medio 2023 · eind september · rond 2040 · dit jaar · later dit jaar
+ *   volgend jaar · in de loop van 2023 · in (juni 2021 | oktober) · uiterlijk (in) P · voor/vóór D
+ *   per D · met ingang van D · op D
+ *
+ * A phrase is a cue word ("uiterlijk", "voor", "in", "rond", "na", "per", ...) and a period, or a
+ * period that carries its own cue (a quarter, "eind 2022", "dit najaar"). Whether the phrase is a
+ * deadline in its sentence is decided elsewhere (deadlineContext.ts); this module only reads it.
+ *
+ * Every pattern is sticky, anchored at a word start, and bounded: no repetition can overlap itself,
+ * so reading is linear in the length of the text.
+ */
+
+/** How a phrase names its year. */
+export type YearReference =
+  | { readonly kind: 'written'; readonly year: number }
+  /** "dit jaar" 0, "volgend jaar" +1, "vorig jaar" -1; `upcoming`: "komend voorjaar", the next one not yet over. */
+  | { readonly kind: 'relative'; readonly offset: number; readonly upcoming?: boolean }
+  /** A day and month without a year ("voor 1 februari"): the next such day from the document's date on. */
+  | { readonly kind: 'nextMonthDay'; readonly month: number; readonly day: number };
+
+/** The days a phrase names: `start` is absent where the phrase names only an end ("voor de zomer"). */
+export interface PhraseDates {
+  readonly start?: string;
+  readonly end: string;
+}
+
+export interface DeadlinePhrase {
+  /** Flat-text start and end of the whole phrase, cue included. */
+  readonly start: number;
+  readonly end: number;
+  /** The cue as written ("uiterlijk", "voor", "Na", "eind", "Q", "kwartaal", "dit jaar"). */
+  readonly cue: string;
+  /** The cue itself says "by then" ("uiterlijk", "voor", "vóór", "tegen"). */
+  readonly due: boolean;
+  /**
+   * The phrase is a deadline only where the sentence plans something ("in oktober", "dit jaar", "op
+   * 1 mei"): these words name times of past events just as often.
+   */
+  readonly needsPlan: boolean;
+  readonly year: YearReference;
+  /** The days named, given the year; the document's date is needed for "later dit jaar". */
+  readonly datesIn: (year: number, documentDate: string | undefined) => PhraseDates;
+}
+
+/**
+ * The cue word before a period, as far as it changes the reading. "vóór" (accented) is always
+ * "before"; a plain "voor" is "before" with a date ("voor 1 mei") or a season, but "for" with a month
+ * ("gepland voor september").
+ */
+type Cue = 'uiterlijk' | 'voor' | 'vóór' | 'tegen' | 'per' | 'op' | 'in' | 'rond' | 'na' | 'later' | 'none';
+
+/** "voor", "vóór", "tegen": by (or before) the time named. */
+function isBefore(cue: Cue): boolean {
+  return cue === 'voor' || cue === 'vóór' || cue === 'tegen';
+}
+
+interface Core {
+  readonly length: number;
+  readonly year: YearReference;
+  readonly cue: string;
+  readonly needsPlan: boolean;
+  readonly datesIn: (year: number, documentDate: string | undefined) => PhraseDates;
+}
+
+type CoreReader = (text: string, at: number, cue: Cue) => Core | undefined;
+
+// ---------------------------------------------------------------------------------------------
+// Pattern pieces. The flat text has single spaces, so a space in a pattern is one space.
+
+const YEAR_DIGITS = '(?:19|20)\\d{2}';
+/** A written year, not the first half of a span ("2025-2029") or a vergaderjaar ("2019/20"). */
+const YEAR = `${YEAR_DIGITS}(?![0-9]|[-–/][0-9])`;
+/** A year relative to the document's. */
+const RELATIVE_YEAR = '(?:dit|volgend|komend|vorig)e? jaar';
+const YEAR_REF = `${YEAR}|${RELATIVE_YEAR}`;
+/** "het jaar" reads as the document's year only after a part of it: "eind van het jaar". */
+const YEAR_REF_OR_THE_YEAR = `${YEAR_REF}|het jaar`;
+/** The month abbreviations of dates ("1 jan. 2026"). */
+export const MONTH_ABBREVIATIONS = 'jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec';
+const ORDINAL = 'eerste|tweede|derde|vierde|laatste|[1-4]e|1ste|[2-4]de';
+
+const CUE = /(uiterlijk(?: (?:in|op|per|v[oó]{2}r))?|v[oó]{2}r|voorafgaand aan|tegen|per|met ingang van|m\.i\.v\.|op|in|rond|omstreeks|na|later) /iy;
+
+const YEAR_QUARTER = new RegExp(`(${YEAR_DIGITS}) ?-?Q([1-4])(?: ?[-–/] ?(?:(${YEAR_DIGITS}) ?-?)?Q([1-4]))?`, 'y');
+/** Between the quarters of a range: "2022Q3–Q4", "Q1/Q2", "Q3 en Q4", "het derde en vierde kwartaal". */
+const QUARTER_RANGE = '(?: ?[-–/] ?| (?:en|of|t/m|tot en met) )';
+const Q_QUARTER = new RegExp(`Q([1-4])(?:${QUARTER_RANGE}Q([1-4]))?(?:(?: van |[ -])(${YEAR_REF})| ?'(\\d{2})(?![0-9]))?`, 'y');
+const WORD_QUARTER = new RegExp(
+  `(?:het )?(${ORDINAL})(?: (?:en|of|t/m|tot en met) (?:het )?(${ORDINAL}))? kwartaal(?:(?: van)? (${YEAR_REF_OR_THE_YEAR}))?`,
+  'iy',
+);
+const HALF_YEAR = new RegExp(`(?:de )?(eerste|tweede|1e|2e) (?:helft|jaarhelft)(?: van)? (${YEAR_REF_OR_THE_YEAR})`, 'iy');
+const HALF_YEAR_BARE = /(?:de )?(eerste|tweede|1e|2e) jaarhelft/iy;
+const SEASON = new RegExp(
+  `(?:(het|de|dit|deze|komend|komende|aanstaande|volgend|volgende) )?(voorjaar|najaar|zomer|lente|herfst)(?:(?: van)? (${YEAR_REF}))?`,
+  'iy',
+);
+const RECESS = new RegExp(
+  `(?:het |de )?(zomerreces|zomervakantie|kerstreces|kerstvakantie|kerstmis|kerst|jaarwisseling)(?: (?:van )?(${YEAR}))?`,
+  'iy',
+);
+const PART_OF_YEAR = new RegExp(`(?:het )?(eind|einde|ultimo|begin|medio|half|halverwege)(?: van)? (${YEAR_REF_OR_THE_YEAR})`, 'iy');
+const PART_OF_MONTH = new RegExp(
+  `(?:het )?(eind|einde|ultimo|begin|medio|half|halverwege)(?: van)? (${MONTH_PATTERN})(?:(?: van)? (${YEAR_REF}))?`,
+  'iy',
+);
+const MONTH = new RegExp(`(${MONTH_PATTERN})(?:(?: van)? (${YEAR_REF}))?`, 'iy');
+const WEEKDAY = '(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) ';
+/** "op 17 en 18 september", "17-18 september": one period from the first day to the last. */
+const DAY_RANGE = '(?: ?[-–] ?| (?:en|t/m|tot en met) )';
+/** "op 8 december a.s." (aanstaande): a day to come. */
+const COMING = '(?: (a\\.s\\.|as|aanstaande)(?![a-z]))';
+const DAY_MONTH = new RegExp(
+  `(?:${WEEKDAY})?([0-3]?[0-9])(?:${DAY_RANGE}([0-3]?[0-9]))? (${MONTH_PATTERN}|(?:${MONTH_ABBREVIATIONS})\\.?)(?: (${YEAR}))?${COMING}?`,
+  'iy',
+);
+const NUMERIC_DATE = new RegExp(`(?:${WEEKDAY})?([0-3]?[0-9])-([01]?[0-9])-(${YEAR})`, 'iy');
+const WHOLE_YEAR = new RegExp(`(${YEAR_REF})`, 'iy');
+const LATER_THIS_YEAR = new RegExp(`(dit jaar|in het jaar|in dit jaar|dit kalenderjaar|in (${YEAR}))`, 'iy');
+const IN_THE_COURSE_OF = new RegExp(`de loop van (${YEAR_REF_OR_THE_YEAR})`, 'iy');
+const THIS_OR_NEXT_YEAR = /(?:dit|volgend|komend)e? jaar/iy;
+
+// ---------------------------------------------------------------------------------------------
+
+/** Reads a deadline phrase starting exactly at `at` (a word start), or undefined. */
+export function readDeadlinePhrase(text: string, at: number): DeadlinePhrase | undefined {
+  CUE.lastIndex = at;
+  const m = CUE.exec(text);
+  if (m) {
+    const cue = cueOf(m[1]!);
+    const coreAt = at + m[0].length;
+    for (const read of CORE_READERS) {
+      const core = read(text, coreAt, cue);
+      if (core && endsWord(text, coreAt + core.length)) return withCue(core, at, coreAt, m[1]!, cue);
+    }
+    return undefined;
+  }
+  for (const read of CORE_READERS) {
+    const core = read(text, at, 'none');
+    if (core && endsWord(text, at + core.length)) return withCue(core, at, at, '', 'none');
+  }
+  return undefined;
+}
+
+function withCue(core: Core, start: number, coreAt: number, written: string, cue: Cue): DeadlinePhrase {
+  return {
+    start,
+    end: coreAt + core.length,
+    cue: written || core.cue,
+    due: cue === 'uiterlijk' || isBefore(cue),
+    needsPlan: core.needsPlan,
+    year: core.year,
+    datesIn: core.datesIn,
+  };
+}
+
+function cueOf(written: string): Cue {
+  const w = written.toLowerCase();
+  // "uiterlijk voor de zomer", "uiterlijk vóór 1 mei": the "voor" governs the reading.
+  if (w.startsWith('uiterlijk v')) return 'vóór';
+  if (w.startsWith('uiterlijk')) return 'uiterlijk';
+  if (w === 'voor' || w === 'voorafgaand aan') return 'voor';
+  if (w === 'vóór' || w === 'vóor' || w === 'voór') return 'vóór';
+  if (w === 'per' || w === 'met ingang van' || w === 'm.i.v.') return 'per';
+  if (w === 'omstreeks') return 'rond';
+  return w as Cue;
+}
+
+/** "uiterlijk in P" names only the end of P. */
+function onlyEnd(dates: PhraseDates): PhraseDates {
+  return { end: dates.end };
+}
+
+function byEndOf(cue: Cue, datesIn: Core['datesIn']): Core['datesIn'] {
+  return cue === 'uiterlijk' ? (y, d) => onlyEnd(datesIn(y, d)) : datesIn;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The periods. Each reader returns the core's length from `at`; `cue` is the word before it.
+
+const readYearQuarter: CoreReader = (text, at, cue) => {
+  if (cue !== 'none' && cue !== 'in' && cue !== 'uiterlijk') return undefined;
+  const m = exec(YEAR_QUARTER, text, at);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const q1 = Number(m[2]);
+  const q2 = m[4] ? Number(m[4]) : q1;
+  const year2 = m[3] ? Number(m[3]) : q2 < q1 ? year + 1 : year;
+  const span = (y: number): PhraseDates => ({
+    start: quarterInterval(y, q1).start,
+    end: quarterInterval(y + (year2 - year), q2).end,
+  });
+  return { length: m[0].length, year: written(year), cue: 'Q', needsPlan: false, datesIn: byEndOf(cue, span) };
+};
+
+const readQQuarter: CoreReader = (text, at, cue) => {
+  if (cue !== 'none' && cue !== 'in' && cue !== 'uiterlijk') return undefined;
+  const m = exec(Q_QUARTER, text, at);
+  if (!m) return undefined;
+  const q1 = Number(m[1]);
+  const q2 = m[2] ? Number(m[2]) : q1;
+  let year: YearReference | undefined;
+  if (m[3]) year = yearReference(m[3]);
+  else if (m[4]) year = written(2000 + Number(m[4]));
+  // A bare "Q4" is a deadline only after a cue ("in Q4"); in a table it may be any label.
+  else if (cue !== 'none') year = { kind: 'relative', offset: 0 };
+  if (!year) return undefined;
+  const span = (y: number): PhraseDates => ({
+    start: quarterInterval(y, q1).start,
+    end: quarterInterval(q2 < q1 ? y + 1 : y, q2).end,
+  });
+  return { length: m[0].length, year, cue: 'Q', needsPlan: false, datesIn: byEndOf(cue, span) };
+};
+
+const readWordQuarter: CoreReader = (text, at, cue) => {
+  if (cue !== 'none' && cue !== 'in' && cue !== 'uiterlijk') return undefined;
+  const m = exec(WORD_QUARTER, text, at);
+  if (!m) return undefined;
+  const q1 = QUARTER_OF_ORDINAL[m[1]!.toLowerCase()]!;
+  const q2 = m[2] ? QUARTER_OF_ORDINAL[m[2].toLowerCase()]! : q1;
+  if (q2 < q1) return undefined;
+  let year: YearReference | undefined;
+  if (m[3]) year = yearReference(m[3]);
+  else if (cue !== 'none') year = { kind: 'relative', offset: 0 };
+  if (!year) return undefined;
+  const span = (y: number): PhraseDates => ({ start: quarterInterval(y, q1).start, end: quarterInterval(y, q2).end });
+  return { length: m[0].length, year, cue: 'kwartaal', needsPlan: false, datesIn: byEndOf(cue, span) };
+};
+
+const QUARTER_OF_ORDINAL: Readonly<Record<string, number>> = {
+  eerste: 1, tweede: 2, derde: 3, vierde: 4, laatste: 4,
+  '1e': 1, '2e': 2, '3e': 3, '4e': 4, '1ste': 1, '2de': 2, '3de': 3, '4de': 4,
+};
+
+const readHalfYear: CoreReader = (text, at, cue) => {
+  if (cue !== 'none' && cue !== 'in' && cue !== 'uiterlijk') return undefined;
+  let m = exec(HALF_YEAR, text, at);
+  let year: YearReference | undefined;
+  if (m) year = yearReference(m[2]!);
+  else if (cue !== 'none') {
+    m = exec(HALF_YEAR_BARE, text, at);
+    if (m) year = { kind: 'relative', offset: 0 };
+  }
+  if (!m || !year) return undefined;
+  const first = /^(eerste|1e)$/i.test(m[1]!);
+  const span = (y: number): PhraseDates =>
+    first ? { start: isoDate(y, 1, 1), end: isoDate(y, 6, 30) } : { start: isoDate(y, 7, 1), end: isoDate(y, 12, 31) };
+  return { length: m[0].length, year, cue: 'helft', needsPlan: false, datesIn: byEndOf(cue, span) };
+};
+
+const readSeason: CoreReader = (text, at, cue) => {
+  if (cue === 'per' || cue === 'op' || cue === 'later') return undefined;
+  const m = exec(SEASON, text, at);
+  if (!m) return undefined;
+  const determiner = m[1]?.toLowerCase();
+  const season = m[2]!.toLowerCase();
+  let year: YearReference | undefined;
+  if (determiner === 'dit' || determiner === 'deze') year = { kind: 'relative', offset: 0 };
+  else if (determiner === 'komend' || determiner === 'komende' || determiner === 'aanstaande') {
+    year = { kind: 'relative', offset: 0, upcoming: true };
+  } else if (determiner === 'volgend' || determiner === 'volgende') year = { kind: 'relative', offset: 1 };
+  else if (m[3]) year = yearReference(m[3]);
+  // "het voorjaar" alone is a time only after a cue: "in het voorjaar", "rond de zomer".
+  else if (cue !== 'none') year = { kind: 'relative', offset: 0 };
+  if (!year) return undefined;
+  const summer = season === 'zomer';
+  let datesIn: Core['datesIn'];
+  if (isBefore(cue)) {
+    if (!summer) return undefined;
+    datesIn = (y) => ({ end: isoDate(y, 6, 30) });
+  } else if (cue === 'na') {
+    if (!summer) return undefined;
+    datesIn = (y) => ({ start: isoDate(y, 9, 1), end: isoDate(y, 12, 31) });
+  } else {
+    const span = (y: number): PhraseDates =>
+      summer
+        ? { start: isoDate(y, 6, 21), end: isoDate(y, 9, 22) }
+        : season === 'voorjaar' || season === 'lente'
+          ? { start: isoDate(y, 3, 20), end: isoDate(y, 6, 20) }
+          : { start: isoDate(y, 9, 22), end: isoDate(y, 12, 20) };
+    datesIn = byEndOf(cue, span);
+  }
+  return { length: m[0].length, year, cue: m[1] ? m[1] : m[2]!, needsPlan: false, datesIn };
+};
+
+const readRecess: CoreReader = (text, at, cue) => {
+  if (!isBefore(cue) && cue !== 'uiterlijk' && cue !== 'na') return undefined;
+  const m = exec(RECESS, text, at);
+  if (!m) return undefined;
+  const what = m[1]!.toLowerCase();
+  const year: YearReference = m[2] ? written(Number(m[2])) : { kind: 'relative', offset: 0 };
+  const summer = what.startsWith('zomer');
+  let datesIn: Core['datesIn'];
+  if (cue === 'na') {
+    if (!summer) return undefined;
+    datesIn = (y) => ({ start: isoDate(y, 9, 1), end: isoDate(y, 12, 31) });
+  } else if (summer) datesIn = (y) => ({ end: isoDate(y, 6, 30) });
+  else if (what === 'jaarwisseling') datesIn = (y) => ({ end: isoDate(y, 12, 31) });
+  else datesIn = (y) => ({ end: isoDate(y, 12, 20) });
+  return { length: m[0].length, year, cue: what, needsPlan: false, datesIn };
+};
+
+type YearPart = 'eind' | 'begin' | 'medio';
+
+function yearPartOf(word: string): YearPart {
+  const w = word.toLowerCase();
+  if (w === 'eind' || w === 'einde' || w === 'ultimo') return 'eind';
+  if (w === 'begin') return 'begin';
+  return 'medio';
+}
+
+const readPartOfYear: CoreReader = (text, at, cue) => {
+  if (cue === 'per' || cue === 'op' || cue === 'na' || cue === 'later') return undefined;
+  const m = exec(PART_OF_YEAR, text, at);
+  if (!m) return undefined;
+  // "half" is "mid-" only before a written year ("half 2023"); "half het jaar" is no time.
+  if (/^half$/i.test(m[1]!) && !/^\d/.test(m[2]!)) return undefined;
+  const part = yearPartOf(m[1]!);
+  const span = (y: number): PhraseDates =>
+    part === 'eind'
+      ? { start: isoDate(y, 10, 1), end: isoDate(y, 12, 31) }
+      : part === 'begin'
+        ? { start: isoDate(y, 1, 1), end: isoDate(y, 3, 31) }
+        : { start: isoDate(y, 5, 1), end: isoDate(y, 8, 31) };
+  let datesIn: Core['datesIn'];
+  if (isBefore(cue) && part !== 'eind') {
+    // "voor begin 2026": before 2026 starts; "voor medio 2026": by mid-year.
+    datesIn = (y) => ({ end: part === 'begin' ? isoDate(y - 1, 12, 31) : isoDate(y, 6, 30) });
+  } else if (isBefore(cue) && (cue !== 'voor' || /^het /i.test(m[0]))) {
+    // "voor het einde van het jaar", "vóór eind 2025": by the last day.
+    datesIn = (y) => ({ end: span(y).end });
+  } else {
+    // A plain "voor eind dit jaar" is as often "planned for the end of the year" ("gepland staat voor
+    // eind dit jaar") as "before it ends": both end on the last day; the period is kept whole.
+    datesIn = byEndOf(cue, span);
+  }
+  return { length: m[0].length, year: yearReference(m[2]!), cue: m[1]!, needsPlan: false, datesIn };
+};
+
+const readPartOfMonth: CoreReader = (text, at, cue) => {
+  if (cue === 'per' || cue === 'op' || cue === 'na' || cue === 'later') return undefined;
+  const m = exec(PART_OF_MONTH, text, at);
+  if (!m) return undefined;
+  const part = yearPartOf(m[1]!);
+  const month = monthNumber(m[2]!)!;
+  // Thirds of the month: begin 1-10, medio 11-20, eind 21 to the last day.
+  const span = (y: number): PhraseDates =>
+    part === 'begin'
+      ? { start: isoDate(y, month, 1), end: isoDate(y, month, 10) }
+      : part === 'medio'
+        ? { start: isoDate(y, month, 11), end: isoDate(y, month, 20) }
+        : { start: isoDate(y, month, 21), end: lastDayOfMonth(y, month) };
+  let datesIn: Core['datesIn'];
+  if (isBefore(cue)) {
+    datesIn = (y) => ({ end: part === 'eind' ? lastDayOfMonth(y, month) : addDays(span(y).start!, -1) });
+  } else datesIn = byEndOf(cue, span);
+  const year = m[3] ? yearReference(m[3]) : { kind: 'relative' as const, offset: 0 };
+  return { length: m[0].length, year, cue: m[1]!, needsPlan: false, datesIn };
+};
+
+const readMonth: CoreReader = (text, at, cue) => {
+  if (cue !== 'in' && cue !== 'uiterlijk' && !isBefore(cue)) return undefined;
+  const m = exec(MONTH, text, at);
+  if (!m) return undefined;
+  const month = monthNumber(m[1]!)!;
+  const year: YearReference = m[2] ? yearReference(m[2]) : { kind: 'relative', offset: 0 };
+  let datesIn: Core['datesIn'];
+  if (cue === 'vóór' || cue === 'tegen') datesIn = (y) => ({ end: addDays(isoDate(y, month, 1), -1) });
+  else datesIn = byEndOf(cue, (y) => monthInterval(y, month));
+  // "in juni 2021" names the month of a past event as often as a plan; "uiterlijk in juni" is a deadline.
+  return { length: m[0].length, year, cue: m[1]!, needsPlan: cue !== 'uiterlijk', datesIn };
+};
+
+const readDate: CoreReader = (text, at, cue) => {
+  if (cue !== 'uiterlijk' && !isBefore(cue) && cue !== 'per' && cue !== 'op') return undefined;
+  let m = exec(DAY_MONTH, text, at);
+  let first: number, last: number, month: number, yearText: string | undefined, coming = false;
+  if (m) {
+    first = Number(m[1]);
+    last = m[2] ? Number(m[2]) : first;
+    month = monthNumber(m[3]!)!;
+    yearText = m[4];
+    coming = m[5] !== undefined;
+  } else {
+    m = exec(NUMERIC_DATE, text, at);
+    if (!m) return undefined;
+    first = last = Number(m[1]);
+    month = Number(m[2]);
+    yearText = m[3];
+  }
+  const days = month >= 1 && month <= 12 ? daysInMonth(yearText ? Number(yearText) : 2000, month) : 0;
+  if (first < 1 || last < first || last > days) return undefined;
+  const year: YearReference = yearText ? written(Number(yearText)) : { kind: 'nextMonthDay', month, day: first };
+  let datesIn: Core['datesIn'];
+  if (cue === 'voor' || cue === 'vóór') datesIn = (y) => ({ end: addDays(isoDate(y, month, first), -1) });
+  else if (cue === 'uiterlijk' || cue === 'tegen') datesIn = (y) => ({ end: isoDate(y, month, last) });
+  else datesIn = (y) => ({ start: isoDate(y, month, first), end: isoDate(y, month, last) });
+  // "op 17 juni 2020" is mostly the day something happened; only a plan (or "a.s.") makes it a deadline.
+  return { length: m[0].length, year, cue: m[0], needsPlan: cue === 'op' && !coming, datesIn };
+};
+
+const readWholeYear: CoreReader = (text, at, cue) => {
+  let m: RegExpExecArray | undefined;
+  switch (cue) {
+    case 'later': {
+      m = exec(LATER_THIS_YEAR, text, at);
+      if (!m) return undefined;
+      // From the letter's own date to the end of the year.
+      const year = m[2] ? written(Number(m[2])) : ({ kind: 'relative', offset: 0 } as const);
+      const datesIn = (y: number, documentDate: string | undefined): PhraseDates => ({
+        start: documentDate && documentDate.startsWith(String(y)) ? documentDate : isoDate(y, 1, 1),
+        end: isoDate(y, 12, 31),
+      });
+      return { length: m[0].length, year, cue: 'later', needsPlan: false, datesIn };
+    }
+    case 'rond':
+      m = exec(WHOLE_YEAR, text, at);
+      if (!m || !/^\d/.test(m[1]!) || isFollowedByUnit(text, at + m[0].length)) return undefined;
+      return { length: m[0].length, year: yearReference(m[1]!), cue: 'rond', needsPlan: false, datesIn: yearInterval };
+    case 'uiterlijk':
+      m = exec(WHOLE_YEAR, text, at);
+      if (!m) return undefined;
+      return { length: m[0].length, year: yearReference(m[1]!), cue: 'uiterlijk', needsPlan: false, datesIn: (y) => ({ end: isoDate(y, 12, 31) }) };
+    case 'in':
+      m = exec(IN_THE_COURSE_OF, text, at);
+      if (!m) return undefined;
+      return { length: m[0].length, year: yearReference(m[1]!), cue: 'in de loop van', needsPlan: true, datesIn: yearInterval };
+    case 'none': {
+      m = exec(THIS_OR_NEXT_YEAR, text, at);
+      if (!m || followsPreposition(text, at)) return undefined;
+      // "nog dit jaar" always looks ahead; a bare "dit jaar" as often looks back.
+      const ahead = /(?:^|[^\p{L}])nog $/iu.test(text.slice(Math.max(0, at - 5), at));
+      return { length: m[0].length, year: yearReference(m[0]), cue: m[0], needsPlan: !ahead, datesIn: yearInterval };
+    }
+    default:
+      return undefined;
+  }
+};
+
+/** In this order: the longest and most specific readings first. */
+const CORE_READERS: readonly CoreReader[] = [
+  readYearQuarter,
+  readQQuarter,
+  readWordQuarter,
+  readHalfYear,
+  readPartOfMonth,
+  readPartOfYear,
+  readRecess,
+  readSeason,
+  readDate,
+  readMonth,
+  readWholeYear,
+];
+
+// ---------------------------------------------------------------------------------------------
+
+function exec(re: RegExp, text: string, at: number): RegExpExecArray | undefined {
+  re.lastIndex = at;
+  return re.exec(text) ?? undefined;
+}
+
+function written(year: number): YearReference {
+  return { kind: 'written', year };
+}
+
+function yearReference(text: string): YearReference {
+  const t = text.toLowerCase();
+  if (/^\d/.test(t)) return written(Number(t.slice(0, 4)));
+  if (t.startsWith('volgend') || t.startsWith('komend')) return { kind: 'relative', offset: 1 };
+  if (t.startsWith('vorig')) return { kind: 'relative', offset: -1 };
+  return { kind: 'relative', offset: 0 };
+}
+
+/** True when the phrase ends at a word end (not inside "zomerreces", "2022Q4x", "eind 2022a"). */
+function endsWord(text: string, at: number): boolean {
+  return at >= text.length || !isWordChar(text.charCodeAt(at));
+}
+
+export function isWordChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
+  );
+}
+
+/** "rond 2000 banen": a count, not a year. */
+const UNIT_AFTER = /^ (?:euro|mln|mld|miljoen|miljard|procent|%|mensen|personen|banen|bedrijven|werknemers|medewerkers|woningen|ton|km|kilometer|keer|uur|studenten|deelnemers)(?![\p{L}])/iu;
+
+function isFollowedByUnit(text: string, at: number): boolean {
+  return UNIT_AFTER.test(text.slice(at, at + 16));
+}
+
+/** "de begroting voor dit jaar", "de cijfers van dit jaar": a year as a label, not a time to act. */
+const LABEL_PREPOSITION = /(?:^|[^\p{L}])(?:voor|van|tot|vanaf|sinds|over|per|na|uit|dan|met|t\/m|heel|hele|gehele|afgelopen|het|in)\s?$/iu;
+
+function followsPreposition(text: string, at: number): boolean {
+  return LABEL_PREPOSITION.test(text.slice(Math.max(0, at - 12), at));
+}
