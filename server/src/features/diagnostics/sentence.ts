@@ -41,7 +41,7 @@ export function contentWords(text: string): string[] {
 
 /** A crude Dutch stem: enough to match "industrieclusters" with "industriecluster", "vitale" with "vitaal". */
 export function stem(word: string): string {
-  return word.replace(/(en|s|e)$/, '').replace(/([aeiou])\1/g, '$1').slice(0, 8);
+  return word.replace(/(en|s|e)$/, '').replace(/([aeiou])\1/g, '$1');
 }
 
 /** Share of `described` words found (by stem) in `title`, 0..1. */
