@@ -17,6 +17,11 @@ import { repoRoot } from './paths';
  * stdio, as an editor does.
  */
 export class LspSession {
+  /** How often the server asked the client to pull diagnostics again. */
+  diagnosticRefreshes = 0;
+  /** Diagnostics the server pushed (clients without pull diagnostics), by URI. */
+  readonly published = new Map<string, { version?: number; diagnostics: { code?: string | number; message: string; range: { start: { line: number } } }[] }>();
+
   private constructor(
     readonly connection: ProtocolConnection,
     private readonly child: ChildProcess,
@@ -24,7 +29,7 @@ export class LspSession {
     readonly stderr: string[],
   ) {}
 
-  static async start(options: { folders: string[]; locale?: string; settings?: Record<string, unknown>; configuration?: boolean }): Promise<LspSession> {
+  static async start(options: { folders: string[]; locale?: string; settings?: Record<string, unknown>; configuration?: boolean; pullDiagnostics?: boolean }): Promise<LspSession> {
     const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
@@ -37,6 +42,14 @@ export class LspSession {
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('window/logMessage', () => undefined);
     const indexed = new Promise<void>((resolve) => connection.onNotification('kamerwijzer/indexed', () => resolve()));
+    let session: LspSession | undefined;
+    const early: (() => void)[] = [];
+    const later = (f: (s: LspSession) => void): void => (session ? f(session) : void early.push(() => f(session!)));
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      later((s) => s.diagnosticRefreshes++);
+      return null;
+    });
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: [] }) => later((s) => s.published.set(p.uri, p)));
     connection.listen();
     const { pathToFileURL } = await import('node:url');
     const params: InitializeParams = {
@@ -45,8 +58,16 @@ export class LspSession {
       workspaceFolders: options.folders.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })),
       locale: options.locale ?? 'nl',
       capabilities: {
-        workspace: { configuration: options.configuration ?? true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: {
+          configuration: options.configuration ?? true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          ...(options.pullDiagnostics === false ? {} : { diagnostics: { refreshSupport: true } }),
+        },
         textDocument: {
+          ...(options.pullDiagnostics === false ? {} : { diagnostic: { relatedDocumentSupport: false } }),
+          publishDiagnostics: { relatedInformation: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           definition: { linkSupport: false },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -57,7 +78,18 @@ export class LspSession {
     const result = (await connection.sendRequest('initialize', params)) as InitializeResult;
     await connection.sendNotification('initialized', {});
     await indexed;
-    return new LspSession(connection, child, result, stderr);
+    session = new LspSession(connection, child, result, stderr);
+    for (const f of early) f();
+    return session;
+  }
+
+  /** Waits until `check` holds, polling every 50 ms (at most `ms`). */
+  async until(check: () => boolean, ms = 10000): Promise<void> {
+    const end = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > end) throw new Error('condition not reached');
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { LspSession } from '../support/lspClient';
+import { seedsDir } from '../support/paths';
+
+interface Report {
+  kind: string;
+  items: Diagnostic[];
+}
+
+const S000 = path.join(seedsDir, '000_314d4768fc43998e.txt');
+
+describe('language server diagnostics and quick fixes', function () {
+  this.timeout(60000);
+
+  describe('pull diagnostics (VS Code)', () => {
+    let lsp: LspSession;
+    let dir: string;
+    before(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-diag-'));
+      fs.copyFileSync(S000, path.join(dir, 'brief.txt'));
+      lsp = await LspSession.start({ folders: [dir], settings: { today: '2026-11-23' } });
+    });
+    after(async () => lsp?.stop());
+
+    it('announces pull diagnostics with inter-file dependencies and code actions', () => {
+      const caps = lsp.initializeResult.capabilities;
+      assert.deepEqual(caps.diagnosticProvider, { identifier: 'kamerwijzer', interFileDependencies: true, workspaceDiagnostics: false });
+      assert.ok(caps.codeActionProvider);
+    });
+
+    it('reports the malformed citation of seed 000 and fixes it with a quick fix', async () => {
+      const uri = pathToFileURL(path.join(dir, 'brief.txt')).toString();
+      const report = await lsp.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.equal(report.kind, 'full');
+      const d = report.items.find((x) => x.code === 'citation-malformed' && x.range.start.line === 575)!;
+      assert.ok(d, 'Kamerstuk 35420, 57');
+      assert.equal(d.source, 'kamerwijzer');
+      const actions = await lsp.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const fix = actions.find((a) => a.isPreferred)!;
+      assert.equal(fix.edit!.changes![uri]![0]!.newText, 'Kamerstuk 35 420, nr. 57');
+    });
+
+    it('a letter that starts to exist updates the diagnostics of the letters that cite it', async () => {
+      const citing = path.join(dir, 'nieuw.md');
+      const uri = pathToFileURL(citing).toString();
+      const text = 'Zie de brief (Kamerstuk 29826, nr. 999).\n';
+      fs.writeFileSync(citing, text);
+      await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      const before = await lsp.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.ok(before.items.some((d) => d.code === 'kamerstuk-unknown'));
+
+      const refreshes = lsp.diagnosticRefreshes;
+      const cited = path.join(dir, 'gevonden.md');
+      fs.writeFileSync(cited, '---\nkamerstuk: 29826-999\ntitel: Een brief die nu bestaat\ndatum: 2025-01-01\n---\nTekst.\n');
+      await lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(cited).toString(), type: 1 }] });
+      await lsp.until(() => lsp.diagnosticRefreshes > refreshes);
+      const after = await lsp.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.ok(!after.items.some((d) => d.code === 'kamerstuk-unknown'), JSON.stringify(after.items));
+    });
+
+    it('a severity setting switches a rule off', async () => {
+      const refreshes = lsp.diagnosticRefreshes;
+      await lsp.stop();
+      lsp = await LspSession.start({ folders: [dir], settings: { today: '2026-11-23', diagnostics: { severity: { 'citation-malformed': 'off' } } } });
+      const uri = pathToFileURL(path.join(dir, 'brief.txt')).toString();
+      const report = await lsp.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.ok(!report.items.some((d) => d.code === 'citation-malformed'));
+      assert.ok(refreshes >= 0);
+    });
+  });
+
+  describe('pushed diagnostics (clients without pull, e.g. older Neovim)', () => {
+    let lsp: LspSession;
+    before(async () => {
+      lsp = await LspSession.start({ folders: [seedsDir], settings: { today: '2026-11-23' }, pullDiagnostics: false });
+    });
+    after(async () => lsp?.stop());
+
+    it('publishes diagnostics for an opened letter', async () => {
+      const uri = pathToFileURL(S000).toString();
+      await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: fs.readFileSync(S000, 'utf8') } });
+      await lsp.until(() => lsp.published.has(uri));
+      assert.ok(lsp.published.get(uri)!.diagnostics.some((d) => d.code === 'citation-malformed' && d.range.start.line === 575));
+    });
+  });
+});
