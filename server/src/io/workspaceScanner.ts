@@ -32,6 +32,7 @@ export async function* scanDocuments(root: string, exclusions: Exclusions, isCan
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         if (!exclusions.isExcluded(rel, true)) pending.push(full);
       } else if (entry.isFile() && isDocumentFile(entry.name) && !exclusions.isExcluded(rel, false)) {
+        if (isCancelled()) return;
         yield full;
       }
     }
