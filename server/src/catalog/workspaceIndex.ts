@@ -47,12 +47,14 @@ export class WorkspaceIndex {
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly citations = new Map<string, Map<string, IndexedCitation[]>>();
   private readonly identities = new Map<string, Set<string>>();
+  /** The instrument matcher each document was analyzed with (a new glossary means a new analysis). */
+  private readonly matchers = new Map<string, AnalyzeOptions['instruments']>();
   private generation = 0;
 
   /** Analyzes (or re-uses) a document and indexes it. */
   update(uri: string, text: string, version: number, options: AnalyzeOptions = {}): IndexedDocument {
     const before = this.docs.get(uri);
-    if (before && before.text === text && sameFacts(before.known, options.known)) {
+    if (before && before.text === text && sameFacts(before.known, options.known) && this.matchers.get(uri) === options.instruments) {
       if (before.version === version) return before;
       const same = { ...before, version };
       this.docs.set(uri, same);
@@ -61,6 +63,7 @@ export class WorkspaceIndex {
     const doc: IndexedDocument = { uri, version, text, lines: new LineIndex(text), analysis: analyze(text, options), known: options.known };
     this.remove(uri);
     this.docs.set(uri, doc);
+    this.matchers.set(uri, options.instruments);
     for (const reference of doc.analysis.references) {
       const key = citedKey(reference);
       if (!key) continue;
@@ -83,6 +86,7 @@ export class WorkspaceIndex {
     const doc = this.docs.get(uri);
     if (!doc) return;
     this.docs.delete(uri);
+    this.matchers.delete(uri);
     for (const reference of doc.analysis.references) {
       const key = citedKey(reference);
       const byDoc = key ? this.citations.get(key) : undefined;

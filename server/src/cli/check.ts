@@ -3,10 +3,13 @@
  * findings like a compiler (file:line:col severity code message) followed by a summary per
  * document, or as JSON, or as SARIF 2.1.0 for code-review tools.
  */
-import { pathToFileURL } from 'node:url';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { BundledCatalogSource } from '../catalog/bundledSource';
 import { Catalog } from '../catalog/catalog';
+import { GlossaryCatalog } from '../catalog/glossaries';
 import { WorkspaceCatalogSource, WorkspaceIndex, type IndexedDocument } from '../catalog/workspaceIndex';
 import type { DocumentAnalysis, ReferenceKind } from '../engine/model';
 import type { FeatureContext } from '../features/context';
@@ -15,6 +18,7 @@ import { ALL_RULES } from '../features/diagnostics/rules';
 import { computeDiagnostics, type DiagnosticData } from '../features/diagnostics/run';
 import { formatDate } from '../features/describe';
 import { loadBundledCatalog } from '../io/bundledData';
+import { loadBundledGlossary, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
 import type { Locale, Messages } from '../l10n';
 import type { InputDocument } from './documents';
 
@@ -34,6 +38,20 @@ export interface CheckOptions {
   readonly diagnostics: DiagnosticSettings;
   readonly dataDir: string;
   readonly version: string;
+  /** Folders whose .kamerwijzer/glossary.json applies to the documents below them (see glossaryFoldersOf). */
+  readonly glossaryFolders?: readonly string[];
+}
+
+/** The folders whose workspace glossary applies: each folder given, and the folder of each file given. */
+export function glossaryFoldersOf(paths: readonly string[]): string[] {
+  const folders = paths.map((p) => {
+    try {
+      return path.resolve(fs.statSync(p).isDirectory() ? p : path.dirname(p));
+    } catch {
+      return undefined;
+    }
+  });
+  return [...new Set(folders.filter((f): f is string => !!f))];
 }
 
 interface CheckedDocument {
@@ -52,15 +70,17 @@ export async function runCheck(inputs: readonly InputDocument[], options: CheckO
     ],
     (source, e) => err(`catalog source ${source}: ${(e as Error).message}`),
   );
+  const glossaries = checkGlossaries(options, m, err);
   // Index everything first, so that letters can refer to each other.
   const docs = inputs.map((input) => ({
     input,
     doc: index.update(pathToFileURL(input.absolutePath).toString(), input.text, 1, {
       known: input.known,
+      instruments: glossaries.forDocument(pathToFileURL(input.absolutePath).toString()).matcher,
       ...(options.documentDate ? { documentDate: options.documentDate } : {}),
     }),
   }));
-  const ctx: FeatureContext = { index, catalog, locale, today: options.today };
+  const ctx: FeatureContext = { index, catalog, locale, today: options.today, glossaries };
   const checked: CheckedDocument[] = [];
   for (const { input, doc } of docs) {
     const diagnostics = await computeDiagnostics(doc, ctx, options.diagnostics, ALL_RULES, (code, e) => err(`rule ${code} failed on ${input.displayPath}: ${(e as Error).message}`));
@@ -71,6 +91,24 @@ export async function runCheck(inputs: readonly InputDocument[], options: CheckO
   else printText(checked, options, locale, m, out);
   const threshold = LEVELS.indexOf(options.failOn);
   return checked.some((c) => c.diagnostics.some((d) => LEVELS.indexOf(SEVERITY_NAME[d.severity ?? 1]!) >= threshold));
+}
+
+/** The bundled glossary with the workspace glossaries of the checked folders (the deepest folder applies). */
+function checkGlossaries(options: CheckOptions, m: Messages, err: (s: string) => void): GlossaryCatalog {
+  const folders = [...(options.glossaryFolders ?? [])].sort((a, b) => b.length - a.length);
+  const folderOf = (uri: string): string | undefined => {
+    const file = fileURLToPath(uri);
+    return folders.find((f) => file.startsWith(f + path.sep));
+  };
+  const glossaries = new GlossaryCatalog(() => loadBundledGlossary(options.dataDir, err), folderOf);
+  for (const folder of folders) {
+    const file = workspaceGlossaryPath(folder);
+    const update = glossaries.setFolder(folder, pathToFileURL(file).toString(), readWorkspaceGlossary(folder));
+    const shown = path.relative(process.cwd(), file) || file;
+    if (update.broken) err(m.glossary.unusable(shown, update.problems[0]!).replace(/^Kamerwijzer: /, ''));
+    else for (const p of update.problems) err(`${shown}: ${p}`);
+  }
+  return glossaries;
 }
 
 function printText(checked: readonly CheckedDocument[], options: CheckOptions, locale: Locale, m: Messages, out: (s: string) => void): void {
@@ -216,8 +254,9 @@ function groupEdits(edits: DiagnosticData['fixes'][number]['edits'], checked: re
   const byUri = new Map<string, unknown[]>();
   for (const e of edits) {
     const doc = checked.find((c) => c.doc.uri === e.uri)?.doc;
-    if (!doc) continue;
-    const r = doc.lines.rangeOf(e.span);
+    // Edits of other files (the workspace glossary) carry their own range.
+    const r = doc ? doc.lines.rangeOf(e.span) : e.range;
+    if (!r) continue;
     const list = byUri.get(e.uri) ?? [];
     list.push({
       deletedRegion: { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 },

@@ -1,7 +1,7 @@
 import { isIsoDate } from '../engine/calendar';
 import { localeFrom, messages, type Locale } from '../l10n';
 import { ArgError, parseArgs } from './args';
-import { runCheck } from './check';
+import { glossaryFoldersOf, runCheck } from './check';
 import { readInputs } from './documents';
 import { runExtract } from './extract';
 import { defaultDataDir } from '../io/bundledData';
@@ -96,6 +96,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
           diagnostics: { severity: {}, citationStyle, enforceCitationStyle: args.flags.has('--house-style') },
           dataDir: defaultDataDir(),
           version: VERSION,
+          glossaryFolders: glossaryFoldersOf(args.paths),
         },
         locale,
         m,

@@ -4,6 +4,8 @@ import { recognizeAmounts } from './recognizers/amount';
 import { recognizeDeadlines } from './recognizers/deadline';
 import { recognizeDocumentNumbers } from './recognizers/documentNumber';
 import { recognizeFootnotes } from './recognizers/footnote';
+import type { InstrumentMatcher } from './instrumentMatcher';
+import { recognizeInstruments } from './recognizers/instrument';
 import { recognizeKamerstukken } from './recognizers/kamerstuk';
 import { recognizeMetadata } from './recognizers/metadata';
 import { recognizeMotions } from './recognizers/motion';
@@ -14,6 +16,8 @@ export interface AnalyzeOptions {
   readonly documentDate?: string;
   /** What a manifest (kamerwijzer.json) or the caller knows about the document. */
   readonly known?: KnownDocumentFacts;
+  /** Finds policy instruments from the glossary; without it, `instruments` stays empty. */
+  readonly instruments?: InstrumentMatcher;
 }
 
 /**
@@ -42,7 +46,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
 
   const references: Reference[] = [...citations, ...documentNumbers, ...motions, ...amounts, ...deadlines];
   references.sort((a, b) => a.span.offset - b.span.offset || b.span.length - a.span.length);
-  return { metadata, references, footnotes, footnoteMarkers: markers, instruments: [] };
+  const instruments = options.instruments ? recognizeInstruments(flat, options.instruments) : [];
+  return { metadata, references, footnotes, footnoteMarkers: markers, instruments };
 }
 
 function overlapsAny(span: Span, others: readonly Span[]): boolean {

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import type { GlossaryLookup } from '../catalog/glossaries';
 import type { IndexedDocument, WorkspaceIndex } from '../catalog/workspaceIndex';
 import type { Locale } from '../l10n';
 
@@ -9,6 +10,8 @@ export interface FeatureContext {
   readonly locale: Locale;
   /** Today's date (ISO); injected so results are reproducible. */
   readonly today: string;
+  /** The glossary of policy instruments per document; without it, instruments are not explained or checked. */
+  readonly glossaries?: GlossaryLookup;
 }
 
 export type { IndexedDocument };

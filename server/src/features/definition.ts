@@ -1,11 +1,13 @@
 /**
  * Go to definition: a Kamerstuk or document number jumps to that document in the workspace; a
  * motion to the workspace copy of its Kamerstuk, else to the footnote or citation that gives its
- * number; a footnote marker to its footnote. A document that is not in the workspace has no
- * location (its document link still opens the official page).
+ * number; a footnote marker to its footnote; a policy instrument to its entry in the workspace
+ * glossary (.kamerwijzer/glossary.json) when it comes from there, else to the workspace copy of its
+ * founding Kamerstuk. A document that is not in the workspace has no location (its document link
+ * still opens the official page).
  */
 import { Location } from 'vscode-languageserver-types';
-import { kamerstukKey } from '../engine/identifiers';
+import { kamerstukKey, parseKamerstukKey } from '../engine/identifiers';
 import type { Span } from '../engine/model';
 import type { FeatureContext, IndexedDocument } from './context';
 import { footnoteOf, targetAt } from './referenceAt';
@@ -16,6 +18,14 @@ export function definition(doc: IndexedDocument, offset: number, ctx: FeatureCon
   if (target.kind === 'footnoteMarker') {
     const note = footnoteOf(doc, target.marker);
     return note ? [location(doc, note.span)] : [];
+  }
+  if (target.kind === 'instrument') {
+    const glossary = ctx.glossaries?.forDocument(doc.uri);
+    const where = glossary?.locationOf(target.mention.id);
+    if (where) return [{ uri: where.uri, range: where.range }];
+    const founding = glossary?.entry(target.mention.id)?.legalBasis?.kamerstuk;
+    const id = founding ? parseKamerstukKey(founding) : undefined;
+    return id ? documentsIdentifiedAs(kamerstukKey(id), ctx) : [];
   }
   if (target.kind !== 'reference') return [];
   const r = target.reference;

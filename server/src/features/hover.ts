@@ -2,7 +2,8 @@
  * Hover: what a reference is. A Kamerstuk or document number shows the catalog's facts (title,
  * type, date, dossier, submitters, a motion's outcome), where else the workspace cites it, and links
  * to its official pages; a motion its submitters, Kamerstuk and outcome; an amount the full figure
- * and its words; a deadline its dates and how far that is from today; a footnote marker its text.
+ * and its words (and the instrument it is for); a deadline its dates and how far that is from
+ * today; a footnote marker its text; a policy instrument its glossary entry.
  */
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { CatalogDocument } from '../catalog/model';
@@ -13,12 +14,14 @@ import {
   officialDossierText,
   officialDossierUrl,
   officialPageUrl,
+  parseKamerstukKey,
   tweedeKamerDocumentUrl,
   tweedeKamerSearchUrl,
   type KamerstukId,
 } from '../engine/identifiers';
-import type { AmountReference, DeadlineReference, DocumentNumberReference, KamerstukReference, MotionReference, Span } from '../engine/model';
+import type { AmountReference, DeadlineReference, DocumentNumberReference, InstrumentMention, KamerstukReference, MotionReference, Span } from '../engine/model';
 import { messages, type Messages } from '../l10n';
+import { sentenceAround } from './diagnostics/sentence';
 import type { FeatureContext, IndexedDocument } from './context';
 import { escapeMarkdown, formatDate, formatEuro } from './describe';
 import { euroInWords } from './numberWords';
@@ -41,7 +44,7 @@ export async function hover(doc: IndexedDocument, offset: number, ctx: FeatureCo
       else if (r.kind === 'documentNumber') value = await documentNumberHover(doc, r, ctx, m);
       else if (r.kind === 'dossier') value = `**${m.hover.dossier} ${escapeMarkdown(officialDossierText(r.dossier))}**\n\n[${m.hover.officialPage}](${officialDossierUrl(r.dossier)})`;
       else if (r.kind === 'motion') value = await motionHover(doc, r, ctx, m);
-      else if (r.kind === 'amount') value = amountHover(r, ctx);
+      else if (r.kind === 'amount') value = amountHover(r, ctx) + instrumentNear(doc, r, ctx, m);
       else value = deadlineHover(r, doc, ctx, m);
       break;
     }
@@ -56,7 +59,9 @@ export async function hover(doc: IndexedDocument, offset: number, ctx: FeatureCo
       value = `**${m.hover.footnote(target.footnote.label)}**\n\n${escapeMarkdown(target.footnote.body)}`;
       break;
     case 'instrument':
-      return undefined;
+      span = target.mention.span;
+      value = instrumentHover(doc, target.mention, ctx, m);
+      break;
   }
   if (!value) return undefined;
   return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lines.rangeOf(span) };
@@ -203,3 +208,53 @@ function deadlineHover(r: DeadlineReference, doc: IndexedDocument, ctx: FeatureC
   return lines.join('\n\n');
 }
 
+
+/**
+ * An instrument from the glossary: its name and kind, full name, description in the UI language,
+ * ministry, legal basis (its Kamerstuk linked like any citation), official page and sources.
+ */
+function instrumentHover(doc: IndexedDocument, mention: InstrumentMention, ctx: FeatureContext, m: Messages): string | undefined {
+  const glossary = ctx.glossaries?.forDocument(doc.uri);
+  const e = glossary?.entry(mention.id);
+  if (!glossary || !e) return undefined;
+  const t = m.hover.instrument;
+  const fromWorkspace = glossary.fromWorkspace(e.id);
+  const parts: string[] = [`**${escapeMarkdown(e.name)}** · ${t.kinds[e.kind]}${fromWorkspace ? ` ${t.fromWorkspace}` : ''}`];
+  if (e.fullName && e.fullName !== e.name) parts.push(`*${escapeMarkdown(e.fullName)}*`);
+  const description = ctx.locale === 'en' && e.description.en ? e.description.en : e.description.nl;
+  parts.push(escapeMarkdown(description) + (ctx.locale === 'en' && !e.description.en && t.dutchOnly ? ` _${t.dutchOnly}_` : ''));
+  const facts: string[] = [];
+  const abbreviations = e.abbreviations.filter((a) => a !== e.name);
+  if (abbreviations.length) facts.push(`**${t.abbreviations}:** ${escapeMarkdown(abbreviations.join(', '))}`);
+  if (e.ministry) facts.push(`**${t.ministry}:** ${escapeMarkdown(e.ministry)}`);
+  if (e.legalBasis) {
+    const id = e.legalBasis.kamerstuk ? parseKamerstukKey(e.legalBasis.kamerstuk) : undefined;
+    const kst = id ? officialPageUrl(id) : undefined;
+    const links = [id ? `[${escapeMarkdown(kamerstukTitle(id))}](${kst})` : '', e.legalBasis.url && e.legalBasis.url !== kst ? `[${shortHost(e.legalBasis.url)}](${e.legalBasis.url})` : ''].filter(Boolean);
+    facts.push(`**${t.legalBasis}:** ${escapeMarkdown(e.legalBasis.text)}${links.length ? ` — ${links.join(' · ')}` : ''}`);
+  }
+  if (facts.length) parts.push(facts.map((f) => `- ${f}`).join('\n'));
+  if (e.url) parts.push(`[${t.officialPage}: ${shortHost(e.url)}](${e.url})`);
+  const sources = (e.sources ?? []).map((src) => src.url).filter((u) => /^https?:/.test(u));
+  if (sources.length) parts.push(`_${t.sources}: ${[...new Set(sources)].slice(0, 3).map((u) => `[${shortHost(u)}](${u})`).join(', ')}_`);
+  const where = glossary.locationOf(e.id);
+  if (fromWorkspace) parts.push(`_${t.workspaceGlossary}${where ? `: [${fileName(where.uri)}](${where.uri}#L${where.range.start.line + 1},${where.range.start.character + 1})` : ''}_`);
+  return parts.join('\n\n');
+}
+
+/** "bij **Nationaal Groeifonds**" when an instrument is named in the amount's sentence (the nearest one). */
+function instrumentNear(doc: IndexedDocument, r: AmountReference, ctx: FeatureContext, m: Messages): string {
+  const glossary = ctx.glossaries?.forDocument(doc.uri);
+  if (!glossary || !doc.analysis.instruments.length) return '';
+  const sentence = sentenceAround(doc.text, r.span);
+  const end = r.span.offset + r.span.length;
+  let best: { mention: InstrumentMention; distance: number } | undefined;
+  for (const i of doc.analysis.instruments) {
+    if (i.span.offset < sentence.offset || i.span.offset + i.span.length > sentence.offset + sentence.length) continue;
+    const distance = i.span.offset >= end ? i.span.offset - end : r.span.offset - (i.span.offset + i.span.length);
+    if (distance < 0) continue;
+    if (!best || distance < best.distance) best = { mention: i, distance };
+  }
+  const e = best && glossary.entry(best.mention.id);
+  return e ? `\n\n${m.hover.instrument.forInstrument(`**${escapeMarkdown(e.name)}**`)}` : '';
+}

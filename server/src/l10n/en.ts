@@ -49,6 +49,27 @@ export const en: Shape<typeof nl> = {
     unresolved: 'Cannot be resolved: the document’s date is unknown (give it in the header, front matter or kamerwijzer.json).',
     footnote: (label: string) => `Footnote ${label}`,
     footnoteMissing: (label: string) => `Footnote ${label} is not in this document.`,
+    instrument: {
+      kinds: {
+        subsidieregeling: 'grant scheme',
+        fonds: 'fund',
+        'fiscale regeling': 'tax scheme',
+        programma: 'programme',
+        wet: 'act or regulation',
+        strategie: 'strategy',
+        organisatie: 'organisation',
+      },
+      fullName: 'Full name',
+      abbreviations: 'Abbreviations',
+      ministry: 'Ministry',
+      legalBasis: 'Legal basis',
+      officialPage: 'Official page',
+      sources: 'Sources',
+      fromWorkspace: '(workspace)',
+      workspaceGlossary: 'From the workspace glossary',
+      forInstrument: (name: string) => `for ${name}`,
+      dutchOnly: '(described in Dutch only)',
+    },
   },
   symbols: {
     citedDocuments: 'Cited documents',
@@ -99,6 +120,20 @@ export const en: Shape<typeof nl> = {
     fixAllKamerwijzer: 'Fix all Kamerwijzer form problems',
     fixAllAmounts: 'Write all amounts the same way',
     outcomes: { aangenomen: 'adopted', verworpen: 'rejected', ingetrokken: 'withdrawn', aangehouden: 'held over', overgenomen: 'taken over' },
+    instrument: {
+      abbreviationFirst: (abbr: string, full: string) => `‘${abbr}’ is used before its full name (‘${full}’) is written out; write an abbreviation out in full at first use.`,
+      writeOut: (text: string) => `Write out: ‘${text}’`,
+      fullNameRepeated: (full: string, abbr: string) => `‘${full}’ is written out again although the abbreviation ‘${abbr}’ has been introduced; use the abbreviation.`,
+      introduced: (abbr: string) => `abbreviation ‘${abbr}’ introduced`,
+      useAbbreviation: (abbr: string) => `Replace with ‘${abbr}’`,
+      fixAll: 'Use the introduced abbreviations everywhere',
+      unknownAbbreviation: (abbr: string) => `‘${abbr}’ looks like a policy instrument but is not in the glossary.`,
+      addToGlossary: (abbr: string) => `Add ‘${abbr}’ to the glossary (.kamerwijzer/glossary.json)`,
+    },
+  },
+  glossary: {
+    unusable: (file: string, problem: string) => `Kamerwijzer: the glossary ${file} cannot be used (${problem}); the bundled glossary stays in use.`,
+    problems: (file: string, n: number, first: string) => `Kamerwijzer: the glossary ${file} has ${n === 1 ? '1 problem' : `${n} problems`}: ${first}${n > 1 ? ' …' : ''}`,
   },
   cli: {
     usage: `Usage: kamerwijzer <command> [options] PATH...

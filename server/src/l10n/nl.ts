@@ -46,6 +46,27 @@ export const nl = {
     unresolved: 'Niet op te lossen: de datum van het document is onbekend (geef die op in de kopregels, front matter of kamerwijzer.json).',
     footnote: (label: string) => `Voetnoot ${label}`,
     footnoteMissing: (label: string) => `Voetnoot ${label} staat niet in dit document.`,
+    instrument: {
+      kinds: {
+        subsidieregeling: 'subsidieregeling',
+        fonds: 'fonds',
+        'fiscale regeling': 'fiscale regeling',
+        programma: 'programma',
+        wet: 'wet of regelgeving',
+        strategie: 'strategie',
+        organisatie: 'organisatie',
+      },
+      fullName: 'Voluit',
+      abbreviations: 'Afkortingen',
+      ministry: 'Ministerie',
+      legalBasis: 'Grondslag',
+      officialPage: 'Officiële pagina',
+      sources: 'Bronnen',
+      fromWorkspace: '(werkmap)',
+      workspaceGlossary: 'Uit de woordenlijst van de werkmap',
+      forInstrument: (name: string) => `bij ${name}`,
+      dutchOnly: '',
+    },
   },
   symbols: {
     citedDocuments: 'Geciteerde documenten',
@@ -96,6 +117,20 @@ export const nl = {
     fixAllKamerwijzer: 'Herstel alle Kamerwijzer-vormfouten',
     fixAllAmounts: 'Schrijf alle bedragen op dezelfde manier',
     outcomes: { aangenomen: 'aangenomen', verworpen: 'verworpen', ingetrokken: 'ingetrokken', aangehouden: 'aangehouden', overgenomen: 'overgenomen' },
+    instrument: {
+      abbreviationFirst: (abbr: string, full: string) => `‘${abbr}’ wordt gebruikt voordat de volledige naam (‘${full}’) is geschreven; schrijf een afkorting bij het eerste gebruik voluit.`,
+      writeOut: (text: string) => `Schrijf voluit: ‘${text}’`,
+      fullNameRepeated: (full: string, abbr: string) => `‘${full}’ wordt opnieuw voluit geschreven, terwijl de afkorting ‘${abbr}’ al is ingevoerd; gebruik de afkorting.`,
+      introduced: (abbr: string) => `afkorting ‘${abbr}’ ingevoerd`,
+      useAbbreviation: (abbr: string) => `Vervang door ‘${abbr}’`,
+      fixAll: 'Gebruik overal de ingevoerde afkortingen',
+      unknownAbbreviation: (abbr: string) => `‘${abbr}’ lijkt een beleidsinstrument, maar staat niet in de woordenlijst.`,
+      addToGlossary: (abbr: string) => `Voeg ‘${abbr}’ toe aan de woordenlijst (.kamerwijzer/glossary.json)`,
+    },
+  },
+  glossary: {
+    unusable: (file: string, problem: string) => `Kamerwijzer: de woordenlijst ${file} is niet bruikbaar (${problem}); de meegeleverde woordenlijst blijft in gebruik.`,
+    problems: (file: string, n: number, first: string) => `Kamerwijzer: de woordenlijst ${file} heeft ${n === 1 ? '1 probleem' : `${n} problemen`}: ${first}${n > 1 ? ' …' : ''}`,
   },
   cli: {
     usage: `Gebruik: kamerwijzer <opdracht> [opties] PAD...

@@ -24,6 +24,7 @@ import { URI } from 'vscode-uri';
 import { BundledCatalogSource } from '../catalog/bundledSource';
 import type { BundledCatalogData } from '../catalog/bundledData';
 import { Catalog } from '../catalog/catalog';
+import { GlossaryCatalog } from '../catalog/glossaries';
 import { WorkspaceCatalogSource, WorkspaceIndex, identityKeys, type IndexedDocument } from '../catalog/workspaceIndex';
 import { MANIFEST_FILE_NAME } from '../engine/manifest';
 import { codeActions } from '../features/codeActions';
@@ -37,6 +38,8 @@ import { references } from '../features/references';
 import type { FeatureContext } from '../features/context';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import { loadBundledCatalog } from '../io/bundledData';
+import { isWorkspaceGlossaryPath, loadBundledGlossary, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
+import { messages } from '../l10n';
 import { Exclusions, enabledGlobs } from '../io/exclusions';
 import { ManifestLookup } from '../io/manifests';
 import { decodeText, isDocumentFile } from '../io/textFiles';
@@ -87,6 +90,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     (source, e) => log.warn(`Kamerwijzer: catalog source ${source} failed: ${(e as Error).message}`),
   );
   const manifests = new ManifestLookup((file, problem) => log.warn(`Kamerwijzer: ${file}: ${problem}`));
+  // The bundled glossary is read on first use; each workspace folder's .kamerwijzer/glossary.json is laid over it.
+  const glossaries = new GlossaryCatalog(
+    () => loadBundledGlossary(options.dataDir, (problem) => log.warn(`Kamerwijzer: ${problem}`)),
+    (uri) => {
+      const p = pathOf(uri);
+      return p ? folderOf(p) : undefined;
+    },
+  );
+  /** The glossary text last warned about per folder (a broken file is reported once). */
+  const glossaryWarned = new Map<string, string>();
 
   let settings: Settings = DEFAULT_SETTINGS;
   let editorLocale: string | undefined;
@@ -97,6 +110,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** The client pulls diagnostics (LSP 3.17); otherwise the server pushes them. */
   let pullDiagnostics = false;
   let canRefreshDiagnostics = false;
+  /** The client applies workspace edits that create files (the "add to glossary" fix). */
+  let canCreateFiles = false;
   const lastDiagnostics = new Map<string, Diagnostic[]>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let supportsFolders = false;
@@ -110,6 +125,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     catalog,
     locale: effectiveLocale(settings, editorLocale),
     today: settings.today || localToday(options.now?.() ?? new Date()),
+    glossaries,
   });
 
   /** Runs a handler; a failure is logged and answered with `fallback`. */
@@ -142,7 +158,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const updateIndex = (uri: string, text: string, version: number, known: ReturnType<typeof knownFacts>): IndexedDocument => {
     const before = index.get(uri);
     const identity = (d: IndexedDocument | undefined): string => JSON.stringify([d?.analysis.metadata.kamerstuk, d?.analysis.metadata.documentNumber, d?.analysis.metadata.title]);
-    const doc = index.update(uri, text, version, { known });
+    const doc = index.update(uri, text, version, { known, instruments: glossaries.forDocument(uri).matcher });
     if (doc !== before && identity(before) !== identity(doc)) {
       const keys = [before, doc].flatMap((d) => (d ? identityKeys(d) : []));
       if (!scanning) dependentsChanged(keys);
@@ -238,6 +254,33 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   };
 
+  /**
+   * (Re)reads a folder's .kamerwijzer/glossary.json. A broken file is reported once (until its text
+   * changes) and the bundled glossary stays in use; when the glossary changed, the folder's documents
+   * are analyzed again and their diagnostics refreshed.
+   */
+  const loadFolderGlossary = (folder: string): void => {
+    const file = workspaceGlossaryPath(folder);
+    const text = readWorkspaceGlossary(folder);
+    const update = glossaries.setFolder(folder, URI.file(file).toString(), text);
+    if (update.problems.length && text !== undefined && glossaryWarned.get(folder) !== text) {
+      glossaryWarned.set(folder, text);
+      for (const p of update.problems) log.warn(`Kamerwijzer: ${file}: ${p}`);
+      const m = messages(effectiveLocale(settings, editorLocale));
+      const message = update.broken ? m.glossary.unusable(file, update.problems[0]!) : m.glossary.problems(file, update.problems.length, update.problems[0]!);
+      void connection.window.showWarningMessage(message);
+    } else if (!update.problems.length) glossaryWarned.delete(folder);
+    if (!update.changed) return;
+    for (const doc of [...index.documents()]) {
+      const p = pathOf(doc.uri);
+      if (!p || folderOf(p) !== folder) continue;
+      index.update(doc.uri, doc.text, doc.version, { known: doc.known, instruments: glossaries.forDocument(doc.uri).matcher });
+    }
+    if (pullDiagnostics) {
+      if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else for (const open of documents.all()) schedulePush(open.uri, 0);
+  };
+
   const status = (): ServerStatus => ({ indexedDocuments: index.size, scanning, catalogSources: catalog.sourceNames });
 
   const loadSettings = async (): Promise<void> => {
@@ -296,6 +339,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     supportsFolders = !!params.capabilities.workspace?.workspaceFolders;
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     canRefreshDiagnostics = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    canCreateFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create');
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settings = parseSettings(init.settings);
     const fromFolders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
@@ -325,12 +370,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (supportsFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
+        for (const f of removed) if (f) glossaries.removeFolder(f);
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p)];
+        for (const f of folders) loadFolderGlossary(f);
         dropExcluded();
         void scanWorkspace();
       });
     }
     await loadSettings();
+    for (const f of folders) loadFolderGlossary(f);
     void scanWorkspace();
   });
 
@@ -378,7 +426,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const p = pathOf(change.uri);
         if (!p) continue;
         const name = path.basename(p);
-        if (name === MANIFEST_FILE_NAME) {
+        if (isWorkspaceGlossaryPath(p)) {
+          const folder = folders.find((f) => workspaceGlossaryPath(f) === p);
+          if (folder) loadFolderGlossary(folder);
+        } else if (name === MANIFEST_FILE_NAME) {
           manifests.invalidate(p);
           // Only the documents below that manifest need their facts again.
           const dir = path.dirname(p);
@@ -466,7 +517,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const doc = indexedDoc(params.textDocument.uri);
       if (!doc) return null;
       const all = lastDiagnostics.get(doc.uri) ?? (await diagnosticsOf(doc));
-      return codeActions({ diagnostics: params.context.diagnostics, allDiagnostics: all, ...(params.context.only ? { only: params.context.only } : {}) }, context().locale, (uri) => index.get(uri));
+      return codeActions(
+        { diagnostics: params.context.diagnostics, allDiagnostics: all, createFiles: canCreateFiles, ...(params.context.only ? { only: params.context.only } : {}) },
+        context().locale,
+        (uri) => index.get(uri),
+      );
     }),
   );
 

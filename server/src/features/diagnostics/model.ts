@@ -3,7 +3,7 @@
  * Rules are pure: they read the analyzed document, the workspace and the catalog, and return
  * findings; the diagnostics runner applies severities and silencing comments and converts them.
  */
-import type { Span } from '../../engine/model';
+import type { Range, Span } from '../../engine/model';
 import type { Messages } from '../../l10n';
 import type { FeatureContext, IndexedDocument } from '../context';
 
@@ -15,6 +15,11 @@ export interface FixEdit {
   readonly uri: string;
   readonly span: Span;
   readonly newText: string;
+  /**
+   * The span as a line/character range, for files that are not indexed documents (the workspace
+   * glossary); used when the index does not know `uri`.
+   */
+  readonly range?: Range;
 }
 
 /** A fix a finding offers; carried in the diagnostic's data so the quick fix needs no recomputation. */
@@ -26,6 +31,8 @@ export interface Fix {
   readonly preferred?: boolean;
   /** Fixes with a group can be applied together by the fix-all action of that group. */
   readonly fixAllGroup?: string;
+  /** Files the fix creates (empty) before its edits apply, e.g. `.kamerwijzer/glossary.json`. */
+  readonly createFiles?: readonly string[];
 }
 
 /** Another place that explains a finding (the other citation, the footnote). */

@@ -12,6 +12,9 @@ import { documentReplaced } from './rules/documentReplaced';
 import { documentTitleWithoutCitation } from './rules/documentTitleWithoutCitation';
 import { footnoteMissing } from './rules/footnoteMissing';
 import { footnoteUnreferenced } from './rules/footnoteUnreferenced';
+import { instrumentAbbreviationBeforeFullName } from './rules/instrumentAbbreviationBeforeFullName';
+import { instrumentFullNameRepeated } from './rules/instrumentFullNameRepeated';
+import { instrumentUnknownAbbreviation } from './rules/instrumentUnknownAbbreviation';
 import { kamerstukUnknown } from './rules/kamerstukUnknown';
 import { motionOutcomeConflict } from './rules/motionOutcomeConflict';
 import { motionSubmittersMismatch } from './rules/motionSubmittersMismatch';
@@ -40,8 +43,11 @@ export const REFERENCE_RULES: readonly DiagnosticRule[] = [
   amountMixedNotation,
 ];
 
-/** All rules (instrument rules join in their own module). */
-export const ALL_RULES: readonly DiagnosticRule[] = [...REFERENCE_RULES];
+/** House-style rules on policy instruments (they need the glossary: FeatureContext.glossaries). */
+export const INSTRUMENT_RULES: readonly DiagnosticRule[] = [instrumentAbbreviationBeforeFullName, instrumentFullNameRepeated, instrumentUnknownAbbreviation];
+
+/** All rules. */
+export const ALL_RULES: readonly DiagnosticRule[] = [...REFERENCE_RULES, ...INSTRUMENT_RULES];
 
 export function ruleByCode(code: string): DiagnosticRule | undefined {
   return ALL_RULES.find((r) => r.code === code);

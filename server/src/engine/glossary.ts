@@ -1,0 +1,317 @@
+/**
+ * The glossary of policy instruments: the bundled one (server/data/glossary.json) and a workspace's
+ * own `.kamerwijzer/glossary.json`, which adds entries or overrides bundled ones by id.
+ *
+ * `parseGlossary` checks a glossary text against the rules of schemas/glossary.schema.json and never
+ * throws: what is wrong becomes a one-line problem naming the entry, and the rest is used.
+ * `mergeGlossaries` lays a workspace glossary over the bundled one; a workspace entry may give only
+ * the fields it changes. A `Glossary` is the result: its entries, where each was written, and the
+ * `InstrumentMatcher` that finds them in a text.
+ */
+import { LineIndex } from './lineIndex';
+import type { Range, Span } from './model';
+import { InstrumentMatcher } from './instrumentMatcher';
+
+export { InstrumentMatcher } from './instrumentMatcher';
+
+/** Where a workspace glossary lives, relative to a workspace folder. */
+export const WORKSPACE_GLOSSARY_PATH = '.kamerwijzer/glossary.json';
+
+export const GLOSSARY_KINDS = ['subsidieregeling', 'fonds', 'fiscale regeling', 'programma', 'wet', 'strategie', 'organisatie'] as const;
+export type GlossaryKind = (typeof GLOSSARY_KINDS)[number];
+
+export interface GlossaryLegalBasis {
+  /** The act, regulation, decision or letter, in words. */
+  readonly text: string;
+  /** Kamerstuk of the founding letter or bill as dossier-number ("33009-140", "35570-XIII-82"). */
+  readonly kamerstuk?: string;
+  readonly url?: string;
+}
+
+export interface GlossarySource {
+  readonly url: string;
+  readonly says: string;
+}
+
+/** One policy instrument, organisation or programme, as in the glossary JSON. */
+export interface GlossaryEntry {
+  readonly id: string;
+  /** The usual name as written in letters ("WBSO", "Nationaal Groeifonds"). */
+  readonly name: string;
+  /** The full, official name when it differs from the usual name. */
+  readonly fullName?: string | null;
+  readonly abbreviations: readonly string[];
+  readonly variants: readonly string[];
+  readonly kind: GlossaryKind;
+  readonly ministry?: string | null;
+  readonly description: { readonly nl: string; readonly en?: string };
+  readonly legalBasis?: GlossaryLegalBasis | null;
+  /** The official page. */
+  readonly url?: string;
+  readonly sources?: readonly GlossarySource[];
+}
+
+/** An entry as a file gives it: only the id is required (a workspace entry may override some fields). */
+export type GlossaryEntryPatch = { readonly id: string } & { readonly [K in Exclude<keyof GlossaryEntry, 'id'>]?: GlossaryEntry[K] };
+
+export interface ParsedGlossary {
+  /** The usable entries, in file order; invalid fields left out. */
+  readonly entries: readonly GlossaryEntryPatch[];
+  /** One line per problem, naming the entry ("entries[3] (wbso): kind must be one of …"). */
+  readonly problems: readonly string[];
+  /** False when the text cannot be used at all (not JSON, no entries array). */
+  readonly usable: boolean;
+  /** Where each entry's `"id": "…"` is written in the text (for go-to-definition). */
+  readonly idSpans: ReadonlyMap<string, Span>;
+}
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const URL_PATTERN = /^https?:\/\//;
+const KAMERSTUK = /^\d{4,6}(-[A-Z0-9]+)?-\d+$/;
+const TOP_LEVEL = new Set(['$schema', '$comment', 'version', 'entries']);
+const ENTRY_FIELDS = new Set(['$comment', 'id', 'name', 'fullName', 'abbreviations', 'variants', 'kind', 'ministry', 'description', 'legalBasis', 'url', 'sources']);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+function nonEmpty(v: unknown): v is string {
+  return typeof v === 'string' && v.trim().length > 0;
+}
+
+/** Reads a glossary JSON text. Never throws. */
+export function parseGlossary(text: string): ParsedGlossary {
+  const problems: string[] = [];
+  const unusable = (problem: string): ParsedGlossary => ({ entries: [], problems: [problem], usable: false, idSpans: new Map() });
+  let root: unknown;
+  try {
+    root = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return unusable(`not valid JSON: ${oneLine((e as Error).message)}`);
+  }
+  if (!isObject(root)) return unusable('the glossary must be a JSON object with an "entries" array');
+  for (const key of Object.keys(root)) if (!TOP_LEVEL.has(key)) problems.push(`unknown property "${key}" (allowed: ${[...TOP_LEVEL].join(', ')})`);
+  if (root['version'] !== undefined && root['version'] !== 1) problems.push(`version must be 1, not ${JSON.stringify(root['version'])}`);
+  const list = root['entries'];
+  if (!Array.isArray(list)) return unusable('"entries" must be an array of entries');
+
+  const entries: GlossaryEntryPatch[] = [];
+  const ids = new Set<string>();
+  /** Which entry owns each abbreviation and variant in this file. */
+  const owner = new Map<string, string>();
+  list.forEach((raw, index) => {
+    const where = (id?: string): string => `entries[${index}]${id ? ` (${id})` : ''}`;
+    if (!isObject(raw)) {
+      problems.push(`${where()}: an entry must be an object`);
+      return;
+    }
+    const id = raw['id'];
+    if (typeof id !== 'string' || !ID.test(id)) {
+      problems.push(`${where()}: id must be lower case letters, digits and hyphens (e.g. "wbso"), not ${JSON.stringify(id)}; entry skipped`);
+      return;
+    }
+    if (ids.has(id)) {
+      problems.push(`${where(id)}: the id "${id}" occurs more than once; entry skipped`);
+      return;
+    }
+    ids.add(id);
+    const at = where(id);
+    const entry: Record<string, unknown> = { id };
+    for (const key of Object.keys(raw)) if (!ENTRY_FIELDS.has(key)) problems.push(`${at}: unknown property "${key}"`);
+
+    const field = (key: string, valid: (v: unknown) => boolean, message: string): void => {
+      if (!(key in raw)) return;
+      if (valid(raw[key])) entry[key] = raw[key];
+      else problems.push(`${at}: ${key} ${message}`);
+    };
+    field('name', nonEmpty, 'must be a non-empty string');
+    field('fullName', (v) => v === null || typeof v === 'string', 'must be a string or null');
+    field('kind', (v) => (GLOSSARY_KINDS as readonly unknown[]).includes(v), `must be one of ${GLOSSARY_KINDS.join(', ')}`);
+    field('ministry', (v) => v === null || typeof v === 'string', 'must be a string or null');
+    field('url', (v) => typeof v === 'string' && URL_PATTERN.test(v), 'must be an http(s) URL');
+    for (const key of ['abbreviations', 'variants'] as const) {
+      if (!(key in raw)) continue;
+      const value = raw[key];
+      if (!Array.isArray(value)) {
+        problems.push(`${at}: ${key} must be an array of strings`);
+        continue;
+      }
+      const terms: string[] = [];
+      for (const t of value) {
+        if (!nonEmpty(t)) problems.push(`${at}: ${key} must hold non-empty strings, not ${JSON.stringify(t)}`);
+        else if (terms.includes(t)) problems.push(`${at}: ${key} lists "${t}" twice`);
+        else if (owner.has(t) && owner.get(t) !== id) problems.push(`${at}: "${t}" already belongs to ${owner.get(t)}; left out here`);
+        else {
+          terms.push(t);
+          owner.set(t, id);
+        }
+      }
+      entry[key] = terms;
+    }
+    if ('description' in raw) {
+      const d = raw['description'];
+      if (!isObject(d) || !nonEmpty(d['nl'])) problems.push(`${at}: description must be an object with a non-empty "nl" (and optionally "en")`);
+      else {
+        for (const key of Object.keys(d)) if (key !== 'nl' && key !== 'en') problems.push(`${at}: description has an unknown property "${key}"`);
+        if (d['en'] !== undefined && !nonEmpty(d['en'])) problems.push(`${at}: description.en must be a non-empty string`);
+        entry['description'] = { nl: d['nl'], ...(nonEmpty(d['en']) ? { en: d['en'] } : {}) };
+      }
+    }
+    if ('legalBasis' in raw) {
+      const lb = raw['legalBasis'];
+      if (lb === null) entry['legalBasis'] = null;
+      else if (!isObject(lb) || !nonEmpty(lb['text'])) problems.push(`${at}: legalBasis must be null or an object with a non-empty "text"`);
+      else {
+        const basis: Record<string, string> = { text: lb['text'] };
+        for (const key of Object.keys(lb)) if (!['text', 'kamerstuk', 'url'].includes(key)) problems.push(`${at}: legalBasis has an unknown property "${key}"`);
+        if (lb['kamerstuk'] !== undefined) {
+          if (typeof lb['kamerstuk'] === 'string' && KAMERSTUK.test(lb['kamerstuk'])) basis['kamerstuk'] = lb['kamerstuk'];
+          else problems.push(`${at}: legalBasis.kamerstuk must be dossier-number such as "33009-140", not ${JSON.stringify(lb['kamerstuk'])}`);
+        }
+        if (lb['url'] !== undefined) {
+          if (typeof lb['url'] === 'string' && URL_PATTERN.test(lb['url'])) basis['url'] = lb['url'];
+          else problems.push(`${at}: legalBasis.url must be an http(s) URL`);
+        }
+        entry['legalBasis'] = basis;
+      }
+    }
+    if ('sources' in raw) {
+      const s = raw['sources'];
+      if (!Array.isArray(s) || s.length === 0) problems.push(`${at}: sources must be a non-empty array`);
+      else {
+        const sources: GlossarySource[] = [];
+        s.forEach((src, i) => {
+          if (isObject(src) && typeof src['url'] === 'string' && URL_PATTERN.test(src['url']) && nonEmpty(src['says'])) sources.push({ url: src['url'], says: src['says'] });
+          else problems.push(`${at}: sources[${i}] must have an http(s) "url" and a non-empty "says"`);
+        });
+        if (sources.length) entry['sources'] = sources;
+      }
+    }
+    entries.push(entry as GlossaryEntryPatch);
+  });
+  return { entries, problems, usable: true, idSpans: idSpansIn(text, [...ids]) };
+}
+
+/** The span of `"id": "<id>"` for each id. */
+function idSpansIn(text: string, ids: readonly string[]): Map<string, Span> {
+  const out = new Map<string, Span>();
+  const wanted = new Set(ids);
+  const re = /"id"\s*:\s*"([a-z0-9-]+)"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (wanted.has(m[1]!) && !out.has(m[1]!)) out.set(m[1]!, { offset: m.index, length: m[0].length });
+  }
+  return out;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export interface MergedGlossary {
+  readonly entries: readonly GlossaryEntry[];
+  readonly problems: readonly string[];
+  /** Ids of the entries the workspace added or changed. */
+  readonly workspaceIds: ReadonlySet<string>;
+}
+
+/**
+ * Lays workspace entries over bundled ones: an entry with a bundled id replaces the fields it gives
+ * (description, legal basis, abbreviations and variants as a whole) and inherits the rest; an entry
+ * with a new id is added when it has a name, kind and Dutch description.
+ */
+export function mergeGlossaries(bundled: readonly GlossaryEntry[], workspace: readonly GlossaryEntryPatch[]): MergedGlossary {
+  const problems: string[] = [];
+  const byId = new Map(bundled.map((e) => [e.id, e] as const));
+  const workspaceIds = new Set<string>();
+  const added: GlossaryEntry[] = [];
+  for (const patch of workspace) {
+    const base = byId.get(patch.id);
+    const given = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k !== '$comment')) as GlossaryEntryPatch;
+    if (base) {
+      byId.set(patch.id, { ...base, ...given } as GlossaryEntry);
+      workspaceIds.add(patch.id);
+      continue;
+    }
+    const missing = (['name', 'kind', 'description'] as const).filter((k) => given[k] === undefined);
+    if (missing.length) {
+      problems.push(`${patch.id}: a new entry needs ${missing.join(', ')} (no bundled entry with this id to inherit from); entry skipped`);
+      continue;
+    }
+    const entry: GlossaryEntry = { abbreviations: [], variants: [], ...given } as GlossaryEntry;
+    byId.set(patch.id, entry);
+    added.push(entry);
+    workspaceIds.add(patch.id);
+  }
+  const entries = [...bundled.map((e) => byId.get(e.id)!), ...added];
+  return { entries, problems, workspaceIds };
+}
+
+/** Where a workspace glossary entry is written: its file and the range of its "id". */
+export interface GlossaryEntryLocation {
+  readonly uri: string;
+  readonly range: Range;
+}
+
+/** The workspace glossary file as read. */
+export interface WorkspaceGlossaryText {
+  readonly uri: string;
+  readonly text: string;
+}
+
+/** A glossary ready for use: entries by id, their origin, and the matcher. */
+export class Glossary {
+  readonly matcher: InstrumentMatcher;
+  private readonly byId: Map<string, GlossaryEntry>;
+
+  constructor(
+    readonly entries: readonly GlossaryEntry[],
+    private readonly workspace: { readonly ids: ReadonlySet<string>; readonly locations: ReadonlyMap<string, GlossaryEntryLocation> } = { ids: new Set(), locations: new Map() },
+  ) {
+    this.byId = new Map(entries.map((e) => [e.id, e] as const));
+    // Workspace entries first: their terms win over bundled ones.
+    const ordered = [...entries.filter((e) => workspace.ids.has(e.id)), ...entries.filter((e) => !workspace.ids.has(e.id))];
+    this.matcher = InstrumentMatcher.fromEntries(ordered);
+  }
+
+  entry(id: string): GlossaryEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** True when the workspace glossary added or changed the entry. */
+  fromWorkspace(id: string): boolean {
+    return this.workspace.ids.has(id);
+  }
+
+  /** Where the workspace glossary writes the entry, when it does. */
+  locationOf(id: string): GlossaryEntryLocation | undefined {
+    return this.workspace.locations.get(id);
+  }
+}
+
+/** The outcome of building a glossary from the bundled entries and a workspace file. */
+export interface BuiltGlossary {
+  readonly glossary: Glossary;
+  /** Problems of the workspace file (empty without one). */
+  readonly problems: readonly string[];
+  /** True when the workspace file could not be used at all; the bundled glossary is used. */
+  readonly broken: boolean;
+}
+
+/** The complete entries of a glossary file that must stand alone (the bundled one). */
+export function completeEntries(parsed: ParsedGlossary): MergedGlossary {
+  return mergeGlossaries([], parsed.entries);
+}
+
+/** Builds the glossary of a workspace folder: the bundled entries with its own file laid over them. */
+export function buildGlossary(bundled: readonly GlossaryEntry[], workspaceFile?: WorkspaceGlossaryText): BuiltGlossary {
+  if (!workspaceFile) return { glossary: new Glossary(bundled), problems: [], broken: false };
+  const parsed = parseGlossary(workspaceFile.text);
+  if (!parsed.usable) return { glossary: new Glossary(bundled), problems: parsed.problems, broken: true };
+  const merged = mergeGlossaries(bundled, parsed.entries);
+  const lines = new LineIndex(workspaceFile.text);
+  const locations = new Map<string, GlossaryEntryLocation>();
+  for (const [id, span] of parsed.idSpans) {
+    if (merged.workspaceIds.has(id)) locations.set(id, { uri: workspaceFile.uri, range: lines.rangeOf(span) });
+  }
+  return { glossary: new Glossary(merged.entries, { ids: merged.workspaceIds, locations }), problems: [...parsed.problems, ...merged.problems], broken: false };
+}

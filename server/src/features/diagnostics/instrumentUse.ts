@@ -1,0 +1,55 @@
+/**
+ * How a letter uses an instrument's names, for the first-use rules: which mentions write the name
+ * out in full, which abbreviation was introduced and where.
+ */
+import { isCapitalsTerm } from '../../engine/instrumentMatcher';
+import type { GlossaryEntry } from '../../engine/glossary';
+import type { Footnote, InstrumentMention } from '../../engine/model';
+
+/**
+ * The mentions of each instrument in the running text, in order of first mention. Mentions inside
+ * footnotes are left out: a footnote names its source in full ("Adviesraad internationale
+ * vraagstukken, Slimme industriepolitiek, 2022") whatever the letter has introduced.
+ */
+export function mentionsById(mentions: readonly InstrumentMention[], footnotes: readonly Footnote[] = []): Map<string, InstrumentMention[]> {
+  const out = new Map<string, InstrumentMention[]>();
+  const inFootnote = (m: InstrumentMention): boolean => footnotes.some((f) => m.span.offset >= f.bodySpan.offset && m.span.offset < f.bodySpan.offset + f.bodySpan.length);
+  for (const m of [...mentions].sort((a, b) => a.span.offset - b.span.offset)) {
+    if (inFootnote(m)) continue;
+    const list = out.get(m.id) ?? [];
+    list.push(m);
+    out.set(m.id, list);
+  }
+  return out;
+}
+
+/** Text as compared: lower case, PDF hyphenation undone, whitespace collapsed. */
+export function normalizedName(text: string): string {
+  return text.replace(/(\p{L})-\s*\n\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The name an abbreviation stands for, written out: the full name, else a name that is not in capitals. */
+export function writtenOutName(e: GlossaryEntry): string | undefined {
+  for (const name of [e.fullName, e.name]) {
+    if (name && !isCapitalsTerm(name) && !e.abbreviations.includes(name)) return name;
+  }
+  return undefined;
+}
+
+/**
+ * True when a mention writes the instrument out in full: not an abbreviation, and the full name,
+ * the name, or a variant of more than one word ("Energie Investeringsaftrek"; not "Groeifonds").
+ */
+export function isFullForm(m: InstrumentMention, e: GlossaryEntry): boolean {
+  if (m.abbreviation) return false;
+  const text = normalizedName(m.text);
+  if (text.includes(' ')) return true;
+  return [e.fullName, e.name].some((n) => !!n && normalizedName(n) === text);
+}
+
+/** The abbreviation to write for an entry, given how the letter wrote it ("IPCEI's" → "IPCEI"). */
+export function abbreviationAsWritten(written: string, e: GlossaryEntry): string {
+  const plain = written.replace(/\s+/g, ' ');
+  if (e.abbreviations.includes(plain)) return plain;
+  return e.abbreviations.find((a) => plain.startsWith(a)) ?? e.abbreviations[0] ?? plain;
+}

@@ -1,0 +1,46 @@
+/**
+ * House style: once an abbreviation is introduced ("Nationaal Groeifonds (NGF)", or the full name
+ * followed later by "NGF"), the letter uses the abbreviation. Flags each later place where the full
+ * name is written out again (with a repeated "(NGF)" after it, if any), with a fix that writes the
+ * abbreviation, and a fix-all.
+ */
+import type { Span } from '../../../engine/model';
+import type { DiagnosticRule, Finding } from '../model';
+import { abbreviationAsWritten, isFullForm, mentionsById } from '../instrumentUse';
+
+export const instrumentFullNameRepeated: DiagnosticRule = {
+  code: 'instrument-full-name-repeated',
+  defaultSeverity: 'information',
+  description: "A policy instrument's full name written out again after its abbreviation was introduced (house style: use the abbreviation).",
+  check(ctx) {
+    const glossary = ctx.glossaries?.forDocument(ctx.doc.uri);
+    if (!glossary) return [];
+    const text = ctx.doc.text;
+    const findings: Finding[] = [];
+    for (const [id, mentions] of mentionsById(ctx.doc.analysis.instruments, ctx.doc.analysis.footnotes)) {
+      const e = glossary.entry(id);
+      if (!e || !e.abbreviations.length) continue;
+      const firstFull = mentions.find((m) => isFullForm(m, e));
+      if (!firstFull) continue;
+      const intro = mentions.find((m) => m.abbreviation && m.span.offset > firstFull.span.offset);
+      if (!intro) continue;
+      const abbreviation = abbreviationAsWritten(intro.text, e);
+      for (const m of mentions) {
+        if (m.span.offset <= intro.span.offset || !isFullForm(m, e)) continue;
+        // A repeated "(NGF)" after the full name goes too.
+        const end = m.span.offset + m.span.length;
+        const bracket = /^\s*\(([^()\n]{1,20})\)/.exec(text.slice(end, end + 24));
+        const repeated = bracket && mentions.some((a) => a.abbreviation && a.span.offset > end && a.span.offset < end + bracket[0].length);
+        const span: Span = repeated ? { offset: m.span.offset, length: m.span.length + bracket[0].length } : m.span;
+        findings.push({
+          code: this.code,
+          span: m.span,
+          message: ctx.m.diag.instrument.fullNameRepeated(m.text.replace(/\s+/g, ' '), abbreviation),
+          related: [{ uri: ctx.doc.uri, span: intro.span, message: ctx.m.diag.instrument.introduced(abbreviation) }],
+          fixes: [{ title: ctx.m.diag.instrument.useAbbreviation(abbreviation), edits: [{ uri: ctx.doc.uri, span, newText: abbreviation }], preferred: true, fixAllGroup: 'instrument' }],
+        });
+      }
+    }
+    return findings;
+  },
+};

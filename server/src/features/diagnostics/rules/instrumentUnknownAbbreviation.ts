@@ -1,0 +1,181 @@
+/**
+ * Information: an abbreviation in capitals that is not in the glossary but reads like a policy
+ * instrument — "SCE-regeling", "de DUMAVA subsidie", "subsidieregeling DUMAVA", or introduced in
+ * brackets after a capitalized name ("Subsidieregeling Coöperatieve Energieopwekking (SCE)").
+ * Common abbreviations that are no instrument (EU, VS, CO2, BBP, NAVO, ministries, parties, units,
+ * Roman numerals) are left alone. Reported once per abbreviation, with a fix that adds a skeleton
+ * entry to the workspace glossary (.kamerwijzer/glossary.json, created when missing).
+ */
+import type { GlossaryEntryPatch, GlossaryKind } from '../../../engine/glossary';
+import type { Span } from '../../../engine/model';
+import { glossaryAddition } from '../../glossaryEdit';
+import type { DiagnosticRule, Finding, Fix } from '../model';
+
+/** A capital, then 1–5 capitals or digits, optionally a plural "s" or "'s"; a whole word. */
+const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?![\p{L}\p{N}&+@]|\.[\p{L}\p{N}])/gu;
+
+/** Words that make the neighbouring abbreviation an instrument: "SCE-regeling", "DUMAVA subsidie". */
+const INSTRUMENT_WORD = /^(sub)?(regeling(en)?|subsidie(s|regeling)?|fonds(en)?|programma('s)?|faciliteit(en)?|krediet(en)?|lening(en)?|garantie(s)?|toeslag(en)?|aftrek|budget|impuls|fund|programme|scheme|facility|initiative|initiatief|pilot|deal)$/i;
+/** Word endings that make a capitalized name an instrument's: "Stimuleringsregeling", "Klimaatfonds". */
+const INSTRUMENT_PART = /(regeling|subsidie|fonds|programma|strategie|wet|akkoord|pact|agenda|plan|faciliteit|aftrek|krediet|toeslag|garantie|lening|impuls|aanpak|heffing|investering|box|mechanisme|verordening|richtlijn)$/i;
+/** English words that make a name an instrument's (whole words: not "Impact"). */
+const INSTRUMENT_WORD_EN = /^(fund|facility|programme|program|scheme|initiative|deal|act|plan|mechanism|strategy|agenda|directive|regulation|instrument)$/i;
+/** A word before the abbreviation that names a scheme: "subsidieregeling DUMAVA", "het programma GAP". */
+const INSTRUMENT_BEFORE = /(regeling|subsidie|fonds|programma|faciliteit)$/i;
+const CONNECTORS = new Set(['van', 'voor', 'en', 'de', 'het', 'in', 'op', 'der', 'of', 'and', 'for', 'the', 'to', 'on', 'met', 'tot', '&']);
+
+/** Abbreviations that are common and no instrument. */
+const COMMON = new Set(
+  (
+    // Countries, unions, international bodies.
+    'EU EG EER NL VS VK UK US USA VN UN NAVO NATO OESO OECD IMF WTO ECB EIB EC EP EDEO G7 G20 BRICS ASML ' +
+    // Economy, statistics, business forms.
+    'BBP BNP BNI CO2 CO NOX NO2 PM10 AI ICT IT MKB ZZP BV NV CEO CFO CTO KPI FTE BTW CAO AOW WW WIA UWV SVB CBS DNB AFM ACM NZA AP KNAW NWO VNG IPO RIVM KNMI NS TK EK KB AMVB ' +
+    'RD GDP VAT SME SMES CSR ESG FDI IP IPR LNG LPG PV LED GPS SMS PDF URL HTML XML JSON API ID OK TV CD DVD FAQ NB PS CV QA HR ZIE BIJL NR NRS BLZ ' +
+    // Ministries and departments.
+    'AZ BZ BZK DEF EZ EZK FIN IENW IENM JENV LNV LVVN OCW SZW VWS VRO KGG BHOS ASZ KR HGIS MINFIN MINEZK ' +
+    // Parties.
+    'VVD PVV CDA D66 GL PVDA SP NSC BBB JA21 FVD SGP CU DENK PVDD BVNL GLPVDA ' +
+    // Technologies and fuels.
+    'CCS CCU CCUS DAC BECCS EV HVO SAF LNG RFNBO ' +
+    // Units.
+    'MW GW KW TW MWH GWH TWH KWH PJ EJ MT KT KM CM MM KG GB TB MB HA'
+  ).split(' '),
+);
+
+function isRoman(word: string): boolean {
+  return /^[IVXLCDM]+$/.test(word);
+}
+
+/** The capitalized words (and connectors between them) right before "(" at `at`, as written. */
+function nameBefore(text: string, at: number): string[] {
+  const before = text.slice(Math.max(0, at - 160), at).replace(/\s*\(\s*$/, '');
+  const words = before.split(/\s+/).filter(Boolean);
+  const run: string[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!.replace(/[,;:.!?"“”]$/, '');
+    if (w !== words[i]) break;
+    if (/^[\p{Lu}\d]/u.test(w)) run.unshift(w);
+    else if (CONNECTORS.has(w.toLowerCase()) && run.length) run.unshift(w);
+    else break;
+    if (run.length >= 10) break;
+  }
+  while (run.length && CONNECTORS.has(run[0]!.toLowerCase())) run.shift();
+  return run;
+}
+
+/**
+ * The part of a capitalized run that the abbreviation names: from the first word that starts with
+ * the abbreviation's first letter ("Het Regionaal Investeringsfonds MKB" → "Regionaal …" for RIF).
+ */
+function namedBy(abbr: string, words: readonly string[]): string[] {
+  const k = words.findIndex((w) => w[0]?.toUpperCase() === abbr[0]);
+  return k < 0 ? [] : words.slice(k);
+}
+
+function kindFrom(words: string): GlossaryKind {
+  const w = words.toLowerCase();
+  if (/(fonds|fund)/.test(w)) return 'fonds';
+  if (/(aftrek|heffing|box|belasting)/.test(w)) return 'fiscale regeling';
+  if (/(regeling|subsidie|krediet|lening|garantie|toeslag|scheme)/.test(w)) return 'subsidieregeling';
+  if (/(wet|act\b|verordening|richtlijn)/.test(w)) return 'wet';
+  if (/(strategie|plan|agenda|akkoord|pact|visie)/.test(w)) return 'strategie';
+  return 'programma';
+}
+
+interface Candidate {
+  readonly abbr: string;
+  readonly span: Span;
+  /** The capitalized name it abbreviates, when introduced in brackets. */
+  readonly fullName?: string;
+  /** The words that made it look like an instrument (for the kind). */
+  readonly context: string;
+}
+
+/** The instrument-like reading of the abbreviation at [start, end), if any. */
+function instrumentLike(text: string, start: number, end: number, abbr: string): Candidate | undefined {
+  const after = text.slice(end, end + 40);
+  const before = text.slice(Math.max(0, start - 40), start);
+  const span = { offset: start, length: end - start };
+  const compound = /^-([\p{L}]+)/u.exec(after);
+  if (compound && INSTRUMENT_WORD.test(compound[1]!.replace(/^\p{L}*?(regeling|subsidie|fonds|programma)/u, '$1'))) return { abbr, span, context: compound[1]! };
+  const next = /^[ \t]+([\p{L}]+)/u.exec(after);
+  if (next && INSTRUMENT_WORD.test(next[1]!)) return { abbr, span, context: next[1]! };
+  const previous = /([\p{L}]+)[ \t]+$/u.exec(before);
+  if (previous && INSTRUMENT_BEFORE.test(previous[1]!)) return { abbr, span, context: previous[1]! };
+  if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
+    const open = text.lastIndexOf('(', start);
+    const words = namedBy(abbr, nameBefore(text, open));
+    // A name that says it is a scheme, fund, act, … — not any introduced acronym (IPCC, TNO, …).
+    if (words.some((w) => INSTRUMENT_PART.test(w) || INSTRUMENT_WORD_EN.test(w))) {
+      const fullName = words.join(' ');
+      return { abbr, span, fullName, context: fullName };
+    }
+  }
+  return undefined;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
+}
+
+/** A free id for the new entry, from the abbreviation. */
+function freeId(abbr: string, taken: (id: string) => boolean): string {
+  const base = abbr.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'instrument';
+  let id = base;
+  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export const instrumentUnknownAbbreviation: DiagnosticRule = {
+  code: 'instrument-unknown-abbreviation',
+  defaultSeverity: 'information',
+  description: 'An abbreviation in capitals that reads like a policy instrument (…-regeling, …fonds, introduced in brackets) but is not in the glossary.',
+  check(ctx) {
+    const glossary = ctx.glossaries?.forDocument(ctx.doc.uri);
+    if (!glossary) return [];
+    const text = ctx.doc.text;
+    const a = ctx.doc.analysis;
+    const taken: Span[] = [...a.instruments.map((i) => i.span), ...a.references.filter((r) => r.kind !== 'amount' && r.kind !== 'deadline').map((r) => r.span)];
+    if (a.metadata.frontMatterSpan) taken.push(a.metadata.frontMatterSpan);
+    const urls = [...text.matchAll(/\b(?:https?:\/\/|www\.)\S+/g)].map((m) => ({ offset: m.index!, length: m[0].length }));
+    const seen = new Set<string>();
+    const found: Candidate[] = [];
+    for (const m of text.matchAll(CANDIDATE)) {
+      const abbr = m[1]!;
+      if (seen.has(abbr) || COMMON.has(abbr) || isRoman(abbr) || (abbr.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
+      if (glossary.matcher.entryOf(abbr) || glossary.matcher.entryOf(m[0])) continue;
+      const span = { offset: m.index!, length: m[0].length };
+      if (taken.some((t) => overlaps(t, span)) || urls.some((u) => overlaps(u, span))) continue;
+      // A heading in capitals is no evidence.
+      const lineStart = text.lastIndexOf('\n', span.offset - 1) + 1;
+      const lineEnd = text.indexOf('\n', span.offset);
+      const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+      if (!/\p{Ll}/u.test(line)) continue;
+      const candidate = instrumentLike(text, span.offset, span.offset + abbr.length, abbr);
+      if (!candidate) continue;
+      seen.add(abbr);
+      found.push(candidate);
+    }
+
+    const file = ctx.glossaries?.workspaceFileFor(ctx.doc.uri);
+    const findings: Finding[] = [];
+    for (const c of found) {
+      const fixes: Fix[] = [];
+      if (file) {
+        const entry: GlossaryEntryPatch = {
+          id: freeId(c.abbr, (id) => !!glossary.entry(id) || !!file.text?.includes(`"${id}"`)),
+          name: c.abbr,
+          ...(c.fullName ? { fullName: c.fullName } : {}),
+          abbreviations: [c.abbr],
+          kind: kindFrom(c.context),
+          description: { nl: '…' },
+        };
+        const addition = glossaryAddition(file, entry);
+        if (addition) fixes.push({ title: ctx.m.diag.instrument.addToGlossary(c.abbr), edits: [addition.edit], ...(addition.create ? { createFiles: [file.uri] } : {}) });
+      }
+      findings.push({ code: this.code, span: { offset: c.span.offset, length: c.abbr.length }, message: ctx.m.diag.instrument.unknownAbbreviation(c.abbr), fixes });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,232 @@
+import * as assert from 'node:assert/strict';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { parseGlossary } from '../../../server/src/engine/glossary';
+import { codeActions } from '../../../server/src/features/codeActions';
+import { DEFAULT_DIAGNOSTIC_SETTINGS, type DiagnosticRule, type DiagnosticSettings } from '../../../server/src/features/diagnostics/model';
+import { ALL_RULES, INSTRUMENT_RULES, ruleByCode } from '../../../server/src/features/diagnostics/rules';
+import { computeDiagnostics } from '../../../server/src/features/diagnostics/run';
+import { applyEdits, editsFor, GLOSSARY_URI, marked, workspace, type TestWorkspace } from './support';
+
+const DOC = 'brief.txt';
+const DOC_URI = `file:///ws/${DOC}`;
+
+async function diagnose(ws: TestWorkspace, text: string, code: string, settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS): Promise<Diagnostic[]> {
+  const doc = ws.add(DOC, text);
+  const rule = ruleByCode(code)!;
+  return computeDiagnostics(doc, ws.ctx, settings, [rule], (c, e) => {
+    throw new Error(`${c}: ${String(e)}`);
+  });
+}
+
+/** The quick fixes the editor would offer for one diagnostic. */
+function quickFixes(ws: TestWorkspace, d: Diagnostic, all: Diagnostic[], createFiles = true): CodeAction[] {
+  return codeActions({ diagnostics: [d], allDiagnostics: all, only: [CodeActionKind.QuickFix], createFiles }, 'nl', (uri) => ws.index.get(uri)).filter((a) => a.diagnostics?.length === 1);
+}
+
+/**
+ * Checks a rule on a fixture: `[[…]]` marks each expected finding; `fixed` is the letter after the
+ * first quick fix of every finding is applied (one at a time, on the original text).
+ */
+async function checkRule(code: string, fixture: string, fixed?: string): Promise<void> {
+  const { text, ranges } = marked(fixture);
+  const ws = workspace();
+  const found = await diagnose(ws, text, code);
+  const lines = ws.index.get(DOC_URI)!.lines;
+  assert.deepEqual(
+    found.map((d) => text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end))),
+    ranges.map((r) => text.slice(r.offset, r.offset + r.length)),
+    found.map((d) => d.message).join('\n'),
+  );
+  for (const d of found) {
+    assert.equal(d.code, code);
+    assert.equal(d.severity, DiagnosticSeverity.Information);
+  }
+  if (fixed === undefined) return;
+  const edits = found.flatMap((d) => editsFor(quickFixes(ws, d, found)[0]!.edit!, DOC_URI));
+  assert.equal(applyEdits(text, edits), fixed);
+}
+
+describe('instrument rules', () => {
+  it('are registered, once each, with information as default severity', () => {
+    assert.deepEqual(
+      INSTRUMENT_RULES.map((r) => [r.code, r.defaultSeverity]),
+      [
+        ['instrument-abbreviation-before-full-name', 'information'],
+        ['instrument-full-name-repeated', 'information'],
+        ['instrument-unknown-abbreviation', 'information'],
+      ],
+    );
+    for (const r of INSTRUMENT_RULES) assert.equal(ALL_RULES.filter((x: DiagnosticRule) => x.code === r.code).length, 1);
+  });
+
+  it('find nothing without a glossary in the context', async () => {
+    const ws = workspace();
+    const doc = ws.add(DOC, 'De WBSO helpt. De SCE-regeling ook. Het Nationaal Groeifonds (NGF) en het Nationaal Groeifonds.');
+    const { glossaries: _unused, ...bare } = ws.ctx;
+    assert.deepEqual(await computeDiagnostics(doc, bare, DEFAULT_DIAGNOSTIC_SETTINGS, INSTRUMENT_RULES), []);
+  });
+
+  describe('instrument-abbreviation-before-full-name', () => {
+    const code = 'instrument-abbreviation-before-full-name';
+    it('flags the first use of an abbreviation that was not written out, and writes it out', () =>
+      checkRule(
+        code,
+        'De [[WBSO]] is een fiscale regeling. De WBSO helpt bedrijven.',
+        'De Wet bevordering speur- en ontwikkelingswerk (WBSO) is een fiscale regeling. De WBSO helpt bedrijven.',
+      ));
+    it('flags it when the full name comes only later', () =>
+      checkRule(code, 'Het [[NGF]] investeert. Het Nationaal Groeifonds is groot.', 'Het Nationaal Groeifonds (NGF) investeert. Het Nationaal Groeifonds is groot.'));
+    it('flags each instrument once', () => checkRule(code, 'De [[CPB]]-raming en het [[PBL]]. Het CPB en het PBL.'));
+    it('offers no fix inside a compound', async () => {
+      const ws = workspace();
+      const found = await diagnose(ws, 'Het SER-advies over reshoring.', code);
+      assert.equal(found.length, 1);
+      assert.deepEqual(quickFixes(ws, found[0]!, found), []);
+    });
+    it('accepts "Full name (ABBR)"', () => checkRule(code, 'Het Nationaal Groeifonds (NGF) investeert. Het NGF is groot.'));
+    it('accepts "ABBR (Full name)"', () => checkRule(code, 'Het NGF (Nationaal Groeifonds) investeert. Het NGF is groot.'));
+    it('accepts a variant written out before', () => checkRule(code, 'De Energie Investeringsaftrek (EIA) helpt. De EIA ook.'));
+    it('leaves instruments without an abbreviation alone', () => checkRule(code, 'Invest-NL en Invest International werken samen.'));
+    it('ignores mentions in footnotes', () => checkRule(code, 'Zie het advies.[^1] Het Nationaal Groeifonds (NGF) helpt.\n\n[^1]: SER, Reshoring, 2021; NGF, jaarverslag.\n'));
+  });
+
+  describe('instrument-full-name-repeated', () => {
+    const code = 'instrument-full-name-repeated';
+    it('flags the full name after the abbreviation was introduced, and writes the abbreviation', () =>
+      checkRule(
+        code,
+        'Het Nationaal Groeifonds (NGF) investeert. Later wordt het [[Nationaal Groeifonds]] verlengd en het [[nationaal groeifonds]] geëvalueerd.',
+        'Het Nationaal Groeifonds (NGF) investeert. Later wordt het NGF verlengd en het NGF geëvalueerd.',
+      ));
+    it('removes a repeated "(ABBR)" along with the full name', () =>
+      checkRule(code, 'Het Nationaal Groeifonds (NGF) investeert. Het [[Nationaal Groeifonds]] (NGF) stopt.', 'Het Nationaal Groeifonds (NGF) investeert. Het NGF stopt.'));
+    it('counts a later abbreviation as its introduction', () =>
+      checkRule(code, 'De Nationale Technologiestrategie is er. De NTS kiest. De [[Nationale Technologiestrategie]] werkt.', 'De Nationale Technologiestrategie is er. De NTS kiest. De NTS werkt.'));
+    it('writes the abbreviation, not its plural', () =>
+      checkRule(
+        code,
+        'Een Important Project of Common European Interest (IPCEI) en meer IPCEI’s. Elk [[Important Project of Common European Interest]] telt.',
+        'Een Important Project of Common European Interest (IPCEI) en meer IPCEI’s. Elk IPCEI telt.',
+      ));
+    it('leaves a full name alone when no abbreviation was introduced', () => checkRule(code, 'Het Nationaal Groeifonds investeert. Het Nationaal Groeifonds stopt.'));
+    it('leaves a shorter name alone ("Groeifonds" is no full name)', () => checkRule(code, 'Het Nationaal Groeifonds (NGF) investeert. Het Groeifonds stopt.'));
+    it('leaves full names before the introduction alone', () => checkRule(code, 'Het Nationaal Groeifonds investeert. Het Nationaal Groeifonds (NGF) stopt. Het NGF.'));
+
+    it('offers a fix-all for the repeated full names', async () => {
+      const { text } = marked('Het Nationaal Groeifonds (NGF) investeert. Het Nationaal Groeifonds stopt. Het Nationaal Groeifonds eindigt.');
+      const ws = workspace();
+      const found = await diagnose(ws, text, code);
+      const all = codeActions({ diagnostics: [found[0]!], allDiagnostics: found }, 'nl', (uri) => ws.index.get(uri));
+      const fixAll = all.find((a) => a.title.startsWith('Gebruik overal de ingevoerde afkortingen'))!;
+      assert.ok(fixAll, all.map((a) => a.title).join(', '));
+      assert.equal(applyEdits(text, editsFor(fixAll.edit!, DOC_URI)), 'Het Nationaal Groeifonds (NGF) investeert. Het NGF stopt. Het NGF eindigt.');
+    });
+  });
+
+  describe('instrument-unknown-abbreviation', () => {
+    const code = 'instrument-unknown-abbreviation';
+    const positives: readonly string[] = [
+      'De [[SCE]]-regeling helpt energiecoöperaties.',
+      'Met de Subsidieregeling Coöperatieve Energieopwekking ([[SCE]]) helpt het kabinet.',
+      'De subsidieregeling [[DUMAVA]] is opengesteld.',
+      'Het [[GAP]] programma loopt tot 2030.',
+      'De [[TVL]]-subsidie en de [[NOW]]-regeling.',
+      'Het Regionaal Investeringsfonds MKB ([[RIF]]) start.',
+      'Het [[KIA]] fonds, en later weer het KIA fonds.',
+    ];
+    for (const fixture of positives) it(JSON.stringify(fixture), () => checkRule(code, fixture));
+
+    const negatives: readonly string[] = [
+      'De EU-regeling en de EU subsidie.',
+      'De CO2-heffing en het CO2 programma.',
+      'De WBSO-regeling en het MIT programma.',
+      'Het programma van de VVD en het CDA.',
+      'Het ministerie van Economische Zaken (EZK) en Klimaat.',
+      'De ABC en de XYZ zonder context.',
+      'HOOFDSTUK IV SUBSIDIE REGELING',
+      'Zie https://www.rvo.nl/ABC-regeling voor meer.',
+      'Carbon Capture and Storage (CCS) is een techniek.',
+      'In fase II programma en Q3 regeling.',
+      'Het Dit is (NB) geen naam.',
+    ];
+    for (const text of negatives) it(`not: ${JSON.stringify(text)}`, () => checkRule(code, text));
+
+    it('creates the workspace glossary with a skeleton entry when it does not exist', async () => {
+      const text = 'Met de Subsidieregeling Coöperatieve Energieopwekking (SCE) helpt het kabinet.';
+      const ws = workspace();
+      const [d] = await diagnose(ws, text, code);
+      const [fix] = quickFixes(ws, d!, [d!]);
+      assert.equal(fix!.title, 'Voeg ‘SCE’ toe aan de woordenlijst (.kamerwijzer/glossary.json)');
+      const changes = fix!.edit!.documentChanges!;
+      assert.deepEqual(changes[0], { kind: 'create', uri: GLOSSARY_URI, options: { ignoreIfExists: true } });
+      const created = applyEdits('', editsFor(fix!.edit!, GLOSSARY_URI));
+      const parsed = parseGlossary(created);
+      assert.deepEqual(parsed.problems, []);
+      assert.deepEqual(parsed.entries, [
+        { id: 'sce', name: 'SCE', fullName: 'Subsidieregeling Coöperatieve Energieopwekking', abbreviations: ['SCE'], kind: 'subsidieregeling', description: { nl: '…' } },
+      ]);
+    });
+
+    it('extends an existing workspace glossary, keeping its layout', async () => {
+      const existing = '{\n  "version": 1,\n  "entries": [\n    {\n      "id": "sce",\n      "name": "SCE-oud",\n      "abbreviations": ["SCE"],\n      "kind": "programma",\n      "description": { "nl": "Iets anders." }\n    }\n  ]\n}\n';
+      const ws = workspace({ glossary: existing });
+      const text = 'Het Regionaal Investeringsfonds MKB (RIF) start en de SCE-regeling ook.';
+      const found = await diagnose(ws, text, code);
+      assert.deepEqual(found.map((d) => d.message), ['‘RIF’ lijkt een beleidsinstrument, maar staat niet in de woordenlijst.']);
+      const [fix] = quickFixes(ws, found[0]!, found);
+      assert.equal(fix!.edit!.documentChanges, undefined, 'no file to create');
+      const extended = applyEdits(existing, editsFor(fix!.edit!, GLOSSARY_URI));
+      const parsed = parseGlossary(extended);
+      assert.deepEqual(parsed.problems, []);
+      assert.deepEqual(parsed.entries.map((e) => [e.id, e.kind, e.fullName]), [
+        ['sce', 'programma', undefined],
+        ['rif', 'fonds', 'Regionaal Investeringsfonds MKB'],
+      ]);
+      assert.ok(extended.includes('\n    {\n      "id": "rif",'), extended);
+    });
+
+    it('fills an empty entries array and gives a free id', async () => {
+      const ws = workspace({ glossary: '{ "entries": [] }' });
+      const text = 'De SCE-regeling helpt.';
+      const [d] = await diagnose(ws, text, code);
+      const extended = applyEdits('{ "entries": [] }', editsFor(quickFixes(ws, d!, [d!])[0]!.edit!, GLOSSARY_URI));
+      assert.deepEqual(parseGlossary(extended).entries.map((e) => e.id), ['sce']);
+
+      const taken = '{ "entries": [ { "id": "sce", "name": "Iets anders", "kind": "programma", "description": { "nl": "Iets." } } ] }';
+      const ws2 = workspace({ glossary: taken });
+      const [d2] = await diagnose(ws2, text, code);
+      const extended2 = applyEdits(taken, editsFor(quickFixes(ws2, d2!, [d2!])[0]!.edit!, GLOSSARY_URI));
+      assert.deepEqual(parseGlossary(extended2).entries.map((e) => e.id), ['sce', 'sce-2']);
+    });
+
+    it('offers no fix for a broken glossary file, nor when the editor cannot create files', async () => {
+      const broken = workspace({ glossary: '{ "entries": [ ' });
+      const [d] = await diagnose(broken, 'De SCE-regeling helpt.', code);
+      assert.deepEqual(quickFixes(broken, d!, [d!]), []);
+      const ws = workspace();
+      const [d2] = await diagnose(ws, 'De SCE-regeling helpt.', code);
+      assert.deepEqual(quickFixes(ws, d2!, [d2!], false), []);
+      assert.equal(quickFixes(ws, d2!, [d2!], true).length, 1);
+    });
+  });
+
+  it('severities are configurable, and "off" silences a rule', async () => {
+    const ws = workspace();
+    const text = 'De WBSO en de SCE-regeling.';
+    const settings = (severity: Record<string, 'off' | 'warning'>): DiagnosticSettings => ({ ...DEFAULT_DIAGNOSTIC_SETTINGS, severity });
+    assert.deepEqual(await diagnose(ws, text, 'instrument-unknown-abbreviation', settings({ 'instrument-unknown-abbreviation': 'off' })), []);
+    const warned = await diagnose(ws, text, 'instrument-abbreviation-before-full-name', settings({ 'instrument-abbreviation-before-full-name': 'warning' }));
+    assert.deepEqual(warned.map((d) => d.severity), [DiagnosticSeverity.Warning]);
+  });
+
+  it('speak English too', async () => {
+    const ws = workspace({ locale: 'en' });
+    const doc = ws.add(DOC, 'De WBSO en de SCE-regeling. Het Nationaal Groeifonds (NGF) en het Nationaal Groeifonds.');
+    const found = await computeDiagnostics(doc, ws.ctx, DEFAULT_DIAGNOSTIC_SETTINGS, INSTRUMENT_RULES);
+    assert.deepEqual(found.map((d) => d.message), [
+      '‘WBSO’ is used before its full name (‘Wet bevordering speur- en ontwikkelingswerk’) is written out; write an abbreviation out in full at first use.',
+      '‘SCE’ looks like a policy instrument but is not in the glossary.',
+      '‘Nationaal Groeifonds’ is written out again although the abbreviation ‘NGF’ has been introduced; use the abbreviation.',
+    ]);
+  });
+});
