@@ -135,6 +135,9 @@ export const en: Shape<typeof nl> = {
     unusable: (file: string, problem: string) => `Kamerwijzer: the glossary ${file} cannot be used (${problem}); the bundled glossary stays in use.`,
     problems: (file: string, n: number, first: string) => `Kamerwijzer: the glossary ${file} has ${n === 1 ? '1 problem' : `${n} problems`}: ${first}${n > 1 ? ' …' : ''}`,
   },
+  server: {
+    tooLarge: (file: string, max: number) => `Kamerwijzer: ${file} is larger than kamerwijzer.maxFileSize (${max} bytes) and is not analyzed.`,
+  },
   cli: {
     usage: `Usage: kamerwijzer <command> [options] PATH...
 

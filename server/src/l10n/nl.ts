@@ -132,6 +132,9 @@ export const nl = {
     unusable: (file: string, problem: string) => `Kamerwijzer: de woordenlijst ${file} is niet bruikbaar (${problem}); de meegeleverde woordenlijst blijft in gebruik.`,
     problems: (file: string, n: number, first: string) => `Kamerwijzer: de woordenlijst ${file} heeft ${n === 1 ? '1 probleem' : `${n} problemen`}: ${first}${n > 1 ? ' …' : ''}`,
   },
+  server: {
+    tooLarge: (file: string, max: number) => `Kamerwijzer: ${file} is groter dan kamerwijzer.maxFileSize (${max} bytes) en wordt niet geanalyseerd.`,
+  },
   cli: {
     usage: `Gebruik: kamerwijzer <opdracht> [opties] PAD...
 

@@ -10,6 +10,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   type Diagnostic,
   FileChangeType,
   TextDocuments,
@@ -140,6 +142,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
   };
 
+  /** Shows a warning in the editor (a notification: nothing to answer, nothing to fail). */
+  const warn = (message: string): void => {
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  };
+
   const pathOf = (uri: string): string | undefined => {
     try {
       const u = URI.parse(uri);
@@ -172,12 +179,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (text.length > settings.maxFileSize) {
       if (!tooLargeReported.has(doc.uri)) {
         tooLargeReported.add(doc.uri);
-        const nl = effectiveLocale(settings, editorLocale) === 'nl';
-        void connection.window.showWarningMessage(
-          nl
-            ? `Kamerwijzer: ${path.basename(pathOf(doc.uri) ?? doc.uri)} is groter dan kamerwijzer.maxFileSize (${settings.maxFileSize} bytes) en wordt niet geanalyseerd.`
-            : `Kamerwijzer: ${path.basename(pathOf(doc.uri) ?? doc.uri)} is larger than kamerwijzer.maxFileSize (${settings.maxFileSize} bytes) and is not analyzed.`,
-        );
+        warn(messages(effectiveLocale(settings, editorLocale)).server.tooLarge(path.basename(pathOf(doc.uri) ?? doc.uri), settings.maxFileSize));
       }
       index.remove(doc.uri);
       return undefined;
@@ -268,7 +270,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       for (const p of update.problems) log.warn(`Kamerwijzer: ${file}: ${p}`);
       const m = messages(effectiveLocale(settings, editorLocale));
       const message = update.broken ? m.glossary.unusable(file, update.problems[0]!) : m.glossary.problems(file, update.problems.length, update.problems[0]!);
-      void connection.window.showWarningMessage(message);
+      warn(message);
     } else if (!update.problems.length) glossaryWarned.delete(folder);
     if (!update.changed) return;
     for (const doc of [...index.documents()]) {
@@ -400,16 +402,34 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
+  /**
+   * Typing never waits for analysis: a changed document is analyzed once the edits pause (or at
+   * once when a request needs it, see indexedDoc/docAt), then its diagnostics follow.
+   */
+  const analysisTimers = new Map<string, NodeJS.Timeout>();
+  const ANALYSIS_DELAY_MS = 120;
   documents.onDidChangeContent((e) => {
-    try {
-      indexOpenDocument(e.document);
-      schedulePush(e.document.uri);
-    } catch (err) {
-      log.error(`Kamerwijzer: analysis of ${e.document.uri} failed: ${(err as Error).stack ?? String(err)}`);
-    }
+    const uri = e.document.uri;
+    clearTimeout(analysisTimers.get(uri));
+    analysisTimers.set(
+      uri,
+      setTimeout(() => {
+        analysisTimers.delete(uri);
+        const open = documents.get(uri);
+        if (!open) return;
+        try {
+          if (index.get(uri)?.version !== open.version) indexOpenDocument(open);
+          schedulePush(uri, 0);
+        } catch (err) {
+          log.error(`Kamerwijzer: analysis of ${uri} failed: ${(err as Error).stack ?? String(err)}`);
+        }
+      }, index.has(uri) ? ANALYSIS_DELAY_MS : 0),
+    );
   });
 
   documents.onDidClose((e) => {
+    clearTimeout(analysisTimers.get(e.document.uri));
+    analysisTimers.delete(e.document.uri);
     tooLargeReported.delete(e.document.uri);
     lastDiagnostics.delete(e.document.uri);
     clearTimeout(pushTimers.get(e.document.uri));
