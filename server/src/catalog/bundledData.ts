@@ -13,22 +13,8 @@ import { isDocumentNumber, parseKamerstukKey } from '../engine/identifiers';
 import { parseCsvRecords } from './csv';
 import type { CatalogDocument, FactSource, MotionOutcome } from './model';
 
-export interface BundledDocument {
-  readonly id: string;
-  readonly documentNumber?: string;
-  readonly type?: string;
-  readonly title?: string;
-  readonly date?: string;
-  readonly dossierTitle?: string;
-  readonly submitters?: readonly string[];
-  readonly outcome?: MotionOutcome;
-  readonly outcomeDate?: string;
-  readonly kabinetsappreciatie?: string;
-  readonly zaakNummer?: string;
-  readonly alsoDossiers?: readonly string[];
-  readonly replacedBy?: string;
-  readonly sources: readonly string[];
-}
+/** A document as the compiled data stores it: the catalog's facts, sources as plain URLs. */
+export type BundledDocument = Omit<CatalogDocument, 'kamerstuk' | 'sources' | 'workspace'> & { readonly sources: readonly string[] };
 
 /** [id, documentNumber, zaakNummer, date, onderwerp, kabinetsappreciatie, signatories joined by "|", dossierTitle index] */
 export type MotionRow = [string, string, string, string, string, string, string, number];

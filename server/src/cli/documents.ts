@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Messages } from '../l10n';
 import { ManifestLookup } from '../io/manifests';
-import { readTextFile, walkDocuments } from '../io/textFiles';
+import { Exclusions } from '../io/exclusions';
+import { readTextFile } from '../io/textFiles';
+import { scanDocuments } from '../io/workspaceScanner';
 import type { KnownDocumentFacts } from '../engine/model';
 
 /** A document the command line was asked to read. */
@@ -22,8 +24,11 @@ export interface InputResult {
   readonly warnings: string[];
 }
 
-/** Expands the given paths (folders are walked for .txt and .md) and reads every document. */
-export function readInputs(paths: readonly string[], m: Messages, cwd = process.cwd()): InputResult {
+/**
+ * Expands the given paths (folders are walked for .txt and .md, respecting their .gitignore files,
+ * as the editor does) and reads every document.
+ */
+export async function readInputs(paths: readonly string[], m: Messages, cwd = process.cwd()): Promise<InputResult> {
   const errors: string[] = [];
   const warnings: string[] = [];
   const manifests = new ManifestLookup((file, problem) => warnings.push(m.cli.badManifest(display(file, cwd), problem)));
@@ -37,7 +42,9 @@ export function readInputs(paths: readonly string[], m: Messages, cwd = process.
       errors.push(m.cli.missing(p));
       continue;
     }
-    const found = stat.isDirectory() ? walkDocuments(p) : [p];
+    const found: string[] = [];
+    if (stat.isDirectory()) for await (const f of scanDocuments(p, new Exclusions(p, []))) found.push(f);
+    else found.push(p);
     if (stat.isDirectory() && found.length === 0) warnings.push(m.cli.directoryEmpty(p));
     for (const f of found) {
       const abs = path.resolve(f);

@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         err(m.cli.noPaths);
         return 2;
       }
-      const input = readInputs(args.paths, m);
+      const input = await readInputs(args.paths, m);
       for (const w of input.warnings) err(w);
       for (const e of input.errors) err(e);
       if (args.command === 'extract') {

@@ -62,36 +62,6 @@ export function isDocumentFile(file: string): boolean {
   return DOCUMENT_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
-/**
- * Lists the documents under a folder (depth first, sorted), skipping hidden folders and
- * node_modules. `exclude` is asked for every file and folder (relative path with "/").
- */
-export function walkDocuments(root: string, exclude: (relativePath: string, isDirectory: boolean) => boolean = () => false): string[] {
-  const found: string[] = [];
-  const visit = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      const rel = path.relative(root, full).split(path.sep).join('/');
-      if (entry.isDirectory()) {
-        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        if (exclude(rel, true)) continue;
-        visit(full);
-      } else if (entry.isFile() && isDocumentFile(entry.name) && !exclude(rel, false)) {
-        found.push(full);
-      }
-    }
-  };
-  visit(root);
-  return found;
-}
-
 function errorText(e: unknown): string {
   if (e && typeof e === 'object' && 'code' in e) return String((e as { code: unknown }).code);
   return String(e);
