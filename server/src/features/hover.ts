@@ -23,7 +23,7 @@ import type { AmountReference, DeadlineReference, DocumentNumberReference, Instr
 import { messages, type Messages } from '../l10n';
 import { sentenceAround } from './diagnostics/sentence';
 import type { FeatureContext, IndexedDocument } from './context';
-import { escapeMarkdown, formatDate, formatEuro } from './describe';
+import { describeDeadlineWhen, escapeMarkdown, formatDate, formatEuro } from './describe';
 import { euroInWords } from './numberWords';
 import { footnoteOf, targetAt } from './referenceAt';
 
@@ -198,8 +198,7 @@ function amountHover(r: AmountReference, ctx: FeatureContext): string {
 function deadlineHover(r: DeadlineReference, doc: IndexedDocument, ctx: FeatureContext, m: Messages): string {
   if (!r.end) return `**${m.hover.deadline}**\n\n${m.hover.unresolved}`;
   const f = (d: string): string => formatDate(d, ctx.locale);
-  const when = r.start && r.start !== r.end ? m.hover.period(f(r.start), f(r.end)) : r.start === r.end ? m.hover.onDay(f(r.end)) : m.hover.by(f(r.end));
-  const lines = [`**${m.hover.deadline}:** ${when}`];
+  const lines = [`**${m.hover.deadline}:** ${describeDeadlineWhen(r, ctx.locale)}`];
   const toEnd = daysBetween(ctx.today, r.end);
   if (toEnd < 0) lines.push(m.hover.passed(-toEnd));
   else if (r.start && daysBetween(ctx.today, r.start) <= 0) lines.push(m.hover.running(toEnd));
@@ -207,7 +206,6 @@ function deadlineHover(r: DeadlineReference, doc: IndexedDocument, ctx: FeatureC
   if (r.relative && doc.analysis.metadata.date) lines.push(`_${m.hover.yearFromDocument(f(doc.analysis.metadata.date))}_`);
   return lines.join('\n\n');
 }
-
 
 /**
  * An instrument from the glossary: its name and kind, full name, description in the UI language,
