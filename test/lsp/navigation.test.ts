@@ -126,6 +126,16 @@ describe('language server over stdio on the seeds workspace', function () {
     );
   });
 
+  it('completion after "Kamerstuk " offers known documents with their titles', async () => {
+    const uri = pathToFileURL(path.join(seedsDir, 'concept.md')).toString();
+    await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Zie Kamerstuk 29 826, nr. 2' } });
+    const list = await lsp.request<{ items: { label: string; detail?: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 27 } });
+    const item = list.items.find((i) => i.label === '29 826, nr. 277');
+    assert.ok(item, list.items.map((i) => i.label).join(', '));
+    assert.equal(item.detail, 'Industriebeleid met focus');
+    await lsp.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('workspace symbols find a cited document by number and by title words', async () => {
     const byNumber = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: '29826-250' });
     assert.ok(byNumber.some((s) => s.name === 'Kamerstuk 29 826, nr. 250'));

@@ -35,6 +35,9 @@ export class ListCatalogSource implements CatalogSource {
     const w = words.map(foldForSearch);
     return this.docs.filter((d) => d.title && w.every((x) => ` ${foldForSearch(d.title!)} `.includes(x))).slice(0, limit).map((d) => this.full(d));
   }
+  documentsByIdPrefix(prefix: string, limit: number): CatalogDocument[] {
+    return this.docs.filter((d) => d.id.startsWith(prefix) && parseKamerstukKey(d.id)).slice(0, limit).map((d) => this.full(d));
+  }
   titledDocuments(): CatalogDocument[] {
     return this.docs.filter((d) => d.title && !/^motie/i.test(d.type ?? '')).map((d) => this.full(d));
   }

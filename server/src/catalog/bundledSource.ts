@@ -74,6 +74,17 @@ export class BundledCatalogSource implements CatalogSource {
       .slice(0, limit);
   }
 
+  documentsByIdPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
+    const out: CatalogDocument[] = [];
+    for (const [id, doc] of this.index()) {
+      if (id.startsWith(prefix) && doc.kamerstuk) {
+        out.push(doc);
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
+  }
+
   titledDocuments(): readonly CatalogDocument[] {
     if (!this.titled) this.titled = this.bundle.documents.filter((d) => d.title && !/^motie/i.test(d.type ?? '')).map((d) => this.index().get(d.id)!);
     return this.titled;

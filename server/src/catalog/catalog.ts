@@ -36,6 +36,11 @@ export class Catalog {
     return this.collect((s) => s.searchTitles?.(words, limit) ?? [], limit);
   }
 
+  /** Documents whose id starts with a prefix, from every source, de-duplicated by id. */
+  documentsByIdPrefix(prefix: string, limit: number): CatalogDocument[] {
+    return this.collect((s) => s.documentsByIdPrefix?.(prefix, limit) ?? [], limit);
+  }
+
   /** Documents with a title a letter may name in words, from every source, de-duplicated by id. */
   titledDocuments(): CatalogDocument[] {
     return this.collect((s) => s.titledDocuments?.() ?? [], Number.MAX_SAFE_INTEGER);

@@ -56,6 +56,8 @@ export interface CatalogSource {
   lookupDocumentNumber(documentNumber: string): CatalogDocument | undefined | Promise<CatalogDocument | undefined>;
   /** Documents whose title contains all the given words (lower-case, accents folded); at most `limit`. */
   searchTitles?(words: readonly string[], limit: number): readonly CatalogDocument[];
+  /** Documents whose id, without spaces, starts with `prefix` ("29826-2" → 29826-250, 29826-277, …); at most `limit`. */
+  documentsByIdPrefix?(prefix: string, limit: number): readonly CatalogDocument[];
   /** Documents with a title that a letter may name in words (letters, reports; not motions). */
   titledDocuments?(): readonly CatalogDocument[];
   /** Motions whose signatories include all of these surnames (folded), newest first. */

@@ -183,6 +183,16 @@ export class WorkspaceCatalogSource implements CatalogSource {
     return out;
   }
 
+  documentsByIdPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
+    const out: CatalogDocument[] = [];
+    for (const doc of this.index.documents()) {
+      const key = identityKeys(doc).find((k) => k.startsWith(prefix));
+      if (key && doc.analysis.metadata.kamerstuk) out.push(this.describeDocument(doc, key));
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   titledDocuments(): readonly CatalogDocument[] {
     const out: CatalogDocument[] = [];
     for (const doc of this.index.documents()) {

@@ -30,6 +30,7 @@ import { GlossaryCatalog } from '../catalog/glossaries';
 import { WorkspaceCatalogSource, WorkspaceIndex, identityKeys, type IndexedDocument } from '../catalog/workspaceIndex';
 import { MANIFEST_FILE_NAME } from '../engine/manifest';
 import { codeActions } from '../features/codeActions';
+import { completion } from '../features/completion';
 import { definition } from '../features/definition';
 import { ALL_RULES } from '../features/diagnostics/rules';
 import { computeDiagnostics } from '../features/diagnostics/run';
@@ -357,6 +358,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'Kamerwijzer' },
         workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: [' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.kamerwijzer`] },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'kamerwijzer', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -542,6 +544,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         context().locale,
         (uri) => index.get(uri),
       );
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', null, async (params: TextDocumentPositionParams) => {
+      const at = docAt(params);
+      return at ? { isIncomplete: true, items: await completion(at.doc, at.offset, context(), settings.diagnostics.citationStyle) } : null;
     }),
   );
 
