@@ -13,7 +13,7 @@ import { escapeMarkdown, formatDate } from './describe';
 
 const MAX_ITEMS = 50;
 /** "Kamerstuk 29 8", "Kamerstuknummer 36600-XIII-", "Kamerstukken II 2019/20, 35 3" before the cursor. */
-const TYPED = /\b[Kk]amerstuk(?:ken|nummer)?(?:\s+I{1,2}(?:\s+\d{4}\/\d{2,4})?,?)?:?\s+([0-9][0-9 .\-A-Za-z]{0,20})?$/;
+const TYPED = /\b[Kk]amerstuk(?:ken|nummer)?(?:\s+I{1,2}(?:\s+\d{4}\/\d{2,4})?,?)?:?\s+([0-9][0-9 .,\-A-Za-z]{0,24})?$/;
 
 export async function completion(doc: IndexedDocument, offset: number, ctx: FeatureContext, style: CitationStyle): Promise<CompletionItem[]> {
   const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
