@@ -29,14 +29,14 @@ export class LspSession {
     readonly stderr: string[],
   ) {}
 
-  static async start(options: { folders: string[]; locale?: string; settings?: Record<string, unknown>; configuration?: boolean; pullDiagnostics?: boolean }): Promise<LspSession> {
+  static async start(options: { folders: string[]; locale?: string; settings?: Record<string, unknown>; filesExclude?: Record<string, boolean>; configuration?: boolean; pullDiagnostics?: boolean }): Promise<LspSession> {
     const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const settings = options.settings ?? {};
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((i) => (i.section === 'kamerwijzer' ? settings : i.section === 'files.exclude' ? {} : null)),
+      params.items.map((i) => (i.section === 'kamerwijzer' ? settings : i.section === 'files.exclude' ? (options.filesExclude ?? {}) : null)),
     );
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);

@@ -120,6 +120,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let supportsFolders = false;
   let scanning = false;
   let scanGeneration = 0;
+  /** Versions of documents read from disk are negative, so they never equal an editor's version. */
   let diskVersion = 0;
   const tooLargeReported = new Set<string>();
 
@@ -209,7 +210,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       index.remove(uri);
       return;
     }
-    updateIndex(uri, decoded.text, ++diskVersion, manifests.factsFor(file));
+    updateIndex(uri, decoded.text, -++diskVersion, manifests.factsFor(file));
   };
 
   const folderOf = (file: string): string | undefined => folders.find((f) => file === f || file.startsWith(f + path.sep));

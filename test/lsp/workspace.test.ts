@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-types';
+import { LspSession } from '../support/lspClient';
+
+interface Status {
+  indexedDocuments: number;
+  scanning: boolean;
+}
+
+describe('language server: workspace index', function () {
+  this.timeout(60000);
+  let lsp: LspSession;
+  let dir: string;
+  const write = (rel: string, text: string): string => {
+    const f = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    return f;
+  };
+  const status = (): Promise<Status> => lsp.request<Status>('kamerwijzer/status', {});
+  /** File events are handled asynchronously: poll the status until the count is reached. */
+  const indexedBecomes = async (n: number): Promise<void> => {
+    for (let i = 0; i < 100 && (await status()).indexedDocuments !== n; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal((await status()).indexedDocuments, n);
+  };
+  const changed = (file: string, type: 1 | 2 | 3): Promise<void> => lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type }] });
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-ws-'));
+    write('brief.txt', 'Zie Kamerstuk 29826, nr. 147.');
+    write('visie.md', '---\nkamerstuk: 29826-147\ntitel: Het verschil maken\n---\nTekst.\n');
+    write('.gitignore', 'kladjes/\n');
+    write('kladjes/oud.txt', 'Kamerstuk 1, nr. 1');
+    write('archief/2019.txt', 'Kamerstuk 2, nr. 2');
+    write('tmp/x.md', 'x');
+    write('bijlage.pdf', '%PDF');
+    lsp = await LspSession.start({ folders: [dir], settings: { exclude: ['archief/**'] }, filesExclude: { '**/tmp': true } });
+  });
+  after(async () => lsp?.stop());
+
+  it('indexes the documents that .gitignore, files.exclude and kamerwijzer.exclude leave', async () => {
+    assert.deepEqual(await status(), { indexedDocuments: 2, scanning: false, catalogSources: ['workspace', 'bundled'] } as Status);
+  });
+
+  it('follows created, changed and deleted files one at a time', async () => {
+    const nieuw = write('nieuw.md', '---\nkamerstuk: 29826-300\ntitel: Een nieuwe brief over industrieclusters\n---\n');
+    await changed(nieuw, 1);
+    await indexedBecomes(3);
+    const byTitle = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'industrieclusters' });
+    assert.ok(byTitle.some((s) => s.name === 'Kamerstuk 29 826, nr. 300'));
+
+    write('nieuw.md', '---\nkamerstuk: 29826-300\ntitel: Een andere titel\n---\n');
+    await changed(nieuw, 2);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(!(await lsp.request<SymbolInformation[]>('workspace/symbol', { query: 'industrieclusters' })).some((s) => s.name.endsWith('300')));
+
+    fs.rmSync(nieuw);
+    await changed(nieuw, 3);
+    await indexedBecomes(2);
+  });
+
+  it('an open editor’s text wins over the file on disk until it is closed', async () => {
+    const uri = pathToFileURL(path.join(dir, 'brief.txt')).toString();
+    await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: 'Zie Kamerstuk 29826, nr. 147 en Kamerstuk 29826, nr. 250.' } });
+    const h = await lsp.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 40 } });
+    assert.match((h.contents as MarkupContent).value, /29 826, nr\. 250/);
+    await lsp.notify('textDocument/didClose', { textDocument: { uri } });
+    // The file is read again in the background.
+    let after: Hover | null = h;
+    for (let i = 0; i < 100 && after; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 40 } });
+    }
+    assert.equal(after, null, 'the file on disk has no second citation');
+  });
+
+  it('a huge or binary file is not indexed and nothing breaks', async () => {
+    const big = write('groot.txt', 'a'.repeat(6 * 1024 * 1024));
+    const bin = write('scan.txt', '\u0000\u0001\u0002PK');
+    await changed(big, 1);
+    await changed(bin, 1);
+    await new Promise((r) => setTimeout(r, 300));
+    await indexedBecomes(2);
+  });
+});
