@@ -17,7 +17,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../../server/src/engine/analyze';
-import { seedsDir } from '../support/paths';
+import { fixturesDir, seedsDir } from '../support/paths';
 
 // ---------------------------------------------------------------------------------------------
 // Targets
@@ -109,6 +109,18 @@ function seedText(file: string): string {
   return fs.readFileSync(path.join(seedsDir, file), 'utf8');
 }
 
+/** Real letters beside the seeds, which the engine was not developed on: the full-length holdout set. */
+const holdoutFullDir = path.join(fixturesDir, 'holdout-full');
+
+function holdoutFullFiles(): string[] {
+  return fs.existsSync(holdoutFullDir) ? fs.readdirSync(holdoutFullDir).filter((f) => f.endsWith('.txt')).sort() : [];
+}
+
+/** A letter the seeds report times: a seed ("000_….txt") or a holdout letter ("holdout-full/….txt"). */
+function letterText(file: string): string {
+  return file.startsWith('holdout-full/') ? fs.readFileSync(path.join(fixturesDir, file), 'utf8') : seedText(file);
+}
+
 const CONCAT_TIMES = 10;
 
 function concatenatedSeeds(): string {
@@ -195,7 +207,7 @@ function runTask(task: Task, report: (reply: WorkerReply) => void): void {
         report({ kind: 'progress', measurement });
       }
     } else {
-      const text = task.kind === 'seed' ? seedText(task.file) : concatenatedSeeds();
+      const text = task.kind === 'seed' ? letterText(task.file) : concatenatedSeeds();
       const runs = emptyRuns(text);
       let heap: Measurement['heap'];
       if (task.kind === 'concat') {
@@ -327,12 +339,12 @@ function speedCells(what: string, runs: Runs): string[] {
 
 async function seedsReport(): Promise<void> {
   const rows: string[][] = [];
-  for (const file of seedFiles()) {
+  for (const file of [...seedFiles(), ...holdoutFullFiles().map((f) => `holdout-full/${f}`)]) {
     const outcome = await runInWorker({ kind: 'seed', file, runs: 9, budgetMs: 3000 }, 30_000);
     if (outcome.status !== 'done') rows.push([file, failed(outcome, file)]);
     else rows.push([file, ...speedCells(file, outcome.measurement.runs), String(outcome.measurement.references)]);
   }
-  console.log('\nThe seeds (median of the runs)\n');
+  console.log('\nThe seeds and the full-length holdout letters (median of the runs)\n');
   console.log(table(['input', 'size', 'runs', 'median', 'cpu', 'MB/s', 'target', '', 'references'], rows));
 }
 

@@ -16,13 +16,13 @@ import { locate, score, SCORED_KINDS, type AnnotatedFile, type AnnotatedReferenc
  * when the set was made, minus 0.02. Where the engine gets better, raise the floor.
  */
 const MEASURED_F1: Record<(typeof SCORED_KINDS)[number] | 'all', number> = {
-  kamerstuk: 0.842,
+  kamerstuk: 1,
   dossier: 1,
   documentNumber: 1,
   motion: 1,
   amount: 1,
-  deadline: 0.8,
-  all: 0.916,
+  deadline: 1,
+  all: 1,
 };
 const MARGIN = 0.02;
 

@@ -20,10 +20,10 @@ import { locate, score, SCORED_KINDS, type AnnotatedFile, type AnnotatedReferenc
  * raise the floor.
  */
 const MEASURED_F1: Partial<Record<(typeof SCORED_KINDS)[number] | 'all', number>> = {
-  kamerstuk: 0.955,
+  kamerstuk: 1,
   amount: 1,
-  deadline: 0.909,
-  all: 0.934,
+  deadline: 1,
+  all: 1,
 };
 const MARGIN = 0.03;
 /** Kinds with fewer gold references than this get no floor: one reference moves their F1 too much. */

@@ -40,9 +40,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   const kamerstukken = citations.filter((r): r is KamerstukReference => r.kind === 'kamerstuk');
   const documentNumbers = recognizeDocumentNumbers(flat);
   const motions = recognizeMotions(flat, { kamerstukken, footnotes, markers });
-  const claimed: Span[] = [...citations, ...documentNumbers].map((r) => r.span);
-  const amounts = recognizeAmounts(flat).filter((r) => !overlapsAny(r.span, claimed));
-  const deadlines = recognizeDeadlines(flat, metadata.date).filter((r) => !overlapsAny(r.span, claimed));
+  const claimed = new ClaimedSpans([...citations, ...documentNumbers].map((r) => r.span));
+  const amounts = recognizeAmounts(flat).filter((r) => !claimed.overlaps(r.span));
+  const deadlines = recognizeDeadlines(flat, metadata.date).filter((r) => !claimed.overlaps(r.span));
 
   const references: Reference[] = [...citations, ...documentNumbers, ...motions, ...amounts, ...deadlines];
   references.sort((a, b) => a.span.offset - b.span.offset || b.span.length - a.span.length);
@@ -50,9 +50,34 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   return { metadata, references, footnotes, footnoteMarkers: markers, instruments };
 }
 
-function overlapsAny(span: Span, others: readonly Span[]): boolean {
-  for (const o of others) {
-    if (span.offset < o.offset + o.length && o.offset < span.offset + span.length) return true;
+/** Spans already taken by citations, asked "does this span overlap any?" in log time. */
+class ClaimedSpans {
+  private readonly starts: number[];
+  /** For each span in order of start, the farthest end among it and those before it. */
+  private readonly farthestEnds: number[];
+
+  constructor(spans: readonly Span[]) {
+    const sorted = [...spans].sort((a, b) => a.offset - b.offset);
+    this.starts = sorted.map((s) => s.offset);
+    this.farthestEnds = [];
+    let farthest = -1;
+    for (const s of sorted) {
+      farthest = Math.max(farthest, s.offset + s.length);
+      this.farthestEnds.push(farthest);
+    }
   }
-  return false;
+
+  overlaps(span: Span): boolean {
+    // The last claimed span that starts before this one ends; any of those up to it that reaches past
+    // this one's start overlaps it.
+    const end = span.offset + span.length;
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.farthestEnds[lo - 1]! > span.offset;
+  }
 }

@@ -7,7 +7,7 @@ import type { Span } from './model';
  * characters are dropped. Every character keeps the offset it came from, so a match in the flat
  * text maps back to an exact span of the source.
  *
- * One linear pass; memory is one 32-bit offset per character.
+ * One linear pass that copies runs of the source as slices; memory is one 32-bit offset per character.
  */
 /** A part of the source that recognizers must not see (a footnote marker, YAML front matter). */
 export interface OmittedSpan {
@@ -19,104 +19,147 @@ export interface OmittedSpan {
 export class FlatText {
   /** The flattened text. */
   readonly text: string;
-  /** For each flat index, the source offset of that character; one extra entry for the end. */
-  private readonly sourceOffsets: Int32Array;
+  /**
+   * Where the flat text comes from, as runs: flat [runFlat[r], runFlat[r + 1]) is source
+   * [runSource[r], runSource[r] + its length). A run ends at every collapsed space, dropped character
+   * or left-out span, so a letter has about as many runs as lines.
+   */
+  private readonly runFlat: Int32Array;
+  private readonly runSource: Int32Array;
 
   constructor(readonly source: string, omitted: readonly OmittedSpan[] = []) {
     const n = source.length;
-    const omits = [...omitted].filter((o) => o.span.length > 0).sort((a, b) => a.span.offset - b.span.offset);
-    let nextOmit = 0;
-    const out: string[] = [];
-    const offsets = new Int32Array(n + 1);
+    const omits = omitted.filter((o) => o.span.length > 0).sort((a, b) => a.span.offset - b.span.offset);
+    const parts: string[] = [];
+    const runFlat: number[] = [];
+    const runSource: number[] = [];
     let k = 0;
-    let i = 0;
-    // Build in chunks to avoid quadratic string concatenation on huge inputs.
-    let chunk = '';
-    let last = '';
-    const push = (ch: string, at: number): void => {
-      if (ch === ' ' && last === ' ') return;
-      last = ch;
-      chunk += ch;
-      offsets[k++] = at;
-      if (chunk.length >= 8192) {
-        out.push(chunk);
-        chunk = '';
-      }
+    let lastSpace = false;
+    /** Appends source [from, to) as it is. */
+    const copy = (from: number, to: number): void => {
+      if (to <= from) return;
+      parts.push(source.slice(from, to));
+      runFlat.push(k);
+      runSource.push(from);
+      k += to - from;
+      lastSpace = source.charCodeAt(to - 1) === 32;
     };
+    /** Appends one space that stands for the source from `at`. */
+    const space = (at: number): void => {
+      parts.push(' ');
+      runFlat.push(k);
+      runSource.push(at);
+      k++;
+      lastSpace = true;
+    };
+    // The characters that need more than copying: white space other than one space between words,
+    // characters to drop, and a hyphen before white space (a word broken at a line end).
+    const special = new RegExp(SPECIAL.source, 'g');
+    /** The first special character at or after the last position looked from (n when none is left). */
+    let nextSpecial = -1;
+    let nextOmit = 0;
+    let i = 0;
     while (i < n) {
       while (nextOmit < omits.length && omits[nextOmit]!.span.offset + omits[nextOmit]!.span.length <= i) nextOmit++;
       const omit = omits[nextOmit];
       if (omit && omit.span.offset <= i) {
-        if (omit.replacement === ' ' && k > 0) push(' ', i);
+        if (omit.replacement === ' ' && k > 0 && !lastSpace) space(i);
         i = omit.span.offset + omit.span.length;
-        nextOmit++;
         continue;
       }
+      // A space right after a space already written (after a left-out part) is white space to collapse.
       const c = source.charCodeAt(i);
+      if (!(lastSpace && c === 32)) {
+        if (nextSpecial < i) {
+          // Every alternative of SPECIAL matches one character, so the match ends right after it.
+          special.lastIndex = i;
+          nextSpecial = special.test(source) ? special.lastIndex - 1 : n;
+        }
+        const stop = Math.min(nextSpecial, omit ? omit.span.offset : n);
+        if (stop > i) {
+          copy(i, stop);
+          i = stop;
+          continue;
+        }
+      }
+      // At a special character (or a space after a space).
       if (isIgnorable(c)) {
         i++;
         continue;
       }
       if (isSpace(c)) {
         const start = i;
-        while (i < n && (isSpace(source.charCodeAt(i)) || isIgnorable(source.charCodeAt(i)))) i++;
-        push(' ', start);
+        while (i < n && isSpaceOrIgnorable(source.charCodeAt(i))) i++;
+        if (!lastSpace) space(start);
         continue;
       }
       if (c === 45 /* - */ && k > 0 && isLetter(source.charCodeAt(i - 1))) {
         // A hyphen at the end of a line, between letters: PDF hyphenation or a compound broken over lines.
         let j = i + 1;
         let sawBreak = false;
-        while (j < n && (isSpace(source.charCodeAt(j)) || isIgnorable(source.charCodeAt(j)))) {
+        while (j < n && isSpaceOrIgnorable(source.charCodeAt(j))) {
           const d = source.charCodeAt(j);
           if (d === 10 || d === 13) sawBreak = true;
           j++;
         }
         if (sawBreak && j < n && isLetter(source.charCodeAt(j))) {
-          if (isLowerLetter(source.charCodeAt(j))) {
-            // "industriepo-\nlitiek": drop hyphen and break.
-            i = j;
-            continue;
-          }
-          // "Martens-\nAmerica": keep the hyphen, drop the break.
-          push('-', i);
+          // "Martens-\nAmerica": keep the hyphen, drop the break; "industriepo-\nlitiek": drop both.
+          if (!isLowerLetter(source.charCodeAt(j))) copy(i, i + 1);
           i = j;
           continue;
         }
       }
-      push(source[i]!, i);
+      copy(i, i + 1);
       i++;
     }
-    offsets[k] = n;
-    out.push(chunk);
-    this.text = out.join('');
-    this.sourceOffsets = offsets.subarray(0, k + 1);
+    this.text = parts.length === 1 ? parts[0]! : parts.join('');
+    this.runFlat = Int32Array.from(runFlat);
+    this.runSource = Int32Array.from(runSource);
+  }
+
+  /** The run that holds flat index `i` (0 <= i < text.length). */
+  private runAt(i: number): number {
+    const runs = this.runFlat;
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** Source offset of a flat index (the end maps to the source's end). */
   sourceOffset(flatIndex: number): number {
     const i = Math.max(0, Math.min(flatIndex, this.text.length));
-    return this.sourceOffsets[i]!;
+    if (i === this.text.length) return this.source.length;
+    const r = this.runAt(i);
+    return this.runSource[r]! + (i - this.runFlat[r]!);
   }
 
   /** The source span of flat [start, end). */
   sourceSpan(start: number, end: number): Span {
     const s = this.sourceOffset(start);
     if (end <= start) return { offset: s, length: 0 };
-    const last = this.sourceOffsets[Math.min(end, this.text.length) - 1]!;
+    const last = this.sourceOffset(Math.min(end, this.text.length) - 1);
     return { offset: s, length: last + 1 - s };
   }
 
   /** The flat index of the first flat character at or after a source offset. */
   flatIndex(sourceOffset: number): number {
+    // The first run that reaches to or past the offset; within it, the character at the offset.
+    const runs = this.runSource;
+    const count = runs.length;
     let lo = 0;
-    let hi = this.text.length;
+    let hi = count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.sourceOffsets[mid]! < sourceOffset) lo = mid + 1;
+      if (runs[mid]! + this.runLength(mid) - 1 < sourceOffset) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
+    if (lo === count) return this.text.length;
+    return this.runFlat[lo]! + Math.max(0, sourceOffset - runs[lo]!);
   }
 
   /** The exact source text of flat [start, end). */
@@ -124,13 +167,29 @@ export class FlatText {
     const span = this.sourceSpan(start, end);
     return this.source.slice(span.offset, span.offset + span.length);
   }
+
+  private runLength(r: number): number {
+    return (r + 1 < this.runFlat.length ? this.runFlat[r + 1]! : this.text.length) - this.runFlat[r]!;
+  }
 }
+
+const SPACE_CLASS = ' \\t\\n\\v\\f\\r\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\u2028\\u2029';
+const IGNORABLE_CLASS = '\\u00ad\\u200b\\u200c\\u200d\\ufeff';
+/** What flattening must look at: see the constructor. */
+const SPECIAL = new RegExp(
+  `[${SPACE_CLASS.slice(1)}${IGNORABLE_CLASS}]| (?=[${SPACE_CLASS}${IGNORABLE_CLASS}])|-(?=[${SPACE_CLASS}${IGNORABLE_CLASS}])`,
+  'g',
+);
 
 function isSpace(c: number): boolean {
   return (
     c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 ||
     (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x2028 || c === 0x2029
   );
+}
+
+function isSpaceOrIgnorable(c: number): boolean {
+  return isSpace(c) || isIgnorable(c);
 }
 
 function isIgnorable(c: number): boolean {

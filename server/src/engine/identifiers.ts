@@ -14,15 +14,15 @@ export interface KamerstukId {
 }
 
 /**
- * Normalizes a dossier as written ("29 826", "35300 XIII", "21501–30", "36 410A", "27 484 (R 1669)")
+ * Normalizes a dossier as written ("29 826", "35.830", "35300 XIII", "21501–30", "36 410A", "27 484 (R 1669)")
  * to the guideline's form ("29826", "35300-XIII", "21501-30", "36410-A", "27484-(R1669)").
  */
 export function normalizeDossier(written: string): string {
   let s = written.trim().replace(/[\u2010-\u2015\u2212]/g, '-');
   // Rijkswet suffix: "(R 1669)" → "(R1669)".
   s = s.replace(/\(\s*R\s*(\d+)\s*\)/gi, (_m, n: string) => `-(R${n})`);
-  // Digits first: join "29 826" → "29826".
-  const m = /^(\d{1,3})\s(\d{3})(?!\d)/.exec(s);
+  // Digits first: join "29 826" and "35.830" → "29826", "35830".
+  const m = /^(\d{1,3})[\s.](\d{3})(?!\d)/.exec(s);
   if (m) s = m[1]! + m[2]! + s.slice(m[0].length);
   // Separate a suffix glued to the digits ("36410A" → "36410-A").
   s = s.replace(/^(\d+)([A-Za-z])/, '$1-$2');

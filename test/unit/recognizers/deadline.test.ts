@@ -83,6 +83,7 @@ describe('deadline recognizer', () => {
       ['Zoals toegezegd loopt hiervoor tot eind 2022 bij EZK een pilot.', D, [{ text: 'eind 2022', start: '2022-10-01', end: '2022-12-31' }]],
       ['Hierover wordt uw Kamer eind dit jaar geïnformeerd.', '2022-11-02', [{ text: 'eind dit jaar', start: '2022-10-01', end: '2022-12-31' }]],
       ['De SER streeft naar een advies dat eind van het jaar gereed is.', '2020-10-30', [{ text: 'eind van het jaar', start: '2020-10-01', end: '2020-12-31' }]],
+      // After a word of planning, "voor" is "for": the period itself ("gepland staat voor eind dit jaar").
       ['Een strategie die gepland staat voor eind dit jaar.', '2020-10-30', [{ text: 'voor eind dit jaar', start: '2020-10-01', end: '2020-12-31' }]],
       ['De agenda die Defensie voor het einde van het jaar aan uw Kamer aanbiedt.', '2022-11-02', [{ text: 'voor het einde van het jaar', end: '2022-12-31' }]],
       ['Het adviesrapport dat uiterlijk eind 2025 verschijnt.', '2025-10-17', [{ text: 'uiterlijk eind 2025', end: '2025-12-31' }]],
@@ -155,6 +156,29 @@ describe('deadline recognizer', () => {
       ['De regeling wordt in het eerste en tweede kwartaal van 2024 uitgewerkt.', '2023-10-02',
         [{ text: 'in het eerste en tweede kwartaal van 2024', start: '2024-01-01', end: '2024-06-30' }]],
       ['De pilots starten in Q3 en Q4 2024.', '2023-10-02', [{ text: 'in Q3 en Q4 2024', start: '2024-07-01', end: '2024-12-31' }]],
+      // A month and year without "in", where the clause plans it.
+      ['Deze maatlat\nis december 2022 voorzien en wordt toegepast.', '2022-11-25', [{ text: 'december 2022', start: '2022-12-01', end: '2022-12-31' }]],
+      ['Het besluit wordt juni 2024 verwacht.', '2023-10-02', [{ text: 'juni 2024', start: '2024-06-01', end: '2024-06-30' }]],
+      // A month of next year cannot have passed: no plan word needed.
+      ['De VN-conferentie, waarvan Nederland in maart volgend jaar de co-host is.', '2022-10-01', [{ text: 'in maart volgend jaar', start: '2023-03-01', end: '2023-03-31' }]],
+      // "rond" over two years.
+      ['De eerste importstromen worden verwacht rond 2025/2026.', '2022-10-01', [{ text: 'rond 2025/2026', start: '2025-01-01', end: '2026-12-31' }]],
+      ['De markt is naar verwachting rond 2030-2035 volwassen.', '2022-10-01', [{ text: 'rond 2030-2035', start: '2030-01-01', end: '2035-12-31' }]],
+      // "voor", "vóór" and "uiterlijk" with a part of a year name only its end, as "voor D" and "uiterlijk D" do.
+      ['Ik heb toegezegd uw Kamer voor eind 2025 te informeren.', '2025-12-08', [{ text: 'voor eind 2025', end: '2025-12-31' }]],
+      ['Het rapport verschijnt vóór eind 2025.', '2025-03-01', [{ text: 'vóór eind 2025', end: '2025-12-31' }]],
+      ['De Kamer ontvangt het plan voor eind dit jaar.', '2025-03-01', [{ text: 'voor eind dit jaar', end: '2025-12-31' }]],
+      ['De evaluatie is voorzien voor eind 2025.', '2025-03-01', [{ text: 'voor eind 2025', start: '2025-10-01', end: '2025-12-31' }]],
+      // The forms the guideline's examples add.
+      ['Ik zal uw Kamer in het voorjaar van 2026 informeren.', '2025-03-01', [{ text: 'in het voorjaar van 2026', start: '2026-03-20', end: '2026-06-20' }]],
+      ['Ik stuur na het zomerreces van 2025 een brief.', '2025-03-01', [{ text: 'na het zomerreces van 2025', start: '2025-09-01', end: '2025-12-31' }]],
+      ['De wet wordt vóór 1 januari 2027 ingevoerd.', '2025-03-01', [{ text: 'vóór 1 januari 2027', end: '2026-12-31' }]],
+      // A season with no year after "in", where the clause plans it.
+      ['De resultaten volgen in de zomer.', D, [{ text: 'in de zomer', start: '2022-06-21', end: '2022-09-22' }]],
+      ['Ik kom hierop in het najaar terug.', D, [{ text: 'in het najaar', start: '2022-09-22', end: '2022-12-20' }]],
+      // A date to come in a subordinate clause that tells no state.
+      ['Ik verwijs naar het debat dat op 12 oktober 2025 plaatsvindt.', '2025-03-01', [{ text: 'op 12 oktober 2025', start: '2025-10-12', end: '2025-10-12' }]],
+      ['De regeling, die op 1 januari 2026 in werking treedt, is gereed.', '2025-03-01', [{ text: 'op 1 januari 2026', start: '2026-01-01', end: '2026-01-01' }]],
     ]);
   });
 
@@ -233,6 +257,24 @@ describe('deadline recognizer', () => {
       // The date of a state of affairs, and a past date in a subordinate clause of a planning sentence.
       ['Tabel 3 Afgeronde moties (stand per 30 juni 2023)', '2023-09-19', []],
       ['U ontvangt hierbij het overzicht van de moties waarvan de termijn op 1 mei 2023 is verlopen.', '2023-09-19', []],
+      ['ontvangt u overzichten van moties waarvan de termijn volgens onze informatie op 1 juli 2025 is verstreken.', '2025-12-03', []],
+      ['ontvangt u overzichten van moties waarvan de termijn volgens onze informatie op 1 juli 2025 is verstreken.', '2025-06-01', []],
+      // A condition: the state of affairs at a date, in a subordinate clause.
+      ['Het kader wordt toegepast op projecten en gebiedsontwikkelingen waar op 1-1-2025 nog geen bestemmingsplan is vastgesteld.', '2022-11-25', []],
+      // A season in general, describing something rather than naming when it is to happen.
+      ['Beekdalherstel wordt ook ingezet voor andere opgaven, zoals waterberging, en vertraging van de\nwaterafvoer in de zomer naar lager gelegen gebieden.', '2022-11-25', []],
+      ['Dat leidt tot hogere temperaturen en grotere neerslagtekorten in de zomer.', '2022-11-25', []],
+      // A month and year without a cue: a label, a date, a bracketed date of publication, or no plan.
+      ['De brief van december 2022 wordt besproken.', '2022-11-25', []],
+      ['De brief van 2 december 2022 wordt besproken.', '2022-11-25', []],
+      ['Het rapport (december 2022) wordt gelezen.', '2022-11-25', []],
+      ['Het rapport is december 2022 verschenen.', '2023-03-01', []],
+      ['Sinds december 2022 wordt de regeling toegepast.', '2023-03-01', []],
+      ['De uitgaven januari 2023 worden in tabel 3 getoond.', '2022-11-25', []],
+      ['Het overzicht bevat de cijfers die januari 2023 worden gepubliceerd.', '2022-11-25', []],
+      // "rond" with years that are no span of one period.
+      ['De doelen voor rond 2025/2040 zijn vastgelegd.', D, []],
+      ['Er werken rond 2025/2026 mensen in de sector.', D, []],
     ]);
   });
 

@@ -11,6 +11,11 @@ describe('recognizeDocumentNumbers', () => {
     ['(kenmerk 31125-121/2022D38590) op 29 september', ['2022D38590']],
     ['https://www.tweedekamer.nl/kamerstukken/detail?did=2024D38477', ['2024D38477']],
     ['1999D1234 en 2001D123456', ['1999D1234', '2001D123456']],
+    // Wrapped over a line inside a link by PDF extraction.
+    ['5https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022Z10845&did=2022D222\n49; hieruit', ['2022D22249']],
+    ['detail?did=2022D2224\r\n9 en verder', ['2022D22249']],
+    // A whole number at a line end is not continued by the next line's footnote label.
+    ['did=2022D22249\n50 Kamerstuk 29 826, nr. 3', ['2022D22249']],
   ];
   for (const [input, expected] of POSITIVE) {
     it(`finds ${JSON.stringify(input)}`, () => assert.deepEqual(found(input), expected));
@@ -24,10 +29,22 @@ describe('recognizeDocumentNumbers', () => {
     '12025D44449 en 2025D44449X en X2025D44449',
     '1899D12345 en 2125D12345',
     'Kamerstuk 29 826, nr. 147',
+    // A wrapped serial is joined only inside a link, only right at the line end, and only to five digits.
+    'De brief 2022D222\n49 Kamerstukken',
+    'did=2022D222 \n49 en',
+    'did=2022D222\n4 Kamerstuk',
+    'did=2022D222\n493 Kamerstuk',
   ];
   for (const input of NEGATIVE) {
     it(`finds nothing in ${JSON.stringify(input)}`, () => assert.deepEqual(found(input), []));
   }
+
+  it('spans a number wrapped over a line', () => {
+    const source = 'did=2022D222\n49;';
+    const [r] = recognizeDocumentNumbers(new FlatText(source));
+    assert.equal(r?.text, '2022D222\n49');
+    assert.deepEqual(r?.span, { offset: 4, length: 11 });
+  });
 
   it('gives the exact source span', () => {
     const source = 'Nummer:\n2025D44449,';

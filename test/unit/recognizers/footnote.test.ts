@@ -301,6 +301,13 @@ describe('footnote recognizer', () => {
       ['een 6G-netwerk en 5G[2] netwerk', MarkerStrength.None],
       ['in 2027 [25] procent', MarkerStrength.None],
       ['ratio 3:[1] in', MarkerStrength.None],
+      // An address's number is no year with a marker glued on, even letter-spaced by extraction.
+      ['Retouradres Postbus 2090[1] 2500 EX Den Haag', MarkerStrength.None],
+      ['Postbus 2001[8]\n2500 EA DEN HAAG', MarkerStrength.None],
+      ['P ostbus 2001[8]\n2 5 00 E X Den Haag', MarkerStrength.None],
+      // A year past the years letters write about is no year with a marker.
+      ['een kavel van 2090[1] m', MarkerStrength.None],
+      ['klimaatneutraal in 2050[1] en', MarkerStrength.Medium],
     ];
     for (const [written, strength] of cases) {
       it(`${written} → ${MarkerStrength[strength]}`, () => {

@@ -192,6 +192,32 @@ const POSITIVE: [string, Expected[]][] = [
   ['(Kamerstuk 29 826, nr. 147, 2022)', [K('Kamerstuk 29 826, nr. 147', '29826', '147')]],
   ['Kamerstuk 29 826, nr. 147 en 12 andere brieven', [K('Kamerstuk 29 826, nr. 147', '29826', '147')]],
   ['Kamerstuk 35 377, nr. 13\n\n26 Verordening (EU) 2019/452', [K('Kamerstuk 35 377, nr. 13', '35377', '13')]],
+  // A plural marker's list ends with "en N" even where the next footnote or sentence follows at once.
+  ['9 Kamerstukken 33 037, nrs. 431 en 437\n10 Waar sprake is van', [
+    K('Kamerstukken 33 037, nrs. 431', '33037', '431'),
+    K('437', '33037', '437', { form: { dossierInherited: true, separator: ' en ' } }),
+  ]],
+  ['Kamerstukken 22 112, nrs. 2302 en 2374. Het kabinet', [K('Kamerstukken 22 112, nrs. 2302', '22112', '2302'), K('2374', '22112', '2374')]],
+  ['Kamerstuk 29 826, nrs. 3 en 4 brieven', [K('Kamerstuk 29 826, nrs. 3', '29826', '3')]],
+  ['Kamerstuk 29 826, nr. 3 en 1.000 woningen', [K('Kamerstuk 29 826, nr. 3', '29826', '3')]],
+  // A dossier written with a thousands dot, "nr.6" without a space.
+  ['motie Van der Lee (35.830 XVII nr.6) omdat', [K('35.830 XVII nr.6', '35830-XVII', '6', { form: { dossierText: '35.830 XVII', numberMarker: 'nr.' } })]],
+  ['zie kamerstuk 29.826, nr. 147', [K('kamerstuk 29.826, nr. 147', '29826', '147')]],
+  // The metadata row of an officielebekendmakingen page, its cells run together by text extraction.
+  ['Tweede Kamer der Staten-Generaal2018-201929240 nr. 108\n\n29 240 Veiligheid', [
+    K('29240 nr. 108', '29240', '108', { chamber: 'II', vergaderjaar: '2018-2019', form: { keyword: null } }),
+  ]],
+  ['11-07-2019Tweede Kamer der Staten-Generaal2018-201929240 nr. 108', [K('29240 nr. 108', '29240', '108', { vergaderjaar: '2018-2019' })]],
+  ['Eerste Kamer der Staten-Generaal2025-202636800-XVI nr. B', [K('36800-XVI nr. B', '36800-XVI', 'B', { chamber: 'I', vergaderjaar: '2025-2026' })]],
+  ['| Tweede Kamer der Staten-Generaal | 2018-2019 | 29240 nr. 108 |', [K('29240 nr. 108', '29240', '108')]],
+  // The abbreviations "TK", "EK" and "Kst.".
+  ['(TK 2019-2020, 35 300 XIII, nr. 102)', [K('35 300 XIII, nr. 102', '35300-XIII', '102', { chamber: 'II', vergaderjaar: '2019-2020' })]],
+  ['zie TK 29 826-147 en EK 35 300, C', [K('29 826-147', '29826', '147', { chamber: 'II' }), K('35 300, C', '35300', 'C', { chamber: 'I' })]],
+  ['Kamerstukken TK 2019/20, 35 300, nr. 5', [K('Kamerstukken TK 2019/20, 35 300, nr. 5', '35300', '5', { chamber: 'II', form: { keyword: 'Kamerstukken TK' } })]],
+  ['(Kst. 29 826, nr. 148) en kst. 29826-149', [
+    K('Kst. 29 826, nr. 148', '29826', '148', { form: { keyword: 'Kst.' } }),
+    K('kst. 29826-149', '29826', '149', { form: { keyword: 'kst.', separator: '-' } }),
+  ]],
 ];
 
 /** Text that must yield no Kamerstuk or dossier. */
@@ -225,6 +251,15 @@ const NEGATIVE: string[] = [
   'https://www.tweedekamer.nl/kamerstukken/detail?id=29826&did=2025D44449',
   'https://zoek.officielebekendmakingen.nl/dossier/29826 en /kamerstukken/dossier?nummer=36600&toevoeging=XIII',
   'Stcrt. 2020, 12345 en Stcrt. 2021, 23456.',
+  // A glued metadata row needs a real vergaderjaar (two consecutive years) to split the digits.
+  'Tweede Kamer der Staten-Generaal2018-202029240 nr. 108',
+  'Tweede Kamer der Staten-Generaal201829240 nr. 108',
+  // Numbers with thousands dots are sums and counts unless a marker makes them a citation.
+  '€ 35.830.000 en 35.830 woningen en 1.235.830 nr. 5',
+  'in 2021 waren er 35.420 aanvragen, 12.345 meer',
+  'Handelingen II 2019/20, nr. 45, item 6 en Aanhangsel Handelingen II 2022/23, nr. 1234',
+  'het TKI 29 826-147 en ATK 35 300, C',
+  'Kst.29826, nr. 3 en Kst. nr. 5',
 ];
 
 describe('recognizeKamerstukken', () => {

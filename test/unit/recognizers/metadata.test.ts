@@ -462,6 +462,81 @@ Betreft Voortgang industriebeleid
     want: {},
   },
   { name: 'an empty text', text: '', want: {} },
+  // --- Eerste Kamer papers, verslagen, reprints
+  {
+    name: "an Eerste Kamer paper's letters without Nr.; a verslag's Vastgesteld date, not the dateline of the letter it quotes",
+    text: `⟦32 813 Kabinetsaanpak Klimaatbeleid
+
+AO⟧ VERSLAG VAN EEN SCHRIFTELIJK OVERLEG
+
+Vastgesteld 27 september 2022
+
+De leden van de vaste commissie hadden kennisgenomen van een aantal brieven.
+
+BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE
+
+Aan de Minister voor Volkshuisvesting en Ruimtelijke Ordening
+
+Den Haag, 12 juli 2022
+`,
+    want: {
+      date: '2022-09-27',
+      dateSource: 'header',
+      kamerstuk: { dossier: '32813', nr: 'AO' },
+      kamerstukSource: 'header',
+      dossierTitle: 'Kabinetsaanpak Klimaatbeleid',
+      title: 'VERSLAG VAN EEN SCHRIFTELIJK OVERLEG',
+      titleSource: 'header',
+    },
+  },
+  {
+    name: 'a verslag without an official heading: Vastgesteld above a quoted letter is its date',
+    text: `Kamerstuk
+| Datum publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer |
+|---|---|---|---|
+| Eerste Kamer der Staten-Generaal | 2025-2026 | 36800-XVI nr. B |
+Vastgesteld 3 december 2025
+De vaste commissie heeft schriftelijk overleg gevoerd met de Minister.
+Aan de Minister van Volksgezondheid, Welzijn en Sport
+Den Haag, 17 september 2025
+In het kader van het gebruikelijke rappel ontvangt u hierbij overzichten.`,
+    want: { date: '2025-12-03', dateSource: 'datumLine' },
+  },
+  {
+    name: 'a letter whose dateline comes before a Vastgesteld line keeps its dateline',
+    text: 'Den Haag, 17 september 2025\nHierbij het verslag.\nVastgesteld 3 december 2025\n',
+    want: { date: '2025-09-17', dateSource: 'datumLine' },
+  },
+  {
+    name: 'a reprint: "HERDRUK" with its glued footnote marker is no title, nor part of one',
+    text: `⟦29 240 Veiligheid op school
+
+Nr. 108⟧ HERDRUK1 BRIEF VAN DE MINISTERS VAN ONDERWIJS, CULTUUR EN WETENSCHAP
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 11 juli 2019
+`,
+    want: { date: '2019-07-11', dateSource: 'header', kamerstuk: { dossier: '29240', nr: '108' }, kamerstukSource: 'header', dossierTitle: 'Veiligheid op school' },
+  },
+  {
+    name: 'a reprint of a paper with a title',
+    text: `⟦36 410 Wijziging van de Wet op het Nationaal Groeifonds
+
+Nr. 5⟧ HERDRUK2 MEMORIE VAN TOELICHTING3
+
+Ontvangen 12 februari 2024
+`,
+    want: {
+      date: '2024-02-12',
+      dateSource: 'header',
+      kamerstuk: { dossier: '36410', nr: '5' },
+      kamerstukSource: 'header',
+      dossierTitle: 'Wijziging van de Wet op het Nationaal Groeifonds',
+      title: 'MEMORIE VAN TOELICHTING',
+      titleSource: 'header',
+    },
+  },
 ];
 
 describe('recognizeMetadata', () => {
@@ -474,6 +549,15 @@ describe('recognizeMetadata', () => {
       assert.deepEqual(frontMatterSpan, frontMatter, 'frontMatterSpan');
     });
   }
+
+  it("reads an Eerste Kamer heading's letters as the paper citing itself", () => {
+    const text = '32 813 Kabinetsaanpak Klimaatbeleid\n\nAO VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\nVastgesteld 27 september 2022\n';
+    const own = analyze(text).references.find((r) => r.kind === 'kamerstuk');
+    assert.ok(own && own.kind === 'kamerstuk');
+    assert.equal(own.text, '32 813 Kabinetsaanpak Klimaatbeleid\n\nAO');
+    assert.deepEqual([own.dossier, own.nr, own.form.numberMarker], ['32813', 'AO', null]);
+    assert.equal(text.slice(own.form.nrSpan.offset, own.form.nrSpan.offset + own.form.nrSpan.length), 'AO');
+  });
 
   it('never throws on odd texts', () => {
     const odd = ['---', '---\n', '---\n---\n', '---\n:\n---\n', '---\nkey: "\\u12"\n---\n', 'Nr. 1', '29 826 X\nNr.', 'Datum', 'Betreft\n', '\uFEFF', '\r\r\r', 'Tweede Kamer, vergaderjaar'];

@@ -124,6 +124,26 @@ describe('motion recognizer', () => {
         { text: 'motie van het lid Kostić', submitters: ['Kostić'] },
         { text: 'motie van het lid Dijk', submitters: ['Dijk'] },
       ]],
+      // A name never ends in digits: digits glued to it are a footnote marker, with or without its footnote in the text.
+      ['Conform de motie De Groot27 zullen we', [{ text: 'motie De Groot', submitters: ['De Groot'], cs: false }]],
+      ['de motie van de leden Amhaouch en Romke de Jong3 Met de', [{ text: 'motie van de leden Amhaouch en Romke de Jong', submitters: ['Amhaouch', 'Romke de Jong'] }]],
+      ['de motie van het lid Grinwis c.s.1 Met toezending', [{ text: 'motie van het lid Grinwis c.s.', submitters: ['Grinwis'], cs: true }]],
+      ['twee aangenomen moties-Koffeman c.s.5 over datacenters', [{ text: 'moties-Koffeman c.s.', submitters: ['Koffeman'], cs: true }]],
+      ['Zie de moties Marijnissen c.s.5 en Klaver c.s.6 over', [
+        { text: 'moties Marijnissen c.s.', submitters: ['Marijnissen'], cs: true },
+        { text: 'Klaver c.s.', submitters: ['Klaver'], cs: true },
+      ]],
+      // "Tweede Kamerlid", "lid" without "het"; a party in brackets is no part of the mention unless "c.s." follows it.
+      ['een motie van Tweede Kamerlid Mulder (CDA) over', [{ text: 'motie van Tweede Kamerlid Mulder', submitters: ['Mulder'] }]],
+      ['De motie van lid Westerveld (GL) verzoekt de regering', [{ text: 'motie van lid Westerveld', submitters: ['Westerveld'] }]],
+      ['de motie van de Tweede Kamerleden Klaver en Jetten over', [{ text: 'motie van de Tweede Kamerleden Klaver en Jetten', submitters: ['Klaver', 'Jetten'] }]],
+      ['de motie van het Eerste Kamerlid Koffeman over', [{ text: 'motie van het Eerste Kamerlid Koffeman', submitters: ['Koffeman'] }]],
+      ['de motie Dassen (Volt) en Grinwis (CU) vraagt', [{ text: 'motie Dassen (Volt) en Grinwis', submitters: ['Dassen', 'Grinwis'], cs: false }]],
+      ['de motie van het lid Eerdmans (JA21) c.s. over', [{ text: 'motie van het lid Eerdmans (JA21) c.s.', submitters: ['Eerdmans'], cs: true }]],
+      // The motion's Kamerstuk in brackets between "motie" and its submitter.
+      ['de motie (Kamerstuk 21 501-32, nr. 1500) van het lid Tjeerd de Groot over', [
+        { text: 'motie (Kamerstuk 21 501-32, nr. 1500) van het lid Tjeerd de Groot', submitters: ['Tjeerd de Groot'] },
+      ]],
     ];
     for (const [written, expected] of cases) it(written.replace(/\n/g, '⏎'), () => check(written, expected));
   });
@@ -145,12 +165,36 @@ describe('motion recognizer', () => {
       'Kamermotie en motiveren en promotie Kostić',
       'de motie VVD over',
       'de motie Tweede Kamer',
+      // Four digits glued to a word are no footnote marker.
+      'de motie Kostić2024 over',
+      'de motie van Tweede Kamerleden over',
+      'de motie (aangenomen) van de Kamer over',
     ];
     for (const text of negatives) it(text, () => check(text, []));
   });
 
   describe('linking to the Kamerstuk', () => {
     const cases: ReadonlyArray<readonly [string, readonly Expected[]]> = [
+      [
+        'zoals gevraagd in de motie-Bontenbal c.s. ({{36410-5|36 410, nr. 5}}) is',
+        [{ text: 'motie-Bontenbal c.s.', submitters: ['Bontenbal'], link: '36410-5 via parenthesis' }],
+      ],
+      [
+        'de motie van de leden Van der Plas en Vedder ({{36410-5|Kamerstuk 36 410, nr. 5}}) vraagt',
+        [{ text: 'motie van de leden Van der Plas en Vedder', submitters: ['Van der Plas', 'Vedder'], link: '36410-5 via parenthesis' }],
+      ],
+      [
+        'de motie ({{21501-32-1500|Kamerstuk 21 501-32, nr. 1500}}) van het lid Tjeerd de Groot over',
+        [{ text: 'motie (Kamerstuk 21 501-32, nr. 1500) van het lid Tjeerd de Groot', submitters: ['Tjeerd de Groot'], link: '21501-32-1500 via parenthesis' }],
+      ],
+      [
+        'conform de motie van lid Westerveld (GL) ({{29240-90|Kamerstuk 29 240, nr. 90}}) registreren scholen',
+        [{ text: 'motie van lid Westerveld', submitters: ['Westerveld'], link: '29240-90 via sentence' }],
+      ],
+      [
+        'Conform de motie De Groot27 zullen we de programma’s beoordelen.\n\n27 {{27625-573|Kamerstukken 27 625, nr. 573}}\n',
+        [{ text: 'motie De Groot', submitters: ['De Groot'], link: '27625-573 via footnote' }],
+      ],
       [
         'Zoals ook gevraagd in de motie Van den Berg ({{30821-104|Kamerstuk 30821, nr. 104}}).',
         [{ text: 'motie Van den Berg', submitters: ['Van den Berg'], link: '30821-104 via parenthesis' }],

@@ -1,6 +1,7 @@
 import type { FlatText } from '../flatText';
 import type { AmountPeriod, AmountReference } from '../model';
 import { parseWrittenNumber, readNumberToken, writtenNumberValue, type NumberNotation, type WrittenNumber } from './dutchNumber';
+import { ForwardMatches } from './forwardMatches';
 
 /**
  * Sums of money in euros, as Kamerbrieven and budget texts write them:
@@ -21,15 +22,15 @@ import { parseWrittenNumber, readNumberToken, writtenNumberValue, type NumberNot
 export function recognizeAmounts(flat: FlatText): AmountReference[] {
   const text = flat.text;
   const found: AmountCandidate[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (!isDigit(text.charCodeAt(i)) || !startsNumber(text, i)) {
-      i++;
-      continue;
-    }
-    const read = readAmountAt(text, i);
+  // Every number start: a digit that no digit precedes (startsNumber says the rest).
+  const digits = new RegExp(NUMBER_START.source, NUMBER_START.flags);
+  const ahead = new MoneyWordsAhead(text);
+  for (let m = digits.exec(text); m; m = digits.exec(text)) {
+    const i = m.index;
+    if (!startsNumber(text, i)) continue;
+    const read = readAmountAt(text, i, ahead);
     if (read.amount) found.push(read.amount);
-    i = Math.max(read.next, i + 1);
+    digits.lastIndex = Math.max(read.next, i + 1);
   }
   found.push(...readSpelledAmounts(text));
   found.sort((a, b) => a.start - b.start);
@@ -55,6 +56,8 @@ export function recognizeAmounts(flat: FlatText): AmountReference[] {
   }
   return amounts;
 }
+
+const NUMBER_START = /(?<![0-9])[0-9]/g;
 
 /** An amount found in the flat text, before it is mapped back to the source. */
 interface AmountCandidate {
@@ -166,6 +169,8 @@ function currencyBefore(text: string, at: number): CurrencyMark | undefined {
     return { written: text.slice(start, e), start, end: e, euro: false };
   }
   if (c === '£' || c === '¥' || c === 'ƒ') return { written: c, start: e - 1, end: e, euro: false };
+  // Every code ends in a capital or a period ("EUR", "Afl.").
+  if (c === undefined || !((c >= 'A' && c <= 'Z') || c === '.')) return undefined;
   const m = CODE_BEFORE.exec(text.slice(Math.max(0, e - 5), e));
   if (!m) return undefined;
   return { written: m[0], start: e - m[0].length, end: e, euro: m[0].startsWith('EUR') };
@@ -202,26 +207,78 @@ function currencyAfter(text: string, at: number): CurrencyMark | undefined {
 // ---------------------------------------------------------------------------------------------
 // One amount, read outward from its first number
 
+/**
+ * The words that can make a number a sum when they follow it: a scale word or a currency (and "bln",
+ * which makes it no sum; see UNCERTAIN_SCALE). A superset of what readScale, currencyAfter and
+ * currencyAhead read, matched anywhere.
+ */
+const MONEY_WORD = /miljoen|miljard|biljoen|duizend|mln|mio|mld|mrd|dzd|min|bln|bn|mia|euro|eur|dollar|usd|gbp|pond|yuan|yen|[€$£]/gi;
+/** How far after a number its scale word or currency may stand: a range's high end included ("10 tot en met EUR 20 miljoen"). */
+const MONEY_WORD_REACH = 96;
+
+/**
+ * Where MONEY_WORD and QUALIFIER_WORD match, found as the numbers are read in order: the words after a
+ * number that can make it a sum, the words before it that qualify it ("structureel").
+ */
+class MoneyWordsAhead {
+  private readonly moneyWords = new MatchPositions();
+  private readonly qualifiers = new MatchPositions();
+  private readonly moneyScan: ForwardMatches;
+  private readonly qualifierScan: ForwardMatches;
+
+  constructor(text: string) {
+    this.moneyScan = new ForwardMatches(text, MONEY_WORD, (m) => this.moneyWords.add(m.index));
+    this.qualifierScan = new ForwardMatches(text, QUALIFIER_WORD, (m) => this.qualifiers.add(m.index));
+  }
+
+  /** True when a money word starts in [from, to); neither end may go back between calls. */
+  within(from: number, to: number): boolean {
+    this.moneyScan.cover(from, to);
+    return this.moneyWords.anyWithin(from, to);
+  }
+
+  /** True when a qualifier word starts in [from, to); neither end may go back between calls. */
+  qualifierWithin(from: number, to: number): boolean {
+    this.qualifierScan.cover(from, to);
+    return this.qualifiers.anyWithin(from, to);
+  }
+}
+
 interface ReadResult {
   readonly amount?: AmountCandidate;
   /** Where the scan continues. */
   readonly next: number;
 }
 
+const UNCERTAIN_SCALE = / ?(?:bln|bn|mia)\.?(?![\p{L}])/iuy;
 const BETWEEN_BEFORE = /(?:^|[^\p{L}])tussen (?:de )?$/iu;
 const RANGE_SEPARATOR = / (?:tot en met|t\/m|tot|à|a|en) | ?[-–—] ?/y;
 const WHOLE_EUROS = /,(?:--?|—|–)(?![\d\p{L}])/uy;
 const QUALIFIER_AFTER = /(?: \(?(?:per jaar|p\.j\.|op jaarbasis|structureel|incidenteel|eenmalig|jaarlijks)| ?\/ ?jaar)(?![\p{L}])/iuy;
 /** "structureel € 50 miljoen", "eenmalig ruim 1,2 miljard euro". */
 const QUALIFIER_BEFORE = /(?:^|[^\p{L}])(structureel|incidenteel|eenmalig|jaarlijks) (?:(?:ruim|circa|ca\.|ongeveer|bijna|maximaal|minimaal|zo'n|nog|in totaal) ){0,2}$/iu;
+/** A cheap test before QUALIFIER_BEFORE: one of its words in the window at all. */
+const QUALIFIER_WORD = /structureel|incidenteel|eenmalig|jaarlijks/gi;
+/** How far before an amount QUALIFIER_BEFORE looks. */
+const QUALIFIER_REACH = 40;
 
-function readAmountAt(text: string, at: number): ReadResult {
-  const low = readNumberAt(text, at, currencyBefore(text, at));
+function readAmountAt(text: string, at: number, ahead: MoneyWordsAhead): ReadResult {
+  const currency = currencyBefore(text, at);
+  if (!currency) {
+    // Without a currency before it, a number is a sum only with a scale word or currency after it
+    // (or after the high end of its range): most numbers are dates, counts and section numbers.
+    const token = readNumberToken(text, at);
+    if (!token) return { next: at + 1 };
+    if (!ahead.within(at + token.length, at + token.length + MONEY_WORD_REACH)) return { next: at + token.length };
+  }
+  const low = readNumberAt(text, at, currency);
   if (!low) return { next: at + (readNumberToken(text, at)?.length ?? 1) };
   const lowStart = low.currency?.start ?? at;
   if (low.currency && isTableUnit(text, lowStart)) return { next: low.end };
 
-  const range = readRangeEnd(text, low, BETWEEN_BEFORE.test(text.slice(Math.max(0, lowStart - 11), lowStart)));
+  // "tussen (de) " ends in "n " or "e ": a cheap test before the pattern.
+  const mayFollowBetween = text.charCodeAt(lowStart - 1) === 32 && (text.charCodeAt(lowStart - 2) === 110 || text.charCodeAt(lowStart - 2) === 101);
+  const range = readRangeEnd(text, low, mayFollowBetween && BETWEEN_BEFORE.test(text.slice(Math.max(0, lowStart - 11), lowStart)));
   const last = range ? range.high : low;
   const scale = last.scale ?? low.scale;
 
@@ -231,6 +288,9 @@ function readAmountAt(text: string, at: number): ReadResult {
   after ??= currencyAfter(text, end);
   if (after) end = after.end;
 
+  // "EUR 1,2 bln": a scale word the recognizer cannot read with certainty ("bln" is "biljoen" in Dutch,
+  // "billion" in English); no value beats a wrong one.
+  if (!last.scale && sticky(UNCERTAIN_SCALE, text, last.end)) return { next: last.end };
   const marks = [low.currency, range?.high.currency, after].filter((c): c is CurrencyMark => c !== undefined);
   if (marks.some((c) => !c.euro)) return { next: end };
   const euro = marks[0];
@@ -239,7 +299,9 @@ function readAmountAt(text: string, at: number): ReadResult {
   if (scale?.ocr && !euro) return { next: end };
 
   const qualifiers: AmountPeriod[] = [];
-  const before = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, lowStart - 40), lowStart));
+  const before = ahead.qualifierWithin(lowStart - QUALIFIER_REACH, lowStart)
+    ? QUALIFIER_BEFORE.exec(text.slice(Math.max(0, lowStart - QUALIFIER_REACH), lowStart))
+    : null;
   if (before) qualifiers.push(period(before[1]!));
   for (let k = 0, p = end; k < 3; k++) {
     QUALIFIER_AFTER.lastIndex = p;
@@ -280,7 +342,7 @@ function readNumberAt(text: string, at: number, currency: CurrencyMark | undefin
   if (!token) return undefined;
   const scale = readScale(text, at + token.length, currency?.euro === true && text[at + token.length] !== ' ');
   // A footnote number glued after a sentence's period ("€ 250.45 Het kabinet") is no decimal part.
-  if (!scale && /^\d+\.\d{1,2}$/.test(token) && /^(?:$| \p{Lu})/u.test(text.slice(at + token.length, at + token.length + 2))) {
+  if (!scale && token.includes('.') && /^\d+\.\d{1,2}$/.test(token) && /^(?:$| \p{Lu})/u.test(text.slice(at + token.length, at + token.length + 2))) {
     token = token.slice(0, token.indexOf('.'));
   }
   const number = parseWrittenNumber(token, scale !== undefined);
@@ -333,6 +395,11 @@ function readRangeEnd(text: string, low: NumberPart, afterBetween: boolean): Ran
   }
   if (!(highValue > lowValue)) return undefined;
   return { high, lowValue, highValue };
+}
+
+function sticky(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
 }
 
 function isYear(token: string): boolean {
@@ -422,6 +489,9 @@ const MONEY_CUE = new RegExp(
   ].join('|'),
 );
 
+/** How far from a bare amount the words of its sentence are looked at. */
+const CUE_REACH = 300;
+
 const COUNT_BEFORE = /(?:^|[^\p{L}])aantal/iu;
 
 /** Other currencies: a sentence that names only these is not about euros. */
@@ -447,28 +517,36 @@ const FOLLOWERS = new Set([
 /** Past participles ("gereserveerd", "toegekend", "vrijgemaakt", "verhoogd", "besteed"): something was done with the sum. */
 const PARTICIPLE = /^(?:(?:uit|toe|vrij|op|bij|in|af|over|aan|vast|mee|terug|door|weg|ter)?ge|be|ver|ont|her)\p{L}{2,}[dt]$/u;
 
-/** Where the cue words, other currencies and counts occur, found in one pass over the text. */
+/**
+ * Where the cue words, other currencies and counts occur: found only around the bare amounts, which
+ * are judged in order of position, each part of the text scanned at most once.
+ */
 class ContextMarks {
-  readonly moneyCues: MatchPositions;
-  readonly foreignCurrencies: MatchPositions;
-  readonly counts: MatchPositions;
+  readonly moneyCues = new MatchPositions();
+  readonly foreignCurrencies = new MatchPositions();
+  readonly counts = new MatchPositions();
+  private readonly scans: readonly ForwardMatches[];
 
   constructor(text: string) {
-    this.moneyCues = new MatchPositions(text, new RegExp(MONEY_CUE.source, 'gi'));
-    this.foreignCurrencies = new MatchPositions(text, new RegExp(FOREIGN_CURRENCY.source, 'gi'));
-    this.counts = new MatchPositions(text, new RegExp(COUNT_BEFORE.source, 'giu'));
+    this.scans = [
+      new ForwardMatches(text, new RegExp(MONEY_CUE.source, 'gi'), (m) => this.moneyCues.add(m.index)),
+      new ForwardMatches(text, new RegExp(FOREIGN_CURRENCY.source, 'gi'), (m) => this.foreignCurrencies.add(m.index)),
+      new ForwardMatches(text, new RegExp(COUNT_BEFORE.source, 'giu'), (m) => this.counts.add(m.index)),
+    ];
+  }
+
+  /** Finds the marks in [from, to); neither end may go back between calls. */
+  cover(from: number, to: number): void {
+    for (const scan of this.scans) scan.cover(from, to);
   }
 }
 
-/** The offsets at which a pattern matches, so that "any match in [from, to)?" takes log time. */
+/** The offsets at which a pattern matches, added in order, so that "any match in [from, to)?" takes log time. */
 class MatchPositions {
   private readonly positions: number[] = [];
 
-  constructor(text: string, globalPattern: RegExp) {
-    for (let m = globalPattern.exec(text); m; m = globalPattern.exec(text)) {
-      this.positions.push(m.index);
-      if (m[0].length === 0) globalPattern.lastIndex++;
-    }
+  add(position: number): void {
+    this.positions.push(position);
   }
 
   anyWithin(from: number, to: number): boolean {
@@ -495,8 +573,9 @@ function isMoneyInContext(
   if (!followerAllowsMoney(text, a.end)) return false;
   if (withEuro.has(sentence)) return true;
   // Cues count within the sentence, at most 300 characters away.
-  const from = Math.max(sentences.start(sentence), a.start - 300);
-  const to = Math.min(sentences.end(sentence), a.end + 300);
+  const from = Math.max(sentences.start(sentence), a.start - CUE_REACH);
+  const to = Math.min(sentences.end(sentence), a.end + CUE_REACH);
+  marks.cover(a.start - CUE_REACH, a.end + CUE_REACH + 1);
   if (marks.foreignCurrencies.anyWithin(from, to)) return false;
   // "Het aantal banen steeg tot 1,2 miljoen": a count, however much the sentence speaks of budgets.
   if (marks.counts.anyWithin(Math.max(from, a.start - 60), a.start)) return false;
@@ -525,13 +604,11 @@ class SentenceBounds {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if ((c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */) && text.charCodeAt(i + 1) === 32 && opensSentence(text[i + 2])) {
-        this.starts.push(i + 2);
-      } else if (c === 0x2022 /* • */ || c === 0x25aa /* ▪ */ || c === 0x25cf /* ● */ || c === 124 /* | */) {
-        this.starts.push(i + 1);
-      }
+    const re = new RegExp(SENTENCE_START.source, SENTENCE_START.flags);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 1) this.starts.push(m.index + 1);
+      else if (opensSentence(text[m.index + 2])) this.starts.push(m.index + 2);
+      else re.lastIndex = m.index + 1;
     }
   }
 
@@ -556,6 +633,9 @@ class SentenceBounds {
   }
 }
 
+/** ". ", "! ", "? " (opensSentence decides on what follows), or a bullet or table cell mark. */
+const SENTENCE_START = /[.!?] |[\u2022\u25aa\u25cf|]/g;
+
 function opensSentence(c: string | undefined): boolean {
   return c !== undefined && (/\p{Lu}/u.test(c) || c === '(' || c === '•' || c === '–' || c === '-' || c === '"' || c === '“');
 }
@@ -564,11 +644,11 @@ function opensSentence(c: string | undefined): boolean {
 
 /** A number starts here: not inside a longer number, an identifier ("CO2", "6G") or a word. */
 function startsNumber(text: string, at: number): boolean {
-  const prev = text[at - 1];
-  if (prev === undefined) return true;
-  if (isDigit(prev.charCodeAt(0))) return false;
-  if (isLetter(prev)) return text.slice(at - 3, at) === 'EUR';
-  if ((prev === '.' || prev === ',') && isDigit(text.charCodeAt(at - 2))) return false;
+  if (at === 0) return true;
+  const prev = text.charCodeAt(at - 1);
+  if (isDigit(prev)) return false;
+  if (isLetterCode(prev)) return text.startsWith('EUR', at - 3);
+  if ((prev === 46 /* . */ || prev === 44 /* , */) && isDigit(text.charCodeAt(at - 2))) return false;
   return true;
 }
 
@@ -577,7 +657,14 @@ function isDigit(c: number): boolean {
 }
 
 function isLetter(c: string | undefined): boolean {
-  return c !== undefined && /\p{L}/u.test(c);
+  return c !== undefined && isLetterCode(c.charCodeAt(0));
+}
+
+/** A letter: ASCII and Latin by range, the rest as Unicode says (surrogate halves count as letters' parts). */
+function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  return /\p{L}/u.test(String.fromCharCode(c));
 }
 
 function isLetterOrDigit(c: string | undefined): boolean {

@@ -88,8 +88,11 @@ export interface CitationReading {
 /** The dashes PDF extraction and word processors write between dossier, suffix and number. */
 const DASH_CHARS = '\\-\u2010\u2011\u2012\u2013\u2014\u2212';
 const DASH = `[${DASH_CHARS}]`;
-/** A dossier number: five digits, written "29826" or "29 826". */
-const DOSSIER_NUMBER = /[1-9]\d ?\d{3}(?!\d)/y;
+/**
+ * A dossier number: five digits, written "29826", "29 826" or with a thousands dot "35.830"; not the
+ * start of a longer number ("35.830.000", "29826,5").
+ */
+const DOSSIER_NUMBER = /[1-9]\d[ .]?\d{3}(?!\d|[.,]\d)/y;
 /** A suffix letter glued to the number: "36 410A". */
 const GLUED_LETTER = /[A-Z](?![\p{L}\p{N}])/uy;
 /** A rijkswet suffix: "27 484 (R 1669)", "23908-(R1519)". */
@@ -134,9 +137,14 @@ const COMMA_NUMBER =
 const COMMA_LETTERS = /(, )([A-Z]{1,2})(?![\p{L}\p{N}]|-)/uy;
 /** A further number of a list: ", 2374", ", en 2676", " en nr 364", " & 12". */
 const LIST_CONTINUATION =
-  /(,? en |, | & )((?:[Nn]rs?\.|[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?)?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}])/uy;
+  /(,? en |, | & )((?:[Nn]rs?\.|[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?)?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}]|[.,]\d)/uy;
 /** What may follow a number that a list continues with but that has no marker of its own ("en 113)"). */
 const FOLLOWS_CITATION = /(?:$|[)\].;:,]| (?:en|van|uit|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}])| \()/uy;
+/**
+ * After a plural marker the list is expected to go on, so its last number "en 437" may also be followed
+ * by what starts something else: the next footnote ("nrs. 431 en 437\n10 Waar …"), a new sentence.
+ */
+const FOLLOWS_PLURAL_LIST = /(?: \d| \p{Lu})/uy;
 /** A page reference: ", p. 9", " blz. 12-13". */
 const PAGES = new RegExp(`,? ?((?:p\\.|pp\\.|blz\\.|pag\\.|pagina(?:'s)?|bladzijden?) ?\\d{1,4}(?: ?${DASH} ?\\d{1,4})?)(?!\\d)`, 'y');
 /** Between two citations of which the second names its own dossier: "nr. 97 en 30 821 nr. 113". */
@@ -146,18 +154,31 @@ const CHAIN_SEPARATOR = /,? en |, |; /y;
 const IDENTIFIER =
   /kst-([1-9]\d{4}(?:-(?:[IVXL]{1,7}|[A-Z]|\d{2}|\(R\d{1,5}\))){0,2})-(\d{1,4}|[A-Z]{1,3})(?![\p{L}\p{N}-])/iuy;
 
-/** The word that introduces a citation. "Kamerstuknummer 2025D37684" is no dossier: the reader finds none. */
-const KEYWORD = /(?:[Kk]amerstuk(?:ken|nummers?|nr\.?|dossiers?)?|[Dd]ossier(?:s|nummers?|nr\.?)?)(?![\p{L}])/uy;
-/** After the keyword: chamber and vergaderjaar, "Kamerstukken II 2019/20, ", "Kamerstuk II, 2019/2020, ", ": ". */
+/**
+ * The word that introduces a citation, or its abbreviation "Kst.". "Kamerstuknummer 2025D37684" is no
+ * dossier: the reader finds none.
+ */
+const KEYWORD = /(?:[Kk]amerstuk(?:ken|nummers?|nr\.?|dossiers?)?|[Kk]st\.|[Dd]ossier(?:s|nummers?|nr\.?)?)(?![\p{L}])/uy;
+/** After the keyword: chamber and vergaderjaar, "Kamerstukken II 2019/20, ", "Kamerstuk II, 2019/2020, ", "Kamerstukken TK ", ": ". */
 const KEYWORD_PREAMBLE = new RegExp(
-  `(:?)(?: (I{1,2})(?![\\p{L}\\p{N}]))?,?(?: vergaderjaar)?(?: ((?:19|20)\\d{2}) ?[/${DASH_CHARS}] ?(\\d{4}|\\d{2})(?!\\d))?,? ?`,
+  `(:?)(?: (I{1,2}|TK|EK)(?![\\p{L}\\p{N}]))?,?(?: vergaderjaar)?(?: ((?:19|20)\\d{2}) ?[/${DASH_CHARS}] ?(\\d{4}|\\d{2})(?!\\d))?,? ?`,
   'uy',
 );
-/** "Tweede Kamer 27428 nr 371", the page footer "Tweede Kamer, vergaderjaar 2021–2022, 29 826, nr. 147". */
+/**
+ * "Tweede Kamer 27428 nr 371", the page footer "Tweede Kamer, vergaderjaar 2021–2022, 29 826, nr. 147",
+ * the abbreviation "TK 29 826-147".
+ */
 const CHAMBER_PREAMBLE = new RegExp(
-  `(Tweede|Eerste) Kamer(?: der Staten-Generaal)?,?(?: vergaderjaar)?(?: ((?:19|20)\\d{2}) ?[/${DASH_CHARS}] ?(\\d{4}|\\d{2})(?!\\d))?,? `,
+  `(Tweede Kamer|Eerste Kamer|TK|EK)(?: der Staten-Generaal)?,?(?: vergaderjaar)?(?: ((?:19|20)\\d{2}) ?[/${DASH_CHARS}] ?(\\d{4}|\\d{2})(?!\\d))?,? `,
   'uy',
 );
+/**
+ * The metadata row of an officielebekendmakingen page with its cells run together by text extraction:
+ * "Tweede Kamer der Staten-Generaal2018-201929240 nr. 108" (organisation, vergaderjaar, dossier and
+ * ondernummer). The vergaderjaar is two consecutive years, so where it ends and the dossier starts is
+ * certain.
+ */
+const GLUED_METADATA_ROW = /(Tweede|Eerste) Kamer der Staten-Generaal((?:19|20)\d{2})[-–]((?:19|20)\d{2})(?=[1-9]\d ?\d{3})/y;
 /** The Handelingen form, number first: "206 (28 844)", "9 (36 410-XIV)". */
 const NUMBER_FIRST = /(\d{1,4}) \(/y;
 const CLOSING_BRACKET = / ?\)/y;
@@ -168,8 +189,13 @@ const CLOSING_BRACKET = / ?\)/y;
 const NUMBER_FIRST_CUE = /(?:[Mm]oties?|[Aa]mendement(?:en)?|[Kk]amerstuk(?:ken)?|[Nn]rs?\.|[Hh]andelingen)(?![\p{L}])/u;
 const NUMBER_FIRST_CUE_WINDOW = 60;
 
-/** Candidates for a citation, found by a cheap scan; each is then read with the grammar. */
-export const CITATION_CANDIDATE = /[Kk]amerstuk|[Dd]ossier|(?:Tweede|Eerste) Kamer|[Kk]st-|\d{1,4} \((?=[1-9]\d ?\d{3})|[1-9]\d ?\d{3}/g;
+/**
+ * Candidates for a citation, found by a cheap scan; each is then read with the grammar. A number glued
+ * to a word or another number is never read (see gluedBefore), so the scan does not offer one: a long
+ * run of digits yields one candidate, not one per digit.
+ */
+export const CITATION_CANDIDATE =
+  /[Kk]amerstuk|[Dd]ossier|(?:Tweede|Eerste) Kamer|\b[TE]K(?= [1-9])|[Kk]st[-.]|(?<![\w.,\-])(?:\d{1,4} \((?=[1-9]\d ?\d{3})|[1-9]\d[ .]?\d{3})/g;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -270,7 +296,8 @@ function readNumbers(s: string, at: number, licence: CitationLicence, chamber: '
       const numberStart = end + more[0].length - (more[3] ?? letters!).length;
       const numberEnd = end + more[0].length;
       if (!markerText) {
-        if (!sticky(FOLLOWS_CITATION, s, numberEnd)) break;
+        const closesPluralList = plural && / en $/.test(more[1]!) && sticky(FOLLOWS_PLURAL_LIST, s, numberEnd) !== null;
+        if (!closesPluralList && !sticky(FOLLOWS_CITATION, s, numberEnd)) break;
         // "nr. 147, 2022": a year after a single number is a date, not a second paper.
         if (!plural && more[3] && /^(19|20)\d\d$/.test(more[3])) break;
       }
@@ -386,8 +413,9 @@ export function readKeywordCitation(s: string, at: number): CitationReading | un
   // A footnote label may be glued to it ("1Kamerstuk 29 826, nr. 147"), a letter not ("Tweedekamerstuk").
   if (!kw || (at > 0 && /\p{L}/u.test(s[at - 1]!))) return undefined;
   const pre = sticky(KEYWORD_PREAMBLE, s, at + kw[0].length)!;
-  const chamber = pre[2] as 'I' | 'II' | undefined;
-  const keywordEnd = at + kw[0].length + (chamber ? pre[1]!.length + 1 + chamber.length : 0);
+  const chamberWritten = pre[2];
+  const chamber = chamberWritten === 'TK' ? 'II' : chamberWritten === 'EK' ? 'I' : (chamberWritten as 'I' | 'II' | undefined);
+  const keywordEnd = at + kw[0].length + (chamberWritten ? pre[1]!.length + 1 + chamberWritten.length : 0);
   const dossierAt = at + kw[0].length + pre[0].length;
   if (dossierAt === at + kw[0].length) return undefined; // "Kamerstuk29826": no space, not a citation
   const vergaderjaar = vergaderjaarOf(pre[3], pre[4]);
@@ -399,18 +427,24 @@ export function readKeywordCitation(s: string, at: number): CitationReading | un
   );
 }
 
-/** Reads a citation after "Tweede Kamer" / "Eerste Kamer"; its text starts at the dossier. */
+/** Reads a citation after "Tweede Kamer" / "Eerste Kamer" / "TK"; its text starts at the dossier. */
 export function readChamberCitation(s: string, at: number): CitationReading | undefined {
+  const row = sticky(GLUED_METADATA_ROW, s, at);
+  // A glued row may follow a glued date cell ("11-07-2019Tweede Kamer …"), never a letter.
+  if (row && !(at > 0 && /\p{L}/u.test(s[at - 1]!))) {
+    const vergaderjaar = vergaderjaarOf(row[2], row[3]);
+    const dossierAt = at + row[0].length;
+    if (vergaderjaar) {
+      const chamber = row[1] === 'Eerste' ? 'I' : 'II';
+      return readFromDossier(s, dossierAt, { start: dossierAt, keyword: null, chamber, vergaderjaar }, 'context');
+    }
+  }
   const pre = sticky(CHAMBER_PREAMBLE, s, at);
   if (!pre || (at > 0 && /[\p{L}\p{N}]/u.test(s[at - 1]!))) return undefined;
   const dossierAt = at + pre[0].length;
   const vergaderjaar = vergaderjaarOf(pre[2], pre[3]);
-  return readFromDossier(
-    s,
-    dossierAt,
-    { start: dossierAt, keyword: null, chamber: pre[1] === 'Eerste' ? 'I' : 'II', vergaderjaar },
-    'context',
-  );
+  const chamber = pre[1] === 'Eerste Kamer' || pre[1] === 'EK' ? 'I' : 'II';
+  return readFromDossier(s, dossierAt, { start: dossierAt, keyword: null, chamber, vergaderjaar }, 'context');
 }
 
 /** Reads a citation that starts at its dossier, with no keyword. */
@@ -492,8 +526,15 @@ export function readCitationAt(s: string, at: number, cued: boolean): CitationRe
   if ((c === 'k' || c === 'K') && s.startsWith('st-', at + 1)) return readIdentifier(s, at);
   if (c === 'k' || c === 'K' || c === 'd' || c === 'D') return readKeywordCitation(s, at);
   if (c === 'T' || c === 'E') return readChamberCitation(s, at);
-  return readNumberFirstCitation(s, at, 'bare', cued) ?? readBareCitation(s, at, 'bare');
+  return readNumberFirstCitation(s, at, 'bare', cued) ?? (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, 'bare') : undefined);
 }
+
+/**
+ * What must follow a dossier number for a bare citation to be read at all: a suffix, a dash, a joint
+ * dossier, a marker ("nr.", "letter") or a bracket; a cheap test before the grammar, which most numbers
+ * ("in 2021 waren er 35420 aanvragen") fail.
+ */
+const BARE_CITATION_AHEAD = new RegExp(`[1-9]\\d[ .]?\\d{3}(?:[A-Z(/,${DASH_CHARS}]| [A-Z(/${DASH_CHARS}]| en | (?:stuk |[Nn]r|[Nn]ummer|letter))`, 'y');
 
 /**
  * Reads a string that is, as a whole, one printed citation ("36 410-VI, nr. 87", "206 (28 844)",

@@ -70,6 +70,9 @@ function phraseAround(text: string, key: number, from: number): DeadlinePhrase |
     while (k > from && !isWordChar(text.charCodeAt(k - 1))) k--;
     while (k > from && isWordChar(text.charCodeAt(k - 1))) k--;
     if (k >= at || (k > 0 && isWordChar(text.charCodeAt(k - 1)))) break;
+    // A word no phrase is made of ("kabinet", "zal") ends the search: no phrase from before it can
+    // reach the time word.
+    if (!isPhraseWord(text, k)) break;
     starts.push(k);
     at = k;
   }
@@ -91,7 +94,7 @@ function deadlineOf(
   if (isSpanOrStatusDate(flat.text, phrase.start)) return undefined;
   const { dates, relative } = resolve(phrase, documentDate);
   const tense = tenseAround(marks, phrase);
-  if (!isDeadlineInContext(phrase, dates, documentDate, tense, marks)) return undefined;
+  if (!isDeadlineInContext(flat.text, phrase, dates, documentDate, tense, marks)) return undefined;
   return {
     kind: 'deadline',
     span: flat.sourceSpan(phrase.start, phrase.end),
@@ -124,6 +127,7 @@ function tenseAround(marks: TenseMarks, phrase: DeadlinePhrase): TenseAround {
 }
 
 function isDeadlineInContext(
+  text: string,
   phrase: DeadlinePhrase,
   dates: PhraseDates | undefined,
   documentDate: string | undefined,
@@ -136,19 +140,39 @@ function isDeadlineInContext(
     (dates !== undefined && documentDate !== undefined && dates.end < documentDate);
   if (phrase.needsPlan) {
     if (tense.clauseTellsPast) return false;
-    if (over) {
-      // Over, and as often a past event's time as a plan: the plan must be in the phrase's own clause.
-      const own = marks.subClauseOf(phrase.start, phrase.end, tense.context);
-      return marks.plansIn(own.start, own.end, phrase.start, phrase.end);
-    }
+    // Whether [from, to) plans something, the phrase left out; a month without cue needs a word of
+    // planning proper ("voorzien", "verwacht"), not the present passive alone.
+    const plannedIn = (from: number, to: number): boolean =>
+      phrase.needsFirmPlan ? marks.plansFirmlyIn(from, to, phrase.start, phrase.end) : marks.plansIn(from, to, phrase.start, phrase.end);
+    const own = marks.subClauseOf(phrase.start, phrase.end, tense.context);
+    // Over, and as often a past event's time as a plan: the plan must be in the phrase's own clause.
+    if (over) return plannedIn(own.start, own.end);
     // A written date still to come at the document's date is to come: "op 17 en 18 september 2024".
     const ahead =
-      phrase.year.kind === 'written' && dates !== undefined && documentDate !== undefined && (dates.start ?? dates.end) > documentDate;
-    return tense.clausePlans || ahead;
+      !phrase.uncued &&
+      phrase.year.kind === 'written' &&
+      dates !== undefined &&
+      documentDate !== undefined &&
+      (dates.start ?? dates.end) > documentDate;
+    // In a subordinate clause the time may be a condition or a state ("projecten waar op 1-1-2025 nog
+    // geen bestemmingsplan is vastgesteld", "moties waarvan de termijn op 1 juli 2025 is verstreken"):
+    // the plan words of the main clause do not reach into it, and a date still to come counts only
+    // where the clause tells no state ("het debat dat op 12 oktober 2022 plaatsvindt").
+    if (own.start > tense.context.clauseStart) {
+      return plannedIn(own.start, own.end) || (ahead && !tellsState(text, own.start, own.end, phrase));
+    }
+    return plannedIn(tense.context.clauseStart, tense.context.clauseEnd) || ahead;
   }
   if (tense.clauseTellsPast && !tense.clausePlans) return false;
   // A period already over counts only as the content of a promise or plan.
   return over ? tense.sentencePlans : true;
+}
+
+/** "is vastgesteld", "zijn verstreken", "nog geen": a clause that tells a state at the time it names. */
+const STATE = /(?:^|[^\p{L}])(?:is|zijn|was|waren|nog geen|nog niet)(?![\p{L}])/iu;
+
+function tellsState(text: string, from: number, to: number, phrase: DeadlinePhrase): boolean {
+  return STATE.test(text.slice(from, phrase.start)) || STATE.test(text.slice(phrase.end, to));
 }
 
 /** The phrase's days, once its year is known; none for a relative year without a document date. */
@@ -167,20 +191,44 @@ function resolve(phrase: DeadlinePhrase, documentDate: string | undefined): { da
 }
 
 /** The first words of a phrase, lower case; a cheap filter before the patterns run. */
-const ANCHOR_WORDS: ReadonlySet<string> = new Set([
+const ANCHOR_WORDS: readonly string[] = [
   'uiterlijk', 'voor', 'vóór', 'vóor', 'voór', 'voorafgaand', 'tegen', 'per', 'met', 'm', 'op', 'in', 'rond', 'omstreeks', 'na', 'later',
   'het', 'de', 'dit', 'deze', 'komend', 'komende', 'aanstaande', 'volgend', 'volgende',
   'eerste', 'tweede', 'derde', 'vierde', 'laatste', '1e', '2e', '3e', '4e', '1ste', '2de', '3de', '4de',
   'eind', 'einde', 'ultimo', 'begin', 'medio', 'half', 'halverwege',
   'voorjaar', 'najaar', 'zomer', 'lente', 'herfst', 'q1', 'q2', 'q3', 'q4',
-]);
+  // A month with a written year and a plan: "Deze maatlat is december 2022 voorzien".
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+];
+
+/**
+ * A whole anchor word (or a year, "2022Q4") at a position, tested in place: no slice, no allocation.
+ * The word ends where no letter or digit follows (the alphabet of isWordChar).
+ */
+const ANCHOR = new RegExp(`(?:${ANCHOR_WORDS.join('|')}|(?:19|20)\\d{2}(?:q[1-4])?)(?![0-9A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F])`, 'iy');
+
+/**
+ * Every word a phrase can hold, as the patterns of deadlinePhrase.ts spell them (split at what is not
+ * a letter or digit: "t/m" is "t" and "m", "m.i.v." is "m", "i" and "v", "a.s." is "a" and "s").
+ */
+const PHRASE_WORDS: readonly string[] = [
+  ...ANCHOR_WORDS,
+  'aan', 'ingang', 'van', 'i', 'v', 'vorig', 'vorige', 'en', 'of', 't', 'tot', 'a', 's', 'as', 'loop', 'jaar', 'kalenderjaar',
+  'kwartaal', 'helft', 'jaarhelft', 'zomerreces', 'zomervakantie', 'kerstreces', 'kerstvakantie', 'kerstmis', 'kerst', 'jaarwisseling',
+  'jan', 'feb', 'febr', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec',
+  'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag',
+];
+const PHRASE_WORD = new RegExp(`(?:${PHRASE_WORDS.join('|')}|\\d{1,4}|(?:19|20)\\d{2}q[1-4])(?![0-9A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F])`, 'iy');
+
+/** True at a word start whose word a deadline phrase can hold. */
+function isPhraseWord(text: string, at: number): boolean {
+  PHRASE_WORD.lastIndex = at;
+  return PHRASE_WORD.test(text);
+}
 
 /** True at a word start whose word can open a deadline phrase. */
 function isPhraseAnchor(text: string, at: number): boolean {
   if (at > 0 && isWordChar(text.charCodeAt(at - 1))) return false;
-  let end = at;
-  while (end < text.length && end - at < 12 && isWordChar(text.charCodeAt(end))) end++;
-  if (end === at) return false;
-  const word = text.slice(at, end).toLowerCase();
-  return ANCHOR_WORDS.has(word) || /^(?:19|20)\d{2}(?:q[1-4])?$/.test(word);
+  ANCHOR.lastIndex = at;
+  return ANCHOR.test(text);
 }

@@ -1,3 +1,5 @@
+import { ForwardMatches } from './forwardMatches';
+
 /**
  * Whether the sentence around a time phrase plans something or tells what happened.
  *
@@ -9,8 +11,9 @@
  * verzoekt, moet), and the verbs of sending to the Kamer ("ontvangt u", "informeer ik uw Kamer");
  * against them the perfect and past auxiliaries (heeft, hebben, werd, was) and "jl." (jongstleden).
  *
- * The marks are found once per text, in one pass each, and looked up by binary search, so judging
- * a phrase costs the same however long its sentence or the document is.
+ * The marks are found around the phrases only (a phrase looks at most REACH characters either
+ * way), each part of the text scanned at most once as the recognizer moves forward, and looked up by
+ * binary search, so judging a phrase costs the same however long its sentence or the document is.
  */
 
 /** Where the sentence and the clause (between commas, colons, brackets) around a phrase lie. */
@@ -30,7 +33,9 @@ const REACH = 400;
  * the perfect and past auxiliaries, "jl.", "vorig jaar".
  */
 const TENSE_WORDS =
-  /\b(?:(zal|zullen|zult|zou|zouden|wordt|worden|verwacht|verwachte|verwachten|verwachting|voorzien|gepland|geplande|planning|planningen|streeft|streef|streven|voornemen|voornemens|voorgenomen|beoogd|beoogde|beoogt|toegezegd|toegezegde|toezegging|toezeggingen|verzoekt|verzoeken|verzocht|deadline|moet|moeten|dient|dienen|ontvangt|informeer|informeert|informeren|stuur|stuurt|zend|zendt|bied|biedt|gaat|gaan|komt|volgt|verschijnt|treedt|treden|start|starten|begint|aanstaande|a\.s\.)|(heb|hebt|heeft|hebben|had|hadden|werd|werden|was|waren|jl|j\.l|jongstleden|vorig|vorige|geleden|sinds|sedert))(?![A-Za-z\u00C0-\u024F])/gi;
+  /\b(?:(zal|zullen|zult|zou|zouden|wordt|worden|verwacht|verwachte|verwachten|verwachting|voorzien|gepland|geplande|planning|planningen|streeft|streef|streven|voornemen|voornemens|voorgenomen|beoogd|beoogde|beoogt|toegezegd|toegezegde|toezegging|toezeggingen|verzoekt|verzoeken|verzocht|deadline|moet|moeten|dient|dienen|ontvangt|informeer|informeert|informeren|stuur|stuurt|zend|zendt|bied|biedt|gaat|gaan|kom|komt|komen|volgt|volgen|verschijnt|verschijnen|treedt|treden|start|starten|begint|beginnen|sturen|toesturen|zenden|toezenden|aanbieden|aanbied|rapporteer|rapporteren|aanstaande|a\.s\.)|(heb|hebt|heeft|hebben|had|hadden|werd|werden|was|waren|jl|j\.l|jongstleden|vorig|vorige|geleden|sinds|sedert))(?![A-Za-z\u00C0-\u024F])/gi;
+
+const PASSIVE_AUXILIARY = /^(?:wordt|worden)$/i;
 
 /**
  * Words that open a subordinate clause: the relative pronouns and conjunctions. "... de moties
@@ -38,7 +43,7 @@ const TENSE_WORDS =
  * into it.
  */
 const SUBORDINATORS =
-  /\b(?:die|dat|waarvan|waarin|waarmee|waarop|waardoor|waarbij|waarna|waarover|omdat|zodat|nadat|voordat|terwijl|hoewel|wanneer|toen)(?![A-Za-z\u00C0-\u024F])/gi;
+  /\b(?:die|dat|waar|waarvan|waarin|waarmee|waarop|waardoor|waarbij|waarna|waarover|omdat|zodat|nadat|voordat|totdat|terwijl|hoewel|wanneer|toen|indien|mits|zolang)(?![A-Za-z\u00C0-\u024F])/gi;
 
 /**
  * Sentence and clause marks: a full stop (or ! ?) before a new sentence; the marks between list
@@ -47,37 +52,45 @@ const SUBORDINATORS =
  */
 const MARKS = /[;\u2022\u25aa\u25cf\u21a9]|[.!?](?= [A-Z0-9\u00c0-\u00de\u201c\u2018"]|$)|[,:()\u2013\u2014]/g;
 
-/** The sentence edges, clause marks and tense words of one text. */
+/**
+ * The sentence edges, clause marks and tense words of one text, found as phrases ask for them: phrases
+ * must be asked about in order of position (`contextOf` first), as the deadline recognizer reads them.
+ */
 export class TenseMarks {
   private readonly sentenceStarts: number[] = [];
   private readonly clauseMarks: number[] = [];
   private readonly plans: number[] = [];
+  /** The plan words other than the present passive "wordt"/"worden", which describe as often as they plan. */
+  private readonly firmPlans: number[] = [];
   private readonly past: number[] = [];
   private readonly subordinators: number[] = [];
+  private readonly scans: readonly ForwardMatches[];
 
   constructor(private readonly text: string) {
-    MARKS.lastIndex = 0;
-    for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
-      const c = text.charCodeAt(m.index);
-      if (isSentenceEnd(c)) {
-        this.sentenceStarts.push(m.index + 1);
-        continue;
-      }
-      this.clauseMarks.push(m.index);
-      if (isItemMark(c)) this.sentenceStarts.push(m.index + 1);
-    }
-    SUBORDINATORS.lastIndex = 0;
-    for (let m = SUBORDINATORS.exec(text); m; m = SUBORDINATORS.exec(text)) this.subordinators.push(m.index);
-    TENSE_WORDS.lastIndex = 0;
-    for (let m = TENSE_WORDS.exec(text); m; m = TENSE_WORDS.exec(text)) {
-      // \b knows only ASCII letters: "ézal" is no "zal".
-      if (m.index > 0 && isAccentedLetter(text.charCodeAt(m.index - 1))) continue;
-      (m[1] ? this.plans : this.past).push(m.index);
-    }
+    this.scans = [
+      new ForwardMatches(text, MARKS, (m) => {
+        const c = text.charCodeAt(m.index);
+        if (isSentenceEnd(c)) {
+          this.sentenceStarts.push(m.index + 1);
+          return;
+        }
+        this.clauseMarks.push(m.index);
+        if (isItemMark(c)) this.sentenceStarts.push(m.index + 1);
+      }),
+      new ForwardMatches(text, SUBORDINATORS, (m) => this.subordinators.push(m.index)),
+      new ForwardMatches(text, TENSE_WORDS, (m) => {
+        // \b knows only ASCII letters: "ézal" is no "zal".
+        if (m.index > 0 && isAccentedLetter(text.charCodeAt(m.index - 1))) return;
+        (m[1] ? this.plans : this.past).push(m.index);
+        if (m[1] && !PASSIVE_AUXILIARY.test(m[1])) this.firmPlans.push(m.index);
+      }),
+    ];
   }
 
-  /** The sentence and clause around flat [start, end). */
+  /** The sentence and clause around flat [start, end). Asks must come in order of position. */
   contextOf(start: number, end: number): PhraseContext {
+    // Everything a phrase looks at lies within REACH of it.
+    for (const scan of this.scans) scan.cover(start - REACH - 1, end + REACH + 2);
     const before = lastBelow(this.sentenceStarts, start + 1);
     const sentenceStart = Math.max(before ?? 0, start - REACH);
     const after = firstAtOrAbove(this.sentenceStarts, end + 1);
@@ -106,6 +119,11 @@ export class TenseMarks {
   /** True when flat [from, to) plans something, the phrase [skipFrom, skipTo) itself left out. */
   plansIn(from: number, to: number, skipFrom: number, skipTo: number): boolean {
     return anyIn(this.plans, from, skipFrom) || anyIn(this.plans, skipTo, to);
+  }
+
+  /** Like plansIn, with a word of planning proper: "wordt"/"worden" alone do not count. */
+  plansFirmlyIn(from: number, to: number, skipFrom: number, skipTo: number): boolean {
+    return anyIn(this.firmPlans, from, skipFrom) || anyIn(this.firmPlans, skipTo, to);
   }
 
   /** True when flat [from, to) tells of the past, the phrase [skipFrom, skipTo) itself left out. */

@@ -57,6 +57,13 @@ export interface DeadlinePhrase {
    * 1 mei"): these words name times of past events just as often.
    */
   readonly needsPlan: boolean;
+  /** No cue word stands before the period ("december 2022", "dit jaar"): only a plan makes it a deadline, not being still to come. */
+  readonly uncued: boolean;
+  /**
+   * Only a word of planning proper makes it a deadline, not the present passive ("Deze maatlat is
+   * december 2022 voorzien", but not "de uitgaven januari 2023 worden …"): a month and year without cue.
+   */
+  readonly needsFirmPlan: boolean;
   readonly year: YearReference;
   /** The days named, given the year; the document's date is needed for "later dit jaar". */
   readonly datesIn: (year: number, documentDate: string | undefined) => PhraseDates;
@@ -79,6 +86,7 @@ interface Core {
   readonly year: YearReference;
   readonly cue: string;
   readonly needsPlan: boolean;
+  readonly needsFirmPlan?: boolean;
   readonly datesIn: (year: number, documentDate: string | undefined) => PhraseDates;
 }
 
@@ -136,6 +144,10 @@ const DAY_MONTH = new RegExp(
 );
 const NUMERIC_DATE = new RegExp(`(?:${WEEKDAY})?([0-3]?[0-9])-([01]?[0-9])-(${YEAR})`, 'iy');
 const WHOLE_YEAR = new RegExp(`(${YEAR_REF})`, 'iy');
+/** Two years taken as one period: "rond 2025/2026", "rond 2030-2035", "rond 2025/26". */
+const YEAR_SPAN = new RegExp(`(${YEAR_DIGITS}) ?[-–/] ?(${YEAR_DIGITS}|\\d{2})(?![0-9]|[-–/][0-9])`, 'y');
+/** The longest span of years "rond Y1/Y2" is read as one period. */
+const MOST_YEARS_IN_SPAN = 10;
 const LATER_THIS_YEAR = new RegExp(`(dit jaar|in het jaar|in dit jaar|dit kalenderjaar|in (${YEAR}))`, 'iy');
 const IN_THE_COURSE_OF = new RegExp(`de loop van (${YEAR_REF_OR_THE_YEAR})`, 'iy');
 const THIS_OR_NEXT_YEAR = /(?:dit|volgend|komend)e? jaar/iy;
@@ -149,13 +161,13 @@ export function readDeadlinePhrase(text: string, at: number): DeadlinePhrase | u
   if (m) {
     const cue = cueOf(m[1]!);
     const coreAt = at + m[0].length;
-    for (const read of CORE_READERS) {
+    for (const read of readersAt(text, coreAt)) {
       const core = read(text, coreAt, cue);
       if (core && endsWord(text, coreAt + core.length)) return withCue(core, at, coreAt, m[1]!, cue);
     }
     return undefined;
   }
-  for (const read of CORE_READERS) {
+  for (const read of readersAt(text, at)) {
     const core = read(text, at, 'none');
     if (core && endsWord(text, at + core.length)) return withCue(core, at, at, '', 'none');
   }
@@ -169,6 +181,8 @@ function withCue(core: Core, start: number, coreAt: number, written: string, cue
     cue: written || core.cue,
     due: cue === 'uiterlijk' || isBefore(cue),
     needsPlan: core.needsPlan,
+    uncued: cue === 'none',
+    needsFirmPlan: core.needsFirmPlan === true,
     year: core.year,
     datesIn: core.datesIn,
   };
@@ -300,8 +314,16 @@ const readSeason: CoreReader = (text, at, cue) => {
           : { start: isoDate(y, 9, 22), end: isoDate(y, 12, 20) };
     datesIn = byEndOf(cue, span);
   }
-  return { length: m[0].length, year, cue: m[1] ? m[1] : m[2]!, needsPlan: false, datesIn };
+  // "in de zomer" with no year is as often a season in general ("minder neerslag in de zomer", "de
+  // waterafvoer in de zomer") as a time to act: only a plan in its clause makes it one.
+  const generic = cue === 'in' && !determinerYear(determiner) && !m[3];
+  return { length: m[0].length, year, cue: m[1] ? m[1] : m[2]!, needsPlan: generic, datesIn };
 };
+
+/** True for a determiner that names the season's year itself ("dit", "komend", "volgende"). */
+function determinerYear(determiner: string | undefined): boolean {
+  return determiner !== undefined && determiner !== 'het' && determiner !== 'de';
+}
 
 const readRecess: CoreReader = (text, at, cue) => {
   if (!isBefore(cue) && cue !== 'uiterlijk' && cue !== 'na') return undefined;
@@ -346,12 +368,12 @@ const readPartOfYear: CoreReader = (text, at, cue) => {
   if (isBefore(cue) && part !== 'eind') {
     // "voor begin 2026": before 2026 starts; "voor medio 2026": by mid-year.
     datesIn = (y) => ({ end: part === 'begin' ? isoDate(y - 1, 12, 31) : isoDate(y, 6, 30) });
-  } else if (isBefore(cue) && (cue !== 'voor' || /^het /i.test(m[0]))) {
-    // "voor het einde van het jaar", "vóór eind 2025": by the last day.
+  } else if (isBefore(cue) && !plannedFor(text, at)) {
+    // "voor het einde van het jaar", "vóór eind 2025", "voor eind dit jaar": by the last day; like
+    // "voor D" and "uiterlijk D" the phrase names only an end.
     datesIn = (y) => ({ end: span(y).end });
   } else {
-    // A plain "voor eind dit jaar" is as often "planned for the end of the year" ("gepland staat voor
-    // eind dit jaar") as "before it ends": both end on the last day; the period is kept whole.
+    // "gepland staat voor eind dit jaar": "voor" is "for", the period itself is meant.
     datesIn = byEndOf(cue, span);
   }
   return { length: m[0].length, year: yearReference(m[2]!), cue: m[1]!, needsPlan: false, datesIn };
@@ -379,17 +401,41 @@ const readPartOfMonth: CoreReader = (text, at, cue) => {
 };
 
 const readMonth: CoreReader = (text, at, cue) => {
-  if (cue !== 'in' && cue !== 'uiterlijk' && !isBefore(cue)) return undefined;
+  if (cue !== 'in' && cue !== 'uiterlijk' && cue !== 'none' && !isBefore(cue)) return undefined;
   const m = exec(MONTH, text, at);
   if (!m) return undefined;
+  // Without a cue only a month with a written year counts ("Deze maatlat is december 2022 voorzien"),
+  // never the month of a written date ("2 december 2022") or a label ("de brief van december 2022").
+  if (cue === 'none' && (!m[2] || !/^\d/.test(m[2]) || followsDayNumber(text, at) || followsPreposition(text, at))) return undefined;
   const month = monthNumber(m[1]!)!;
   const year: YearReference = m[2] ? yearReference(m[2]) : { kind: 'relative', offset: 0 };
   let datesIn: Core['datesIn'];
   if (cue === 'vóór' || cue === 'tegen') datesIn = (y) => ({ end: addDays(isoDate(y, month, 1), -1) });
   else datesIn = byEndOf(cue, (y) => monthInterval(y, month));
-  // "in juni 2021" names the month of a past event as often as a plan; "uiterlijk in juni" is a deadline.
-  return { length: m[0].length, year, cue: m[1]!, needsPlan: cue !== 'uiterlijk', datesIn };
+  // "in juni 2021" names the month of a past event as often as a plan; "uiterlijk in juni" is a
+  // deadline, and so is a month of next year ("in maart volgend jaar"), which cannot have passed.
+  const comingYear = year.kind === 'relative' && year.offset > 0;
+  return { length: m[0].length, year, cue: m[1]!, needsPlan: cue !== 'uiterlijk' && !comingYear, needsFirmPlan: cue === 'none', datesIn };
 };
+
+/**
+ * "die gepland staat voor eind dit jaar", "voorzien voor eind 2025": after a word of planning a plain
+ * "voor" means "for" (the period planned), not "before".
+ */
+const PLANNED_FOR = /(?:^|[^\p{L}])(?:(?:in)?gepland|voorzien|geagendeerd)(?: (?:staat|stond|is|was|zijn|waren|wordt|worden))? voor $/iu;
+
+function plannedFor(text: string, coreAt: number): boolean {
+  return PLANNED_FOR.test(text.slice(Math.max(0, coreAt - 40), coreAt));
+}
+
+/** "2 december 2022": the month of a written date. */
+function followsDayNumber(text: string, at: number): boolean {
+  return at >= 2 && text.charCodeAt(at - 1) === 32 && isDigitCode(text.charCodeAt(at - 2));
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 const readDate: CoreReader = (text, at, cue) => {
   if (cue !== 'uiterlijk' && !isBefore(cue) && cue !== 'per' && cue !== 'op') return undefined;
@@ -433,10 +479,19 @@ const readWholeYear: CoreReader = (text, at, cue) => {
       });
       return { length: m[0].length, year, cue: 'later', needsPlan: false, datesIn };
     }
-    case 'rond':
+    case 'rond': {
+      const span = exec(YEAR_SPAN, text, at);
+      if (span && !isFollowedByUnit(text, at + span[0].length)) {
+        const first = Number(span[1]);
+        const last = span[2]!.length === 2 ? Math.floor(first / 100) * 100 + Number(span[2]) : Number(span[2]);
+        if (last <= first || last - first > MOST_YEARS_IN_SPAN) return undefined;
+        const datesIn = (y: number): PhraseDates => ({ start: isoDate(y, 1, 1), end: isoDate(y + last - first, 12, 31) });
+        return { length: span[0].length, year: written(first), cue: 'rond', needsPlan: false, datesIn };
+      }
       m = exec(WHOLE_YEAR, text, at);
       if (!m || !/^\d/.test(m[1]!) || isFollowedByUnit(text, at + m[0].length)) return undefined;
       return { length: m[0].length, year: yearReference(m[1]!), cue: 'rond', needsPlan: false, datesIn: yearInterval };
+    }
     case 'uiterlijk':
       m = exec(WHOLE_YEAR, text, at);
       if (!m) return undefined;
@@ -457,20 +512,35 @@ const readWholeYear: CoreReader = (text, at, cue) => {
   }
 };
 
-/** In this order: the longest and most specific readings first. */
-const CORE_READERS: readonly CoreReader[] = [
-  readYearQuarter,
-  readQQuarter,
-  readWordQuarter,
-  readHalfYear,
-  readPartOfMonth,
-  readPartOfYear,
-  readRecess,
-  readSeason,
-  readDate,
-  readMonth,
-  readWholeYear,
+/**
+ * In this order: the longest and most specific readings first. Each with the characters its patterns
+ * can start with (lower case; the patterns that ignore case start with letters), so that a reading is
+ * tried only where it can match.
+ */
+const CORE_READERS: readonly (readonly [CoreReader, string])[] = [
+  [readYearQuarter, '12'],
+  [readQQuarter, 'q'],
+  [readWordQuarter, 'hetdvl1234'],
+  [readHalfYear, 'det12'],
+  [readPartOfMonth, 'heubm'],
+  [readPartOfYear, 'heubm'],
+  [readRecess, 'hdzkj'],
+  [readSeason, 'hdkavnzl'],
+  [readDate, 'mdwvz0123456789'],
+  [readMonth, 'jfmasond'],
+  [readWholeYear, '12dvki'],
 ];
+
+/** For each ASCII character (lower case), the readers that can start there, in CORE_READERS order. */
+const READERS_BY_FIRST: readonly (readonly CoreReader[])[] = Array.from({ length: 128 }, (_, c) =>
+  CORE_READERS.filter(([, firsts]) => firsts.includes(String.fromCharCode(c).toLowerCase())).map(([read]) => read),
+);
+const NO_READERS: readonly CoreReader[] = [];
+
+function readersAt(text: string, at: number): readonly CoreReader[] {
+  const c = text.charCodeAt(at);
+  return c < 128 ? READERS_BY_FIRST[c]! : NO_READERS;
+}
 
 // ---------------------------------------------------------------------------------------------
 

@@ -44,41 +44,72 @@ export function readNumberToken(text: string, at: number): string | undefined {
  * that are no number in either notation (dates "30.10.2020", section numbers "1.2.3").
  */
 export function parseWrittenNumber(written: string, scaled: boolean): WrittenNumber | undefined {
-  const groups = written.split(/[.,]/);
-  const separators = written.replace(/\d/g, '');
-  const first = groups[0]!;
-  const plainDigits = groups.join('');
-  if (plainDigits.length > 15) return undefined;
-  const mantissa = Number(plainDigits);
-  if (separators.length === 0) return { mantissa, decimals: 0, notation: 'plain' };
-
-  const last = groups[groups.length - 1]!;
-  const middle = groups.slice(1, -1);
+  // One pass over the characters, no arrays: numbers are read by the thousand.
+  let mantissa = 0;
+  let digits = 0;
+  let groups = 0;
+  let groupLength = 0;
+  let firstLength = -1;
+  let firstZero = false;
+  /** The separators: how many, of which kind, and whether all groups between the first and last have three digits. */
+  let dots = 0;
+  let commas = 0;
+  let lastMark = 0;
+  /** Where the kind of separator changed: "1.250.000,50" changes once, at its last separator. */
+  let kindChanges = 0;
+  let lastChangeAt = -1;
+  let middleThree = true;
+  for (let i = 0; i < written.length; i++) {
+    const c = written.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (groupLength === 0 && groups === 0) firstZero = c === 48;
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      groupLength++;
+      continue;
+    }
+    // A separator closes a group.
+    if (groups === 0) firstLength = groupLength;
+    else if (groupLength !== 3) middleThree = false;
+    if (lastMark !== 0 && lastMark !== c) {
+      kindChanges++;
+      lastChangeAt = groups;
+    }
+    lastMark = c;
+    if (c === 46) dots++;
+    else commas++;
+    groups++;
+    groupLength = 0;
+  }
+  if (digits > 15) return undefined;
+  if (groups === 0) return { mantissa, decimals: 0, notation: 'plain' };
+  const last = groupLength;
+  const separators = dots + commas;
   // A thousands group leads with 1-3 digits and no zero ("0.500" is a decimal fraction).
-  const leadsThousands = first.length <= 3 && !first.startsWith('0');
-  const allThreeDigits = (gs: readonly string[]): boolean => gs.every((g) => g.length === 3);
+  const leadsThousands = firstLength <= 3 && !firstZero;
+  // Every group after the first has three digits: the middle ones (checked above) and the last.
+  const restThree = middleThree && last === 3;
 
-  if (/^\.+$/.test(separators)) {
-    if (separators.length === 1) {
-      if (last.length === 3 && leadsThousands) return { mantissa, decimals: 0, notation: 'dutch' };
-      if (last.length <= 2 || (first === '0' && last.length <= 6)) return { mantissa, decimals: last.length, notation: 'english' };
+  if (commas === 0) {
+    if (separators === 1) {
+      if (last === 3 && leadsThousands) return { mantissa, decimals: 0, notation: 'dutch' };
+      if (last <= 2 || (firstLength === 1 && firstZero && last <= 6)) return { mantissa, decimals: last, notation: 'english' };
       return undefined;
     }
-    return leadsThousands && allThreeDigits(groups.slice(1)) ? { mantissa, decimals: 0, notation: 'dutch' } : undefined;
+    return leadsThousands && restThree ? { mantissa, decimals: 0, notation: 'dutch' } : undefined;
   }
-  if (/^,+$/.test(separators)) {
-    if (separators.length === 1) {
-      if (!scaled && last.length === 3 && leadsThousands) return { mantissa, decimals: 0, notation: 'english' };
-      return last.length <= 6 ? { mantissa, decimals: last.length, notation: 'dutch' } : undefined;
+  if (dots === 0) {
+    if (separators === 1) {
+      if (!scaled && last === 3 && leadsThousands) return { mantissa, decimals: 0, notation: 'english' };
+      return last <= 6 ? { mantissa, decimals: last, notation: 'dutch' } : undefined;
     }
-    return leadsThousands && allThreeDigits(groups.slice(1)) ? { mantissa, decimals: 0, notation: 'english' } : undefined;
+    return leadsThousands && restThree ? { mantissa, decimals: 0, notation: 'english' } : undefined;
   }
-  // Thousands groups then one decimal part: "1.250,50" (Dutch) or "1,600.50" (English).
-  const decimalMark = separators[separators.length - 1]!;
-  const groupMark = decimalMark === ',' ? '.' : ',';
-  if (separators.slice(0, -1).split('').some((s) => s !== groupMark)) return undefined;
-  if (!leadsThousands || !allThreeDigits(middle) || last.length > 6) return undefined;
-  return { mantissa, decimals: last.length, notation: decimalMark === ',' ? 'dutch' : 'english' };
+  // Thousands groups then one decimal part: "1.250,50" (Dutch) or "1,600.50" (English): every mark but
+  // the last is the other one.
+  if (kindChanges !== 1 || lastChangeAt !== separators - 1) return undefined;
+  if (!leadsThousands || !middleThree || last > 6) return undefined;
+  return { mantissa, decimals: last, notation: lastMark === 44 ? 'dutch' : 'english' };
 }
 
 /** The value of a written number times a multiplier (a scale word), rounded to cents. */

@@ -47,6 +47,7 @@ export function recognizeWordExportFootnotes(source: string): MarkupFootnotes {
 
 export function recognizeMarkdownFootnotes(source: string): MarkupFootnotes {
   const footnotes: Footnote[] = [];
+  if (!source.includes('[^')) return { footnotes, markers: [] };
   const definitionStarts = new Set<number>();
   const definition = /^ {0,3}\[\^([^\]\s]{1,30})\]:[ \t]*/gm;
   for (let m = definition.exec(source); m; m = definition.exec(source)) {

@@ -93,8 +93,14 @@ function strengthAfterWord(source: string, start: number): MarkerStrength {
 function strengthAfterYear(source: string, start: number): MarkerStrength {
   let i = start;
   while (i > 0 && isDigit(source.charCodeAt(i - 1))) i--;
-  return isStandaloneYear(source, i, start) ? MarkerStrength.Medium : MarkerStrength.None;
+  if (!isStandaloneYear(source, i, start) || Number(source.slice(i, start)) > LATEST_YEAR_WITH_MARKER) return MarkerStrength.None;
+  // "Postbus 20018", "P ostbus 20901" (letter-spaced by extraction): an address's number, not a year with a marker.
+  return ADDRESS_NUMBER_BEFORE.test(source.slice(Math.max(0, i - 24), i)) ? MarkerStrength.None : MarkerStrength.Medium;
 }
+
+/** Years letters write about run to 2050 or so; "20901" is no year 2090 with marker 1. */
+const LATEST_YEAR_WITH_MARKER = 2070;
+const ADDRESS_NUMBER_BEFORE = /(?:p ?o ?s ?t ?b ?u ?s|antwoordnummer)\s$/i;
 
 /** "brief.3", "2022.2", "c.s..13", "software,21", "miljard)24", "20%.2". */
 function strengthAfterPunctuation(source: string, start: number): MarkerStrength {
@@ -135,17 +141,14 @@ function strengthAfterSpacedYear(source: string, start: number, end: number): Ma
 /** True when source[from, to) is a year 1900–2099 standing alone (not part of "1.2021", "12021", "2021-"). */
 function isStandaloneYear(source: string, from: number, to: number): boolean {
   if (to - from !== 4) return false;
-  const year = source.slice(from, to);
-  if (!/^(19|20)\d\d$/.test(year)) return false;
+  const c0 = source.charCodeAt(from);
+  const c1 = source.charCodeAt(from + 1);
+  if (!((c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48)) || !isDigit(source.charCodeAt(from + 2)) || !isDigit(source.charCodeAt(from + 3))) {
+    return false;
+  }
   if (from === 0) return true;
   const c = source[from - 1]!;
   return !(isDigit(c.charCodeAt(0)) || c === '.' || c === ',' || c === '-' || c === '/' || isLetter(c));
-}
-
-/** One place where digits can be a glued marker, and how sure that reading is. */
-interface MarkerSite {
-  readonly at: number;
-  readonly strength: MarkerStrength;
 }
 
 /**
@@ -153,29 +156,31 @@ interface MarkerSite {
  * footnote recognizers then ask for label N in a window of the text without scanning it again.
  */
 export class GluedMarkerIndex {
-  private readonly sites = new Map<string, MarkerSite[]>();
+  /**
+   * For each label (as a number: labels never start with 0), where its digits end a digit run that
+   * may be a marker. How strong each reading is, is worked out when a search first meets it.
+   */
+  private readonly sites = new Map<number, number[]>();
+  private readonly strengths = new Map<number, MarkerStrength>();
 
-  constructor(source: string) {
-    let i = 0;
-    const n = source.length;
-    while (i < n) {
-      if (!isDigit(source.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      const runStart = i;
-      while (i < n && isDigit(source.charCodeAt(i))) i++;
+  constructor(private readonly source: string) {
+    const runs = /[0-9]+/g;
+    for (let m = runs.exec(source); m; m = runs.exec(source)) {
+      const runStart = m.index;
+      const i = runStart + m[0].length;
+      // What follows the run decides for every reading of it.
+      if (!endsMarker(source, i)) continue;
       // A marker ends its digit run: "20211" holds the marker "1", never "21" or "021".
-      for (let at = Math.max(runStart, i - 3); at < i; at++) {
-        if (source[at] === '0') continue;
-        const strength = gluedMarkerStrength(source, at);
-        if (strength === MarkerStrength.None) continue;
-        const label = source.slice(at, i);
+      let label = 0;
+      for (let at = i - 1, scale = 1; at >= runStart && at >= i - 3; at--, scale *= 10) {
+        label += (source.charCodeAt(at) - 48) * scale;
+        if (source.charCodeAt(at) === 48) continue;
         let list = this.sites.get(label);
         if (!list) this.sites.set(label, (list = []));
-        list.push({ at, strength });
+        list.push(at);
       }
     }
+    // A run gives each label at most one place, and runs come in order: every list is in order.
   }
 
   /**
@@ -184,23 +189,33 @@ export class GluedMarkerIndex {
    * better is in the window.
    */
   find(label: string, from: number, to: number, minimum: MarkerStrength = MarkerStrength.Weak): number | undefined {
-    const list = this.sites.get(label);
+    const list = /^[1-9]\d{0,2}$/.test(label) ? this.sites.get(Number(label)) : undefined;
     if (!list) return undefined;
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid]!.at < from) lo = mid + 1;
+      if (list[mid]! < from) lo = mid + 1;
       else hi = mid;
     }
     let weak: number | undefined;
-    for (let k = lo; k < list.length && list[k]!.at + label.length <= to; k++) {
-      const site = list[k]!;
-      if (site.strength < minimum) continue;
-      if (site.strength >= MarkerStrength.Medium) return site.at;
-      weak ??= site.at;
+    for (let k = lo; k < list.length && list[k]! + label.length <= to; k++) {
+      const at = list[k]!;
+      const strength = this.strengthAt(at);
+      if (strength === MarkerStrength.None || strength < minimum) continue;
+      if (strength >= MarkerStrength.Medium) return at;
+      weak ??= at;
     }
     return weak;
+  }
+
+  private strengthAt(at: number): MarkerStrength {
+    let strength = this.strengths.get(at);
+    if (strength === undefined) {
+      strength = gluedMarkerStrength(this.source, at);
+      this.strengths.set(at, strength);
+    }
+    return strength;
   }
 }
 

@@ -111,10 +111,21 @@ function surnameAt(text: string, at: number): { end: number } | undefined {
   if (!/\p{Ll}/u.test(word)) return undefined;
   const first = word.split('-')[0]!;
   if (NOT_A_NAME.has(first) || /(?:fractie|partij)$/i.test(word)) return undefined;
-  // The name must end at a word boundary ("Kostić2" is not read).
-  const next = text[at + word.length];
-  if (next !== undefined && /[\p{L}\p{N}]/u.test(next)) return undefined;
-  return { end: at + word.length };
+  // The name must end at a word boundary. A name never ends in digits: one to three digits glued to it
+  // are a footnote marker whose footnote the text does not hold ("motie De Groot27", "Romke de Jong3").
+  const end = at + word.length;
+  const next = text[end];
+  if (next !== undefined && /[\p{L}\p{N}]/u.test(next) && !gluedFootnoteDigits(text, end)) return undefined;
+  return { end };
+}
+
+/** One to three digits at `at`, then the end of the word: a footnote marker glued to a name. */
+function gluedFootnoteDigits(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && end - at < 4 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  if (end === at || end - at > 3 || text[at] === '0') return false;
+  const after = text[end];
+  return after === undefined || !/[\p{L}\p{N}]/u.test(after);
 }
 
 function isParticle(word: string): boolean {

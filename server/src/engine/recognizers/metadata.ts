@@ -320,8 +320,12 @@ const DOSSIER_LINE =
   /^[ \t]*(\d{2}[ \u00a0]?\d{3}(?![\d])(?:[ \t]*-[ \t]?\d{1,3}|[ \t]+(?:[IVXLC]{1,7}|[A-Z])(?=[ \t])|[ \t]*\([ \t]?R[ \t]?\d{3,4}[ \t]?\))?)[ \t]+([A-ZÀ-Ý][^\n]*)$/;
 /** "Nr. 124" after the dossier title on the same line (a flattened copy of the header). */
 const STUK_NUMBER_AFTER = /[ \t]Nr\.[ \t]*(\d{1,5}|[A-Z]{1,3})(?![\w])[ \t]*/;
-/** "Nr. 124 BRIEF VAN …" opening a line. */
-const STUK_NUMBER_LINE = /^[ \t]*Nr\.[ \t]*(\d{1,5}|[A-Z]{1,3})(?![\w])[ \t]*/;
+/**
+ * "Nr. 124 BRIEF VAN …" opening a line; an Eerste Kamer paper's letters without "Nr.": "AO VERSLAG VAN
+ * EEN SCHRIFTELIJK OVERLEG", "C MEMORIE VAN ANTWOORD" (the letters, then the kind of paper in capitals).
+ */
+const STUK_NUMBER_LINE =
+  /^[ \t]*(?:Nr\.[ \t]*(\d{1,5}|[A-Z]{1,3})(?![\w])|([A-Z]{1,3})[ \t]+(?=(?:HERDRUK\d{0,3} )?(?:BRIEF|VERSLAG|EINDVERSLAG|VOORLOPIG|NADER|MEMORIE|NOTA|MOTIE|AMENDEMENT|GEWIJZIGD|VOORSTEL|ADVIES|KONINKLIJKE|BIJLAGE|LIJST|JAARVERSLAG)\b))[ \t]*/;
 /** How many lines may separate the dossier line from "Nr. N" (further dossiers, a wrapped title). */
 const DOSSIER_TO_NUMBER = 8;
 /** How many lines after "Nr. N" the dateline may follow ("Aan de Voorzitter …" comes between). */
@@ -339,7 +343,7 @@ function readKamerstukHeader(head: readonly HeadLine[]): Facts {
     const restAt = line.text.length - rest.length;
 
     // "Nr. 124" on the dossier line itself, or opening a line below it.
-    let nr = STUK_NUMBER_AFTER.exec(rest);
+    let nr: RegExpExecArray | null = STUK_NUMBER_AFTER.exec(rest);
     let nrLine = line;
     let nrIndex = i;
     let nrAt = nr ? restAt + nr.index : 0;
@@ -357,7 +361,7 @@ function readKamerstukHeader(head: readonly HeadLine[]): Facts {
       }
     }
     if (!nr) continue;
-    const id = parseKamerstukKey(`${normalizeDossier(dossierText)}-${nr[1]!}`);
+    const id = parseKamerstukKey(`${normalizeDossier(dossierText)}-${nr[1] ?? nr[2]!}`);
     if (!id) continue;
 
     const facts: Facts = {};
@@ -381,6 +385,9 @@ function readKamerstukHeader(head: readonly HeadLine[]): Facts {
       stukTitle = `${stukTitle} ${collapseSpaces(head[after]!.text)}`;
       after++;
     }
+    // "HERDRUK" (a reprint notice) is no part of the title, nor is a footnote marker glued to a word
+    // ("HERDRUK1 BRIEF VAN …").
+    stukTitle = stukTitle.replace(/^HERDRUK\d{0,3}(?:\s+|$)/, '').replace(/(?<=[A-ZÀ-Ý]{3})\d{1,3}(?=[\s,.:;]|$)/g, '');
     if (stukTitle && isCapitals(stukTitle) && !/^BRIEF\b/.test(stukTitle)) facts.title = { value: stukTitle, source: 'header' };
 
     // A flattened copy keeps the dateline on the same line: "Nr. 124 BRIEF VAN … Den Haag, 30 oktober 2020".
@@ -424,6 +431,8 @@ const SUBJECT_CONTINUATION = 2;
 function readLetterHeading(head: readonly HeadLine[]): Facts {
   let datum: Found<string> | undefined;
   let dateline: Found<string> | undefined;
+  /** "Vastgesteld 3 december 2025": a verslag's own date, above the letters it quotes. */
+  let paperDated: Found<string> | undefined;
   /** Head lines of the date found, to tell a heading's subject line from a sentence further on. */
   let datedAt = -1;
   let subject: { title: string; span: Span; colon: boolean; index: number } | undefined;
@@ -431,6 +440,14 @@ function readLetterHeading(head: readonly HeadLine[]): Facts {
     const line = head[i]!;
     const label = LABEL.exec(line.text);
     if (!label) {
+      if (!dateline && !paperDated) {
+        const date = paperDateOf(line.text);
+        if (date) {
+          paperDated = { value: date.iso, source: 'datumLine', span: { offset: line.start + date.index, length: date.length } };
+          if (!datum) datedAt = i;
+          continue;
+        }
+      }
       if (!dateline) {
         const date = datelineDate(line.text);
         if (date) dateline = { value: date.iso, source: 'datumLine', span: { offset: line.start + date.index, length: date.length } };
@@ -477,7 +494,8 @@ function readLetterHeading(head: readonly HeadLine[]): Facts {
     }
   }
   const facts: Facts = {};
-  const date = datum ?? dateline;
+  // A verslag's "Vastgesteld" line comes before the letters it quotes, whose datelines are not its date.
+  const date = datum ?? paperDated ?? dateline;
   if (date) facts.date = date;
   // "Betreft" without a colon opens many a Dutch sentence ("Betreft het een …"); only the label
   // form, or a place in a letter heading (near its date), makes it a subject line.
@@ -496,9 +514,14 @@ function datelineDate(text: string): { iso: string; index: number; length: numbe
 
 /** The date of a "Voorgesteld (tijdens … van) 20 maart 2025" line. */
 function paperDate(text: string): string | undefined {
+  return paperDateOf(text)?.iso;
+}
+
+function paperDateOf(text: string): { iso: string; index: number; length: number } | undefined {
   if (!PAPER_DATE.test(text)) return undefined;
   const m = /(\d{1,2})[ \t\u00a0]+([A-Za-z]{3,9})\.?[ \t\u00a0]+(\d{4})(?![\d])/.exec(text);
-  return m ? parseDutchDate(m[0]) : undefined;
+  const iso = m ? parseDutchDate(m[0]) : undefined;
+  return m && iso ? { iso, index: m.index, length: m[0].length } : undefined;
 }
 
 const WEEKDAY = /^(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)[ \t,]+/i;

@@ -51,9 +51,12 @@ interface SubmitterForm {
   readonly separators: boolean;
 }
 
-/** "van het lid", "van de leden", "van het Kamerlid", "van de heer", "van mevrouw" (optionally after "nr. 12"). */
+/**
+ * "van het lid", "van lid", "van de leden", "van het Kamerlid", "van Tweede Kamerlid", "van de heer",
+ * "van mevrouw" (optionally after "nr. 12" or a bracket: "de motie (Kamerstuk 21501-32, nr. 1500) van het lid …").
+ */
 const MEMBER_FORM =
-  /(?: nr\. ?\d{1,4})? (?:van|door) (?:((?:het )?(?:Kamer)?lid|(?:de )?(?:Kamer)?leden|de heer|mevrouw) )/y;
+  /(?: nr\. ?\d{1,4}| \([^()]{1,60}\))? (?:van|door) (?:((?:het )?(?:(?:Tweede |Eerste )?Kamer)?lid|(?:de )?(?:(?:Tweede |Eerste )?Kamer)?leden|de heer|mevrouw) )/y;
 /** The Handelingen formula "motie is voorgesteld door de leden …", and "motie, ingediend door het lid …". */
 const PROPOSED_BY_FORM = /,? (?:(?:is|werd|die is|die werd) )?(?:voorgesteld|ingediend) door (het lid|de leden) /y;
 /** "motie van Kostic c.s.": "van" followed by a capitalized name. */
@@ -80,13 +83,17 @@ function submitterForm(text: string, after: number): SubmitterForm | undefined {
 interface ListedName {
   readonly name: MemberName;
   readonly separator: '' | ',' | 'en' | '/';
-  /** End of the name including a party "(CDA)" and " c.s." when present. */
+  /**
+   * End of the mention at this name: the name, or " c.s." when it follows (with a party between, "Van
+   * der Lee (GL) c.s."). A party after the name alone ("Westerveld (GL)") is not part of the mention.
+   */
   readonly end: number;
   readonly cs: boolean;
 }
 
 const SEPARATOR = /(, | en | & |\/| \/ )/y;
-const CUM_SUIS = /(?: ?c\. ?s\.?| cs)(?![\p{L}\p{N}])/uy;
+/** " c.s.", " c.s", " cs"; a footnote marker may be glued to the full form ("c.s.1"). */
+const CUM_SUIS = /(?: ?c\. ?s\.(?![\p{L}])| ?c\. ?s(?![\p{L}\p{N}.])| cs(?![\p{L}\p{N}]))/uy;
 const PARTY = / \((?:\p{Lu}[\p{L}\d&-]{1,20})(?: \p{Lu}[\p{L}\d&-]{1,20}){0,2}\)/uy;
 
 /**
@@ -104,11 +111,13 @@ function readSubmitterList(text: string, at: number, reading: NameReading, separ
     let end = name.end;
     PARTY.lastIndex = end;
     const party = PARTY.exec(text);
-    if (party) end += party[0].length;
-    CUM_SUIS.lastIndex = end;
+    const afterParty = party ? end + party[0].length : end;
+    CUM_SUIS.lastIndex = afterParty;
     const cs = CUM_SUIS.exec(text);
-    if (cs) end += cs[0].length;
+    if (cs) end = afterParty + cs[0].length;
     list.push({ name, separator, end, cs: !!cs });
+    // The list goes on after the party and after a footnote marker glued on ("Marijnissen c.s.5 en …").
+    end = skipGluedMarker(text, cs ? end : afterParty);
     if (!separators || list.length >= 8) break;
     SEPARATOR.lastIndex = end;
     const sep = SEPARATOR.exec(text);
@@ -124,6 +133,14 @@ function readSubmitterList(text: string, at: number, reading: NameReading, separ
   let keep = 1;
   for (let k = 1; k < list.length; k++) if (list[k]!.separator !== ',') keep = k + 1;
   return list.slice(0, keep);
+}
+
+/** After one to three digits glued on at `at` (a footnote marker whose footnote the text lacks), else `at`. */
+function skipGluedMarker(text: string, at: number): number {
+  let end = at;
+  while (end < text.length && end - at < 4 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  if (end === at || end - at > 3 || /[\p{L}\p{N}]/u.test(text[end] ?? '')) return at;
+  return end;
 }
 
 function followedByCumSuis(text: string, at: number): boolean {

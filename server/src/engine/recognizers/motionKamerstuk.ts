@@ -4,7 +4,7 @@ import type { MemberName } from './memberNames';
 
 /**
  * Which Kamerstuk a motion mention refers to, where the letter says so:
- * - 'parenthesis': "motie Van den Berg (Kamerstuk 30821, nr. 104)";
+ * - 'parenthesis': "motie Van den Berg (Kamerstuk 30821, nr. 104)", "motie (Kamerstuk 21501-32, nr. 1500) van het lid …";
  * - 'sentence': "Motie van het lid Van Haga 29 juni 2021 (Kamerstuk 32 637, nr. 461)", "motie van het
  *   lid Hagen c.s. van 1 juni 2022, Kamerstuk 32 852, nr. 192", a table row or list item
  *   "Motie Kostic c.s. over …, Kamerstuknummer 29826-250";
@@ -58,8 +58,14 @@ export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly Mot
   const links: (MotionReference['kamerstuk'] | undefined)[] = sorted.map(() => undefined);
   const scopeEnds = sorted.map((m, i) => sentenceScopeEnd(flat, m.end, sorted[i + 1]?.start ?? text.length));
 
-  // The sentence, a parenthesis right after, a table row or list item.
+  // A bracket inside the mention ("de motie (Kamerstuk 21501-32, nr. 1500) van het lid …"), the
+  // sentence, a parenthesis right after, a table row or list item.
   sorted.forEach((m, i) => {
+    const inside = placed[firstAtOrAfter(placed, m.start)];
+    if (inside && inside.start < m.end) {
+      links[i] = link(inside.ref, 'parenthesis');
+      return;
+    }
     const k = firstAtOrAfter(placed, m.end);
     const cite = placed[k];
     if (!cite || cite.start >= scopeEnds[i]!) return;

@@ -11,7 +11,8 @@ import type { DocumentMetadata, KamerstukReference, Reference } from '../model';
 
 /** The heading's dossier numbers at line starts: "29 826", "36 410 L", "21 501-02". */
 const DOSSIER_LINE = /(?:^|\n)[ \t]*(\d{2} ?\d{3}(?:[- ](?:[IVXLC]{1,6}|[A-Z]|\d{1,2}))?)(?=[ \t])/g;
-const NUMBER = /\bNr\.[ \t]*(\d{1,5}|[A-Z]{1,3})\s*$/;
+/** "Nr. 108" at the heading's end, or an Eerste Kamer paper's letters alone on their line ("AO"). */
+const NUMBER = /(?:\bNr\.[ \t]*(\d{1,5}|[A-Z]{1,3})|(?:^|\n)[ \t]*([A-Z]{1,3}))\s*$/;
 
 export function ownHeadingReference(source: string, metadata: DocumentMetadata, citations: readonly Reference[]): KamerstukReference | undefined {
   const span = metadata.identitySpan;
@@ -24,7 +25,8 @@ export function ownHeadingReference(source: string, metadata: DocumentMetadata, 
   if (!nr || !dossiers.length) return undefined;
   const first = dossiers[0]!;
   const firstAt = first.index! + first[0].indexOf(first[1]!);
-  const nrAt = nr.index + nr[0].indexOf(nr[1]!, 3);
+  const nrText = nr[1] ?? nr[2]!;
+  const nrAt = nr[1] ? nr.index + nr[0].indexOf(nrText, 3) : nr.index + nr[0].lastIndexOf(nrText);
   const also = dossiers.slice(1).map((d) => normalizeDossier(d[1]!)).filter((d) => d !== own.dossier);
   return {
     kind: 'kamerstuk',
@@ -36,10 +38,10 @@ export function ownHeadingReference(source: string, metadata: DocumentMetadata, 
     form: {
       keyword: null,
       dossierText: first[1]!,
-      numberMarker: 'Nr.',
+      numberMarker: nr[1] ? 'Nr.' : null,
       separator: text.slice(firstAt + first[1]!.length, nrAt),
       dossierSpan: { offset: span.offset + firstAt, length: first[1]!.length },
-      nrSpan: { offset: span.offset + nrAt, length: nr[1]!.length },
+      nrSpan: { offset: span.offset + nrAt, length: nrText.length },
       dossierInherited: false,
       identifier: false,
     },

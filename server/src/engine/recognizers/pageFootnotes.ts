@@ -90,7 +90,9 @@ export function recognizePageFootnotes(source: string): PageFootnoteResult {
     return { label: Number(m[1]), labelStart, bodyStart: lineStart + m[0].length };
   };
 
-  const glued = new GluedMarkerIndex(source);
+  // Built only once a line that may be a footnote turns up: most texts have few or none.
+  let gluedIndex: GluedMarkerIndex | undefined;
+  const glued = (): GluedMarkerIndex => (gluedIndex ??= new GluedMarkerIndex(source));
   const footnotes: Footnote[] = [];
   const markers: FootnoteMarker[] = [];
   let main = newSeries();
@@ -117,7 +119,10 @@ export function recognizePageFootnotes(source: string): PageFootnoteResult {
     return nonBlank === 0 ? 'adjacent' : 'near';
   };
 
-  for (let i = 0; i < n; i++) {
+  // Only lines that start with a label can start a footnote; one scan finds them.
+  const candidates = new RegExp(LABEL_LINE.source, 'gmu');
+  for (let c = candidates.exec(source); c; c = candidates.exec(source)) {
+    const i = lines.positionAt(c.index).line;
     if (i <= lastBodyEndLine) continue;
     const cand = labelLine(i);
     if (!cand) continue;
@@ -130,11 +135,11 @@ export function recognizePageFootnotes(source: string): PageFootnoteResult {
     /** Finds marker L for series s: after its marker L-1, on the page of this label line. */
     const markerFor = (s: Series, where: Placement, minimum?: MarkerStrength): { at: number; sameBlock: boolean } | undefined => {
       if (where !== 'adjacent') {
-        const at = glued.find(label, Math.max(s.markerEnd, s.lastEnd, cand.labelStart - MAX_PAGE_WINDOW), cand.labelStart, minimum);
+        const at = glued().find(label, Math.max(s.markerEnd, s.lastEnd, cand.labelStart - MAX_PAGE_WINDOW), cand.labelStart, minimum);
         if (at !== undefined) return { at, sameBlock: false };
       }
       if (where !== 'apart') {
-        const at = glued.find(label, Math.max(s.markerEnd, s.prevBlockEnd, s.blockStart - MAX_PAGE_WINDOW), s.blockStart, minimum);
+        const at = glued().find(label, Math.max(s.markerEnd, s.prevBlockEnd, s.blockStart - MAX_PAGE_WINDOW), s.blockStart, minimum);
         if (at !== undefined) return { at, sameBlock: true };
       }
       return undefined;
