@@ -319,11 +319,20 @@ export class Workbench {
    * Opens the Problems panel (Ctrl+Shift+M) and returns its rows (file headers and problems). With `minMarkers`,
    * waits until at least that many problems are listed (diagnostics arrive asynchronously).
    */
-  async problems(opts: { minMarkers?: number; timeoutMs?: number } = {}): Promise<ProblemRow[]> {
+  async problems(
+    opts: { minMarkers?: number; timeoutMs?: number; filter?: string; match?: (rows: ProblemRow[]) => boolean } = {},
+  ): Promise<ProblemRow[]> {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) {
       await this.page.keyboard.press('Control+Shift+M');
       await panel.waitFor({ state: 'visible' });
+    }
+    if (opts.filter !== undefined) {
+      // The list is virtual (only the rows in view are in the DOM): the filter box (message, code, source) narrows
+      // it down to the rows wanted. It sits in the panel's title bar.
+      const box = this.page.locator('.panel .viewpane-filter input, .markers-panel-action-filter input').first();
+      await box.waitFor({ state: 'visible' });
+      await box.fill(opts.filter);
     }
     // The tree's rows: level 1 = a file, level 2 = a problem (level 3+ = related information).
     const read = (): Promise<ProblemRow[]> =>
@@ -339,6 +348,7 @@ export class Workbench {
       `${min} problem(s) in the Problems panel`,
       async () => {
         const rows = await read();
+        if (opts.match && !opts.match(rows)) return false;
         return rows.filter((r) => r.kind === 'marker').length >= min ? rows : false;
       },
       opts.timeoutMs ?? DEFAULT_TIMEOUT,
@@ -350,7 +360,11 @@ export class Workbench {
    * Opens the Quick Fix menu at the cursor (Ctrl+.) and runs the action whose label contains `label`.
    * Returns all labels offered. Waits until the menu closed; the caller checks the edit's effect.
    */
-  async quickFix(label: string | RegExp, timeoutMs = DEFAULT_TIMEOUT): Promise<string[]> {
+  async quickFix(
+    label: string | RegExp,
+    timeoutMs = DEFAULT_TIMEOUT,
+    opts: { beforePick?: (labels: string[]) => Promise<void> } = {},
+  ): Promise<string[]> {
     await this.focusEditor();
     const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)');
     const rows = menu.locator('.monaco-list-row.action');
@@ -372,7 +386,10 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       throw new Error(`no quick fix ${String(label)}; offered: ${JSON.stringify(labels)}`);
     }
+    // e.g. a screenshot of the open menu; then the row is picked with the mouse, as a person would.
+    if (opts.beforePick) await opts.beforePick(labels);
     await rows.nth(i).click();
+    await this.parkMouse();
     await menu.waitFor({ state: 'hidden' });
     return labels;
   }
@@ -403,6 +420,27 @@ export class Workbench {
       opts.timeoutMs ?? DEFAULT_TIMEOUT,
       200,
     );
+  }
+
+  /**
+   * Moves the mouse out of the way (over an empty stretch of the status bar) after a click, so that no tooltip
+   * or mouse hover (a tab's, an editor word's) covers what the next step or screenshot looks at.
+   */
+  async parkMouse(): Promise<void> {
+    const box = await this.page.locator('#workbench\\.parts\\.statusbar').boundingBox().catch(() => null);
+    if (box) await this.page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2);
+  }
+
+  /** Whether the active editor has unsaved changes. */
+  async activeEditorDirty(): Promise<boolean> {
+    return (await this.page.locator('.editor-group-container.active .tabs-container .tab.active.dirty').count()) > 0;
+  }
+
+  /** Saves the active editor (Ctrl+S) and waits until its tab is no longer marked dirty. */
+  async save(timeoutMs = DEFAULT_TIMEOUT): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+S');
+    await waitFor('the active editor to be saved', async () => !(await this.activeEditorDirty()), timeoutMs, 100);
   }
 
   // ---------------------------------------------------------------- commands, screenshots
@@ -508,20 +546,28 @@ export class Workbench {
     await input.fill(value);
     const rows = widget.locator('.quick-input-list .monaco-list-row');
     const t0 = Date.now();
-    const index = await waitFor(
+    let clicked = false;
+    await waitFor(
       `quick input row for ${JSON.stringify(value)}`,
       async () => {
+        // A click reported as failed may still have landed: then the pick is closed or moved on.
+        if (clicked && (!(await input.isVisible()) || (await input.inputValue()) !== value)) return true;
         const labels = await rows.evaluateAll((els) =>
           els.map((e) => (e.querySelector('.label-name, .monaco-icon-label .label-name')?.textContent ?? e.textContent ?? '').trim()),
         );
         let i = labels.findIndex(pick);
         if (i < 0 && fallback && Date.now() - t0 > 3_000) i = labels.findIndex(fallback);
-        return i >= 0 ? i : false;
+        if (i < 0) return false;
+        // Results stream in and the list re-renders (a row read at index 1 may be at index 0 a moment later):
+        // the row is looked up by its label when clicked, and a click that cannot happen at once reads the
+        // list again instead of waiting for a row that is gone.
+        clicked = true;
+        return rows.filter({ hasText: labels[i]! }).first().click({ timeout: 2_000 }).then(() => true, () => false);
       },
       timeoutMs,
       150,
     );
-    await rows.nth(index).click();
+    await this.parkMouse();
     // Closed, or re-used at once by a follow-up pick (e.g. "Show Output Channels..." lists the channels).
     await waitFor(
       `quick input for ${JSON.stringify(value)} to close`,

@@ -1,24 +1,24 @@
--- Kamerwijzer in Neovim: the BUILT-IN LSP client (no plugins) for `text` and `markdown` buffers.
+-- Kamerwijzer in Neovim for the end-to-end test: runs the configuration block of README.md ("## Neovim and
+-- other editors", its ```lua block) as it is, only replacing its `cmd = { 'kamerwijzer', 'lsp', '--stdio' }`
+-- with the server to test. So the README's setup is the one tested, and the two cannot drift apart.
 --
 --   nvim -u test/e2e/neovim/init.lua some.txt
 --
--- The server command comes from $KW_LSP_CMD (a JSON array, or words separated by spaces), e.g.
---   KW_LSP_CMD='["node","dist/cli.js","lsp","--stdio"]'
--- and defaults to the fake server beside this file (fakeServer.js).
---
--- Works with every Neovim from 0.7 on, picking the API the running version has:
---   0.11+  vim.lsp.config() + vim.lsp.enable()
---   0.8+   vim.lsp.start() from a FileType autocommand
---   0.7    vim.lsp.start_client() + vim.lsp.buf_attach_client()   (Debian 12 ships 0.7.2)
+-- The server command is $KW_LSP_CMD (a JSON array, or words separated by spaces), default the built server of
+-- this repository: node <repo>/dist/cli.js lsp --stdio. KW_LSP_CMD=fake uses fakeServer.js beside this file.
 
 vim.o.swapfile = false
 vim.o.shadafile = 'NONE'
 vim.cmd('filetype on')
 
 local here = vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':p:h')
+local repo = vim.fn.fnamemodify(here, ':h:h:h')
 
 local function server_cmd()
   local env = os.getenv('KW_LSP_CMD')
+  if env == 'fake' then
+    return { 'node', here .. '/fakeServer.js' }
+  end
   if env ~= nil and env ~= '' then
     local ok, cmd = pcall(vim.fn.json_decode, env)
     if ok and type(cmd) == 'table' then
@@ -26,30 +26,43 @@ local function server_cmd()
     end
     return vim.split(env, ' ', { trimempty = true })
   end
-  return { 'node', here .. '/fakeServer.js' }
+  return { 'node', repo .. '/dist/cli.js', 'lsp', '--stdio' }
 end
 
-local NAME = 'kamerwijzer'
-local FILETYPES = { 'text', 'markdown' }
--- A project's kamerwijzer.json (its configuration) marks the root; else the repository, else the file's folder.
-local ROOT_MARKERS = { 'kamerwijzer.json', '.git' }
-
-local function root_dir(bufnr)
-  local dir = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':p:h')
-  local d = dir
-  while true do
-    for _, m in ipairs(ROOT_MARKERS) do
-      if (vim.uv or vim.loop).fs_stat(d .. '/' .. m) then
-        return d
+--- The first ```lua block of the README's "## Neovim and other editors" section.
+local function readme_block(readme)
+  local lines = vim.fn.readfile(readme)
+  local in_section, in_block, block = false, false, {}
+  for _, l in ipairs(lines) do
+    if in_block then
+      if l:match('^```') then
+        return table.concat(block, '\n')
       end
+      table.insert(block, l)
+    elseif l:match('^## ') then
+      if in_section then
+        break
+      end
+      in_section = (l == '## Neovim and other editors')
+    elseif in_section and l:match('^```lua%s*$') then
+      in_block = true
     end
-    local up = vim.fn.fnamemodify(d, ':h')
-    if up == d then
-      return dir
-    end
-    d = up
   end
+  error('no ```lua block in the "## Neovim and other editors" section of ' .. readme)
 end
+
+local README_CMD = "{ 'kamerwijzer', 'lsp', '--stdio' }"
+local cmd = server_cmd()
+local quoted = {}
+for _, word in ipairs(cmd) do
+  table.insert(quoted, string.format('%q', word))
+end
+local source = readme_block(repo .. '/README.md')
+local first = source:find(README_CMD, 1, true)
+if first == nil or source:find(README_CMD, first + 1, true) ~= nil then
+  error('README.md: the Neovim block must contain ' .. README_CMD .. ' exactly once (the test replaces it)')
+end
+source = source:sub(1, first - 1) .. '{ ' .. table.concat(quoted, ', ') .. ' }' .. source:sub(first + #README_CMD)
 
 local log_level = os.getenv('KW_LSP_LOG_LEVEL') or 'warn'
 if vim.lsp.log ~= nil and vim.lsp.log.set_level ~= nil then
@@ -57,48 +70,17 @@ if vim.lsp.log ~= nil and vim.lsp.log.set_level ~= nil then
 else
   vim.lsp.set_log_level(log_level)
 end
-vim.diagnostic.config({ virtual_text = true, signs = true, underline = true, update_in_insert = false })
 
--- Exposed for test.lua and for people poking around: which API was used and under what name.
-_G.kamerwijzer = { name = NAME, cmd = server_cmd(), filetypes = FILETYPES }
+-- Which API the README block takes on this Neovim (same tests as the block), for test.lua's report.
+_G.kamerwijzer = {
+  name = 'kamerwijzer',
+  cmd = cmd,
+  source = 'README.md',
+  mode = vim.fn.has('nvim-0.11') == 1 and 'vim.lsp.config' or (vim.lsp.start ~= nil and 'vim.lsp.start' or 'vim.lsp.start_client'),
+}
 
-if vim.lsp.config ~= nil and vim.lsp.enable ~= nil then
-  _G.kamerwijzer.mode = 'vim.lsp.config'
-  vim.lsp.config(NAME, {
-    cmd = _G.kamerwijzer.cmd,
-    filetypes = FILETYPES,
-    root_markers = ROOT_MARKERS,
-  })
-  vim.lsp.enable(NAME)
-elseif vim.lsp.start ~= nil then
-  _G.kamerwijzer.mode = 'vim.lsp.start'
-  vim.api.nvim_create_autocmd('FileType', {
-    pattern = FILETYPES,
-    callback = function(args)
-      -- vim.lsp.start re-uses a running client with the same name and root_dir.
-      vim.lsp.start({ name = NAME, cmd = _G.kamerwijzer.cmd, root_dir = root_dir(args.buf) }, { bufnr = args.buf })
-    end,
-  })
-else
-  _G.kamerwijzer.mode = 'vim.lsp.start_client'
-  local clients = {} -- root_dir -> client id
-  vim.api.nvim_create_autocmd('FileType', {
-    pattern = FILETYPES,
-    callback = function(args)
-      local root = root_dir(args.buf)
-      local id = clients[root]
-      if id == nil or vim.lsp.get_client_by_id(id) == nil then
-        id = vim.lsp.start_client({
-          name = NAME,
-          cmd = _G.kamerwijzer.cmd,
-          root_dir = root,
-          workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
-        })
-        clients[root] = id
-      end
-      if id ~= nil then
-        vim.lsp.buf_attach_client(args.buf, id)
-      end
-    end,
-  })
+local chunk, err = (loadstring or load)(source, '@README.md (Neovim block)')
+if chunk == nil then
+  error(err)
 end
+chunk()
