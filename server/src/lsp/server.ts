@@ -383,6 +383,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       });
     }
     await loadSettings();
+    // Documents opened before the settings arrived were checked with the defaults: check them again.
+    if (!pullDiagnostics) for (const open of documents.all()) schedulePush(open.uri, 0);
     for (const f of folders) loadFolderGlossary(f);
     void scanWorkspace();
   });
