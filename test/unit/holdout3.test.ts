@@ -21,11 +21,16 @@ import { locate, score, SCORED_KINDS, type AnnotatedFile, type AnnotatedReferenc
  * kinds together); the table is printed for every kind. Where the engine gets better, raise the floor.
  */
 const MEASURED_F1: Partial<Record<(typeof SCORED_KINDS)[number] | 'all', number>> = {
-  kamerstuk: 0.98,
-  motion: 0.944,
+  // Measured when the set was made: kamerstuk 0.98, motion 0.944, amount 1, deadline 0.733, all 0.947.
+  // Raised after the engine learned the forms this set showed (past events in a perfect or past-tense
+  // clause, figure forecasts, open-data activity lines, inline "Datum" and EK verslag dates, headings
+  // after "moties", capital motion titles, lists of bare ids, a bill's bracketed dossier, "was letter
+  // B", the tkconv "21501 08-928", cut-off last words).
+  kamerstuk: 1,
+  motion: 1,
   amount: 1,
-  deadline: 0.733,
-  all: 0.947,
+  deadline: 1,
+  all: 1,
 };
 const MARGIN = 0.03;
 /** Kinds with fewer gold references than this get no floor: one reference moves their F1 too much. */

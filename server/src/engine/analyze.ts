@@ -44,10 +44,27 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   const amounts = recognizeAmounts(flat).filter((r) => !claimed.overlaps(r.span));
   const deadlines = recognizeDeadlines(flat, metadata.date).filter((r) => !claimed.overlaps(r.span));
 
-  const references: Reference[] = [...citations, ...documentNumbers, ...motions, ...amounts, ...deadlines];
+  const references: Reference[] = [...citations, ...documentNumbers, ...motions, ...amounts, ...deadlines].filter(
+    (r) => !endsInCutOffWord(text, r),
+  );
   references.sort((a, b) => a.span.offset - b.span.offset || b.span.length - a.span.length);
   const instruments = options.instruments ? recognizeInstruments(flat, options.instruments) : [];
   return { metadata, references, footnotes, footnoteMarkers: markers, instruments };
+}
+
+/**
+ * A text that stops in the middle of a word (a page copy cut off at a length, a truncated extract)
+ * leaves its last word unfinished. Two kinds of reference end in a part that is open by its form: a
+ * motion's submitters ("de motie-Kröge" may have been "de motie-Kröger", or "motie-Kröger/Bromet"),
+ * and a dossier cited alone ("Kamerstukken II 2018/19, 35000" may have gone on with ", nr. 12"). Where
+ * such a reference ends in a letter or digit exactly where the text ends (no full stop, bracket,
+ * space or line end after it), it cannot be trusted and is left out. A citation with its ondernummer,
+ * an amount or a date is complete as written (and is what an editor's last line holds while typing).
+ */
+function endsInCutOffWord(text: string, r: Reference): boolean {
+  if (r.kind !== 'motion' && r.kind !== 'dossier') return false;
+  if (r.span.offset + r.span.length !== text.length) return false;
+  return /[\p{L}\p{N}]$/u.test(r.text);
 }
 
 /** Spans already taken by citations, asked "does this span overlap any?" in log time. */

@@ -176,6 +176,22 @@ describe('deadline recognizer', () => {
       // A season with no year after "in", where the clause plans it.
       ['De resultaten volgen in de zomer.', D, [{ text: 'in de zomer', start: '2022-06-21', end: '2022-09-22' }]],
       ['Ik kom hierop in het najaar terug.', D, [{ text: 'in het najaar', start: '2022-09-22', end: '2022-12-20' }]],
+      // A promised period that has passed stays a deadline where the sentence reports the promise or
+      // plan, also in a clause that tells the past ("was", "had moeten").
+      ['Het streven was om de informatie in de tweede helft van 2022 aan de Kamer te sturen.', '2023-02-01',
+        [{ text: 'in de tweede helft van 2022', start: '2022-07-01', end: '2022-12-31' }]],
+      ['Er is toegezegd dat de Kamer in maart 2022 wordt geïnformeerd.', '2022-12-22', [{ text: 'in maart 2022', start: '2022-03-01', end: '2022-03-31' }]],
+      ['Het kabinet heeft toegezegd in het derde kwartaal van 2022 een brief te sturen.', '2022-12-22',
+        [{ text: 'in het derde kwartaal van 2022', start: '2022-07-01', end: '2022-09-30' }]],
+      ['Een kader dat medio 2023 al gereed had moeten zijn, is er nog niet.', '2023-10-01', [{ text: 'medio 2023', start: '2023-05-01', end: '2023-08-31' }]],
+      // A clause that tells how a figure changes, with a cue that makes the period due: a target.
+      ['De uitgaven dalen uiterlijk in 2025 met € 5 miljoen.', '2023-10-02', [{ text: 'uiterlijk in 2025', end: '2025-12-31' }]],
+      // Plans beside a figure that is no label of the period.
+      ['Volgend jaar stuur ik u een brief over de stijgende kosten van € 5 miljoen.', '2023-10-02', [{ text: 'Volgend jaar', start: '2024-01-01', end: '2024-12-31' }]],
+      ['Het kabinet komt volgend jaar met een voorstel om de uitgaven met € 5 miljoen te laten dalen.', '2023-10-02',
+        [{ text: 'volgend jaar', start: '2024-01-01', end: '2024-12-31' }]],
+      // A date to come in running text (not on a page header's activity line).
+      ['Agenderen voor het commissiedebat op donderdag 12 maart 2026.', '2026-03-10', [{ text: 'op donderdag 12 maart 2026', start: '2026-03-12', end: '2026-03-12' }]],
       // A date to come in a subordinate clause that tells no state.
       ['Ik verwijs naar het debat dat op 12 oktober 2025 plaatsvindt.', '2025-03-01', [{ text: 'op 12 oktober 2025', start: '2025-10-12', end: '2025-10-12' }]],
       ['De regeling, die op 1 januari 2026 in werking treedt, is gereed.', '2025-03-01', [{ text: 'op 1 januari 2026', start: '2026-01-01', end: '2026-01-01' }]],
@@ -272,6 +288,24 @@ describe('deadline recognizer', () => {
       ['Sinds december 2022 wordt de regeling toegepast.', '2023-03-01', []],
       ['De uitgaven januari 2023 worden in tabel 3 getoond.', '2022-11-25', []],
       ['Het overzicht bevat de cijfers die januari 2023 worden gepubliceerd.', '2022-11-25', []],
+      // A period over at the document's date whose clause tells a finished event: the perfect with
+      // "zijn" (a form of "zijn" and a participle) or a verb in the simple past, and no plan in the clause.
+      ['Het meetnet vult de metingen aan die door TNO in het tweede kwartaal van 2021 zijn gedaan6, en meet verder.', '2022-12-22', []],
+      ['Zoals toegezegd aan het lid Kröger in het commissiedebat op 16 juni 2022 is het ministerie in gesprek gegaan met de sector.', '2022-12-22', []],
+      ['In antwoord op Kamervragen in maart 2022 en tijdens het debat van 16 juni 2022 is aan de commissie toegezegd dat de Kamer wordt geïnformeerd.', '2022-12-22', []],
+      ['De consultatie vond plaats in het voorjaar van 2022.', '2022-12-22', []],
+      ['Het rapport verscheen eind 2021 bij de Raad.', '2022-06-01', []],
+      ['De Commissie presenteerde in het eerste kwartaal van 2022 haar voorstel.', '2022-12-01', []],
+      ['De pilot is in de tweede helft van 2021 gestart.', '2022-06-01', []],
+      ['De brief is op 3 mei 2022 aan de Kamer verstuurd.', '2022-12-01', []],
+      // A figure's change in a period: the period labels the figure (a forecast), it is no time to act.
+      ['De overheidsschuld daalt volgend jaar met € 6 miljard en komt uit op 49,6% van het bbp.', '2018-09-18', []],
+      ['De koopkracht stijgt volgend jaar naar verwachting met 1,5%, waarbij vrijwel alle groepen erop vooruit gaan.', '2018-09-18', []],
+      ['In het eerste kwartaal van 2024 groeit de economie naar verwachting met 0,5 procent.', '2023-10-02', []],
+      ['Dit jaar bedragen de uitgaven naar verwachting € 3 miljard.', '2023-10-02', []],
+      // The activity and decision lines of an open-data page header.
+      ['- 2026-03-05 14:30 ā Agenderen voor het commissiedebat op donderdag 12 maart 2026 over de Raad. (Besluit)', '2026-03-10', []],
+      ['Onderdeel van zaak 2023Z19876:\n- 2023-12-20 11:15: Procedurevergadering LNV, besluit voor de zomer van 2024\n', '2023-12-08', []],
       // "rond" with years that are no span of one period.
       ['De doelen voor rond 2025/2040 zijn vastgelegd.', D, []],
       ['Er werken rond 2025/2026 mensen in de sector.', D, []],

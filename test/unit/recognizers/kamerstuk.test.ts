@@ -169,11 +169,38 @@ const POSITIVE: [string, Expected[]][] = [
   ['Kamerstuk 21501-20', [D('Kamerstuk 21501-20', '21501-20')]],
   ['Kamerstuk 32 637, 12 mei 2021', [D('Kamerstuk 32 637', '32637')]],
   ['Kamerstuk 29 826, 2022', [D('Kamerstuk 29 826', '29826')]],
-  // Handelingen lists of papers: one distinctive bare form licenses the ones chained to it.
+  // Handelingen lists of papers: a list of bare ids is as plain as its plainest item, before or after it.
   ['34722-1; 23908-(R1519)-131; 21501-08-692; 25087-170.', [
+    K('34722-1', '34722', '1'),
     K('23908-(R1519)-131', '23908-(R1519)', '131'),
     K('21501-08-692', '21501-08', '692'),
     K('25087-170', '25087', '170'),
+  ]],
+  ['34722-1; 33997-95; 23908-(R1519)-131.', [K('34722-1', '34722', '1'), K('33997-95', '33997', '95'), K('23908-(R1519)-131', '23908-(R1519)', '131')]],
+  ['12345-6, 23456-78 en 35925-XVII-3', [K('12345-6', '12345', '6'), K('23456-78', '23456', '78'), K('35925-XVII-3', '35925-XVII', '3')]],
+  // … or as the "stukken" it is said to be a list of.
+  ['stel ik vast dat de daarbij overgelegde stukken zijn goedgekeurd:\n\n34722-1; 33997-95.', [K('34722-1', '34722', '1'), K('33997-95', '33997', '95')]],
+  ['Ik stel voor, de volgende Kamerstukken af te voeren: 29684-145; 30373-66.', [K('29684-145', '29684', '145'), K('30373-66', '30373', '66')]],
+  ['stel ik voor de volgende door hen ingediende moties opnieuw aan te houden: 29911-226; 31015-168.', [K('29911-226', '29911', '226'), K('31015-168', '31015', '168')]],
+  // The open-data page's "{nummer} {toevoeging}-{volgnummer}": a sub-dossier after a space.
+  ['Onderdeel van kamerstukdossier 21501 08-928 Milieuraad.', [K('kamerstukdossier 21501 08-928', '21501-08', '928', { form: { dossierText: '21501 08' } })]],
+  ['Onderdeel van kamerstukdossier 21501 02-3355 Raad Buitenlandse Zaken.', [K('kamerstukdossier 21501 02-3355', '21501-02', '3355')]],
+  ['Onderdeel van kamerstukdossier 36410 XIII-12 Vaststelling.', [K('kamerstukdossier 36410 XIII-12', '36410-XIII', '12')]],
+  // Without the dash and number after it, two digits after a space are no sub-dossier.
+  ['kamerstukdossier 21501 08 Milieuraad', [D('kamerstukdossier 21501', '21501')]],
+  // A changed motion's paper and the one it replaces ("was letter B", "was nr. 12").
+  ['de gewijzigde motie-Gerbrandy c.s. over de verhuurderheffing (35300, letter M, was letter B).', [
+    K('35300, letter M', '35300', 'M'),
+    K('letter B', '35300', 'B', { form: { dossierInherited: true, numberMarker: 'letter' } }),
+  ]],
+  ['de gewijzigde motie-Omtzigt (35 925-XIII, nr. 45, was nr. 12)', [K('35 925-XIII, nr. 45', '35925-XIII', '45'), K('nr. 12', '35925-XIII', '12')]],
+  // A bill cited by its bare dossier number in brackets.
+  ['het voorstel Wijziging van de Wet op de beroepen in de individuele gezondheidszorg in verband met het opnemen van de physician assistant (34630).', [
+    D('34630', '34630'),
+  ]],
+  ['Aan de orde is het wetsvoorstel Regels over de verduurzaming van de industrie (36 123).', [D('36 123', '36123')]],
+  ['de behandeling van het voorstel van wet tot Vaststelling van de begrotingsstaten van het Ministerie van Economische Zaken en Klimaat (35300-XIII).', [
+    D('35300-XIII', '35300-XIII'),
   ]],
   ['Kamerstuk 23908-(R1519)-131', [K('Kamerstuk 23908-(R1519)-131', '23908-(R1519)', '131')]],
   // More written variants.
@@ -260,6 +287,15 @@ const NEGATIVE: string[] = [
   'Handelingen II 2019/20, nr. 45, item 6 en Aanhangsel Handelingen II 2022/23, nr. 1234',
   'het TKI 29 826-147 en ATK 35 300, C',
   'Kst.29826, nr. 3 en Kst. nr. 5',
+  // Bare dash ids with no plain item and no "stukken" before them stay held back (kenmerken, codes).
+  'ons kenmerk 31125-121; 31125-122.',
+  'De moties zijn aangenomen. Kenmerken: 31125-121; 31125-122.',
+  'de codes 12345-6, 23456-78 en 34567-89 in de tabel',
+  // A bracketed five-digit number without a bill before it in the sentence, or with thousands dots.
+  'Het aantal meldingen steeg tot 12.345 (12345).',
+  'De regeling geldt voor alle woningen. Het voorstel kost veel (10.000).',
+  'Er kwamen 34 630 reacties binnen op de consultatie (34630).',
+  'Het voorstel werd besproken. Zie tabel 4 (34630).',
 ];
 
 describe('recognizeKamerstukken', () => {

@@ -303,6 +303,42 @@ Den Haag, 1 mei 2019
     want: {},
   },
   {
+    name: 'a letter heading run into one paragraph (PDF text): Datum inside the line, after the address',
+    text:
+      'De voorzitter van de Tweede Kamer der Staten-Generaal Postbus 20018 2500 EA DEN HAAG Datum 22 december 2022 Betreft Emissies door de ' +
+      'luchtvaart Geachte voorzitter, In de Kamer is de afgelopen jaren aandacht besteed aan de emissies.\n',
+    want: { date: '2022-12-22', dateSource: 'datumLine' },
+  },
+  {
+    name: 'Datum inside a line, followed by another heading label',
+    text: 'Ministerie van Financiën Directie Begrotingszaken Datum 3 mei 2021 Ons kenmerk 2021-0000012345\n',
+    want: { date: '2021-05-03', dateSource: 'datumLine' },
+  },
+  {
+    name: 'Datum inside a sentence, in a quotation or without a heading around it, is no date of the document',
+    text:
+      'In de brief met „Datum 3 mei 2021 Betreft Visie” staat het voorstel.\nDe tabel noemt onder Datum 4 mei 2021 de stemmingen.\n' +
+      'Het veld "Datum 5 mei 2021 Kenmerk" is leeg.\n',
+    want: {},
+  },
+  {
+    name: "an Eerste Kamer verslag's own title dates it, also glued to the heading before it",
+    text:
+      'Stemming moties, ingediend bij de Algemene politieke beschouwingenVerslag van de vergadering van 5 november 2019 (2019/2020 nr. 5)\n\n' +
+      'Aanvang: 13.33 uur\n',
+    want: { date: '2019-11-05', dateSource: 'datumLine' },
+  },
+  {
+    name: 'Verslag van de vergadering with a weekday',
+    text: 'Verslag van de vergadering van dinsdag 12 maart 2024 (2023/2024 nr. 22)\n',
+    want: { date: '2024-03-12', dateSource: 'datumLine' },
+  },
+  {
+    name: 'a verslag mentioned in running text is no title',
+    text: 'Zie het verslag van de vergadering van 5 november 2019 over de moties.\n',
+    want: {},
+  },
+  {
     name: 'CRLF line ends',
     text: 'Datum 2 november 2022\r\nBetreft Voortgang industriebeleid\r\n\r\nGeachte Voorzitter,\r\n',
     want: { date: '2022-11-02', dateSource: 'datumLine', title: 'Voortgang industriebeleid', titleSource: 'datumLine' },

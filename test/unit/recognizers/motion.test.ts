@@ -140,6 +140,18 @@ describe('motion recognizer', () => {
       ['de motie van het Eerste Kamerlid Koffeman over', [{ text: 'motie van het Eerste Kamerlid Koffeman', submitters: ['Koffeman'] }]],
       ['de motie Dassen (Volt) en Grinwis (CU) vraagt', [{ text: 'motie Dassen (Volt) en Grinwis', submitters: ['Dassen', 'Grinwis'], cs: false }]],
       ['de motie van het lid Eerdmans (JA21) c.s. over', [{ text: 'motie van het lid Eerdmans (JA21) c.s.', submitters: ['Eerdmans'], cs: true }]],
+      // "het lid" / "de leden" with "van" left out.
+      ['De motie het lid van Tongeren. Verzoekt de regering om', [{ text: 'motie het lid van Tongeren', submitters: ['van Tongeren'] }]],
+      ['de motie de leden Dassen en Grinwis over', [{ text: 'motie de leden Dassen en Grinwis', submitters: ['Dassen', 'Grinwis'] }]],
+      // A name followed by words that may follow a name, or by the end of its line.
+      ['Motie Kostić Verzoekt de regering', [{ text: 'Motie Kostić', submitters: ['Kostić'] }]],
+      ['de motie Pieter Heerma over', [{ text: 'motie Pieter Heerma', submitters: ['Pieter Heerma'] }]],
+      ['Motie Bisschop\nUitvoering: de regering heeft', [{ text: 'Motie Bisschop', submitters: ['Bisschop'] }]],
+      // A name wrapped onto the next line goes on there.
+      ['Deze ambitie sluit aan bij motie\nVan der Lee (35.830 XVII nr.6) omdat', [{ text: 'motie\nVan der Lee', submitters: ['Van der Lee'] }]],
+      ['conform de motie\nKostić c.s.\nworden de programma’s beoordeeld', [{ text: 'motie\nKostić c.s.', submitters: ['Kostić'] }]],
+      ['conform de motie\nKostić, die vraagt om', [{ text: 'motie\nKostić', submitters: ['Kostić'] }]],
+      ['de motie Van der Plas BBB over', [{ text: 'motie Van der Plas', submitters: ['Van der Plas'] }]],
       // The motion's Kamerstuk in brackets between "motie" and its submitter.
       ['de motie (Kamerstuk 21 501-32, nr. 1500) van het lid Tjeerd de Groot over', [
         { text: 'motie (Kamerstuk 21 501-32, nr. 1500) van het lid Tjeerd de Groot', submitters: ['Tjeerd de Groot'] },
@@ -169,6 +181,24 @@ describe('motion recognizer', () => {
       'de motie Kostić2024 over',
       'de motie van Tweede Kamerleden over',
       'de motie (aangenomen) van de Kamer over',
+      // Headings and debate names in title case: no member.
+      'Stemmingen moties Algemene Politieke Beschouwingen',
+      'Aan de orde zijn de moties Algemene Beschouwingen.',
+      '12 Stemmingen moties Verantwoordingsdebat 2021',
+      'de moties Verantwoording 2021 en verder',
+      'Overzicht moties Nationale Omgevingsvisie Uitvoering',
+      'de motie Klimaatakkoord, de motie Rijksbegroting en de motie Vindplaats',
+      'het lid Kostić diende een motie in over de Toezeggingsregeling',
+      // A blank line ends a heading or a table cell.
+      'Omschrijving van de motie\n\nVindplaats\n\nStand van Zaken',
+      'Moties\n\nKostić c.s. verzoekt',
+      // A word alone on the line after a bare "motie" that ends its line: a table's next cell.
+      'Omschrijving van de motie\nStatus\nToelichting',
+      '| Omschrijving van de motie\nUitvoering\n',
+      // Capitals without a member form.
+      'MOTIE VAN WANTROUWEN',
+      'MOTIE VAN DE LEDEN',
+      'Motie het lid',
     ];
     for (const text of negatives) it(text, () => check(text, []));
   });
@@ -261,6 +291,23 @@ describe('motion recognizer', () => {
       ],
     ];
     for (const [written, expected] of cases) it(written.slice(0, 70).replace(/\n/g, '⏎'), () => check(written, expected));
+  });
+
+  describe("a motion's own title in capitals", () => {
+    const cases: ReadonlyArray<readonly [string, string, readonly string[], boolean]> = [
+      ['Nr. 37 MOTIE VAN DE LEDEN SIENOT EN DIK-FABER\n\nVoorgesteld 5 november 2020', 'MOTIE VAN DE LEDEN SIENOT EN DIK-FABER', ['Sienot', 'Dik-Faber'], false],
+      ['Nr. 12 MOTIE VAN HET LID VAN DER LEE C.S.\nVoorgesteld 3 juni 2021', 'MOTIE VAN HET LID VAN DER LEE C.S.', ['Van der Lee'], true],
+      ['Nr. 9 GEWIJZIGDE MOTIE VAN DE LEDEN KRÖGER, BONTENBAL EN THIJSSEN TER VERVANGING VAN DIE GEDRUKT ONDER NR. 4',
+        'MOTIE VAN DE LEDEN KRÖGER, BONTENBAL EN THIJSSEN', ['Kröger', 'Bontenbal', 'Thijssen'], false],
+      ['Nr. 5 MOTIE VAN HET LID DE JONG TER VERVANGING VAN DIE GEDRUKT ONDER NR. 3', 'MOTIE VAN HET LID DE JONG', ['De Jong'], false],
+    ];
+    for (const [written, text, submitters, cs] of cases) {
+      it(written.replace(/\n/g, '⏎'), () => {
+        const { source, motions } = motionsIn(written);
+        assert.deepEqual(motions.map((m) => ({ text: m.text, submitters: m.submitters, cs: m.cs })), [{ text, submitters, cs }]);
+        assert.equal(source.slice(motions[0]!.span.offset, motions[0]!.span.offset + motions[0]!.span.length), text);
+      });
+    }
   });
 
   it('reports the source of the link in the model', () => {

@@ -1,4 +1,5 @@
 import { normalizeDossier } from '../identifiers';
+import { ForwardMatches } from './forwardMatches';
 
 /**
  * The grammar of a written Kamerstuk citation, in every form the official house style, the Leidraad
@@ -101,6 +102,8 @@ const RIJKSWET = new RegExp(`(?: ?${DASH} ?| )?\\( ?R ?\\d{1,5} ?\\)`, 'y');
 const LETTER_SUFFIX = new RegExp(`(?: ?${DASH} ?| )([IVXL]{2,7}|[A-Z])(?![\\p{L}\\p{N}])`, 'uy');
 /** A numeric sub-dossier: "21501-30", "21 501–32". Two digits, written after a dash. */
 const NUMERIC_SUFFIX = new RegExp(`( ?${DASH} ?)(\\d{2})(?![\\p{L}\\p{N}])`, 'uy');
+/** A numeric sub-dossier after a space, only where a dash and the ondernummer follow: "21501 08-928". */
+const SPACED_NUMERIC_SUFFIX = new RegExp(` \\d{2}(?=${DASH}\\d{1,4}(?![\\p{L}\\p{N}]))`, 'uy');
 /** What a numeric sub-dossier is followed by when a number comes after it ("21501-30, nr. 470", "21501-20-2268"). */
 const NUMBER_PART_AHEAD = new RegExp(`(?:,? (?:stuk )?[Nn]rs?[. ]|, letter |,? nummers? | ?${DASH} ?\\d)`, 'y');
 /**
@@ -221,6 +224,8 @@ function vergaderjaarOf(first: string | undefined, second: string | undefined): 
 interface DossierOptions {
   /** Inside "206 (21501–08)" the whole bracket is the dossier: a numeric part is a sub-dossier. */
   readonly numericSuffixAlways: boolean;
+  /** After the keyword, "21501 08-928" is dossier 21501-08, nr. 928 (the open-data page's "{nummer} {toevoeging}-{volgnummer}"). */
+  readonly spacedSuffix?: boolean;
 }
 
 /** Reads one dossier with its suffix at `at`; normalized only once the whole citation has been read. */
@@ -243,6 +248,10 @@ function readDossier(s: string, at: number, options: DossierOptions): Piece | un
           sticky(NUMBER_PART_AHEAD, s, end + numeric[0].length))
       ) {
         end += numeric[0].length;
+      } else if (options.spacedSuffix) {
+        // "kamerstukdossier 21501 08-928": the open-data page writes the sub-dossier after a space.
+        const spaced = sticky(SPACED_NUMERIC_SUFFIX, s, end);
+        if (spaced) end += spaced[0].length;
       }
     }
   }
@@ -313,8 +322,28 @@ function readNumbers(s: string, at: number, licence: CitationLicence, chamber: '
       end = numberEnd;
     }
   }
+  // "(35300, letter M, was letter B)", "(35 925-XIII, nr. 45, was nr. 12)": a changed motion's new
+  // paper and the one it replaces, both in the same dossier.
+  const last = numbers[numbers.length - 1]!;
+  const was = sticky(WAS_NUMBER, s, last.end);
+  if (was && (was[3] === undefined || /^[A-Z]+$/.test(last.nr))) {
+    const markerStart = last.end + was[1]!.length;
+    const end = last.end + was[0].length;
+    const nr = was[3] ?? was[4]!;
+    numbers.push({
+      start: end - nr.length,
+      end,
+      nr,
+      marker: { start: markerStart, end: markerStart + was[2]!.length, text: was[2]! },
+      separatorStart: last.end,
+      inherited: true,
+    });
+  }
   return numbers;
 }
+
+/** ", was letter B", ", was nr. 12" after a number: the paper a changed motion replaces. */
+const WAS_NUMBER = /(, was )((?:[Nn]r\.?|letter)) ?(?:([A-Z]{1,3})|(\d{1,4}))(?![\p{L}\p{N}])/uy;
 
 function readFirstNumber(
   s: string,
@@ -367,7 +396,7 @@ interface Preamble {
  * the dossier alone, which only a keyword licenses.
  */
 function readFromDossier(s: string, at: number, preamble: Preamble, licence: CitationLicence): CitationReading | undefined {
-  const pieces = readDossierList(s, at, { numericSuffixAlways: false });
+  const pieces = readDossierList(s, at, { numericSuffixAlways: false, spacedSuffix: licence === 'keyword' });
   if (!pieces) return undefined;
   const afterDossiers = pieces[pieces.length - 1]!.end;
   const read = readNumbers(s, afterDossiers, licence, preamble.chamber);
@@ -520,13 +549,111 @@ export function readChainedCitation(s: string, at: number): CitationReading | un
   return reading && reading.numbers.length > 0 ? reading : undefined;
 }
 
+/**
+ * Reads the next item of a list of bare ids after one that ended at `at`: "34722-1; 33997-95;
+ * 23908-(R1519)-131". The item is read with no cue of its own (licence 'bare'), so the caller can
+ * tell whether the list as a whole is plainly a list of Kamerstukken.
+ */
+export function readListedBareCitation(s: string, at: number): CitationReading | undefined {
+  const sep = sticky(CHAIN_SEPARATOR, s, at);
+  if (!sep) return undefined;
+  const next = at + sep[0].length;
+  if (!sticky(BARE_CITATION_AHEAD, s, next)) return undefined;
+  const reading = readBareCitation(s, next, 'bare');
+  return reading && reading.numbers.length > 0 ? reading : undefined;
+}
+
 /** Reads whatever citation starts at a candidate the scan found. */
-export function readCitationAt(s: string, at: number, cued: boolean): CitationReading | undefined {
+export function readCitationAt(s: string, at: number, cued: boolean, bills?: BillCues): CitationReading | undefined {
   const c = s[at]!;
   if ((c === 'k' || c === 'K') && s.startsWith('st-', at + 1)) return readIdentifier(s, at);
   if (c === 'k' || c === 'K' || c === 'd' || c === 'D') return readKeywordCitation(s, at);
   if (c === 'T' || c === 'E') return readChamberCitation(s, at);
-  return readNumberFirstCitation(s, at, 'bare', cued) ?? (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, 'bare') : undefined);
+  return (
+    readNumberFirstCitation(s, at, 'bare', cued) ??
+    (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, 'bare') : undefined) ??
+    (bills ? readBillDossier(s, at, bills) : undefined)
+  );
+}
+
+/**
+ * What names a bill (or another paper that opens a dossier) before its bare dossier number in
+ * brackets: "het wetsvoorstel …", "het voorstel van wet …", the title forms "Wijziging van de Wet …",
+ * "Regels omtrent …", "Goedkeuring van het … verdrag", "Vaststelling van de begrotingsstaten …".
+ */
+const BILL_CUE =
+  /(?<![\p{L}])(?:(?:initiatief)?wetsvoorstel(?:len)?|(?:het |dit |dat )?voorstel(?:len)? van (?:rijks)?wet|het (?:initiatief)?voorstel|Wijziging van|Regels (?:omtrent|over|inzake|ter|met betrekking tot)|Goedkeuring van|Vaststelling van de begrotingsstaten|Slotwet|Intrekking van)(?![\p{L}])/gu;
+/** A bill's title can be long; its cue is looked for this far back in the sentence. */
+const BILL_CUE_REACH = 600;
+
+/** A full stop that ends a sentence: a capital follows. */
+const SENTENCE_END = /[.!?] (?=\p{Lu})/gu;
+
+/**
+ * Where bills are named and sentences end, found as the scan of a document moves forward (each part
+ * of the text is scanned once, whatever the number of bracketed numbers), so that "is a bill named
+ * earlier in this sentence?" costs a lookup.
+ */
+export class BillCues {
+  private readonly cues: number[] = [];
+  private readonly sentenceEnds: number[] = [];
+  private readonly scans: readonly ForwardMatches[];
+
+  constructor(s: string) {
+    this.scans = [
+      new ForwardMatches(s, BILL_CUE, (m) => this.cues.push(m.index)),
+      new ForwardMatches(s, SENTENCE_END, (m) => this.sentenceEnds.push(m.index)),
+    ];
+  }
+
+  /** True when a bill is named within BILL_CUE_REACH before `at`, in the same sentence. Asks must come in order of position. */
+  namedBefore(at: number): boolean {
+    for (const scan of this.scans) scan.cover(at - BILL_CUE_REACH, at);
+    const cue = lastBefore(this.cues, at);
+    if (cue === undefined || cue < at - BILL_CUE_REACH) return false;
+    const end = lastBefore(this.sentenceEnds, at);
+    return end === undefined || end < cue;
+  }
+}
+
+/** The last value below `limit` in a sorted list. */
+function lastBefore(sorted: readonly number[], limit: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1] : undefined;
+}
+
+/**
+ * "het voorstel Wijziging van de Wet op de beroepen in de individuele gezondheidszorg … (34630)": a
+ * bill cited by its bare dossier number in brackets, as the Handelingen and agendas do. The brackets
+ * hold nothing but the dossier, and a bill is named earlier in the same sentence.
+ */
+function readBillDossier(s: string, at: number, bills: BillCues): CitationReading | undefined {
+  if (s[at - 1] !== '(') return undefined;
+  const piece = readDossier(s, at, { numericSuffixAlways: true });
+  // "(10.000)" is a number, not a dossier: only "(34630)", "(34 630)", "(35300-XIII)".
+  if (!piece || s[piece.end] !== ')' || s.slice(at, piece.end).includes('.')) return undefined;
+  if (!bills.namedBefore(at)) return undefined;
+  const [dossier] = normalized(s, [piece]);
+  return {
+    start: at,
+    keyword: null,
+    chamber: undefined,
+    vergaderjaar: undefined,
+    dossiers: [dossier!],
+    numbers: [],
+    pages: undefined,
+    identifier: false,
+    numberFirst: false,
+    unconfirmed: false,
+    end: piece.end,
+    licence: 'bare',
+  };
 }
 
 /**

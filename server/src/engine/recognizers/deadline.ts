@@ -19,8 +19,15 @@ import { isWordChar, MONTH_ABBREVIATIONS, readDeadlinePhrase, type DeadlinePhras
  *   promise or plan in its sentence ("voor het zomerreces toegezegd", "toezegging om het derde
  *   kwartaal van 2025 een brief te sturen"): a promised period stays a deadline after it has
  *   passed, a past event does not;
+ * - a period over at the document's date whose clause tells a finished event in the perfect with
+ *   "zijn" or the simple past ("die in het tweede kwartaal van 2021 zijn gedaan", "vond plaats",
+ *   "presenteerde") and plans nothing there is a past event, even in a sentence that reports a
+ *   promise ("Zoals toegezegd … op 16 juni 2022 is het ministerie in gesprek gegaan");
  * - the start of a span or the date of a state of affairs ("vanaf begin 2023", "stand per 30 juni")
- *   never counts, and bare years ("voor 2030", "tot 2040", "in 2019") are not phrases at all.
+ *   never counts, and bare years ("voor 2030", "tot 2040", "in 2019") are not phrases at all;
+ * - a period that labels a figure's change ("De overheidsschuld daalt volgend jaar met € 6 miljard")
+ *   is no time to act, and nothing on an open-data page's activity and decision lines ("- 2026-03-05
+ *   14:30 ā Agenderen voor het commissiedebat op donderdag 12 maart 2026") is a deadline.
  *
  * Relative years ("dit jaar", "voor de zomer", "volgend jaar") take the document's year; when the
  * document's date is unknown the reference is still returned, without start and end.
@@ -30,6 +37,7 @@ export function recognizeDeadlines(flat: FlatText, documentDate: string | undefi
   const found: DeadlineReference[] = [];
   let done = 0;
   let marks: TenseMarks | undefined;
+  let hasActivityLines = false;
   // Every phrase holds a time word ("kwartaal", "zomer", "eind", a month, a year, "Q4"), and those are
   // few beside the cue words ("in", "voor", "het"); so the scan finds time words and reads each phrase
   // from the farthest word start before it where a cue can stand, the longest reading first.
@@ -39,8 +47,11 @@ export function recognizeDeadlines(flat: FlatText, documentDate: string | undefi
     if (key < done) continue;
     const phrase = phraseAround(text, key, done);
     if (!phrase) continue;
-    marks ??= new TenseMarks(text);
-    const reference = deadlineOf(flat, marks, phrase, documentDate);
+    if (!marks) {
+      marks = new TenseMarks(text);
+      hasActivityLines = ANY_ACTIVITY_LINE.test(flat.source);
+    }
+    const reference = deadlineOf(flat, marks, hasActivityLines, phrase, documentDate);
     if (reference) found.push(reference);
     done = phrase.end;
     if (TIME_WORD.lastIndex < done) TIME_WORD.lastIndex = done;
@@ -88,6 +99,7 @@ function phraseAround(text: string, key: number, from: number): DeadlinePhrase |
 function deadlineOf(
   flat: FlatText,
   marks: TenseMarks,
+  hasActivityLines: boolean,
   phrase: DeadlinePhrase,
   documentDate: string | undefined,
 ): DeadlineReference | undefined {
@@ -95,6 +107,8 @@ function deadlineOf(
   const { dates, relative } = resolve(phrase, documentDate);
   const tense = tenseAround(marks, phrase);
   if (!isDeadlineInContext(flat.text, phrase, dates, documentDate, tense, marks)) return undefined;
+  if (!phrase.due && isFigureForecast(flat.text, phrase, tense.context)) return undefined;
+  if (hasActivityLines && isOnActivityLine(flat, phrase.start)) return undefined;
   return {
     kind: 'deadline',
     span: flat.sourceSpan(phrase.start, phrase.end),
@@ -145,8 +159,10 @@ function isDeadlineInContext(
     const plannedIn = (from: number, to: number): boolean =>
       phrase.needsFirmPlan ? marks.plansFirmlyIn(from, to, phrase.start, phrase.end) : marks.plansIn(from, to, phrase.start, phrase.end);
     const own = marks.subClauseOf(phrase.start, phrase.end, tense.context);
-    // Over, and as often a past event's time as a plan: the plan must be in the phrase's own clause.
-    if (over) return plannedIn(own.start, own.end);
+    // Over, and as often a past event's time as a plan: the plan must be in the phrase's own clause,
+    // and that clause must not tell a finished event ("Zoals toegezegd … op 16 juni 2022 is het
+    // ministerie in gesprek gegaan": the day the promise was made, not the day promised).
+    if (over) return plannedIn(own.start, own.end) && !marks.tellsPerfectIn(own.start, own.end, phrase.start, phrase.end);
     // A written date still to come at the document's date is to come: "op 17 en 18 september 2024".
     const ahead =
       !phrase.uncued &&
@@ -164,8 +180,62 @@ function isDeadlineInContext(
     return plannedIn(tense.context.clauseStart, tense.context.clauseEnd) || ahead;
   }
   if (tense.clauseTellsPast && !tense.clausePlans) return false;
-  // A period already over counts only as the content of a promise or plan.
-  return over ? tense.sentencePlans : true;
+  if (!over) return true;
+  // A period already over counts only as the content of a promise or plan, and not where its own
+  // clause tells a finished event and plans nothing ("de metingen die in het tweede kwartaal van 2021
+  // zijn gedaan").
+  if (!tense.sentencePlans) return false;
+  const { clauseStart, clauseEnd } = tense.context;
+  return tense.clausePlans || !marks.tellsPerfectIn(clauseStart, clauseEnd, phrase.start, phrase.end);
+}
+
+/**
+ * The activity and decision lines of an open-data page header (tkconv): "- 2026-03-05 14:30 ā
+ * Agenderen voor het commissiedebat op donderdag 12 maart 2026 … (Besluit)", "- 2025-11-18 16:45:
+ * Procedurevergadering …". They record the Kamer's agenda, not what the document promises: nothing
+ * on them is a deadline.
+ */
+const ACTIVITY_LINE = /^[ \t]*[-–•][ \t]+(?:19|20)\d{2}-\d{2}-\d{2}[ \t]+\d{1,2}:\d{2}/;
+/** Whether a text has activity lines at all (asked once per text, when its first phrase is judged: most have none). */
+const ANY_ACTIVITY_LINE = /(?:^|\n)[ \t]*[-–•][ \t]+(?:19|20)\d{2}-\d{2}-\d{2}[ \t]+\d{1,2}:\d{2}/;
+/** How far back a line start is looked for; a phrase further into its line is on no activity line (they are short). */
+const ACTIVITY_LINE_REACH = 300;
+
+function isOnActivityLine(flat: FlatText, at: number): boolean {
+  const source = flat.source;
+  const offset = flat.sourceSpan(at, at + 1).offset;
+  let start = offset;
+  while (start > 0 && offset - start < ACTIVITY_LINE_REACH && source.charCodeAt(start - 1) !== 10) start--;
+  if (start > 0 && source.charCodeAt(start - 1) !== 10) return false;
+  return ACTIVITY_LINE.test(source.slice(start, Math.min(offset, start + 40)));
+}
+
+/**
+ * A clause that tells how a figure changes in a period: "De overheidsschuld daalt volgend jaar met
+ * € 6 miljard", "stijgt de koopkracht volgend jaar naar verwachting met 1,5%", "In het eerste
+ * kwartaal van 2024 groeit de economie met 0,5%". The period is the figure's label (as "groeit in
+ * 2019" is), not a time by which something is to be done. A verb of change (not after "te": "om de
+ * uitgaven te laten dalen" is a plan) and a quantity (a percentage or a sum) in the same clause.
+ */
+const FIGURE_CHANGE =
+  /(?:stijgt|stijgen|steeg|stegen|daalt|dalen|daalde|daalden|groeit|groeien|groeide|groeiden|krimpt|krimpen|kromp|neemt (?:toe|af)|nemen (?:toe|af)|nam (?:toe|af)|namen (?:toe|af)|loopt (?:op|terug)|lopen (?:op|terug)|liep (?:op|terug)|bedraagt|bedragen|bedroeg|bedroegen|komt uit op|komen uit op|valt (?:hoger|lager)|vallen (?:hoger|lager)|verbetert|verslechtert)(?![A-Za-z\u00C0-\u024F])/gi;
+/** Before a verb of change: the verb is a word of its own, and no infinitive ("te dalen", "laten dalen"). */
+const NOT_FINITE_BEFORE = /(?:[A-Za-z\u00C0-\u024F]|(?:^|[^A-Za-z\u00C0-\u024F])(?:te|laten|doen) )$/i;
+const QUANTITY = /[%€]|\b(?:procent|procentpunt|procentpunten|eur|euro|miljard|miljoen|mln|mld|mrd)\b/i;
+
+function isFigureForecast(text: string, phrase: DeadlinePhrase, context: PhraseContext): boolean {
+  const before = text.slice(context.clauseStart, phrase.start);
+  const after = text.slice(phrase.end, context.clauseEnd);
+  if (!QUANTITY.test(before) && !QUANTITY.test(after)) return false;
+  return hasFiniteChangeVerb(before) || hasFiniteChangeVerb(after);
+}
+
+function hasFiniteChangeVerb(part: string): boolean {
+  FIGURE_CHANGE.lastIndex = 0;
+  for (let m = FIGURE_CHANGE.exec(part); m; m = FIGURE_CHANGE.exec(part)) {
+    if (!NOT_FINITE_BEFORE.test(part.slice(Math.max(0, m.index - 7), m.index))) return true;
+  }
+  return false;
 }
 
 /** "is vastgesteld", "zijn verstreken", "nog geen": a clause that tells a state at the time it names. */

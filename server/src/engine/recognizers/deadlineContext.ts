@@ -38,6 +38,38 @@ const TENSE_WORDS =
 const PASSIVE_AUXILIARY = /^(?:wordt|worden)$/i;
 
 /**
+ * What tells of a finished event in the present perfect with "zijn" or in the simple past, beside the
+ * auxiliaries TENSE_WORDS knows: a form of "zijn" (with a participle in the same clause: "die in het
+ * tweede kwartaal van 2021 zijn gedaan", "is het ministerie in gesprek gegaan"), and the past tense
+ * of the verbs letters tell events with ("vond plaats", "verscheen", "presenteerde"). These words
+ * also describe states ("is gericht op", "zijn beschikbaar"), so they only count against a period
+ * that is over at the document's date.
+ *
+ * Group 1: a finite form of "zijn". Group 2: a verb in the simple past (irregular ones by name; the
+ * regular ones in -eerde(n), which no other Dutch word ends in but adjectives with "(on)ge-", left out).
+ * Group 3: a past participle: "ge-" at the word start or after a separable prefix ("toegezegd",
+ * "vastgesteld"), ending in -d, -t or -n, or one of the participles without "ge-" that letters use most.
+ */
+const PERFECT_WORDS = new RegExp(
+  '\\b(?:(is|zijn|ben|bent)' +
+    '|(vond|vonden|verscheen|verschenen|kwam|kwamen|ging|gingen|bleek|bleken|sprak|spraken|nam|namen|gaf|gaven|bracht|brachten|' +
+    'deed|deden|liet|lieten|besloot|ontving|ontvingen|schreef|schreven|zond|zonden|stuurde|stuurden|meldde|meldden|maakte|maakten|' +
+    'startte|startten|begon|begonnen|hield|hielden|trad|traden|zei|zeiden|stelde|stelden|legde|legden|(?!ge|onge)[a-z\\u00e0-\\u00ff]{2,}eerden?)' +
+    '|((?:aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen|tegen|vrij|neer|rond|kennis|plaats|bekend|tot|stand)?' +
+    'ge[a-z\\u00e0-\\u00ff]{2,}[dtn]|verschenen|ontvangen|besloten|besproken|verstuurd|verzonden|verstrekt|beantwoord|ondertekend|' +
+    'behandeld|verricht|verworpen|beschreven|vernomen|overhandigd|afgerond))(?![A-Za-z\\u00C0-\\u024F])',
+  'gi',
+);
+
+/**
+ * Words shaped like a participle with "ge-" that are nouns, adjectives or present tense: "gebied",
+ * "gemeenten", "gevolgen", "gesprekken", "gegevens" (no -n), "gelden", "geven", "gewoon", "gemiddeld".
+ * The participles that plan rather than tell ("gepland", "geagendeerd") are no telling either.
+ */
+const NOT_A_PARTICIPLE =
+  /^(?:ge(?:bied|bieden|meenten|volgen|bouwen|dachten|sprekken|vallen|westen|luiden|lden|tallen|zinnen|wassen|breken|deelten|halten|wicht|zicht|recht|rechten|vecht|schrift|heimen|neesmiddelen|woon|meen|ven|beuren|bruiken|loven|nieten|tuigen|middeld|zond|zondheid|legenheid|pland|agendeerd|zamenlijk|ldt|eft)|ingepland)$|heid$/i;
+
+/**
  * Words that open a subordinate clause: the relative pronouns and conjunctions. "... de moties
  * waarvan de termijn op 1 juli 2025 is verstreken": the plan words of the main clause do not reach
  * into it.
@@ -48,9 +80,11 @@ const SUBORDINATORS =
 /**
  * Sentence and clause marks: a full stop (or ! ?) before a new sentence; the marks between list
  * items, table cells and footnotes (; • ↩), as firm as a full stop; and the clause marks , : ( ) – —.
- * After ". " a capital, a digit (footnote numbers, list items) or an opening quote starts a sentence.
+ * After ". " a capital, a digit (footnote numbers, list items), an opening quote or an opening square
+ * bracket (a PDF splitter's "[ALINEA-CONTENT]", a Markdown link) starts a sentence. A comma or colon
+ * between digits is a decimal mark or a time ("1,5%", "13:45"), no clause mark.
  */
-const MARKS = /[;\u2022\u25aa\u25cf\u21a9]|[.!?](?= [A-Z0-9\u00c0-\u00de\u201c\u2018"]|$)|[,:()\u2013\u2014]/g;
+const MARKS = /[;\u2022\u25aa\u25cf\u21a9]|[.!?](?= [A-Z0-9\u00c0-\u00de\u201c\u2018"[]|$)|[,:()\u2013\u2014]/g;
 
 /**
  * The sentence edges, clause marks and tense words of one text, found as phrases ask for them: phrases
@@ -64,7 +98,15 @@ export class TenseMarks {
   private readonly firmPlans: number[] = [];
   private readonly past: number[] = [];
   private readonly subordinators: number[] = [];
+  /** Finite forms of "zijn", participles, and verbs in the simple past (PERFECT_WORDS). */
+  private readonly zijnForms: number[] = [];
+  private readonly participles: number[] = [];
+  private readonly pastVerbs: number[] = [];
   private readonly scans: readonly ForwardMatches[];
+  private readonly perfectScan: ForwardMatches;
+  /** The window of the phrase last asked about (contextOf): what a phrase looks at lies in it. */
+  private windowFrom = 0;
+  private windowTo = 0;
 
   constructor(private readonly text: string) {
     this.scans = [
@@ -74,6 +116,7 @@ export class TenseMarks {
           this.sentenceStarts.push(m.index + 1);
           return;
         }
+        if ((c === 44 /* , */ || c === 58) /* : */ && isDigitCode(text.charCodeAt(m.index - 1)) && isDigitCode(text.charCodeAt(m.index + 1))) return;
         this.clauseMarks.push(m.index);
         if (isItemMark(c)) this.sentenceStarts.push(m.index + 1);
       }),
@@ -85,12 +128,21 @@ export class TenseMarks {
         if (m[1] && !PASSIVE_AUXILIARY.test(m[1])) this.firmPlans.push(m.index);
       }),
     ];
+    // Asked only about periods already over, which are few: scanned only around those.
+    this.perfectScan = new ForwardMatches(text, PERFECT_WORDS, (m) => {
+      if (m.index > 0 && isAccentedLetter(text.charCodeAt(m.index - 1))) return;
+      if (m[1]) this.zijnForms.push(m.index);
+      else if (m[2]) this.pastVerbs.push(m.index);
+      else if (!NOT_A_PARTICIPLE.test(m[3]!)) this.participles.push(m.index);
+    });
   }
 
-  /** The sentence and clause around flat [start, end). Asks must come in order of position. */
+  /** The sentence and clause around flat [start, end). Asks must come in order of position; the other questions are about the phrase last asked about. */
   contextOf(start: number, end: number): PhraseContext {
     // Everything a phrase looks at lies within REACH of it.
-    for (const scan of this.scans) scan.cover(start - REACH - 1, end + REACH + 2);
+    this.windowFrom = start - REACH - 1;
+    this.windowTo = end + REACH + 2;
+    for (const scan of this.scans) scan.cover(this.windowFrom, this.windowTo);
     const before = lastBelow(this.sentenceStarts, start + 1);
     const sentenceStart = Math.max(before ?? 0, start - REACH);
     const after = firstAtOrAbove(this.sentenceStarts, end + 1);
@@ -124,6 +176,16 @@ export class TenseMarks {
   /** Like plansIn, with a word of planning proper: "wordt"/"worden" alone do not count. */
   plansFirmlyIn(from: number, to: number, skipFrom: number, skipTo: number): boolean {
     return anyIn(this.firmPlans, from, skipFrom) || anyIn(this.firmPlans, skipTo, to);
+  }
+
+  /**
+   * True when flat [from, to) tells of a finished event in the perfect with "zijn" (a form of "zijn"
+   * and a participle) or in the simple past, the phrase [skipFrom, skipTo) itself left out.
+   */
+  tellsPerfectIn(from: number, to: number, skipFrom: number, skipTo: number): boolean {
+    this.perfectScan.cover(this.windowFrom, this.windowTo);
+    const inClause = (sorted: readonly number[]): boolean => anyIn(sorted, from, skipFrom) || anyIn(sorted, skipTo, to);
+    return inClause(this.pastVerbs) || (inClause(this.zijnForms) && inClause(this.participles));
   }
 
   /** True when flat [from, to) tells of the past, the phrase [skipFrom, skipTo) itself left out. */
@@ -177,6 +239,10 @@ function isSentenceEnd(c: number): boolean {
 /** Marks that separate list items, table cells and footnotes as firmly as a full stop. */
 function isItemMark(c: number): boolean {
   return c === 59 /* ; */ || c === 0x2022 /* • */ || c === 0x25aa || c === 0x25cf || c === 0x21a9 /* ↩ */;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isAccentedLetter(c: number): boolean {

@@ -2,10 +2,12 @@ import { FlatText } from '../flatText';
 import { kamerstukKey, type KamerstukId } from '../identifiers';
 import type { DossierReference, KamerstukCitationForm, KamerstukReference } from '../model';
 import {
+  BillCues,
   CITATION_CANDIDATE,
   type CitationReading,
   readChainedCitation,
   readCitationAt,
+  readListedBareCitation,
   readWholeCitation,
   readWholeContinuation,
 } from './citationGrammar';
@@ -27,6 +29,7 @@ export function recognizeKamerstukken(flat: FlatText): (KamerstukReference | Dos
   const held: CitationReading[] = [];
   let consumed = 0;
   let lastEnd = -1;
+  const bills = new BillCues(s);
   const re = new RegExp(CITATION_CANDIDATE.source, CITATION_CANDIDATE.flags);
   for (let m = re.exec(s); m; m = re.exec(s)) {
     if (m.index < consumed) {
@@ -35,14 +38,28 @@ export function recognizeKamerstukken(flat: FlatText): (KamerstukReference | Dos
     }
     // A Handelingen citation "1154 (33 529)" right after another citation continues its list.
     const cued = lastEnd >= 0 && m.index - lastEnd <= 5 && /^(?:,? en |, |; )$/.test(s.slice(lastEnd, m.index));
-    const reading = readCitationAt(s, m.index, cued);
+    const reading = readCitationAt(s, m.index, cued, bills);
     if (!reading) {
       re.lastIndex = m.index + 1;
       continue;
     }
     let last = reading;
-    (reading.unconfirmed ? held : readings).push(reading);
-    if (!reading.unconfirmed && reading.numbers.length > 0) {
+    if (reading.unconfirmed) {
+      // A list of bare ids ("34722-1; 33997-95; 23908-(R1519)-131") is as plain as its plainest item,
+      // or as the "stukken" it is a list of.
+      const list = [reading];
+      for (let next = readListedBareCitation(s, last.end); next && list.length < MOST_LISTED; next = readListedBareCitation(s, last.end)) {
+        list.push(next);
+        last = next;
+      }
+      const plain = list.some((r) => !r.unconfirmed) || (list.length > 1 && LIST_OF_PAPERS.test(s.slice(Math.max(0, reading.start - LIST_CUE_REACH), reading.start)));
+      (plain ? readings : held).push(...list);
+      consumed = last.end;
+      re.lastIndex = consumed;
+      continue;
+    }
+    readings.push(reading);
+    if (reading.numbers.length > 0) {
       for (let next = readChainedCitation(s, last.end); next; next = readChainedCitation(s, last.end)) {
         readings.push(next);
         last = next;
@@ -64,6 +81,15 @@ export function recognizeKamerstukken(flat: FlatText): (KamerstukReference | Dos
   out.sort((a, b) => a.span.offset - b.span.offset);
   return out;
 }
+
+/** The longest list of bare ids read as one. */
+const MOST_LISTED = 100;
+/**
+ * "de volgende stukken …:", "de volgende moties opnieuw aan te houden:": what a list of bare ids is said
+ * to be (papers, motions, amendments), in the sentence that ends in a colon just before it.
+ */
+const LIST_OF_PAPERS = /(?<![\p{L}])(?:[Kk]amerstukken|[Ss]tukken|[Mm]oties|[Aa]mendementen)(?![\p{L}])[^.;]*:\s*$/u;
+const LIST_CUE_REACH = 300;
 
 /** The references one reading stands for: one per ondernummer, or one per dossier when it has none. */
 function referencesOf(flat: FlatText, r: CitationReading): (KamerstukReference | DossierReference)[] {

@@ -49,6 +49,19 @@ const NOT_A_NAME: ReadonlySet<string> = new Set([
   'GroenLinks', 'PvdA', 'ChristenUnie', 'PvdD', 'FvD', 'Volt', 'Denk', 'Partij', 'Fractie', 'Coalitie', 'Oppositie',
 ]);
 
+/** True for a capitalized word that may follow a name without being part of it ("Kamerstuk", "Verzoekt", "De"). */
+export function isWordAfterName(word: string): boolean {
+  return NOT_A_NAME.has(word.split('-')[0]!);
+}
+
+/**
+ * The heads of Dutch compound nouns that name debates, papers, places and things, never a surname:
+ * "Verantwoordingsdebat", "Beschouwingen", "Vindplaats", "Voorjaarsnota", "Klimaatakkoord",
+ * "Rijksbegroting", "Omschrijving"; and the suffixes of abstract nouns (-heid, -atie, -iteit, -isme).
+ */
+const NOUN_HEAD =
+  /(?:debat|debatten|overleg|beschouwing|beschouwingen|plaats|nota|begroting|akkoord|programma|agenda|verslag|onderzoek|beleid|fonds|regeling|stelsel|overzicht|omschrijving|toelichting|zaken|wet|heid|atie|iteit|isme)$/i;
+
 /** A surname word: a capital, then letters (at least one lower case), apostrophes inside; hyphenated parts. */
 const SURNAME_WORD = /\p{Lu}[\p{L}’']{0,30}(?:-\p{L}[\p{L}’']{0,30}){0,2}/uy;
 const INITIALS = /(?:\p{Lu}\.){1,4} ?/uy;
@@ -110,7 +123,7 @@ function surnameAt(text: string, at: number): { end: number } | undefined {
   // At least one lower-case letter: "VVD", "CDA", "EU" are parties and bodies, not members.
   if (!/\p{Ll}/u.test(word)) return undefined;
   const first = word.split('-')[0]!;
-  if (NOT_A_NAME.has(first) || /(?:fractie|partij)$/i.test(word)) return undefined;
+  if (NOT_A_NAME.has(first) || /(?:fractie|partij)$/i.test(word) || NOUN_HEAD.test(word)) return undefined;
   // The name must end at a word boundary. A name never ends in digits: one to three digits glued to it
   // are a footnote marker whose footnote the text does not hold ("motie De Groot27", "Romke de Jong3").
   const end = at + word.length;

@@ -436,10 +436,20 @@ function readLetterHeading(head: readonly HeadLine[]): Facts {
   /** Head lines of the date found, to tell a heading's subject line from a sentence further on. */
   let datedAt = -1;
   let subject: { title: string; span: Span; colon: boolean; index: number } | undefined;
+  /** "… 2500 EA DEN HAAG Datum 22 december 2022 Betreft …": the heading run into one paragraph. */
+  let inlineDatum: Found<string> | undefined;
   for (let i = 0; i < head.length; i++) {
     const line = head[i]!;
     const label = LABEL.exec(line.text);
     if (!label) {
+      if (!datum && !inlineDatum) {
+        const date = inlineDatumOf(line.text);
+        if (date) {
+          inlineDatum = { value: date.iso, source: 'datumLine', span: { offset: line.start + date.index, length: date.length } };
+          datedAt = i;
+          continue;
+        }
+      }
       if (!dateline && !paperDated) {
         const date = paperDateOf(line.text);
         if (date) {
@@ -495,13 +505,51 @@ function readLetterHeading(head: readonly HeadLine[]): Facts {
   }
   const facts: Facts = {};
   // A verslag's "Vastgesteld" line comes before the letters it quotes, whose datelines are not its date.
-  const date = datum ?? paperDated ?? dateline;
+  const date = datum ?? inlineDatum ?? paperDated ?? dateline;
   if (date) facts.date = date;
   // "Betreft" without a colon opens many a Dutch sentence ("Betreft het een …"); only the label
   // form, or a place in a letter heading (near its date), makes it a subject line.
   const inHeading = subject !== undefined && datedAt >= 0 && Math.abs(subject.index - datedAt) <= SUBJECT_NEAR_DATE;
   if (subject && (subject.colon || inHeading)) facts.title = { value: subject.title, source: 'datumLine', span: subject.span };
   return facts;
+}
+
+/**
+ * "Datum 22 december 2022" inside a line, where PDF extraction ran the letter heading into one
+ * paragraph ("… Postbus 20018 2500 EA DEN HAAG Datum 22 december 2022 Betreft Emissies … Geachte
+ * voorzitter, …"). Only as part of a heading: another heading label follows the date ("Betreft",
+ * "Onderwerp", "Kenmerk") or an address stands before it (Postbus, a postcode, Den Haag); and not
+ * inside a quotation opened earlier on the line.
+ */
+const INLINE_DATUM = /(?<![\p{L}\p{N}])(?:Datum|DATUM)[ \t]*:?[ \t]+/gu;
+const LABEL_AFTER_DATE = /^[ \t]*(?:Betreft|BETREFT|Onderwerp|ONDERWERP|Ons[ \t]+kenmerk|Uw[ \t]+kenmerk|Kenmerk|Uw[ \t]+brief)(?![\p{L}])/u;
+const ADDRESS_BEFORE = /(?:Postbus[ \t]+\d{1,6}|(?<!\d)\d{4}[ \t]?[A-Z]{2}(?![\p{L}])|Den[ \t]+Haag|DEN[ \t]+HAAG|['’]s-Gravenhage)/u;
+/** How far before "Datum" the address may end: a department or a telephone number may stand between. */
+const ADDRESS_REACH = 80;
+
+function inlineDatumOf(text: string): { iso: string; index: number; length: number } | undefined {
+  INLINE_DATUM.lastIndex = 0;
+  for (let m = INLINE_DATUM.exec(text); m; m = INLINE_DATUM.exec(text)) {
+    if (m.index === 0) continue;
+    const valueAt = m.index + m[0].length;
+    const date = leadingDate(text.slice(valueAt));
+    if (!date) continue;
+    const before = text.slice(0, m.index);
+    if (isInsideQuote(before)) continue;
+    const after = text.slice(valueAt + date.index + date.length);
+    const nearBefore = before.slice(Math.max(0, before.length - ADDRESS_REACH));
+    if (!LABEL_AFTER_DATE.test(after) && !ADDRESS_BEFORE.test(nearBefore)) continue;
+    return { iso: date.iso, index: valueAt + date.index, length: date.length };
+  }
+  return undefined;
+}
+
+/** True when `before` opened a quotation it has not closed: „…, “…, «…, or an odd number of plain double quotes. */
+function isInsideQuote(before: string): boolean {
+  const opens = (before.match(/[„“«]/g) ?? []).length;
+  const closes = (before.match(/[”»]/g) ?? []).length;
+  if (opens > closes) return true;
+  return (before.match(/"/g) ?? []).length % 2 === 1;
 }
 
 /** The date of a "Den Haag, 30 oktober 2020" line, with its place in the line. */
@@ -517,7 +565,19 @@ function paperDate(text: string): string | undefined {
   return paperDateOf(text)?.iso;
 }
 
+/**
+ * The Eerste Kamer's verslag title "Verslag van de vergadering van 5 november 2019 (2019/2020 nr. 5)",
+ * also where the page text glued it to the item's heading ("… beschouwingenVerslag van de vergadering
+ * van 5 november 2019").
+ */
+const MEETING_REPORT = /(?:Verslag|VERSLAG) (?:van de|VAN DE) (?:vergadering|VERGADERING) (?:van|VAN) (?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?(\d{1,2} [A-Za-z]{3,9} \d{4})(?![\d])/;
+
 function paperDateOf(text: string): { iso: string; index: number; length: number } | undefined {
+  const report = MEETING_REPORT.exec(text);
+  if (report) {
+    const iso = parseDutchDate(report[1]!);
+    if (iso) return { iso, index: report.index + report[0].length - report[1]!.length, length: report[1]!.length };
+  }
   if (!PAPER_DATE.test(text)) return undefined;
   const m = /(\d{1,2})[ \t\u00a0]+([A-Za-z]{3,9})\.?[ \t\u00a0]+(\d{4})(?![\d])/.exec(text);
   const iso = m ? parseDutchDate(m[0]) : undefined;

@@ -1,6 +1,6 @@
 import type { FlatText } from '../flatText';
 import type { Footnote, FootnoteMarker, KamerstukReference, MotionReference } from '../model';
-import { readMemberName, type MemberName, type NameReading } from './memberNames';
+import { isWordAfterName, readMemberName, type MemberName, type NameReading } from './memberNames';
 import { linkMotionsToKamerstukken, type MotionMention } from './motionKamerstuk';
 
 export interface MotionContext {
@@ -25,14 +25,22 @@ export function recognizeMotions(flat: FlatText, context: MotionContext): Motion
     lineBreakBetween: (from, to) => /[\n\r]/.test(flat.sourceText(from, to)),
   });
   const mentions: MotionMention[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}-])([Mm]otie(s?))(?![\p{L}\p{N}])/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}-])([Mm]otie(s?)|MOTIE(S?))(?![\p{L}\p{N}])/gu)) {
     const wordStart = m.index!;
-    const plural = m[2] === 's';
     const after = wordStart + m[1]!.length;
+    if (m[3] !== undefined) {
+      const title = readCapitalTitle(text, after);
+      if (title) mentions.push({ start: wordStart, end: title.end, names: title.names, cs: title.cs });
+      continue;
+    }
+    const plural = m[2] === 's';
     const form = submitterForm(text, after);
     if (!form) continue;
+    // A blank line ends a heading or a table cell: "Omschrijving van de motie\n\nVindplaats" names no one.
+    if (crossesBlankLine(flat, after, form.namesAt + 1)) continue;
     const list = readSubmitterList(text, form.namesAt, reading(form.lowercaseStart), form.separators);
     if (!list) continue;
+    if (form.kind === 'direct' && text[after] === ' ' && (readsAsHeading(text, list, reading(false)) || aloneOnItsLine(flat, after, list))) continue;
     groupIntoMotions(list, plural && form.kind === 'direct').forEach((group, k) => {
       // The first motion's text starts at "motie"; the next ones of "de moties X c.s. en Y c.s." at their name.
       const start = k === 0 ? wordStart : group.names[0]!.start;
@@ -40,6 +48,109 @@ export function recognizeMotions(flat: FlatText, context: MotionContext): Motion
     });
   }
   return linkMotionsToKamerstukken(flat, mentions, context).map((mention) => toReference(flat, mention));
+}
+
+/**
+ * After "motie X" with no "-" or "van het lid": a heading or a name of a debate in title case, not a
+ * member ("Stemmingen moties Algemene Politieke Beschouwingen", "moties Verantwoordingsdebat 2021").
+ * A name is followed by what a sentence or a list goes on with (c.s., a comma, "en", "over", a
+ * bracket, the end of a line), not on the same line by a further capitalized word that is no part of
+ * a name ("Kamerstuk", "Verzoekt" and the other words that may follow a name are) nor by a year.
+ */
+function readsAsHeading(text: string, list: readonly ListedName[], reading: NameReading): boolean {
+  const last = list[list.length - 1]!;
+  if (last.cs || text[last.end] !== ' ' || reading.lineBreakBetween(last.end, last.end + 1)) return false;
+  const next = /^ (?:((?:19|20)\d{2})(?![\p{L}\p{N}])|(\p{Lu}[\p{L}’'-]*))/u.exec(text.slice(last.end, last.end + 40));
+  if (!next) return false;
+  if (next[1]) return true;
+  const word = next[2]!;
+  return /\p{Ll}/u.test(word) && !isWordAfterName(word);
+}
+
+/**
+ * "Omschrijving van de motie\nStatus\n…": after a bare "motie" that ends its line, a word alone on the
+ * next line is a table's or a heading's next cell, not a member; a name wrapped onto the next line
+ * goes on there ("motie\nVan der Lee (35.830 XVII nr.6) omdat …").
+ */
+function aloneOnItsLine(flat: FlatText, after: number, list: readonly ListedName[]): boolean {
+  const last = list[list.length - 1]!;
+  if (last.cs || list.length > 1) return false;
+  const text = flat.text;
+  const nameStart = list[0]!.name.start;
+  if (!/\n/.test(flat.sourceText(after, nameStart))) return false;
+  return last.end >= text.length || (text[last.end] === ' ' && /\n/.test(flat.sourceText(last.end, last.end + 2)));
+}
+
+/**
+ * "MOTIE VAN DE LEDEN SIENOT EN DIK-FABER", "MOTIE VAN HET LID OMTZIGT C.S.": a motion's own title in
+ * capitals. The names are given in title case ("Sienot", "Dik-Faber", "Van der Lee").
+ */
+const CAPITAL_FORM = / VAN (?:HET LID|DE LEDEN) /y;
+const CAPITAL_WORD = /(\p{Lu}[\p{Lu}’']*(?:-\p{Lu}[\p{Lu}’']*){0,2})(?![\p{L}\p{N}])/uy;
+const CAPITAL_PARTICLES: ReadonlySet<string> = new Set(['VAN', 'DE', 'DER', 'DEN', 'TER', 'TEN', "'T", '’T', 'IN', 'HET', 'VON', 'LA', 'LE', 'DU']);
+const CAPITAL_SEPARATOR = /(?:, | EN )/y;
+const CAPITAL_CUM_SUIS = / C\.S\.?(?![\p{L}])/uy;
+
+function readCapitalTitle(text: string, after: number): { end: number; names: MemberName[]; cs: boolean } | undefined {
+  CAPITAL_FORM.lastIndex = after;
+  const form = CAPITAL_FORM.exec(text);
+  if (!form) return undefined;
+  const names: MemberName[] = [];
+  let pos = after + form[0].length;
+  for (;;) {
+    const name = readCapitalName(text, pos);
+    if (!name) break;
+    names.push(name);
+    pos = name.end;
+    if (names.length >= 8) break;
+    CAPITAL_SEPARATOR.lastIndex = pos;
+    const sep = CAPITAL_SEPARATOR.exec(text);
+    if (!sep) break;
+    const next = readCapitalName(text, pos + sep[0].length);
+    if (!next) break;
+    pos += sep[0].length;
+  }
+  if (names.length === 0) return undefined;
+  const end = names[names.length - 1]!.end;
+  CAPITAL_CUM_SUIS.lastIndex = end;
+  const cs = CAPITAL_CUM_SUIS.exec(text);
+  return { end: cs ? end + cs[0].length : end, names, cs: !!cs };
+}
+
+/** One name in capitals: particles, then a surname of at least two letters ("VAN DER LEE", "DIK-FABER"). */
+function readCapitalName(text: string, at: number): MemberName | undefined {
+  let pos = at;
+  const words: string[] = [];
+  for (let k = 0; k < 4; k++) {
+    CAPITAL_WORD.lastIndex = pos;
+    const w = CAPITAL_WORD.exec(text);
+    if (!w) return undefined;
+    const word = w[1]!;
+    words.push(word);
+    pos += word.length;
+    if (!CAPITAL_PARTICLES.has(word)) break;
+    if (text[pos] !== ' ') return undefined;
+    pos++;
+  }
+  const surname = words[words.length - 1]!;
+  if (CAPITAL_PARTICLES.has(surname) || surname === 'EN' || surname.replace(/[^\p{L}]/gu, '').length < 2) return undefined;
+  const display = words
+    .map((w, i) => (CAPITAL_PARTICLES.has(w) ? (i === 0 ? titleCase(w) : w.toLowerCase()) : titleCase(w)))
+    .join(' ');
+  return { start: at, end: pos, text: display };
+}
+
+/** "DIK-FABER" → "Dik-Faber", "VAN" → "Van". */
+function titleCase(word: string): string {
+  return word.toLowerCase().replace(/(^|-)(\p{Ll})/gu, (_m, dash: string, c: string) => dash + c.toUpperCase());
+}
+
+/** True when the source between flat offsets `from` and `to` holds a blank line. */
+function crossesBlankLine(flat: FlatText, from: number, to: number): boolean {
+  const span = flat.sourceSpan(from, to);
+  // No whitespace was collapsed between them: no line break at all.
+  if (span.length === to - from) return false;
+  return /\n[ \t\r]*\n/.test(flat.source.slice(span.offset, span.offset + span.length));
 }
 
 /** How the submitters are introduced after "motie(s)". */
@@ -53,10 +164,13 @@ interface SubmitterForm {
 
 /**
  * "van het lid", "van lid", "van de leden", "van het Kamerlid", "van Tweede Kamerlid", "van de heer",
- * "van mevrouw" (optionally after "nr. 12" or a bracket: "de motie (Kamerstuk 21501-32, nr. 1500) van het lid …").
+ * "van mevrouw" (optionally after "nr. 12" or a bracket: "de motie (Kamerstuk 21501-32, nr. 1500) van het lid …"),
+ * and "het lid" / "de leden" without "van".
  */
 const MEMBER_FORM =
   /(?: nr\. ?\d{1,4}| \([^()]{1,60}\))? (?:van|door) (?:((?:het )?(?:(?:Tweede |Eerste )?Kamer)?lid|(?:de )?(?:(?:Tweede |Eerste )?Kamer)?leden|de heer|mevrouw) )/y;
+/** "De motie het lid van Tongeren": the same with "van" left out (a slip real overviews make). */
+const MEMBER_FORM_WITHOUT_VAN = / (het (?:(?:Tweede |Eerste )?Kamer)?lid|de (?:(?:Tweede |Eerste )?Kamer)?leden) /y;
 /** The Handelingen formula "motie is voorgesteld door de leden …", and "motie, ingediend door het lid …". */
 const PROPOSED_BY_FORM = /,? (?:(?:is|werd|die is|die werd) )?(?:voorgesteld|ingediend) door (het lid|de leden) /y;
 /** "motie van Kostic c.s.": "van" followed by a capitalized name. */
@@ -64,7 +178,7 @@ const OF_FORM = / van (?=\p{Lu})/uy;
 
 function submitterForm(text: string, after: number): SubmitterForm | undefined {
   if (text[after] === '-') return { kind: 'direct', namesAt: after + 1, lowercaseStart: false, separators: true };
-  for (const re of [MEMBER_FORM, PROPOSED_BY_FORM]) {
+  for (const re of [MEMBER_FORM, PROPOSED_BY_FORM, MEMBER_FORM_WITHOUT_VAN]) {
     re.lastIndex = after;
     const m = re.exec(text);
     if (m) {
