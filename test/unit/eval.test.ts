@@ -23,6 +23,16 @@ describe('recognition quality on the seeds (gold annotations)', () => {
     });
   }
 
+  it('every reference carries its exact span, text and LSP range', () => {
+    for (const f of predicted) {
+      const text = seedText(f.file);
+      for (const r of f.references as unknown as { offset: number; length: number; text: string; range: { start: { line: number } }; line: number }[]) {
+        assert.equal(text.slice(r.offset, r.offset + r.length), r.text);
+        assert.equal(r.range.start.line + 1, r.line);
+      }
+    }
+  });
+
   it('agrees with the workplace scorer score.mjs (when ../shared is present)', function () {
     const scorer = path.join(sharedDir, 'eval', 'score.mjs');
     if (!fs.existsSync(scorer)) this.skip();

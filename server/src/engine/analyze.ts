@@ -1,3 +1,4 @@
+import { LineIndex } from './lineIndex';
 import { FlatText, type OmittedSpan } from './flatText';
 import type { DocumentAnalysis, KamerstukReference, KnownDocumentFacts, Reference, Span } from './model';
 import { recognizeAmounts } from './recognizers/amount';
@@ -48,8 +49,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
     (r) => !endsInCutOffWord(text, r),
   );
   references.sort((a, b) => a.span.offset - b.span.offset || b.span.length - a.span.length);
+  // Every reference also carries its LSP range (line/character), computed once here.
+  const lines = new LineIndex(text);
+  const located: Reference[] = references.map((r) => ({ ...r, range: lines.rangeOf(r.span) }));
   const instruments = options.instruments ? recognizeInstruments(flat, options.instruments) : [];
-  return { metadata, references, footnotes, footnoteMarkers: markers, instruments };
+  return { metadata, references: located, footnotes, footnoteMarkers: markers, instruments };
 }
 
 /**

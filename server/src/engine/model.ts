@@ -28,6 +28,8 @@ export type ReferenceKind = 'kamerstuk' | 'dossier' | 'documentNumber' | 'motion
 interface ReferenceBase {
   readonly kind: ReferenceKind;
   readonly span: Span;
+  /** The span as LSP positions (zero-based line and UTF-16 character); analyze() sets it on every reference. */
+  readonly range?: Range;
   /** The exact source text of the whole reference (line breaks included). */
   readonly text: string;
 }
