@@ -43,10 +43,12 @@ import { workspaceSymbols } from '../features/workspaceSymbols';
 import { loadBundledCatalog } from '../io/bundledData';
 import { isWorkspaceGlossaryPath, loadBundledGlossary, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
 import { messages } from '../l10n';
-import { Exclusions, enabledGlobs } from '../io/exclusions';
+import { enabledGlobs } from '../io/exclusions';
 import { ManifestLookup } from '../io/manifests';
 import { decodeText, isDocumentFile } from '../io/textFiles';
-import { scanDocuments, yieldToEventLoop } from '../io/workspaceScanner';
+import { yieldToEventLoop } from '../io/workspaceScanner';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { WorkspaceFolders } from './workspaceFolders';
 import { DEFAULT_SETTINGS, effectiveLocale, localToday, parseSettings, type Settings } from './settings';
 
 export interface ServerOptions {
@@ -106,17 +108,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   let settings: Settings = DEFAULT_SETTINGS;
   let editorLocale: string | undefined;
-  let folders: string[] = [];
-  let exclusions = new Map<string, Exclusions>();
+  const folders = new WorkspaceFolders();
   let filesExclude: string[] = [];
   let canAskConfiguration = false;
-  /** The client pulls diagnostics (LSP 3.17); otherwise the server pushes them. */
-  let pullDiagnostics = false;
-  let canRefreshDiagnostics = false;
   /** The client applies workspace edits that create files (the "add to glossary" fix). */
   let canCreateFiles = false;
-  const lastDiagnostics = new Map<string, Diagnostic[]>();
-  const pushTimers = new Map<string, NodeJS.Timeout>();
   let supportsFolders = false;
   let scanning = false;
   let scanGeneration = 0;
@@ -213,15 +209,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     updateIndex(uri, decoded.text, -++diskVersion, manifests.factsFor(file));
   };
 
-  const folderOf = (file: string): string | undefined => folders.find((f) => file === f || file.startsWith(f + path.sep));
-
-  const isExcluded = (file: string): boolean => {
-    const folder = folderOf(file);
-    if (!folder) return false;
-    const rel = path.relative(folder, file).split(path.sep).join('/');
-    if (rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) return true;
-    return exclusions.get(folder)?.isExcluded(rel, false) ?? false;
-  };
+  const folderOf = (file: string): string | undefined => folders.folderOf(file);
+  const isExcluded = (file: string): boolean => folders.isExcluded(file);
 
   /** Scans every workspace folder in the background; a newer scan cancels an older one. */
   const scanWorkspace = async (): Promise<void> => {
@@ -229,23 +218,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     scanning = true;
     const started = Date.now();
     let count = 0;
-    exclusions = new Map(folders.map((f) => [f, new Exclusions(f, [...filesExclude, ...settings.exclude])]));
+    folders.setGlobs([...filesExclude, ...settings.exclude]);
     try {
-      for (const folder of folders) {
-        for await (const file of scanDocuments(folder, exclusions.get(folder)!, () => generation !== scanGeneration)) {
-          await indexFile(file);
-          count++;
-          if (count % 20 === 0) await yieldToEventLoop();
-        }
+      for await (const file of folders.documents(() => generation !== scanGeneration)) {
+        await indexFile(file);
+        count++;
+        if (count % 20 === 0) await yieldToEventLoop();
       }
     } finally {
       if (generation === scanGeneration) {
         scanning = false;
         log.info(`Kamerwijzer: indexed ${count} documents in ${Date.now() - started} ms.`);
         void connection.sendNotification('kamerwijzer/indexed', status());
-        if (pullDiagnostics) {
-          if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
-        } else for (const open of documents.all()) schedulePush(open.uri, 0);
+        publisher.recheckAll();
       }
     }
   };
@@ -280,9 +265,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!p || folderOf(p) !== folder) continue;
       index.update(doc.uri, doc.text, doc.version, { known: doc.known, instruments: glossaries.forDocument(doc.uri).matcher });
     }
-    if (pullDiagnostics) {
-      if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
-    } else for (const open of documents.all()) schedulePush(open.uri, 0);
+    publisher.recheckAll();
   };
 
   const status = (): ServerStatus => ({ indexedDocuments: index.size, scanning, catalogSources: catalog.sourceNames });
@@ -298,58 +281,33 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   };
 
-  /** Diagnostics of an indexed document, remembered for the fix-all actions. */
-  const diagnosticsOf = async (doc: IndexedDocument): Promise<Diagnostic[]> => {
-    const items = await computeDiagnostics(doc, context(), settings.diagnostics, ALL_RULES, (code, e) =>
-      log.error(`Kamerwijzer: rule ${code} failed on ${doc.uri}: ${(e as Error).stack ?? String(e)}`),
-    );
-    lastDiagnostics.set(doc.uri, items);
-    return items;
-  };
+  const publisher = new DiagnosticsPublisher(
+    connection,
+    (doc) =>
+      computeDiagnostics(doc, context(), settings.diagnostics, ALL_RULES, (code, e) =>
+        log.error(`Kamerwijzer: rule ${code} failed on ${doc.uri}: ${(e as Error).stack ?? String(e)}`),
+      ),
+    (uri) => (documents.get(uri) ? index.get(uri) : undefined),
+    () => documents.all().map((d) => d.uri),
+    (message) => log.error(`Kamerwijzer: ${message}`),
+  );
 
-  /** Push mode: (re)publish an open document's diagnostics shortly after it settles. */
-  const schedulePush = (uri: string, delay = 150): void => {
-    if (pullDiagnostics) return;
-    clearTimeout(pushTimers.get(uri));
-    pushTimers.set(
-      uri,
-      setTimeout(() => {
-        pushTimers.delete(uri);
-        const doc = documents.get(uri) ? index.get(uri) : undefined;
-        if (!doc) return;
-        void diagnosticsOf(doc)
-          .then((items) => connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items }))
-          .catch((e) => log.error(`Kamerwijzer: diagnostics failed: ${(e as Error).message}`));
-      }, delay),
-    );
-  };
-
-  /**
-   * Another document's identity or text changed: the letters that cite it (and, for identity
-   * changes, every open letter) may have new findings.
-   */
-  const dependentsChanged = (keys: readonly string[]): void => {
-    if (pullDiagnostics) {
-      if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
-      return;
-    }
-    const affected = index.documentsCiting(keys);
-    for (const open of documents.all()) if (affected.has(open.uri)) schedulePush(open.uri, 300);
-  };
+  /** Another document's identity changed: the letters that cite it are checked again. */
+  const dependentsChanged = (keys: readonly string[]): void => publisher.recheckDependents(index.documentsCiting(keys));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     editorLocale = params.locale;
     canAskConfiguration = !!params.capabilities.workspace?.configuration;
     supportsFolders = !!params.capabilities.workspace?.workspaceFolders;
-    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
-    canRefreshDiagnostics = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    publisher.pull = !!params.capabilities.textDocument?.diagnostic;
+    publisher.canRefresh = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     canCreateFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create');
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settings = parseSettings(init.settings);
     const fromFolders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
     const root = params.rootUri ? pathOf(params.rootUri) : params.rootPath ?? undefined;
-    folders = fromFolders?.length ? fromFolders : root ? [root] : [];
+    folders.set(fromFolders?.length ? fromFolders : root ? [root] : []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -361,7 +319,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: [' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.kamerwijzer`] },
-        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'kamerwijzer', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(publisher.pull ? { diagnosticProvider: { identifier: 'kamerwijzer', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kamerwijzer', version: typeof KAMERWIJZER_VERSION === 'string' ? KAMERWIJZER_VERSION : 'dev' },
@@ -376,16 +334,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
         for (const f of removed) if (f) glossaries.removeFolder(f);
-        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p)];
-        for (const f of folders) loadFolderGlossary(f);
+        folders.set([...folders.paths.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p)]);
+        for (const f of folders.paths) loadFolderGlossary(f);
         dropExcluded();
         void scanWorkspace();
       });
     }
     await loadSettings();
     // Documents opened before the settings arrived were checked with the defaults: check them again.
-    if (!pullDiagnostics) for (const open of documents.all()) schedulePush(open.uri, 0);
-    for (const f of folders) loadFolderGlossary(f);
+    publisher.recheckAll();
+    for (const f of folders.paths) loadFolderGlossary(f);
     void scanWorkspace();
   });
 
@@ -396,11 +354,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       else settings = parseSettings((change.settings as Record<string, unknown> | undefined)?.['kamerwijzer']);
       const after = JSON.stringify({ exclude: settings.exclude, filesExclude, maxFileSize: settings.maxFileSize });
       // Severities, style or "today" may have changed: every open document is checked again.
-      if (pullDiagnostics) {
-        if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
-      } else for (const open of documents.all()) schedulePush(open.uri, 0);
+      publisher.recheckAll();
       if (before !== after) {
-        exclusions = new Map(folders.map((f) => [f, new Exclusions(f, [...filesExclude, ...settings.exclude])]));
+        folders.setGlobs([...filesExclude, ...settings.exclude]);
         dropExcluded();
         void scanWorkspace();
       }
@@ -424,7 +380,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (!open) return;
         try {
           if (index.get(uri)?.version !== open.version) indexOpenDocument(open);
-          schedulePush(uri, 0);
+          publisher.schedule(uri, 0);
         } catch (err) {
           log.error(`Kamerwijzer: analysis of ${uri} failed: ${(err as Error).stack ?? String(err)}`);
         }
@@ -436,9 +392,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     clearTimeout(analysisTimers.get(e.document.uri));
     analysisTimers.delete(e.document.uri);
     tooLargeReported.delete(e.document.uri);
-    lastDiagnostics.delete(e.document.uri);
-    clearTimeout(pushTimers.get(e.document.uri));
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    publisher.forget(e.document.uri);
     const p = pathOf(e.document.uri);
     // The file on disk (if any, and if it belongs to the workspace) replaces the editor's text.
     if (p && folderOf(p) && isDocumentFile(p) && !isExcluded(p) && fs.existsSync(p)) void indexFile(p);
@@ -452,7 +406,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (!p) continue;
         const name = path.basename(p);
         if (isWorkspaceGlossaryPath(p)) {
-          const folder = folders.find((f) => workspaceGlossaryPath(f) === p);
+          const folder = folders.paths.find((f) => workspaceGlossaryPath(f) === p);
           if (folder) loadFolderGlossary(folder);
         } else if (name === MANIFEST_FILE_NAME) {
           manifests.invalidate(p);
@@ -466,7 +420,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
             else await indexFile(dp);
           }
         } else if (name === '.gitignore') {
-          for (const ex of exclusions.values()) ex.reset();
+          folders.resetGitignores();
           dropExcluded();
           void scanWorkspace();
         } else if (isDocumentFile(p) && folderOf(p)) {
@@ -533,7 +487,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.languages.diagnostics.on(
     guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (params: { textDocument: { uri: string } }) => {
       const doc = indexedDoc(params.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await diagnosticsOf(doc) : [] };
+      return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await publisher.diagnosticsOf(doc) : [] };
     }),
   );
 
@@ -541,7 +495,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     guard('code actions', null, async (params: { textDocument: { uri: string }; context: { diagnostics: Diagnostic[]; only?: string[] } }) => {
       const doc = indexedDoc(params.textDocument.uri);
       if (!doc) return null;
-      const all = lastDiagnostics.get(doc.uri) ?? (await diagnosticsOf(doc));
+      const all = publisher.lastOf(doc.uri) ?? (await publisher.diagnosticsOf(doc));
       return codeActions(
         { diagnostics: params.context.diagnostics, allDiagnostics: all, createFiles: canCreateFiles, ...(params.context.only ? { only: params.context.only } : {}) },
         context().locale,

@@ -1,0 +1,78 @@
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { IndexedDocument } from '../catalog/workspaceIndex';
+
+/**
+ * Gets diagnostics to the editor. Clients with pull diagnostics (LSP 3.17, VS Code) ask for them and
+ * are told to ask again when something changed; other clients (Neovim 0.7) get them pushed shortly
+ * after a document settles. The last diagnostics of each document are kept for the fix-all actions.
+ */
+export class DiagnosticsPublisher {
+  /** The client pulls diagnostics; otherwise they are pushed. */
+  pull = false;
+  /** The client accepts workspace/diagnostic/refresh. */
+  canRefresh = false;
+  private readonly last = new Map<string, Diagnostic[]>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly compute: (doc: IndexedDocument) => Promise<Diagnostic[]>,
+    /** The indexed document of an open editor document, if any. */
+    private readonly openDocument: (uri: string) => IndexedDocument | undefined,
+    private readonly openUris: () => readonly string[],
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  /** Computes a document's diagnostics and remembers them. */
+  async diagnosticsOf(doc: IndexedDocument): Promise<Diagnostic[]> {
+    const items = await this.compute(doc);
+    this.last.set(doc.uri, items);
+    return items;
+  }
+
+  /** The diagnostics last computed for a document. */
+  lastOf(uri: string): Diagnostic[] | undefined {
+    return this.last.get(uri);
+  }
+
+  /** Push mode: publish an open document's diagnostics after `delay` ms without further changes. */
+  schedule(uri: string, delay = 150): void {
+    if (this.pull) return;
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        const doc = this.openDocument(uri);
+        if (!doc) return;
+        this.diagnosticsOf(doc)
+          .then((items) => this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items }))
+          .catch((e: unknown) => this.onError(`diagnostics failed: ${(e as Error).message}`));
+      }, delay),
+    );
+  }
+
+  /** Settings, the glossary or the whole index changed: every open document is checked again. */
+  recheckAll(): void {
+    if (this.pull) this.refresh();
+    else for (const uri of this.openUris()) this.schedule(uri, 0);
+  }
+
+  /** Documents that depend on a changed one (they cite it) are checked again. */
+  recheckDependents(dependents: ReadonlySet<string>): void {
+    if (this.pull) this.refresh();
+    else for (const uri of this.openUris()) if (dependents.has(uri)) this.schedule(uri, 300);
+  }
+
+  /** A document was closed: its diagnostics go. */
+  forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.last.delete(uri);
+    if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private refresh(): void {
+    if (this.canRefresh) this.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+}
