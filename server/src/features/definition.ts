@@ -45,7 +45,20 @@ export function definition(doc: IndexedDocument, offset: number, ctx: FeatureCon
 
 /** Locations of the workspace documents that are the document with this key (their identity line, or their start). */
 export function documentsIdentifiedAs(key: string, ctx: FeatureContext): Location[] {
-  return ctx.index.documentsIdentifiedAs(key).map((d) => location(d, d.analysis.metadata.identitySpan ?? { offset: 0, length: 0 }));
+  return ctx.index.documentsIdentifiedAs(key).map((d) => location(d, landingSpan(d)));
+}
+
+/** Lines from the top within which a document's identity counts as its heading. */
+const HEADING_LINES = 60;
+
+/**
+ * Where to land in a document: its heading when it names itself there (official heading, open-data
+ * header, front matter); its start when only a page footer further down does.
+ */
+function landingSpan(d: IndexedDocument): Span {
+  const identity = d.analysis.metadata.identitySpan;
+  if (identity && d.lines.positionAt(identity.offset).line < HEADING_LINES) return identity;
+  return { offset: 0, length: 0 };
 }
 
 export function location(doc: IndexedDocument, span: Span): Location {

@@ -19,6 +19,15 @@ describe('definition, references, links and symbols', () => {
     assert.deepEqual(locs.map((l) => l.uri), ['file:///ws/visie.md']);
   });
 
+  it('lands at the start of a document that names itself only in a page footer far down', () => {
+    const ws = memoryWorkspace();
+    ws.add('visie.txt', 'Hierbij bied ik u de visie aan.\n' + 'Tekst.\n'.repeat(80) + 'Tweede Kamer, vergaderjaar 2021–2022, 29 826, nr. 147 3\n');
+    const { text, offset } = withCursor('Zie Kamerstuk 29 826, nr. 1‸47.');
+    const [loc] = definition(ws.add('brief.txt', text), offset, ws.ctx());
+    assert.equal(loc!.uri, 'file:///ws/visie.txt');
+    assert.deepEqual(loc!.range.start, { line: 0, character: 0 });
+  });
+
   it('a document not in the workspace has no definition', () => {
     const ws = memoryWorkspace();
     const { text, offset } = withCursor('Zie Kamerstuk 29 826, nr. 1‸48.');
