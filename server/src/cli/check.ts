@@ -147,15 +147,16 @@ function identityLine(a: DocumentAnalysis, locale: Locale, m: Messages): string 
   return parts.join(' · ');
 }
 
-function countKinds(a: DocumentAnalysis): Map<ReferenceKind | 'footnote', number> {
-  const counts = new Map<ReferenceKind | 'footnote', number>();
+function countKinds(a: DocumentAnalysis): Map<ReferenceKind | 'footnote' | 'instrument', number> {
+  const counts = new Map<ReferenceKind | 'footnote' | 'instrument', number>();
   for (const r of a.references) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
   counts.set('footnote', a.footnotes.length);
+  counts.set('instrument', a.instruments.length);
   return counts;
 }
 
 function summaryLine(counts: ReadonlyMap<string, number>, m: Messages): string {
-  const parts = [...KINDS, 'footnote' as const].filter((k) => (counts.get(k) ?? 0) > 0).map((k) => m.cli.count[k](counts.get(k)!));
+  const parts = [...KINDS, 'footnote' as const, 'instrument' as const].filter((k) => (counts.get(k) ?? 0) > 0).map((k) => m.cli.count[k](counts.get(k)!));
   return parts.length ? parts.join(' · ') : m.cli.nothingFound;
 }
 

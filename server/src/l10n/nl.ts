@@ -177,6 +177,7 @@ Afsluitcodes: 0 in orde, 1 bevindingen op of boven --fail-on, 2 fout in de invoe
       amount: (n: number) => `${n} ${n === 1 ? 'bedrag' : 'bedragen'}`,
       deadline: (n: number) => `${n} ${n === 1 ? 'termijn' : 'termijnen'}`,
       footnote: (n: number) => `${n} ${n === 1 ? 'voetnoot' : 'voetnoten'}`,
+      instrument: (n: number) => `${n} ${n === 1 ? 'beleidsinstrument' : 'beleidsinstrumenten'}`,
     },
     ownIdentity: 'eigen kenmerk',
     severity: { error: 'fout', warning: 'waarschuwing', information: 'melding', hint: 'hint' } as Record<string, string>,
