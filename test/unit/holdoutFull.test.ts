@@ -1,13 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { referenceToJson } from '../../server/src/cli/referenceJson';
-import { analyze } from '../../server/src/engine/analyze';
-import { LineIndex } from '../../server/src/engine/lineIndex';
-import { parseManifest } from '../../server/src/engine/manifest';
-import { ManifestLookup } from '../../server/src/io/manifests';
+import { annotatedSet, describeRegressionGuard } from '../support/annotatedSet';
 import { fixturesDir } from '../support/paths';
-import { locate, score, SCORED_KINDS, type AnnotatedFile, type AnnotatedReference } from '../support/scorer';
 
 /**
  * Recognition quality on the full-length holdout set (test/fixtures/holdout-full): whole real
@@ -19,121 +14,22 @@ import { locate, score, SCORED_KINDS, type AnnotatedFile, type AnnotatedReferenc
  * (and for all kinds together); the table is printed for every kind. Where the engine gets better,
  * raise the floor.
  */
-const MEASURED_F1: Partial<Record<(typeof SCORED_KINDS)[number] | 'all', number>> = {
-  kamerstuk: 1,
-  amount: 1,
-  deadline: 1,
-  all: 1,
-};
-const MARGIN = 0.03;
-/** Kinds with fewer gold references than this get no floor: one reference moves their F1 too much. */
-const MIN_GOLD_FOR_FLOOR = 10;
 
-const holdoutFullDir = path.join(fixturesDir, 'holdout-full');
-
-type GoldFile = AnnotatedFile & { documentDate: string | null };
-
-function holdoutFullGold(): GoldFile[] {
-  return JSON.parse(fs.readFileSync(path.join(holdoutFullDir, 'holdout-full.gold.json'), 'utf8')) as GoldFile[];
-}
-
-function holdoutFullText(name: string): string {
-  return fs.readFileSync(path.join(holdoutFullDir, name), 'utf8');
-}
-
-/** What the engine predicts for every text, with the facts of the folder's manifest (as `extract --json` does). */
-function holdoutFullPredictions(gold: readonly AnnotatedFile[]): AnnotatedFile[] {
-  const manifests = new ManifestLookup();
-  return gold.map((g) => {
-    const file = path.join(holdoutFullDir, g.file);
-    const text = holdoutFullText(g.file);
-    const analysis = analyze(text, { known: manifests.factsFor(file) });
-    const lines = new LineIndex(text);
-    return { file: g.file, references: analysis.references.map((r) => referenceToJson(r, lines) as unknown as AnnotatedReference) };
-  });
-}
-
-function goldCount(gold: readonly AnnotatedFile[], kind: string): number {
-  return gold.reduce((n, g) => n + g.references.filter((r) => kind === 'all' || r.kind === kind).length, 0);
-}
-
-function floorOf(kind: (typeof SCORED_KINDS)[number] | 'all'): number | undefined {
-  const measured = MEASURED_F1[kind];
-  return measured === undefined ? undefined : Math.round((measured - MARGIN) * 1000) / 1000;
-}
-
-function table(report: ReturnType<typeof score>, gold: readonly AnnotatedFile[]): string {
-  const rows = [...SCORED_KINDS, 'all' as const].map((k) => {
-    const s = report.kinds[k];
-    const floor = floorOf(k);
-    return `${k.padEnd(15)} ${String(goldCount(gold, k)).padStart(4)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}  ${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.f1.toFixed(3)}  ${floor === undefined ? '(no floor)' : `(floor ${floor.toFixed(3)})`}`;
-  });
-  return ['kind            gold   tp   fp   fn  prec.  recall f1', ...rows].join('\n');
-}
+const dir = path.join(fixturesDir, 'holdout-full');
 
 describe('recognition quality on the full-length holdout set (whole real letters)', () => {
-  const gold = holdoutFullGold();
+  const set = annotatedSet(dir, path.join(dir, 'holdout-full.gold.json'));
 
-  describe('the full-length holdout fixtures', () => {
-    it('every gold text stands where its line says', () => {
-      const problems: string[] = [];
-      for (const g of gold) {
-        const text = holdoutFullText(g.file);
-        const starts = [0];
-        for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-        for (const r of g.references) {
-          const span = locate(r, text, starts);
-          const lineStart = starts[(r.line ?? 1) - 1] ?? -1;
-          const lineEnd = starts[r.line ?? 1] ?? text.length + 1;
-          if (!span || span[0] < lineStart || span[0] >= lineEnd || text.slice(span[0], span[1]) !== r.text) {
-            problems.push(`${g.file}:${r.line} ${r.kind} ${JSON.stringify(r.text)}`);
-          }
-        }
-      }
-      assert.deepEqual(problems, []);
-    });
-
-    it('every text is a whole document of 10–120 KB', () => {
-      for (const g of gold) {
-        const bytes = fs.statSync(path.join(holdoutFullDir, g.file)).size;
-        assert.ok(bytes >= 10_000 && bytes <= 120_000, `${g.file}: ${bytes} bytes`);
-      }
-    });
-
-    it('the manifest gives each text the same date as the gold', () => {
-      const manifest = parseManifest(fs.readFileSync(path.join(holdoutFullDir, 'kamerwijzer.json'), 'utf8'));
-      assert.deepEqual(manifest.problems, []);
-      for (const g of gold) {
-        const facts = manifest.documents.get(g.file);
-        assert.ok(facts, `${g.file} is not in kamerwijzer.json`);
-        assert.equal(facts.date ?? null, g.documentDate, g.file);
-      }
-    });
-
-    it('the floors only guard kinds with enough gold references', () => {
-      for (const kind of [...SCORED_KINDS, 'all' as const]) {
-        if (MEASURED_F1[kind] !== undefined) {
-          assert.ok(goldCount(gold, kind) >= MIN_GOLD_FOR_FLOOR, `${kind} has a floor but only ${goldCount(gold, kind)} gold references`);
-        }
-      }
-    });
+  it('every text is a whole document of 10–120 KB', () => {
+    for (const g of set.gold) {
+      const bytes = fs.statSync(path.join(dir, g.file)).size;
+      assert.ok(bytes >= 10_000 && bytes <= 120_000, `${g.file}: ${bytes} bytes`);
+    }
   });
 
-  describe('per-kind F1 (regression guard)', () => {
-    const report = score(gold, holdoutFullPredictions(gold), holdoutFullText);
-
-    before(() => {
-      console.log(`\n      full-length holdout set, ${gold.length} texts, ${goldCount(gold, 'all')} gold references\n${table(report, gold).replace(/^/gm, '      ')}`);
-    });
-
-    for (const kind of [...SCORED_KINDS, 'all' as const]) {
-      const floor = floorOf(kind);
-      if (floor === undefined) continue;
-      it(`${kind}: F1 ≥ ${floor}`, () => {
-        const k = report.kinds[kind];
-        const mistakes = kind === 'all' ? report.mistakes : report.mistakes.filter((m) => m.includes(` ${kind} `));
-        assert.ok(k.f1 >= floor, `${kind} F1 ${k.f1} (tp ${k.tp}, fp ${k.fp}, fn ${k.fn}) < ${floor}\n${mistakes.join('\n')}`);
-      });
-    }
+  describeRegressionGuard('full-length holdout set', set, {
+    measured: { kamerstuk: 1, amount: 1, deadline: 1, all: 1 },
+    margin: 0.03,
+    minGoldForFloor: 10,
   });
 });
