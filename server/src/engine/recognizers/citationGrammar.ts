@@ -1,5 +1,6 @@
 import { normalizeDossier } from '../identifiers';
 import { ForwardMatches } from './forwardMatches';
+import { lastBelow } from '../sortedOffsets';
 
 /**
  * The grammar of a written Kamerstuk citation, in every form the official house style, the Leidraad
@@ -609,24 +610,13 @@ export class BillCues {
   /** True when a bill is named within BILL_CUE_REACH before `at`, in the same sentence. Asks must come in order of position. */
   namedBefore(at: number): boolean {
     for (const scan of this.scans) scan.cover(at - BILL_CUE_REACH, at);
-    const cue = lastBefore(this.cues, at);
+    const cue = lastBelow(this.cues, at);
     if (cue === undefined || cue < at - BILL_CUE_REACH) return false;
-    const end = lastBefore(this.sentenceEnds, at);
+    const end = lastBelow(this.sentenceEnds, at);
     return end === undefined || end < cue;
   }
 }
 
-/** The last value below `limit` in a sorted list. */
-function lastBefore(sorted: readonly number[], limit: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? sorted[lo - 1] : undefined;
-}
 
 /**
  * "het voorstel Wijziging van de Wet op de beroepen in de individuele gezondheidszorg … (34630)": a
