@@ -11,6 +11,7 @@ import { recognizeKamerstukken } from './recognizers/kamerstuk';
 import { recognizeMetadata } from './recognizers/metadata';
 import { recognizeMotions } from './recognizers/motion';
 import { ownHeadingReference } from './recognizers/ownHeading';
+import { lowerBound } from './sortedOffsets';
 
 export interface AnalyzeOptions {
   /** An explicit document date (ISO); overrides every date the document or manifest gives. */
@@ -92,13 +93,7 @@ class ClaimedSpans {
     // The last claimed span that starts before this one ends; any of those up to it that reaches past
     // this one's start overlaps it.
     const end = span.offset + span.length;
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(this.starts, end);
     return lo > 0 && this.farthestEnds[lo - 1]! > span.offset;
   }
 }

@@ -1,7 +1,7 @@
-/** Searches in sorted lists of text offsets (positions of cue words, clause boundaries). */
+/** Binary searches in lists sorted by text offset (cue words, clause boundaries, spans, markers). */
 
-/** The last value below `limit` in an ascending list, by binary search. */
-export function lastBelow(sorted: readonly number[], limit: number): number | undefined {
+/** The index of the first value at or above `limit` in an ascending list (its length when none is). */
+export function lowerBound(sorted: ArrayLike<number>, limit: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -9,5 +9,28 @@ export function lastBelow(sorted: readonly number[], limit: number): number | un
     if (sorted[mid]! < limit) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? sorted[lo - 1] : undefined;
+  return lo;
+}
+
+/** The index of the first item whose offset is at or above `limit`, in a list sorted by that offset. */
+export function lowerBoundBy<T>(sorted: readonly T[], limit: number, offsetOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsetOf(sorted[mid]!) < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last value below `limit` in an ascending list. */
+export function lastBelow(sorted: readonly number[], limit: number): number | undefined {
+  const i = lowerBound(sorted, limit);
+  return i > 0 ? sorted[i - 1] : undefined;
+}
+
+/** The first value at or above `limit` in an ascending list. */
+export function firstAtOrAbove(sorted: readonly number[], limit: number): number | undefined {
+  return sorted[lowerBound(sorted, limit)];
 }

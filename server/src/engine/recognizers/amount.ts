@@ -2,6 +2,7 @@ import type { FlatText } from '../flatText';
 import type { AmountPeriod, AmountReference } from '../model';
 import { parseWrittenNumber, readNumberToken, writtenNumberValue, type NumberNotation, type WrittenNumber } from './dutchNumber';
 import { ForwardMatches } from './forwardMatches';
+import { lowerBound } from '../sortedOffsets';
 
 /**
  * Sums of money in euros, as Kamerbrieven and budget texts write them:
@@ -550,13 +551,7 @@ class MatchPositions {
   }
 
   anyWithin(from: number, to: number): boolean {
-    let lo = 0;
-    let hi = this.positions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.positions[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(this.positions, from);
     return lo < this.positions.length && this.positions[lo]! < to;
   }
 }

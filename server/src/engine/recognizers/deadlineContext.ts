@@ -1,5 +1,5 @@
 import { ForwardMatches } from './forwardMatches';
-import { lastBelow } from '../sortedOffsets';
+import { firstAtOrAbove, lastBelow } from '../sortedOffsets';
 
 /**
  * Whether the sentence around a time phrase plans something or tells what happened.
@@ -203,18 +203,6 @@ export function isSpanOrStatusDate(text: string, start: number): boolean {
   return /(?:^|[^\p{L}])(?:vanaf|sinds|sedert|stand|standdatum|peildatum|situatie) $/iu.test(text.slice(Math.max(0, start - 13), start));
 }
 
-
-/** The first value at or above `limit` in a sorted list. */
-function firstAtOrAbove(sorted: readonly number[], limit: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo];
-}
 
 function anyIn(sorted: readonly number[], from: number, to: number): boolean {
   if (to <= from) return false;

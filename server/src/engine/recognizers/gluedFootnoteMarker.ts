@@ -9,6 +9,8 @@
  * in the text, a wrong marker corrupts an amount or a date downstream.
  */
 
+import { lowerBound } from '../sortedOffsets';
+
 /** How sure a glued-digit reading is; the search takes the first candidate of the best strength. */
 export enum MarkerStrength {
   None = 0,
@@ -191,13 +193,7 @@ export class GluedMarkerIndex {
   find(label: string, from: number, to: number, minimum: MarkerStrength = MarkerStrength.Weak): number | undefined {
     const list = /^[1-9]\d{0,2}$/.test(label) ? this.sites.get(Number(label)) : undefined;
     if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(list, from);
     let weak: number | undefined;
     for (let k = lo; k < list.length && list[k]! + label.length <= to; k++) {
       const at = list[k]!;

@@ -1,6 +1,7 @@
 import type { FlatText } from '../flatText';
 import type { Footnote, FootnoteMarker, KamerstukReference, MotionLinkSource, MotionReference } from '../model';
 import type { MemberName } from './memberNames';
+import { lowerBoundBy } from '../sortedOffsets';
 
 /**
  * Which Kamerstuk a motion mention refers to, where the letter says so:
@@ -131,25 +132,11 @@ function link(ref: KamerstukReference, source: MotionLinkSource): NonNullable<Mo
 }
 
 function firstAtOrAfter(placed: readonly PlacedKamerstuk[], at: number): number {
-  let lo = 0;
-  let hi = placed.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (placed[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBoundBy(placed, at, (p) => p.start);
 }
 
 function firstMentionAtOrAfter(mentions: readonly MotionMention[], at: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBoundBy(mentions, at, (m) => m.start);
 }
 
 /**
@@ -194,14 +181,7 @@ function markerAfter(
   scopeEnd: number,
 ): { marker: FootnoteMarker; immediate: boolean } | undefined {
   const sourceEnd = flat.sourceOffset(m.end - 1) + 1;
-  let lo = 0;
-  let hi = markers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (markers[mid]!.span.offset < sourceEnd) lo = mid + 1;
-    else hi = mid;
-  }
-  const marker = markers[lo];
+  const marker = markers[lowerBoundBy(markers, sourceEnd, (mk) => mk.span.offset)];
   if (!marker) return undefined;
   const gap = flat.source.slice(sourceEnd, marker.span.offset);
   if (/^[\s.,;:)”’"»]{0,3}$/.test(gap)) return { marker, immediate: true };
