@@ -18,6 +18,7 @@ import * as vm from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../../server/src/engine/analyze';
 import { fixturesDir, seedsDir } from '../support/paths';
+import { seededRandom } from '../support/seededRandom';
 
 // ---------------------------------------------------------------------------------------------
 // Targets
@@ -38,18 +39,6 @@ const OVERRUN_MS = 15_000;
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-/** A small deterministic random generator (mulberry32), so every run analyzes the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DUTCH_WORDS = (
   'de het een van en in op voor met dat is te aan om bij door ook zijn naar wordt kabinet industrie ' +
   'Kamerstuk Kamerstukken nr. motie moties het lid leden c.s. van Haga Kostić Amhaouch € EUR miljoen miljard ' +
@@ -59,7 +48,7 @@ const DUTCH_WORDS = (
 ).split(' ');
 
 function dutchIsh(chars: number): string {
-  const next = random(20251017);
+  const next = seededRandom(20251017);
   const parts: string[] = [];
   let length = 0;
   while (length < chars) {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FlatText, type OmittedSpan } from '../../../server/src/engine/flatText';
 import { ForwardMatches } from '../../../server/src/engine/recognizers/forwardMatches';
+import { seededRandom } from '../../support/seededRandom';
 
 /**
  * The flat text the recognizers read, and its way back to the source: the written forms as a table,
@@ -37,7 +38,7 @@ describe('FlatText', () => {
 
   it('maps every flat character back to the source as the character-by-character rules do', () => {
     const pieces = ['a', 'B', 'é', 'ß', 'Ŝ', '1', '.', '-', ' ', ' ', '  ', '\n', '\r\n', '\t', '\u00ad', '\u200b', '\u00a0', '-\n', '-\n ', 'Q'];
-    const random = seeded(20251017);
+    const random = seededRandom(20251017);
     for (let t = 0; t < 3000; t++) {
       let source = '';
       const length = Math.floor(random() * 30);
@@ -63,7 +64,7 @@ describe('FlatText', () => {
 
 describe('ForwardMatches', () => {
   it('finds, window by window, the matches a scan of the whole text finds there', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const words = ['zal', 'zullen', 'de', 'brief', 'wordt', 'verzonden', 'in', 'oktober', 'zalm', 'dezal'];
     for (let t = 0; t < 300; t++) {
       const text = Array.from({ length: 200 }, () => words[Math.floor(random() * words.length)]).join(random() < 0.5 ? ' ' : '  ');
@@ -148,13 +149,3 @@ function flatten(source: string, omitted: readonly OmittedSpan[]): { text: strin
   return { text, offsets };
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
