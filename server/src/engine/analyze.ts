@@ -11,6 +11,7 @@ import { recognizeKamerstukken } from './recognizers/kamerstuk';
 import { recognizeMetadata } from './recognizers/metadata';
 import { recognizeMotions } from './recognizers/motion';
 import { ownHeadingReference } from './recognizers/ownHeading';
+import { Sentences } from './sentences';
 import { lowerBound } from './sortedOffsets';
 
 export interface AnalyzeOptions {
@@ -36,15 +37,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   if (metadata.frontMatterSpan) omitted.push({ span: metadata.frontMatterSpan, replacement: ' ' });
   const flat = new FlatText(text, omitted);
 
-  const found = recognizeKamerstukken(flat);
+  const sentences = Sentences.ofFlat(flat);
+  const found = recognizeKamerstukken(flat, sentences);
   const heading = ownHeadingReference(text, metadata, found);
   const citations = heading ? [heading, ...found] : found;
   const kamerstukken = citations.filter((r): r is KamerstukReference => r.kind === 'kamerstuk');
   const documentNumbers = recognizeDocumentNumbers(flat);
-  const motions = recognizeMotions(flat, { kamerstukken, footnotes, markers });
+  const motions = recognizeMotions(flat, { sentences, kamerstukken, footnotes, markers });
   const claimed = new ClaimedSpans([...citations, ...documentNumbers].map((r) => r.span));
-  const amounts = recognizeAmounts(flat).filter((r) => !claimed.overlaps(r.span));
-  const deadlines = recognizeDeadlines(flat, metadata.date).filter((r) => !claimed.overlaps(r.span));
+  const amounts = recognizeAmounts(flat, sentences).filter((r) => !claimed.overlaps(r.span));
+  const deadlines = recognizeDeadlines(flat, metadata.date, sentences).filter((r) => !claimed.overlaps(r.span));
 
   const references: Reference[] = [...citations, ...documentNumbers, ...motions, ...amounts, ...deadlines].filter(
     (r) => !endsInCutOffWord(text, r),

@@ -1,3 +1,4 @@
+import { isIgnorableCode, isLatinLetterCode, isLowerLatinLetterCode, isSpaceCode } from './chars';
 import type { Span } from './model';
 
 /**
@@ -83,28 +84,28 @@ export class FlatText {
         }
       }
       // At a special character (or a space after a space).
-      if (isIgnorable(c)) {
+      if (isIgnorableCode(c)) {
         i++;
         continue;
       }
-      if (isSpace(c)) {
+      if (isSpaceCode(c)) {
         const start = i;
-        while (i < n && isSpaceOrIgnorable(source.charCodeAt(i))) i++;
+        while (i < n && isSpaceOrIgnorableCode(source.charCodeAt(i))) i++;
         if (!lastSpace) space(start);
         continue;
       }
-      if (c === 45 /* - */ && k > 0 && isLetter(source.charCodeAt(i - 1))) {
+      if (c === 45 /* - */ && k > 0 && isLatinLetterCode(source.charCodeAt(i - 1))) {
         // A hyphen at the end of a line, between letters: PDF hyphenation or a compound broken over lines.
         let j = i + 1;
         let sawBreak = false;
-        while (j < n && isSpaceOrIgnorable(source.charCodeAt(j))) {
+        while (j < n && isSpaceOrIgnorableCode(source.charCodeAt(j))) {
           const d = source.charCodeAt(j);
           if (d === 10 || d === 13) sawBreak = true;
           j++;
         }
-        if (sawBreak && j < n && isLetter(source.charCodeAt(j))) {
+        if (sawBreak && j < n && isLatinLetterCode(source.charCodeAt(j))) {
           // "Martens-\nAmerica": keep the hyphen, drop the break; "industriepo-\nlitiek": drop both.
-          if (!isLowerLetter(source.charCodeAt(j))) copy(i, i + 1);
+          if (!isLowerLatinLetterCode(source.charCodeAt(j))) copy(i, i + 1);
           i = j;
           continue;
         }
@@ -181,25 +182,6 @@ const SPECIAL = new RegExp(
   'g',
 );
 
-function isSpace(c: number): boolean {
-  return (
-    c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x2028 || c === 0x2029
-  );
-}
-
-function isSpaceOrIgnorable(c: number): boolean {
-  return isSpace(c) || isIgnorable(c);
-}
-
-function isIgnorable(c: number): boolean {
-  return c === 0xad /* soft hyphen */ || c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff;
-}
-
-function isLowerLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7) || (c >= 0x100 && c <= 0x24f && c % 2 === 1);
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+function isSpaceOrIgnorableCode(c: number): boolean {
+  return isSpaceCode(c) || isIgnorableCode(c);
 }

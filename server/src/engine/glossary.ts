@@ -11,6 +11,7 @@
 import { LineIndex } from './lineIndex';
 import type { Range, Span } from './model';
 import { InstrumentMatcher } from './instrumentMatcher';
+import { oneLine } from './chars';
 
 export { InstrumentMatcher } from './instrumentMatcher';
 
@@ -203,9 +204,6 @@ function idSpansIn(text: string, ids: readonly string[]): Map<string, Span> {
   return out;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
 
 export interface MergedGlossary {
   readonly entries: readonly GlossaryEntry[];

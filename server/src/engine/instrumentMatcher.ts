@@ -17,6 +17,7 @@
  * Linear in the length of the text: each token starts at most one walk, and a walk is no deeper
  * than the longest term.
  */
+import { isSpaceCode, isWordCodeAt } from './chars';
 
 /** A term of the glossary as the matcher stores it. */
 export interface InstrumentTerm {
@@ -87,10 +88,10 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    let word = isWordCode(c, text, i);
+    let word = isWordCodeAt(text, i);
     if (word) {
       i += width(c);
-      while (i < n && isWordCode(text.charCodeAt(i), text, i)) i += width(text.charCodeAt(i));
+      while (i < n && isWordCodeAt(text, i)) i += width(text.charCodeAt(i));
     } else {
       // One character (a surrogate pair counts as one).
       i = Math.min(n, i + width(c));
@@ -107,17 +108,7 @@ function width(c: number): number {
   return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
 }
 
-function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0x1fff && /\s/.test(String.fromCharCode(c)));
-}
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-
-function isWordCode(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
-  return WORD_CHAR.test(text[i]!);
-}
 
 function normalizeToken(t: string): string {
   if (t.length !== 1) return t;

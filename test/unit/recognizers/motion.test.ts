@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FlatText } from '../../../server/src/engine/flatText';
+import { Sentences } from '../../../server/src/engine/sentences';
 import type { KamerstukReference, MotionLinkSource, MotionReference } from '../../../server/src/engine/model';
 import { recognizeFootnotes } from '../../../server/src/engine/recognizers/footnote';
 import { recognizeMotions } from '../../../server/src/engine/recognizers/motion';
@@ -32,7 +33,7 @@ function motionsIn(written: string): { source: string; motions: MotionReference[
   source += written.slice(last);
   const { footnotes, markers } = recognizeFootnotes(source);
   const flat = new FlatText(source, markers.map((mk) => ({ span: mk.span, replacement: '' as const })));
-  return { source, motions: recognizeMotions(flat, { kamerstukken, footnotes, markers }) };
+  return { source, motions: recognizeMotions(flat, { sentences: Sentences.ofFlat(flat), kamerstukken, footnotes, markers }) };
 }
 
 function splitKey(key: string): [string, string] {

@@ -1,4 +1,6 @@
+import { isDigitCode, isLetter, isLetterCode } from '../chars';
 import type { FlatText } from '../flatText';
+import { Sentences } from '../sentences';
 import type { AmountPeriod, AmountReference } from '../model';
 import { parseWrittenNumber, readNumberToken, writtenNumberValue, type NumberNotation, type WrittenNumber } from './dutchNumber';
 import { ForwardMatches } from './forwardMatches';
@@ -20,7 +22,7 @@ import { lowerBound } from '../sortedOffsets';
  * money word (budget, investering, subsidie, ...), or a neighbouring sentence holds a euro amount;
  * never when the sentence names another currency or speaks of "het aantal".
  */
-export function recognizeAmounts(flat: FlatText): AmountReference[] {
+export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentences.ofFlat(flat)): AmountReference[] {
   const text = flat.text;
   const found: AmountCandidate[] = [];
   // Every number start: a digit that no digit precedes (startsNumber says the rest).
@@ -36,7 +38,6 @@ export function recognizeAmounts(flat: FlatText): AmountReference[] {
   found.push(...readSpelledAmounts(text));
   found.sort((a, b) => a.start - b.start);
 
-  const sentences = new SentenceBounds(text);
   const withEuro = new Set<number>();
   for (const a of found) if (a.currency !== null) withEuro.add(sentences.indexOf(a.start));
 
@@ -183,7 +184,7 @@ const CURRENCY_AHEAD = /(?:€|EURO|EUR|US\$|\$|USD|GBP|£) ?/uy;
 function currencyAhead(text: string, at: number): CurrencyMark | undefined {
   CURRENCY_AHEAD.lastIndex = at;
   const m = CURRENCY_AHEAD.exec(text);
-  if (!m || !isDigit(text.charCodeAt(at + m[0].length))) return undefined;
+  if (!m || !isDigitCode(text.charCodeAt(at + m[0].length))) return undefined;
   const written = m[0].trimEnd();
   return { written, start: at, end: at + written.length, euro: written === '€' || written.startsWith('EUR') };
 }
@@ -377,7 +378,7 @@ function readRangeEnd(text: string, low: NumberPart, afterBetween: boolean): Ran
   const p = from + sep[0].length;
   const currency = currencyAhead(text, p);
   const at = currency ? currency.end + (text[currency.end] === ' ' ? 1 : 0) : p;
-  if (!isDigit(text.charCodeAt(at))) return undefined;
+  if (!isDigitCode(text.charCodeAt(at))) return undefined;
   const high = readNumberAt(text, at, currency);
   if (!high) return undefined;
   // "€ 5 miljoen tot 2025" is a sum and a year.
@@ -415,7 +416,7 @@ function isTableUnit(text: string, currencyStart: number): boolean {
   let before = x - 1;
   if (isLetter(text[before])) return false;
   if (text[before] === ' ') before--;
-  return !isDigit(text.charCodeAt(before));
+  return !isDigitCode(text.charCodeAt(before));
 }
 
 function period(written: string): AmountPeriod {
@@ -560,7 +561,7 @@ function isMoneyInContext(
   text: string,
   a: AmountCandidate,
   sentence: number,
-  sentences: SentenceBounds,
+  sentences: Sentences,
   marks: ContextMarks,
   withEuro: ReadonlySet<number>,
   bareAccepted: ReadonlySet<number>,
@@ -590,78 +591,18 @@ function followerAllowsMoney(text: string, end: number): boolean {
   return FOLLOWERS.has(word) || PARTICIPLE.test(word) || MONEY_CUE.test(word + ' ');
 }
 
-/**
- * Sentence starts in the flat text: after ".", "!" or "?" and a space before a capital, a
- * parenthesis or a bullet; at every bullet and table cell. Abbreviations before a capital split a
- * sentence too; that only narrows where cues are looked for.
- */
-class SentenceBounds {
-  private readonly starts: number[] = [0];
-
-  constructor(private readonly text: string) {
-    const re = new RegExp(SENTENCE_START.source, SENTENCE_START.flags);
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 1) this.starts.push(m.index + 1);
-      else if (opensSentence(text[m.index + 2])) this.starts.push(m.index + 2);
-      else re.lastIndex = m.index + 1;
-    }
-  }
-
-  /** The index of the sentence holding flat index `pos`. */
-  indexOf(pos: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  start(index: number): number {
-    return this.starts[index]!;
-  }
-
-  end(index: number): number {
-    return index + 1 < this.starts.length ? this.starts[index + 1]! : this.text.length;
-  }
-}
-
-/** ". ", "! ", "? " (opensSentence decides on what follows), or a bullet or table cell mark. */
-const SENTENCE_START = /[.!?] |[\u2022\u25aa\u25cf|]/g;
-
-function opensSentence(c: string | undefined): boolean {
-  return c !== undefined && (/\p{Lu}/u.test(c) || c === '(' || c === '•' || c === '–' || c === '-' || c === '"' || c === '“');
-}
-
 // ---------------------------------------------------------------------------------------------
 
 /** A number starts here: not inside a longer number, an identifier ("CO2", "6G") or a word. */
 function startsNumber(text: string, at: number): boolean {
   if (at === 0) return true;
   const prev = text.charCodeAt(at - 1);
-  if (isDigit(prev)) return false;
+  if (isDigitCode(prev)) return false;
   if (isLetterCode(prev)) return text.startsWith('EUR', at - 3);
-  if ((prev === 46 /* . */ || prev === 44 /* , */) && isDigit(text.charCodeAt(at - 2))) return false;
+  if ((prev === 46 /* . */ || prev === 44 /* , */) && isDigitCode(text.charCodeAt(at - 2))) return false;
   return true;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isLetter(c: string | undefined): boolean {
-  return c !== undefined && isLetterCode(c.charCodeAt(0));
-}
-
-/** A letter: ASCII and Latin by range, the rest as Unicode says (surrogate halves count as letters' parts). */
-function isLetterCode(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  return /\p{L}/u.test(String.fromCharCode(c));
-}
-
 function isLetterOrDigit(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\d]/u.test(c);
+  return c !== undefined && (isLetter(c) || isDigitCode(c.charCodeAt(0)));
 }

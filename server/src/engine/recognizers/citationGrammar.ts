@@ -1,4 +1,5 @@
 import { normalizeDossier } from '../identifiers';
+import type { Sentences } from '../sentences';
 import { ForwardMatches } from './forwardMatches';
 import { lastBelow } from '../sortedOffsets';
 
@@ -587,9 +588,6 @@ const BILL_CUE =
 /** A bill's title can be long; its cue is looked for this far back in the sentence. */
 const BILL_CUE_REACH = 600;
 
-/** A full stop that ends a sentence: a capital follows. */
-const SENTENCE_END = /[.!?] (?=\p{Lu})/gu;
-
 /**
  * Where bills are named and sentences end, found as the scan of a document moves forward (each part
  * of the text is scanned once, whatever the number of bracketed numbers), so that "is a bill named
@@ -597,23 +595,21 @@ const SENTENCE_END = /[.!?] (?=\p{Lu})/gu;
  */
 export class BillCues {
   private readonly cues: number[] = [];
-  private readonly sentenceEnds: number[] = [];
-  private readonly scans: readonly ForwardMatches[];
+  private readonly scan: ForwardMatches;
 
-  constructor(s: string) {
-    this.scans = [
-      new ForwardMatches(s, BILL_CUE, (m) => this.cues.push(m.index)),
-      new ForwardMatches(s, SENTENCE_END, (m) => this.sentenceEnds.push(m.index)),
-    ];
+  constructor(
+    s: string,
+    private readonly sentences: Sentences,
+  ) {
+    this.scan = new ForwardMatches(s, BILL_CUE, (m) => this.cues.push(m.index));
   }
 
   /** True when a bill is named within BILL_CUE_REACH before `at`, in the same sentence. Asks must come in order of position. */
   namedBefore(at: number): boolean {
-    for (const scan of this.scans) scan.cover(at - BILL_CUE_REACH, at);
+    this.scan.cover(at - BILL_CUE_REACH, at);
     const cue = lastBelow(this.cues, at);
     if (cue === undefined || cue < at - BILL_CUE_REACH) return false;
-    const end = lastBelow(this.sentenceEnds, at);
-    return end === undefined || end < cue;
+    return this.sentences.startOf(at) <= cue;
   }
 }
 

@@ -1,8 +1,10 @@
 import type { FlatText } from '../flatText';
+import { Sentences } from '../sentences';
 import type { DeadlineReference } from '../model';
 import { MONTH_PATTERN, nextMonthDayFrom } from '../calendar';
 import { isSpanOrStatusDate, TenseMarks, type PhraseContext } from './deadlineContext';
-import { isWordChar, MONTH_ABBREVIATIONS, readDeadlinePhrase, type DeadlinePhrase, type PhraseDates } from './deadlinePhrase';
+import { MONTH_ABBREVIATIONS, readDeadlinePhrase, type DeadlinePhrase, type PhraseDates } from './deadlinePhrase';
+import { isLatinWordCode } from '../chars';
 
 /**
  * Finds deadlines and resolves them against the document's date (ISO, or undefined when unknown).
@@ -32,7 +34,7 @@ import { isWordChar, MONTH_ABBREVIATIONS, readDeadlinePhrase, type DeadlinePhras
  * Relative years ("dit jaar", "voor de zomer", "volgend jaar") take the document's year; when the
  * document's date is unknown the reference is still returned, without start and end.
  */
-export function recognizeDeadlines(flat: FlatText, documentDate: string | undefined): DeadlineReference[] {
+export function recognizeDeadlines(flat: FlatText, documentDate: string | undefined, sentences: Sentences = Sentences.ofFlat(flat)): DeadlineReference[] {
   const text = flat.text;
   const found: DeadlineReference[] = [];
   let done = 0;
@@ -48,7 +50,7 @@ export function recognizeDeadlines(flat: FlatText, documentDate: string | undefi
     const phrase = phraseAround(text, key, done);
     if (!phrase) continue;
     if (!marks) {
-      marks = new TenseMarks(text);
+      marks = new TenseMarks(text, sentences);
       hasActivityLines = ANY_ACTIVITY_LINE.test(flat.source);
     }
     const reference = deadlineOf(flat, marks, hasActivityLines, phrase, documentDate);
@@ -78,9 +80,9 @@ function phraseAround(text: string, key: number, from: number): DeadlinePhrase |
   let at = key;
   for (let n = 0; n < MOST_WORDS_BEFORE; n++) {
     let k = at;
-    while (k > from && !isWordChar(text.charCodeAt(k - 1))) k--;
-    while (k > from && isWordChar(text.charCodeAt(k - 1))) k--;
-    if (k >= at || (k > 0 && isWordChar(text.charCodeAt(k - 1)))) break;
+    while (k > from && !isLatinWordCode(text.charCodeAt(k - 1))) k--;
+    while (k > from && isLatinWordCode(text.charCodeAt(k - 1))) k--;
+    if (k >= at || (k > 0 && isLatinWordCode(text.charCodeAt(k - 1)))) break;
     // A word no phrase is made of ("kabinet", "zal") ends the search: no phrase from before it can
     // reach the time word.
     if (!isPhraseWord(text, k)) break;
@@ -273,7 +275,7 @@ const ANCHOR_WORDS: readonly string[] = [
 
 /**
  * A whole anchor word (or a year, "2022Q4") at a position, tested in place: no slice, no allocation.
- * The word ends where no letter or digit follows (the alphabet of isWordChar).
+ * The word ends where no letter or digit follows (the alphabet of isLatinWordCode).
  */
 const ANCHOR = new RegExp(`(?:${ANCHOR_WORDS.join('|')}|(?:19|20)\\d{2}(?:q[1-4])?)(?![0-9A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F])`, 'iy');
 
@@ -298,7 +300,7 @@ function isPhraseWord(text: string, at: number): boolean {
 
 /** True at a word start whose word can open a deadline phrase. */
 function isPhraseAnchor(text: string, at: number): boolean {
-  if (at > 0 && isWordChar(text.charCodeAt(at - 1))) return false;
+  if (at > 0 && isLatinWordCode(text.charCodeAt(at - 1))) return false;
   ANCHOR.lastIndex = at;
   return ANCHOR.test(text);
 }

@@ -1,3 +1,5 @@
+import { isAccentedLetterCode as isAccentedLetter, isDigitCode } from '../chars';
+import type { Sentences } from '../sentences';
 import { ForwardMatches } from './forwardMatches';
 import { firstAtOrAbove, lastBelow } from '../sortedOffsets';
 
@@ -79,20 +81,17 @@ const SUBORDINATORS =
   /\b(?:die|dat|waar|waarvan|waarin|waarmee|waarop|waardoor|waarbij|waarna|waarover|omdat|zodat|nadat|voordat|totdat|terwijl|hoewel|wanneer|toen|indien|mits|zolang)(?![A-Za-z\u00C0-\u024F])/gi;
 
 /**
- * Sentence and clause marks: a full stop (or ! ?) before a new sentence; the marks between list
- * items, table cells and footnotes (; • ↩), as firm as a full stop; and the clause marks , : ( ) – —.
- * After ". " a capital, a digit (footnote numbers, list items), an opening quote or an opening square
- * bracket (a PDF splitter's "[ALINEA-CONTENT]", a Markdown link) starts a sentence. A comma or colon
- * between digits is a decimal mark or a time ("1,5%", "13:45"), no clause mark.
+ * Clause marks: the marks between list items, table cells and footnotes (; • ▪ ● ↩ |) and , : ( ) – —.
+ * A comma or colon between digits is a decimal mark or a time ("1,5%", "13:45"), no clause mark.
+ * Sentences end where the shared sentence rule (engine/sentences.ts) says.
  */
-const MARKS = /[;\u2022\u25aa\u25cf\u21a9]|[.!?](?= [A-Z0-9\u00c0-\u00de\u201c\u2018"[]|$)|[,:()\u2013\u2014]/g;
+const CLAUSE_MARKS = /[;\u2022\u25aa\u25cf\u21a9|,:()\u2013\u2014]/g;
 
 /**
  * The sentence edges, clause marks and tense words of one text, found as phrases ask for them: phrases
  * must be asked about in order of position (`contextOf` first), as the deadline recognizer reads them.
  */
 export class TenseMarks {
-  private readonly sentenceStarts: number[] = [];
   private readonly clauseMarks: number[] = [];
   private readonly plans: number[] = [];
   /** The plan words other than the present passive "wordt"/"worden", which describe as often as they plan. */
@@ -109,17 +108,15 @@ export class TenseMarks {
   private windowFrom = 0;
   private windowTo = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly sentences: Sentences,
+  ) {
     this.scans = [
-      new ForwardMatches(text, MARKS, (m) => {
+      new ForwardMatches(text, CLAUSE_MARKS, (m) => {
         const c = text.charCodeAt(m.index);
-        if (isSentenceEnd(c)) {
-          this.sentenceStarts.push(m.index + 1);
-          return;
-        }
         if ((c === 44 /* , */ || c === 58) /* : */ && isDigitCode(text.charCodeAt(m.index - 1)) && isDigitCode(text.charCodeAt(m.index + 1))) return;
         this.clauseMarks.push(m.index);
-        if (isItemMark(c)) this.sentenceStarts.push(m.index + 1);
       }),
       new ForwardMatches(text, SUBORDINATORS, (m) => this.subordinators.push(m.index)),
       new ForwardMatches(text, TENSE_WORDS, (m) => {
@@ -144,11 +141,10 @@ export class TenseMarks {
     this.windowFrom = start - REACH - 1;
     this.windowTo = end + REACH + 2;
     for (const scan of this.scans) scan.cover(this.windowFrom, this.windowTo);
-    const before = lastBelow(this.sentenceStarts, start + 1);
-    const sentenceStart = Math.max(before ?? 0, start - REACH);
-    const after = firstAtOrAbove(this.sentenceStarts, end + 1);
-    // A sentence ends at the mark before the next sentence's start.
-    const sentenceEnd = Math.min(after === undefined ? this.text.length : after - 1, end + REACH);
+    const sentenceStart = Math.max(this.sentences.startOf(start), start - REACH);
+    // A sentence ends at its final mark (the next sentence starts right after it).
+    const next = this.sentences.endOf(end);
+    const sentenceEnd = Math.min(next >= this.text.length ? this.text.length : next - 1, end + REACH);
     const markBefore = lastBelow(this.clauseMarks, start);
     const markAfter = firstAtOrAbove(this.clauseMarks, end);
     return {
@@ -208,21 +204,4 @@ function anyIn(sorted: readonly number[], from: number, to: number): boolean {
   if (to <= from) return false;
   const first = firstAtOrAbove(sorted, from);
   return first !== undefined && first < to;
-}
-
-function isSentenceEnd(c: number): boolean {
-  return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */;
-}
-
-/** Marks that separate list items, table cells and footnotes as firmly as a full stop. */
-function isItemMark(c: number): boolean {
-  return c === 59 /* ; */ || c === 0x2022 /* • */ || c === 0x25aa || c === 0x25cf || c === 0x21a9 /* ↩ */;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isAccentedLetter(c: number): boolean {
-  return c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
 }

@@ -9,6 +9,7 @@ import {
   quarterInterval,
   yearInterval,
 } from '../calendar';
+import { isDigitCode, isLatinWordCode } from '../chars';
 
 /**
  * The time phrases of Dutch policy letters that can name a deadline, read at one position of the
@@ -433,9 +434,6 @@ function followsDayNumber(text: string, at: number): boolean {
   return at >= 2 && text.charCodeAt(at - 1) === 32 && isDigitCode(text.charCodeAt(at - 2));
 }
 
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 const readDate: CoreReader = (text, at, cue) => {
   if (cue !== 'uiterlijk' && !isBefore(cue) && cue !== 'per' && cue !== 'op') return undefined;
@@ -563,15 +561,9 @@ function yearReference(text: string): YearReference {
 
 /** True when the phrase ends at a word end (not inside "zomerreces", "2022Q4x", "eind 2022a"). */
 function endsWord(text: string, at: number): boolean {
-  return at >= text.length || !isWordChar(text.charCodeAt(at));
+  return at >= text.length || !isLatinWordCode(text.charCodeAt(at));
 }
 
-export function isWordChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
-  );
-}
 
 /** "rond 2000 banen": a count, not a year. */
 const UNIT_AFTER = /^ (?:euro|mln|mld|miljoen|miljard|procent|%|mensen|personen|banen|bedrijven|werknemers|medewerkers|woningen|ton|km|kilometer|keer|uur|studenten|deelnemers)(?![\p{L}])/iu;

@@ -7,6 +7,7 @@
  * for a comma also whether a scale word follows ("EUR 1,118 miljard" is 1.118 × 10⁹, a bare
  * "€ 1,600" is sixteen hundred euros: money takes two decimals, never three).
  */
+import { isDigitCode } from '../chars';
 
 export type NumberNotation = 'dutch' | 'english' | 'plain';
 
@@ -33,8 +34,8 @@ export function readNumberToken(text: string, at: number): string | undefined {
   // A digit run or group chain longer than the pattern allows is an identifier or a telephone
   // number, not an amount.
   const after = at + m[0].length;
-  if (isDigit(text.charCodeAt(after))) return undefined;
-  if ((text[after] === '.' || text[after] === ',') && isDigit(text.charCodeAt(after + 1))) return undefined;
+  if (isDigitCode(text.charCodeAt(after))) return undefined;
+  if ((text[after] === '.' || text[after] === ',') && isDigitCode(text.charCodeAt(after + 1))) return undefined;
   return m[0];
 }
 
@@ -119,6 +120,3 @@ export function writtenNumberValue(n: WrittenNumber, multiplier = 1): number {
   return Math.abs(value) >= 1e9 ? Math.round(value) : Math.round(value * 100) / 100;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}

@@ -1,6 +1,7 @@
 import type { Footnote, FootnoteMarker } from '../model';
 import { collapse } from './footnoteMarkup';
 import { GluedMarkerIndex } from './gluedFootnoteMarker';
+import { skipLineSpace, skipSpace, trimSpaceEnd } from '../chars';
 
 /**
  * Footnotes of a Markdown or HTML export (open-data page dumps, pandoc): a trailing list of items
@@ -36,8 +37,8 @@ export function recognizeEndnoteList(source: string, explicitMarkerLabels: Reado
       listStart = itemStart;
       footnotes.length = 0;
     }
-    let bodyStart = skipSpace(source, itemStart, terminator.start);
-    const bodyEnd = trimEnd(source, bodyStart, terminator.start);
+    let bodyStart = skipLineSpace(source, itemStart, terminator.start);
+    const bodyEnd = trimSpaceEnd(source, bodyStart, terminator.start);
     const label = String(footnotes.length + 1);
     // Pandoc writes the list as "1. text ↩︎".
     const numbered = /^(\d{1,3})[.)] /.exec(source.slice(bodyStart, bodyStart + 6));
@@ -51,7 +52,7 @@ export function recognizeEndnoteList(source: string, explicitMarkerLabels: Reado
         style: 'endnoteList',
       });
     }
-    itemStart = skipWhitespace(source, terminator.end);
+    itemStart = skipSpace(source, terminator.end);
     at = source.indexOf('↩', terminator.end);
   }
   if (footnotes.length === 0) return { footnotes, markers: [] };
@@ -96,20 +97,5 @@ function lineStartOf(source: string, at: number): number {
   return i;
 }
 
-function skipSpace(source: string, from: number, to: number): number {
-  let i = from;
-  while (i < to && /[ \t\u00a0]/.test(source[i]!)) i++;
-  return i;
-}
 
-function skipWhitespace(source: string, from: number): number {
-  let i = from;
-  while (i < source.length && /\s/.test(source[i]!)) i++;
-  return i;
-}
 
-function trimEnd(source: string, from: number, to: number): number {
-  let end = to;
-  while (end > from && /\s/.test(source[end - 1]!)) end--;
-  return end;
-}

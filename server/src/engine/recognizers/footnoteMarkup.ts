@@ -1,5 +1,6 @@
 import { FlatText } from '../flatText';
 import type { Footnote, FootnoteMarker } from '../model';
+import { skipLineSpace, trimSpaceEnd } from '../chars';
 
 /**
  * Footnotes written in markup that says plainly what is a marker and what is a body:
@@ -31,8 +32,8 @@ export function recognizeWordExportFootnotes(source: string): MarkupFootnotes {
   for (let m = body.exec(source); m; m = body.exec(source)) {
     const close = closingBracket(source, m.index + 1);
     if (close === undefined) continue;
-    const bodyStart = skipSpace(source, m.index + m[0].length, close);
-    const bodyEnd = trimEnd(source, bodyStart, close);
+    const bodyStart = skipLineSpace(source, m.index + m[0].length, close);
+    const bodyEnd = trimSpaceEnd(source, bodyStart, close);
     footnotes.push({
       label: m[1]!,
       span: { offset: m.index, length: close + 1 - m.index },
@@ -81,7 +82,7 @@ export function recognizeSuperscriptFootnotes(source: string): MarkupFootnotes {
   const markers: FootnoteMarker[] = [];
   const take = (label: string, start: number, end: number): void => {
     if (atLineStart(source, start)) {
-      const bodyStart = skipSpace(source, end, source.length);
+      const bodyStart = skipLineSpace(source, end, source.length);
       if (bodyStart === end || bodyStart >= source.length || source[bodyStart] === '\n' || source[bodyStart] === '\r') return;
       const bodyEnd = paragraphEnd(source, bodyStart);
       footnotes.push({
@@ -171,7 +172,7 @@ function markdownDefinitionEnd(source: string, bodyStart: number): number {
       break;
     }
     if (/^ {0,3}\[\^[^\]\s]{1,30}\]:/.test(line)) break;
-    end = trimEnd(source, next, lineEnd);
+    end = trimSpaceEnd(source, next, lineEnd);
     pos = lineEnd;
   }
   return end;
@@ -179,7 +180,7 @@ function markdownDefinitionEnd(source: string, bodyStart: number): number {
 
 /** The end of the paragraph starting at `from`: the last non-blank line before a blank line. */
 function paragraphEnd(source: string, from: number): number {
-  let end = trimEnd(source, from, lineEndAt(source, from));
+  let end = trimSpaceEnd(source, from, lineEndAt(source, from));
   let pos = lineEndAt(source, from);
   for (let count = 1; count < MAX_BODY_LINES; count++) {
     const next = nextLineStart(source, pos);
@@ -187,7 +188,7 @@ function paragraphEnd(source: string, from: number): number {
     const lineEnd = lineEndAt(source, next);
     const line = source.slice(next, lineEnd);
     if (/^\s*$/.test(line) || /^\s*(<sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹])/.test(line)) break;
-    end = trimEnd(source, next, lineEnd);
+    end = trimSpaceEnd(source, next, lineEnd);
     pos = lineEnd;
   }
   return end;
@@ -204,17 +205,7 @@ function nextLineStart(source: string, lineEnd: number): number {
   return lineEnd + 1;
 }
 
-function skipSpace(source: string, from: number, to: number): number {
-  let i = from;
-  while (i < to && (source[i] === ' ' || source[i] === '\t' || source[i] === '\u00a0')) i++;
-  return i;
-}
 
-function trimEnd(source: string, from: number, to: number): number {
-  let end = to;
-  while (end > from && /\s/.test(source[end - 1]!)) end--;
-  return end;
-}
 
 /** A body as one line of text: white space collapsed, line-end hyphenation joined. */
 export function collapse(text: string): string {

@@ -13,6 +13,7 @@
  * A window may start inside a word: the scan then starts at that word's start, so that patterns that
  * test for word edges (\b) see the text as a scan of the whole would.
  */
+import { isLatinWordCode } from '../chars';
 export class ForwardMatches {
   private readonly pattern: RegExp;
   /** Everything before this has been scanned (or will never be asked for). */
@@ -67,10 +68,7 @@ export class ForwardMatches {
 /** The start of the word (letters and digits) that holds `at`, at most 40 characters back. */
 function wordStart(text: string, at: number): number {
   let i = at;
-  while (i > 0 && at - i < 40 && isWordCode(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && at - i < 40 && isLatinWordCode(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
-function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
-}

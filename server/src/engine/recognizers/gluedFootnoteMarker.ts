@@ -10,6 +10,7 @@
  */
 
 import { lowerBound } from '../sortedOffsets';
+import { isDigitCode, isLetter, isSpaceCode } from '../chars';
 
 /** How sure a glued-digit reading is; the search takes the first candidate of the best strength. */
 export enum MarkerStrength {
@@ -52,14 +53,14 @@ const CLOSING_PUNCTUATION = '.,;:)]}”’"\'»!?';
  */
 export function gluedMarkerStrength(source: string, start: number): MarkerStrength {
   let end = start;
-  while (end < source.length && isDigit(source.charCodeAt(end))) end++;
+  while (end < source.length && isDigitCode(source.charCodeAt(end))) end++;
   if (end === start || end - start > 3) return MarkerStrength.None;
   if (!endsMarker(source, end)) return MarkerStrength.None;
   if (start === 0) return MarkerStrength.None;
   const prev = source[start - 1]!;
 
   if (isLetter(prev)) return strengthAfterWord(source, start);
-  if (isDigit(prev.charCodeAt(0))) return strengthAfterYear(source, start);
+  if (isDigitCode(prev.charCodeAt(0))) return strengthAfterYear(source, start);
   if (CLOSING_PUNCTUATION.includes(prev)) return strengthAfterPunctuation(source, start);
   if (prev === ' ') return strengthAfterSpacedYear(source, start, end);
   return MarkerStrength.None;
@@ -69,12 +70,12 @@ export function gluedMarkerStrength(source: string, start: number): MarkerStreng
 function endsMarker(source: string, end: number): boolean {
   if (end >= source.length) return true;
   const next = source[end]!;
-  if (isSpaceChar(next)) return true;
+  if (isSpaceCode(next.charCodeAt(0))) return true;
   if (next === '↩') return true;
   if (!CLOSING_PUNCTUATION.includes(next) && next !== '|') return false;
   // "20211," is fine; "3.5" or "2,5" (a decimal continuing) is not.
   const after = source.charCodeAt(end + 1);
-  return !(next === '.' || next === ',') || !isDigit(after);
+  return !(next === '.' || next === ',') || !isDigitCode(after);
 }
 
 /** "industrie5", "beroepsbevolking15": a word of at least three letters, not a unit or code. */
@@ -82,7 +83,7 @@ function strengthAfterWord(source: string, start: number): MarkerStrength {
   const i = wordStart(source, start);
   const word = source.slice(i, start);
   if (word.length < 3) return MarkerStrength.None;
-  if (i > 0 && isDigit(source.charCodeAt(i - 1))) return MarkerStrength.None; // "5G2", "A380B2"
+  if (i > 0 && isDigitCode(source.charCodeAt(i - 1))) return MarkerStrength.None; // "5G2", "A380B2"
   if (DIGIT_SUFFIXED_WORDS.has(word.toLowerCase())) return MarkerStrength.None;
   if (word === word.toUpperCase()) {
     // "NLDTIB2" reads as a marker; a three-letter acronym ("NTS42", but also "ETS2") only when nothing better is found.
@@ -94,7 +95,7 @@ function strengthAfterWord(source: string, start: number): MarkerStrength {
 /** "februari 20211": a four-digit year with the label glued on, the whole no number of its own. */
 function strengthAfterYear(source: string, start: number): MarkerStrength {
   let i = start;
-  while (i > 0 && isDigit(source.charCodeAt(i - 1))) i--;
+  while (i > 0 && isDigitCode(source.charCodeAt(i - 1))) i--;
   if (!isStandaloneYear(source, i, start) || Number(source.slice(i, start)) > LATEST_YEAR_WITH_MARKER) return MarkerStrength.None;
   // "Postbus 20018", "P ostbus 20901" (letter-spaced by extraction): an address's number, not a year with a marker.
   return ADDRESS_NUMBER_BEFORE.test(source.slice(Math.max(0, i - 24), i)) ? MarkerStrength.None : MarkerStrength.Medium;
@@ -114,11 +115,11 @@ function strengthAfterPunctuation(source: string, start: number): MarkerStrength
   if (/c\.\s?s\.$/.test(source.slice(Math.max(0, start - 6), start - (run.endsWith('..') ? 1 : 0)))) {
     return MarkerStrength.Strong;
   }
-  if (isDigit(before.charCodeAt(0))) {
+  if (isDigitCode(before.charCodeAt(0))) {
     // A decimal, ratio or list ("1,5", "3:1", "2.5") unless the number is a year closing a sentence.
     if (run.includes(')')) return MarkerStrength.Medium; // "(2020)13"
     let j = i;
-    while (j > 0 && isDigit(source.charCodeAt(j - 1))) j--;
+    while (j > 0 && isDigitCode(source.charCodeAt(j - 1))) j--;
     if (run === '.' && isStandaloneYear(source, j, i)) return MarkerStrength.Medium;
     return MarkerStrength.None;
   }
@@ -134,7 +135,7 @@ function strengthAfterPunctuation(source: string, start: number): MarkerStrength
 function strengthAfterSpacedYear(source: string, start: number, end: number): MarkerStrength {
   const yearEnd = start - 1;
   let i = yearEnd;
-  while (i > 0 && isDigit(source.charCodeAt(i - 1))) i--;
+  while (i > 0 && isDigitCode(source.charCodeAt(i - 1))) i--;
   if (!isStandaloneYear(source, i, yearEnd)) return MarkerStrength.None;
   const m = /^ ([a-z]{2,8})\b/.exec(source.slice(end, end + 12));
   return m && WORDS_AFTER_SPACED_MARKER.has(m[1]!) ? MarkerStrength.Weak : MarkerStrength.None;
@@ -145,12 +146,12 @@ function isStandaloneYear(source: string, from: number, to: number): boolean {
   if (to - from !== 4) return false;
   const c0 = source.charCodeAt(from);
   const c1 = source.charCodeAt(from + 1);
-  if (!((c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48)) || !isDigit(source.charCodeAt(from + 2)) || !isDigit(source.charCodeAt(from + 3))) {
+  if (!((c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48)) || !isDigitCode(source.charCodeAt(from + 2)) || !isDigitCode(source.charCodeAt(from + 3))) {
     return false;
   }
   if (from === 0) return true;
   const c = source[from - 1]!;
-  return !(isDigit(c.charCodeAt(0)) || c === '.' || c === ',' || c === '-' || c === '/' || isLetter(c));
+  return !(isDigitCode(c.charCodeAt(0)) || c === '.' || c === ',' || c === '-' || c === '/' || isLetter(c));
 }
 
 /**
@@ -227,16 +228,5 @@ function wordStart(source: string, end: number): number {
   return i;
 }
 
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
-function isLetter(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /\p{L}/u.test(ch);
-}
 
-function isSpaceChar(ch: string): boolean {
-  return ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '\f' || ch === '\u00a0';
-}

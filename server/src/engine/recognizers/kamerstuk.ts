@@ -1,4 +1,5 @@
 import { FlatText } from '../flatText';
+import { Sentences } from '../sentences';
 import { kamerstukKey, type KamerstukId } from '../identifiers';
 import type { DossierReference, KamerstukCitationForm, KamerstukReference } from '../model';
 import {
@@ -23,13 +24,13 @@ import {
  * dash; it counts only when the same paper is cited plainly elsewhere in the document, which makes
  * it a re-citation of that paper (the commission's kenmerk of a letter cited in the same sentence).
  */
-export function recognizeKamerstukken(flat: FlatText): (KamerstukReference | DossierReference)[] {
+export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sentences.ofFlat(flat)): (KamerstukReference | DossierReference)[] {
   const s = flat.text;
   const readings: CitationReading[] = [];
   const held: CitationReading[] = [];
   let consumed = 0;
   let lastEnd = -1;
-  const bills = new BillCues(s);
+  const bills = new BillCues(s, sentences);
   const re = new RegExp(CITATION_CANDIDATE.source, CITATION_CANDIDATE.flags);
   for (let m = re.exec(s); m; m = re.exec(s)) {
     if (m.index < consumed) {

@@ -1,9 +1,11 @@
 import type { FlatText } from '../flatText';
+import type { Sentences } from '../sentences';
 import type { Footnote, FootnoteMarker, KamerstukReference, MotionReference } from '../model';
 import { isWordAfterName, readMemberName, type MemberName, type NameReading } from './memberNames';
 import { linkMotionsToKamerstukken, type MotionMention } from './motionKamerstuk';
 
 export interface MotionContext {
+  readonly sentences: Sentences;
   readonly kamerstukken: readonly KamerstukReference[];
   readonly footnotes: readonly Footnote[];
   readonly markers: readonly FootnoteMarker[];

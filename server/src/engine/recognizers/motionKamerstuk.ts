@@ -1,4 +1,5 @@
 import type { FlatText } from '../flatText';
+import type { Sentences } from '../sentences';
 import type { Footnote, FootnoteMarker, KamerstukReference, MotionLinkSource, MotionReference } from '../model';
 import type { MemberName } from './memberNames';
 import { lowerBoundBy } from '../sortedOffsets';
@@ -28,6 +29,7 @@ export interface LinkedMotionMention extends MotionMention {
 }
 
 interface LinkContext {
+  readonly sentences: Sentences;
   readonly kamerstukken: readonly KamerstukReference[];
   readonly footnotes: readonly Footnote[];
   readonly markers: readonly FootnoteMarker[];
@@ -44,11 +46,6 @@ const MAX_SENTENCE_LINK = 400;
 /** Documents other than the motion whose citation could stand between: "de motie X en de brief over Y (Kamerstuk …)". */
 const OTHER_DOCUMENT =
   /\b(?:moties?|(?:Kamer)?brief|brieven|verslag|rapport|advies|adviesraad|nota|notitie|toezeggingen?|wetsvoorstel|amendement|beantwoording|antwoorden|debat|overleg)\b/i;
-/** Abbreviations whose period does not end a sentence. */
-const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'nr', 'nrs', 'p', 'pp', 'blz', 'jl', 'bijv', 'o.a', 'c.s', 'd.d', 'e.a', 'i.v.m', 'm.b.t', 't.a.v', 'z.g.a', 'ca', 'vgl',
-  'art', 'mr', 'drs', 'dr', 'ir', 'prof', 'mw', 'dhr', 'resp', 'incl', 'excl', 'min', 'max', 'mln', 'mld', 'mrd', 'st',
-]);
 
 export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly MotionMention[], context: LinkContext): LinkedMotionMention[] {
   const text = flat.text;
@@ -57,7 +54,7 @@ export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly Mot
     .map((ref) => ({ ref, start: flat.flatIndex(ref.span.offset) }));
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const links: (MotionReference['kamerstuk'] | undefined)[] = sorted.map(() => undefined);
-  const scopeEnds = sorted.map((m, i) => sentenceScopeEnd(flat, m.end, sorted[i + 1]?.start ?? text.length));
+  const scopeEnds = sorted.map((m, i) => sentenceScopeEnd(context.sentences, m.end, Math.min(sorted[i + 1]?.start ?? text.length, m.end + MAX_SENTENCE_LINK)));
 
   // A bracket inside the mention ("de motie (Kamerstuk 21501-32, nr. 1500) van het lid …"), the
   // sentence, a parenthesis right after, a table row or list item.
@@ -141,33 +138,11 @@ function firstMentionAtOrAfter(mentions: readonly MotionMention[], at: number): 
 
 /**
  * Where the sentence that holds a mention ends, for linking: its final punctuation, a ";" between
- * list items, the next motion, a paragraph break, the end of a table row or "↩︎" list item.
+ * list items, a paragraph break, the end of a table row or "↩︎" list item (engine/sentences.ts), or
+ * the next motion.
  */
-function sentenceScopeEnd(flat: FlatText, from: number, nextMention: number): number {
-  const text = flat.text;
-  const limit = Math.min(nextMention, from + MAX_SENTENCE_LINK, text.length);
-  for (let i = from; i < limit; i++) {
-    const c = text[i];
-    if (c === ';' || c === '↩') return i;
-    if ((c === '.' || c === '!' || c === '?') && endsSentence(text, i)) return i;
-  }
-  // A paragraph break, table row end or list item end inside the stretch also ends it.
-  const source = flat.sourceText(from, limit);
-  const sourceStart = flat.sourceSpan(from, limit).offset;
-  const lineBreak = /\n[ \t]*\n|\n(?=[ \t]*\|)|\|[ \t]*\n/.exec(source);
-  if (lineBreak) return Math.min(limit, flat.flatIndex(sourceStart + lineBreak.index));
-  return limit;
-}
-
-/** True when the period at `at` ends a sentence: a capital (or the end) follows, and it closes no abbreviation. */
-function endsSentence(text: string, at: number): boolean {
-  const next = text.slice(at + 1, at + 3);
-  if (!(next === '' || /^ ["“‘(]?\p{Lu}/u.test(next + text.slice(at + 3, at + 4)))) return false;
-  const word = /([\p{L}.]{1,8})$/u.exec(text.slice(Math.max(0, at - 8), at))?.[1] ?? '';
-  const bare = word.replace(/^\.+/, '').toLowerCase();
-  if (ABBREVIATIONS.has(bare)) return false;
-  // Initials ("V.P.G. Karremans") and single letters.
-  return !/^(?:\p{L}\.)*\p{L}$/u.test(bare);
+function sentenceScopeEnd(sentences: Sentences, from: number, limit: number): number {
+  return Math.min(limit, sentences.endOf(from) - 1);
 }
 
 /**

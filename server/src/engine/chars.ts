@@ -1,0 +1,100 @@
+/**
+ * Character classes, by UTF-16 code unit, as every recognizer and rule reads text. One definition
+ * each: a letter is a letter everywhere.
+ *
+ * Latin letters (ASCII and U+00C0–U+024F without × and ÷) are decided by range, which is what Dutch
+ * text holds almost always; other scripts as Unicode says.
+ */
+
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** ASCII letters and the Latin-1 Supplement and Latin Extended-A/B letters (é, ë, ć, ş, …). */
+export function isLatinLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isAccentedLetterCode(c);
+}
+
+/** Latin letters beyond ASCII: U+00C0–U+024F without × and ÷. */
+export function isAccentedLetterCode(c: number): boolean {
+  return c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
+}
+
+const LETTER = /\p{L}/u;
+
+/** A letter of any script (a surrogate half counts as part of a letter when Unicode says the pair is one). */
+export function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c <= 0x24f) return isAccentedLetterCode(c);
+  return LETTER.test(String.fromCharCode(c));
+}
+
+/** The first character of `ch` is a letter; false for undefined (out of the text). */
+export function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length > 0 && isLetterCode(ch.charCodeAt(0));
+}
+
+/** A lower-case Latin letter (ASCII, Latin-1, and the odd code points of Latin Extended-A/B). */
+export function isLowerLatinLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7) || (c >= 0x100 && c <= 0x24f && c % 2 === 1);
+}
+
+/** A digit or a Latin letter: what a word of Dutch text is made of, decided by range. */
+export function isLatinWordCode(c: number): boolean {
+  return isDigitCode(c) || isLatinLetterCode(c);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** A letter, digit or combining mark of any script at text[i] (a surrogate pair read whole). */
+export function isWordCodeAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
+  return WORD_CHAR.test(text[i]!);
+}
+
+/** White space: the ASCII controls, no-break space, the Unicode spaces and the line and paragraph separators. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x2028 || c === 0x2029
+  );
+}
+
+/** Space within a line: space, tab and no-break space. */
+export function isLineSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+/** Characters that take no room and carry no meaning in running text: soft hyphen, zero-width (non-)joiners, BOM. */
+export function isIgnorableCode(c: number): boolean {
+  return c === 0xad || c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff;
+}
+
+/** The first index at or after `from` (before `to`) that is not space within a line. */
+export function skipLineSpace(text: string, from: number, to: number = text.length): number {
+  let i = from;
+  while (i < to && isLineSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The first index at or after `from` that is not white space. */
+export function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `to` moved back over white space, not before `from`. */
+export function trimSpaceEnd(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Text on one line: white space collapsed, shortened with an ellipsis to at most `max` characters. */
+export function oneLine(text: string, max = Infinity): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}

@@ -1,0 +1,151 @@
+/**
+ * Where sentences end: one rule for every recognizer and rule that asks "is this in the same
+ * sentence?".
+ *
+ * A sentence ends at ".", "!" or "?" followed by the end of the text, or by white space (after an
+ * optional closing quote or bracket) and something that opens a sentence: a capital, a digit (a
+ * footnote number, a list item), an opening quote or bracket, a bullet or a dash. A period that
+ * closes an abbreviation ("nr.", "o.a.", "blz.") or an initial ("V.P.G. Karremans") ends nothing.
+ * Beside sentences, the marks between list items, table cells and footnotes (";", "•", "▪", "●",
+ * "↩"), a new table row, a list item's line and a paragraph break separate as firmly as a full stop.
+ *
+ * `Sentences` finds every boundary of a text in one linear pass and answers "where does the sentence
+ * around this place start and end?" by binary search.
+ */
+import { isSpaceCode } from './chars';
+import type { FlatText } from './flatText';
+import { lowerBound } from './sortedOffsets';
+
+/** Abbreviations (lower case, without the final period) whose period does not end a sentence. */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'nr', 'nrs', 'p', 'pp', 'blz', 'jl', 'j.l', 'bijv', 'bv', 'o.a', 'd.d', 'e.a', 'e.d', 'e.v', 'i.v.m', 'm.b.t', 't.a.v', 'z.g.a', 'ca', 'vgl',
+  'art', 'mr', 'drs', 'dr', 'ir', 'ing', 'prof', 'mw', 'mevr', 'dhr', 'resp', 'incl', 'excl', 'max', 'st', 'stb', 'stcrt', 'kst', 'zgn', 'evt', 'etc', 'jo',
+]);
+
+/** True when the character at `at` is a mark that may end a sentence. */
+function isStop(c: number): boolean {
+  return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */;
+}
+
+/** Marks that separate list items and footnotes as firmly as a full stop (a table row is one sentence; its cells are not). */
+export function isItemMark(c: number): boolean {
+  return c === 59 /* ; */ || c === 0x2022 /* • */ || c === 0x25aa || c === 0x25cf || c === 0x21a9 /* ↩ */;
+}
+
+const OPENS = /[\p{Lu}\d"“‘'(\[•–\-]/u;
+const CLOSES = /["”’')\]]/;
+
+/** True when the ".", "!" or "?" at `at` ends a sentence. */
+export function endsSentence(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (!isStop(c)) return false;
+  let i = at + 1;
+  while (i < text.length && i - at <= 2 && CLOSES.test(text[i]!)) i++;
+  if (i >= text.length) return true;
+  if (!isSpaceCode(text.charCodeAt(i))) return false;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  if (i >= text.length) return true;
+  if (!OPENS.test(text[i]!)) return false;
+  if (c !== 46) return true;
+  return !closesAbbreviation(text, at);
+}
+
+/** True when the period at `at` closes an abbreviation or an initial. */
+export function closesAbbreviation(text: string, at: number): boolean {
+  const word = /([\p{L}.]{1,8})$/u.exec(text.slice(Math.max(0, at - 8), at))?.[1] ?? '';
+  const bare = word.replace(/^\.+/, '').toLowerCase();
+  if (!bare) return false;
+  if (ABBREVIATIONS.has(bare)) return true;
+  // Initials ("V.P.G. Karremans") and single letters.
+  return /^(?:\p{L}\.)*\p{L}$/u.test(bare);
+}
+
+/**
+ * Boundaries that only the line structure shows: a paragraph break (an empty line) before something
+ * that opens a sentence (a PDF's page break in mid-sentence goes on in lower case), a table row, a
+ * line that starts a list item ("- ", "• ", "1. ", "2) ").
+ */
+const LINE_BOUNDARY = /\n[ \t]*\r?\n(?=\s*[\p{Lu}\d"“‘'(•–|])|\n(?=[ \t]*(?:\||(?:[-•*–]|\d{1,2}[.)])[ \t]))/gu;
+const BOUNDARY = new RegExp(`[.!?;\\u2022\\u25aa\\u25cf\\u21a9]|${LINE_BOUNDARY.source}`, 'gu');
+
+/**
+ * The sentence boundaries of a text. A boundary is the offset just after a sentence's final mark (or
+ * the item mark, or the paragraph break); the sentence around a place runs from the last boundary at
+ * or before it to the first boundary after it.
+ */
+export class Sentences {
+  /** Sorted boundaries; the first is 0. Found on the first question. */
+  private found: number[] | undefined;
+
+  /**
+   * @param text the text to split (a document's source or a recognizer's flat text)
+   * @param extraBoundaries further boundaries the text itself does not show (a flat text's paragraph breaks), found on the first question
+   */
+  constructor(
+    private readonly text: string,
+    private readonly extraBoundaries: () => readonly number[] = () => [],
+  ) {}
+
+  private get starts(): number[] {
+    if (this.found) return this.found;
+    const starts: number[] = [0];
+    const re = new RegExp(BOUNDARY.source, BOUNDARY.flags);
+    const text = this.text;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const c = text.charCodeAt(m.index);
+      if (c === 10 /* \n */) {
+        starts.push(m.index + m[0].length);
+        re.lastIndex = Math.max(m.index + 1, m.index + m[0].length - 1);
+      } else if (isItemMark(c) || endsSentence(text, m.index)) {
+        starts.push(m.index + 1);
+      }
+    }
+    const extra = this.extraBoundaries();
+    if (extra.length) {
+      for (const b of extra) starts.push(b);
+      starts.sort((a, b) => a - b);
+    }
+    this.found = starts;
+    return starts;
+  }
+
+  /** The sentences of a flat text: its own marks, and the paragraph breaks and table rows of its source. */
+  static ofFlat(flat: FlatText): Sentences {
+    return new Sentences(flat.text, () => {
+      const breaks: number[] = [];
+      const re = new RegExp(LINE_BOUNDARY.source, LINE_BOUNDARY.flags);
+      for (let m = re.exec(flat.source); m; m = re.exec(flat.source)) breaks.push(flat.flatIndex(m.index));
+      return breaks;
+    });
+  }
+
+  /** The number of sentences. */
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** The index of the sentence that holds `pos`. */
+  indexOf(pos: number): number {
+    return Math.max(0, lowerBound(this.starts, pos + 1) - 1);
+  }
+
+  /** Where sentence `index` starts. */
+  start(index: number): number {
+    return this.starts[index] ?? this.text.length;
+  }
+
+  /** Where sentence `index` ends (exclusive; its final mark included). */
+  end(index: number): number {
+    return index + 1 < this.starts.length ? this.starts[index + 1]! : this.text.length;
+  }
+
+  /** Where the sentence holding `pos` starts. */
+  startOf(pos: number): number {
+    return this.start(this.indexOf(pos));
+  }
+
+  /** Where the sentence holding `pos` ends (exclusive). */
+  endOf(pos: number): number {
+    return this.end(this.indexOf(pos));
+  }
+}
