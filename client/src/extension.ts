@@ -13,11 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-
-interface ServerStatus {
-  readonly indexedDocuments: number;
-  readonly scanning: boolean;
-}
+import { INDEXED_NOTIFICATION, STATUS_REQUEST, WATCHED_FILE_GLOBS, type ServerStatus } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -43,20 +39,15 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     synchronize: {
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{txt,md,markdown}'),
-        vscode.workspace.createFileSystemWatcher('**/kamerwijzer.json'),
-        vscode.workspace.createFileSystemWatcher('**/.gitignore'),
-        vscode.workspace.createFileSystemWatcher('**/.kamerwijzer/glossary.json'),
-      ],
+      fileEvents: WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
     initializationOptions: { settings: vscode.workspace.getConfiguration('kamerwijzer') },
   };
   client = new LanguageClient('kamerwijzer', 'Kamerwijzer', serverOptions, clientOptions);
   await client.start();
-  client.onNotification('kamerwijzer/indexed', (status: ServerStatus) => showStatus(status));
+  client.onNotification(INDEXED_NOTIFICATION, (status: ServerStatus) => showStatus(status));
   try {
-    showStatus(await client.sendRequest<ServerStatus>('kamerwijzer/status'));
+    showStatus(await client.sendRequest<ServerStatus>(STATUS_REQUEST));
   } catch {
     // The status arrives with the first indexing notification.
   }

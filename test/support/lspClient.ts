@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -9,6 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../server/src/engine/lineIndex';
+import { INDEXED_NOTIFICATION } from '../../server/src/protocol';
 import type { Position } from '../../server/src/engine/model';
 import { repoRoot } from './paths';
 
@@ -17,6 +19,10 @@ import { repoRoot } from './paths';
  * stdio, as an editor does.
  */
 export class LspSession {
+  /** Fires on every message from the server the session records. */
+  private readonly events = new EventEmitter();
+  /** How many kamerwijzer/indexed notifications arrived. */
+  indexedCount = 0;
   /** How often the server asked the client to pull diagnostics again. */
   diagnosticRefreshes = 0;
   /** Diagnostics the server pushed (clients without pull diagnostics), by URI. */
@@ -41,15 +47,20 @@ export class LspSession {
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('window/logMessage', () => undefined);
-    const indexed = new Promise<void>((resolve) => connection.onNotification('kamerwijzer/indexed', () => resolve()));
+    let firstIndexed: () => void = () => undefined;
+    const indexed = new Promise<void>((resolve) => (firstIndexed = resolve));
     let session: LspSession | undefined;
     const early: (() => void)[] = [];
     const later = (f: (s: LspSession) => void): void => (session ? f(session) : void early.push(() => f(session!)));
+    connection.onNotification(INDEXED_NOTIFICATION, () => {
+      firstIndexed();
+      later((s) => s.record(() => s.indexedCount++));
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
-      later((s) => s.diagnosticRefreshes++);
+      later((s) => s.record(() => s.diagnosticRefreshes++));
       return null;
     });
-    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: [] }) => later((s) => s.published.set(p.uri, p)));
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: [] }) => later((s) => s.record(() => s.published.set(p.uri, p))));
     connection.listen();
     const { pathToFileURL } = await import('node:url');
     const params: InitializeParams = {
@@ -83,13 +94,34 @@ export class LspSession {
     return session;
   }
 
-  /** Waits until `check` holds, polling every 50 ms (at most `ms`). */
-  async until(check: () => boolean, ms = 10000): Promise<void> {
-    const end = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > end) throw new Error('condition not reached');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  private record(change: () => void): void {
+    change();
+    this.events.emit('message');
+  }
+
+  /** Waits until `check` holds, looking again at every message the session records (fails after `ms`). */
+  until(check: () => boolean, ms = 10000): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.events.off('message', look);
+        reject(new Error('condition not reached'));
+      }, ms);
+      const look = (): void => {
+        if (!check()) return;
+        clearTimeout(timer);
+        this.events.off('message', look);
+        resolve();
+      };
+      this.events.on('message', look);
+    });
+  }
+
+  /** Does `action`, then waits for the next kamerwijzer/indexed notification (the index changed). */
+  async indexedAfter(action: () => Promise<void>): Promise<void> {
+    const before = this.indexedCount;
+    await action();
+    await this.until(() => this.indexedCount > before);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

@@ -1,6 +1,12 @@
 import type { KamerstukId } from '../engine/identifiers';
-import { mergeDocuments } from './bundledSource';
-import type { CatalogDocument, CatalogSource } from './model';
+import { mergeDocuments, type CatalogDocument, type CatalogSource } from './model';
+import { WorkspaceCatalogSource } from './sources/workspace';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** The catalog of a workspace: its own documents first, then the given sources in order. */
+export function workspaceCatalog(index: WorkspaceIndex, sources: readonly CatalogSource[], onSourceError?: (source: string, error: unknown) => void): Catalog {
+  return new Catalog([new WorkspaceCatalogSource(index), ...sources], onSourceError);
+}
 
 /**
  * "What is Kamerstuk 29826-250?" — asks its sources in order (the workspace's own documents, the
@@ -10,14 +16,9 @@ import type { CatalogDocument, CatalogSource } from './model';
  */
 export class Catalog {
   constructor(
-    private sources: readonly CatalogSource[],
+    private readonly sources: readonly CatalogSource[],
     private readonly onSourceError: (source: string, error: unknown) => void = () => undefined,
   ) {}
-
-  /** Replaces the sources (settings changed: online lookups switched on or off). */
-  setSources(sources: readonly CatalogSource[]): void {
-    this.sources = sources;
-  }
 
   get sourceNames(): readonly string[] {
     return this.sources.map((s) => s.name);

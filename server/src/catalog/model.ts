@@ -64,12 +64,16 @@ export interface CatalogSource {
   findMotions?(surnames: readonly string[], limit: number): readonly CatalogDocument[];
 }
 
-/** Lower-case without accents or punctuation runs: how titles and names are compared. */
-export function foldForSearch(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/** `primary`'s facts, completed by `secondary`'s; sources of both. */
+export function mergeDocuments(primary: CatalogDocument, secondary: CatalogDocument | undefined): CatalogDocument {
+  if (!secondary) return primary;
+  const merged: Record<string, unknown> = { ...secondary };
+  for (const [k, v] of Object.entries(primary)) if (v !== undefined) merged[k] = v;
+  merged['sources'] = [...primary.sources, ...secondary.sources];
+  return merged as unknown as CatalogDocument;
+}
+
+/** True when the catalog knows more of a document than its number. */
+export function hasFacts(d: CatalogDocument): boolean {
+  return !!(d.title || d.type || d.date || d.submitters?.length || d.outcome || d.workspace);
 }

@@ -1,8 +1,7 @@
 import { analyze, type AnalyzeOptions } from '../engine/analyze';
-import { kamerstukKey, type KamerstukId } from '../engine/identifiers';
+import { kamerstukKey } from '../engine/identifiers';
 import { LineIndex } from '../engine/lineIndex';
 import type { DocumentAnalysis, KnownDocumentFacts, Reference } from '../engine/model';
-import { foldForSearch, type CatalogDocument, type CatalogSource } from './model';
 
 /** One analyzed workspace document. */
 export interface IndexedDocument {
@@ -49,7 +48,6 @@ export class WorkspaceIndex {
   private readonly identities = new Map<string, Set<string>>();
   /** The instrument matcher each document was analyzed with (a new glossary means a new analysis). */
   private readonly matchers = new Map<string, AnalyzeOptions['instruments']>();
-  private generation = 0;
 
   /** Analyzes (or re-uses) a document and indexes it. */
   update(uri: string, text: string, version: number, options: AnalyzeOptions = {}): IndexedDocument {
@@ -60,7 +58,8 @@ export class WorkspaceIndex {
       this.docs.set(uri, same);
       return same;
     }
-    const doc: IndexedDocument = { uri, version, text, lines: new LineIndex(text), analysis: analyze(text, options), known: options.known };
+    const lines = new LineIndex(text);
+    const doc: IndexedDocument = { uri, version, text, lines, analysis: analyze(text, { ...options, lines }), known: options.known };
     this.remove(uri);
     this.docs.set(uri, doc);
     this.matchers.set(uri, options.instruments);
@@ -78,7 +77,6 @@ export class WorkspaceIndex {
       if (!set) this.identities.set(key, (set = new Set()));
       set.add(uri);
     }
-    this.generation++;
     return doc;
   }
 
@@ -99,7 +97,6 @@ export class WorkspaceIndex {
       set?.delete(uri);
       if (set?.size === 0) this.identities.delete(key);
     }
-    this.generation++;
   }
 
   get(uri: string): IndexedDocument | undefined {
@@ -116,11 +113,6 @@ export class WorkspaceIndex {
 
   get size(): number {
     return this.docs.size;
-  }
-
-  /** Increases with every change; lets callers cache derived results. */
-  get version(): number {
-    return this.generation;
   }
 
   /** Every citation of a key (Kamerstuk key or document number) across the workspace, in document order. */
@@ -150,75 +142,4 @@ export class WorkspaceIndex {
 
 function sameFacts(a: KnownDocumentFacts | undefined, b: KnownDocumentFacts | undefined): boolean {
   return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
-}
-
-/** The workspace's own documents as a catalog source: a document that is the cited one. */
-export class WorkspaceCatalogSource implements CatalogSource {
-  readonly name = 'workspace';
-
-  constructor(private readonly index: WorkspaceIndex) {}
-
-  lookupKamerstuk(id: KamerstukId): CatalogDocument | undefined {
-    return this.describe(kamerstukKey(id));
-  }
-
-  lookupDocumentNumber(documentNumber: string): CatalogDocument | undefined {
-    return this.describe(documentNumber.toUpperCase());
-  }
-
-  searchTitles(words: readonly string[], limit: number): readonly CatalogDocument[] {
-    const wanted = words.map(foldForSearch).filter(Boolean);
-    const out: CatalogDocument[] = [];
-    if (!wanted.length) return out;
-    for (const doc of this.index.documents()) {
-      const title = doc.analysis.metadata.title;
-      if (!title) continue;
-      const folded = ` ${foldForSearch(title)} `;
-      if (!wanted.every((w) => folded.includes(w))) continue;
-      const key = identityKeys(doc)[0];
-      const described = this.describeDocument(doc, key ?? doc.uri);
-      out.push(described);
-      if (out.length >= limit) break;
-    }
-    return out;
-  }
-
-  documentsByIdPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
-    const out: CatalogDocument[] = [];
-    for (const doc of this.index.documents()) {
-      const key = identityKeys(doc).find((k) => k.startsWith(prefix));
-      if (key && doc.analysis.metadata.kamerstuk) out.push(this.describeDocument(doc, key));
-      if (out.length >= limit) break;
-    }
-    return out;
-  }
-
-  titledDocuments(): readonly CatalogDocument[] {
-    const out: CatalogDocument[] = [];
-    for (const doc of this.index.documents()) {
-      const key = identityKeys(doc)[0];
-      if (key && doc.analysis.metadata.title) out.push(this.describeDocument(doc, key));
-    }
-    return out;
-  }
-
-  private describe(key: string): CatalogDocument | undefined {
-    const doc = this.index.documentsIdentifiedAs(key)[0];
-    return doc ? this.describeDocument(doc, key) : undefined;
-  }
-
-  private describeDocument(doc: IndexedDocument, key: string): CatalogDocument {
-    const m = doc.analysis.metadata;
-    const facts: Record<string, unknown> = {
-      id: key,
-      kamerstuk: m.kamerstuk,
-      documentNumber: m.documentNumber,
-      title: m.title,
-      date: m.date,
-      sources: [{ origin: 'workspace', url: doc.uri }],
-      workspace: { uri: doc.uri, span: m.identitySpan ?? { offset: 0, length: 0 } },
-    };
-    for (const k of Object.keys(facts)) if (facts[k] === undefined) delete facts[k];
-    return facts as unknown as CatalogDocument;
-  }
 }

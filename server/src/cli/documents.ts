@@ -57,7 +57,7 @@ export async function readInputs(paths: readonly string[], m: Messages, cwd = pr
   const documents: InputDocument[] = [];
   for (const f of files) {
     const shown = display(f, cwd);
-    const r = readTextFile(f);
+    const r = await readTextFile(f);
     if (!r.ok) {
       if (r.reason === 'binary') errors.push(m.cli.binary(shown));
       else if (r.reason === 'tooLarge') errors.push(m.cli.tooLarge(shown, r.detail));

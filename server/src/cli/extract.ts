@@ -2,7 +2,7 @@ import { analyze } from '../engine/analyze';
 import { LineIndex } from '../engine/lineIndex';
 import type { Locale, Messages } from '../l10n';
 import { describeReference } from '../features/describe';
-import { oneLine } from '../features/text';
+import { oneLine } from '../engine/chars';
 import type { InputDocument } from './documents';
 import { referenceToJson } from './referenceJson';
 

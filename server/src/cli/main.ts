@@ -1,11 +1,12 @@
 import { isIsoDate } from '../engine/calendar';
-import { localeFrom, messages, type Locale } from '../l10n';
-import { ArgError, parseArgs } from './args';
-import { glossaryFoldersOf, runCheck } from './check';
+import { localeFrom, messages, type Locale, type Messages } from '../l10n';
+import { SEVERITIES, type CitationStyle, type Severity } from '../features/model';
+import { ArgError, parseArgs, type ParsedArgs } from './args';
+import { glossaryFoldersOf, runCheck, type OutputFormat } from './check';
 import { readInputs } from './documents';
 import { runExtract } from './extract';
 import { defaultDataDir } from '../io/bundledData';
-import { localToday } from '../lsp/settings';
+import { isoDate } from '../service/kamerwijzer';
 import { runLanguageServer } from '../lsp/run';
 
 declare const KAMERWIJZER_VERSION: string | undefined;
@@ -17,13 +18,36 @@ const SPEC = {
 
 const VERSION = typeof KAMERWIJZER_VERSION === 'string' ? KAMERWIJZER_VERSION : 'dev';
 
+/** The options every command shares, read and checked; a string is the error to print. */
+interface CommonOptions {
+  readonly documentDate: string | undefined;
+  readonly today: string;
+  readonly format: OutputFormat;
+  readonly failOn: Severity;
+  readonly citationStyle: CitationStyle;
+}
+
+function commonOptions(args: ParsedArgs, m: Messages): CommonOptions | string {
+  const documentDate = args.options.get('--document-date');
+  if (documentDate !== undefined && !isIsoDate(documentDate)) return m.cli.badDate('--document-date', documentDate);
+  const today = args.options.get('--today') ?? isoDate(new Date());
+  if (!isIsoDate(today)) return m.cli.badDate('--today', today);
+  const format = args.options.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return m.cli.badFormat(format);
+  const failOn = args.options.get('--fail-on') ?? 'error';
+  if (!(SEVERITIES as readonly string[]).includes(failOn)) return m.cli.badLevel('--fail-on', failOn);
+  const citationStyle = args.options.get('--citation-style') ?? 'official';
+  if (citationStyle !== 'official' && citationStyle !== 'compact') return m.cli.badStyle(citationStyle);
+  return { documentDate, today, format, failOn: failOn as Severity, citationStyle };
+}
+
 /** Runs the command line; returns the exit code (0 fine, 1 findings, 2 errors). */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = (s: string): void => void process.stdout.write(s);
   const err = (s: string): void => void process.stderr.write(`kamerwijzer: ${s}\n`);
   let locale: Locale = localeFrom(env['KAMERWIJZER_LANG'] ?? env['LC_ALL'] ?? env['LC_MESSAGES'] ?? env['LANG']);
   let m = messages(locale);
-  let args;
+  let args: ParsedArgs;
   try {
     args = parseArgs(argv, SPEC);
   } catch (e) {
@@ -46,65 +70,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     out(m.cli.usage + '\n');
     return args.command === undefined && !args.flags.has('--help') && !args.flags.has('-h') ? 2 : 0;
   }
-  const documentDate = args.options.get('--document-date');
-  if (documentDate !== undefined && !isIsoDate(documentDate)) {
-    err(m.cli.badDate('--document-date', documentDate));
-    return 2;
-  }
-  const today = args.options.get('--today') ?? localToday();
-  if (!isIsoDate(today)) {
-    err(m.cli.badDate('--today', today));
-    return 2;
-  }
-  const format = args.options.get('--format') ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
-    err(m.cli.badFormat(format));
-    return 2;
-  }
-  const failOn = args.options.get('--fail-on') ?? 'error';
-  if (failOn !== 'hint' && failOn !== 'information' && failOn !== 'warning' && failOn !== 'error') {
-    err(m.cli.badLevel('--fail-on', failOn));
-    return 2;
-  }
-  const citationStyle = args.options.get('--citation-style') ?? 'official';
-  if (citationStyle !== 'official' && citationStyle !== 'compact') {
-    err(m.cli.badStyle(citationStyle));
+  const common = commonOptions(args, m);
+  if (typeof common === 'string') {
+    err(common);
     return 2;
   }
   switch (args.command) {
     case 'extract':
-    case 'check': {
-      if (args.paths.length === 0) {
-        err(m.cli.noPaths);
-        return 2;
-      }
-      const input = await readInputs(args.paths, m);
-      for (const w of input.warnings) err(w);
-      for (const e of input.errors) err(e);
-      if (args.command === 'extract') {
-        runExtract(input.documents, { json: args.flags.has('--json'), ...(documentDate ? { documentDate } : {}) }, locale, m, out);
-        return input.errors.length ? 2 : 0;
-      }
-      const failed = await runCheck(
-        input.documents,
-        {
-          format,
-          today,
-          failOn,
-          showHints: args.flags.has('--hints'),
-          ...(documentDate ? { documentDate } : {}),
-          diagnostics: { severity: {}, citationStyle, enforceCitationStyle: args.flags.has('--house-style') },
-          dataDir: defaultDataDir(),
-          version: VERSION,
-          glossaryFolders: glossaryFoldersOf(args.paths),
-        },
-        locale,
-        m,
-        out,
-        err,
-      );
-      return input.errors.length ? 2 : failed ? 1 : 0;
-    }
+    case 'check':
+      return readAndRun(args, common, locale, m, out, err);
     case 'lsp':
       // The transport (--stdio, --node-ipc, --socket=N) is read from the process arguments.
       runLanguageServer();
@@ -113,6 +87,40 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       err(m.cli.unknownCommand(args.command));
       return 2;
   }
+}
+
+/** `extract` and `check`: read the documents, then run the command on them. */
+async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (args.paths.length === 0) {
+    err(m.cli.noPaths);
+    return 2;
+  }
+  const input = await readInputs(args.paths, m);
+  for (const w of input.warnings) err(w);
+  for (const e of input.errors) err(e);
+  if (args.command === 'extract') {
+    runExtract(input.documents, { json: args.flags.has('--json'), ...(o.documentDate ? { documentDate: o.documentDate } : {}) }, locale, m, out);
+    return input.errors.length ? 2 : 0;
+  }
+  const failed = await runCheck(
+    input.documents,
+    {
+      format: o.format,
+      today: o.today,
+      failOn: o.failOn,
+      showHints: args.flags.has('--hints'),
+      ...(o.documentDate ? { documentDate: o.documentDate } : {}),
+      diagnostics: { severity: {}, citationStyle: o.citationStyle, enforceCitationStyle: args.flags.has('--house-style') },
+      dataDir: defaultDataDir(),
+      version: VERSION,
+      glossaryFolders: glossaryFoldersOf(args.paths),
+    },
+    locale,
+    m,
+    out,
+    err,
+  );
+  return input.errors.length ? 2 : failed ? 1 : 0;
 }
 
 if (require.main === module) {

@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   readonly known?: KnownDocumentFacts;
   /** Finds policy instruments from the glossary; without it, `instruments` stays empty. */
   readonly instruments?: InstrumentMatcher;
+  /** The text's line index, when the caller has one (one per document version). */
+  readonly lines?: LineIndex;
 }
 
 /**
@@ -53,7 +55,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   );
   references.sort((a, b) => a.span.offset - b.span.offset || b.span.length - a.span.length);
   // Every reference also carries its LSP range (line/character), computed once here.
-  const lines = new LineIndex(text);
+  const lines = options.lines ?? new LineIndex(text);
   const located: Reference[] = references.map((r) => ({ ...r, range: lines.rangeOf(r.span) }));
   const instruments = options.instruments ? recognizeInstruments(flat, options.instruments) : [];
   return { metadata, references: located, footnotes, footnoteMarkers: markers, instruments };

@@ -145,7 +145,6 @@ export class InstrumentMatcher {
   /** Every term, for look-ups: exact terms as written, folded terms in lower case. */
   private readonly exactTerms = new Map<string, string>();
   private readonly foldedTerms = new Map<string, string>();
-  private count = 0;
 
   /**
    * Builds the matcher. When two entries claim the same term, the first one wins (callers put
@@ -169,11 +168,6 @@ export class InstrumentMatcher {
     return matcher;
   }
 
-  /** Number of terms. */
-  get size(): number {
-    return this.count;
-  }
-
   /** The entry id of a term as written (exact for capitals, any case for names), if it is one. */
   entryOf(term: string): string | undefined {
     return this.exactTerms.get(term) ?? this.foldedTerms.get(term.toLowerCase());
@@ -192,7 +186,6 @@ export class InstrumentMatcher {
     });
     if (at.term) return;
     at.term = term;
-    this.count++;
     if (term.caseSensitive) {
       if (!this.exactTerms.has(term.text)) this.exactTerms.set(term.text, term.id);
     } else if (!this.foldedTerms.has(term.text.toLowerCase())) this.foldedTerms.set(term.text.toLowerCase(), term.id);

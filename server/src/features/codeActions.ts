@@ -1,85 +1,63 @@
 /**
- * Quick fixes: each Kamerwijzer diagnostic carries its fixes (in `data`); this turns them into code
- * actions, plus one "fix all" action per group (citation style, amount notation) and a
- * source.fixAll action that applies every preferred fix of the document.
+ * Quick fixes: the fixes each finding carries become actions, plus one "fix all" action per group
+ * (citation style, amount notation, instrument names) and a source.fixAll action that applies every
+ * preferred fix of the document. Plain data: the lsp floor makes LSP code actions of them.
  */
-import { CodeActionKind, type CodeAction, type CreateFile, type Diagnostic, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import type { IndexedDocument } from '../catalog/workspaceIndex';
 import { messages, type Locale } from '../l10n';
-import type { Fix, FixEdit } from './diagnostics/model';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics/run';
+import type { Fix, FixAllGroup, FixEdit } from './model';
 
-function fixesOf(d: Diagnostic): readonly Fix[] {
-  if (d.source !== DIAGNOSTIC_SOURCE) return [];
-  const data = d.data as DiagnosticData | undefined;
-  return Array.isArray(data?.fixes) ? data!.fixes : [];
+/** Anything that carries fixes: a finding, or what the editor sends back of one. */
+export interface Fixable {
+  readonly fixes?: readonly Fix[];
 }
 
-/**
- * A workspace edit from fix edits (spans resolved against the indexed documents; edits of other
- * files carry their own range). When the fix creates files, the edit is a list of document changes:
- * the file creations first, then the text edits.
- */
-export function toWorkspaceEdit(edits: readonly FixEdit[], docOf: (uri: string) => IndexedDocument | undefined, createFiles: readonly string[] = []): WorkspaceEdit {
-  const changes: Record<string, TextEdit[]> = {};
-  const seen = new Set<string>();
-  for (const e of edits) {
-    const doc = docOf(e.uri);
-    const range = doc ? doc.lines.rangeOf(e.span) : e.range;
-    if (!range) continue;
-    const key = `${e.uri}#${e.span.offset}:${e.span.length}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    (changes[e.uri] ??= []).push({ range, newText: e.newText });
-  }
-  if (!createFiles.length) return { changes };
-  return {
-    documentChanges: [
-      ...createFiles.map((uri): CreateFile => ({ kind: 'create', uri, options: { ignoreIfExists: true } })),
-      ...Object.entries(changes).map(([uri, list]): TextDocumentEdit => ({ textDocument: { uri, version: null }, edits: list })),
-    ],
-  };
+export type ActionKind = 'quickfix' | 'source.fixAll.kamerwijzer';
+
+/** One action: its title, the findings it resolves, the edits and the files it creates first. */
+export interface Action<T extends Fixable> {
+  readonly title: string;
+  readonly kind: ActionKind;
+  readonly targets: readonly T[];
+  readonly edits: readonly FixEdit[];
+  readonly createFiles?: readonly string[];
+  readonly preferred?: boolean;
 }
 
-export interface CodeActionRequest {
-  /** The diagnostics the editor sends for the range. */
-  readonly diagnostics: readonly Diagnostic[];
-  /** All current diagnostics of the document (for the fix-all actions). */
-  readonly allDiagnostics: readonly Diagnostic[];
-  /** Kinds the editor asks for (empty: all). */
+export interface ActionRequest<T extends Fixable> {
+  /** The findings at the place the editor asks about. */
+  readonly selected: readonly T[];
+  /** All current findings of the document (for the fix-all actions). */
+  readonly all: readonly T[];
+  /** Kinds the editor asks for (empty: all), LSP's hierarchical names ("quickfix", "source.fixAll"). */
   readonly only?: readonly string[];
-  /** False when the editor cannot create files in a workspace edit; fixes that create files are then left out. */
+  /** False when the editor cannot create files in an edit; fixes that create files are then left out. */
   readonly createFiles?: boolean;
 }
 
-export function codeActions(request: CodeActionRequest, locale: Locale, docOf: (uri: string) => IndexedDocument | undefined): CodeAction[] {
+export function codeActions<T extends Fixable>(request: ActionRequest<T>, locale: Locale): Action<T>[] {
   const m = messages(locale);
-  const wants = (kind: string): boolean => !request.only?.length || request.only.some((k) => kind === k || kind.startsWith(`${k}.`));
-  const actions: CodeAction[] = [];
-  if (wants(CodeActionKind.QuickFix)) {
-    const groups = new Set<string>();
-    for (const d of request.diagnostics) {
-      for (const fix of fixesOf(d)) {
+  const wants = (kind: ActionKind): boolean => !request.only?.length || request.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: Action<T>[] = [];
+  const groupTitle: Record<FixAllGroup, string> = { citation: m.diag.fixAllCitations, amount: m.diag.fixAllAmounts, instrument: m.diag.instrument.fixAll };
+  if (wants('quickfix')) {
+    const groups = new Set<FixAllGroup>();
+    for (const target of request.selected) {
+      for (const fix of target.fixes ?? []) {
         if (fix.createFiles?.length && request.createFiles === false) continue;
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !!fix.preferred, edit: toWorkspaceEdit(fix.edits, docOf, fix.createFiles) });
+        actions.push({ title: fix.title, kind: 'quickfix', targets: [target], edits: fix.edits, preferred: !!fix.preferred, ...(fix.createFiles?.length ? { createFiles: fix.createFiles } : {}) });
         if (fix.fixAllGroup) groups.add(fix.fixAllGroup);
       }
     }
     for (const group of groups) {
-      const all = request.allDiagnostics.flatMap((d) => fixesOf(d).filter((f) => f.fixAllGroup === group).slice(0, 1).map((f) => ({ d, f })));
+      const all = request.all.flatMap((t) => (t.fixes ?? []).filter((f) => f.fixAllGroup === group).slice(0, 1).map((f) => ({ t, f })));
       if (all.length < 2) continue;
-      actions.push({
-        title: `${group === 'citation' ? m.diag.fixAllCitations : group === 'instrument' ? m.diag.instrument.fixAll : m.diag.fixAllAmounts} (${all.length})`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: all.map((x) => x.d),
-        edit: toWorkspaceEdit(all.flatMap((x) => x.f.edits), docOf),
-      });
+      actions.push({ title: `${groupTitle[group]} (${all.length})`, kind: 'quickfix', targets: all.map((x) => x.t), edits: all.flatMap((x) => x.f.edits) });
     }
   }
-  if (wants(CodeActionKind.SourceFixAll)) {
-    const preferred = request.allDiagnostics.flatMap((d) => fixesOf(d).filter((f) => f.preferred && f.fixAllGroup).slice(0, 1));
+  if (wants('source.fixAll.kamerwijzer')) {
+    const preferred = request.all.flatMap((t) => (t.fixes ?? []).filter((f) => f.preferred && f.fixAllGroup).slice(0, 1).map((f) => ({ t, f })));
     if (preferred.length) {
-      actions.push({ title: m.diag.fixAllKamerwijzer, kind: `${CodeActionKind.SourceFixAll}.kamerwijzer`, edit: toWorkspaceEdit(preferred.flatMap((f) => f.edits), docOf) });
+      actions.push({ title: m.diag.fixAllKamerwijzer, kind: 'source.fixAll.kamerwijzer', targets: preferred.map((x) => x.t), edits: preferred.flatMap((x) => x.f.edits) });
     }
   }
   return actions;

@@ -7,8 +7,8 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem }
 import type { CatalogDocument } from '../catalog/model';
 import { citedKey } from '../catalog/workspaceIndex';
 import { kamerstukKey, officialDossierText, parseKamerstukKey } from '../engine/identifiers';
-import type { CitationStyle } from './diagnostics/model';
-import type { FeatureContext, IndexedDocument } from './context';
+import type { CitationStyle } from './model';
+import type { FeatureContext, IndexedDocument } from './model';
 import { escapeMarkdown, formatDate } from './describe';
 
 const MAX_ITEMS = 50;

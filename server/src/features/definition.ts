@@ -6,10 +6,11 @@
  * founding Kamerstuk. A document that is not in the workspace has no location (its document link
  * still opens the official page).
  */
-import { Location } from 'vscode-languageserver-types';
+import type { Location } from 'vscode-languageserver-types';
 import { kamerstukKey, parseKamerstukKey } from '../engine/identifiers';
 import type { Span } from '../engine/model';
-import type { FeatureContext, IndexedDocument } from './context';
+import { documentsIdentifiedAs, location } from './locations';
+import type { FeatureContext, IndexedDocument } from './model';
 import { footnoteOf, targetAt } from './referenceAt';
 
 export function definition(doc: IndexedDocument, offset: number, ctx: FeatureContext): Location[] {
@@ -41,28 +42,6 @@ export function definition(doc: IndexedDocument, offset: number, ctx: FeatureCon
     return [location(doc, r.kamerstuk.span)];
   }
   return [];
-}
-
-/** Locations of the workspace documents that are the document with this key (their identity line, or their start). */
-export function documentsIdentifiedAs(key: string, ctx: FeatureContext): Location[] {
-  return ctx.index.documentsIdentifiedAs(key).map((d) => location(d, landingSpan(d)));
-}
-
-/** Lines from the top within which a document's identity counts as its heading. */
-const HEADING_LINES = 60;
-
-/**
- * Where to land in a document: its heading when it names itself there (official heading, open-data
- * header, front matter); its start when only a page footer further down does.
- */
-function landingSpan(d: IndexedDocument): Span {
-  const identity = d.analysis.metadata.identitySpan;
-  if (identity && d.lines.positionAt(identity.offset).line < HEADING_LINES) return identity;
-  return { offset: 0, length: 0 };
-}
-
-export function location(doc: IndexedDocument, span: Span): Location {
-  return { uri: doc.uri, range: doc.lines.rangeOf(span) };
 }
 
 function within(inner: Span, outer: Span): boolean {

@@ -22,10 +22,11 @@ export function describeAmount(a: AmountReference): string {
 }
 
 export function describeDeadline(d: DeadlineReference, locale: Locale): string {
-  if (!d.end) return locale === 'nl' ? 'niet op te lossen zonder documentdatum' : 'cannot be resolved without a document date';
+  const m = messages(locale).describe;
+  if (!d.end) return m.unresolved;
   if (d.start && d.start !== d.end) return `${d.start} … ${d.end}`;
   if (d.start === d.end) return d.end;
-  return locale === 'nl' ? `uiterlijk ${d.end}` : `by ${d.end}`;
+  return m.by(d.end);
 }
 
 /** The normalized value of a reference, short. */

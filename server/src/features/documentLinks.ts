@@ -2,7 +2,7 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import { kamerstukKey, officialDossierUrl, officialPageUrl, tweedeKamerDocumentUrl } from '../engine/identifiers';
 import { messages } from '../l10n';
-import type { FeatureContext, IndexedDocument } from './context';
+import type { FeatureContext, IndexedDocument } from './model';
 
 export function documentLinks(doc: IndexedDocument, ctx: Pick<FeatureContext, 'locale'>): DocumentLink[] {
   const m = messages(ctx.locale);

@@ -5,11 +5,11 @@
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { kamerstukKey } from '../engine/identifiers';
 import type { Reference, Span } from '../engine/model';
-import { messages } from '../l10n';
-import type { FeatureContext, IndexedDocument } from './context';
+import { messages, type Locale } from '../l10n';
+import type { FeatureContext, IndexedDocument } from './model';
 import { describeReference } from './describe';
-import { oneLine } from './text';
-import { kamerstukTitle } from './hover';
+import { oneLine } from '../engine/chars';
+import { kamerstukTitle } from './citations';
 
 export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 'locale'>): DocumentSymbol[] {
   const m = messages(ctx.locale);
@@ -62,6 +62,6 @@ export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 
   ].filter((s): s is DocumentSymbol => s !== undefined);
 }
 
-function lineOf(doc: IndexedDocument, span: Span, locale: 'nl' | 'en'): string {
-  return `${locale === 'nl' ? 'regel' : 'line'} ${doc.lines.positionAt(span.offset).line + 1}`;
+function lineOf(doc: IndexedDocument, span: Span, locale: Locale): string {
+  return messages(locale).symbols.line(doc.lines.positionAt(span.offset).line + 1);
 }

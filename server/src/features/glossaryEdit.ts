@@ -5,7 +5,7 @@
 import type { WorkspaceGlossaryFile } from '../catalog/glossaries';
 import type { GlossaryEntryPatch } from '../engine/glossary';
 import { LineIndex } from '../engine/lineIndex';
-import type { FixEdit } from './diagnostics/model';
+import type { FixEdit } from './model';
 
 export interface GlossaryAddition {
   readonly edit: FixEdit;

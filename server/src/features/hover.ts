@@ -6,7 +6,7 @@
  * today; a footnote marker its text; a policy instrument its glossary entry.
  */
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
-import type { CatalogDocument } from '../catalog/model';
+import { hasFacts, type CatalogDocument } from '../catalog/model';
 import { citedKey } from '../catalog/workspaceIndex';
 import { daysBetween } from '../engine/calendar';
 import {
@@ -17,12 +17,12 @@ import {
   parseKamerstukKey,
   tweedeKamerDocumentUrl,
   tweedeKamerSearchUrl,
-  type KamerstukId,
 } from '../engine/identifiers';
 import type { AmountReference, DeadlineReference, DocumentNumberReference, InstrumentMention, KamerstukReference, MotionReference, Span } from '../engine/model';
 import { messages, type Messages } from '../l10n';
-import { sentenceAround } from './diagnostics/sentence';
-import type { FeatureContext, IndexedDocument } from './context';
+import { kamerstukTitle } from './citations';
+import { sentenceAround } from './sentences';
+import type { FeatureContext, IndexedDocument } from './model';
 import { describeDeadlineWhen, escapeMarkdown, formatDate, formatEuro } from './describe';
 import { euroInWords } from './numberWords';
 import { footnoteOf, targetAt } from './referenceAt';
@@ -67,11 +67,6 @@ export async function hover(doc: IndexedDocument, offset: number, ctx: FeatureCo
   return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lines.rangeOf(span) };
 }
 
-/** "Kamerstuk 29 826, nr. 147" in the official style. */
-export function kamerstukTitle(id: KamerstukId): string {
-  return `Kamerstuk ${officialDossierText(id.dossier)}, nr. ${id.nr}`;
-}
-
 async function kamerstukHover(doc: IndexedDocument, r: KamerstukReference, ctx: FeatureContext, m: Messages): Promise<string> {
   const found = await ctx.catalog.lookupKamerstuk(r);
   const heading = `**${escapeMarkdown(kamerstukTitle(r))}**`;
@@ -82,11 +77,6 @@ async function kamerstukHover(doc: IndexedDocument, r: KamerstukReference, ctx: 
   parts.push(links.join(' · '));
   if (known) parts.push(sourceLine(found, m));
   return parts.filter(Boolean).join('\n\n');
-}
-
-/** True when the catalog knows more of a document than its number. */
-export function hasFacts(d: CatalogDocument): boolean {
-  return !!(d.title || d.type || d.date || d.submitters?.length || d.outcome || d.workspace);
 }
 
 async function documentNumberHover(doc: IndexedDocument, r: DocumentNumberReference, ctx: FeatureContext, m: Messages): Promise<string> {
@@ -244,7 +234,7 @@ function instrumentHover(doc: IndexedDocument, mention: InstrumentMention, ctx: 
 function instrumentNear(doc: IndexedDocument, r: AmountReference, ctx: FeatureContext, m: Messages): string {
   const glossary = ctx.glossaries?.forDocument(doc.uri);
   if (!glossary || !doc.analysis.instruments.length) return '';
-  const sentence = sentenceAround(doc.text, r.span);
+  const sentence = sentenceAround(doc, r.span);
   const end = r.span.offset + r.span.length;
   let best: { mention: InstrumentMention; distance: number } | undefined;
   for (const i of doc.analysis.instruments) {

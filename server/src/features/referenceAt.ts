@@ -35,20 +35,6 @@ export function targetAt(doc: IndexedDocument, offset: number): Target | undefin
   return best?.target;
 }
 
-/** The span of a target. */
-export function targetSpan(t: Target): Span {
-  switch (t.kind) {
-    case 'reference':
-      return t.reference.span;
-    case 'footnoteMarker':
-      return t.marker.span;
-    case 'footnote':
-      return t.footnote.span;
-    case 'instrument':
-      return t.mention.span;
-  }
-}
-
 /** The footnote a marker refers to (same label; the first one after the marker, else the first). */
 export function footnoteOf(doc: IndexedDocument, marker: FootnoteMarker): Footnote | undefined {
   const same = doc.analysis.footnotes.filter((f) => f.label === marker.label);

@@ -5,8 +5,8 @@
  */
 import type { Location } from 'vscode-languageserver-types';
 import { citedKey } from '../catalog/workspaceIndex';
-import type { FeatureContext, IndexedDocument } from './context';
-import { documentsIdentifiedAs, location } from './definition';
+import type { FeatureContext, IndexedDocument } from './model';
+import { documentsIdentifiedAs, location } from './locations';
 import { targetAt } from './referenceAt';
 
 export function references(doc: IndexedDocument, offset: number, includeDeclaration: boolean, ctx: FeatureContext): Location[] {

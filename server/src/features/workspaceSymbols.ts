@@ -3,12 +3,12 @@
  * number ("29826-250", "29 826 250", "2025D44449") or by words of its title ("industriebeleid focus").
  */
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
-import { foldForSearch } from '../catalog/model';
+import { foldForSearch } from '../engine/folding';
 import { identityKeys, type IndexedDocument } from '../catalog/workspaceIndex';
 import { parseKamerstukKey } from '../engine/identifiers';
 import type { Span } from '../engine/model';
-import type { FeatureContext } from './context';
-import { kamerstukTitle } from './hover';
+import type { FeatureContext } from './model';
+import { kamerstukTitle } from './citations';
 
 const MAX_RESULTS = 200;
 

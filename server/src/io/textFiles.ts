@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES, DOCUMENT_EXTENSIONS } from '../protocol';
 
 /** Why a file could not be read as text. */
 export type UnreadableReason = 'missing' | 'directory' | 'binary' | 'tooLarge' | 'unreadable';
@@ -8,17 +9,14 @@ export type TextFileResult =
   | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'windows-1252' }
   | { readonly ok: false; readonly reason: UnreadableReason; readonly detail: string };
 
-/** Files larger than this are refused by default (a letter is rarely over 1 MB). */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-
-/** Extensions of the documents Kamerwijzer reads. */
-export const DOCUMENT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown'];
-
-/** Reads a text document safely: refuses directories, binary and huge files; decodes UTF-8 (BOM stripped) or Windows-1252. */
-export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): TextFileResult {
+/**
+ * Reads a text document safely, without blocking the event loop: refuses directories, binary and
+ * huge files; decodes UTF-8 (BOM stripped) or Windows-1252.
+ */
+export async function readTextFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<TextFileResult> {
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
+    stat = await fs.promises.stat(file);
   } catch (e) {
     return { ok: false, reason: 'missing', detail: errorText(e) };
   }
@@ -26,7 +24,7 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): TextFi
   if (stat.size > maxBytes) return { ok: false, reason: 'tooLarge', detail: `${stat.size} bytes > ${maxBytes}` };
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = await fs.promises.readFile(file);
   } catch (e) {
     return { ok: false, reason: 'unreadable', detail: errorText(e) };
   }

@@ -78,6 +78,11 @@ export const en: Shape<typeof nl> = {
     deadlines: 'Deadlines',
     footnotes: 'Footnotes',
     instruments: 'Policy instruments',
+    line: (n: number) => `line ${n}`,
+  },
+  describe: {
+    unresolved: 'cannot be resolved without a document date',
+    by: (d: string) => `by ${d}`,
   },
   links: {
     official: (id: string) => `Open ${id} on zoek.officielebekendmakingen.nl`,

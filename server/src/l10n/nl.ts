@@ -75,6 +75,11 @@ export const nl = {
     deadlines: 'Termijnen',
     footnotes: 'Voetnoten',
     instruments: 'Beleidsinstrumenten',
+    line: (n: number) => `regel ${n}`,
+  },
+  describe: {
+    unresolved: 'niet op te lossen zonder documentdatum',
+    by: (d: string) => `uiterlijk ${d}`,
   },
   links: {
     official: (id: string) => `Open ${id} op zoek.officielebekendmakingen.nl`,

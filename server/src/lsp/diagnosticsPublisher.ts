@@ -1,37 +1,39 @@
-import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver/node';
 import type { IndexedDocument } from '../catalog/workspaceIndex';
+import type { CheckedFinding } from '../features/model';
+import { toDiagnostic } from './convert';
 
 /**
- * Gets diagnostics to the editor. Clients with pull diagnostics (LSP 3.17, VS Code) ask for them and
+ * Gets findings to the editor. Clients with pull diagnostics (LSP 3.17, VS Code) ask for them and
  * are told to ask again when something changed; other clients (Neovim 0.7) get them pushed shortly
- * after a document settles. The last diagnostics of each document are kept for the fix-all actions.
+ * after a document settles. The last findings of each document are kept for the fix-all actions.
  */
 export class DiagnosticsPublisher {
   /** The client pulls diagnostics; otherwise they are pushed. */
   pull = false;
   /** The client accepts workspace/diagnostic/refresh. */
   canRefresh = false;
-  private readonly last = new Map<string, Diagnostic[]>();
+  private readonly last = new Map<string, CheckedFinding[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly connection: Connection,
-    private readonly compute: (doc: IndexedDocument) => Promise<Diagnostic[]>,
+    private readonly compute: (doc: IndexedDocument) => Promise<CheckedFinding[]>,
     /** The indexed document of an open editor document, if any. */
     private readonly openDocument: (uri: string) => IndexedDocument | undefined,
     private readonly openUris: () => readonly string[],
     private readonly onError: (message: string) => void,
   ) {}
 
-  /** Computes a document's diagnostics and remembers them. */
-  async diagnosticsOf(doc: IndexedDocument): Promise<Diagnostic[]> {
+  /** Computes a document's findings and remembers them. */
+  async findingsOf(doc: IndexedDocument): Promise<CheckedFinding[]> {
     const items = await this.compute(doc);
     this.last.set(doc.uri, items);
     return items;
   }
 
-  /** The diagnostics last computed for a document. */
-  lastOf(uri: string): Diagnostic[] | undefined {
+  /** The findings last computed for a document. */
+  lastOf(uri: string): CheckedFinding[] | undefined {
     return this.last.get(uri);
   }
 
@@ -45,8 +47,8 @@ export class DiagnosticsPublisher {
         this.timers.delete(uri);
         const doc = this.openDocument(uri);
         if (!doc) return;
-        this.diagnosticsOf(doc)
-          .then((items) => this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items }))
+        this.findingsOf(doc)
+          .then((items) => this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items.map(toDiagnostic) }))
           .catch((e: unknown) => this.onError(`diagnostics failed: ${(e as Error).message}`));
       }, delay),
     );

@@ -1,6 +1,15 @@
+/**
+ * The server's settings in one place: the `kamerwijzer.*` settings as the client sends them
+ * (workspace/configuration, didChangeConfiguration or initializationOptions), `files.exclude`, and
+ * the editor's locale; parsed with defaults for anything missing or malformed.
+ */
+import type { Connection } from 'vscode-languageserver/node';
 import { isIsoDate } from '../engine/calendar';
-import { DEFAULT_DIAGNOSTIC_SETTINGS, SEVERITY_NAMES, type DiagnosticSettings, type SeverityName } from '../features/diagnostics/model';
+import { enabledGlobs } from '../io/exclusions';
+import { DEFAULT_DIAGNOSTIC_SETTINGS, SEVERITY_NAMES, type DiagnosticSettings, type SeverityName } from '../features/model';
 import { localeFrom, type Locale } from '../l10n';
+import { DEFAULT_MAX_FILE_BYTES } from '../protocol';
+import type { ServiceSettings } from '../service/kamerwijzer';
 
 /** The server's view of the `kamerwijzer.*` settings (see package.json `contributes.configuration`). */
 export interface Settings {
@@ -19,22 +28,20 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   exclude: [],
-  maxFileSize: 5 * 1024 * 1024,
+  maxFileSize: DEFAULT_MAX_FILE_BYTES,
   today: '',
   diagnostics: DEFAULT_DIAGNOSTIC_SETTINGS,
 };
 
 /** Reads settings from whatever the client sent, keeping defaults for anything missing or malformed. */
 export function parseSettings(raw: unknown): Settings {
-  const o = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const o = record(raw);
   const language = o['language'] === 'nl' || o['language'] === 'en' ? o['language'] : 'auto';
   const exclude = Array.isArray(o['exclude']) ? o['exclude'].filter((x): x is string => typeof x === 'string' && x.length > 0) : DEFAULT_SETTINGS.exclude;
   const maxFileSize = typeof o['maxFileSize'] === 'number' && o['maxFileSize'] > 0 ? o['maxFileSize'] : DEFAULT_SETTINGS.maxFileSize;
   const today = typeof o['today'] === 'string' && isIsoDate(o['today']) ? o['today'] : '';
   const severity: Record<string, SeverityName> = {};
-  const rawDiagnostics = o['diagnostics'] && typeof o['diagnostics'] === 'object' ? (o['diagnostics'] as Record<string, unknown>) : {};
-  const rawSeverity = rawDiagnostics['severity'] && typeof rawDiagnostics['severity'] === 'object' ? (rawDiagnostics['severity'] as Record<string, unknown>) : {};
-  for (const [code, level] of Object.entries(rawSeverity)) {
+  for (const [code, level] of Object.entries(record(record(o['diagnostics'])['severity']))) {
     if (typeof level === 'string' && (SEVERITY_NAMES as readonly string[]).includes(level)) severity[code] = level as SeverityName;
   }
   const citationStyle = o['citationStyle'] === 'compact' ? 'compact' : 'official';
@@ -42,12 +49,52 @@ export function parseSettings(raw: unknown): Settings {
   return { language, exclude, maxFileSize, today, diagnostics: { severity, citationStyle, enforceCitationStyle } };
 }
 
+function record(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}
+
 /** The locale of messages: the setting, else the editor's locale. */
 export function effectiveLocale(settings: Settings, editorLocale: string | undefined): Locale {
   return settings.language === 'auto' ? localeFrom(editorLocale) : settings.language;
 }
 
-/** Today's date in the local time zone, ISO. */
-export function localToday(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+/** The settings as the client gives them, and how to ask it again. */
+export class ServerSettings {
+  current: Settings = DEFAULT_SETTINGS;
+  /** Globs of the editor's files.exclude that are switched on. */
+  filesExclude: string[] = [];
+  editorLocale: string | undefined;
+  /** The client answers workspace/configuration. */
+  canAsk = false;
+
+  get locale(): Locale {
+    return effectiveLocale(this.current, this.editorLocale);
+  }
+
+  /** What the features read of these settings. */
+  get service(): Partial<ServiceSettings> {
+    return { locale: this.locale, today: this.current.today, diagnostics: this.current.diagnostics };
+  }
+
+  /** Globs of everything not to index. */
+  get exclusions(): string[] {
+    return [...this.filesExclude, ...this.current.exclude];
+  }
+
+  /** Asks the client for the settings (when it can answer); a failure keeps the current ones. */
+  async load(connection: Connection, onError: (message: string) => void): Promise<void> {
+    if (!this.canAsk) return;
+    try {
+      const [kw, files] = (await connection.workspace.getConfiguration([{ section: 'kamerwijzer' }, { section: 'files.exclude' }])) as unknown[];
+      this.current = parseSettings(kw);
+      this.filesExclude = enabledGlobs(files);
+    } catch (e) {
+      onError(`could not read settings: ${(e as Error).message}`);
+    }
+  }
+
+  /** What decides which files are indexed, to see whether a change needs a new scan. */
+  indexingKey(): string {
+    return JSON.stringify({ exclusions: this.exclusions, maxFileSize: this.current.maxFileSize });
+  }
 }

@@ -3,42 +3,27 @@
  * leaves alone, and what its quick fix makes of the text.
  */
 import * as assert from 'node:assert/strict';
-import type { CatalogDocument } from '../../../server/src/catalog/model';
 import type { KnownDocumentFacts } from '../../../server/src/engine/model';
-import { DEFAULT_DIAGNOSTIC_SETTINGS, type DiagnosticSettings, type Finding } from '../../../server/src/features/diagnostics/model';
-import { ruleByCode } from '../../../server/src/features/diagnostics/rules';
-import { messages } from '../../../server/src/l10n';
-import { applyEdits, memoryWorkspace } from '../../support/memoryWorkspace';
-
-type Known = Omit<CatalogDocument, 'sources' | 'kamerstuk'>;
+import type { DiagnosticSettings } from '../../../server/src/features/model';
+import { ruleWorkspace } from '../../support/checks';
+import { parseFile, parseFixture } from '../../support/fixture';
+import { applyEdits, type Known } from '../../support/workspace';
 
 interface Case {
   readonly name: string;
   readonly code: string;
+  /** The letter (brief.txt), with `[[…]]` around the span of each finding the rule must report, in order (none: it must stay silent). */
   readonly text: string;
   readonly known?: readonly Known[];
   readonly facts?: KnownDocumentFacts;
   readonly settings?: Partial<DiagnosticSettings>;
   readonly today?: string;
-  /** The text of each finding's span, in order ([] = the rule must stay silent). */
-  readonly flagged: readonly string[];
   /** A fragment every message must contain (Dutch). */
   readonly message?: RegExp;
   /** The text after applying the first finding's preferred (or first) fix. */
   readonly fixed?: string;
-  /** Extra workspace documents. */
-  readonly others?: Record<string, string>;
-}
-
-async function run(c: Case): Promise<{ findings: readonly Finding[]; text: string }> {
-  const ws = memoryWorkspace({ known: c.known ?? [], ...(c.today ? { today: c.today } : {}) });
-  for (const [name, text] of Object.entries(c.others ?? {})) ws.add(name, text);
-  const doc = ws.add('brief.txt', c.text, c.facts);
-  const rule = ruleByCode(c.code);
-  assert.ok(rule, `rule ${c.code} exists`);
-  const settings: DiagnosticSettings = { ...DEFAULT_DIAGNOSTIC_SETTINGS, ...c.settings };
-  const findings = await rule.check({ ...ws.ctx('nl', c.today), doc, settings, m: messages('nl') });
-  return { findings, text: c.text };
+  /** Other workspace documents, as a fixture (`//- name` lines). */
+  readonly others?: string;
 }
 
 const MOTION_KOSTIC: Known = {
@@ -56,24 +41,21 @@ const CASES: Case[] = [
   {
     name: 'unknown Kamerstuk',
     code: 'kamerstuk-unknown',
-    text: 'Zie Kamerstuk 29826, nr. 999 en Kamerstuk 29826, nr. 250.',
+    text: 'Zie [[Kamerstuk 29826, nr. 999]] en Kamerstuk 29826, nr. 250.',
     known: [MOTION_KOSTIC],
-    flagged: ['Kamerstuk 29826, nr. 999'],
     message: /niet bekend/,
   },
   {
     name: 'a Kamerstuk in the workspace is known',
     code: 'kamerstuk-unknown',
     text: 'Zie Kamerstuk 29826, nr. 147.',
-    others: { 'visie.md': '---\nkamerstuk: 29826-147\ntitel: Het verschil maken\n---\nTekst.' },
-    flagged: [],
+    others: '//- visie.md\n---\nkamerstuk: 29826-147\ntitel: Het verschil maken\n---\nTekst.',
   },
   {
     name: 'motion without any Kamerstuk, fix inserts the catalog citation',
     code: 'motion-without-kamerstuk',
-    text: 'Met deze brief geef ik uitvoering aan de motie-Kostić c.s. over de industrie.',
+    text: 'Met deze brief geef ik uitvoering aan de [[motie-Kostić c.s.]] over de industrie.',
     known: [MOTION_KOSTIC],
-    flagged: ['motie-Kostić c.s.'],
     message: /zonder Kamerstuknummer/,
     fixed: 'Met deze brief geef ik uitvoering aan de motie-Kostić c.s. (Kamerstuk 29 826, nr. 250) over de industrie.',
   },
@@ -82,34 +64,29 @@ const CASES: Case[] = [
     code: 'motion-without-kamerstuk',
     text: 'De motie-Kostić c.s. (Kamerstuk 29826, nr. 250) vraagt een visie. Met deze brief voer ik de motie Kostić c.s. uit.',
     known: [MOTION_KOSTIC],
-    flagged: [],
   },
   {
     name: 'footnote marker without footnote',
     code: 'footnote-missing',
-    text: 'De motie-Kostić c.s.[footnoteRef:1] en de brief[footnoteRef:2] zijn bekend.\n\n[1:  Kamerstuk 29826, nr. 250]',
-    flagged: ['[footnoteRef:2]'],
+    text: 'De motie-Kostić c.s.[footnoteRef:1] en de brief[[[footnoteRef:2]]] zijn bekend.\n\n[1:  Kamerstuk 29826, nr. 250]',
     message: /geen voetnoot/,
   },
   {
     name: 'footnote nothing refers to',
     code: 'footnote-unreferenced',
-    text: 'De motie-Kostić c.s.[footnoteRef:1] is bekend.\n\n[1:  Kamerstuk 29826, nr. 250]  [2:  Kamerstuk 29826, nr. 277]',
-    flagged: ['[2:  Kamerstuk 29826, nr. 277]'],
+    text: 'De motie-Kostić c.s.[footnoteRef:1] is bekend.\n\n[1:  Kamerstuk 29826, nr. 250]  [[[2:  Kamerstuk 29826, nr. 277]]]',
     message: /nergens/,
   },
   {
     name: 'every footnote referred to',
     code: 'footnote-unreferenced',
     text: 'De motie-Kostić c.s.[footnoteRef:1] is bekend.\n\n[1:  Kamerstuk 29826, nr. 250]',
-    flagged: [],
   },
   {
     name: 'known letter named by its title without citation; fix adds it',
     code: 'document-title-without-citation',
-    text: 'In de brief Toekomstperspectief op de energie-intensieve industrie staat het beleid.',
+    text: 'In de brief [[Toekomstperspectief op de energie-intensieve industrie]] staat het beleid.',
     known: [LETTER_265],
-    flagged: ['Toekomstperspectief op de energie-intensieve industrie'],
     message: /zonder bronvermelding/,
     fixed: 'In de brief Toekomstperspectief op de energie-intensieve industrie (Kamerstuk 29 826, nr. 265) staat het beleid.',
   },
@@ -118,15 +95,13 @@ const CASES: Case[] = [
     code: 'document-title-without-citation',
     text: 'In de brief Toekomstperspectief op de energie-intensieve industrie (Kamerstuk 29826, nr. 265) staat het beleid.',
     known: [LETTER_265],
-    flagged: [],
   },
   // ── Wrong ──
   {
     name: 'description fits another document: wrong number, fix corrects it',
     code: 'citation-title-mismatch',
-    text: 'Zie ook de brief inzake Toekomstperspectief Energie-intensieve Industrie (Kamerstuk 29826, nr. 258).',
+    text: 'Zie ook de brief inzake Toekomstperspectief Energie-intensieve Industrie ([[Kamerstuk 29826, nr. 258]]).',
     known: [LETTER_258, LETTER_265],
-    flagged: ['Kamerstuk 29826, nr. 258'],
     message: /Ruimte voor industrieclusters/,
     fixed: 'Zie ook de brief inzake Toekomstperspectief Energie-intensieve Industrie (Kamerstuk 29 826, nr. 265).',
   },
@@ -135,31 +110,24 @@ const CASES: Case[] = [
     code: 'citation-title-mismatch',
     text: 'Zie ook de brief inzake ruimte voor industrieclusters (Kamerstuk 29826, nr. 258).',
     known: [LETTER_258, LETTER_265],
-    flagged: [],
   },
   {
     name: 'a paraphrase is not a contradiction',
     code: 'citation-title-mismatch',
     text: 'Adviesvraag Peter Wennink, Kamerstuknummer 32637-707↩︎\n',
     known: [{ id: '32637-707', type: 'Brief regering', title: 'Aanstelling en opdracht Adviseur versterking investeringsklimaat en verdienvermogen' }],
-    flagged: [],
   },
   {
     name: 'same description, different numbers',
     code: 'citation-inconsistent',
-    text:
-      'Tekst.1 Meer tekst.2\n' +
-      'Investeren in een weerbare en toekomstbestendige economie: het 3%-R&D-actieplan, Kamerstuknummer 33009-165↩︎\n' +
-      'Investeren in een weerbare en toekomstbestendige economie: het 3%-R&D-actieplan, Kamerstuknummer 33009-156↩︎\n',
-    flagged: ['Kamerstuknummer 33009-156'],
+    text: 'Tekst.1 Meer tekst.2\nInvesteren in een weerbare en toekomstbestendige economie: het 3%-R&D-actieplan, Kamerstuknummer 33009-165↩︎\nInvesteren in een weerbare en toekomstbestendige economie: het 3%-R&D-actieplan, [[Kamerstuknummer 33009-156]]↩︎\n',
     message: /verschillende nummers/,
   },
   {
     name: 'motion attributed to other submitters than the cited motion',
     code: 'motion-submitters-mismatch',
-    text: 'De motie van het lid Dassen (Kamerstuk 29826, nr. 250) vraagt een visie.',
+    text: 'De motie van het lid [[Dassen]] (Kamerstuk 29826, nr. 250) vraagt een visie.',
     known: [MOTION_KOSTIC],
-    flagged: ['Dassen'],
     message: /andere indieners/,
   },
   {
@@ -167,23 +135,20 @@ const CASES: Case[] = [
     code: 'motion-submitters-mismatch',
     text: 'De motie van het lid Koekkoek (Kamerstuk 29826, nr. 250) vraagt een visie.',
     known: [MOTION_KOSTIC],
-    flagged: [],
   },
   // ── Stale ──
   {
     name: 'deadline passed',
     code: 'deadline-passed',
-    text: 'Ik informeer uw Kamer uiterlijk in Q4 van 2025 en uiterlijk in Q4 van 2027.',
+    text: 'Ik informeer uw Kamer [[uiterlijk in Q4 van 2025]] en uiterlijk in Q4 van 2027.',
     today: '2026-11-23',
-    flagged: ['uiterlijk in Q4 van 2025'],
     message: /verstreken/,
   },
   {
     name: 'deadline stated as still to come before the letter date',
     code: 'deadline-before-letter',
-    text: 'Ik ben voornemens voor de zomer van 2022 een brief te zenden.',
+    text: 'Ik ben voornemens [[voor de zomer van 2022]] een brief te zenden.',
     facts: { date: '2022-07-08' },
-    flagged: ['voor de zomer van 2022'],
     message: /vóór de datum van de brief/,
   },
   {
@@ -191,14 +156,12 @@ const CASES: Case[] = [
     code: 'deadline-before-letter',
     text: 'Tijdens het debat heb ik toegezegd in het derde kwartaal van 2025 een brief te sturen.',
     facts: { date: '2025-10-17' },
-    flagged: [],
   },
   {
     name: 'rejected motion presented as carried out',
     code: 'motion-outcome-conflict',
-    text: 'Met deze brief geef ik uitvoering aan de motie-Kostić c.s. (Kamerstuk 29826, nr. 250).',
+    text: 'Met deze brief geef ik uitvoering aan de [[motie-Kostić c.s.]] (Kamerstuk 29826, nr. 250).',
     known: [{ ...MOTION_KOSTIC, outcome: 'verworpen' }],
-    flagged: ['motie-Kostić c.s.'],
     message: /verworpen/,
   },
   {
@@ -206,21 +169,18 @@ const CASES: Case[] = [
     code: 'motion-outcome-conflict',
     text: 'Met deze brief geef ik uitvoering aan de motie-Kostić c.s. (Kamerstuk 29826, nr. 250).',
     known: [{ ...MOTION_KOSTIC, outcome: 'aangenomen' }],
-    flagged: [],
   },
   {
     name: 'rejected motion merely mentioned',
     code: 'motion-outcome-conflict',
     text: 'De motie-Kostić c.s. (Kamerstuk 29826, nr. 250) is besproken.',
     known: [{ ...MOTION_KOSTIC, outcome: 'verworpen' }],
-    flagged: [],
   },
   {
     name: 'replaced document; fix cites the newer one',
     code: 'document-replaced',
-    text: 'Zie Kamerstuk 29826, nr. 260.',
+    text: 'Zie [[Kamerstuk 29826, nr. 260]].',
     known: [{ id: '29826-260', type: 'Brief regering', title: 'Voortgang', replacedBy: '29826-261' }, { id: '29826-261', type: 'Brief regering', title: 'Voortgang (herdruk)' }],
-    flagged: ['Kamerstuk 29826, nr. 260'],
     message: /vervangen door Kamerstuk 29 826, nr\. 261/,
     fixed: 'Zie Kamerstuk 29 826, nr. 261.',
   },
@@ -228,104 +188,93 @@ const CASES: Case[] = [
   {
     name: 'no nr.',
     code: 'citation-malformed',
-    text: 'Zie de brief (Kamerstuk 35420, 57) voor de details.',
-    flagged: ['Kamerstuk 35420, 57'],
+    text: 'Zie de brief ([[Kamerstuk 35420, 57]]) voor de details.',
     message: /mist ‘nr\.’/,
     fixed: 'Zie de brief (Kamerstuk 35 420, nr. 57) voor de details.',
   },
   {
     name: 'hyphen with a space, fixed to the compact style',
     code: 'citation-malformed',
-    text: 'Zie Kamerstuk 34952- 86 voor de details.',
+    text: 'Zie [[Kamerstuk 34952- 86]] voor de details.',
     settings: { citationStyle: 'compact' },
-    flagged: ['Kamerstuk 34952- 86'],
     message: /streepje en een spatie/,
     fixed: 'Zie Kamerstuk 34952, nr. 86 voor de details.',
   },
   {
     name: 'Kamerstukken for one paper',
     code: 'citation-malformed',
-    text: 'Zie Kamerstukken 30 821, nr. 97 voor de details.',
-    flagged: ['Kamerstukken 30 821, nr. 97'],
+    text: 'Zie [[Kamerstukken 30 821, nr. 97]] voor de details.',
     message: /‘Kamerstukken’ voor één Kamerstuk/,
     fixed: 'Zie Kamerstuk 30 821, nr. 97 voor de details.',
   },
   {
     name: 'missing space after nr.',
     code: 'citation-malformed',
-    text: 'Zie Kamerstuk 35 207, nr.1 voor de details.',
-    flagged: ['Kamerstuk 35 207, nr.1'],
+    text: 'Zie [[Kamerstuk 35 207, nr.1]] voor de details.',
     fixed: 'Zie Kamerstuk 35 207, nr. 1 voor de details.',
   },
   {
     name: 'correct citations are left alone',
     code: 'citation-malformed',
-    text:
-      'Zie Kamerstuk 29 826, nr. 147, Kamerstukken II 2019/20, 35 300 XIII, nr. 102, Kamerstukken 29 826 en 32 813, nr. 135, ' +
-      'Kamerstuknummer 29826-258, Kamerstukken 30 821 nr. 97 en 30 821 nr. 113, Kamerstukken 22 112, nrs. 2302, 2374 en 2676 en kst-29826-277.',
-    flagged: [],
+    text: 'Zie Kamerstuk 29 826, nr. 147, Kamerstukken II 2019/20, 35 300 XIII, nr. 102, Kamerstukken 29 826 en 32 813, nr. 135, Kamerstuknummer 29826-258, Kamerstukken 30 821 nr. 97 en 30 821 nr. 113, Kamerstukken 22 112, nrs. 2302, 2374 en 2676 en kst-29826-277.',
   },
   {
     name: 'house style off: hyphenated form not flagged',
     code: 'citation-style',
     text: 'Zie Kamerstuknummer 29826-258.',
-    flagged: [],
   },
   {
     name: 'house style on: hyphenated form is a hint with a fix',
     code: 'citation-style',
-    text: 'Zie Kamerstuknummer 29826-258 en Kamerstuk 29 826, nr. 147.',
+    text: 'Zie [[Kamerstuknummer 29826-258]] en Kamerstuk 29 826, nr. 147.',
     settings: { enforceCitationStyle: true },
-    flagged: ['Kamerstuknummer 29826-258'],
     message: /huisstijl/,
     fixed: 'Zie Kamerstuk 29 826, nr. 258 en Kamerstuk 29 826, nr. 147.',
   },
   {
     name: 'house style compact',
     code: 'citation-style',
-    text: 'Zie Kamerstuk 29 826, nr. 147.',
+    text: 'Zie [[Kamerstuk 29 826, nr. 147]].',
     settings: { enforceCitationStyle: true, citationStyle: 'compact' },
-    flagged: ['Kamerstuk 29 826, nr. 147'],
     fixed: 'Zie Kamerstuk 29826, nr. 147.',
   },
   {
     name: 'English decimal point',
     code: 'amount-english-decimal',
-    text: 'Het kabinet trekt 1.5 miljard euro uit en nog € 2,5 miljard.',
-    flagged: ['1.5 miljard euro'],
+    text: 'Het kabinet trekt [[1.5 miljard euro]] uit en nog € 2,5 miljard.',
     message: /Engelse decimaalpunt/,
     fixed: 'Het kabinet trekt 1,5 miljard euro uit en nog € 2,5 miljard.',
   },
   {
     name: 'mixed currency notation',
     code: 'amount-mixed-notation',
-    text: 'Er gaat € 30 miljoen naar A, € 20 miljoen naar B en EUR 10 miljoen naar C.',
-    flagged: ['EUR 10 miljoen'],
+    text: 'Er gaat € 30 miljoen naar A, € 20 miljoen naar B en [[EUR 10 miljoen]] naar C.',
     message: /munteenheid/,
     fixed: 'Er gaat € 30 miljoen naar A, € 20 miljoen naar B en € 10 miljoen naar C.',
   },
   {
     name: 'mixed scale abbreviations',
     code: 'amount-mixed-notation',
-    text: 'Er gaat € 30 miljoen naar A, € 2 miljard naar B en € 3 mrd naar C.',
-    flagged: ['€ 3 mrd'],
+    text: 'Er gaat € 30 miljoen naar A, € 2 miljard naar B en [[€ 3 mrd]] naar C.',
     fixed: 'Er gaat € 30 miljoen naar A, € 2 miljard naar B en € 3 miljard naar C.',
   },
   {
     name: 'one notation throughout',
     code: 'amount-mixed-notation',
     text: 'Er gaat € 30 miljoen naar A en € 2 miljard naar B.',
-    flagged: [],
   },
 ];
 
 describe('diagnostics rules', () => {
   for (const c of CASES) {
     it(`${c.code}: ${c.name}`, async () => {
-      const { findings, text } = await run(c);
+      const ws = ruleWorkspace([c.code], { known: c.known ?? [], ...(c.today ? { today: c.today } : {}), ...(c.settings ? { settings: c.settings } : {}) });
+      for (const f of c.others ? parseFixture(c.others) : []) ws.add(f.name, f.text);
+      const { text, ranges } = parseFile('brief.txt', c.text);
+      const findings = await ws.service.findings(ws.add('brief.txt', text, c.facts));
       assert.deepEqual(
         findings.map((f) => text.slice(f.span.offset, f.span.offset + f.span.length)),
-        c.flagged,
+        ranges.map((r) => text.slice(r.offset, r.offset + r.length)),
         findings.map((f) => f.message).join('\n'),
       );
       for (const f of findings) {
@@ -341,13 +290,15 @@ describe('diagnostics rules', () => {
     });
   }
 
-  it('every rule has a Dutch and an English message', async () => {
-    const ws = memoryWorkspace({ known: [{ ...MOTION_KOSTIC, outcome: 'verworpen' }] });
-    const doc = ws.add('brief.txt', 'Met deze brief geef ik uitvoering aan de motie-Kostić c.s. (Kamerstuk 29826, nr. 250).');
-    const rule = ruleByCode('motion-outcome-conflict')!;
-    const [nl] = await rule.check({ ...ws.ctx('nl'), doc, settings: DEFAULT_DIAGNOSTIC_SETTINGS, m: messages('nl') });
-    const [en] = await rule.check({ ...ws.ctx('en'), doc, settings: DEFAULT_DIAGNOSTIC_SETTINGS, m: messages('en') });
-    assert.match(nl!.message, /verworpen/);
-    assert.match(en!.message, /rejected/);
+  it('messages are Dutch or English as the user asks', async () => {
+    const known = [{ ...MOTION_KOSTIC, outcome: 'verworpen' as const }];
+    const text = 'Met deze brief geef ik uitvoering aan de motie-Kostić c.s. (Kamerstuk 29826, nr. 250).';
+    const messageIn = async (locale: 'nl' | 'en'): Promise<string> => {
+      const ws = ruleWorkspace(['motion-outcome-conflict'], { known, locale });
+      const [f] = await ws.service.findings(ws.add('brief.txt', text));
+      return f!.message;
+    };
+    assert.match(await messageIn('nl'), /verworpen/);
+    assert.match(await messageIn('en'), /rejected/);
   });
 });

@@ -4,12 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/diagnostics/model';
-import { ALL_RULES } from '../../../server/src/features/diagnostics/rules';
-import { computeDiagnostics } from '../../../server/src/features/diagnostics/run';
+import type { CheckedFinding } from '../../../server/src/features/model';
 import { ManifestLookup } from '../../../server/src/io/manifests';
-import { memoryWorkspace } from '../../support/memoryWorkspace';
+import { testWorkspace, uriOf } from '../../support/workspace';
 import { seedsDir } from '../../support/paths';
 import { seedGold, seedText } from '../../support/seedPredictions';
 
@@ -17,13 +14,13 @@ const WELL_FORMED = /^(Kamerstuk \d{2} \d{3}(?: [IVXL]+|-\d{2})?, nr\. \d+|Kamer
 
 describe('diagnostics on the seeds', function () {
   this.timeout(60000);
-  const byFile = new Map<string, Diagnostic[]>();
-  const ws = memoryWorkspace({ bundled: true });
+  const byFile = new Map<string, CheckedFinding[]>();
+  const ws = testWorkspace({ bundled: true, today: '2026-11-23' });
   const manifests = new ManifestLookup();
 
   before(async () => {
     for (const g of seedGold()) ws.add(g.file, seedText(g.file), manifests.factsFor(path.join(seedsDir, g.file)));
-    for (const g of seedGold()) byFile.set(g.file, await computeDiagnostics(ws.index.get(`file:///ws/${g.file}`)!, ws.ctx('nl', '2026-11-23'), DEFAULT_DIAGNOSTIC_SETTINGS, ALL_RULES));
+    for (const g of seedGold()) byFile.set(g.file, await ws.service.findings(ws.service.document(uriOf(g.file))!));
   });
 
   const has = (file: string, line: number, code: string): boolean => (byFile.get(file) ?? []).some((d) => d.range.start.line + 1 === line && d.code === code);
@@ -43,7 +40,7 @@ describe('diagnostics on the seeds', function () {
       for (const r of g.references) {
         if (r.kind !== 'kamerstuk' || !WELL_FORMED.test(r.text!.replace(/\s+/g, ' '))) continue;
         const at = text.indexOf(r.text!);
-        const lines = ws.index.get(`file:///ws/${g.file}`)!.lines;
+        const lines = ws.service.document(uriOf(g.file))!.lines;
         const pos = lines.positionAt(at);
         const hits = (byFile.get(g.file) ?? []).filter(
           (d) => d.code !== 'kamerstuk-unknown' && d.code !== 'citation-title-mismatch' && d.range.start.line === pos.line && d.range.start.character === pos.character,

@@ -1,10 +1,13 @@
-import * as assert from 'node:assert/strict';
+/**
+ * Hover on in-memory letters: the whole Markdown a user sees, as expect-style snapshots
+ * (UPDATE_EXPECT=1 rewrites them).
+ */
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { hover } from '../../../server/src/features/hover';
-import { withCursor } from '../../support/cursor';
-import { memoryWorkspace } from '../../support/memoryWorkspace';
+import type { KnownDocumentFacts } from '../../../server/src/engine/model';
+import { expect, type Expectation } from '../../support/expect';
+import { testWorkspace, type Known } from '../../support/workspace';
 
-const KNOWN = [
+const KNOWN: Known[] = [
   {
     id: '29826-250',
     type: 'Motie',
@@ -12,7 +15,7 @@ const KNOWN = [
     date: '2025-03-20',
     dossierTitle: 'Industriebeleid',
     submitters: ['Kostić', 'Koekkoek'],
-    outcome: 'aangenomen' as const,
+    outcome: 'aangenomen',
     outcomeDate: '2025-03-25',
     documentNumber: '2025D12193',
   },
@@ -21,115 +24,257 @@ const KNOWN = [
 
 interface Case {
   readonly name: string;
-  readonly text: string;
+  /** A fixture with ‸ where the mouse is. */
+  readonly fixture: string;
   readonly locale?: 'nl' | 'en';
   readonly today?: string;
-  readonly facts?: { date?: string };
-  /** Fragments the hover must contain (undefined: no hover at all). */
-  readonly contains?: readonly (string | RegExp)[];
-  readonly excludes?: readonly (string | RegExp)[];
+  readonly facts?: KnownDocumentFacts;
+  /** The hover's Markdown, or "(no hover)". */
+  readonly hover: Expectation;
 }
 
 const CASES: Case[] = [
   {
     name: 'a known motion cited as Kamerstuk',
-    text: 'Zie Kamerstuk 29826, nr. 2‸50.',
-    contains: ['**Kamerstuk 29 826, nr. 250** · Motie', 'onderbouwde visie', '20 maart 2025', 'Industriebeleid', 'Kostić, Koekkoek', 'aangenomen (25 maart 2025)', 'https://zoek.officielebekendmakingen.nl/kst-29826-250.html', 'https://www.tweedekamer.nl/kamerstukken/detail?id=2025D12193&did=2025D12193'],
+    fixture: 'Zie Kamerstuk 29826, nr. 2‸50.',
+    hover: expect`
+**Kamerstuk 29 826, nr. 250** · Motie
+
+*Motie van het lid Kostic c.s. over een onderbouwde visie*
+
+- **Datum:** 20 maart 2025
+- **Dossier:** 29 826 — Industriebeleid
+- **Indieners:** Kostić, Koekkoek
+- **Uitslag:** aangenomen (25 maart 2025)
+- **Documentnummer:** 2025D12193
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-29826-250.html) · [tweedekamer.nl](https://www.tweedekamer.nl/kamerstukken/detail?id=2025D12193&did=2025D12193)
+
+_Bron: test_
+`,
   },
   {
     name: 'a budget-chapter Kamerstuk links with the official suffix rules',
-    text: 'Kamerstuknummer 36600-XIII-6‸5',
-    contains: ['Kamerstuk 36 600 XIII, nr. 65', 'Overzicht van prioriteiten', 'kst-36600-XIII-65.html'],
+    fixture: 'Kamerstuknummer 36600-XIII-6‸5',
+    hover: expect`
+**Kamerstuk 36 600 XIII, nr. 65** · Brief regering
+
+*Overzicht van prioriteiten*
+
+- **Datum:** 8 november 2024
+- **Dossier:** 36 600 XIII
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-36600-XIII-65.html) · [tweedekamer.nl](https://www.tweedekamer.nl/zoeken?qry=36600%20nr.%2065)
+
+_Bron: test_
+`,
   },
   {
     name: 'an unknown Kamerstuk says so and still links (21501-30 sub-dossier)',
-    text: 'Kamerstuk II, 2019/2020, 21501-30, nr. 4‸70',
-    contains: ['Niet bekend', 'kst-21501-30-470.html', 'tweedekamer.nl/zoeken?qry='],
+    fixture: 'Kamerstuk II, 2019/2020, 21501-30, nr. 4‸70',
+    hover: expect`
+**Kamerstuk 21 501-30, nr. 470**
+
+Niet bekend in de werkmap of de meegeleverde gegevens.
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-21501-30-470.html) · [tweedekamer.nl](https://www.tweedekamer.nl/zoeken?qry=21501%20nr.%20470)
+`,
   },
   {
     name: 'English hover',
     locale: 'en',
-    text: 'Zie Kamerstuk 29826, nr. 2‸50.',
-    contains: ['20 March 2025', 'Outcome', 'adopted'.slice(0, 0) + 'aangenomen'],
+    fixture: 'Zie Kamerstuk 29826, nr. 2‸50.',
+    hover: expect`
+**Kamerstuk 29 826, nr. 250** · Motie
+
+*Motie van het lid Kostic c.s. over een onderbouwde visie*
+
+- **Date:** 20 March 2025
+- **Dossier:** 29 826 — Industriebeleid
+- **Submitted by:** Kostić, Koekkoek
+- **Outcome:** aangenomen (25 March 2025)
+- **Document number:** 2025D12193
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-29826-250.html) · [tweedekamer.nl](https://www.tweedekamer.nl/kamerstukken/detail?id=2025D12193&did=2025D12193)
+
+_Source: test_
+`,
   },
   {
     name: 'a document number',
-    text: 'Zie 2025D1‸2193.',
-    contains: ['**2025D12193** · Motie', 'kst-29826-250.html'],
+    fixture: 'Zie 2025D1‸2193.',
+    hover: expect`
+**2025D12193** · Motie
+
+*Motie van het lid Kostic c.s. over een onderbouwde visie*
+
+- **Datum:** 20 maart 2025
+- **Dossier:** 29 826 — Industriebeleid
+- **Indieners:** Kostić, Koekkoek
+- **Uitslag:** aangenomen (25 maart 2025)
+- **Documentnummer:** 2025D12193
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-29826-250.html) · [tweedekamer.nl](https://www.tweedekamer.nl/kamerstukken/detail?id=2025D12193&did=2025D12193)
+
+_Bron: test_
+`,
   },
   {
     name: 'a motion with its Kamerstuk in brackets',
-    text: 'De motie-Kost‸ić c.s. (Kamerstuk 29826, nr. 250) vraagt een visie.',
-    contains: ['Motie Kostić c.s.', 'tussen haakjes', 'onderbouwde visie', 'aangenomen'],
+    fixture: 'De motie-Kost‸ić c.s. (Kamerstuk 29826, nr. 250) vraagt een visie.',
+    hover: expect`
+**Motie Kostić c.s.**
+
+- **Indieners:** Kostić — c.s. (met medeondertekenaars)
+- **Kamerstuk:** [Kamerstuk 29 826, nr. 250](https://zoek.officielebekendmakingen.nl/kst-29826-250.html) (tussen haakjes)
+- *Motie van het lid Kostic c.s. over een onderbouwde visie*
+- **Datum:** 20 maart 2025
+- **Motie — indieners:** Kostić, Koekkoek
+- **Uitslag:** aangenomen (25 maart 2025)
+
+Ook geciteerd op 1 andere plek: [brief.txt:1](file:///ws/brief.txt#L1,23)
+`,
   },
   {
     name: 'a motion without number gets catalog candidates',
-    text: 'De motie Koek‸koek is bekend.',
-    contains: ['De brief noemt geen Kamerstuknummer', 'Mogelijk bedoeld', 'Kamerstuk 29 826, nr. 250'],
+    fixture: 'De motie Koek‸koek is bekend.',
+    hover: expect`
+**Motie Koekkoek**
+
+- **Indieners:** Koekkoek
+
+De brief noemt geen Kamerstuknummer bij deze motie.
+
+Mogelijk bedoeld (zelfde indieners):
+- [Kamerstuk 29 826, nr. 250](https://zoek.officielebekendmakingen.nl/kst-29826-250.html) (20 maart 2025): Motie van het lid Kostic c.s. over een onderbouwde visie
+`,
   },
   {
     name: 'an amount in figures and words',
-    text: 'Er is EUR 1,1‸18 miljard beschikbaar.',
-    contains: ['**€ 1.118.000.000**', 'een miljard honderdachttien miljoen euro'],
+    fixture: 'Er is EUR 1,1‸18 miljard beschikbaar.',
+    hover: expect`
+**€ 1.118.000.000**
+
+een miljard honderdachttien miljoen euro
+`,
   },
   {
     name: 'an amount range',
-    text: 'Dat kost tussen de € 2 en 3‸ miljard euro.',
-    contains: ['€ 2.000.000.000 – € 3.000.000.000', 'bandbreedte'],
+    fixture: 'Dat kost tussen de € 2 en 3‸ miljard euro.',
+    hover: expect`
+**€ 2.000.000.000 – € 3.000.000.000**
+
+twee miljard euro – drie miljard euro (bandbreedte)
+`,
+  },
+  {
+    name: 'an amount in English',
+    locale: 'en',
+    fixture: 'Er is EUR 1,1‸18 miljard beschikbaar.',
+    hover: expect`
+**€ 1.118.000.000**
+
+one billion one hundred eighteen million euro
+`,
   },
   {
     name: 'a deadline that has passed',
-    text: 'Ik kom uiterlijk in Q4 ‸van 2025 met een visie.',
+    fixture: 'Ik kom uiterlijk in Q4 ‸van 2025 met een visie.',
     today: '2026-11-23',
-    contains: ['uiterlijk 31 december 2025', 'verstreken, 327 dagen geleden'],
+    hover: expect`
+**Termijn:** uiterlijk 31 december 2025
+
+verstreken, 327 dagen geleden
+`,
   },
   {
-    name: 'a deadline to come, resolved against the document date',
-    text: 'Ik informeer u voor de zo‸mer.',
+    name: 'a deadline still to come, resolved against the document date',
+    fixture: 'Ik informeer u voor de zo‸mer.',
+    facts: { date: '2026-11-01' },
+    today: '2026-03-01',
+    hover: expect`
+**Termijn:** uiterlijk 30 juni 2026
+
+over 121 dagen
+
+_jaar ontleend aan de documentdatum (1 november 2026)_
+`,
+  },
+  {
+    name: 'a deadline that has passed, resolved against the document date',
+    fixture: 'Ik informeer u voor de zo‸mer.',
     facts: { date: '2026-11-01' },
     today: '2026-11-23',
-    contains: ['uiterlijk 30 juni 2026'.replace('2026', '2026'), /verstreken|over/],
+    hover: expect`
+**Termijn:** uiterlijk 30 juni 2026
+
+verstreken, 146 dagen geleden
+
+_jaar ontleend aan de documentdatum (1 november 2026)_
+`,
   },
   {
     name: 'a deadline that runs now',
-    text: 'Dit gebeurt in het vierde kwar‸taal van 2026.',
+    fixture: 'Dit gebeurt in het vierde kwar‸taal van 2026.',
     today: '2026-11-23',
-    contains: ['1 oktober 2026 t/m 31 december 2026', 'loopt nu; nog 38 dagen'],
+    hover: expect`
+**Termijn:** 1 oktober 2026 t/m 31 december 2026
+
+loopt nu; nog 38 dagen
+`,
   },
   {
     name: 'a deadline without a document date',
-    text: 'Dit gebeurt voor de zo‸mer.',
-    contains: ['Niet op te lossen'],
+    fixture: 'Dit gebeurt voor de zo‸mer.',
+    hover: expect`
+**Termijn**
+
+Niet op te lossen: de datum van het document is onbekend (geef die op in de kopregels, front matter of kamerwijzer.json).
+`,
   },
   {
     name: 'a footnote marker shows the footnote',
-    text: 'De motie[footnote‸Ref:1] is bekend.\n\n[1:  Kamerstuk 29826, nr. 250]',
-    contains: ['**Voetnoot 1**', 'Kamerstuk 29826, nr. 250'],
+    fixture: 'De motie[footnote‸Ref:1] is bekend.\n\n[1:  Kamerstuk 29826, nr. 250]',
+    hover: expect`
+**Voetnoot 1**
+
+Kamerstuk 29826, nr. 250
+`,
   },
-  { name: 'plain text has no hover', text: 'Het kabinet ‸werkt.' },
+  {
+    name: 'other places in the workspace that cite the document',
+    fixture: '//- ander.txt\nZie ook Kamerstuk 29 826, nr. 250.\n//- brief.txt\nZie Kamerstuk 29826, nr. 2‸50.',
+    hover: expect`
+**Kamerstuk 29 826, nr. 250** · Motie
+
+*Motie van het lid Kostic c.s. over een onderbouwde visie*
+
+- **Datum:** 20 maart 2025
+- **Dossier:** 29 826 — Industriebeleid
+- **Indieners:** Kostić, Koekkoek
+- **Uitslag:** aangenomen (25 maart 2025)
+- **Documentnummer:** 2025D12193
+
+Ook geciteerd op 1 andere plek: [ander.txt:1](file:///ws/ander.txt#L1,9)
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-29826-250.html) · [tweedekamer.nl](https://www.tweedekamer.nl/kamerstukken/detail?id=2025D12193&did=2025D12193)
+
+_Bron: test_
+`,
+  },
+  { name: 'plain text has no hover', fixture: 'Het kabinet ‸werkt.', hover: expect`
+(no hover)
+` },
 ];
 
 describe('hover', () => {
   for (const c of CASES) {
     it(c.name, async () => {
-      const { text, offset } = withCursor(c.text);
-      const ws = memoryWorkspace({ known: KNOWN, ...(c.today ? { today: c.today } : {}) });
-      const doc = ws.add('brief.txt', text, c.facts);
-      const h = await hover(doc, offset, ws.ctx(c.locale ?? 'nl', c.today));
-      if (!c.contains) return assert.equal(h, undefined);
-      assert.ok(h, 'a hover');
-      const value = (h.contents as MarkupContent).value;
-      for (const f of c.contains) typeof f === 'string' ? assert.ok(value.includes(f), `${f}\n---\n${value}`) : assert.match(value, f);
-      for (const f of c.excludes ?? []) typeof f === 'string' ? assert.ok(!value.includes(f), f) : assert.doesNotMatch(value, f);
+      const ws = testWorkspace({ known: KNOWN, locale: c.locale ?? 'nl', ...(c.today ? { today: c.today } : {}) });
+      const opened = ws.open(c.fixture);
+      const doc = c.facts ? ws.add(opened.file.name, opened.file.text, c.facts) : opened.doc;
+      const h = await ws.service.hover(doc, opened.cursor);
+      c.hover.assert(h ? (h.contents as MarkupContent).value : '(no hover)');
     });
   }
-
-  it('lists where else the workspace cites the document', async () => {
-    const ws = memoryWorkspace({ known: KNOWN });
-    ws.add('ander.txt', 'Zie ook Kamerstuk 29 826, nr. 250.');
-    const { text, offset } = withCursor('Zie Kamerstuk 29826, nr. 2‸50.');
-    const doc = ws.add('brief.txt', text);
-    const value = ((await hover(doc, offset, ws.ctx()))!.contents as MarkupContent).value;
-    assert.match(value, /Ook geciteerd op 1 andere plek: \[ander\.txt:1\]\(file:\/\/\/ws\/ander\.txt#L1,9\)/);
-  });
 });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { GlossaryCatalog } from '../../../server/src/catalog/glossaries';
 import { buildGlossary, completeEntries, mergeGlossaries, parseGlossary, type GlossaryEntry } from '../../../server/src/engine/glossary';
 import { repoRoot } from '../../support/paths';
-import { bundledEntries } from './support';
+import { bundledEntries } from '../../support/workspace';
 
 const entry = (fields: Record<string, unknown>): string => JSON.stringify({ version: 1, entries: [fields] });
 

@@ -8,7 +8,8 @@ import { InstrumentMatcher, isCapitalsTerm } from '../../../server/src/engine/in
 import type { InstrumentMention } from '../../../server/src/engine/model';
 import { recognizeInstruments } from '../../../server/src/engine/recognizers/instrument';
 import { seedsDir } from '../../support/paths';
-import { bundledEntries, marked } from './support';
+import { parseFile } from '../../support/fixture';
+import { bundledEntries } from '../../support/workspace';
 
 const glossary = new Glossary(bundledEntries);
 
@@ -22,7 +23,7 @@ function mentionsIn(source: string, matcher = glossary.matcher): InstrumentMenti
  * after a colon when the mention is an abbreviation).
  */
 function check(fixture: string, ids: readonly string[]): void {
-  const { text, ranges } = marked(fixture);
+  const { text, ranges } = parseFile('brief.txt', fixture);
   const found = mentionsIn(text);
   assert.deepEqual(
     found.map((m) => `${text.slice(m.span.offset, m.span.offset + m.span.length)} → ${m.id}${m.abbreviation ? ':abbr' : ''}`),

@@ -1,48 +1,39 @@
 import * as assert from 'node:assert/strict';
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { parseGlossary } from '../../../server/src/engine/glossary';
-import { codeActions } from '../../../server/src/features/codeActions';
-import { DEFAULT_DIAGNOSTIC_SETTINGS, type DiagnosticRule, type DiagnosticSettings } from '../../../server/src/features/diagnostics/model';
-import { ALL_RULES, INSTRUMENT_RULES, ruleByCode } from '../../../server/src/features/diagnostics/rules';
-import { computeDiagnostics } from '../../../server/src/features/diagnostics/run';
-import { applyEdits, editsFor, GLOSSARY_URI, marked, workspace, type TestWorkspace } from './support';
+import type { DiagnosticRule } from '../../../server/src/features/diagnostics/model';
+import { ALL_RULES, INSTRUMENT_RULES } from '../../../server/src/features/diagnostics/rules';
+import { computeFindings } from '../../../server/src/features/diagnostics/run';
+import type { CheckedFinding, SeverityName } from '../../../server/src/features/model';
+import { applied, quickFixes, ruleWorkspace } from '../../support/checks';
+import { parseFile } from '../../support/fixture';
+import { applyEdits, GLOSSARY_URI, testWorkspace, uriOf, type TestWorkspace, type WorkspaceOptions } from '../../support/workspace';
 
 const DOC = 'brief.txt';
-const DOC_URI = `file:///ws/${DOC}`;
+const DOC_URI = uriOf(DOC);
 
-async function diagnose(ws: TestWorkspace, text: string, code: string, settings: DiagnosticSettings = DEFAULT_DIAGNOSTIC_SETTINGS): Promise<Diagnostic[]> {
-  const doc = ws.add(DOC, text);
-  const rule = ruleByCode(code)!;
-  return computeDiagnostics(doc, ws.ctx, settings, [rule], (c, e) => {
-    throw new Error(`${c}: ${String(e)}`);
-  });
-}
-
-/** The quick fixes the editor would offer for one diagnostic. */
-function quickFixes(ws: TestWorkspace, d: Diagnostic, all: Diagnostic[], createFiles = true): CodeAction[] {
-  return codeActions({ diagnostics: [d], allDiagnostics: all, only: [CodeActionKind.QuickFix], createFiles }, 'nl', (uri) => ws.index.get(uri)).filter((a) => a.diagnostics?.length === 1);
+async function diagnose(ws: TestWorkspace, text: string): Promise<CheckedFinding[]> {
+  return ws.service.findings(ws.add(DOC, text));
 }
 
 /**
  * Checks a rule on a fixture: `[[…]]` marks each expected finding; `fixed` is the letter after the
  * first quick fix of every finding is applied (one at a time, on the original text).
  */
-async function checkRule(code: string, fixture: string, fixed?: string): Promise<void> {
-  const { text, ranges } = marked(fixture);
-  const ws = workspace();
-  const found = await diagnose(ws, text, code);
-  const lines = ws.index.get(DOC_URI)!.lines;
+async function checkRule(code: string, fixture: string, fixed?: string, options: WorkspaceOptions = {}): Promise<void> {
+  const { text, ranges } = parseFile(DOC, fixture);
+  const ws = ruleWorkspace([code], options);
+  const found = await diagnose(ws, text);
   assert.deepEqual(
-    found.map((d) => text.slice(lines.offsetAt(d.range.start), lines.offsetAt(d.range.end))),
+    found.map((d) => text.slice(d.span.offset, d.span.offset + d.span.length)),
     ranges.map((r) => text.slice(r.offset, r.offset + r.length)),
     found.map((d) => d.message).join('\n'),
   );
   for (const d of found) {
     assert.equal(d.code, code);
-    assert.equal(d.severity, DiagnosticSeverity.Information);
+    assert.equal(d.severity, 'information');
   }
   if (fixed === undefined) return;
-  const edits = found.flatMap((d) => editsFor(quickFixes(ws, d, found)[0]!.edit!, DOC_URI));
+  const edits = found.flatMap((d) => quickFixes(ws, d, found)[0]!.edits.filter((e) => e.uri === DOC_URI));
   assert.equal(applyEdits(text, edits), fixed);
 }
 
@@ -59,11 +50,11 @@ describe('instrument rules', () => {
     for (const r of INSTRUMENT_RULES) assert.equal(ALL_RULES.filter((x: DiagnosticRule) => x.code === r.code).length, 1);
   });
 
-  it('find nothing without a glossary in the context', async () => {
-    const ws = workspace();
+  it('find nothing without a glossary', async () => {
+    const ws = testWorkspace({ rules: INSTRUMENT_RULES });
     const doc = ws.add(DOC, 'De WBSO helpt. De SCE-regeling ook. Het Nationaal Groeifonds (NGF) en het Nationaal Groeifonds.');
-    const { glossaries: _unused, ...bare } = ws.ctx;
-    assert.deepEqual(await computeDiagnostics(doc, bare, DEFAULT_DIAGNOSTIC_SETTINGS, INSTRUMENT_RULES), []);
+    const { glossaries: _unused, ...bare } = ws.service.context();
+    assert.deepEqual(await computeFindings(doc, bare, ws.service.settings.diagnostics, INSTRUMENT_RULES), []);
   });
 
   describe('instrument-abbreviation-before-full-name', () => {
@@ -78,8 +69,8 @@ describe('instrument rules', () => {
       checkRule(code, 'Het [[NGF]] investeert. Het Nationaal Groeifonds is groot.', 'Het Nationaal Groeifonds (NGF) investeert. Het Nationaal Groeifonds is groot.'));
     it('flags each instrument once', () => checkRule(code, 'De [[CPB]]-raming en het [[PBL]]. Het CPB en het PBL.'));
     it('offers no fix inside a compound', async () => {
-      const ws = workspace();
-      const found = await diagnose(ws, 'Het SER-advies over reshoring.', code);
+      const ws = ruleWorkspace([code]);
+      const found = await diagnose(ws, 'Het SER-advies over reshoring.');
       assert.equal(found.length, 1);
       assert.deepEqual(quickFixes(ws, found[0]!, found), []);
     });
@@ -113,13 +104,13 @@ describe('instrument rules', () => {
     it('leaves full names before the introduction alone', () => checkRule(code, 'Het Nationaal Groeifonds investeert. Het Nationaal Groeifonds (NGF) stopt. Het NGF.'));
 
     it('offers a fix-all for the repeated full names', async () => {
-      const { text } = marked('Het Nationaal Groeifonds (NGF) investeert. Het Nationaal Groeifonds stopt. Het Nationaal Groeifonds eindigt.');
-      const ws = workspace();
-      const found = await diagnose(ws, text, code);
-      const all = codeActions({ diagnostics: [found[0]!], allDiagnostics: found }, 'nl', (uri) => ws.index.get(uri));
+      const text = 'Het Nationaal Groeifonds (NGF) investeert. Het Nationaal Groeifonds stopt. Het Nationaal Groeifonds eindigt.';
+      const ws = ruleWorkspace([code]);
+      const found = await diagnose(ws, text);
+      const all = ws.service.codeActions({ selected: [found[0]!], all: found });
       const fixAll = all.find((a) => a.title.startsWith('Gebruik overal de ingevoerde afkortingen'))!;
       assert.ok(fixAll, all.map((a) => a.title).join(', '));
-      assert.equal(applyEdits(text, editsFor(fixAll.edit!, DOC_URI)), 'Het Nationaal Groeifonds (NGF) investeert. Het NGF stopt. Het NGF eindigt.');
+      assert.equal(applied(text, fixAll, DOC_URI), 'Het Nationaal Groeifonds (NGF) investeert. Het NGF stopt. Het NGF eindigt.');
     });
   });
 
@@ -153,13 +144,12 @@ describe('instrument rules', () => {
 
     it('creates the workspace glossary with a skeleton entry when it does not exist', async () => {
       const text = 'Met de Subsidieregeling Coöperatieve Energieopwekking (SCE) helpt het kabinet.';
-      const ws = workspace();
-      const [d] = await diagnose(ws, text, code);
+      const ws = ruleWorkspace([code]);
+      const [d] = await diagnose(ws, text);
       const [fix] = quickFixes(ws, d!, [d!]);
       assert.equal(fix!.title, 'Voeg ‘SCE’ toe aan de woordenlijst (.kamerwijzer/glossary.json)');
-      const changes = fix!.edit!.documentChanges!;
-      assert.deepEqual(changes[0], { kind: 'create', uri: GLOSSARY_URI, options: { ignoreIfExists: true } });
-      const created = applyEdits('', editsFor(fix!.edit!, GLOSSARY_URI));
+      assert.deepEqual(fix!.createFiles, [GLOSSARY_URI]);
+      const created = applied('', fix!, GLOSSARY_URI);
       const parsed = parseGlossary(created);
       assert.deepEqual(parsed.problems, []);
       assert.deepEqual(parsed.entries, [
@@ -169,13 +159,13 @@ describe('instrument rules', () => {
 
     it('extends an existing workspace glossary, keeping its layout', async () => {
       const existing = '{\n  "version": 1,\n  "entries": [\n    {\n      "id": "sce",\n      "name": "SCE-oud",\n      "abbreviations": ["SCE"],\n      "kind": "programma",\n      "description": { "nl": "Iets anders." }\n    }\n  ]\n}\n';
-      const ws = workspace({ glossary: existing });
+      const ws = ruleWorkspace([code], { glossary: existing });
       const text = 'Het Regionaal Investeringsfonds MKB (RIF) start en de SCE-regeling ook.';
-      const found = await diagnose(ws, text, code);
+      const found = await diagnose(ws, text);
       assert.deepEqual(found.map((d) => d.message), ['‘RIF’ lijkt een beleidsinstrument, maar staat niet in de woordenlijst.']);
       const [fix] = quickFixes(ws, found[0]!, found);
-      assert.equal(fix!.edit!.documentChanges, undefined, 'no file to create');
-      const extended = applyEdits(existing, editsFor(fix!.edit!, GLOSSARY_URI));
+      assert.equal(fix!.createFiles, undefined, 'no file to create');
+      const extended = applied(existing, fix!, GLOSSARY_URI);
       const parsed = parseGlossary(extended);
       assert.deepEqual(parsed.problems, []);
       assert.deepEqual(parsed.entries.map((e) => [e.id, e.kind, e.fullName]), [
@@ -186,43 +176,41 @@ describe('instrument rules', () => {
     });
 
     it('fills an empty entries array and gives a free id', async () => {
-      const ws = workspace({ glossary: '{ "entries": [] }' });
+      const ws = ruleWorkspace([code], { glossary: '{ "entries": [] }' });
       const text = 'De SCE-regeling helpt.';
-      const [d] = await diagnose(ws, text, code);
-      const extended = applyEdits('{ "entries": [] }', editsFor(quickFixes(ws, d!, [d!])[0]!.edit!, GLOSSARY_URI));
+      const [d] = await diagnose(ws, text);
+      const extended = applied('{ "entries": [] }', quickFixes(ws, d!, [d!])[0]!, GLOSSARY_URI);
       assert.deepEqual(parseGlossary(extended).entries.map((e) => e.id), ['sce']);
 
       const taken = '{ "entries": [ { "id": "sce", "name": "Iets anders", "kind": "programma", "description": { "nl": "Iets." } } ] }';
-      const ws2 = workspace({ glossary: taken });
-      const [d2] = await diagnose(ws2, text, code);
-      const extended2 = applyEdits(taken, editsFor(quickFixes(ws2, d2!, [d2!])[0]!.edit!, GLOSSARY_URI));
+      const ws2 = ruleWorkspace([code], { glossary: taken });
+      const [d2] = await diagnose(ws2, text);
+      const extended2 = applied(taken, quickFixes(ws2, d2!, [d2!])[0]!, GLOSSARY_URI);
       assert.deepEqual(parseGlossary(extended2).entries.map((e) => e.id), ['sce', 'sce-2']);
     });
 
     it('offers no fix for a broken glossary file, nor when the editor cannot create files', async () => {
-      const broken = workspace({ glossary: '{ "entries": [ ' });
-      const [d] = await diagnose(broken, 'De SCE-regeling helpt.', code);
+      const broken = ruleWorkspace([code], { glossary: '{ "entries": [ ' });
+      const [d] = await diagnose(broken, 'De SCE-regeling helpt.');
       assert.deepEqual(quickFixes(broken, d!, [d!]), []);
-      const ws = workspace();
-      const [d2] = await diagnose(ws, 'De SCE-regeling helpt.', code);
+      const ws = ruleWorkspace([code]);
+      const [d2] = await diagnose(ws, 'De SCE-regeling helpt.');
       assert.deepEqual(quickFixes(ws, d2!, [d2!], false), []);
       assert.equal(quickFixes(ws, d2!, [d2!], true).length, 1);
     });
   });
 
   it('severities are configurable, and "off" silences a rule', async () => {
-    const ws = workspace();
     const text = 'De WBSO en de SCE-regeling.';
-    const settings = (severity: Record<string, 'off' | 'warning'>): DiagnosticSettings => ({ ...DEFAULT_DIAGNOSTIC_SETTINGS, severity });
-    assert.deepEqual(await diagnose(ws, text, 'instrument-unknown-abbreviation', settings({ 'instrument-unknown-abbreviation': 'off' })), []);
-    const warned = await diagnose(ws, text, 'instrument-abbreviation-before-full-name', settings({ 'instrument-abbreviation-before-full-name': 'warning' }));
-    assert.deepEqual(warned.map((d) => d.severity), [DiagnosticSeverity.Warning]);
+    const withSeverity = (code: string, severity: Record<string, SeverityName>): TestWorkspace => ruleWorkspace([code], { settings: { severity } });
+    assert.deepEqual(await diagnose(withSeverity('instrument-unknown-abbreviation', { 'instrument-unknown-abbreviation': 'off' }), text), []);
+    const warned = await diagnose(withSeverity('instrument-abbreviation-before-full-name', { 'instrument-abbreviation-before-full-name': 'warning' }), text);
+    assert.deepEqual(warned.map((d) => d.severity), ['warning']);
   });
 
   it('speak English too', async () => {
-    const ws = workspace({ locale: 'en' });
-    const doc = ws.add(DOC, 'De WBSO en de SCE-regeling. Het Nationaal Groeifonds (NGF) en het Nationaal Groeifonds.');
-    const found = await computeDiagnostics(doc, ws.ctx, DEFAULT_DIAGNOSTIC_SETTINGS, INSTRUMENT_RULES);
+    const ws = testWorkspace({ locale: 'en', rules: INSTRUMENT_RULES });
+    const found = await diagnose(ws, 'De WBSO en de SCE-regeling. Het Nationaal Groeifonds (NGF) en het Nationaal Groeifonds.');
     assert.deepEqual(found.map((d) => d.message), [
       '‘WBSO’ is used before its full name (‘Wet bevordering speur- en ontwikkelingswerk’) is written out; write an abbreviation out in full at first use.',
       '‘SCE’ looks like a policy instrument but is not in the glossary.',

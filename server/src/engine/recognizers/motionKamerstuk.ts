@@ -1,4 +1,5 @@
 import type { FlatText } from '../flatText';
+import { submittersKey, surnameKey } from '../folding';
 import type { Sentences } from '../sentences';
 import type { Footnote, FootnoteMarker, KamerstukReference, MotionLinkSource, MotionReference } from '../model';
 import type { MemberName } from './memberNames';
@@ -109,7 +110,7 @@ export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly Mot
     known.set(key, list);
   };
   sorted.forEach((m, i) => {
-    const names = submittersKey(m);
+    const names = submittersKey(m.names.map((n) => n.text));
     const exact = `${names}${m.cs ? ' c.s.' : ' alone'}`;
     const current = links[i];
     if (current) {
@@ -179,17 +180,8 @@ function footnoteOf(footnotes: readonly Footnote[], marker: FootnoteMarker): Foo
   return before;
 }
 
-/** Submitters compared by surname without particles, case and accents: "van Dijk" = "Dijk", "Kostić" = "Kostic". */
-function surnameCore(name: string): string {
-  const words = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(' ');
-  return words[words.length - 1]!;
-}
-
 function sharesSubmitter(a: MotionMention, b: MotionMention): boolean {
-  const cores = new Set(a.names.map((n) => surnameCore(n.text)));
-  return b.names.some((n) => cores.has(surnameCore(n.text)));
+  const cores = new Set(a.names.map((n) => surnameKey(n.text)));
+  return b.names.some((n) => cores.has(surnameKey(n.text)));
 }
 
-function submittersKey(m: MotionMention): string {
-  return m.names.map((n) => surnameCore(n.text)).sort().join('|');
-}

@@ -7,8 +7,8 @@
  * title would only produce noise.
  */
 import type { KamerstukReference, Span } from '../../engine/model';
-import type { IndexedDocument } from '../context';
-import { contentWords } from './sentence';
+import type { IndexedDocument } from '../model';
+import { contentWords } from '../words';
 
 export interface CitationDescription {
   /** The description as written (whitespace collapsed). */

@@ -5,6 +5,19 @@
 import { isCapitalsTerm } from '../../engine/instrumentMatcher';
 import type { GlossaryEntry } from '../../engine/glossary';
 import type { Footnote, InstrumentMention } from '../../engine/model';
+import type { RuleContext } from './model';
+
+/** The glossary entries a document mentions in its running text, each with its mentions (none without a glossary). */
+export function mentionedEntries(ctx: RuleContext): { readonly entry: GlossaryEntry; readonly mentions: readonly InstrumentMention[] }[] {
+  const glossary = ctx.glossaries?.forDocument(ctx.doc.uri);
+  if (!glossary) return [];
+  const out: { entry: GlossaryEntry; mentions: InstrumentMention[] }[] = [];
+  for (const [id, mentions] of mentionsById(ctx.doc.analysis.instruments, ctx.doc.analysis.footnotes)) {
+    const entry = glossary.entry(id);
+    if (entry) out.push({ entry, mentions });
+  }
+  return out;
+}
 
 /**
  * The mentions of each instrument in the running text, in order of first mention. Mentions inside

@@ -1,6 +1,7 @@
 /** Malformed: an amount with an English decimal point ("1.5 miljard", "€ 1,600.50"); the fix writes Dutch notation. */
 import type { AmountReference } from '../../../engine/model';
-import type { DiagnosticRule, Finding } from '../model';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
 
 /** The amount's number written in Dutch notation: "1.5" → "1,5", "1,600.50" → "1.600,50". */
 export function toDutchNotation(text: string): string {

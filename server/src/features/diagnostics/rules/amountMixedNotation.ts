@@ -3,7 +3,8 @@
  * beside "miljoen"/"miljard". The minority is flagged, with a fix to the letter's dominant notation.
  */
 import type { AmountReference } from '../../../engine/model';
-import type { DiagnosticRule, Finding, Fix } from '../model';
+import type { DiagnosticRule } from '../model';
+import type { Finding, Fix } from '../../model';
 
 type Currency = '€' | 'EUR';
 const ABBREVIATIONS: Record<string, 'miljoen' | 'miljard'> = { mln: 'miljoen', mld: 'miljard', mrd: 'miljard' };

@@ -4,9 +4,10 @@
  */
 import { kamerstukKey } from '../../../engine/identifiers';
 import type { KamerstukReference, Span } from '../../../engine/model';
-import { kamerstukTitle } from '../../hover';
+import { kamerstukTitle } from '../../citations';
 import { describedAs } from '../citationDescription';
-import type { DiagnosticRule, Finding } from '../model';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
 
 export const citationInconsistent: DiagnosticRule = {
   code: 'citation-inconsistent',

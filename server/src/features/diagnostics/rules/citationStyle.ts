@@ -4,9 +4,10 @@
  * official-style letter. Only when the user sets a house style (kamerwijzer.enforceCitationStyle),
  * as hints, each with a fix and a fix-all action.
  */
-import { rewriteCitation } from '../../citationFormat';
-import type { DiagnosticRule, Finding } from '../model';
-import { inOwnHeader, malformation } from './citationMalformed';
+import { rewriteCitation } from '../../citations';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
+import { inOwnHeader, malformation } from '../citationForm';
 
 export const citationStyle: DiagnosticRule = {
   code: 'citation-style',

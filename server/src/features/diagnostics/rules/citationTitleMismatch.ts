@@ -4,12 +4,11 @@
  * that fits the description, it is suggested, with a fix that corrects the number.
  */
 import { kamerstukKey } from '../../../engine/identifiers';
-import type { KamerstukReference } from '../../../engine/model';
-import { rewriteCitation } from '../../citationFormat';
-import { kamerstukTitle } from '../../hover';
+import { citationLike, kamerstukTitle } from '../../citations';
 import { describedAs } from '../citationDescription';
-import type { DiagnosticRule, Finding, Fix } from '../model';
-import { contentWords, overlap } from '../sentence';
+import type { DiagnosticRule } from '../model';
+import type { Finding, Fix } from '../../model';
+import { contentWords, overlap } from '../../words';
 
 /** A motion's title without its formula ("Motie van het lid Dijk over …" → "…"). */
 export function subjectOf(title: string): string {
@@ -44,7 +43,7 @@ export const citationTitleMismatch: DiagnosticRule = {
       const contradiction = fit === 0 && describedWords.length >= 4 && titleWords.length >= 4 && !/\bbijlage\b/i.test(described.text);
       if (!(better && fit < 0.35) && !contradiction) continue;
       const fixes: Fix[] = better
-        ? [{ title: ctx.m.diag.replaceWith(kamerstukTitle(better.c.kamerstuk!)), edits: [{ uri: ctx.doc.uri, span: r.span, newText: replacementFor(r, better.c.kamerstuk!, ctx.settings.citationStyle) }], preferred: true }]
+        ? [{ title: ctx.m.diag.replaceWith(kamerstukTitle(better.c.kamerstuk!)), edits: [{ uri: ctx.doc.uri, span: r.span, newText: citationLike(r, better.c.kamerstuk!, ctx.settings.citationStyle) }], preferred: true }]
         : [];
       findings.push({
         code: this.code,
@@ -57,13 +56,6 @@ export const citationTitleMismatch: DiagnosticRule = {
     return findings;
   },
 };
-
-function replacementFor(r: KamerstukReference, id: { dossier: string; nr: string }, style: 'official' | 'compact'): string {
-  if (r.form.identifier) return `kst-${id.dossier}-${id.nr}`;
-  if (r.form.keyword && /-/.test(r.form.separator) && !r.form.numberMarker) return `${r.form.keyword} ${id.dossier}-${id.nr}`;
-  const text = rewriteCitation({ ...r, ...id }, style);
-  return r.form.keyword ? text : text.replace(/^Kamerstuk /, '');
-}
 
 function shorten(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;

@@ -1,7 +1,8 @@
 /** Stale: a deadline stated as still to come that lies before the letter's own date. */
 import { describeDeadlineWhen, formatDate } from '../../describe';
-import type { DiagnosticRule, Finding } from '../model';
-import { sentenceAround } from '../sentence';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
+import { sentenceAround } from '../../sentences';
 
 /** Words that report an earlier promise or request rather than announce something still to come. */
 const REPORTED = /\b(toezegging(en)?|toegezegd|beloofd|verzocht|verzoekt|gevraagd|motie|zou(den)?)\b/i;
@@ -17,7 +18,7 @@ export const deadlineBeforeLetter: DiagnosticRule = {
     for (const r of ctx.doc.analysis.references) {
       if (r.kind !== 'deadline' || !r.end || !r.future || r.relative) continue;
       if (r.end < letterDate) {
-        const sentence = sentenceAround(ctx.doc.text, r.span);
+        const sentence = sentenceAround(ctx.doc, r.span);
         if (REPORTED.test(ctx.doc.text.slice(sentence.offset, r.span.offset))) continue;
         findings.push({ code: this.code, span: r.span, message: ctx.m.diag.deadlineBeforeLetter(describeDeadlineWhen(r, ctx.locale), formatDate(letterDate, ctx.locale)) });
       }

@@ -1,7 +1,8 @@
 /** Stale: a deadline whose last day is before today. */
 import { daysBetween } from '../../../engine/calendar';
 import { describeDeadlineWhen } from '../../describe';
-import type { DiagnosticRule, Finding } from '../model';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
 
 export const deadlinePassed: DiagnosticRule = {
   code: 'deadline-passed',

@@ -1,8 +1,8 @@
 /** Stale: a cited document that the catalog marks as replaced (rectification, herdruk, new version). */
 import { parseKamerstukKey } from '../../../engine/identifiers';
-import { rewriteCitation } from '../../citationFormat';
-import { kamerstukTitle } from '../../hover';
-import type { DiagnosticRule, Finding } from '../model';
+import { citationLike, kamerstukTitle } from '../../citations';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
 
 export const documentReplaced: DiagnosticRule = {
   code: 'document-replaced',
@@ -15,7 +15,7 @@ export const documentReplaced: DiagnosticRule = {
       const doc = await ctx.catalog.lookupKamerstuk(r);
       const newer = doc?.replacedBy ? parseKamerstukKey(doc.replacedBy) : undefined;
       if (!newer) continue;
-      const newText = r.form.identifier ? `kst-${newer.dossier}-${newer.nr}` : rewriteCitation({ ...r, ...newer }, ctx.settings.citationStyle);
+      const newText = citationLike(r, newer, ctx.settings.citationStyle);
       findings.push({
         code: this.code,
         span: r.span,

@@ -4,13 +4,14 @@
  * the title. Titles match word by word, in order, with up to two small words between
  * ("Toekomstperspectief Energie-intensieve Industrie" ~ "Toekomstperspectief op de energie-intensieve industrie").
  */
-import { foldForSearch } from '../../../catalog/model';
+import { foldForSearch } from '../../../engine/folding';
 import { citedKey } from '../../../catalog/workspaceIndex';
 import { kamerstukKey } from '../../../engine/identifiers';
 import type { Span } from '../../../engine/model';
-import { formatCitation } from '../../citationFormat';
-import type { DiagnosticRule, Finding } from '../model';
-import { contentWords } from '../sentence';
+import { formatCitation } from '../../citations';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
+import { contentWords } from '../../words';
 
 interface Token {
   readonly word: string;

@@ -1,5 +1,6 @@
 /** Missing: a footnote marker whose footnote is not in the document. */
-import type { DiagnosticRule, Finding } from '../model';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
 
 export const footnoteMissing: DiagnosticRule = {
   code: 'footnote-missing',

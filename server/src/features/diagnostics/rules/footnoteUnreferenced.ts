@@ -3,7 +3,8 @@
  * ([footnoteRef:N], [^N]); markers of PDF-extracted footnotes are superscripts the extraction may
  * have lost, so their absence proves nothing.
  */
-import type { DiagnosticRule, Finding } from '../model';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
 
 export const footnoteUnreferenced: DiagnosticRule = {
   code: 'footnote-unreferenced',

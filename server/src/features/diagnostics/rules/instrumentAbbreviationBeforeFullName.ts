@@ -4,22 +4,20 @@
  * instrument out before it — nor right after it in brackets ("NGF (Nationaal Groeifonds)") — with a
  * fix that writes "Full name (ABBR)" (not inside a compound such as "SER-advies").
  */
-import type { DiagnosticRule, Finding } from '../model';
-import { mentionsById, writtenOutName } from '../instrumentUse';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
+import { mentionedEntries, writtenOutName } from '../instrumentUse';
 
 export const instrumentAbbreviationBeforeFullName: DiagnosticRule = {
   code: 'instrument-abbreviation-before-full-name',
   defaultSeverity: 'information',
   description: "A policy instrument's abbreviation used before its full name is written out in the letter (house style: write it out at first use).",
   check(ctx) {
-    const glossary = ctx.glossaries?.forDocument(ctx.doc.uri);
-    if (!glossary) return [];
     const text = ctx.doc.text;
     const findings: Finding[] = [];
-    for (const [id, mentions] of mentionsById(ctx.doc.analysis.instruments, ctx.doc.analysis.footnotes)) {
-      const e = glossary.entry(id);
-      const full = e && e.abbreviations.length ? writtenOutName(e) : undefined;
-      if (!e || !full) continue;
+    for (const { entry: e, mentions } of mentionedEntries(ctx)) {
+      const full = e.abbreviations.length ? writtenOutName(e) : undefined;
+      if (!full) continue;
       const first = mentions.find((m) => m.abbreviation);
       if (!first) continue;
       const firstEnd = first.span.offset + first.span.length;

@@ -5,21 +5,19 @@
  * abbreviation, and a fix-all.
  */
 import type { Span } from '../../../engine/model';
-import type { DiagnosticRule, Finding } from '../model';
-import { abbreviationAsWritten, isFullForm, mentionsById } from '../instrumentUse';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
+import { abbreviationAsWritten, isFullForm, mentionedEntries } from '../instrumentUse';
 
 export const instrumentFullNameRepeated: DiagnosticRule = {
   code: 'instrument-full-name-repeated',
   defaultSeverity: 'information',
   description: "A policy instrument's full name written out again after its abbreviation was introduced (house style: use the abbreviation).",
   check(ctx) {
-    const glossary = ctx.glossaries?.forDocument(ctx.doc.uri);
-    if (!glossary) return [];
     const text = ctx.doc.text;
     const findings: Finding[] = [];
-    for (const [id, mentions] of mentionsById(ctx.doc.analysis.instruments, ctx.doc.analysis.footnotes)) {
-      const e = glossary.entry(id);
-      if (!e || !e.abbreviations.length) continue;
+    for (const { entry: e, mentions } of mentionedEntries(ctx)) {
+      if (!e.abbreviations.length) continue;
       const firstFull = mentions.find((m) => isFullForm(m, e));
       if (!firstFull) continue;
       const intro = mentions.find((m) => m.abbreviation && m.span.offset > firstFull.span.offset);

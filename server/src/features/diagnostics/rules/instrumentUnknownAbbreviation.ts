@@ -9,7 +9,8 @@
 import type { GlossaryEntryPatch, GlossaryKind } from '../../../engine/glossary';
 import type { Span } from '../../../engine/model';
 import { glossaryAddition } from '../../glossaryEdit';
-import type { DiagnosticRule, Finding, Fix } from '../model';
+import type { DiagnosticRule } from '../model';
+import type { Finding, Fix } from '../../model';
 
 /** A capital, then 1–5 capitals or digits, optionally a plural "s" or "'s"; a whole word. */
 const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?![\p{L}\p{N}&+@]|\.[\p{L}\p{N}])/gu;

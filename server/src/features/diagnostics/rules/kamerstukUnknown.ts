@@ -1,6 +1,8 @@
 /** Missing: a Kamerstuk or document number that no catalog source knows anything about. */
-import { hasFacts, kamerstukTitle } from '../../hover';
-import type { DiagnosticRule, Finding } from '../model';
+import { hasFacts } from '../../../catalog/model';
+import { kamerstukTitle } from '../../citations';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
 
 export const kamerstukUnknown: DiagnosticRule = {
   code: 'kamerstuk-unknown',

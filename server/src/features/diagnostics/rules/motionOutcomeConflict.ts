@@ -3,8 +3,9 @@
  * "zoals gevraagd in") whose outcome was verworpen, ingetrokken or aangehouden.
  */
 import type { MotionOutcome } from '../../../catalog/model';
-import type { DiagnosticRule, Finding } from '../model';
-import { sentenceAround } from '../sentence';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
+import { sentenceAround } from '../../sentences';
 
 const NOT_ADOPTED: readonly MotionOutcome[] = ['verworpen', 'ingetrokken', 'aangehouden'];
 
@@ -21,7 +22,7 @@ export const motionOutcomeConflict: DiagnosticRule = {
       if (r.kind !== 'motion' || !r.kamerstuk) continue;
       const doc = await ctx.catalog.lookupKamerstuk(r.kamerstuk);
       if (!doc?.outcome || !NOT_ADOPTED.includes(doc.outcome)) continue;
-      const sentence = sentenceAround(ctx.doc.text, r.span);
+      const sentence = sentenceAround(ctx.doc, r.span);
       const before = ctx.doc.text.slice(sentence.offset, r.span.offset + r.span.length);
       const after = ctx.doc.text.slice(r.span.offset + r.span.length, sentence.offset + sentence.length);
       if (!CARRIED_OUT.test(before) && !/^\W{0,3}(is|wordt|werd) (uitgevoerd|opgevolgd)/i.test(after)) continue;

@@ -1,7 +1,8 @@
 /** Wrong: a motion attributed to submitters other than those of the Kamerstuk cited for it. */
-import { surnameKey } from '../../../catalog/bundledSource';
-import { kamerstukTitle } from '../../hover';
-import type { DiagnosticRule, Finding } from '../model';
+import { surnameKey } from '../../../engine/folding';
+import { kamerstukTitle } from '../../citations';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
 
 export const motionSubmittersMismatch: DiagnosticRule = {
   code: 'motion-submitters-mismatch',

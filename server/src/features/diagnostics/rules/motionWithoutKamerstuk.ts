@@ -2,16 +2,13 @@
  * Missing: a motion mentioned with no Kamerstuk number anywhere in the letter. The quick fix inserts
  * the citation of the motion(s) the catalog knows with the same submitters.
  */
-import { foldForSearch } from '../../../catalog/model';
+import { submittersKey } from '../../../engine/folding';
 import type { MotionReference } from '../../../engine/model';
-import { formatCitation } from '../../citationFormat';
+import { formatCitation } from '../../citations';
 import { formatDate } from '../../describe';
-import type { DiagnosticRule, Finding, Fix } from '../model';
+import type { DiagnosticRule } from '../model';
+import type { Finding, Fix } from '../../model';
 
-/** The surnames of a motion as a comparable key. */
-export function submittersKey(m: MotionReference): string {
-  return m.submitters.map((s) => foldForSearch(s).split(' ').pop()).sort().join('|');
-}
 
 export const motionWithoutKamerstuk: DiagnosticRule = {
   code: 'motion-without-kamerstuk',
@@ -19,11 +16,11 @@ export const motionWithoutKamerstuk: DiagnosticRule = {
   description: 'A motion named in the letter whose Kamerstuk number the letter gives nowhere.',
   check(ctx) {
     const motions = ctx.doc.analysis.references.filter((r): r is MotionReference => r.kind === 'motion');
-    const linked = new Set(motions.filter((m) => m.kamerstuk).map(submittersKey));
+    const linked = new Set(motions.filter((m) => m.kamerstuk).map((m) => submittersKey(m.submitters)));
     const reported = new Set<string>();
     const findings: Finding[] = [];
     for (const m of motions) {
-      const key = submittersKey(m);
+      const key = submittersKey(m.submitters);
       if (m.kamerstuk || linked.has(key) || reported.has(key)) continue;
       reported.add(key);
       const candidates = ctx.catalog.findMotions(m.submitters, 3).filter((c) => c.kamerstuk);

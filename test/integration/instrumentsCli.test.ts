@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '../../support/paths';
+import { repoRoot } from '../support/paths';
 
 const CLI = path.join(repoRoot, 'dist', 'cli.js');
 

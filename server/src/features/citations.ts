@@ -1,12 +1,14 @@
 /**
- * Writing a Kamerstuk citation in a house style:
+ * Writing a Kamerstuk citation, in the official style or a house style:
  * - official: "Kamerstuk 29 826, nr. 147", "Kamerstuk 35 300 XIII, nr. 102", "Kamerstuk 21 501-30, nr. 470"
  *   (the dossier as the official header prints it);
  * - compact: "Kamerstuk 29826, nr. 147", "Kamerstuk 35300-XIII, nr. 102", "Kamerstuk 21501-30, nr. 470".
+ * Every feature that names a Kamerstuk to a person (hover headings, outline, messages, fixes,
+ * completion) writes it here.
  */
 import { officialDossierText, type KamerstukId } from '../engine/identifiers';
 import type { KamerstukReference } from '../engine/model';
-import type { CitationStyle } from './diagnostics/model';
+import type { CitationStyle } from './model';
 
 export function dossierInStyle(dossier: string, style: CitationStyle): string {
   return style === 'official' ? officialDossierText(dossier) : dossier;
@@ -15,6 +17,11 @@ export function dossierInStyle(dossier: string, style: CitationStyle): string {
 /** A citation of one Kamerstuk in a style. */
 export function formatCitation(id: KamerstukId, style: CitationStyle): string {
   return `Kamerstuk ${dossierInStyle(id.dossier, style)}, nr. ${id.nr}`;
+}
+
+/** "Kamerstuk 29 826, nr. 147": how a Kamerstuk is named to a person (the official style). */
+export function kamerstukTitle(id: KamerstukId): string {
+  return formatCitation(id, 'official');
 }
 
 /**
@@ -27,4 +34,12 @@ export function rewriteCitation(r: KamerstukReference, style: CitationStyle): st
     return `Kamerstukken ${r.chamber} ${from}/${to!.slice(2)}, ${dossierInStyle(r.dossier, style)}, nr. ${r.nr}`;
   }
   return formatCitation(r, style);
+}
+
+/** A citation written as the writer wrote this one: the official id stays an id, a bare citation stays bare. */
+export function citationLike(r: KamerstukReference, id: KamerstukId, style: CitationStyle): string {
+  if (r.form.identifier) return `kst-${id.dossier}-${id.nr}`;
+  if (r.form.keyword && /-/.test(r.form.separator) && !r.form.numberMarker) return `${r.form.keyword} ${id.dossier}-${id.nr}`;
+  const text = rewriteCitation({ ...r, ...id }, style);
+  return r.form.keyword ? text : text.replace(/^Kamerstuk /, '');
 }

@@ -1,6 +1,7 @@
-import { kamerstukKey, type KamerstukId } from '../engine/identifiers';
-import { motionDocument, richDocument, sampleDocument, type BundledCatalogData } from './bundledData';
-import { foldForSearch, type CatalogDocument, type CatalogSource } from './model';
+import { kamerstukKey, type KamerstukId } from '../../engine/identifiers';
+import { motionDocument, richDocument, sampleDocument, type BundledCatalogData } from '../bundledData';
+import { foldForSearch, surnameKey } from '../../engine/folding';
+import { mergeDocuments, type CatalogDocument, type CatalogSource } from '../model';
 
 /**
  * The catalog data shipped with the extension, as a catalog source. Indexes are built on first use,
@@ -90,11 +91,6 @@ export class BundledCatalogSource implements CatalogSource {
     return this.titled;
   }
 
-  /** Number of documents the bundled data knows (for status and tests). */
-  get size(): number {
-    return this.index().size;
-  }
-
   private index(): Map<string, CatalogDocument> {
     if (this.byId) return this.byId;
     const byId = new Map<string, CatalogDocument>();
@@ -109,19 +105,4 @@ export class BundledCatalogSource implements CatalogSource {
     this.byDocumentNumber = byNumber;
     return byId;
   }
-}
-
-/** The last word of a name, folded: "Van der Lee" → "lee", "Kostić" → "kostic". */
-export function surnameKey(name: string): string {
-  const words = foldForSearch(name).split(' ');
-  return words[words.length - 1] ?? '';
-}
-
-/** `primary`'s facts, completed by `secondary`'s; sources of both. */
-export function mergeDocuments(primary: CatalogDocument, secondary: CatalogDocument | undefined): CatalogDocument {
-  if (!secondary) return primary;
-  const merged: Record<string, unknown> = { ...secondary };
-  for (const [k, v] of Object.entries(primary)) if (v !== undefined) merged[k] = v;
-  merged['sources'] = [...primary.sources, ...secondary.sources];
-  return merged as unknown as CatalogDocument;
 }

@@ -1,0 +1,36 @@
+/**
+ * What is wrong with how a Kamerstuk citation is written, for the malformed-citation and
+ * house-style rules: both must agree on which citations are broken (the house-style rule leaves
+ * those to the other).
+ */
+import type { KamerstukReference, Reference, Span } from '../../engine/model';
+import type { Messages } from '../../l10n';
+
+/** What is broken about a citation's form, as a message; undefined when nothing is. */
+export function malformation(r: KamerstukReference, next: Reference | undefined, text: string, m: Messages): string | undefined {
+  const f = r.form;
+  if (f.identifier || f.dossierInherited) return undefined;
+  const shown = r.text.replace(/\s+/g, ' ');
+  if (/\s-|-\s/.test(f.separator)) return m.diag.malformed.hyphenSpace(shown);
+  const digits = /^[\d ]+/.exec(f.dossierText)?.[0].trim() ?? '';
+  if (digits.includes(' ') && !/^\d{1,3} \d{3}$/.test(digits)) return m.diag.malformed.splitDigits(shown);
+  if (f.keyword && f.numberMarker === null && !f.separator.includes('-')) return m.diag.malformed.noNr(shown);
+  if (f.keyword && /^kamerstukken$/i.test(f.keyword.trim()) && !r.alsoDossiers?.length && !continuesAsGroup(r, next, text)) {
+    return m.diag.malformed.pluralForOne(shown);
+  }
+  if (f.numberMarker && /nr\.\d/.test(r.text)) return m.diag.malformed.noSpace(shown);
+  return undefined;
+}
+
+/** True when a citation is part of the document's own header (an export's metadata line, not the writer's text). */
+export function inOwnHeader(identity: Span | undefined, span: Span): boolean {
+  return !!identity && span.offset < identity.offset + identity.length && identity.offset < span.offset + span.length;
+}
+
+/** True when the next citation continues this one ("… nr. 97 en 30 821 nr. 113", "nrs. 2302, 2374"). */
+function continuesAsGroup(r: KamerstukReference, next: Reference | undefined, text: string): boolean {
+  if (!next || next.kind !== 'kamerstuk') return false;
+  const end = r.span.offset + r.span.length;
+  if (next.form.dossierInherited) return true;
+  return next.span.offset - end <= 12 && /^\s*(,|en|;)\s*$/.test(text.slice(end, next.span.offset));
+}

@@ -1,0 +1,43 @@
+/** What the client can do, read once from `initialize`, and what the server offers in return. */
+import { CodeActionKind, type InitializeParams, type ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver/node';
+
+export interface ClientFeatures {
+  /** The client answers workspace/configuration. */
+  readonly configuration: boolean;
+  /** The client sends workspace folder changes. */
+  readonly workspaceFolders: boolean;
+  /** The client pulls diagnostics (LSP 3.17); otherwise they are pushed. */
+  readonly pullDiagnostics: boolean;
+  /** The client accepts workspace/diagnostic/refresh. */
+  readonly diagnosticRefresh: boolean;
+  /** The client applies workspace edits that create files (the "add to glossary" fix). */
+  readonly createFiles: boolean;
+}
+
+export function clientFeatures(params: InitializeParams): ClientFeatures {
+  const c = params.capabilities;
+  const edit = c.workspace?.workspaceEdit;
+  return {
+    configuration: !!c.workspace?.configuration,
+    workspaceFolders: !!c.workspace?.workspaceFolders,
+    pullDiagnostics: !!c.textDocument?.diagnostic,
+    diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
+    createFiles: !!edit?.documentChanges && !!edit.resourceOperations?.includes('create'),
+  };
+}
+
+export function serverCapabilities(client: ClientFeatures): ServerCapabilities {
+  return {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentLinkProvider: { resolveProvider: false },
+    documentSymbolProvider: { label: 'Kamerwijzer' },
+    workspaceSymbolProvider: true,
+    completionProvider: { triggerCharacters: [' '] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.kamerwijzer`] },
+    ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'kamerwijzer', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The composition root: `createKamerwijzer` builds the workspace index, the catalog, the glossaries
+ * and the feature calls once, from what it is given — catalog sources, the bundled glossary, where a
+ * document's workspace folder is, a clock and a logger. The language server, the command line and
+ * every test build Kamerwijzer through it, so they share one wiring; time, files and network enter
+ * only as these parameters (in the spirit of vscode-markdown-languageservice's createLanguageService).
+ */
+import type { Hover, Location, CompletionItem, DocumentLink, DocumentSymbol, SymbolInformation } from 'vscode-languageserver-types';
+import { workspaceCatalog, type Catalog } from '../catalog/catalog';
+import { GlossaryCatalog } from '../catalog/glossaries';
+import type { CatalogSource } from '../catalog/model';
+import { WorkspaceIndex, type IndexedDocument } from '../catalog/workspaceIndex';
+import type { GlossaryEntry } from '../engine/glossary';
+import type { KnownDocumentFacts } from '../engine/model';
+import { codeActions, type Action, type ActionRequest, type Fixable } from '../features/codeActions';
+import { completion } from '../features/completion';
+import { definition } from '../features/definition';
+import { ALL_RULES } from '../features/diagnostics/rules';
+import type { DiagnosticRule } from '../features/diagnostics/model';
+import { computeFindings } from '../features/diagnostics/run';
+import { documentLinks } from '../features/documentLinks';
+import { documentSymbols } from '../features/documentSymbols';
+import { hover } from '../features/hover';
+import { DEFAULT_DIAGNOSTIC_SETTINGS, type CheckedFinding, type DiagnosticSettings, type FeatureContext } from '../features/model';
+import { references } from '../features/references';
+import { workspaceSymbols } from '../features/workspaceSymbols';
+import type { Locale } from '../l10n';
+
+/** Where Kamerwijzer reports what goes wrong inside it (never the user's findings). */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export const SILENT_LOGGER: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The settings the features read. */
+export interface ServiceSettings {
+  /** The language of hovers and messages. */
+  readonly locale: Locale;
+  /** Today's date (ISO) for deadline checks; empty for the clock's local date. */
+  readonly today: string;
+  readonly diagnostics: DiagnosticSettings;
+}
+
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { locale: 'nl', today: '', diagnostics: DEFAULT_DIAGNOSTIC_SETTINGS };
+
+export interface KamerwijzerOptions {
+  /** Catalog sources asked after the workspace's own documents, most authoritative first (bundled data, official sources, a test's list). */
+  readonly sources?: readonly CatalogSource[];
+  /** The bundled glossary entries, read on first use; without it only workspace glossaries apply. */
+  readonly bundledGlossary?: () => readonly GlossaryEntry[];
+  /** The workspace folder (any key) of a document URI, for the folder's own glossary. */
+  readonly folderOf?: (uri: string) => string | undefined;
+  /** The clock: today's date for deadlines when the settings give none. */
+  readonly clock?: () => Date;
+  readonly logger?: Logger;
+  readonly settings?: Partial<ServiceSettings>;
+  /** The diagnostics rules (all of them unless a test picks some). */
+  readonly rules?: readonly DiagnosticRule[];
+}
+
+/** What is known of a document beside its text. */
+export interface DocumentFacts {
+  /** What a manifest (kamerwijzer.json) says of it. */
+  readonly known?: KnownDocumentFacts;
+  /** A date that overrides every date the document gives (the command line's --document-date). */
+  readonly documentDate?: string;
+}
+
+export interface Kamerwijzer {
+  readonly index: WorkspaceIndex;
+  readonly catalog: Catalog;
+  readonly glossaries: GlossaryCatalog;
+  readonly rules: readonly DiagnosticRule[];
+  readonly settings: ServiceSettings;
+  readonly logger: Logger;
+  /** Changes settings; what is not given stays. */
+  configure(settings: Partial<ServiceSettings>): void;
+  /** What the features read, under the current settings. */
+  context(): FeatureContext;
+
+  /** Analyzes (or re-uses) a document and indexes it. */
+  setDocument(uri: string, text: string, version: number, facts?: DocumentFacts): IndexedDocument;
+  /** Analyzes an indexed document again with its folder's current glossary. */
+  reanalyze(uri: string): IndexedDocument | undefined;
+  removeDocument(uri: string): void;
+  document(uri: string): IndexedDocument | undefined;
+
+  hover(doc: IndexedDocument, offset: number): Promise<Hover | undefined>;
+  definition(doc: IndexedDocument, offset: number): Location[];
+  references(doc: IndexedDocument, offset: number, includeDeclaration: boolean): Location[];
+  documentLinks(doc: IndexedDocument): DocumentLink[];
+  documentSymbols(doc: IndexedDocument): DocumentSymbol[];
+  workspaceSymbols(query: string): Promise<SymbolInformation[]>;
+  completion(doc: IndexedDocument, offset: number): Promise<CompletionItem[]>;
+  /** The findings of the checks on a document, sorted by place. */
+  findings(doc: IndexedDocument): Promise<CheckedFinding[]>;
+  codeActions<T extends Fixable>(request: ActionRequest<T>): Action<T>[];
+}
+
+export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer {
+  const logger = options.logger ?? SILENT_LOGGER;
+  const clock = options.clock ?? (() => new Date());
+  const index = new WorkspaceIndex();
+  const catalog = workspaceCatalog(index, options.sources ?? [], (source, e) => logger.warn(`catalog source ${source} failed: ${(e as Error).message}`));
+  const glossaries = new GlossaryCatalog(options.bundledGlossary ?? (() => []), options.folderOf ?? (() => undefined));
+  const rules = options.rules ?? ALL_RULES;
+  let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...options.settings };
+  const facts = new Map<string, DocumentFacts>();
+
+  const context = (): FeatureContext => ({
+    index,
+    catalog,
+    locale: settings.locale,
+    today: settings.today || isoDate(clock()),
+    glossaries,
+  });
+
+  const analyzeOptions = (uri: string, f: DocumentFacts | undefined) => ({
+    known: f?.known,
+    instruments: glossaries.forDocument(uri).matcher,
+    ...(f?.documentDate ? { documentDate: f.documentDate } : {}),
+  });
+
+  return {
+    index,
+    catalog,
+    glossaries,
+    rules,
+    logger,
+    get settings() {
+      return settings;
+    },
+    configure(changes) {
+      settings = { ...settings, ...changes };
+    },
+    context,
+    setDocument(uri, text, version, documentFacts) {
+      if (documentFacts) facts.set(uri, documentFacts);
+      else facts.delete(uri);
+      return index.update(uri, text, version, analyzeOptions(uri, documentFacts));
+    },
+    reanalyze(uri) {
+      const doc = index.get(uri);
+      return doc && index.update(uri, doc.text, doc.version, analyzeOptions(uri, facts.get(uri)));
+    },
+    removeDocument(uri) {
+      facts.delete(uri);
+      index.remove(uri);
+    },
+    document: (uri) => index.get(uri),
+    hover: (doc, offset) => hover(doc, offset, context()),
+    definition: (doc, offset) => definition(doc, offset, context()),
+    references: (doc, offset, includeDeclaration) => references(doc, offset, includeDeclaration, context()),
+    documentLinks: (doc) => documentLinks(doc, context()),
+    documentSymbols: (doc) => documentSymbols(doc, context()),
+    workspaceSymbols: (query) => workspaceSymbols(query, context()),
+    completion: (doc, offset) => completion(doc, offset, context(), settings.diagnostics.citationStyle),
+    findings: (doc) => computeFindings(doc, context(), settings.diagnostics, rules, (code, e) => logger.error(`rule ${code} failed on ${doc.uri}: ${(e as Error).stack ?? String(e)}`)),
+    codeActions: (request) => codeActions(request, settings.locale),
+  };
+}
+
+/** A date in the local time zone, ISO. */
+export function isoDate(now: Date): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
