@@ -3,6 +3,7 @@ import { FlatText } from '../../../server/src/engine/flatText';
 import { Sentences } from '../../../server/src/engine/sentences';
 import type { KamerstukReference, MotionLinkSource, MotionReference } from '../../../server/src/engine/model';
 import { recognizeFootnotes } from '../../../server/src/engine/recognizers/footnote';
+import { recognizeKamerstukken } from '../../../server/src/engine/recognizers/kamerstuk';
 import { recognizeMotions } from '../../../server/src/engine/recognizers/motion';
 
 /** What a test expects of one motion mention; the kamerstuk link only where the case names it. */
@@ -14,52 +15,13 @@ interface Expected {
   readonly link?: string | null;
 }
 
-/**
- * Runs the recognizer as the pipeline does: footnotes on the source, markers left out of the flat
- * text, and the Kamerstuk citations given by hand — written in the source as {{29826-250|Kamerstuk 29826, nr. 250}}.
- */
-function motionsIn(written: string): { source: string; motions: MotionReference[] } {
-  const kamerstukken: KamerstukReference[] = [];
-  let source = '';
-  let last = 0;
-  for (const m of written.matchAll(/\{\{([^|}]+)\|([^}]+)\}\}/g)) {
-    source += written.slice(last, m.index);
-    const offset = source.length;
-    source += m[2]!;
-    last = m.index! + m[0].length;
-    const [dossier, nr] = splitKey(m[1]!);
-    kamerstukken.push(kamerstuk(m[2]!, offset, dossier, nr));
-  }
-  source += written.slice(last);
+/** Runs the recognizer as the pipeline does: footnotes on the source, markers left out of the flat text, the Kamerstuk citations recognized first. */
+function motionsIn(source: string): { source: string; motions: MotionReference[] } {
   const { footnotes, markers } = recognizeFootnotes(source);
   const flat = new FlatText(source, markers.map((mk) => ({ span: mk.span, replacement: '' as const })));
-  return { source, motions: recognizeMotions(flat, { sentences: Sentences.ofFlat(flat), kamerstukken, footnotes, markers }) };
-}
-
-function splitKey(key: string): [string, string] {
-  const i = key.lastIndexOf('-');
-  return [key.slice(0, i), key.slice(i + 1)];
-}
-
-function kamerstuk(text: string, offset: number, dossier: string, nr: string): KamerstukReference {
-  const span = { offset, length: text.length };
-  return {
-    kind: 'kamerstuk',
-    span,
-    text,
-    dossier,
-    nr,
-    form: {
-      keyword: 'Kamerstuk',
-      dossierText: dossier,
-      numberMarker: 'nr.',
-      separator: ', nr. ',
-      dossierSpan: span,
-      nrSpan: span,
-      dossierInherited: false,
-      identifier: false,
-    },
-  };
+  const sentences = Sentences.ofFlat(flat);
+  const kamerstukken = recognizeKamerstukken(flat, sentences).filter((r): r is KamerstukReference => r.kind === 'kamerstuk');
+  return { source, motions: recognizeMotions(flat, { sentences, kamerstukken, footnotes, markers }) };
 }
 
 function project(m: MotionReference, e: Expected): Record<string, unknown> {
@@ -207,49 +169,49 @@ describe('motion recognizer', () => {
   describe('linking to the Kamerstuk', () => {
     const cases: ReadonlyArray<readonly [string, readonly Expected[]]> = [
       [
-        'zoals gevraagd in de motie-Bontenbal c.s. ({{36410-5|36 410, nr. 5}}) is',
+        'zoals gevraagd in de motie-Bontenbal c.s. (36 410, nr. 5) is',
         [{ text: 'motie-Bontenbal c.s.', submitters: ['Bontenbal'], link: '36410-5 via parenthesis' }],
       ],
       [
-        'de motie van de leden Van der Plas en Vedder ({{36410-5|Kamerstuk 36 410, nr. 5}}) vraagt',
+        'de motie van de leden Van der Plas en Vedder (Kamerstuk 36 410, nr. 5) vraagt',
         [{ text: 'motie van de leden Van der Plas en Vedder', submitters: ['Van der Plas', 'Vedder'], link: '36410-5 via parenthesis' }],
       ],
       [
-        'de motie ({{21501-32-1500|Kamerstuk 21 501-32, nr. 1500}}) van het lid Tjeerd de Groot over',
+        'de motie (Kamerstuk 21 501-32, nr. 1500) van het lid Tjeerd de Groot over',
         [{ text: 'motie (Kamerstuk 21 501-32, nr. 1500) van het lid Tjeerd de Groot', submitters: ['Tjeerd de Groot'], link: '21501-32-1500 via parenthesis' }],
       ],
       [
-        'conform de motie van lid Westerveld (GL) ({{29240-90|Kamerstuk 29 240, nr. 90}}) registreren scholen',
+        'conform de motie van lid Westerveld (GL) (Kamerstuk 29 240, nr. 90) registreren scholen',
         [{ text: 'motie van lid Westerveld', submitters: ['Westerveld'], link: '29240-90 via sentence' }],
       ],
       [
-        'Conform de motie De Groot27 zullen we de programma’s beoordelen.\n\n27 {{27625-573|Kamerstukken 27 625, nr. 573}}\n',
+        'Conform de motie De Groot27 zullen we de programma’s beoordelen.\n\n27 Kamerstukken 27 625, nr. 573\n',
         [{ text: 'motie De Groot', submitters: ['De Groot'], link: '27625-573 via footnote' }],
       ],
       [
-        'Zoals ook gevraagd in de motie Van den Berg ({{30821-104|Kamerstuk 30821, nr. 104}}).',
+        'Zoals ook gevraagd in de motie Van den Berg (Kamerstuk 30821, nr. 104).',
         [{ text: 'motie Van den Berg', submitters: ['Van den Berg'], link: '30821-104 via parenthesis' }],
       ],
       [
-        'Motie van het lid Van Haga 29 juni 2021 ({{32637-461|Kamerstuk 32 637, nr. 461}}), en moties van het lid Amhaouch c.s. van ' +
-          '29 september 2021 ({{35420-388|Kamerstuk 35 420, nr. 388}}) en ({{35420-389|Kamerstuk 35 420, nr. 389}}). Toezeggingen: ' +
-          'commissiedebat ({{31239-360|Kamerstuk 31 239, nr. 360}}).',
+        'Motie van het lid Van Haga 29 juni 2021 (Kamerstuk 32 637, nr. 461), en moties van het lid Amhaouch c.s. van ' +
+          '29 september 2021 (Kamerstuk 35 420, nr. 388) en (Kamerstuk 35 420, nr. 389). Toezeggingen: ' +
+          'commissiedebat (Kamerstuk 31 239, nr. 360).',
         [
           { text: 'Motie van het lid Van Haga', submitters: ['Van Haga'], link: '32637-461 via sentence' },
           { text: 'moties van het lid Amhaouch c.s.', submitters: ['Amhaouch'], link: '35420-388 via sentence' },
         ],
       ],
       [
-        'aan de motie van de leden Amhaouch en Wiersma ({{35300-XIII-42|Kamerstuk 35300 XIII, nr.\n42}}), die vraagt om onderzoek en de motie van\n' +
-          'het lid Amhaouch c.s. over steun voor de maakindustrie ({{35438-9|Kamerstuk 35438, nr. 9}}).',
+        'aan de motie van de leden Amhaouch en Wiersma (Kamerstuk 35300 XIII, nr.\n42), die vraagt om onderzoek en de motie van\n' +
+          'het lid Amhaouch c.s. over steun voor de maakindustrie (Kamerstuk 35438, nr. 9).',
         [
           { text: 'motie van de leden Amhaouch en Wiersma', submitters: ['Amhaouch', 'Wiersma'], link: '35300-XIII-42 via parenthesis' },
           { text: 'motie van\nhet lid Amhaouch c.s.', submitters: ['Amhaouch'], link: '35438-9 via sentence' },
         ],
       ],
       [
-        'de motie-Kostić c.s.[footnoteRef:1], in aanvulling op de Kamerbrief[footnoteRef:2].  [1:  {{29826-250|Kamerstuk 29826, nr. 250}}]  ' +
-          '[2:  {{29826-277|Kamerstuk 29826, nr. 277}}]\n\nDe motie Kostić dateert van 20 maart 2025. Conform de motie Kostić c.s. doen we dit.',
+        'de motie-Kostić c.s.[footnoteRef:1], in aanvulling op de Kamerbrief[footnoteRef:2].  [1:  Kamerstuk 29826, nr. 250]  ' +
+          '[2:  Kamerstuk 29826, nr. 277]\n\nDe motie Kostić dateert van 20 maart 2025. Conform de motie Kostić c.s. doen we dit.',
         [
           { text: 'motie-Kostić c.s.', submitters: ['Kostić'], link: '29826-250 via footnote' },
           { text: 'motie Kostić', submitters: ['Kostić'], link: '29826-250 via document' },
@@ -259,30 +221,30 @@ describe('motion recognizer', () => {
       [
         'Hiermee geef ik invulling aan de motie van Kostic c.s..13\nVincent Karremans\n' +
           Array.from({ length: 12 }, (_, i) => `Bron ${i + 1}↩︎\n`).join('') +
-          'Motie Kostic c.s. over een visie voor de industrie., Kamerstuknummer {{29826-250|29826-250}}↩︎\n',
+          'Motie Kostic c.s. over een visie voor de industrie., Kamerstuknummer 29826-250↩︎\n',
         [
           { text: 'motie van Kostic c.s.', submitters: ['Kostic'], link: '29826-250 via footnote' },
           { text: 'Motie Kostic c.s.', submitters: ['Kostic'], link: '29826-250 via sentence' },
         ],
       ],
       [
-        '| Motie Kostic c.s. | uitvoering in 2025 | Kamerstuknummer {{29826-250|29826-250}} |\n| Motie Dijk | lopend | |\n',
+        '| Motie Kostic c.s. | uitvoering in 2025 | Kamerstuknummer 29826-250 |\n| Motie Dijk | lopend | |\n',
         [
           { text: 'Motie Kostic c.s.', submitters: ['Kostic'], link: '29826-250 via sentence' },
           { text: 'Motie Dijk', submitters: ['Dijk'], link: null },
         ],
       ],
       [
-        'We voeren de motie Dijk uit en de brief over sectoren ({{31985-90|Kamerstuk 31985, nr. 90}}) volgt.',
+        'We voeren de motie Dijk uit en de brief over sectoren (Kamerstuk 31985, nr. 90) volgt.',
         [{ text: 'motie Dijk', submitters: ['Dijk'], link: null }],
       ],
       [
-        'De motie Dijk is aangenomen. Zie ook {{31985-89|Kamerstuk 31985, nr. 89}}.',
+        'De motie Dijk is aangenomen. Zie ook Kamerstuk 31985, nr. 89.',
         [{ text: 'motie Dijk', submitters: ['Dijk'], link: null }],
       ],
       [
-        'de motie van het lid Amhaouch ({{35925-XVII-34|Kamerstuk 35 925 XVII, nr. 34}}) en de moties van het lid Amhaouch c.s. ' +
-          '({{35420-388|Kamerstuk 35 420, nr. 388}}). Later: de motie Amhaouch.',
+        'de motie van het lid Amhaouch (Kamerstuk 35 925 XVII, nr. 34) en de moties van het lid Amhaouch c.s. ' +
+          '(Kamerstuk 35 420, nr. 388). Later: de motie Amhaouch.',
         [
           { text: 'motie van het lid Amhaouch', submitters: ['Amhaouch'], link: '35925-XVII-34 via parenthesis' },
           { text: 'moties van het lid Amhaouch c.s.', submitters: ['Amhaouch'], link: '35420-388 via parenthesis' },
@@ -312,7 +274,7 @@ describe('motion recognizer', () => {
   });
 
   it('reports the source of the link in the model', () => {
-    const { motions } = motionsIn('de motie Van den Berg ({{30821-104|Kamerstuk 30821, nr. 104}})');
+    const { motions } = motionsIn('de motie Van den Berg (Kamerstuk 30821, nr. 104)');
     const source: MotionLinkSource | undefined = motions[0]?.kamerstuk?.source;
     assert.equal(source, 'parenthesis');
     assert.deepEqual(motions[0]?.kamerstuk?.span, { offset: 23, length: 24 });
