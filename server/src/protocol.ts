@@ -10,14 +10,58 @@ export const STATUS_REQUEST = 'kamerwijzer/status';
 /** Notification `kamerwijzer/indexed` (server → client): the index changed (a workspace scan or file events were handled); payload ServerStatus. */
 export const INDEXED_NOTIFICATION = 'kamerwijzer/indexed';
 
-/** The payload of STATUS_REQUEST and INDEXED_NOTIFICATION. */
+/** Notification `kamerwijzer/statusChanged` (server → client): online or offline, the cache folder; payload ServerStatus. */
+export const STATUS_NOTIFICATION = 'kamerwijzer/statusChanged';
+
+/** The payload of STATUS_REQUEST, INDEXED_NOTIFICATION and STATUS_NOTIFICATION. */
 export interface ServerStatus {
   /** Documents in the workspace index. */
   readonly indexedDocuments: number;
   /** True while the workspace folders are being scanned. */
   readonly scanning: boolean;
-  /** The catalog's sources, in the order they are asked ("workspace", "bundled", …). */
+  /** The catalog's sources, in the order they are asked ("workspace", "officielebekendmakingen", …). */
   readonly catalogSources: readonly string[];
+  /** Lookups on the official hosts are on (the setting, and a trusted workspace). */
+  readonly online: boolean;
+  /** The cache folder in use, if any. */
+  readonly cacheDirectory?: string;
+}
+
+/** Notification `kamerwijzer/activity` (server → client): a long task's progress. */
+export const ACTIVITY_NOTIFICATION = 'kamerwijzer/activity';
+
+export interface Activity {
+  /** 'sync': the Tweede Kamer mirror; 'prefetch': downloading what the workspace cites; 'refresh': cited documents fetched again. */
+  readonly kind: 'sync' | 'prefetch' | 'refresh';
+  readonly state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Steps done (pages, documents) and, where known, how many in all. */
+  readonly done: number;
+  readonly total?: number;
+  /** A short line in the user's language ("Zaak: 12 pagina's", the reason it failed). */
+  readonly message?: string;
+}
+
+/**
+ * Commands the server executes (workspace/executeCommand); any LSP client can call them. Arguments:
+ * refresh [uri?] (the cited documents of that document, or of every open one, fetched again);
+ * prefetch [] (everything the workspace cites, metadata and texts, for working offline);
+ * sync [] (the Tweede Kamer mirror brought up to date); cancel [] (stops a running sync or prefetch).
+ */
+export const SERVER_COMMANDS = {
+  refresh: 'kamerwijzer.server.refresh',
+  prefetch: 'kamerwijzer.server.prefetch',
+  sync: 'kamerwijzer.server.sync',
+  cancel: 'kamerwijzer.server.cancel',
+} as const;
+
+/** What the editor may pass in initializationOptions beside `settings`. */
+export interface InitializationOptions {
+  /** The kamerwijzer.* settings. */
+  readonly settings?: unknown;
+  /** A folder the editor keeps for the extension (VS Code's global storage): the default cache folder. */
+  readonly storagePath?: string;
+  /** False in a workspace the user has not trusted: no lookups on the official hosts. */
+  readonly trusted?: boolean;
 }
 
 /** Extensions of the documents Kamerwijzer reads (lower case, with the dot). */

@@ -42,7 +42,9 @@ describe('language server: workspace index', function () {
   after(async () => lsp?.stop());
 
   it('indexes the documents that .gitignore, files.exclude and kamerwijzer.exclude leave', async () => {
-    assert.deepEqual(await status(), { indexedDocuments: 2, scanning: false, catalogSources: ['workspace', 'bundled'] } as Status);
+    const { cacheDirectory, ...rest } = (await status()) as Status & { cacheDirectory?: string };
+    assert.deepEqual(rest, { indexedDocuments: 2, scanning: false, catalogSources: ['workspace', 'officielebekendmakingen', 'tweedekamer', 'bundled'], online: false });
+    assert.match(cacheDirectory ?? '', /kw-lsp-cache-/);
   });
 
   it('follows created, changed and deleted files one at a time', async () => {

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -40,7 +42,8 @@ export class LspSession {
     const stderr: string[] = [];
     child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const settings = options.settings ?? {};
+    // No test touches the internet: offline unless a test points the sources at its replay server.
+    const settings = { online: false, cacheDirectory: fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-cache-')), ...(options.settings ?? {}) };
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((i) => (i.section === 'kamerwijzer' ? settings : i.section === 'files.exclude' ? (options.filesExclude ?? {}) : null)),
     );

@@ -31,7 +31,7 @@ const PACKAGES: Record<Floor, RegExp> = {
   engine: /^$/,
   l10n: /^$/,
   protocol: /^$/,
-  catalog: /^$/,
+  catalog: /^sax$/,
   features: /^vscode-languageserver-types$/,
   service: /^vscode-languageserver-types$/,
   io: /^(node:|ignore$|picomatch$)/,

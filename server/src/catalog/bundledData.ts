@@ -20,6 +20,8 @@ export type BundledDocument = Omit<CatalogDocument, 'kamerstuk' | 'sources' | 'w
 export type MotionRow = [string, string, string, string, string, string, string, number];
 /** [id, title, date, type, dossierTitle index] */
 export type SampleRow = [string, string, string, string, number];
+/** A motion known only by its zaak: [zaakNummer, date, onderwerp, outcome, outcomeDate, kabinetsappreciatie, dossierTitle index]. */
+export type OutcomeRow = [string, string, string, string, string, string, number];
 
 export interface BundledCatalogData {
   readonly version: 1;
@@ -27,9 +29,12 @@ export interface BundledCatalogData {
   readonly dossierTitles: readonly string[];
   readonly motions: readonly MotionRow[];
   readonly sample: readonly SampleRow[];
-  /** Where the motion rows and sample rows come from (shown in hovers). */
+  /** Voted motions whose Kamerstuk is not known, by zaak. */
+  readonly outcomes: readonly OutcomeRow[];
+  /** Where the motion rows, sample rows and outcome rows come from (shown in hovers). */
   readonly motionSource: string;
   readonly sampleSource: string;
+  readonly outcomeSource: string;
   /** Licence notices that travel with the data. */
   readonly notices: readonly string[];
 }
@@ -40,6 +45,8 @@ export interface RecordedSources {
   readonly sampleCsv: string;
   readonly motionOutcomes?: unknown;
   readonly documentFacts?: unknown;
+  /** motion-outcomes-2009-2023.csv */
+  readonly outcomesCsv?: string;
 }
 
 const OUTCOMES: readonly MotionOutcome[] = ['aangenomen', 'verworpen', 'ingetrokken', 'aangehouden', 'overgenomen'];
@@ -139,7 +146,7 @@ export function compileBundledCatalog(src: RecordedSources): BundledCatalogData 
   for (const r of parseCsvRecords(src.motionsCsv)) {
     const id = (r['kst_id'] ?? '').replace(/^kst-/, '');
     if (!parseKamerstukKey(id)) continue;
-    const signers = (r['xml_ondertekenaars'] ?? '').split('|').map((s) => s.trim()).filter(Boolean).join('|');
+    const signers = signatories(r['xml_ondertekenaars'] ?? '', r['onderwerp'] ?? '').join('|');
     motions.push([
       id,
       r['document_nummer'] ?? '',
@@ -159,17 +166,87 @@ export function compileBundledCatalog(src: RecordedSources): BundledCatalogData 
     sample.push([id, r['title'] ?? '', r['date'] ?? '', r['type'] ?? '', titleIndex(r['dossier_title'] ?? '')]);
   }
 
+  const outcomes: OutcomeRow[] = [];
+  for (const r of src.outcomesCsv ? parseCsvRecords(src.outcomesCsv) : []) {
+    const result = outcome(/^stemmen - (aangenomen|verworpen|aangehouden|ingetrokken)/i.exec(r['besluit'] ?? '')?.[1] ?? (/zonder stemming aannemen/i.test(r['besluit'] ?? '') ? 'aangenomen' : undefined));
+    if (!result) continue;
+    const recordedOn = (r['besluit_gewijzigd_op'] ?? '').slice(0, 10);
+    const id = (r['kst_id'] ?? '').replace(/^kst-/, '');
+    if (id && parseKamerstukKey(id)) {
+      const before = documents.get(id);
+      documents.set(
+        id,
+        compact({
+          ...before,
+          id,
+          type: before?.type ?? 'Motie',
+          title: before?.title ?? str(r['onderwerp']),
+          date: before?.date ?? str(r['date']),
+          dossierTitle: before?.dossierTitle ?? str(r['dossier_titel']),
+          documentNumber: before?.documentNumber ?? str(r['document_nummer']),
+          zaakNummer: before?.zaakNummer ?? str(r['zaak_nummer']),
+          kabinetsappreciatie: before?.kabinetsappreciatie ?? str(r['kabinetsappreciatie']),
+          outcome: before?.outcome ?? result,
+          outcomeDate: before?.outcomeDate ?? (recordedOn || undefined),
+          sources: [...(before?.sources ?? []), sourceUrl(r['source_file'] ?? '')].filter(Boolean),
+        }),
+      );
+      continue;
+    }
+    outcomes.push([r['zaak_nummer'] ?? '', r['date'] ?? '', r['onderwerp'] ?? '', result, recordedOn, r['kabinetsappreciatie'] ?? '', titleIndex(r['dossier_titel'] ?? '')]);
+  }
+
   return {
     version: 1,
     documents: [...documents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     dossierTitles: [...titles.keys()],
     motions,
     sample,
+    outcomes,
     // Tweede Kamer open data and officiële bekendmakingen XML, as saved by motiematcher (snapshot 2025-10-04).
     motionSource: 'https://github.com/tommyvanderwal/motiematcher/tree/a1faf70d7868139d87dbc8e14746bb2c5fdf09be/bronmateriaal-onbewerkt',
     sampleSource: 'https://github.com/BluntKatana/linking-references-to-docs-in-parl-debates/blob/f59c25806dc33ccd66fc30d5672ddbf38e517915/system/data/documents_2000-2025_hundred-each-year.csv',
+    // Tweede Kamer open data (OData Zaak?$expand=Besluit records), as saved by tkmoties; the row's record in `sources`.
+    outcomeSource: 'https://github.com/tkmoties/tkmoties.github.io/tree/b1ad58a752d93db1a64e89629602103a726a1e5e/_data/moties',
     notices: ['documents_2000-2025_hundred-each-year.csv: MIT License, Copyright (c) 2025 Floris Bos'],
   };
+}
+
+/** Lines of a motion's text that stand in its signatories column ("verzoekt de regering …"). */
+const NOT_A_NAME = /\b(?:verzoekt|overwegende|constaterende|van mening|spreekt uit|roept|draagt|zegt|regering|de Kamer|kabinet|en gaat over)\b|[:;,]$|^(?:of|dat|hoe|om|en|maar|waarbij|houdende)\b/i;
+
+/**
+ * The signatories of a motion: the names in its signatories column; where that column holds the
+ * motion's text instead, the submitters its subject line names ("Motie van het lid Ouwehand over …",
+ * "Motie van de leden Dassen en Grinwis over …").
+ */
+export function signatories(column: string, onderwerp: string): string[] {
+  const names = column
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s && s.split(/\s+/).length <= 5 && !NOT_A_NAME.test(s));
+  if (names.length && names.length === column.split('|').filter((s) => s.trim()).length) return names;
+  const m = /^(?:gewijzigde\s+)?motie\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)(?:\s+c\.s\.)?\s+(?:over|ter|inzake|om|met)\s/i.exec(onderwerp.replace(/\s+/g, ' '));
+  if (!m) return names;
+  return m[1]!.split(/\s*,\s*|\s+en\s+/).map((n) => n.trim()).filter(Boolean);
+}
+
+/** The bundled document of a voted motion known only by its zaak. */
+export function outcomeDocument(row: OutcomeRow, data: BundledCatalogData): CatalogDocument {
+  const [zaakNummer, date, onderwerp, result, recordedOn, appreciatie, dossierTitle] = row;
+  return compact({
+    id: zaakNummer,
+    zaakNummer,
+    type: 'Motie',
+    title: onderwerp || undefined,
+    date: date || undefined,
+    dossierTitle: data.dossierTitles[dossierTitle] || undefined,
+    submitters: signatories('', onderwerp),
+    outcome: outcome(result),
+    outcomeDate: recordedOn || undefined,
+    kabinetsappreciatie: appreciatie || undefined,
+    sources: [{ origin: 'bundled', url: data.outcomeSource }],
+  });
 }
 
 /** The bundled document of a motion row. */

@@ -1,5 +1,5 @@
 import type { KamerstukId } from '../engine/identifiers';
-import { mergeDocuments, type CatalogDocument, type CatalogSource } from './model';
+import { catalogKeyText, mergeDocuments, type CatalogDocument, type CatalogKey, type CatalogSource, type FetchOutcome } from './model';
 import { WorkspaceCatalogSource } from './sources/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -15,10 +15,101 @@ export function workspaceCatalog(index: WorkspaceIndex, sources: readonly Catalo
  * never fatal.
  */
 export class Catalog {
+  /** Fetches under way, per source and key, with the number of callers still waiting for each. */
+  private readonly inflight = new Map<string, { readonly done: Promise<FetchOutcome>; readonly abort: AbortController; waiting: number }>();
+  private readonly listeners = new Set<(keys: readonly CatalogKey[]) => void>();
+
   constructor(
     private readonly sources: readonly CatalogSource[],
     private readonly onSourceError: (source: string, error: unknown) => void = () => undefined,
   ) {}
+
+  /** True when a source can ask a remote end (an official source, online). */
+  get canFetch(): boolean {
+    return this.sources.some((s) => s.fetch);
+  }
+
+  /** Hears of documents whose facts changed because a fetch brought news. */
+  onDidChange(listener: (keys: readonly CatalogKey[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** True while a fetch of this key is under way. */
+  isFetching(key: CatalogKey): boolean {
+    const text = catalogKeyText(key);
+    for (const k of this.inflight.keys()) if (k.endsWith(`\u0000${text}`)) return true;
+    return false;
+  }
+
+  /**
+   * Asks every source that can fetch about these documents: one request per source and document
+   * at a time, however many callers ask. Resolves when all are answered (or failed); listeners hear
+   * of the documents that changed. When every caller waiting for a fetch has aborted, it is aborted.
+   */
+  async fetch(keys: readonly CatalogKey[], signal?: AbortSignal, force = false): Promise<void> {
+    const changed: CatalogKey[] = [];
+    const unique = [...new Map(keys.map((k) => [catalogKeyText(k), k])).values()];
+    await Promise.all(
+      unique.flatMap((key) =>
+        this.sources
+          .filter((s) => s.fetch)
+          .map(async (source) => {
+            if (signal?.aborted) return;
+            const outcome = await this.fetchOne(source, key, signal, force);
+            if (outcome === 'updated') changed.push(key);
+          }),
+      ),
+    );
+    if (changed.length) for (const l of this.listeners) l(changed);
+  }
+
+  private fetchOne(source: CatalogSource, key: CatalogKey, signal: AbortSignal | undefined, force: boolean): Promise<FetchOutcome> {
+    const id = `${source.name}\u0000${catalogKeyText(key)}`;
+    let entry = this.inflight.get(id);
+    if (!entry) {
+      const abort = new AbortController();
+      const done = source
+        .fetch!(key, abort.signal, force)
+        .catch((e: unknown): FetchOutcome => {
+          this.onSourceError(source.name, e);
+          return 'failed';
+        })
+        .finally(() => this.inflight.delete(id));
+      entry = { done, abort, waiting: 0 };
+      this.inflight.set(id, entry);
+    }
+    const e = entry;
+    e.waiting++;
+    const leave = (): void => {
+      if (--e.waiting === 0) e.abort.abort();
+    };
+    signal?.addEventListener('abort', leave, { once: true });
+    return e.done.finally(() => signal?.removeEventListener('abort', leave));
+  }
+
+  /** Documents whose titles hold all the words, from the sources' remote searches (empty offline). */
+  async searchRemote(words: readonly string[], limit: number, signal?: AbortSignal): Promise<CatalogDocument[]> {
+    const found = await Promise.all(this.sources.filter((s) => s.searchRemote).map((s) => s.searchRemote!(words, limit, signal).catch(() => [])));
+    return [...new Map(found.flat().map((d) => [d.id, d])).values()].slice(0, limit);
+  }
+
+  /** The official text of a Kamerstuk as a readable file's URI, from the first source that has (or may fetch) it. */
+  async publicationText(id: KamerstukId, signal?: AbortSignal): Promise<string | undefined> {
+    for (const s of this.sources) {
+      if (!s.publicationText) continue;
+      const uri = await s.publicationText(id, signal).catch(() => undefined);
+      if (uri) return uri;
+    }
+    return undefined;
+  }
+
+  /** The highest ondernummer any source knows in a dossier. */
+  async dossierHighest(dossier: string): Promise<number | undefined> {
+    const all = await Promise.all(this.sources.filter((s) => s.dossierHighest).map((s) => Promise.resolve(s.dossierHighest!(dossier)).catch(() => undefined)));
+    const known = all.filter((n): n is number => typeof n === 'number');
+    return known.length ? known.reduce((a, b) => Math.max(a, b)) : undefined;
+  }
 
   get sourceNames(): readonly string[] {
     return this.sources.map((s) => s.name);

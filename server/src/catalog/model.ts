@@ -45,7 +45,22 @@ export interface CatalogDocument {
   readonly sources: readonly FactSource[];
   /** When the document itself is in the workspace: where it names its own identity (or its start). */
   readonly workspace?: WorkspaceLocation;
+  /** An official source says there is no such document (and where it said so). */
+  readonly absent?: FactSource;
+  /** The highest ondernummer an official source knows in the document's dossier (for numbers beyond it). */
+  readonly dossierHighest?: number;
 }
+
+/** A document the catalog can be asked about. */
+export type CatalogKey = { readonly kind: 'kamerstuk'; readonly id: KamerstukId } | { readonly kind: 'documentNumber'; readonly number: string };
+
+/** The text form of a key ("29826-250", "2025D12193"), for de-duplication. */
+export function catalogKeyText(key: CatalogKey): string {
+  return key.kind === 'kamerstuk' ? `${key.id.dossier}-${key.id.nr}` : key.number.toUpperCase();
+}
+
+/** What asking an official source about a document brought. */
+export type FetchOutcome = 'updated' | 'unchanged' | 'failed';
 
 /** One place where the catalog can look documents up. */
 export interface CatalogSource {
@@ -62,6 +77,17 @@ export interface CatalogSource {
   titledDocuments?(): readonly CatalogDocument[];
   /** Motions whose signatories include all of these surnames (folded), newest first. */
   findMotions?(surnames: readonly string[], limit: number): readonly CatalogDocument[];
+  /**
+   * Asks the source's remote end about a document (sources that have one) unless a fresh answer is
+   * kept (or `force`); resolves when the answer is known and kept, or the asking failed. Never throws.
+   */
+  fetch?(key: CatalogKey, signal?: AbortSignal, force?: boolean): Promise<FetchOutcome>;
+  /** Documents whose title holds all these words, from the source's remote search (sources that have one). */
+  searchRemote?(words: readonly string[], limit: number, signal?: AbortSignal): Promise<readonly CatalogDocument[]>;
+  /** The highest ondernummer the source knows in a dossier. */
+  dossierHighest?(dossier: string): number | undefined | Promise<number | undefined>;
+  /** The official text of a Kamerstuk kept as a readable file (fetched when it may): its URI. */
+  publicationText?(id: KamerstukId, signal?: AbortSignal): Promise<string | undefined>;
 }
 
 /** `primary`'s facts, completed by `secondary`'s; sources of both. */
@@ -76,4 +102,9 @@ export function mergeDocuments(primary: CatalogDocument, secondary: CatalogDocum
 /** True when the catalog knows more of a document than its number. */
 export function hasFacts(d: CatalogDocument): boolean {
   return !!(d.title || d.type || d.date || d.submitters?.length || d.outcome || d.workspace);
+}
+
+/** True when a source says the document does not exist and no source knows anything of it. */
+export function isAbsent(d: CatalogDocument | undefined): boolean {
+  return !!d?.absent && !hasFacts(d);
 }

@@ -8,12 +8,12 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DiagnosticSettings, Severity } from '../features/model';
 import { SEVERITIES } from '../features/model';
-import { diskData } from '../io/environment';
 import { readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
 import type { Locale, Messages } from '../l10n';
 import { createKamerwijzer, type Kamerwijzer } from '../service/kamerwijzer';
 import { printJson, printSarif, printText, type CheckedDocument } from './checkOutput';
 import type { InputDocument } from './documents';
+import type { OnlineSetup } from './online';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -24,10 +24,11 @@ export interface CheckOptions {
   readonly showHints: boolean;
   readonly documentDate?: string;
   readonly diagnostics: DiagnosticSettings;
-  readonly dataDir: string;
   readonly version: string;
   /** Folders whose .kamerwijzer/glossary.json applies to the documents below them (see glossaryFoldersOf). */
   readonly glossaryFolders?: readonly string[];
+  /** The official sources (online or offline) and the bundled data. */
+  readonly setup: OnlineSetup;
 }
 
 /** The folders whose workspace glossary applies: each folder given, and the folder of each file given. */
@@ -46,10 +47,11 @@ export function glossaryFoldersOf(paths: readonly string[]): string[] {
 export async function runCheck(inputs: readonly InputDocument[], options: CheckOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<boolean> {
   const folders = [...(options.glossaryFolders ?? [])].sort((a, b) => b.length - a.length);
   const service = createKamerwijzer({
-    ...diskData(options.dataDir, { warn: err, error: err }),
+    sources: options.setup.sources,
+    bundledGlossary: options.setup.bundledGlossary,
     // The deepest folder given holds the glossary that applies.
     folderOf: (uri) => folders.find((f) => fileURLToPath(uri).startsWith(f + path.sep)),
-    settings: { locale, today: options.today, diagnostics: options.diagnostics },
+    settings: { locale, today: options.today, diagnostics: options.diagnostics, online: options.setup.official.online },
     logger: { info: () => undefined, warn: err, error: err },
   });
   loadGlossaries(service, folders, m, err);
@@ -61,6 +63,8 @@ export async function runCheck(inputs: readonly InputDocument[], options: CheckO
       ...(options.documentDate ? { documentDate: options.documentDate } : {}),
     }),
   }));
+  // Online: what the documents cite is looked up first (the cache answers what it can).
+  if (options.setup.official.online) await Promise.all(docs.map(({ doc }) => service.fetchCited(doc)));
   const checked: CheckedDocument[] = [];
   for (const { input, doc } of docs) checked.push({ input, doc, findings: await service.findings(doc) });
   if (options.format === 'json') printJson(checked, out);

@@ -6,14 +6,18 @@ import { glossaryFoldersOf, runCheck, type OutputFormat } from './check';
 import { readInputs } from './documents';
 import { runExtract } from './extract';
 import { defaultDataDir } from '../io/bundledData';
-import { isoDate } from '../service/kamerwijzer';
 import { runLanguageServer } from '../lsp/run';
+import { createKamerwijzer, isoDate } from '../service/kamerwijzer';
+import { runPrefetch, runSync } from './fetch';
+import { runInfo } from './info';
+import { ONLINE_FLAGS, ONLINE_OPTIONS, onlineSetup } from './online';
+import { pathToFileURL } from 'node:url';
 
 declare const KAMERWIJZER_VERSION: string | undefined;
 
 const SPEC = {
-  flags: ['--json', '--help', '-h', '--version', '--stdio', '--node-ipc', '--hints', '--house-style'],
-  options: ['--document-date', '--lang', '--format', '--today', '--fail-on', '--citation-style', '--socket', '--clientProcessId'],
+  flags: ['--json', '--help', '-h', '--version', '--stdio', '--node-ipc', '--hints', '--house-style', ...ONLINE_FLAGS],
+  options: ['--document-date', '--lang', '--format', '--today', '--fail-on', '--citation-style', '--socket', '--clientProcessId', ...ONLINE_OPTIONS],
 };
 
 const VERSION = typeof KAMERWIJZER_VERSION === 'string' ? KAMERWIJZER_VERSION : 'dev';
@@ -79,6 +83,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     case 'extract':
     case 'check':
       return readAndRun(args, common, locale, m, out, err);
+    case 'info':
+    case 'sync':
+    case 'prefetch':
+      return runOnlineCommand(args, locale, m, out, err);
     case 'lsp':
       // The transport (--stdio, --node-ipc, --socket=N) is read from the process arguments.
       runLanguageServer();
@@ -93,6 +101,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (args.paths.length === 0) {
     err(m.cli.noPaths);
+    return 2;
+  }
+  const setup = onlineSetup(args, false, defaultDataDir(), VERSION, m, err);
+  if (typeof setup === 'string') {
+    err(setup);
     return 2;
   }
   const input = await readInputs(args.paths, m);
@@ -111,9 +124,9 @@ async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m:
       showHints: args.flags.has('--hints'),
       ...(o.documentDate ? { documentDate: o.documentDate } : {}),
       diagnostics: { severity: {}, citationStyle: o.citationStyle, enforceCitationStyle: args.flags.has('--house-style') },
-      dataDir: defaultDataDir(),
       version: VERSION,
       glossaryFolders: glossaryFoldersOf(args.paths),
+      setup,
     },
     locale,
     m,
@@ -121,6 +134,37 @@ async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m:
     err,
   );
   return input.errors.length ? 2 : failed ? 1 : 0;
+}
+
+/** info, sync and prefetch: online unless --offline. */
+async function runOnlineCommand(args: ParsedArgs, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const setup = onlineSetup(args, true, defaultDataDir(), VERSION, m, err);
+  if (typeof setup === 'string') {
+    err(setup);
+    return 2;
+  }
+  const maxPages = args.options.get('--max-pages');
+  if (maxPages !== undefined && !/^[1-9]\d{0,6}$/.test(maxPages)) {
+    err(m.cli.badNumber('--max-pages', maxPages));
+    return 2;
+  }
+  if (args.command === 'sync') {
+    const abort = new AbortController();
+    process.once('SIGINT', () => abort.abort());
+    return runSync(setup, maxPages === undefined ? undefined : Number(maxPages), m, err, abort.signal);
+  }
+  if (args.paths.length === 0) {
+    err(m.cli.noPaths);
+    return 2;
+  }
+  const service = createKamerwijzer({ sources: setup.sources, settings: { locale, online: setup.official.online }, logger: { info: () => undefined, warn: err, error: err } });
+  if (args.command === 'info') return runInfo(args.paths, service, args.flags.has('--json'), locale, m, out, err);
+  const input = await readInputs(args.paths, m);
+  for (const w of input.warnings) err(w);
+  for (const e of input.errors) err(e);
+  for (const d of input.documents) service.setDocument(pathToFileURL(d.absolutePath).toString(), d.text, 1, d.known ? { known: d.known } : undefined);
+  const code = await runPrefetch(service, setup, m, err);
+  return input.errors.length ? 2 : code;
 }
 
 if (require.main === module) {

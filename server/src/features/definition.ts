@@ -3,17 +3,17 @@
  * motion to the workspace copy of its Kamerstuk, else to the footnote or citation that gives its
  * number; a footnote marker to its footnote; a policy instrument to its entry in the workspace
  * glossary (.kamerwijzer/glossary.json) when it comes from there, else to the workspace copy of its
- * founding Kamerstuk. A document that is not in the workspace has no location (its document link
- * still opens the official page).
+ * founding Kamerstuk. A Kamerstuk that is not in the workspace opens its official text, fetched once
+ * and kept in the cache as a readable file (offline, only when it was fetched before).
  */
 import type { Location } from 'vscode-languageserver-types';
-import { kamerstukKey, parseKamerstukKey } from '../engine/identifiers';
+import { kamerstukKey, parseKamerstukKey, type KamerstukId } from '../engine/identifiers';
 import type { Span } from '../engine/model';
 import { documentsIdentifiedAs, location } from './locations';
 import type { FeatureContext, IndexedDocument } from './model';
 import { footnoteOf, targetAt } from './referenceAt';
 
-export function definition(doc: IndexedDocument, offset: number, ctx: FeatureContext): Location[] {
+export async function definition(doc: IndexedDocument, offset: number, ctx: FeatureContext): Promise<Location[]> {
   const target = targetAt(doc, offset);
   if (!target) return [];
   if (target.kind === 'footnoteMarker') {
@@ -30,8 +30,12 @@ export function definition(doc: IndexedDocument, offset: number, ctx: FeatureCon
   }
   if (target.kind !== 'reference') return [];
   const r = target.reference;
-  if (r.kind === 'kamerstuk') return documentsIdentifiedAs(kamerstukKey(r), ctx);
-  if (r.kind === 'documentNumber') return documentsIdentifiedAs(r.number.toUpperCase(), ctx);
+  if (r.kind === 'kamerstuk') return orOfficialText(documentsIdentifiedAs(kamerstukKey(r), ctx), r, ctx);
+  if (r.kind === 'documentNumber') {
+    const inWorkspace = documentsIdentifiedAs(r.number.toUpperCase(), ctx);
+    const id = inWorkspace.length ? undefined : (await ctx.catalog.lookupDocumentNumber(r.number))?.kamerstuk;
+    return id ? orOfficialText([], id, ctx) : inWorkspace;
+  }
   if (r.kind === 'motion' && r.kamerstuk) {
     const inWorkspace = documentsIdentifiedAs(kamerstukKey(r.kamerstuk), ctx);
     if (inWorkspace.length) return inWorkspace;
@@ -42,6 +46,13 @@ export function definition(doc: IndexedDocument, offset: number, ctx: FeatureCon
     return [location(doc, r.kamerstuk.span)];
   }
   return [];
+}
+
+/** The workspace's copies of a document, else its official text kept as a file (fetched once, when online). */
+async function orOfficialText(inWorkspace: Location[], id: KamerstukId, ctx: FeatureContext): Promise<Location[]> {
+  if (inWorkspace.length) return inWorkspace;
+  const uri = await ctx.catalog.publicationText(id);
+  return uri ? [{ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] : [];
 }
 
 function within(inner: Span, outer: Span): boolean {

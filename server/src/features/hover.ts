@@ -6,7 +6,7 @@
  * today; a footnote marker its text; a policy instrument its glossary entry.
  */
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
-import { hasFacts, type CatalogDocument } from '../catalog/model';
+import { hasFacts, isAbsent, type CatalogDocument, type CatalogKey } from '../catalog/model';
 import { citedKey } from '../catalog/workspaceIndex';
 import { daysBetween } from '../engine/calendar';
 import {
@@ -72,7 +72,7 @@ async function kamerstukHover(doc: IndexedDocument, r: KamerstukReference, ctx: 
   const heading = `**${escapeMarkdown(kamerstukTitle(r))}**`;
   const links = [`[${m.hover.officialPage}](${officialPageUrl(r)})`, `[${m.hover.tweedeKamerPage}](${found?.documentNumber ? tweedeKamerDocumentUrl(found.documentNumber) : tweedeKamerSearchUrl(r)})`];
   const known = found && hasFacts(found);
-  const parts = [known ? documentFacts(heading, found, ctx, m, r.dossier) : `${heading}\n\n${m.hover.unknownKamerstuk}`];
+  const parts = [known ? documentFacts(heading, found, ctx, m, r.dossier) : `${heading}\n\n${unknownText(found, { kind: 'kamerstuk', id: r }, ctx, m)}`];
   parts.push(citationsElsewhere(doc, r, kamerstukKey(r), ctx, m));
   parts.push(links.join(' · '));
   if (known) parts.push(sourceLine(found, m));
@@ -90,6 +90,17 @@ async function documentNumberHover(doc: IndexedDocument, r: DocumentNumberRefere
   parts.push(links.join(' · '));
   if (known) parts.push(sourceLine(found, m));
   return parts.filter(Boolean).join('\n\n');
+}
+
+/** Why a cited document shows no facts: it does not exist, is being looked up, or is not known (offline). */
+function unknownText(found: CatalogDocument | undefined, key: CatalogKey, ctx: FeatureContext, m: Messages): string {
+  if (isAbsent(found)) return m.hover.absent(m.sourceNames[found!.absent!.origin] ?? found!.absent!.origin);
+  if (key.kind === 'kamerstuk' && found?.dossierHighest !== undefined && /^\d+$/.test(key.id.nr) && Number(key.id.nr) > found.dossierHighest) {
+    return m.hover.beyondHighest(officialDossierText(key.id.dossier), found.dossierHighest);
+  }
+  if (key.kind === 'documentNumber') return m.hover.unknownDocumentNumber;
+  if (ctx.catalog.isFetching(key)) return m.hover.fetching;
+  return ctx.online ? m.hover.unknownOnline : m.hover.unknownOffline;
 }
 
 function documentFacts(heading: string, d: CatalogDocument, ctx: FeatureContext, m: Messages, dossier: string | undefined): string {

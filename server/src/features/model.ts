@@ -20,6 +20,8 @@ export interface FeatureContext {
   readonly today: string;
   /** The glossary of policy instruments per document; without it, instruments are not explained or checked. */
   readonly glossaries?: GlossaryLookup;
+  /** True when the official sources may be asked (online, trusted workspace): hovers say what is being looked up. */
+  readonly online?: boolean;
 }
 
 export type SeverityName = 'off' | 'hint' | 'information' | 'warning' | 'error';

@@ -20,7 +20,7 @@ export function loadBundledCatalog(dataDir: string): BundledCatalogData {
     throw new Error(`bundled catalog missing (${file}): ${(e as Error).message}`);
   }
   const data = JSON.parse(text) as BundledCatalogData;
-  if (data.version !== 1 || !Array.isArray(data.documents)) throw new Error(`bundled catalog ${file} has an unknown format`);
+  if (data.version !== 1 || !Array.isArray(data.documents) || !Array.isArray(data.outcomes)) throw new Error(`bundled catalog ${file} has an unknown format`);
   return data;
 }
 
@@ -37,6 +37,7 @@ export function compileBundledDataFiles(sourcesDir: string, outDir: string): { d
     sampleCsv: read('documents_2000-2025_hundred-each-year.csv'),
     motionOutcomes: optionalJson('motion-outcomes.json'),
     documentFacts: optionalJson('document-facts.json'),
+    ...(fs.existsSync(path.join(sourcesDir, 'motion-outcomes-2009-2023.csv')) ? { outcomesCsv: read('motion-outcomes-2009-2023.csv') } : {}),
   });
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, CATALOG_FILE), JSON.stringify(data));

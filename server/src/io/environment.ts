@@ -15,8 +15,10 @@ const EMPTY_BUNDLE: BundledCatalogData = {
   dossierTitles: [],
   motions: [],
   sample: [],
+  outcomes: [],
   motionSource: '',
   sampleSource: '',
+  outcomeSource: '',
   notices: [],
 };
 

@@ -13,8 +13,12 @@ export const en: Shape<typeof nl> = {
   },
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   hover: {
-    unknownKamerstuk: 'Not known in the workspace or the bundled data.',
-    unknownDocumentNumber: 'This document number is not known in the workspace or the bundled data.',
+    unknownOffline: 'Not known offline: not in the workspace, the bundled data or the cache. Online (kamerwijzer.online), Kamerwijzer looks it up on officielebekendmakingen.nl; ‘Kamerwijzer: Download cited documents for offline use’ fetches everything the workspace cites.',
+    unknownOnline: 'Not known: not in the workspace or the bundled data, and the official sources gave no answer (yet).',
+    fetching: 'Not known yet; being looked up on officielebekendmakingen.nl.',
+    absent: (source: string) => `Does not exist according to ${source}.`,
+    beyondHighest: (dossier: string, highest: number) => `Dossier ${dossier} runs to no. ${highest}; this number does not exist (yet).`,
+    unknownDocumentNumber: 'This document number is not known in the workspace, the bundled data or the Tweede Kamer data (kamerwijzer sync).',
     date: 'Date',
     type: 'Type',
     dossier: 'Dossier',
@@ -71,6 +75,12 @@ export const en: Shape<typeof nl> = {
       dutchOnly: '(described in Dutch only)',
     },
   },
+  sourceNames: {
+    officielebekendmakingen: 'officielebekendmakingen.nl',
+    tweedekamer: 'the Tweede Kamer open data',
+    bundled: 'the bundled data',
+    workspace: 'the workspace',
+  } as Record<string, string>,
   symbols: {
     citedDocuments: 'Cited documents',
     motions: 'Motions',
@@ -89,8 +99,8 @@ export const en: Shape<typeof nl> = {
     tweedeKamer: (id: string) => `Open ${id} on tweedekamer.nl`,
   },
   diag: {
-    kamerstukUnknown: (c: string) => `${c} is not known: not in the workspace and not in the bundled data. Check the number.`,
-    documentNumberUnknown: (n: string) => `Document number ${n} is not known in the workspace or the bundled data.`,
+    kamerstukAbsent: (c: string, source: string) => `${c} does not exist according to ${source}. Check the number.`,
+    kamerstukBeyondHighest: (c: string, dossier: string, highest: number) => `${c} does not exist: dossier ${dossier} runs to no. ${highest}. Check the number.`,
     motionWithoutKamerstuk: (motion: string) => `${motion} is mentioned without a parliamentary paper number; the letter gives this motion's number nowhere.`,
     insertCitation: (citation: string, title: string) => `Insert ${citation}${title ? ` (${title})` : ''}`,
     footnoteMissing: (label: string) => `Footnote marker ${label} has no footnote.`,
@@ -140,6 +150,15 @@ export const en: Shape<typeof nl> = {
     unusable: (file: string, problem: string) => `Kamerwijzer: the glossary ${file} cannot be used (${problem}); the bundled glossary stays in use.`,
     problems: (file: string, n: number, first: string) => `Kamerwijzer: the glossary ${file} has ${n === 1 ? '1 problem' : `${n} problems`}: ${first}${n > 1 ? ' …' : ''}`,
   },
+  commands: {
+    offline: 'Kamerwijzer is offline (kamerwijzer.online is off, or the workspace is not trusted).',
+    busy: 'Kamerwijzer is already fetching or updating data.',
+    prefetching: (done: number, total: number) => `Fetching cited documents: ${done} of ${total}`,
+    prefetched: (n: number) => (n === 1 ? '1 cited document fetched for offline use.' : `${n} cited documents fetched for offline use.`),
+    syncing: (category: string, pages: number) => `Updating Tweede Kamer data: ${category}, ${pages === 1 ? '1 page' : `${pages} pages`}`,
+    synced: (pages: number) => (pages === 1 ? 'Tweede Kamer data updated (1 page).' : `Tweede Kamer data updated (${pages} pages).`),
+    syncBusy: 'Another synchronization is already running (another window or the command line).',
+  },
   server: {
     tooLarge: (file: string, max: number) => `Kamerwijzer: ${file} is larger than kamerwijzer.maxFileSize (${max} bytes) and is not analyzed.`,
   },
@@ -155,11 +174,22 @@ Commands:
       --citation-style official|compact           style that citation fixes use (default official)
       --house-style                               also report correct citations in another style
       --hints                                     also print hints in text output
+  info [--json] ID...
+      what the sources know of documents: kst-29826-277, 29826-277, "Kamerstuk 29 826, nr. 277", 2025D44449
+  sync [--max-pages N]
+      update the Tweede Kamer data (motions, outcomes, document numbers); resumes where an earlier
+      sync stopped, afterwards only what is new
+  prefetch PATH...
+      fetch everything the documents cite (facts and texts) for working offline
   lsp --stdio
       start the language server (for editors such as Neovim)
 
+Official sources: check and extract work offline unless --online; info, sync and prefetch online unless
+--offline. --officielebekendmakingen-url URL and --tweedekamer-url URL choose other hosts (a mirror),
+--cache-dir DIR the cache (default $XDG_CACHE_HOME/kamerwijzer or ~/.cache/kamerwijzer).
+
 Folders are searched for .txt and .md files. General options: --lang nl|en, --help, --version.
-Exit codes: 0 fine, 1 findings at or above --fail-on, 2 input errors.`,
+Exit codes: 0 fine, 1 findings at or above --fail-on, 2 input errors, 3 a source failed.`,
     unknownCommand: (c: string) => `unknown command: ${c} (see kamerwijzer --help)`,
     unknownOption: (o: string) => `unknown option: ${o}`,
     missingValue: (o: string) => `option ${o} needs a value`,
@@ -196,5 +226,13 @@ Exit codes: 0 fine, 1 findings at or above --fail-on, 2 input errors.`,
     badLevel: (o: string, v: string) => `${o}: unknown level ${v} (hint, information, warning, error)`,
     badStyle: (v: string) => `--citation-style: unknown style ${v} (official or compact)`,
     nothingFound: 'no references found',
+    onlineAndOffline: '--online and --offline exclude each other',
+    badUrl: (o: string, v: string) => `${o}: not an http(s) address: ${v}`,
+    notAnId: (v: string) => `no document recognized in ‘${v}’ (for example kst-29826-277, 29826-277, 2025D44449)`,
+    info: { unknown: 'not known in the workspace, the bundled data, the cache or the official sources' },
+    syncInterrupted: (pages: number) => `sync interrupted after ${pages === 1 ? '1 page' : `${pages} pages`}; run it again to go on`,
+    syncFailed: (why: string) => `sync failed: ${why}; run it again to go on`,
+    prefetched: (n: number, texts: number, dir: string) => `${n === 1 ? '1 cited document' : `${n} cited documents`} looked up, ${texts === 1 ? '1 text' : `${texts} texts`} kept in ${dir}`,
+    badNumber: (o: string, v: string) => `${o}: not a positive whole number: ${v}`,
   },
 };

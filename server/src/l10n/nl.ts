@@ -10,8 +10,12 @@ export const nl = {
   },
   months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as readonly string[],
   hover: {
-    unknownKamerstuk: 'Niet bekend in de werkmap of de meegeleverde gegevens.',
-    unknownDocumentNumber: 'Dit documentnummer is niet bekend in de werkmap of de meegeleverde gegevens.',
+    unknownOffline: 'Niet bekend offline: niet in de werkmap, de meegeleverde gegevens of de cache. Online (kamerwijzer.online) zoekt Kamerwijzer het op bij officielebekendmakingen.nl; ‘Kamerwijzer: Download cited documents for offline use’ haalt alles op wat de werkmap citeert.',
+    unknownOnline: 'Niet bekend: niet in de werkmap of de meegeleverde gegevens, en de officiële bronnen gaven (nog) geen antwoord.',
+    fetching: 'Nog niet bekend; wordt opgezocht bij officielebekendmakingen.nl.',
+    absent: (source: string) => `Bestaat niet volgens ${source}.`,
+    beyondHighest: (dossier: string, highest: number) => `Dossier ${dossier} loopt tot nr. ${highest}; dit nummer bestaat (nog) niet.`,
+    unknownDocumentNumber: 'Dit documentnummer is niet bekend in de werkmap, de meegeleverde gegevens of de Tweede Kamer-gegevens (kamerwijzer sync).',
     date: 'Datum',
     type: 'Soort',
     dossier: 'Dossier',
@@ -68,6 +72,12 @@ export const nl = {
       dutchOnly: '',
     },
   },
+  sourceNames: {
+    officielebekendmakingen: 'officielebekendmakingen.nl',
+    tweedekamer: 'de open data van de Tweede Kamer',
+    bundled: 'de meegeleverde gegevens',
+    workspace: 'de werkmap',
+  } as Record<string, string>,
   symbols: {
     citedDocuments: 'Geciteerde documenten',
     motions: 'Moties',
@@ -86,8 +96,8 @@ export const nl = {
     tweedeKamer: (id: string) => `Open ${id} op tweedekamer.nl`,
   },
   diag: {
-    kamerstukUnknown: (c: string) => `${c} is niet bekend: niet in de werkmap en niet in de meegeleverde gegevens. Controleer het nummer.`,
-    documentNumberUnknown: (n: string) => `Documentnummer ${n} is niet bekend in de werkmap of de meegeleverde gegevens.`,
+    kamerstukAbsent: (c: string, source: string) => `${c} bestaat niet volgens ${source}. Controleer het nummer.`,
+    kamerstukBeyondHighest: (c: string, dossier: string, highest: number) => `${c} bestaat niet: dossier ${dossier} loopt tot nr. ${highest}. Controleer het nummer.`,
     motionWithoutKamerstuk: (motion: string) => `${motion} wordt genoemd zonder Kamerstuknummer; nergens in de brief staat het nummer van deze motie.`,
     insertCitation: (citation: string, title: string) => `Voeg ${citation} toe${title ? ` (${title})` : ''}`,
     footnoteMissing: (label: string) => `Voetnootverwijzing ${label} heeft geen voetnoot.`,
@@ -137,6 +147,15 @@ export const nl = {
     unusable: (file: string, problem: string) => `Kamerwijzer: de woordenlijst ${file} is niet bruikbaar (${problem}); de meegeleverde woordenlijst blijft in gebruik.`,
     problems: (file: string, n: number, first: string) => `Kamerwijzer: de woordenlijst ${file} heeft ${n === 1 ? '1 probleem' : `${n} problemen`}: ${first}${n > 1 ? ' …' : ''}`,
   },
+  commands: {
+    offline: 'Kamerwijzer is offline (kamerwijzer.online staat uit, of de werkmap is niet vertrouwd).',
+    busy: 'Kamerwijzer is al bezig met het ophalen of bijwerken van gegevens.',
+    prefetching: (done: number, total: number) => `Geciteerde documenten ophalen: ${done} van ${total}`,
+    prefetched: (n: number) => (n === 1 ? '1 geciteerd document opgehaald voor offline gebruik.' : `${n} geciteerde documenten opgehaald voor offline gebruik.`),
+    syncing: (category: string, pages: number) => `Tweede Kamer-gegevens bijwerken: ${category}, ${pages === 1 ? '1 pagina' : `${pages} pagina's`}`,
+    synced: (pages: number) => (pages === 1 ? 'Tweede Kamer-gegevens bijgewerkt (1 pagina).' : `Tweede Kamer-gegevens bijgewerkt (${pages} pagina's).`),
+    syncBusy: 'Een andere synchronisatie is al bezig (een ander venster of de opdrachtregel).',
+  },
   server: {
     tooLarge: (file: string, max: number) => `Kamerwijzer: ${file} is groter dan kamerwijzer.maxFileSize (${max} bytes) en wordt niet geanalyseerd.`,
   },
@@ -152,11 +171,22 @@ Opdrachten:
       --citation-style official|compact           stijl voor citatieherstel (standaard official)
       --house-style                               meld ook correcte citaties in een andere stijl
       --hints                                     toon ook hints in de tekstuitvoer
+  info [--json] ID...
+      wat de bronnen weten van documenten: kst-29826-277, 29826-277, "Kamerstuk 29 826, nr. 277", 2025D44449
+  sync [--max-pages N]
+      werk de Tweede Kamer-gegevens bij (moties, uitslagen, documentnummers); hervat waar een eerdere
+      synchronisatie stopte, daarna alleen wat nieuw is
+  prefetch PAD...
+      haal alles op wat de documenten citeren (gegevens en teksten), om offline te werken
   lsp --stdio
       start de taalserver (voor editors zoals Neovim)
 
+Officiële bronnen: check en extract werken offline tenzij --online; info, sync en prefetch online tenzij
+--offline. --officielebekendmakingen-url URL en --tweedekamer-url URL kiezen andere hosts (een mirror),
+--cache-dir MAP de cache (standaard $XDG_CACHE_HOME/kamerwijzer of ~/.cache/kamerwijzer).
+
 Mappen worden doorzocht op .txt- en .md-bestanden. Algemene opties: --lang nl|en, --help, --version.
-Afsluitcodes: 0 in orde, 1 bevindingen op of boven --fail-on, 2 fout in de invoer.`,
+Afsluitcodes: 0 in orde, 1 bevindingen op of boven --fail-on, 2 fout in de invoer, 3 een bron faalde.`,
     unknownCommand: (c: string) => `onbekende opdracht: ${c} (zie kamerwijzer --help)`,
     unknownOption: (o: string) => `onbekende optie: ${o}`,
     missingValue: (o: string) => `optie ${o} verwacht een waarde`,
@@ -193,5 +223,13 @@ Afsluitcodes: 0 in orde, 1 bevindingen op of boven --fail-on, 2 fout in de invoe
     badLevel: (o: string, v: string) => `${o}: onbekend niveau ${v} (hint, information, warning, error)`,
     badStyle: (v: string) => `--citation-style: onbekende stijl ${v} (official of compact)`,
     nothingFound: 'geen verwijzingen gevonden',
+    onlineAndOffline: '--online en --offline sluiten elkaar uit',
+    badUrl: (o: string, v: string) => `${o}: geen http(s)-adres: ${v}`,
+    notAnId: (v: string) => `geen document herkend in ‘${v}’ (bijvoorbeeld kst-29826-277, 29826-277, 2025D44449)`,
+    info: { unknown: 'niet bekend in de werkmap, de meegeleverde gegevens, de cache of de officiële bronnen' },
+    syncInterrupted: (pages: number) => `synchronisatie onderbroken na ${pages === 1 ? '1 pagina' : `${pages} pagina's`}; start opnieuw om verder te gaan`,
+    syncFailed: (why: string) => `synchronisatie mislukt: ${why}; start opnieuw om verder te gaan`,
+    prefetched: (n: number, texts: number, dir: string) => `${n === 1 ? '1 geciteerd document' : `${n} geciteerde documenten`} opgezocht, ${texts === 1 ? '1 tekst' : `${texts} teksten`} bewaard in ${dir}`,
+    badNumber: (o: string, v: string) => `${o}: geen positief geheel getal: ${v}`,
   },
 } as const;

@@ -1,4 +1,5 @@
 /** What the client can do, read once from `initialize`, and what the server offers in return. */
+import { SERVER_COMMANDS } from '../protocol';
 import { CodeActionKind, type InitializeParams, type ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver/node';
 
 export interface ClientFeatures {
@@ -38,6 +39,7 @@ export function serverCapabilities(client: ClientFeatures): ServerCapabilities {
     completionProvider: { triggerCharacters: [' '] },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.kamerwijzer`] },
     ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'kamerwijzer', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+    executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

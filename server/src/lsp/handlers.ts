@@ -7,13 +7,15 @@ import {
   DocumentDiagnosticReportKind,
   type CodeActionParams,
   type Connection,
+  type ExecuteCommandParams,
   type Diagnostic,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type { IndexedDocument } from '../catalog/workspaceIndex';
-import { STATUS_REQUEST } from '../protocol';
+import { STATUS_REQUEST, type ServerStatus } from '../protocol';
 import type { Kamerwijzer } from '../service/kamerwijzer';
 import type { ClientFeatures } from './capabilities';
+import type { ServerCommands } from './commands';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { WorkspaceSync } from './workspaceSync';
@@ -24,9 +26,11 @@ export interface HandlerContext {
   readonly sync: WorkspaceSync;
   readonly publisher: DiagnosticsPublisher;
   readonly client: () => ClientFeatures;
+  readonly status: () => ServerStatus;
+  readonly commands: ServerCommands;
 }
 
-export function registerHandlers({ connection, service, sync, publisher, client }: HandlerContext): void {
+export function registerHandlers({ connection, service, sync, publisher, client, status, commands }: HandlerContext): void {
   /** Runs a handler; a failure is logged and answered with `fallback`. */
   const guard = <P, R>(name: string, fallback: R, fn: (params: P) => R | Promise<R>) => {
     return async (params: P): Promise<R> => {
@@ -78,5 +82,6 @@ export function registerHandlers({ connection, service, sync, publisher, client 
       return actions.map((a) => toCodeAction(a, (uri) => service.document(uri)));
     }),
   );
-  connection.onRequest(STATUS_REQUEST, () => sync.status());
+  connection.onRequest(STATUS_REQUEST, () => status());
+  connection.onExecuteCommand(guard('command', null, (p: ExecuteCommandParams) => commands.execute(p.command, p.arguments ?? [])));
 }

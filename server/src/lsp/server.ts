@@ -12,12 +12,16 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { defaultCacheDir, FolderStore } from '../io/diskStore';
 import { diskData } from '../io/environment';
-import { INDEXED_NOTIFICATION } from '../protocol';
+import { OfficialSources } from '../io/official';
+import { INDEXED_NOTIFICATION, STATUS_NOTIFICATION, type InitializationOptions, type ServerStatus } from '../protocol';
 import { createKamerwijzer, type Kamerwijzer, type Logger } from '../service/kamerwijzer';
 import { clientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
+import { ServerCommands } from './commands';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { registerHandlers } from './handlers';
+import { CitationLookups } from './lookups';
 import { parseSettings, ServerSettings } from './settings';
 import { pathOf, WorkspaceSync } from './workspaceSync';
 
@@ -35,14 +39,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     error: (m) => connection.console.error(`Kamerwijzer: ${m}`),
   };
   const settings = new ServerSettings();
+  // The cache folder is known once the editor has said where (initialize, settings).
+  const store = new FolderStore();
+  const official = new OfficialSources(store, settings.onlineSettings, { userAgent: `Kamerwijzer/${VERSION} (+https://github.com/kamerwijzer/kamerwijzer)` });
+  const disk = diskData(options.dataDir, logger);
   // The folder of a document is known to the sync, which needs the service: it is looked up late.
   let sync: WorkspaceSync | undefined;
   const service = createKamerwijzer({
-    ...diskData(options.dataDir, logger),
+    sources: [...official.sources, ...disk.sources],
+    bundledGlossary: disk.bundledGlossary,
     folderOf: (uri) => sync?.folderOfUri(uri),
     ...(options.now ? { clock: options.now } : {}),
     logger,
   });
+  const lookups = new CitationLookups(service, logger.error);
   const publisher = new DiagnosticsPublisher(
     connection,
     (doc) => service.findings(doc),
@@ -50,16 +60,40 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     () => sync?.documents.all().map((d) => d.uri) ?? [],
     (message) => logger.error(message),
   );
+  const status = (): ServerStatus => ({
+    indexedDocuments: service.index.size,
+    scanning: sync?.isScanning ?? false,
+    catalogSources: service.catalog.sourceNames,
+    online: official.online,
+    ...(store.root ? { cacheDirectory: store.root } : {}),
+  });
   sync = new WorkspaceSync(service, settings, {
     recheckAll: () => publisher.recheckAll(),
     recheckDependents: (uris) => publisher.recheckDependents(uris),
-    settled: (uri) => publisher.schedule(uri, 0),
-    indexed: (status) => void connection.sendNotification(INDEXED_NOTIFICATION, status),
-    closed: (uri) => publisher.forget(uri),
+    settled: (uri) => {
+      publisher.schedule(uri, 0);
+      const doc = sync?.current(uri);
+      if (doc) lookups.plan(doc);
+    },
+    indexed: () => void connection.sendNotification(INDEXED_NOTIFICATION, status()),
+    closed: (uri) => {
+      lookups.cancel(uri);
+      publisher.forget(uri);
+    },
     warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
   });
-  const client = registerLifecycle({ connection, service, settings, sync, publisher, logger });
-  registerHandlers({ connection, service, sync, publisher, client });
+  // A lookup that brings news: the documents are checked again (at most every quarter second).
+  let refresh: NodeJS.Timeout | undefined;
+  service.catalog.onDidChange(() => {
+    refresh ??= setTimeout(() => {
+      refresh = undefined;
+      publisher.recheckAll();
+    }, 250);
+  });
+  const commands = new ServerCommands({ connection, service, official, sync, settings, recheckAll: () => publisher.recheckAll() });
+  const parts: Parts = { connection, service, settings, sync, publisher, logger, official, store, lookups, status };
+  const client = registerLifecycle(parts);
+  registerHandlers({ connection, service, sync, publisher, client, status, commands });
   sync.documents.listen(connection);
 }
 
@@ -70,12 +104,24 @@ interface Parts {
   readonly sync: WorkspaceSync;
   readonly publisher: DiagnosticsPublisher;
   readonly logger: Logger;
+  readonly official: OfficialSources;
+  readonly store: FolderStore;
+  readonly lookups: CitationLookups;
+  readonly status: () => ServerStatus;
 }
 
 /** initialize, initialized, settings and file events; returns what the client turned out to support. */
-function registerLifecycle({ connection, service, settings, sync, publisher, logger }: Parts): () => ClientFeatures {
+function registerLifecycle({ connection, service, settings, sync, publisher, logger, official, store, lookups, status }: Parts): () => ClientFeatures {
   let client = clientFeatures({ capabilities: {} } as InitializeParams);
-  const applySettings = (): void => service.configure(settings.service);
+  let initialized = false;
+  const applySettings = (): void => {
+    service.configure(settings.service);
+    official.configure(settings.onlineSettings);
+    if (!settings.online) lookups.cancelAll();
+    store.use(settings.current.cacheDirectory || settings.editorStorage || defaultCacheDir());
+    // The client hears of online/offline and the cache folder (not before it is initialized).
+    if (initialized) void connection.sendNotification(STATUS_NOTIFICATION, status());
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     client = clientFeatures(params);
@@ -83,16 +129,19 @@ function registerLifecycle({ connection, service, settings, sync, publisher, log
     settings.canAsk = client.configuration;
     publisher.pull = client.pullDiagnostics;
     publisher.canRefresh = client.diagnosticRefresh;
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as InitializationOptions | undefined;
     if (init?.settings) settings.current = parseSettings(init.settings);
+    if (typeof init?.storagePath === 'string' && init.storagePath) settings.editorStorage = init.storagePath;
+    if (init?.trusted === false) settings.trusted = false;
     applySettings();
     const fromFolders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
     const root = params.rootUri ? pathOf(params.rootUri) : (params.rootPath ?? undefined);
     sync.setFolders(fromFolders?.length ? fromFolders : root ? [root] : []);
-    return { capabilities: serverCapabilities(client), serverInfo: { name: 'kamerwijzer', version: typeof KAMERWIJZER_VERSION === 'string' ? KAMERWIJZER_VERSION : 'dev' } };
+    return { capabilities: serverCapabilities(client), serverInfo: { name: 'kamerwijzer', version: VERSION } };
   });
 
   connection.onInitialized(async () => {
+    initialized = true;
     if (client.configuration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: ['kamerwijzer', 'files.exclude'] }).catch(() => undefined);
     }
@@ -132,3 +181,4 @@ function registerLifecycle({ connection, service, settings, sync, publisher, log
 }
 
 declare const KAMERWIJZER_VERSION: string | undefined;
+const VERSION = typeof KAMERWIJZER_VERSION === 'string' ? KAMERWIJZER_VERSION : 'dev';

@@ -9,6 +9,7 @@ import { enabledGlobs } from '../io/exclusions';
 import { DEFAULT_DIAGNOSTIC_SETTINGS, SEVERITY_NAMES, type DiagnosticSettings, type SeverityName } from '../features/model';
 import { localeFrom, type Locale } from '../l10n';
 import { DEFAULT_MAX_FILE_BYTES } from '../protocol';
+import type { OnlineSettings } from '../io/official';
 import type { ServiceSettings } from '../service/kamerwijzer';
 
 /** The server's view of the `kamerwijzer.*` settings (see package.json `contributes.configuration`). */
@@ -23,6 +24,12 @@ export interface Settings {
   readonly today: string;
   /** Severity per diagnostic code, citation style and house-style enforcement. */
   readonly diagnostics: DiagnosticSettings;
+  /** Look documents up on the official hosts (in a trusted workspace). */
+  readonly online: boolean;
+  /** Base URLs of the official sources ("" for the official hosts). */
+  readonly sources: { readonly officielebekendmakingen: string; readonly tweedekamer: string; readonly requestsPerSecond: number };
+  /** Where the cache lives ("" for the default: the editor's storage, else the XDG cache folder). */
+  readonly cacheDirectory: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +38,9 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: DEFAULT_MAX_FILE_BYTES,
   today: '',
   diagnostics: DEFAULT_DIAGNOSTIC_SETTINGS,
+  online: true,
+  sources: { officielebekendmakingen: '', tweedekamer: '', requestsPerSecond: 4 },
+  cacheDirectory: '',
 };
 
 /** Reads settings from whatever the client sent, keeping defaults for anything missing or malformed. */
@@ -46,7 +56,33 @@ export function parseSettings(raw: unknown): Settings {
   }
   const citationStyle = o['citationStyle'] === 'compact' ? 'compact' : 'official';
   const enforceCitationStyle = o['enforceCitationStyle'] === true;
-  return { language, exclude, maxFileSize, today, diagnostics: { severity, citationStyle, enforceCitationStyle } };
+  const sources = record(o['sources']);
+  const rate = sources['requestsPerSecond'];
+  return {
+    language,
+    exclude,
+    maxFileSize,
+    today,
+    diagnostics: { severity, citationStyle, enforceCitationStyle },
+    online: o['online'] !== false,
+    sources: {
+      officielebekendmakingen: httpUrl(sources['officielebekendmakingen']),
+      tweedekamer: httpUrl(sources['tweedekamer']),
+      requestsPerSecond: typeof rate === 'number' && rate > 0 && rate <= 50 ? rate : DEFAULT_SETTINGS.sources.requestsPerSecond,
+    },
+    cacheDirectory: typeof o['cacheDirectory'] === 'string' ? o['cacheDirectory'].trim() : '',
+  };
+}
+
+/** An http(s) base URL, or "" (the official host) for anything else. */
+function httpUrl(v: unknown): string {
+  if (typeof v !== 'string' || !v.trim()) return '';
+  try {
+    const u = new URL(v.trim());
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString().replace(/\/+$/, '') : '';
+  } catch {
+    return '';
+  }
 }
 
 function record(v: unknown): Record<string, unknown> {
@@ -66,6 +102,10 @@ export class ServerSettings {
   editorLocale: string | undefined;
   /** The client answers workspace/configuration. */
   canAsk = false;
+  /** The workspace is trusted (VS Code's workspace trust; other editors: yes). */
+  trusted = true;
+  /** The editor's own storage folder for the cache (VS Code's global storage), if it gave one. */
+  editorStorage: string | undefined;
 
   get locale(): Locale {
     return effectiveLocale(this.current, this.editorLocale);
@@ -73,7 +113,17 @@ export class ServerSettings {
 
   /** What the features read of these settings. */
   get service(): Partial<ServiceSettings> {
-    return { locale: this.locale, today: this.current.today, diagnostics: this.current.diagnostics };
+    return { locale: this.locale, today: this.current.today, diagnostics: this.current.diagnostics, online: this.online };
+  }
+
+  /** Lookups on the official hosts are allowed: the setting is on and the workspace trusted. */
+  get online(): boolean {
+    return this.current.online && this.trusted;
+  }
+
+  /** What the official sources read of these settings. */
+  get onlineSettings(): OnlineSettings {
+    return { online: this.online, ...this.current.sources };
   }
 
   /** Globs of everything not to index. */

@@ -15,7 +15,6 @@ import { ManifestLookup } from '../io/manifests';
 import { isDocumentFile, readTextFile } from '../io/textFiles';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import { messages } from '../l10n';
-import type { ServerStatus } from '../protocol';
 import type { Kamerwijzer } from '../service/kamerwijzer';
 import type { ServerSettings } from './settings';
 import { WorkspaceFolders } from './workspaceFolders';
@@ -29,7 +28,7 @@ export interface SyncListener {
   /** An open document settled after an edit (push clients get its diagnostics). */
   settled(uri: string): void;
   /** The index changed on its own: a scan, file events or a re-read after closing finished. */
-  indexed(status: ServerStatus): void;
+  indexed(): void;
   /** A document was closed. */
   closed(uri: string): void;
   /** A problem the user should see once (a notification). */
@@ -62,8 +61,9 @@ export class WorkspaceSync {
     this.documents.onDidClose((e) => this.close(e.document.uri));
   }
 
-  status(): ServerStatus {
-    return { indexedDocuments: this.service.index.size, scanning: this.scanning, catalogSources: this.service.catalog.sourceNames };
+  /** How far indexing is. */
+  get isScanning(): boolean {
+    return this.scanning;
   }
 
   /** The workspace folder of a document URI (a file in one of the folders), if any. */
@@ -99,7 +99,7 @@ export class WorkspaceSync {
     try {
       await this.applyFileChanges(changes);
     } finally {
-      this.listener.indexed(this.status());
+      this.listener.indexed();
     }
   }
 
@@ -142,7 +142,7 @@ export class WorkspaceSync {
       if (generation === this.scanGeneration) {
         this.scanning = false;
         this.service.logger.info(`indexed ${count} documents in ${Date.now() - started} ms.`);
-        this.listener.indexed(this.status());
+        this.listener.indexed();
         this.listener.recheckAll();
       }
     }
@@ -178,7 +178,7 @@ export class WorkspaceSync {
     if (p && this.folders.folderOf(p) && isDocumentFile(p) && !this.folders.isExcluded(p)) {
       this.indexFile(p)
         .catch((e: unknown) => this.service.logger.error(`reading ${p} failed: ${(e as Error).message}`))
-        .finally(() => this.listener.indexed(this.status()));
+        .finally(() => this.listener.indexed());
     } else this.service.removeDocument(uri);
   }
 

@@ -8,7 +8,7 @@
 import type { Hover, Location, CompletionItem, DocumentLink, DocumentSymbol, SymbolInformation } from 'vscode-languageserver-types';
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
-import type { CatalogSource } from '../catalog/model';
+import type { CatalogKey, CatalogSource } from '../catalog/model';
 import { WorkspaceIndex, type IndexedDocument } from '../catalog/workspaceIndex';
 import type { GlossaryEntry } from '../engine/glossary';
 import type { KnownDocumentFacts } from '../engine/model';
@@ -42,9 +42,11 @@ export interface ServiceSettings {
   /** Today's date (ISO) for deadline checks; empty for the clock's local date. */
   readonly today: string;
   readonly diagnostics: DiagnosticSettings;
+  /** The official sources may be asked (hovers say what is being looked up). */
+  readonly online: boolean;
 }
 
-export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { locale: 'nl', today: '', diagnostics: DEFAULT_DIAGNOSTIC_SETTINGS };
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { locale: 'nl', today: '', diagnostics: DEFAULT_DIAGNOSTIC_SETTINGS, online: false };
 
 export interface KamerwijzerOptions {
   /** Catalog sources asked after the workspace's own documents, most authoritative first (bundled data, official sources, a test's list). */
@@ -89,7 +91,7 @@ export interface Kamerwijzer {
   document(uri: string): IndexedDocument | undefined;
 
   hover(doc: IndexedDocument, offset: number): Promise<Hover | undefined>;
-  definition(doc: IndexedDocument, offset: number): Location[];
+  definition(doc: IndexedDocument, offset: number): Promise<Location[]>;
   references(doc: IndexedDocument, offset: number, includeDeclaration: boolean): Location[];
   documentLinks(doc: IndexedDocument): DocumentLink[];
   documentSymbols(doc: IndexedDocument): DocumentSymbol[];
@@ -97,6 +99,8 @@ export interface Kamerwijzer {
   completion(doc: IndexedDocument, offset: number): Promise<CompletionItem[]>;
   /** The findings of the checks on a document, sorted by place. */
   findings(doc: IndexedDocument): Promise<CheckedFinding[]>;
+  /** Asks the official sources about every document a document cites; resolves when they answered (or failed). */
+  fetchCited(doc: IndexedDocument, signal?: AbortSignal, force?: boolean): Promise<void>;
   codeActions<T extends Fixable>(request: ActionRequest<T>): Action<T>[];
 }
 
@@ -116,6 +120,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     locale: settings.locale,
     today: settings.today || isoDate(clock()),
     glossaries,
+    online: settings.online,
   });
 
   const analyzeOptions = (uri: string, f: DocumentFacts | undefined) => ({
@@ -160,7 +165,19 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     completion: (doc, offset) => completion(doc, offset, context(), settings.diagnostics.citationStyle),
     findings: (doc) => computeFindings(doc, context(), settings.diagnostics, rules, (code, e) => logger.error(`rule ${code} failed on ${doc.uri}: ${(e as Error).stack ?? String(e)}`)),
     codeActions: (request) => codeActions(request, settings.locale),
+    fetchCited: (doc, signal, force) => catalog.fetch(citedCatalogKeys(doc), signal, force),
   };
+}
+
+/** The documents a document cites: its Kamerstukken, its motions' Kamerstukken and its document numbers. */
+export function citedCatalogKeys(doc: IndexedDocument): CatalogKey[] {
+  const keys: CatalogKey[] = [];
+  for (const r of doc.analysis.references) {
+    if (r.kind === 'kamerstuk') keys.push({ kind: 'kamerstuk', id: { dossier: r.dossier, nr: r.nr } });
+    else if (r.kind === 'motion' && r.kamerstuk) keys.push({ kind: 'kamerstuk', id: { dossier: r.kamerstuk.dossier, nr: r.kamerstuk.nr } });
+    else if (r.kind === 'documentNumber') keys.push({ kind: 'documentNumber', number: r.number });
+  }
+  return keys;
 }
 
 /** A date in the local time zone, ISO. */

@@ -39,11 +39,24 @@ const LETTER_258: Known = { id: '29826-258', type: 'Brief regering', title: 'Rui
 const CASES: Case[] = [
   // ── Missing ──
   {
-    name: 'unknown Kamerstuk',
+    name: 'a Kamerstuk that an official source says does not exist',
+    code: 'kamerstuk-unknown',
+    text: 'Zie [[Kamerstuk 36999, nr. 12]] en Kamerstuk 29826, nr. 250.',
+    known: [MOTION_KOSTIC, { id: '36999-12', absent: { origin: 'officielebekendmakingen' } }],
+    message: /Kamerstuk 36 999, nr\. 12 bestaat niet volgens officielebekendmakingen\.nl/,
+  },
+  {
+    name: 'a number beyond the highest of its dossier',
     code: 'kamerstuk-unknown',
     text: 'Zie [[Kamerstuk 29826, nr. 999]] en Kamerstuk 29826, nr. 250.',
+    known: [MOTION_KOSTIC, { id: '29826-999', dossierHighest: 281 }],
+    message: /dossier 29 826 loopt tot nr\. 281/,
+  },
+  {
+    name: 'a citation merely not known offline gets no finding',
+    code: 'kamerstuk-unknown',
+    text: 'Zie Kamerstuk 29826, nr. 999 en Kamerstuk 29826, nr. 250.',
     known: [MOTION_KOSTIC],
-    message: /niet bekend/,
   },
   {
     name: 'a Kamerstuk in the workspace is known',

@@ -75,7 +75,7 @@ _Bron: test_
     hover: expect`
 **Kamerstuk 21 501-30, nr. 470**
 
-Niet bekend in de werkmap of de meegeleverde gegevens.
+Niet bekend offline: niet in de werkmap, de meegeleverde gegevens of de cache. Online (kamerwijzer.online) zoekt Kamerwijzer het op bij officielebekendmakingen.nl; ‘Kamerwijzer: Download cited documents for offline use’ haalt alles op wat de werkmap citeert.
 
 [officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-21501-30-470.html) · [tweedekamer.nl](https://www.tweedekamer.nl/zoeken?qry=21501%20nr.%20470)
 `,

@@ -31,10 +31,10 @@ describe('definition, references, links and symbols', () => {
       },
     ];
     for (const c of cases) {
-      it(c.name, () => {
+      it(c.name, async () => {
         const ws = testWorkspace();
         const opened = ws.open(c.fixture);
-        assert.deepEqual(locationTexts(ws, ws.service.definition(opened.doc, opened.cursor)), markedRanges(opened));
+        assert.deepEqual(locationTexts(ws, await ws.service.definition(opened.doc, opened.cursor)), markedRanges(opened));
       });
     }
   });

@@ -104,7 +104,7 @@ _Bronnen: [nrc.nl](https://www.nrc.nl/nieuws/2020/09/07/kabinet-presenteert-inve
     it('jumps to the entry in the workspace glossary when it comes from there', async () => {
       const ws = testWorkspace({ glossary: WORKSPACE_GLOSSARY });
       const { doc, cursor } = ws.open('De WB‸SO helpt.');
-      const locs = ws.service.definition(doc, cursor);
+      const locs = await ws.service.definition(doc, cursor);
       assert.deepEqual(locs, [{ uri: GLOSSARY_URI, range: { start: { line: 4, character: 6 }, end: { line: 4, character: 18 } } }]);
     });
 
@@ -113,13 +113,13 @@ _Bronnen: [nrc.nl](https://www.nrc.nl/nieuws/2020/09/07/kabinet-presenteert-inve
       const founding = ws.add('groeifonds-wet.txt', 'Tweede Kamer der Staten-Generaal\n\n35 976 Wet Nationaal Groeifonds\n\nNr. 2 VOORSTEL VAN WET\n\nDit wetsvoorstel regelt het fonds.\n', { kamerstuk: '35976-2' });
       assert.ok(founding.analysis.metadata.kamerstuk, 'the founding document knows its Kamerstuk');
       const { doc, cursor } = ws.open('//- brief.txt\nHet Nationaal Gr‸oeifonds investeert.');
-      assert.deepEqual(locationTexts(ws, ws.service.definition(doc, cursor)), ['groeifonds-wet.txt: 35 976 Wet Nationaal Groeifonds\n\nNr. 2']);
+      assert.deepEqual(locationTexts(ws, await ws.service.definition(doc, cursor)), ['groeifonds-wet.txt: 35 976 Wet Nationaal Groeifonds\n\nNr. 2']);
     });
 
     it('has no location for an instrument without either', async () => {
       const ws = testWorkspace();
       const { doc, cursor } = ws.open('De WB‸SO helpt.');
-      assert.deepEqual(ws.service.definition(doc, cursor), []);
+      assert.deepEqual(await ws.service.definition(doc, cursor), []);
     });
   });
 

@@ -1,5 +1,5 @@
 import { kamerstukKey, type KamerstukId } from '../../engine/identifiers';
-import { motionDocument, richDocument, sampleDocument, type BundledCatalogData } from '../bundledData';
+import { motionDocument, outcomeDocument, richDocument, sampleDocument, type BundledCatalogData } from '../bundledData';
 import { foldForSearch, surnameKey } from '../../engine/folding';
 import { mergeDocuments, type CatalogDocument, type CatalogSource } from '../model';
 
@@ -53,7 +53,8 @@ export class BundledCatalogSource implements CatalogSource {
   findMotions(surnames: readonly string[], limit: number): readonly CatalogDocument[] {
     if (!this.motionsBySurname) {
       const map = new Map<string, CatalogDocument[]>();
-      for (const doc of this.index().values()) {
+      const byZaak = this.bundle.outcomes.map((row) => outcomeDocument(row, this.bundle));
+      for (const doc of [...this.index().values(), ...byZaak]) {
         if (doc.type !== 'Motie' && doc.type !== 'Motie (gewijzigd/nader)') continue;
         for (const s of doc.submitters ?? []) {
           const key = surnameKey(s);

@@ -1,0 +1,106 @@
+/**
+ * The official identifiers of parliamentary publications on officielebekendmakingen.nl (KOOP), and
+ * the addresses of their metadata, texts and search on KOOP's hosts:
+ *
+ *   kst-29826-277, kst-36600-XIII-65, kst-21501-30-470 (Kamerstukken; a dossier's suffix joined with "-"),
+ *   kst-35570-C (an Eerste Kamer paper, its ondernummer a letter),
+ *   h-tk-20212022-62-7 (Handelingen: chamber, vergaderjaar, number, item),
+ *   ah-tk-20212022-1456 (Aanhangsel van de Handelingen: answers to Kamervragen).
+ *
+ * One base URL can stand for KOOP's two hosts (a mirror or a test server serves /{id}/metadata.xml,
+ * /{id}.xml, /frbr/officielepublicaties/… and /sru under it); by default they are the official ones.
+ */
+import { kamerstukKey, parseKamerstukKey, type KamerstukId } from '../../engine/identifiers';
+
+export interface KoopHosts {
+  /** zoek.officielebekendmakingen.nl: pages, metadata.xml. */
+  readonly zoek: string;
+  /** repository.overheid.nl: the FRBR manifestations and the SRU search. */
+  readonly repository: string;
+}
+
+export const OFFICIAL_KOOP_HOSTS: KoopHosts = { zoek: 'https://zoek.officielebekendmakingen.nl', repository: 'https://repository.overheid.nl' };
+
+/** KOOP's hosts for a base URL setting: one base for both, or the official hosts when none is set. */
+export function koopHosts(base: string | undefined): KoopHosts {
+  const b = base?.trim().replace(/\/+$/, '');
+  return b ? { zoek: b, repository: b } : OFFICIAL_KOOP_HOSTS;
+}
+
+/** A Handelingen publication: a sitting's report item, or an answer in the Aanhangsel. */
+export interface HandelingenId {
+  readonly chamber: 'I' | 'II';
+  /** "2021-2022". */
+  readonly year: string;
+  readonly nr: string;
+  readonly item?: string;
+  readonly aanhangsel: boolean;
+}
+
+/** The official identifier of a Kamerstuk: kst-29826-277. */
+export function kstId(id: KamerstukId): string {
+  return `kst-${kamerstukKey(id)}`;
+}
+
+/** The official identifier of Handelingen: h-tk-20212022-62-7, ah-tk-20212022-1456 (no item: h-tk-20212022-62). */
+export function handelingenId(h: HandelingenId): string {
+  const chamber = h.chamber === 'I' ? 'ek' : 'tk';
+  const year = h.year.replace(/\D/g, '');
+  return h.aanhangsel ? `ah-${chamber}-${year}-${h.nr}` : `h-${chamber}-${year}-${h.nr}${h.item ? `-${h.item}` : ''}`;
+}
+
+/** Reads an official identifier back: a Kamerstuk or a Handelingen publication. */
+export function parseOfficialId(id: string): { readonly kamerstuk: KamerstukId } | { readonly handelingen: HandelingenId } | undefined {
+  const s = id.trim();
+  const h = /^(a?h)-(tk|ek)-(\d{4})(\d{4})-(\d{1,5})(?:-(\d{1,4}))?$/i.exec(s);
+  if (h) {
+    const aanhangsel = h[1]!.toLowerCase() === 'ah';
+    if (aanhangsel && h[6]) return undefined;
+    return { handelingen: { chamber: h[2]!.toLowerCase() === 'ek' ? 'I' : 'II', year: `${h[3]}-${h[4]}`, nr: h[5]!, ...(h[6] ? { item: h[6] } : {}), aanhangsel } };
+  }
+  if (!/^kst-/i.test(s)) return undefined;
+  const kamerstuk = parseKamerstukKey(s);
+  return kamerstuk ? { kamerstuk } : undefined;
+}
+
+/** `{zoek}/{id}/metadata.xml`. */
+export function metadataUrl(hosts: KoopHosts, id: string): string {
+  return `${hosts.zoek}/${id}/metadata.xml`;
+}
+
+/** The publication's page: `{zoek}/{id}.html`. */
+export function publicationPageUrl(hosts: KoopHosts, id: string): string {
+  return `${hosts.zoek}/${id}.html`;
+}
+
+/** The XML text of a Kamerstuk in the repository: `{repository}/frbr/officielepublicaties/kst/{dossier}/{id}/1/xml/{id}.xml`. */
+export function repositoryXmlUrl(hosts: KoopHosts, id: KamerstukId): string {
+  const kst = kstId(id);
+  return `${hosts.repository}/frbr/officielepublicaties/kst/${encodeURIComponent(id.dossier)}/${kst}/1/xml/${kst}.xml`;
+}
+
+/** The XML text of any publication on the search site: `{zoek}/{id}.xml`. */
+export function publicationXmlUrl(hosts: KoopHosts, id: string): string {
+  return `${hosts.zoek}/${id}.xml`;
+}
+
+/** An SRU 2.0 searchRetrieve request in the gzd record schema. */
+export function sruUrl(hosts: KoopHosts, cql: string, startRecord = 1, maximumRecords = 50): string {
+  const q = new URLSearchParams({ operation: 'searchRetrieve', version: '2.0', recordSchema: 'gzd', query: cql, maximumRecords: String(maximumRecords), startRecord: String(startRecord) });
+  return `${hosts.repository}/sru?${q.toString()}`;
+}
+
+/** A CQL string literal: in double quotes, quotes and backslashes escaped. */
+export function cqlString(s: string): string {
+  return `"${s.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/** CQL for the Kamerstukken of a dossier ("29826", "36600-XIII"). */
+export function dossierQuery(dossier: string): string {
+  return `w.publicatienaam==${cqlString('Kamerstuk')} and w.dossiernummer==${cqlString(dossier)}`;
+}
+
+/** CQL for Kamerstukken whose title holds all of these words. */
+export function titleWordsQuery(words: readonly string[]): string {
+  return `w.publicatienaam==${cqlString('Kamerstuk')} and dt.title all ${cqlString(words.join(' '))}`;
+}

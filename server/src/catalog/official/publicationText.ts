@@ -1,0 +1,100 @@
+/**
+ * An official publication's XML (the repository's xml manifestation) as a readable text file: front
+ * matter with what it is (Kamerstuk, title, date, source), then its text — headings, paragraphs,
+ * list items and table rows each on their own lines, footnotes as Markdown footnotes — so that
+ * go-to-definition can open it in any editor, offline later, and its own citations are recognized
+ * like any letter's.
+ */
+import { kstId } from './ids';
+import type { PublicationMetadata } from './metadata';
+import { parseXml, type XmlElement } from './xml';
+import type { KamerstukId } from '../../engine/identifiers';
+
+/** Elements whose content stands on its own line. */
+const BLOCKS = new Set([
+  'al', 'titel', 'kop', 'tussenkop', 'tekstregel', 'li', 'stuknr', 'datumtekst', 'aanhef', 'slotformulering', 'ondertekening', 'functie', 'naam',
+  'dossiernummer', 'row', 'entry', 'table', 'tabel', 'p', 'h1', 'h2', 'h3', 'h4', 'lid', 'artikel', 'regel', 'vraag', 'antwoord', 'omschr',
+]);
+/** Elements whose text is no part of the reading text. */
+const SKIP = new Set(['metadata', 'meta', 'noot', 'li.nr', 'nr']);
+
+export interface PublicationFacts {
+  readonly id: KamerstukId;
+  readonly metadata?: PublicationMetadata;
+  /** The official page (zoek.officielebekendmakingen.nl/{id}.html). */
+  readonly pageUrl: string;
+  /** The ISO date on which it was fetched. */
+  readonly fetchedOn: string;
+}
+
+/** The readable text; throws XmlError when the XML is malformed. */
+export function renderPublication(xml: string, facts: PublicationFacts): string {
+  const root = parseXml(xml);
+  const notes: string[] = [];
+  const lines: string[] = [];
+  let line = '';
+  const flush = (): void => {
+    const t = line.replace(/\s+/g, ' ').trim();
+    if (t) lines.push(t);
+    line = '';
+  };
+  const walk = (el: XmlElement): void => {
+    if (el.name === 'noot') {
+      notes.push(noteText(el));
+      line += `[^${notes.length}]`;
+      return;
+    }
+    if (SKIP.has(el.name) || (el.name === 'tekstregel' && el.attrs['inhoud'] === 'kamernummer')) return;
+    const block = BLOCKS.has(el.name);
+    if (block) flush();
+    if (el.name === 'li') line += `${liNumber(el)} `;
+    line += el.text;
+    for (const c of el.children) {
+      walk(c);
+      if (el.name === 'row' && c.name === 'entry') line += ' | ';
+    }
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  const m = facts.metadata;
+  const front = [
+    '---',
+    `kamerstuk: ${facts.id.dossier}-${facts.id.nr}`,
+    ...(m?.title ? [`titel: ${yamlString(m.title)}`] : []),
+    ...(m?.issued ? [`datum: ${m.issued}`] : []),
+    ...(m?.type ? [`soort: ${yamlString(m.type)}`] : []),
+    ...(m?.dossierTitle ? [`dossiertitel: ${yamlString(m.dossierTitle)}`] : []),
+    ...(m?.submitters.length ? [`indieners: ${yamlString(m.submitters.join(', '))}`] : []),
+    `bron: ${facts.pageUrl}`,
+    `opgehaald: ${facts.fetchedOn}`,
+    '---',
+    '',
+    `<!-- ${kstId(facts.id)}: officiële tekst van officielebekendmakingen.nl, door Kamerwijzer opgehaald en bewaard. -->`,
+    '',
+  ];
+  const body = lines.join('\n\n');
+  const footnotes = notes.map((n, i) => `[^${i + 1}]: ${n}`).join('\n');
+  return `${front.join('\n')}${body}\n${footnotes ? `\n${footnotes}\n` : ''}`;
+}
+
+function noteText(el: XmlElement): string {
+  const parts: string[] = [];
+  const walk = (e: XmlElement): void => {
+    if (e.name === 'noot.nr') return;
+    parts.push(e.text);
+    for (const c of e.children) walk(c);
+  };
+  walk(el);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function liNumber(el: XmlElement): string {
+  const nr = el.children.find((c) => c.name === 'li.nr');
+  return nr ? nr.text.trim() || '•' : '•';
+}
+
+/** A YAML double-quoted scalar. */
+function yamlString(s: string): string {
+  return JSON.stringify(s.replace(/\s+/g, ' ').trim());
+}
