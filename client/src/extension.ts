@@ -1,7 +1,8 @@
 /**
  * The VS Code side of Kamerwijzer: starts the bundled language server for plain text and Markdown
- * documents, keeps it informed of file changes, and shows its state in the status bar. Everything
- * about the text itself happens in the server.
+ * documents, keeps it informed of file changes, offers the commands that work with the official
+ * sources, and shows its state in the status bar (indexing, online or offline, a download or sync
+ * with its progress). Everything about the text itself happens in the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -13,10 +14,22 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { INDEXED_NOTIFICATION, STATUS_REQUEST, WATCHED_FILE_GLOBS, type ServerStatus } from '../../server/src/protocol';
+import {
+  ACTIVITY_NOTIFICATION,
+  INDEXED_NOTIFICATION,
+  SERVER_COMMANDS,
+  STATUS_NOTIFICATION,
+  STATUS_REQUEST,
+  WATCHED_FILE_GLOBS,
+  type Activity,
+  type InitializationOptions,
+  type ServerStatus,
+} from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
+let lastStatus: ServerStatus | undefined;
+let activity: Activity | undefined;
 
 /** The document selector from `kamerwijzer.documentSelector` (language ids), for files and unsaved documents. */
 function documentSelector(): DocumentSelector {
@@ -34,18 +47,23 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const initializationOptions: InitializationOptions = {
+    settings: vscode.workspace.getConfiguration('kamerwijzer'),
+    storagePath: context.globalStorageUri.fsPath,
+    trusted: vscode.workspace.isTrusted,
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    synchronize: {
-      fileEvents: WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
-    },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('kamerwijzer') },
+    synchronize: { fileEvents: WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)) },
+    initializationOptions,
   };
   client = new LanguageClient('kamerwijzer', 'Kamerwijzer', serverOptions, clientOptions);
   await client.start();
   client.onNotification(INDEXED_NOTIFICATION, (status: ServerStatus) => showStatus(status));
+  client.onNotification(STATUS_NOTIFICATION, (status: ServerStatus) => showStatus(status));
+  client.onNotification(ACTIVITY_NOTIFICATION, (a: Activity) => showActivity(a));
   try {
     showStatus(await client.sendRequest<ServerStatus>(STATUS_REQUEST));
   } catch {
@@ -54,12 +72,74 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
 }
 
 function showStatus(status: ServerStatus): void {
-  if (!statusItem) return;
-  statusItem.text = status.scanning ? `$(sync~spin) Kamerwijzer` : `$(book) Kamerwijzer`;
-  statusItem.tooltip = status.scanning
-    ? vscode.l10n.t('Kamerwijzer is indexing the workspace…')
-    : vscode.l10n.t('Kamerwijzer: {0} documents indexed', status.indexedDocuments);
+  lastStatus = status;
+  render();
+}
+
+function showActivity(a: Activity): void {
+  activity = a.state === 'running' ? a : undefined;
+  render();
+  if (a.state === 'done' && a.message) void vscode.window.showInformationMessage(a.message);
+  if (a.state === 'failed' && a.message) void vscode.window.showWarningMessage(a.message);
+}
+
+function render(): void {
+  if (!statusItem || !lastStatus) return;
+  const s = lastStatus;
+  const mode = s.online ? vscode.l10n.t('online') : vscode.l10n.t('offline');
+  if (activity) {
+    statusItem.text = `$(sync~spin) Kamerwijzer ${activity.total ? `${activity.done}/${activity.total}` : activity.done}`;
+    statusItem.tooltip = activity.message ?? '';
+  } else if (s.scanning) {
+    statusItem.text = `$(sync~spin) Kamerwijzer`;
+    statusItem.tooltip = vscode.l10n.t('Kamerwijzer is indexing the workspace…');
+  } else {
+    statusItem.text = `$(${s.online ? 'globe' : 'book'}) Kamerwijzer`;
+    statusItem.tooltip = `${vscode.l10n.t('Kamerwijzer: {0} documents indexed', s.indexedDocuments)} · ${mode}${s.cacheDirectory ? `\n${vscode.l10n.t('Cache: {0}', s.cacheDirectory)}` : ''}`;
+  }
   statusItem.show();
+}
+
+/** Runs a server command that may take a while, with a cancellable notification. */
+async function runServerTask(command: string, title: string, args: unknown[] = []): Promise<void> {
+  if (!client) return;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+    const cancel = token.onCancellationRequested(() => void client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.cancel, arguments: [] }));
+    try {
+      await client!.sendRequest('workspace/executeCommand', { command, arguments: args });
+    } finally {
+      cancel.dispose();
+    }
+  });
+}
+
+function registerCommands(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('kamerwijzer.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('kamerwijzer.restartServer', async () => {
+      await client?.stop();
+      await startClient(context, output);
+    }),
+    // The official text of the Kamerstuk at the cursor (fetched once, kept in the cache).
+    vscode.commands.registerCommand('kamerwijzer.openCitedDocument', () => vscode.commands.executeCommand('editor.action.revealDefinition')),
+    vscode.commands.registerCommand('kamerwijzer.refreshCitedDocuments', () =>
+      runServerTask(SERVER_COMMANDS.refresh, vscode.l10n.t('Kamerwijzer: refreshing cited documents'), vscode.window.activeTextEditor ? [vscode.window.activeTextEditor.document.uri.toString()] : []),
+    ),
+    vscode.commands.registerCommand('kamerwijzer.downloadCitedDocuments', () => runServerTask(SERVER_COMMANDS.prefetch, vscode.l10n.t('Kamerwijzer: downloading cited documents'))),
+    vscode.commands.registerCommand('kamerwijzer.synchronize', () => runServerTask(SERVER_COMMANDS.sync, vscode.l10n.t('Kamerwijzer: synchronizing Tweede Kamer data'))),
+    vscode.commands.registerCommand('kamerwijzer.cancelTask', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.cancel, arguments: [] })),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration('kamerwijzer.documentSelector') || e.affectsConfiguration('kamerwijzer.cacheDirectory')) {
+        await client?.stop();
+        await startClient(context, output);
+      }
+    }),
+    // Trusting the workspace allows lookups: the server starts again with it.
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await client?.stop();
+      await startClient(context, output);
+    }),
+  );
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -68,21 +148,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   statusItem.name = 'Kamerwijzer';
   statusItem.command = 'kamerwijzer.showOutput';
   context.subscriptions.push(output, statusItem);
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand('kamerwijzer.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('kamerwijzer.restartServer', async () => {
-      await client?.stop();
-      await startClient(context, output);
-    }),
-    vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration('kamerwijzer.documentSelector')) {
-        await client?.stop();
-        await startClient(context, output);
-      }
-    }),
-  );
-
+  registerCommands(context, output);
   try {
     await startClient(context, output);
   } catch (e) {

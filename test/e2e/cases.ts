@@ -8,6 +8,8 @@
 export const SETTINGS = {
   'kamerwijzer.today': '2026-11-23',
   'kamerwijzer.language': 'nl',
+  // No test touches the internet.
+  'kamerwijzer.online': false,
 } as const;
 
 export const SEED = {

@@ -54,7 +54,8 @@ export function runNeovimLsp(opts: NeovimLspOptions = {}): NeovimLspResult {
   const file = path.resolve(opts.file ?? path.join(repoRoot, 'seeds', '003_5ba8678b3eddeb36.txt'));
   const resultFile = opts.resultFile ?? path.join(artifactsDir, `nvim-lsp-${path.basename(file)}.json`);
   fs.mkdirSync(path.dirname(resultFile), { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, KW_NVIM_RESULT: resultFile };
+  // No test touches the internet: the server makes no lookup.
+  const env: NodeJS.ProcessEnv = { ...process.env, KW_NVIM_RESULT: resultFile, KAMERWIJZER_OFFLINE: '1' };
   if (opts.cmd) env.KW_LSP_CMD = opts.cmd === 'fake' ? 'fake' : JSON.stringify(opts.cmd);
   if (opts.checks) env.KW_NVIM_CHECKS = opts.checks.join(',');
   if (opts.positionText) env.KW_NVIM_POS_TEXT = opts.positionText;

@@ -37,7 +37,7 @@ export class LspSession {
     readonly stderr: string[],
   ) {}
 
-  static async start(options: { folders: string[]; locale?: string; settings?: Record<string, unknown>; filesExclude?: Record<string, boolean>; configuration?: boolean; pullDiagnostics?: boolean }): Promise<LspSession> {
+  static async start(options: { folders: string[]; locale?: string; settings?: Record<string, unknown>; filesExclude?: Record<string, boolean>; configuration?: boolean; pullDiagnostics?: boolean; trusted?: boolean }): Promise<LspSession> {
     const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
@@ -87,7 +87,7 @@ export class LspSession {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },
       },
-      initializationOptions: { settings },
+      initializationOptions: { settings, ...(options.trusted === false ? { trusted: false } : {}) },
     };
     const result = (await connection.sendRequest('initialize', params)) as InitializeResult;
     await connection.sendNotification('initialized', {});

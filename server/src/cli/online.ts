@@ -10,6 +10,7 @@ import { DiskStore, defaultCacheDir } from '../io/diskStore';
 import { diskData } from '../io/environment';
 import { OfficialSources } from '../io/official';
 import type { Messages } from '../l10n';
+import { offlineByEnvironment } from '../lsp/settings';
 import type { ParsedArgs } from './args';
 
 export const ONLINE_FLAGS = ['--online', '--offline'] as const;
@@ -26,7 +27,7 @@ export interface OnlineSetup {
 /** The official sources as the flags say; a string is an input error to print. */
 export function onlineSetup(args: ParsedArgs, onlineByDefault: boolean, dataDir: string, version: string, m: Messages, err: (s: string) => void): OnlineSetup | string {
   if (args.flags.has('--online') && args.flags.has('--offline')) return m.cli.onlineAndOffline;
-  const online = args.flags.has('--online') || (onlineByDefault && !args.flags.has('--offline'));
+  const online = (args.flags.has('--online') || (onlineByDefault && !args.flags.has('--offline'))) && !offlineByEnvironment();
   const urls: Record<string, string | undefined> = {};
   for (const o of ['--officielebekendmakingen-url', '--tweedekamer-url']) {
     const v = args.options.get(o);

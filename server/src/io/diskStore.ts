@@ -83,9 +83,9 @@ export class DiskStore implements Store {
       return undefined;
     }
     if (!env || env.v !== 1 || env.key !== key || typeof env.storedAt !== 'number') return undefined;
-    // Least recently used first: reading counts as use.
-    const t = new Date(this.now());
-    fs.promises.utimes(file, t, t).catch(() => undefined);
+    // Least recently used first: reading counts as use (file times are the real clock's).
+    const t = new Date();
+    await fs.promises.utimes(file, t, t).catch(() => undefined);
     return { value: env.value as T, storedAt: env.storedAt, ...(typeof env.expiresAt === 'number' ? { expiresAt: env.expiresAt } : {}) };
   }
 
@@ -113,8 +113,8 @@ export class DiskStore implements Store {
     try {
       const st = await fs.promises.stat(file);
       if (!st.isFile() || st.size === 0) return undefined;
-      const t = new Date(this.now());
-      fs.promises.utimes(file, t, t).catch(() => undefined);
+      const t = new Date();
+      await fs.promises.utimes(file, t, t).catch(() => undefined);
       return pathToFileURL(file).toString();
     } catch {
       return undefined;

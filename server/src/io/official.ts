@@ -37,6 +37,8 @@ export interface OfficialOptions {
   readonly fetcher?: Fetcher;
   /** Records per SRU page. */
   readonly sruPageSize?: number;
+  /** The clock (tests). */
+  readonly now?: () => number;
 }
 
 export class OfficialSources {
@@ -52,7 +54,7 @@ export class OfficialSources {
   ) {
     this.current = settings;
     this.fetcher = this.makeFetcher(settings);
-    this.koop = new KoopSource({ store, hosts: () => koopHosts(this.current.officielebekendmakingen), fetcher: () => this.fetcher, ...(options.sruPageSize ? { sruPageSize: options.sruPageSize } : {}) });
+    this.koop = new KoopSource({ store, hosts: () => koopHosts(this.current.officielebekendmakingen), fetcher: () => this.fetcher, ...(options.sruPageSize ? { sruPageSize: options.sruPageSize } : {}), ...(options.now ? { now: options.now } : {}) });
     this.tweedekamer = new TweedeKamerSource(store.mirror, () => this.tweedeKamerBase);
   }
 

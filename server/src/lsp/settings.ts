@@ -116,9 +116,9 @@ export class ServerSettings {
     return { locale: this.locale, today: this.current.today, diagnostics: this.current.diagnostics, online: this.online };
   }
 
-  /** Lookups on the official hosts are allowed: the setting is on and the workspace trusted. */
+  /** Lookups on the official hosts are allowed: the setting is on, the workspace trusted, and KAMERWIJZER_OFFLINE not set. */
   get online(): boolean {
-    return this.current.online && this.trusted;
+    return this.current.online && this.trusted && !offlineByEnvironment();
   }
 
   /** What the official sources read of these settings. */
@@ -147,4 +147,9 @@ export class ServerSettings {
   indexingKey(): string {
     return JSON.stringify({ exclusions: this.exclusions, maxFileSize: this.current.maxFileSize });
   }
+}
+
+/** KAMERWIJZER_OFFLINE=1 (or true) in the environment switches every lookup off, whatever the settings say. */
+export function offlineByEnvironment(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(1|true|yes)$/i.test(env['KAMERWIJZER_OFFLINE'] ?? '');
 }
