@@ -5,7 +5,7 @@
  * most one prediction. Precision, recall and F1 per kind.
  */
 
-export const SCORED_KINDS = ['kamerstuk', 'dossier', 'documentNumber', 'motion', 'amount', 'deadline'] as const;
+export const SCORED_KINDS = ['kamerstuk', 'dossier', 'documentNumber', 'motion', 'amount', 'deadline', 'handelingen'] as const;
 export type ScoredKind = (typeof SCORED_KINDS)[number];
 
 export interface AnnotatedReference {
@@ -22,6 +22,10 @@ export interface AnnotatedReference {
   readonly start?: string;
   readonly end?: string;
   readonly submitters?: readonly string[];
+  readonly chamber?: string | null;
+  readonly year?: string;
+  readonly item?: string | null;
+  readonly aanhangsel?: boolean;
 }
 
 export interface AnnotatedFile {
@@ -104,6 +108,12 @@ export function fieldsAgree(g: AnnotatedReference, p: AnnotatedReference): boole
       const names = new Set((g.submitters ?? []).map(lastName));
       return (p.submitters ?? []).some((s) => names.has(lastName(s)));
     }
+    case 'handelingen': {
+      const year = (y: string | undefined): string => String(y ?? '').replace(/[\s\u2013\u2014/-]+/g, '-');
+      if (Boolean(g.aanhangsel) !== Boolean(p.aanhangsel) || year(g.year) !== year(p.year) || String(g.nr) !== String(p.nr)) return false;
+      if (g.chamber && String(g.chamber) !== String(p.chamber ?? '')) return false;
+      return g.item === undefined || g.item === null || String(g.item) === String(p.item ?? '');
+    }
     default:
       return false;
   }
@@ -148,7 +158,7 @@ export function score(gold: readonly AnnotatedFile[], predicted: readonly Annota
       if (used.has(i)) return;
       tally[p.kind as ScoredKind].fp++;
       const fields = Object.fromEntries(
-        Object.entries(p).filter(([k]) => ['dossier', 'nr', 'number', 'value', 'valueMax', 'start', 'end', 'submitters'].includes(k)),
+        Object.entries(p).filter(([k]) => ['dossier', 'nr', 'number', 'value', 'valueMax', 'start', 'end', 'submitters', 'chamber', 'year', 'item', 'aanhangsel'].includes(k)),
       );
       mistakes.push(`spurious ${name}:${p.line ?? '?'} ${p.kind} ${JSON.stringify(p.text)} ${JSON.stringify(fields)}`);
     });

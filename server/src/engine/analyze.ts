@@ -1,6 +1,6 @@
 import { LineIndex } from './lineIndex';
 import { FlatText, type OmittedSpan } from './flatText';
-import type { DocumentAnalysis, KamerstukReference, KnownDocumentFacts, Reference, Span } from './model';
+import type { DocumentAnalysis, DocumentMetadata, KamerstukReference, KnownDocumentFacts, Reference, Span } from './model';
 import { recognizeAmounts } from './recognizers/amount';
 import { recognizeDeadlines } from './recognizers/deadline';
 import { recognizeDocumentNumbers } from './recognizers/documentNumber';
@@ -10,7 +10,6 @@ import { recognizeInstruments } from './recognizers/instrument';
 import { recognizeKamerstukken } from './recognizers/kamerstuk';
 import { recognizeMetadata } from './recognizers/metadata';
 import { recognizeMotions } from './recognizers/motion';
-import { ownHeadingReference } from './recognizers/ownHeading';
 import { Sentences } from './sentences';
 import { lowerBound } from './sortedOffsets';
 
@@ -40,11 +39,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   const flat = new FlatText(text, omitted);
 
   const sentences = Sentences.ofFlat(flat);
-  const found = recognizeKamerstukken(flat, sentences);
-  const heading = ownHeadingReference(text, metadata, found);
-  const citations = heading ? [heading, ...found] : found;
+  // What names the document itself (its heading, page footers, open-data header) is no citation.
+  const citations = recognizeKamerstukken(flat, sentences).filter((r) => !isOwnIdentity(r, metadata));
   const kamerstukken = citations.filter((r): r is KamerstukReference => r.kind === 'kamerstuk');
-  const documentNumbers = recognizeDocumentNumbers(flat);
+  const documentNumbers = recognizeDocumentNumbers(flat).filter((r) => !isOwnIdentity(r, metadata));
   const motions = recognizeMotions(flat, { sentences, kamerstukken, footnotes, markers });
   const claimed = new ClaimedSpans([...citations, ...documentNumbers].map((r) => r.span));
   const amounts = recognizeAmounts(flat, sentences).filter((r) => !claimed.overlaps(r.span));
@@ -59,6 +57,21 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   const located: Reference[] = references.map((r) => ({ ...r, range: lines.rangeOf(r.span) }));
   const instruments = options.instruments ? recognizeInstruments(flat, options.instruments) : [];
   return { metadata, references: located, footnotes, footnoteMarkers: markers, instruments };
+}
+
+/**
+ * True when a citation is the document naming itself: it stands where the document says what it is
+ * (its heading, a page footer, the open-data header), or it is the document's own Kamerstuk or
+ * document number within its head (the header rows of an export: "kst-29826-277", "kamerstukdossier
+ * 29826 -277"). Further down, a letter that cites its own number does cite it.
+ */
+function isOwnIdentity(r: Reference, m: DocumentMetadata): boolean {
+  const spans = m.identitySpans ?? (m.identitySpan ? [m.identitySpan] : []);
+  if (spans.some((s) => s.offset < r.span.offset + r.span.length && r.span.offset < s.offset + s.length)) return true;
+  if (m.headEnd === undefined || r.span.offset >= m.headEnd) return false;
+  if (r.kind === 'kamerstuk') return !!m.kamerstuk && r.dossier === m.kamerstuk.dossier && r.nr === m.kamerstuk.nr;
+  if (r.kind === 'documentNumber') return !!m.documentNumber && r.number.toUpperCase() === m.documentNumber.toUpperCase();
+  return false;
 }
 
 /**

@@ -191,6 +191,14 @@ export interface DocumentMetadata {
   readonly titleSource?: MetadataSource;
   /** The span of the text where the document names its own identity (header line), for find-references. */
   readonly identitySpan?: Span;
+  /**
+   * Every place where the document names itself — its official heading, each running page footer,
+   * the open-data header, front matter — in order. What stands there is what the document *is*, not
+   * what it cites: no reference is made of it.
+   */
+  readonly identitySpans?: readonly Span[];
+  /** Where the document's head (its header lines) ends: its own number there is its identity. */
+  readonly headEnd?: number;
   /** Span of YAML front matter, when present (recognizers skip it). */
   readonly frontMatterSpan?: Span;
 }

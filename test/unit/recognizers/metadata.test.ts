@@ -579,20 +579,24 @@ describe('recognizeMetadata', () => {
   for (const c of CASES) {
     it(c.name, () => {
       const { text, identity, frontMatter } = unmark(c.text);
-      const { identitySpan, frontMatterSpan, ...rest } = recognizeMetadata(text, c.options);
+      const { identitySpan, frontMatterSpan, identitySpans, headEnd, ...rest } = recognizeMetadata(text, c.options);
       assert.deepEqual(rest, c.want);
       assert.deepEqual(identitySpan, identity, 'identitySpan');
       assert.deepEqual(frontMatterSpan, frontMatter, 'frontMatterSpan');
+      // The heading is one of the places where the document names itself.
+      if (identitySpan) {
+        assert.ok(identitySpans?.some((s) => s.offset <= identitySpan.offset && s.offset + s.length >= identitySpan.offset + identitySpan.length), 'identitySpans cover the heading');
+        assert.ok(headEnd !== undefined, 'a document with an identity has a head');
+      }
     });
   }
 
-  it("reads an Eerste Kamer heading's letters as the paper citing itself", () => {
-    const text = '32 813 Kabinetsaanpak Klimaatbeleid\n\nAO VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\nVastgesteld 27 september 2022\n';
-    const own = analyze(text).references.find((r) => r.kind === 'kamerstuk');
-    assert.ok(own && own.kind === 'kamerstuk');
-    assert.equal(own.text, '32 813 Kabinetsaanpak Klimaatbeleid\n\nAO');
-    assert.deepEqual([own.dossier, own.nr, own.form.numberMarker], ['32813', 'AO', null]);
-    assert.equal(text.slice(own.form.nrSpan.offset, own.form.nrSpan.offset + own.form.nrSpan.length), 'AO');
+  it("reads an Eerste Kamer heading's letters as the paper's own identity, not as a citation", () => {
+    const text = '32 813 Kabinetsaanpak Klimaatbeleid\n\nAO VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\nVastgesteld 27 september 2022\n\nZie ook Kamerstuk 32 813, nr. 900.\n';
+    const a = analyze(text);
+    assert.deepEqual(a.metadata.kamerstuk, { dossier: '32813', nr: 'AO' });
+    const cited = a.references.filter((r) => r.kind === 'kamerstuk').map((r) => r.kind === 'kamerstuk' && `${r.dossier}-${r.nr}`);
+    assert.deepEqual(cited, ['32813-900']);
   });
 
   it('never throws on odd texts', () => {

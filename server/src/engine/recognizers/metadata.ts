@@ -69,6 +69,9 @@ export function recognizeMetadata(source: string, options: MetadataOptions = {})
   // The place the text names itself: its Kamerstuk where it gives one, else its document number.
   const identitySpan = kamerstuk?.span ?? documentNumber?.span;
   if (identitySpan) metadata.identitySpan = identitySpan;
+  const spans = [kamerstuk?.span, documentNumber?.span, ...(metadata.kamerstuk ? pageFooterSpans(source, bodyStart, metadata.kamerstuk) : [])].filter((s): s is Span => !!s);
+  if (spans.length) metadata.identitySpans = [...new Map(spans.map((s) => [`${s.offset}:${s.length}`, s])).values()].sort((a, b) => a.offset - b.offset);
+  if (metadata.kamerstuk || metadata.documentNumber) metadata.headEnd = headEndOf(source, bodyStart);
   if (frontMatter) metadata.frontMatterSpan = frontMatter.span;
   return metadata;
 }
@@ -610,6 +613,20 @@ const PAGE_FOOTER =
   /^[ \t]*(?:Tweede|Eerste)[ \t]+Kamer,[ \t]+vergaderjaar[ \t]+\d{4}[ \t]*[-–—/][ \t]*\d{2,4},[ \t]+((\d{2}[ \u00a0]?\d{3}(?:[ \t]*-[ \t]*\d{1,3}|[ \t]+[IVXLC]{1,7}|[ \t]*[A-Z])?),[ \t]+(?:nr\.[ \t]*)?(\d{1,5}|[A-Z]{1,3}))(?:[ \t]+\d{1,4})?[ \t\r]*$/;
 
 function readPageFooter(source: string, bodyStart: number): Facts {
+  const first = pageFooters(source, bodyStart).next();
+  if (first.done) return {};
+  return { kamerstuk: { value: first.value.id, source: 'header', span: first.value.span } };
+}
+
+/** The spans of every page footer that names this Kamerstuk (a PDF repeats it on each page). */
+function pageFooterSpans(source: string, bodyStart: number, own: KamerstukId): Span[] {
+  const out: Span[] = [];
+  for (const f of pageFooters(source, bodyStart)) if (f.id.dossier === own.dossier && f.id.nr === own.nr) out.push(f.span);
+  return out;
+}
+
+/** The running page footers of a text, in order. */
+function* pageFooters(source: string, bodyStart: number): Generator<{ id: KamerstukId; span: Span }> {
   for (let hit = source.indexOf(FOOTER_CUE, bodyStart); hit >= 0; hit = source.indexOf(FOOTER_CUE, hit + FOOTER_CUE.length)) {
     // The line around the cue, looked for within a few characters only: a text that repeats the
     // cue on one endless line must not make every hit scan that line.
@@ -625,9 +642,17 @@ function readPageFooter(source: string, bodyStart: number): Facts {
     const id = parseKamerstukKey(`${normalizeDossier(m[2]!)}-${m[3]!}`);
     if (!id) continue;
     const at = start + line.lastIndexOf(m[1]!);
-    return { kamerstuk: { value: id, source: 'header', span: { offset: at, length: m[1]!.length } } };
+    yield { id, span: { offset: at, length: m[1]!.length } };
   }
-  return {};
+}
+
+/** Where the head (HEAD_MAX_LINES lines, at most HEAD_MAX_CHARS) of a text ends. */
+function headEndOf(source: string, bodyStart: number): number {
+  const lines = headLines(source, bodyStart);
+  const last = lines[lines.length - 1];
+  if (!last) return bodyStart;
+  const end = source.indexOf('\n', last.start);
+  return Math.min(end < 0 ? source.length : end, bodyStart + HEAD_MAX_CHARS);
 }
 
 function collapseSpaces(text: string): string {

@@ -3,7 +3,7 @@
  * house-style rules: both must agree on which citations are broken (the house-style rule leaves
  * those to the other).
  */
-import type { KamerstukReference, Reference, Span } from '../../engine/model';
+import type { KamerstukReference, Reference } from '../../engine/model';
 import type { Messages } from '../../l10n';
 
 /** What is broken about a citation's form, as a message; undefined when nothing is. */
@@ -20,11 +20,6 @@ export function malformation(r: KamerstukReference, next: Reference | undefined,
   }
   if (f.numberMarker && /nr\.\d/.test(r.text)) return m.diag.malformed.noSpace(shown);
   return undefined;
-}
-
-/** True when a citation is part of the document's own header (an export's metadata line, not the writer's text). */
-export function inOwnHeader(identity: Span | undefined, span: Span): boolean {
-  return !!identity && span.offset < identity.offset + identity.length && identity.offset < span.offset + span.length;
 }
 
 /** True when the next citation continues this one ("… nr. 97 en 30 821 nr. 113", "nrs. 2302, 2374"). */

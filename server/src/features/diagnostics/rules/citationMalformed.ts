@@ -5,7 +5,7 @@
  * to the style in kamerwijzer.citationStyle.
  */
 import { rewriteCitation } from '../../citations';
-import { inOwnHeader, malformation } from '../citationForm';
+import { malformation } from '../citationForm';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
 
@@ -17,7 +17,7 @@ export const citationMalformed: DiagnosticRule = {
     const refs = ctx.doc.analysis.references;
     const findings: Finding[] = [];
     refs.forEach((r, i) => {
-      if (r.kind !== 'kamerstuk' || inOwnHeader(ctx.doc.analysis.metadata.identitySpan, r.span)) return;
+      if (r.kind !== 'kamerstuk') return;
       const next = refs.slice(i + 1).find((n) => n.kind === 'kamerstuk');
       const message = malformation(r, next, ctx.doc.text, ctx.m);
       if (!message) return;

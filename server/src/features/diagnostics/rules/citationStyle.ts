@@ -7,7 +7,7 @@
 import { rewriteCitation } from '../../citations';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
-import { inOwnHeader, malformation } from '../citationForm';
+import { malformation } from '../citationForm';
 
 export const citationStyle: DiagnosticRule = {
   code: 'citation-style',
@@ -20,7 +20,6 @@ export const citationStyle: DiagnosticRule = {
     refs.forEach((r, i) => {
       // Bare citations, identifiers, joint papers and lists keep their form; malformed ones have their own rule.
       if (r.kind !== 'kamerstuk' || !r.form.keyword || r.form.identifier || r.form.dossierInherited || r.alsoDossiers?.length) return;
-      if (inOwnHeader(ctx.doc.analysis.metadata.identitySpan, r.span)) return;
       const next = refs.slice(i + 1).find((n) => n.kind === 'kamerstuk');
       if (next?.kind === 'kamerstuk' && next.form.dossierInherited) return;
       if (malformation(r, next, ctx.doc.text, ctx.m)) return;
