@@ -86,6 +86,8 @@ const PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: num
   { name: '10 lines of 100 000 chars, no spaces', make: (s) => longLines(Math.round(100_000 * s)) },
   { name: '1 MB of digits, no spaces', make: (s) => '9'.repeat(Math.round(MB * s)) },
   { name: '200 000 newlines', make: (s) => '\n'.repeat(Math.round(200_000 * s)) },
+  { name: '"Aanhangsel Handelingen II 2019/20, " ×40 000', make: (s) => 'Aanhangsel Handelingen II 2019/20, '.repeat(Math.round(40_000 * s)) },
+  { name: '"Handelingen II 2019/20, nrs. " + "1, " ×100 000', make: (s) => 'Handelingen II 2019/20, nrs. ' + '1, '.repeat(Math.round(100_000 * s)) },
   { name: '"[footnoteRef:1]" ×50 000', make: (s) => '[footnoteRef:1]'.repeat(Math.round(50_000 * s)) },
   { name: '1 MB of random Dutch-ish text', make: (s) => dutchIsh(Math.round(MB * s)) },
 ];

@@ -31,6 +31,29 @@ describe('command line', function () {
     assert.ok((k['range'] as { start: { line: number } }).start.line === 0);
   });
 
+  it("extract --json gives Handelingen their fields and the paper's own heading no reference; check counts likewise", () => {
+    const f = path.join(tmp, 'verslag.txt');
+    fs.writeFileSync(
+      f,
+      'Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2021–2022\n\n29 826 Industriebeleid\n\nNr. 150 BRIEF VAN DE MINISTER VAN ECONOMISCHE ZAKEN EN KLIMAAT\n\n' +
+        'Den Haag, 3 maart 2022\n\nZoals toegezegd (Handelingen II 2021/22, nr. 62, item 7) en in antwoord op Aanhangsel Handelingen, vergaderjaar 2021–2022, nrs. 1456 en 1457, ' +
+        'stuur ik u Kamerstuk 29 826, nr. 149.\n\nTweede Kamer, vergaderjaar 2021–2022, 29 826, nr. 150 2\n',
+    );
+    const r = cli(['extract', '--json', f]);
+    assert.equal(r.code, 0, r.err);
+    const [file] = JSON.parse(r.out) as { kamerstuk?: string; references: Record<string, unknown>[] }[];
+    assert.equal(file!.kamerstuk, '29826-150');
+    const fields = (x: Record<string, unknown>): unknown[] => [x['kind'], x['text'], x['chamber'], x['year'], x['nr'], x['item'], x['aanhangsel']];
+    assert.deepEqual(file!.references.map(fields), [
+      ['handelingen', 'Handelingen II 2021/22, nr. 62, item 7', 'II', '2021-2022', '62', '7', false],
+      ['handelingen', 'Aanhangsel Handelingen, vergaderjaar 2021–2022, nrs. 1456 en 1457', null, '2021-2022', '1456', undefined, true],
+      ['handelingen', 'Aanhangsel Handelingen, vergaderjaar 2021–2022, nrs. 1456 en 1457', null, '2021-2022', '1457', undefined, true],
+      ['kamerstuk', 'Kamerstuk 29 826, nr. 149', undefined, undefined, '149', undefined, undefined],
+    ]);
+    const c = cli(['check', f]);
+    assert.match(c.out, /1 Kamerstuk · 3 Handelingenverwijzingen/);
+  });
+
   it('extract walks folders and prints a readable table', () => {
     const r = cli(['extract', seedsDir]);
     assert.equal(r.code, 0, r.err);

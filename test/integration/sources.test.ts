@@ -181,7 +181,7 @@ describe('official sources', function () {
       const asked = await requestsDuring(async () => {
         await offline.koop.fetch({ kind: 'kamerstuk', id: { dossier: '29826', nr: '277' } });
         await offline.koop.searchRemote(['industrie'], 10);
-        await offline.koop.publicationText({ dossier: '29826', nr: '250' });
+        await offline.koop.publicationText({ kind: 'kamerstuk', id: { dossier: '29826', nr: '250' } });
         assert.equal((await offline.sync()).status, 'failed');
       });
       assert.deepEqual(asked, []);
@@ -327,6 +327,30 @@ describe('official sources', function () {
       const offline = createKamerwijzer({ sources: sources(new DiskStore(dir), false).sources });
       const again = offline.setDocument('file:///ws/brief.txt', 'Zie Kamerstuk 29826, nr. 250.', 1);
       assert.deepEqual(await requestsDuring(async () => assert.equal((await offline.definition(again, 10))[0]!.uri, loc.uri)), []);
+    });
+
+    it("a Handelingen citation: the Aanhangsel's facts in the hover, the sitting's text behind definition", async () => {
+      const dir = tmp();
+      const o = sources(new DiskStore(dir));
+      const service = createKamerwijzer({ sources: o.sources, settings: { online: true } });
+      const text = 'Zie Aanhangsel Handelingen II 2023/24, nr. 2141 en Handelingen II 2017/18, nr. 70, item 1.';
+      const doc = service.setDocument('file:///ws/brief.txt', text, 1);
+      await service.fetchCited(doc);
+      const hover = ((await service.hover(doc, text.indexOf('2141')))!.contents as MarkupContent).value;
+      assert.match(hover, /Uitstel beantwoording vragen van het lid Pijpelink over de doorstroomtoets/);
+      assert.match(hover, /5 juli 2024/);
+      assert.match(hover, /A\. Pijpelink/);
+      assert.match(hover, /\(https:\/\/zoek\.officielebekendmakingen\.nl\/ah-tk-20232024-2141\.html\)/);
+      const [loc] = await service.definition(doc, text.indexOf('item 1'));
+      assert.ok(loc, 'a location');
+      const file = fileURLToPath(loc.uri);
+      assert.ok(file.startsWith(dir));
+      const opened = fs.readFileSync(file, 'utf8');
+      assert.match(opened, /^---\nhandelingen: h-tk-20172018-70-1\n/);
+      assert.match(opened, /Aanwezig zijn 144 leden der Kamer/);
+      // A sitting cited without its item names no publication: nothing is fetched for it.
+      const bare = service.setDocument('file:///ws/kaal.txt', 'Zie Handelingen II 2017/18, nr. 70.', 1);
+      assert.deepEqual(await requestsDuring(async () => assert.deepEqual(await service.definition(bare, 10), [])), []);
     });
   });
 });

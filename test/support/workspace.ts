@@ -11,7 +11,7 @@ import { foldForSearch } from '../../server/src/engine/folding';
 import { BundledCatalogSource } from '../../server/src/catalog/sources/bundled';
 import type { IndexedDocument } from '../../server/src/catalog/workspaceIndex';
 import type { GlossaryEntry } from '../../server/src/engine/glossary';
-import { kamerstukKey, parseKamerstukKey, type KamerstukId } from '../../server/src/engine/identifiers';
+import { handelingenKey, kamerstukKey, parseKamerstukKey, type HandelingenId, type KamerstukId } from '../../server/src/engine/identifiers';
 import { LineIndex } from '../../server/src/engine/lineIndex';
 import type { KnownDocumentFacts, Span } from '../../server/src/engine/model';
 import type { DiagnosticRule } from '../../server/src/features/diagnostics/model';
@@ -41,6 +41,10 @@ export class ListCatalogSource implements CatalogSource {
   lookupDocumentNumber(n: string): CatalogDocument | undefined {
     const d = this.docs.find((x) => x.id === n || x.documentNumber === n);
     return d && this.full(d);
+  }
+  lookupHandelingen(id: HandelingenId): CatalogDocument | undefined {
+    const d = this.docs.find((x) => x.id === handelingenKey(id));
+    return d && { ...d, handelingen: id, sources: [{ origin: 'test' }] };
   }
   searchTitles(words: readonly string[], limit: number): CatalogDocument[] {
     const w = words.map(foldForSearch);

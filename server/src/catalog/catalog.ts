@@ -1,5 +1,5 @@
-import type { KamerstukId } from '../engine/identifiers';
-import { catalogKeyText, mergeDocuments, type CatalogDocument, type CatalogKey, type CatalogSource, type FetchOutcome } from './model';
+import type { HandelingenId, KamerstukId } from '../engine/identifiers';
+import { catalogKeyText, mergeDocuments, type CatalogDocument, type CatalogKey, type CatalogSource, type FetchOutcome, type PublicationKey } from './model';
 import { WorkspaceCatalogSource } from './sources/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -94,11 +94,11 @@ export class Catalog {
     return [...new Map(found.flat().map((d) => [d.id, d])).values()].slice(0, limit);
   }
 
-  /** The official text of a Kamerstuk as a readable file's URI, from the first source that has (or may fetch) it. */
-  async publicationText(id: KamerstukId, signal?: AbortSignal): Promise<string | undefined> {
+  /** The official text of a publication as a readable file's URI, from the first source that has (or may fetch) it. */
+  async publicationText(key: PublicationKey, signal?: AbortSignal): Promise<string | undefined> {
     for (const s of this.sources) {
       if (!s.publicationText) continue;
-      const uri = await s.publicationText(id, signal).catch(() => undefined);
+      const uri = await s.publicationText(key, signal).catch(() => undefined);
       if (uri) return uri;
     }
     return undefined;
@@ -121,6 +121,17 @@ export class Catalog {
 
   async lookupDocumentNumber(documentNumber: string): Promise<CatalogDocument | undefined> {
     return this.merge((s) => s.lookupDocumentNumber(documentNumber));
+  }
+
+  async lookupHandelingen(id: HandelingenId): Promise<CatalogDocument | undefined> {
+    return this.merge((s) => s.lookupHandelingen?.(id));
+  }
+
+  /** What the sources know of any key. */
+  async lookup(key: CatalogKey): Promise<CatalogDocument | undefined> {
+    if (key.kind === 'kamerstuk') return this.lookupKamerstuk(key.id);
+    if (key.kind === 'handelingen') return this.lookupHandelingen(key.id);
+    return this.lookupDocumentNumber(key.number);
   }
 
   /** Documents whose titles hold all the words, from every source that can search, de-duplicated by id. */

@@ -1,7 +1,7 @@
 /**
  * The catalog's model: what is known about a parliamentary document, and where each fact comes from.
  */
-import type { KamerstukId } from '../engine/identifiers';
+import { handelingenKey, type HandelingenId, type KamerstukId } from '../engine/identifiers';
 import type { Span } from '../engine/model';
 
 export type MotionOutcome = 'aangenomen' | 'verworpen' | 'ingetrokken' | 'aangehouden' | 'overgenomen';
@@ -22,9 +22,10 @@ export interface WorkspaceLocation {
 
 /** What the catalog knows of one document. Every field but the id is optional. */
 export interface CatalogDocument {
-  /** Kamerstuk key ("29826-250", "36600-XIII-65") or document number ("2025D37684"). */
+  /** Kamerstuk key ("29826-250", "36600-XIII-65"), document number ("2025D37684") or Handelingen id ("h-tk-20212022-62-7"). */
   readonly id: string;
   readonly kamerstuk?: KamerstukId;
+  readonly handelingen?: HandelingenId;
   readonly documentNumber?: string;
   /** "Brief regering", "Motie", "Bijlage", … (Tweede Kamer `Soort`). */
   readonly type?: string;
@@ -52,11 +53,19 @@ export interface CatalogDocument {
 }
 
 /** A document the catalog can be asked about. */
-export type CatalogKey = { readonly kind: 'kamerstuk'; readonly id: KamerstukId } | { readonly kind: 'documentNumber'; readonly number: string };
+export type CatalogKey =
+  | { readonly kind: 'kamerstuk'; readonly id: KamerstukId }
+  | { readonly kind: 'documentNumber'; readonly number: string }
+  | { readonly kind: 'handelingen'; readonly id: HandelingenId };
 
-/** The text form of a key ("29826-250", "2025D12193"), for de-duplication. */
+/** A document whose official text can be had as a file. */
+export type PublicationKey = Exclude<CatalogKey, { readonly kind: 'documentNumber' }>;
+
+/** The text form of a key ("29826-250", "2025D12193", "h-tk-20212022-62-7"), for de-duplication. */
 export function catalogKeyText(key: CatalogKey): string {
-  return key.kind === 'kamerstuk' ? `${key.id.dossier}-${key.id.nr}` : key.number.toUpperCase();
+  if (key.kind === 'kamerstuk') return `${key.id.dossier}-${key.id.nr}`;
+  if (key.kind === 'handelingen') return handelingenKey(key.id);
+  return key.number.toUpperCase();
 }
 
 /** What asking an official source about a document brought. */
@@ -69,6 +78,8 @@ export interface CatalogSource {
   lookupKamerstuk(id: KamerstukId): CatalogDocument | undefined | Promise<CatalogDocument | undefined>;
   /** A Tweede Kamer document number (2025D44449). */
   lookupDocumentNumber(documentNumber: string): CatalogDocument | undefined | Promise<CatalogDocument | undefined>;
+  /** A Handelingen publication (sources that know them). */
+  lookupHandelingen?(id: HandelingenId): CatalogDocument | undefined | Promise<CatalogDocument | undefined>;
   /** Documents whose title contains all the given words (lower-case, accents folded); at most `limit`. */
   searchTitles?(words: readonly string[], limit: number): readonly CatalogDocument[];
   /** Documents whose id, without spaces, starts with `prefix` ("29826-2" → 29826-250, 29826-277, …); at most `limit`. */
@@ -86,8 +97,8 @@ export interface CatalogSource {
   searchRemote?(words: readonly string[], limit: number, signal?: AbortSignal): Promise<readonly CatalogDocument[]>;
   /** The highest ondernummer the source knows in a dossier. */
   dossierHighest?(dossier: string): number | undefined | Promise<number | undefined>;
-  /** The official text of a Kamerstuk kept as a readable file (fetched when it may): its URI. */
-  publicationText?(id: KamerstukId, signal?: AbortSignal): Promise<string | undefined>;
+  /** The official text of a Kamerstuk or Handelingen publication kept as a readable file (fetched when it may): its URI. */
+  publicationText?(key: PublicationKey, signal?: AbortSignal): Promise<string | undefined>;
 }
 
 /** `primary`'s facts, completed by `secondary`'s; sources of both. */

@@ -1,5 +1,5 @@
 import { analyze, type AnalyzeOptions } from '../engine/analyze';
-import { kamerstukKey } from '../engine/identifiers';
+import { handelingenKey, kamerstukKey } from '../engine/identifiers';
 import { LineIndex } from '../engine/lineIndex';
 import type { DocumentAnalysis, KnownDocumentFacts, Reference } from '../engine/model';
 
@@ -24,6 +24,7 @@ export interface IndexedCitation {
 export function citedKey(r: Reference): string | undefined {
   if (r.kind === 'kamerstuk') return kamerstukKey(r);
   if (r.kind === 'documentNumber') return r.number.toUpperCase();
+  if (r.kind === 'handelingen') return handelingenKey(r);
   if (r.kind === 'motion' && r.kamerstuk) return kamerstukKey(r.kamerstuk);
   return undefined;
 }

@@ -17,7 +17,7 @@ export interface CheckedDocument {
   readonly findings: readonly CheckedFinding[];
 }
 
-const KINDS: readonly ReferenceKind[] = ['kamerstuk', 'dossier', 'documentNumber', 'motion', 'amount', 'deadline'];
+const KINDS: readonly ReferenceKind[] = ['kamerstuk', 'dossier', 'documentNumber', 'handelingen', 'motion', 'amount', 'deadline'];
 
 export function printText(checked: readonly CheckedDocument[], options: { readonly showHints: boolean }, locale: Locale, m: Messages, out: (s: string) => void): void {
   const totals = new Map<string, number>();

@@ -44,7 +44,7 @@ export async function runPrefetch(service: Kamerwijzer, setup: OnlineSetup, m: M
   for (let i = 0; i < keys.length; i += 8) {
     const batch = keys.slice(i, i + 8);
     await service.catalog.fetch(batch);
-    for (const k of batch) if (k.kind === 'kamerstuk' && (await service.catalog.publicationText(k.id))) texts++;
+    for (const k of batch) if (k.kind !== 'documentNumber' && (await service.catalog.publicationText(k))) texts++;
     err(m.commands.prefetching(Math.min(i + 8, keys.length), keys.length));
   }
   err(m.cli.prefetched(keys.length, texts, setup.store.root));

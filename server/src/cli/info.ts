@@ -1,13 +1,14 @@
 /**
  * `kamerwijzer info ID...`: what the sources know of documents given in any form the engine
- * recognizes — kst-29826-277, 29826-277, "Kamerstuk 29 826, nr. 277", 2025D44449 — as text or JSON.
+ * recognizes — kst-29826-277, 29826-277, "Kamerstuk 29 826, nr. 277", 2025D44449, h-tk-20212022-62-7,
+ * "Aanhangsel Handelingen II 2021/22, nr. 1456" — as text or JSON.
  * Online by default: what the cache lacks is looked up first.
  */
 import { isAbsent, type CatalogDocument, type CatalogKey } from '../catalog/model';
 import { parseOfficialId } from '../catalog/official/ids';
 import { analyze } from '../engine/analyze';
 import { isDocumentNumber, officialDossierText, parseKamerstukKey } from '../engine/identifiers';
-import { kamerstukTitle } from '../features/citations';
+import { handelingenTitle, kamerstukTitle } from '../features/citations';
 import { formatDate } from '../features/describe';
 import type { Locale, Messages } from '../l10n';
 import type { Kamerwijzer } from '../service/kamerwijzer';
@@ -16,13 +17,14 @@ import type { Kamerwijzer } from '../service/kamerwijzer';
 export function keyOf(written: string): CatalogKey | undefined {
   const s = written.trim();
   const official = parseOfficialId(s);
-  if (official && 'kamerstuk' in official) return { kind: 'kamerstuk', id: official.kamerstuk };
+  if (official) return 'kamerstuk' in official ? { kind: 'kamerstuk', id: official.kamerstuk } : { kind: 'handelingen', id: official.handelingen };
   if (isDocumentNumber(s.toUpperCase())) return { kind: 'documentNumber', number: s.toUpperCase() };
   const id = parseKamerstukKey(s);
   if (id) return { kind: 'kamerstuk', id };
   for (const r of analyze(s).references) {
     if (r.kind === 'kamerstuk') return { kind: 'kamerstuk', id: { dossier: r.dossier, nr: r.nr } };
     if (r.kind === 'documentNumber') return { kind: 'documentNumber', number: r.number };
+    if (r.kind === 'handelingen' && r.chamber) return { kind: 'handelingen', id: r };
   }
   return undefined;
 }
@@ -35,7 +37,7 @@ export async function runInfo(ids: readonly string[], service: Kamerwijzer, json
   await service.catalog.fetch(known.map((k) => k.key));
   const results: { id: string; document: CatalogDocument | null }[] = [];
   for (const { id, key } of known) {
-    const doc = key.kind === 'kamerstuk' ? await service.catalog.lookupKamerstuk(key.id) : await service.catalog.lookupDocumentNumber(key.number);
+    const doc = await service.catalog.lookup(key);
     results.push({ id, document: doc ?? null });
   }
   if (json) out(JSON.stringify(results, null, 2) + '\n');
@@ -44,7 +46,7 @@ export async function runInfo(ids: readonly string[], service: Kamerwijzer, json
 }
 
 function describe(id: string, d: CatalogDocument | null, locale: Locale, m: Messages): string {
-  const heading = d?.kamerstuk ? kamerstukTitle(d.kamerstuk) : id;
+  const heading = d?.kamerstuk ? kamerstukTitle(d.kamerstuk) : d?.handelingen ? handelingenTitle(d.handelingen) : id;
   if (!d || (!d.title && !d.type && !d.date && !isAbsent(d))) return `${heading}\n  ${m.cli.info.unknown}\n`;
   if (isAbsent(d)) return `${heading}\n  ${m.hover.absent(m.sourceNames[d.absent!.origin] ?? d.absent!.origin)}\n`;
   const lines = [heading + (d.type ? ` · ${d.type}` : '')];

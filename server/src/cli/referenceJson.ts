@@ -41,6 +41,16 @@ export function referenceToJson(r: Reference, lines: LineIndex): Record<string, 
         ...(r.valueMax !== undefined ? { valueMax: r.valueMax } : {}),
         ...(r.qualifiers?.length ? { qualifiers: r.qualifiers } : {}),
       };
+    case 'handelingen':
+      return {
+        ...base,
+        chamber: r.chamber,
+        year: r.year,
+        nr: r.nr,
+        ...(r.item ? { item: r.item } : {}),
+        aanhangsel: r.aanhangsel,
+        ...(r.pages ? { pages: r.pages } : {}),
+      };
     case 'deadline':
       return { ...base, ...(r.start ? { start: r.start } : {}), ...(r.end ? { end: r.end } : {}) };
   }

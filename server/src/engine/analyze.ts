@@ -5,6 +5,7 @@ import { recognizeAmounts } from './recognizers/amount';
 import { recognizeDeadlines } from './recognizers/deadline';
 import { recognizeDocumentNumbers } from './recognizers/documentNumber';
 import { recognizeFootnotes } from './recognizers/footnote';
+import { recognizeHandelingen } from './recognizers/handelingen';
 import type { InstrumentMatcher } from './instrumentMatcher';
 import { recognizeInstruments } from './recognizers/instrument';
 import { recognizeKamerstukken } from './recognizers/kamerstuk';
@@ -44,11 +45,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   const kamerstukken = citations.filter((r): r is KamerstukReference => r.kind === 'kamerstuk');
   const documentNumbers = recognizeDocumentNumbers(flat).filter((r) => !isOwnIdentity(r, metadata));
   const motions = recognizeMotions(flat, { sentences, kamerstukken, footnotes, markers });
-  const claimed = new ClaimedSpans([...citations, ...documentNumbers].map((r) => r.span));
+  const handelingen = recognizeHandelingen(flat);
+  const claimed = new ClaimedSpans([...citations, ...documentNumbers, ...handelingen].map((r) => r.span));
   const amounts = recognizeAmounts(flat, sentences).filter((r) => !claimed.overlaps(r.span));
   const deadlines = recognizeDeadlines(flat, metadata.date, sentences).filter((r) => !claimed.overlaps(r.span));
 
-  const references: Reference[] = [...citations, ...documentNumbers, ...motions, ...amounts, ...deadlines].filter(
+  const references: Reference[] = [...citations, ...documentNumbers, ...handelingen, ...motions, ...amounts, ...deadlines].filter(
     (r) => !endsInCutOffWord(text, r),
   );
   references.sort((a, b) => a.span.offset - b.span.offset || b.span.length - a.span.length);

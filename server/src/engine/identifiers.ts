@@ -102,3 +102,56 @@ export function tweedeKamerSearchUrl(id: KamerstukId): string {
 export function officialDossierUrl(dossier: string): string {
   return `https://zoek.officielebekendmakingen.nl/dossier/${encodeURIComponent(dossier)}`;
 }
+
+/**
+ * A Handelingen publication: a sitting's report (its number, and its item where given) or an
+ * Aanhangsel (answers to Kamervragen, numbered through the vergaderjaar). officielebekendmakingen
+ * writes the item of a sitting `h-tk-20212022-62-7` (Eerste Kamer `h-ek-…`) and an Aanhangsel
+ * `ah-tk-20212022-1456`.
+ */
+export interface HandelingenId {
+  /** "I" (Eerste Kamer), "II" (Tweede Kamer), or null when the citation does not say. */
+  readonly chamber: 'I' | 'II' | null;
+  /** The vergaderjaar: "2021-2022". */
+  readonly year: string;
+  readonly nr: string;
+  readonly item?: string;
+  readonly aanhangsel: boolean;
+}
+
+/**
+ * The key under which a Handelingen citation is indexed: its official identifier's form
+ * ("h-tk-20212022-62-7", "ah-tk-20212022-1456", a sitting without item "h-tk-20212022-62"), with
+ * "x" for a chamber the citation does not name ("ah-x-20212022-722").
+ */
+export function handelingenKey(h: HandelingenId): string {
+  const chamber = h.chamber === 'I' ? 'ek' : h.chamber === 'II' ? 'tk' : 'x';
+  const year = h.year.replace(/\D/g, '');
+  return h.aanhangsel ? `ah-${chamber}-${year}-${h.nr}` : `h-${chamber}-${year}-${h.nr}${h.item ? `-${h.item}` : ''}`;
+}
+
+/** Reads a key of `handelingenKey` (or an official identifier) back. */
+export function parseHandelingenKey(key: string): HandelingenId | undefined {
+  const m = /^(a?h)-(tk|ek|x)-((?:19|20)\d{2})((?:19|20)\d{2})-(\d{1,5})(?:-(\d{1,3}))?$/i.exec(key.trim());
+  if (!m || Number(m[4]) !== Number(m[3]) + 1) return undefined;
+  const aanhangsel = m[1]!.toLowerCase() === 'ah';
+  if (aanhangsel && m[6]) return undefined;
+  const c = m[2]!.toLowerCase();
+  return { chamber: c === 'ek' ? 'I' : c === 'tk' ? 'II' : null, year: `${m[3]}-${m[4]}`, nr: m[5]!, ...(m[6] ? { item: m[6] } : {}), aanhangsel };
+}
+
+/**
+ * The official identifier of the one publication a Handelingen citation names: an Aanhangsel, or a
+ * sitting's item. Undefined when the chamber is not said, or a sitting is cited without its item
+ * (a sitting's report is published item by item).
+ */
+export function officialHandelingenId(h: HandelingenId): string | undefined {
+  if (!h.chamber || (!h.aanhangsel && !h.item)) return undefined;
+  return handelingenKey(h);
+}
+
+/** The publication's page on zoek.officielebekendmakingen.nl, when the citation names one publication. */
+export function officialHandelingenPageUrl(h: HandelingenId): string | undefined {
+  const id = officialHandelingenId(h);
+  return id ? `https://zoek.officielebekendmakingen.nl/${id}.html` : undefined;
+}

@@ -23,7 +23,7 @@ export interface Range {
   readonly end: Position;
 }
 
-export type ReferenceKind = 'kamerstuk' | 'dossier' | 'documentNumber' | 'motion' | 'amount' | 'deadline';
+export type ReferenceKind = 'kamerstuk' | 'dossier' | 'documentNumber' | 'motion' | 'amount' | 'deadline' | 'handelingen';
 
 interface ReferenceBase {
   readonly kind: ReferenceKind;
@@ -134,7 +134,30 @@ export interface DeadlineReference extends ReferenceBase {
   readonly future: boolean;
 }
 
+/**
+ * The Handelingen: the report of a plenary sitting ("Handelingen II 2023/24, nr. 41, item 5") or, in
+ * the Aanhangsel, an answer to written questions ("Aanhangsel Handelingen II, 2021-2022 nr. 1456").
+ */
+export interface HandelingenReference extends ReferenceBase {
+  readonly kind: 'handelingen';
+  /** "I" (Eerste Kamer) or "II" (Tweede Kamer); null when the text does not say. */
+  readonly chamber: 'I' | 'II' | null;
+  /** The vergaderjaar, normalized to "2021-2022". */
+  readonly year: string;
+  /** The number as written: the sitting's number, or the Aanhangsel's number. */
+  readonly nr: string;
+  /** The item of the sitting, where given. */
+  readonly item?: string;
+  /** True for the Aanhangsel (answers to Kamervragen). */
+  readonly aanhangsel: boolean;
+  /** The pages as written ("25-36", "1585"), where given. */
+  readonly pages?: string;
+  /** True for the official identifier form (h-tk-20212022-62-7, ah-tk-20212022-1456). */
+  readonly identifier: boolean;
+}
+
 export type Reference =
+  | HandelingenReference
   | KamerstukReference
   | DossierReference
   | DocumentNumberReference

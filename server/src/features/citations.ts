@@ -6,7 +6,7 @@
  * Every feature that names a Kamerstuk to a person (hover headings, outline, messages, fixes,
  * completion) writes it here.
  */
-import { officialDossierText, type KamerstukId } from '../engine/identifiers';
+import { officialDossierText, type HandelingenId, type KamerstukId } from '../engine/identifiers';
 import type { KamerstukReference } from '../engine/model';
 import type { CitationStyle } from './model';
 
@@ -17,6 +17,16 @@ export function dossierInStyle(dossier: string, style: CitationStyle): string {
 /** A citation of one Kamerstuk in a style. */
 export function formatCitation(id: KamerstukId, style: CitationStyle): string {
   return `Kamerstuk ${dossierInStyle(id.dossier, style)}, nr. ${id.nr}`;
+}
+
+/**
+ * "Handelingen II 2021/22, nr. 62, item 7", "Aanhangsel Handelingen II 2021/22, nr. 1456": how a
+ * Handelingen publication is named to a person, in the form of the Leidraad (vergaderjaar short).
+ */
+export function handelingenTitle(h: HandelingenId): string {
+  const [from, to] = h.year.split('-');
+  const chamber = h.chamber ? ` ${h.chamber}` : '';
+  return `${h.aanhangsel ? 'Aanhangsel ' : ''}Handelingen${chamber} ${from}/${to!.slice(2)}, nr. ${h.nr}${h.item ? `, item ${h.item}` : ''}`;
 }
 
 /** "Kamerstuk 29 826, nr. 147": how a Kamerstuk is named to a person (the official style). */

@@ -4,10 +4,12 @@
  * number; a footnote marker to its footnote; a policy instrument to its entry in the workspace
  * glossary (.kamerwijzer/glossary.json) when it comes from there, else to the workspace copy of its
  * founding Kamerstuk. A Kamerstuk that is not in the workspace opens its official text, fetched once
- * and kept in the cache as a readable file (offline, only when it was fetched before).
+ * and kept in the cache as a readable file (offline, only when it was fetched before); so does a
+ * Handelingen citation that names one publication (an Aanhangsel, a sitting's item).
  */
 import type { Location } from 'vscode-languageserver-types';
-import { kamerstukKey, parseKamerstukKey, type KamerstukId } from '../engine/identifiers';
+import type { PublicationKey } from '../catalog/model';
+import { handelingenKey, kamerstukKey, officialHandelingenId, parseKamerstukKey } from '../engine/identifiers';
 import type { Span } from '../engine/model';
 import { documentsIdentifiedAs, location } from './locations';
 import type { FeatureContext, IndexedDocument } from './model';
@@ -30,11 +32,12 @@ export async function definition(doc: IndexedDocument, offset: number, ctx: Feat
   }
   if (target.kind !== 'reference') return [];
   const r = target.reference;
-  if (r.kind === 'kamerstuk') return orOfficialText(documentsIdentifiedAs(kamerstukKey(r), ctx), r, ctx);
+  if (r.kind === 'kamerstuk') return orOfficialText(documentsIdentifiedAs(kamerstukKey(r), ctx), { kind: 'kamerstuk', id: r }, ctx);
+  if (r.kind === 'handelingen') return officialHandelingenId(r) ? orOfficialText(documentsIdentifiedAs(handelingenKey(r), ctx), { kind: 'handelingen', id: r }, ctx) : [];
   if (r.kind === 'documentNumber') {
     const inWorkspace = documentsIdentifiedAs(r.number.toUpperCase(), ctx);
     const id = inWorkspace.length ? undefined : (await ctx.catalog.lookupDocumentNumber(r.number))?.kamerstuk;
-    return id ? orOfficialText([], id, ctx) : inWorkspace;
+    return id ? orOfficialText([], { kind: 'kamerstuk', id }, ctx) : inWorkspace;
   }
   if (r.kind === 'motion' && r.kamerstuk) {
     const inWorkspace = documentsIdentifiedAs(kamerstukKey(r.kamerstuk), ctx);
@@ -49,9 +52,9 @@ export async function definition(doc: IndexedDocument, offset: number, ctx: Feat
 }
 
 /** The workspace's copies of a document, else its official text kept as a file (fetched once, when online). */
-async function orOfficialText(inWorkspace: Location[], id: KamerstukId, ctx: FeatureContext): Promise<Location[]> {
+async function orOfficialText(inWorkspace: Location[], key: PublicationKey, ctx: FeatureContext): Promise<Location[]> {
   if (inWorkspace.length) return inWorkspace;
-  const uri = await ctx.catalog.publicationText(id);
+  const uri = await ctx.catalog.publicationText(key);
   return uri ? [{ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] : [];
 }
 

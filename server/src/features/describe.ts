@@ -2,7 +2,7 @@
  * How a reference is described to a person in one line: the normalized value behind the text.
  * Used by the command line's tables, the outline and hovers.
  */
-import { kamerstukKey } from '../engine/identifiers';
+import { handelingenKey, kamerstukKey } from '../engine/identifiers';
 import type { AmountReference, DeadlineReference, Reference } from '../engine/model';
 import { messages, type Locale } from '../l10n';
 
@@ -46,6 +46,8 @@ export function describeReference(r: Reference, locale: Locale): string {
       return describeAmount(r);
     case 'deadline':
       return describeDeadline(r, locale);
+    case 'handelingen':
+      return handelingenKey(r) + (r.pages ? ` p. ${r.pages}` : '');
   }
 }
 

@@ -1,15 +1,15 @@
 /**
- * The outline: what a letter cites and commits to, grouped by kind — cited documents (one entry per
- * document, its citations below it), motions, amounts, deadlines, footnotes and policy instruments.
+ * The outline: what a letter cites and commits to, grouped by kind — cited documents (Kamerstukken,
+ * dossiers, document numbers, Handelingen; one entry per document, its citations below it), motions, amounts, deadlines, footnotes and policy instruments.
  */
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
-import { kamerstukKey } from '../engine/identifiers';
+import { handelingenKey, kamerstukKey } from '../engine/identifiers';
 import type { Reference, Span } from '../engine/model';
 import { messages, type Locale } from '../l10n';
 import type { FeatureContext, IndexedDocument } from './model';
 import { describeReference } from './describe';
 import { oneLine } from '../engine/chars';
-import { kamerstukTitle } from './citations';
+import { handelingenTitle, kamerstukTitle } from './citations';
 
 export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 'locale'>): DocumentSymbol[] {
   const m = messages(ctx.locale);
@@ -33,7 +33,8 @@ export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 
   // Cited documents: one symbol per document, its citations as children when there are several.
   const byKey = new Map<string, Reference[]>();
   for (const r of a.references) {
-    const key = r.kind === 'kamerstuk' ? kamerstukKey(r) : r.kind === 'documentNumber' ? r.number : r.kind === 'dossier' ? `dossier ${r.dossier}` : undefined;
+    const key =
+      r.kind === 'kamerstuk' ? kamerstukKey(r) : r.kind === 'documentNumber' ? r.number : r.kind === 'dossier' ? `dossier ${r.dossier}` : r.kind === 'handelingen' ? handelingenKey(r) : undefined;
     if (!key) continue;
     const list = byKey.get(key) ?? [];
     list.push(r);
@@ -41,7 +42,14 @@ export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 
   }
   const cited = [...byKey.values()].map((refs) => {
     const first = refs[0]!;
-    const name = first.kind === 'kamerstuk' ? kamerstukTitle(first) : first.kind === 'dossier' ? `${m.kind.dossier} ${first.dossier}` : describeReference(first, ctx.locale);
+    const name =
+      first.kind === 'kamerstuk'
+        ? kamerstukTitle(first)
+        : first.kind === 'handelingen'
+          ? handelingenTitle(first)
+          : first.kind === 'dossier'
+            ? `${m.kind.dossier} ${first.dossier}`
+            : describeReference(first, ctx.locale);
     const children = refs.length > 1 ? refs.map((r) => symbol(oneLine(r.text, 60), lineOf(doc, r.span, ctx.locale), SymbolKind.File, r.span)) : undefined;
     return symbol(name, refs.length > 1 ? `×${refs.length}` : oneLine(first.text, 60), SymbolKind.File, first.span, children);
   });

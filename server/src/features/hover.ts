@@ -10,7 +10,10 @@ import { hasFacts, isAbsent, type CatalogDocument, type CatalogKey } from '../ca
 import { citedKey } from '../catalog/workspaceIndex';
 import { daysBetween } from '../engine/calendar';
 import {
+  handelingenKey,
   kamerstukKey,
+  officialHandelingenId,
+  officialHandelingenPageUrl,
   officialDossierText,
   officialDossierUrl,
   officialPageUrl,
@@ -18,9 +21,9 @@ import {
   tweedeKamerDocumentUrl,
   tweedeKamerSearchUrl,
 } from '../engine/identifiers';
-import type { AmountReference, DeadlineReference, DocumentNumberReference, InstrumentMention, KamerstukReference, MotionReference, Span } from '../engine/model';
+import type { AmountReference, DeadlineReference, DocumentNumberReference, HandelingenReference, InstrumentMention, KamerstukReference, MotionReference, Span } from '../engine/model';
 import { messages, type Messages } from '../l10n';
-import { kamerstukTitle } from './citations';
+import { handelingenTitle, kamerstukTitle } from './citations';
 import { sentenceAround } from './sentences';
 import type { FeatureContext, IndexedDocument } from './model';
 import { describeDeadlineWhen, escapeMarkdown, formatDate, formatEuro } from './describe';
@@ -45,6 +48,7 @@ export async function hover(doc: IndexedDocument, offset: number, ctx: FeatureCo
       else if (r.kind === 'dossier') value = `**${m.hover.dossier} ${escapeMarkdown(officialDossierText(r.dossier))}**\n\n[${m.hover.officialPage}](${officialDossierUrl(r.dossier)})`;
       else if (r.kind === 'motion') value = await motionHover(doc, r, ctx, m);
       else if (r.kind === 'amount') value = amountHover(r, ctx) + instrumentNear(doc, r, ctx, m);
+      else if (r.kind === 'handelingen') value = await handelingenHover(doc, r, ctx, m);
       else value = deadlineHover(r, doc, ctx, m);
       break;
     }
@@ -88,6 +92,37 @@ async function documentNumberHover(doc: IndexedDocument, r: DocumentNumberRefere
   const parts = [known ? documentFacts(heading, found, ctx, m, found.kamerstuk?.dossier) : `${heading}\n\n${m.hover.unknownDocumentNumber}`];
   parts.push(citationsElsewhere(doc, r, r.number.toUpperCase(), ctx, m));
   parts.push(links.join(' · '));
+  if (known) parts.push(sourceLine(found, m));
+  return parts.filter(Boolean).join('\n\n');
+}
+
+/**
+ * A Handelingen citation: what it is (a sitting's report, or the Aanhangsel's answers to
+ * Kamervragen), its chamber, vergaderjaar, number, item and pages; what officielebekendmakingen
+ * says of the publication it names (title, date), or why it names none; where else it is cited; a
+ * link to its official page.
+ */
+async function handelingenHover(doc: IndexedDocument, r: HandelingenReference, ctx: FeatureContext, m: Messages): Promise<string> {
+  const t = m.hover.handelingen;
+  const official = officialHandelingenId(r);
+  const found = official ? await ctx.catalog.lookupHandelingen(r) : undefined;
+  const heading = `**${escapeMarkdown(handelingenTitle(r))}**`;
+  const facts: string[] = [];
+  if (r.chamber) facts.push(`**${t.chamber}:** ${t.chambers[r.chamber]}`);
+  facts.push(`**${t.vergaderjaar}:** ${r.year}`);
+  facts.push(`**${t.number}:** ${r.nr}${r.item ? ` · **${t.item}:** ${r.item}` : ''}${r.pages ? ` · **${t.pages}:** ${escapeMarkdown(r.pages)}` : ''}`);
+  const known = found && hasFacts(found);
+  if (known && found.date) facts.push(`**${m.hover.date}:** ${formatDate(found.date, ctx.locale)}`);
+  if (known && found.submitters?.length) facts.push(`**${m.hover.submitters}:** ${escapeMarkdown(found.submitters.join(', '))}`);
+  const parts = [`${heading} · ${r.aanhangsel ? t.aanhangsel : t.sitting}`];
+  if (known && found.title) parts.push(`*${escapeMarkdown(found.title)}*`);
+  parts.push(facts.map((f) => `- ${f}`).join('\n'));
+  if (!r.chamber) parts.push(t.chamberUnknown);
+  else if (!official) parts.push(t.noItem);
+  else if (!known) parts.push(unknownText(found, { kind: 'handelingen', id: r }, ctx, m));
+  parts.push(citationsElsewhere(doc, r, handelingenKey(r), ctx, m));
+  const page = officialHandelingenPageUrl(r);
+  if (page) parts.push(`[${m.hover.officialPage}](${page})`);
   if (known) parts.push(sourceLine(found, m));
   return parts.filter(Boolean).join('\n\n');
 }

@@ -1,14 +1,14 @@
 /**
  * Workspace symbols: find a document cited anywhere in the workspace (or present in it) by its
- * number ("29826-250", "29 826 250", "2025D44449") or by words of its title ("industriebeleid focus").
+ * number ("29826-250", "29 826 250", "2025D44449", "h-tk-20212022-62-7") or by words of its title ("industriebeleid focus").
  */
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
 import { foldForSearch } from '../engine/folding';
 import { identityKeys, type IndexedDocument } from '../catalog/workspaceIndex';
-import { parseKamerstukKey } from '../engine/identifiers';
+import { parseHandelingenKey, parseKamerstukKey } from '../engine/identifiers';
 import type { Span } from '../engine/model';
 import type { FeatureContext } from './model';
-import { kamerstukTitle } from './citations';
+import { handelingenTitle, kamerstukTitle } from './citations';
 
 const MAX_RESULTS = 200;
 
@@ -29,7 +29,8 @@ export async function workspaceSymbols(query: string, ctx: FeatureContext): Prom
   const out: SymbolInformation[] = [];
   for (const [key, place] of [...places].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const id = parseKamerstukKey(key);
-    const doc = id ? await ctx.catalog.lookupKamerstuk(id) : await ctx.catalog.lookupDocumentNumber(key);
+    const handelingen = id ? undefined : parseHandelingenKey(key);
+    const doc = id ? await ctx.catalog.lookupKamerstuk(id) : handelingen ? await ctx.catalog.lookupHandelingen(handelingen) : await ctx.catalog.lookupDocumentNumber(key);
     const title = doc?.title ?? (place.doc.analysis.metadata.kamerstuk && identityKeys(place.doc).includes(key) ? place.doc.analysis.metadata.title : undefined);
     const keyDigits = key.replace(/[^0-9a-z]/gi, '').toUpperCase();
     const byNumber = digits.length > 0 && keyDigits.includes(digits);
@@ -37,7 +38,7 @@ export async function workspaceSymbols(query: string, ctx: FeatureContext): Prom
     const byWords = words.length > 0 && words.every((w) => folded.includes(w));
     if (query.trim() && !byNumber && !byWords) continue;
     out.push({
-      name: id ? kamerstukTitle(id) : key,
+      name: id ? kamerstukTitle(id) : handelingen ? handelingenTitle(handelingen) : key,
       kind: SymbolKind.File,
       location: { uri: place.doc.uri, range: place.doc.lines.rangeOf(place.span) },
       ...(title ? { containerName: title } : {}),

@@ -10,6 +10,7 @@ export const en: Shape<typeof nl> = {
     motion: 'Motion',
     amount: 'Amount',
     deadline: 'Deadline',
+    handelingen: 'Proceedings',
   },
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   hover: {
@@ -53,6 +54,18 @@ export const en: Shape<typeof nl> = {
     unresolved: 'Cannot be resolved: the document’s date is unknown (give it in the header, front matter or kamerwijzer.json).',
     footnote: (label: string) => `Footnote ${label}`,
     footnoteMissing: (label: string) => `Footnote ${label} is not in this document.`,
+    handelingen: {
+      sitting: 'Report of a plenary sitting (Handelingen)',
+      aanhangsel: 'Aanhangsel (appendix to the Handelingen): answers to written parliamentary questions',
+      chamber: 'Chamber',
+      chambers: { I: 'Senate (Eerste Kamer)', II: 'House of Representatives (Tweede Kamer)' },
+      vergaderjaar: 'Parliamentary year',
+      number: 'Number',
+      item: 'Item',
+      pages: 'Pages',
+      chamberUnknown: 'The citation does not name the chamber. Write ‘Handelingen II’ or ‘Handelingen I’ (‘Aanhangsel Handelingen II’) to make it unambiguous; Kamerwijzer can then open the official publication too.',
+      noItem: 'A sitting’s report is published per agenda item. Without an item number this citation names no single publication; the sitting is listed on officielebekendmakingen.nl under ‘Handelingen’.',
+    },
     instrument: {
       kinds: {
         subsidieregeling: 'grant scheme',
@@ -214,6 +227,7 @@ Exit codes: 0 fine, 1 findings at or above --fail-on, 2 input errors, 3 a source
       motion: (n: number) => `${n} ${n === 1 ? 'motion' : 'motions'}`,
       amount: (n: number) => `${n} ${n === 1 ? 'amount' : 'amounts'}`,
       deadline: (n: number) => `${n} ${n === 1 ? 'deadline' : 'deadlines'}`,
+      handelingen: (n: number) => `${n} ${n === 1 ? 'Handelingen citation' : 'Handelingen citations'}`,
       footnote: (n: number) => `${n} ${n === 1 ? 'footnote' : 'footnotes'}`,
       instrument: (n: number) => `${n} ${n === 1 ? 'policy instrument' : 'policy instruments'}`,
     },

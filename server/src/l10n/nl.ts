@@ -7,6 +7,7 @@ export const nl = {
     motion: 'Motie',
     amount: 'Bedrag',
     deadline: 'Termijn',
+    handelingen: 'Handelingen',
   },
   months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as readonly string[],
   hover: {
@@ -50,6 +51,18 @@ export const nl = {
     unresolved: 'Niet op te lossen: de datum van het document is onbekend (geef die op in de kopregels, front matter of kamerwijzer.json).',
     footnote: (label: string) => `Voetnoot ${label}`,
     footnoteMissing: (label: string) => `Voetnoot ${label} staat niet in dit document.`,
+    handelingen: {
+      sitting: 'Verslag van een plenaire vergadering',
+      aanhangsel: 'Aanhangsel: antwoorden op schriftelijke Kamervragen',
+      chamber: 'Kamer',
+      chambers: { I: 'Eerste Kamer', II: 'Tweede Kamer' },
+      vergaderjaar: 'Vergaderjaar',
+      number: 'Nummer',
+      item: 'Item',
+      pages: 'Pagina’s',
+      chamberUnknown: 'De verwijzing noemt de Kamer niet. Schrijf ‘Handelingen II’ of ‘Handelingen I’ (‘Aanhangsel Handelingen II’) om haar eenduidig te maken; dan kan Kamerwijzer ook de officiële publicatie openen.',
+      noItem: 'Het verslag van een vergadering verschijnt per agendapunt (item). Zonder itemnummer wijst deze verwijzing geen enkele publicatie aan; de vergadering staat op officielebekendmakingen.nl onder ‘Handelingen’.',
+    },
     instrument: {
       kinds: {
         subsidieregeling: 'subsidieregeling',
@@ -211,6 +224,7 @@ Afsluitcodes: 0 in orde, 1 bevindingen op of boven --fail-on, 2 fout in de invoe
       motion: (n: number) => `${n} ${n === 1 ? 'motie' : 'moties'}`,
       amount: (n: number) => `${n} ${n === 1 ? 'bedrag' : 'bedragen'}`,
       deadline: (n: number) => `${n} ${n === 1 ? 'termijn' : 'termijnen'}`,
+      handelingen: (n: number) => `${n} ${n === 1 ? 'Handelingenverwijzing' : 'Handelingenverwijzingen'}`,
       footnote: (n: number) => `${n} ${n === 1 ? 'voetnoot' : 'voetnoten'}`,
       instrument: (n: number) => `${n} ${n === 1 ? 'beleidsinstrument' : 'beleidsinstrumenten'}`,
     },

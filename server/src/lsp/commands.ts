@@ -87,7 +87,7 @@ export class ServerCommands {
     for (let i = 0; i < keys.length && !signal.aborted; i += 8) {
       const batch = keys.slice(i, i + 8);
       await this.c.service.catalog.fetch(batch, signal);
-      for (const k of batch) if (k.kind === 'kamerstuk' && !signal.aborted) await this.c.service.catalog.publicationText(k.id, signal);
+      for (const k of batch) if (k.kind !== 'documentNumber' && !signal.aborted) await this.c.service.catalog.publicationText(k, signal);
       done += batch.length;
       this.report({ kind: 'prefetch', state: 'running', done, total: keys.length, message: m.prefetching(done, keys.length) });
     }

@@ -11,6 +11,7 @@ import { GlossaryCatalog } from '../catalog/glossaries';
 import type { CatalogKey, CatalogSource } from '../catalog/model';
 import { WorkspaceIndex, type IndexedDocument } from '../catalog/workspaceIndex';
 import type { GlossaryEntry } from '../engine/glossary';
+import { officialHandelingenId } from '../engine/identifiers';
 import type { KnownDocumentFacts } from '../engine/model';
 import { codeActions, type Action, type ActionRequest, type Fixable } from '../features/codeActions';
 import { completion } from '../features/completion';
@@ -169,13 +170,14 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   };
 }
 
-/** The documents a document cites: its Kamerstukken, its motions' Kamerstukken and its document numbers. */
+/** The documents a document cites: its Kamerstukken, its motions' Kamerstukken, its document numbers and the Handelingen publications it names. */
 export function citedCatalogKeys(doc: IndexedDocument): CatalogKey[] {
   const keys: CatalogKey[] = [];
   for (const r of doc.analysis.references) {
     if (r.kind === 'kamerstuk') keys.push({ kind: 'kamerstuk', id: { dossier: r.dossier, nr: r.nr } });
     else if (r.kind === 'motion' && r.kamerstuk) keys.push({ kind: 'kamerstuk', id: { dossier: r.kamerstuk.dossier, nr: r.kamerstuk.nr } });
     else if (r.kind === 'documentNumber') keys.push({ kind: 'documentNumber', number: r.number });
+    else if (r.kind === 'handelingen' && officialHandelingenId(r)) keys.push({ kind: 'handelingen', id: { chamber: r.chamber, year: r.year, nr: r.nr, ...(r.item ? { item: r.item } : {}), aanhangsel: r.aanhangsel } });
   }
   return keys;
 }

@@ -20,6 +20,7 @@ const KNOWN: Known[] = [
     documentNumber: '2025D12193',
   },
   { id: '36600-XIII-65', type: 'Brief regering', title: 'Overzicht van prioriteiten', date: '2024-11-08' },
+  { id: 'ah-tk-20212022-1456', type: 'Kamervragen (Aanhangsel)', title: 'Vragen van het lid X over een onderwerp', date: '2022-01-25', submitters: ['A. Lid'] },
 ];
 
 interface Case {
@@ -34,6 +35,81 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  {
+    name: 'a known Aanhangsel: its title and date from the official source, and its page',
+    fixture: '(Aanhangsel Handelingen II, 2021-2022 nr. 14‸56)',
+    hover: expect`
+**Aanhangsel Handelingen II 2021/22, nr. 1456** · Aanhangsel: antwoorden op schriftelijke Kamervragen
+
+*Vragen van het lid X over een onderwerp*
+
+- **Kamer:** Tweede Kamer
+- **Vergaderjaar:** 2021-2022
+- **Nummer:** 1456
+- **Datum:** 25 januari 2022
+- **Indieners:** A. Lid
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/ah-tk-20212022-1456.html)
+
+_Bron: test_
+`,
+  },
+  {
+    name: "a sitting's item: what it is, and its official page",
+    fixture: 'Zie Handelingen I 2020/21, nr. 24, item 5, blz. 3‸7-38.',
+    hover: expect`
+**Handelingen I 2020/21, nr. 24, item 5** · Verslag van een plenaire vergadering
+
+- **Kamer:** Eerste Kamer
+- **Vergaderjaar:** 2020-2021
+- **Nummer:** 24 · **Item:** 5 · **Pagina’s:** 37-38
+
+Niet bekend offline: niet in de werkmap, de meegeleverde gegevens of de cache. Online (kamerwijzer.online) zoekt Kamerwijzer het op bij officielebekendmakingen.nl; ‘Kamerwijzer: Download cited documents for offline use’ haalt alles op wat de werkmap citeert.
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/h-ek-20202021-24-5.html)
+`,
+  },
+  {
+    name: 'a sitting without an item names no single publication',
+    fixture: 'Zie Handelingen II 2023/24, nr. 4‸1.',
+    hover: expect`
+**Handelingen II 2023/24, nr. 41** · Verslag van een plenaire vergadering
+
+- **Kamer:** Tweede Kamer
+- **Vergaderjaar:** 2023-2024
+- **Nummer:** 41
+
+Het verslag van een vergadering verschijnt per agendapunt (item). Zonder itemnummer wijst deze verwijzing geen enkele publicatie aan; de vergadering staat op officielebekendmakingen.nl onder ‘Handelingen’.
+`,
+  },
+  {
+    name: 'a chamber the citation does not name',
+    fixture: 'Zie ook Aanhangsel Handelingen, vergaderjaar 2021–2022, nr. 7‸22.',
+    hover: expect`
+**Aanhangsel Handelingen 2021/22, nr. 722** · Aanhangsel: antwoorden op schriftelijke Kamervragen
+
+- **Vergaderjaar:** 2021-2022
+- **Nummer:** 722
+
+De verwijzing noemt de Kamer niet. Schrijf ‘Handelingen II’ of ‘Handelingen I’ (‘Aanhangsel Handelingen II’) om haar eenduidig te maken; dan kan Kamerwijzer ook de officiële publicatie openen.
+`,
+  },
+  {
+    name: 'a Handelingen citation in English',
+    locale: 'en',
+    fixture: 'Zie Handelingen I 2020/21, nr. 24, item 5, blz. 3‸7-38.',
+    hover: expect`
+**Handelingen I 2020/21, nr. 24, item 5** · Report of a plenary sitting (Handelingen)
+
+- **Chamber:** Senate (Eerste Kamer)
+- **Parliamentary year:** 2020-2021
+- **Number:** 24 · **Item:** 5 · **Pages:** 37-38
+
+Not known offline: not in the workspace, the bundled data or the cache. Online (kamerwijzer.online), Kamerwijzer looks it up on officielebekendmakingen.nl; ‘Kamerwijzer: Download cited documents for offline use’ fetches everything the workspace cites.
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/h-ek-20202021-24-5.html)
+`,
+  },
   {
     name: 'a known motion cited as Kamerstuk',
     fixture: 'Zie Kamerstuk 29826, nr. 2‸50.',

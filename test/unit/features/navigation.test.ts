@@ -66,6 +66,35 @@ dossier 35925-XVII → https://zoek.officielebekendmakingen.nl/dossier/35925-XVI
     );
   });
 
+  it('Handelingen: links to the one publication a citation names, an outline entry per publication, references across the workspace', () => {
+    const ws = testWorkspace();
+    const opened = ws.open(
+      '//- ander.txt\nEerder: ([[Handelingen II 2021/22, nr. 62, item 7]]) en [[h-tk-20212022-62-7]].\n' +
+        '//- brief.txt\nZie [[Handelingen II, 2021-2022, nr. 62, it‸em 7]], Handelingen II 2021/22, nr. 63, Aanhangsel Handelingen, vergaderjaar 2021–2022, nr. 722, ' +
+        'Aanhangsel Handelingen II 2021/22, nrs. 8 en 9 en Aanhangsel Handelingen II 2021/22, nr. 1456.',
+    );
+    assert.deepEqual(locationTexts(ws, ws.service.references(opened.doc, opened.cursor, true)), markedRanges(opened));
+    const doc = opened.doc;
+    expect`
+Handelingen II, 2021-2022, nr. 62, item 7 → https://zoek.officielebekendmakingen.nl/h-tk-20212022-62-7.html
+Aanhangsel Handelingen II 2021/22, nr. 1456 → https://zoek.officielebekendmakingen.nl/ah-tk-20212022-1456.html
+`.assert(
+      ws.service
+        .documentLinks(doc)
+        .map((l) => `${doc.text.slice(doc.lines.offsetAt(l.range.start), doc.lines.offsetAt(l.range.end))} → ${l.target}`)
+        .join('\n'),
+    );
+    expect`
+Geciteerde documenten (6)
+  Handelingen II 2021/22, nr. 62, item 7 (Handelingen II, 2021-2022, nr. 62, item 7)
+  Handelingen II 2021/22, nr. 63 (Handelingen II 2021/22, nr. 63)
+  Aanhangsel Handelingen 2021/22, nr. 722 (Aanhangsel Handelingen, vergaderjaar 2021–2022, nr. 722)
+  Aanhangsel Handelingen II 2021/22, nr. 8 (Aanhangsel Handelingen II 2021/22, nrs. 8 en 9)
+  Aanhangsel Handelingen II 2021/22, nr. 9 (Aanhangsel Handelingen II 2021/22, nrs. 8 en 9)
+  Aanhangsel Handelingen II 2021/22, nr. 1456 (Aanhangsel Handelingen II 2021/22, nr. 1456)
+`.assert(outline(ws.service.documentSymbols(doc)));
+  });
+
   it('the outline groups by kind, one entry per cited document', () => {
     const ws = testWorkspace();
     const doc = ws.add(

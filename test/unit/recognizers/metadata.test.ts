@@ -599,6 +599,34 @@ describe('recognizeMetadata', () => {
     assert.deepEqual(cited, ['32813-900']);
   });
 
+  it("an archive page's ID row names the paper; its title row and source link are the paper naming itself too", () => {
+    const text =
+      'Kamerstuk 34300-VII-60\n\nKabinetsreactie op een advies\n\nGepubliceerd: 9 maart 2016\nBron: https://zoek.officielebekendmakingen.nl/kst-34300-VII-60.html\nID: 34300-VII-60\n\n' +
+      'Zie ook Kamerstuk 34300-VII, nr. 12.\n';
+    const a = analyze(text);
+    assert.deepEqual(a.metadata.kamerstuk, { dossier: '34300-VII', nr: '60' });
+    assert.deepEqual(
+      a.references.filter((r) => r.kind === 'kamerstuk').map((r) => r.text),
+      ['Kamerstuk 34300-VII, nr. 12'],
+    );
+  });
+
+  it("the Tweede Kamer's printed document number opening the title is the document's own", () => {
+    const text = 'Inbreng verslag schriftelijk overleg\n2025D20977 INBRENG VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\nBinnen de commissie (zie 2025D20123) …\n';
+    const a = analyze(text);
+    assert.equal(a.metadata.documentNumber, '2025D20977');
+    assert.deepEqual(a.references.filter((r) => r.kind === 'documentNumber').map((r) => r.text), ['2025D20123']);
+    // In running text a document number followed by capitals is no heading.
+    assert.equal(recognizeMetadata('De brief.\nHij schreef.\nOok.\nEn.\nVerder 2025D20977 INBRENG VERSLAG\n').documentNumber, undefined);
+  });
+
+  it("a heading's number follows its dossier title closely: a later Nr. in running text is no heading", () => {
+    const text =
+      '21501 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG Vastgesteld, … 2026 Nr. xxx Binnen de vaste commissie voor Buitenlandse Zaken hebben de fracties vragen voorgelegd over de agenda (Kamerstuk 21501-02, Nr. 3355).\n';
+    assert.equal(recognizeMetadata(text).kamerstuk, undefined);
+    assert.deepEqual(analyze(text).references.filter((r) => r.kind === 'kamerstuk').map((r) => r.text), ['Kamerstuk 21501-02, Nr. 3355']);
+  });
+
   it('never throws on odd texts', () => {
     const odd = ['---', '---\n', '---\n---\n', '---\n:\n---\n', '---\nkey: "\\u12"\n---\n', 'Nr. 1', '29 826 X\nNr.', 'Datum', 'Betreft\n', '\uFEFF', '\r\r\r', 'Tweede Kamer, vergaderjaar'];
     for (const t of odd) assert.doesNotThrow(() => recognizeMetadata(t), JSON.stringify(t));

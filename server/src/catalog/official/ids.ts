@@ -10,7 +10,7 @@
  * One base URL can stand for KOOP's two hosts (a mirror or a test server serves /{id}/metadata.xml,
  * /{id}.xml, /frbr/officielepublicaties/… and /sru under it); by default they are the official ones.
  */
-import { kamerstukKey, parseKamerstukKey, type KamerstukId } from '../../engine/identifiers';
+import { kamerstukKey, parseHandelingenKey, parseKamerstukKey, type HandelingenId, type KamerstukId } from '../../engine/identifiers';
 
 export interface KoopHosts {
   /** zoek.officielebekendmakingen.nl: pages, metadata.xml. */
@@ -27,36 +27,17 @@ export function koopHosts(base: string | undefined): KoopHosts {
   return b ? { zoek: b, repository: b } : OFFICIAL_KOOP_HOSTS;
 }
 
-/** A Handelingen publication: a sitting's report item, or an answer in the Aanhangsel. */
-export interface HandelingenId {
-  readonly chamber: 'I' | 'II';
-  /** "2021-2022". */
-  readonly year: string;
-  readonly nr: string;
-  readonly item?: string;
-  readonly aanhangsel: boolean;
-}
-
 /** The official identifier of a Kamerstuk: kst-29826-277. */
 export function kstId(id: KamerstukId): string {
   return `kst-${kamerstukKey(id)}`;
 }
 
-/** The official identifier of Handelingen: h-tk-20212022-62-7, ah-tk-20212022-1456 (no item: h-tk-20212022-62). */
-export function handelingenId(h: HandelingenId): string {
-  const chamber = h.chamber === 'I' ? 'ek' : 'tk';
-  const year = h.year.replace(/\D/g, '');
-  return h.aanhangsel ? `ah-${chamber}-${year}-${h.nr}` : `h-${chamber}-${year}-${h.nr}${h.item ? `-${h.item}` : ''}`;
-}
-
 /** Reads an official identifier back: a Kamerstuk or a Handelingen publication. */
 export function parseOfficialId(id: string): { readonly kamerstuk: KamerstukId } | { readonly handelingen: HandelingenId } | undefined {
   const s = id.trim();
-  const h = /^(a?h)-(tk|ek)-(\d{4})(\d{4})-(\d{1,5})(?:-(\d{1,4}))?$/i.exec(s);
-  if (h) {
-    const aanhangsel = h[1]!.toLowerCase() === 'ah';
-    if (aanhangsel && h[6]) return undefined;
-    return { handelingen: { chamber: h[2]!.toLowerCase() === 'ek' ? 'I' : 'II', year: `${h[3]}-${h[4]}`, nr: h[5]!, ...(h[6] ? { item: h[6] } : {}), aanhangsel } };
+  if (/^a?h-(?:tk|ek)-/i.test(s)) {
+    const handelingen = parseHandelingenKey(s);
+    return handelingen ? { handelingen } : undefined;
   }
   if (!/^kst-/i.test(s)) return undefined;
   const kamerstuk = parseKamerstukKey(s);

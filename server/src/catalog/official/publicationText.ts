@@ -5,7 +5,6 @@
  * go-to-definition can open it in any editor, offline later, and its own citations are recognized
  * like any letter's.
  */
-import { kstId } from './ids';
 import type { PublicationMetadata } from './metadata';
 import { parseXml, type XmlElement } from './xml';
 import type { KamerstukId } from '../../engine/identifiers';
@@ -19,7 +18,10 @@ const BLOCKS = new Set([
 const SKIP = new Set(['metadata', 'meta', 'noot', 'li.nr', 'nr']);
 
 export interface PublicationFacts {
-  readonly id: KamerstukId;
+  /** What the publication is: a Kamerstuk, or a Handelingen publication by its official id. */
+  readonly identity: { readonly kamerstuk: KamerstukId } | { readonly handelingen: string };
+  /** kst-29826-250, h-tk-20212022-62-7, ah-tk-20212022-1456. */
+  readonly officialId: string;
   readonly metadata?: PublicationMetadata;
   /** The official page (zoek.officielebekendmakingen.nl/{id}.html). */
   readonly pageUrl: string;
@@ -60,7 +62,7 @@ export function renderPublication(xml: string, facts: PublicationFacts): string 
   const m = facts.metadata;
   const front = [
     '---',
-    `kamerstuk: ${facts.id.dossier}-${facts.id.nr}`,
+    'kamerstuk' in facts.identity ? `kamerstuk: ${facts.identity.kamerstuk.dossier}-${facts.identity.kamerstuk.nr}` : `handelingen: ${facts.identity.handelingen}`,
     ...(m?.title ? [`titel: ${yamlString(m.title)}`] : []),
     ...(m?.issued ? [`datum: ${m.issued}`] : []),
     ...(m?.type ? [`soort: ${yamlString(m.type)}`] : []),
@@ -70,7 +72,7 @@ export function renderPublication(xml: string, facts: PublicationFacts): string 
     `opgehaald: ${facts.fetchedOn}`,
     '---',
     '',
-    `<!-- ${kstId(facts.id)}: officiële tekst van officielebekendmakingen.nl, door Kamerwijzer opgehaald en bewaard. -->`,
+    `<!-- ${facts.officialId}: officiële tekst van officielebekendmakingen.nl, door Kamerwijzer opgehaald en bewaard. -->`,
     '',
   ];
   const body = lines.join('\n\n');

@@ -5,8 +5,8 @@
  * search for title words and a dossier's papers. A redirect to a page whose address holds "fout404"
  * is the site's "not found". Without a fetcher (offline) it answers only from the store.
  */
-import { kamerstukKey, type KamerstukId } from '../../engine/identifiers';
-import type { CatalogDocument, CatalogKey, CatalogSource, FetchOutcome } from '../model';
+import { kamerstukKey, officialHandelingenId, type HandelingenId, type KamerstukId } from '../../engine/identifiers';
+import type { CatalogDocument, CatalogKey, CatalogSource, FetchOutcome, PublicationKey } from '../model';
 import { dossierQuery, kstId, metadataUrl, parseOfficialId, publicationPageUrl, publicationXmlUrl, repositoryXmlUrl, sruUrl, titleWordsQuery, type KoopHosts } from '../official/ids';
 import { parsePublicationMetadata, type PublicationMetadata } from '../official/metadata';
 import { renderPublication } from '../official/publicationText';
@@ -64,15 +64,26 @@ export class KoopSource implements CatalogSource {
     return undefined;
   }
 
+  /** A Handelingen publication (an Aanhangsel, a sitting's item) by what its metadata.xml said. */
+  async lookupHandelingen(id: HandelingenId): Promise<CatalogDocument | undefined> {
+    const official = officialHandelingenId(id);
+    if (!official) return undefined;
+    const answer = await this.answer(official);
+    if (!answer) return undefined;
+    const page = publicationPageUrl(this.options.hosts(), official);
+    if (!answer.found) return { id: official, handelingen: id, absent: { origin: KOOP_SOURCE, url: page }, sources: [] };
+    return handelingenDocumentOf(official, id, answer.metadata, page);
+  }
+
   async dossierHighest(dossier: string): Promise<number | undefined> {
     return this.highest.get(dossier) ?? (await this.storedHighest(dossier));
   }
 
-  /** Fetches a Kamerstuk's metadata unless a fresh answer is kept. */
+  /** Fetches a Kamerstuk's or Handelingen publication's metadata unless a fresh answer is kept. */
   async fetch(key: CatalogKey, signal?: AbortSignal, force = false): Promise<FetchOutcome> {
     const fetcher = this.options.fetcher();
-    if (key.kind !== 'kamerstuk' || !fetcher) return 'unchanged';
-    const kst = kstId(key.id);
+    const kst = officialIdOf(key);
+    if (!kst || !fetcher) return 'unchanged';
     const kept = await this.options.store.get<Answer>(storeKey(kst));
     if (!force && kept && (kept.expiresAt === undefined || kept.expiresAt > this.now())) {
       this.answers.set(kst, kept.value);
@@ -101,18 +112,22 @@ export class KoopSource implements CatalogSource {
   }
 
   /**
-   * The official text of a Kamerstuk as a readable file: from the store, else fetched (the
-   * repository's XML, else the search site's) and kept. Returns the file's URI, or undefined when
-   * it cannot be had (offline and never fetched, not found, no file store).
+   * The official text of a Kamerstuk or Handelingen publication as a readable file: from the store,
+   * else fetched (a Kamerstuk's XML from the repository, else the search site's) and kept. Returns
+   * the file's URI, or undefined when it cannot be had (offline and never fetched, not found, no
+   * file store, a Handelingen citation that names no single publication).
    */
-  async publicationText(id: KamerstukId, signal?: AbortSignal): Promise<string | undefined> {
-    const kst = kstId(id);
-    const name = `${kst}.md`;
+  async publicationText(key: PublicationKey, signal?: AbortSignal): Promise<string | undefined> {
+    const official = officialIdOf(key);
+    if (!official) return undefined;
+    const name = `${official}.md`;
     const kept = await this.options.store.textUri(name);
     const fetcher = this.options.fetcher();
     if (kept || !fetcher) return kept;
+    const hosts = this.options.hosts();
+    const urls = key.kind === 'kamerstuk' ? [repositoryXmlUrl(hosts, key.id), publicationXmlUrl(hosts, official)] : [publicationXmlUrl(hosts, official)];
     let xml: string | undefined;
-    for (const url of [repositoryXmlUrl(this.options.hosts(), id), publicationXmlUrl(this.options.hosts(), kst)]) {
+    for (const url of urls) {
       try {
         const r = await fetcher.get(url, signal ? { signal } : {});
         if (r.status === 200 && !isNotFound(r)) {
@@ -124,13 +139,14 @@ export class KoopSource implements CatalogSource {
       }
     }
     if (xml === undefined) return undefined;
-    const answer = await this.answer(kst);
+    const answer = await this.answer(official);
     let text: string;
     try {
       text = renderPublication(xml, {
-        id,
+        identity: key.kind === 'kamerstuk' ? { kamerstuk: key.id } : { handelingen: official },
+        officialId: official,
         ...(answer?.found ? { metadata: answer.metadata } : {}),
-        pageUrl: publicationPageUrl(this.options.hosts(), kst),
+        pageUrl: publicationPageUrl(hosts, official),
         fetchedOn: new Date(this.now()).toISOString().slice(0, 10),
       });
     } catch {
@@ -200,6 +216,13 @@ export class KoopSource implements CatalogSource {
   }
 }
 
+/** The official identifier a key asks about: kst-…, h-tk-…, ah-tk-…; undefined when it names none. */
+function officialIdOf(key: CatalogKey): string | undefined {
+  if (key.kind === 'kamerstuk') return kstId(key.id);
+  if (key.kind === 'handelingen') return officialHandelingenId(key.id);
+  return undefined;
+}
+
 function storeKey(kst: string): string {
   return `koop/metadata/${kst}`;
 }
@@ -225,6 +248,21 @@ function documentOf(id: KamerstukId, m: PublicationMetadata, page: string, highe
     submitters: m.submitters.length ? m.submitters : undefined,
     alsoDossiers: m.dossiers.length > 1 ? m.dossiers.slice(1) : undefined,
     dossierHighest: highest,
+    sources: [{ origin: KOOP_SOURCE, url: page }],
+  };
+  for (const k of Object.keys(doc)) if (doc[k] === undefined) delete doc[k];
+  return doc as unknown as CatalogDocument;
+}
+
+function handelingenDocumentOf(official: string, id: HandelingenId, m: PublicationMetadata, page: string): CatalogDocument {
+  const doc: Record<string, unknown> = {
+    id: official,
+    handelingen: id,
+    type: m.type ?? m.parliamentaryType ?? m.publicationName,
+    title: m.title,
+    date: m.issued ?? m.available,
+    // Kamervragen: the members who asked them.
+    submitters: m.submitters.length ? m.submitters : undefined,
     sources: [{ origin: KOOP_SOURCE, url: page }],
   };
   for (const k of Object.keys(doc)) if (doc[k] === undefined) delete doc[k];

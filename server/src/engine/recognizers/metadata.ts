@@ -1,5 +1,5 @@
 import { isIsoDate, parseDutchDate } from '../calendar';
-import { isDocumentNumber, normalizeDossier, parseKamerstukKey, type KamerstukId } from '../identifiers';
+import { isDocumentNumber, kamerstukKey, normalizeDossier, parseKamerstukKey, type KamerstukId } from '../identifiers';
 import type { DocumentMetadata, KnownDocumentFacts, MetadataSource, Span } from '../model';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 
@@ -69,7 +69,16 @@ export function recognizeMetadata(source: string, options: MetadataOptions = {})
   // The place the text names itself: its Kamerstuk where it gives one, else its document number.
   const identitySpan = kamerstuk?.span ?? documentNumber?.span;
   if (identitySpan) metadata.identitySpan = identitySpan;
-  const spans = [kamerstuk?.span, documentNumber?.span, ...(metadata.kamerstuk ? pageFooterSpans(source, bodyStart, metadata.kamerstuk) : [])].filter((s): s is Span => !!s);
+  const spans = [
+    kamerstuk?.span,
+    documentNumber?.span,
+    // The text's own places count when the text names the identity the metadata settled on.
+    ...((fromText.kamerstuk && kamerstukKey(fromText.kamerstuk.value) === (metadata.kamerstuk && kamerstukKey(metadata.kamerstuk))) ||
+    (fromText.documentNumber && fromText.documentNumber.value === metadata.documentNumber)
+      ? (fromText.ownSpans ?? [])
+      : []),
+    ...(metadata.kamerstuk ? pageFooterSpans(source, bodyStart, metadata.kamerstuk) : []),
+  ].filter((s): s is Span => !!s);
   if (spans.length) metadata.identitySpans = [...new Map(spans.map((s) => [`${s.offset}:${s.length}`, s])).values()].sort((a, b) => a.offset - b.offset);
   if (metadata.kamerstuk || metadata.documentNumber) metadata.headEnd = headEndOf(source, bodyStart);
   if (frontMatter) metadata.frontMatterSpan = frontMatter.span;
@@ -89,6 +98,8 @@ interface Facts {
   documentNumber?: Found<string>;
   title?: Found<string>;
   dossierTitle?: Found<string>;
+  /** Every place in the text that names the identity chosen (heading, open-data header rows). */
+  ownSpans?: Span[];
 }
 
 function firstOf<T>(layers: readonly Facts[], get: (f: Facts) => Found<T> | undefined): Found<T> | undefined {
@@ -204,10 +215,11 @@ function factsFromText(source: string, bodyStart: number): Facts {
   const official = readKamerstukHeader(head);
   const heading = readLetterHeading(head);
   const footer = readPageFooter(source, bodyStart);
-  const layers = [openData, official, heading, footer];
+  const page = readPageExport(head);
+  const layers = [openData, official, heading, footer, page];
   const facts: Facts = {};
   const date = firstOf(layers, (f) => f.date);
-  const kamerstuk = firstOf([official, openData, footer], (f) => f.kamerstuk);
+  const kamerstuk = firstOf([official, openData, footer, page], (f) => f.kamerstuk);
   const documentNumber = firstOf(layers, (f) => f.documentNumber);
   const title = firstOf([openData, heading, official], (f) => f.title);
   const dossierTitle = firstOf([official, openData], (f) => f.dossierTitle);
@@ -216,6 +228,14 @@ function factsFromText(source: string, bodyStart: number): Facts {
   if (documentNumber) facts.documentNumber = documentNumber;
   if (title) facts.title = title;
   if (dossierTitle) facts.dossierTitle = dossierTitle;
+  // The document may name itself in several layers (an open-data export of an official paper has
+  // both the export's header rows and the paper's heading): each such place is its identity.
+  const same = (a: KamerstukId | undefined, b: KamerstukId | undefined): boolean => !!a && !!b && a.dossier === b.dossier && a.nr === b.nr;
+  facts.ownSpans = layers.flatMap((l) => [
+    ...(l.ownSpans ?? []),
+    ...(l.kamerstuk?.span && same(l.kamerstuk.value, kamerstuk?.value) ? [l.kamerstuk.span] : []),
+    ...(l.documentNumber?.span && l.documentNumber.value === documentNumber?.value ? [l.documentNumber.span] : []),
+  ]);
   return facts;
 }
 
@@ -265,12 +285,14 @@ const OPEN_DATA_NUMBER = /^([ \t]*Nummer:[ \t]*)(\d{4}D\d{4,6}),[ \t]*datum:[ \t
 const OPEN_DATA_DOSSIER =
   /^([ \t]*Onderdeel van kamerstukdossier[ \t]+)(\d{1,6}(?:[ \t]+[A-Za-z0-9()]{1,8})?[ \t]*-[ \t]*(\d{1,5}|[A-Za-z]{1,3}))(?![\w])[ \t]*([^\n]*)$/;
 const OFFICIAL_ID = /\(kst-([0-9A-Za-z()-]{3,40})\)/;
+/** The "Nummer:" row stands within this many lines of the top (after the site's menu rows). */
+const OPEN_DATA_NUMBER_LINES = 16;
 
 function readOpenDataHeader(head: readonly HeadLine[]): Facts {
   const facts: Facts = {};
   let at = -1;
   let m: RegExpExecArray | null = null;
-  for (let i = 0; i < head.length && i < 8; i++) {
+  for (let i = 0; i < head.length && i < OPEN_DATA_NUMBER_LINES; i++) {
     m = OPEN_DATA_NUMBER.exec(head[i]!.text);
     if (m) {
       at = i;
@@ -310,6 +332,49 @@ function readOpenDataHeader(head: readonly HeadLine[]): Facts {
   return facts;
 }
 
+// Two more ways a copied page says what it is:
+//   the Tweede Kamer's own print, its document number opening the paper's title in capitals
+//     "2025D20977 INBRENG VERSLAG VAN EEN SCHRIFTELIJK OVERLEG" (the first lines);
+//   a document page of an archive site, with labelled rows under its title
+//     "Kamerstuk 34300-VII-60" … "Bron: https://zoek.officielebekendmakingen.nl/kst-34300-VII-60.html"
+//     "ID: 34300-VII-60": the ID row names the paper; the title row and the source link name it too.
+const PRINTED_NUMBER = /^([ \t]*)(\d{4}D\d{4,6})[ \t]+(?=[A-ZÀ-Ý]{3,}[ \t]+[A-ZÀ-Ý])/;
+/** The printed number stands in the first lines of the text. */
+const PRINTED_NUMBER_LINES = 4;
+const ID_ROW = /^([ \t]*ID:[ \t]*)(?:kst-)?(\d{1,6}(?:-[A-Za-z0-9()]{1,8}){0,2}-(?:\d{1,5}|[A-Za-z]{1,3}))[ \t]*$/;
+/** The labelled rows of an archive page stand within this many lines of the top. */
+const PAGE_ROWS = 20;
+
+function readPageExport(head: readonly HeadLine[]): Facts {
+  const facts: Facts = {};
+  for (let i = 0; i < head.length && i < PRINTED_NUMBER_LINES; i++) {
+    const p = PRINTED_NUMBER.exec(head[i]!.text);
+    if (p && isDocumentNumber(p[2]!)) {
+      facts.documentNumber = { value: p[2]!, source: 'header', span: { offset: head[i]!.start + p[1]!.length, length: p[2]!.length } };
+      break;
+    }
+  }
+  for (let i = 0; i < head.length && i < PAGE_ROWS; i++) {
+    const row = ID_ROW.exec(head[i]!.text);
+    const id = row ? parseKamerstukKey(row[2]!) : undefined;
+    if (!row || !id) continue;
+    const key = kamerstukKey(id);
+    facts.kamerstuk = { value: id, source: 'header', span: { offset: head[i]!.start + row[1]!.length, length: row[2]!.length } };
+    // The same paper named in the page's title row and its source link.
+    const own: Span[] = [];
+    for (let j = 0; j < head.length && j < PAGE_ROWS; j++) {
+      const text = head[j]!.text;
+      const title = /^([ \t]*)(Kamerstuk[ \t]+(\S+))[ \t]*$/.exec(text);
+      if (title && parseKamerstukKey(title[3]!) && kamerstukKey(parseKamerstukKey(title[3]!)!) === key) own.push({ offset: head[j]!.start + title[1]!.length, length: title[2]!.length });
+      const link = /^[ \t]*Bron:[ \t]*\S*\/(kst-[0-9A-Za-z()-]{3,40}?)(?:\.html)?[ \t]*$/.exec(text);
+      if (link && parseKamerstukKey(link[1]!) && kamerstukKey(parseKamerstukKey(link[1]!)!) === key) own.push({ offset: head[j]!.start + text.indexOf(link[1]!), length: link[1]!.length });
+    }
+    facts.ownSpans = own;
+    break;
+  }
+  return facts;
+}
+
 // The official Kamerstuk header (officielebekendmakingen, as text or PDF):
 //   Tweede Kamer der Staten-Generaal 2
 //   Vergaderjaar 2020–2021
@@ -322,7 +387,21 @@ function readOpenDataHeader(head: readonly HeadLine[]): Facts {
 const DOSSIER_LINE =
   /^[ \t]*(\d{2}[ \u00a0]?\d{3}(?![\d])(?:[ \t]*-[ \t]?\d{1,3}|[ \t]+(?:[IVXLC]{1,7}|[A-Z])(?=[ \t])|[ \t]*\([ \t]?R[ \t]?\d{3,4}[ \t]?\))?)[ \t]+([A-ZÀ-Ý][^\n]*)$/;
 /** "Nr. 124" after the dossier title on the same line (a flattened copy of the header). */
-const STUK_NUMBER_AFTER = /[ \t]Nr\.[ \t]*(\d{1,5}|[A-Z]{1,3})(?![\w])[ \t]*/;
+const STUK_NUMBER_AFTER = /[ \t]Nr\.[ \t]*(\d{1,5}|[A-Z]{1,3})(?![\w])[ \t]*/y;
+/** A dossier title is short: the number of a flattened header follows within this many characters. */
+const DOSSIER_TITLE_MAX = 200;
+
+/**
+ * "Nr. 124" following the dossier title on the same line: the first "Nr." after it, close by. A later
+ * one belongs to running text (a preview of a draft reads "21501 VERSLAG … Nr. xxx … (Kamerstuk
+ * 21501-02, Nr. 3355"), not to the header.
+ */
+function stukNumberAfter(rest: string): RegExpExecArray | null {
+  const at = rest.search(/[ \t]Nr\./);
+  if (at < 0 || at > DOSSIER_TITLE_MAX) return null;
+  STUK_NUMBER_AFTER.lastIndex = at;
+  return STUK_NUMBER_AFTER.exec(rest);
+}
 /**
  * "Nr. 124 BRIEF VAN …" opening a line; an Eerste Kamer paper's letters without "Nr.": "AO VERSLAG VAN
  * EEN SCHRIFTELIJK OVERLEG", "C MEMORIE VAN ANTWOORD" (the letters, then the kind of paper in capitals).
@@ -346,7 +425,7 @@ function readKamerstukHeader(head: readonly HeadLine[]): Facts {
     const restAt = line.text.length - rest.length;
 
     // "Nr. 124" on the dossier line itself, or opening a line below it.
-    let nr: RegExpExecArray | null = STUK_NUMBER_AFTER.exec(rest);
+    let nr: RegExpExecArray | null = stukNumberAfter(rest);
     let nrLine = line;
     let nrIndex = i;
     let nrAt = nr ? restAt + nr.index : 0;
