@@ -30,6 +30,8 @@ export async function definition(doc: IndexedDocument, offset: number, ctx: Feat
     const id = founding ? parseKamerstukKey(founding) : undefined;
     return id ? documentsIdentifiedAs(kamerstukKey(id), ctx) : [];
   }
+  // On the document's own identity: the declaration is here (an editor then offers its references).
+  if (target.kind === 'identity') return [location(doc, target.span)];
   if (target.kind !== 'reference') return [];
   const r = target.reference;
   if (r.kind === 'kamerstuk') return orOfficialText(documentsIdentifiedAs(kamerstukKey(r), ctx), { kind: 'kamerstuk', id: r }, ctx);

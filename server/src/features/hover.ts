@@ -62,6 +62,10 @@ export async function hover(doc: IndexedDocument, offset: number, ctx: FeatureCo
       span = target.footnote.span;
       value = `**${m.hover.footnote(target.footnote.label)}**\n\n${escapeMarkdown(target.footnote.body)}`;
       break;
+    case 'identity':
+      span = target.span;
+      value = await identityHover(doc, target.key, target.span, ctx, m);
+      break;
     case 'instrument':
       span = target.mention.span;
       value = instrumentHover(doc, target.mention, ctx, m);
@@ -93,6 +97,31 @@ async function documentNumberHover(doc: IndexedDocument, r: DocumentNumberRefere
   parts.push(citationsElsewhere(doc, r, r.number.toUpperCase(), ctx, m));
   parts.push(links.join(' · '));
   if (known) parts.push(sourceLine(found, m));
+  return parts.filter(Boolean).join('\n\n');
+}
+
+/**
+ * The document's own identity (its heading, page footer, export header): what this document is,
+ * from the catalog where it knows more, else from what the document says; where the workspace cites it.
+ */
+async function identityHover(doc: IndexedDocument, key: string, span: Span, ctx: FeatureContext, m: Messages): Promise<string> {
+  const meta = doc.analysis.metadata;
+  const found = meta.kamerstuk ? await ctx.catalog.lookupKamerstuk(meta.kamerstuk) : await ctx.catalog.lookupDocumentNumber(key);
+  const heading = `**${m.hover.thisDocument}: ${escapeMarkdown(meta.kamerstuk ? kamerstukTitle(meta.kamerstuk) : key)}**`;
+  const own: CatalogDocument = {
+    id: key,
+    ...(found ?? {}),
+    ...(!found?.title && meta.title ? { title: meta.title } : {}),
+    ...(!found?.date && meta.date ? { date: meta.date } : {}),
+    ...(!found?.dossierTitle && meta.dossierTitle ? { dossierTitle: meta.dossierTitle } : {}),
+    ...(!found?.documentNumber && meta.documentNumber ? { documentNumber: meta.documentNumber } : {}),
+    sources: found?.sources ?? [],
+  };
+  const { workspace: _inWorkspace, ...facts } = own;
+  const parts = [documentFacts(heading, facts, ctx, m, meta.kamerstuk?.dossier)];
+  parts.push(citationsElsewhere(doc, { span }, key, ctx, m) || m.hover.notCitedInWorkspace);
+  if (meta.kamerstuk) parts.push(`[${m.hover.officialPage}](${officialPageUrl(meta.kamerstuk)})`);
+  if (found && hasFacts(found) && found.sources.some((s) => s.origin !== 'workspace')) parts.push(sourceLine(found, m));
   return parts.filter(Boolean).join('\n\n');
 }
 

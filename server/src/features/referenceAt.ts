@@ -1,12 +1,15 @@
 import type { Footnote, FootnoteMarker, InstrumentMention, Reference, Span } from '../engine/model';
 import type { IndexedDocument } from '../catalog/workspaceIndex';
+import { kamerstukKey } from '../engine/identifiers';
 
 /** What the cursor is on. */
 export type Target =
   | { readonly kind: 'reference'; readonly reference: Reference }
   | { readonly kind: 'footnoteMarker'; readonly marker: FootnoteMarker }
   | { readonly kind: 'footnote'; readonly footnote: Footnote }
-  | { readonly kind: 'instrument'; readonly mention: InstrumentMention };
+  | { readonly kind: 'instrument'; readonly mention: InstrumentMention }
+  /** Where the document names itself (its heading, a page footer, an export's header row): its declaration. */
+  | { readonly kind: 'identity'; readonly key: string; readonly span: Span };
 
 export function contains(span: Span, offset: number): boolean {
   return offset >= span.offset && offset <= span.offset + span.length;
@@ -15,6 +18,7 @@ export function contains(span: Span, offset: number): boolean {
 /**
  * The reference, footnote marker or instrument at an offset. Where references nest (a motion whose
  * text includes a Kamerstuk), the smallest wins, so the cursor on the number gets the Kamerstuk.
+ * Elsewhere, a place where the document names itself is its declaration.
  */
 export function targetAt(doc: IndexedDocument, offset: number): Target | undefined {
   const a = doc.analysis;
@@ -32,7 +36,10 @@ export function targetAt(doc: IndexedDocument, offset: number): Target | undefin
     if (contains({ offset: f.span.offset, length: Math.max(1, f.bodySpan.offset - f.span.offset) }, offset)) consider(f.span, { kind: 'footnote', footnote: f });
   }
   for (const i of a.instruments) consider(i.span, { kind: 'instrument', mention: i });
-  return best?.target;
+  if (best) return best.target;
+  const key = a.metadata.kamerstuk ? kamerstukKey(a.metadata.kamerstuk) : a.metadata.documentNumber?.toUpperCase();
+  const own = key ? (a.metadata.identitySpans ?? []).find((s) => contains(s, offset)) : undefined;
+  return own && key ? { kind: 'identity', key, span: own } : undefined;
 }
 
 /** The footnote a marker refers to (same label; the first one after the marker, else the first). */

@@ -18,8 +18,8 @@ export function references(doc: IndexedDocument, offset: number, includeDeclarat
     if (includeDeclaration) out.push(...doc.analysis.footnotes.filter((f) => f.label === label).map((f) => location(doc, f.span)));
     return out;
   }
-  if (target.kind !== 'reference') return [];
-  const key = keyOfIdentityOrCitation(doc, offset) ?? citedKey(target.reference);
+  if (target.kind !== 'reference' && target.kind !== 'identity') return [];
+  const key = target.kind === 'identity' ? target.key : citedKey(target.reference);
   if (!key) return [];
   const out = ctx.index.citationsOf(key).map((c) => location(c.doc, c.reference.span));
   if (includeDeclaration) {
@@ -28,12 +28,4 @@ export function references(doc: IndexedDocument, offset: number, includeDeclarat
     }
   }
   return out;
-}
-
-/** When the cursor is on the document's own identity (its header), the key it names. */
-function keyOfIdentityOrCitation(doc: IndexedDocument, offset: number): string | undefined {
-  const span = doc.analysis.metadata.identitySpan;
-  const k = doc.analysis.metadata.kamerstuk;
-  if (span && k && offset >= span.offset && offset <= span.offset + span.length) return `${k.dossier}-${k.nr}`;
-  return undefined;
 }

@@ -29,6 +29,8 @@ export const en: Shape<typeof nl> = {
     documentNumber: 'Document number',
     alsoDossiers: 'Also in dossier',
     replacedBy: (id: string) => `Replaced by ${id}`,
+    thisDocument: 'This document',
+    notCitedInWorkspace: 'No other document in the workspace cites this document.',
     inWorkspace: 'This document is in the workspace',
     citedElsewhere: (n: number) => (n === 1 ? 'Also cited in 1 other place:' : `Also cited in ${n} other places:`),
     andMore: (n: number) => `and ${n} more`,

@@ -27,6 +27,8 @@ export const nl = {
     alsoDossiers: 'Ook in dossier',
     replacedBy: (id: string) => `Vervangen door ${id}`,
     inWorkspace: 'Dit document staat in de werkmap',
+    thisDocument: 'Dit document',
+    notCitedInWorkspace: 'Geen ander document in de werkmap citeert dit document.',
     citedElsewhere: (n: number) => (n === 1 ? 'Ook geciteerd op 1 andere plek:' : `Ook geciteerd op ${n} andere plekken:`),
     andMore: (n: number) => `en nog ${n}`,
     officialPage: 'officielebekendmakingen.nl',

@@ -50,6 +50,25 @@ describe('definition, references, links and symbols', () => {
     assert.deepEqual(locationTexts(ws, ws.service.references(opened.doc, opened.cursor, false)), markedRanges(opened).slice(1));
   });
 
+  it("the document's own heading is its declaration: references from it, definition on it, a hover with its facts, no outline entry", async () => {
+    const heading = 'Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2021–2022\n\n[[29 826 Indus‸triebeleid\n\nNr. 150]] BRIEF VAN DE MINISTER\n\nDen Haag, 3 maart 2022\n\nTekst.\n';
+    const ws = testWorkspace();
+    const opened = ws.open(`//- brief.txt\n${heading}//- ander.txt\nZie [[Kamerstuk 29 826, nr. 150]].`);
+    assert.deepEqual(locationTexts(ws, ws.service.references(opened.doc, opened.cursor, true)), markedRanges(opened));
+    assert.deepEqual(locationTexts(ws, await ws.service.definition(opened.doc, opened.cursor)), markedRanges(opened).slice(0, 1));
+    expect`
+**Dit document: Kamerstuk 29 826, nr. 150**
+
+- **Datum:** 3 maart 2022
+- **Dossier:** 29 826 — Industriebeleid
+
+Ook geciteerd op 1 andere plek: [ander.txt:1](file:///ws/ander.txt#L1,5)
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-29826-150.html)
+`.assert(((await ws.service.hover(opened.doc, opened.cursor))!.contents as { value: string }).value);
+    assert.equal(outline(ws.service.documentSymbols(opened.doc)), '');
+  });
+
   it('document links go to the official pages', () => {
     const ws = testWorkspace();
     const doc = ws.add('brief.txt', 'Kamerstuk 29826, nr. 250; Kamerstuknummer 21501-30-621; 2025D44449; dossier 35925-XVII.');
