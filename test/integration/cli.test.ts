@@ -113,6 +113,24 @@ describe('command line', function () {
     assert.match(r.out, /warning citation-malformed ‘Kamerstuk 35420, 57’ lacks ‘nr\.’/);
   });
 
+  it('counts are words in both languages; --fail-on info is accepted; an unknown --lang is an input error', () => {
+    const f = path.join(seedsDir, '000_314d4768fc43998e.txt');
+    assert.match(cli(['check', '--today', '2026-11-23', f]).out, /totaal: .*\d+ waarschuwingen?\b/);
+    assert.match(cli(['check', '--lang', 'en', '--today', '2026-11-23', f]).out, /total: .*\d+ warnings?\b/);
+    assert.doesNotMatch(cli(['check', '--today', '2026-11-23', f]).out, /×/);
+    assert.equal(cli(['check', '--fail-on', 'info', f]).code, 1);
+    const bad = cli(['check', '--lang', 'fr', f]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--lang: onbekende taal fr \(nl, en\)/);
+    assert.equal(cli(['check', '--lang', 'en-GB', '--today', '2026-11-23', f]).code, 0);
+  });
+
+  it('check | head: a reader that stops early is no error', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(CLI)} check --hints --today 2026-11-23 ${JSON.stringify(seedsDir)} | head -n 1`], { encoding: 'utf8', cwd: repoRoot });
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
+  });
+
   it('errors: one clear line each, the other files still processed, exit code 2', () => {
     const binary = path.join(tmp, 'scan.txt');
     fs.writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x00]));

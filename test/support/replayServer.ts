@@ -36,13 +36,14 @@ export class ReplayServer {
   private readonly servers: Record<'koop' | 'tk', http.Server>;
   private readonly routes: Route[];
 
-  private constructor() {
-    this.routes = JSON.parse(fs.readFileSync(path.join(SOURCES, 'routes.json'), 'utf8')) as Route[];
+  private constructor(private readonly root: string) {
+    this.routes = JSON.parse(fs.readFileSync(path.join(root, 'routes.json'), 'utf8')) as Route[];
     this.servers = { koop: http.createServer((q, s) => void this.handle('koop', q, s)), tk: http.createServer((q, s) => void this.handle('tk', q, s)) };
   }
 
-  static async start(): Promise<ReplayServer> {
-    const r = new ReplayServer();
+  /** Serves the recorded responses of a folder with a routes.json (by default test/fixtures/sources). */
+  static async start(root: string = SOURCES): Promise<ReplayServer> {
+    const r = new ReplayServer(root);
     await Promise.all(Object.values(r.servers).map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
     return r;
   }
@@ -85,7 +86,7 @@ export class ReplayServer {
     }
     const headers: Record<string, string> = { ...(route.headers ?? {}) };
     if (route.location) headers['location'] = route.location;
-    let body = route.file ? fs.readFileSync(path.join(SOURCES, route.file), 'utf8') : '';
+    let body = route.file ? fs.readFileSync(path.join(this.root, route.file), 'utf8') : '';
     for (const [h, reals] of Object.entries(REAL_HOSTS) as ['koop' | 'tk', readonly string[]][]) for (const real of reals) body = body.split(real).join(this.base(h));
     res.writeHead(route.status, headers).end(body);
   }

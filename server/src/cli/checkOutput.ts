@@ -74,7 +74,7 @@ function countSeverities(findings: readonly CheckedFinding[]): Map<Severity, num
 }
 
 function findingsLine(counts: ReadonlyMap<Severity, number>, m: Messages): string {
-  const parts = [...SEVERITIES].reverse().filter((s) => (counts.get(s) ?? 0) > 0).map((s) => m.cli.findings(counts.get(s)!, m.cli.severity[s]!));
+  const parts = [...SEVERITIES].reverse().filter((s) => (counts.get(s) ?? 0) > 0).map((s) => m.cli.findings[s](counts.get(s)!));
   return parts.length ? parts.join(' · ') : m.cli.noFindings;
 }
 

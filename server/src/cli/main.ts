@@ -38,8 +38,10 @@ function commonOptions(args: ParsedArgs, m: Messages): CommonOptions | string {
   if (!isIsoDate(today)) return m.cli.badDate('--today', today);
   const format = args.options.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') return m.cli.badFormat(format);
-  const failOn = args.options.get('--fail-on') ?? 'error';
-  if (!(SEVERITIES as readonly string[]).includes(failOn)) return m.cli.badLevel('--fail-on', failOn);
+  const written = args.options.get('--fail-on') ?? 'error';
+  // "info" is what the output calls the level; "information" what LSP calls it.
+  const failOn = written === 'info' ? 'information' : written;
+  if (!(SEVERITIES as readonly string[]).includes(failOn)) return m.cli.badLevel('--fail-on', written);
   const citationStyle = args.options.get('--citation-style') ?? 'official';
   if (citationStyle !== 'official' && citationStyle !== 'compact') return m.cli.badStyle(citationStyle);
   return { documentDate, today, format, failOn: failOn as Severity, citationStyle };
@@ -62,7 +64,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     throw e;
   }
   const lang = args.options.get('--lang');
-  if (lang) {
+  if (lang !== undefined) {
+    if (!/^(?:nl|en)(?:[-_][a-z]{2,4})?$/i.test(lang)) {
+      err(m.cli.badLang(lang));
+      return 2;
+    }
     locale = localeFrom(lang);
     m = messages(locale);
   }
@@ -168,6 +174,11 @@ async function runOnlineCommand(args: ParsedArgs, locale: Locale, m: Messages, o
 }
 
 if (require.main === module) {
+  // `kamerwijzer check … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       // -1: a long-running command (the language server) keeps the process alive.
