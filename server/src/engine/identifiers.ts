@@ -93,9 +93,9 @@ export function tweedeKamerDocumentUrl(documentNumber: string): string {
   return `https://www.tweedekamer.nl/kamerstukken/detail?id=${documentNumber}&did=${documentNumber}`;
 }
 
-/** tweedekamer.nl's search for a Kamerstuk ("29826-277"). */
+/** tweedekamer.nl's search for a Kamerstuk ("29 826 nr. 277", "36 800 X nr. 12": a dossier keeps its suffix). */
 export function tweedeKamerSearchUrl(id: KamerstukId): string {
-  return `https://www.tweedekamer.nl/zoeken?qry=${encodeURIComponent(`${dossierNumber(id.dossier)} nr. ${id.nr}`)}`;
+  return `https://www.tweedekamer.nl/zoeken?qry=${encodeURIComponent(`${officialDossierText(id.dossier)} nr. ${id.nr}`)}`;
 }
 
 /** The dossier's overview on zoek.officielebekendmakingen.nl. */

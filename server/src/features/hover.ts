@@ -175,19 +175,34 @@ function documentFacts(heading: string, d: CatalogDocument, ctx: FeatureContext,
   if (dossier) facts.push(`**${m.hover.dossier}:** ${escapeMarkdown(officialDossierText(dossier))}${d.dossierTitle ? ` — ${escapeMarkdown(d.dossierTitle)}` : ''}`);
   if (d.alsoDossiers?.length) facts.push(`**${m.hover.alsoDossiers}:** ${d.alsoDossiers.map(officialDossierText).join(', ')}`);
   if (d.submitters?.length) facts.push(`**${m.hover.submitters}:** ${escapeMarkdown(d.submitters.join(', '))}`);
-  if (d.outcome) facts.push(`**${m.hover.outcome}:** ${d.outcome}${d.outcomeDate ? ` (${formatDate(d.outcomeDate, ctx.locale)})` : ''}`);
+  if (d.outcome) facts.push(`**${m.hover.outcome}:** ${m.diag.outcomes[d.outcome]}${d.outcomeDate ? ` (${formatDate(d.outcomeDate, ctx.locale)})` : ''}`);
   if (d.kabinetsappreciatie) facts.push(`**${m.hover.appreciation}:** ${escapeMarkdown(d.kabinetsappreciatie)}`);
   if (d.documentNumber && d.id !== d.documentNumber) facts.push(`**${m.hover.documentNumber}:** ${d.documentNumber}`);
-  if (d.replacedBy) facts.push(`⚠ ${m.hover.replacedBy(d.replacedBy)}`);
+  if (d.replacedBy) {
+    const by = parseKamerstukKey(d.replacedBy);
+    facts.push(`⚠ ${m.hover.replacedBy(by ? `[${escapeMarkdown(kamerstukTitle(by))}](${officialPageUrl(by)})` : escapeMarkdown(d.replacedBy))}`);
+  }
   if (d.workspace) facts.push(`${m.hover.inWorkspace}: [${fileName(d.workspace.uri)}](${locationLink(ctx, d.workspace.uri, d.workspace.span)})`);
   if (facts.length) lines.push(facts.map((f) => `- ${f}`).join('\n'));
   return lines.join('\n\n');
 }
 
+/** The order in which sources are named: the official ones first. */
+const SOURCE_ORDER = ['officielebekendmakingen', 'tweedekamer', 'bundled', 'workspace'];
+
+/**
+ * "Bron: officielebekendmakingen.nl · de meegeleverde gegevens": each source once, by what it is,
+ * official sources first, each linked to the first web page it gave (the record or its provenance).
+ */
 function sourceLine(d: CatalogDocument, m: Messages): string {
-  const urls = [...new Set(d.sources.map((s) => s.url).filter((u): u is string => !!u && /^https?:/.test(u)))].slice(0, 2);
-  const origins = [...new Set(d.sources.map((s) => s.origin))];
-  return `_${m.hover.sources}: ${origins.join(', ')}${urls.length ? ` — ${urls.map((u) => `[${shortHost(u)}](${u})`).join(', ')}` : ''}_`;
+  const origins = [...new Set(d.sources.map((s) => s.origin))].filter((o) => o !== 'workspace' || d.sources.length === 1);
+  origins.sort((a, b) => (SOURCE_ORDER.indexOf(a) + 1 || 99) - (SOURCE_ORDER.indexOf(b) + 1 || 99));
+  const named = origins.map((o) => {
+    const name = escapeMarkdown(m.sourceNames[o] ?? o);
+    const url = d.sources.find((s) => s.origin === o && s.url && /^https?:/.test(s.url))?.url;
+    return url ? `[${name}](${url})` : name;
+  });
+  return `_${m.hover.sources}: ${named.join(' · ')}_`;
 }
 
 function shortHost(url: string): string {
@@ -196,8 +211,21 @@ function shortHost(url: string): string {
 }
 
 /** The other places in the workspace that cite the same key. */
+/**
+ * "Ook geciteerd op 2 andere plekken: brief.txt:3, nota.md:12": the other places, one per line of a
+ * document (a motion and its Kamerstuk in one sentence are one place), never the place hovered.
+ */
 function citationsElsewhere(doc: IndexedDocument, r: { span: Span }, key: string, ctx: FeatureContext, m: Messages): string {
-  const others = ctx.index.citationsOf(key).filter((c) => !(c.doc.uri === doc.uri && c.reference.span.offset === r.span.offset));
+  const hereLine = doc.lines.positionAt(r.span.offset).line;
+  const seen = new Set<string>();
+  const others = ctx.index.citationsOf(key).filter((c) => {
+    const line = c.doc.lines.positionAt(c.reference.span.offset).line;
+    if (c.doc.uri === doc.uri && (line === hereLine || overlaps(c.reference.span, r.span))) return false;
+    const place = `${c.doc.uri}:${line}`;
+    if (seen.has(place)) return false;
+    seen.add(place);
+    return true;
+  });
   if (!others.length) return '';
   const listed = others.slice(0, MAX_CITATIONS_LISTED).map((c) => {
     const line = c.doc.lines.positionAt(c.reference.span.offset).line + 1;
@@ -205,6 +233,10 @@ function citationsElsewhere(doc: IndexedDocument, r: { span: Span }, key: string
   });
   if (others.length > MAX_CITATIONS_LISTED) listed.push(m.hover.andMore(others.length - MAX_CITATIONS_LISTED));
   return `${m.hover.citedElsewhere(others.length)} ${listed.join(', ')}`;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
 }
 
 function fileName(uri: string): string {
@@ -229,7 +261,7 @@ async function motionHover(doc: IndexedDocument, r: MotionReference, ctx: Featur
     if (found?.title) facts.push(`*${escapeMarkdown(found.title)}*`);
     if (found?.date) facts.push(`**${m.hover.date}:** ${formatDate(found.date, ctx.locale)}`);
     if (found?.submitters?.length) facts.push(`**${m.kind.motion} — ${m.hover.submitters.toLowerCase()}:** ${escapeMarkdown(found.submitters.join(', '))}`);
-    if (found?.outcome) facts.push(`**${m.hover.outcome}:** ${found.outcome}${found.outcomeDate ? ` (${formatDate(found.outcomeDate, ctx.locale)})` : ''}`);
+    if (found?.outcome) facts.push(`**${m.hover.outcome}:** ${m.diag.outcomes[found.outcome]}${found.outcomeDate ? ` (${formatDate(found.outcomeDate, ctx.locale)})` : ''}`);
     if (found?.kabinetsappreciatie) facts.push(`**${m.hover.appreciation}:** ${escapeMarkdown(found.kabinetsappreciatie)}`);
     lines.push(facts.map((f) => `- ${f}`).join('\n'));
     const key = citedKey(r);

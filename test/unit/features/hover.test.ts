@@ -30,11 +30,35 @@ interface Case {
   readonly locale?: 'nl' | 'en';
   readonly today?: string;
   readonly facts?: KnownDocumentFacts;
+  /** With the real bundled catalog behind the test documents. */
+  readonly bundled?: boolean;
   /** The hover's Markdown, or "(no hover)". */
   readonly hover: Expectation;
 }
 
 const CASES: Case[] = [
+  {
+    name: 'a motion from the bundled data: its outcome in words, each source named once',
+    bundled: true,
+    locale: 'en',
+    fixture: 'In uitvoering van de motie (Kamerstuk 21 501-32, nr. 16‸04) ...',
+    hover: expect`
+**Kamerstuk 21 501-32, nr. 1604** · Motie
+
+*Motie van het lid Van Campen c.s. over de nijpende situatie op de Nederlandse mestmarkt aan de orde stellen en de Europese Commissie vragen kunstmestvervangers per direct mogelijk te maken*
+
+- **Date:** 7 December 2023
+- **Dossier:** 21 501-32 — Landbouw- en Visserijraad
+- **Submitted by:** Van Campen, Vedder, Van der Plas
+- **Outcome:** adopted (7 December 2023)
+- **Cabinet’s assessment:** Oordeel Kamer
+- **Document number:** 2023D48275
+
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-21501-32-1604.html) · [tweedekamer.nl](https://www.tweedekamer.nl/kamerstukken/detail?id=2023D48275&did=2023D48275)
+
+_Source: [the bundled data](https://github.com/tkmoties/tkmoties.github.io/blob/b1ad58a752d93db1a64e89629602103a726a1e5e/_data/moties/2023/2023-12-07T00:00:00+01:00-0571eb2e-0e16-4a43-8ca8-c2af7c57fab8.json)_
+`,
+  },
   {
     name: 'a known Aanhangsel: its title and date from the official source, and its page',
     fixture: '(Aanhangsel Handelingen II, 2021-2022 nr. 14‸56)',
@@ -140,7 +164,7 @@ _Bron: test_
 - **Datum:** 8 november 2024
 - **Dossier:** 36 600 XIII
 
-[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-36600-XIII-65.html) · [tweedekamer.nl](https://www.tweedekamer.nl/zoeken?qry=36600%20nr.%2065)
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-36600-XIII-65.html) · [tweedekamer.nl](https://www.tweedekamer.nl/zoeken?qry=36%20600%20XIII%20nr.%2065)
 
 _Bron: test_
 `,
@@ -153,7 +177,7 @@ _Bron: test_
 
 Niet bekend offline: niet in de werkmap, de meegeleverde gegevens of de cache. Online (kamerwijzer.online) zoekt Kamerwijzer het op bij officielebekendmakingen.nl; ‘Kamerwijzer: Download cited documents for offline use’ haalt alles op wat de werkmap citeert.
 
-[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-21501-30-470.html) · [tweedekamer.nl](https://www.tweedekamer.nl/zoeken?qry=21501%20nr.%20470)
+[officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-21501-30-470.html) · [tweedekamer.nl](https://www.tweedekamer.nl/zoeken?qry=21%20501-30%20nr.%20470)
 `,
   },
   {
@@ -168,7 +192,7 @@ Niet bekend offline: niet in de werkmap, de meegeleverde gegevens of de cache. O
 - **Date:** 20 March 2025
 - **Dossier:** 29 826 — Industriebeleid
 - **Submitted by:** Kostić, Koekkoek
-- **Outcome:** aangenomen (25 March 2025)
+- **Outcome:** adopted (25 March 2025)
 - **Document number:** 2025D12193
 
 [officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-29826-250.html) · [tweedekamer.nl](https://www.tweedekamer.nl/kamerstukken/detail?id=2025D12193&did=2025D12193)
@@ -207,8 +231,6 @@ _Bron: test_
 - **Datum:** 20 maart 2025
 - **Motie — indieners:** Kostić, Koekkoek
 - **Uitslag:** aangenomen (25 maart 2025)
-
-Ook geciteerd op 1 andere plek: [brief.txt:1](file:///ws/brief.txt#L1,23)
 `,
   },
   {
@@ -346,7 +368,7 @@ _Bron: test_
 describe('hover', () => {
   for (const c of CASES) {
     it(c.name, async () => {
-      const ws = testWorkspace({ known: KNOWN, locale: c.locale ?? 'nl', ...(c.today ? { today: c.today } : {}) });
+      const ws = testWorkspace({ known: KNOWN, locale: c.locale ?? 'nl', ...(c.today ? { today: c.today } : {}), ...(c.bundled ? { bundled: true } : {}) });
       const opened = ws.open(c.fixture);
       const doc = c.facts ? ws.add(opened.file.name, opened.file.text, c.facts) : opened.doc;
       const h = await ws.service.hover(doc, opened.cursor);
