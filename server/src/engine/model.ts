@@ -178,17 +178,18 @@ export interface Footnote {
   /**
    * 'footnoteRef': Word export "[1: text]"; 'pdfLine': a line at the foot of a page or section that
    * starts with its label ("1 SER advies …", "<sup>1</sup> …", "¹ …"); 'endnoteList': the N-th item of
-   * a trailing list of "text↩︎" items; 'markdown': a "[^1]: text" definition.
+   * a trailing list of "text↩︎" items; 'markdown': a "[^1]: text" definition; 'bracket': a plain-text
+   * note line "[1] text" or "[1: text]" under a text with "[1]" markers.
    */
-  readonly style: 'footnoteRef' | 'pdfLine' | 'endnoteList' | 'markdown';
+  readonly style: 'footnoteRef' | 'pdfLine' | 'endnoteList' | 'markdown' | 'bracket';
 }
 
 /** A footnote marker in the running text ("[footnoteRef:1]", a superscript "1" glued to a word). */
 export interface FootnoteMarker {
   readonly label: string;
   readonly span: Span;
-  /** 'superscript': digits glued to a word, "<sup>1</sup>" or "¹"; 'markdown': "[^1]". */
-  readonly style: 'footnoteRef' | 'superscript' | 'markdown';
+  /** 'superscript': digits glued to a word, "<sup>1</sup>" or "¹"; 'markdown': "[^1]"; 'bracket': a plain "[1]". */
+  readonly style: 'footnoteRef' | 'superscript' | 'markdown' | 'bracket';
 }
 
 /**

@@ -95,6 +95,35 @@ describe('footnote recognizer', () => {
     });
   });
 
+  describe('plain text: [N] markers and "[N] text" note lines', () => {
+    it('pairs the markers with note lines, and keeps a marker whose note is missing', () => {
+      const source = 'De motie van het lid Ceder[1] betrek ik hierbij. Zie ook het rapport.[2] En de brief.[3]\n\n[1] Kamerstuk 28 638, nr. 240.\n[3: Kamerstuk 36 547, nr. 32]\n';
+      check(
+        source,
+        [
+          { label: '1', style: 'bracket', body: 'Kamerstuk 28 638, nr. 240.', whole: '[1] Kamerstuk 28 638, nr. 240.' },
+          { label: '3', style: 'bracket', body: 'Kamerstuk 36 547, nr. 32', whole: '[3: Kamerstuk 36 547, nr. 32]' },
+        ],
+        [
+          { label: '1', style: 'bracket', text: '[1]', after: 'lid Ceder' },
+          { label: '2', style: 'bracket', text: '[2]', after: 'rapport.' },
+          { label: '3', style: 'bracket', text: '[3]', after: 'e brief.' },
+        ],
+      );
+      assert.equal(flatWithoutMarkers(source).slice(0, 47), 'De motie van het lid Ceder betrek ik hierbij. Z');
+    });
+
+    it('reads nothing without both a marker and a note of the same number', () => {
+      check('Zie punt [1] en [2] van de lijst.', [], []);
+      check('Een lijst:\n[1] eerste punt\n[2] tweede punt\n', [], []);
+      check('Zie [4] hierboven.\n\n[1] Een noot.\n', [], []);
+    });
+
+    it('leaves Markdown links and reference definitions alone', () => {
+      check('Zie [1](https://example.org) en [2]: niets.\n[1] Een noot.\n', [], []);
+    });
+  });
+
   describe('Markdown footnotes', () => {
     it('pairs [^N] markers with definitions, continuation lines included', () => {
       const source = [

@@ -1,6 +1,6 @@
 import type { Footnote, FootnoteMarker } from '../model';
 import { recognizeEndnoteList } from './endnoteList';
-import { recognizeMarkdownFootnotes, recognizeSuperscriptFootnotes, recognizeWordExportFootnotes } from './footnoteMarkup';
+import { recognizeBracketFootnotes, recognizeMarkdownFootnotes, recognizeSuperscriptFootnotes, recognizeWordExportFootnotes } from './footnoteMarkup';
 import { recognizePageFootnotes } from './pageFootnotes';
 
 export interface FootnoteResult {
@@ -10,7 +10,7 @@ export interface FootnoteResult {
 
 /**
  * Finds footnote bodies and their markers in the source text, in every form real letters come in:
- * Word export ("[footnoteRef:1]" … "[1: text]"), Markdown ("[^1]" … "[^1]: text"), HTML or Unicode
+ * Word export ("[footnoteRef:1]" … "[1: text]"), plain text ("[1]" … "[1] text"), Markdown ("[^1]" … "[^1]: text"), HTML or Unicode
  * superscripts ("<sup>1</sup>", "¹"), an export's trailing "text↩︎" list, and a PDF's page-foot
  * lines ("1 SER advies …") with digits glued to the text as markers.
  *
@@ -23,7 +23,10 @@ export interface FootnoteResult {
 export function recognizeFootnotes(source: string): FootnoteResult {
   const footnotes: Footnote[] = [];
   const markers: FootnoteMarker[] = [];
-  for (const found of [recognizeWordExportFootnotes(source), recognizeMarkdownFootnotes(source), recognizeSuperscriptFootnotes(source)]) {
+  const wordExport = recognizeWordExportFootnotes(source);
+  // Plain "[1]" notes are read only where no Word export markup says what its "[1: …]" bodies are.
+  const bracket = wordExport.markers.length ? { footnotes: [], markers: [] } : recognizeBracketFootnotes(source);
+  for (const found of [wordExport, bracket, recognizeMarkdownFootnotes(source), recognizeSuperscriptFootnotes(source)]) {
     footnotes.push(...found.footnotes);
     markers.push(...found.markers);
   }

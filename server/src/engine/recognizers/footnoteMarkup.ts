@@ -7,7 +7,8 @@ import { skipLineSpace, trimSpaceEnd } from '../chars';
  * - Word export: "[footnoteRef:1]" in the text, "[1:  Kamerstuk 29826, nr. 250]" as the body;
  * - Markdown: "[^1]" in the text, "[^1]: text" as a definition at the start of a line;
  * - HTML and Unicode superscripts: "<sup>1</sup>" or "¹" glued to the text; the same at the start
- *   of a line, followed by text, is the body; a converted export's link "[1](#fn1)" is a marker too.
+ *   of a line, followed by text, is the body; a converted export's link "[1](#fn1)" is a marker too;
+ * - plain text: "[1]" in the running text, "[1] text" or "[1: text]" opening a line below it.
  */
 
 export interface MarkupFootnotes {
@@ -43,6 +44,53 @@ export function recognizeWordExportFootnotes(source: string): MarkupFootnotes {
     });
     body.lastIndex = close + 1;
   }
+  return { footnotes, markers };
+}
+
+/** A plain-text note: "[1] Kamerstuk 28 638, nr. 240." or "[1: Kamerstuk …]" opening a line. */
+const BRACKET_NOTE = /^[ \t]*\[(\d{1,3})(?:\][ \t]+|:[ \t]*)(?=\S)/gm;
+/** A plain-text marker "[1]" in running text (not a Markdown link "[1](…)" or reference "[1]:"). */
+const BRACKET_MARKER = /\[(\d{1,3})\](?![(:\[])/g;
+
+/**
+ * Plain-text footnotes, as a draft typed without a word processor's markup writes them: "[1]" after
+ * a word or sentence, and "[1] text" (or "[1: text]") on its own line further down. The form is
+ * trusted only when both are there and agree: a note line whose label a marker in the running text
+ * also has. Every "[N]" in running text is then a marker, also one whose note is missing (that is a
+ * finding, not a reason to doubt the form). A note runs to the end of its line ("[1: …]" to its
+ * closing bracket).
+ */
+export function recognizeBracketFootnotes(source: string): MarkupFootnotes {
+  if (!source.includes('[')) return { footnotes: [], markers: [] };
+  const footnotes: Footnote[] = [];
+  const noteStarts = new Set<number>();
+  const note = new RegExp(BRACKET_NOTE.source, BRACKET_NOTE.flags);
+  for (let m = note.exec(source); m; m = note.exec(source)) {
+    const labelAt = m.index + m[0].indexOf('[');
+    const colon = m[0].includes(':');
+    const bodyStart = m.index + m[0].length;
+    const close = colon ? closingBracket(source, labelAt + 1) : undefined;
+    if (colon && close === undefined) continue;
+    const end = colon ? close! : lineEndAt(source, bodyStart);
+    const bodyEnd = trimSpaceEnd(source, bodyStart, end);
+    noteStarts.add(labelAt);
+    footnotes.push({
+      label: m[1]!,
+      span: { offset: labelAt, length: (colon ? end + 1 : bodyEnd) - labelAt },
+      bodySpan: { offset: bodyStart, length: bodyEnd - bodyStart },
+      body: collapse(source.slice(bodyStart, bodyEnd)),
+      style: 'bracket',
+    });
+    note.lastIndex = Math.max(note.lastIndex, end);
+  }
+  if (footnotes.length === 0) return { footnotes, markers: [] };
+  const markers: FootnoteMarker[] = [];
+  for (const m of source.matchAll(BRACKET_MARKER)) {
+    if (noteStarts.has(m.index!) || atLineStart(source, m.index!)) continue;
+    markers.push({ label: m[1]!, span: { offset: m.index!, length: m[0].length }, style: 'bracket' });
+  }
+  const labels = new Set(footnotes.map((f) => f.label));
+  if (!markers.some((mk) => labels.has(mk.label))) return { footnotes: [], markers: [] };
   return { footnotes, markers };
 }
 

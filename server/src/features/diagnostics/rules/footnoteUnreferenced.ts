@@ -1,6 +1,6 @@
 /**
  * Missing: a footnote nothing refers to. Only for footnotes whose markers are explicit
- * ([footnoteRef:N], [^N]); markers of PDF-extracted footnotes are superscripts the extraction may
+ * ([footnoteRef:N], [^N], a plain [N]); markers of PDF-extracted footnotes are superscripts the extraction may
  * have lost, so their absence proves nothing.
  */
 import type { DiagnosticRule } from '../model';
@@ -14,7 +14,7 @@ export const footnoteUnreferenced: DiagnosticRule = {
     const used = new Set(ctx.doc.analysis.footnoteMarkers.map((mk) => mk.label));
     const findings: Finding[] = [];
     for (const f of ctx.doc.analysis.footnotes) {
-      if (f.style !== 'footnoteRef' && f.style !== 'markdown') continue;
+      if (f.style !== 'footnoteRef' && f.style !== 'markdown' && f.style !== 'bracket') continue;
       if (!used.has(f.label)) findings.push({ code: this.code, span: f.span, message: ctx.m.diag.footnoteUnreferenced(f.label), tags: ['unnecessary'] });
     }
     return findings;
