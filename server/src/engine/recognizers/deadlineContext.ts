@@ -36,9 +36,15 @@ const REACH = 400;
  * the perfect and past auxiliaries, "jl.", "vorig jaar".
  */
 const TENSE_WORDS =
-  /\b(?:(zal|zullen|zult|zou|zouden|wordt|worden|verwacht|verwachte|verwachten|verwachting|voorzien|gepland|geplande|planning|planningen|streeft|streef|streven|voornemen|voornemens|voorgenomen|beoogd|beoogde|beoogt|toegezegd|toegezegde|toezegging|toezeggingen|verzoekt|verzoeken|verzocht|deadline|moet|moeten|dient|dienen|ontvangt|informeer|informeert|informeren|stuur|stuurt|zend|zendt|bied|biedt|gaat|gaan|kom|komt|komen|volgt|volgen|verschijnt|verschijnen|treedt|treden|start|starten|begint|beginnen|sturen|toesturen|zenden|toezenden|aanbieden|aanbied|rapporteer|rapporteren|aanstaande|a\.s\.)|(heb|hebt|heeft|hebben|had|hadden|werd|werden|was|waren|jl|j\.l|jongstleden|vorig|vorige|geleden|sinds|sedert))(?![A-Za-z\u00C0-\u024F])/gi;
+  /\b(?:(zal|zullen|zult|zou|zouden|wordt|worden|verwacht|verwachte|verwachten|verwachting|voorzien|gepland|geplande|planning|planningen|streeft|streef|streven|voornemen|voornemens|voorgenomen|beoogd|beoogde|beoogt|toegezegd|toegezegde|toezegging|toezeggingen|verzoekt|verzoeken|verzocht|gevraagd|toekomen|besluit|besluiten|deadline|moet|moeten|dient|dienen|ontvangt|informeer|informeert|informeren|stuur|stuurt|zend|zendt|bied|biedt|gaat(?! het )|gaan|kom|komt|komen|terugkom|terugkomt|terugkomen|volgt|volgen|verschijnt|verschijnen|uitkomt|uitkomen|tegemoet|tegemoetzien|treedt|treden|start|starten|begint|beginnen|sturen|toesturen|zenden|toezenden|aanbieden|aanbied|rapporteer|rapporteren|aanstaande|a\.s\.)|(heb|hebt|heeft|hebben|had|hadden|werd|werden|was|waren|jl|j\.l|jongstleden|vorig|vorige|geleden|sinds|sedert))(?![A-Za-z\u00C0-\u024F])/gi;
 
 const PASSIVE_AUXILIARY = /^(?:wordt|worden)$/i;
+/**
+ * A promise named as a noun: "Rappel toezeggingen september 2025", "naar aanleiding van toezegging
+ * tijdens het algemeen overleg op 27 maart 2018". It says a promise exists, not that the time beside
+ * it is the promised one.
+ */
+const PROMISE_NOUN = /^toezegging(?:en)?$/i;
 
 /**
  * What tells of a finished event in the present perfect with "zijn" or in the simple past, beside the
@@ -94,7 +100,9 @@ const CLAUSE_MARKS = /[;\u2022\u25aa\u25cf\u21a9|,:()\u2013\u2014]/g;
 export class TenseMarks {
   private readonly clauseMarks: number[] = [];
   private readonly plans: number[] = [];
-  /** The plan words other than the present passive "wordt"/"worden", which describe as often as they plan. */
+  /** The plan words other than the nouns of promising ("toezegging"). */
+  private readonly verbalPlans: number[] = [];
+  /** The plan words other than those nouns and the present passive "wordt"/"worden", which describe as often as they plan. */
   private readonly firmPlans: number[] = [];
   private readonly past: number[] = [];
   private readonly subordinators: number[] = [];
@@ -122,8 +130,13 @@ export class TenseMarks {
       new ForwardMatches(text, TENSE_WORDS, (m) => {
         // \b knows only ASCII letters: "ézal" is no "zal".
         if (m.index > 0 && isAccentedLetter(text.charCodeAt(m.index - 1))) return;
+        // "het gaat om", "Dit jaar gaat het nog wel redelijk": "gaat" before or after "het" is no future.
+        if (m[1] && /^gaat$/i.test(m[1]) && /(?:^|[^\p{L}])het $/iu.test(text.slice(Math.max(0, m.index - 4), m.index))) return;
         (m[1] ? this.plans : this.past).push(m.index);
-        if (m[1] && !PASSIVE_AUXILIARY.test(m[1])) this.firmPlans.push(m.index);
+        if (m[1] && !PROMISE_NOUN.test(m[1])) {
+          this.verbalPlans.push(m.index);
+          if (!PASSIVE_AUXILIARY.test(m[1])) this.firmPlans.push(m.index);
+        }
       }),
     ];
     // Asked only about periods already over, which are few: scanned only around those.
@@ -170,7 +183,12 @@ export class TenseMarks {
     return anyIn(this.plans, from, skipFrom) || anyIn(this.plans, skipTo, to);
   }
 
-  /** Like plansIn, with a word of planning proper: "wordt"/"worden" alone do not count. */
+  /** Like plansIn, without the nouns of promising ("toezegging"). */
+  plansVerballyIn(from: number, to: number, skipFrom: number, skipTo: number): boolean {
+    return anyIn(this.verbalPlans, from, skipFrom) || anyIn(this.verbalPlans, skipTo, to);
+  }
+
+  /** Like plansVerballyIn, with a word of planning proper: "wordt"/"worden" alone do not count. */
   plansFirmlyIn(from: number, to: number, skipFrom: number, skipTo: number): boolean {
     return anyIn(this.firmPlans, from, skipFrom) || anyIn(this.firmPlans, skipTo, to);
   }
