@@ -334,6 +334,9 @@ describe('deadline recognizer', () => {
       ['Status deels voldaan\nDeadline 1 april 2021\nVerantwoordelijke Minister', undefined, [{ text: 'Deadline 1 april 2021', end: '2021-04-01' }]],
       ['Status | openstaand |\nDeadline | 1 juli 2025 |\n', undefined, [{ text: 'Deadline | 1 juli 2025', end: '2025-07-01' }]],
       ['Deadline: 30 juni 2026', undefined, [{ text: 'Deadline: 30 juni 2026', end: '2026-06-30' }]],
+      ['De deadline voor het indienen van aanvragen is 1 mei 2025.', '2024-03-01',
+        [{ text: 'deadline voor het indienen van aanvragen is 1 mei 2025', end: '2025-05-01' }]],
+      ['Ik heb de deadline met een maand verlengd tot 1 juni 2024.', '2024-03-01', [{ text: 'deadline met een maand verlengd tot 1 juni 2024', end: '2024-06-01' }]],
       // A period: its last day.
       ['De toezegging blijft openstaand met nieuwe deadline eind 2026.', '2025-06-01', [{ text: 'deadline eind 2026', end: '2026-12-31' }]],
       ['Als deadline geldt het derde kwartaal van 2025.', '2025-01-10', [{ text: 'deadline geldt het derde kwartaal van 2025', end: '2025-09-30' }]],
@@ -349,6 +352,7 @@ describe('deadline recognizer', () => {
       ['De deadline voor 2030 is ambitieus.', D, []],
       ['De deadline die de Commissie noemt, is streng.', D, []],
       ['Het deadlinebeleid van de dienst wordt herzien.', D, []],
+      ['De deadline is echter niet gehaald op 1 mei 2022.', D, []],
       ['Over de deadlines is met de sector gesproken sinds 1 mei 2021.', D, []],
     ]);
   });
@@ -360,6 +364,8 @@ describe('deadline recognizer', () => {
       ['De minister zal de Kamer op 12 maart informeren.', '2024-05-01', [{ text: 'op 12 maart', start: '2025-03-12', end: '2025-03-12' }]],
       ['Gemeenten moeten voor 1 maart reageren.', '2024-05-01', [{ text: 'voor 1 maart', end: '2025-02-28' }]],
       ['De aanvragen moeten vóór 15 januari binnen zijn.', '2023-12-20', [{ text: 'vóór 15 januari', end: '2024-01-14' }]],
+      // A day to come within half a year needs no word of planning, as a written date to come does.
+      ['De Kamer stemt op dinsdag 15 oktober over de motie.', '2024-10-10', [{ text: 'op dinsdag 15 oktober', start: '2024-10-15', end: '2024-10-15' }]],
       ['De minister stuurt de Kamer de stukken voor dinsdag 19 november a.s.', '2019-11-14', [{ text: 'voor dinsdag 19 november a.s.', end: '2019-11-18' }]],
       ['Deze zal ik op 16 november van dit jaar naar de werven sturen.', '2022-09-30',
         [{ text: 'op 16 november van dit jaar', start: '2022-11-16', end: '2022-11-16' }]],
@@ -380,6 +386,9 @@ describe('deadline recognizer', () => {
       ['In januari is de regeling geopend.', '2011-12-19', []],
       ['De Kamer is eind oktober geïnformeerd.', '2023-12-02', []],
       ['De minister heeft op 3 november de brief getekend.', '2023-12-02', []],
+      ['De regering heeft in de eerste helft van juni een besluit genomen.', '2024-10-01', []],
+      // Further off than half a year and planned by nothing: more likely a day gone by.
+      ['Het verzoek van de commissie kwam op 29 september binnen.', '2024-10-10', []],
       ['Het voor woensdag 16 april geagendeerde debat wordt van de agenda afgevoerd.', '2008-04-10', []],
       // "Ik stel voor …": the particle of "voorstellen", no cue.
       ['Ik stel voor dinsdag 19 november a.s. ook te stemmen over de motie.', '2019-11-14', []],
@@ -397,6 +406,9 @@ describe('deadline recognizer', () => {
         [{ text: 'in het voorjaar van 2017', start: '2017-03-20', end: '2017-06-20' }]],
       ['Het college liet weten dat de evaluatie op 1 maart 2019 zou worden gepubliceerd.', '2018-12-01',
         [{ text: 'op 1 maart 2019', start: '2019-03-01', end: '2019-03-01' }]],
+      // A promise reported before the phrase, the promised act after it.
+      ['De minister heeft toegezegd de Kamer in mei 2016 te informeren.', '2016-09-01', [{ text: 'in mei 2016', start: '2016-05-01', end: '2016-05-31' }]],
+      ['De commissie heeft gevraagd ruim voor het zomerreces de evaluatie te sturen.', '2019-04-01', [{ text: 'ruim voor het zomerreces', end: '2019-06-30' }]],
     ]);
   });
 
@@ -406,6 +418,9 @@ describe('deadline recognizer', () => {
       ['Ik heb u gemeld dat de Commissie in mei 2016 een voorstel had gedaan.', '2016-09-01', []],
       ['De minister heeft de Kamer in maart 2016 geïnformeerd.', '2016-09-01', []],
       ['Het kabinet heeft gezegd dat het rapport in juni 2016 was verschenen.', '2016-09-01', []],
+      // The day the promise was made, or the day of the meeting where it was made.
+      ['De minister heeft in mei 2016 toegezegd de Kamer te informeren.', '2016-09-01', []],
+      ['De minister heeft toegezegd tijdens het debat op 12 mei de Kamer te informeren.', '2016-09-01', []],
       // A promise named as a noun does not time the promise.
       ['Overzicht naar aanleiding van toezegging tijdens het algemeen overleg Visserij op 27 maart 2018', '2018-04-05', []],
       ['Rappel toezeggingen september 2025', undefined, []],
@@ -456,6 +471,8 @@ describe('deadline recognizer', () => {
       // A meeting to come whose day nothing gives: a deadline without an end.
       ['Ik zal de Kamer voor de volgende Europese Raad informeren.', '2021-09-20', [{ text: 'voor de volgende Europese Raad' }]],
       ['De minister stuurt de antwoorden voor het eerstvolgende commissiedebat.', '2021-09-20', [{ text: 'voor het eerstvolgende commissiedebat' }]],
+      ['Ik wil voor het commissiedebat van 12 december een brief ontvangen.', '2024-11-10', [{ text: 'voor het commissiedebat van 12 december', end: '2024-12-11' }]],
+      ['Ik zal de Kamer vóór de Europese Raad van 26 en 27 juni informeren.', '2024-06-01', [{ text: 'vóór de Europese Raad van 26 en 27 juni', end: '2024-06-25' }]],
     ]);
   });
 
@@ -468,6 +485,8 @@ describe('deadline recognizer', () => {
       ['Inbreng voor het schriftelijk overleg over de agenda voor de Raad van 20 mei 2025', '2025-05-10', []],
       ['Ik verzoek de minister de Kamer voor het begrotingsdebat te informeren.', '2023-10-01', []],
       ['Voor de Raad van State is dit een belangrijk advies.', '2023-10-01', []],
+      ['Over de inzet voor de Raad Algemene Zaken van 12 december ontvangt u een geannoteerde agenda.', '2024-11-10', []],
+      ['Het kabinet besluit de brief te agenderen voor het commissiedebat van 12 december.', '2024-11-10', []],
       ['Voor het debat van 12 maart 2020 heeft de minister een brief gestuurd.', '2020-05-01', []],
       ['Op verzoek van de fracties stel ik voor het voor 16 april geagendeerde debat af te voeren.', '2008-04-10', []],
     ]);

@@ -113,12 +113,13 @@ function deadlineOf(
 ): DeadlineReference | undefined {
   if (isSpanOrStatusDate(flat.text, phrase.start)) return undefined;
   const tense = tenseAround(marks, phrase);
-  const { dates, relative } = resolve(phrase, documentDate, yearlessReading(phrase, marks, tense));
+  const reading = yearlessReading(phrase, marks, tense);
+  const { dates, relative } = resolve(phrase, documentDate, reading);
   if (!phrase.named) {
     // A phrase with the word "deadline" ("met als nieuwe deadline 1 januari 2023", "Met het verstrijken
     // van de deadline 1 mei") is one whether still to come, moved or passed; the others are judged by
     // their sentence.
-    if (!isDeadlineInContext(flat.text, phrase, dates, documentDate, tense, marks)) return undefined;
+    if (!isDeadlineInContext(flat.text, phrase, dates, documentDate, tense, marks, reading)) return undefined;
     if (phrase.needsClausePlan && !tense.clausePlans) return undefined;
     if (phrase.year.kind === 'fromDocumentDate' && isTerm(flat.text, tense.context)) return undefined;
     if (!phrase.due && isFigureForecast(flat.text, phrase, tense.context)) return undefined;
@@ -184,6 +185,11 @@ function yearlessReading(phrase: DeadlinePhrase, marks: TenseMarks, tense: Tense
   return marks.plansVerballyIn(own.start, own.end, phrase.start, phrase.end) ? 'nearest' : 'previous';
 }
 
+/** How far ahead a day without a year may lie and count as a day to come without a word of planning. */
+const YEARLESS_AHEAD_DAYS = 183;
+/** A meeting just before a date names when the meeting was: "toegezegd tijdens het debat op 12 mei". */
+const MEETING_BEFORE = /(?:debat|overleg|vergadering|bijeenkomst|gesprek|commissiedebat|notaoverleg|wetgevingsoverleg)(?: [\p{L}-]+){0,3} $/iu;
+
 function isDeadlineInContext(
   text: string,
   phrase: DeadlinePhrase,
@@ -191,6 +197,7 @@ function isDeadlineInContext(
   documentDate: string | undefined,
   tense: TenseAround,
   marks: TenseMarks,
+  reading: YearlessReading,
 ): boolean {
   // "eind vorig jaar" is over whatever the document's date.
   const over =
@@ -207,11 +214,17 @@ function isDeadlineInContext(
     if (tense.clauseTellsPast) {
       // Reported speech: a main clause in the past, the plan in the phrase's own subordinate clause
       // ("Ik heb U meegedeeld dat ik de informatie in september 2013 zou doen toekomen"), where that
-      // clause itself tells nothing of the past.
+      // clause itself tells nothing of the past; or a promise reported before the phrase, with the
+      // promised act after it ("De minister heeft toegezegd de Kamer in mei 2016 te informeren"), not
+      // the day of a meeting ("toegezegd tijdens het debat op 12 mei").
       const reported =
-        own.start > tense.context.clauseStart &&
-        plannedIn(own.start, own.end) &&
-        !marks.tellsPastIn(own.start, own.end, phrase.start, phrase.end);
+        (own.start > tense.context.clauseStart &&
+          plannedIn(own.start, own.end) &&
+          !marks.tellsPastIn(own.start, own.end, phrase.start, phrase.end)) ||
+        (marks.reportsPromiseIn(tense.context.clauseStart, phrase.start) &&
+          plannedIn(phrase.end, tense.context.clauseEnd) &&
+          !marks.tellsPastIn(phrase.end, tense.context.clauseEnd, phrase.start, phrase.end) &&
+          !MEETING_BEFORE.test(text.slice(Math.max(0, phrase.start - 40), phrase.start)));
       if (!reported) return false;
     }
     // Over, and as often a past event's time as a plan: the plan must be in the phrase's own clause,
@@ -219,12 +232,17 @@ function isDeadlineInContext(
     // ministerie in gesprek gegaan": the day the promise was made, not the day promised).
     if (over) return plannedIn(own.start, own.end) && !marks.tellsPerfectIn(own.start, own.end, phrase.start, phrase.end);
     // A written date still to come at the document's date is to come: "op 17 en 18 september 2024".
+    // A day without a year read as the next one (its sentence tells nothing of the past) is to come
+    // too, where it falls within half a year: "De Kamer stemt op dinsdag 15 oktober over de motie".
+    // Further off, the sentence more likely means a day gone by that it does not mark as past ("Zoals
+    // verzocht door de commissie op 29 september").
     const ahead =
       !phrase.uncued &&
-      phrase.year.kind === 'written' &&
       dates !== undefined &&
       documentDate !== undefined &&
-      (dates.start ?? dates.end) > documentDate;
+      (dates.start ?? dates.end) > documentDate &&
+      (phrase.year.kind === 'written' ||
+        (phrase.year.kind === 'nextMonthDay' && reading === 'next' && daysBetween(documentDate, dates.start ?? dates.end) <= YEARLESS_AHEAD_DAYS));
     // In a subordinate clause the time may be a condition or a state ("projecten waar op 1-1-2025 nog
     // geen bestemmingsplan is vastgesteld", "moties waarvan de termijn op 1 juli 2025 is verstreken"):
     // the plan words of the main clause do not reach into it, and a date still to come counts only

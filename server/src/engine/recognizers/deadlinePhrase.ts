@@ -272,9 +272,14 @@ const DEADLINE_GAP = /(?: ?[:|] ?| )/y;
 /** A word between "deadline" and its date ("wordt", "verplaatst", "naar", "te", "handhaven", "op", "van", "is"). */
 const DEADLINE_FILLER = /[A-Za-z\u00C0-\u024F]+/y;
 /** Words after which the date is no longer the deadline's own ("de deadline voor 2030", "deadline sinds 1 mei"). */
-const DEADLINE_STOP = /^(?:voor|vóór|vanaf|sinds|sedert|dan|en|of|maar|die|dat|waarbij|omdat|deadlines?)$/i;
-/** At most this many words stand between "deadline" and its date: "de deadline wordt verplaatst naar D". */
-const MOST_DEADLINE_FILLERS = 4;
+const DEADLINE_STOP = /^(?:vanaf|sinds|sedert|dan|en|of|maar|die|dat|waarbij|omdat|niet|geen|deadlines?)$/i;
+/**
+ * At most this many words stand between "deadline" and its date: "de deadline wordt verplaatst naar
+ * D", "De deadline voor het indienen van aanvragen is D".
+ */
+const MOST_DEADLINE_FILLERS = 6;
+/** "voor" right before a date is the cue of "voor D" (the day before), not a filler: "de deadline voor 1 maart". */
+const BEFORE_WORD = /^v[oó]{2}r$/i;
 
 /**
  * The word "deadline" with the date (or period) it sets: "met als nieuwe deadline 1 maart 2024", "de
@@ -313,6 +318,7 @@ function readNamedDeadline(text: string, at: number): DeadlinePhrase | undefined
     DEADLINE_FILLER.lastIndex = pos;
     const filler = DEADLINE_FILLER.exec(text);
     if (!filler || DEADLINE_STOP.test(filler[0])) return undefined;
+    if (BEFORE_WORD.test(filler[0]) && isDigitCode(text.charCodeAt(pos + filler[0].length + 1))) return undefined;
     pos += filler[0].length;
   }
   return undefined;
@@ -417,7 +423,8 @@ const readHalfMonth: CoreReader = (text, at, cue) => {
     first ? { start: isoDate(y, month, 1), end: isoDate(y, month, 15) } : { start: isoDate(y, month, 16), end: lastDayOfMonth(y, month) };
   const datesIn: Core['datesIn'] = isBefore(cue) ? (y) => ({ end: addDays(span(y).start!, -1) }) : byEndOf(cue, span);
   const year: YearReference = m[3] ? yearReference(m[3]) : { kind: 'nextMonth', month };
-  return { length: m[0].length, year, cue: 'helft', needsPlan: false, datesIn };
+  // "in de eerste helft van juni" names a past event's time as often as a plan, as "in juni" does.
+  return { length: m[0].length, year, cue: 'helft', needsPlan: cue === 'in' || cue === 'none', datesIn };
 };
 
 const readSeason: CoreReader = (text, at, cue) => {
@@ -709,7 +716,7 @@ const readBudgetEvent: CoreReader = (text, at, cue) => {
  * "voor de volgende Europese Raad". The longer names first.
  */
 const MEETING = new RegExp(
-  '(?:het |de )?(?:(volgende|komende|eerstvolgende) )?(europese raad|eurogroep|ecofinraad|navo-top|eu-top|raad|top|' +
+  '(?:het |de )?(?:(volgende|komende|eerstvolgende|aanstaande) )?(europese raad|eurogroep|ecofinraad|navo-top|eu-top|raad|top|' +
     'commissiedebat|tweeminutendebat|plenair debat|debat|begrotingsdebat|plenaire behandeling|begrotingsbehandeling|' +
     'algemeen overleg|notaoverleg|wetgevingsoverleg|mondeling overleg|schriftelijk overleg|' +
     'procedurevergadering|commissievergadering|vergadering|stemmingen)(?![0-9A-Za-z\u00C0-\u024F-])',
@@ -725,7 +732,7 @@ const MOST_MEETING_NAME_WORDS = 4;
  * "de agenda voor de Raad", "inbreng voor het schriftelijk overleg", "geagendeerd kan worden voor het
  * algemeen overleg": "voor" is "for" here, and the meeting is what a thing is meant for, not a time.
  */
-const MEANT_FOR = /(?:^|[^\p{L}])(?:agenda|inbreng|input|bijdrage|stukken|voorbereiding|(?:in)?gepland|geagendeerd|agenderen|voorzien)(?: (?:kan|kunnen|zal|zullen|wordt|worden|is|zijn|staat|stond|was|waren)){0,2} (?:(?:ruim|ruimschoots|tijdig|kort|vlak) )?v[oó]{2}r $/iu;
+const MEANT_FOR = /(?:^|[^\p{L}])(?:agenda|inbreng|input|inzet|positie|standpunt|instructie|bijdrage|stukken|voorbereiding|(?:in)?gepland|geagendeerd|agenderen|voorzien)(?: (?:kan|kunnen|zal|zullen|wordt|worden|is|zijn|staat|stond|was|waren)){0,2} (?:(?:ruim|ruimschoots|tijdig|kort|vlak) )?v[oó]{2}r $/iu;
 
 const readMeeting: CoreReader = (text, at, cue) => {
   if (!isBefore(cue)) return undefined;
