@@ -130,6 +130,8 @@ describe('deadline recognizer', () => {
       ['De Kamer debatteert erover op 19 en 20 september 2023 met het kabinet.', '2023-09-01',
         [{ text: 'op 19 en 20 september 2023', start: '2023-09-19', end: '2023-09-20' }]],
       ['Over de stemming op 12 december a.s. bericht ik u apart.', '2023-12-12', [{ text: 'op 12 december a.s.', start: '2023-12-12', end: '2023-12-12' }]],
+      ['In 334 gemeenten vinden verkiezingen plaats op 14, 15 en 16 maart aanstaande.', '2022-02-21',
+        [{ text: 'op 14, 15 en 16 maart aanstaande', start: '2022-03-14', end: '2022-03-16' }]],
       // A plain "voor" with a month is "for" ("gepland voor september"); the accented "vóór" is "before".
       ['De evaluatie is gepland voor september 2025.', D, [{ text: 'voor september 2025', start: '2025-09-01', end: '2025-09-30' }]],
       ['Ik informeer uw Kamer vóór september.', D, [{ text: 'vóór september', end: '2022-08-31' }]],

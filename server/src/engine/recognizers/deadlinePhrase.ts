@@ -175,8 +175,11 @@ const PART_OF_MONTH = new RegExp(
 );
 const MONTH = new RegExp(`(${MONTH_PATTERN})(?:(?: van)? (${YEAR_REF}))?`, 'iy');
 const WEEKDAY = '(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) ';
-/** "op 17 en 18 september", "17-18 september": one period from the first day to the last. */
-const DAY_RANGE = '(?: ?[-–] ?| (?:en|t/m|tot en met) )';
+/**
+ * "op 17 en 18 september", "17-18 september", "op 14, 15 en 16 maart": one period from the first day
+ * to the last (at most six days listed between them).
+ */
+const DAY_RANGE = '(?:, [0-3]?[0-9]){0,6}(?: ?[-–] ?| (?:en|t/m|tot en met) )';
 /** "op 8 december a.s." (aanstaande): a day to come. */
 const COMING = '(?: (a\\.s\\.|as|aanstaande)(?![a-z]))';
 /** A day and month, with a written year ("17 juni 2020"), "van dit jaar" ("16 november van dit jaar"), "a.s." or none. */
