@@ -363,6 +363,11 @@ Den Haag, 1 mei 2019
     want: { date: '2023-11-14', dateSource: 'datumLine' },
   },
   {
+    name: 'questions not yet answered: the day they were sent in',
+    text: 'Vragen van het lid Jansen (XYZ) aan de Minister van Financiën over de begroting (ingezonden 3 oktober 2023).\n1\nBent u bekend met het bericht?\n',
+    want: { date: '2023-10-03', dateSource: 'datumLine' },
+  },
+  {
     name: 'ontvangen without an answer before it is no date of the document',
     text: 'De brief (ontvangen 14 november 2023) is doorgestuurd.\n',
     want: {},

@@ -614,17 +614,24 @@ function leadingDate(text: string): { iso: string; index: number; length: number
 }
 
 /**
- * An answer to Kamervragen as tweedekamer.nl and officielebekendmakingen print it: "Vragen van het lid
- * … (ingezonden 20 december 2024). Antwoord van Minister … (ontvangen 4 februari 2025)." The answer's
- * own date is the day it was received ("ingezonden" is the question's); the parenthesis may be broken
- * over a line end. Only after "Antwoord" in the head.
+ * Kamervragen as tweedekamer.nl and officielebekendmakingen print them: "Vragen van het lid …
+ * (ingezonden 20 december 2024). Antwoord van Minister … (ontvangen 4 februari 2025)." An answer's
+ * own date is the day it was received (only after "Antwoord" in the head); questions not yet answered
+ * are dated by the day they were sent in (only after "Vragen"). The parenthesis may be broken over a
+ * line end.
  */
 const ANSWER_RECEIVED = /\((?:ontvangen|Ontvangen)[ \t\r\n]+(\d{1,2})[ \t\r\n]+([A-Za-z]{3,9})\.?[ \t\r\n]+(\d{4})\)/;
+const QUESTIONS_SENT = /\((?:ingezonden|Ingezonden)[ \t\r\n]+(\d{1,2})[ \t\r\n]+([A-Za-z]{3,9})\.?[ \t\r\n]+(\d{4})\)/;
 
 function readAnswerDate(source: string, bodyStart: number): Facts {
   const head = source.slice(bodyStart, bodyStart + HEAD_MAX_CHARS);
-  const m = ANSWER_RECEIVED.exec(head);
-  if (!m || !/(?:^|[^\p{L}])Antwoord(?![\p{L}])/u.test(head.slice(0, m.index))) return {};
+  let m = ANSWER_RECEIVED.exec(head);
+  if (m && !/(?:^|[^\p{L}])Antwoord(?![\p{L}])/u.test(head.slice(0, m.index))) m = null;
+  if (!m && !/(?:^|[^\p{L}])Antwoord(?![\p{L}])/u.test(head)) {
+    m = QUESTIONS_SENT.exec(head);
+    if (m && !/(?:^|[^\p{L}])Vragen(?![\p{L}])/u.test(head.slice(0, m.index))) m = null;
+  }
+  if (!m) return {};
   const iso = parseDutchDate(`${m[1]} ${m[2]} ${m[3]}`);
   if (!iso) return {};
   const at = m.index + m[0].indexOf(m[1]!, 1);
