@@ -30,9 +30,21 @@ import { isLatinWordCode } from '../chars';
  * - a period that labels a figure's change ("De overheidsschuld daalt volgend jaar met € 6 miljard")
  *   is no time to act, and nothing on an open-data page's activity and decision lines ("- 2026-03-05
  *   14:30 ā Agenderen voor het commissiedebat op donderdag 12 maart 2026") is a deadline.
+ * - a phrase in a clause told in the past still counts as reported speech: the plan in its own
+ *   subordinate clause ("Ik heb U meegedeeld dat ik de informatie in september 2013 zou doen
+ *   toekomen"), or a promise reported before it and the promised act after it ("De minister heeft
+ *   toegezegd de Kamer in mei 2016 te informeren"); a noun of promising alone ("naar aanleiding van
+ *   toezegging tijdens het algemeen overleg op 27 maart") does not time the promise;
+ * - a phrase with the word "deadline" ("met als nieuwe deadline 1 januari 2023") counts whatever its
+ *   sentence says; an event ("voor Prinsjesdag", "voor het commissiedebat van 1 juli") only where its
+ *   clause plans something ("de agenda voor de Raad van 20 mei" is what the agenda is for); a period
+ *   counted from the document's date ("binnen zes weken") only where its clause plans and names no
+ *   payment or appeal term ("rekeningen betalen binnen 30 dagen").
  *
- * Relative years ("dit jaar", "voor de zomer", "volgend jaar") take the document's year; when the
- * document's date is unknown the reference is still returned, without start and end.
+ * Relative years ("dit jaar", "voor de zomer", "volgend jaar") take the document's year; a day or a
+ * month without a year ("op 12 maart", "in januari", "eind januari") the next one from the document's
+ * date on, unless its sentence tells of the past (yearlessReading). When the document's date is
+ * unknown the reference is still returned, without start and end.
  */
 export function recognizeDeadlines(flat: FlatText, documentDate: string | undefined, sentences: Sentences = Sentences.ofFlat(flat)): DeadlineReference[] {
   const text = flat.text;
@@ -170,7 +182,7 @@ function tenseAround(marks: TenseMarks, phrase: DeadlinePhrase): TenseAround {
  *   maart een uitsluitsel zou komen", "Ik heb toegezegd u voor 1 september te informeren"), which may
  *   have fallen due before the document or may still be to come.
  */
-export type YearlessReading = 'next' | 'previous' | 'nearest';
+type YearlessReading = 'next' | 'previous' | 'nearest';
 
 function yearlessReading(phrase: DeadlinePhrase, marks: TenseMarks, tense: TenseAround): YearlessReading {
   const y = phrase.year;

@@ -26,12 +26,30 @@ import { isDigitCode, isLatinWordCode } from '../chars';
  *   volgend jaar · in de loop van 2023 · in (juni 2021 | oktober) · uiterlijk (in) P · voor/vóór D
  *   per D · met ingang van D · op D
  *
+ * and the forms the guideline's table does not list, each with the reading chosen for it:
+ *
+ *   deadline (…) D        "met als nieuwe deadline 1 maart 2024", "de deadline wordt verplaatst naar
+ *                         D", "Deadline | 1 juli 2025": end D (a period: its last day), as "uiterlijk D"
+ *   in de eerste/tweede helft van juni (2013)    the 1st to the 15th / the 16th to the last day
+ *   ruim/tijdig/kort voor P                      as "vóór P"
+ *   uiterlijk voor het einde van het zomerreces  end Y-08-31 (the day before "na het zomerreces" starts)
+ *   voor/op/uiterlijk Prinsjesdag, Verantwoordingsdag   the third Tuesday of September, the third
+ *                         Wednesday of May, read as the date D of "voor D", "op D", "uiterlijk D"
+ *   voor/bij de Voorjaarsnota, Najaarsnota       end Y-05-31, Y-11-30 (due before 1 June, 1 December)
+ *   voor het commissiedebat van 1 juli aanstaande, vóór de Raad … van D    the day before D
+ *   voor de volgende Europese Raad               a deadline without start and end (no day is known)
+ *   binnen zes weken, binnen drie maanden (na …) end: the document's date plus the period
+ *   op 16 november van dit jaar, op 14, 15 en 16 maart aanstaande
+ *   a day or month without a year                see YearReference and deadline.ts
+ *   a year with a footnote marker glued on       "in het najaar van 20183": 2018
+ *
  * A phrase is a cue word ("uiterlijk", "voor", "in", "rond", "na", "per", ...) and a period, or a
  * period that carries its own cue (a quarter, "eind 2022", "dit najaar"). Whether the phrase is a
  * deadline in its sentence is decided elsewhere (deadlineContext.ts); this module only reads it.
  *
  * Every pattern is sticky, anchored at a word start, and bounded: no repetition can overlap itself,
- * so reading is linear in the length of the text.
+ * and the readers that look ahead word by word ("deadline … D", a meeting's name) stop after a few
+ * words, so reading is linear in the length of the text.
  */
 
 /** How a phrase names its year. */
