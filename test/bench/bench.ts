@@ -90,6 +90,14 @@ const PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: num
   { name: '"Handelingen II 2019/20, nrs. " + "1, " ×100 000', make: (s) => 'Handelingen II 2019/20, nrs. ' + '1, '.repeat(Math.round(100_000 * s)) },
   { name: '"[footnoteRef:1]" ×50 000', make: (s) => '[footnoteRef:1]'.repeat(Math.round(50_000 * s)) },
   { name: '1 MB of random Dutch-ish text', make: (s) => dutchIsh(Math.round(MB * s)) },
+  // The deadline recognizer's word "deadline" with its filler words, counts of "binnen", meetings with
+  // name words, and the particle of "voorstellen": each reads ahead a bounded number of words.
+  { name: '"deadline " ×100 000', make: (s) => 'deadline '.repeat(Math.round(100_000 * s)) },
+  { name: '"deadline te verplaatsen naar " ×50 000', make: (s) => 'deadline te verplaatsen naar '.repeat(Math.round(50_000 * s)) },
+  { name: '"binnen " ×100 000', make: (s) => 'binnen '.repeat(Math.round(100_000 * s)) },
+  { name: '"zal binnen zes weken " ×50 000', make: (s) => 'zal binnen zes weken '.repeat(Math.round(50_000 * s)) },
+  { name: '"voor het debat Kiesrecht " ×50 000', make: (s) => 'voor het debat Kiesrecht '.repeat(Math.round(50_000 * s)) },
+  { name: '"Ik stel voor 1 mei " ×50 000', make: (s) => 'Ik stel voor 1 mei '.repeat(Math.round(50_000 * s)) },
 ];
 
 function seedFiles(): string[] {

@@ -136,3 +136,49 @@ export function nextMonthDayFrom(month: number, day: number, from: string): stri
   }
   return undefined;
 }
+
+/**
+ * The last date with this month and day on or before `from` (ISO): a day and month without a year in
+ * a sentence that tells of the past ("Toen was de verwachting dat er voor 1 maart een uitsluitsel zou
+ * komen"). Undefined when the day does not exist in that month.
+ */
+export function previousMonthDayFrom(month: number, day: number, from: string): string | undefined {
+  const first = parseIsoDate(from);
+  if (!first || month < 1 || month > 12 || day < 1 || day > 29 + (month === 2 ? 0 : 2)) return undefined;
+  for (let year = first.year; year >= first.year - 8; year--) {
+    if (day > daysInMonth(year, month)) continue;
+    const candidate = isoDate(year, month, day);
+    if (candidate <= from) return candidate;
+  }
+  return undefined;
+}
+
+/** The ISO date `months` calendar months after a date, on the same day or the month's last day ("31 januari" + 1 → 28/29 februari). */
+export function addMonths(iso: string, months: number): string {
+  const d = parseIsoDate(iso);
+  if (!d) throw new Error(`not an ISO date: ${iso}`);
+  const index = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return isoDate(year, month, Math.min(d.day, daysInMonth(year, month)));
+}
+
+/** The ISO date `days` working days (Monday to Friday; holidays not known) after a date. */
+export function addWorkingDays(iso: string, days: number): string {
+  let day = epochDay(iso);
+  for (let left = days; left > 0; ) {
+    day++;
+    // 1970-01-01 was a Thursday: (day + 4) % 7 is 0 on Sundays, 6 on Saturdays.
+    const weekday = (day + 4) % 7;
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  const t = new Date(day * 86_400_000);
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** The n-th (1-based) given weekday (0 Sunday … 6 Saturday) of a month: Prinsjesdag is the third Tuesday of September. */
+export function nthWeekdayOfMonth(year: number, month: number, weekday: number, n: number): string {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  const day = 1 + ((weekday - first + 7) % 7) + (n - 1) * 7;
+  return isoDate(year, month, day);
+}

@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { FlatText } from '../../../server/src/engine/flatText';
-import { monthInterval, nextMonthDayFrom, quarterInterval, yearInterval } from '../../../server/src/engine/calendar';
+import {
+  addMonths,
+  addWorkingDays,
+  monthInterval,
+  nextMonthDayFrom,
+  nthWeekdayOfMonth,
+  previousMonthDayFrom,
+  quarterInterval,
+  yearInterval,
+} from '../../../server/src/engine/calendar';
 import { recognizeDeadlines } from '../../../server/src/engine/recognizers/deadline';
 
 /**
@@ -121,6 +130,8 @@ describe('deadline recognizer', () => {
       ['De Kamer debatteert erover op 19 en 20 september 2023 met het kabinet.', '2023-09-01',
         [{ text: 'op 19 en 20 september 2023', start: '2023-09-19', end: '2023-09-20' }]],
       ['Over de stemming op 12 december a.s. bericht ik u apart.', '2023-12-12', [{ text: 'op 12 december a.s.', start: '2023-12-12', end: '2023-12-12' }]],
+      ['In 334 gemeenten vinden verkiezingen plaats op 14, 15 en 16 maart aanstaande.', '2022-02-21',
+        [{ text: 'op 14, 15 en 16 maart aanstaande', start: '2022-03-14', end: '2022-03-16' }]],
       // A plain "voor" with a month is "for" ("gepland voor september"); the accented "vóór" is "before".
       ['De evaluatie is gepland voor september 2025.', D, [{ text: 'voor september 2025', start: '2025-09-01', end: '2025-09-30' }]],
       ['Ik informeer uw Kamer vóór september.', D, [{ text: 'vóór september', end: '2022-08-31' }]],
@@ -312,6 +323,212 @@ describe('deadline recognizer', () => {
     ]);
   });
 
+  describe('the word "deadline"', () => {
+    check([
+      ['De commissie houdt de toezegging open, met als nieuwe deadline 1 maart 2024.', '2023-11-14', [{ text: 'deadline 1 maart 2024', end: '2024-03-01' }]],
+      ['Het kabinet stelt voor de deadline te verschuiven naar 1 oktober 2025.', '2025-03-01',
+        [{ text: 'deadline te verschuiven naar 1 oktober 2025', end: '2025-10-01' }]],
+      ['De status blijft openstaand en de deadline wordt verplaatst naar 15 januari 2019.', '2018-10-02',
+        [{ text: 'deadline wordt verplaatst naar 15 januari 2019', end: '2019-01-15' }]],
+      ['De toezeggingen blijven open en de deadline te handhaven op 30 november 2020;', '2020-06-02',
+        [{ text: 'deadline te handhaven op 30 november 2020', end: '2020-11-30' }]],
+      // Table and list fields.
+      ['Status deels voldaan\nDeadline 1 april 2021\nVerantwoordelijke Minister', undefined, [{ text: 'Deadline 1 april 2021', end: '2021-04-01' }]],
+      ['Status | openstaand |\nDeadline | 1 juli 2025 |\n', undefined, [{ text: 'Deadline | 1 juli 2025', end: '2025-07-01' }]],
+      ['Deadline: 30 juni 2026', undefined, [{ text: 'Deadline: 30 juni 2026', end: '2026-06-30' }]],
+      ['De deadline voor het indienen van aanvragen is 1 mei 2025.', '2024-03-01',
+        [{ text: 'deadline voor het indienen van aanvragen is 1 mei 2025', end: '2025-05-01' }]],
+      ['Ik heb de deadline met een maand verlengd tot 1 juni 2024.', '2024-03-01', [{ text: 'deadline met een maand verlengd tot 1 juni 2024', end: '2024-06-01' }]],
+      // A period: its last day.
+      ['De toezegging blijft openstaand met nieuwe deadline eind 2026.', '2025-06-01', [{ text: 'deadline eind 2026', end: '2026-12-31' }]],
+      ['Als deadline geldt het derde kwartaal van 2025.', '2025-01-10', [{ text: 'deadline geldt het derde kwartaal van 2025', end: '2025-09-30' }]],
+      // Passed, and told in the past: still a deadline; a day without a year is then the last one before the document.
+      ['Met het verlopen van de deadline van 1 mei hebben veel ouders zich gemeld.', '2021-06-29', [{ text: 'deadline van 1 mei', end: '2021-05-01' }]],
+      ['De deadline van 1 februari 2020 is ruimschoots gehaald.', '2020-06-01', [{ text: 'deadline van 1 februari 2020', end: '2020-02-01' }]],
+    ]);
+  });
+
+  describe('not the word "deadline"', () => {
+    check([
+      ['Er is nog geen deadline bekend.', D, []],
+      ['De deadline voor 2030 is ambitieus.', D, []],
+      ['De deadline die de Commissie noemt, is streng.', D, []],
+      ['Het deadlinebeleid van de dienst wordt herzien.', D, []],
+      ['De deadline is echter niet gehaald op 1 mei 2022.', D, []],
+      ['Over de deadlines is met de sector gesproken sinds 1 mei 2021.', D, []],
+    ]);
+  });
+
+  describe('a day or month without a year', () => {
+    check([
+      // The next such day after the document's date.
+      ['Ik zal uw Kamer op dinsdag 12 maart informeren.', '2024-02-01', [{ text: 'op dinsdag 12 maart', start: '2024-03-12', end: '2024-03-12' }]],
+      ['De minister zal de Kamer op 12 maart informeren.', '2024-05-01', [{ text: 'op 12 maart', start: '2025-03-12', end: '2025-03-12' }]],
+      ['Gemeenten moeten voor 1 maart reageren.', '2024-05-01', [{ text: 'voor 1 maart', end: '2025-02-28' }]],
+      ['De aanvragen moeten vóór 15 januari binnen zijn.', '2023-12-20', [{ text: 'vóór 15 januari', end: '2024-01-14' }]],
+      // A day to come within half a year needs no word of planning, as a written date to come does.
+      ['De Kamer stemt op dinsdag 15 oktober over de motie.', '2024-10-10', [{ text: 'op dinsdag 15 oktober', start: '2024-10-15', end: '2024-10-15' }]],
+      ['De minister stuurt de Kamer de stukken voor dinsdag 19 november a.s.', '2019-11-14', [{ text: 'voor dinsdag 19 november a.s.', end: '2019-11-18' }]],
+      ['Deze zal ik op 16 november van dit jaar naar de werven sturen.', '2022-09-30',
+        [{ text: 'op 16 november van dit jaar', start: '2022-11-16', end: '2022-11-16' }]],
+      // A month without a year: the next such month (the document's own month included).
+      ['In verband hiermee kunt u de brief in januari tegemoet zien.', '2011-12-19', [{ text: 'in januari', start: '2012-01-01', end: '2012-01-31' }]],
+      ['De nota verschijnt in december.', '2011-12-19', [{ text: 'in december', start: '2011-12-01', end: '2011-12-31' }]],
+      ['Eind januari zal de minister de Kamer informeren.', '2023-11-01', [{ text: 'Eind januari', start: '2024-01-21', end: '2024-01-31' }]],
+      ['Begin december ontvangt u de rapportage.', '2023-10-01', [{ text: 'Begin december', start: '2023-12-01', end: '2023-12-10' }]],
+      // Told of the past: the last such day, or (a plan or promise reported) whichever lies nearest.
+      ['Destijds werd verwacht dat het besluit voor 1 maart zou vallen.', '2024-04-10', [{ text: 'voor 1 maart', end: '2024-02-29' }]],
+      ['Ik heb de Kamer laten weten dat ik de nota in juni zou sturen.', '2016-03-09', [{ text: 'in juni', start: '2016-06-01', end: '2016-06-30' }]],
+      ['Vorige maand heb ik toegezegd u voor 1 oktober te informeren.', '2023-08-20', [{ text: 'voor 1 oktober', end: '2023-09-30' }]],
+    ]);
+  });
+
+  describe('not a day or month without a year', () => {
+    check([
+      ['In januari is de regeling geopend.', '2011-12-19', []],
+      ['De Kamer is eind oktober geïnformeerd.', '2023-12-02', []],
+      ['De minister heeft op 3 november de brief getekend.', '2023-12-02', []],
+      ['De regering heeft in de eerste helft van juni een besluit genomen.', '2024-10-01', []],
+      // Further off than half a year and planned by nothing: more likely a day gone by.
+      ['Het verzoek van de commissie kwam op 29 september binnen.', '2024-10-10', []],
+      ['Het voor woensdag 16 april geagendeerde debat wordt van de agenda afgevoerd.', '2008-04-10', []],
+      // "Ik stel voor …": the particle of "voorstellen", no cue.
+      ['Ik stel voor dinsdag 19 november a.s. ook te stemmen over de motie.', '2019-11-14', []],
+      ['Wij stellen voor 1 juni als datum van inwerkingtreding te kiezen.', '2019-11-14', []],
+    ]);
+  });
+
+  describe('promises in reported speech', () => {
+    check([
+      ['Ik heb U kort daarna meegedeeld dat ik de informatie in september 2013 aan Uw Kamer zou doen toekomen.', '2013-09-25',
+        [{ text: 'in september 2013', start: '2013-09-01', end: '2013-09-30' }]],
+      ['De minister heeft in februari toegezegd dat zij de Kamer in mei 2016 zou informeren.', '2016-03-09',
+        [{ text: 'in mei 2016', start: '2016-05-01', end: '2016-05-31' }]],
+      ['De staatssecretaris heeft de Kamer beloofd dat hij in het voorjaar van 2017 zal rapporteren.', '2016-11-01',
+        [{ text: 'in het voorjaar van 2017', start: '2017-03-20', end: '2017-06-20' }]],
+      ['Het college liet weten dat de evaluatie op 1 maart 2019 zou worden gepubliceerd.', '2018-12-01',
+        [{ text: 'op 1 maart 2019', start: '2019-03-01', end: '2019-03-01' }]],
+      // A promise reported before the phrase, the promised act after it.
+      ['De minister heeft toegezegd de Kamer in mei 2016 te informeren.', '2016-09-01', [{ text: 'in mei 2016', start: '2016-05-01', end: '2016-05-31' }]],
+      ['De commissie heeft gevraagd ruim voor het zomerreces de evaluatie te sturen.', '2019-04-01', [{ text: 'ruim voor het zomerreces', end: '2019-06-30' }]],
+    ]);
+  });
+
+  describe('not reported promises: past events', () => {
+    check([
+      ['Op 17 juni 2020 heeft de Commissie een witboek gepresenteerd.', '2020-10-01', []],
+      ['Ik heb u gemeld dat de Commissie in mei 2016 een voorstel had gedaan.', '2016-09-01', []],
+      ['De minister heeft de Kamer in maart 2016 geïnformeerd.', '2016-09-01', []],
+      ['Het kabinet heeft gezegd dat het rapport in juni 2016 was verschenen.', '2016-09-01', []],
+      // The day the promise was made, or the day of the meeting where it was made.
+      ['De minister heeft in mei 2016 toegezegd de Kamer te informeren.', '2016-09-01', []],
+      ['De minister heeft toegezegd tijdens het debat op 12 mei de Kamer te informeren.', '2016-09-01', []],
+      // A promise named as a noun does not time the promise.
+      ['Overzicht naar aanleiding van toezegging tijdens het algemeen overleg Visserij op 27 maart 2018', '2018-04-05', []],
+      ['Rappel toezeggingen september 2025', undefined, []],
+    ]);
+  });
+
+  describe('halves and thirds of a month', () => {
+    check([
+      ['De brief volgt in de eerste helft van juni.', '2024-03-01', [{ text: 'in de eerste helft van juni', start: '2024-06-01', end: '2024-06-15' }]],
+      ['Ik stuur u de evaluatie in de tweede helft van oktober 2013.', '2013-09-25',
+        [{ text: 'in de tweede helft van oktober 2013', start: '2013-10-16', end: '2013-10-31' }]],
+      ['Het advies komt uiterlijk in de tweede helft van februari 2024.', '2023-12-01', [{ text: 'uiterlijk in de tweede helft van februari 2024', end: '2024-02-29' }]],
+      ['Het rapport verschijnt vóór de tweede helft van mei.', '2024-01-15', [{ text: 'vóór de tweede helft van mei', end: '2024-05-15' }]],
+      ['Medio maart 2025 volgt de evaluatie.', '2024-11-01', [{ text: 'Medio maart 2025', start: '2025-03-11', end: '2025-03-20' }]],
+    ]);
+  });
+
+  describe('not halves of a month', () => {
+    check([
+      ['In de eerste helft van juni 2023 daalde de productie met 3%.', '2024-03-01', []],
+      ['De tweede helft van de maand was rustig.', '2024-03-01', []],
+      ['In de eerste helft van mei is de pilot afgerond.', '2024-06-10', []],
+    ]);
+  });
+
+  describe('events: the budget cycle, recesses and meetings', () => {
+    check([
+      // Prinsjesdag: the third Tuesday of September; "voor D" the day before, "op D" that day.
+      ['Ik informeer uw Kamer voor Prinsjesdag.', '2025-03-01', [{ text: 'voor Prinsjesdag', end: '2025-09-15' }]],
+      ['Het kabinet zal op Prinsjesdag 2026 een besluit nemen.', '2025-03-01', [{ text: 'op Prinsjesdag 2026', start: '2026-09-15', end: '2026-09-15' }]],
+      ['Het jaarverslag zal uiterlijk op Verantwoordingsdag verschijnen.', '2024-02-01', [{ text: 'uiterlijk op Verantwoordingsdag', end: '2024-05-15' }]],
+      // The Voorjaarsnota and the Najaarsnota are due before June 1 and December 1.
+      ['Over de dekking besluit het kabinet bij de Voorjaarsnota.', '2025-01-10', [{ text: 'bij de Voorjaarsnota', end: '2025-05-31' }]],
+      ['Het kabinet komt bij de Najaarsnota 2024 met een voorstel.', '2024-06-01', [{ text: 'bij de Najaarsnota 2024', end: '2024-11-30' }]],
+      // The recesses.
+      ['Ik zal u voor het kerstreces informeren.', '2025-10-01', [{ text: 'voor het kerstreces', end: '2025-12-20' }]],
+      ['Ik zal uw Kamer ruim voor het zomerreces de evaluatie sturen.', '2019-04-01', [{ text: 'ruim voor het zomerreces', end: '2019-06-30' }]],
+      ['Het kabinet stuurt tijdig vóór de zomer een reactie.', '2019-04-01', [{ text: 'tijdig vóór de zomer', end: '2019-06-30' }]],
+      ['Deze rapportage zal ik uiterlijk voor het einde van het zomerreces aan uw Kamer zenden.', '2019-06-14',
+        [{ text: 'uiterlijk voor het einde van het zomerreces', end: '2019-08-31' }]],
+      // A meeting whose day the text gives: the day before it.
+      ['Ik heb toegezegd om voor het commissiedebat van 1 juli aanstaande twee documenten te delen.', '2021-06-20',
+        [{ text: 'voor het commissiedebat van 1 juli aanstaande', end: '2021-06-30' }]],
+      ['Het kabinet stuurt de brief vóór het algemeen overleg Visserij op 3 oktober.', '2021-09-20',
+        [{ text: 'vóór het algemeen overleg Visserij op 3 oktober', end: '2021-10-02' }]],
+      ['De regering zal de Kamer voor de Raad Buitenlandse Zaken van 20 mei 2025 informeren.', '2025-05-01',
+        [{ text: 'voor de Raad Buitenlandse Zaken van 20 mei 2025', end: '2025-05-19' }]],
+      // A meeting to come whose day nothing gives: a deadline without an end.
+      ['Ik zal de Kamer voor de volgende Europese Raad informeren.', '2021-09-20', [{ text: 'voor de volgende Europese Raad' }]],
+      ['De minister stuurt de antwoorden voor het eerstvolgende commissiedebat.', '2021-09-20', [{ text: 'voor het eerstvolgende commissiedebat' }]],
+      ['Ik wil voor het commissiedebat van 12 december een brief ontvangen.', '2024-11-10', [{ text: 'voor het commissiedebat van 12 december', end: '2024-12-11' }]],
+      ['Ik zal de Kamer vóór de Europese Raad van 26 en 27 juni informeren.', '2024-06-01', [{ text: 'vóór de Europese Raad van 26 en 27 juni', end: '2024-06-25' }]],
+    ]);
+  });
+
+  describe('not events', () => {
+    check([
+      ['De definitieve standen zijn vastgesteld bij de Voorjaarsnota 2022.', '2023-09-19', []],
+      ['In de Voorjaarsnota is € 5 miljoen gereserveerd.', '2023-09-19', []],
+      ['Op Prinsjesdag 2023 presenteerde het kabinet de Miljoenennota.', '2024-01-10', []],
+      ['Hierbij ontvangt u de geannoteerde agenda voor de Raad Buitenlandse Zaken van 20 mei 2025.', '2025-05-10', []],
+      ['Inbreng voor het schriftelijk overleg over de agenda voor de Raad van 20 mei 2025', '2025-05-10', []],
+      ['Ik verzoek de minister de Kamer voor het begrotingsdebat te informeren.', '2023-10-01', []],
+      ['Voor de Raad van State is dit een belangrijk advies.', '2023-10-01', []],
+      ['Over de inzet voor de Raad Algemene Zaken van 12 december ontvangt u een geannoteerde agenda.', '2024-11-10', []],
+      ['Het kabinet besluit de brief te agenderen voor het commissiedebat van 12 december.', '2024-11-10', []],
+      ['Voor het debat van 12 maart 2020 heeft de minister een brief gestuurd.', '2020-05-01', []],
+      ['Op verzoek van de fracties stel ik voor het voor 16 april geagendeerde debat af te voeren.', '2008-04-10', []],
+    ]);
+  });
+
+  describe('periods counted from the document\'s date', () => {
+    check([
+      ['Wil de minister binnen zes weken rapporteren hoe die contacten zijn verlopen?', '2008-04-01', [{ text: 'binnen zes weken', end: '2008-05-13' }]],
+      ['Ik zal uw Kamer binnen drie maanden na ontvangst van het advies informeren.', '2024-01-31', [{ text: 'binnen drie maanden', end: '2024-04-30' }]],
+      ['De regering zal het rapport binnen 10 werkdagen sturen.', '2024-01-31', [{ text: 'binnen 10 werkdagen', end: '2024-02-14' }]],
+      ['De motie verzoekt de regering binnen een half jaar met een plan te komen.', '2024-01-31', [{ text: 'binnen een half jaar', end: '2024-07-31' }]],
+      ['Ik zal de Kamer binnen twee weken informeren.', undefined, [{ text: 'binnen twee weken' }]],
+    ]);
+  });
+
+  describe('not periods counted from the document\'s date', () => {
+    check([
+      ['Overheden moeten hun rekeningen betalen binnen 30 dagen.', '2024-01-31', []],
+      ['Bezwaar maken moet binnen zes weken.', '2024-01-31', []],
+      ['Uit de cijfers blijkt dat 90 procent van de straffen binnen twee jaar een gevolg krijgt.', '2024-01-31', []],
+      ['De minister heeft binnen zes weken gereageerd.', '2024-01-31', []],
+      ['Binnen een paar maanden was het project klaar.', '2024-01-31', []],
+    ]);
+  });
+
+  describe('a footnote marker glued to a year', () => {
+    check([
+      ['Ik zal de Kamer in het najaar van 20183 informeren.', '2018-03-01', [{ text: 'in het najaar van 20183', start: '2018-09-22', end: '2018-12-20' }]],
+      ['De wet treedt naar verwachting eind 202112 in werking.', '2020-03-01', [{ text: 'eind 202112', start: '2021-10-01', end: '2021-12-31' }]],
+      ['Het kabinet zal uiterlijk 1 juli 20245, in werking treden.', '2023-03-01', [{ text: 'uiterlijk 1 juli 20245', end: '2024-07-01' }]],
+    ]);
+  });
+
+  describe('not a footnote marker glued to a year', () => {
+    check([
+      ['Er werken rond 20183 mensen in de sector.', '2018-03-01', []],
+      ['De regeling geldt voor 20183 woningen.', '2018-03-01', []],
+    ]);
+  });
+
   describe('calendar helpers', () => {
     it('monthInterval and yearInterval', () => {
       assert.deepEqual(monthInterval(2024, 2), { start: '2024-02-01', end: '2024-02-29' });
@@ -329,12 +546,30 @@ describe('deadline recognizer', () => {
       assert.equal(nextMonthDayFrom(2, 29, '2022-11-02'), '2024-02-29');
       assert.equal(nextMonthDayFrom(4, 31, '2022-11-02'), undefined);
     });
+    it('previousMonthDayFrom', () => {
+      assert.equal(previousMonthDayFrom(3, 1, '2018-04-05'), '2018-03-01');
+      assert.equal(previousMonthDayFrom(5, 1, '2021-04-30'), '2020-05-01');
+      assert.equal(previousMonthDayFrom(4, 30, '2021-04-30'), '2021-04-30');
+      assert.equal(previousMonthDayFrom(2, 29, '2023-06-01'), '2020-02-29');
+      assert.equal(previousMonthDayFrom(6, 31, '2023-06-01'), undefined);
+    });
+    it('addMonths, addWorkingDays, nthWeekdayOfMonth', () => {
+      assert.equal(addMonths('2024-01-31', 1), '2024-02-29');
+      assert.equal(addMonths('2024-11-15', 3), '2025-02-15');
+      assert.equal(addWorkingDays('2024-01-31', 10), '2024-02-14');
+      assert.equal(addWorkingDays('2024-02-02', 1), '2024-02-05');
+      assert.equal(nthWeekdayOfMonth(2025, 9, 2, 3), '2025-09-16');
+      assert.equal(nthWeekdayOfMonth(2024, 9, 2, 3), '2024-09-17');
+      assert.equal(nthWeekdayOfMonth(2024, 5, 3, 3), '2024-05-15');
+    });
   });
 
   it('never throws on odd dates and fragments', () => {
     const words = ['voor', 'vóór', 'uiterlijk', 'in', 'op', 'per', 'rond', 'na', 'later', 'het', 'de', 'dit', 'jaar', 'eind',
       'begin', 'medio', '31', '29', '0', 'februari', 'april', 'Q4', 'Q5', '2022Q4', '2024', 'zomer', 'kwartaal', 'derde',
-      'helft', 'eerste', 'van', '-', '–', '/', '.', ',', '(', ')', 'zal', 'heeft', 'jl.', '1-13-2024', '31-4-2024'];
+      'helft', 'eerste', 'van', '-', '–', '/', '.', ',', '(', ')', 'zal', 'heeft', 'jl.', '1-13-2024', '31-4-2024',
+      'deadline', 'binnen', 'zes', 'weken', 'maanden', 'Prinsjesdag', 'Voorjaarsnota', 'ruim', 'volgende', 'Europese', 'Raad',
+      'commissiedebat', 'a.s.', 'januari', '20183', 'zou', 'dat', 'stel', 'ik'];
     let seed = 7;
     const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
     for (let n = 0; n < 300; n++) {

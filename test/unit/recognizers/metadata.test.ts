@@ -339,6 +339,50 @@ Den Haag, 1 mei 2019
     want: {},
   },
   {
+    name: "a committee's notes: the meeting's date in the title line",
+    text:
+      'Korte aantekeningen vergadering commissies Justitie en Veiligheid (J&V) en Financiën (FIN) van 9 maart 2022\n' +
+      '1. Rappel toezeggingen\n\nDe commissies besluiten de brief van 2 februari 2022 voor kennisgeving aan te nemen.\n',
+    want: { date: '2022-03-09', dateSource: 'datumLine' },
+  },
+  {
+    name: "a committee's decisions with a weekday",
+    text: 'Besluitenlijst procedurevergadering vaste commissie voor Financiën van donderdag 14 april 2016\nAgendapunt 1\n',
+    want: { date: '2016-04-14', dateSource: 'datumLine' },
+  },
+  {
+    name: 'notes of a meeting named inside a sentence are no title',
+    text: 'In de korte aantekeningen vergadering van 9 maart 2022 staat het besluit.\n',
+    want: {},
+  },
+  {
+    name: 'an answer to Kamervragen: the day it was received, also broken over a line end; not the day the questions were sent',
+    text:
+      'Vragen van het lid Jansen (XYZ) aan de Minister van Financiën over de begroting (ingezonden 3 oktober 2023).\n' +
+      'Antwoord van Minister De Vries (Financiën) (ontvangen\n14 november 2023). Zie ook Aanhangsel Handelingen.\nVraag 1\n',
+    want: { date: '2023-11-14', dateSource: 'datumLine' },
+  },
+  {
+    name: 'questions not yet answered: the day they were sent in',
+    text: 'Vragen van het lid Jansen (XYZ) aan de Minister van Financiën over de begroting (ingezonden 3 oktober 2023).\n1\nBent u bekend met het bericht?\n',
+    want: { date: '2023-10-03', dateSource: 'datumLine' },
+  },
+  {
+    name: 'ontvangen without an answer before it is no date of the document',
+    text: 'De brief (ontvangen 14 november 2023) is doorgestuurd.\n',
+    want: {},
+  },
+  {
+    name: "a report's cover date alone on its line under the title",
+    text: 'Zicht op de uitgaven\n\nOnderzoek naar de onderbouwing\n\n12 maart 2019\n\nVooraf\n\nDeze publicatie gaat over de uitgaven.\n',
+    want: { date: '2019-03-12', dateSource: 'datumLine' },
+  },
+  {
+    name: "a date alone on its line as a field's value is no cover date",
+    text: 'Fiche 1: Verordening\n1. Algemene gegevens\nb) Datum ontvangst Commissiedocument\n26 oktober 2022\nc) Nr. Commissiedocument\n',
+    want: {},
+  },
+  {
     name: 'CRLF line ends',
     text: 'Datum 2 november 2022\r\nBetreft Voortgang industriebeleid\r\n\r\nGeachte Voorzitter,\r\n',
     want: { date: '2022-11-02', dateSource: 'datumLine', title: 'Voortgang industriebeleid', titleSource: 'datumLine' },

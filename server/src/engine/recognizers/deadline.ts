@@ -1,7 +1,7 @@
 import type { FlatText } from '../flatText';
 import { Sentences } from '../sentences';
 import type { DeadlineReference } from '../model';
-import { MONTH_PATTERN, nextMonthDayFrom } from '../calendar';
+import { daysBetween, isoDate, MONTH_PATTERN, nextMonthDayFrom, previousMonthDayFrom } from '../calendar';
 import { isSpanOrStatusDate, TenseMarks, type PhraseContext } from './deadlineContext';
 import { MONTH_ABBREVIATIONS, readDeadlinePhrase, type DeadlinePhrase, type PhraseDates } from './deadlinePhrase';
 import { isLatinWordCode } from '../chars';
@@ -30,9 +30,21 @@ import { isLatinWordCode } from '../chars';
  * - a period that labels a figure's change ("De overheidsschuld daalt volgend jaar met € 6 miljard")
  *   is no time to act, and nothing on an open-data page's activity and decision lines ("- 2026-03-05
  *   14:30 ā Agenderen voor het commissiedebat op donderdag 12 maart 2026") is a deadline.
+ * - a phrase in a clause told in the past still counts as reported speech: the plan in its own
+ *   subordinate clause ("Ik heb U meegedeeld dat ik de informatie in september 2013 zou doen
+ *   toekomen"), or a promise reported before it and the promised act after it ("De minister heeft
+ *   toegezegd de Kamer in mei 2016 te informeren"); a noun of promising alone ("naar aanleiding van
+ *   toezegging tijdens het algemeen overleg op 27 maart") does not time the promise;
+ * - a phrase with the word "deadline" ("met als nieuwe deadline 1 januari 2023") counts whatever its
+ *   sentence says; an event ("voor Prinsjesdag", "voor het commissiedebat van 1 juli") only where its
+ *   clause plans something ("de agenda voor de Raad van 20 mei" is what the agenda is for); a period
+ *   counted from the document's date ("binnen zes weken") only where its clause plans and names no
+ *   payment or appeal term ("rekeningen betalen binnen 30 dagen").
  *
- * Relative years ("dit jaar", "voor de zomer", "volgend jaar") take the document's year; when the
- * document's date is unknown the reference is still returned, without start and end.
+ * Relative years ("dit jaar", "voor de zomer", "volgend jaar") take the document's year; a day or a
+ * month without a year ("op 12 maart", "in januari", "eind januari") the next one from the document's
+ * date on, unless its sentence tells of the past (yearlessReading). When the document's date is
+ * unknown the reference is still returned, without start and end.
  */
 export function recognizeDeadlines(flat: FlatText, documentDate: string | undefined, sentences: Sentences = Sentences.ofFlat(flat)): DeadlineReference[] {
   const text = flat.text;
@@ -63,11 +75,17 @@ export function recognizeDeadlines(flat: FlatText, documentDate: string | undefi
 
 /**
  * The time words every phrase contains at least one of. Years may run into a quarter ("2022Q4").
+ * Besides periods: the word "deadline", the days of the budget cycle and meetings ("voor
+ * Prinsjesdag", "voor het commissiedebat van 1 juli"), and the units of a period counted from the
+ * document's date ("binnen zes weken").
  */
 const TIME_WORD = new RegExp(
   // \b (ASCII word edges) rather than Unicode lookarounds: the time words are ASCII, and it lets the
   // engine skip ahead quickly; the phrase reader checks the edges again with the full alphabet.
-  `\\b(?:(?:19|20)\\d{2}(?![0-9])|Q[1-4](?![0-9])|(?:kwartaal|helft|jaarhelft|voorjaar|najaar|zomer|lente|herfst|zomerreces|zomervakantie|kerstreces|kerstvakantie|kerstmis|kerst|jaarwisseling|eind|einde|ultimo|begin|medio|half|halverwege|jaar|kalenderjaar|${MONTH_PATTERN}|${MONTH_ABBREVIATIONS})\\b)`,
+  `\\b(?:(?:19|20)\\d{2}(?![0-9])|Q[1-4](?![0-9])|(?:kwartaal|helft|jaarhelft|voorjaar|najaar|zomer|lente|herfst|zomerreces|zomervakantie|kerstreces|kerstvakantie|kerstmis|kerst|jaarwisseling|eind|einde|ultimo|begin|medio|half|halverwege|jaar|kalenderjaar|${MONTH_PATTERN}|${MONTH_ABBREVIATIONS}|` +
+    'deadlines?|prinsjesdag|verantwoordingsdag|voorjaarsnota|najaarsnota|raad|eurogroep|ecofinraad|top|debat|commissiedebat|tweeminutendebat|' +
+    'begrotingsdebat|behandeling|begrotingsbehandeling|overleg|notaoverleg|wetgevingsoverleg|vergadering|procedurevergadering|commissievergadering|' +
+    'stemmingen|dag|dagen|werkdagen|week|weken|maand|maanden)\\b)',
   'gi',
 );
 
@@ -106,10 +124,18 @@ function deadlineOf(
   documentDate: string | undefined,
 ): DeadlineReference | undefined {
   if (isSpanOrStatusDate(flat.text, phrase.start)) return undefined;
-  const { dates, relative } = resolve(phrase, documentDate);
   const tense = tenseAround(marks, phrase);
-  if (!isDeadlineInContext(flat.text, phrase, dates, documentDate, tense, marks)) return undefined;
-  if (!phrase.due && isFigureForecast(flat.text, phrase, tense.context)) return undefined;
+  const reading = yearlessReading(phrase, marks, tense);
+  const { dates, relative } = resolve(phrase, documentDate, reading);
+  if (!phrase.named) {
+    // A phrase with the word "deadline" ("met als nieuwe deadline 1 januari 2023", "Met het verstrijken
+    // van de deadline 1 mei") is one whether still to come, moved or passed; the others are judged by
+    // their sentence.
+    if (!isDeadlineInContext(flat.text, phrase, dates, documentDate, tense, marks, reading)) return undefined;
+    if (phrase.needsClausePlan && !tense.clausePlans) return undefined;
+    if (phrase.year.kind === 'fromDocumentDate' && isTerm(flat.text, tense.context)) return undefined;
+    if (!phrase.due && isFigureForecast(flat.text, phrase, tense.context)) return undefined;
+  }
   if (hasActivityLines && isOnActivityLine(flat, phrase.start)) return undefined;
   return {
     kind: 'deadline',
@@ -142,6 +168,40 @@ function tenseAround(marks: TenseMarks, phrase: DeadlinePhrase): TenseAround {
   };
 }
 
+/**
+ * Which occurrence a day or month without a year names ("voor 1 maart", "in januari", "eind
+ * januari"). The guideline's rule is the next one from the document's date on; but a sentence that
+ * tells of the past (a past auxiliary, "jl.", or a finished event in its clause) speaks of a time
+ * around or before the document's:
+ * - "next": the sentence tells nothing of the past, or "a.s."/"aanstaande" says the day is to come;
+ * - "previous" (the last one on or before the document's date): the sentence tells of the past and
+ *   the phrase's own clause plans nothing ("De Kamer is medio september geïnformeerd", "Met het
+ *   verstrijken van de deadline 1 mei, … die zich … gemeld hebben");
+ * - "nearest" (whichever of the two lies closer; on a tie the next): the sentence tells of the past
+ *   but the phrase's own clause reports a plan or promise ("Toen was de verwachting dat er voor 1
+ *   maart een uitsluitsel zou komen", "Ik heb toegezegd u voor 1 september te informeren"), which may
+ *   have fallen due before the document or may still be to come.
+ */
+type YearlessReading = 'next' | 'previous' | 'nearest';
+
+function yearlessReading(phrase: DeadlinePhrase, marks: TenseMarks, tense: TenseAround): YearlessReading {
+  const y = phrase.year;
+  if (y.kind !== 'nextMonthDay' && y.kind !== 'nextMonth') return 'next';
+  if (y.kind === 'nextMonthDay' && y.coming) return 'next';
+  const { context } = tense;
+  const toldOfPast =
+    marks.tellsPastIn(context.sentenceStart, context.sentenceEnd, phrase.start, phrase.end) ||
+    marks.tellsPerfectIn(context.clauseStart, context.clauseEnd, phrase.start, phrase.end);
+  if (!toldOfPast) return 'next';
+  const own = marks.subClauseOf(phrase.start, phrase.end, context);
+  return marks.plansVerballyIn(own.start, own.end, phrase.start, phrase.end) ? 'nearest' : 'previous';
+}
+
+/** How far ahead a day without a year may lie and count as a day to come without a word of planning. */
+const YEARLESS_AHEAD_DAYS = 183;
+/** A meeting just before a date names when the meeting was: "toegezegd tijdens het debat op 12 mei". */
+const MEETING_BEFORE = /(?:debat|overleg|vergadering|bijeenkomst|gesprek|commissiedebat|notaoverleg|wetgevingsoverleg)(?: [\p{L}-]+){0,3} $/iu;
+
 function isDeadlineInContext(
   text: string,
   phrase: DeadlinePhrase,
@@ -149,29 +209,52 @@ function isDeadlineInContext(
   documentDate: string | undefined,
   tense: TenseAround,
   marks: TenseMarks,
+  reading: YearlessReading,
 ): boolean {
   // "eind vorig jaar" is over whatever the document's date.
   const over =
     (phrase.year.kind === 'relative' && phrase.year.offset < 0) ||
     (dates !== undefined && documentDate !== undefined && dates.end < documentDate);
   if (phrase.needsPlan) {
-    if (tense.clauseTellsPast) return false;
     // Whether [from, to) plans something, the phrase left out; a month without cue needs a word of
-    // planning proper ("voorzien", "verwacht"), not the present passive alone.
+    // planning proper ("voorzien", "verwacht"), not the present passive alone. A promise named as a
+    // noun ("naar aanleiding van toezegging tijdens het algemeen overleg op 27 maart") does not time
+    // the promise: only verbs and auxiliaries count here.
     const plannedIn = (from: number, to: number): boolean =>
-      phrase.needsFirmPlan ? marks.plansFirmlyIn(from, to, phrase.start, phrase.end) : marks.plansIn(from, to, phrase.start, phrase.end);
+      phrase.needsFirmPlan ? marks.plansFirmlyIn(from, to, phrase.start, phrase.end) : marks.plansVerballyIn(from, to, phrase.start, phrase.end);
     const own = marks.subClauseOf(phrase.start, phrase.end, tense.context);
+    if (tense.clauseTellsPast) {
+      // Reported speech: a main clause in the past, the plan in the phrase's own subordinate clause
+      // ("Ik heb U meegedeeld dat ik de informatie in september 2013 zou doen toekomen"), where that
+      // clause itself tells nothing of the past; or a promise reported before the phrase, with the
+      // promised act after it ("De minister heeft toegezegd de Kamer in mei 2016 te informeren"), not
+      // the day of a meeting ("toegezegd tijdens het debat op 12 mei").
+      const reported =
+        (own.start > tense.context.clauseStart &&
+          plannedIn(own.start, own.end) &&
+          !marks.tellsPastIn(own.start, own.end, phrase.start, phrase.end)) ||
+        (marks.reportsPromiseIn(tense.context.clauseStart, phrase.start) &&
+          plannedIn(phrase.end, tense.context.clauseEnd) &&
+          !marks.tellsPastIn(phrase.end, tense.context.clauseEnd, phrase.start, phrase.end) &&
+          !MEETING_BEFORE.test(text.slice(Math.max(0, phrase.start - 40), phrase.start)));
+      if (!reported) return false;
+    }
     // Over, and as often a past event's time as a plan: the plan must be in the phrase's own clause,
     // and that clause must not tell a finished event ("Zoals toegezegd … op 16 juni 2022 is het
     // ministerie in gesprek gegaan": the day the promise was made, not the day promised).
     if (over) return plannedIn(own.start, own.end) && !marks.tellsPerfectIn(own.start, own.end, phrase.start, phrase.end);
     // A written date still to come at the document's date is to come: "op 17 en 18 september 2024".
+    // A day without a year read as the next one (its sentence tells nothing of the past) is to come
+    // too, where it falls within half a year: "De Kamer stemt op dinsdag 15 oktober over de motie".
+    // Further off, the sentence more likely means a day gone by that it does not mark as past ("Zoals
+    // verzocht door de commissie op 29 september").
     const ahead =
       !phrase.uncued &&
-      phrase.year.kind === 'written' &&
       dates !== undefined &&
       documentDate !== undefined &&
-      (dates.start ?? dates.end) > documentDate;
+      (dates.start ?? dates.end) > documentDate &&
+      (phrase.year.kind === 'written' ||
+        (phrase.year.kind === 'nextMonthDay' && reading === 'next' && daysBetween(documentDate, dates.start ?? dates.end) <= YEARLESS_AHEAD_DAYS));
     // In a subordinate clause the time may be a condition or a state ("projecten waar op 1-1-2025 nog
     // geen bestemmingsplan is vastgesteld", "moties waarvan de termijn op 1 juli 2025 is verstreken"):
     // the plan words of the main clause do not reach into it, and a date still to come counts only
@@ -240,6 +323,17 @@ function hasFiniteChangeVerb(part: string): boolean {
   return false;
 }
 
+/**
+ * A payment or appeal term: "hun rekeningen kunnen betalen binnen 30 dagen", "binnen zes weken bezwaar
+ * maken". It says how long something may take whenever it happens, not a time counted from the
+ * document's date.
+ */
+const TERM_WORDS = /(?:^|[^\p{L}])(?:betalen|betaalt|betaald|uitbetalen|uitbetaald|uitbetaling|betaling|betalingen|rekening|rekeningen|facturen|factuur|bezwaar|beroep)(?![\p{L}])/iu;
+
+function isTerm(text: string, context: PhraseContext): boolean {
+  return TERM_WORDS.test(text.slice(context.clauseStart, context.clauseEnd));
+}
+
 /** "is vastgesteld", "zijn verstreken", "nog geen": a clause that tells a state at the time it names. */
 const STATE = /(?:^|[^\p{L}])(?:is|zijn|was|waren|nog geen|nog niet)(?![\p{L}])/iu;
 
@@ -247,14 +341,23 @@ function tellsState(text: string, from: number, to: number, phrase: DeadlinePhra
   return STATE.test(text.slice(from, phrase.start)) || STATE.test(text.slice(phrase.end, to));
 }
 
-/** The phrase's days, once its year is known; none for a relative year without a document date. */
-function resolve(phrase: DeadlinePhrase, documentDate: string | undefined): { dates?: PhraseDates; relative: boolean } {
+/**
+ * The phrase's days, once its year is known; none for a relative year without a document date, and
+ * none for an event whose day nothing gives ("voor de volgende Europese Raad").
+ */
+function resolve(
+  phrase: DeadlinePhrase,
+  documentDate: string | undefined,
+  reading: YearlessReading,
+): { dates?: PhraseDates; relative: boolean } {
   const y = phrase.year;
   if (y.kind === 'written') return { dates: phrase.datesIn(y.year, documentDate), relative: false };
+  if (y.kind === 'unknown') return { relative: false };
   if (!documentDate) return { relative: true };
-  if (y.kind === 'nextMonthDay') {
-    const next = nextMonthDayFrom(y.month, y.day, documentDate);
-    return next ? { dates: phrase.datesIn(Number(next.slice(0, 4)), documentDate), relative: true } : { relative: true };
+  if (y.kind === 'fromDocumentDate') return { dates: phrase.datesIn(0, documentDate), relative: true };
+  if (y.kind === 'nextMonthDay' || y.kind === 'nextMonth') {
+    const year = yearOfYearless(y.month, y.kind === 'nextMonthDay' ? y.day : undefined, documentDate, reading);
+    return year === undefined ? { relative: true } : { dates: phrase.datesIn(year, documentDate), relative: true };
   }
   const year = Number(documentDate.slice(0, 4)) + y.offset;
   const dates = phrase.datesIn(year, documentDate);
@@ -262,9 +365,38 @@ function resolve(phrase: DeadlinePhrase, documentDate: string | undefined): { da
   return { dates, relative: true };
 }
 
+/**
+ * The year of a day (or, `day` undefined, a month) without a year, read as `reading` says from the
+ * document's date; the document's own month is both the next and the previous one.
+ */
+function yearOfYearless(month: number, day: number | undefined, documentDate: string, reading: YearlessReading): number | undefined {
+  let next: string | undefined;
+  let previous: string | undefined;
+  if (day !== undefined) {
+    next = nextMonthDayFrom(month, day, documentDate);
+    previous = previousMonthDayFrom(month, day, documentDate);
+  } else {
+    const docYear = Number(documentDate.slice(0, 4));
+    const docMonth = Number(documentDate.slice(5, 7));
+    next = isoDate(month >= docMonth ? docYear : docYear + 1, month, 1);
+    previous = isoDate(month <= docMonth ? docYear : docYear - 1, month, 1);
+  }
+  const yearOf = (iso: string | undefined): number | undefined => (iso ? Number(iso.slice(0, 4)) : undefined);
+  if (reading === 'next' || !previous) return yearOf(next);
+  if (reading === 'previous' || !next) return yearOf(previous);
+  const ahead = day !== undefined ? daysBetween(documentDate, next) : monthsBetween(documentDate, next);
+  const back = day !== undefined ? daysBetween(previous, documentDate) : monthsBetween(previous, documentDate);
+  return yearOf(back < ahead ? previous : next);
+}
+
+function monthsBetween(from: string, to: string): number {
+  return Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)));
+}
+
 /** The first words of a phrase, lower case; a cheap filter before the patterns run. */
 const ANCHOR_WORDS: readonly string[] = [
   'uiterlijk', 'voor', 'vóór', 'vóor', 'voór', 'voorafgaand', 'tegen', 'per', 'met', 'm', 'op', 'in', 'rond', 'omstreeks', 'na', 'later',
+  'ruim', 'ruimschoots', 'tijdig', 'kort', 'vlak', 'bij', 'binnen', 'deadline', 'deadlines',
   'het', 'de', 'dit', 'deze', 'komend', 'komende', 'aanstaande', 'volgend', 'volgende',
   'eerste', 'tweede', 'derde', 'vierde', 'laatste', '1e', '2e', '3e', '4e', '1ste', '2de', '3de', '4de',
   'eind', 'einde', 'ultimo', 'begin', 'medio', 'half', 'halverwege',
@@ -284,11 +416,20 @@ const ANCHOR = new RegExp(`(?:${ANCHOR_WORDS.join('|')}|(?:19|20)\\d{2}(?:q[1-4]
  * a letter or digit: "t/m" is "t" and "m", "m.i.v." is "m", "i" and "v", "a.s." is "a" and "s").
  */
 const PHRASE_WORDS: readonly string[] = [
-  ...ANCHOR_WORDS,
+  // "deadline" only opens a phrase ("deadline 1 mei"), never stands inside one.
+  ...ANCHOR_WORDS.filter((w) => !w.startsWith('deadline')),
   'aan', 'ingang', 'van', 'i', 'v', 'vorig', 'vorige', 'en', 'of', 't', 'tot', 'a', 's', 'as', 'loop', 'jaar', 'kalenderjaar',
   'kwartaal', 'helft', 'jaarhelft', 'zomerreces', 'zomervakantie', 'kerstreces', 'kerstvakantie', 'kerstmis', 'kerst', 'jaarwisseling',
   'jan', 'feb', 'febr', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec',
   'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag',
+  // Events and meetings, and the counts and units of "binnen zes weken".
+  'prinsjesdag', 'verantwoordingsdag', 'voorjaarsnota', 'najaarsnota', 'eerstvolgende', 'europese', 'raad', 'eurogroep', 'ecofinraad',
+  'navo', 'eu', 'top', 'commissiedebat', 'tweeminutendebat', 'plenair', 'plenaire', 'debat', 'begrotingsdebat', 'behandeling',
+  'begrotingsbehandeling', 'algemeen', 'mondeling', 'schriftelijk', 'overleg', 'notaoverleg', 'wetgevingsoverleg', 'procedurevergadering',
+  'commissievergadering', 'vergadering', 'stemmingen',
+  'een', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf', 'dertien', 'veertien', 'vijftien',
+  'zestien', 'achttien', 'twintig', 'dertig', 'veertig', 'zestig', 'negentig', 'anderhalf', 'anderhalve',
+  'dag', 'dagen', 'werkdagen', 'week', 'weken', 'maand', 'maanden',
 ];
 const PHRASE_WORD = new RegExp(`(?:${PHRASE_WORDS.join('|')}|\\d{1,4}|(?:19|20)\\d{2}q[1-4])(?![0-9A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F])`, 'iy');
 

@@ -36,9 +36,25 @@ const REACH = 400;
  * the perfect and past auxiliaries, "jl.", "vorig jaar".
  */
 const TENSE_WORDS =
-  /\b(?:(zal|zullen|zult|zou|zouden|wordt|worden|verwacht|verwachte|verwachten|verwachting|voorzien|gepland|geplande|planning|planningen|streeft|streef|streven|voornemen|voornemens|voorgenomen|beoogd|beoogde|beoogt|toegezegd|toegezegde|toezegging|toezeggingen|verzoekt|verzoeken|verzocht|deadline|moet|moeten|dient|dienen|ontvangt|informeer|informeert|informeren|stuur|stuurt|zend|zendt|bied|biedt|gaat|gaan|kom|komt|komen|volgt|volgen|verschijnt|verschijnen|treedt|treden|start|starten|begint|beginnen|sturen|toesturen|zenden|toezenden|aanbieden|aanbied|rapporteer|rapporteren|aanstaande|a\.s\.)|(heb|hebt|heeft|hebben|had|hadden|werd|werden|was|waren|jl|j\.l|jongstleden|vorig|vorige|geleden|sinds|sedert))(?![A-Za-z\u00C0-\u024F])/gi;
+  /\b(?:(zal|zullen|zult|zou|zouden|wordt|worden|verwacht|verwachte|verwachten|verwachting|voorzien|gepland|geplande|planning|planningen|streeft|streef|streven|voornemen|voornemens|voorgenomen|beoogd|beoogde|beoogt|toegezegd|toegezegde|toezegging|toezeggingen|verzoekt|verzoeken|verzocht|gevraagd|toekomen|besluit|besluiten|wil|willen|deadline|moet|moeten|dient|dienen|ontvangt|informeer|informeert|informeren|stuur|stuurt|zend|zendt|bied|biedt|gaat(?! het )|gaan|kom|komt|komen|terugkom|terugkomt|terugkomen|volgt|volgen|verschijnt|verschijnen|uitkomt|uitkomen|tegemoet|tegemoetzien|treedt|treden|start|starten|begint|beginnen|sturen|toesturen|zenden|toezenden|aanbieden|aanbied|rapporteer|rapporteren|aanstaande|a\.s\.)|(heb|hebt|heeft|hebben|had|hadden|werd|werden|was|waren|jl|j\.l|jongstleden|vorig|vorige|geleden|sinds|sedert))(?![A-Za-z\u00C0-\u024F])/gi;
 
 const PASSIVE_AUXILIARY = /^(?:wordt|worden)$/i;
+/**
+ * A promise named as a noun: "Rappel toezeggingen september 2025", "naar aanleiding van toezegging
+ * tijdens het algemeen overleg op 27 maart 2018". It says a promise exists, not that the time beside
+ * it is the promised one.
+ */
+const PROMISE_NOUN = /^toezegging(?:en)?$/i;
+/** A determiner before "besluit(en)": the noun ("het besluit", "een besluit", "deze besluiten"). */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:het|een|de|dit|dat|deze|die|zijn|haar|hun|ons|uw|elk|ieder) $/iu;
+
+/**
+ * The words that report a promise, request or announcement, after which a time can be the one
+ * promised even in a clause told in the past: "De minister heeft toegezegd de Kamer in mei 2016 te
+ * informeren", "heeft gevraagd ruim voor het zomerreces de evaluatie te sturen".
+ */
+const PROMISE_WORDS =
+  /\b(?:toegezegd|toegezegde|toezegging|toezeggingen|beloofd|belofte|verzocht|verzoek|gevraagd|aangekondigd|afgesproken|aangegeven|meegedeeld|medegedeeld|laten weten|zegt|zegde|zeggen)(?![A-Za-z\u00C0-\u024F])/gi;
 
 /**
  * What tells of a finished event in the present perfect with "zijn" or in the simple past, beside the
@@ -94,10 +110,13 @@ const CLAUSE_MARKS = /[;\u2022\u25aa\u25cf\u21a9|,:()\u2013\u2014]/g;
 export class TenseMarks {
   private readonly clauseMarks: number[] = [];
   private readonly plans: number[] = [];
-  /** The plan words other than the present passive "wordt"/"worden", which describe as often as they plan. */
+  /** The plan words other than the nouns of promising ("toezegging"). */
+  private readonly verbalPlans: number[] = [];
+  /** The plan words other than those nouns and the present passive "wordt"/"worden", which describe as often as they plan. */
   private readonly firmPlans: number[] = [];
   private readonly past: number[] = [];
   private readonly subordinators: number[] = [];
+  private readonly promises: number[] = [];
   /** Finite forms of "zijn", participles, and verbs in the simple past (PERFECT_WORDS). */
   private readonly zijnForms: number[] = [];
   private readonly participles: number[] = [];
@@ -119,11 +138,19 @@ export class TenseMarks {
         this.clauseMarks.push(m.index);
       }),
       new ForwardMatches(text, SUBORDINATORS, (m) => this.subordinators.push(m.index)),
+      new ForwardMatches(text, PROMISE_WORDS, (m) => this.promises.push(m.index)),
       new ForwardMatches(text, TENSE_WORDS, (m) => {
         // \b knows only ASCII letters: "ézal" is no "zal".
         if (m.index > 0 && isAccentedLetter(text.charCodeAt(m.index - 1))) return;
+        // "het gaat om", "Dit jaar gaat het nog wel redelijk": "gaat" before or after "het" is no future;
+        // "een besluit genomen", "de besluiten van de Raad": the noun is no deciding.
+        if (m[1] && /^gaat$/i.test(m[1]) && /(?:^|[^\p{L}])het $/iu.test(text.slice(Math.max(0, m.index - 4), m.index))) return;
+        if (m[1] && /^besluit(?:en)?$/i.test(m[1]) && ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) return;
         (m[1] ? this.plans : this.past).push(m.index);
-        if (m[1] && !PASSIVE_AUXILIARY.test(m[1])) this.firmPlans.push(m.index);
+        if (m[1] && !PROMISE_NOUN.test(m[1])) {
+          this.verbalPlans.push(m.index);
+          if (!PASSIVE_AUXILIARY.test(m[1])) this.firmPlans.push(m.index);
+        }
       }),
     ];
     // Asked only about periods already over, which are few: scanned only around those.
@@ -170,7 +197,12 @@ export class TenseMarks {
     return anyIn(this.plans, from, skipFrom) || anyIn(this.plans, skipTo, to);
   }
 
-  /** Like plansIn, with a word of planning proper: "wordt"/"worden" alone do not count. */
+  /** Like plansIn, without the nouns of promising ("toezegging"). */
+  plansVerballyIn(from: number, to: number, skipFrom: number, skipTo: number): boolean {
+    return anyIn(this.verbalPlans, from, skipFrom) || anyIn(this.verbalPlans, skipTo, to);
+  }
+
+  /** Like plansVerballyIn, with a word of planning proper: "wordt"/"worden" alone do not count. */
   plansFirmlyIn(from: number, to: number, skipFrom: number, skipTo: number): boolean {
     return anyIn(this.firmPlans, from, skipFrom) || anyIn(this.firmPlans, skipTo, to);
   }
@@ -183,6 +215,11 @@ export class TenseMarks {
     this.perfectScan.cover(this.windowFrom, this.windowTo);
     const inClause = (sorted: readonly number[]): boolean => anyIn(sorted, from, skipFrom) || anyIn(sorted, skipTo, to);
     return inClause(this.pastVerbs) || (inClause(this.zijnForms) && inClause(this.participles));
+  }
+
+  /** True when flat [from, to) holds a word that reports a promise, request or announcement. */
+  reportsPromiseIn(from: number, to: number): boolean {
+    return anyIn(this.promises, from, to);
   }
 
   /** True when flat [from, to) tells of the past, the phrase [skipFrom, skipTo) itself left out. */

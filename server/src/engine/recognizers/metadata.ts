@@ -216,7 +216,10 @@ function factsFromText(source: string, bodyStart: number): Facts {
   const heading = readLetterHeading(head);
   const footer = readPageFooter(source, bodyStart);
   const page = readPageExport(head);
-  const layers = [openData, official, heading, footer, page];
+  // Weaker than any heading: the date an answer to Kamervragen was received, and a report's cover date.
+  const answered = readAnswerDate(source, bodyStart);
+  const cover = answered.date ? {} : readCoverDate(head);
+  const layers = [openData, official, heading, footer, page, answered, cover];
   const facts: Facts = {};
   const date = firstOf(layers, (f) => f.date);
   const kamerstuk = firstOf([official, openData, footer, page], (f) => f.kamerstuk);
@@ -654,8 +657,16 @@ function paperDate(text: string): string | undefined {
  */
 const MEETING_REPORT = /(?:Verslag|VERSLAG) (?:van de|VAN DE) (?:vergadering|VERGADERING) (?:van|VAN) (?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?(\d{1,2} [A-Za-z]{3,9} \d{4})(?![\d])/;
 
+/**
+ * The title of a committee's notes or decisions, opening the text: "Korte aantekeningen vergadering
+ * commissie Koninkrijksrelaties (KOREL) van 22 september 2015", "Besluitenlijst procedurevergadering
+ * vaste commissie voor Financiën van dinsdag 12 maart 2024". The meeting's date is the paper's.
+ */
+const COMMITTEE_NOTES =
+  /^[ \t]*(?:Korte aantekeningen|Aantekeningen|Besluitenlijst|Verslag)(?: van de)? (?:vergadering|procedurevergadering|commissievergadering|bijeenkomst)(?![\p{L}])[^\n]{0,400}? van (?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?(\d{1,2} [A-Za-z]{3,9} \d{4})(?![\d])/iu;
+
 function paperDateOf(text: string): { iso: string; index: number; length: number } | undefined {
-  const report = MEETING_REPORT.exec(text);
+  const report = MEETING_REPORT.exec(text) ?? COMMITTEE_NOTES.exec(text);
   if (report) {
     const iso = parseDutchDate(report[1]!);
     if (iso) return { iso, index: report.index + report[0].length - report[1]!.length, length: report[1]!.length };
@@ -679,6 +690,57 @@ function leadingDate(text: string): { iso: string; index: number; length: number
   if (!m) return undefined;
   const iso = parseDutchDate(m[0].replace(/\u00a0/g, ' '));
   return iso ? { iso, index, length: m[0].length } : undefined;
+}
+
+/**
+ * Kamervragen as tweedekamer.nl and officielebekendmakingen print them: "Vragen van het lid …
+ * (ingezonden 20 december 2024). Antwoord van Minister … (ontvangen 4 februari 2025)." An answer's
+ * own date is the day it was received (only after "Antwoord" in the head); questions not yet answered
+ * are dated by the day they were sent in (only after "Vragen"). The parenthesis may be broken over a
+ * line end.
+ */
+const ANSWER_RECEIVED = /\((?:ontvangen|Ontvangen)[ \t\r\n]+(\d{1,2})[ \t\r\n]+([A-Za-z]{3,9})\.?[ \t\r\n]+(\d{4})\)/;
+const QUESTIONS_SENT = /\((?:ingezonden|Ingezonden)[ \t\r\n]+(\d{1,2})[ \t\r\n]+([A-Za-z]{3,9})\.?[ \t\r\n]+(\d{4})\)/;
+
+function readAnswerDate(source: string, bodyStart: number): Facts {
+  const head = source.slice(bodyStart, bodyStart + HEAD_MAX_CHARS);
+  let m = ANSWER_RECEIVED.exec(head);
+  if (m && !/(?:^|[^\p{L}])Antwoord(?![\p{L}])/u.test(head.slice(0, m.index))) m = null;
+  if (!m && !/(?:^|[^\p{L}])Antwoord(?![\p{L}])/u.test(head)) {
+    m = QUESTIONS_SENT.exec(head);
+    if (m && !/(?:^|[^\p{L}])Vragen(?![\p{L}])/u.test(head.slice(0, m.index))) m = null;
+  }
+  if (!m) return {};
+  const iso = parseDutchDate(`${m[1]} ${m[2]} ${m[3]}`);
+  if (!iso) return {};
+  const at = m.index + m[0].indexOf(m[1]!, 1);
+  return { date: { value: iso, source: 'datumLine', span: { offset: bodyStart + at, length: m.index + m[0].length - 1 - at } } };
+}
+
+/**
+ * A report's cover: a date alone on its line under the title ("Zicht op extra geld kabinet-Rutte III
+ * / Navolgbaarheid en onderbouwing maatregelen / 26 september 2018"). Not the value of a field
+ * ("b) Datum ontvangst Commissiedocument / 26 oktober 2022"): the filled line above must be no label
+ * (no "datum", no closing colon, no "b)" or "1." numbering).
+ */
+const DATE_ONLY_LINE = /^[ \t]*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)[ \t]+)?(\d{1,2}[ \t]+[A-Za-z]{3,9}[ \t]+\d{4})[ \t]*$/;
+const FIELD_LABEL = /datum|:[ \t]*$|^[ \t]*(?:[a-z]\)|\d+[.)])/i;
+/** The cover date stands near the top. */
+const COVER_LINES = 40;
+
+function readCoverDate(head: readonly HeadLine[]): Facts {
+  let previous: HeadLine | undefined;
+  for (let i = 0; i < head.length && i < COVER_LINES; i++) {
+    const line = head[i]!;
+    if (!line.text.trim()) continue;
+    const m = DATE_ONLY_LINE.exec(line.text);
+    if (m && previous && !FIELD_LABEL.test(previous.text)) {
+      const iso = parseDutchDate(m[1]!.replace(/[ \t]+/g, ' '));
+      if (iso) return { date: { value: iso, source: 'datumLine', span: { offset: line.start + line.text.indexOf(m[1]!), length: m[1]!.length } } };
+    }
+    previous = line;
+  }
+  return {};
 }
 
 // The running page footer of a Kamerstuk PDF:
