@@ -87,8 +87,9 @@ describe('command line', function () {
     fs.writeFileSync(f, '---\ndatum: 2025-01-10\n---\nIk stuur uw Kamer uiterlijk in Q4 van 2025 een brief.\n');
     const before = JSON.parse(cli(['check', '--format', 'json', '--today', '2025-06-01', f]).out) as { diagnostics: { code: string }[] }[];
     const after = JSON.parse(cli(['check', '--format', 'json', '--today', '2026-02-01', f]).out) as { diagnostics: { code: string }[] }[];
-    assert.ok(!before[0]!.diagnostics.some((d) => d.code === 'deadline-passed'));
-    assert.ok(after[0]!.diagnostics.some((d) => d.code === 'deadline-passed'));
+    // The letter's own promise: a warning (promise-passed), not also a hint.
+    assert.ok(!before[0]!.diagnostics.some((d) => d.code === 'promise-passed' || d.code === 'deadline-passed'));
+    assert.deepEqual(after[0]!.diagnostics.filter((d) => /^(promise|deadline)-/.test(d.code)).map((d) => d.code), ['promise-passed']);
   });
 
   it('check --format sarif writes SARIF 2.1.0 with rules, locations and fixes', () => {

@@ -151,9 +151,24 @@ const CASES: Case[] = [
   },
   // ── Stale ──
   {
-    name: 'deadline passed',
+    name: "the letter's own promise has passed: a warning",
+    code: 'promise-passed',
+    text: 'Ik informeer uw Kamer [[uiterlijk in Q4 van 2025]] en uiterlijk in Q4 van 2027. Het kabinet stuurt de visie [[voor de zomer van 2026]].',
+    today: '2026-11-23',
+    message: /^De brief belooft dit uiterlijk \d+ \w+ 20\d\d; die datum is \d+ dagen geleden verstreken\. Pas de datum aan/,
+  },
+  {
+    name: "a deadline quoted as history is not the letter's promise",
+    code: 'promise-passed',
+    text:
+      'De motie verzoekt de regering uiterlijk in Q4 van 2025 een plan te sturen. In de brief van maart werd toegezegd dat de Kamer voor de zomer van 2026 zou worden geïnformeerd. ' +
+      'Gemeenten leveren hun plannen uiterlijk 1 maart 2026 aan.[1] Ik stuur de visie uiterlijk 1 maart 2027.\n\n[1] Zie de handreiking.',
+    today: '2026-11-23',
+  },
+  {
+    name: 'deadline passed, quoted as history: a hint',
     code: 'deadline-passed',
-    text: 'Ik informeer uw Kamer [[uiterlijk in Q4 van 2025]] en uiterlijk in Q4 van 2027.',
+    text: 'De motie verzoekt de regering [[uiterlijk in Q4 van 2025]] een plan te sturen. Ik informeer uw Kamer uiterlijk in Q4 van 2025 en uiterlijk in Q4 van 2027.',
     today: '2026-11-23',
     message: /verstreken/,
   },

@@ -8,6 +8,7 @@ import { citationStyle } from './rules/citationStyle';
 import { citationTitleMismatch } from './rules/citationTitleMismatch';
 import { deadlineBeforeLetter } from './rules/deadlineBeforeLetter';
 import { deadlinePassed } from './rules/deadlinePassed';
+import { promisePassed } from './rules/promisePassed';
 import { documentReplaced } from './rules/documentReplaced';
 import { documentTitleWithoutCitation } from './rules/documentTitleWithoutCitation';
 import { footnoteMissing } from './rules/footnoteMissing';
@@ -32,6 +33,7 @@ export const REFERENCE_RULES: readonly DiagnosticRule[] = [
   citationInconsistent,
   motionSubmittersMismatch,
   // Stale
+  promisePassed,
   deadlinePassed,
   deadlineBeforeLetter,
   motionOutcomeConflict,

@@ -2,10 +2,7 @@
 import { describeDeadlineWhen, formatDate } from '../../describe';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
-import { sentenceAround } from '../../sentences';
-
-/** Words that report an earlier promise or request rather than announce something still to come. */
-const REPORTED = /\b(toezegging(en)?|toegezegd|beloofd|verzocht|verzoekt|gevraagd|motie|zou(den)?)\b/i;
+import { deadlineStatus } from '../deadlineStatus';
 
 export const deadlineBeforeLetter: DiagnosticRule = {
   code: 'deadline-before-letter',
@@ -16,12 +13,8 @@ export const deadlineBeforeLetter: DiagnosticRule = {
     if (!letterDate) return [];
     const findings: Finding[] = [];
     for (const r of ctx.doc.analysis.references) {
-      if (r.kind !== 'deadline' || !r.end || !r.future || r.relative) continue;
-      if (r.end < letterDate) {
-        const sentence = sentenceAround(ctx.doc, r.span);
-        if (REPORTED.test(ctx.doc.text.slice(sentence.offset, r.span.offset))) continue;
-        findings.push({ code: this.code, span: r.span, message: ctx.m.diag.deadlineBeforeLetter(describeDeadlineWhen(r, ctx.locale), formatDate(letterDate, ctx.locale)) });
-      }
+      if (r.kind !== 'deadline' || deadlineStatus(ctx.doc, r, ctx.today) !== 'beforeLetter') continue;
+      findings.push({ code: this.code, span: r.span, message: ctx.m.diag.deadlineBeforeLetter(describeDeadlineWhen(r, ctx.locale), formatDate(letterDate, ctx.locale)) });
     }
     return findings;
   },
