@@ -114,6 +114,18 @@ const NUMBER_PART_AHEAD = new RegExp(`(?:,? (?:stuk )?[Nn]rs?[. ]|, letter |,? n
  */
 const DOSSIERS_WITH_NUMERIC_SUB_DOSSIERS = new Set(['21501']);
 
+/**
+ * A dossier of the Eerste Kamer numbered in Roman numerals, for papers outside legislation (the
+ * Kamer's own budget "CLV", notas "CII", "CIV", "CXIX"): C and a numeral up to 89 after it. Never a
+ * dossier on its own: only with a letter ondernummer ("CII, B", "CLV, letter A") where the text
+ * around it makes it a citation, or as the further dossier of a joint paper ("34.300 IV / CXIX").
+ */
+const ROMAN_DOSSIER = /C(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}\p{N}])/uy;
+/** "(CII, B)", "(2012–2013, CII, B)": the bracket that makes a Roman-numeral paper a citation. */
+const ROMAN_BRACKET_BEFORE = new RegExp(`\\( ?(?:((?:19|20)\\d{2}) ?[/${DASH_CHARS}] ?(\\d{4}|\\d{2}),? )?$`);
+/** What closes a bracketed citation, or goes on to the next one in it. */
+const BRACKET_CLOSES = / ?[);]/y;
+
 /** Between the dossiers of a joint paper: "29 826 en 32 813", "34 682/35 334", "29 826, 32 813 en ...". */
 const JOINT_SEPARATOR = / en | ?\/ ?|, /y;
 /** After a dossier in a ", "-separated list, the list must go on or reach its number. */
@@ -126,9 +138,9 @@ const QUANTITY_AHEAD = / ?(?:euro|EUR|miljoen|miljard|mln|mld|mrd|procent|%)(?![
  */
 const JOINT_ITEM_ENDS = new RegExp(`(?:$|[,.;:)\\]]| en | ?/| \\(| ?${DASH}| (?:stuk )?[Nn]rs?[. ]| (?:van|over|d\\.d\\.)(?![\\p{L}]))`, 'uy');
 
-/** "nr. 102", ", nr 371", " stuk nr. 2648", ", nrs. 2302", ", letter Y", "nr.9". */
+/** "nr. 102", ", nr 371", " stuk nr. 2648", ", nrs. 2302", ", letter Y", "nr.9", " , nr. 1" (a stray space before the comma). */
 const MARKED_NUMBER =
-  /(, ?| )((?:stuk )?[Nn]rs?\.|(?:stuk )?[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}])/uy;
+  /( ?, ?| )((?:stuk )?[Nn]rs?\.|(?:stuk )?[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}])/uy;
 /** "-277", "- 86", " -277", "–32". */
 const DASH_NUMBER = new RegExp(`( ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy');
 /**
@@ -138,8 +150,21 @@ const DASH_NUMBER = new RegExp(`( ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d
  */
 const COMMA_NUMBER =
   /(, )(\d{1,4})(?![\p{L}\p{N}]|[.,]\d| ?%| (?!(?:en|van|over|uit|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))\p{Ll})/uy;
-/** The Eerste Kamer's letter without marker after a comma: "Kamerstukken I 2019/20, 35 300, C". */
-const COMMA_LETTERS = /(, )([A-Z]{1,2})(?![\p{L}\p{N}]|-)/uy;
+/**
+ * The Eerste Kamer's letter without marker after a comma: "Kamerstukken I 2019/20, 35 300, C",
+ * "Kamerstuk 35 526, L". Not an initial ("35 526, A.B. de Vries").
+ */
+const COMMA_LETTERS = /(, )([A-Z]{1,2})(?![\p{L}\p{N}]|-|\.\p{L})/uy;
+/**
+ * What must follow the letters of "35 802, K" where nothing before the citation vouches for it: the end
+ * of the citation (a bracket, a list mark, the end of the text), the next citation ("en 35 811, C") or
+ * a word a citation goes on with. A full stop is not enough ("Postbus 12345, K. Jansen"), nor "en"
+ * or "van" ("12345, A en B", "12345, A van Dijk").
+ */
+const FOLLOWS_BARE_LETTERS = /(?:$|\.$| ?[)\];:,]| \(| en (?=[1-9])| (?:inzake|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))/uy;
+/** The bracket around a citation that holds nothing else: "(35.300, D)", "( 36410 , nr. 1 )". */
+const OPENS_BRACKET = /\( ?$/;
+const CLOSING_BRACKET_AHEAD = / ?\)/y;
 /** A further number of a list: ", 2374", ", en 2676", " en nr 364", " & 12". */
 const LIST_CONTINUATION =
   /(,? en |, | & )((?:[Nn]rs?\.|[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?)?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}]|[.,]\d)/uy;
@@ -200,7 +225,7 @@ const NUMBER_FIRST_CUE_WINDOW = 60;
  * run of digits yields one candidate, not one per digit.
  */
 export const CITATION_CANDIDATE =
-  /[Kk]amerstuk|[Dd]ossier|(?:Tweede|Eerste) Kamer|\b[TE]K(?= [1-9])|[Kk]st[-.]|(?<![\w.,\-])(?:\d{1,4} \((?=[1-9]\d ?\d{3})|[1-9]\d[ .]?\d{3})/g;
+  /[Kk]amerstuk|[Dd]ossier|(?:Tweede|Eerste) Kamer|\b[TE]K(?=,? (?:[1-9]|C[LXVI]))|(?<![\w\u00c0-\u024f])C[LXVI]{2,7}(?=,)|[Kk]st[-.]|(?<![\w.,\-])(?:\d{1,4} \((?=[1-9]\d ?\d{3})|[1-9]\d[ .]?\d{3})/g;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -262,6 +287,15 @@ function readDossier(s: string, at: number, options: DossierOptions): Piece | un
   return { start: at, end };
 }
 
+/**
+ * A Roman-numeral dossier of the Eerste Kamer ("CXIX"), of three numerals at least: "CV" and "CL" are
+ * as often abbreviations ("(CV, BV)").
+ */
+function readRomanDossier(s: string, at: number): Piece | undefined {
+  const m = sticky(ROMAN_DOSSIER, s, at);
+  return m && m[0].length >= 3 ? { start: at, end: at + m[0].length } : undefined;
+}
+
 function normalized(s: string, dossiers: readonly Piece[]): DossierPiece[] {
   return dossiers.map((d) => ({ start: d.start, end: d.end, dossier: normalizeDossier(s.slice(d.start, d.end)) }));
 }
@@ -275,7 +309,7 @@ function readDossierList(s: string, at: number, options: DossierOptions): Piece[
   for (let k = 0; k < 4; k++) {
     const sep = sticky(JOINT_SEPARATOR, s, end);
     if (!sep) break;
-    const next = readDossier(s, end + sep[0].length, options);
+    const next = readDossier(s, end + sep[0].length, options) ?? (sep[0].includes('/') ? readRomanDossier(s, end + sep[0].length) : undefined);
     if (!next || gluedAfterDossier(s, next.end) || !sticky(JOINT_ITEM_ENDS, s, next.end)) break;
     if (sep[0] === ', ' && !sticky(JOINT_LIST_GOES_ON, s, next.end)) break;
     list.push(next);
@@ -289,8 +323,8 @@ function gluedAfterDossier(s: string, at: number): boolean {
 }
 
 /** Reads the ondernummer after the dossier(s), and the further numbers of a list. */
-function readNumbers(s: string, at: number, licence: CitationLicence, chamber: 'I' | 'II' | undefined): NumberPiece[] | undefined {
-  const first = readFirstNumber(s, at, licence, chamber);
+function readNumbers(s: string, at: number, licence: CitationLicence, letters: boolean): NumberPiece[] | undefined {
+  const first = readFirstNumber(s, at, licence, letters);
   if (!first) return undefined;
   const numbers = [first];
   // A list of further numbers needs a marker on the first ("nrs. 2302, 2374 en 2676", "nr 371 en nr 364").
@@ -347,12 +381,11 @@ function readNumbers(s: string, at: number, licence: CitationLicence, chamber: '
 /** ", was letter B", ", was nr. 12" after a number: the paper a changed motion replaces. */
 const WAS_NUMBER = /(, was )((?:[Nn]r\.?|letter)) ?(?:([A-Z]{1,3})|(\d{1,4}))(?![\p{L}\p{N}])/uy;
 
-function readFirstNumber(
-  s: string,
-  at: number,
-  licence: CitationLicence,
-  chamber: 'I' | 'II' | undefined,
-): NumberPiece | undefined {
+/**
+ * Reads the first ondernummer after the dossier(s). `letters`: whether the Eerste Kamer's letters may
+ * follow without a marker ("35 300, C").
+ */
+function readFirstNumber(s: string, at: number, licence: CitationLicence, letters: boolean): NumberPiece | undefined {
   const marked = sticky(MARKED_NUMBER, s, at);
   if (marked && !(marked[2] === 'letter' && marked[3])) {
     const markerStart = at + marked[1]!.length;
@@ -375,9 +408,9 @@ function readFirstNumber(
     // "Kamerstuk 29 826, 2022": a year is a date, not a paper.
     if (comma && !/^(19|20)\d\d$/.test(comma[2]!)) return plainNumber(comma[2]!, at + comma[0].length, at);
   }
-  if (chamber === 'I' && licence !== 'bare') {
-    const letters = sticky(COMMA_LETTERS, s, at);
-    if (letters) return plainNumber(letters[2]!, at + letters[0].length, at);
+  if (letters) {
+    const written = sticky(COMMA_LETTERS, s, at);
+    if (written) return plainNumber(written[2]!, at + written[0].length, at);
   }
   return undefined;
 }
@@ -399,9 +432,11 @@ interface Preamble {
  */
 function readFromDossier(s: string, at: number, preamble: Preamble, licence: CitationLicence): CitationReading | undefined {
   const pieces = readDossierList(s, at, { numericSuffixAlways: false, spacedSuffix: licence === 'keyword' });
-  if (!pieces) return undefined;
+  if (!pieces) return licence === 'bare' ? undefined : readRomanCitation(s, at, preamble, licence);
   const afterDossiers = pieces[pieces.length - 1]!.end;
-  const read = readNumbers(s, afterDossiers, licence, preamble.chamber);
+  // The Eerste Kamer's letters ("35 300, C"): never a Tweede Kamer paper.
+  const read = readNumbers(s, afterDossiers, licence, preamble.chamber !== 'II');
+  if (read && licence === 'bare' && read[0]!.marker === null && isLetters(read[0]!.nr) && !bareLettersLicensed(s, at, pieces[0]!, read[0]!)) return undefined;
   if (!read && (licence !== 'keyword' || gluedAfterDossier(s, afterDossiers))) return undefined;
   const dossiers = normalized(s, pieces);
   const numbers = read ?? [];
@@ -419,10 +454,31 @@ function readFromDossier(s: string, at: number, preamble: Preamble, licence: Cit
     pages: pagesPiece,
     identifier: false,
     numberFirst: false,
-    unconfirmed: licence === 'bare' && last !== undefined && numbers[0]!.marker === null && !bracketed(s, at, numbers[0]!.end) && !hasDistinctiveSuffix(dossiers[0]!),
+    unconfirmed:
+      licence === 'bare' &&
+      last !== undefined &&
+      numbers[0]!.marker === null &&
+      !isLetters(numbers[0]!.nr) &&
+      !bracketed(s, at, numbers[0]!.end) &&
+      !hasDistinctiveSuffix(dossiers[0]!),
     end: pagesPiece ? pagesPiece.end : last ? last.end : afterDossiers,
     licence,
   };
+}
+
+function isLetters(nr: string): boolean {
+  return nr.charCodeAt(0) >= 65 && nr.charCodeAt(0) <= 90;
+}
+
+/**
+ * "35 802, K", "(32419, R)", "(35.300, D)" with no keyword: a capital after a comma is common Dutch
+ * ("…, A" in an enumeration, "artikel 3, B"), so the letters count only after a five-digit dossier
+ * number and where the citation ends with them; a dossier with a thousands dot ("12.345, A" is as
+ * likely a sum) only inside brackets that hold nothing else.
+ */
+function bareLettersLicensed(s: string, at: number, dossier: Piece, nr: NumberPiece): boolean {
+  if (OPENS_BRACKET.test(s.slice(Math.max(0, at - 2), at)) && sticky(CLOSING_BRACKET_AHEAD, s, nr.end)) return true;
+  return !s.slice(dossier.start, dossier.end).includes('.') && sticky(FOLLOWS_BARE_LETTERS, s, nr.end) !== null;
 }
 
 /** "(22112-2902)": the brackets hold nothing but the citation. */
@@ -436,6 +492,44 @@ function bracketed(s: string, start: number, end: number): boolean {
  */
 function hasDistinctiveSuffix(dossier: DossierPiece): boolean {
   return /-[A-Z(]/.test(dossier.dossier) || DOSSIERS_WITH_NUMERIC_SUB_DOSSIERS.has(dossier.dossier.slice(0, dossier.dossier.indexOf('-')));
+}
+
+/**
+ * Reads a paper in a Roman-numeral dossier of the Eerste Kamer, "CII, B", "CLV, letter A", where the
+ * caller vouches for the place (a keyword, "Eerste Kamer", a bracket, an earlier citation). Its
+ * ondernummer is always letters; the dossier alone is never read.
+ */
+function readRomanCitation(s: string, at: number, preamble: Preamble, licence: CitationLicence): CitationReading | undefined {
+  if (licence === 'bare' || preamble.chamber === 'II') return undefined;
+  const piece = readRomanDossier(s, at);
+  if (!piece) return undefined;
+  const numbers = readNumbers(s, piece.end, 'context', true);
+  if (!numbers || !isLetters(numbers[0]!.nr)) return undefined;
+  const last = numbers[numbers.length - 1]!;
+  const pages = sticky(PAGES, s, last.end);
+  const pagesPiece = pages ? { start: last.end + pages[0].length - pages[1]!.length, end: last.end + pages[0].length, text: pages[1]! } : undefined;
+  return {
+    start: preamble.start,
+    keyword: preamble.keyword,
+    chamber: 'I',
+    vergaderjaar: preamble.vergaderjaar,
+    dossiers: normalized(s, [piece]),
+    numbers,
+    pages: pagesPiece,
+    identifier: false,
+    numberFirst: false,
+    unconfirmed: false,
+    end: pagesPiece ? pagesPiece.end : last.end,
+    licence,
+  };
+}
+
+/** "(CII, B)", "(2012–2013, CII, B)", "(CLV, letter A);": a Roman-numeral paper in brackets that hold nothing else. */
+function readBracketedRomanCitation(s: string, at: number): CitationReading | undefined {
+  const before = ROMAN_BRACKET_BEFORE.exec(s.slice(Math.max(0, at - 16), at));
+  if (!before) return undefined;
+  const reading = readRomanCitation(s, at, { start: at, keyword: null, chamber: 'I', vergaderjaar: vergaderjaarOf(before[1], before[2]) }, 'context');
+  return reading && sticky(BRACKET_CLOSES, s, reading.end) ? reading : undefined;
 }
 
 /** Reads a citation introduced by the word Kamerstuk(ken/nummer/dossier) or "dossier". */
@@ -571,6 +665,7 @@ export function readCitationAt(s: string, at: number, cued: boolean, bills?: Bil
   if ((c === 'k' || c === 'K') && s.startsWith('st-', at + 1)) return readIdentifier(s, at);
   if (c === 'k' || c === 'K' || c === 'd' || c === 'D') return readKeywordCitation(s, at);
   if (c === 'T' || c === 'E') return readChamberCitation(s, at);
+  if (c === 'C') return readBracketedRomanCitation(s, at);
   return (
     readNumberFirstCitation(s, at, 'bare', cued) ??
     (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, 'bare') : undefined) ??
@@ -647,7 +742,7 @@ function readBillDossier(s: string, at: number, bills: BillCues): CitationReadin
  * dossier, a marker ("nr.", "letter") or a bracket; a cheap test before the grammar, which most numbers
  * ("in 2021 waren er 35420 aanvragen") fail.
  */
-const BARE_CITATION_AHEAD = new RegExp(`[1-9]\\d[ .]?\\d{3}(?:[A-Z(/,${DASH_CHARS}]| [A-Z(/${DASH_CHARS}]| en | (?:stuk |[Nn]r|[Nn]ummer|letter))`, 'y');
+const BARE_CITATION_AHEAD = new RegExp(`[1-9]\\d[ .]?\\d{3}(?:[A-Z(/,${DASH_CHARS}]| [A-Z(/,${DASH_CHARS}]| en | (?:stuk |[Nn]r|[Nn]ummer|letter))`, 'y');
 
 /**
  * Reads a string that is, as a whole, one printed citation ("36 410-VI, nr. 87", "206 (28 844)",

@@ -96,10 +96,15 @@ const LIST_CUE_REACH = 300;
 function referencesOf(flat: FlatText, r: CitationReading): (KamerstukReference | DossierReference)[] {
   const s = flat.text;
   if (r.numbers.length === 0) {
-    return r.dossiers.map((d, i) => {
-      const start = i === 0 ? r.start : d.start;
-      return { kind: 'dossier' as const, span: flat.sourceSpan(start, d.end), text: flat.sourceText(start, d.end), dossier: d.dossier };
+    // "Kamerstukken 32 637 en 32 813" names two dossiers; "(34.300 IV / CXIX)" one subject filed in
+    // both, cited once: the first dossier, the text up to the last.
+    const cited: { start: number; end: number; dossier: string }[] = [];
+    r.dossiers.forEach((d, i) => {
+      const previous = cited[cited.length - 1];
+      if (previous && s.slice(r.dossiers[i - 1]!.end, d.start).includes('/')) previous.end = d.end;
+      else cited.push({ start: i === 0 ? r.start : d.start, end: d.end, dossier: d.dossier });
     });
+    return cited.map((c) => ({ kind: 'dossier' as const, span: flat.sourceSpan(c.start, c.end), text: flat.sourceText(c.start, c.end), dossier: c.dossier }));
   }
   const first = r.dossiers[0]!;
   const also = r.dossiers.slice(1).map((d) => d.dossier);
