@@ -223,6 +223,21 @@ const POSITIVE: [string, Expected[]][] = [
   ['de behandeling van het voorstel van wet tot Vaststelling van de begrotingsstaten van het Ministerie van Economische Zaken en Klimaat (35300-XIII).', [
     D('35300-XIII', '35300-XIII'),
   ]],
+  // … also with stray spaces in the brackets, a long title, or dossiers joined by "/".
+  ['  • - het wetsvoorstel Vaststelling van de begrotingsstaat van Financiën ( 36410-IX ).', [D('36410-IX', '36410-IX')]],
+  ['  • - de brief inzake de Nota over de toestand van de financiën ( 36410 , nr. 1 );', [K('36410 , nr. 1', '36410', '1')]],
+  ['het wetsvoorstel Wijziging van de Wet wapens en munitie in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, ' + '(33995);', [D('33995', '33995')]],
+  // The Eerste Kamer writes dossiers with a thousands dot: in its lists of toezeggingen a bracket closing a title names one.
+  ['Toezegging Versterken rol van kerken in het Caribisch deel (34.300 IV / CXIX) (T02324)', [D('34.300 IV / CXIX', '34300-IV')]],
+  ['Toezegging Informeren over covid-maatregelen (35.732)De minister zegt toe', [D('35.732', '35732')]],
+  ['Kamerstukken Uitvoering Rijkswet financieel toezicht (34.269)\nEuropees voorstel voor een richtlijn (31.544)\n', [D('34.269', '34269'), D('31.544', '31544')]],
+  // A rijkswet number after the dossier makes the bracket a citation anywhere.
+  ['De stemmingen over (34.960 (R2093)) volgen.', [D('34.960 (R2093)', '34960-(R2093)')]],
+  ['Rijkswet financieel toezicht Curaçao en Sint Maarten (32.026 (R1888))', [D('32.026 (R1888)', '32026-(R1888)')]],
+  // A bill named by the word and its number, and the number heading an agenda item.
+  ['Aan de orde is het wetsvoorstel 36 123 over de verduurzaming.', [D('36 123', '36123')]],
+  ['Het initiatiefwetsvoorstel 35.526 is aangenomen.', [D('35.526', '35526')]],
+  ['Agenda\n\n1. 36 123 Wijziging van de Wet op de huurtoeslag\n2. 36 124 Regels over de zorg voor jeugd', [D('36 123', '36123'), D('36 124', '36124')]],
   ['Kamerstuk 23908-(R1519)-131', [K('Kamerstuk 23908-(R1519)-131', '23908-(R1519)', '131')]],
   // More written variants.
   ['1Kamerstuk 29 826, nr. 147', [K('Kamerstuk 29 826, nr. 147', '29826', '147')]],
@@ -332,6 +347,16 @@ const NEGATIVE: string[] = [
   'De regeling geldt voor alle woningen. Het voorstel kost veel (10.000).',
   'Er kwamen 34 630 reacties binnen op de consultatie (34630).',
   'Het voorstel werd besproken. Zie tabel 4 (34630).',
+  // A count in brackets after a bill: a number with a thousands dot closing a sentence, a round thousand, a sum.
+  'Het wetsvoorstel leidt tot meer aanvragen (12.345).',
+  'Het wetsvoorstel raakt veel huishoudens (25.000)\nDe minister',
+  'Het wetsvoorstel kost (12.345) euro per jaar.',
+  'Toezegging informeren over de aantallen (12.345, 23.456)\n',
+  'de tabel met alle meldingen (33.344)\n',
+  'het wetsvoorstel 12.500 euro en wetsvoorstel 36123,5',
+  // A number at a line's start is a bill's only when the bill's title follows.
+  '1. 36 123 woningen zijn gebouwd\n2. 12 345 Wijzigingen in de tabel',
+  'Er werden\n36 125 aanvragen gedaan tot Wijziging van de wet',
 ];
 
 describe('recognizeKamerstukken', () => {

@@ -669,25 +669,35 @@ export function readCitationAt(s: string, at: number, cued: boolean, bills?: Bil
   return (
     readNumberFirstCitation(s, at, 'bare', cued) ??
     (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, 'bare') : undefined) ??
-    (bills ? readBillDossier(s, at, bills) : undefined)
+    (bills ? readBillDossier(s, at, bills) ?? readNamedBillDossier(s, at, bills) : undefined)
   );
 }
 
 /**
  * What names a bill (or another paper that opens a dossier) before its bare dossier number in
  * brackets: "het wetsvoorstel …", "het voorstel van wet …", the title forms "Wijziging van de Wet …",
- * "Regels omtrent …", "Goedkeuring van het … verdrag", "Vaststelling van de begrotingsstaten …".
+ * "Regels omtrent …", "Goedkeuring van het … verdrag", "Vaststelling van de begrotingsstaten …"; and
+ * what the Eerste Kamer's lists of toezeggingen name a dossier under: the heading "Toezegging …
+ * (33.344) (T01970)" and the field "Kamerstukken Tijdelijke wet … (35.526)".
  */
 const BILL_CUE =
-  /(?<![\p{L}])(?:(?:initiatief)?wetsvoorstel(?:len)?|(?:het |dit |dat )?voorstel(?:len)? van (?:rijks)?wet|het (?:initiatief)?voorstel|Wijziging van|Regels (?:omtrent|over|inzake|ter|met betrekking tot)|Goedkeuring van|Vaststelling van de begrotingsstaten|Slotwet|Intrekking van)(?![\p{L}])/gu;
-/** A bill's title can be long; its cue is looked for this far back in the sentence. */
-const BILL_CUE_REACH = 600;
+  /(?<![\p{L}])(?:[Ii]nitiatief(?:wets)?voorstel(?:len)?|(?:initiatief)?wetsvoorstel(?:len)?|Wetsvoorstel(?:len)?|(?:het |dit |dat )?voorstel(?:len)? van (?:rijks)?wet|het (?:initiatief)?voorstel|Wijziging van|Regels (?:omtrent|over|inzake|ter|met betrekking tot)|Goedkeuring van|Vaststelling van de begrotingsstaten|Slotwet|Intrekking van|Toezegging|Kamerstukken)(?![\p{L}])/gu;
+/** A bill's title can be long (an agenda names it whole); its cue is looked for this far back in the sentence. */
+const BILL_CUE_REACH = 1000;
 
 /**
  * Where bills are named and sentences end, found as the scan of a document moves forward (each part
  * of the text is scanned once, whatever the number of bracketed numbers), so that "is a bill named
  * earlier in this sentence?" costs a lookup.
  */
+/** Where lines start and end, which the flat text no longer shows. */
+export interface LineLayout {
+  /** True when nothing but a list mark ("- ", "• ", "1. ") stands between the start of the line and `at`. */
+  startsLine(at: number): boolean;
+  /** True when nothing but white space stands between `at` and the end of the line. */
+  endsLine(at: number): boolean;
+}
+
 export class BillCues {
   private readonly cues: number[] = [];
   private readonly scan: ForwardMatches;
@@ -695,8 +705,19 @@ export class BillCues {
   constructor(
     s: string,
     private readonly sentences: Sentences,
+    private readonly layout?: LineLayout,
   ) {
     this.scan = new ForwardMatches(s, BILL_CUE, (m) => this.cues.push(m.index));
+  }
+
+  /** True when the line ends at `at`; false where the layout is unknown. */
+  endsLine(at: number): boolean {
+    return this.layout?.endsLine(at) ?? false;
+  }
+
+  /** True when the text at `at` starts a line (after a list mark); false where the layout is unknown. */
+  startsLine(at: number): boolean {
+    return this.layout?.startsLine(at) ?? false;
   }
 
   /** True when a bill is named within BILL_CUE_REACH before `at`, in the same sentence. Asks must come in order of position. */
@@ -712,30 +733,80 @@ export class BillCues {
 /**
  * "het voorstel Wijziging van de Wet op de beroepen in de individuele gezondheidszorg … (34630)": a
  * bill cited by its bare dossier number in brackets, as the Handelingen and agendas do. The brackets
- * hold nothing but the dossier, and a bill is named earlier in the same sentence.
+ * hold nothing but the dossier (or a subject's dossiers joined by "/", "(34.300 IV / CXIX)"), and a
+ * bill is named earlier in the same sentence. A thousands dot is how the Eerste Kamer writes dossiers
+ * ("(33.344)"), but also how sums and counts are written: such a number counts only where it closes
+ * a title (the end of the line or sentence, a toezegging's number) and is not a round thousand. A
+ * rijkswet number after the dossier ("(32.026 (R1888))") makes it a dossier wherever it stands.
  */
 function readBillDossier(s: string, at: number, bills: BillCues): CitationReading | undefined {
-  if (s[at - 1] !== '(') return undefined;
-  const piece = readDossier(s, at, { numericSuffixAlways: true });
-  // "(10.000)" is a number, not a dossier: only "(34630)", "(34 630)", "(35300-XIII)".
-  if (!piece || s[piece.end] !== ')' || s.slice(at, piece.end).includes('.')) return undefined;
-  if (!bills.namedBefore(at)) return undefined;
-  const [dossier] = normalized(s, [piece]);
+  if (!OPENS_BRACKET.test(s.slice(Math.max(0, at - 2), at))) return undefined;
+  const pieces = readDossierList(s, at, { numericSuffixAlways: true });
+  if (!pieces) return undefined;
+  for (let i = 1; i < pieces.length; i++) if (!s.slice(pieces[i - 1]!.end, pieces[i]!.start).includes('/')) return undefined;
+  const end = pieces[pieces.length - 1]!.end;
+  const close = sticky(CLOSING_BRACKET_AHEAD, s, end);
+  if (!close) return undefined;
+  const written = s.slice(at, end);
+  if (!RIJKSWET_WRITTEN.test(written)) {
+    if (written.includes('.') && (ROUND_THOUSAND.test(s.slice(pieces[0]!.start, pieces[0]!.end)) || !closesTitle(s, end + close[0].length, bills))) return undefined;
+    if (!bills.namedBefore(at)) return undefined;
+  }
+  return dossierReading(s, at, pieces);
+}
+
+const RIJKSWET_WRITTEN = /\( ?R ?\d/;
+const ROUND_THOUSAND = /[.]000$/;
+/**
+ * What follows a dossier that closes a title: the end of the line, a bracket, a list mark, a table
+ * cell, a next sentence glued on by text extraction ("(35.732)De minister"), a toezegging's number
+ * "(T01970)". Not a full stop or comma: "… leidt tot meer aanvragen (12.345)." is a count.
+ */
+const CLOSES_TITLE = /(?: ?[)\];|]|\p{Lu}| ?\(T\d)/uy;
+
+function closesTitle(s: string, at: number, bills: BillCues): boolean {
+  return at >= s.length || sticky(CLOSES_TITLE, s, at) !== null || bills.endsLine(at);
+}
+
+/** A reading of dossiers alone, as a bill or subject is cited. */
+function dossierReading(s: string, start: number, pieces: readonly Piece[]): CitationReading {
   return {
-    start: at,
+    start,
     keyword: null,
     chamber: undefined,
     vergaderjaar: undefined,
-    dossiers: [dossier!],
+    dossiers: normalized(s, pieces),
     numbers: [],
     pages: undefined,
     identifier: false,
     numberFirst: false,
     unconfirmed: false,
-    end: piece.end,
+    end: pieces[pieces.length - 1]!.end,
     licence: 'bare',
   };
 }
+
+/**
+ * "het wetsvoorstel 36 123", "de initiatiefwetsvoorstellen 36 100 en 36 101": a bill named by the word
+ * and its dossier number. And the bill number that heads an agenda item, a line that starts with the
+ * dossier and goes on with the bill's title ("36 123 Wijziging van de Wet …").
+ */
+function readNamedBillDossier(s: string, at: number, bills: BillCues): CitationReading | undefined {
+  const named = BILL_WORD_BEFORE.test(s.slice(Math.max(0, at - 30), at));
+  if (!named && !bills.startsLine(at)) return undefined;
+  const pieces = readDossierList(s, at, { numericSuffixAlways: false });
+  if (!pieces) return undefined;
+  const end = pieces[pieces.length - 1]!.end;
+  if (gluedAfterDossier(s, end)) return undefined;
+  if (!named && (pieces.length > 1 || !sticky(BILL_TITLE_AHEAD, s, end))) return undefined;
+  return dossierReading(s, at, pieces);
+}
+
+/** The word for a bill right before its number: "wetsvoorstel 36 123", "voorstel van wet 36 123", "wetsvoorstelnummer 36123". */
+const BILL_WORD_BEFORE = /(?<![\p{L}])(?:[Ww]etsvoorstel(?:len|nummer)?|[Ii]nitiatief(?:wets)?voorstel(?:len)?|[Vv]oorstel(?:len)? van (?:rijks)?wet) $/u;
+/** How a bill's title starts, after its number heading an agenda item. */
+const BILL_TITLE_AHEAD =
+  / (?:Wijziging van|Regels (?:omtrent|over|inzake|ter|voor|met betrekking tot|betreffende)|Goedkeuring van|Vaststelling van|Intrekking van|Voorstel van (?:rijks)?wet|Initiatiefvoorstel|Initiatiefwetsvoorstel)(?![\p{L}])/uy;
 
 /**
  * What must follow a dossier number for a bare citation to be read at all: a suffix, a dash, a joint

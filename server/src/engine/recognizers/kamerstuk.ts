@@ -6,6 +6,7 @@ import {
   BillCues,
   CITATION_CANDIDATE,
   type CitationReading,
+  type LineLayout,
   readChainedCitation,
   readCitationAt,
   readListedBareCitation,
@@ -30,7 +31,8 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
   const held: CitationReading[] = [];
   let consumed = 0;
   let lastEnd = -1;
-  const bills = new BillCues(s, sentences);
+  const layout = lineLayoutOf(flat);
+  const bills = new BillCues(s, sentences, layout);
   const re = new RegExp(CITATION_CANDIDATE.source, CITATION_CANDIDATE.flags);
   for (let m = re.exec(s); m; m = re.exec(s)) {
     if (m.index < consumed) {
@@ -82,6 +84,28 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
   out.sort((a, b) => a.span.offset - b.span.offset);
   return out;
 }
+
+/** Where the source's lines start and end, asked of flat offsets. */
+function lineLayoutOf(flat: FlatText): LineLayout {
+  const src = flat.source;
+  return {
+    startsLine(at: number): boolean {
+      const o = flat.sourceOffset(at);
+      const from = Math.max(0, o - LINE_MARK_REACH);
+      return (from === 0 ? LINE_START_OR_TEXT_START : LINE_START).test(src.slice(from, o));
+    },
+    endsLine(at: number): boolean {
+      const o = at <= 0 ? 0 : flat.sourceOffset(at - 1) + 1;
+      return LINE_END.test(src.slice(o, o + LINE_MARK_REACH));
+    },
+  };
+}
+
+/** How far a list mark may reach before a line's text: "  • - ", "12. ". */
+const LINE_MARK_REACH = 12;
+const LINE_START = /\n[ \t\u00a0]*(?:(?:[-•*–▪●][ \t\u00a0]*){1,2}|\d{1,2}[.)][ \t\u00a0]*)?$/;
+const LINE_START_OR_TEXT_START = /(?:^|\n)[ \t\u00a0]*(?:(?:[-•*–▪●][ \t\u00a0]*){1,2}|\d{1,2}[.)][ \t\u00a0]*)?$/;
+const LINE_END = /^[ \t\u00a0]*(?:\r?\n|$)/;
 
 /** The longest list of bare ids read as one. */
 const MOST_LISTED = 100;
