@@ -170,6 +170,44 @@ Geachte Voorzitter,`,
     },
   },
   {
+    name: "open-data header under the site's menu: the menu is no title, the Nummer row further down is still the header",
+    text: `[overzicht] [activiteiten] [besluiten] [commissies] [kamerleden]
+[toezeggingen] [stemmingen] [verslagen] [wat is dit?]
+
+Verslag van een schriftelijk overleg over de uitvoering van de Wet open overheid
+
+Openbaarheid van bestuur
+
+Verslag van een schriftelijk overleg
+
+Nummer: ⟦2024D12345⟧, datum: 2024-03-01, bijgewerkt: 2024-03-02 10:00, versie: 2
+
+Directe link naar document (.pdf).`,
+    want: {
+      date: '2024-03-01',
+      dateSource: 'openDataHeader',
+      documentNumber: '2024D12345',
+      documentNumberSource: 'openDataHeader',
+      title: 'Verslag van een schriftelijk overleg over de uitvoering van de Wet open overheid',
+      titleSource: 'openDataHeader',
+    },
+  },
+  {
+    name: "a page record of the paper (eumonitor's Kerngegevens): the sentence and the Reference row",
+    text: `Verslag van een schriftelijk overleg over de evaluatie van de Wet op de lijkbezorging
+
+Dit verslag van een schriftelijk overleg is ⟦onder nr. 12 toegevoegd aan wetsvoorstel 36123⟧ - Wijziging van de Wet op de lijkbezorging i.
+
+1.
+
+Kerngegevens
+
+Nummer KST3612312
+Reference 36123, nr. 12
+Commission(s) Binnenlandse Zaken (BiZa)`,
+    want: { kamerstuk: { dossier: '36123', nr: '12' }, kamerstukSource: 'header' },
+  },
+  {
     name: 'open-data header of a budget-chapter paper',
     text: `Motie over een verkenning naar een Nationale Strategische Industrie & Technologie Tafel
 Vaststelling van de begrotingsstaten van het Ministerie van Economische Zaken (XIII) voor het jaar 2024
@@ -597,6 +635,15 @@ describe('recognizeMetadata', () => {
     assert.deepEqual(a.metadata.kamerstuk, { dossier: '32813', nr: 'AO' });
     const cited = a.references.filter((r) => r.kind === 'kamerstuk').map((r) => r.kind === 'kamerstuk' && `${r.dossier}-${r.nr}`);
     assert.deepEqual(cited, ['32813-900']);
+  });
+
+  it("does not cite its own paper or dossier from a page record's rows", () => {
+    const text =
+      'Verslag over de motie (Kamerstuk 35 526, L)\n\nDit verslag is onder nr. 60 toegevoegd aan wetsvoorstel 35526 - Tijdelijke wet.\n\nKerngegevens\n\nNummer KST3552660\nReference 35526, nr. 60\n';
+    const a = analyze(text);
+    assert.deepEqual(a.metadata.kamerstuk, { dossier: '35526', nr: '60' });
+    const cited = a.references.filter((r) => r.kind === 'kamerstuk' || r.kind === 'dossier').map((r) => r.text);
+    assert.deepEqual(cited, ['Kamerstuk 35 526, L']);
   });
 
   it('never throws on odd texts', () => {

@@ -69,7 +69,12 @@ export function recognizeMetadata(source: string, options: MetadataOptions = {})
   // The place the text names itself: its Kamerstuk where it gives one, else its document number.
   const identitySpan = kamerstuk?.span ?? documentNumber?.span;
   if (identitySpan) metadata.identitySpan = identitySpan;
-  const spans = [kamerstuk?.span, documentNumber?.span, ...(metadata.kamerstuk ? pageFooterSpans(source, bodyStart, metadata.kamerstuk) : [])].filter((s): s is Span => !!s);
+  const spans = [
+    kamerstuk?.span,
+    documentNumber?.span,
+    ...(kamerstuk?.source === 'header' ? (fromText.kamerstukSpans ?? []) : []),
+    ...(metadata.kamerstuk ? pageFooterSpans(source, bodyStart, metadata.kamerstuk) : []),
+  ].filter((s): s is Span => !!s);
   if (spans.length) metadata.identitySpans = [...new Map(spans.map((s) => [`${s.offset}:${s.length}`, s])).values()].sort((a, b) => a.offset - b.offset);
   if (metadata.kamerstuk || metadata.documentNumber) metadata.headEnd = headEndOf(source, bodyStart);
   if (frontMatter) metadata.frontMatterSpan = frontMatter.span;
@@ -89,6 +94,8 @@ interface Facts {
   documentNumber?: Found<string>;
   title?: Found<string>;
   dossierTitle?: Found<string>;
+  /** Further places where the text names its own Kamerstuk (a page record's rows). */
+  kamerstukSpans?: Span[];
 }
 
 function firstOf<T>(layers: readonly Facts[], get: (f: Facts) => Found<T> | undefined): Found<T> | undefined {
@@ -204,10 +211,12 @@ function factsFromText(source: string, bodyStart: number): Facts {
   const official = readKamerstukHeader(head);
   const heading = readLetterHeading(head);
   const footer = readPageFooter(source, bodyStart);
+  const record = readPageRecord(head);
   const layers = [openData, official, heading, footer];
   const facts: Facts = {};
   const date = firstOf(layers, (f) => f.date);
-  const kamerstuk = firstOf([official, openData, footer], (f) => f.kamerstuk);
+  const kamerstuk = firstOf([official, openData, footer, record], (f) => f.kamerstuk);
+  if (kamerstuk && record.kamerstuk && sameKamerstuk(kamerstuk.value, record.kamerstuk.value)) facts.kamerstukSpans = record.kamerstukSpans;
   const documentNumber = firstOf(layers, (f) => f.documentNumber);
   const title = firstOf([openData, heading, official], (f) => f.title);
   const dossierTitle = firstOf([official, openData], (f) => f.dossierTitle);
@@ -266,11 +275,17 @@ const OPEN_DATA_DOSSIER =
   /^([ \t]*Onderdeel van kamerstukdossier[ \t]+)(\d{1,6}(?:[ \t]+[A-Za-z0-9()]{1,8})?[ \t]*-[ \t]*(\d{1,5}|[A-Za-z]{1,3}))(?![\w])[ \t]*([^\n]*)$/;
 const OFFICIAL_ID = /\(kst-([0-9A-Za-z()-]{3,40})\)/;
 
+/** A line of a site's menu: nothing but bracketed links. */
+const SITE_MENU = /^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)+$/;
+/** How many lines from the top the open-data header's "Nummer:" row may stand. */
+const OPEN_DATA_NUMBER_WITHIN = 16;
+
 function readOpenDataHeader(head: readonly HeadLine[]): Facts {
   const facts: Facts = {};
   let at = -1;
   let m: RegExpExecArray | null = null;
-  for (let i = 0; i < head.length && i < 8; i++) {
+  // The site's menu may come first (tkconv: "[overzicht] [activiteiten] …" over two lines).
+  for (let i = 0; i < head.length && i < OPEN_DATA_NUMBER_WITHIN; i++) {
     m = OPEN_DATA_NUMBER.exec(head[i]!.text);
     if (m) {
       at = i;
@@ -283,7 +298,9 @@ function readOpenDataHeader(head: readonly HeadLine[]): Facts {
     facts.documentNumber = { value: m[2]!, source: 'openDataHeader', span: { offset: numberLine.start + m[1]!.length, length: m[2]!.length } };
   }
   if (isIsoDate(m[3]!)) facts.date = { value: m[3]!, source: 'openDataHeader' };
-  const first = nextFilled(head, 0, at);
+  let first = nextFilled(head, 0, at);
+  // The site's menu ("[overzicht] [activiteiten] …") is no title.
+  while (first !== undefined && SITE_MENU.test(head[first]!.text)) first = nextFilled(head, first + 1, at - first - 1);
   if (first !== undefined) {
     const title = collapseSpaces(head[first]!.text);
     if (title) facts.title = { value: title, source: 'openDataHeader', span: spanIn(head[first]!, 0, head[first]!.text) };
@@ -308,6 +325,43 @@ function readOpenDataHeader(head: readonly HeadLine[]): Facts {
     }
   }
   return facts;
+}
+
+// The record of a Kamerstuk on a page that copies it (eumonitor's "Kerngegevens"):
+//   Dit verslag van een schriftelijk overleg is onder nr. 60 toegevoegd aan wetsvoorstel 35526 - Tijdelijke wet …
+//   Kerngegevens
+//   Nummer KST3552660
+//   Reference 35526, nr. 60
+// Both the sentence and the "Reference" row name the page's own paper.
+const ADDED_TO_DOSSIER =
+  /(?<=(?<![\p{L}])is )onder nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}) toegevoegd aan (?:het )?(?:wetsvoorstel|initiatiefwetsvoorstel|dossier|kamerstukdossier)[ \t]+(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?)(?![\p{L}\p{N}])/u;
+const REFERENCE_ROW = /^([ \t]*Referen(?:ce|tie)[ \t]+)(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?,[ \t]*nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}))[ \t]*$/;
+
+function readPageRecord(head: readonly HeadLine[]): Facts {
+  const facts: Facts = {};
+  const spans: Span[] = [];
+  for (let i = 0; i < head.length && i < 30; i++) {
+    const line = head[i]!;
+    const added = ADDED_TO_DOSSIER.exec(line.text);
+    const row = added ? null : REFERENCE_ROW.exec(line.text);
+    let id: KamerstukId | undefined;
+    if (added) {
+      id = parseKamerstukKey(`${normalizeDossier(added[2]!)}-${added[1]!}`);
+      if (id) spans.push({ offset: line.start + added.index, length: added[0].length });
+    } else if (row) {
+      id = writtenKamerstukId(row[2]!);
+      if (id) spans.push({ offset: line.start + row[1]!.length, length: row[2]!.length });
+    }
+    if (!id) continue;
+    if (!facts.kamerstuk) facts.kamerstuk = { value: id, source: 'header', span: spans[spans.length - 1]! };
+    else if (!sameKamerstuk(facts.kamerstuk.value, id)) return {};
+  }
+  if (facts.kamerstuk) facts.kamerstukSpans = spans;
+  return facts;
+}
+
+function sameKamerstuk(a: KamerstukId, b: KamerstukId): boolean {
+  return a.dossier === b.dossier && a.nr === b.nr;
 }
 
 // The official Kamerstuk header (officielebekendmakingen, as text or PDF):
