@@ -115,6 +115,17 @@ const POSITIVE: [string, Expected[]][] = [
   ]],
   ['Kamerstuk 30 821, nrs. 97 en 113', [K('Kamerstuk 30 821, nrs. 97', '30821', '97'), K('113', '30821', '113')]],
   ['Kamerstuk 30 821, nr. 97 en 113.', [K('Kamerstuk 30 821, nr. 97', '30821', '97'), K('113', '30821', '113')]],
+  // Ranges: one reference per number (at most 50), each cited by the whole range.
+  ['(Kamerstukken 31 839, nrs. 540 tot en met 543)', ['540', '541', '542', '543'].map((nr) => K('Kamerstukken 31 839, nrs. 540 tot en met 543', '31839', nr))],
+  ['Kamerstuk 27 625, nrs. 7–9 en 12.', [...['7', '8', '9'].map((nr) => K('Kamerstuk 27 625, nrs. 7–9', '27625', nr)), K('12', '27625', '12')]],
+  ['Kamerstuk 33 750 XIII, nrs. 1108-11, p. 2', ['1108', '1109', '1110', '1111'].map((nr) => K('Kamerstuk 33 750 XIII, nrs. 1108-11', '33750-XIII', nr))],
+  ['Kamerstuk 29 544, nr. 3 t/m 5', ['3', '4', '5'].map((nr) => K('Kamerstuk 29 544, nr. 3 t/m 5', '29544', nr))],
+  ['Kamerstuk 29 544, nrs. 1 t/m 400', Array.from({ length: 50 }, (_, i) => K('Kamerstuk 29 544, nrs. 1 t/m 400', '29544', String(i + 1)))],
+  // A dash after a single number is no range (pages, a sum); nor a range that goes down.
+  ['Kamerstuk 29 544, nr. 12-15 over', [K('Kamerstuk 29 544, nr. 12', '29544', '12')]],
+  ['Kamerstuk 29 544, nrs. 15 - 12 over', [K('Kamerstuk 29 544, nrs. 15', '29544', '15')]],
+  // One paper in several dossiers.
+  ['Kamerstukken 36 100, 36 101 en 36 102, nr. 5', [K('Kamerstukken 36 100, 36 101 en 36 102, nr. 5', '36100', '5', { alsoDossiers: ['36101', '36102'] })]],
   // Joint papers: one reference, the first dossier.
   ['(Kamerstukken 29 826 en 32 813, nr. 135), zet het kabinet', [K('Kamerstukken 29 826 en 32 813, nr. 135', '29826', '135', { alsoDossiers: ['32813'], form: { dossierText: '29 826' } })]],
   ['(Kamerstukken 32 637 \nen 32 813, nr. 477) over', [K('Kamerstukken 32 637 \nen 32 813, nr. 477', '32637', '477', { alsoDossiers: ['32813'] })]],
@@ -140,6 +151,12 @@ const POSITIVE: [string, Expected[]][] = [
   ['het amendement 9 (36 410-XIV)', [K('9 (36 410-XIV)', '36410-XIV', '9')]],
   ['de moties 1181 (33 529), 1154 (33 529) en 1182 (33 529)', [K('1181 (33 529)', '33529', '1181'), K('1154 (33 529)', '33529', '1154'), K('1182 (33 529)', '33529', '1182')]],
   ['zie Kamerstuk 942 (21501–08)', [K('942 (21501–08)', '21501-08', '942')]],
+  // The Handelingen formula for a motion just moved, also with the bracket glued on.
+  ['Zij krijgt nr. 14 (35570).', [K('14 (35570)', '35570', '14')]],
+  ['Zij krijgt nr. 22(30196).\n\nDe vergadering', [K('22(30196)', '30196', '22')]],
+  // A word for a paper vouches for a bare id, a spaced dash included.
+  ['220d Overgangsrecht uitzendovereenkomsten (amendement 36067 – 61)', [K('36067 – 61', '36067', '61', { form: { separator: ' – ' } })]],
+  ['op verzoek van het lid Van Dijk haar motie op stuk 27017-63 aan te houden', [K('27017-63', '27017', '63')]],
   // The official identifier, also in a link.
   ['kst-29826-277', [K('kst-29826-277', '29826', '277', { form: { identifier: true, keyword: 'kst-', dossierText: '29826' } })]],
   ['https://zoek.officielebekendmakingen.nl/kst-36600-XIII-65.html', [K('kst-36600-XIII-65', '36600-XIII', '65')]],
@@ -202,6 +219,17 @@ const POSITIVE: [string, Expected[]][] = [
   // … or as the "stukken" it is said to be a list of.
   ['stel ik vast dat de daarbij overgelegde stukken zijn goedgekeurd:\n\n34722-1; 33997-95.', [K('34722-1', '34722', '1'), K('33997-95', '33997', '95')]],
   ['Ik stel voor, de volgende Kamerstukken af te voeren: 29684-145; 30373-66.', [K('29684-145', '29684', '145'), K('30373-66', '30373', '66')]],
+  // Zaak numbers in the list are items of it, not its end.
+  ['de volgende stukken af te voeren: 19637-2535; 2019Z19614; 19637-2533;\n2019Z20099 ; 2019Z193\n37; 28741-71; 35300-VI-11.', [
+    K('19637-2535', '19637', '2535'),
+    K('19637-2533', '19637', '2533'),
+    K('28741-71', '28741', '71'),
+    K('35300-VI-11', '35300-VI', '11'),
+  ]],
+  // A list of papers that prints each one's id after its title, or alone on its line.
+  ['Reactie op het verzoek van het lid Van Dijk over de strijd tegen ondermijning - 29911-194\n\nminister van Justitie - 04 april 2018\n\n', [K('29911-194', '29911', '194')]],
+  ['Uitvoering van de motie (Kamerstuk 30111-108) - 30111-109\n', [K('Kamerstuk 30111-108', '30111', '108'), K('30111-109', '30111', '109')]],
+  ['Agenda:\n- 31288-620\n- 32013-170\n', [K('31288-620', '31288', '620'), K('32013-170', '32013', '170')]],
   ['stel ik voor de volgende door hen ingediende moties opnieuw aan te houden: 29911-226; 31015-168.', [K('29911-226', '29911', '226'), K('31015-168', '31015', '168')]],
   // The open-data page's "{nummer} {toevoeging}-{volgnummer}": a sub-dossier after a space.
   ['Onderdeel van kamerstukdossier 21501 08-928 Milieuraad.', [K('kamerstukdossier 21501 08-928', '21501-08', '928', { form: { dossierText: '21501 08' } })]],
@@ -340,6 +368,18 @@ const NEGATIVE: string[] = [
   'Kst.29826, nr. 3 en Kst. nr. 5',
   // Bare dash ids with no plain item and no "stukken" before them stay held back (kenmerken, codes).
   'ons kenmerk 31125-121; 31125-122.',
+  'ons kenmerk 31125-121; 2022Z12345; 31125-122.',
+  // A bare id that does not close its line, or a dash that is no title's.
+  'Reactie op het verzoek - 29911-194 van het lid\n',
+  'Bel ons - 12345-678 of mail\n',
+  'de codes\nPIN-12345-678\n',
+  // Handelingen: the number of a sitting's report is no Kamerstuk, whatever follows it.
+  'Handelingen II 2019/20, nr. 34, item 5, p. 3-4 en Handelingen I 2020/21, nr. 12 (35 000)',
+  'Handelingen II 2019/20, 35 000, nr. 34',
+  'Handelingen Tweede Kamer 2019/20, 35 000, nr. 34',
+  'Aanhangsel Handelingen II 2021/22, nr. 1456 (35 000)',
+  // A bracket glued to a number only after "nr.".
+  'artikel 3(12345) en bijlage 2(34567)',
   'De moties zijn aangenomen. Kenmerken: 31125-121; 31125-122.',
   'de codes 12345-6, 23456-78 en 34567-89 in de tabel',
   // A bracketed five-digit number without a bill before it in the sentence, or with thousands dots.

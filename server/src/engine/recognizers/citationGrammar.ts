@@ -54,6 +54,13 @@ export interface NumberPiece extends Piece {
   readonly separatorStart: number;
   /** True for the later numbers of a list ("nrs. 2302, 2374 en 2676"), which take the dossier of the first. */
   readonly inherited: boolean;
+  /**
+   * In a range ("nrs. 2210 tot en met 2214", "nrs. 12–15"): where the range ends. Every number in it
+   * is cited by the whole range.
+   */
+  readonly rangeEnd?: number;
+  /** For the numbers a range implies after its first: that first number. */
+  readonly rangeHead?: NumberPiece;
 }
 
 /** One citation as read from the text. */
@@ -177,6 +184,13 @@ const FOLLOWS_CITATION = /(?:$|[)\].;:,]| (?:en|van|uit|d\.d\.|p\.|pp\.|blz\.|pa
 const FOLLOWS_PLURAL_LIST = /(?: \d| \p{Lu})/uy;
 /** A page reference: ", p. 9", " blz. 12-13". */
 const PAGES = new RegExp(`,? ?((?:p\\.|pp\\.|blz\\.|pag\\.|pagina(?:'s)?|bladzijden?) ?\\d{1,4}(?: ?${DASH} ?\\d{1,4})?)(?!\\d)`, 'y');
+/** Between the items of a list of bare ids: "34722-1; 33997-95", and " ; " where a line broke before the mark. */
+const LIST_SEPARATOR = /,? en |, | ?; ?/y;
+/**
+ * A zaak (or document) number as an item of a list of papers, with its separator: "2019Z19614; ". Text
+ * extraction may have broken it over a line ("2009Z193 37; ").
+ */
+const ZAAK_ITEM = /(?:19|20)\d{2}[ZD]\d{1,6}(?: \d{1,5})?(?![\p{L}\p{N}])(?:,? en |, | ?; ?)/uy;
 /** Between two citations of which the second names its own dossier: "nr. 97 en 30 821 nr. 113". */
 const CHAIN_SEPARATOR = /,? en |, |; /y;
 
@@ -210,7 +224,9 @@ const CHAMBER_PREAMBLE = new RegExp(
  */
 const GLUED_METADATA_ROW = /(Tweede|Eerste) Kamer der Staten-Generaal((?:19|20)\d{2})[-–]((?:19|20)\d{2})(?=[1-9]\d ?\d{3})/y;
 /** The Handelingen form, number first: "206 (28 844)", "9 (36 410-XIV)". */
-const NUMBER_FIRST = /(\d{1,4}) \(/y;
+const NUMBER_FIRST = /(\d{1,4})( ?)\(/y;
+/** "Zij krijgt nr. 22(30196).": the bracket glued to the number only right after "nr.". */
+const NR_BEFORE = /(?<![\p{L}])[Nn]rs?\.? ?$/u;
 const CLOSING_BRACKET = / ?\)/y;
 /**
  * What makes "206 (28 844)" a citation in running text: a motion, amendment or paper named just
@@ -225,7 +241,7 @@ const NUMBER_FIRST_CUE_WINDOW = 60;
  * run of digits yields one candidate, not one per digit.
  */
 export const CITATION_CANDIDATE =
-  /[Kk]amerstuk|[Dd]ossier|(?:Tweede|Eerste) Kamer|\b[TE]K(?=,? (?:[1-9]|C[LXVI]))|(?<![\w\u00c0-\u024f])C[LXVI]{2,7}(?=,)|[Kk]st[-.]|(?<![\w.,\-])(?:\d{1,4} \((?=[1-9]\d ?\d{3})|[1-9]\d[ .]?\d{3})/g;
+  /[Kk]amerstuk|[Dd]ossier|(?:Tweede|Eerste) Kamer|\b[TE]K(?=,? (?:[1-9]|C[LXVI]))|(?<![\w\u00c0-\u024f])C[LXVI]{2,7}(?=,)|[Kk]st[-.]|(?<![\w.,\-])(?:\d{1,4} ?\((?=[1-9]\d ?\d{3})|[1-9]\d[ .]?\d{3})/g;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -330,7 +346,7 @@ function readNumbers(s: string, at: number, licence: CitationLicence, letters: b
   // A list of further numbers needs a marker on the first ("nrs. 2302, 2374 en 2676", "nr 371 en nr 364").
   if (first.marker) {
     const plural = /s\.?$/.test(first.marker.text);
-    let end = first.end;
+    let end = readRange(s, numbers, plural);
     for (;;) {
       const more = sticky(LIST_CONTINUATION, s, end);
       if (!more) break;
@@ -355,7 +371,7 @@ function readNumbers(s: string, at: number, licence: CitationLicence, letters: b
         separatorStart: end,
         inherited: true,
       });
-      end = numberEnd;
+      end = readRange(s, numbers, plural);
     }
   }
   // "(35300, letter M, was letter B)", "(35 925-XIII, nr. 45, was nr. 12)": a changed motion's new
@@ -376,6 +392,36 @@ function readNumbers(s: string, at: number, licence: CitationLicence, letters: b
     });
   }
   return numbers;
+}
+
+/**
+ * The end of a range after a number: "2210 tot en met 2214", "12 t/m 15", and after a plural marker
+ * "12–15", "2210-14" (the last number shortened). At most MOST_IN_RANGE numbers.
+ */
+const RANGE_TAIL = new RegExp(`( tot en met | t/m | ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy');
+const MOST_IN_RANGE = 50;
+
+/**
+ * Reads a range after the last number read, pushing the numbers it implies; returns where the list
+ * now ends. A dash makes a range only after a plural marker ("nrs. 12–15"): "nr. 12-15" may be pages.
+ */
+function readRange(s: string, numbers: NumberPiece[], plural: boolean): number {
+  const head = numbers[numbers.length - 1]!;
+  const m = sticky(RANGE_TAIL, s, head.end);
+  if (!m || !/^\d+$/.test(head.nr) || (!plural && !/[a-z]/.test(m[1]!))) return head.end;
+  const lo = Number(head.nr);
+  let written = m[2]!;
+  // "2210-14": the last number written short.
+  if (written.length < head.nr.length && Number(written) < lo) written = head.nr.slice(0, head.nr.length - written.length) + written;
+  const hi = Math.min(Number(written), lo + MOST_IN_RANGE - 1);
+  if (hi <= lo) return head.end;
+  const rangeEnd = head.end + m[0].length;
+  numbers[numbers.length - 1] = { ...head, rangeEnd };
+  const first = numbers[numbers.length - 1]!;
+  for (let n = lo + 1; n <= hi; n++) {
+    numbers.push({ start: head.start, end: rangeEnd, nr: String(n), marker: null, separatorStart: head.end, inherited: true, rangeEnd, rangeHead: first });
+  }
+  return rangeEnd;
 }
 
 /** ", was letter B", ", was nr. 12" after a number: the paper a changed motion replaces. */
@@ -566,6 +612,7 @@ export function readChamberCitation(s: string, at: number): CitationReading | un
   }
   const pre = sticky(CHAMBER_PREAMBLE, s, at);
   if (!pre || (at > 0 && /[\p{L}\p{N}]/u.test(s[at - 1]!))) return undefined;
+  if (HANDELINGEN_BEFORE.test(s.slice(Math.max(0, at - HANDELINGEN_REACH), at))) return undefined;
   const dossierAt = at + pre[0].length;
   const vergaderjaar = vergaderjaarOf(pre[2], pre[3]);
   const chamber = pre[1] === 'Eerste Kamer' || pre[1] === 'EK' ? 'I' : 'II';
@@ -609,7 +656,7 @@ export function readIdentifier(s: string, at: number): CitationReading | undefin
 export function readNumberFirstCitation(s: string, at: number, licence: CitationLicence, cued: boolean): CitationReading | undefined {
   if (gluedBefore(s, at)) return undefined;
   const m = sticky(NUMBER_FIRST, s, at);
-  if (!m) return undefined;
+  if (!m || (!m[2] && !NR_BEFORE.test(s.slice(Math.max(0, at - 5), at)))) return undefined;
   if (licence === 'bare' && !cued && !NUMBER_FIRST_CUE.test(s.slice(Math.max(0, at - NUMBER_FIRST_CUE_WINDOW), at))) return undefined;
   const pieces = readDossierList(s, at + m[0].length, { numericSuffixAlways: true });
   if (!pieces) return undefined;
@@ -651,9 +698,12 @@ export function readChainedCitation(s: string, at: number): CitationReading | un
  * tell whether the list as a whole is plainly a list of Kamerstukken.
  */
 export function readListedBareCitation(s: string, at: number): CitationReading | undefined {
-  const sep = sticky(CHAIN_SEPARATOR, s, at);
+  const sep = sticky(LIST_SEPARATOR, s, at);
   if (!sep) return undefined;
-  const next = at + sep[0].length;
+  let next = at + sep[0].length;
+  // The Handelingen's lists of papers mix in zaak numbers ("19637-2535; 2019Z19614; 19637-2533"): not
+  // papers, but items of the same list.
+  for (let zaak = sticky(ZAAK_ITEM, s, next); zaak; zaak = sticky(ZAAK_ITEM, s, next)) next += zaak[0].length;
   if (!sticky(BARE_CITATION_AHEAD, s, next)) return undefined;
   const reading = readBareCitation(s, next, 'bare');
   return reading && reading.numbers.length > 0 ? reading : undefined;
@@ -666,12 +716,31 @@ export function readCitationAt(s: string, at: number, cued: boolean, bills?: Bil
   if (c === 'k' || c === 'K' || c === 'd' || c === 'D') return readKeywordCitation(s, at);
   if (c === 'T' || c === 'E') return readChamberCitation(s, at);
   if (c === 'C') return readBracketedRomanCitation(s, at);
+  // "Handelingen II 2019/20, nr. 34 (…)": the number of a sitting's report, not a paper.
+  if (HANDELINGEN_BEFORE.test(s.slice(Math.max(0, at - HANDELINGEN_REACH), at))) return undefined;
   return (
     readNumberFirstCitation(s, at, 'bare', cued) ??
-    (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, 'bare') : undefined) ??
+    (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, PAPER_WORD_BEFORE.test(s.slice(Math.max(0, at - 24), at)) ? 'context' : 'bare') : undefined) ??
     (bills ? readBillDossier(s, at, bills) ?? readNamedBillDossier(s, at, bills) : undefined)
   );
 }
+
+/**
+ * Where a Handelingen citation has led up to a number ("Handelingen II 2019/20, nr. 34", "Aanhangsel
+ * Handelingen II 2021/22, nr. 1456", "Handelingen Tweede Kamer 2019/20, …"): what follows is the
+ * report of a sitting (or an answer to questions), never a Kamerstuk.
+ */
+const HANDELINGEN_BEFORE = new RegExp(
+  `(?<![\\p{L}])Handelingen(?: (?:I{1,2}|EK|TK)(?![\\p{L}]))?,?(?: (?:Eerste|Tweede) Kamer(?: der Staten-Generaal)?)?,?(?: vergaderjaar)?(?: (?:19|20)\\d{2} ?[/${DASH_CHARS}] ?(?:\\d{4}|\\d{2}))?,? (?:nrs?\\.? ?)?$`,
+  'u',
+);
+const HANDELINGEN_REACH = 70;
+
+/**
+ * A word for a paper right before a bare id, which vouches for it as a citation as "Tweede Kamer" does
+ * ("amendement 36067 – 61", "de motie 29911-226", "op stuk 27017-63").
+ */
+const PAPER_WORD_BEFORE = /(?<![\p{L}])(?:[Aa]mendement(?:en)?|[Mm]oties?|[Ss]tuk(?:ken)?) (?:nrs?\.? ?)?$/u;
 
 /**
  * What names a bill (or another paper that opens a dossier) before its bare dossier number in

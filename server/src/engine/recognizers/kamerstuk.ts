@@ -76,7 +76,7 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
   const cited = new Set<string>();
   for (const r of readings) for (const n of r.numbers) cited.add(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: n.nr }));
   for (const r of held) {
-    if (cited.has(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: r.numbers[0]!.nr }))) readings.push(r);
+    if (cited.has(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: r.numbers[0]!.nr })) || numbersListEntry(s, r, layout)) readings.push(r);
   }
 
   const out: (KamerstukReference | DossierReference)[] = [];
@@ -84,6 +84,18 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
   out.sort((a, b) => a.span.offset - b.span.offset);
   return out;
 }
+
+/**
+ * "Reactie op het verzoek van het lid Van Toorenburg … - 29911-194" closing a line, or "- 29911-194"
+ * as a line of its own: the layout of a list of papers (ingekomen stukken, an agenda), which prints
+ * each entry's Kamerstuk after its title.
+ */
+function numbersListEntry(s: string, r: CitationReading, layout: LineLayout): boolean {
+  if (!layout.endsLine(r.end)) return false;
+  return ENTRY_DASH_BEFORE.test(s.slice(Math.max(0, r.start - 4), r.start)) || layout.startsLine(r.start);
+}
+
+const ENTRY_DASH_BEFORE = /\S [-–—] $/;
 
 /** Where the source's lines start and end, asked of flat offsets. */
 function lineLayoutOf(flat: FlatText): LineLayout {
@@ -134,8 +146,10 @@ function referencesOf(flat: FlatText, r: CitationReading): (KamerstukReference |
   const also = r.dossiers.slice(1).map((d) => d.dossier);
   return r.numbers.map((n, i) => {
     const isLast = i === r.numbers.length - 1;
-    const start = n.inherited ? (n.marker?.start ?? n.start) : r.start;
-    const end = r.numberFirst ? r.end : n.end;
+    // Every number of a range ("nrs. 2210 tot en met 2214") is cited by the whole range.
+    const head = n.rangeHead ?? n;
+    const start = head.inherited ? (head.marker?.start ?? head.start) : r.start;
+    const end = r.numberFirst ? r.end : (n.rangeEnd ?? n.end);
     const separatorFrom = n.inherited || r.numberFirst ? n.separatorStart : r.dossiers[r.dossiers.length - 1]!.end;
     const separatorTo = r.numberFirst ? first.start : (n.marker?.start ?? n.start);
     const nrEnd = n.end;
