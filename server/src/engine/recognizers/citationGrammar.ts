@@ -55,12 +55,15 @@ export interface NumberPiece extends Piece {
   /** True for the later numbers of a list ("nrs. 2302, 2374 en 2676"), which take the dossier of the first. */
   readonly inherited: boolean;
   /**
-   * In a range ("nrs. 2210 tot en met 2214", "nrs. 12–15"): where the range ends. Every number in it
-   * is cited by the whole range.
+   * The first number of a range ("nrs. 2210 tot en met 2214", "nrs. 12–15"): its last number and where
+   * the range ends. The range stands for every number in it, each cited by the whole range.
    */
-  readonly rangeEnd?: number;
-  /** For the numbers a range implies after its first: that first number. */
-  readonly rangeHead?: NumberPiece;
+  readonly range?: { readonly last: number; readonly end: number; readonly lastStart: number };
+}
+
+/** Where a number's part of the citation ends: its digits, or the end of the range it opens. */
+export function numberEnd(n: NumberPiece): number {
+  return n.range ? n.range.end : n.end;
 }
 
 /** One citation as read from the text. */
@@ -377,7 +380,7 @@ function readNumbers(s: string, at: number, licence: CitationLicence, letters: b
   // "(35300, letter M, was letter B)", "(35 925-XIII, nr. 45, was nr. 12)": a changed motion's new
   // paper and the one it replaces, both in the same dossier.
   const last = numbers[numbers.length - 1]!;
-  const was = sticky(WAS_NUMBER, s, last.end);
+  const was = last.range ? null : sticky(WAS_NUMBER, s, last.end);
   if (was && (was[3] === undefined || /^[A-Z]+$/.test(last.nr))) {
     const markerStart = last.end + was[1]!.length;
     const end = last.end + was[0].length;
@@ -402,8 +405,9 @@ const RANGE_TAIL = new RegExp(`( tot en met | t/m | ?${DASH} ?)(\\d{1,4})(?![\\p
 const MOST_IN_RANGE = 50;
 
 /**
- * Reads a range after the last number read, pushing the numbers it implies; returns where the list
+ * Reads a range after the last number read and marks that number as its first; returns where the list
  * now ends. A dash makes a range only after a plural marker ("nrs. 12–15"): "nr. 12-15" may be pages.
+ * The numbers in between are not made here but where the references are (within a budget).
  */
 function readRange(s: string, numbers: NumberPiece[], plural: boolean): number {
   const head = numbers[numbers.length - 1]!;
@@ -413,15 +417,11 @@ function readRange(s: string, numbers: NumberPiece[], plural: boolean): number {
   let written = m[2]!;
   // "2210-14": the last number written short.
   if (written.length < head.nr.length && Number(written) < lo) written = head.nr.slice(0, head.nr.length - written.length) + written;
-  const hi = Math.min(Number(written), lo + MOST_IN_RANGE - 1);
-  if (hi <= lo) return head.end;
-  const rangeEnd = head.end + m[0].length;
-  numbers[numbers.length - 1] = { ...head, rangeEnd };
-  const first = numbers[numbers.length - 1]!;
-  for (let n = lo + 1; n <= hi; n++) {
-    numbers.push({ start: head.start, end: rangeEnd, nr: String(n), marker: null, separatorStart: head.end, inherited: true, rangeEnd, rangeHead: first });
-  }
-  return rangeEnd;
+  const last = Math.min(Number(written), lo + MOST_IN_RANGE - 1);
+  if (last <= lo) return head.end;
+  const end = head.end + m[0].length;
+  numbers[numbers.length - 1] = { ...head, range: { last, end, lastStart: end - m[2]!.length } };
+  return end;
 }
 
 /** ", was letter B", ", was nr. 12" after a number: the paper a changed motion replaces. */
@@ -487,8 +487,9 @@ function readFromDossier(s: string, at: number, preamble: Preamble, licence: Cit
   const dossiers = normalized(s, pieces);
   const numbers = read ?? [];
   const last = numbers[numbers.length - 1];
-  const pages = last ? sticky(PAGES, s, last.end) : null;
-  const pagesPiece = pages && last ? { start: last.end + pages[0].length - pages[1]!.length, end: last.end + pages[0].length, text: pages[1]! } : undefined;
+  const lastEnd = last ? numberEnd(last) : afterDossiers;
+  const pages = last ? sticky(PAGES, s, lastEnd) : null;
+  const pagesPiece = pages ? { start: lastEnd + pages[0].length - pages[1]!.length, end: lastEnd + pages[0].length, text: pages[1]! } : undefined;
   // One object shape for every reading (no spreads): readings are made by the thousand.
   return {
     start: preamble.start,
@@ -507,7 +508,7 @@ function readFromDossier(s: string, at: number, preamble: Preamble, licence: Cit
       !isLetters(numbers[0]!.nr) &&
       !bracketed(s, at, numbers[0]!.end) &&
       !hasDistinctiveSuffix(dossiers[0]!),
-    end: pagesPiece ? pagesPiece.end : last ? last.end : afterDossiers,
+    end: pagesPiece ? pagesPiece.end : lastEnd,
     licence,
   };
 }
@@ -551,9 +552,9 @@ function readRomanCitation(s: string, at: number, preamble: Preamble, licence: C
   if (!piece) return undefined;
   const numbers = readNumbers(s, piece.end, 'context', true);
   if (!numbers || !isLetters(numbers[0]!.nr)) return undefined;
-  const last = numbers[numbers.length - 1]!;
-  const pages = sticky(PAGES, s, last.end);
-  const pagesPiece = pages ? { start: last.end + pages[0].length - pages[1]!.length, end: last.end + pages[0].length, text: pages[1]! } : undefined;
+  const lastEnd = numberEnd(numbers[numbers.length - 1]!);
+  const pages = sticky(PAGES, s, lastEnd);
+  const pagesPiece = pages ? { start: lastEnd + pages[0].length - pages[1]!.length, end: lastEnd + pages[0].length, text: pages[1]! } : undefined;
   return {
     start: preamble.start,
     keyword: preamble.keyword,
@@ -565,7 +566,7 @@ function readRomanCitation(s: string, at: number, preamble: Preamble, licence: C
     identifier: false,
     numberFirst: false,
     unconfirmed: false,
-    end: pagesPiece ? pagesPiece.end : last.end,
+    end: pagesPiece ? pagesPiece.end : lastEnd,
     licence,
   };
 }

@@ -7,6 +7,8 @@ import {
   CITATION_CANDIDATE,
   type CitationReading,
   type LineLayout,
+  type NumberPiece,
+  numberEnd,
   readChainedCitation,
   readCitationAt,
   readListedBareCitation,
@@ -80,7 +82,8 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
   }
 
   const out: (KamerstukReference | DossierReference)[] = [];
-  for (const r of readings) out.push(...referencesOf(flat, r));
+  const budget = { rangeNumbers: MOST_RANGE_NUMBERS };
+  for (const r of readings) out.push(...referencesOf(flat, r, budget));
   out.sort((a, b) => a.span.offset - b.span.offset);
   return out;
 }
@@ -128,8 +131,15 @@ const MOST_LISTED = 100;
 const LIST_OF_PAPERS = /(?<![\p{L}])(?:[Kk]amerstukken|[Ss]tukken|[Mm]oties|[Aa]mendementen)(?![\p{L}])[^.;]*:\s*$/u;
 const LIST_CUE_REACH = 300;
 
+/**
+ * The most numbers that ranges may add to one document ("nrs. 1 t/m 50" stands for 50 references in
+ * 14 characters): beyond it a range stands for its first and last number only, so that no text makes
+ * the references outgrow it.
+ */
+const MOST_RANGE_NUMBERS = 2000;
+
 /** The references one reading stands for: one per ondernummer, or one per dossier when it has none. */
-function referencesOf(flat: FlatText, r: CitationReading): (KamerstukReference | DossierReference)[] {
+function referencesOf(flat: FlatText, r: CitationReading, budget: { rangeNumbers: number }): (KamerstukReference | DossierReference)[] {
   const s = flat.text;
   if (r.numbers.length === 0) {
     // "Kamerstukken 32 637 en 32 813" names two dossiers; "(34.300 IV / CXIX)" one subject filed in
@@ -144,23 +154,34 @@ function referencesOf(flat: FlatText, r: CitationReading): (KamerstukReference |
   }
   const first = r.dossiers[0]!;
   const also = r.dossiers.slice(1).map((d) => d.dossier);
-  return r.numbers.map((n, i) => {
-    const isLast = i === r.numbers.length - 1;
-    // Every number of a range ("nrs. 2210 tot en met 2214") is cited by the whole range.
-    const head = n.rangeHead ?? n;
-    const start = head.inherited ? (head.marker?.start ?? head.start) : r.start;
-    const end = r.numberFirst ? r.end : (n.rangeEnd ?? n.end);
-    const separatorFrom = n.inherited || r.numberFirst ? n.separatorStart : r.dossiers[r.dossiers.length - 1]!.end;
-    const separatorTo = r.numberFirst ? first.start : (n.marker?.start ?? n.start);
-    const nrEnd = n.end;
+  // A range ("nrs. 2210 tot en met 2214") stands for every number in it, each cited by the whole range;
+  // beyond the document's budget only for its first and last.
+  const numbers: { n: NumberPiece; nr: string; inRange: boolean }[] = [];
+  for (const n of r.numbers) {
+    numbers.push({ n, nr: n.nr, inRange: false });
+    if (!n.range) continue;
+    for (let k = Number(n.nr) + 1; k <= n.range.last; k++) {
+      if (k < n.range.last && --budget.rangeNumbers < 0) continue;
+      numbers.push({ n, nr: String(k), inRange: true });
+    }
+  }
+  return numbers.map(({ n, nr, inRange }, i) => {
+    const isLast = i === numbers.length - 1;
+    const start = n.inherited ? (n.marker?.start ?? n.start) : r.start;
+    const end = r.numberFirst ? r.end : numberEnd(n);
+    const inherited = n.inherited || inRange;
+    const separatorFrom = inRange ? n.end : n.inherited || r.numberFirst ? n.separatorStart : r.dossiers[r.dossiers.length - 1]!.end;
+    const separatorTo = inRange ? n.range!.lastStart : r.numberFirst ? first.start : (n.marker?.start ?? n.start);
+    const nrStart = inRange ? n.range!.lastStart : n.start;
+    const nrEnd = inRange ? n.range!.end : n.end;
     const form: KamerstukCitationForm = {
-      keyword: r.keyword && !n.inherited ? s.slice(r.keyword.start, r.keyword.end) : null,
+      keyword: r.keyword && !inherited ? s.slice(r.keyword.start, r.keyword.end) : null,
       dossierText: s.slice(first.start, first.end),
-      numberMarker: n.marker ? n.marker.text : null,
-      separator: r.numberFirst ? s.slice(n.end, first.start) : s.slice(separatorFrom, separatorTo) + (n.marker ? s.slice(n.marker.start, n.start) : ''),
+      numberMarker: n.marker && !inRange ? n.marker.text : null,
+      separator: r.numberFirst ? s.slice(n.end, first.start) : s.slice(separatorFrom, separatorTo) + (n.marker && !inRange ? s.slice(n.marker.start, n.start) : ''),
       dossierSpan: flat.sourceSpan(first.start, first.end),
-      nrSpan: flat.sourceSpan(n.start, nrEnd),
-      dossierInherited: n.inherited,
+      nrSpan: flat.sourceSpan(nrStart, nrEnd),
+      dossierInherited: inherited,
       identifier: r.identifier,
     };
     const ref: KamerstukReference = {
@@ -168,7 +189,7 @@ function referencesOf(flat: FlatText, r: CitationReading): (KamerstukReference |
       span: flat.sourceSpan(start, end),
       text: flat.sourceText(start, end),
       dossier: first.dossier,
-      nr: n.nr,
+      nr,
       ...(also.length ? { alsoDossiers: also } : {}),
       ...(r.chamber ? { chamber: r.chamber } : {}),
       ...(r.vergaderjaar ? { vergaderjaar: r.vergaderjaar } : {}),
