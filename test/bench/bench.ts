@@ -88,6 +88,16 @@ const PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: num
   { name: '200 000 newlines', make: (s) => '\n'.repeat(Math.round(200_000 * s)) },
   { name: '"[footnoteRef:1]" ×50 000', make: (s) => '[footnoteRef:1]'.repeat(Math.round(50_000 * s)) },
   { name: '1 MB of random Dutch-ish text', make: (s) => dutchIsh(Math.round(MB * s)) },
+  // Citation forms that read ahead over lists: joint dossiers, Eerste Kamer papers, dotted numbers, ranges, lists of ids.
+  { name: '"36 100, " ×100 000', make: (s) => '36 100, '.repeat(Math.round(100_000 * s)) },
+  { name: '"CIV, " ×200 000', make: (s) => 'CIV, '.repeat(Math.round(200_000 * s)) },
+  { name: '"(2012–2013, CII, " ×50 000', make: (s) => '(2012–2013, CII, '.repeat(Math.round(50_000 * s)) },
+  { name: '"Toezegging (35.526) " ×50 000', make: (s) => 'Toezegging (35.526) '.repeat(Math.round(50_000 * s)) },
+  { name: '"12.345, A (" ×100 000', make: (s) => '12.345, A ('.repeat(Math.round(100_000 * s)) },
+  { name: '"Kamerstuk 12345, nrs. 1 t/m 50 en " ×30 000', make: (s) => 'Kamerstuk 12345, nrs. 1 t/m 50 en '.repeat(Math.round(30_000 * s)) },
+  { name: '"12345-6; 2019Z12345; " ×50 000', make: (s) => '12345-6; 2019Z12345; '.repeat(Math.round(50_000 * s)) },
+  { name: '"Titel - 12345-67\\n" ×50 000', make: (s) => 'Titel - 12345-67\n'.repeat(Math.round(50_000 * s)) },
+  { name: '"Handelingen II 2019/20, nr. 1 (12345) " ×30 000', make: (s) => 'Handelingen II 2019/20, nr. 1 (12345) '.repeat(Math.round(30_000 * s)) },
 ];
 
 function seedFiles(): string[] {

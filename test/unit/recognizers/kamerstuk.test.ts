@@ -416,6 +416,13 @@ describe('recognizeKamerstukken', () => {
     });
   }
 
+  it('lets ranges add at most a budget of numbers to one document', () => {
+    const found = recognize('Kamerstuk 29 544, nrs. 1 t/m 50 en '.repeat(100));
+    // Beyond the budget (2000) a range stands for its first and last number.
+    assert.equal(found.length, 2000 + 2 * 100);
+    assert.deepEqual(found.slice(-2).map((r) => r.kind === 'kamerstuk' && r.nr), ['1', '50']);
+  });
+
   it('keeps the spans of the form inside the reference', () => {
     const source = 'zie (Kamerstukken II 2019/20, 35 300 XIII, nr. 102, p. 4)';
     const [r] = recognize(source) as KamerstukReference[];
@@ -446,6 +453,14 @@ describe('recognizeKamerstukken', () => {
       'Kamerstukken II 2019/20, 29 826 en '.repeat(8_000),
       'kst-12345-'.repeat(20_000),
       '29 826 en '.repeat(20_000),
+      '36 100, '.repeat(20_000),
+      'CIV, '.repeat(20_000),
+      '(2012–2013, CII, '.repeat(10_000),
+      'Toezegging (35.526) '.repeat(10_000),
+      '12.345, A ('.repeat(20_000),
+      '12345-6; 2019Z12345; '.repeat(10_000),
+      'Titel - 12345-67\n'.repeat(10_000),
+      'Handelingen II 2019/20, nr. 1 (12345) '.repeat(10_000),
     ];
     // Speed is measured by `npm run bench`; here each adversarial input must simply be read without error.
     for (const input of inputs) assert.doesNotThrow(() => recognize(input), JSON.stringify(input.slice(0, 30)));
