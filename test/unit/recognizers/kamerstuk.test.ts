@@ -190,6 +190,9 @@ const POSITIVE: [string, Expected[]][] = [
   ['Kamerstukken I 2013/14, CIV, B, p. 2', [K('Kamerstukken I 2013/14, CIV, B', 'CIV', 'B', { chamber: 'I', vergaderjaar: '2013-2014', pages: 'p. 2' })]],
   ['zie de nota (CIV, B; CXL, letter A)', [K('CIV, B', 'CIV', 'B'), K('CXL, letter A', 'CXL', 'A')]],
   ['Eerste Kamer, CXL, letter A', [K('CXL, letter A', 'CXL', 'A', { chamber: 'I' })]],
+  // … and in a list of Eerste Kamer papers.
+  ['(Kamerstukken I 2013/14, 34 550 VII, A; CIV, B)', [K('Kamerstukken I 2013/14, 34 550 VII, A', '34550-VII', 'A'), K('CIV, B', 'CIV', 'B')]],
+  ['(35 802, K en CIV, B)', [K('35 802, K', '35802', 'K'), K('CIV, B', 'CIV', 'B')]],
   // Pages are kept apart from the text.
   ['Kamerstuk 29 826, nr. 147, p. 3', [K('Kamerstuk 29 826, nr. 147', '29826', '147', { pages: 'p. 3' })]],
   ['Bijlage bij Kamerstuk 32 813, nr. 901, blz. 12-13.', [K('Kamerstuk 32 813, nr. 901', '32813', '901', { pages: 'blz. 12-13' })]],
@@ -262,6 +265,7 @@ const POSITIVE: [string, Expected[]][] = [
   // A rijkswet number after the dossier makes the bracket a citation anywhere.
   ['De stemmingen over (34.960 (R2093)) volgen.', [D('34.960 (R2093)', '34960-(R2093)')]],
   ['Rijkswet financieel toezicht Curaçao en Sint Maarten (32.026 (R1888))', [D('32.026 (R1888)', '32026-(R1888)')]],
+  ['de Rijkswet financieel toezicht 32.026 (R1888) is verlengd', [D('32.026 (R1888)', '32026-(R1888)')]],
   // A bill named by the word and its number, and the number heading an agenda item.
   ['Aan de orde is het wetsvoorstel 36 123 over de verduurzaming.', [D('36 123', '36123')]],
   ['Het initiatiefwetsvoorstel 35.526 is aangenomen.', [D('35.526', '35526')]],
@@ -392,6 +396,7 @@ const NEGATIVE: string[] = [
   'Het wetsvoorstel raakt veel huishoudens (25.000)\nDe minister',
   'Het wetsvoorstel kost (12.345) euro per jaar.',
   'Toezegging informeren over de aantallen (12.345, 23.456)\n',
+  'in rij 12.345 (R 12) en kolom 12.345 (Rb)',
   'de tabel met alle meldingen (33.344)\n',
   'het wetsvoorstel 12.500 euro en wetsvoorstel 36123,5',
   // A number at a line's start is a bill's only when the bill's title follows.

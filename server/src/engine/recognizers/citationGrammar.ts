@@ -171,7 +171,7 @@ const COMMA_LETTERS = /(, )([A-Z]{1,2})(?![\p{L}\p{N}]|-|\.\p{L})/uy;
  * a word a citation goes on with. A full stop is not enough ("Postbus 12345, K. Jansen"), nor "en"
  * or "van" ("12345, A en B", "12345, A van Dijk").
  */
-const FOLLOWS_BARE_LETTERS = /(?:$|\.$| ?[)\];:,]| \(| en (?=[1-9])| (?:inzake|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))/uy;
+const FOLLOWS_BARE_LETTERS = /(?:$|\.$| ?[)\];:,]| \(| en (?=[1-9]|C[LXVI])| (?:inzake|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))/uy;
 /** The bracket around a citation that holds nothing else: "(35.300, D)", "( 36410 , nr. 1 )". */
 const OPENS_BRACKET = /\( ?$/;
 const CLOSING_BRACKET_AHEAD = / ?\)/y;
@@ -722,7 +722,8 @@ export function readCitationAt(s: string, at: number, cued: boolean, bills?: Bil
   return (
     readNumberFirstCitation(s, at, 'bare', cued) ??
     (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, PAPER_WORD_BEFORE.test(s.slice(Math.max(0, at - 24), at)) ? 'context' : 'bare') : undefined) ??
-    (bills ? readBillDossier(s, at, bills) ?? readNamedBillDossier(s, at, bills) : undefined)
+    (bills ? readBillDossier(s, at, bills) ?? readNamedBillDossier(s, at, bills) : undefined) ??
+    readRijkswetDossier(s, at)
   );
 }
 
@@ -826,6 +827,8 @@ function readBillDossier(s: string, at: number, bills: BillCues): CitationReadin
 }
 
 const RIJKSWET_WRITTEN = /\( ?R ?\d/;
+/** A rijkswet number as the Kamer gives them: "(R1888)", "(R 1669)". */
+const RIJKSWET_NUMBER = /\( ?R ?\d{3,4} ?\)$/;
 const ROUND_THOUSAND = /[.]000$/;
 /**
  * What follows a dossier that closes a title: the end of the line, a bracket, a list mark, a table
@@ -836,6 +839,17 @@ const CLOSES_TITLE = /(?: ?[)\];|]|\p{Lu}| ?\(T\d)/uy;
 
 function closesTitle(s: string, at: number, bills: BillCues): boolean {
   return at >= s.length || sticky(CLOSES_TITLE, s, at) !== null || bills.endsLine(at);
+}
+
+/**
+ * "de Rijkswet financieel toezicht 32.026 (R1888)": a dossier with its rijkswet number is one wherever
+ * it stands; nothing else is numbered "(R1888)".
+ */
+function readRijkswetDossier(s: string, at: number): CitationReading | undefined {
+  if (gluedBefore(s, at)) return undefined;
+  const piece = readDossier(s, at, { numericSuffixAlways: false });
+  if (!piece || !RIJKSWET_NUMBER.test(s.slice(at, piece.end)) || gluedAfterDossier(s, piece.end)) return undefined;
+  return dossierReading(s, at, [piece]);
 }
 
 /** A reading of dossiers alone, as a bill or subject is cited. */
