@@ -190,6 +190,7 @@ const POSITIVE: [string, Expected[]][] = [
   ['Kamerstukken I 2013/14, CIV, B, p. 2', [K('Kamerstukken I 2013/14, CIV, B', 'CIV', 'B', { chamber: 'I', vergaderjaar: '2013-2014', pages: 'p. 2' })]],
   ['zie de nota (CIV, B; CXL, letter A)', [K('CIV, B', 'CIV', 'B'), K('CXL, letter A', 'CXL', 'A')]],
   ['Eerste Kamer, CXL, letter A', [K('CXL, letter A', 'CXL', 'A', { chamber: 'I' })]],
+  ['Kamerstukken I 2005/06, CX, A en EK CV, B', [K('Kamerstukken I 2005/06, CX, A', 'CX', 'A'), K('CV, B', 'CV', 'B')]],
   // … and in a list of Eerste Kamer papers.
   ['(Kamerstukken I 2013/14, 34 550 VII, A; CIV, B)', [K('Kamerstukken I 2013/14, 34 550 VII, A', '34550-VII', 'A'), K('CIV, B', 'CIV', 'B')]],
   ['(35 802, K en CIV, B)', [K('35 802, K', '35802', 'K'), K('CIV, B', 'CIV', 'B')]],

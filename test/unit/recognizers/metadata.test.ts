@@ -208,6 +208,19 @@ Commission(s) Binnenlandse Zaken (BiZa)`,
     want: { kamerstuk: { dossier: '36123', nr: '12' }, kamerstukSource: 'header' },
   },
   {
+    name: "a page record in Dutch (parlementairemonitor): 'Kenmerk', a rijkswet dossier and an Eerste Kamer letter",
+    text: `Voorlopig verslag - Rijkswet Koninkrijksgeschillen
+
+Dit voorlopig verslag is ⟦onder nr. D toegevoegd aan wetsvoorstel 35099 (R2114)⟧ - Rijkswet Koninkrijksgeschillen i.
+
+Kerngegevens
+
+Nummer KST35099D
+Kenmerk 35099, nr. D
+Externe link origineel bericht`,
+    want: { kamerstuk: { dossier: '35099-(R2114)', nr: 'D' }, kamerstukSource: 'header' },
+  },
+  {
     name: 'open-data header of a budget-chapter paper',
     text: `Motie over een verkenning naar een Nationale Strategische Industrie & Technologie Tafel
 Vaststelling van de begrotingsstaten van het Ministerie van Economische Zaken (XIII) voor het jaar 2024

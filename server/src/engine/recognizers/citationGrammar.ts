@@ -307,12 +307,13 @@ function readDossier(s: string, at: number, options: DossierOptions): Piece | un
 }
 
 /**
- * A Roman-numeral dossier of the Eerste Kamer ("CXIX"), of three numerals at least: "CV" and "CL" are
- * as often abbreviations ("(CV, BV)").
+ * A Roman-numeral dossier of the Eerste Kamer ("CXIX"). Two numerals ("CX", "CV", "CL") are as often
+ * abbreviations ("(CV, BV)"), so they count only where `short` says the place is plainly an Eerste
+ * Kamer citation ("Kamerstukken I 2005/06, CX, A").
  */
-function readRomanDossier(s: string, at: number): Piece | undefined {
+function readRomanDossier(s: string, at: number, short = false): Piece | undefined {
   const m = sticky(ROMAN_DOSSIER, s, at);
-  return m && m[0].length >= 3 ? { start: at, end: at + m[0].length } : undefined;
+  return m && m[0].length >= (short ? 2 : 3) ? { start: at, end: at + m[0].length } : undefined;
 }
 
 function normalized(s: string, dossiers: readonly Piece[]): DossierPiece[] {
@@ -478,7 +479,7 @@ interface Preamble {
  */
 function readFromDossier(s: string, at: number, preamble: Preamble, licence: CitationLicence): CitationReading | undefined {
   const pieces = readDossierList(s, at, { numericSuffixAlways: false, spacedSuffix: licence === 'keyword' });
-  if (!pieces) return licence === 'bare' ? undefined : readRomanCitation(s, at, preamble, licence);
+  if (!pieces) return licence === 'bare' ? undefined : readRomanCitation(s, at, preamble, licence, licence !== 'context' || preamble.chamber === 'I');
   const afterDossiers = pieces[pieces.length - 1]!.end;
   // The Eerste Kamer's letters ("35 300, C"): never a Tweede Kamer paper.
   const read = readNumbers(s, afterDossiers, licence, preamble.chamber !== 'II');
@@ -546,9 +547,9 @@ function hasDistinctiveSuffix(dossier: DossierPiece): boolean {
  * caller vouches for the place (a keyword, "Eerste Kamer", a bracket, an earlier citation). Its
  * ondernummer is always letters; the dossier alone is never read.
  */
-function readRomanCitation(s: string, at: number, preamble: Preamble, licence: CitationLicence): CitationReading | undefined {
+function readRomanCitation(s: string, at: number, preamble: Preamble, licence: CitationLicence, short: boolean): CitationReading | undefined {
   if (licence === 'bare' || preamble.chamber === 'II') return undefined;
-  const piece = readRomanDossier(s, at);
+  const piece = readRomanDossier(s, at, short);
   if (!piece) return undefined;
   const numbers = readNumbers(s, piece.end, 'context', true);
   if (!numbers || !isLetters(numbers[0]!.nr)) return undefined;
@@ -575,7 +576,7 @@ function readRomanCitation(s: string, at: number, preamble: Preamble, licence: C
 function readBracketedRomanCitation(s: string, at: number): CitationReading | undefined {
   const before = ROMAN_BRACKET_BEFORE.exec(s.slice(Math.max(0, at - 16), at));
   if (!before) return undefined;
-  const reading = readRomanCitation(s, at, { start: at, keyword: null, chamber: 'I', vergaderjaar: vergaderjaarOf(before[1], before[2]) }, 'context');
+  const reading = readRomanCitation(s, at, { start: at, keyword: null, chamber: 'I', vergaderjaar: vergaderjaarOf(before[1], before[2]) }, 'context', false);
   return reading && sticky(BRACKET_CLOSES, s, reading.end) ? reading : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { isIsoDate, parseDutchDate } from '../calendar';
-import { isDocumentNumber, normalizeDossier, parseKamerstukKey, type KamerstukId } from '../identifiers';
+import { dossierNumber, isDocumentNumber, normalizeDossier, parseKamerstukKey, type KamerstukId } from '../identifiers';
 import type { DocumentMetadata, KnownDocumentFacts, MetadataSource, Span } from '../model';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 
@@ -216,7 +216,7 @@ function factsFromText(source: string, bodyStart: number): Facts {
   const facts: Facts = {};
   const date = firstOf(layers, (f) => f.date);
   const kamerstuk = firstOf([official, openData, footer, record], (f) => f.kamerstuk);
-  if (kamerstuk && record.kamerstuk && sameKamerstuk(kamerstuk.value, record.kamerstuk.value)) facts.kamerstukSpans = record.kamerstukSpans;
+  if (kamerstuk && record.kamerstuk && samePaper(kamerstuk.value, record.kamerstuk.value)) facts.kamerstukSpans = record.kamerstukSpans;
   const documentNumber = firstOf(layers, (f) => f.documentNumber);
   const title = firstOf([openData, heading, official], (f) => f.title);
   const dossierTitle = firstOf([official, openData], (f) => f.dossierTitle);
@@ -327,15 +327,16 @@ function readOpenDataHeader(head: readonly HeadLine[]): Facts {
   return facts;
 }
 
-// The record of a Kamerstuk on a page that copies it (eumonitor's "Kerngegevens"):
+// The record of a Kamerstuk on a page that copies it (eumonitor's and parlementairemonitor's
+// "Kerngegevens", in English "Reference", in Dutch "Kenmerk"):
 //   Dit verslag van een schriftelijk overleg is onder nr. 60 toegevoegd aan wetsvoorstel 35526 - Tijdelijke wet …
 //   Kerngegevens
 //   Nummer KST3552660
 //   Reference 35526, nr. 60
 // Both the sentence and the "Reference" row name the page's own paper.
 const ADDED_TO_DOSSIER =
-  /(?<=(?<![\p{L}])is )onder nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}) toegevoegd aan (?:het )?(?:wetsvoorstel|initiatiefwetsvoorstel|dossier|kamerstukdossier)[ \t]+(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?)(?![\p{L}\p{N}])/u;
-const REFERENCE_ROW = /^([ \t]*Referen(?:ce|tie)[ \t]+)(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?,[ \t]*nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}))[ \t]*$/;
+  /(?<=(?<![\p{L}])is )onder nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}) toegevoegd aan (?:het )?(?:wetsvoorstel|initiatiefwetsvoorstel|dossier|kamerstukdossier)[ \t]+(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?(?:[ \t]?\([ \t]?R[ \t]?\d{1,5}[ \t]?\))?)(?![\p{L}\p{N}])/u;
+const REFERENCE_ROW = /^([ \t]*(?:Referen(?:ce|tie)|Kenmerk)[ \t]+)(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?(?:[ \t]?\([ \t]?R[ \t]?\d{1,5}[ \t]?\))?,[ \t]*nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}))[ \t]*$/;
 
 function readPageRecord(head: readonly HeadLine[]): Facts {
   const facts: Facts = {};
@@ -354,14 +355,15 @@ function readPageRecord(head: readonly HeadLine[]): Facts {
     }
     if (!id) continue;
     if (!facts.kamerstuk) facts.kamerstuk = { value: id, source: 'header', span: spans[spans.length - 1]! };
-    else if (!sameKamerstuk(facts.kamerstuk.value, id)) return {};
+    else if (!samePaper(facts.kamerstuk.value, id)) return {};
   }
   if (facts.kamerstuk) facts.kamerstukSpans = spans;
   return facts;
 }
 
-function sameKamerstuk(a: KamerstukId, b: KamerstukId): boolean {
-  return a.dossier === b.dossier && a.nr === b.nr;
+/** The same paper, written with or without its rijkswet number ("35099 (R2114)" in one row, "35099" in the other). */
+function samePaper(a: KamerstukId, b: KamerstukId): boolean {
+  return a.nr === b.nr && dossierNumber(a.dossier) === dossierNumber(b.dossier);
 }
 
 // The official Kamerstuk header (officielebekendmakingen, as text or PDF):
