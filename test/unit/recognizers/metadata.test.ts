@@ -659,6 +659,14 @@ describe('recognizeMetadata', () => {
     assert.deepEqual(cited, ['Kamerstuk 35 526, L']);
   });
 
+  it("takes only a flattened heading's first 'Nr.' for its own: a placeholder is none, a later one is a citation's", () => {
+    const text =
+      '21501 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG Vastgesteld, … 2026 Nr. xxx Binnen de vaste commissie hebben de fracties vragen over de agenda voor de Raad (Kamerstuk 21501-02, Nr. 3355).\n';
+    const a = analyze(text);
+    assert.equal(a.metadata.kamerstuk, undefined);
+    assert.deepEqual(a.references.filter((r) => r.kind === 'kamerstuk').map((r) => r.text), ['Kamerstuk 21501-02, Nr. 3355']);
+  });
+
   it('never throws on odd texts', () => {
     const odd = ['---', '---\n', '---\n---\n', '---\n:\n---\n', '---\nkey: "\\u12"\n---\n', 'Nr. 1', '29 826 X\nNr.', 'Datum', 'Betreft\n', '\uFEFF', '\r\r\r', 'Tweede Kamer, vergaderjaar'];
     for (const t of odd) assert.doesNotThrow(() => recognizeMetadata(t), JSON.stringify(t));

@@ -403,6 +403,9 @@ function readKamerstukHeader(head: readonly HeadLine[]): Facts {
 
     // "Nr. 124" on the dossier line itself, or opening a line below it.
     let nr: RegExpExecArray | null = STUK_NUMBER_AFTER.exec(rest);
+    // Only the first "Nr." of the line is the paper's own: a placeholder ("Nr. xxx" in a draft) is no
+    // number, and a later "Nr. 3355" belongs to a citation in the text run onto the line.
+    if (nr && nr.index !== rest.search(/[ \t]Nr\./)) nr = null;
     let nrLine = line;
     let nrIndex = i;
     let nrAt = nr ? restAt + nr.index : 0;
