@@ -7,6 +7,7 @@ import { isAbsent, type CatalogDocument, type CatalogKey } from '../catalog/mode
 import { parseOfficialId } from '../catalog/official/ids';
 import { analyze } from '../engine/analyze';
 import { isDocumentNumber, officialDossierText, parseKamerstukKey } from '../engine/identifiers';
+import { parseKamerstukCitation } from '../engine/recognizers/kamerstuk';
 import { kamerstukTitle } from '../features/citations';
 import { formatDate } from '../features/describe';
 import type { Locale, Messages } from '../l10n';
@@ -18,7 +19,7 @@ export function keyOf(written: string): CatalogKey | undefined {
   const official = parseOfficialId(s);
   if (official && 'kamerstuk' in official) return { kind: 'kamerstuk', id: official.kamerstuk };
   if (isDocumentNumber(s.toUpperCase())) return { kind: 'documentNumber', number: s.toUpperCase() };
-  const id = parseKamerstukKey(s);
+  const id = parseKamerstukKey(s) ?? parseKamerstukCitation(s);
   if (id) return { kind: 'kamerstuk', id };
   for (const r of analyze(s).references) {
     if (r.kind === 'kamerstuk') return { kind: 'kamerstuk', id: { dossier: r.dossier, nr: r.nr } };
