@@ -12,6 +12,11 @@ import { lastBelow } from '../sortedOffsets';
  *
  *   Kamerstukken II 2019/20, 35 300 XIII, nr. 102      Kamerstuk 34952- 86      kst-36600-XIII-65
  *   Kamerstukken 29 826 en 32 813, nr. 135             206 (28 844)             36 067, letter Y
+ *   Kamerstukken 31 839, nrs. 540 tot en met 543       35 526, L                (2012–2013, CII, B)
+ *   22.112 / 31.544, CK                                nr. 22(30196)            36067 – 61
+ *
+ * and the dossier alone after a keyword, or where a bill is named before it: "het wetsvoorstel …
+ * (34630)", "wetsvoorstel 36 123", "Toezegging … (33.344) (T01970)", "32.026 (R1888)".
  *
  * The same grammar serves the recognizer (which scans a document) and `parseKamerstukCitation` (which
  * reads one printed citation). What differs is how much the text around a candidate vouches for it:
@@ -27,9 +32,15 @@ import { lastBelow } from '../sortedOffsets';
 export type CitationLicence =
   /** Right after the word Kamerstuk(ken/nummer/dossier) or "dossier": every written form counts. */
   | 'keyword'
-  /** After "Tweede Kamer" / "Eerste Kamer", or continuing an earlier citation: forms with a marker or a dash. */
+  /**
+   * After "Tweede Kamer" / "Eerste Kamer", a word for a paper ("amendement 36067 – 61"), or continuing an
+   * earlier citation: forms with a marker, a dash or an Eerste Kamer letter.
+   */
   | 'context'
-  /** No cue: only forms that are citations on their own ("26431, nr. 2"); a lone "31125-121" is held back. */
+  /**
+   * No cue: only forms that are citations on their own ("26431, nr. 2", "(32419, R)", "35 802, K)"); a
+   * lone "31125-121" is held back.
+   */
   | 'bare'
   /** The caller says the whole string is one citation (data, tests): every form counts. */
   | 'whole';

@@ -20,12 +20,15 @@ import {
  * Finds every Kamerstuk citation (and dossier-only citation) in the flattened text.
  *
  * A cheap scan finds candidates (the word Kamerstuk, "dossier", "Tweede Kamer", "kst-", a five-digit
- * number, "206 ("); the citation grammar reads each one. A citation may be followed by further ones
- * that take their cue from it ("Kamerstukken 30 821 nr. 97 en 30 821 nr. 113").
+ * number, "206 (", a Roman numeral before a comma); the citation grammar reads each one. A citation
+ * may be followed by further ones that take their cue from it ("Kamerstukken 30 821 nr. 97 en 30 821
+ * nr. 113").
  *
  * A bare dash form with no cue ("kenmerk 31125-121/2022D38590") could be anything written with a
  * dash; it counts only when the same paper is cited plainly elsewhere in the document, which makes
- * it a re-citation of that paper (the commission's kenmerk of a letter cited in the same sentence).
+ * it a re-citation of that paper (the commission's kenmerk of a letter cited in the same sentence),
+ * or where the layout is that of a list of papers: the id closes a line after its title and " - ",
+ * or stands on a line of its own.
  */
 export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sentences.ofFlat(flat)): (KamerstukReference | DossierReference)[] {
   const s = flat.text;
