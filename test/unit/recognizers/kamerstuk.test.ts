@@ -271,6 +271,7 @@ const POSITIVE: [string, Expected[]][] = [
   ['Aan de orde is het wetsvoorstel 36 123 over de verduurzaming.', [D('36 123', '36123')]],
   ['Het initiatiefwetsvoorstel 35.526 is aangenomen.', [D('35.526', '35526')]],
   ['Agenda\n\n1. 36 123 Wijziging van de Wet op de huurtoeslag\n2. 36 124 Regels over de zorg voor jeugd', [D('36 123', '36123'), D('36 124', '36124')]],
+  ['Plenaire agenda\n35.526 Tijdelijke wet maatregelen covid-19\n36 200 Wet open overheid', [D('35.526', '35526'), D('36 200', '36200')]],
   ['Kamerstuk 23908-(R1519)-131', [K('Kamerstuk 23908-(R1519)-131', '23908-(R1519)', '131')]],
   // More written variants.
   ['1Kamerstuk 29 826, nr. 147', [K('Kamerstuk 29 826, nr. 147', '29826', '147')]],
@@ -403,6 +404,7 @@ const NEGATIVE: string[] = [
   // A number at a line's start is a bill's only when the bill's title follows.
   '1. 36 123 woningen zijn gebouwd\n2. 12 345 Wijzigingen in de tabel',
   'Er werden\n36 125 aanvragen gedaan tot Wijziging van de wet',
+  'Tabel\n12 345 Wetten en regels\n23 456 Wet.\n',
 ];
 
 describe('recognizeKamerstukken', () => {

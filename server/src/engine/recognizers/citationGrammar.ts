@@ -900,9 +900,9 @@ function readNamedBillDossier(s: string, at: number, bills: BillCues): CitationR
 
 /** The word for a bill right before its number: "wetsvoorstel 36 123", "voorstel van wet 36 123", "wetsvoorstelnummer 36123". */
 const BILL_WORD_BEFORE = /(?<![\p{L}])(?:[Ww]etsvoorstel(?:len|nummer)?|[Ii]nitiatief(?:wets)?voorstel(?:len)?|[Vv]oorstel(?:len)? van (?:rijks)?wet) $/u;
-/** How a bill's title starts, after its number heading an agenda item. */
+/** How a bill's title starts, after its number heading an agenda item ("35.526 Tijdelijke wet maatregelen covid-19"). */
 const BILL_TITLE_AHEAD =
-  / (?:Wijziging van|Regels (?:omtrent|over|inzake|ter|voor|met betrekking tot|betreffende)|Goedkeuring van|Vaststelling van|Intrekking van|Voorstel van (?:rijks)?wet|Initiatiefvoorstel|Initiatiefwetsvoorstel)(?![\p{L}])/uy;
+  / (?:Wijziging van|Regels (?:omtrent|over|inzake|ter|voor|met betrekking tot|betreffende)|Goedkeuring van|Vaststelling van|Intrekking van|Voorstel van (?:rijks)?wet|Initiatiefvoorstel|Initiatiefwetsvoorstel|Verklaring dat er grond bestaat|(?:Wet|Rijkswet|Tijdelijke wet|Invoeringswet|Verzamelwet|Aanpassingswet|Reparatiewet|Slotwet)(?= \p{L}))(?![\p{L}])/uy;
 
 /**
  * What must follow a dossier number for a bare citation to be read at all: a suffix, a dash, a joint
