@@ -94,9 +94,9 @@ const PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: num
   { name: '"(2012–2013, CII, " ×50 000', make: (s) => '(2012–2013, CII, '.repeat(Math.round(50_000 * s)) },
   { name: '"Toezegging (35.526) " ×50 000', make: (s) => 'Toezegging (35.526) '.repeat(Math.round(50_000 * s)) },
   { name: '"12.345, A (" ×100 000', make: (s) => '12.345, A ('.repeat(Math.round(100_000 * s)) },
-  { name: '"Kamerstuk 12345, nrs. 1 t/m 50 en " ×30 000', make: (s) => 'Kamerstuk 12345, nrs. 1 t/m 50 en '.repeat(Math.round(30_000 * s)) },
+  { name: '"Zie Kamerstuk 12345, nrs. 1 t/m 50 over … " ×15 000', make: (s) => 'Zie Kamerstuk 12345, nrs. 1 t/m 50 over de voortgang van het beleid. '.repeat(Math.round(15_000 * s)) },
   { name: '"12345-6; 2019Z12345; " ×50 000', make: (s) => '12345-6; 2019Z12345; '.repeat(Math.round(50_000 * s)) },
-  { name: '"Titel - 12345-67\\n" ×50 000', make: (s) => 'Titel - 12345-67\n'.repeat(Math.round(50_000 * s)) },
+  { name: '"Reactie op … - 12345-67\\n" ×20 000', make: (s) => 'Reactie op het verzoek van het lid over de aanpak - 12345-67\n'.repeat(Math.round(20_000 * s)) },
   { name: '"Handelingen II 2019/20, nr. 1 (12345) " ×30 000', make: (s) => 'Handelingen II 2019/20, nr. 1 (12345) '.repeat(Math.round(30_000 * s)) },
 ];
 
