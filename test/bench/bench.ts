@@ -98,6 +98,16 @@ const PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: num
   { name: '"zal binnen zes weken " ×50 000', make: (s) => 'zal binnen zes weken '.repeat(Math.round(50_000 * s)) },
   { name: '"voor het debat Kiesrecht " ×50 000', make: (s) => 'voor het debat Kiesrecht '.repeat(Math.round(50_000 * s)) },
   { name: '"Ik stel voor 1 mei " ×50 000', make: (s) => 'Ik stel voor 1 mei '.repeat(Math.round(50_000 * s)) },
+  // Citation forms that read ahead over lists: joint dossiers, Eerste Kamer papers, dotted numbers, ranges, lists of ids.
+  { name: '"36 100, " ×100 000', make: (s) => '36 100, '.repeat(Math.round(100_000 * s)) },
+  { name: '"CIV, " ×200 000', make: (s) => 'CIV, '.repeat(Math.round(200_000 * s)) },
+  { name: '"(2012–2013, CII, " ×50 000', make: (s) => '(2012–2013, CII, '.repeat(Math.round(50_000 * s)) },
+  { name: '"Toezegging (35.526) " ×50 000', make: (s) => 'Toezegging (35.526) '.repeat(Math.round(50_000 * s)) },
+  { name: '"12.345, A (" ×100 000', make: (s) => '12.345, A ('.repeat(Math.round(100_000 * s)) },
+  { name: '"Zie Kamerstuk 12345, nrs. 1 t/m 50 over … " ×15 000', make: (s) => 'Zie Kamerstuk 12345, nrs. 1 t/m 50 over de voortgang van het beleid. '.repeat(Math.round(15_000 * s)) },
+  { name: '"12345-6; 2019Z12345; " ×50 000', make: (s) => '12345-6; 2019Z12345; '.repeat(Math.round(50_000 * s)) },
+  { name: '"Reactie op … - 12345-67\\n" ×20 000', make: (s) => 'Reactie op het verzoek van het lid over de aanpak - 12345-67\n'.repeat(Math.round(20_000 * s)) },
+  { name: '"Handelingen II 2019/20, nr. 1 (12345) " ×30 000', make: (s) => 'Handelingen II 2019/20, nr. 1 (12345) '.repeat(Math.round(30_000 * s)) },
 ];
 
 function seedFiles(): string[] {

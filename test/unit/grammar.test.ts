@@ -35,6 +35,8 @@ const cases: [string, string, string[]][] = [
   ['kamerstuk', '(Kamerstuk 26485-446)', ['Kamerstuk 26485-446']],
   ['kamerstuk', 'Kamerstukken 29 826 en 32 813, nr. 135', ['Kamerstukken 29 826 en 32 813, nr. 135']],
   ['kamerstuk', 'https://zoek.officielebekendmakingen.nl/kst-29826-277.html', ['kst-29826-277']],
+  ['kamerstuk', 'Kamerstukken I 2021/22, 35 811, C, p. 4 en (Kamerstuk 35 526, letter L)', ['Kamerstukken I 2021/22, 35 811, C', 'Kamerstuk 35 526, letter L']],
+  ['kamerstuk', 'Kamerstuk 35 526, De brief en Kamerstuk 35 526, A.B. de Vries', ['Kamerstuk 35 526', 'Kamerstuk 35 526']],
   ['kamerstuk', 'een stuk van 2023 over 12 000 banen', []],
   ['documentNumber', 'Nummer: 2025D44449, zaak 2025Z19083', ['2025D44449']],
   ['handelingen', '(Handelingen II 2023/24, nr. 41, item 5) en', ['Handelingen II 2023/24, nr. 41, item 5']],

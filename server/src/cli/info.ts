@@ -8,6 +8,7 @@ import { isAbsent, type CatalogDocument, type CatalogKey } from '../catalog/mode
 import { parseOfficialId } from '../catalog/official/ids';
 import { analyze } from '../engine/analyze';
 import { isDocumentNumber, officialDossierText, parseKamerstukKey } from '../engine/identifiers';
+import { parseKamerstukCitation } from '../engine/recognizers/kamerstuk';
 import { handelingenTitle, kamerstukTitle } from '../features/citations';
 import { formatDate } from '../features/describe';
 import type { Locale, Messages } from '../l10n';
@@ -19,7 +20,7 @@ export function keyOf(written: string): CatalogKey | undefined {
   const official = parseOfficialId(s);
   if (official) return 'kamerstuk' in official ? { kind: 'kamerstuk', id: official.kamerstuk } : { kind: 'handelingen', id: official.handelingen };
   if (isDocumentNumber(s.toUpperCase())) return { kind: 'documentNumber', number: s.toUpperCase() };
-  const id = parseKamerstukKey(s);
+  const id = parseKamerstukKey(s) ?? parseKamerstukCitation(s);
   if (id) return { kind: 'kamerstuk', id };
   for (const r of analyze(s).references) {
     if (r.kind === 'kamerstuk') return { kind: 'kamerstuk', id: { dossier: r.dossier, nr: r.nr } };

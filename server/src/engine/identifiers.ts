@@ -41,12 +41,15 @@ export function officialKamerstukId(id: KamerstukId): string {
 }
 
 /**
- * Parses an id as written in data and settings: "29826-277", "kst-36600-XIII-65", "21501-30-470",
+ * Parses an id as written in data and settings: "29826-277", "kst-36600-XIII-65", "21501-30-470", "kst-CII-G",
  * "29826, nr. 277" is not accepted here (see the Kamerstuk recognizer for written citations).
  * The last part is the ondernummer; everything before it the dossier.
  */
 export function parseKamerstukKey(key: string): KamerstukId | undefined {
   const s = key.trim().replace(/^kst-/i, '').replace(/[\u2010-\u2015\u2212]/g, '-');
+  // The Eerste Kamer's Roman-numeral dossiers hold letter papers only: kst-CII-G, kst-cxxiv-g.
+  const roman = /^(C[LXVI]{1,7})-([A-Z]{1,3})$/i.exec(s);
+  if (roman) return { dossier: roman[1]!.toUpperCase(), nr: roman[2]!.toUpperCase() };
   const m = /^(\d{1,6}(?:-[A-Za-z0-9()]{1,8}){0,2})-([0-9]{1,5}|[A-Za-z]{1,3})$/.exec(s);
   if (!m) return undefined;
   return { dossier: normalizeDossier(m[1]!), nr: /^\d/.test(m[2]!) ? m[2]! : m[2]!.toUpperCase() };

@@ -16,7 +16,15 @@ export function dossierInStyle(dossier: string, style: CitationStyle): string {
 
 /** A citation of one Kamerstuk in a style. */
 export function formatCitation(id: KamerstukId, style: CitationStyle): string {
-  return `Kamerstuk ${dossierInStyle(id.dossier, style)}, nr. ${id.nr}`;
+  return `Kamerstuk ${dossierInStyle(id.dossier, style)}, ${numberInStyle(id.nr)}`;
+}
+
+/**
+ * The ondernummer as cited: "nr. 147"; an Eerste Kamer paper's letters stand alone, as the Kamer
+ * prints them ("Kamerstukken I 2019/20, 35 300, C").
+ */
+function numberInStyle(nr: string): string {
+  return /^[A-Z]+$/.test(nr) ? nr : `nr. ${nr}`;
 }
 
 /**
@@ -41,7 +49,7 @@ export function kamerstukTitle(id: KamerstukId): string {
 export function rewriteCitation(r: KamerstukReference, style: CitationStyle): string {
   if (r.chamber && r.vergaderjaar) {
     const [from, to] = r.vergaderjaar.split('-');
-    return `Kamerstukken ${r.chamber} ${from}/${to!.slice(2)}, ${dossierInStyle(r.dossier, style)}, nr. ${r.nr}`;
+    return `Kamerstukken ${r.chamber} ${from}/${to!.slice(2)}, ${dossierInStyle(r.dossier, style)}, ${numberInStyle(r.nr)}`;
   }
   return formatCitation(r, style);
 }

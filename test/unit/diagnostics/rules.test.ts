@@ -247,6 +247,17 @@ const CASES: Case[] = [
     text: 'Zie Kamerstuk 29 826, nr. 147, Kamerstukken II 2019/20, 35 300 XIII, nr. 102, Kamerstukken 29 826 en 32 813, nr. 135, Kamerstuknummer 29826-258, Kamerstukken 30 821 nr. 97 en 30 821 nr. 113, Kamerstukken 22 112, nrs. 2302, 2374 en 2676 en kst-29826-277.',
   },
   {
+    name: 'Eerste Kamer letters need no nr.',
+    code: 'citation-malformed',
+    text: 'Zie Kamerstuk 35 526, L, Kamerstukken I 2021/22, 35 811, C, de motie (2012–2013, CII, B), de raming (CLV, letter A) en (35.300, D).',
+  },
+  {
+    name: 'house style on: Eerste Kamer letters in the official form are left alone',
+    code: 'citation-style',
+    text: 'Zie Kamerstuk 35 526, L en Kamerstukken I 2021/22, 35 811, C.',
+    settings: { enforceCitationStyle: true },
+  },
+  {
     name: 'house style off: hyphenated form not flagged',
     code: 'citation-style',
     text: 'Zie Kamerstuknummer 29826-258.',

@@ -115,6 +115,17 @@ const POSITIVE: [string, Expected[]][] = [
   ]],
   ['Kamerstuk 30 821, nrs. 97 en 113', [K('Kamerstuk 30 821, nrs. 97', '30821', '97'), K('113', '30821', '113')]],
   ['Kamerstuk 30 821, nr. 97 en 113.', [K('Kamerstuk 30 821, nr. 97', '30821', '97'), K('113', '30821', '113')]],
+  // Ranges: one reference per number (at most 50), each cited by the whole range.
+  ['(Kamerstukken 31 839, nrs. 540 tot en met 543)', ['540', '541', '542', '543'].map((nr) => K('Kamerstukken 31 839, nrs. 540 tot en met 543', '31839', nr))],
+  ['Kamerstuk 27 625, nrs. 7–9 en 12.', [...['7', '8', '9'].map((nr) => K('Kamerstuk 27 625, nrs. 7–9', '27625', nr)), K('12', '27625', '12')]],
+  ['Kamerstuk 33 750 XIII, nrs. 1108-11, p. 2', ['1108', '1109', '1110', '1111'].map((nr) => K('Kamerstuk 33 750 XIII, nrs. 1108-11', '33750-XIII', nr))],
+  ['Kamerstuk 29 544, nr. 3 t/m 5', ['3', '4', '5'].map((nr) => K('Kamerstuk 29 544, nr. 3 t/m 5', '29544', nr))],
+  ['Kamerstuk 29 544, nrs. 1 t/m 400', Array.from({ length: 50 }, (_, i) => K('Kamerstuk 29 544, nrs. 1 t/m 400', '29544', String(i + 1)))],
+  // A dash after a single number is no range (pages, a sum); nor a range that goes down.
+  ['Kamerstuk 29 544, nr. 12-15 over', [K('Kamerstuk 29 544, nr. 12', '29544', '12')]],
+  ['Kamerstuk 29 544, nrs. 15 - 12 over', [K('Kamerstuk 29 544, nrs. 15', '29544', '15')]],
+  // One paper in several dossiers.
+  ['Kamerstukken 36 100, 36 101 en 36 102, nr. 5', [K('Kamerstukken 36 100, 36 101 en 36 102, nr. 5', '36100', '5', { alsoDossiers: ['36101', '36102'] })]],
   // Joint papers: one reference, the first dossier.
   ['(Kamerstukken 29 826 en 32 813, nr. 135), zet het kabinet', [K('Kamerstukken 29 826 en 32 813, nr. 135', '29826', '135', { alsoDossiers: ['32813'], form: { dossierText: '29 826' } })]],
   ['(Kamerstukken 32 637 \nen 32 813, nr. 477) over', [K('Kamerstukken 32 637 \nen 32 813, nr. 477', '32637', '477', { alsoDossiers: ['32813'] })]],
@@ -140,6 +151,12 @@ const POSITIVE: [string, Expected[]][] = [
   ['het amendement 9 (36 410-XIV)', [K('9 (36 410-XIV)', '36410-XIV', '9')]],
   ['de moties 1181 (33 529), 1154 (33 529) en 1182 (33 529)', [K('1181 (33 529)', '33529', '1181'), K('1154 (33 529)', '33529', '1154'), K('1182 (33 529)', '33529', '1182')]],
   ['zie Kamerstuk 942 (21501–08)', [K('942 (21501–08)', '21501-08', '942')]],
+  // The Handelingen formula for a motion just moved, also with the bracket glued on.
+  ['Zij krijgt nr. 14 (35570).', [K('14 (35570)', '35570', '14')]],
+  ['Zij krijgt nr. 22(30196).\n\nDe vergadering', [K('22(30196)', '30196', '22')]],
+  // A word for a paper vouches for a bare id, a spaced dash included.
+  ['220d Overgangsrecht uitzendovereenkomsten (amendement 36067 – 61)', [K('36067 – 61', '36067', '61', { form: { separator: ' – ' } })]],
+  ['op verzoek van het lid Van Dijk haar motie op stuk 27017-63 aan te houden', [K('27017-63', '27017', '63')]],
   // The official identifier, also in a link.
   ['kst-29826-277', [K('kst-29826-277', '29826', '277', { form: { identifier: true, keyword: 'kst-', dossierText: '29826' } })]],
   ['https://zoek.officielebekendmakingen.nl/kst-36600-XIII-65.html', [K('kst-36600-XIII-65', '36600-XIII', '65')]],
@@ -152,6 +169,31 @@ const POSITIVE: [string, Expected[]][] = [
   ['Kamerstukken I 2019/20, 35 300, C.', [K('Kamerstukken I 2019/20, 35 300, C', '35300', 'C')]],
   ['Kamerstukken I 2022/23, 36 067, nr. AB', [K('Kamerstukken I 2022/23, 36 067, nr. AB', '36067', 'AB')]],
   ['Kamerstukken I, 36 600 XVII, letter M', [K('Kamerstukken I, 36 600 XVII, letter M', '36600-XVII', 'M')]],
+  // Eerste Kamer letters without "nr.", in every position: after the keyword, bare, bracketed, joint.
+  ['de motie (Kamerstuk 36 110, L) en de brief', [K('Kamerstuk 36 110, L', '36110', 'L', { form: { keyword: 'Kamerstuk', numberMarker: null } })]],
+  ['Kamerstuk 35 526, L - Tijdelijke bepalingen', [K('Kamerstuk 35 526, L', '35526', 'L')]],
+  ['Kamerstukken I 2021/22, 35 811, C, p. 4', [K('Kamerstukken I 2021/22, 35 811, C', '35811', 'C', { chamber: 'I', pages: 'p. 4' })]],
+  ['het verslag 35 802, K is vastgesteld', []],
+  ['Het verslag 35 802, K, bevat', [K('35 802, K', '35802', 'K', { form: { keyword: null } })]],
+  ['de memorie (32 450, S) over de', [K('32 450, S', '32450', 'S')]],
+  ['de brief (35 000 VIII, D) inzake', [K('35 000 VIII, D', '35000-VIII', 'D')]],
+  ['de nota (35.300, D) over', [K('35.300, D', '35300', 'D', { form: { dossierText: '35.300' } })]],
+  ['Aanbieding van het eindrapport 32419, R inzake de evaluatie', [K('32419, R', '32419', 'R')]],
+  ['(EK, 34550 IV, G) in het vooruitzicht', [K('34550 IV, G', '34550-IV', 'G', { chamber: 'I' })]],
+  ['2. 36 200 VII / 36 200 IV, A (commissie BiZa)', [K('36 200 VII / 36 200 IV, A', '36200-VII', 'A', { alsoDossiers: ['36200-IV'] })]],
+  ['1. 35526 / 25295, AP (betrokken commissies)', [K('35526 / 25295, AP', '35526', 'AP', { alsoDossiers: ['25295'] })]],
+  ['Toezegging Toezending richtlijn (22.112 / 31.544, CK) (T01237)', [K('22.112 / 31.544, CK', '22112', 'CK', { alsoDossiers: ['31544'] })]],
+  ['Zie 34 775 VI, E en 34 775 VI, F.', [K('34 775 VI, E', '34775-VI', 'E'), K('34 775 VI, F', '34775-VI', 'F')]],
+  // Roman-numeral dossiers of the Eerste Kamer, with a letter, where the place makes it a citation.
+  ['aanvaardde Uw Kamer de motie (2012–2013, CII, B) om', [K('CII, B', 'CII', 'B', { chamber: 'I', vergaderjaar: '2012-2013' })]],
+  ['de raming van de uitgaven (CLV, letter A);', [K('CLV, letter A', 'CLV', 'A', { form: { numberMarker: 'letter' } })]],
+  ['Kamerstukken I 2013/14, CIV, B, p. 2', [K('Kamerstukken I 2013/14, CIV, B', 'CIV', 'B', { chamber: 'I', vergaderjaar: '2013-2014', pages: 'p. 2' })]],
+  ['zie de nota (CIV, B; CXL, letter A)', [K('CIV, B', 'CIV', 'B'), K('CXL, letter A', 'CXL', 'A')]],
+  ['Eerste Kamer, CXL, letter A', [K('CXL, letter A', 'CXL', 'A', { chamber: 'I' })]],
+  ['Kamerstukken I 2005/06, CX, A en EK CV, B', [K('Kamerstukken I 2005/06, CX, A', 'CX', 'A'), K('CV, B', 'CV', 'B')]],
+  // … and in a list of Eerste Kamer papers.
+  ['(Kamerstukken I 2013/14, 34 550 VII, A; CIV, B)', [K('Kamerstukken I 2013/14, 34 550 VII, A', '34550-VII', 'A'), K('CIV, B', 'CIV', 'B')]],
+  ['(35 802, K en CIV, B)', [K('35 802, K', '35802', 'K'), K('CIV, B', 'CIV', 'B')]],
   // Pages are kept apart from the text.
   ['Kamerstuk 29 826, nr. 147, p. 3', [K('Kamerstuk 29 826, nr. 147', '29826', '147', { pages: 'p. 3' })]],
   ['Bijlage bij Kamerstuk 32 813, nr. 901, blz. 12-13.', [K('Kamerstuk 32 813, nr. 901', '32813', '901', { pages: 'blz. 12-13' })]],
@@ -181,6 +223,17 @@ const POSITIVE: [string, Expected[]][] = [
   // … or as the "stukken" it is said to be a list of.
   ['stel ik vast dat de daarbij overgelegde stukken zijn goedgekeurd:\n\n34722-1; 33997-95.', [K('34722-1', '34722', '1'), K('33997-95', '33997', '95')]],
   ['Ik stel voor, de volgende Kamerstukken af te voeren: 29684-145; 30373-66.', [K('29684-145', '29684', '145'), K('30373-66', '30373', '66')]],
+  // Zaak numbers in the list are items of it, not its end.
+  ['de volgende stukken af te voeren: 19637-2535; 2019Z19614; 19637-2533;\n2019Z20099 ; 2019Z193\n37; 28741-71; 35300-VI-11.', [
+    K('19637-2535', '19637', '2535'),
+    K('19637-2533', '19637', '2533'),
+    K('28741-71', '28741', '71'),
+    K('35300-VI-11', '35300-VI', '11'),
+  ]],
+  // A list of papers that prints each one's id after its title, or alone on its line.
+  ['Reactie op het verzoek van het lid Van Dijk over de strijd tegen ondermijning - 29911-194\n\nminister van Justitie - 04 april 2018\n\n', [K('29911-194', '29911', '194')]],
+  ['Uitvoering van de motie (Kamerstuk 30111-108) - 30111-109\n', [K('Kamerstuk 30111-108', '30111', '108'), K('30111-109', '30111', '109')]],
+  ['Agenda:\n- 31288-620\n- 32013-170\n', [K('31288-620', '31288', '620'), K('32013-170', '32013', '170')]],
   ['stel ik voor de volgende door hen ingediende moties opnieuw aan te houden: 29911-226; 31015-168.', [K('29911-226', '29911', '226'), K('31015-168', '31015', '168')]],
   // The open-data page's "{nummer} {toevoeging}-{volgnummer}": a sub-dossier after a space.
   ['Onderdeel van kamerstukdossier 21501 08-928 Milieuraad.', [K('kamerstukdossier 21501 08-928', '21501-08', '928', { form: { dossierText: '21501 08' } })]],
@@ -202,6 +255,23 @@ const POSITIVE: [string, Expected[]][] = [
   ['de behandeling van het voorstel van wet tot Vaststelling van de begrotingsstaten van het Ministerie van Economische Zaken en Klimaat (35300-XIII).', [
     D('35300-XIII', '35300-XIII'),
   ]],
+  // … also with stray spaces in the brackets, a long title, or dossiers joined by "/".
+  ['  • - het wetsvoorstel Vaststelling van de begrotingsstaat van Financiën ( 36410-IX ).', [D('36410-IX', '36410-IX')]],
+  ['  • - de brief inzake de Nota over de toestand van de financiën ( 36410 , nr. 1 );', [K('36410 , nr. 1', '36410', '1')]],
+  ['het wetsvoorstel Wijziging van de Wet wapens en munitie in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, in verband met de uitvoering van een verordening van het Europees Parlement en de Raad, ' + '(33995);', [D('33995', '33995')]],
+  // The Eerste Kamer writes dossiers with a thousands dot: in its lists of toezeggingen a bracket closing a title names one.
+  ['Toezegging Versterken rol van kerken in het Caribisch deel (34.300 IV / CXIX) (T02324)', [D('34.300 IV / CXIX', '34300-IV')]],
+  ['Toezegging Informeren over covid-maatregelen (35.732)De minister zegt toe', [D('35.732', '35732')]],
+  ['Kamerstukken Uitvoering Rijkswet financieel toezicht (34.269)\nEuropees voorstel voor een richtlijn (31.544)\n', [D('34.269', '34269'), D('31.544', '31544')]],
+  // A rijkswet number after the dossier makes the bracket a citation anywhere.
+  ['De stemmingen over (34.960 (R2093)) volgen.', [D('34.960 (R2093)', '34960-(R2093)')]],
+  ['Rijkswet financieel toezicht Curaçao en Sint Maarten (32.026 (R1888))', [D('32.026 (R1888)', '32026-(R1888)')]],
+  ['de Rijkswet financieel toezicht 32.026 (R1888) is verlengd', [D('32.026 (R1888)', '32026-(R1888)')]],
+  // A bill named by the word and its number, and the number heading an agenda item.
+  ['Aan de orde is het wetsvoorstel 36 123 over de verduurzaming.', [D('36 123', '36123')]],
+  ['Het initiatiefwetsvoorstel 35.526 is aangenomen.', [D('35.526', '35526')]],
+  ['Agenda\n\n1. 36 123 Wijziging van de Wet op de huurtoeslag\n2. 36 124 Regels over de zorg voor jeugd', [D('36 123', '36123'), D('36 124', '36124')]],
+  ['Plenaire agenda\n35.526 Tijdelijke wet maatregelen covid-19\n36 200 Wet open overheid', [D('35.526', '35526'), D('36 200', '36200')]],
   ['Kamerstuk 23908-(R1519)-131', [K('Kamerstuk 23908-(R1519)-131', '23908-(R1519)', '131')]],
   // More written variants.
   ['1Kamerstuk 29 826, nr. 147', [K('Kamerstuk 29 826, nr. 147', '29826', '147')]],
@@ -285,10 +355,37 @@ const NEGATIVE: string[] = [
   '€ 35.830.000 en 35.830 woningen en 1.235.830 nr. 5',
   'in 2021 waren er 35.420 aanvragen, 12.345 meer',
   'Handelingen II 2019/20, nr. 45, item 6 en Aanhangsel Handelingen II 2022/23, nr. 1234',
-  'het TKI 29 826-147 en ATK 35 300, C',
+  // A capital after a comma is common Dutch: only a five-digit dossier before it, ending the citation, makes it an Eerste Kamer paper.
+  'zie artikel 3, B en onderdeel 12, A.',
+  'de categorieën A, B en C, D',
+  'Postbus 12345, K. Jansen',
+  'de aanvragen 12345, A en B',
+  'Postbus 20018, A van Dijk',
+  'in totaal 12.345, A',
+  'een bedrag van 35.300, D',
+  'het nummer 12345, U kunt bellen',
+  // A Roman numeral alone is no dossier, nor one with a letter outside a citation.
+  'Hoofdstuk CIV, B en C',
+  'In CII, B staat het',
+  'Kamerstukken I, CIV',
+  '(CII)',
+  'de onderneming (CV, BV) en (CL, A)',
+  'het TKI 29 826-147 en ATK 35.300, C',
   'Kst.29826, nr. 3 en Kst. nr. 5',
   // Bare dash ids with no plain item and no "stukken" before them stay held back (kenmerken, codes).
   'ons kenmerk 31125-121; 31125-122.',
+  'ons kenmerk 31125-121; 2022Z12345; 31125-122.',
+  // A bare id that does not close its line, or a dash that is no title's.
+  'Reactie op het verzoek - 29911-194 van het lid\n',
+  'Bel ons - 12345-678 of mail\n',
+  'de codes\nPIN-12345-678\n',
+  // Handelingen: the number of a sitting's report is no Kamerstuk, whatever follows it.
+  'Handelingen II 2019/20, nr. 34, item 5, p. 3-4 en Handelingen I 2020/21, nr. 12 (35 000)',
+  'Handelingen II 2019/20, 35 000, nr. 34',
+  'Handelingen Tweede Kamer 2019/20, 35 000, nr. 34',
+  'Aanhangsel Handelingen II 2021/22, nr. 1456 (35 000)',
+  // A bracket glued to a number only after "nr.".
+  'artikel 3(12345) en bijlage 2(34567)',
   'De moties zijn aangenomen. Kenmerken: 31125-121; 31125-122.',
   'de codes 12345-6, 23456-78 en 34567-89 in de tabel',
   // A bracketed five-digit number without a bill before it in the sentence, or with thousands dots.
@@ -296,6 +393,18 @@ const NEGATIVE: string[] = [
   'De regeling geldt voor alle woningen. Het voorstel kost veel (10.000).',
   'Er kwamen 34 630 reacties binnen op de consultatie (34630).',
   'Het voorstel werd besproken. Zie tabel 4 (34630).',
+  // A count in brackets after a bill: a number with a thousands dot closing a sentence, a round thousand, a sum.
+  'Het wetsvoorstel leidt tot meer aanvragen (12.345).',
+  'Het wetsvoorstel raakt veel huishoudens (25.000)\nDe minister',
+  'Het wetsvoorstel kost (12.345) euro per jaar.',
+  'Toezegging informeren over de aantallen (12.345, 23.456)\n',
+  'in rij 12.345 (R 12) en kolom 12.345 (Rb)',
+  'de tabel met alle meldingen (33.344)\n',
+  'het wetsvoorstel 12.500 euro en wetsvoorstel 36123,5',
+  // A number at a line's start is a bill's only when the bill's title follows.
+  '1. 36 123 woningen zijn gebouwd\n2. 12 345 Wijzigingen in de tabel',
+  'Er werden\n36 125 aanvragen gedaan tot Wijziging van de wet',
+  'Tabel\n12 345 Wetten en regels\n23 456 Wet.\n',
 ];
 
 describe('recognizeKamerstukken', () => {
@@ -314,6 +423,13 @@ describe('recognizeKamerstukken', () => {
       assert.deepEqual(recognize(input).map((r) => r.text), []);
     });
   }
+
+  it('lets ranges add at most a budget of numbers to one document', () => {
+    const found = recognize('Kamerstuk 29 544, nrs. 1 t/m 50 en '.repeat(100));
+    // Beyond the budget (2000) a range stands for its first and last number.
+    assert.equal(found.length, 2000 + 2 * 100);
+    assert.deepEqual(found.slice(-2).map((r) => r.kind === 'kamerstuk' && r.nr), ['1', '50']);
+  });
 
   it('keeps the spans of the form inside the reference', () => {
     const source = 'zie (Kamerstukken II 2019/20, 35 300 XIII, nr. 102, p. 4)';
@@ -345,6 +461,14 @@ describe('recognizeKamerstukken', () => {
       'Kamerstukken II 2019/20, 29 826 en '.repeat(8_000),
       'kst-12345-'.repeat(20_000),
       '29 826 en '.repeat(20_000),
+      '36 100, '.repeat(20_000),
+      'CIV, '.repeat(20_000),
+      '(2012–2013, CII, '.repeat(10_000),
+      'Toezegging (35.526) '.repeat(10_000),
+      '12.345, A ('.repeat(20_000),
+      '12345-6; 2019Z12345; '.repeat(10_000),
+      'Titel - 12345-67\n'.repeat(10_000),
+      'Handelingen II 2019/20, nr. 1 (12345) '.repeat(10_000),
     ];
     // Speed is measured by `npm run bench`; here each adversarial input must simply be read without error.
     for (const input of inputs) assert.doesNotThrow(() => recognize(input), JSON.stringify(input.slice(0, 30)));
@@ -364,6 +488,14 @@ describe('parseKamerstukCitation', () => {
     ['31 293 en 31 289, nr. 653', undefined, { dossier: '31293', nr: '653' }],
     ['\u00a036 067, letter Y ', undefined, { dossier: '36067', nr: 'Y' }],
     ['Kamerstuk 29 826, nr. 147.', undefined, { dossier: '29826', nr: '147' }],
+    ['Kamerstuk 35 526, L', undefined, { dossier: '35526', nr: 'L' }],
+    ['32419, R', undefined, { dossier: '32419', nr: 'R' }],
+    ['CII, B', undefined, { dossier: 'CII', nr: 'B' }],
+    ['CLV, letter A', undefined, { dossier: 'CLV', nr: 'A' }],
+    ['22.112 / 31.544, CK', undefined, { dossier: '22112', nr: 'CK' }],
+    ['nr. 22(30196)', undefined, undefined],
+    ['22(30196)', undefined, undefined],
+    ['CII', undefined, undefined],
     ['348', '35334-383', { dossier: '35334', nr: '348' }],
     ['nr. 348', '35334-383', { dossier: '35334', nr: '348' }],
     ['348', undefined, undefined],

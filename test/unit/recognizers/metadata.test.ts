@@ -170,6 +170,57 @@ Geachte Voorzitter,`,
     },
   },
   {
+    name: "open-data header under the site's menu: the menu is no title, the Nummer row further down is still the header",
+    text: `[overzicht] [activiteiten] [besluiten] [commissies] [kamerleden]
+[toezeggingen] [stemmingen] [verslagen] [wat is dit?]
+
+Verslag van een schriftelijk overleg over de uitvoering van de Wet open overheid
+
+Openbaarheid van bestuur
+
+Verslag van een schriftelijk overleg
+
+Nummer: ⟦2024D12345⟧, datum: 2024-03-01, bijgewerkt: 2024-03-02 10:00, versie: 2
+
+Directe link naar document (.pdf).`,
+    want: {
+      date: '2024-03-01',
+      dateSource: 'openDataHeader',
+      documentNumber: '2024D12345',
+      documentNumberSource: 'openDataHeader',
+      title: 'Verslag van een schriftelijk overleg over de uitvoering van de Wet open overheid',
+      titleSource: 'openDataHeader',
+    },
+  },
+  {
+    name: "a page record of the paper (eumonitor's Kerngegevens): the sentence and the Reference row",
+    text: `Verslag van een schriftelijk overleg over de evaluatie van de Wet op de lijkbezorging
+
+Dit verslag van een schriftelijk overleg is ⟦onder nr. 12 toegevoegd aan wetsvoorstel 36123⟧ - Wijziging van de Wet op de lijkbezorging i.
+
+1.
+
+Kerngegevens
+
+Nummer KST3612312
+Reference 36123, nr. 12
+Commission(s) Binnenlandse Zaken (BiZa)`,
+    want: { kamerstuk: { dossier: '36123', nr: '12' }, kamerstukSource: 'header' },
+  },
+  {
+    name: "a page record in Dutch (parlementairemonitor): 'Kenmerk', a rijkswet dossier and an Eerste Kamer letter",
+    text: `Voorlopig verslag - Rijkswet Koninkrijksgeschillen
+
+Dit voorlopig verslag is ⟦onder nr. D toegevoegd aan wetsvoorstel 35099 (R2114)⟧ - Rijkswet Koninkrijksgeschillen i.
+
+Kerngegevens
+
+Nummer KST35099D
+Kenmerk 35099, nr. D
+Externe link origineel bericht`,
+    want: { kamerstuk: { dossier: '35099-(R2114)', nr: 'D' }, kamerstukSource: 'header' },
+  },
+  {
     name: 'open-data header of a budget-chapter paper',
     text: `Motie over een verkenning naar een Nationale Strategische Industrie & Technologie Tafel
 Vaststelling van de begrotingsstaten van het Ministerie van Economische Zaken (XIII) voor het jaar 2024
@@ -664,11 +715,21 @@ describe('recognizeMetadata', () => {
     assert.equal(recognizeMetadata('De brief.\nHij schreef.\nOok.\nEn.\nVerder 2025D20977 INBRENG VERSLAG\n').documentNumber, undefined);
   });
 
-  it("a heading's number follows its dossier title closely: a later Nr. in running text is no heading", () => {
+  it("does not cite its own paper or dossier from a page record's rows", () => {
     const text =
-      '21501 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG Vastgesteld, … 2026 Nr. xxx Binnen de vaste commissie voor Buitenlandse Zaken hebben de fracties vragen voorgelegd over de agenda (Kamerstuk 21501-02, Nr. 3355).\n';
-    assert.equal(recognizeMetadata(text).kamerstuk, undefined);
-    assert.deepEqual(analyze(text).references.filter((r) => r.kind === 'kamerstuk').map((r) => r.text), ['Kamerstuk 21501-02, Nr. 3355']);
+      'Verslag over de motie (Kamerstuk 35 526, L)\n\nDit verslag is onder nr. 60 toegevoegd aan wetsvoorstel 35526 - Tijdelijke wet.\n\nKerngegevens\n\nNummer KST3552660\nReference 35526, nr. 60\n';
+    const a = analyze(text);
+    assert.deepEqual(a.metadata.kamerstuk, { dossier: '35526', nr: '60' });
+    const cited = a.references.filter((r) => r.kind === 'kamerstuk' || r.kind === 'dossier').map((r) => r.text);
+    assert.deepEqual(cited, ['Kamerstuk 35 526, L']);
+  });
+
+  it("takes only a flattened heading's first 'Nr.' for its own: a placeholder is none, a later one is a citation's", () => {
+    const text =
+      '21501 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG Vastgesteld, … 2026 Nr. xxx Binnen de vaste commissie hebben de fracties vragen over de agenda voor de Raad (Kamerstuk 21501-02, Nr. 3355).\n';
+    const a = analyze(text);
+    assert.equal(a.metadata.kamerstuk, undefined);
+    assert.deepEqual(a.references.filter((r) => r.kind === 'kamerstuk').map((r) => r.text), ['Kamerstuk 21501-02, Nr. 3355']);
   });
 
   it('never throws on odd texts', () => {

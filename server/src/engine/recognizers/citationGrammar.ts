@@ -12,6 +12,11 @@ import { lastBelow } from '../sortedOffsets';
  *
  *   Kamerstukken II 2019/20, 35 300 XIII, nr. 102      Kamerstuk 34952- 86      kst-36600-XIII-65
  *   Kamerstukken 29 826 en 32 813, nr. 135             206 (28 844)             36 067, letter Y
+ *   Kamerstukken 31 839, nrs. 540 tot en met 543       35 526, L                (2012–2013, CII, B)
+ *   22.112 / 31.544, CK                                nr. 22(30196)            36067 – 61
+ *
+ * and the dossier alone after a keyword, or where a bill is named before it: "het wetsvoorstel …
+ * (34630)", "wetsvoorstel 36 123", "Toezegging … (33.344) (T01970)", "32.026 (R1888)".
  *
  * The same grammar serves the recognizer (which scans a document) and `parseKamerstukCitation` (which
  * reads one printed citation). What differs is how much the text around a candidate vouches for it:
@@ -27,9 +32,15 @@ import { lastBelow } from '../sortedOffsets';
 export type CitationLicence =
   /** Right after the word Kamerstuk(ken/nummer/dossier) or "dossier": every written form counts. */
   | 'keyword'
-  /** After "Tweede Kamer" / "Eerste Kamer", or continuing an earlier citation: forms with a marker or a dash. */
+  /**
+   * After "Tweede Kamer" / "Eerste Kamer", a word for a paper ("amendement 36067 – 61"), or continuing an
+   * earlier citation: forms with a marker, a dash or an Eerste Kamer letter.
+   */
   | 'context'
-  /** No cue: only forms that are citations on their own ("26431, nr. 2"); a lone "31125-121" is held back. */
+  /**
+   * No cue: only forms that are citations on their own ("26431, nr. 2", "(32419, R)", "35 802, K)"); a
+   * lone "31125-121" is held back.
+   */
   | 'bare'
   /** The caller says the whole string is one citation (data, tests): every form counts. */
   | 'whole';
@@ -54,6 +65,16 @@ export interface NumberPiece extends Piece {
   readonly separatorStart: number;
   /** True for the later numbers of a list ("nrs. 2302, 2374 en 2676"), which take the dossier of the first. */
   readonly inherited: boolean;
+  /**
+   * The first number of a range ("nrs. 2210 tot en met 2214", "nrs. 12–15"): its last number and where
+   * the range ends. The range stands for every number in it, each cited by the whole range.
+   */
+  readonly range?: { readonly last: number; readonly end: number; readonly lastStart: number };
+}
+
+/** Where a number's part of the citation ends: its digits, or the end of the range it opens. */
+export function numberEnd(n: NumberPiece): number {
+  return n.range ? n.range.end : n.end;
 }
 
 /** One citation as read from the text. */
@@ -114,6 +135,18 @@ const NUMBER_PART_AHEAD = new RegExp(`(?:,? (?:stuk )?[Nn]rs?[. ]|, letter |,? n
  */
 const DOSSIERS_WITH_NUMERIC_SUB_DOSSIERS = new Set(['21501']);
 
+/**
+ * A dossier of the Eerste Kamer numbered in Roman numerals, for papers outside legislation (the
+ * Kamer's own budget "CLV", notas "CII", "CIV", "CXIX"): C and a numeral up to 89 after it. Never a
+ * dossier on its own: only with a letter ondernummer ("CII, B", "CLV, letter A") where the text
+ * around it makes it a citation, or as the further dossier of a joint paper ("34.300 IV / CXIX").
+ */
+const ROMAN_DOSSIER = /C(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}\p{N}])/uy;
+/** "(CII, B)", "(2012–2013, CII, B)": the bracket that makes a Roman-numeral paper a citation. */
+const ROMAN_BRACKET_BEFORE = new RegExp(`\\( ?(?:((?:19|20)\\d{2}) ?[/${DASH_CHARS}] ?(\\d{4}|\\d{2}),? )?$`);
+/** What closes a bracketed citation, or goes on to the next one in it. */
+const BRACKET_CLOSES = / ?[);]/y;
+
 /** Between the dossiers of a joint paper: "29 826 en 32 813", "34 682/35 334", "29 826, 32 813 en ...". */
 const JOINT_SEPARATOR = / en | ?\/ ?|, /y;
 /** After a dossier in a ", "-separated list, the list must go on or reach its number. */
@@ -126,9 +159,9 @@ const QUANTITY_AHEAD = / ?(?:euro|EUR|miljoen|miljard|mln|mld|mrd|procent|%)(?![
  */
 const JOINT_ITEM_ENDS = new RegExp(`(?:$|[,.;:)\\]]| en | ?/| \\(| ?${DASH}| (?:stuk )?[Nn]rs?[. ]| (?:van|over|d\\.d\\.)(?![\\p{L}]))`, 'uy');
 
-/** "nr. 102", ", nr 371", " stuk nr. 2648", ", nrs. 2302", ", letter Y", "nr.9". */
+/** "nr. 102", ", nr 371", " stuk nr. 2648", ", nrs. 2302", ", letter Y", "nr.9", " , nr. 1" (a stray space before the comma). */
 const MARKED_NUMBER =
-  /(, ?| )((?:stuk )?[Nn]rs?\.|(?:stuk )?[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}])/uy;
+  /( ?, ?| )((?:stuk )?[Nn]rs?\.|(?:stuk )?[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}])/uy;
 /** "-277", "- 86", " -277", "–32". */
 const DASH_NUMBER = new RegExp(`( ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy');
 /**
@@ -138,8 +171,21 @@ const DASH_NUMBER = new RegExp(`( ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d
  */
 const COMMA_NUMBER =
   /(, )(\d{1,4})(?![\p{L}\p{N}]|[.,]\d| ?%| (?!(?:en|van|over|uit|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))\p{Ll})/uy;
-/** The Eerste Kamer's letter without marker after a comma: "Kamerstukken I 2019/20, 35 300, C". */
-const COMMA_LETTERS = /(, )([A-Z]{1,2})(?![\p{L}\p{N}]|-)/uy;
+/**
+ * The Eerste Kamer's letter without marker after a comma: "Kamerstukken I 2019/20, 35 300, C",
+ * "Kamerstuk 35 526, L". Not an initial ("35 526, A.B. de Vries").
+ */
+const COMMA_LETTERS = /(, )([A-Z]{1,2})(?![\p{L}\p{N}]|-|\.\p{L})/uy;
+/**
+ * What must follow the letters of "35 802, K" where nothing before the citation vouches for it: the end
+ * of the citation (a bracket, a list mark, the end of the text), the next citation ("en 35 811, C") or
+ * a word a citation goes on with. A full stop is not enough ("Postbus 12345, K. Jansen"), nor "en"
+ * or "van" ("12345, A en B", "12345, A van Dijk").
+ */
+const FOLLOWS_BARE_LETTERS = /(?:$|\.$| ?[)\];:,]| \(| en (?=[1-9]|C[LXVI])| (?:inzake|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))/uy;
+/** The bracket around a citation that holds nothing else: "(35.300, D)", "( 36410 , nr. 1 )". */
+const OPENS_BRACKET = /\( ?$/;
+const CLOSING_BRACKET_AHEAD = / ?\)/y;
 /** A further number of a list: ", 2374", ", en 2676", " en nr 364", " & 12". */
 const LIST_CONTINUATION =
   /(,? en |, | & )((?:[Nn]rs?\.|[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?)?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}]|[.,]\d)/uy;
@@ -152,6 +198,13 @@ const FOLLOWS_CITATION = /(?:$|[)\].;:,]| (?:en|van|uit|d\.d\.|p\.|pp\.|blz\.|pa
 const FOLLOWS_PLURAL_LIST = /(?: \d| \p{Lu})/uy;
 /** A page reference: ", p. 9", " blz. 12-13". */
 const PAGES = new RegExp(`,? ?((?:p\\.|pp\\.|blz\\.|pag\\.|pagina(?:'s)?|bladzijden?) ?\\d{1,4}(?: ?${DASH} ?\\d{1,4})?)(?!\\d)`, 'y');
+/** Between the items of a list of bare ids: "34722-1; 33997-95", and " ; " where a line broke before the mark. */
+const LIST_SEPARATOR = /,? en |, | ?; ?/y;
+/**
+ * A zaak (or document) number as an item of a list of papers, with its separator: "2019Z19614; ". Text
+ * extraction may have broken it over a line ("2009Z193 37; ").
+ */
+const ZAAK_ITEM = /(?:19|20)\d{2}[ZD]\d{1,6}(?: \d{1,5})?(?![\p{L}\p{N}])(?:,? en |, | ?; ?)/uy;
 /** Between two citations of which the second names its own dossier: "nr. 97 en 30 821 nr. 113". */
 const CHAIN_SEPARATOR = /,? en |, |; /y;
 
@@ -185,7 +238,9 @@ const CHAMBER_PREAMBLE = new RegExp(
  */
 const GLUED_METADATA_ROW = /(Tweede|Eerste) Kamer der Staten-Generaal((?:19|20)\d{2})[-–]((?:19|20)\d{2})(?=[1-9]\d ?\d{3})/y;
 /** The Handelingen form, number first: "206 (28 844)", "9 (36 410-XIV)". */
-const NUMBER_FIRST = /(\d{1,4}) \(/y;
+const NUMBER_FIRST = /(\d{1,4})( ?)\(/y;
+/** "Zij krijgt nr. 22(30196).": the bracket glued to the number only right after "nr.". */
+const NR_BEFORE = /(?<![\p{L}])[Nn]rs?\.? ?$/u;
 const CLOSING_BRACKET = / ?\)/y;
 /**
  * What makes "206 (28 844)" a citation in running text: a motion, amendment or paper named just
@@ -200,7 +255,7 @@ const NUMBER_FIRST_CUE_WINDOW = 60;
  * run of digits yields one candidate, not one per digit.
  */
 export const CITATION_CANDIDATE =
-  /[Kk]amerstuk|[Dd]ossier|(?:Tweede|Eerste) Kamer|\b[TE]K(?= [1-9])|[Kk]st[-.]|(?<![\w.,\-])(?:\d{1,4} \((?=[1-9]\d ?\d{3})|[1-9]\d[ .]?\d{3})/g;
+  /[Kk]amerstuk|[Dd]ossier|(?:Tweede|Eerste) Kamer|\b[TE]K(?=,? (?:[1-9]|C[LXVI]))|(?<![\w\u00c0-\u024f])C[LXVI]{2,7}(?=,)|[Kk]st[-.]|(?<![\w.,\-])(?:\d{1,4} ?\((?=[1-9]\d ?\d{3})|[1-9]\d[ .]?\d{3})/g;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -262,6 +317,16 @@ function readDossier(s: string, at: number, options: DossierOptions): Piece | un
   return { start: at, end };
 }
 
+/**
+ * A Roman-numeral dossier of the Eerste Kamer ("CXIX"). Two numerals ("CX", "CV", "CL") are as often
+ * abbreviations ("(CV, BV)"), so they count only where `short` says the place is plainly an Eerste
+ * Kamer citation ("Kamerstukken I 2005/06, CX, A").
+ */
+function readRomanDossier(s: string, at: number, short = false): Piece | undefined {
+  const m = sticky(ROMAN_DOSSIER, s, at);
+  return m && m[0].length >= (short ? 2 : 3) ? { start: at, end: at + m[0].length } : undefined;
+}
+
 function normalized(s: string, dossiers: readonly Piece[]): DossierPiece[] {
   return dossiers.map((d) => ({ start: d.start, end: d.end, dossier: normalizeDossier(s.slice(d.start, d.end)) }));
 }
@@ -275,7 +340,7 @@ function readDossierList(s: string, at: number, options: DossierOptions): Piece[
   for (let k = 0; k < 4; k++) {
     const sep = sticky(JOINT_SEPARATOR, s, end);
     if (!sep) break;
-    const next = readDossier(s, end + sep[0].length, options);
+    const next = readDossier(s, end + sep[0].length, options) ?? (sep[0].includes('/') ? readRomanDossier(s, end + sep[0].length) : undefined);
     if (!next || gluedAfterDossier(s, next.end) || !sticky(JOINT_ITEM_ENDS, s, next.end)) break;
     if (sep[0] === ', ' && !sticky(JOINT_LIST_GOES_ON, s, next.end)) break;
     list.push(next);
@@ -289,14 +354,14 @@ function gluedAfterDossier(s: string, at: number): boolean {
 }
 
 /** Reads the ondernummer after the dossier(s), and the further numbers of a list. */
-function readNumbers(s: string, at: number, licence: CitationLicence, chamber: 'I' | 'II' | undefined): NumberPiece[] | undefined {
-  const first = readFirstNumber(s, at, licence, chamber);
+function readNumbers(s: string, at: number, licence: CitationLicence, letters: boolean): NumberPiece[] | undefined {
+  const first = readFirstNumber(s, at, licence, letters);
   if (!first) return undefined;
   const numbers = [first];
   // A list of further numbers needs a marker on the first ("nrs. 2302, 2374 en 2676", "nr 371 en nr 364").
   if (first.marker) {
     const plural = /s\.?$/.test(first.marker.text);
-    let end = first.end;
+    let end = readRange(s, numbers, plural);
     for (;;) {
       const more = sticky(LIST_CONTINUATION, s, end);
       if (!more) break;
@@ -321,13 +386,13 @@ function readNumbers(s: string, at: number, licence: CitationLicence, chamber: '
         separatorStart: end,
         inherited: true,
       });
-      end = numberEnd;
+      end = readRange(s, numbers, plural);
     }
   }
   // "(35300, letter M, was letter B)", "(35 925-XIII, nr. 45, was nr. 12)": a changed motion's new
   // paper and the one it replaces, both in the same dossier.
   const last = numbers[numbers.length - 1]!;
-  const was = sticky(WAS_NUMBER, s, last.end);
+  const was = last.range ? null : sticky(WAS_NUMBER, s, last.end);
   if (was && (was[3] === undefined || /^[A-Z]+$/.test(last.nr))) {
     const markerStart = last.end + was[1]!.length;
     const end = last.end + was[0].length;
@@ -344,15 +409,41 @@ function readNumbers(s: string, at: number, licence: CitationLicence, chamber: '
   return numbers;
 }
 
+/**
+ * The end of a range after a number: "2210 tot en met 2214", "12 t/m 15", and after a plural marker
+ * "12–15", "2210-14" (the last number shortened). At most MOST_IN_RANGE numbers.
+ */
+const RANGE_TAIL = new RegExp(`( tot en met | t/m | ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy');
+const MOST_IN_RANGE = 50;
+
+/**
+ * Reads a range after the last number read and marks that number as its first; returns where the list
+ * now ends. A dash makes a range only after a plural marker ("nrs. 12–15"): "nr. 12-15" may be pages.
+ * The numbers in between are not made here but where the references are (within a budget).
+ */
+function readRange(s: string, numbers: NumberPiece[], plural: boolean): number {
+  const head = numbers[numbers.length - 1]!;
+  const m = sticky(RANGE_TAIL, s, head.end);
+  if (!m || !/^\d+$/.test(head.nr) || (!plural && !/[a-z]/.test(m[1]!))) return head.end;
+  const lo = Number(head.nr);
+  let written = m[2]!;
+  // "2210-14": the last number written short.
+  if (written.length < head.nr.length && Number(written) < lo) written = head.nr.slice(0, head.nr.length - written.length) + written;
+  const last = Math.min(Number(written), lo + MOST_IN_RANGE - 1);
+  if (last <= lo) return head.end;
+  const end = head.end + m[0].length;
+  numbers[numbers.length - 1] = { ...head, range: { last, end, lastStart: end - m[2]!.length } };
+  return end;
+}
+
 /** ", was letter B", ", was nr. 12" after a number: the paper a changed motion replaces. */
 const WAS_NUMBER = /(, was )((?:[Nn]r\.?|letter)) ?(?:([A-Z]{1,3})|(\d{1,4}))(?![\p{L}\p{N}])/uy;
 
-function readFirstNumber(
-  s: string,
-  at: number,
-  licence: CitationLicence,
-  chamber: 'I' | 'II' | undefined,
-): NumberPiece | undefined {
+/**
+ * Reads the first ondernummer after the dossier(s). `letters`: whether the Eerste Kamer's letters may
+ * follow without a marker ("35 300, C").
+ */
+function readFirstNumber(s: string, at: number, licence: CitationLicence, letters: boolean): NumberPiece | undefined {
   const marked = sticky(MARKED_NUMBER, s, at);
   if (marked && !(marked[2] === 'letter' && marked[3])) {
     const markerStart = at + marked[1]!.length;
@@ -375,9 +466,9 @@ function readFirstNumber(
     // "Kamerstuk 29 826, 2022": a year is a date, not a paper.
     if (comma && !/^(19|20)\d\d$/.test(comma[2]!)) return plainNumber(comma[2]!, at + comma[0].length, at);
   }
-  if (chamber === 'I' && licence !== 'bare') {
-    const letters = sticky(COMMA_LETTERS, s, at);
-    if (letters) return plainNumber(letters[2]!, at + letters[0].length, at);
+  if (letters) {
+    const written = sticky(COMMA_LETTERS, s, at);
+    if (written) return plainNumber(written[2]!, at + written[0].length, at);
   }
   return undefined;
 }
@@ -399,15 +490,18 @@ interface Preamble {
  */
 function readFromDossier(s: string, at: number, preamble: Preamble, licence: CitationLicence): CitationReading | undefined {
   const pieces = readDossierList(s, at, { numericSuffixAlways: false, spacedSuffix: licence === 'keyword' });
-  if (!pieces) return undefined;
+  if (!pieces) return licence === 'bare' ? undefined : readRomanCitation(s, at, preamble, licence, licence !== 'context' || preamble.chamber === 'I');
   const afterDossiers = pieces[pieces.length - 1]!.end;
-  const read = readNumbers(s, afterDossiers, licence, preamble.chamber);
+  // The Eerste Kamer's letters ("35 300, C"): never a Tweede Kamer paper.
+  const read = readNumbers(s, afterDossiers, licence, preamble.chamber !== 'II');
+  if (read && licence === 'bare' && read[0]!.marker === null && isLetters(read[0]!.nr) && !bareLettersLicensed(s, at, pieces[0]!, read[0]!)) return undefined;
   if (!read && (licence !== 'keyword' || gluedAfterDossier(s, afterDossiers))) return undefined;
   const dossiers = normalized(s, pieces);
   const numbers = read ?? [];
   const last = numbers[numbers.length - 1];
-  const pages = last ? sticky(PAGES, s, last.end) : null;
-  const pagesPiece = pages && last ? { start: last.end + pages[0].length - pages[1]!.length, end: last.end + pages[0].length, text: pages[1]! } : undefined;
+  const lastEnd = last ? numberEnd(last) : afterDossiers;
+  const pages = last ? sticky(PAGES, s, lastEnd) : null;
+  const pagesPiece = pages ? { start: lastEnd + pages[0].length - pages[1]!.length, end: lastEnd + pages[0].length, text: pages[1]! } : undefined;
   // One object shape for every reading (no spreads): readings are made by the thousand.
   return {
     start: preamble.start,
@@ -419,10 +513,31 @@ function readFromDossier(s: string, at: number, preamble: Preamble, licence: Cit
     pages: pagesPiece,
     identifier: false,
     numberFirst: false,
-    unconfirmed: licence === 'bare' && last !== undefined && numbers[0]!.marker === null && !bracketed(s, at, numbers[0]!.end) && !hasDistinctiveSuffix(dossiers[0]!),
-    end: pagesPiece ? pagesPiece.end : last ? last.end : afterDossiers,
+    unconfirmed:
+      licence === 'bare' &&
+      last !== undefined &&
+      numbers[0]!.marker === null &&
+      !isLetters(numbers[0]!.nr) &&
+      !bracketed(s, at, numbers[0]!.end) &&
+      !hasDistinctiveSuffix(dossiers[0]!),
+    end: pagesPiece ? pagesPiece.end : lastEnd,
     licence,
   };
+}
+
+function isLetters(nr: string): boolean {
+  return nr.charCodeAt(0) >= 65 && nr.charCodeAt(0) <= 90;
+}
+
+/**
+ * "35 802, K", "(32419, R)", "(35.300, D)" with no keyword: a capital after a comma is common Dutch
+ * ("…, A" in an enumeration, "artikel 3, B"), so the letters count only after a five-digit dossier
+ * number and where the citation ends with them; a dossier with a thousands dot ("12.345, A" is as
+ * likely a sum) only inside brackets that hold nothing else.
+ */
+function bareLettersLicensed(s: string, at: number, dossier: Piece, nr: NumberPiece): boolean {
+  if (OPENS_BRACKET.test(s.slice(Math.max(0, at - 2), at)) && sticky(CLOSING_BRACKET_AHEAD, s, nr.end)) return true;
+  return !s.slice(dossier.start, dossier.end).includes('.') && sticky(FOLLOWS_BARE_LETTERS, s, nr.end) !== null;
 }
 
 /** "(22112-2902)": the brackets hold nothing but the citation. */
@@ -436,6 +551,44 @@ function bracketed(s: string, start: number, end: number): boolean {
  */
 function hasDistinctiveSuffix(dossier: DossierPiece): boolean {
   return /-[A-Z(]/.test(dossier.dossier) || DOSSIERS_WITH_NUMERIC_SUB_DOSSIERS.has(dossier.dossier.slice(0, dossier.dossier.indexOf('-')));
+}
+
+/**
+ * Reads a paper in a Roman-numeral dossier of the Eerste Kamer, "CII, B", "CLV, letter A", where the
+ * caller vouches for the place (a keyword, "Eerste Kamer", a bracket, an earlier citation). Its
+ * ondernummer is always letters; the dossier alone is never read.
+ */
+function readRomanCitation(s: string, at: number, preamble: Preamble, licence: CitationLicence, short: boolean): CitationReading | undefined {
+  if (licence === 'bare' || preamble.chamber === 'II') return undefined;
+  const piece = readRomanDossier(s, at, short);
+  if (!piece) return undefined;
+  const numbers = readNumbers(s, piece.end, 'context', true);
+  if (!numbers || !isLetters(numbers[0]!.nr)) return undefined;
+  const lastEnd = numberEnd(numbers[numbers.length - 1]!);
+  const pages = sticky(PAGES, s, lastEnd);
+  const pagesPiece = pages ? { start: lastEnd + pages[0].length - pages[1]!.length, end: lastEnd + pages[0].length, text: pages[1]! } : undefined;
+  return {
+    start: preamble.start,
+    keyword: preamble.keyword,
+    chamber: 'I',
+    vergaderjaar: preamble.vergaderjaar,
+    dossiers: normalized(s, [piece]),
+    numbers,
+    pages: pagesPiece,
+    identifier: false,
+    numberFirst: false,
+    unconfirmed: false,
+    end: pagesPiece ? pagesPiece.end : lastEnd,
+    licence,
+  };
+}
+
+/** "(CII, B)", "(2012–2013, CII, B)", "(CLV, letter A);": a Roman-numeral paper in brackets that hold nothing else. */
+function readBracketedRomanCitation(s: string, at: number): CitationReading | undefined {
+  const before = ROMAN_BRACKET_BEFORE.exec(s.slice(Math.max(0, at - 16), at));
+  if (!before) return undefined;
+  const reading = readRomanCitation(s, at, { start: at, keyword: null, chamber: 'I', vergaderjaar: vergaderjaarOf(before[1], before[2]) }, 'context', false);
+  return reading && sticky(BRACKET_CLOSES, s, reading.end) ? reading : undefined;
 }
 
 /** Reads a citation introduced by the word Kamerstuk(ken/nummer/dossier) or "dossier". */
@@ -472,6 +625,7 @@ export function readChamberCitation(s: string, at: number): CitationReading | un
   }
   const pre = sticky(CHAMBER_PREAMBLE, s, at);
   if (!pre || (at > 0 && /[\p{L}\p{N}]/u.test(s[at - 1]!))) return undefined;
+  if (HANDELINGEN_BEFORE.test(s.slice(Math.max(0, at - HANDELINGEN_REACH), at))) return undefined;
   const dossierAt = at + pre[0].length;
   const vergaderjaar = vergaderjaarOf(pre[2], pre[3]);
   const chamber = pre[1] === 'Eerste Kamer' || pre[1] === 'EK' ? 'I' : 'II';
@@ -515,7 +669,7 @@ export function readIdentifier(s: string, at: number): CitationReading | undefin
 export function readNumberFirstCitation(s: string, at: number, licence: CitationLicence, cued: boolean): CitationReading | undefined {
   if (gluedBefore(s, at)) return undefined;
   const m = sticky(NUMBER_FIRST, s, at);
-  if (!m) return undefined;
+  if (!m || (!m[2] && !NR_BEFORE.test(s.slice(Math.max(0, at - 5), at)))) return undefined;
   if (licence === 'bare' && !cued && !NUMBER_FIRST_CUE.test(s.slice(Math.max(0, at - NUMBER_FIRST_CUE_WINDOW), at))) return undefined;
   const pieces = readDossierList(s, at + m[0].length, { numericSuffixAlways: true });
   if (!pieces) return undefined;
@@ -557,9 +711,12 @@ export function readChainedCitation(s: string, at: number): CitationReading | un
  * tell whether the list as a whole is plainly a list of Kamerstukken.
  */
 export function readListedBareCitation(s: string, at: number): CitationReading | undefined {
-  const sep = sticky(CHAIN_SEPARATOR, s, at);
+  const sep = sticky(LIST_SEPARATOR, s, at);
   if (!sep) return undefined;
-  const next = at + sep[0].length;
+  let next = at + sep[0].length;
+  // The Handelingen's lists of papers mix in zaak numbers ("19637-2535; 2019Z19614; 19637-2533"): not
+  // papers, but items of the same list.
+  for (let zaak = sticky(ZAAK_ITEM, s, next); zaak; zaak = sticky(ZAAK_ITEM, s, next)) next += zaak[0].length;
   if (!sticky(BARE_CITATION_AHEAD, s, next)) return undefined;
   const reading = readBareCitation(s, next, 'bare');
   return reading && reading.numbers.length > 0 ? reading : undefined;
@@ -571,28 +728,59 @@ export function readCitationAt(s: string, at: number, cued: boolean, bills?: Bil
   if ((c === 'k' || c === 'K') && s.startsWith('st-', at + 1)) return readIdentifier(s, at);
   if (c === 'k' || c === 'K' || c === 'd' || c === 'D') return readKeywordCitation(s, at);
   if (c === 'T' || c === 'E') return readChamberCitation(s, at);
+  if (c === 'C') return readBracketedRomanCitation(s, at);
+  // "Handelingen II 2019/20, nr. 34 (…)": the number of a sitting's report, not a paper.
+  if (HANDELINGEN_BEFORE.test(s.slice(Math.max(0, at - HANDELINGEN_REACH), at))) return undefined;
   return (
     readNumberFirstCitation(s, at, 'bare', cued) ??
-    (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, 'bare') : undefined) ??
-    (bills ? readBillDossier(s, at, bills) : undefined)
+    (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, PAPER_WORD_BEFORE.test(s.slice(Math.max(0, at - 24), at)) ? 'context' : 'bare') : undefined) ??
+    (bills ? readBillDossier(s, at, bills) ?? readNamedBillDossier(s, at, bills) : undefined) ??
+    readRijkswetDossier(s, at)
   );
 }
 
 /**
+ * Where a Handelingen citation has led up to a number ("Handelingen II 2019/20, nr. 34", "Aanhangsel
+ * Handelingen II 2021/22, nr. 1456", "Handelingen Tweede Kamer 2019/20, …"): what follows is the
+ * report of a sitting (or an answer to questions), never a Kamerstuk.
+ */
+const HANDELINGEN_BEFORE = new RegExp(
+  `(?<![\\p{L}])Handelingen(?: (?:I{1,2}|EK|TK)(?![\\p{L}]))?,?(?: (?:Eerste|Tweede) Kamer(?: der Staten-Generaal)?)?,?(?: vergaderjaar)?(?: (?:19|20)\\d{2} ?[/${DASH_CHARS}] ?(?:\\d{4}|\\d{2}))?,? (?:nrs?\\.? ?)?$`,
+  'u',
+);
+const HANDELINGEN_REACH = 70;
+
+/**
+ * A word for a paper right before a bare id, which vouches for it as a citation as "Tweede Kamer" does
+ * ("amendement 36067 – 61", "de motie 29911-226", "op stuk 27017-63").
+ */
+const PAPER_WORD_BEFORE = /(?<![\p{L}])(?:[Aa]mendement(?:en)?|[Mm]oties?|[Ss]tuk(?:ken)?) (?:nrs?\.? ?)?$/u;
+
+/**
  * What names a bill (or another paper that opens a dossier) before its bare dossier number in
  * brackets: "het wetsvoorstel …", "het voorstel van wet …", the title forms "Wijziging van de Wet …",
- * "Regels omtrent …", "Goedkeuring van het … verdrag", "Vaststelling van de begrotingsstaten …".
+ * "Regels omtrent …", "Goedkeuring van het … verdrag", "Vaststelling van de begrotingsstaten …"; and
+ * what the Eerste Kamer's lists of toezeggingen name a dossier under: the heading "Toezegging …
+ * (33.344) (T01970)" and the field "Kamerstukken Tijdelijke wet … (35.526)".
  */
 const BILL_CUE =
-  /(?<![\p{L}])(?:(?:initiatief)?wetsvoorstel(?:len)?|(?:het |dit |dat )?voorstel(?:len)? van (?:rijks)?wet|het (?:initiatief)?voorstel|Wijziging van|Regels (?:omtrent|over|inzake|ter|met betrekking tot)|Goedkeuring van|Vaststelling van de begrotingsstaten|Slotwet|Intrekking van)(?![\p{L}])/gu;
-/** A bill's title can be long; its cue is looked for this far back in the sentence. */
-const BILL_CUE_REACH = 600;
+  /(?<![\p{L}])(?:[Ii]nitiatief(?:wets)?voorstel(?:len)?|(?:initiatief)?wetsvoorstel(?:len)?|Wetsvoorstel(?:len)?|(?:het |dit |dat )?voorstel(?:len)? van (?:rijks)?wet|het (?:initiatief)?voorstel|Wijziging van|Regels (?:omtrent|over|inzake|ter|met betrekking tot)|Goedkeuring van|Vaststelling van de begrotingsstaten|Slotwet|Intrekking van|Toezegging|Kamerstukken)(?![\p{L}])/gu;
+/** A bill's title can be long (an agenda names it whole); its cue is looked for this far back in the sentence. */
+const BILL_CUE_REACH = 1000;
 
 /**
  * Where bills are named and sentences end, found as the scan of a document moves forward (each part
  * of the text is scanned once, whatever the number of bracketed numbers), so that "is a bill named
  * earlier in this sentence?" costs a lookup.
  */
+/** Where lines start and end, which the flat text no longer shows. */
+export interface LineLayout {
+  /** True when nothing but a list mark ("- ", "• ", "1. ") stands between the start of the line and `at`. */
+  startsLine(at: number): boolean;
+  /** True when nothing but white space stands between `at` and the end of the line. */
+  endsLine(at: number): boolean;
+}
+
 export class BillCues {
   private readonly cues: number[] = [];
   private readonly scan: ForwardMatches;
@@ -600,8 +788,19 @@ export class BillCues {
   constructor(
     s: string,
     private readonly sentences: Sentences,
+    private readonly layout?: LineLayout,
   ) {
     this.scan = new ForwardMatches(s, BILL_CUE, (m) => this.cues.push(m.index));
+  }
+
+  /** True when the line ends at `at`; false where the layout is unknown. */
+  endsLine(at: number): boolean {
+    return this.layout?.endsLine(at) ?? false;
+  }
+
+  /** True when the text at `at` starts a line (after a list mark); false where the layout is unknown. */
+  startsLine(at: number): boolean {
+    return this.layout?.startsLine(at) ?? false;
   }
 
   /** True when a bill is named within BILL_CUE_REACH before `at`, in the same sentence. Asks must come in order of position. */
@@ -617,37 +816,100 @@ export class BillCues {
 /**
  * "het voorstel Wijziging van de Wet op de beroepen in de individuele gezondheidszorg … (34630)": a
  * bill cited by its bare dossier number in brackets, as the Handelingen and agendas do. The brackets
- * hold nothing but the dossier, and a bill is named earlier in the same sentence.
+ * hold nothing but the dossier (or a subject's dossiers joined by "/", "(34.300 IV / CXIX)"), and a
+ * bill is named earlier in the same sentence. A thousands dot is how the Eerste Kamer writes dossiers
+ * ("(33.344)"), but also how sums and counts are written: such a number counts only where it closes
+ * a title (the end of the line or sentence, a toezegging's number) and is not a round thousand. A
+ * rijkswet number after the dossier ("(32.026 (R1888))") makes it a dossier wherever it stands.
  */
 function readBillDossier(s: string, at: number, bills: BillCues): CitationReading | undefined {
-  if (s[at - 1] !== '(') return undefined;
-  const piece = readDossier(s, at, { numericSuffixAlways: true });
-  // "(10.000)" is a number, not a dossier: only "(34630)", "(34 630)", "(35300-XIII)".
-  if (!piece || s[piece.end] !== ')' || s.slice(at, piece.end).includes('.')) return undefined;
-  if (!bills.namedBefore(at)) return undefined;
-  const [dossier] = normalized(s, [piece]);
+  if (!OPENS_BRACKET.test(s.slice(Math.max(0, at - 2), at))) return undefined;
+  const pieces = readDossierList(s, at, { numericSuffixAlways: true });
+  if (!pieces) return undefined;
+  for (let i = 1; i < pieces.length; i++) if (!s.slice(pieces[i - 1]!.end, pieces[i]!.start).includes('/')) return undefined;
+  const end = pieces[pieces.length - 1]!.end;
+  const close = sticky(CLOSING_BRACKET_AHEAD, s, end);
+  if (!close) return undefined;
+  const written = s.slice(at, end);
+  if (!RIJKSWET_WRITTEN.test(written)) {
+    if (written.includes('.') && (ROUND_THOUSAND.test(s.slice(pieces[0]!.start, pieces[0]!.end)) || !closesTitle(s, end + close[0].length, bills))) return undefined;
+    if (!bills.namedBefore(at)) return undefined;
+  }
+  return dossierReading(s, at, pieces);
+}
+
+const RIJKSWET_WRITTEN = /\( ?R ?\d/;
+/** A rijkswet number as the Kamer gives them: "(R1888)", "(R 1669)". */
+const RIJKSWET_NUMBER = /\( ?R ?\d{3,4} ?\)$/;
+const ROUND_THOUSAND = /[.]000$/;
+/**
+ * What follows a dossier that closes a title: the end of the line, a bracket, a list mark, a table
+ * cell, a next sentence glued on by text extraction ("(35.732)De minister"), a toezegging's number
+ * "(T01970)". Not a full stop or comma: "… leidt tot meer aanvragen (12.345)." is a count.
+ */
+const CLOSES_TITLE = /(?: ?[)\];|]|\p{Lu}| ?\(T\d)/uy;
+
+function closesTitle(s: string, at: number, bills: BillCues): boolean {
+  return at >= s.length || sticky(CLOSES_TITLE, s, at) !== null || bills.endsLine(at);
+}
+
+/**
+ * "de Rijkswet financieel toezicht 32.026 (R1888)": a dossier with its rijkswet number is one wherever
+ * it stands; nothing else is numbered "(R1888)".
+ */
+function readRijkswetDossier(s: string, at: number): CitationReading | undefined {
+  if (gluedBefore(s, at)) return undefined;
+  const piece = readDossier(s, at, { numericSuffixAlways: false });
+  if (!piece || !RIJKSWET_NUMBER.test(s.slice(at, piece.end)) || gluedAfterDossier(s, piece.end)) return undefined;
+  return dossierReading(s, at, [piece]);
+}
+
+/** A reading of dossiers alone, as a bill or subject is cited. */
+function dossierReading(s: string, start: number, pieces: readonly Piece[]): CitationReading {
   return {
-    start: at,
+    start,
     keyword: null,
     chamber: undefined,
     vergaderjaar: undefined,
-    dossiers: [dossier!],
+    dossiers: normalized(s, pieces),
     numbers: [],
     pages: undefined,
     identifier: false,
     numberFirst: false,
     unconfirmed: false,
-    end: piece.end,
+    end: pieces[pieces.length - 1]!.end,
     licence: 'bare',
   };
 }
+
+/**
+ * "het wetsvoorstel 36 123", "de initiatiefwetsvoorstellen 36 100 en 36 101": a bill named by the word
+ * and its dossier number. And the bill number that heads an agenda item, a line that starts with the
+ * dossier and goes on with the bill's title ("36 123 Wijziging van de Wet …").
+ */
+function readNamedBillDossier(s: string, at: number, bills: BillCues): CitationReading | undefined {
+  const named = BILL_WORD_BEFORE.test(s.slice(Math.max(0, at - 30), at));
+  if (!named && !bills.startsLine(at)) return undefined;
+  const pieces = readDossierList(s, at, { numericSuffixAlways: false });
+  if (!pieces) return undefined;
+  const end = pieces[pieces.length - 1]!.end;
+  if (gluedAfterDossier(s, end)) return undefined;
+  if (!named && (pieces.length > 1 || !sticky(BILL_TITLE_AHEAD, s, end))) return undefined;
+  return dossierReading(s, at, pieces);
+}
+
+/** The word for a bill right before its number: "wetsvoorstel 36 123", "voorstel van wet 36 123", "wetsvoorstelnummer 36123". */
+const BILL_WORD_BEFORE = /(?<![\p{L}])(?:[Ww]etsvoorstel(?:len|nummer)?|[Ii]nitiatief(?:wets)?voorstel(?:len)?|[Vv]oorstel(?:len)? van (?:rijks)?wet) $/u;
+/** How a bill's title starts, after its number heading an agenda item ("35.526 Tijdelijke wet maatregelen covid-19"). */
+const BILL_TITLE_AHEAD =
+  / (?:Wijziging van|Regels (?:omtrent|over|inzake|ter|voor|met betrekking tot|betreffende)|Goedkeuring van|Vaststelling van|Intrekking van|Voorstel van (?:rijks)?wet|Initiatiefvoorstel|Initiatiefwetsvoorstel|Verklaring dat er grond bestaat|(?:Wet|Rijkswet|Tijdelijke wet|Invoeringswet|Verzamelwet|Aanpassingswet|Reparatiewet|Slotwet)(?= \p{L}))(?![\p{L}])/uy;
 
 /**
  * What must follow a dossier number for a bare citation to be read at all: a suffix, a dash, a joint
  * dossier, a marker ("nr.", "letter") or a bracket; a cheap test before the grammar, which most numbers
  * ("in 2021 waren er 35420 aanvragen") fail.
  */
-const BARE_CITATION_AHEAD = new RegExp(`[1-9]\\d[ .]?\\d{3}(?:[A-Z(/,${DASH_CHARS}]| [A-Z(/${DASH_CHARS}]| en | (?:stuk |[Nn]r|[Nn]ummer|letter))`, 'y');
+const BARE_CITATION_AHEAD = new RegExp(`[1-9]\\d[ .]?\\d{3}(?:[A-Z(/,${DASH_CHARS}]| [A-Z(/,${DASH_CHARS}]| en | (?:stuk |[Nn]r|[Nn]ummer|letter))`, 'y');
 
 /**
  * Reads a string that is, as a whole, one printed citation ("36 410-VI, nr. 87", "206 (28 844)",

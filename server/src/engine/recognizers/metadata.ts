@@ -1,5 +1,5 @@
 import { isIsoDate, parseDutchDate } from '../calendar';
-import { isDocumentNumber, kamerstukKey, normalizeDossier, parseKamerstukKey, type KamerstukId } from '../identifiers';
+import { dossierNumber, isDocumentNumber, kamerstukKey, normalizeDossier, parseKamerstukKey, type KamerstukId } from '../identifiers';
 import type { DocumentMetadata, KnownDocumentFacts, MetadataSource, Span } from '../model';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 
@@ -77,6 +77,7 @@ export function recognizeMetadata(source: string, options: MetadataOptions = {})
     (fromText.documentNumber && fromText.documentNumber.value === metadata.documentNumber)
       ? (fromText.ownSpans ?? [])
       : []),
+    ...(kamerstuk?.source === 'header' ? (fromText.kamerstukSpans ?? []) : []),
     ...(metadata.kamerstuk ? pageFooterSpans(source, bodyStart, metadata.kamerstuk) : []),
   ].filter((s): s is Span => !!s);
   if (spans.length) metadata.identitySpans = [...new Map(spans.map((s) => [`${s.offset}:${s.length}`, s])).values()].sort((a, b) => a.offset - b.offset);
@@ -100,6 +101,8 @@ interface Facts {
   dossierTitle?: Found<string>;
   /** Every place in the text that names the identity chosen (heading, open-data header rows). */
   ownSpans?: Span[];
+  /** Further places where the text names its own Kamerstuk (a page record's rows). */
+  kamerstukSpans?: Span[];
 }
 
 function firstOf<T>(layers: readonly Facts[], get: (f: Facts) => Found<T> | undefined): Found<T> | undefined {
@@ -216,13 +219,15 @@ function factsFromText(source: string, bodyStart: number): Facts {
   const heading = readLetterHeading(head);
   const footer = readPageFooter(source, bodyStart);
   const page = readPageExport(head);
+  const record = readPageRecord(head);
   // Weaker than any heading: the date an answer to Kamervragen was received, and a report's cover date.
   const answered = readAnswerDate(source, bodyStart);
   const cover = answered.date ? {} : readCoverDate(head);
   const layers = [openData, official, heading, footer, page, answered, cover];
   const facts: Facts = {};
   const date = firstOf(layers, (f) => f.date);
-  const kamerstuk = firstOf([official, openData, footer, page], (f) => f.kamerstuk);
+  const kamerstuk = firstOf([official, openData, footer, page, record], (f) => f.kamerstuk);
+  if (kamerstuk && record.kamerstuk && samePaper(kamerstuk.value, record.kamerstuk.value)) facts.kamerstukSpans = record.kamerstukSpans;
   const documentNumber = firstOf(layers, (f) => f.documentNumber);
   const title = firstOf([openData, heading, official], (f) => f.title);
   const dossierTitle = firstOf([official, openData], (f) => f.dossierTitle);
@@ -288,14 +293,18 @@ const OPEN_DATA_NUMBER = /^([ \t]*Nummer:[ \t]*)(\d{4}D\d{4,6}),[ \t]*datum:[ \t
 const OPEN_DATA_DOSSIER =
   /^([ \t]*Onderdeel van kamerstukdossier[ \t]+)(\d{1,6}(?:[ \t]+[A-Za-z0-9()]{1,8})?[ \t]*-[ \t]*(\d{1,5}|[A-Za-z]{1,3}))(?![\w])[ \t]*([^\n]*)$/;
 const OFFICIAL_ID = /\(kst-([0-9A-Za-z()-]{3,40})\)/;
-/** The "Nummer:" row stands within this many lines of the top (after the site's menu rows). */
-const OPEN_DATA_NUMBER_LINES = 16;
+
+/** A line of a site's menu: nothing but bracketed links. */
+const SITE_MENU = /^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)+$/;
+/** How many lines from the top the open-data header's "Nummer:" row may stand. */
+const OPEN_DATA_NUMBER_WITHIN = 16;
 
 function readOpenDataHeader(head: readonly HeadLine[]): Facts {
   const facts: Facts = {};
   let at = -1;
   let m: RegExpExecArray | null = null;
-  for (let i = 0; i < head.length && i < OPEN_DATA_NUMBER_LINES; i++) {
+  // The site's menu may come first (tkconv: "[overzicht] [activiteiten] …" over two lines).
+  for (let i = 0; i < head.length && i < OPEN_DATA_NUMBER_WITHIN; i++) {
     m = OPEN_DATA_NUMBER.exec(head[i]!.text);
     if (m) {
       at = i;
@@ -308,7 +317,9 @@ function readOpenDataHeader(head: readonly HeadLine[]): Facts {
     facts.documentNumber = { value: m[2]!, source: 'openDataHeader', span: { offset: numberLine.start + m[1]!.length, length: m[2]!.length } };
   }
   if (isIsoDate(m[3]!)) facts.date = { value: m[3]!, source: 'openDataHeader' };
-  const first = nextFilled(head, 0, at);
+  let first = nextFilled(head, 0, at);
+  // The site's menu ("[overzicht] [activiteiten] …") is no title.
+  while (first !== undefined && SITE_MENU.test(head[first]!.text)) first = nextFilled(head, first + 1, at - first - 1);
   if (first !== undefined) {
     const title = collapseSpaces(head[first]!.text);
     if (title) facts.title = { value: title, source: 'openDataHeader', span: spanIn(head[first]!, 0, head[first]!.text) };
@@ -376,6 +387,45 @@ function readPageExport(head: readonly HeadLine[]): Facts {
     break;
   }
   return facts;
+}
+
+// The record of a Kamerstuk on a page that copies it (eumonitor's and parlementairemonitor's
+// "Kerngegevens", in English "Reference", in Dutch "Kenmerk"):
+//   Dit verslag van een schriftelijk overleg is onder nr. 60 toegevoegd aan wetsvoorstel 35526 - Tijdelijke wet …
+//   Kerngegevens
+//   Nummer KST3552660
+//   Reference 35526, nr. 60
+// Both the sentence and the "Reference" row name the page's own paper.
+const ADDED_TO_DOSSIER =
+  /(?<=(?<![\p{L}])is )onder nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}) toegevoegd aan (?:het )?(?:wetsvoorstel|initiatiefwetsvoorstel|dossier|kamerstukdossier)[ \t]+(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?(?:[ \t]?\([ \t]?R[ \t]?\d{1,5}[ \t]?\))?)(?![\p{L}\p{N}])/u;
+const REFERENCE_ROW = /^([ \t]*(?:Referen(?:ce|tie)|Kenmerk)[ \t]+)(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?(?:[ \t]?\([ \t]?R[ \t]?\d{1,5}[ \t]?\))?,[ \t]*nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}))[ \t]*$/;
+
+function readPageRecord(head: readonly HeadLine[]): Facts {
+  const facts: Facts = {};
+  const spans: Span[] = [];
+  for (let i = 0; i < head.length && i < 30; i++) {
+    const line = head[i]!;
+    const added = ADDED_TO_DOSSIER.exec(line.text);
+    const row = added ? null : REFERENCE_ROW.exec(line.text);
+    let id: KamerstukId | undefined;
+    if (added) {
+      id = parseKamerstukKey(`${normalizeDossier(added[2]!)}-${added[1]!}`);
+      if (id) spans.push({ offset: line.start + added.index, length: added[0].length });
+    } else if (row) {
+      id = writtenKamerstukId(row[2]!);
+      if (id) spans.push({ offset: line.start + row[1]!.length, length: row[2]!.length });
+    }
+    if (!id) continue;
+    if (!facts.kamerstuk) facts.kamerstuk = { value: id, source: 'header', span: spans[spans.length - 1]! };
+    else if (!samePaper(facts.kamerstuk.value, id)) return {};
+  }
+  if (facts.kamerstuk) facts.kamerstukSpans = spans;
+  return facts;
+}
+
+/** The same paper, written with or without its rijkswet number ("35099 (R2114)" in one row, "35099" in the other). */
+function samePaper(a: KamerstukId, b: KamerstukId): boolean {
+  return a.nr === b.nr && dossierNumber(a.dossier) === dossierNumber(b.dossier);
 }
 
 // The official Kamerstuk header (officielebekendmakingen, as text or PDF):

@@ -14,7 +14,8 @@ export function malformation(r: KamerstukReference, next: Reference | undefined,
   if (/\s-|-\s/.test(f.separator)) return m.diag.malformed.hyphenSpace(shown);
   const digits = /^[\d ]+/.exec(f.dossierText)?.[0].trim() ?? '';
   if (digits.includes(' ') && !/^\d{1,3} \d{3}$/.test(digits)) return m.diag.malformed.splitDigits(shown);
-  if (f.keyword && f.numberMarker === null && !f.separator.includes('-')) return m.diag.malformed.noNr(shown);
+  // An Eerste Kamer paper's letters need no "nr." ("Kamerstukken I 2019/20, 35 300, C" is the official form).
+  if (f.keyword && f.numberMarker === null && !f.separator.includes('-') && !/^[A-Z]+$/.test(r.nr)) return m.diag.malformed.noNr(shown);
   if (f.keyword && /^kamerstukken$/i.test(f.keyword.trim()) && !r.alsoDossiers?.length && !continuesAsGroup(r, next, text)) {
     return m.diag.malformed.pluralForOne(shown);
   }
