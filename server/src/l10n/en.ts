@@ -141,6 +141,8 @@ export const en: Shape<typeof nl> = {
       pluralForOne: (text: string) => `‘${text}’ uses ‘Kamerstukken’ for a single paper.`,
       splitDigits: (text: string) => `In ‘${text}’ the digits of the dossier number are split wrongly.`,
       noSpace: (text: string) => `In ‘${text}’ the space after ‘nr.’ is missing.`,
+      noComma: (text: string) => `In ‘${text}’ the comma between the dossier and ‘nr.’ is missing.`,
+      noPeriod: (text: string) => `In ‘${text}’ the period after ‘nr’ is missing.`,
     },
     style: (text: string, styled: string) => `‘${text}’ does not follow the house style; write ‘${styled}’.`,
     rewriteTo: (styled: string) => `Write as ‘${styled}’`,

@@ -138,6 +138,8 @@ export const nl = {
       pluralForOne: (text: string) => `‘${text}’ gebruikt ‘Kamerstukken’ voor één Kamerstuk.`,
       splitDigits: (text: string) => `In ‘${text}’ zijn de cijfers van het dossiernummer verkeerd gesplitst.`,
       noSpace: (text: string) => `In ‘${text}’ ontbreekt de spatie na ‘nr.’.`,
+      noComma: (text: string) => `In ‘${text}’ ontbreekt de komma tussen het dossier en ‘nr.’.`,
+      noPeriod: (text: string) => `In ‘${text}’ ontbreekt de punt achter ‘nr’.`,
     },
     style: (text: string, styled: string) => `‘${text}’ volgt de huisstijl niet; schrijf ‘${styled}’.`,
     rewriteTo: (styled: string) => `Schrijf als ‘${styled}’`,

@@ -244,7 +244,14 @@ const CASES: Case[] = [
   {
     name: 'correct citations are left alone',
     code: 'citation-malformed',
-    text: 'Zie Kamerstuk 29 826, nr. 147, Kamerstukken II 2019/20, 35 300 XIII, nr. 102, Kamerstukken 29 826 en 32 813, nr. 135, Kamerstuknummer 29826-258, Kamerstukken 30 821 nr. 97 en 30 821 nr. 113, Kamerstukken 22 112, nrs. 2302, 2374 en 2676 en kst-29826-277.',
+    text: 'Zie Kamerstuk 29 826, nr. 147, Kamerstukken II 2019/20, 35 300 XIII, nr. 102, Kamerstukken 29 826 en 32 813, nr. 135, Kamerstuknummer 29826-258, Kamerstukken 30 821, nr. 97 en 30 821, nr. 113, Kamerstukken 22 112, nrs. 2302, 2374 en 2676 en kst-29826-277.',
+  },
+  {
+    name: "no comma before 'nr.', or no period after 'nr'",
+    code: 'citation-malformed',
+    text: 'Zie [[Kamerstuk 35 925 nr 12]], [[Kamerstuk 19 637 nr. 3334]], [[Kamerstuk 36 600-IX nr 13]], [[Kamerstuk 33 009, nr 102]] en Kamerstuk 33 009, nr. 103.',
+    message: /ontbreekt de (komma tussen het dossier en ‘nr\.’|punt achter ‘nr’)/,
+    fixed: 'Zie Kamerstuk 35 925, nr. 12, Kamerstuk 19 637 nr. 3334, Kamerstuk 36 600-IX nr 13, Kamerstuk 33 009, nr 102 en Kamerstuk 33 009, nr. 103.',
   },
   {
     name: 'Eerste Kamer letters need no nr.',

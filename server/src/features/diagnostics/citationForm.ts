@@ -20,6 +20,12 @@ export function malformation(r: KamerstukReference, next: Reference | undefined,
     return m.diag.malformed.pluralForOne(shown);
   }
   if (f.numberMarker && /nr\.\d/.test(r.text)) return m.diag.malformed.noSpace(shown);
+  // "Kamerstuk 35 925 nr 12", "Kamerstuk 19 637 nr. 3334": the official form has ", nr." between
+  // dossier and number.
+  if (f.keyword && f.numberMarker && /^nrs?\.?$/i.test(f.numberMarker.trim())) {
+    if (!f.separator.includes(',')) return m.diag.malformed.noComma(shown);
+    if (!f.numberMarker.includes('.')) return m.diag.malformed.noPeriod(shown);
+  }
   return undefined;
 }
 
