@@ -88,6 +88,10 @@ const PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: num
   { name: '200 000 newlines', make: (s) => '\n'.repeat(Math.round(200_000 * s)) },
   { name: '"[footnoteRef:1]" ×50 000', make: (s) => '[footnoteRef:1]'.repeat(Math.round(50_000 * s)) },
   { name: '1 MB of random Dutch-ish text', make: (s) => dutchIsh(Math.round(MB * s)) },
+  { name: '"(bedragen x € 1.000)\\n" ×50 000', make: (s) => '(bedragen x € 1.000)\n'.repeat(Math.round(50_000 * s)) },
+  { name: '"x € 1.000 in € mln " ×50 000, one line', make: (s) => 'x € 1.000 in € mln '.repeat(Math.round(50_000 * s)) },
+  { name: 'a caption, then 40 000 table rows', make: (s) => 'Tabel 1 (bedragen x € 1 mln)\n' + 'Uitgaven  1.250  ‒ 3  0  2024\n\n'.repeat(Math.round(40_000 * s)) },
+  { name: '"85 mln. " ×50 000 between budget words', make: (s) => '85 mln. De begroting 12 à 15 mln '.repeat(Math.round(50_000 * s)) },
 ];
 
 function seedFiles(): string[] {
