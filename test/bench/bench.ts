@@ -91,6 +91,8 @@ const PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: num
   { name: '"(bedragen x € 1.000)\\n" ×50 000', make: (s) => '(bedragen x € 1.000)\n'.repeat(Math.round(50_000 * s)) },
   { name: '"x € 1.000 in € mln " ×50 000, one line', make: (s) => 'x € 1.000 in € mln '.repeat(Math.round(50_000 * s)) },
   { name: 'a caption, then 40 000 table rows', make: (s) => 'Tabel 1 (bedragen x € 1 mln)\n' + 'Uitgaven  1.250  ‒ 3  0  2024\n\n'.repeat(Math.round(40_000 * s)) },
+  { name: '"motie op stuk nr. 1 ook mede is " ×30 000', make: (s) => 'motie op stuk nr. 1 ook mede is '.repeat(Math.round(30_000 * s)) },
+  { name: '"de motie Mei Li staat " ×40 000', make: (s) => 'de motie Mei Li staat '.repeat(Math.round(40_000 * s)) },
   { name: '"85 mln. " ×50 000 between budget words', make: (s) => '85 mln. De begroting 12 à 15 mln '.repeat(Math.round(50_000 * s)) },
 ];
 
