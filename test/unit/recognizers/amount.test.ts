@@ -327,6 +327,11 @@ describe('amount recognizer', () => {
         { text: '260', value: 260e3 },
       ]);
       check('Overzicht (in € mln)\n| Post | 2024 |\n|---|---|\n| Rente | 7,5 |', [{ text: '7,5', value: 7.5e6 }]);
+      check('Tabel 9 Kosten (€ dzd)\nBeheer  25  30\n', [
+        { text: '25', value: 25e3 },
+        { text: '30', value: 30e3 },
+      ]);
+      check('| Post | € x 1 mln |\n|---|---|\n| Lonen | 12 |', [{ text: '12', value: 12e6 }]);
     });
 
     it('a table ends at the next caption, which scales its own table', () => {

@@ -3,16 +3,17 @@ import { parseWrittenNumber, writtenNumberValue, type NumberNotation } from './d
 
 /**
  * Figures in a table whose caption gives their unit: "Tabel 3 Budgettaire gevolgen (bedragen x € 1.000)",
- * "(bedragen x € 1 mln)", "(bedragen in miljoenen euro)", "(x 1.000 euro)", "(in € mln)", "Bedragen x € 1
- * mln" in a table's first cell. Such a caption makes every figure of its table a sum of money: "63.539"
- * under "x € 1.000" is € 63.539.000.
+ * "(bedragen x € 1 mln)", "(bedragen in miljoenen euro)", "(x 1.000 euro)", "(in € mln)", "(€ mln)",
+ * "Bedragen x € 1 mln" in a table's first cell. Such a caption makes every figure of its table a sum of
+ * money: "63.539" under "x € 1.000" is € 63.539.000.
  *
  * The annotation guideline says nothing about tables, so the rule is this recognizer's own, and
  * deliberately narrow:
  *
  * - The caption is the unit expression in brackets, after "bedragen", or alone at the edge of its line
- *   or cell; the unit is the euro (a caption in another currency scales nothing). The caption itself is
- *   no amount ("x € 1.000" names a unit, not a sum).
+ *   or cell, and it names the euro: "Bedrag (mln.)" or a caption in another currency scales nothing
+ *   (nor does a caption in the middle of a sentence). The caption itself is no amount ("x € 1.000" names
+ *   a unit, not a sum).
  * - Its table is the run of lines that follows (a caption in a row's first cell: that row and the lines
  *   after it). The table ends at a line of running text (a sentence, a long line), after five empty
  *   lines in a row, after ten lines in a row without a figure (six once figures have been seen), at
@@ -61,6 +62,10 @@ const UNIT = new RegExp(
     `in (?:${EURO_ALT}) ?(?:${SCALE_ALT})`,
     // "in mln euro", "in mld. €"
     `in (?:mln|mld|mrd|miljoen|miljard)\\.? (?:${EURO_ALT})`,
+    // "€ x 1.000", "EUR x 1 mln"
+    `(?:${EURO_ALT}) ?[x×] ?(?:${SCALE_ALT})`,
+    // "(€ mln)", "(EUR miljoen)": a column's or table's unit in brackets
+    `(?:€|EUR) ?(?:mln|mld|mrd|miljoen|miljard|dzd)\\.?`,
     // "in euro's", "in €": figures in whole euros
     `in (?:${EURO_ALT})`,
   ].join('|'),
@@ -72,7 +77,7 @@ function multiplierOf(unit: string): number {
   const u = unit.toLowerCase();
   if (/mld|mrd|miljard/.test(u)) return 1e9;
   if (/mln|miljoen/.test(u)) return 1e6;
-  if (/duizend/.test(u)) return 1e3;
+  if (/duizend|dzd/.test(u)) return 1e3;
   const groups = u.match(/000/g)?.length ?? 0;
   return 10 ** (3 * groups);
 }
