@@ -278,6 +278,21 @@ describe('amount recognizer', () => {
       ]);
     });
 
+    it('one cell per line: a lone small number between labels is an item number, once rows have several numbers', () => {
+      const source = ['Tabel 5 (bedragen x € 1.000)', 'Art.', 'Omschrijving', '2024', '2025', '1', 'Inkomensbeleid', '1.250', '16', '2', 'Zorg', '–', '35', 'Totaal', '14.600'].join('\n\n');
+      check(source, [
+        { text: '1.250', value: 1_250_000 },
+        { text: '16', value: 16_000 },
+        { text: '35', value: 35_000 },
+        { text: '14.600', value: 14_600_000 },
+      ]);
+      // With one column of figures, every lone number is a figure.
+      check(['Tabel 6 (bedragen x € 1 mln)', 'Post', '2025', 'Lonen', '35', 'Huur', '12'].join('\n'), [
+        { text: '35', value: 35e6 },
+        { text: '12', value: 12e6 },
+      ]);
+    });
+
     it('a "|" table with the unit in its first cell', () => {
       check('| Bedragen x € 1 mln | 2024 | 2025 |\n|---|---|---|\n| Defensie | 1.200 | 12,5 |\n| Artikel 3 | 0 | – |\n\nDaarna 45 en 50.', [
         { text: '1.200', value: 1.2e9, notation: 'dutch' },
@@ -356,8 +371,9 @@ describe('amount recognizer', () => {
       'Het kabinet trekt daarvoor (bedragen x € 1 mln) extra geld uit.\n2024 50 60',
       // Running text after a caption is no table.
       'Tabel 5 (bedragen x € 1.000)\nDe regeling loopt tot 2027 en telt 12 deelnemers per regio. Daarna volgt een evaluatie.\n40',
-      // A unit in another currency scales nothing.
+      // A unit in another currency scales nothing, nor does a scale without the euro.
       'Tabel 6 (bedragen x $ 1.000)\nLonen  100  200',
+      'Tabel 7.2 Mutaties\nOmschrijving\nBedrag (mln.)\nLonen\n4,6\nHuur\n‒ 35,2',
       // Labels with a number in them, English decimals and bracketed numbers are no figures.
       'Tabel 8 (bedragen x € 1.000)\nArtikel 3\n7.1\n(2)\n2024',
     ];

@@ -25,8 +25,9 @@ import { parseWrittenNumber, writtenNumberValue, type NumberNotation } from './d
  *   or a decimal comma: "Artikel 3" and "Tabel 16" are labels.
  * - Not figures: years (four plain digits 1900-2099, the column headings), zeros (empty cells as
  *   budget tables fill them), numbers in English notation or followed by a period ("7.1", "1.5.": article
- *   numbers), numbers in brackets, percentages, and the figures of a row whose label counts something
- *   ("Aantal", "fte", "%").
+ *   numbers), numbers in brackets, percentages, the figures of a row whose label counts something
+ *   ("Aantal", "fte", "%"), and in a table copied one cell per line a small plain number that stands
+ *   where a row's article number stands (alone between labels, or one past the header's columns).
  */
 export interface TableFigure {
   /** Flat-text offsets of the figure, its sign included. */
@@ -207,9 +208,30 @@ function readTable(flat: FlatText, caption: Caption, finder: CaptionFinder, out:
   const rest = capLine.slice(skip.to).replace(/^[^\t|]*?\)/, '');
   const laidOut = piped || /\t| {2,}/.test(rest);
   if (!laidOut && (rest.match(PROSE_WORD)?.length ?? 0) >= 2) return capLineEnd;
-  if (laidOut) {
-    readRow(flat, capLineStart, capLine, piped ? 0 : skip.to, skip, scoped ? column : 0, multiplier, unit, out);
-  }
+  if (laidOut) out.push(...readRow(flat, capLineStart, capLine, piped ? 0 : skip.to, skip, scoped ? column : 0, multiplier, unit).figures);
+
+  // A table copied one cell per line has its rows as runs of lines that hold one number each. A small
+  // plain number ("1", "12") is an article or item number where it stands alone between labels once the
+  // table has shown rows of several numbers, or where it ends a run one longer than the header has
+  // years (the next row's number right after this row's figures).
+  let run: { figures: TableFigure[]; text: string }[] = [];
+  let runOfYears = false;
+  let longestRun = 0;
+  let columns = 0;
+  const itemNumber = (text: string): boolean => /^\d{1,2}$/.test(text);
+  const endRun = (): void => {
+    const last = run[run.length - 1];
+    if (last && itemNumber(last.text) && ((run.length === 1 && longestRun >= 2) || (!runOfYears && columns >= 2 && run.length === columns + 1))) run.pop();
+    for (const r of run) out.push(...r.figures);
+    longestRun = Math.max(longestRun, run.length);
+    if (runOfYears && run.length >= 2) columns = run.length;
+    run = [];
+  };
+  const end = (at: number): number => {
+    endRun();
+    return at;
+  };
+
   let at = capLineEnd + 1;
   let blanks = 0;
   let labels = 0;
@@ -221,29 +243,38 @@ function readTable(flat: FlatText, caption: Caption, finder: CaptionFinder, out:
     const line = source.slice(at, lineEnd).replace(/\r$/, '');
     const trimmed = line.trim();
     if (trimmed === '') {
-      if (++blanks > MAX_BLANK_RUN) return at;
+      if (++blanks > MAX_BLANK_RUN) return end(at);
     } else {
       blanks = 0;
       // The next caption starts a table of its own.
       const next = finder.next(at);
-      if (next && next.start < lineEnd) return at;
+      if (next && next.start < lineEnd) return end(at);
       const isPipe = trimmed.startsWith('|') || trimmed.endsWith('|');
-      if (inPipes && !isPipe) return at;
+      if (inPipes && !isPipe) return end(at);
       if (isPipe) inPipes = true;
-      if (scoped && !isPipe) return at;
-      if (!isPipe && isProse(trimmed)) return at;
-      const numbers = readRow(flat, at, line, 0, undefined, scoped ? column : 0, multiplier, unit, out);
-      if (numbers > 0) {
+      if (scoped && !isPipe) return end(at);
+      if (!isPipe && isProse(trimmed)) return end(at);
+      const row = readRow(flat, at, line, 0, undefined, scoped ? column : 0, multiplier, unit);
+      if (row.lone) {
+        // The years of a header are a run of their own: the first row's item number may follow them.
+        if (run.length > 0 && row.year !== runOfYears) endRun();
+        runOfYears = row.year;
+        run.push({ figures: row.figures, text: trimmed });
+      } else {
+        endRun();
+        out.push(...row.figures);
+      }
+      if (row.numbers > 0) {
         seenFigures = true;
         labels = 0;
       } else if (++labels > (seenFigures ? MAX_LABELS_BETWEEN_FIGURES : MAX_LABELS_BEFORE_FIGURES)) {
-        return at;
+        return end(at);
       }
     }
-    if (lineEnd >= source.length) return source.length;
+    if (lineEnd >= source.length) return end(source.length);
     at = lineEnd + 1;
   }
-  return at;
+  return end(at);
 }
 
 /** A line of running text: long, or a sentence of several words. */
@@ -262,9 +293,9 @@ function cellIndexAt(line: string, at: number): number {
 }
 
 /**
- * Adds the figures of one row (a source line starting at `lineStart`, read from `from`, without the
- * caption's own cell `skip`); returns how many numbers the row holds, figures or not (years and zeros
- * keep a table going).
+ * The figures of one row (a source line starting at `lineStart`, read from `from`, without the
+ * caption's own cell `skip`); `numbers` counts the row's numbers, figures or not (years and zeros keep a
+ * table going); `lone` tells a line that holds one number and nothing else.
  */
 function readRow(
   flat: FlatText,
@@ -275,15 +306,22 @@ function readRow(
   column: number,
   multiplier: number,
   unit: TableFigure['unit'],
-  out: TableFigure[],
-): number {
+): { figures: TableFigure[]; numbers: number; lone: boolean; year: boolean } {
   const cells = splitCells(line, from).filter((c) => !skip || c.offset + c.text.length <= skip.from || c.offset >= skip.to);
   const label = cells.find((c) => /\p{L}/u.test(c.text));
   const counts = label !== undefined && COUNT_LABEL.test(label.text);
+  const figures: TableFigure[] = [];
   let numbers = 0;
+  let years = 0;
   for (const cell of cells) {
     if (column > 0 && cell.index !== column) continue;
+    // An empty value ("–", "...") holds a place in its row.
+    if (EMPTY_VALUE.test(cell.text)) {
+      numbers++;
+      continue;
+    }
     for (const f of figuresInCell(cell.text)) {
+      if (f.year) years++;
       numbers++;
       if (counts || !f.figure) continue;
       const start = lineStart + cell.offset + f.start;
@@ -292,11 +330,15 @@ function readRow(
       const flatEnd = flat.flatIndex(end - 1) + 1;
       // Left out of the flat text (front matter): not read.
       if (flat.sourceOffset(flatStart) !== start || flat.sourceOffset(flatEnd - 1) !== end - 1) continue;
-      out.push({ start: flatStart, end: flatEnd, value: f.value * multiplier, notation: f.notation, unit });
+      figures.push({ start: flatStart, end: flatEnd, value: f.value * multiplier, notation: f.notation, unit });
     }
   }
-  return numbers;
+  const lone = numbers === 1 && cells.length === 1 && !line.includes('|') && label === undefined;
+  return { figures, numbers, lone, year: years === 1 && numbers === 1 };
 }
+
+/** A cell that stands for no value: a dash, an ellipsis. */
+const EMPTY_VALUE = /^(?:[-–—‒−]{1,2}|\.{2,3}|…)$/;
 
 interface Cell {
   readonly text: string;
@@ -352,6 +394,7 @@ interface CellNumber {
   readonly notation: NumberNotation;
   /** False for a number that is no figure (a year, a zero). */
   readonly figure: boolean;
+  readonly year: boolean;
 }
 
 /**
@@ -379,7 +422,7 @@ function figuresInCell(cell: string): CellNumber[] {
     const negative = glued[1] !== '' && glued[1] !== '+';
     const value = writtenNumberValue(n) * (negative ? -1 : 1);
     const year = /^(?:19|20)\d\d$/.test(t.text);
-    run.unshift({ start: t.start, end: t.start + t.text.length, value, notation: n.notation, figure: !year && value !== 0 });
+    run.unshift({ start: t.start, end: t.start + t.text.length, value, notation: n.notation, figure: !year && value !== 0, year });
     signed = false;
   }
   if (k < 0) return run;
