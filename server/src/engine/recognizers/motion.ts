@@ -29,7 +29,7 @@ export function recognizeMotions(flat: FlatText, context: MotionContext): Motion
     lineBreakBetween: (from, to) => /[\n\r]/.test(flat.sourceText(from, to)),
   });
   const mentions: MotionMention[] = [];
-  let lowercaseWords: ReadonlySet<string> | undefined;
+  let lowercaseWords: LowercaseWords | undefined;
   for (const m of text.matchAll(/(?<![\p{L}\p{N}-])([Mm]otie(s?)|MOTIE(S?))(?![\p{L}\p{N}])/gu)) {
     const wordStart = m.index!;
     const after = wordStart + m[1]!.length;
@@ -46,7 +46,7 @@ export function recognizeMotions(flat: FlatText, context: MotionContext): Motion
     const list = readSubmitterList(text, form.namesAt, reading(form.lowercaseStart), form.separators);
     if (!list) continue;
     if (form.kind === 'direct' && text[after] === ' ' && (readsAsHeading(text, list, reading(false)) || aloneOnItsLine(flat, after, list))) continue;
-    if (form.kind === 'direct' && text[after] === ' ' && isCommonWord(list, (lowercaseWords ??= wordsInLowerCase(text)))) continue;
+    if (form.kind === 'direct' && text[after] === ' ' && isCommonWord(list, (lowercaseWords ??= new LowercaseWords(text)))) continue;
     groupIntoMotions(list, plural && form.kind === 'direct').forEach((group, k) => {
       // The first motion's text starts at "motie"; the next ones of "de moties X c.s. en Y c.s." at their name.
       const start = k === 0 ? wordStart : group.names[0]!.start;
@@ -80,7 +80,7 @@ function readsAsHeading(text: string, list: readonly ListedName[], reading: Name
  * surname stays a name ("motie Dijk" in a letter about dikes), and so does a name with "c.s.", a second
  * submitter or more than one word.
  */
-function isCommonWord(list: readonly ListedName[], lowercaseWords: ReadonlySet<string>): boolean {
+function isCommonWord(list: readonly ListedName[], lowercaseWords: LowercaseWords): boolean {
   if (list.length !== 1 || list[0]!.cs) return false;
   const name = list[0]!.name.text;
   if (/[\s-]/.test(name)) return false;
@@ -88,11 +88,41 @@ function isCommonWord(list: readonly ListedName[], lowercaseWords: ReadonlySet<s
   return lowercaseWords.has(name.toLowerCase());
 }
 
-/** Every word of the text that starts in lower case. */
-function wordsInLowerCase(text: string): ReadonlySet<string> {
-  const words = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}’'-])\p{Ll}[\p{L}’']*/gu)) words.add(m[0]);
-  return words;
+/**
+ * Whether a word occurs in the text in lower case, as a whole word. The few words asked about are
+ * looked up one by one (a fast search each); past a handful, every lower-case word of the text is
+ * collected in one pass, so that the cost stays linear.
+ */
+class LowercaseWords {
+  private readonly asked = new Map<string, boolean>();
+  private all: Set<string> | undefined;
+
+  constructor(private readonly text: string) {}
+
+  has(word: string): boolean {
+    if (this.all) return this.all.has(word);
+    const known = this.asked.get(word);
+    if (known !== undefined) return known;
+    if (this.asked.size >= MAX_WORDS_LOOKED_UP) {
+      this.all = new Set();
+      for (const m of this.text.matchAll(/(?<![\p{L}\p{N}’'-])\p{Ll}[\p{L}’']*/gu)) this.all.add(m[0]);
+      return this.all.has(word);
+    }
+    const found = occursAsWord(this.text, word);
+    this.asked.set(word, found);
+    return found;
+  }
+}
+
+const MAX_WORDS_LOOKED_UP = 16;
+
+function occursAsWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = text[i - 1];
+    const after = text[i + word.length];
+    if ((before === undefined || !/[\p{L}\p{N}’'-]/u.test(before)) && (after === undefined || !/[\p{L}’']/u.test(after))) return true;
+  }
+  return false;
 }
 
 /**
