@@ -148,9 +148,16 @@ interface Caption {
   tableEnd: number;
 }
 
-/** The captions of a text in order, each unit match looked at once; every caption found is kept. */
+/**
+ * The captions of a text in order; every caption found is kept. Every unit names the euro, which is
+ * rare in a text: the finder looks for "€", "EUR" and "euro", and tries the unit only at the few
+ * places just before each (a unit is at most UNIT_BEFORE_EURO characters long before its euro).
+ */
 class CaptionFinder {
-  private readonly re = new RegExp(UNIT.source, UNIT.flags);
+  private readonly euros = /€|eur/gi;
+  private readonly unit = new RegExp(UNIT.source, 'iuy');
+  /** Units are looked for from here on: the end of the last unit found, or the last place tried. */
+  private scannedTo = 0;
   private done = false;
   readonly captions: Caption[] = [];
   /** The first caption not before the position last asked for. */
@@ -163,26 +170,48 @@ class CaptionFinder {
     while (this.cursor < this.captions.length && this.captions[this.cursor]!.start < from) this.cursor++;
     if (this.cursor < this.captions.length) return this.captions[this.cursor];
     const source = this.flat.source;
-    const re = this.re;
-    for (let m = this.done ? null : re.exec(source); m; m = re.exec(source)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      // The unit starts a word ("x", "in") and ends one ("mln", "euro", "1.000").
-      if (start > 0 && /[\p{L}\p{N}]/u.test(source[start - 1]!)) continue;
-      if (end < source.length && /[\p{L}\p{N}]/u.test(source[end]!)) continue;
-      if (!isCaption(source, start, end, PLAIN_UNIT.test(m[0]))) continue;
-      const unit = { text: m[0], start: this.flat.flatIndex(start), end: this.flat.flatIndex(end - 1) + 1 };
-      this.captions.push({ start, end, multiplier: multiplierOf(m[0]), unit, tableEnd: end });
-      if (start >= from) {
+    for (let e = this.done ? null : this.euros.exec(source); e; e = this.euros.exec(source)) {
+      const caption = this.unitAround(source, e.index);
+      if (!caption) continue;
+      this.captions.push(caption);
+      if (caption.start >= from) {
         this.cursor = this.captions.length - 1;
-        return this.captions[this.cursor];
+        return caption;
       }
     }
     this.done = true;
     this.cursor = this.captions.length;
     return undefined;
   }
+
+  /** The caption whose unit holds the euro marker at `at`, if any. */
+  private unitAround(source: string, at: number): Caption | undefined {
+    for (let i = Math.max(this.scannedTo, at - UNIT_BEFORE_EURO); i <= at; i++) {
+      if (!UNIT_START.test(source[i]!)) continue;
+      this.unit.lastIndex = i;
+      const m = this.unit.exec(source);
+      if (!m) continue;
+      const start = i;
+      const end = start + m[0].length;
+      if (end <= at) continue;
+      // The unit starts a word ("x", "in") and ends one ("mln", "euro", "1.000").
+      if (start > 0 && /[\p{L}\p{N}]/u.test(source[start - 1]!)) continue;
+      if (end < source.length && /[\p{L}\p{N}]/u.test(source[end]!)) continue;
+      if (!isCaption(source, start, end, PLAIN_UNIT.test(m[0]))) continue;
+      this.scannedTo = end;
+      this.euros.lastIndex = Math.max(this.euros.lastIndex, end);
+      const unit = { text: m[0], start: this.flat.flatIndex(start), end: this.flat.flatIndex(end - 1) + 1 };
+      return { start, end, multiplier: multiplierOf(m[0]), unit, tableEnd: end };
+    }
+    this.scannedTo = Math.max(this.scannedTo, at + 1);
+    return undefined;
+  }
 }
+
+/** How far before its euro marker a unit may start ("x 1.000.000.000 euro", "in miljarden euro's"). */
+const UNIT_BEFORE_EURO = 24;
+/** The first letters of a unit. */
+const UNIT_START = /[xX×iI€Ee]/;
 
 /** A unit without a scale: "in €", "in euro's", "x € 1". */
 const PLAIN_UNIT = /^(?:in (?:€|EUR|euro(?:['’]s)?)|[x×] ?(?:€|EUR|euro) ?1)$/i;
