@@ -14,14 +14,16 @@ import { lowerBound } from '../sortedOffsets';
  *   EUR 40 miljoen euro · € 10 tot 20 miljoen · tussen de 2 en 3 miljard euro · € 5 à 6 miljard
  *   een miljard euro · 2,4 miljard euro per jaar · structureel € 50 miljoen
  *
- * and a bare "100 miljoen" where the sentence makes plain that it is money. The recognizer anchors
- * on every number in the flat text and reads outward with sticky patterns: a currency before it,
- * a scale word after it, a range's second number, a currency after it, period qualifiers. One pass;
+ * and a bare "100 miljoen" or "85 mln." where the context makes plain that it is money. The recognizer
+ * anchors on every number in the flat text and reads outward with sticky patterns: a currency before
+ * it, a scale word after it, a range's second number, a currency after it, period qualifiers. One pass;
  * bare amounts are decided in a second pass over the sentences, once the euro amounts are known:
  * a bare amount is money when the word after it names no counted thing ("8 miljard in", "47
  * miljoen gereserveerd", never "17 miljoen inwoners") and its sentence holds a euro amount or a
- * money word (budget, investering, subsidie, ...), or a neighbouring sentence holds a euro amount;
- * never when the sentence names another currency or speaks of "het aantal".
+ * money word (budget, investering, subsidie, tekort, euro, ...), or a neighbouring sentence holds a
+ * euro amount (or, for an abbreviated scale, a money word), or the document names the same sum with a
+ * euro marker; never when the sentence names another currency or speaks of "het aantal". Figures in
+ * a table whose caption gives the unit ("(bedragen x € 1.000)") are sums in that unit (amountTable.ts).
  */
 export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentences.ofFlat(flat)): AmountReference[] {
   const text = flat.text;
