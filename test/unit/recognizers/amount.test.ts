@@ -381,6 +381,7 @@ describe('amount recognizer', () => {
 
     it('"2 x € 1.000" is still a sum', () => {
       check('Het kabinet keert 2 x € 1.000 uit.', [{ text: '€ 1.000', value: 1000 }]);
+      check('Elke deelnemer ontvangt 2\nx € 1.000 per jaar.', [{ text: '€ 1.000', value: 1000, qualifiers: ['perJaar'] }]);
     });
   });
 

@@ -98,8 +98,10 @@ function isCaption(source: string, start: number, end: number, plain: boolean): 
   while (to < source.length && to - end < CAPTION_REACH && source[to] !== '\n') to++;
   const before = source.slice(from, start);
   const after = source.slice(end, to);
-  // "2 x € 1.000" multiplies a sum.
-  if (/\d[ \t]*$/.test(before)) return false;
+  // "2 x € 1.000" multiplies a sum (also when a line break falls before the "x").
+  let d = start;
+  while (d > 0 && start - d < CAPTION_REACH && /\s/.test(source[d - 1]!)) d--;
+  if (d > 0 && /\d/.test(source[d - 1]!)) return false;
   // "(bedragen x € 1.000)", "(x € 1 mln; prijzen 2024)"
   if (/\([^()]*$/.test(before) && /^[^()]*\)/.test(after)) return true;
   if (/(?:^|[^\p{L}])bedragen (?:zijn )?$/iu.test(before)) return true;
