@@ -2,7 +2,8 @@
  * Derives the known member surnames (server/src/engine/recognizers/memberSurnames.ts) from the recorded
  * motion data in server/data/sources: the signatories of tk-motions-2023-2025.csv and the submitters
  * in the subject lines ("Motie van de leden Van der Staaij en Pieter Heerma over …") of both motion
- * files. A name counts when it reads as one: at most four words, each capitalized or a particle.
+ * files. A name counts when it reads as one: at most four words, each capitalized or a particle; a
+ * name seen once that begins another member's name is a copy cut short in the source and is left out.
  *
  * Regenerate after the sources change: `npx tsc -p . && KAMERWIJZER_WRITE_SURNAMES=1 npx mocha
  * out/test/unit/data/memberSurnames.test.js`.
@@ -26,10 +27,10 @@ function readsAsName(name: string): boolean {
 
 /** The folded surnames (last words) of every member named in the sources, sorted. */
 export function deriveMemberSurnames(): string[] {
-  const names = new Set<string>();
+  const names = new Map<string, number>();
   const add = (raw: string): void => {
     const name = raw.trim().replace(/\s+/g, ' ');
-    if (readsAsName(name)) names.add(name);
+    if (readsAsName(name)) names.set(name, (names.get(name) ?? 0) + 1);
   };
   const subjects = (subject: string | undefined): void => {
     const m = SUBJECT.exec(subject ?? '');
@@ -41,12 +42,14 @@ export function deriveMemberSurnames(): string[] {
   }
   const outcomes = path.join(SOURCES, 'motion-outcomes-2009-2023.csv');
   if (fs.existsSync(outcomes)) for (const r of parseCsvRecords(fs.readFileSync(outcomes, 'utf8'))) subjects(r['onderwerp']);
-  const keys = new Set<string>();
-  for (const n of names) {
+  const counts = new Map<string, number>();
+  for (const [n, count] of names) {
     const key = surnameKey(n);
-    if (key.length >= 2) keys.add(key);
+    if (key.length >= 2) counts.set(key, (counts.get(key) ?? 0) + count);
   }
-  return [...keys].sort();
+  // A name seen once that begins another member's name is a copy cut short ("Stoffe", "Westervel").
+  const keys = [...counts.keys()].sort();
+  return keys.filter((k, i) => counts.get(k)! > 1 || !(keys[i + 1]?.startsWith(k) ?? false));
 }
 
 export const memberSurnamesFile = path.join(repoRoot, 'server', 'src', 'engine', 'recognizers', 'memberSurnames.ts');
