@@ -77,6 +77,16 @@ function longLines(lineChars: number): string {
   return Array.from({ length: 10 }, () => line).join('\n');
 }
 
+/** "de motie Wba en de motie Wbb en …": a different capitalized word after each bare "motie", each also written in lower case. */
+function distinctMotionWords(count: number): string {
+  const parts: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const word = n.toString(26).replace(/[0-9a-p]/g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
+    parts.push(`de motie W${word} en w${word} `);
+  }
+  return parts.join('');
+}
+
 /** Inputs that expose super-linear regular expressions; `scale` 1 is full size, 0.5 half. */
 const PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: number) => string }[] = [
   { name: '1 MB of counting numbers "1 2 3 …"', make: (s) => countingDigits(Math.round(MB * s)) },
@@ -108,6 +118,13 @@ const PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: num
   { name: '"12345-6; 2019Z12345; " ×50 000', make: (s) => '12345-6; 2019Z12345; '.repeat(Math.round(50_000 * s)) },
   { name: '"Reactie op … - 12345-67\\n" ×20 000', make: (s) => 'Reactie op het verzoek van het lid over de aanpak - 12345-67\n'.repeat(Math.round(20_000 * s)) },
   { name: '"Handelingen II 2019/20, nr. 1 (12345) " ×30 000', make: (s) => 'Handelingen II 2019/20, nr. 1 (12345) '.repeat(Math.round(30_000 * s)) },
+  { name: '"(bedragen x € 1.000)\\n" ×50 000', make: (s) => '(bedragen x € 1.000)\n'.repeat(Math.round(50_000 * s)) },
+  { name: '"x € 1.000 in € mln " ×50 000, one line', make: (s) => 'x € 1.000 in € mln '.repeat(Math.round(50_000 * s)) },
+  { name: 'a caption, then 40 000 table rows', make: (s) => 'Tabel 1 (bedragen x € 1 mln)\n' + 'Uitgaven  1.250  ‒ 3  0  2024\n\n'.repeat(Math.round(40_000 * s)) },
+  { name: '"motie op stuk nr. 1 ook mede is " ×30 000', make: (s) => 'motie op stuk nr. 1 ook mede is '.repeat(Math.round(30_000 * s)) },
+  { name: '"de motie Mei Li staat " ×40 000', make: (s) => 'de motie Mei Li staat '.repeat(Math.round(40_000 * s)) },
+  { name: '"de motie <another word> en " ×40 000', make: (s) => distinctMotionWords(Math.round(40_000 * s)) },
+  { name: '"85 mln. " ×50 000 between budget words', make: (s) => '85 mln. De begroting 12 à 15 mln '.repeat(Math.round(50_000 * s)) },
 ];
 
 function seedFiles(): string[] {

@@ -48,6 +48,8 @@ const cases: [string, string, string[]][] = [
   ['motion', 'Motie van de leden Dassen en Grinwis over', ['Motie van de leden Dassen en Grinwis']],
   ['motion', 'de motie Van der Lee is aangenomen', ['motie Van der Lee']],
   ['motion', 'deze motie is aangenomen', []],
+  ['motion', 'Dan de motie op stuk nr. 202 van de heer Graus, waarin', ['motie op stuk nr. 202 van de heer Graus']],
+  ['motion', 'lijkt op de motie van meneer Stoffer, dus', ['motie van meneer Stoffer']],
   ['amount', 'een bedrag van EUR 1,118 miljard voor', ['EUR 1,118 miljard']],
   ['amount', 'ruim € 3 mrd in totaal', ['€ 3 mrd']],
   ['amount', 'ongeveer 20 miljard euro per jaar', ['20 miljard euro']],

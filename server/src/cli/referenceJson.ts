@@ -40,6 +40,7 @@ export function referenceToJson(r: Reference, lines: LineIndex): Record<string, 
         value: r.value,
         ...(r.valueMax !== undefined ? { valueMax: r.valueMax } : {}),
         ...(r.qualifiers?.length ? { qualifiers: r.qualifiers } : {}),
+        ...(r.tableUnit ? { tableUnit: r.tableUnit.text } : {}),
       };
     case 'handelingen':
       return {

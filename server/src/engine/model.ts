@@ -117,6 +117,11 @@ export interface AmountReference extends ReferenceBase {
   readonly currency: string | null;
   /** The scale word as written ("miljard", "mln", "mrd") or null. */
   readonly scale: string | null;
+  /**
+   * For a figure in a table whose caption gives the unit ("63.539" under "(bedragen x € 1.000)"): the
+   * unit as written and where it stands. `currency` and `scale` are then null: the figure writes neither.
+   */
+  readonly tableUnit?: { readonly text: string; readonly span: Span };
 }
 
 /** A moment or period by or in which something is to happen. */

@@ -289,6 +289,7 @@ function amountHover(r: AmountReference, ctx: FeatureContext): string {
   const words = r.valueMax !== undefined ? `${euroInWords(r.value, ctx.locale)} – ${euroInWords(r.valueMax, ctx.locale)} (${m.hover.range})` : euroInWords(r.value, ctx.locale);
   const lines = [figure, words];
   if (r.qualifiers?.length) lines.push(r.qualifiers.map((q) => m.hover.qualifiers[q]).join(', '));
+  if (r.tableUnit) lines.push(`_${m.hover.tableUnit(r.tableUnit.text)}_`);
   return lines.join('\n\n');
 }
 

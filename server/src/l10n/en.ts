@@ -44,6 +44,7 @@ export const en: Shape<typeof nl> = {
     linkedVia: { sentence: 'in the same sentence', parenthesis: 'in brackets', footnote: 'in the footnote', document: 'elsewhere in the letter' },
     cs: 'c.s. (with co-signatories)',
     range: 'range',
+    tableUnit: (unit: string) => `figure from a table, unit “${unit}” from its caption`,
     qualifiers: { perJaar: 'per year', structureel: 'structural', incidenteel: 'one-off' },
     deadline: 'Deadline',
     by: (d: string) => `by ${d}`,

@@ -41,6 +41,7 @@ export const nl = {
     linkedVia: { sentence: 'in dezelfde zin', parenthesis: 'tussen haakjes', footnote: 'in de voetnoot', document: 'elders in de brief' },
     cs: 'c.s. (met medeondertekenaars)',
     range: 'bandbreedte',
+    tableUnit: (unit: string) => `getal uit een tabel, eenheid „${unit}” uit het opschrift`,
     qualifiers: { perJaar: 'per jaar', structureel: 'structureel', incidenteel: 'incidenteel' },
     deadline: 'Termijn',
     by: (d: string) => `uiterlijk ${d}`,

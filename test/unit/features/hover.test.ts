@@ -266,6 +266,17 @@ twee miljard euro – drie miljard euro (bandbreedte)
 `,
   },
   {
+    name: 'a figure in a table whose caption gives the unit',
+    fixture: 'Tabel 2 (bedragen x € 1.000)\nSubsidies  1.2‸50  1.300\n',
+    hover: expect`
+**€ 1.250.000**
+
+een miljoen tweehonderdvijftigduizend euro
+
+_getal uit een tabel, eenheid „x € 1.000” uit het opschrift_
+`,
+  },
+  {
     name: 'an amount in English',
     locale: 'en',
     fixture: 'Er is EUR 1,1‸18 miljard beschikbaar.',

@@ -65,7 +65,7 @@ describe('amount recognizer', () => {
       ['een bedrag van € 250,- per deelnemer', [{ text: '€ 250,-', value: 250 }]],
       ['Er is 5 miljoen EUR voor gereserveerd.', [{ text: '5 miljoen EUR', value: 5e6, currency: 'EUR' }]],
       ['Het gaat om € 500k aan subsidie.', [{ text: '€ 500k', value: 500e3 }]],
-      ['een budget van € 250 dzd. per jaar', [{ text: '€ 250 dzd', value: 250e3 }]],
+      ['een budget van € 250 dzd. per jaar', [{ text: '€ 250 dzd', value: 250e3, qualifiers: ['perJaar'] }]],
       ['een bedrag van 250 euro per maand', [{ text: '250 euro', value: 250 }]],
       ['De EU draagt EUR 5 mio. bij.', [{ text: 'EUR 5 mio', value: 5e6 }]],
       ['een bijdrage van EUR1,5 miljoen', [{ text: 'EUR1,5 miljoen', value: 1.5e6 }]],
@@ -201,6 +201,188 @@ describe('amount recognizer', () => {
       ]],
     ];
     for (const [source, expected] of cases) it(JSON.stringify(source.slice(0, 80)), () => check(source, expected));
+  });
+
+  describe('abbreviated scales without a currency, in a money context', () => {
+    const cases: ReadonlyArray<readonly [string, readonly Expected[]]> = [
+      ['Het nieuwe viaduct kost 12 à 15 mln. extra.', [{ text: '12 à 15 mln', value: 12e6, valueMax: 15e6, currency: null, scale: 'mln' }]],
+      ['Voor de dijkversterking is 2 mld. gereserveerd.', [{ text: '2 mld', value: 2e9, scale: 'mld' }]],
+      ['Er gaat € 0,5 mld naar de regio.', [{ text: '€ 0,5 mld', value: 0.5e9, currency: '€' }]],
+      ['De kosten lopen op tot 30 à 35 mln. per jaar.', [{ text: '30 à 35 mln', value: 30e6, valueMax: 35e6, qualifiers: ['perJaar'] }]],
+      // The money word stands in the sentence before or after: budget texts abbreviate only sums.
+      ['Er is veel belastinggeld verspild. Bij elkaar ging het om 85 mln. Dat moet anders.', [{ text: '85 mln', value: 85e6 }]],
+      ['Ik heb het nagerekend en kom uit op 160 mln. Dat zijn hoge kosten voor een tunnel.', [{ text: '160 mln', value: 160e6 }]],
+      // A range that is dear by its own words: "het duurste", "goedkoper".
+      ['Dat wordt de duurste brug ooit, want hij is gebouwd voor 30 à 35 mln.', [{ text: '30 à 35 mln', value: 30e6, valueMax: 35e6 }]],
+    ];
+    for (const [source, expected] of cases) it(JSON.stringify(source), () => check(source, expected));
+
+    const negatives: readonly string[] = [
+      'Nederland telt 17,5 mln. inwoners en de begroting groeit.',
+      'De zender trok 3 mln. Daarna daalde het aantal kijkers.',
+      'Het Amerikaanse bedrijf verloor 85 mln. dollar aan waarde.',
+      // Without any money word near, an abbreviation alone is not enough.
+      'Op de eerste dag kwamen er 2 mln. Op de tweede dag minder.',
+    ];
+    for (const source of negatives) it(`not: ${JSON.stringify(source)}`, () => check(source, []));
+  });
+
+  describe('bare sums in a sentence about balances, prices and euros', () => {
+    const cases: ReadonlyArray<readonly [string, readonly Expected[]]> = [
+      ['We stevenen af op een houdbaarheidstekort van 12 miljard in 2030.', [{ text: '12 miljard', value: 12e9 }]],
+      ['De staatsschuld steeg vorig jaar met 16 miljard.', [{ text: '16 miljard', value: 16e9 }]],
+      ['Elke euro telt, dus die 40 miljard moet goed terechtkomen.', [{ text: '40 miljard', value: 40e9 }]],
+      ['De winst van het staatsbedrijf was 675 miljoen.', [{ text: '675 miljoen', value: 675e6 }]],
+      ['De rente op de lening loopt op tot 3 miljard.', [{ text: '3 miljard', value: 3e9 }]],
+      // The document names the same sum in euros: a later bare mention of it is that sum.
+      ['De heffing brengt 450 miljoen euro op. Ik vraag het kabinet om die 450 miljoen terug te geven aan de boeren.', [
+        { text: '450 miljoen euro', value: 450e6 },
+        { text: '450 miljoen', value: 450e6 },
+      ]],
+    ];
+    for (const [source, expected] of cases) it(JSON.stringify(source), () => check(source, expected));
+
+    const negatives: readonly string[] = [
+      'Er zijn 17 miljoen inwoners, terwijl de staatsschuld stijgt.',
+      'De prijs werd uitgereikt voor 2 miljoen kijkers.',
+      'In de eurozone wonen 340 miljoen en in Europa ruim 450 miljoen.',
+    ];
+    for (const source of negatives) it(`not: ${JSON.stringify(source)}`, () => check(source, []));
+
+    it('the same number is no sum as a count, or with another scale', () => {
+      check('Er is 17 miljoen euro beschikbaar. Het aantal inwoners is 17 miljoen.', [{ text: '17 miljoen euro', value: 17e6 }]);
+      check('De heffing brengt 450 miljoen euro op. Daarna kwamen er 450 duizend bij.', [{ text: '450 miljoen euro', value: 450e6 }]);
+    });
+  });
+
+  describe('figures in a table whose caption gives the unit', () => {
+    it('one cell per line, as budget pages are copied: figures, not years, zeros, article numbers or labels', () => {
+      const source = [
+        'Tabel 7 Budgettaire gevolgen van beleid artikel 4 (bedragen x € 1.000)',
+        '',
+        '2025', '', '2026', '', '2027', '',
+        'Verplichtingen', '', '0', '', '1.250', '', '3.400', '',
+        '   ', '',
+        'Uitgaven', '', '12.075', '', '‒ 2.500', '', '980', '',
+        '4.2', '', 'Subsidies', '', '...', '', '35', '', '(1)', '',
+        'Toelichting', '',
+        'De uitgaven stijgen door nieuwe regelingen in 2026. Daarvoor is 40 nodig.',
+      ].join('\n');
+      check(source, [
+        { text: '1.250', value: 1_250_000, currency: null, scale: null },
+        { text: '3.400', value: 3_400_000 },
+        { text: '12.075', value: 12_075_000 },
+        { text: '‒ 2.500', value: -2_500_000 },
+        { text: '980', value: 980_000 },
+        { text: '35', value: 35_000 },
+      ]);
+    });
+
+    it('one cell per line: a lone small number between labels is an item number, once rows have several numbers', () => {
+      const source = ['Tabel 5 (bedragen x € 1.000)', 'Art.', 'Omschrijving', '2024', '2025', '1', 'Inkomensbeleid', '1.250', '16', '2', 'Zorg', '–', '35', 'Totaal', '14.600'].join('\n\n');
+      check(source, [
+        { text: '1.250', value: 1_250_000 },
+        { text: '16', value: 16_000 },
+        { text: '35', value: 35_000 },
+        { text: '14.600', value: 14_600_000 },
+      ]);
+      // With one column of figures, every lone number is a figure.
+      check(['Tabel 6 (bedragen x € 1 mln)', 'Post', '2025', 'Lonen', '35', 'Huur', '12'].join('\n'), [
+        { text: '35', value: 35e6 },
+        { text: '12', value: 12e6 },
+      ]);
+    });
+
+    it('a "|" table with the unit in its first cell', () => {
+      check('| Bedragen x € 1 mln | 2024 | 2025 |\n|---|---|---|\n| Defensie | 1.200 | 12,5 |\n| Artikel 3 | 0 | – |\n\nDaarna 45 en 50.', [
+        { text: '1.200', value: 1.2e9, notation: 'dutch' },
+        { text: '12,5', value: 12.5e6 },
+      ]);
+    });
+
+    it('a unit in a later column scales that column only', () => {
+      check('| Regeling | Aanvragen | Budget (x € 1 mln) |\n|---|---|---|\n| Starters | 120 | 35 |\n| Groei | 80 | 12,5 |', [
+        { text: '35', value: 35e6 },
+        { text: '12,5', value: 12.5e6 },
+      ]);
+    });
+
+    it('columns aligned with spaces, a negative figure, a row that counts people', () => {
+      const source = [
+        'Tabel 2 Kosten van het pakket (bedragen x € 1 mln)',
+        '                      2024    2025',
+        'Maatregel A             50      75',
+        'Maatregel B            -10    – 20',
+        'Aantal fte              12      14',
+        'Groei                  3 %     4 %',
+        'Totaal                  40      55',
+        '',
+        'Het pakket kost daarmee in 2025 in totaal 55 miljoen euro.',
+      ].join('\n');
+      check(source, [
+        { text: '50', value: 50e6 },
+        { text: '75', value: 75e6 },
+        { text: '-10', value: -10e6 },
+        { text: '– 20', value: -20e6 },
+        { text: '40', value: 40e6 },
+        { text: '55', value: 55e6 },
+        { text: '55 miljoen euro', value: 55e6 },
+      ]);
+    });
+
+    it('tabs, and units in words: "in miljoenen euro", "x 1.000 euro", "in € mln"', () => {
+      check('Uitgaven per domein (in miljoenen euro)\nZorg\t1.350\t1.400\nOnderwijs\t800\t812,5\n', [
+        { text: '1.350', value: 1.35e9 },
+        { text: '1.400', value: 1.4e9 },
+        { text: '800', value: 800e6 },
+        { text: '812,5', value: 812.5e6 },
+      ]);
+      check('Tabel 1 (x 1.000 euro)\nBeheer  250  260\n', [
+        { text: '250', value: 250e3 },
+        { text: '260', value: 260e3 },
+      ]);
+      check('Overzicht (in € mln)\n| Post | 2024 |\n|---|---|\n| Rente | 7,5 |', [{ text: '7,5', value: 7.5e6 }]);
+      check('Tabel 9 Kosten (€ dzd)\nBeheer  25  30\n', [
+        { text: '25', value: 25e3 },
+        { text: '30', value: 30e3 },
+      ]);
+      check('| Post | € x 1 mln |\n|---|---|\n| Lonen | 12 |', [{ text: '12', value: 12e6 }]);
+    });
+
+    it('a table ends at the next caption, which scales its own table', () => {
+      check('Tabel A (bedragen x € 1.000)\nLonen  100\nTabel B (bedragen x € 1 mln)\nLonen  100\n', [
+        { text: '100', value: 100e3 },
+        { text: '100', value: 100e6 },
+      ]);
+    });
+
+    it('the figure knows its caption', () => {
+      const [a] = amountsIn('Tabel 3 (bedragen x € 1.000)\nPersoneel  4.500\n');
+      assert.equal(a!.tableUnit?.text, 'x € 1.000');
+      assert.equal(a!.value, 4_500_000);
+    });
+
+    const negatives: readonly string[] = [
+      // A caption names a unit, not a sum.
+      'De bedragen in de tabel (bedragen in € 1.000) zijn afgerond.',
+      'Tabel 1 (x 1.000 euro)',
+      'Tabel 4 (in € mln)',
+      // A caption in the middle of a sentence heads no table.
+      'Het kabinet trekt daarvoor (bedragen x € 1 mln) extra geld uit.\n2024 50 60',
+      // Running text after a caption is no table.
+      'Tabel 5 (bedragen x € 1.000)\nDe regeling loopt tot 2027 en telt 12 deelnemers per regio. Daarna volgt een evaluatie.\n40',
+      // A unit in another currency scales nothing, nor does a scale without the euro.
+      'Tabel 6 (bedragen x $ 1.000)\nLonen  100  200',
+      'Tabel 7.2 Mutaties\nOmschrijving\nBedrag (mln.)\nLonen\n4,6\nHuur\n‒ 35,2',
+      // Labels with a number in them, English decimals and bracketed numbers are no figures.
+      'Tabel 8 (bedragen x € 1.000)\nArtikel 3\n7.1\n(2)\n2024',
+    ];
+    for (const source of negatives) it(`not: ${JSON.stringify(source)}`, () => check(source, []));
+
+    it('"2 x € 1.000" is still a sum', () => {
+      check('Het kabinet keert 2 x € 1.000 uit.', [{ text: '€ 1.000', value: 1000 }]);
+      check('Elke deelnemer ontvangt 2\nx € 1.000 per jaar.', [{ text: '€ 1.000', value: 1000, qualifiers: ['perJaar'] }]);
+    });
   });
 
   describe('not sums of euros', () => {

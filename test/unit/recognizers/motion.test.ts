@@ -119,6 +119,34 @@ describe('motion recognizer', () => {
       ['de motie (Kamerstuk 21 501-32, nr. 1500) van het lid Tjeerd de Groot over', [
         { text: 'motie (Kamerstuk 21 501-32, nr. 1500) van het lid Tjeerd de Groot', submitters: ['Tjeerd de Groot'] },
       ]],
+      // The motion's number between "motie" and its submitters, as ministers name motions in a debate.
+      ['Ik kom bij de motie op stuk nr. 38 van de leden Bikker, Ceder en Grinwis over de jeugdzorg.', [
+        { text: 'motie op stuk nr. 38 van de leden Bikker, Ceder en Grinwis', submitters: ['Bikker', 'Ceder', 'Grinwis'] },
+      ]],
+      ['Dan de motie op stuk nr. 1012 van de heer Eerdmans. Die ontraad ik.', [{ text: 'motie op stuk nr. 1012 van de heer Eerdmans', submitters: ['Eerdmans'] }]],
+      ['De motie met nummer 7 van mevrouw Westerveld vraagt', [{ text: 'motie met nummer 7 van mevrouw Westerveld', submitters: ['Westerveld'] }]],
+      ['de motie nr. 12 van het lid Omtzigt over', [{ text: 'motie nr. 12 van het lid Omtzigt', submitters: ['Omtzigt'] }]],
+      // The passive in all its orders: the text runs from "motie" to the last name.
+      ['Ik meld dat de motie op stuk nr. 55 ook mede is ingediend door de heer Bisschop.', [
+        { text: 'motie op stuk nr. 55 ook mede is ingediend door de heer Bisschop', submitters: ['Bisschop'] },
+      ]],
+      ['een vraag over de motie die mede is ingediend door mevrouw Kröger. Waarom', [{ text: 'motie die mede is ingediend door mevrouw Kröger', submitters: ['Kröger'] }]],
+      ['De motie die werd ondertekend door de leden Dassen en Van der Lee, is aangenomen.', [
+        { text: 'motie die werd ondertekend door de leden Dassen en Van der Lee', submitters: ['Dassen', 'Van der Lee'] },
+      ]],
+      ['De motie, ingediend door Bontenbal en Kröger, vraagt', [{ text: 'motie, ingediend door Bontenbal en Kröger', submitters: ['Bontenbal', 'Kröger'] }]],
+      // "meneer", "collega".
+      ['Dit lijkt op de motie van meneer Stoffer, dus', [{ text: 'motie van meneer Stoffer', submitters: ['Stoffer'] }]],
+      ['ik steun de motie van collega Van Baarle over', [{ text: 'motie van collega Van Baarle', submitters: ['Van Baarle'] }]],
+      ['de motie van mijn collega’s Piri en Dassen over', [{ text: 'motie van mijn collega’s Piri en Dassen', submitters: ['Piri', 'Dassen'] }]],
+      // Names of more words: first names before the surname; a month is a first name only before the rest of the name.
+      ['met de motie-Mei Li Vos c.s. over de basisbeurs', [{ text: 'motie-Mei Li Vos c.s.', submitters: ['Mei Li Vos'], cs: true }]],
+      ['de motie-Anne Marie Jansen c.s. over', [{ text: 'motie-Anne Marie Jansen c.s.', submitters: ['Anne Marie Jansen'], cs: true }]],
+      ['de motie van het lid Jan Willem Grinwis over', [{ text: 'motie van het lid Jan Willem Grinwis', submitters: ['Jan Willem Grinwis'] }]],
+      ['de motie-Juni Bakker over de huren', [{ text: 'motie-Juni Bakker', submitters: ['Juni Bakker'] }]],
+      // A capitalized word that the document writes in lower case elsewhere is a known member's name all the same.
+      ['De dijk moet omhoog, zegt de motie Dijk over waterveiligheid.', [{ text: 'motie Dijk', submitters: ['Dijk'] }]],
+      ['Het bos brandt. Stemming motie Bos c.s. over', [{ text: 'motie Bos c.s.', submitters: ['Bos'], cs: true }]],
     ];
     for (const [written, expected] of cases) it(written.replace(/\n/g, '⏎'), () => check(written, expected));
   });
@@ -162,6 +190,25 @@ describe('motion recognizer', () => {
       'MOTIE VAN WANTROUWEN',
       'MOTIE VAN DE LEDEN',
       'Motie het lid',
+      // A possessive owns the motion: "van" after it names who speaks or asks, not who submitted.
+      'Er is een vraag over uw motie van mevrouw Westerveld.',
+      'Ik heb een vraag over zijn motie van de heer Omtzigt.',
+      'Over haar motie van Bikker gesproken',
+      // A common word opening a title: the document writes it in lower case too.
+      '7 Stemming motie Staat van de rechtsstaat\nDe staat van de rechtsstaat is besproken.',
+      'Het klimaat verandert. De motie Klimaat van vorig jaar',
+      'De begroting en de motie Zorg. Goede zorg is duur.',
+      // A month before a number or alone is a date, not a name.
+      'de motie Mei 2021 over',
+      'de motie van 12 Mei over',
+      'de motie Juni Kamerstuk 36 200',
+      // Title-case names of three words are no member unless the last is a member's surname or "c.s." follows.
+      'Overzicht moties Nationale Omgevingsvisie Uitvoering',
+      'de motie Regio Deal Twente over',
+      // "door" without a name.
+      'de motie die is ingediend door de regering',
+      'de motie, ingediend door Kamerleden van de coalitie',
+      'de motie van de collega’s over',
     ];
     for (const text of negatives) it(text, () => check(text, []));
   });

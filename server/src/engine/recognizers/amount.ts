@@ -3,6 +3,7 @@ import type { FlatText } from '../flatText';
 import { Sentences } from '../sentences';
 import type { AmountPeriod, AmountReference } from '../model';
 import { parseWrittenNumber, readNumberToken, writtenNumberValue, type NumberNotation, type WrittenNumber } from './dutchNumber';
+import { readCaptionedTables } from './amountTable';
 import { ForwardMatches } from './forwardMatches';
 import { lowerBound } from '../sortedOffsets';
 
@@ -13,14 +14,16 @@ import { lowerBound } from '../sortedOffsets';
  *   EUR 40 miljoen euro · € 10 tot 20 miljoen · tussen de 2 en 3 miljard euro · € 5 à 6 miljard
  *   een miljard euro · 2,4 miljard euro per jaar · structureel € 50 miljoen
  *
- * and a bare "100 miljoen" where the sentence makes plain that it is money. The recognizer anchors
- * on every number in the flat text and reads outward with sticky patterns: a currency before it,
- * a scale word after it, a range's second number, a currency after it, period qualifiers. One pass;
+ * and a bare "100 miljoen" or "85 mln." where the context makes plain that it is money. The recognizer
+ * anchors on every number in the flat text and reads outward with sticky patterns: a currency before
+ * it, a scale word after it, a range's second number, a currency after it, period qualifiers. One pass;
  * bare amounts are decided in a second pass over the sentences, once the euro amounts are known:
  * a bare amount is money when the word after it names no counted thing ("8 miljard in", "47
  * miljoen gereserveerd", never "17 miljoen inwoners") and its sentence holds a euro amount or a
- * money word (budget, investering, subsidie, ...), or a neighbouring sentence holds a euro amount;
- * never when the sentence names another currency or speaks of "het aantal".
+ * money word (budget, investering, subsidie, tekort, euro, ...), or a neighbouring sentence holds a
+ * euro amount (or, for an abbreviated scale, a money word), or the document names the same sum with a
+ * euro marker; never when the sentence names another currency or speaks of "het aantal". Figures in
+ * a table whose caption gives the unit ("(bedragen x € 1.000)") are sums in that unit (amountTable.ts).
  */
 export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentences.ofFlat(flat)): AmountReference[] {
   const text = flat.text;
@@ -36,22 +39,36 @@ export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentence
     digits.lastIndex = Math.max(read.next, i + 1);
   }
   found.push(...readSpelledAmounts(text));
+  // A table's caption names its unit, not a sum ("(bedragen x € 1.000)", "(x 1.000 euro)"); the
+  // figures of its table are sums in that unit (amountTable.ts).
+  const tables = readCaptionedTables(flat);
   found.sort((a, b) => a.start - b.start);
+  const kept = tables.captions.length ? withoutCaptions(found, tables.captions) : found;
+  for (const f of tables.figures) {
+    kept.push({ start: f.start, end: f.end, value: f.value, notation: f.notation, currency: null, scale: null, qualifiers: [], tableUnit: f.unit });
+  }
+  // At one start, an amount read in the text goes before a table's figure.
+  kept.sort((a, b) => a.start - b.start || (a.tableUnit ? 1 : 0) - (b.tableUnit ? 1 : 0));
 
   const withEuro = new Set<number>();
-  for (const a of found) if (a.currency !== null) withEuro.add(sentences.indexOf(a.start));
+  const euroValues = new Set<number>();
+  for (const a of kept) {
+    if (a.currency === null) continue;
+    withEuro.add(sentences.indexOf(a.start));
+    euroValues.add(a.value);
+  }
+  const context: BareContext = { text, sentences, withEuro, euroValues, bareAccepted: new Set<number>() };
 
   const amounts: AmountReference[] = [];
-  const bareAccepted = new Set<number>();
   let marks: ContextMarks | undefined;
   let lastEnd = -1;
-  for (const a of found) {
+  for (const a of kept) {
     if (a.start < lastEnd) continue;
-    if (a.currency === null) {
+    if (a.currency === null && !a.tableUnit) {
       const s = sentences.indexOf(a.start);
       marks ??= new ContextMarks(text);
-      if (!isMoneyInContext(text, a, s, sentences, marks, withEuro, bareAccepted)) continue;
-      bareAccepted.add(s);
+      if (!isMoneyInContext(a, s, marks, context)) continue;
+      context.bareAccepted.add(s);
     }
     lastEnd = a.end;
     amounts.push(toReference(flat, a));
@@ -60,6 +77,19 @@ export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentence
 }
 
 const NUMBER_START = /(?<![0-9])[0-9]/g;
+
+/** The amounts (sorted by start) that overlap no caption (sorted, not overlapping each other). */
+function withoutCaptions(amounts: readonly AmountCandidate[], captions: readonly { readonly start: number; readonly end: number }[]): AmountCandidate[] {
+  const out: AmountCandidate[] = [];
+  let c = 0;
+  for (const a of amounts) {
+    while (c < captions.length && captions[c]!.end <= a.start) c++;
+    const caption = captions[c];
+    if (caption && caption.start < a.end) continue;
+    out.push(a);
+  }
+  return out;
+}
 
 /** An amount found in the flat text, before it is mapped back to the source. */
 interface AmountCandidate {
@@ -71,6 +101,8 @@ interface AmountCandidate {
   readonly currency: string | null;
   readonly scale: string | null;
   readonly qualifiers: readonly AmountPeriod[];
+  /** For a table's figure: the unit its caption gives ("x € 1.000"), flat offsets. */
+  readonly tableUnit?: { readonly text: string; readonly start: number; readonly end: number };
 }
 
 function toReference(flat: FlatText, a: AmountCandidate): AmountReference {
@@ -84,6 +116,7 @@ function toReference(flat: FlatText, a: AmountCandidate): AmountReference {
     notation: a.notation,
     currency: a.currency,
     scale: a.scale,
+    ...(a.tableUnit ? { tableUnit: { text: a.tableUnit.text, span: flat.sourceSpan(a.tableUnit.start, a.tableUnit.end) } } : {}),
   };
 }
 
@@ -305,7 +338,9 @@ function readAmountAt(text: string, at: number, ahead: MoneyWordsAhead): ReadRes
     ? QUALIFIER_BEFORE.exec(text.slice(Math.max(0, lowStart - QUALIFIER_REACH), lowStart))
     : null;
   if (before) qualifiers.push(period(before[1]!));
-  for (let k = 0, p = end; k < 3; k++) {
+  // "30 à 35 mln. per jaar": the qualifier may follow an abbreviation's period.
+  const qualifierAt = !after && last.scale && last.scale.periodEnd > end && sticky(QUALIFIER_AFTER, text, last.scale.periodEnd) ? last.scale.periodEnd : end;
+  for (let k = 0, p = qualifierAt; k < 3; k++) {
     QUALIFIER_AFTER.lastIndex = p;
     const m = QUALIFIER_AFTER.exec(text);
     if (!m) break;
@@ -486,8 +521,13 @@ const MONEY_CUE = new RegExp(
     'uitgetrokken', 'gestoken', 'oplevert', 'opbrengt', 'miljoenennota', 'voorjaarsnota', 'najaarsnota',
     'kasschuif', 'garantie', 'krediet', 'dekking', 'gedekt', 'besteed', 'besteden', 'tegenvall', 'meevall',
     'afdracht', 'ontvangsten', 'inkomsten', 'belasting', 'lasten', 'steun',
+    // Balances and prices: "houdbaarheidstekort", "staatsschuld", "het duurste stukje asfalt".
+    'tekort', 'overschot', 'schuld', 'rente', 'prijs', 'prijz', 'tarie', 'duurder', 'duurste', 'goedkop',
+    'winst', 'waarde van',
     // "geld" and its compounds ("belastinggeld"), not the verb "geldt"/"gelden".
     'geld(?![a-z])',
+    // "euro", "euro's" and "eurocent" elsewhere in the sentence, not "Europa", "Eurostat".
+    "euro(?:['’]s|cent)?(?![a-z])",
   ].join('|'),
 );
 
@@ -513,7 +553,10 @@ const FOLLOWERS = new Set([
   'vrij', 'uitgetrokken', 'gemoeid', 'gaat', 'gaan', 'ging', 'komt', 'komen', 'kwam', 'terwijl', 'waardoor',
   'zodat', 'omdat', 'want', 'wanneer', 'toen', 'nu', 'waarbij', 'waarin', 'ook', 'nog', 'al', 'ter',
   'levert', 'leverde', 'kost', 'kostte', 'bedraagt', 'bedroeg', 'betreft', 'betrof', 'omvat', 'vormt', 'bespaart',
-  'uitgeeft', 'uitgeven', 'opzij',
+  'uitgeeft', 'uitgeven', 'opzij', 'terug', 'weg', 'bijeen',
+  // Adverbs: "160 mln. alleen voor de A2", "3 miljard zelfs".
+  'alleen', 'zelfs', 'dus', 'namelijk', 'echter', 'wel', 'niet', 'weer', 'reeds', 'inmiddels', 'bovendien',
+  'daarvoor', 'daarvan', 'daarbij', 'hiervoor', 'hiervan', 'hierbij', 'ongeveer', 'circa', 'minstens',
 ]);
 
 /** Past participles ("gereserveerd", "toegekend", "vrijgemaakt", "verhoogd", "besteed"): something was done with the sum. */
@@ -557,32 +600,59 @@ class MatchPositions {
   }
 }
 
-function isMoneyInContext(
-  text: string,
-  a: AmountCandidate,
-  sentence: number,
-  sentences: Sentences,
-  marks: ContextMarks,
-  withEuro: ReadonlySet<number>,
-  bareAccepted: ReadonlySet<number>,
-): boolean {
-  if (!followerAllowsMoney(text, a.end)) return false;
+/** What the judgement of a bare amount reads beside the amount itself. */
+interface BareContext {
+  readonly text: string;
+  readonly sentences: Sentences;
+  /** The sentences that hold an amount with a euro marker. */
+  readonly withEuro: ReadonlySet<number>;
+  /** The values of the amounts with a euro marker ("675 miljoen euro" makes a later bare "675 miljoen" money). */
+  readonly euroValues: ReadonlySet<number>;
+  /** The sentences that hold a bare amount already taken as money. */
+  readonly bareAccepted: Set<number>;
+}
+
+/**
+ * True when a bare amount ("100 miljoen", "160 mln.") is money: the word after it names no counted
+ * thing, nothing in its sentence makes it a count or another currency, and either its sentence holds
+ * a euro amount or a money word, or a neighbouring sentence holds a euro amount (a list of sums runs on
+ * over sentences), or the document names the same sum with a euro marker ("675 miljoen euro" … "die 675
+ * miljoen"). An abbreviated scale ("mln.", "mld.", "mrd") is the notation of budget texts, so for it a
+ * money word in a neighbouring sentence is enough ("zijn er miljoenen aan gemeenschapsgeld verdampt. Ik
+ * kwam uit op ongeveer 160 mln.").
+ */
+function isMoneyInContext(a: AmountCandidate, sentence: number, marks: ContextMarks, c: BareContext): boolean {
+  const { text, sentences, withEuro } = c;
+  if (!followerAllowsMoney(text, a.end, isAbbreviatedScale(a.scale))) return false;
   if (withEuro.has(sentence)) return true;
   // Cues count within the sentence, at most 300 characters away.
   const from = Math.max(sentences.start(sentence), a.start - CUE_REACH);
   const to = Math.min(sentences.end(sentence), a.end + CUE_REACH);
-  marks.cover(a.start - CUE_REACH, a.end + CUE_REACH + 1);
+  marks.cover(a.start - 2 * CUE_REACH, a.end + 2 * CUE_REACH + 1);
   if (marks.foreignCurrencies.anyWithin(from, to)) return false;
   // "Het aantal banen steeg tot 1,2 miljoen": a count, however much the sentence speaks of budgets.
   if (marks.counts.anyWithin(Math.max(from, a.start - 60), a.start)) return false;
   if (marks.moneyCues.anyWithin(from, to)) return true;
+  if (c.euroValues.has(a.value) && (a.valueMax === undefined || c.euroValues.has(a.valueMax))) return true;
   // A list of sums runs on over sentences: "... 35 miljoen euro. Duitsland (dat 8 miljard ...)."
-  return withEuro.has(sentence - 1) || withEuro.has(sentence + 1) || bareAccepted.has(sentence - 1);
+  if (withEuro.has(sentence - 1) || withEuro.has(sentence + 1) || c.bareAccepted.has(sentence - 1)) return true;
+  if (!isAbbreviatedScale(a.scale)) return false;
+  // The neighbouring sentences, as far as the reach goes.
+  const before = Math.max(sentence > 0 ? sentences.start(sentence - 1) : 0, a.start - 2 * CUE_REACH);
+  const after = Math.min(sentences.end(sentence + 1), a.end + 2 * CUE_REACH);
+  return marks.moneyCues.anyWithin(before, from) || marks.moneyCues.anyWithin(to, after);
 }
 
-function followerAllowsMoney(text: string, end: number): boolean {
+function isAbbreviatedScale(scale: string | null): boolean {
+  return scale !== null && SCALES.get(scale.toLowerCase())?.abbreviation === true;
+}
+
+function followerAllowsMoney(text: string, end: number, abbreviated: boolean): boolean {
   let p = end;
-  if (text[p] === '.') return true;
+  // "17,5 mln. inwoners": the word after an abbreviation's period follows the amount; a capital after it
+  // opens the next sentence ("160 mln. Dat is veel").
+  if (text[p] === '.' && abbreviated && text[p + 1] === ' ' && !/\p{Lu}/u.test(text[p + 2] ?? '')) p++;
+  else if (text[p] === '.') return true;
   if (text[p] === ' ') p++;
   if (!isLetter(text[p])) return true;
   let q = p;

@@ -8,6 +8,8 @@
  * "motie van het lid Van Haga 29 juni 2021". Capitalized words that commonly follow "motie"
  * without being a name ("Kamerstuk", "Tweede Kamer", "De …") are refused.
  */
+import { surnameKey } from '../folding';
+import { MEMBER_SURNAMES } from './memberSurnames';
 
 export interface MemberName {
   /** Flat-text offsets of the name. */
@@ -76,26 +78,49 @@ export function readMemberName(text: string, at: number, reading: NameReading): 
 
   const particlesStart = pos;
   pos = skipParticles(text, pos, reading.lowercaseStart || pos > at, true);
-  const surname = surnameAt(text, pos);
+  const firstWordOnly = !initials && pos === particlesStart;
+  // A month opens a name only as a first name, before the rest of the name: "Mei Li Vos", not "Mei 2021".
+  const surname = surnameAt(text, pos) ?? (firstWordOnly ? firstNameAt(text, pos) : undefined);
   if (!surname) return undefined;
   let end = surname.end;
 
-  // A first name before the surname: "Aukje de Vries", "Inge van Dijk", "Bruins Slot".
-  if (!initials && pos === particlesStart) {
-    const afterSpace = end + 1;
-    if (text[end] === ' ') {
+  // First names before the surname: "Aukje de Vries", "Inge van Dijk", "Bruins Slot", "Mei Li Vos".
+  if (firstWordOnly) {
+    for (let k = 0; k < MAX_FIRST_NAMES && text[end] === ' '; k++) {
+      const afterSpace = end + 1;
       const particleEnd = skipParticles(text, afterSpace, true, false);
       if (particleEnd > afterSpace) {
         const last = surnameAt(text, particleEnd);
         if (last) end = last.end;
-      } else if (!reading.lineBreakBetween(end, afterSpace + 1)) {
-        const last = surnameAt(text, afterSpace);
-        // Only a plain capitalized word on the same line joins; a heading's next line does not.
-        if (last && !isParticle(text.slice(afterSpace, last.end))) end = last.end;
+        break;
       }
+      // Only a plain capitalized word on the same line joins; a heading's next line does not.
+      if (reading.lineBreakBetween(end, afterSpace + 1)) break;
+      const last = surnameAt(text, afterSpace);
+      if (!last || isParticle(text.slice(afterSpace, last.end))) break;
+      // A third word ("Mei Li Vos") only where it is a member's surname or "c.s." follows: title-case
+      // names of debates and papers run to three words as well ("Nationale Omgevingsvisie Uitvoering").
+      if (k > 0 && !MEMBER_SURNAMES.has(surnameKey(text.slice(afterSpace, last.end))) && !CUM_SUIS_AFTER.test(text.slice(last.end, last.end + 6))) break;
+      end = last.end;
     }
   }
+  if (end === surname.end && surname.firstNameOnly) return undefined;
   return { start: at, end, text: text.slice(at, end) };
+}
+
+const CUM_SUIS_AFTER = /^ c\. ?s\b/;
+
+/** How many words a name may hold before its surname ("Mei Li Vos": two). */
+const MAX_FIRST_NAMES = 2;
+
+/** Months that are also first names ("Mei", "Juni", "April"): a name only with a surname after them. */
+const MONTH_NAMES: ReadonlySet<string> = new Set(['Januari', 'Februari', 'Maart', 'April', 'Mei', 'Juni', 'Juli', 'Augustus', 'September', 'Oktober', 'November', 'December']);
+
+function firstNameAt(text: string, at: number): { end: number; firstNameOnly: true } | undefined {
+  SURNAME_WORD.lastIndex = at;
+  const m = SURNAME_WORD.exec(text);
+  if (!m || !MONTH_NAMES.has(m[0]) || /[\p{L}\p{N}]/u.test(text[at + m[0].length] ?? '')) return undefined;
+  return { end: at + m[0].length, firstNameOnly: true };
 }
 
 /** Skips up to three particles ("Van der ", "in 't "); the first may be capitalized when `capitalFirst`. */
@@ -115,7 +140,7 @@ function skipParticles(text: string, from: number, lowercaseFirst: boolean, capi
   return pos;
 }
 
-function surnameAt(text: string, at: number): { end: number } | undefined {
+function surnameAt(text: string, at: number): { end: number; firstNameOnly?: boolean } | undefined {
   SURNAME_WORD.lastIndex = at;
   const m = SURNAME_WORD.exec(text);
   if (!m) return undefined;

@@ -3,6 +3,8 @@ import type { Sentences } from '../sentences';
 import type { Footnote, FootnoteMarker, KamerstukReference, MotionReference } from '../model';
 import { isWordAfterName, readMemberName, type MemberName, type NameReading } from './memberNames';
 import { linkMotionsToKamerstukken, type MotionMention } from './motionKamerstuk';
+import { MEMBER_SURNAMES } from './memberSurnames';
+import { surnameKey } from '../folding';
 
 export interface MotionContext {
   readonly sentences: Sentences;
@@ -27,6 +29,7 @@ export function recognizeMotions(flat: FlatText, context: MotionContext): Motion
     lineBreakBetween: (from, to) => /[\n\r]/.test(flat.sourceText(from, to)),
   });
   const mentions: MotionMention[] = [];
+  let lowercaseWords: LowercaseWords | undefined;
   for (const m of text.matchAll(/(?<![\p{L}\p{N}-])([Mm]otie(s?)|MOTIE(S?))(?![\p{L}\p{N}])/gu)) {
     const wordStart = m.index!;
     const after = wordStart + m[1]!.length;
@@ -36,13 +39,14 @@ export function recognizeMotions(flat: FlatText, context: MotionContext): Motion
       continue;
     }
     const plural = m[2] === 's';
-    const form = submitterForm(text, after);
+    const form = submitterForm(text, after, POSSESSIVE_BEFORE.test(text.slice(Math.max(0, wordStart - 8), wordStart)));
     if (!form) continue;
     // A blank line ends a heading or a table cell: "Omschrijving van de motie\n\nVindplaats" names no one.
     if (crossesBlankLine(flat, after, form.namesAt + 1)) continue;
     const list = readSubmitterList(text, form.namesAt, reading(form.lowercaseStart), form.separators);
     if (!list) continue;
     if (form.kind === 'direct' && text[after] === ' ' && (readsAsHeading(text, list, reading(false)) || aloneOnItsLine(flat, after, list))) continue;
+    if (form.kind === 'direct' && text[after] === ' ' && isCommonWord(list, (lowercaseWords ??= new LowercaseWords(text)))) continue;
     groupIntoMotions(list, plural && form.kind === 'direct').forEach((group, k) => {
       // The first motion's text starts at "motie"; the next ones of "de moties X c.s. en Y c.s." at their name.
       const start = k === 0 ? wordStart : group.names[0]!.start;
@@ -67,6 +71,58 @@ function readsAsHeading(text: string, list: readonly ListedName[], reading: Name
   if (next[1]) return true;
   const word = next[2]!;
   return /\p{Ll}/u.test(word) && !isWordAfterName(word);
+}
+
+/**
+ * "Stemming motie Staat van de rechtsstaat": after a bare "motie" (or "motie van"), one capitalized word
+ * alone is no member when the document writes the same word in lower case elsewhere ("de staat van de
+ * rechtsstaat", "de agenda", "het klimaat"): it is a common word that opens a title. A known member's
+ * surname stays a name ("motie Dijk" in a letter about dikes), and so does a name with "c.s.", a second
+ * submitter or more than one word.
+ */
+function isCommonWord(list: readonly ListedName[], lowercaseWords: LowercaseWords): boolean {
+  if (list.length !== 1 || list[0]!.cs) return false;
+  const name = list[0]!.name.text;
+  if (/[\s-]/.test(name)) return false;
+  if (MEMBER_SURNAMES.has(surnameKey(name))) return false;
+  return lowercaseWords.has(name.toLowerCase());
+}
+
+/**
+ * Whether a word occurs in the text in lower case, as a whole word. The few words asked about are
+ * looked up one by one (a fast search each); past a handful, every lower-case word of the text is
+ * collected in one pass, so that the cost stays linear.
+ */
+class LowercaseWords {
+  private readonly asked = new Map<string, boolean>();
+  private all: Set<string> | undefined;
+
+  constructor(private readonly text: string) {}
+
+  has(word: string): boolean {
+    if (this.all) return this.all.has(word);
+    const known = this.asked.get(word);
+    if (known !== undefined) return known;
+    if (this.asked.size >= MAX_WORDS_LOOKED_UP) {
+      this.all = new Set();
+      for (const m of this.text.matchAll(/(?<![\p{L}\p{N}’'-])\p{Ll}[\p{L}’']*/gu)) this.all.add(m[0]);
+      return this.all.has(word);
+    }
+    const found = occursAsWord(this.text, word);
+    this.asked.set(word, found);
+    return found;
+  }
+}
+
+const MAX_WORDS_LOOKED_UP = 16;
+
+function occursAsWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = text[i - 1];
+    const after = text[i + word.length];
+    if ((before === undefined || !/[\p{L}\p{N}’'-]/u.test(before)) && (after === undefined || !/[\p{L}’']/u.test(after))) return true;
+  }
+  return false;
 }
 
 /**
@@ -165,32 +221,52 @@ interface SubmitterForm {
 }
 
 /**
- * "van het lid", "van lid", "van de leden", "van het Kamerlid", "van Tweede Kamerlid", "van de heer",
- * "van mevrouw" (optionally after "nr. 12" or a bracket: "de motie (Kamerstuk 21501-32, nr. 1500) van het lid …"),
- * and "het lid" / "de leden" without "van".
+ * The motion's number between "motie" and its submitters: "nr. 12", "op stuk nr. 199", "met nummer 12",
+ * "(stuk nr. 470)", or its Kamerstuk in brackets: "de motie (Kamerstuk 21501-32, nr. 1500) van het lid …".
  */
-const MEMBER_FORM =
-  /(?: nr\. ?\d{1,4}| \([^()]{1,60}\))? (?:van|door) (?:((?:het )?(?:(?:Tweede |Eerste )?Kamer)?lid|(?:de )?(?:(?:Tweede |Eerste )?Kamer)?leden|de heer|mevrouw) )/y;
+const NUMBER_PART = String.raw`(?: (?:(?:op|met|onder) )?(?:stuk )?(?:nr\.?|nummer|stuknummer|stuknr\.?) ?\d{1,4}| \([^()]{1,60}\))?`;
+/** How a member is introduced: "het lid", "lid", "de leden", "het Kamerlid", "Tweede Kamerlid", "de heer", "mevrouw", "meneer", "(mijn) collega('s)". */
+const MEMBER_TITLE = String.raw`(?:het )?(?:(?:Tweede |Eerste )?Kamer)?lid|(?:de )?(?:(?:Tweede |Eerste )?Kamer)?leden|de heer|mevrouw|meneer|(?:mijn |onze |de )?(?:fractie)?collega(?:'s|’s)?`;
+/**
+ * "van het lid", "van lid", "van de leden", "van het Kamerlid", "van Tweede Kamerlid", "van de heer",
+ * "van mevrouw", "van meneer", after the motion's number where it is given ("de motie op stuk nr. 199 van
+ * de leden …").
+ */
+const MEMBER_FORM = new RegExp(`${NUMBER_PART} (van|door) (${MEMBER_TITLE}) `, 'y');
 /** "De motie het lid van Tongeren": the same with "van" left out (a slip real overviews make). */
 const MEMBER_FORM_WITHOUT_VAN = / (het (?:(?:Tweede |Eerste )?Kamer)?lid|de (?:(?:Tweede |Eerste )?Kamer)?leden) /y;
-/** The Handelingen formula "motie is voorgesteld door de leden …", and "motie, ingediend door het lid …". */
-const PROPOSED_BY_FORM = /,? (?:(?:is|werd|die is|die werd) )?(?:voorgesteld|ingediend) door (het lid|de leden) /y;
+/**
+ * The passive: the Handelingen formula "motie is voorgesteld door de leden …", "motie, ingediend door het
+ * lid …", "de motie die mede is ingediend door de heer …", "de motie op stuk nr. 470 ook mede is ingediend
+ * door de heer …", "de motie, ondertekend door Kröger": a participle of submitting, "door", and a member
+ * (with or without a title).
+ */
+const PROPOSED_BY_FORM = new RegExp(
+  `${NUMBER_PART},? (?:(?:die|welke) )?(?:(?:ook|mede|tevens|eveneens|mee) ){0,2}(?:(?:is|werd|wordt|was) )?(?:(?:ook|mede|tevens|eveneens|mee) ){0,2}` +
+    `(?:voorgesteld|ingediend|ondertekend|medeondertekend|meeondertekend|mede-ingediend|mede ingediend) door (?:(${MEMBER_TITLE}) )?`,
+  'y',
+);
 /** "motie van Kostic c.s.": "van" followed by a capitalized name. */
 const OF_FORM = / van (?=\p{Lu})/uy;
+/** A possessive before "motie" ("uw motie", "zijn motie"): "van" after it names who asks, not who submitted. */
+const POSSESSIVE_BEFORE = /(?:^|[^\p{L}])(?:mijn|m'n|uw|zijn|z'n|haar|onze|ons|hun|jouw|jullie)\s$/iu;
 
-function submitterForm(text: string, after: number): SubmitterForm | undefined {
+function submitterForm(text: string, after: number, possessive: boolean): SubmitterForm | undefined {
   if (text[after] === '-') return { kind: 'direct', namesAt: after + 1, lowercaseStart: false, separators: true };
   for (const re of [MEMBER_FORM, PROPOSED_BY_FORM, MEMBER_FORM_WITHOUT_VAN]) {
     re.lastIndex = after;
     const m = re.exec(text);
-    if (m) {
-      const single = /lid$|heer$|mevrouw$/i.test(m[1]!);
-      return { kind: 'member', namesAt: after + m[0].length, lowercaseStart: true, separators: !single };
-    }
+    if (!m) continue;
+    if (re === MEMBER_FORM && possessive && m[1] === 'van') return undefined;
+    const title = re === MEMBER_FORM ? m[2] : m[1];
+    // "ingediend door Kröger": no title, a capitalized name.
+    if (title === undefined) return { kind: 'member', namesAt: after + m[0].length, lowercaseStart: false, separators: true };
+    const single = /lid$|heer$|mevrouw$|meneer$|collega$/i.test(title);
+    return { kind: 'member', namesAt: after + m[0].length, lowercaseStart: true, separators: !single };
   }
   OF_FORM.lastIndex = after;
   const of = OF_FORM.exec(text);
-  if (of) return { kind: 'direct', namesAt: after + of[0].length, lowercaseStart: false, separators: true };
+  if (of) return possessive ? undefined : { kind: 'direct', namesAt: after + of[0].length, lowercaseStart: false, separators: true };
   if (text[after] === ' ') return { kind: 'direct', namesAt: after + 1, lowercaseStart: false, separators: true };
   return undefined;
 }
