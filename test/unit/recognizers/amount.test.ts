@@ -255,6 +255,43 @@ describe('amount recognizer', () => {
     });
   });
 
+  describe("an amendment's figure with its unit in brackets, and thousands grouped by spaces", () => {
+    const cases: ReadonlyArray<readonly [string, readonly Expected[]]> = [
+      ['In artikel 2 wordt het verplichtingenbedrag verhoogd met € 250 (x € 1.000) en het uitgavenbedrag met € 50 (x € 1.000).', [
+        { text: '€ 250 (x € 1.000)', value: 250_000 },
+        { text: '€ 50 (x € 1.000)', value: 50_000 },
+      ]],
+      ['wordt het uitgavenbedrag verlaagd met € 2 000 (x € 1 000).', [{ text: '€ 2 000 (x € 1 000)', value: 2_000_000 }]],
+      ['een intensivering van € 45 (x € 1 mln) voor de politie', [{ text: '€ 45 (x € 1 mln)', value: 45e6 }]],
+      ['verhoogd met € 134.300 (x € 1.000)', [{ text: '€ 134.300 (x € 1.000)', value: 134_300_000 }]],
+      ['De subsidie bedraagt € 50 000 per project.', [{ text: '€ 50 000', value: 50_000 }]],
+      ['Een bijdrage van € 1 250 000 voor', [{ text: '€ 1 250 000', value: 1_250_000 }]],
+    ];
+    for (const [source, expected] of cases) it(JSON.stringify(source), () => check(source, expected));
+
+    it('spaced digits without a euro sign, or not in groups of three, stay apart', () => {
+      check('In 2 000 gevallen werd € 20 2024 uitgekeerd.', [{ text: '€ 20', value: 20 }]);
+      check('Er kwamen 2 000 banen bij.', []);
+    });
+  });
+
+  describe('bare sums in trade and spending, and lists of them in one sentence', () => {
+    const cases: ReadonlyArray<readonly [string, readonly Expected[]]> = [
+      ['Het land is het derde exportland, met zo’n 39 miljard aan goederen en 22 miljard aan diensten.', [
+        { text: '39 miljard', value: 39e9 },
+        { text: '22 miljard', value: 22e9 },
+      ]],
+      ['Denk aan voeding, een export van 6 miljard, vlees, 1,4 miljard, en fruit, 2 miljard.', [
+        { text: '6 miljard', value: 6e9 },
+        { text: '1,4 miljard', value: 1.4e9 },
+        { text: '2 miljard', value: 2e9 },
+      ]],
+      ['De onrechtmatigheid van het pgb was in 2015 1,3 miljard.', [{ text: '1,3 miljard', value: 1.3e9 }]],
+    ];
+    for (const [source, expected] of cases) it(JSON.stringify(source), () => check(source, expected));
+    it('not: counts in a sentence about export', () => check('De export gaat naar 450 miljoen consumenten.', []));
+  });
+
   describe('figures in a table whose caption gives the unit', () => {
     it('one cell per line, as budget pages are copied: figures, not years, zeros, article numbers or labels', () => {
       const source = [

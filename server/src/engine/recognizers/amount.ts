@@ -78,14 +78,15 @@ export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentence
 
 const NUMBER_START = /(?<![0-9])[0-9]/g;
 
-/** The amounts (sorted by start) that overlap no caption (sorted, not overlapping each other). */
+/** The amounts (sorted by start) that overlap no caption, or hold one as their unit (captions sorted, not overlapping each other). */
 function withoutCaptions(amounts: readonly AmountCandidate[], captions: readonly { readonly start: number; readonly end: number }[]): AmountCandidate[] {
   const out: AmountCandidate[] = [];
   let c = 0;
   for (const a of amounts) {
     while (c < captions.length && captions[c]!.end <= a.start) c++;
     const caption = captions[c];
-    if (caption && caption.start < a.end) continue;
+    // An amount that holds the caption ("€ 250 (x € 1.000)") read it as its own unit.
+    if (caption && caption.start < a.end && !(a.start <= caption.start && caption.end <= a.end)) continue;
     out.push(a);
   }
   return out;
@@ -322,6 +323,9 @@ function readAmountAt(text: string, at: number, ahead: MoneyWordsAhead): ReadRes
   let after = last.scale && last.scale.periodEnd > last.scale.end ? currencyAfter(text, last.scale.periodEnd) : undefined;
   after ??= currencyAfter(text, end);
   if (after) end = after.end;
+  // "€ 250 (x € 1.000)": the amendment's formula names the unit right after the figure.
+  const unit = !scale ? inlineUnit(text, end) : undefined;
+  if (unit) end = unit.end;
 
   // "EUR 1,2 bln": a scale word the recognizer cannot read with certainty ("bln" is "biljoen" in Dutch,
   // "billion" in English); no value beats a wrong one.
@@ -354,8 +358,8 @@ function readAmountAt(text: string, at: number, ahead: MoneyWordsAhead): ReadRes
   const amount: AmountCandidate = {
     start: lowStart,
     end,
-    value: range ? range.lowValue : writtenNumberValue(low.number, low.scale?.multiplier ?? 1),
-    valueMax: range?.highValue,
+    value: (range ? range.lowValue : writtenNumberValue(low.number, low.scale?.multiplier ?? 1)) * (unit?.factor ?? 1),
+    valueMax: range && unit ? range.highValue * unit.factor : range?.highValue,
     notation,
     currency: euro?.written ?? null,
     scale: scale?.written ?? null,
@@ -374,17 +378,32 @@ interface NumberPart {
   readonly scale?: ScaleWord;
 }
 
+/** A thousands group after a space, as older official texts group them ("€ 2 000", "€ 134 300"). */
+const SPACED_GROUP = / \d{3}(?![\d.,]\d|\d)/y;
+
 function readNumberAt(text: string, at: number, currency: CurrencyMark | undefined): NumberPart | undefined {
   let token = readNumberToken(text, at);
   if (!token) return undefined;
-  const scale = readScale(text, at + token.length, currency?.euro === true && text[at + token.length] !== ' ');
+  // "€ 2 000", "€ 50 000 000": after a euro sign, digits grouped by spaces are one number. (Without the
+  // sign "2 000 banen" or "in 2 000 gevallen" are counts, and "10 000" next to other numbers is anything.)
+  let written = token;
+  if (currency?.euro && /^\d{1,3}$/.test(token)) {
+    let p = at + token.length;
+    for (let k = 0; k < 4 && sticky(SPACED_GROUP, text, p); k++) {
+      written += text.slice(p, p + 4);
+      p += 4;
+    }
+    if (written !== token) token = written.replace(/ /g, '');
+  }
+  const scale = readScale(text, at + written.length, currency?.euro === true && text[at + written.length] !== ' ');
   // A footnote number glued after a sentence's period ("€ 250.45 Het kabinet") is no decimal part.
   if (!scale && token.includes('.') && /^\d+\.\d{1,2}$/.test(token) && /^(?:$| \p{Lu})/u.test(text.slice(at + token.length, at + token.length + 2))) {
     token = token.slice(0, token.indexOf('.'));
+    written = token;
   }
   const number = parseWrittenNumber(token, scale !== undefined);
   if (!number) return undefined;
-  let end = at + token.length;
+  let end = at + written.length;
   if (!scale && number.decimals === 0) {
     WHOLE_EUROS.lastIndex = end;
     const m = WHOLE_EUROS.exec(text);
@@ -441,6 +460,20 @@ function sticky(re: RegExp, text: string, at: number): boolean {
 
 function isYear(token: string): boolean {
   return /^(?:19|20)\d\d$/.test(token);
+}
+
+/**
+ * The unit written right after a figure, in brackets, as amendments and budget tables in running text
+ * do: "€ 250 (x € 1.000)", "€ 2 000 (x € 1 000)", "€ 45 (x € 1 mln)". The figure is in that unit.
+ */
+const INLINE_UNIT = / ?\((?:x|×) ?(?:€|EUR) ?1(?:((?:[. ]000){1,3})|(?: ?(mln|miljoen|mld|mrd|miljard)\.?))\)/y;
+
+function inlineUnit(text: string, at: number): { readonly end: number; readonly factor: number } | undefined {
+  INLINE_UNIT.lastIndex = at;
+  const m = INLINE_UNIT.exec(text);
+  if (!m) return undefined;
+  const factor = m[1] ? 10 ** ((m[1].length / 4) * 3) : /^mil?j?o?e?n|^mln/.test(m[2]!) ? 1e6 : 1e9;
+  return { end: at + m[0].length, factor };
 }
 
 /** "Bedragen x € 1.000": the unit of a table, not a sum; but "2 x € 50 miljoen" is two sums. */
@@ -524,6 +557,8 @@ const MONEY_CUE = new RegExp(
     // Balances and prices: "houdbaarheidstekort", "staatsschuld", "het duurste stukje asfalt".
     'tekort', 'overschot', 'schuld', 'rente', 'prijs', 'prijz', 'tarie', 'duurder', 'duurste', 'goedkop',
     'winst', 'waarde van',
+    // Trade and spending in value: "40 miljard aan export", "een onrechtmatigheid van 1,3 miljard".
+    'export', 'import', 'onrechtmatig',
     // "geld" and its compounds ("belastinggeld"), not the verb "geldt"/"gelden".
     'geld(?![a-z])',
     // "euro", "euro's" and "eurocent" elsewhere in the sentence, not "Europa", "Eurostat".
@@ -635,7 +670,8 @@ function isMoneyInContext(a: AmountCandidate, sentence: number, marks: ContextMa
   if (marks.moneyCues.anyWithin(from, to)) return true;
   if (c.euroValues.has(a.value) && (a.valueMax === undefined || c.euroValues.has(a.valueMax))) return true;
   // A list of sums runs on over sentences: "... 35 miljoen euro. Duitsland (dat 8 miljard ...)."
-  if (withEuro.has(sentence - 1) || withEuro.has(sentence + 1) || c.bareAccepted.has(sentence - 1)) return true;
+  // So does a list within one sentence: "een export van 6 miljard, vlees …, 1,4 miljard, …".
+  if (withEuro.has(sentence - 1) || withEuro.has(sentence + 1) || c.bareAccepted.has(sentence - 1) || c.bareAccepted.has(sentence)) return true;
   if (!isAbbreviatedScale(a.scale)) return false;
   // The neighbouring sentences, as far as the reach goes.
   const before = Math.max(sentence > 0 ? sentences.start(sentence - 1) : 0, a.start - 2 * CUE_REACH);
