@@ -41,11 +41,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
 
   const sentences = Sentences.ofFlat(flat);
   // What names the document itself (its heading, page footers, open-data header) is no citation.
-  const citations = recognizeKamerstukken(flat, sentences).filter((r) => !isOwnIdentity(r, metadata));
+  const citations = recognizeKamerstukken(flat, sentences).filter((r) => !isOwnIdentity(r, metadata) && !(r.kind === 'kamerstuk' && r.form.identifier && isColophon(text, r.span)));
   const kamerstukken = citations.filter((r): r is KamerstukReference => r.kind === 'kamerstuk');
   const documentNumbers = recognizeDocumentNumbers(flat).filter((r) => !isOwnIdentity(r, metadata));
   const motions = recognizeMotions(flat, { sentences, kamerstukken, footnotes, markers });
-  const handelingen = recognizeHandelingen(flat);
+  const handelingen = recognizeHandelingen(flat).filter((r) => !(r.identifier && isColophon(text, r.span)));
   const claimed = new ClaimedSpans([...citations, ...documentNumbers, ...handelingen].map((r) => r.span));
   const amounts = recognizeAmounts(flat, sentences).filter((r) => !claimed.overlaps(r.span));
   const deadlines = recognizeDeadlines(flat, metadata.date, sentences).filter((r) => !claimed.overlaps(r.span));
@@ -67,6 +67,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
  * document number within its head (the header rows of an export: "kst-29826-277", "kamerstukdossier
  * 29826 -277"). Further down, a letter that cites its own number does cite it.
  */
+/**
+ * An official publication ends with its colophon: its own identifier, then the series' ISSN
+ * ("ah-tk-20222023-3649 ISSN 0921 - 7398 ’s-Gravenhage 2023", "kst-36410-XIV-9 ISSN 0921 - 7371"). That
+ * identifier is the document naming itself.
+ */
+function isColophon(text: string, span: { offset: number; length: number }): boolean {
+  return /^\s{0,8}ISSN\b/.test(text.slice(span.offset + span.length, span.offset + span.length + 16));
+}
+
 function isOwnIdentity(r: Reference, m: DocumentMetadata): boolean {
   const spans = m.identitySpans ?? (m.identitySpan ? [m.identitySpan] : []);
   if (spans.some((s) => s.offset < r.span.offset + r.span.length && r.span.offset < s.offset + s.length)) return true;

@@ -64,6 +64,12 @@ describe('recognizeHandelingen', () => {
 
   it('refuses a range longer than fifty numbers', () => assert.deepEqual(found('Handelingen II 2022/23, nrs. 1 tot en met 80'), []));
 
+  it("the publication's own identifier in its colophon (before the ISSN) is no citation", () => {
+    const text = 'Antwoord op vragen van het lid X (Aanhangsel Handelingen II 2021/22, nr. 1400).\n\nah-tk-20212022-1456\nISSN 0921 - 7398\n’s-Gravenhage 2022\n';
+    assert.deepEqual(analyze(text).references.map((r) => r.text), ['Aanhangsel Handelingen II 2021/22, nr. 1400']);
+    assert.deepEqual(analyze('Zie kst-36410-XIV-9 ISSN 0921 - 7371 en kst-36410-XIV-8.').references.map((r) => r.text), ['kst-36410-XIV-8']);
+  });
+
   it('maps spans back to the source across a line break', () => {
     const text = 'Zie ook Aanhangsel\nHandelingen, vergaderjaar 2021–2022, nr. 3173.';
     const [r] = recognizeHandelingen(new FlatText(text));

@@ -172,6 +172,7 @@ const POSITIVE: [string, Expected[]][] = [
   // Eerste Kamer letters without "nr.", in every position: after the keyword, bare, bracketed, joint.
   ['de motie (Kamerstuk 36 110, L) en de brief', [K('Kamerstuk 36 110, L', '36110', 'L', { form: { keyword: 'Kamerstuk', numberMarker: null } })]],
   ['Kamerstuk 35 526, L - Tijdelijke bepalingen', [K('Kamerstuk 35 526, L', '35526', 'L')]],
+  ['de brief van 26 september 2022 (34109,L), de reactie', [K('34109,L', '34109', 'L')]],
   ['Kamerstukken I 2021/22, 35 811, C, p. 4', [K('Kamerstukken I 2021/22, 35 811, C', '35811', 'C', { chamber: 'I', pages: 'p. 4' })]],
   ['het verslag 35 802, K is vastgesteld', []],
   ['Het verslag 35 802, K, bevat', [K('35 802, K', '35802', 'K', { form: { keyword: null } })]],
@@ -360,6 +361,7 @@ const NEGATIVE: string[] = [
   'de categorieën A, B en C, D',
   'Postbus 12345, K. Jansen',
   'de aanvragen 12345, A en B',
+  'zie 12345,A en B',
   'Postbus 20018, A van Dijk',
   'in totaal 12.345, A',
   'een bedrag van 35.300, D',

@@ -176,6 +176,8 @@ const COMMA_NUMBER =
  * "Kamerstuk 35 526, L". Not an initial ("35 526, A.B. de Vries").
  */
 const COMMA_LETTERS = /(, )([A-Z]{1,2})(?![\p{L}\p{N}]|-|\.\p{L})/uy;
+/** The same typed without the space, closing a bracket: "(34109,L)". */
+const TIGHT_LETTERS_IN_BRACKET = /(,)([A-Z]{1,2})(?= ?\))/uy;
 /**
  * What must follow the letters of "35 802, K" where nothing before the citation vouches for it: the end
  * of the citation (a bracket, a list mark, the end of the text), the next citation ("en 35 811, C") or
@@ -467,7 +469,7 @@ function readFirstNumber(s: string, at: number, licence: CitationLicence, letter
     if (comma && !/^(19|20)\d\d$/.test(comma[2]!)) return plainNumber(comma[2]!, at + comma[0].length, at);
   }
   if (letters) {
-    const written = sticky(COMMA_LETTERS, s, at);
+    const written = sticky(COMMA_LETTERS, s, at) ?? sticky(TIGHT_LETTERS_IN_BRACKET, s, at);
     if (written) return plainNumber(written[2]!, at + written[0].length, at);
   }
   return undefined;

@@ -226,13 +226,13 @@ interface SubmitterForm {
  */
 const NUMBER_PART = String.raw`(?: (?:(?:op|met|onder) )?(?:stuk )?(?:nr\.?|nummer|stuknummer|stuknr\.?) ?\d{1,4}| \([^()]{1,60}\))?`;
 /** How a member is introduced: "het lid", "lid", "de leden", "het Kamerlid", "Tweede Kamerlid", "de heer", "mevrouw", "meneer", "(mijn) collega('s)". */
-const MEMBER_TITLE = String.raw`(?:het )?(?:(?:Tweede |Eerste )?Kamer)?lid|(?:de )?(?:(?:Tweede |Eerste )?Kamer)?leden|de heer|mevrouw|meneer|(?:mijn |onze |de )?(?:fractie)?collega(?:'s|’s)?`;
+const MEMBER_TITLE = String.raw`(?:het )?(?:(?:Tweede |Eerste )?Kamer)?[lL]id|(?:de )?(?:(?:Tweede |Eerste )?Kamer)?[lL]eden|de heer|mevrouw|meneer|(?:mijn |onze |de )?(?:fractie)?collega(?:'s|’s)?`;
 /**
  * "van het lid", "van lid", "van de leden", "van het Kamerlid", "van Tweede Kamerlid", "van de heer",
  * "van mevrouw", "van meneer", after the motion's number where it is given ("de motie op stuk nr. 199 van
  * de leden …").
  */
-const MEMBER_FORM = new RegExp(`${NUMBER_PART} (van|door) (${MEMBER_TITLE}) `, 'y');
+const MEMBER_FORM = new RegExp(`${NUMBER_PART},? (van|door) (${MEMBER_TITLE}) `, 'y');
 /** "De motie het lid van Tongeren": the same with "van" left out (a slip real overviews make). */
 const MEMBER_FORM_WITHOUT_VAN = / (het (?:(?:Tweede |Eerste )?Kamer)?lid|de (?:(?:Tweede |Eerste )?Kamer)?leden) /y;
 /**
@@ -246,8 +246,8 @@ const PROPOSED_BY_FORM = new RegExp(
     `(?:voorgesteld|ingediend|ondertekend|medeondertekend|meeondertekend|mede-ingediend|mede ingediend) door (?:(${MEMBER_TITLE}) )?`,
   'y',
 );
-/** "motie van Kostic c.s.": "van" followed by a capitalized name. */
-const OF_FORM = / van (?=\p{Lu})/uy;
+/** "motie van Kostic c.s.", "motie op stuk nr. 212 van Bergkamp, Segers en Dijksma": "van" followed by a capitalized name. */
+const OF_FORM = new RegExp(`${NUMBER_PART},? van (?=\\p{Lu})`, 'uy');
 /** A possessive before "motie" ("uw motie", "zijn motie"): "van" after it names who asks, not who submitted. */
 const POSSESSIVE_BEFORE = /(?:^|[^\p{L}])(?:mijn|m'n|uw|zijn|z'n|haar|onze|ons|hun|jouw|jullie)\s$/iu;
 
