@@ -33,8 +33,8 @@ describe('recognition quality on the holdout-5 set (fresh real texts)', () => {
   });
 
   describeRegressionGuard('holdout-5 set', set, {
-    // After its own mistakes were looked at: kamerstuk 0.978, dossier 0.756, motion 0.976, amount 1, deadline 0.931, all 0.962.
-    measured: { kamerstuk: 0.978, dossier: 0.756, motion: 0.976, amount: 1, deadline: 0.931, all: 0.962 },
+    // After its own mistakes were looked at: kamerstuk 0.978, dossier 0.902, motion 0.976, amount 1, deadline 0.931, all 0.969.
+    measured: { kamerstuk: 0.978, dossier: 0.902, motion: 0.976, amount: 1, deadline: 0.931, all: 0.969 },
     margin: 0.03,
     minGoldForFloor: 10,
   });

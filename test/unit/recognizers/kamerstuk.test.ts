@@ -206,6 +206,8 @@ const POSITIVE: [string, Expected[]][] = [
   // Dossiers cited without a number.
   ['Kamerstukken 32 637', [D('Kamerstukken 32 637', '32637')]],
   ['(Kamerstuk 34 986)', [D('Kamerstuk 34 986', '34986')]],
+  // A numbered agenda item that holds nothing but the dossier, its title below.
+  ['Korte aantekeningen\n\n1. 34459\n\nAanvullingen bij de mediadienst\n\n2. 35210 VIII\n\nWijziging\n', [D('34459', '34459'), D('35210 VIII', '35210-VIII')]],
   ['het dossier 35925-XVII bevat', [D('dossier 35925-XVII', '35925-XVII')]],
   ['kamerstukdossier 29826 Industriebeleid', [D('kamerstukdossier 29826', '29826')]],
   ['Kamerstukken 32 637 en 32 813', [D('Kamerstukken 32 637', '32637'), D('32 813', '32813')]],
@@ -361,6 +363,9 @@ const NEGATIVE: string[] = [
   'de categorieën A, B en C, D',
   'Postbus 12345, K. Jansen',
   'de aanvragen 12345, A en B',
+  // A five-digit number alone on a line is no agenda item without its item number.
+  'De tabel:\n12345\n23456\n',
+  '1. 12345 mensen\n',
   'zie 12345,A en B',
   'Postbus 20018, A van Dijk',
   'in totaal 12.345, A',

@@ -887,7 +887,8 @@ function dossierReading(s: string, start: number, pieces: readonly Piece[]): Cit
 /**
  * "het wetsvoorstel 36 123", "de initiatiefwetsvoorstellen 36 100 en 36 101": a bill named by the word
  * and its dossier number. And the bill number that heads an agenda item, a line that starts with the
- * dossier and goes on with the bill's title ("36 123 Wijziging van de Wet …").
+ * dossier and goes on with the bill's title ("36 123 Wijziging van de Wet …"), or a numbered agenda
+ * item that holds nothing else ("1. 34459", the title on the next line).
  */
 function readNamedBillDossier(s: string, at: number, bills: BillCues): CitationReading | undefined {
   const named = BILL_WORD_BEFORE.test(s.slice(Math.max(0, at - 30), at));
@@ -896,9 +897,15 @@ function readNamedBillDossier(s: string, at: number, bills: BillCues): CitationR
   if (!pieces) return undefined;
   const end = pieces[pieces.length - 1]!.end;
   if (gluedAfterDossier(s, end)) return undefined;
-  if (!named && (pieces.length > 1 || !sticky(BILL_TITLE_AHEAD, s, end))) return undefined;
+  // A numbered agenda item that holds nothing but the dossier ("1. 34459", "2. 35210 VIII"), its
+  // title on the lines below, as the chambers' agendas and committee notes print them.
+  const agendaItem = !named && bills.endsLine(end) && NUMBERED_ITEM_BEFORE.test(s.slice(Math.max(0, at - 6), at));
+  if (!named && !agendaItem && (pieces.length > 1 || !sticky(BILL_TITLE_AHEAD, s, end))) return undefined;
   return dossierReading(s, at, pieces);
 }
+
+/** The number of an agenda item before it: "1. ", "12. ". */
+const NUMBERED_ITEM_BEFORE = /(?:^|[^\p{L}\p{N}.,])\d{1,2}\. $/u;
 
 /** The word for a bill right before its number: "wetsvoorstel 36 123", "voorstel van wet 36 123", "wetsvoorstelnummer 36123". */
 const BILL_WORD_BEFORE = /(?<![\p{L}])(?:[Ww]etsvoorstel(?:len|nummer)?|[Ii]nitiatief(?:wets)?voorstel(?:len)?|[Vv]oorstel(?:len)? van (?:rijks)?wet) $/u;
