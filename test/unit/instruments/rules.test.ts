@@ -45,6 +45,7 @@ describe('instrument rules', () => {
         ['instrument-abbreviation-before-full-name', 'information'],
         ['instrument-full-name-repeated', 'information'],
         ['instrument-unknown-abbreviation', 'information'],
+        ['abbreviation-unexplained', 'information'],
       ],
     );
     for (const r of INSTRUMENT_RULES) assert.equal(ALL_RULES.filter((x: DiagnosticRule) => x.code === r.code).length, 1);
@@ -67,10 +68,12 @@ describe('instrument rules', () => {
       ));
     it('flags it when the full name comes only later', () =>
       checkRule(code, 'Het [[NGF]] investeert. Het Nationaal Groeifonds is groot.', 'Het Nationaal Groeifonds (NGF) investeert. Het Nationaal Groeifonds is groot.'));
-    it('flags each instrument once', () => checkRule(code, 'De [[CPB]]-raming en het [[PBL]]. Het CPB en het PBL.'));
+    it('flags each instrument once', () => checkRule(code, 'De [[WBSO]]-aanvraag en het [[NGF]]. De WBSO en het NGF.'));
+    it('leaves the planning offices and councils every reader knows alone (SER, CPB, TNO, AIV)', () =>
+      checkRule(code, 'De CPB-raming, het SER-advies, TNO en het AIV-rapport. Het CPB en de SER.'));
     it('offers no fix inside a compound', async () => {
       const ws = ruleWorkspace([code]);
-      const found = await diagnose(ws, 'Het SER-advies over reshoring.');
+      const found = await diagnose(ws, 'Het NGF-project over reshoring.');
       assert.equal(found.length, 1);
       assert.deepEqual(quickFixes(ws, found[0]!, found), []);
     });
@@ -112,6 +115,24 @@ describe('instrument rules', () => {
       assert.ok(fixAll, all.map((a) => a.title).join(', '));
       assert.equal(applied(text, fixAll, DOC_URI), 'Het Nationaal Groeifonds (NGF) investeert. Het NGF stopt. Het NGF eindigt.');
     });
+  });
+
+  describe('abbreviation-unexplained', () => {
+    const code = 'abbreviation-unexplained';
+    it('flags the first use of an abbreviation the letter never writes out', () =>
+      checkRule(code, 'De [[NVWA]] controleert. De NVWA en de [[KMar]] werken samen met de [[RvS]] en de [[ILT]].'));
+    it('accepts "Full name (ABBR)", "(hierna: ABBR)" and "ABBR (Full name)", wherever in the letter', () =>
+      checkRule(
+        code,
+        'De NLA inspecteert. Later: de Nederlandse Arbeidsinspectie (NLA). Het COA (Centraal Orgaan opvang asielzoekers) en de Immigratie- en Naturalisatiedienst (hierna: IND).',
+      ));
+    it('leaves alone what every reader knows, headings in capitals, compounds, identifiers and Roman numerals', () =>
+      checkRule(
+        code,
+        'BRIEF VAN DE MINISTER VAN FINANCIËN\n\nDe EU, het CPB, de SER, de VVD en het ministerie van EZK. De NV-gebieden, kst-36600-IX-13, 2025D44449, hoofdstuk XIII en Kamerstukken II.',
+      ));
+    it("leaves a glossary instrument to the instrument rules, and counts an abbreviation's plural once", () =>
+      checkRule(code, "De WBSO helpt. Twee [[AMvB]]'s en een AMvB."));
   });
 
   describe('instrument-unknown-abbreviation', () => {

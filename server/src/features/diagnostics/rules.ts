@@ -1,5 +1,6 @@
 /** Every diagnostics rule, in the order their findings are reported. */
 import type { DiagnosticRule } from './model';
+import { abbreviationUnexplained } from './rules/abbreviationUnexplained';
 import { amountEnglishDecimal } from './rules/amountEnglishDecimal';
 import { amountMixedNotation } from './rules/amountMixedNotation';
 import { citationInconsistent } from './rules/citationInconsistent';
@@ -46,7 +47,7 @@ export const REFERENCE_RULES: readonly DiagnosticRule[] = [
 ];
 
 /** House-style rules on policy instruments (they need the glossary: FeatureContext.glossaries). */
-export const INSTRUMENT_RULES: readonly DiagnosticRule[] = [instrumentAbbreviationBeforeFullName, instrumentFullNameRepeated, instrumentUnknownAbbreviation];
+export const INSTRUMENT_RULES: readonly DiagnosticRule[] = [instrumentAbbreviationBeforeFullName, instrumentFullNameRepeated, instrumentUnknownAbbreviation, abbreviationUnexplained];
 
 /** All rules. */
 export const ALL_RULES: readonly DiagnosticRule[] = [...REFERENCE_RULES, ...INSTRUMENT_RULES];

@@ -6,6 +6,7 @@
  */
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
+import { WELL_KNOWN_ABBREVIATIONS } from '../abbreviations';
 import { mentionedEntries, writtenOutName } from '../instrumentUse';
 
 export const instrumentAbbreviationBeforeFullName: DiagnosticRule = {
@@ -20,6 +21,8 @@ export const instrumentAbbreviationBeforeFullName: DiagnosticRule = {
       if (!full) continue;
       const first = mentions.find((m) => m.abbreviation);
       if (!first) continue;
+      // The planning offices and councils every reader knows (SER, CPB, TNO, AIV) need no writing out.
+      if (WELL_KNOWN_ABBREVIATIONS.has(first.text.trim().toUpperCase())) continue;
       const firstEnd = first.span.offset + first.span.length;
       if (mentions.some((m) => !m.abbreviation && m.span.offset < first.span.offset)) continue;
       // "NGF (Nationaal Groeifonds)": introduced the other way round.

@@ -1,0 +1,53 @@
+/**
+ * Abbreviations in a letter, for the house-style rules: which capitals-words are abbreviations, which
+ * are so well known that no reader needs them written out, and whether a letter writes one out.
+ *
+ * The well-known ones are those the Rijksoverheid's own letters use without explanation: the
+ * international bodies, the planning offices and advisory councils, the ministries, the chambers, the
+ * parties, and a handful of everyday terms (btw, cao, mkb, ICT). An unknown abbreviation is never a
+ * mistake on its own; it is worth a look (information) when the letter nowhere writes it out.
+ */
+
+/** Abbreviations a Kamerbrief's reader knows without explanation (compared in upper case). */
+export const WELL_KNOWN_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  // International
+  'EU', 'VN', 'UN', 'NAVO', 'NATO', 'OESO', 'OECD', 'IMF', 'WHO', 'WTO', 'ISO', 'EC', 'EP', 'EIB', 'ECB', 'ESA', 'EMA', 'IEA', 'IPCC', 'VS', 'VK', 'USA', 'UK',
+  'NL', 'EUR', 'USD', 'IT', 'AEX', 'CO', 'BBP', 'GDP', 'SDG', 'SDGS', 'CEO', 'MFK', 'COVID', 'NGO', 'NGOS', 'KPI', 'FTE', 'PDF', 'URL', 'CV',
+  // Planning offices, advisory councils, statistics, institutes
+  'SER', 'CPB', 'PBL', 'SCP', 'CBS', 'TNO', 'RIVM', 'KNMI', 'AIV', 'WRR', 'NWO', 'KNAW', 'DNB', 'AFM', 'ACM', 'AP', 'NOS',
+  // Ministries and government
+  'AZ', 'BZ', 'BZK', 'BHO', 'BHOS', 'DEF', 'EZ', 'EZK', 'FIN', 'IENW', 'JENV', 'LNV', 'LVVN', 'OCW', 'SZW', 'VWS', 'KGG', 'VRO', 'ANB',
+  'TK', 'EK', 'RVO', 'CAO', 'BTW', 'MKB', 'ICT', 'AI', 'BV', 'NV', 'BNP', 'AOW', 'WW', 'ZZP', 'ZZP’ER', 'HBO', 'MBO', 'WO', 'VMBO', 'HAVO', 'VWO', 'PO', 'VO',
+  // Parties
+  'VVD', 'PVV', 'CDA', 'SP', 'PVDA', 'GL', 'D66', 'CU', 'SGP', 'PVDD', 'DENK', 'FVD', 'BBB', 'NSC', 'JA21', '50PLUS', 'GL-PVDA',
+]);
+
+/**
+ * A word that is an abbreviation: letters only, at least two capitals and at least half of it
+ * capitals, all capitals up to five letters ("NVWA", "ILT") or mixed case up to six ("KMar", "RvS",
+ * "IenW", "AMvB"); not a Roman numeral ("II", "XIII"). A longer word in capitals is a word set in
+ * capitals (a heading's "BIJLAGE", "DOELEN") or an acronym read as a word.
+ */
+export function isAbbreviation(word: string): boolean {
+  if (word.length < 2 || word.length > 6 || !/^\p{Lu}[\p{L}]*$/u.test(word)) return false;
+  const capitals = [...word].filter((c) => c !== c.toLowerCase()).length;
+  if (capitals < 2 || capitals * 2 < word.length) return false;
+  if (capitals === word.length && word.length > 5) return false;
+  return !/^[IVXLCDM]+$/.test(word);
+}
+
+/** "(NVWA)", "(hierna: NVWA)", "(verder: de NVWA)": an abbreviation in brackets after what it stands for. */
+const BRACKETED = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})\s*\)/gu;
+/** "NVWA (Nederlandse Voedsel- en Warenautoriteit)": an abbreviation followed by its words in brackets. */
+const FOLLOWED_BY_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{1,7})\s{0,2}\(\s*\p{L}[\p{L}-]*(?:\s+[\p{L}-]+){1,10}\s*\)/gu;
+
+/**
+ * The abbreviations a letter writes out: "Nederlandse Voedsel- en Warenautoriteit (NVWA)", "(hierna:
+ * NVWA)", or the other way round, "NVWA (Nederlandse Voedsel- en Warenautoriteit)". One pass each.
+ */
+export function explainedAbbreviations(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(BRACKETED)) out.add(m[1]!);
+  for (const m of text.matchAll(FOLLOWED_BY_NAME)) out.add(m[1]!);
+  return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * House style: an abbreviation is written out at its first use. Flags the first use of an
+ * abbreviation ("NVWA", "KMar", "RvS") that the letter nowhere writes out, unless it is one every
+ * reader knows (EU, SER, CPB, the ministries, the parties, …) or a policy instrument of the glossary
+ * (those have their own rules, with the full name to write).
+ */
+import { explainedAbbreviations, isAbbreviation, WELL_KNOWN_ABBREVIATIONS } from '../abbreviations';
+import type { DiagnosticRule } from '../model';
+import type { Finding } from '../../model';
+
+/** A capitals-word standing on its own, not inside a compound ("NV-gebieden", "SER-advies") or an identifier ("kst-", "2025D"). */
+const WORD = /(?<![\p{L}\p{N}\-/._@#])\p{Lu}[\p{L}]{1,7}(?![\p{L}\p{N}\-@]|['’][\p{L}]{2})/gu;
+
+export const abbreviationUnexplained: DiagnosticRule = {
+  code: 'abbreviation-unexplained',
+  defaultSeverity: 'information',
+  description: "An abbreviation the letter never writes out (house style: write it out at first use, 'Nederlandse Arbeidsinspectie (NLA)'), unless every reader knows it.",
+  check(ctx) {
+    const text = ctx.doc.text;
+    const a = ctx.doc.analysis;
+    const skip = [...a.references.map((r) => r.span), ...a.instruments.map((i) => i.span), ...(a.metadata.frontMatterSpan ? [a.metadata.frontMatterSpan] : [])];
+    const inside = (at: number): boolean => skip.some((s) => at >= s.offset && at < s.offset + s.length);
+    const seen = new Set<string>();
+    const explained = explainedAbbreviations(text);
+    const findings: Finding[] = [];
+    for (const m of text.matchAll(WORD)) {
+      const word = m[0];
+      if (!isAbbreviation(word) || seen.has(word)) continue;
+      seen.add(word);
+      if (WELL_KNOWN_ABBREVIATIONS.has(word.toUpperCase()) || inside(m.index!) || inCapitalsLine(text, m.index!, word.length)) continue;
+      if (explained.has(word)) continue;
+      findings.push({ code: this.code, span: { offset: m.index!, length: word.length }, message: ctx.m.diag.abbreviationUnexplained(word) });
+    }
+    return findings;
+  },
+};
+
+/** A heading or title in capitals ("BRIEF VAN DE MINISTER"): its words are no abbreviations. */
+function inCapitalsLine(text: string, at: number, length: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let end = text.indexOf('\n', at + length);
+  if (end < 0) end = text.length;
+  const words = text.slice(start, Math.min(end, start + 400)).match(/\p{L}{2,}/gu) ?? [];
+  const capitals = words.filter((w) => w === w.toUpperCase()).length;
+  return words.length >= 3 && capitals * 3 >= words.length * 2;
+}
