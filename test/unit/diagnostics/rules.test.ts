@@ -33,6 +33,9 @@ const MOTION_KOSTIC: Known = {
   date: '2025-03-20',
   submitters: ['Kostić', 'Koekkoek', 'Thijssen'],
 };
+/** Two motions of the same members, on different subjects (the subject in the letter picks one). */
+const MOTION_CEDER_A: Known = { id: '36410-XII-30', type: 'Motie', title: 'Motie van het lid Ceder over een verbod op fossiele reclame', date: '2023-11-15', submitters: ['Ceder'] };
+const MOTION_CEDER_B: Known = { id: '36410-XII-31', type: 'Motie', title: 'Motie van het lid Ceder over meer toezicht op de luchtvaart', date: '2023-11-15', submitters: ['Ceder'] };
 const LETTER_265: Known = { id: '29826-265', type: 'Brief regering', title: 'Toekomstperspectief Energie-intensieve Industrie', date: '2025-09-19' };
 const LETTER_258: Known = { id: '29826-258', type: 'Brief regering', title: 'Ruimte voor industrieclusters', date: '2025-06-27' };
 
@@ -71,6 +74,20 @@ const CASES: Case[] = [
     known: [MOTION_KOSTIC],
     message: /zonder Kamerstuknummer/,
     fixed: 'Met deze brief geef ik uitvoering aan de motie-Kostić c.s. (Kamerstuk 29 826, nr. 250) over de industrie.',
+  },
+  {
+    name: 'motion without Kamerstuk: the candidate whose subject fits what the letter says',
+    code: 'motion-without-kamerstuk',
+    text: 'Ik geef uitvoering aan de [[motie van het lid Ceder]] over een verbod op reclame voor fossiele brandstoffen.',
+    known: [MOTION_CEDER_B, MOTION_CEDER_A],
+    fixed: 'Ik geef uitvoering aan de motie van het lid Ceder (Kamerstuk 36 410 XII, nr. 30) over een verbod op reclame voor fossiele brandstoffen.',
+  },
+  {
+    name: 'motion without Kamerstuk: no suggestion when no candidate fits the subject the letter gives',
+    code: 'motion-without-kamerstuk',
+    text: 'Ik geef uitvoering aan de [[motie van het lid Ceder]] over de bekostiging van het hoger onderwijs.',
+    known: [MOTION_CEDER_B, MOTION_CEDER_A],
+    fixed: 'Ik geef uitvoering aan de motie van het lid Ceder over de bekostiging van het hoger onderwijs.',
   },
   {
     name: 'motion with its Kamerstuk elsewhere in the letter',
@@ -327,7 +344,8 @@ describe('diagnostics rules', () => {
         assert.equal(f.code, c.code);
         if (c.message) assert.match(f.message, c.message);
       }
-      if (c.fixed !== undefined) {
+      if (c.fixed === text) assert.deepEqual(findings[0]?.fixes ?? [], [], 'no fix is offered');
+      else if (c.fixed !== undefined) {
         const fixes = findings[0]!.fixes ?? [];
         const fix = fixes.find((x) => x.preferred) ?? fixes[0];
         assert.ok(fix, 'a fix is offered');

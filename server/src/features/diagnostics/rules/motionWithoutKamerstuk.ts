@@ -1,6 +1,9 @@
 /**
- * Missing: a motion mentioned with no Kamerstuk number anywhere in the letter. The quick fix inserts
- * the citation of the motion(s) the catalog knows with the same submitters.
+ * Missing: a motion mentioned with no Kamerstuk number anywhere in the letter. The quick fixes suggest
+ * the citation of the motions the catalog knows with the same submitters, ranked by how well their
+ * subject fits what the letter says the motion is about ("over een verbod op fossiele reclame"); where
+ * the letter gives a subject and no candidate fits it, none is offered. A suggestion is preferred only
+ * when one candidate fits clearly.
  */
 import { submittersKey } from '../../../engine/folding';
 import type { MotionReference } from '../../../engine/model';
@@ -8,6 +11,11 @@ import { formatCitation } from '../../citations';
 import { formatDate } from '../../describe';
 import type { DiagnosticRule } from '../model';
 import type { Finding, Fix } from '../../model';
+import { letterSubject, subjectFit } from '../motionSubject';
+
+/** The share of the letter's subject words a candidate's title must hold to be suggested, and to be preferred. */
+const FITS = 0.34;
+const FITS_CLEARLY = 0.6;
 
 
 export const motionWithoutKamerstuk: DiagnosticRule = {
@@ -23,14 +31,18 @@ export const motionWithoutKamerstuk: DiagnosticRule = {
       const key = submittersKey(m.submitters);
       if (m.kamerstuk || linked.has(key) || reported.has(key)) continue;
       reported.add(key);
-      const candidates = ctx.catalog.findMotions(m.submitters, 3).filter((c) => c.kamerstuk);
-      const fixes: Fix[] = candidates.map((c, i) => {
+      const subject = letterSubject(ctx.doc, m);
+      const all = ctx.catalog.findMotions(m.submitters, 30).filter((c) => c.kamerstuk);
+      const scored = all.map((c) => ({ c, fit: subject.length >= 2 && c.title ? subjectFit(subject, c.title) : 0 }));
+      const candidates = (subject.length >= 2 ? scored.filter((x) => x.fit >= FITS).sort((a, b) => b.fit - a.fit) : scored).slice(0, 3);
+      const clear = candidates.length > 0 && candidates[0]!.fit >= FITS_CLEARLY && (candidates.length === 1 || candidates[1]!.fit < candidates[0]!.fit);
+      const fixes: Fix[] = candidates.map(({ c }, i) => {
         const citation = formatCitation(c.kamerstuk!, ctx.settings.citationStyle);
         const title = [c.date ? formatDate(c.date, ctx.locale) : '', c.title ? shorten(c.title, 70) : ''].filter(Boolean).join(', ');
         return {
-          title: ctx.m.diag.insertCitation(citation, title),
+          title: ctx.m.diag.suggestCitation(citation, title),
           edits: [{ uri: ctx.doc.uri, span: { offset: m.span.offset + m.span.length, length: 0 }, newText: ` (${citation})` }],
-          ...(i === 0 && candidates.length === 1 ? { preferred: true } : {}),
+          ...(i === 0 && clear ? { preferred: true } : {}),
         };
       });
       findings.push({ code: this.code, span: m.span, message: ctx.m.diag.motionWithoutKamerstuk(m.text.replace(/\s+/g, ' ')), fixes });
