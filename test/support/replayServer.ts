@@ -36,14 +36,21 @@ export class ReplayServer {
   private readonly servers: Record<'koop' | 'tk', http.Server>;
   private readonly routes: Route[];
 
-  private constructor(private readonly root: string) {
+  private constructor(
+    private readonly root: string,
+    private readonly unrecorded: 'notFound' | 'unavailable',
+  ) {
     this.routes = JSON.parse(fs.readFileSync(path.join(root, 'routes.json'), 'utf8')) as Route[];
     this.servers = { koop: http.createServer((q, s) => void this.handle('koop', q, s)), tk: http.createServer((q, s) => void this.handle('tk', q, s)) };
   }
 
-  /** Serves the recorded responses of a folder with a routes.json (by default test/fixtures/sources). */
-  static async start(root: string = SOURCES): Promise<ReplayServer> {
-    const r = new ReplayServer(root);
+  /**
+   * Serves the recorded responses of a folder with a routes.json (by default test/fixtures/sources).
+   * A request nothing was recorded for gets a 404 (the site's "not found"), or with `unrecorded:
+   * 'unavailable'` a 503 (the source did not answer): for sets that recorded only what they needed.
+   */
+  static async start(root: string = SOURCES, options: { unrecorded?: 'notFound' | 'unavailable' } = {}): Promise<ReplayServer> {
+    const r = new ReplayServer(root, options.unrecorded ?? 'notFound');
     await Promise.all(Object.values(r.servers).map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
     return r;
   }
@@ -81,7 +88,8 @@ export class ReplayServer {
     for (const o of this.overrides) if (o.host === host && (await o.handle({ path: url.pathname, query: url.searchParams, url: req.url ?? '/' }, res))) return;
     const route = this.routes.find((r) => r.host === host && r.path === url.pathname && Object.entries(r.query ?? {}).every(([k, v]) => url.searchParams.get(k) === v));
     if (!route) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('no such recorded response');
+      if (this.unrecorded === 'unavailable') res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '0' }).end('not recorded');
+      else res.writeHead(404, { 'content-type': 'text/plain' }).end('no such recorded response');
       return;
     }
     const headers: Record<string, string> = { ...(route.headers ?? {}) };

@@ -132,7 +132,7 @@ export const en: Shape<typeof nl> = {
     submittersMismatch: (motion: string, citation: string, submitters: string) => `${motion} is attributed to other submitters than ${citation} (submitted by ${submitters}).`,
     citedKamerstuk: 'the cited paper',
     abbreviationUnexplained: (abbr: string) => `‘${abbr}’ is nowhere written out in the letter; at its first use, write the full name with the abbreviation in brackets.`,
-    promisePassed: (when: string, days: number) => `The letter promises this ${when}; that date passed ${days === 1 ? '1 day' : `${days} days`} ago. Change the date or explain where things stand.`,
+    promisePassed: (when: string, days: number) => `The letter promises this ${when}; that deadline passed ${days === 1 ? '1 day' : `${days} days`} ago. Change the date or explain where things stand.`,
     deadlinePassed: (when: string, days: number) => `Deadline passed: ${when} (${days === 1 ? '1 day' : `${days} days`} ago).`,
     deadlineBeforeLetter: (when: string, letterDate: string) => `This deadline (${when}) is presented as still to come, but lies before the letter's own date (${letterDate}).`,
     outcomeConflict: (motion: string, outcome: string) => `${motion} is presented as carried out or followed, but the motion was ${outcome}.`,

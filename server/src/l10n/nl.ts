@@ -129,7 +129,7 @@ export const nl = {
     submittersMismatch: (motion: string, citation: string, submitters: string) => `${motion} wordt toegeschreven aan andere indieners dan ${citation} (ingediend door ${submitters}).`,
     citedKamerstuk: 'het geciteerde Kamerstuk',
     abbreviationUnexplained: (abbr: string) => `‘${abbr}’ wordt in de brief nergens voluit geschreven; schrijf bij het eerste gebruik de volledige naam met de afkorting tussen haakjes.`,
-    promisePassed: (when: string, days: number) => `De brief belooft dit ${when}; die datum is ${days === 1 ? '1 dag' : `${days} dagen`} geleden verstreken. Pas de datum aan of leg uit hoe het ervoor staat.`,
+    promisePassed: (when: string, days: number) => `De brief belooft dit ${when}; die termijn is ${days === 1 ? '1 dag' : `${days} dagen`} geleden verstreken. Pas de datum aan of leg uit hoe het ervoor staat.`,
     deadlinePassed: (when: string, days: number) => `Termijn verstreken: ${when} (${days === 1 ? '1 dag' : `${days} dagen`} geleden).`,
     deadlineBeforeLetter: (when: string, letterDate: string) => `Deze termijn (${when}) wordt gepresenteerd als nog te komen, maar ligt vóór de datum van de brief (${letterDate}).`,
     outcomeConflict: (motion: string, outcome: string) => `${motion} wordt gepresenteerd als uitgevoerd of gevolgd, maar de motie is ${outcome}.`,

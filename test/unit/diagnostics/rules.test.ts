@@ -172,7 +172,7 @@ const CASES: Case[] = [
     code: 'promise-passed',
     text: 'Ik informeer uw Kamer [[uiterlijk in Q4 van 2025]] en uiterlijk in Q4 van 2027. Het kabinet stuurt de visie [[voor de zomer van 2026]].',
     today: '2026-11-23',
-    message: /^De brief belooft dit uiterlijk \d+ \w+ 20\d\d; die datum is \d+ dagen geleden verstreken\. Pas de datum aan/,
+    message: /^De brief belooft dit uiterlijk \d+ \w+ 20\d\d; die termijn is \d+ dagen geleden verstreken\. Pas de datum aan/,
   },
   {
     name: "a deadline quoted as history is not the letter's promise",
