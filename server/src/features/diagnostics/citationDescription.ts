@@ -285,17 +285,24 @@ function isNounPhrase(toks: readonly Token[], headAt: number, endAt: number): bo
   // A title right after the name.
   if (/^\p{Lu}/u.test(next.raw) && !LINKS.has(next.w)) return true;
   let run = 0;
+  let after: 'head' | 'link' | 'article' | 'word' = 'head';
   for (let j = headAt + 1; j <= endAt; j++) {
     const t = toks[j]!;
     if (LINKS.has(t.w)) {
       if (j === endAt) return false;
+      after = 'link';
       run = 0;
     } else if (ARTICLES.has(t.w)) {
-      if (!LINKS.has(toks[j - 1]!.w)) return false;
+      if (after !== 'link') return false;
+      after = 'article';
+    } else if (/^\d/.test(t.w)) {
+      // A year or number belongs to the name ("Voorjaarsnota 2024", "van 4 april 2025").
+      if (after === 'link' || after === 'article') after = 'word';
     } else {
-      if (LINKS.has(toks[j - 1]!.w) || ARTICLES.has(toks[j - 1]!.w) || run > 0) run++;
-      else return false;
-      if (run > 3 && !/^\d|^\p{Lu}/u.test(t.raw)) return false;
+      if (after === 'head') return false;
+      run = after === 'word' ? run + 1 : 1;
+      after = 'word';
+      if (run > 3 && !/^\p{Lu}/u.test(t.raw)) return false;
     }
   }
   return true;

@@ -16,10 +16,10 @@
  *   motions of the submitters the sentence names, titles that hold a distinctive word, the letters a
  *   description may name by title, and, when nothing known fits, the official search. A document
  *   whose title holds at least 60% of the distinctive words (and more than twice as many as the
- *   cited title and its dossier title do) is the document meant, when the match is not a single
- *   word that its title merely contains (one shared word counts when it is two thirds of the
- *   title's own distinctive words): a warning with both titles and a fix to its number. A motion
- *   described with its submitters is looked for among their motions, and only there.
+ *   cited title and its dossier title do) is the document meant. One shared word is enough only
+ *   when it is half the candidate title's own distinctive words and no other candidate holds it as
+ *   well ("Nationaal Biodiversiteitsplan"). The warning gives both titles and a fix to the number. A
+ *   motion described with its submitters is looked for among their motions, and only there.
  * - Without such a document, only a clear contradiction is reported: four or more distinctive words
  *   of which none is in a title with three or more of its own, or a wrong year.
  *
@@ -158,13 +158,14 @@ export const citationTitleMismatch: DiagnosticRule = {
           if (!signed) return undefined;
         }
         const t = titleTerms(c);
-        if (year && !t.years.some((y) => y.year === year)) return undefined;
         const f = fitOf(terms, t);
-        const good = f.matched >= 1 && f.ratio >= 0.6 && (f.matched >= 2 || f.coverage >= 2 / 3) && f.matched >= 2 * citedAll.matched + 1;
+        // A wrong year: the same title with the year written.
+        if (year) return t.years.some((y) => y.year === year) && f.matched >= Math.max(1, cited.matched) && f.ratio >= 0.6 ? f : undefined;
+        const good = f.matched >= 1 && f.ratio >= 0.6 && (f.matched >= 2 || f.coverage >= 0.5) && f.matched >= 2 * citedAll.matched + 1;
         return good ? f : undefined;
       };
-      const best = (list: readonly CatalogDocument[]): { c: CatalogDocument; f: Fit } | undefined =>
-        list
+      const best = (list: readonly CatalogDocument[]): { c: CatalogDocument; f: Fit } | undefined => {
+        const ranked = list
           .map((c) => ({ c, f: fits(c) }))
           .filter((x): x is { c: CatalogDocument; f: Fit } => !!x.f)
           .sort(
@@ -175,7 +176,12 @@ export const citationTitleMismatch: DiagnosticRule = {
               Number(b.c.date === described.date) - Number(a.c.date === described.date) ||
               Number(b.c.kamerstuk!.dossier === r.dossier) - Number(a.c.kamerstuk!.dossier === r.dossier) ||
               Math.abs(Number(a.c.kamerstuk!.nr) - Number(r.nr)) - Math.abs(Number(b.c.kamerstuk!.nr) - Number(r.nr)),
-          )[0];
+          );
+        // One shared word that two documents' titles hold alike points at neither.
+        const [first, second] = ranked;
+        if (first && second && first.f.matched === 1 && second.f.matched === 1 && second.f.coverage >= first.f.coverage) return undefined;
+        return first;
+      };
       let better = best(await knownCandidates(ctx, r, described, terms));
       if (!better) {
         const query = remoteQuery(described, terms);
