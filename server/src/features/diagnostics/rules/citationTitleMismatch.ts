@@ -118,6 +118,7 @@ async function knownCandidates(ctx: RuleContext, r: KamerstukId, described: Cita
   if (described.submitters?.length) for (const d of ctx.catalog.findMotions(described.submitters, 200)) add(d);
   for (const w of [...terms.distinct].sort((a, b) => b.length - a.length).slice(0, 3)) for (const d of ctx.catalog.searchTitles([w], 50)) add(d);
   if (described.names !== 'motion') for (const d of ctx.catalog.titledDocuments()) add(d);
+  else if (!described.submitters?.length) for (const w of [...terms.distinct].sort((a, b) => b.length - a.length).slice(0, 3)) for (const d of ctx.catalog.searchTitles(['motie', w], 50)) add(d);
   return [...found.values()];
 }
 
@@ -150,8 +151,8 @@ export const citationTitleMismatch: DiagnosticRule = {
       // What the cited document's title and its dossier's title have in common with the description.
       const citedAll = fitOf(terms, { distinct: [...title.distinct, ...distinctiveWords(contentWords(doc.dossierTitle ?? ''))], years: [] });
       const fits = (c: CatalogDocument): Fit | undefined => {
-        if (described.names === 'motion' && !isMotion(c)) return undefined;
-        if (described.names === 'letter' && isMotion(c)) return undefined;
+        // Letters call a motion a motion: a description without the word names another kind of document.
+        if ((described.names === 'motion') !== isMotion(c)) return undefined;
         if (described.submitters?.length) {
           const first = surnameKey(described.submitters[0]!);
           const signed = c.submitters?.length ? c.submitters.some((s) => surnameKey(s) === first) : contentWords(c.title!).includes(first);
@@ -207,6 +208,6 @@ export const citationTitleMismatch: DiagnosticRule = {
 };
 
 function shorten(s: string, max: number): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = s.replace(/\s+/g, ' ').trim().replace(/^[‘“"']([^]*)[’”"']$/, '$1');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
