@@ -70,6 +70,8 @@ const DSII: Known = { id: '31125-140', type: 'Brief regering', title: 'Defensie 
 const MARITIEM: Known = { id: '29862-50', type: 'Brief regering', title: 'Sectoragenda maritieme maakindustrie', date: '2024-02-01' };
 const VOORJAARSNOTA_2024: Known = { id: '36550-1', type: 'Brief regering', title: 'Voorjaarsnota 2024', date: '2024-04-15' };
 const VOORJAARSNOTA_2025: Known = { id: '36725-1', type: 'Brief regering', title: 'Voorjaarsnota 2025', date: '2025-04-15' };
+const NTS_UITWERKING: Known = { id: '33009-150', type: 'Brief regering', title: 'Uitwerking Nationale Technologiestrategie', date: '2024-12-02', dossierTitle: 'Innovatiebeleid' };
+const RD_ACTIEPLAN: Known = { id: '33009-165', type: 'Brief regering', title: '‘Investeren in een weerbare en toekomstbestendige economie: het 3%-R&D-actieplan’', date: '2025-07-11', dossierTitle: 'Innovatiebeleid' };
 const GLASTUINBOUW: Known = { id: '31839-999', type: 'Brief regering', title: 'Voortgang verduurzaming glastuinbouw en warmtenetten in het Westland', date: '2025-05-01' };
 
 const CASES: Case[] = [
@@ -302,6 +304,19 @@ const CASES: Case[] = [
     code: 'citation-title-mismatch',
     text: 'Het beleid staat in de Kamerbrief Toekomstperspectief energie-intensieve industrie.[footnoteRef:1]\n\n[1:  [[Kamerstuk 29826, nr. 258]].]',
     known: [LETTER_258, LETTER_265],
+  },
+  {
+    name: 'wrong number: a footnote marker right after a title in mid-sentence',
+    code: 'citation-title-mismatch',
+    text: 'Met de Nationale Technologiestrategie[footnoteRef:1] investeert het kabinet in sleuteltechnologieën.\n\n[1:  [[Kamerstuk 33009, nr. 165]].]',
+    known: [NTS_UITWERKING, RD_ACTIEPLAN],
+    fixed: 'Met de Nationale Technologiestrategie[footnoteRef:1] investeert het kabinet in sleuteltechnologieën.\n\n[1:  Kamerstuk 33 009, nr. 150.]',
+  },
+  {
+    name: 'a footnote marker after the full stop is the source of the sentence, not of its last words',
+    code: 'citation-title-mismatch',
+    text: 'Het kabinet investeert fors in de Nationale Technologiestrategie.[footnoteRef:1]\n\n[1:  Kamerstuk 33009, nr. 165.]',
+    known: [NTS_UITWERKING, RD_ACTIEPLAN],
   },
   {
     name: 'wrong number: the title in the footnote',

@@ -127,7 +127,10 @@ function describeBefore(doc: IndexedDocument, r: KamerstukReference, at: number)
     end -= tail[0].length;
   }
   if (end <= from) return undefined;
-  return motionBefore(doc, r, from, end) ?? quotedBefore(text, from, end) ?? clauseBefore(text, from, end) ?? phraseBefore(text, from, end);
+  // A footnote marker after the full stop is the source of the whole sentence: only a motion, a
+  // title or a letter named at its end is what it cites ("… in de Kamerbrief over X.[3]").
+  const afterSentence = /[.!?]/.test(text.slice(end, at));
+  return motionBefore(doc, r, from, end) ?? quotedBefore(text, from, end) ?? clauseBefore(text, from, end) ?? phraseBefore(text, from, end, afterSentence);
 }
 
 /**
@@ -225,7 +228,7 @@ const PARTICIPLE = /^(?:ge\p{L}{3,}[dt]|(?:aan|toe|uit|op|in|voor|over|mee|vast|
  * preposition) whose phrase holds a document noun within its first words, to the end, cut before a
  * relative clause or a verb.
  */
-function phraseBefore(text: string, from: number, to: number): CitationDescription | undefined {
+function phraseBefore(text: string, from: number, to: number, lettersOnly = false): CitationDescription | undefined {
   const toks = tokens(text.slice(from, to), from);
   if (!toks.length) return undefined;
   // Verbs and participles the clause ends on are not part of the phrase.
@@ -263,6 +266,7 @@ function phraseBefore(text: string, from: number, to: number): CitationDescripti
     const span = { offset: start, length: toks[endAt]!.end - start };
     const head = toks[headAt]!.w;
     const names = /motie$/.test(head) ? 'motion' : /(?:brief|nota|notitie|beantwoording)$/.test(head) ? 'letter' : undefined;
+    if (lettersOnly && names !== 'letter') return undefined;
     const described = describe(text, span, undefined, 'phrase');
     const date = dateIn(text.slice(span.offset, span.offset + span.length));
     const base = described ?? { text: text.slice(span.offset, span.offset + span.length).replace(/\s+/g, ' '), words: [], span, form: 'phrase' as const };
