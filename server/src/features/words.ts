@@ -63,15 +63,23 @@ const PLAIN_WORDS = new Set(
     'welke wijze hoe waar wat wie wanneer waarom daarbij hierbij daarmee daarvan hiervan hiervoor daarvoor waarbij waarvan ' +
     'alle allen ieder iedere elke geen meer minder veel weinig zeer zo dan per via tegen tussen binnen buiten zonder sinds tijdens vanaf ' +
     'hun haar zijn onze ons uw wij zij hen ander andere anders overige mogelijk mogelijke mogelijkheden goed goede beter betere ' +
-    'betrekking kader geval gevallen aandacht verband onderwerp der staten generaal ' +
+    'betrekking kader geval gevallen aandacht verband onderwerp der staten generaal ten aanzien omtrent ' +
     'januari februari maart april mei juni juli augustus september oktober november december jl'
   ).split(' '),
 );
 
 /** True when a word is shared by too many titles to tell documents apart, also as a compound of such words ("kabinetsvisie", "voortgangsbrief"). */
 export function isGeneric(word: string): boolean {
-  return PLAIN_WORDS.has(word) || genericPart(word) || genericCompound(word);
+  let known = genericCache.get(word);
+  if (known === undefined) {
+    known = PLAIN_WORDS.has(word) || genericPart(word) || genericCompound(word);
+    if (genericCache.size > 20000) genericCache.clear();
+    genericCache.set(word, known);
+  }
+  return known;
 }
+
+const genericCache = new Map<string, boolean>();
 
 function genericPart(word: string): boolean {
   return GENERIC_WORDS.has(word) || GENERIC_WORDS.has(stem(word));
