@@ -363,7 +363,7 @@ function describe(text: string, within: Span, citation: Span | undefined, form: 
   s = s.replace(/^\s*(?:[-•*–]|\d{1,2}[.)])\s+/, '').replace(/\|/g, ' ');
   const names = form === 'footnote' || form === 'list' ? kindOf(s.slice(0, 30)) : {};
   if (stripLead) s = s.replace(LEAD, '');
-  s = s.replace(DATE, ' ').replace(/\s+/g, ' ').replace(/[\s,;:(–-]+$/, '').trim();
+  s = s.replace(DATE, ' ').replace(/\s+/g, ' ').replace(/^[\s,;:.)–-]+/, '').replace(/[\s,;:.(–-]+$/, '').trim();
   const words = contentWords(s);
   return words.length ? { text: s, words, span: within, form, ...names, ...(date ? { date } : {}) } : undefined;
 }
