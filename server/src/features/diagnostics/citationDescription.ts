@@ -67,8 +67,9 @@ export function describedAs(doc: IndexedDocument, r: KamerstukReference): Citati
     if (own && isCommentary(own)) return undefined;
     if (own && own.words.length >= 2) return own;
     if (inNote.length > 1) return undefined;
-    // A footnote that only cites: what its marker follows in the running text.
-    const marker = doc.analysis.footnoteMarkers.find((mk) => mk.label === note.label && mk.span.offset < note.span.offset);
+    // A footnote that only cites: what its marker follows in the running text (the nearest marker
+    // before it: a PDF numbers its footnotes per page).
+    const marker = doc.analysis.footnoteMarkers.filter((mk) => mk.label === note.label && mk.span.offset < note.span.offset).pop();
     return marker ? describeBefore(doc, r, marker.span.offset) : undefined;
   }
   // 2. "inzake X (Kamerstuk …)" / "over X, Kamerstuknummer …" right before the citation, in its sentence.
@@ -108,11 +109,12 @@ function othersInParenthesis(doc: IndexedDocument, r: KamerstukReference): boole
 function describeBefore(doc: IndexedDocument, r: KamerstukReference, at: number): CitationDescription | undefined {
   const text = doc.text;
   const sentence = sentenceAround(doc, { offset: Math.max(0, at - 1), length: 1 });
-  // The clause the citation closes: after the last semicolon, parenthesis or line break (a colon
-  // may be inside a title: "Aanpak netcongestie: sneller uitbreiden elektriciteitsnet").
+  // The clause the citation closes: after the last semicolon or parenthesis. A colon may be inside
+  // a title ("Aanpak netcongestie: sneller uitbreiden elektriciteitsnet"), a line break inside a
+  // sentence of a PDF's text; paragraphs and list items are sentences of their own.
   let from = sentence.offset;
   for (let i = at - 1; i >= sentence.offset; i--) {
-    if (/[;()\n\]]/.test(text[i]!)) {
+    if (/[;()\]]/.test(text[i]!)) {
       // A footnote marker ("[footnoteRef:2]", "[3]") is no boundary.
       if (text[i] === ']' && /\[(?:footnoteRef:)?\d+\]$/.test(text.slice(Math.max(0, i - 20), i + 1))) continue;
       from = i + 1;
