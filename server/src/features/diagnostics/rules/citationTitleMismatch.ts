@@ -122,10 +122,14 @@ async function knownCandidates(ctx: RuleContext, r: KamerstukId, described: Cita
   return [...found.values()];
 }
 
-/** The words to ask the official search: a motion's first submitter and its most telling word; else the two most telling words. */
+/**
+ * The words to ask the official search: a motion's first submitter and its most telling word; else
+ * the two most telling words. Only words written without accents: the search compares them as written.
+ */
 function remoteQuery(described: CitationDescription, terms: Terms): string[] {
-  const telling = [...terms.distinct].sort((a, b) => b.length - a.length);
-  if (described.submitters?.length) return [surnameKey(described.submitters[0]!), ...telling.slice(0, 1)].filter(Boolean);
+  const written = ` ${described.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const telling = terms.distinct.filter((w) => written.includes(` ${w} `)).sort((a, b) => b.length - a.length);
+  if (described.submitters?.length) return [described.submitters[0]!.trim().split(/\s+/).pop()!, ...telling.slice(0, 1)].filter(Boolean);
   return telling.slice(0, 2);
 }
 
