@@ -275,6 +275,14 @@ const CASES: Case[] = [
     fixed: 'Over de motie van het lid Mutluer c.s. over met betrokken gemeenten en de VNG overleggen op welke wijze de continuering van het Eindhovense inloophuis voor mannelijke prostitués kan worden gegarandeerd (Kamerstuk 28 638, nr. 245) heb ik overleg gevoerd.',
   },
   {
+    name: 'wrong number: the motion meant found by the official search, by its submitter and subject',
+    code: 'citation-title-mismatch',
+    text: 'Over de motie van het lid Mutluer c.s. over de continuering van het Eindhovense inloophuis voor mannelijke prostitués ([[Kamerstuk 28 638, nr. 244]]) heb ik overleg gevoerd.',
+    known: [MUTLUER_244],
+    remote: [MUTLUER_245],
+    message: /Kamerstuk 28 638, nr\. 245/,
+  },
+  {
     name: 'wrong number: a motion whose subject is before its footnote',
     code: 'citation-title-mismatch',
     text: 'Ik betrek de motie van het lid Mutluer c.s. over de continuering van het Eindhovense inloophuis voor mannelijke prostitués.[footnoteRef:1] Het inloophuis blijft open.\n\n[1:  [[Kamerstuk 28 638, nr. 244]].]',
