@@ -359,6 +359,13 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a title another source gives the cited document fits',
+    code: 'citation-title-mismatch',
+    text: 'In de Kamerbrief Ruimte voor industrieclusters (Kamerstuk 29826, nr. 258) staat het.',
+    others: '//- eigen.md\n---\nkamerstuk: 29826-258\ntitel: Kamerbrief EZK juni 2025\n---\nTekst.',
+    known: [LETTER_258, { id: '29826-259', type: 'Brief regering', title: 'Ruimte voor industrieclusters: de uitvoering' }],
+  },
+  {
     name: 'a letter named by its date, a relative clause, a claim with its source: no description',
     code: 'citation-title-mismatch',
     text:

@@ -10,8 +10,8 @@
  * van 4 april 2025") is no evidence either way. A year written beside a title word ("Voorjaarsnota
  * 2024") must be the title's year.
  *
- * - The cited document fits when its title shares at least a third of the description's
- *   distinctive words (or the year is right): nothing to say.
+ * - The cited document fits when its title (any title a source gives it) shares at least a third
+ *   of the description's distinctive words, with the right year: nothing to say.
  * - Otherwise the catalog is searched for the document meant: the numbers next to the cited one, the
  *   motions of the submitters the sentence names, titles that hold a distinctive word, the letters a
  *   description may name by title, and, when nothing known fits, the official search. A document
@@ -152,8 +152,11 @@ export const citationTitleMismatch: DiagnosticRule = {
       const cited = fitOf(terms, title);
       const year = yearConflict(terms, title);
       if (cited.ratio >= 1 / 3 && !year) continue;
+      // A title another source gives the document may fit where the first did not.
+      const others = (await ctx.catalog.titlesOf(r)).filter((t) => t !== doc.title).map((t) => termsOf(subjectOf(t)));
+      if (others.some((t) => fitOf(terms, t).ratio >= 1 / 3 && !yearConflict(terms, t))) continue;
       // What the cited document's title and its dossier's title have in common with the description.
-      const citedAll = fitOf(terms, { distinct: [...title.distinct, ...distinctiveWords(contentWords(doc.dossierTitle ?? ''))], years: [] });
+      const citedAll = fitOf(terms, { distinct: [...title.distinct, ...others.flatMap((t) => t.distinct), ...distinctiveWords(contentWords(doc.dossierTitle ?? ''))], years: [] });
       const fits = (c: CatalogDocument): Fit | undefined => {
         // Letters call a motion a motion: a description without the word names another kind of document.
         if ((described.names === 'motion') !== isMotion(c)) return undefined;
