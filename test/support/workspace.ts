@@ -65,6 +65,27 @@ export class ListCatalogSource implements CatalogSource {
   }
 }
 
+/** An official source's title search over a fixed list of documents (what `searchRemote` finds online); it looks nothing up by number. */
+export class RemoteSearchSource implements CatalogSource {
+  readonly name = 'remote';
+  /** The words of every search asked, in order. */
+  readonly asked: string[][] = [];
+  private readonly list: ListCatalogSource;
+  constructor(docs: readonly Known[]) {
+    this.list = new ListCatalogSource(docs);
+  }
+  lookupKamerstuk(): undefined {
+    return undefined;
+  }
+  lookupDocumentNumber(): undefined {
+    return undefined;
+  }
+  async searchRemote(words: readonly string[], limit: number): Promise<CatalogDocument[]> {
+    this.asked.push([...words]);
+    return this.list.searchTitles(words, limit);
+  }
+}
+
 let bundled: BundledCatalogSource | undefined;
 /** The real bundled catalog (dist/data, built by `node esbuild.mjs` before the tests), read once. */
 export function bundledSource(): BundledCatalogSource {
@@ -85,6 +106,8 @@ export interface WorkspaceOptions {
   readonly known?: readonly Known[];
   /** Also the real bundled catalog. */
   readonly bundled?: boolean;
+  /** Documents only the official search finds (RemoteSearchSource). */
+  readonly remote?: readonly Known[];
   /** The text of the workspace glossary (.kamerwijzer/glossary.json); the bundled glossary applies in any case. */
   readonly glossary?: string;
   readonly locale?: Locale;
@@ -117,6 +140,7 @@ export function testWorkspace(options: WorkspaceOptions = {}): TestWorkspace {
   const sources: CatalogSource[] = [];
   if (options.known) sources.push(new ListCatalogSource(options.known));
   if (options.bundled) sources.push(bundledSource());
+  if (options.remote) sources.push(new RemoteSearchSource(options.remote));
   const service = createKamerwijzer({
     sources,
     bundledGlossary: () => bundledEntries,

@@ -119,6 +119,20 @@ export class Catalog {
     return this.merge((s) => s.lookupKamerstuk(id));
   }
 
+  /** Every title the sources give a Kamerstuk (the workspace's, the bundled data's, the official ones), each once. */
+  async titlesOf(id: KamerstukId): Promise<string[]> {
+    const titles = new Set<string>();
+    for (const source of this.sources) {
+      try {
+        const found = await source.lookupKamerstuk(id);
+        if (found?.title) titles.add(found.title);
+      } catch (e) {
+        this.onSourceError(source.name, e);
+      }
+    }
+    return [...titles];
+  }
+
   async lookupDocumentNumber(documentNumber: string): Promise<CatalogDocument | undefined> {
     return this.merge((s) => s.lookupDocumentNumber(documentNumber));
   }

@@ -15,6 +15,8 @@ interface Case {
   /** The letter (brief.txt), with `[[…]]` around the span of each finding the rule must report, in order (none: it must stay silent). */
   readonly text: string;
   readonly known?: readonly Known[];
+  /** Documents only the official search finds. */
+  readonly remote?: readonly Known[];
   readonly facts?: KnownDocumentFacts;
   readonly settings?: Partial<DiagnosticSettings>;
   readonly today?: string;
@@ -38,6 +40,42 @@ const MOTION_CEDER_A: Known = { id: '36410-XII-30', type: 'Motie', title: 'Motie
 const MOTION_CEDER_B: Known = { id: '36410-XII-31', type: 'Motie', title: 'Motie van het lid Ceder over meer toezicht op de luchtvaart', date: '2023-11-15', submitters: ['Ceder'] };
 const LETTER_265: Known = { id: '29826-265', type: 'Brief regering', title: 'Toekomstperspectief Energie-intensieve Industrie', date: '2025-09-19' };
 const LETTER_258: Known = { id: '29826-258', type: 'Brief regering', title: 'Ruimte voor industrieclusters', date: '2025-06-27' };
+// Two letters of one day (the wrong-number trap of a shared date) and two motions of one submitter.
+const NATUURHERSTEL: Known = { id: '33576-440', type: 'Brief regering', title: 'Voortgang implementatie Natuurherstelverordening', date: '2025-03-25', dossierTitle: 'Natuurbeleid' };
+const BIODIVERSITEITSPLAN: Known = { id: '26407-155', type: 'Brief regering', title: 'Nationaal Biodiversiteitsplan', date: '2025-03-25', dossierTitle: 'Biodiversiteit' };
+const MUTLUER_244: Known = {
+  id: '28638-244',
+  type: 'Motie',
+  title: 'Motie van het lid Mutluer c.s. over onderzoeken hoe een landelijke aansturing en coördinatie van mensenhandel kan worden bewerkstelligd en welke meerwaarde een nationaal coördinator mensenhandel daarbij kan hebben',
+  date: '2023-12-21',
+  dossierTitle: 'Mensenhandel',
+  submitters: ['Mutluer', 'Bikker', 'Helder'],
+};
+const MUTLUER_245: Known = {
+  id: '28638-245',
+  type: 'Motie',
+  title: 'Motie van het lid Mutluer c.s. over met betrokken gemeenten en de VNG overleggen op welke wijze de continuering van het Eindhovense inloophuis voor mannelijke prostitués kan worden gegarandeerd',
+  date: '2023-12-21',
+  dossierTitle: 'Mensenhandel',
+  submitters: ['Mutluer', 'Bikker', 'Helder'],
+};
+const HELDER_243: Known = {
+  id: '28638-243',
+  type: 'Motie',
+  title: 'Motie van het lid Helder c.s. over in het kader van het beschermen van de lichamelijke integriteit van minderjarigen de uitzondering van artikel 22b lid 3 Sr in geval van seksueel misbruik van minderjarigen uit de wet halen',
+  date: '2023-12-21',
+  dossierTitle: 'Mensenhandel',
+  submitters: ['Helder', 'Mutluer'],
+};
+// Titles that share 'Defensie', 'industrie' and 'strategie' and nothing else.
+const DIS_2025: Known = { id: '31125-130', type: 'Brief regering', title: 'Defensie Industrie Strategie in een nieuwe geopolitieke context', date: '2024-10-04' };
+const DSII: Known = { id: '31125-140', type: 'Brief regering', title: 'Defensie Strategie voor Industrie en Innovatie 2025-2029', date: '2025-06-16' };
+const MARITIEM: Known = { id: '29862-50', type: 'Brief regering', title: 'Sectoragenda maritieme maakindustrie', date: '2024-02-01' };
+const VOORJAARSNOTA_2024: Known = { id: '36550-1', type: 'Brief regering', title: 'Voorjaarsnota 2024', date: '2024-04-15' };
+const VOORJAARSNOTA_2025: Known = { id: '36725-1', type: 'Brief regering', title: 'Voorjaarsnota 2025', date: '2025-04-15' };
+const NTS_UITWERKING: Known = { id: '33009-150', type: 'Brief regering', title: 'Uitwerking Nationale Technologiestrategie', date: '2024-12-02', dossierTitle: 'Innovatiebeleid' };
+const RD_ACTIEPLAN: Known = { id: '33009-165', type: 'Brief regering', title: '‘Investeren in een weerbare en toekomstbestendige economie: het 3%-R&D-actieplan’', date: '2025-07-11', dossierTitle: 'Innovatiebeleid' };
+const GLASTUINBOUW: Known = { id: '31839-999', type: 'Brief regering', title: 'Voortgang verduurzaming glastuinbouw en warmtenetten in het Westland', date: '2025-05-01' };
 
 const CASES: Case[] = [
   // ── Missing ──
@@ -146,6 +184,221 @@ const CASES: Case[] = [
     code: 'citation-title-mismatch',
     text: 'Adviesvraag Peter Wennink, Kamerstuknummer 32637-707↩︎\n',
     known: [{ id: '32637-707', type: 'Brief regering', title: 'Aanstelling en opdracht Adviseur versterking investeringsklimaat en verdienvermogen' }],
+  },
+  // Wrong number: the description wherever letters put it.
+  {
+    name: 'wrong number: the noun phrase before the citation names another document; fix to its number',
+    code: 'citation-title-mismatch',
+    text: 'In de Kamerbrief Toekomstperspectief energie-intensieve industrie ([[Kamerstuk 29 826, nr. 258]]) staat het beleid.',
+    known: [LETTER_258, LETTER_265],
+    message: /Kamerstuk 29 826, nr\. 258 is ‘Ruimte voor industrieclusters’, maar de tekst beschrijft ‘Toekomstperspectief energie-intensieve industrie’.*Kamerstuk 29 826, nr\. 265/,
+    fixed: 'In de Kamerbrief Toekomstperspectief energie-intensieve industrie (Kamerstuk 29 826, nr. 265) staat het beleid.',
+  },
+  {
+    name: 'wrong number: "de brief over …" before the citation',
+    code: 'citation-title-mismatch',
+    text: 'Zoals aangekondigd in de brief over de energie-intensieve industrie ([[Kamerstuk 29826, nr. 258]]) werk ik aan maatwerkafspraken.',
+    known: [LETTER_258, LETTER_265],
+    fixed: 'Zoals aangekondigd in de brief over de energie-intensieve industrie (Kamerstuk 29 826, nr. 265) werk ik aan maatwerkafspraken.',
+  },
+  {
+    name: 'wrong number: a title and its date before the citation, another letter of the same day',
+    code: 'citation-title-mismatch',
+    text: 'De maatregelen hangen samen met het Nationaal Biodiversiteitsplan van 25 maart 2025 ([[Kamerstuk 33 576, nr. 440]]) en de Kaderrichtlijn Water.',
+    known: [NATUURHERSTEL, BIODIVERSITEITSPLAN],
+    message: /‘Voortgang implementatie Natuurherstelverordening’.*‘Nationaal Biodiversiteitsplan’.*Kamerstuk 26 407, nr\. 155/,
+    fixed: 'De maatregelen hangen samen met het Nationaal Biodiversiteitsplan van 25 maart 2025 (Kamerstuk 26 407, nr. 155) en de Kaderrichtlijn Water.',
+  },
+  {
+    name: 'wrong number: the document meant found by the official search',
+    code: 'citation-title-mismatch',
+    text: 'Met het Nationaal Biodiversiteitsplan ([[Kamerstuk 33 576, nr. 440]]) zet het kabinet de koers uit.',
+    known: [NATUURHERSTEL],
+    remote: [BIODIVERSITEITSPLAN],
+    fixed: 'Met het Nationaal Biodiversiteitsplan (Kamerstuk 26 407, nr. 155) zet het kabinet de koers uit.',
+  },
+  {
+    name: 'one telling word and no document that has it: no evidence of a wrong number',
+    code: 'citation-title-mismatch',
+    text: 'Met het Nationaal Biodiversiteitsplan (Kamerstuk 33 576, nr. 440) zet het kabinet de koers uit.',
+    known: [NATUURHERSTEL],
+  },
+  {
+    name: 'wrong number: "Met de …" title whose only shared words are Defensie, industrie, strategie',
+    code: 'citation-title-mismatch',
+    text: 'Met de Defensie Strategie voor Industrie en Innovatie ([[Kamerstuk 31125, nr. 130]]) versterkt het kabinet de defensie-industrie.',
+    known: [DIS_2025, DSII],
+    fixed: 'Met de Defensie Strategie voor Industrie en Innovatie (Kamerstuk 31 125, nr. 140) versterkt het kabinet de defensie-industrie.',
+  },
+  {
+    name: 'wrong number: shared words do not hide a different subject',
+    code: 'citation-title-mismatch',
+    text: 'Het kabinet verwijst naar de brief over de industriestrategie voor de maritieme maakindustrie ([[Kamerstuk 31125, nr. 130]]).',
+    known: [DIS_2025, MARITIEM],
+    message: /Sectoragenda maritieme maakindustrie/,
+  },
+  {
+    name: 'a description of shared words only is no evidence',
+    code: 'citation-title-mismatch',
+    text: 'Zie de Defensie Industrie Strategie (Kamerstuk 31125, nr. 140) en de brief over de defensie-industrie (Kamerstuk 31125, nr. 130).',
+    known: [DIS_2025, DSII],
+  },
+  {
+    name: 'wrong number: a quoted title',
+    code: 'citation-title-mismatch',
+    text: 'In de brief ‘Ruimte voor industrieclusters’ ([[Kamerstuk 29826, nr. 265]]) staat de aanpak.',
+    known: [LETTER_258, LETTER_265],
+    fixed: 'In de brief ‘Ruimte voor industrieclusters’ (Kamerstuk 29 826, nr. 258) staat de aanpak.',
+  },
+  {
+    name: 'wrong number: an italic title',
+    code: 'citation-title-mismatch',
+    text: 'In *Ruimte voor industrieclusters* ([[Kamerstuk 29826, nr. 265]]) staat de aanpak.',
+    known: [LETTER_258, LETTER_265],
+  },
+  {
+    name: 'a quoted title that fits',
+    code: 'citation-title-mismatch',
+    text: 'In de brief ‘Toekomstperspectief op de energie-intensieve industrie’ (Kamerstuk 29826, nr. 265) staat de aanpak.',
+    known: [LETTER_258, LETTER_265],
+  },
+  {
+    name: 'wrong number: a year the title writes otherwise',
+    code: 'citation-title-mismatch',
+    text: 'In de Voorjaarsnota 2024 ([[Kamerstuk 36 725, nr. 1]]) is dit geregeld.',
+    known: [VOORJAARSNOTA_2024, VOORJAARSNOTA_2025],
+    message: /‘Voorjaarsnota 2025’/,
+    fixed: 'In de Voorjaarsnota 2024 (Kamerstuk 36 550, nr. 1) is dit geregeld.',
+  },
+  {
+    name: 'the right year',
+    code: 'citation-title-mismatch',
+    text: 'In de Voorjaarsnota 2025 (Kamerstuk 36 725, nr. 1) is dit geregeld.',
+    known: [VOORJAARSNOTA_2024, VOORJAARSNOTA_2025],
+  },
+  {
+    name: 'wrong number: a clear contradiction without a known document that fits',
+    code: 'citation-title-mismatch',
+    text: 'In de brief over de wachtlijsten in de jeugdzorg en de inzet van wijkteams ([[Kamerstuk 31839, nr. 999]]) staat het plan.',
+    known: [GLASTUINBOUW],
+    message: /Voortgang verduurzaming glastuinbouw.*wachtlijsten in de jeugdzorg/,
+  },
+  {
+    name: 'wrong number: a motion with its submitters and another motion of theirs',
+    code: 'citation-title-mismatch',
+    text: 'Over de motie van het lid Mutluer c.s. over met betrokken gemeenten en de VNG overleggen op welke wijze de continuering van het Eindhovense inloophuis voor mannelijke prostitués kan worden gegarandeerd ([[Kamerstuk 28 638, nr. 244]]) heb ik overleg gevoerd.',
+    known: [MUTLUER_244, MUTLUER_245, HELDER_243],
+    message: /aansturing en coördinatie.*inloophuis.*Kamerstuk 28 638, nr\. 245/,
+    fixed: 'Over de motie van het lid Mutluer c.s. over met betrokken gemeenten en de VNG overleggen op welke wijze de continuering van het Eindhovense inloophuis voor mannelijke prostitués kan worden gegarandeerd (Kamerstuk 28 638, nr. 245) heb ik overleg gevoerd.',
+  },
+  {
+    name: 'wrong number: the motion meant found by the official search, by its submitter and subject',
+    code: 'citation-title-mismatch',
+    text: 'Over de motie van het lid Mutluer c.s. over de continuering van het Eindhovense inloophuis voor mannelijke prostitués ([[Kamerstuk 28 638, nr. 244]]) heb ik overleg gevoerd.',
+    known: [MUTLUER_244],
+    remote: [MUTLUER_245],
+    message: /Kamerstuk 28 638, nr\. 245/,
+  },
+  {
+    name: 'wrong number: a motion whose subject is before its footnote',
+    code: 'citation-title-mismatch',
+    text: 'Ik betrek de motie van het lid Mutluer c.s. over de continuering van het Eindhovense inloophuis voor mannelijke prostitués.[footnoteRef:1] Het inloophuis blijft open.\n\n[1:  [[Kamerstuk 28 638, nr. 244]].]',
+    known: [MUTLUER_244, MUTLUER_245],
+    fixed: 'Ik betrek de motie van het lid Mutluer c.s. over de continuering van het Eindhovense inloophuis voor mannelijke prostitués.[footnoteRef:1] Het inloophuis blijft open.\n\n[1:  Kamerstuk 28 638, nr. 245.]',
+  },
+  {
+    name: 'a motion whose subject fits, among other motions of the same submitters',
+    code: 'citation-title-mismatch',
+    text: 'De motie van het lid Mutluer c.s. over een nationaal coördinator mensenhandel (Kamerstuk 28 638, nr. 244) betrek ik bij het programma.',
+    known: [MUTLUER_244, MUTLUER_245],
+  },
+  {
+    name: 'a motion with its subject paraphrased',
+    code: 'citation-title-mismatch',
+    text: 'De motie van het lid Helder c.s. over het schrappen van de uitzondering van artikel 22b, derde lid, van het Wetboek van Strafrecht bij seksueel misbruik van minderjarigen (Kamerstuk 28 638, nr. 243) is door uw Kamer verworpen.',
+    known: [HELDER_243, MUTLUER_244, MUTLUER_245],
+  },
+  {
+    name: 'a motion named without its subject is no evidence',
+    code: 'citation-title-mismatch',
+    text: 'In december werd in de motie van het lid Mutluer c.s. gevraagd om overleg met de VNG over het inloophuis (Kamerstuk 28 638, nr. 244). Deze motie (Kamerstuk 28 638, nr. 244) voer ik uit.',
+    known: [MUTLUER_244, MUTLUER_245],
+  },
+  {
+    name: 'wrong number: a footnote marker after the title',
+    code: 'citation-title-mismatch',
+    text: 'Het beleid staat in de Kamerbrief Toekomstperspectief energie-intensieve industrie.[footnoteRef:1]\n\n[1:  [[Kamerstuk 29826, nr. 258]].]',
+    known: [LETTER_258, LETTER_265],
+  },
+  {
+    name: 'wrong number: a footnote marker right after a title in mid-sentence',
+    code: 'citation-title-mismatch',
+    text: 'Met de Nationale Technologiestrategie[footnoteRef:1] investeert het kabinet in sleuteltechnologieën.\n\n[1:  [[Kamerstuk 33009, nr. 165]].]',
+    known: [NTS_UITWERKING, RD_ACTIEPLAN],
+    fixed: 'Met de Nationale Technologiestrategie[footnoteRef:1] investeert het kabinet in sleuteltechnologieën.\n\n[1:  Kamerstuk 33 009, nr. 150.]',
+  },
+  {
+    name: 'a footnote marker after the full stop is the source of the sentence, not of its last words',
+    code: 'citation-title-mismatch',
+    text: 'Het kabinet investeert fors in de Nationale Technologiestrategie.[footnoteRef:1]\n\n[1:  Kamerstuk 33009, nr. 165.]',
+    known: [NTS_UITWERKING, RD_ACTIEPLAN],
+  },
+  {
+    name: 'wrong number: the title in the footnote',
+    code: 'citation-title-mismatch',
+    text: 'Het beleid staat in de Kamerbrief.[footnoteRef:1]\n\n[1:  Toekomstperspectief Energie-intensieve Industrie, [[Kamerstuk 29826, nr. 258]].]',
+    known: [LETTER_258, LETTER_265],
+  },
+  {
+    name: 'a footnote that says something gives a source, not a description',
+    code: 'citation-title-mismatch',
+    text: 'Tekst.[footnoteRef:1]\n\n[1:  Ik heb toegezegd voor de zomer een brief over verduurzaming van de glastuinbouw en de warmtenetten te sturen, Kamerstuk 29826, nr. 258.]',
+    known: [LETTER_258, GLASTUINBOUW],
+  },
+  {
+    name: 'wrong number: a list item',
+    code: 'citation-title-mismatch',
+    text: 'Eerder verschenen:\n- Toekomstperspectief Energie-intensieve Industrie, [[Kamerstuknummer 29826-258]]\n- Ruimte voor industrieclusters, Kamerstuknummer 29826-258\n',
+    known: [LETTER_258, LETTER_265],
+    fixed: 'Eerder verschenen:\n- Toekomstperspectief Energie-intensieve Industrie, Kamerstuknummer 29826-265\n- Ruimte voor industrieclusters, Kamerstuknummer 29826-258\n',
+  },
+  {
+    name: 'correct citations described in other words: a paraphrase, a shortened title, the dossier title',
+    code: 'citation-title-mismatch',
+    text:
+      'Zie de brief over ruimte voor clusters van bedrijven in de industrie (Kamerstuk 29826, nr. 258), de Kamerbrief Toekomstperspectief (Kamerstuk 29826, nr. 265) ' +
+      'en de brief over het mestbeleid (Kamerstuk 33037, nr. 600).',
+    known: [
+      LETTER_258,
+      LETTER_265,
+      { id: '33037-600', type: 'Brief regering', title: 'Reactie op verzoek commissie over de brief van LTO Nederland', dossierTitle: 'Mestbeleid' },
+      { id: '33037-610', type: 'Brief regering', title: 'Voortgang mestbeleid en derogatie', dossierTitle: 'Mestbeleid' },
+    ],
+  },
+  {
+    name: 'a title another source gives the cited document fits',
+    code: 'citation-title-mismatch',
+    text: 'In de Kamerbrief Ruimte voor industrieclusters (Kamerstuk 29826, nr. 258) staat het.',
+    others: '//- eigen.md\n---\nkamerstuk: 29826-258\ntitel: Kamerbrief EZK juni 2025\n---\nTekst.',
+    known: [LETTER_258, { id: '29826-259', type: 'Brief regering', title: 'Ruimte voor industrieclusters: de uitvoering' }],
+  },
+  {
+    name: 'a letter named by its date, a relative clause, a claim with its source: no description',
+    code: 'citation-title-mismatch',
+    text:
+      'In de brief van 27 juni 2025 (Kamerstuk 29826, nr. 265) staat het. In de brief die ik u op 27 juni stuurde (Kamerstuk 29826, nr. 265) ook. ' +
+      'Het aantal industrieclusters groeit sterk (Kamerstuk 29826, nr. 265). Zie over ruimte voor industrieclusters ook de Kamerbrief (zie Kamerstuk 29826, nr. 265).',
+    known: [LETTER_258, LETTER_265],
+  },
+  {
+    name: 'the noun phrase is not what the parenthesis cites when a verb stands between',
+    code: 'citation-title-mismatch',
+    text: 'Ook de acquisitiestrategie van het kabinet vormt deel van de Kabinetsvisie op de industrie in Nederland (Kamerstuk 32 637, nr. 415). In deze brief hangen de maatregelen samen met de energie-intensieve industrie (Kamerstuk 32 637, nr. 415).',
+    known: [
+      { id: '32637-415', type: 'Brief regering', title: 'Naar meer focus in de Acquisitie van buitenlandse bedrijven' },
+      { id: '21501-30-621', type: 'Brief regering', title: 'Kabinetsvisie EU-concurrentievermogen' },
+      LETTER_265,
+    ],
   },
   {
     name: 'same description, different numbers',
@@ -331,7 +584,7 @@ const CASES: Case[] = [
 describe('diagnostics rules', () => {
   for (const c of CASES) {
     it(`${c.code}: ${c.name}`, async () => {
-      const ws = ruleWorkspace([c.code], { known: c.known ?? [], ...(c.today ? { today: c.today } : {}), ...(c.settings ? { settings: c.settings } : {}) });
+      const ws = ruleWorkspace([c.code], { known: c.known ?? [], ...(c.remote ? { remote: c.remote } : {}), ...(c.today ? { today: c.today } : {}), ...(c.settings ? { settings: c.settings } : {}) });
       for (const f of c.others ? parseFixture(c.others) : []) ws.add(f.name, f.text);
       const { text, ranges } = parseFile('brief.txt', c.text);
       const findings = await ws.service.findings(ws.add('brief.txt', text, c.facts));

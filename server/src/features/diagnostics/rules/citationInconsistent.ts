@@ -21,7 +21,8 @@ export const citationInconsistent: DiagnosticRule = {
     for (const r of refs) {
       if (r.kind !== 'kamerstuk') continue;
       const d = describedAs(ctx.doc, r);
-      if (!d || d.words.length < 3) continue;
+      // A motion's subject is not compared: a motion and the gewijzigde motie that replaced it share theirs.
+      if (!d || d.words.length < 3 || d.form === 'motion') continue;
       const key = d.words.join(' ');
       const first = byDescription.get(key);
       if (!first) {
