@@ -218,6 +218,21 @@ describe('motion recognizer', () => {
 
   describe('linking to the Kamerstuk', () => {
     const cases: ReadonlyArray<readonly [string, readonly Expected[]]> = [
+      // The motion's subject clause, then its citation in brackets: words of the subject name no other document.
+      [
+        'In uitvoering van de motie van het lid Bikker c.s. over in goed overleg komen tot een herziening van het actieplan (Kamerstuk 28 638, nr. 238) werk ik',
+        [{ text: 'motie van het lid Bikker c.s.', submitters: ['Bikker'], link: '28638-238 via sentence' }],
+      ],
+      // A footnote marker closing the motion's subject clause.
+      [
+        'Ook geef ik uitvoering aan de motie van het lid Veltman over het smart formuleren van de doelen.[1] Elk doel krijgt een indicator.\n\n[1] Kamerstuk 28 638, nr. 240.\n',
+        [{ text: 'motie van het lid Veltman', submitters: ['Veltman'], link: '28638-240 via footnote' }],
+      ],
+      // A footnote at the end of a sentence that names no other document is the motion's.
+      [
+        'In de motie van de leden Podt en Bontenbal werd gevraagd het beleid na overleg met gemeenten met de Kamer te delen.[footnoteRef:3] Verder.\n\n[3: Kamerstuk 19 637, nr. 3355]',
+        [{ text: 'motie van de leden Podt en Bontenbal', submitters: ['Podt', 'Bontenbal'], link: '19637-3355 via footnote' }],
+      ],
       [
         'zoals gevraagd in de motie-Bontenbal c.s. (36 410, nr. 5) is',
         [{ text: 'motie-Bontenbal c.s.', submitters: ['Bontenbal'], link: '36410-5 via parenthesis' }],

@@ -48,6 +48,13 @@ const MAX_SENTENCE_LINK = 400;
 const OTHER_DOCUMENT =
   /\b(?:moties?|(?:Kamer)?brief|brieven|verslag|rapport|advies|adviesraad|nota|notitie|toezeggingen?|wetsvoorstel|amendement|beantwoording|antwoorden|debat|overleg)\b/i;
 
+/** A document other than the motion named with its article ("de brief", "het verslag", "een motie"): a footnote after it may be its. */
+const NAMES_A_DOCUMENT =
+  /\b(?:moties?|(?:de|het|een|deze|dit|die|dat|haar|zijn|mijn|uw)\s+(?:Kamer)?(?:brief|brieven|verslag|rapport|advies|nota|notitie|wetsvoorstel|amendement|debat|commissiedebat|overleg|beantwoording|antwoorden|toezegging))\b|Kamerstuk/i;
+
+/** A motion's subject clause running up to the bracket that opens its citation. */
+const SUBJECT_THEN_BRACKET = /^,? (?:over|om|inzake|betreffende|ter) [^()]{3,380} \($/;
+
 export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly MotionMention[], context: LinkContext): LinkedMotionMention[] {
   const text = flat.text;
   const placed: PlacedKamerstuk[] = [...context.kamerstukken]
@@ -69,7 +76,11 @@ export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly Mot
     const cite = placed[k];
     if (!cite || cite.start >= scopeEnds[i]!) return;
     const between = text.slice(m.end, cite.start);
-    if (OTHER_DOCUMENT.test(between)) return;
+    // "de motie van het lid Bikker c.s. over in goed overleg komen tot … (Kamerstuk 28 638, nr. 238)":
+    // the motion's own subject, then its citation in brackets; words of the subject ("overleg",
+    // "actieplan") name no other document.
+    const subjectThenBracket = SUBJECT_THEN_BRACKET.test(between) && !/\bmoties?\b|\b(?:Kamer)?brie(?:f|ven) van\b/i.test(between);
+    if (!subjectThenBracket && OTHER_DOCUMENT.test(between)) return;
     const source: MotionLinkSource = /^ ?\([^()]{0,40}$/.test(between) ? 'parenthesis' : 'sentence';
     links[i] = link(cite.ref, source);
   });
@@ -94,8 +105,10 @@ export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly Mot
       }
     }
     if (named) return;
-    // A footnote at the end of the sentence may cite anything the sentence names; only one about a motion counts.
-    if (!found.immediate && !/\bmoties?\b/i.test(footnote.body)) return;
+    // A footnote at the end of the sentence may cite anything the sentence names; it is the motion's when
+    // it speaks of a motion, or when the sentence names no other document ("In de motie van de leden
+    // Podt en Bontenbal werd gevraagd … te delen.[3]").
+    if (!found.immediate && !/\bmoties?\b/i.test(footnote.body) && NAMES_A_DOCUMENT.test(flat.source.slice(flat.sourceOffset(m.end - 1) + 1, found.marker.span.offset))) return;
     const cite = placed[firstAtOrAfter(placed, bodyFrom)];
     if (cite && cite.start < bodyTo) links[i] = link(cite.ref, 'footnote');
   });
@@ -146,9 +159,13 @@ function sentenceScopeEnd(sentences: Sentences, from: number, limit: number): nu
   return Math.min(limit, sentences.endOf(from) - 1);
 }
 
+/** A motion's subject clause, up to the marker that closes it: " over het kenbaar maken van …,". */
+const SUBJECT_CLAUSE = /^,?\s(?:over|om|inzake|betreffende|ter)\s[^[\]()]{3,400}$/;
+
 /**
  * The footnote marker that belongs to a mention: right after it ("c.s.[footnoteRef:1]", "motie
- * Dijk.52"), or at the end of its sentence ("… de motie Kostić over de industrie.13").
+ * Dijk.52"), closing its subject clause ("motie Veltman over het smart formuleren van doelen.[1]"), or
+ * at the end of its sentence ("… de motie Kostić over de industrie.13").
  */
 function markerAfter(
   flat: FlatText,
@@ -161,8 +178,11 @@ function markerAfter(
   if (!marker) return undefined;
   const gap = flat.source.slice(sourceEnd, marker.span.offset);
   if (/^[\s.,;:)”’"»]{0,3}$/.test(gap)) return { marker, immediate: true };
-  // At the end of the sentence: the marker right after its final punctuation.
   const markerFlat = flat.flatIndex(marker.span.offset);
+  // Closing the motion's own subject: "de motie van het lid Veltman over … van de doelen.[1]", with no
+  // other document named in between.
+  if (markerFlat <= scopeEnd + 1 && SUBJECT_CLAUSE.test(gap) && !/\bmoties?\b|\bKamerstuk/i.test(gap)) return { marker, immediate: true };
+  // At the end of the sentence: the marker right after its final punctuation.
   if (markerFlat <= scopeEnd + 1 && /[.!?;]["”’)]?$/.test(flat.text.slice(Math.max(0, markerFlat - 2), markerFlat))) {
     return { marker, immediate: false };
   }
