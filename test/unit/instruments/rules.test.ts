@@ -30,7 +30,7 @@ async function checkRule(code: string, fixture: string, fixed?: string, options:
   );
   for (const d of found) {
     assert.equal(d.code, code);
-    assert.equal(d.severity, 'information');
+    assert.equal(d.severity, code === 'instrument-full-name-repeated' ? 'hint' : 'information');
   }
   if (fixed === undefined) return;
   const edits = found.flatMap((d) => quickFixes(ws, d, found)[0]!.edits.filter((e) => e.uri === DOC_URI));
@@ -38,12 +38,12 @@ async function checkRule(code: string, fixture: string, fixed?: string, options:
 }
 
 describe('instrument rules', () => {
-  it('are registered, once each, with information as default severity', () => {
+  it('are registered, once each, with information as default severity (a repeated full name is a hint)', () => {
     assert.deepEqual(
       INSTRUMENT_RULES.map((r) => [r.code, r.defaultSeverity]),
       [
         ['instrument-abbreviation-before-full-name', 'information'],
-        ['instrument-full-name-repeated', 'information'],
+        ['instrument-full-name-repeated', 'hint'],
         ['instrument-unknown-abbreviation', 'information'],
         ['abbreviation-unexplained', 'information'],
       ],

@@ -11,7 +11,8 @@ import { abbreviationAsWritten, isFullForm, mentionedEntries } from '../instrume
 
 export const instrumentFullNameRepeated: DiagnosticRule = {
   code: 'instrument-full-name-repeated',
-  defaultSeverity: 'information',
+  // A house-style nit at every repetition: quiet (a hint with a fix-all), not a reviewer's finding.
+  defaultSeverity: 'hint',
   description: "A policy instrument's full name written out again after its abbreviation was introduced (house style: use the abbreviation).",
   check(ctx) {
     const text = ctx.doc.text;
