@@ -135,7 +135,7 @@ export const en: Shape<typeof nl> = {
     promisePassed: (when: string, days: number) => `The letter promises this ${when}; that deadline passed ${days === 1 ? '1 day' : `${days} days`} ago. Change the date or explain where things stand.`,
     deadlinePassed: (when: string, days: number) => `Deadline passed: ${when} (${days === 1 ? '1 day' : `${days} days`} ago).`,
     deadlineBeforeLetter: (when: string, letterDate: string) => `This deadline (${when}) is presented as still to come, but lies before the letter's own date (${letterDate}).`,
-    outcomeConflict: (motion: string, outcome: string) => `${motion} is presented as carried out or followed, but the motion was ${outcome}.`,
+    outcomeConflict: (motion: string, outcome: string, date: string) => `${motion} is presented as adopted, carried out or followed, but the motion was ${outcome}${date ? ` (${date})` : ''}.`,
     replaced: (citation: string, newer: string) => `${citation} was replaced by ${newer}; cite the newer version.`,
     malformed: {
       noNr: (text: string) => `‘${text}’ lacks ‘nr.’ before the number.`,

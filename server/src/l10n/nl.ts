@@ -132,7 +132,7 @@ export const nl = {
     promisePassed: (when: string, days: number) => `De brief belooft dit ${when}; die termijn is ${days === 1 ? '1 dag' : `${days} dagen`} geleden verstreken. Pas de datum aan of leg uit hoe het ervoor staat.`,
     deadlinePassed: (when: string, days: number) => `Termijn verstreken: ${when} (${days === 1 ? '1 dag' : `${days} dagen`} geleden).`,
     deadlineBeforeLetter: (when: string, letterDate: string) => `Deze termijn (${when}) wordt gepresenteerd als nog te komen, maar ligt vóór de datum van de brief (${letterDate}).`,
-    outcomeConflict: (motion: string, outcome: string) => `${motion} wordt gepresenteerd als uitgevoerd of gevolgd, maar de motie is ${outcome}.`,
+    outcomeConflict: (motion: string, outcome: string, date: string) => `${motion} wordt gepresenteerd als aangenomen, uitgevoerd of gevolgd, maar de motie is ${outcome}${date ? ` (${date})` : ''}.`,
     replaced: (citation: string, newer: string) => `${citation} is vervangen door ${newer}; citeer de nieuwe versie.`,
     malformed: {
       noNr: (text: string) => `‘${text}’ mist ‘nr.’ voor het ondernummer.`,

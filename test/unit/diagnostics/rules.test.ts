@@ -463,6 +463,13 @@ const CASES: Case[] = [
     message: /verworpen/,
   },
   {
+    name: 'a rejected motion called adopted; the message names the outcome and its date',
+    code: 'motion-outcome-conflict',
+    text: 'De aangenomen [[motie-Kostić c.s.]] (Kamerstuk 29826, nr. 250) vraagt een visie. Zoals gevraagd in de [[motie-Kostić c.s.]] (Kamerstuk 29826, nr. 250) volgt die.',
+    known: [{ ...MOTION_KOSTIC, outcome: 'verworpen', outcomeDate: '2025-03-25' }],
+    message: /maar de motie is verworpen \(25 maart 2025\)/,
+  },
+  {
     name: 'adopted motion carried out',
     code: 'motion-outcome-conflict',
     text: 'Met deze brief geef ik uitvoering aan de motie-Kostić c.s. (Kamerstuk 29826, nr. 250).',

@@ -1,7 +1,9 @@
 /**
  * Stale: a motion presented as carried out or followed ("uitvoering van", "conform", "in lijn met",
- * "zoals gevraagd in") whose outcome was verworpen, ingetrokken or aangehouden.
+ * "zoals gevraagd in"), or called adopted ("de aangenomen motie …"), whose outcome was verworpen,
+ * ingetrokken or aangehouden. The message names the outcome and its date.
  */
+import { formatDate } from '../../describe';
 import type { MotionOutcome } from '../../../catalog/model';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
@@ -25,11 +27,12 @@ export const motionOutcomeConflict: DiagnosticRule = {
       const sentence = sentenceAround(ctx.doc, r.span);
       const before = ctx.doc.text.slice(sentence.offset, r.span.offset + r.span.length);
       const after = ctx.doc.text.slice(r.span.offset + r.span.length, sentence.offset + sentence.length);
-      if (!CARRIED_OUT.test(before) && !/^\W{0,3}(is|wordt|werd) (uitgevoerd|opgevolgd)/i.test(after)) continue;
+      const calledAdopted = /\baangenomen\s+$/i.test(ctx.doc.text.slice(Math.max(sentence.offset, r.span.offset - 20), r.span.offset));
+      if (!calledAdopted && !CARRIED_OUT.test(before) && !/^\W{0,3}(is|wordt|werd) (uitgevoerd|opgevolgd|aangenomen)/i.test(after)) continue;
       findings.push({
         code: this.code,
         span: r.span,
-        message: ctx.m.diag.outcomeConflict(r.text.replace(/\s+/g, ' '), ctx.m.diag.outcomes[doc.outcome]),
+        message: ctx.m.diag.outcomeConflict(r.text.replace(/\s+/g, ' '), ctx.m.diag.outcomes[doc.outcome], doc.outcomeDate ? formatDate(doc.outcomeDate, ctx.locale) : ''),
         related: [{ uri: ctx.doc.uri, span: r.kamerstuk.span, message: ctx.m.diag.citedKamerstuk }],
       });
     }
