@@ -126,6 +126,41 @@ describe('command line', function () {
     assert.equal(cli(['check', '--lang', 'en-GB', '--today', '2026-11-23', f]).code, 0);
   });
 
+  it('report --format csv lists every document the seeds cite, with its status and places', () => {
+    const r = cli(['report', '--format', 'csv', seedsDir]);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.trimEnd().split('\r\n');
+    assert.match(lines[0]!, /^Citatie,Kenmerk,Soort verwijzing,Titel,Soort document,Datum,Status,Aantal keer geciteerd,Geciteerd op,Officiële pagina$/);
+    const keys = new Set(lines.slice(1).map((l) => (l.startsWith('"') ? l.slice(l.indexOf('",') + 2) : l.slice(l.indexOf(',') + 1)).split(',')[0]));
+    const extracted = JSON.parse(cli(['extract', '--json', seedsDir]).out) as { references: { kind: string; dossier?: string; nr?: string; number?: string }[] }[];
+    const cited = new Set<string>();
+    for (const f of extracted) {
+      for (const x of f.references) {
+        if (x.kind === 'kamerstuk') cited.add(`${x.dossier}-${x.nr}`);
+        else if (x.kind === 'documentNumber') cited.add(x.number!.toUpperCase());
+        else if (x.kind === 'dossier') cited.add(`dossier ${x.dossier}`);
+      }
+    }
+    for (const k of cited) assert.ok(keys.has(k), `${k} is in the report`);
+    assert.ok(lines.some((l) => l.startsWith('"Kamerstuk 29 826, nr. 250",29826-250,Kamerstuk,') && /,bekend,/.test(l)));
+    assert.ok(lines.some((l) => /^"Kamerstuk 35 420, nr. 57",35420-57,.*,verkeerd geschreven,1,seeds\/000_314d4768fc43998e\.txt:576,/.test(l)));
+  });
+
+  it('report --format html is one self-contained file that escapes what documents say', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-report-'));
+    fs.writeFileSync(path.join(dir, '<img src=x onerror=alert(1)>.txt'), 'Zie Kamerstuk 29826, nr. 250 en "<script>alert(1)</script>".\n');
+    const r = cli(['report', '--format', 'html', dir]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^<!DOCTYPE html>\n<html lang="nl">/);
+    assert.doesNotMatch(r.out, /<script|<img|onerror=alert\(1\)>|src="http/);
+    assert.match(r.out, /&lt;img src=x onerror=alert\(1\)&gt;\.txt:1/);
+    assert.match(r.out, /<a href="https:\/\/zoek\.officielebekendmakingen\.nl\/kst-29826-250\.html">Kamerstuk 29 826, nr\. 250<\/a>/);
+    const markdown = cli(['report', dir]).out;
+    assert.match(markdown, /^# Citatierapport\n/);
+    assert.match(markdown, /\\<img src=x onerror=alert\(1\)\\>\.txt:1/);
+    assert.equal(cli(['report', '--format', 'pdf', dir]).code, 2);
+  });
+
   it('check | head: a reader that stops early is no error', () => {
     const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(CLI)} check --hints --today 2026-11-23 ${JSON.stringify(seedsDir)} | head -n 1`], { encoding: 'utf8', cwd: repoRoot });
     assert.equal(r.stderr, '');

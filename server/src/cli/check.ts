@@ -45,6 +45,22 @@ export function glossaryFoldersOf(paths: readonly string[]): string[] {
 
 /** Runs the check; returns true when a finding at or above `failOn` was found. */
 export async function runCheck(inputs: readonly InputDocument[], options: CheckOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<boolean> {
+  const { service, checked } = await checkInputs(inputs, options, locale, m, err);
+  if (options.format === 'json') printJson(checked, out);
+  else if (options.format === 'sarif') printSarif(checked, service.rules, options, out);
+  else printText(checked, options, locale, m, out);
+  const threshold = SEVERITIES.indexOf(options.failOn);
+  return checked.some((c) => c.findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold));
+}
+
+/** Indexes the documents (so that they can refer to each other), looks up what they cite when online, and checks each. */
+export async function checkInputs(
+  inputs: readonly InputDocument[],
+  options: Omit<CheckOptions, 'format' | 'failOn' | 'showHints'>,
+  locale: Locale,
+  m: Messages,
+  err: (s: string) => void,
+): Promise<{ service: Kamerwijzer; checked: CheckedDocument[] }> {
   const folders = [...(options.glossaryFolders ?? [])].sort((a, b) => b.length - a.length);
   const service = createKamerwijzer({
     sources: options.setup.sources,
@@ -67,11 +83,7 @@ export async function runCheck(inputs: readonly InputDocument[], options: CheckO
   if (options.setup.official.online) await Promise.all(docs.map(({ doc }) => service.fetchCited(doc)));
   const checked: CheckedDocument[] = [];
   for (const { input, doc } of docs) checked.push({ input, doc, findings: await service.findings(doc) });
-  if (options.format === 'json') printJson(checked, out);
-  else if (options.format === 'sarif') printSarif(checked, service.rules, options, out);
-  else printText(checked, options, locale, m, out);
-  const threshold = SEVERITIES.indexOf(options.failOn);
-  return checked.some((c) => c.findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold));
+  return { service, checked };
 }
 
 /** Lays each folder's workspace glossary over the bundled one; problems go to stderr. */

@@ -3,6 +3,8 @@ import { localeFrom, messages, type Locale, type Messages } from '../l10n';
 import { SEVERITIES, type CitationStyle, type Severity } from '../features/model';
 import { ArgError, parseArgs, type ParsedArgs } from './args';
 import { glossaryFoldersOf, runCheck, type OutputFormat } from './check';
+import { runReport } from './report';
+import type { ReportFormat } from './reportOutput';
 import { readInputs } from './documents';
 import { runExtract } from './extract';
 import { defaultDataDir } from '../io/bundledData';
@@ -26,7 +28,7 @@ const VERSION = typeof KAMERWIJZER_VERSION === 'string' ? KAMERWIJZER_VERSION : 
 interface CommonOptions {
   readonly documentDate: string | undefined;
   readonly today: string;
-  readonly format: OutputFormat;
+  readonly format: OutputFormat | ReportFormat;
   readonly failOn: Severity;
   readonly citationStyle: CitationStyle;
 }
@@ -36,8 +38,10 @@ function commonOptions(args: ParsedArgs, m: Messages): CommonOptions | string {
   if (documentDate !== undefined && !isIsoDate(documentDate)) return m.cli.badDate('--document-date', documentDate);
   const today = args.options.get('--today') ?? isoDate(new Date());
   if (!isIsoDate(today)) return m.cli.badDate('--today', today);
-  const format = args.options.get('--format') ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return m.cli.badFormat(format);
+  const format = args.options.get('--format') ?? (args.command === 'report' ? 'md' : 'text');
+  if (args.command === 'report') {
+    if (format !== 'md' && format !== 'csv' && format !== 'html') return m.cli.badReportFormat(format);
+  } else if (format !== 'text' && format !== 'json' && format !== 'sarif') return m.cli.badFormat(format);
   const written = args.options.get('--fail-on') ?? 'error';
   // "info" is what the output calls the level; "information" what LSP calls it.
   const failOn = written === 'info' ? 'information' : written;
@@ -88,6 +92,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   switch (args.command) {
     case 'extract':
     case 'check':
+    case 'report':
       return readAndRun(args, common, locale, m, out, err);
     case 'info':
     case 'sync':
@@ -121,10 +126,22 @@ async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m:
     runExtract(input.documents, { json: args.flags.has('--json'), ...(o.documentDate ? { documentDate: o.documentDate } : {}) }, locale, m, out);
     return input.errors.length ? 2 : 0;
   }
+  const checkOptions = {
+    today: o.today,
+    ...(o.documentDate ? { documentDate: o.documentDate } : {}),
+    diagnostics: { severity: {}, citationStyle: o.citationStyle, enforceCitationStyle: args.flags.has('--house-style') },
+    version: VERSION,
+    glossaryFolders: glossaryFoldersOf(args.paths),
+    setup,
+  };
+  if (args.command === 'report') {
+    await runReport(input.documents, checkOptions, o.format as ReportFormat, locale, m, out, err);
+    return input.errors.length ? 2 : 0;
+  }
   const failed = await runCheck(
     input.documents,
     {
-      format: o.format,
+      format: o.format as OutputFormat,
       today: o.today,
       failOn: o.failOn,
       showHints: args.flags.has('--hints'),

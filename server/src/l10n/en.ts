@@ -106,6 +106,22 @@ export const en: Shape<typeof nl> = {
     instruments: 'Policy instruments',
     line: (n: number) => `line ${n}`,
   },
+  report: {
+    heading: 'Citation report',
+    summary: (documents: number, files: number) => `${documents === 1 ? '1 cited document' : `${documents} cited documents`} in ${files === 1 ? '1 file' : `${files} files`}.`,
+    citation: 'Citation',
+    key: 'Key',
+    kind: 'Kind of reference',
+    title: 'Title',
+    type: 'Kind of document',
+    date: 'Date',
+    status: 'Status',
+    timesCited: 'Times cited',
+    places: 'Cited at',
+    page: 'Official page',
+    findingsHeading: 'Findings',
+    statuses: { wrong: 'wrong', stale: 'stale', malformed: 'malformed', known: 'known', unknown: 'not known (offline)' },
+  },
   describe: {
     unresolved: 'cannot be resolved without a document date',
     by: (d: string) => `by ${d}`,
@@ -201,6 +217,9 @@ Commands:
       sync stopped, afterwards only what is new
   prefetch PATH...
       fetch everything the documents cite (facts and texts) for working offline
+  report [--format md|csv|html] [--online] PATH...
+      citation report: each cited document with its title, kind, date, status and where it is cited,
+      then the findings (html: one self-contained file to attach to a review)
   lsp --stdio
       start the language server (for editors such as Neovim)
 
@@ -210,6 +229,7 @@ Official sources: check and extract work offline unless --online; info, sync and
 
 Folders are searched for .txt and .md files. General options: --lang nl|en, --help, --version.
 Exit codes: 0 fine, 1 findings at or above --fail-on, 2 input errors, 3 a source failed.`,
+    badReportFormat: (f: string) => `--format: unknown format ${f} for report (md, csv, html)`,
     unknownCommand: (c: string) => `unknown command: ${c} (see kamerwijzer --help)`,
     unknownOption: (o: string) => `unknown option: ${o}`,
     missingValue: (o: string) => `option ${o} needs a value`,

@@ -103,6 +103,22 @@ export const nl = {
     instruments: 'Beleidsinstrumenten',
     line: (n: number) => `regel ${n}`,
   },
+  report: {
+    heading: 'Citatierapport',
+    summary: (documents: number, files: number) => `${documents === 1 ? '1 geciteerd document' : `${documents} geciteerde documenten`} in ${files === 1 ? '1 bestand' : `${files} bestanden`}.`,
+    citation: 'Citatie',
+    key: 'Kenmerk',
+    kind: 'Soort verwijzing',
+    title: 'Titel',
+    type: 'Soort document',
+    date: 'Datum',
+    status: 'Status',
+    timesCited: 'Aantal keer geciteerd',
+    places: 'Geciteerd op',
+    page: 'Officiële pagina',
+    findingsHeading: 'Bevindingen',
+    statuses: { wrong: 'onjuist', stale: 'verouderd', malformed: 'verkeerd geschreven', known: 'bekend', unknown: 'niet bekend (offline)' },
+  },
   describe: {
     unresolved: 'niet op te lossen zonder documentdatum',
     by: (d: string) => `uiterlijk ${d}`,
@@ -198,6 +214,9 @@ Opdrachten:
       synchronisatie stopte, daarna alleen wat nieuw is
   prefetch PAD...
       haal alles op wat de documenten citeren (gegevens en teksten), om offline te werken
+  report [--format md|csv|html] [--online] PAD...
+      citatierapport: elk geciteerd document met titel, soort, datum, status en waar het geciteerd
+      wordt, dan de bevindingen (html: één zelfstandig bestand om bij een review te voegen)
   lsp --stdio
       start de taalserver (voor editors zoals Neovim)
 
@@ -207,6 +226,7 @@ Officiële bronnen: check en extract werken offline tenzij --online; info, sync 
 
 Mappen worden doorzocht op .txt- en .md-bestanden. Algemene opties: --lang nl|en, --help, --version.
 Afsluitcodes: 0 in orde, 1 bevindingen op of boven --fail-on, 2 fout in de invoer, 3 een bron faalde.`,
+    badReportFormat: (f: string) => `--format: onbekend formaat ${f} voor report (md, csv, html)`,
     unknownCommand: (c: string) => `onbekende opdracht: ${c} (zie kamerwijzer --help)`,
     unknownOption: (o: string) => `onbekende optie: ${o}`,
     missingValue: (o: string) => `optie ${o} verwacht een waarde`,
