@@ -49,7 +49,7 @@ Investeringsfonds van het kabinet, ingesteld in 2020, dat eenmalige investeringe
 
 [Officiële pagina: nationaalgroeifonds.nl](https://www.nationaalgroeifonds.nl/over-het-nationaal-groeifonds/waarom-het-nationaal-groeifonds)
 
-_Bronnen: [nrc.nl](https://www.nrc.nl/nieuws/2020/09/07/kabinet-presenteert-investeringsfonds-met-20-miljard-euro-a4011028), [zoek.officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-35976-2.html), [staten-generaal.nl](https://www.staten-generaal.nl/9370000/1/j9vvkfvj6b325az/vlo6qw2u41zp)_
+_Bronnen: [zoek.officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-35976-2.html), [staten-generaal.nl](https://www.staten-generaal.nl/9370000/1/j9vvkfvj6b325az/vlo6qw2u41zp), [zoek.officielebekendmakingen.nl](https://zoek.officielebekendmakingen.nl/kst-35570-XIX-28.html)_
 `.assert(value);
     });
 
