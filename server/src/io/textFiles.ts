@@ -127,7 +127,7 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
   if (looksBinary(body)) return { ok: false, reason: 'binary', detail: 'contains NUL bytes or control characters' };
   const check = checkUtf8(body);
   if (check.firstInvalid < 0) return { ok: true, text: utf8(body), encoding: 'utf-8' };
-  if (check.multiByte === 0 && !bom) return { ok: true, text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+  if (check.multiByte === 0 && !bom) return { ok: true, text: decodeWindows1252(body), encoding: 'windows-1252' };
   const text = utf8(body);
   const before = body.subarray(0, check.firstInvalid);
   const lineStart = before.lastIndexOf(0x0a) + 1;
@@ -135,6 +135,18 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
   for (let i = 0; i < lineStart; i++) if (before[i] === 0x0a) line++;
   const column = utf8(before.subarray(lineStart)).length + 1;
   return { ok: true, text, encoding: 'utf-8', invalid: { count: check.invalid, offset: check.firstInvalid + (bom ? 3 : 0), line, column } };
+}
+
+/** Windows-1252's characters for the bytes 0x80–0x9F (the rest is ISO-8859-1); Node's TextDecoder reads them as C1 controls. */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    parts.push(String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b))));
+  }
+  return parts.join('');
 }
 
 function utf8(bytes: Uint8Array): string {
