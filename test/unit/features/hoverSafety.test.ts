@@ -87,12 +87,12 @@ const GLOSSARY = JSON.stringify({
 const LETTER = [
   'Den Haag, 3 maart 2025',
   '',
-  `Zie Kamerstuk 29826, nr. 250 en Kamerstuk 36600-XIII, nr. 65.[^<${COMMAND}>] Het BOOSFONDS krijgt € 5 miljoen in 2025D12193.`,
+  'Zie Kamerstuk 29826, nr. 250 en Kamerstuk 36600-XIII, nr. 65.[^<command:git.push>] Het BOOSFONDS krijgt € 5 miljoen in 2025D12193.[^<img/src=x/onerror=alert(1)>]',
   'De motie van het lid Kostić c.s. vraagt om een visie. De motie-Kostić (Kamerstuk 29826, nr. 250) is aangenomen. Zie ook dossier 29826 en Handelingen II 2021/22, nr. 62, item 7.',
   'Ik informeer uw Kamer voor de zomer van 2025. Kamerstuk 29',
   '',
-  `[^<${COMMAND}>]: Zie ${EVIL}.`,
-  `[^![i](https://evil.example/t.png)]: ${IMG}`,
+  `[^<command:git.push>]: Zie ${EVIL}.`,
+  `[^<img/src=x/onerror=alert(1)>]: ${IMG}`,
 ].join('\n');
 
 const OWN = `---\nkamerstuk: 29826-250\ntitel: ${EVIL}\n---\nZie Kamerstuk 29826, nr. 250.\n`;
@@ -124,7 +124,7 @@ describe('hover Markdown over adversarial workspaces, glossaries and footnotes',
       }
       const all = [...hovers];
       // The adversarial parts were all shown: footnotes, the glossary entry, the catalog's facts, the file names.
-      for (const seen of [/Voetnoot|Footnote/, /BOOSFONDS/, /Motie/, /y\.txt/, /img src=x/, /javascript:alert/]) {
+      for (const seen of [/(Voetnoot|Footnote) \\<command:git\.push\\>/, /(Voetnoot|Footnote) \\<img\/src=x\/onerror=alert\(1\)\\>/, /BOOSFONDS/, /Motie/, /y\.txt/, /img src=x/, /javascript:alert/]) {
         assert.ok(all.some((v) => seen.test(v)), `no hover shows ${seen}`);
       }
       for (const value of all) assert.deepEqual(markdownProblems(value), [], value);
