@@ -29,6 +29,9 @@ export class LspSession {
   diagnosticRefreshes = 0;
   /** Diagnostics the server pushed (clients without pull diagnostics), by URI. */
   readonly published = new Map<string, { version?: number; diagnostics: { code?: string | number; message: string; range: { start: { line: number } } }[] }>();
+  /** What the server showed the user (window/showMessage) and wrote to its log (window/logMessage). */
+  readonly shown: { type: number; message: string }[] = [];
+  readonly logged: { type: number; message: string }[] = [];
 
   private constructor(
     readonly connection: ProtocolConnection,
@@ -37,8 +40,18 @@ export class LspSession {
     readonly stderr: string[],
   ) {}
 
-  static async start(options: { folders: string[]; locale?: string; settings?: Record<string, unknown>; filesExclude?: Record<string, boolean>; configuration?: boolean; pullDiagnostics?: boolean; trusted?: boolean }): Promise<LspSession> {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(options: {
+    folders: string[];
+    locale?: string;
+    settings?: Record<string, unknown>;
+    filesExclude?: Record<string, boolean>;
+    configuration?: boolean;
+    pullDiagnostics?: boolean;
+    trusted?: boolean;
+    /** Environment variables for the server process (besides the test's own). */
+    env?: Record<string, string>;
+  }): Promise<LspSession> {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const stderr: string[] = [];
     child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -49,7 +62,8 @@ export class LspSession {
     );
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (p: { type: number; message: string }) => later((s) => s.record(() => s.logged.push(p))));
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => later((s) => s.record(() => s.shown.push(p))));
     let firstIndexed: () => void = () => undefined;
     const indexed = new Promise<void>((resolve) => (firstIndexed = resolve));
     let session: LspSession | undefined;

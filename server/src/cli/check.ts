@@ -3,12 +3,13 @@
  * same composition root), and prints the findings like a compiler (file:line:col severity code
  * message) followed by a summary per document, or as JSON, or as SARIF 2.1.0 (checkOutput.ts).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { IndexedDocument } from '../catalog/workspaceIndex';
 import type { DiagnosticSettings, Severity } from '../features/model';
 import { SEVERITIES } from '../features/model';
-import { readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
+import { GlossaryFolders, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
+import { summarizeProblems } from '../io/manifests';
 import type { Locale, Messages } from '../l10n';
 import { createKamerwijzer, type Kamerwijzer } from '../service/kamerwijzer';
 import { printJson, printSarif, printText, type CheckedDocument } from './checkOutput';
@@ -25,74 +26,99 @@ export interface CheckOptions {
   readonly documentDate?: string;
   readonly diagnostics: DiagnosticSettings;
   readonly version: string;
-  /** Folders whose .kamerwijzer/glossary.json applies to the documents below them (see glossaryFoldersOf). */
-  readonly glossaryFolders?: readonly string[];
   /** The official sources (online or offline) and the bundled data. */
   readonly setup: OnlineSetup;
+  /** Tests only: called before each analysis (see KamerwijzerOptions.beforeAnalysis). */
+  readonly beforeAnalysis?: (uri: string, text: string) => void;
 }
 
-/** The folders whose workspace glossary applies: each folder given, and the folder of each file given. */
-export function glossaryFoldersOf(paths: readonly string[]): string[] {
-  const folders = paths.map((p) => {
-    try {
-      return path.resolve(fs.statSync(p).isDirectory() ? p : path.dirname(p));
-    } catch {
-      return undefined;
-    }
-  });
-  return [...new Set(folders.filter((f): f is string => !!f))];
+export interface CheckResult {
+  /** A finding at or above `failOn` was found. */
+  readonly failed: boolean;
+  /** Documents that could not be checked (each reported on stderr). */
+  readonly errors: number;
 }
 
-/** Runs the check; returns true when a finding at or above `failOn` was found. */
-export async function runCheck(inputs: readonly InputDocument[], options: CheckOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<boolean> {
-  const { service, checked } = await checkInputs(inputs, options, locale, m, err);
+/**
+ * Runs the check. A document whose analysis or checks fail is reported on stderr and left out;
+ * the others are checked and printed as usual.
+ */
+export async function runCheck(inputs: readonly InputDocument[], options: CheckOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<CheckResult> {
+  const { service, checked, errors } = await checkInputs(inputs, options, locale, m, err);
   if (options.format === 'json') printJson(checked, out);
   else if (options.format === 'sarif') printSarif(checked, service.rules, options, out);
   else printText(checked, options, locale, m, out);
   const threshold = SEVERITIES.indexOf(options.failOn);
-  return checked.some((c) => c.findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold));
+  return { failed: checked.some((c) => c.findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold)), errors };
 }
 
-/** Indexes the documents (so that they can refer to each other), looks up what they cite when online, and checks each. */
+/**
+ * Indexes the documents (so that they can refer to each other), looks up what they cite when online,
+ * and checks each; a document whose analysis or checks fail is reported on stderr and counted.
+ */
 export async function checkInputs(
   inputs: readonly InputDocument[],
   options: Omit<CheckOptions, 'format' | 'failOn' | 'showHints'>,
   locale: Locale,
   m: Messages,
   err: (s: string) => void,
-): Promise<{ service: Kamerwijzer; checked: CheckedDocument[] }> {
-  const folders = [...(options.glossaryFolders ?? [])].sort((a, b) => b.length - a.length);
+): Promise<{ service: Kamerwijzer; checked: CheckedDocument[]; errors: number }> {
+  // Each document gets the nearest .kamerwijzer/glossary.json in its folder or above, as in the editor.
+  const glossaryFolders = new GlossaryFolders();
   const service = createKamerwijzer({
     sources: options.setup.sources,
     bundledGlossary: options.setup.bundledGlossary,
-    // The deepest folder given holds the glossary that applies.
-    folderOf: (uri) => folders.find((f) => fileURLToPath(uri).startsWith(f + path.sep)),
+    folderOf: (uri) => glossaryFolders.nearest(path.dirname(fileURLToPath(uri))),
     settings: { locale, today: options.today, diagnostics: options.diagnostics, online: options.setup.official.online },
     logger: { info: () => undefined, warn: err, error: err },
+    ...(options.beforeAnalysis ? { beforeAnalysis: options.beforeAnalysis } : {}),
   });
-  loadGlossaries(service, folders, m, err);
+  const loaded = new Set<string>();
+  let errors = 0;
+  const failed = (input: InputDocument, e: unknown): undefined => {
+    errors++;
+    err(m.cli.analysisFailed(input.displayPath, (e as Error)?.message ?? String(e)));
+    return undefined;
+  };
   // Index everything first, so that letters can refer to each other.
-  const docs = inputs.map((input) => ({
-    input,
-    doc: service.setDocument(pathToFileURL(input.absolutePath).toString(), input.text, 1, {
-      ...(input.known ? { known: input.known } : {}),
-      ...(options.documentDate ? { documentDate: options.documentDate } : {}),
-    }),
-  }));
+  const docs: { input: InputDocument; doc: IndexedDocument }[] = [];
+  for (const input of inputs) {
+    const folder = glossaryFolders.nearest(path.dirname(input.absolutePath));
+    if (folder !== undefined && !loaded.has(folder)) {
+      loaded.add(folder);
+      loadGlossary(service, folder, m, err);
+    }
+    try {
+      const doc = service.setDocument(pathToFileURL(input.absolutePath).toString(), input.text, 1, {
+        ...(input.known ? { known: input.known } : {}),
+        ...(options.documentDate ? { documentDate: options.documentDate } : {}),
+      });
+      docs.push({ input, doc });
+    } catch (e) {
+      failed(input, e);
+    }
+  }
   // Online: what the documents cite is looked up first (the cache answers what it can).
-  if (options.setup.official.online) await Promise.all(docs.map(({ doc }) => service.fetchCited(doc)));
+  if (options.setup.official.online) await Promise.all(docs.map(({ doc }) => service.fetchCited(doc).catch(() => undefined)));
   const checked: CheckedDocument[] = [];
-  for (const { input, doc } of docs) checked.push({ input, doc, findings: await service.findings(doc) });
-  return { service, checked };
+  for (const { input, doc } of docs) {
+    const findings = await service.findings(doc).catch((e: unknown) => failed(input, e));
+    if (findings) checked.push({ input, doc, findings });
+  }
+  return { service, checked, errors };
 }
 
-/** Lays each folder's workspace glossary over the bundled one; problems go to stderr. */
-function loadGlossaries(service: Kamerwijzer, folders: readonly string[], m: Messages, err: (s: string) => void): void {
-  for (const folder of folders) {
-    const file = workspaceGlossaryPath(folder);
-    const update = service.glossaries.setFolder(folder, pathToFileURL(file).toString(), readWorkspaceGlossary(folder));
-    const shown = path.relative(process.cwd(), file) || file;
-    if (update.broken) err(m.glossary.unusable(shown, update.problems[0]!).replace(/^Kamerwijzer: /, ''));
-    else for (const p of update.problems) err(`${shown}: ${p}`);
-  }
+/** Lays a folder's workspace glossary over the bundled one; its problems go to stderr, bounded. */
+function loadGlossary(service: Kamerwijzer, folder: string, m: Messages, err: (s: string) => void): void {
+  const file = workspaceGlossaryPath(folder);
+  const update = service.glossaries.setFolder(folder, pathToFileURL(file).toString(), readWorkspaceGlossary(folder));
+  if (!update.problems.length) return;
+  const shown = displayPath(file);
+  const message = update.broken ? m.glossary.unusable(shown, update.problems[0]!) : m.glossary.problems(shown, update.problems.length, summarizeProblems(update.problems).first);
+  err(message.replace(/^Kamerwijzer: /, ''));
+}
+
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
 }

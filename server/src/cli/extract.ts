@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { analyze } from '../engine/analyze';
 import { LineIndex } from '../engine/lineIndex';
 import type { Locale, Messages } from '../l10n';
@@ -9,13 +10,26 @@ import { referenceToJson } from './referenceJson';
 export interface ExtractOptions {
   readonly json: boolean;
   readonly documentDate?: string;
+  /** Tests only: called before each analysis (see KamerwijzerOptions.beforeAnalysis). */
+  readonly beforeAnalysis?: (uri: string, text: string) => void;
 }
 
-/** `kamerwijzer extract`: every reference of every document, as JSON or a readable table. */
-export function runExtract(docs: readonly InputDocument[], options: ExtractOptions, locale: Locale, m: Messages, out: (s: string) => void): void {
-  const results = docs.map((d) => {
-    const analysis = analyze(d.text, { known: d.known, ...(options.documentDate ? { documentDate: options.documentDate } : {}) });
-    return { doc: d, analysis, lines: new LineIndex(d.text) };
+/**
+ * `kamerwijzer extract`: every reference of every document, as JSON or a readable table. A document
+ * whose analysis fails is reported on stderr and left out; returns how many failed.
+ */
+export function runExtract(docs: readonly InputDocument[], options: ExtractOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): number {
+  let failed = 0;
+  const results = docs.flatMap((d) => {
+    try {
+      options.beforeAnalysis?.(pathToFileURL(d.absolutePath).toString(), d.text);
+      const analysis = analyze(d.text, { known: d.known, ...(options.documentDate ? { documentDate: options.documentDate } : {}) });
+      return [{ doc: d, analysis, lines: new LineIndex(d.text) }];
+    } catch (e) {
+      failed++;
+      err(m.cli.analysisFailed(d.displayPath, (e as Error)?.message ?? String(e)));
+      return [];
+    }
   });
   if (options.json) {
     const json = results.map(({ doc, analysis, lines }) => ({
@@ -27,7 +41,7 @@ export function runExtract(docs: readonly InputDocument[], options: ExtractOptio
       references: analysis.references.map((r) => referenceToJson(r, lines)),
     }));
     out(JSON.stringify(json, null, 2) + '\n');
-    return;
+    return failed;
   }
   for (const { doc, analysis, lines } of results) {
     out(`${doc.displayPath}  (${analysis.metadata.date ? m.cli.date(analysis.metadata.date) : m.cli.noDate})\n`);
@@ -41,4 +55,5 @@ export function runExtract(docs: readonly InputDocument[], options: ExtractOptio
     }
     out('\n');
   }
+  return failed;
 }

@@ -2,12 +2,13 @@ import { isIsoDate } from '../engine/calendar';
 import { localeFrom, messages, type Locale, type Messages } from '../l10n';
 import { SEVERITIES, type CitationStyle, type Severity } from '../features/model';
 import { ArgError, parseArgs, type ParsedArgs } from './args';
-import { glossaryFoldersOf, runCheck, type OutputFormat } from './check';
+import { runCheck, type OutputFormat } from './check';
 import { runReport } from './report';
 import type { ReportFormat } from './reportOutput';
 import { readInputs } from './documents';
 import { runExtract } from './extract';
 import { defaultDataDir } from '../io/bundledData';
+import { analysisFaultFromEnvironment } from '../io/environment';
 import { runLanguageServer } from '../lsp/run';
 import { createKamerwijzer, isoDate } from '../service/kamerwijzer';
 import { runPrefetch, runSync } from './fetch';
@@ -93,13 +94,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     case 'extract':
     case 'check':
     case 'report':
-      return readAndRun(args, common, locale, m, out, err);
+      return readAndRun(args, common, locale, m, out, err, env);
     case 'info':
     case 'sync':
     case 'prefetch':
-      return runOnlineCommand(args, locale, m, out, err);
+      return runOnlineCommand(args, locale, m, out, err, env);
     case 'lsp':
       // The transport (--stdio, --node-ipc, --socket=N) is read from the process arguments.
+      if (!args.flags.has('--stdio') && !args.flags.has('--node-ipc') && !args.options.has('--socket')) {
+        err(m.cli.lspTransport);
+        return 2;
+      }
       runLanguageServer();
       return -1;
     default:
@@ -109,7 +114,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 }
 
 /** `extract` and `check`: read the documents, then run the command on them. */
-async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void, env: NodeJS.ProcessEnv): Promise<number> {
   if (args.paths.length === 0) {
     err(m.cli.noPaths);
     return 2;
@@ -122,23 +127,32 @@ async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m:
   const input = await readInputs(args.paths, m);
   for (const w of input.warnings) err(w);
   for (const e of input.errors) err(e);
+  const beforeAnalysis = analysisFaultFromEnvironment(env);
+  const hooks = beforeAnalysis ? { beforeAnalysis } : {};
   if (args.command === 'extract') {
-    runExtract(input.documents, { json: args.flags.has('--json'), ...(o.documentDate ? { documentDate: o.documentDate } : {}) }, locale, m, out);
-    return input.errors.length ? 2 : 0;
+    const failed = runExtract(input.documents, { json: args.flags.has('--json'), ...(o.documentDate ? { documentDate: o.documentDate } : {}), ...hooks }, locale, m, out, err);
+    return input.errors.length || failed ? 2 : 0;
   }
-  const checkOptions = {
-    today: o.today,
-    ...(o.documentDate ? { documentDate: o.documentDate } : {}),
-    diagnostics: { severity: {}, citationStyle: o.citationStyle, enforceCitationStyle: args.flags.has('--house-style') },
-    version: VERSION,
-    glossaryFolders: glossaryFoldersOf(args.paths),
-    setup,
-  };
   if (args.command === 'report') {
-    await runReport(input.documents, checkOptions, o.format as ReportFormat, locale, m, out, err);
-    return input.errors.length ? 2 : 0;
+    const report = await runReport(
+      input.documents,
+      {
+        today: o.today,
+        ...(o.documentDate ? { documentDate: o.documentDate } : {}),
+        diagnostics: { severity: {}, citationStyle: o.citationStyle, enforceCitationStyle: args.flags.has('--house-style') },
+        version: VERSION,
+        setup,
+        ...hooks,
+      },
+      o.format as ReportFormat,
+      locale,
+      m,
+      out,
+      err,
+    );
+    return input.errors.length || report.errors ? 2 : 0;
   }
-  const failed = await runCheck(
+  const result = await runCheck(
     input.documents,
     {
       format: o.format as OutputFormat,
@@ -148,19 +162,19 @@ async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m:
       ...(o.documentDate ? { documentDate: o.documentDate } : {}),
       diagnostics: { severity: {}, citationStyle: o.citationStyle, enforceCitationStyle: args.flags.has('--house-style') },
       version: VERSION,
-      glossaryFolders: glossaryFoldersOf(args.paths),
       setup,
+      ...hooks,
     },
     locale,
     m,
     out,
     err,
   );
-  return input.errors.length ? 2 : failed ? 1 : 0;
+  return input.errors.length || result.errors ? 2 : result.failed ? 1 : 0;
 }
 
 /** info, sync and prefetch: online unless --offline. */
-async function runOnlineCommand(args: ParsedArgs, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function runOnlineCommand(args: ParsedArgs, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void, env: NodeJS.ProcessEnv): Promise<number> {
   const setup = onlineSetup(args, true, defaultDataDir(), VERSION, m, err);
   if (typeof setup === 'string') {
     err(setup);
@@ -180,14 +194,28 @@ async function runOnlineCommand(args: ParsedArgs, locale: Locale, m: Messages, o
     err(m.cli.noPaths);
     return 2;
   }
-  const service = createKamerwijzer({ sources: setup.sources, settings: { locale, online: setup.official.online }, logger: { info: () => undefined, warn: err, error: err } });
+  const beforeAnalysis = analysisFaultFromEnvironment(env);
+  const service = createKamerwijzer({
+    sources: setup.sources,
+    settings: { locale, online: setup.official.online },
+    logger: { info: () => undefined, warn: err, error: err },
+    ...(beforeAnalysis ? { beforeAnalysis } : {}),
+  });
   if (args.command === 'info') return runInfo(args.paths, service, args.flags.has('--json'), locale, m, out, err);
   const input = await readInputs(args.paths, m);
   for (const w of input.warnings) err(w);
   for (const e of input.errors) err(e);
-  for (const d of input.documents) service.setDocument(pathToFileURL(d.absolutePath).toString(), d.text, 1, d.known ? { known: d.known } : undefined);
+  let failed = 0;
+  for (const d of input.documents) {
+    try {
+      service.setDocument(pathToFileURL(d.absolutePath).toString(), d.text, 1, d.known ? { known: d.known } : undefined);
+    } catch (e) {
+      failed++;
+      err(m.cli.analysisFailed(d.displayPath, (e as Error)?.message ?? String(e)));
+    }
+  }
   const code = await runPrefetch(service, setup, m, err);
-  return input.errors.length ? 2 : code;
+  return input.errors.length || failed ? 2 : code;
 }
 
 if (require.main === module) {
@@ -196,6 +224,9 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
+  // A closed stderr (`2>/dev/full`, a reader gone) loses the messages, not the run: the findings and
+  // the exit code still come. There is nowhere left to report a failure of stderr itself.
+  process.stderr.on('error', () => undefined);
   main(process.argv.slice(2)).then(
     (code) => {
       // -1: a long-running command (the language server) keeps the process alive.

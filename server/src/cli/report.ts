@@ -17,9 +17,10 @@ export async function runReport(
   m: Messages,
   out: (s: string) => void,
   err: (s: string) => void,
-): Promise<void> {
-  const { service, checked } = await checkInputs(inputs, options, locale, m, err);
+): Promise<{ readonly errors: number }> {
+  const { service, checked, errors } = await checkInputs(inputs, options, locale, m, err);
   const report = await citationReport(checked, service.context());
   const cwd = process.cwd();
   out(format === 'csv' ? reportCsv(report, m, locale, cwd) : format === 'html' ? reportHtml(report, m, locale, cwd) : reportMarkdown(report, m, locale, cwd));
+  return { errors };
 }

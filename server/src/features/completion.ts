@@ -9,7 +9,8 @@ import { citedKey } from '../catalog/workspaceIndex';
 import { kamerstukKey, officialDossierText, parseKamerstukKey } from '../engine/identifiers';
 import type { CitationStyle } from './model';
 import type { FeatureContext, IndexedDocument } from './model';
-import { escapeMarkdown, formatDate } from './describe';
+import { formatDate } from './describe';
+import { escapeMarkdown, safeMarkdown } from './markdown';
 
 const MAX_ITEMS = 50;
 /** "Kamerstuk 29 8", "Kamerstuknummer 36600-XIII-", "Kamerstukken II 2019/20, 35 3" before the cursor. */
@@ -55,7 +56,9 @@ export async function completion(doc: IndexedDocument, offset: number, ctx: Feat
       label: written,
       kind: CompletionItemKind.Reference,
       ...(d?.title ? { detail: d.title } : {}),
-      ...(facts || d?.dossierTitle ? { documentation: { kind: MarkupKind.Markdown, value: [facts, d?.dossierTitle ? `*${escapeMarkdown(d.dossierTitle)}*` : ''].filter(Boolean).join('\n\n') } } : {}),
+      ...(facts || d?.dossierTitle
+        ? { documentation: { kind: MarkupKind.Markdown, value: safeMarkdown([escapeMarkdown(facts), d?.dossierTitle ? `*${escapeMarkdown(d.dossierTitle)}*` : ''].filter(Boolean).join('\n\n')) } }
+        : {}),
       filterText: `${typed}${key} ${written} ${d?.title ?? ''}`,
       sortText: String(rank++).padStart(4, '0'),
       insertTextFormat: InsertTextFormat.PlainText,

@@ -58,10 +58,8 @@ export function formatDate(iso: string, locale: Locale): string {
   return `${Number(m[3])} ${messages(locale).months[Number(m[2]) - 1]} ${m[1]}`;
 }
 
-/** Escapes text for Markdown (hover contents). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/^([#+\-]|\d+\.)/, '\\$1');
-}
+/** Escapes text for Markdown (hover contents); see markdown.ts. */
+export { escapeMarkdown } from './markdown';
 
 /** When a deadline falls, in words: "1 oktober 2025 t/m 31 december 2025" / "uiterlijk 31 december 2025". */
 export function describeDeadlineWhen(d: DeadlineReference, locale: Locale): string {

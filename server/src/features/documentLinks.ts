@@ -6,6 +6,7 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import { kamerstukKey, officialDossierUrl, officialHandelingenId, officialHandelingenPageUrl, officialPageUrl, tweedeKamerDocumentUrl } from '../engine/identifiers';
 import { messages } from '../l10n';
+import { safeWebUrl } from './markdown';
 import type { FeatureContext, IndexedDocument } from './model';
 
 export function documentLinks(doc: IndexedDocument, ctx: Pick<FeatureContext, 'locale'>): DocumentLink[] {
@@ -25,5 +26,9 @@ export function documentLinks(doc: IndexedDocument, ctx: Pick<FeatureContext, 'l
       links.push({ range: doc.lines.rangeOf(r.span), target: officialDossierUrl(r.dossier), tooltip: m.links.official(r.dossier) });
     }
   }
-  return links;
+  // Every target is a checked web address (no other scheme, nothing that is not a host name).
+  return links.flatMap((l) => {
+    const target = safeWebUrl(l.target);
+    return target ? [{ ...l, target }] : [];
+  });
 }

@@ -26,7 +26,8 @@ import { messages, type Messages } from '../l10n';
 import { handelingenTitle, kamerstukTitle } from './citations';
 import { sentenceAround } from './sentences';
 import type { FeatureContext, IndexedDocument } from './model';
-import { describeDeadlineWhen, escapeMarkdown, formatDate, formatEuro } from './describe';
+import { describeDeadlineWhen, formatDate, formatEuro } from './describe';
+import { escapeMarkdown, hostOf, markdownLink, safeFileUrl, safeMarkdown, safeWebUrl, webLink } from './markdown';
 import { euroInWords } from './numberWords';
 import { footnoteOf, targetAt } from './referenceAt';
 
@@ -45,7 +46,7 @@ export async function hover(doc: IndexedDocument, offset: number, ctx: FeatureCo
       span = r.span;
       if (r.kind === 'kamerstuk') value = await kamerstukHover(doc, r, ctx, m);
       else if (r.kind === 'documentNumber') value = await documentNumberHover(doc, r, ctx, m);
-      else if (r.kind === 'dossier') value = `**${m.hover.dossier} ${escapeMarkdown(officialDossierText(r.dossier))}**\n\n[${m.hover.officialPage}](${officialDossierUrl(r.dossier)})`;
+      else if (r.kind === 'dossier') value = `**${m.hover.dossier} ${escapeMarkdown(officialDossierText(r.dossier))}**\n\n${webLink(m.hover.officialPage, officialDossierUrl(r.dossier))}`;
       else if (r.kind === 'motion') value = await motionHover(doc, r, ctx, m);
       else if (r.kind === 'amount') value = amountHover(r, ctx) + instrumentNear(doc, r, ctx, m);
       else if (r.kind === 'handelingen') value = await handelingenHover(doc, r, ctx, m);
@@ -55,12 +56,12 @@ export async function hover(doc: IndexedDocument, offset: number, ctx: FeatureCo
     case 'footnoteMarker': {
       span = target.marker.span;
       const note = footnoteOf(doc, target.marker);
-      value = note ? `**${m.hover.footnote(note.label)}**\n\n${escapeMarkdown(note.body)}` : m.hover.footnoteMissing(target.marker.label);
+      value = note ? `**${m.hover.footnote(escapeMarkdown(note.label))}**\n\n${escapeMarkdown(note.body)}` : m.hover.footnoteMissing(escapeMarkdown(target.marker.label));
       break;
     }
     case 'footnote':
       span = target.footnote.span;
-      value = `**${m.hover.footnote(target.footnote.label)}**\n\n${escapeMarkdown(target.footnote.body)}`;
+      value = `**${m.hover.footnote(escapeMarkdown(target.footnote.label))}**\n\n${escapeMarkdown(target.footnote.body)}`;
       break;
     case 'identity':
       span = target.span;
@@ -72,13 +73,14 @@ export async function hover(doc: IndexedDocument, offset: number, ctx: FeatureCo
       break;
   }
   if (!value) return undefined;
-  return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lines.rangeOf(span) };
+  // Built from escaped text and checked links; the last pass takes out anything that slipped through.
+  return { contents: { kind: MarkupKind.Markdown, value: safeMarkdown(value) }, range: doc.lines.rangeOf(span) };
 }
 
 async function kamerstukHover(doc: IndexedDocument, r: KamerstukReference, ctx: FeatureContext, m: Messages): Promise<string> {
   const found = await ctx.catalog.lookupKamerstuk(r);
   const heading = `**${escapeMarkdown(kamerstukTitle(r))}**`;
-  const links = [`[${m.hover.officialPage}](${officialPageUrl(r)})`, `[${m.hover.tweedeKamerPage}](${found?.documentNumber ? tweedeKamerDocumentUrl(found.documentNumber) : tweedeKamerSearchUrl(r)})`];
+  const links = [webLink(m.hover.officialPage, officialPageUrl(r)), webLink(m.hover.tweedeKamerPage, found?.documentNumber ? tweedeKamerDocumentUrl(found.documentNumber) : tweedeKamerSearchUrl(r))];
   const known = found && hasFacts(found);
   const parts = [known ? documentFacts(heading, found, ctx, m, r.dossier) : `${heading}\n\n${unknownText(found, { kind: 'kamerstuk', id: r }, ctx, m)}`];
   parts.push(citationsElsewhere(doc, r, kamerstukKey(r), ctx, m));
@@ -89,9 +91,9 @@ async function kamerstukHover(doc: IndexedDocument, r: KamerstukReference, ctx: 
 
 async function documentNumberHover(doc: IndexedDocument, r: DocumentNumberReference, ctx: FeatureContext, m: Messages): Promise<string> {
   const found = await ctx.catalog.lookupDocumentNumber(r.number);
-  const heading = `**${r.number}**`;
-  const links = [`[${m.hover.tweedeKamerPage}](${tweedeKamerDocumentUrl(r.number)})`];
-  if (found?.kamerstuk) links.unshift(`[${m.hover.officialPage}](${officialPageUrl(found.kamerstuk)})`);
+  const heading = `**${escapeMarkdown(r.number)}**`;
+  const links = [webLink(m.hover.tweedeKamerPage, tweedeKamerDocumentUrl(r.number))];
+  if (found?.kamerstuk) links.unshift(webLink(m.hover.officialPage, officialPageUrl(found.kamerstuk)));
   const known = found && hasFacts(found);
   const parts = [known ? documentFacts(heading, found, ctx, m, found.kamerstuk?.dossier) : `${heading}\n\n${m.hover.unknownDocumentNumber}`];
   parts.push(citationsElsewhere(doc, r, r.number.toUpperCase(), ctx, m));
@@ -120,7 +122,7 @@ async function identityHover(doc: IndexedDocument, key: string, span: Span, ctx:
   const { workspace: _inWorkspace, ...facts } = own;
   const parts = [documentFacts(heading, facts, ctx, m, meta.kamerstuk?.dossier)];
   parts.push(citationsElsewhere(doc, { span }, key, ctx, m) || m.hover.notCitedInWorkspace);
-  if (meta.kamerstuk) parts.push(`[${m.hover.officialPage}](${officialPageUrl(meta.kamerstuk)})`);
+  if (meta.kamerstuk) parts.push(webLink(m.hover.officialPage, officialPageUrl(meta.kamerstuk)));
   if (found && hasFacts(found) && found.sources.some((s) => s.origin !== 'workspace')) parts.push(sourceLine(found, m));
   return parts.filter(Boolean).join('\n\n');
 }
@@ -138,10 +140,10 @@ async function handelingenHover(doc: IndexedDocument, r: HandelingenReference, c
   const heading = `**${escapeMarkdown(handelingenTitle(r))}**`;
   const facts: string[] = [];
   if (r.chamber) facts.push(`**${t.chamber}:** ${t.chambers[r.chamber]}`);
-  facts.push(`**${t.vergaderjaar}:** ${r.year}`);
-  facts.push(`**${t.number}:** ${r.nr}${r.item ? ` · **${t.item}:** ${r.item}` : ''}${r.pages ? ` · **${t.pages}:** ${escapeMarkdown(r.pages)}` : ''}`);
+  facts.push(`**${t.vergaderjaar}:** ${escapeMarkdown(r.year)}`);
+  facts.push(`**${t.number}:** ${escapeMarkdown(r.nr)}${r.item ? ` · **${t.item}:** ${escapeMarkdown(r.item)}` : ''}${r.pages ? ` · **${t.pages}:** ${escapeMarkdown(r.pages)}` : ''}`);
   const known = found && hasFacts(found);
-  if (known && found.date) facts.push(`**${m.hover.date}:** ${formatDate(found.date, ctx.locale)}`);
+  if (known && found.date) facts.push(`**${m.hover.date}:** ${dateText(found.date, ctx)}`);
   if (known && found.submitters?.length) facts.push(`**${m.hover.submitters}:** ${escapeMarkdown(found.submitters.join(', '))}`);
   const parts = [`${heading} · ${r.aanhangsel ? t.aanhangsel : t.sitting}`];
   if (known && found.title) parts.push(`*${escapeMarkdown(found.title)}*`);
@@ -151,16 +153,16 @@ async function handelingenHover(doc: IndexedDocument, r: HandelingenReference, c
   else if (!known) parts.push(unknownText(found, { kind: 'handelingen', id: r }, ctx, m));
   parts.push(citationsElsewhere(doc, r, handelingenKey(r), ctx, m));
   const page = officialHandelingenPageUrl(r);
-  if (page) parts.push(`[${m.hover.officialPage}](${page})`);
+  if (page) parts.push(webLink(m.hover.officialPage, page));
   if (known) parts.push(sourceLine(found, m));
   return parts.filter(Boolean).join('\n\n');
 }
 
 /** Why a cited document shows no facts: it does not exist, is being looked up, or is not known (offline). */
 function unknownText(found: CatalogDocument | undefined, key: CatalogKey, ctx: FeatureContext, m: Messages): string {
-  if (isAbsent(found)) return m.hover.absent(m.sourceNames[found!.absent!.origin] ?? found!.absent!.origin);
+  if (isAbsent(found)) return m.hover.absent(escapeMarkdown(m.sourceNames[found!.absent!.origin] ?? found!.absent!.origin));
   if (key.kind === 'kamerstuk' && found?.dossierHighest !== undefined && /^\d+$/.test(key.id.nr) && Number(key.id.nr) > found.dossierHighest) {
-    return m.hover.beyondHighest(officialDossierText(key.id.dossier), found.dossierHighest);
+    return m.hover.beyondHighest(escapeMarkdown(officialDossierText(key.id.dossier)), found.dossierHighest);
   }
   if (key.kind === 'documentNumber') return m.hover.unknownDocumentNumber;
   if (ctx.catalog.isFetching(key)) return m.hover.fetching;
@@ -171,18 +173,18 @@ function documentFacts(heading: string, d: CatalogDocument, ctx: FeatureContext,
   const lines: string[] = [d.type ? `${heading} · ${escapeMarkdown(d.type)}` : heading];
   if (d.title) lines.push(`*${escapeMarkdown(d.title)}*`);
   const facts: string[] = [];
-  if (d.date) facts.push(`**${m.hover.date}:** ${formatDate(d.date, ctx.locale)}`);
+  if (d.date) facts.push(`**${m.hover.date}:** ${dateText(d.date, ctx)}`);
   if (dossier) facts.push(`**${m.hover.dossier}:** ${escapeMarkdown(officialDossierText(dossier))}${d.dossierTitle ? ` — ${escapeMarkdown(d.dossierTitle)}` : ''}`);
-  if (d.alsoDossiers?.length) facts.push(`**${m.hover.alsoDossiers}:** ${d.alsoDossiers.map(officialDossierText).join(', ')}`);
+  if (d.alsoDossiers?.length) facts.push(`**${m.hover.alsoDossiers}:** ${escapeMarkdown(d.alsoDossiers.map(officialDossierText).join(', '))}`);
   if (d.submitters?.length) facts.push(`**${m.hover.submitters}:** ${escapeMarkdown(d.submitters.join(', '))}`);
-  if (d.outcome) facts.push(`**${m.hover.outcome}:** ${m.diag.outcomes[d.outcome]}${d.outcomeDate ? ` (${formatDate(d.outcomeDate, ctx.locale)})` : ''}`);
+  if (d.outcome) facts.push(`**${m.hover.outcome}:** ${m.diag.outcomes[d.outcome]}${d.outcomeDate ? ` (${dateText(d.outcomeDate, ctx)})` : ''}`);
   if (d.kabinetsappreciatie) facts.push(`**${m.hover.appreciation}:** ${escapeMarkdown(d.kabinetsappreciatie)}`);
-  if (d.documentNumber && d.id !== d.documentNumber) facts.push(`**${m.hover.documentNumber}:** ${d.documentNumber}`);
+  if (d.documentNumber && d.id !== d.documentNumber) facts.push(`**${m.hover.documentNumber}:** ${escapeMarkdown(d.documentNumber)}`);
   if (d.replacedBy) {
     const by = parseKamerstukKey(d.replacedBy);
-    facts.push(`⚠ ${m.hover.replacedBy(by ? `[${escapeMarkdown(kamerstukTitle(by))}](${officialPageUrl(by)})` : escapeMarkdown(d.replacedBy))}`);
+    facts.push(`⚠ ${m.hover.replacedBy(by ? webLink(kamerstukTitle(by), officialPageUrl(by)) : escapeMarkdown(d.replacedBy))}`);
   }
-  if (d.workspace) facts.push(`${m.hover.inWorkspace}: [${fileName(d.workspace.uri)}](${locationLink(ctx, d.workspace.uri, d.workspace.span)})`);
+  if (d.workspace) facts.push(`${m.hover.inWorkspace}: ${markdownLink(fileName(d.workspace.uri), locationLink(ctx, d.workspace.uri, d.workspace.span))}`);
   if (facts.length) lines.push(facts.map((f) => `- ${f}`).join('\n'));
   return lines.join('\n\n');
 }
@@ -198,16 +200,15 @@ function sourceLine(d: CatalogDocument, m: Messages): string {
   const origins = [...new Set(d.sources.map((s) => s.origin))].filter((o) => o !== 'workspace' || d.sources.length === 1);
   origins.sort((a, b) => (SOURCE_ORDER.indexOf(a) + 1 || 99) - (SOURCE_ORDER.indexOf(b) + 1 || 99));
   const named = origins.map((o) => {
-    const name = escapeMarkdown(m.sourceNames[o] ?? o);
-    const url = d.sources.find((s) => s.origin === o && s.url && /^https?:/.test(s.url))?.url;
-    return url ? `[${name}](${url})` : name;
+    const url = d.sources.find((s) => s.origin === o && safeWebUrl(s.url))?.url;
+    return webLink(m.sourceNames[o] ?? o, url);
   });
   return `_${m.hover.sources}: ${named.join(' · ')}_`;
 }
 
-function shortHost(url: string): string {
-  const m = /^https?:\/\/([^/]+)/.exec(url);
-  return m ? m[1]!.replace(/^www\./, '') : url;
+/** A date as words; a date that is not ISO (a source's odd value) as escaped text. */
+function dateText(iso: string, ctx: FeatureContext): string {
+  return escapeMarkdown(formatDate(iso, ctx.locale));
 }
 
 /** The other places in the workspace that cite the same key. */
@@ -229,7 +230,7 @@ function citationsElsewhere(doc: IndexedDocument, r: { span: Span }, key: string
   if (!others.length) return '';
   const listed = others.slice(0, MAX_CITATIONS_LISTED).map((c) => {
     const line = c.doc.lines.positionAt(c.reference.span.offset).line + 1;
-    return `[${fileName(c.doc.uri)}:${line}](${locationLink(ctx, c.doc.uri, c.reference.span, c.doc)})`;
+    return markdownLink(`${fileName(c.doc.uri)}:${line}`, locationLink(ctx, c.doc.uri, c.reference.span, c.doc));
   });
   if (others.length > MAX_CITATIONS_LISTED) listed.push(m.hover.andMore(others.length - MAX_CITATIONS_LISTED));
   return `${m.hover.citedElsewhere(others.length)} ${listed.join(', ')}`;
@@ -239,16 +240,22 @@ function overlaps(a: Span, b: Span): boolean {
   return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
 }
 
+/** The file name of a URI, decoded (as text: it is escaped where it is shown). */
 function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
-/** A link that opens a document at a place (VS Code reads `#L<line>,<column>`, 1-based). */
-function locationLink(ctx: FeatureContext, uri: string, span: Span, known?: IndexedDocument): string {
+/** A link target that opens a document at a place (VS Code reads `#L<line>,<column>`, 1-based); file URIs only. */
+function locationLink(ctx: FeatureContext, uri: string, span: Span, known?: IndexedDocument): string | undefined {
   const doc = known ?? ctx.index.get(uri);
-  if (!doc) return uri;
+  if (!doc) return safeFileUrl(uri);
   const p = doc.lines.positionAt(span.offset);
-  return `${uri}#L${p.line + 1},${p.character + 1}`;
+  return safeFileUrl(uri, p.line + 1, p.character + 1);
 }
 
 async function motionHover(doc: IndexedDocument, r: MotionReference, ctx: FeatureContext, m: Messages): Promise<string> {
@@ -257,11 +264,11 @@ async function motionHover(doc: IndexedDocument, r: MotionReference, ctx: Featur
   const facts: string[] = [`**${m.hover.submitters}:** ${escapeMarkdown(r.submitters.join(', '))}${r.cs ? ` — ${m.hover.cs}` : ''}`];
   if (r.kamerstuk) {
     const found = await ctx.catalog.lookupKamerstuk(r.kamerstuk);
-    facts.push(`**${m.hover.motionKamerstuk}:** [${escapeMarkdown(kamerstukTitle(r.kamerstuk))}](${officialPageUrl(r.kamerstuk)}) (${m.hover.linkedVia[r.kamerstuk.source]})`);
+    facts.push(`**${m.hover.motionKamerstuk}:** ${webLink(kamerstukTitle(r.kamerstuk), officialPageUrl(r.kamerstuk))} (${m.hover.linkedVia[r.kamerstuk.source]})`);
     if (found?.title) facts.push(`*${escapeMarkdown(found.title)}*`);
-    if (found?.date) facts.push(`**${m.hover.date}:** ${formatDate(found.date, ctx.locale)}`);
+    if (found?.date) facts.push(`**${m.hover.date}:** ${dateText(found.date, ctx)}`);
     if (found?.submitters?.length) facts.push(`**${m.kind.motion} — ${m.hover.submitters.toLowerCase()}:** ${escapeMarkdown(found.submitters.join(', '))}`);
-    if (found?.outcome) facts.push(`**${m.hover.outcome}:** ${m.diag.outcomes[found.outcome]}${found.outcomeDate ? ` (${formatDate(found.outcomeDate, ctx.locale)})` : ''}`);
+    if (found?.outcome) facts.push(`**${m.hover.outcome}:** ${m.diag.outcomes[found.outcome]}${found.outcomeDate ? ` (${dateText(found.outcomeDate, ctx)})` : ''}`);
     if (found?.kabinetsappreciatie) facts.push(`**${m.hover.appreciation}:** ${escapeMarkdown(found.kabinetsappreciatie)}`);
     lines.push(facts.map((f) => `- ${f}`).join('\n'));
     const key = citedKey(r);
@@ -275,7 +282,7 @@ async function motionHover(doc: IndexedDocument, r: MotionReference, ctx: Featur
         `${m.hover.motionCandidates}\n` +
           candidates
             .filter((c) => c.kamerstuk)
-            .map((c) => `- [${escapeMarkdown(kamerstukTitle(c.kamerstuk!))}](${officialPageUrl(c.kamerstuk!)})${c.date ? ` (${formatDate(c.date, ctx.locale)})` : ''}${c.title ? `: ${escapeMarkdown(c.title)}` : ''}`)
+            .map((c) => `- ${webLink(kamerstukTitle(c.kamerstuk!), officialPageUrl(c.kamerstuk!))}${c.date ? ` (${dateText(c.date, ctx)})` : ''}${c.title ? `: ${escapeMarkdown(c.title)}` : ''}`)
             .join('\n'),
       );
     }
@@ -289,19 +296,19 @@ function amountHover(r: AmountReference, ctx: FeatureContext): string {
   const words = r.valueMax !== undefined ? `${euroInWords(r.value, ctx.locale)} – ${euroInWords(r.valueMax, ctx.locale)} (${m.hover.range})` : euroInWords(r.value, ctx.locale);
   const lines = [figure, words];
   if (r.qualifiers?.length) lines.push(r.qualifiers.map((q) => m.hover.qualifiers[q]).join(', '));
-  if (r.tableUnit) lines.push(`_${m.hover.tableUnit(r.tableUnit.text)}_`);
+  if (r.tableUnit) lines.push(`_${m.hover.tableUnit(escapeMarkdown(r.tableUnit.text))}_`);
   return lines.join('\n\n');
 }
 
 function deadlineHover(r: DeadlineReference, doc: IndexedDocument, ctx: FeatureContext, m: Messages): string {
   if (!r.end) return `**${m.hover.deadline}**\n\n${m.hover.unresolved}`;
   const f = (d: string): string => formatDate(d, ctx.locale);
-  const lines = [`**${m.hover.deadline}:** ${describeDeadlineWhen(r, ctx.locale)}`];
+  const lines = [`**${m.hover.deadline}:** ${escapeMarkdown(describeDeadlineWhen(r, ctx.locale))}`];
   const toEnd = daysBetween(ctx.today, r.end);
   if (toEnd < 0) lines.push(m.hover.passed(-toEnd));
   else if (r.start && daysBetween(ctx.today, r.start) <= 0) lines.push(m.hover.running(toEnd));
   else lines.push(m.hover.dueIn(r.start ? daysBetween(ctx.today, r.start) : toEnd));
-  if (r.relative && doc.analysis.metadata.date) lines.push(`_${m.hover.yearFromDocument(f(doc.analysis.metadata.date))}_`);
+  if (r.relative && doc.analysis.metadata.date) lines.push(`_${m.hover.yearFromDocument(escapeMarkdown(f(doc.analysis.metadata.date)))}_`);
   return lines.join('\n\n');
 }
 
@@ -326,15 +333,21 @@ function instrumentHover(doc: IndexedDocument, mention: InstrumentMention, ctx: 
   if (e.legalBasis) {
     const id = e.legalBasis.kamerstuk ? parseKamerstukKey(e.legalBasis.kamerstuk) : undefined;
     const kst = id ? officialPageUrl(id) : undefined;
-    const links = [id ? `[${escapeMarkdown(kamerstukTitle(id))}](${kst})` : '', e.legalBasis.url && e.legalBasis.url !== kst ? `[${shortHost(e.legalBasis.url)}](${e.legalBasis.url})` : ''].filter(Boolean);
+    // A link's text is the host it goes to; an address that is not a safe web address is not linked.
+    const basis = safeWebUrl(e.legalBasis.url);
+    const links = [id ? webLink(kamerstukTitle(id), kst) : '', basis && basis !== kst ? webLink(hostOf(basis), basis) : ''].filter(Boolean);
     facts.push(`**${t.legalBasis}:** ${escapeMarkdown(e.legalBasis.text)}${links.length ? ` — ${links.join(' · ')}` : ''}`);
   }
   if (facts.length) parts.push(facts.map((f) => `- ${f}`).join('\n'));
-  if (e.url) parts.push(`[${t.officialPage}: ${shortHost(e.url)}](${e.url})`);
-  const sources = (e.sources ?? []).map((src) => src.url).filter((u) => /^https?:/.test(u));
-  if (sources.length) parts.push(`_${t.sources}: ${[...new Set(sources)].slice(0, 3).map((u) => `[${shortHost(u)}](${u})`).join(', ')}_`);
+  const page = safeWebUrl(e.url);
+  if (page) parts.push(webLink(`${t.officialPage}: ${hostOf(page)}`, page));
+  const sources = [...new Set((e.sources ?? []).map((src) => safeWebUrl(src.url)).filter((u): u is string => !!u))];
+  if (sources.length) parts.push(`_${t.sources}: ${sources.slice(0, 3).map((u) => webLink(hostOf(u), u)).join(', ')}_`);
   const where = glossary.locationOf(e.id);
-  if (fromWorkspace) parts.push(`_${t.workspaceGlossary}${where ? `: [${fileName(where.uri)}](${where.uri}#L${where.range.start.line + 1},${where.range.start.character + 1})` : ''}_`);
+  if (fromWorkspace) {
+    const target = where && safeFileUrl(where.uri, where.range.start.line + 1, where.range.start.character + 1);
+    parts.push(`_${t.workspaceGlossary}${where ? `: ${markdownLink(fileName(where.uri), target)}` : ''}_`);
+  }
   return parts.join('\n\n');
 }
 

@@ -39,3 +39,16 @@ export function diskData(dataDir: string, log: { warn(message: string): void; er
   });
   return { sources: [bundled], bundledGlossary: () => loadBundledGlossary(dataDir, (problem) => log.warn(problem)) };
 }
+
+/**
+ * Tests only: `KAMERWIJZER_TEST_FAIL_ANALYSIS=MARKER` makes the analysis of every document whose text
+ * holds MARKER throw, so that the command line and the language server can be seen to contain one
+ * document's failure. Unset (always, outside tests): undefined.
+ */
+export function analysisFaultFromEnvironment(env: Readonly<Record<string, string | undefined>> = process.env): ((uri: string, text: string) => void) | undefined {
+  const marker = env['KAMERWIJZER_TEST_FAIL_ANALYSIS'];
+  if (!marker) return undefined;
+  return (uri, text) => {
+    if (text.includes(marker)) throw new Error(`injected analysis failure (KAMERWIJZER_TEST_FAIL_ANALYSIS) in ${uri}`);
+  };
+}

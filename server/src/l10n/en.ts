@@ -197,6 +197,19 @@ export const en: Shape<typeof nl> = {
   },
   server: {
     tooLarge: (file: string, max: number) => `Kamerwijzer: ${file} is larger than kamerwijzer.maxFileSize (${max} bytes) and is not analyzed.`,
+    binary: (file: string) => `Kamerwijzer: ${file} is a binary file, not text, and is not analyzed.`,
+    analysisFailed: (file: string, why: string) =>
+      `Kamerwijzer could not analyze ${file} (${why}). Its diagnostics are cleared; hover and outline show the last version that could be analyzed. Details are in the Kamerwijzer output.`,
+    readFailed: (file: string, why: string) => `${file} cannot be read (${why}); it is left out of the index`,
+  },
+  manifest: {
+    unusable: (f: string, d: string) => `${f}: manifest not usable: ${d}`,
+    problems: (f: string, n: number, first: string, more: number) =>
+      `${f}: ${n === 1 ? '1 problem' : `${n} problems`} in the manifest; its valid entries and fields are used: ${first}${more ? ` (and ${more} more)` : ''}`,
+  },
+  encoding: {
+    invalid: (f: string, line: number, column: number, encoding: string, offset: number, n: number) =>
+      `${f}:${line}:${column}: not valid ${encoding.toUpperCase()} (byte ${offset}); ${n === 1 ? '1 invalid byte sequence' : `${n} invalid byte sequences`} replaced by U+FFFD`,
   },
   cli: {
     usage: `Usage: kamerwijzer <command> [options] PATH...
@@ -236,12 +249,14 @@ Exit codes: 0 fine, 1 findings at or above --fail-on, 2 input errors, 3 a source
     badDate: (o: string, v: string) => `${o}: not a valid date (YYYY-MM-DD): ${v}`,
     noPaths: 'no files or folders given',
     missing: (f: string) => `${f}: no such file or folder`,
-    directoryEmpty: (f: string) => `${f}: no .txt or .md files found`,
+    directoryEmpty: (f: string) => `${f}: no .txt or .md files found in this folder`,
+    notRegular: (f: string, kind: string) => `${f}: not a regular file (${kind}); skipped`,
+    analysisFailed: (f: string, why: string) => `${f}: internal error while analyzing (${why}); skipped`,
+    lspTransport: 'lsp: say how the editor talks to the server: kamerwijzer lsp --stdio (or --node-ipc, --socket=PORT)',
     binary: (f: string) => `${f}: binary file, not text; skipped`,
-    tooLarge: (f: string, d: string) => `${f}: file too large (${d}); skipped`,
+    tooLarge: (f: string, max: number) => `${f}: file larger than ${max} bytes; skipped`,
     unreadable: (f: string, d: string) => `${f}: cannot be read (${d}); skipped`,
-    decodedAs: (f: string, enc: string) => `${f}: not valid UTF-8, read as ${enc}`,
-    badManifest: (f: string, d: string) => `${f}: manifest not usable: ${d}`,
+    decodedAs: (f: string, enc: string) => `${f}: not valid UTF-8 and no UTF-8 characters in it, read as ${enc}`,
     noDate: 'date unknown',
     date: (d: string) => `dated ${d}`,
     found: 'found',

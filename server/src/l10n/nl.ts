@@ -194,6 +194,19 @@ export const nl = {
   },
   server: {
     tooLarge: (file: string, max: number) => `Kamerwijzer: ${file} is groter dan kamerwijzer.maxFileSize (${max} bytes) en wordt niet geanalyseerd.`,
+    binary: (file: string) => `Kamerwijzer: ${file} is een binair bestand, geen tekst, en wordt niet geanalyseerd.`,
+    analysisFailed: (file: string, why: string) =>
+      `Kamerwijzer kon ${file} niet analyseren (${why}). De meldingen zijn gewist; hover en overzicht tonen de laatste versie die wel te analyseren was. Details staan in de uitvoer van Kamerwijzer.`,
+    readFailed: (file: string, why: string) => `${file} is niet leesbaar (${why}); het blijft buiten de index`,
+  },
+  manifest: {
+    unusable: (f: string, d: string) => `${f}: manifest niet bruikbaar: ${d}`,
+    problems: (f: string, n: number, first: string, more: number) =>
+      `${f}: ${n === 1 ? '1 probleem' : `${n} problemen`} in het manifest; de geldige items en velden worden gebruikt: ${first}${more ? ` (en nog ${more})` : ''}`,
+  },
+  encoding: {
+    invalid: (f: string, line: number, column: number, encoding: string, offset: number, n: number) =>
+      `${f}:${line}:${column}: geen geldige ${encoding.toUpperCase()} (byte ${offset}); ${n === 1 ? '1 ongeldige bytereeks' : `${n} ongeldige bytereeksen`} vervangen door U+FFFD`,
   },
   cli: {
     usage: `Gebruik: kamerwijzer <opdracht> [opties] PAD...
@@ -233,12 +246,14 @@ Afsluitcodes: 0 in orde, 1 bevindingen op of boven --fail-on, 2 fout in de invoe
     badDate: (o: string, v: string) => `${o}: geen geldige datum (JJJJ-MM-DD): ${v}`,
     noPaths: 'geen bestanden of mappen opgegeven',
     missing: (f: string) => `${f}: bestand of map bestaat niet`,
-    directoryEmpty: (f: string) => `${f}: geen .txt- of .md-bestanden gevonden`,
+    directoryEmpty: (f: string) => `${f}: geen .txt- of .md-bestanden gevonden in deze map`,
+    notRegular: (f: string, kind: string) => `${f}: geen gewoon bestand (${kind}); overgeslagen`,
+    analysisFailed: (f: string, why: string) => `${f}: interne fout bij het analyseren (${why}); overgeslagen`,
+    lspTransport: 'lsp: geef aan hoe de editor met de server praat: kamerwijzer lsp --stdio (of --node-ipc, --socket=POORT)',
     binary: (f: string) => `${f}: binair bestand, geen tekst; overgeslagen`,
-    tooLarge: (f: string, d: string) => `${f}: bestand te groot (${d}); overgeslagen`,
+    tooLarge: (f: string, max: number) => `${f}: bestand groter dan ${max} bytes; overgeslagen`,
     unreadable: (f: string, d: string) => `${f}: niet leesbaar (${d}); overgeslagen`,
-    decodedAs: (f: string, enc: string) => `${f}: geen geldige UTF-8, gelezen als ${enc}`,
-    badManifest: (f: string, d: string) => `${f}: manifest niet bruikbaar: ${d}`,
+    decodedAs: (f: string, enc: string) => `${f}: geen geldige UTF-8 en geen UTF-8-tekens, gelezen als ${enc}`,
     noDate: 'datum onbekend',
     date: (d: string) => `datum ${d}`,
     found: 'gevonden',

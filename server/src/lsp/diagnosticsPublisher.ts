@@ -19,7 +19,7 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly compute: (doc: IndexedDocument) => Promise<CheckedFinding[]>,
-    /** The indexed document of an open editor document, if any. */
+    /** The indexed document of an open editor document at its current version; undefined when it is not open or cannot be analyzed. */
     private readonly openDocument: (uri: string) => IndexedDocument | undefined,
     private readonly openUris: () => readonly string[],
     private readonly onError: (message: string) => void,
@@ -46,10 +46,14 @@ export class DiagnosticsPublisher {
       setTimeout(() => {
         this.timers.delete(uri);
         const doc = this.openDocument(uri);
-        if (!doc) return;
+        // Text that is refused or cannot be analyzed has no diagnostics (none stale from an earlier version).
+        if (!doc) return this.clear(uri);
         this.findingsOf(doc)
           .then((items) => this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items.map(toDiagnostic) }))
-          .catch((e: unknown) => this.onError(`diagnostics failed: ${(e as Error).message}`));
+          .catch((e: unknown) => {
+            this.onError(`diagnostics failed: ${(e as Error).stack ?? String(e)}`);
+            this.clear(uri);
+          });
       }, delay),
     );
   }
@@ -72,6 +76,11 @@ export class DiagnosticsPublisher {
     this.timers.delete(uri);
     this.last.delete(uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private clear(uri: string): void {
+    this.last.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private refresh(): void {

@@ -68,13 +68,14 @@ export function registerHandlers({ connection, service, sync, publisher, client,
   connection.onWorkspaceSymbol(guard('workspace symbols', null, (p: { query: string }) => service.workspaceSymbols(p.query)));
   connection.languages.diagnostics.on(
     guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (p: { textDocument: { uri: string } }) => {
-      const doc = sync.current(p.textDocument.uri);
+      // Text that is refused or cannot be analyzed now has no diagnostics (none stale from its last good version).
+      const doc = sync.checkable(p.textDocument.uri);
       return { kind: DocumentDiagnosticReportKind.Full, items: doc ? (await publisher.findingsOf(doc)).map(toDiagnostic) : [] };
     }),
   );
   connection.onCodeAction(
     guard('code actions', null, async (p: CodeActionParams) => {
-      const doc = sync.current(p.textDocument.uri);
+      const doc = sync.checkable(p.textDocument.uri);
       if (!doc) return null;
       const all = (publisher.lastOf(doc.uri) ?? (await publisher.findingsOf(doc))).map((f) => fromDiagnostic(toDiagnostic(f)));
       const selected = p.context.diagnostics.map(fromDiagnostic);

@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { defaultDataDir } from '../io/bundledData';
+import { analysisFaultFromEnvironment } from '../io/environment';
 import { startServer } from './server';
 
 /**
@@ -11,6 +12,7 @@ export function runLanguageServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   process.on('uncaughtException', (e) => connection.console.error(`Kamerwijzer: unexpected error: ${e.stack ?? String(e)}`));
   process.on('unhandledRejection', (e) => connection.console.error(`Kamerwijzer: unexpected rejection: ${String(e)}`));
-  startServer(connection, { dataDir: defaultDataDir() });
+  const beforeAnalysis = analysisFaultFromEnvironment();
+  startServer(connection, { dataDir: defaultDataDir(), ...(beforeAnalysis ? { beforeAnalysis } : {}) });
   connection.listen();
 }

@@ -30,6 +30,8 @@ export interface ServerOptions {
   readonly dataDir: string;
   /** The clock; injected for tests. */
   readonly now?: () => Date;
+  /** Tests only: called before each analysis (see KamerwijzerOptions.beforeAnalysis). */
+  readonly beforeAnalysis?: (uri: string, text: string) => void;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -50,13 +52,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     bundledGlossary: disk.bundledGlossary,
     folderOf: (uri) => sync?.folderOfUri(uri),
     ...(options.now ? { clock: options.now } : {}),
+    ...(options.beforeAnalysis ? { beforeAnalysis: options.beforeAnalysis } : {}),
     logger,
   });
   const lookups = new CitationLookups(service, logger.error);
   const publisher = new DiagnosticsPublisher(
     connection,
     (doc) => service.findings(doc),
-    (uri) => (sync?.documents.get(uri) ? sync.current(uri) : undefined),
+    (uri) => (sync?.documents.get(uri) ? sync.checkable(uri) : undefined),
     () => sync?.documents.all().map((d) => d.uri) ?? [],
     (message) => logger.error(message),
   );
@@ -81,6 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       publisher.forget(uri);
     },
     warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+    error: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
   });
   // A lookup that brings news: the documents are checked again (at most every quarter second).
   let refresh: NodeJS.Timeout | undefined;

@@ -1,8 +1,13 @@
 /**
  * Keeps the index in step with the workspace: the documents open in the editor (their text wins),
- * the files on disk (read through io/textFiles), the workspace folders and what they exclude, each
- * folder's glossary and manifests. Scans run in the background, a newer scan cancelling an older
- * one; an edit is analyzed once typing pauses, or at once when a request needs it.
+ * the files on disk (read through io/textFiles), the workspace folders and what they exclude, the
+ * glossaries (the nearest .kamerwijzer/glossary.json within the workspace folder applies) and
+ * manifests. Scans run in the background, a newer scan cancelling an older one; an edit is analyzed
+ * once typing pauses, or at once when a request needs it.
+ *
+ * One document's trouble stays with it: binary or oversized text is not analyzed (one notice); an
+ * analysis that throws is shown once, the document's diagnostics are cleared, and requests are
+ * answered from its last good analysis until it can be analyzed again.
  */
 import * as path from 'node:path';
 import { FileChangeType, TextDocuments } from 'vscode-languageserver/node';
@@ -10,9 +15,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { identityKeys, type IndexedDocument } from '../catalog/workspaceIndex';
 import { MANIFEST_FILE_NAME } from '../engine/manifest';
-import { isWorkspaceGlossaryPath, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
-import { ManifestLookup } from '../io/manifests';
-import { isDocumentFile, readTextFile } from '../io/textFiles';
+import { glossaryFolderOf, GlossaryFolders, isInside, isWorkspaceGlossaryPath, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
+import { ManifestLookup, summarizeProblems } from '../io/manifests';
+import { isDocumentFile, looksBinaryText, readTextFile } from '../io/textFiles';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import { messages } from '../l10n';
 import type { Kamerwijzer } from '../service/kamerwijzer';
@@ -33,6 +38,8 @@ export interface SyncListener {
   closed(uri: string): void;
   /** A problem the user should see once (a notification). */
   warn(message: string): void;
+  /** A failure the user should see once (a notification). */
+  error(message: string): void;
 }
 
 /** How long edits must pause before a changed document is analyzed again. */
@@ -46,17 +53,31 @@ export class WorkspaceSync {
   private scanGeneration = 0;
   /** Versions of documents read from disk are negative, so they never equal an editor's version. */
   private diskVersion = 0;
-  private readonly tooLargeReported = new Set<string>();
+  /** Open documents that are not analyzed (binary or too large), with the reason told. */
+  private readonly refused = new Map<string, 'binary' | 'tooLarge'>();
+  /** Open documents whose current version could not be analyzed: that version. */
+  private readonly failedVersions = new Map<string, number>();
+  /** Documents whose failure was shown (once while open) and logged (once until analyzed again). */
+  private readonly failureShown = new Set<string>();
+  private readonly failureLogged = new Set<string>();
   /** The glossary text last warned about per folder (a broken file is reported once). */
   private readonly glossaryWarned = new Map<string, string>();
   private readonly analysisTimers = new Map<string, NodeJS.Timeout>();
+  /** Which folders have a glossary file; those below a workspace folder that are loaded. */
+  private readonly glossaryFolders = new GlossaryFolders();
+  private readonly subGlossaries = new Set<string>();
 
   constructor(
     private readonly service: Kamerwijzer,
     private readonly settings: ServerSettings,
     private readonly listener: SyncListener,
   ) {
-    this.manifests = new ManifestLookup((file, problem) => service.logger.warn(`${file}: ${problem}`));
+    // A manifest's problems are one log line, however many there are.
+    this.manifests = new ManifestLookup(({ file, problems, usable }) => {
+      const m = messages(settings.locale).manifest;
+      const { first, more } = summarizeProblems(problems);
+      service.logger.warn(usable ? m.problems(file, problems.length, first, more) : m.unusable(file, first));
+    });
     this.documents.onDidChangeContent((e) => this.changed(e.document.uri));
     this.documents.onDidClose((e) => this.close(e.document.uri));
   }
@@ -66,23 +87,47 @@ export class WorkspaceSync {
     return this.scanning;
   }
 
-  /** The workspace folder of a document URI (a file in one of the folders), if any. */
+  /**
+   * The glossary folder of a document URI: the nearest folder with a loaded glossary file between
+   * the document and its workspace folder, else the workspace folder; undefined outside the workspace.
+   */
   folderOfUri(uri: string): string | undefined {
     const p = pathOf(uri);
-    return p ? this.folders.folderOf(p) : undefined;
+    const top = p ? this.folders.folderOf(p) : undefined;
+    if (!p || !top) return undefined;
+    const near = this.glossaryFolders.nearest(path.dirname(p), top);
+    return near && this.subGlossaries.has(near) ? near : top;
   }
 
-  /** The indexed document of a URI, analyzed at the editor's current version when it is open. */
+  /**
+   * The indexed document of a URI, analyzed at the editor's current version when it is open — or,
+   * when that version cannot be analyzed, the last good analysis (undefined for refused text).
+   */
   current(uri: string): IndexedDocument | undefined {
     const open = this.documents.get(uri);
-    if (open && this.service.document(uri)?.version !== open.version) return this.indexOpen(open);
+    if (open && this.service.document(uri)?.version !== open.version && this.failedVersions.get(uri) !== open.version) return this.indexOpen(open);
     return this.service.document(uri);
+  }
+
+  /**
+   * The document whose findings can be shown: an open document at the editor's current version
+   * (undefined when that version is refused or could not be analyzed), else the indexed one.
+   */
+  checkable(uri: string): IndexedDocument | undefined {
+    const doc = this.current(uri);
+    const open = this.documents.get(uri);
+    return doc && (!open || doc.version === open.version) ? doc : undefined;
   }
 
   /** Sets the workspace folders (initialize, or folders added and removed). */
   setFolders(paths: readonly string[]): void {
     const removed = this.folders.paths.filter((f) => !paths.includes(f));
     for (const f of removed) this.service.glossaries.removeFolder(f);
+    for (const sub of [...this.subGlossaries]) {
+      if (!removed.some((f) => isInside(sub, f))) continue;
+      this.subGlossaries.delete(sub);
+      this.service.glossaries.removeFolder(sub);
+    }
     this.folders.set(paths);
   }
 
@@ -90,7 +135,9 @@ export class WorkspaceSync {
   rescan(): void {
     this.folders.setGlobs(this.settings.exclusions);
     this.dropExcluded();
+    this.glossaryFolders.forget();
     for (const f of this.folders.paths) this.loadFolderGlossary(f);
+    for (const sub of [...this.subGlossaries]) this.glossaryChanged(sub, this.glossaryFolders.nearest(sub, sub) === sub);
     void this.scan();
   }
 
@@ -108,8 +155,8 @@ export class WorkspaceSync {
       const p = pathOf(change.uri);
       if (!p) continue;
       if (isWorkspaceGlossaryPath(p)) {
-        const folder = this.folders.paths.find((f) => workspaceGlossaryPath(f) === p);
-        if (folder) this.loadFolderGlossary(folder);
+        const folder = glossaryFolderOf(p);
+        if (this.folders.folderOf(folder)) this.glossaryChanged(folder, change.type !== FileChangeType.Deleted);
       } else if (path.basename(p) === MANIFEST_FILE_NAME) {
         await this.manifestChanged(p);
       } else if (path.basename(p) === '.gitignore') {
@@ -156,10 +203,9 @@ export class WorkspaceSync {
       uri,
       setTimeout(() => {
         this.analysisTimers.delete(uri);
-        const open = this.documents.get(uri);
-        if (!open) return;
+        if (!this.documents.get(uri)) return;
         try {
-          if (this.service.document(uri)?.version !== open.version) this.indexOpen(open);
+          this.current(uri);
           this.listener.settled(uri);
         } catch (err) {
           this.service.logger.error(`analysis of ${uri} failed: ${(err as Error).stack ?? String(err)}`);
@@ -171,7 +217,10 @@ export class WorkspaceSync {
   private close(uri: string): void {
     clearTimeout(this.analysisTimers.get(uri));
     this.analysisTimers.delete(uri);
-    this.tooLargeReported.delete(uri);
+    this.refused.delete(uri);
+    this.failedVersions.delete(uri);
+    this.failureShown.delete(uri);
+    this.failureLogged.delete(uri);
     this.listener.closed(uri);
     const p = pathOf(uri);
     // The file on disk (if it belongs to the workspace) replaces the editor's text.
@@ -182,20 +231,50 @@ export class WorkspaceSync {
     } else this.service.removeDocument(uri);
   }
 
-  /** Indexes an open editor document (the editor's text wins over the file on disk). */
+  /**
+   * Indexes an open editor document (the editor's text wins over the file on disk). Binary or
+   * oversized text leaves the index (one notice); an analysis that fails keeps the last good one.
+   */
   private indexOpen(doc: TextDocument): IndexedDocument | undefined {
     const text = doc.getText();
     const max = this.settings.current.maxFileSize;
-    if (text.length > max || Buffer.byteLength(text, 'utf8') > max) {
-      if (!this.tooLargeReported.has(doc.uri)) {
-        this.tooLargeReported.add(doc.uri);
-        this.listener.warn(messages(this.settings.locale).server.tooLarge(path.basename(pathOf(doc.uri) ?? doc.uri), max));
+    const refusal = text.length > max || Buffer.byteLength(text, 'utf8') > max ? 'tooLarge' : looksBinaryText(text) ? 'binary' : undefined;
+    if (refusal) {
+      if (this.refused.get(doc.uri) !== refusal) {
+        this.refused.set(doc.uri, refusal);
+        const m = messages(this.settings.locale).server;
+        const name = path.basename(pathOf(doc.uri) ?? doc.uri);
+        this.listener.warn(refusal === 'tooLarge' ? m.tooLarge(name, max) : m.binary(name));
       }
       this.service.removeDocument(doc.uri);
       return undefined;
     }
+    this.refused.delete(doc.uri);
     const p = pathOf(doc.uri);
-    return this.update(doc.uri, text, doc.version, p ? this.manifests.factsFor(p) : undefined);
+    try {
+      if (p) this.discoverGlossary(p);
+      const indexed = this.update(doc.uri, text, doc.version, p ? this.manifests.factsFor(p) : undefined);
+      this.failedVersions.delete(doc.uri);
+      this.failureLogged.delete(doc.uri);
+      return indexed;
+    } catch (e) {
+      this.analysisFailed(doc.uri, e, doc.version);
+      return this.service.document(doc.uri);
+    }
+  }
+
+  /** An analysis threw: logged once (until the document can be analyzed again), shown once while it is open; its diagnostics go. */
+  private analysisFailed(uri: string, e: unknown, openVersion?: number): void {
+    if (!this.failureLogged.has(uri)) {
+      this.failureLogged.add(uri);
+      this.service.logger.error(`analysis of ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+    }
+    if (openVersion === undefined) return;
+    this.failedVersions.set(uri, openVersion);
+    if (!this.failureShown.has(uri)) {
+      this.failureShown.add(uri);
+      this.listener.error(messages(this.settings.locale).server.analysisFailed(path.basename(pathOf(uri) ?? uri), (e as Error)?.message ?? String(e)));
+    }
   }
 
   /** Indexes (or re-indexes) a file from disk, unless the editor has it open; a file that cannot be read leaves the index. */
@@ -208,7 +287,18 @@ export class WorkspaceSync {
       this.service.removeDocument(uri);
       return;
     }
-    this.update(uri, read.text, -++this.diskVersion, this.manifests.factsFor(file));
+    if (read.invalid) {
+      const { line, column, offset, count } = read.invalid;
+      this.service.logger.info(messages(this.settings.locale).encoding.invalid(file, line, column, read.encoding, offset, count));
+    }
+    try {
+      this.discoverGlossary(file);
+      this.update(uri, read.text, -++this.diskVersion, this.manifests.factsFor(file));
+      this.failureLogged.delete(uri);
+    } catch (e) {
+      // The scan goes on; the index keeps what it had of this file.
+      this.analysisFailed(uri, e);
+    }
   }
 
   /** Updates the index; when a document's identity or title changes, its dependents are checked again. */
@@ -254,13 +344,49 @@ export class WorkspaceSync {
     const update = this.service.glossaries.setFolder(folder, URI.file(file).toString(), text);
     if (update.problems.length && text !== undefined && this.glossaryWarned.get(folder) !== text) {
       this.glossaryWarned.set(folder, text);
-      for (const p of update.problems) this.service.logger.warn(`${file}: ${p}`);
+      const { first, more } = summarizeProblems(update.problems);
+      this.service.logger.warn(`${file}: ${first}${more ? ` (+${more})` : ''}`);
       const m = messages(this.settings.locale);
       this.listener.warn(update.broken ? m.glossary.unusable(file, update.problems[0]!) : m.glossary.problems(file, update.problems.length, update.problems[0]!));
     } else if (!update.problems.length) this.glossaryWarned.delete(folder);
-    if (!update.changed) return;
-    for (const doc of [...this.service.index.documents()]) if (this.folderOfUri(doc.uri) === folder) this.service.reanalyze(doc.uri);
+    if (update.changed) this.reanalyzeBelow(folder);
+  }
+
+  /** The documents below a folder are analyzed again with the glossary that now applies to them; every open document is checked again. */
+  private reanalyzeBelow(folder: string): void {
+    for (const doc of [...this.service.index.documents()]) {
+      const p = pathOf(doc.uri);
+      if (!p || !isInside(p, folder)) continue;
+      try {
+        this.service.reanalyze(doc.uri);
+      } catch (e) {
+        this.analysisFailed(doc.uri, e, this.documents.get(doc.uri)?.version);
+      }
+    }
     this.listener.recheckAll();
+  }
+
+  /** Before a document in a sub-folder is analyzed, the nearest glossary above it is loaded. */
+  private discoverGlossary(file: string): void {
+    const top = this.folders.folderOf(file);
+    const near = top ? this.glossaryFolders.nearest(path.dirname(file), top) : undefined;
+    if (!near || near === top || this.subGlossaries.has(near)) return;
+    this.subGlossaries.add(near);
+    this.loadFolderGlossary(near);
+  }
+
+  /** A glossary file appeared, changed or went. */
+  private glossaryChanged(folder: string, exists: boolean): void {
+    this.glossaryFolders.set(folder, exists);
+    if (this.folders.paths.includes(folder)) return this.loadFolderGlossary(folder);
+    if (exists) {
+      this.subGlossaries.add(folder);
+      return this.loadFolderGlossary(folder);
+    }
+    if (!this.subGlossaries.delete(folder)) return;
+    this.service.glossaries.removeFolder(folder);
+    this.glossaryWarned.delete(folder);
+    this.reanalyzeBelow(folder);
   }
 }
 

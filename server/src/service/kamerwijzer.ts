@@ -62,6 +62,11 @@ export interface KamerwijzerOptions {
   readonly settings?: Partial<ServiceSettings>;
   /** The diagnostics rules (all of them unless a test picks some). */
   readonly rules?: readonly DiagnosticRule[];
+  /**
+   * Called before a document is analyzed; what it throws, the analysis throws (tests inject a failing
+   * analysis so, to see that one document's failure affects only that document).
+   */
+  readonly beforeAnalysis?: (uri: string, text: string) => void;
 }
 
 /** What is known of a document beside its text. */
@@ -84,7 +89,7 @@ export interface Kamerwijzer {
   /** What the features read, under the current settings. */
   context(): FeatureContext;
 
-  /** Analyzes (or re-uses) a document and indexes it. */
+  /** Analyzes (or re-uses) a document and indexes it. When the analysis throws, the index keeps what it had. */
   setDocument(uri: string, text: string, version: number, facts?: DocumentFacts): IndexedDocument;
   /** Analyzes an indexed document again with its folder's current glossary. */
   reanalyze(uri: string): IndexedDocument | undefined;
@@ -144,12 +149,14 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     },
     context,
     setDocument(uri, text, version, documentFacts) {
+      options.beforeAnalysis?.(uri, text);
       if (documentFacts) facts.set(uri, documentFacts);
       else facts.delete(uri);
       return index.update(uri, text, version, analyzeOptions(uri, documentFacts));
     },
     reanalyze(uri) {
       const doc = index.get(uri);
+      if (doc) options.beforeAnalysis?.(uri, doc.text);
       return doc && index.update(uri, doc.text, doc.version, analyzeOptions(uri, facts.get(uri)));
     },
     removeDocument(uri) {

@@ -1,0 +1,136 @@
+/**
+ * Reading documents, manifests and glossaries from disk: what is decoded how, what is refused, and
+ * that nothing is read without bound.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { GlossaryFolders } from '../../server/src/io/glossary';
+import { ManifestLookup, summarizeProblems, type ManifestReport } from '../../server/src/io/manifests';
+import { decodeText, looksBinaryText, readSmallFileSync, readTextFile } from '../../server/src/io/textFiles';
+
+const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
+
+describe('decoding text files', () => {
+  it('valid UTF-8, with or without a byte order mark', () => {
+    assert.deepEqual(decodeText(utf8('€ 5 miljoen – vóór 1 juli')), { ok: true, text: '€ 5 miljoen – vóór 1 juli', encoding: 'utf-8' });
+    assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('€ 5')])), { ok: true, text: '€ 5', encoding: 'utf-8' });
+  });
+
+  it('an invalid byte becomes U+FFFD in place; the rest stays intact and the first place is told', () => {
+    const bytes = Buffer.concat([utf8('regel één\n€ 5 miljoen, '), Buffer.from([0xe9]), utf8(' en € 7 miljoen'), Buffer.from([0xc3]), utf8('\n')]);
+    const r = decodeText(bytes);
+    assert.ok(r.ok);
+    assert.equal(r.text, 'regel één\n€ 5 miljoen, \ufffd en € 7 miljoen\ufffd\n');
+    assert.equal(r.encoding, 'utf-8');
+    assert.deepEqual(r.invalid, { count: 2, offset: bytes.indexOf(0xe9), line: 2, column: '€ 5 miljoen, '.length + 1 });
+  });
+
+  it('a file without any UTF-8 multi-byte sequence is an old 8-bit file: Windows-1252', () => {
+    const r = decodeText(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x63, 0x94, 0x20, 0x96, 0x20, 0x80, 0x20, 0x35]));
+    assert.deepEqual(r, { ok: true, text: 'Café “c” – € 5', encoding: 'windows-1252' });
+  });
+
+  it('UTF-16 LE and BE with a byte order mark', () => {
+    const text = 'Zie Kamerstuk 29826, nr. 150 — € 5 miljoen.\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le).swap16();
+    assert.deepEqual(decodeText(le), { ok: true, text, encoding: 'utf-16le' });
+    assert.deepEqual(decodeText(be), { ok: true, text, encoding: 'utf-16be' });
+    // An odd last byte: one replacement character at the end.
+    const odd = decodeText(Buffer.concat([le, Buffer.from([0x41])]));
+    assert.ok(odd.ok && odd.text === `${text}\ufffd` && odd.invalid?.count === 1 && odd.invalid.line === 2);
+  });
+
+  it('binaries are refused: NUL bytes, control characters, PDF, ZIP, OLE, images', () => {
+    for (const bytes of [
+      Buffer.alloc(100),
+      Buffer.from('abc\u0001\u0002\u0003\u0004\u0005\u0006\u0007'),
+      utf8('%PDF-1.7\n1 0 obj\n'),
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.alloc(64)]),
+    ]) {
+      const r = decodeText(bytes);
+      assert.equal(r.ok ? 'text' : r.reason, 'binary', bytes.subarray(0, 8).toString('hex'));
+    }
+  });
+
+  it('text an editor decoded from a binary file is recognized too', () => {
+    assert.ok(looksBinaryText('PK\u0003\u0004word/document.xml'));
+    assert.ok(looksBinaryText('%PDF-1.4\n'));
+    assert.ok(looksBinaryText('abc\u0000def'));
+    assert.ok(looksBinaryText('\ufffd\ufffd\ufffdab\ufffd\ufffd'));
+    assert.ok(!looksBinaryText('Zie Kamerstuk 29826, nr. 150 — € 5 miljoen.\n\tMet een tab.'));
+  });
+});
+
+describe('reading files: regular files only, never without bound', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-read-'));
+  });
+
+  it('a file over the limit is refused', async () => {
+    const f = path.join(dir, 'groot.txt');
+    fs.writeFileSync(f, 'a'.repeat(2000));
+    assert.deepEqual(await readTextFile(f, 1999), { ok: false, reason: 'tooLarge', detail: '2000 bytes > 1999' });
+    assert.equal((await readTextFile(f, 2000)).ok, true);
+    assert.deepEqual(readSmallFileSync(f, 1999), { problem: 'tooLarge', detail: '2000 bytes > 1999' });
+  });
+
+  it('devices and FIFOs are not read', async function () {
+    if (process.platform === 'win32') this.skip();
+    assert.deepEqual(await readTextFile('/dev/zero'), { ok: false, reason: 'notRegular', detail: 'character device' });
+    assert.deepEqual(readSmallFileSync('/dev/zero'), { problem: 'notRegular', detail: 'character device' });
+    const fifo = path.join(dir, 'pijp.json');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    // Nobody writes to the FIFO: reading it would wait forever.
+    assert.deepEqual(await readTextFile(fifo), { ok: false, reason: 'notRegular', detail: 'FIFO' });
+    assert.deepEqual(readSmallFileSync(fifo), { problem: 'notRegular', detail: 'FIFO' });
+  });
+
+  it('missing files and folders', async () => {
+    assert.equal((await readTextFile(path.join(dir, 'weg.txt'))).ok, false);
+    assert.deepEqual(readSmallFileSync(path.join(dir, 'weg.txt')), { problem: 'missing', detail: 'ENOENT' });
+    assert.deepEqual(await readTextFile(dir), { ok: false, reason: 'directory', detail: dir });
+  });
+});
+
+describe('manifests and glossaries on disk', () => {
+  it('a manifest is reported once, as a whole, and says whether its valid fields are used', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-manifest-'));
+    fs.writeFileSync(path.join(dir, 'kamerwijzer.json'), JSON.stringify({ documents: { 'a.txt': { date: 'nee', title: 'Titel' }, 'b.txt': { date: 'nee' }, 'c.txt': 1 } }));
+    const reports: ManifestReport[] = [];
+    const lookup = new ManifestLookup((r) => reports.push(r));
+    assert.deepEqual(lookup.factsFor(path.join(dir, 'a.txt')), { title: 'Titel' });
+    lookup.factsFor(path.join(dir, 'b.txt'));
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0]!.usable, true);
+    assert.equal(reports[0]!.problems.length, 3);
+    assert.deepEqual(summarizeProblems(['a', 'b', 'c', 'd', 'e']), { first: 'a; b; c', more: 2 });
+
+    fs.writeFileSync(path.join(dir, 'kamerwijzer.json'), '{ "documents": ');
+    lookup.invalidate(path.join(dir, 'kamerwijzer.json'));
+    lookup.factsFor(path.join(dir, 'a.txt'));
+    assert.equal(reports[1]!.usable, false);
+  });
+
+  it('the glossary that applies is the nearest one above, not above the top', () => {
+    const has = new Set(['/w', '/w/a']);
+    const asked: string[] = [];
+    const folders = new GlossaryFolders((d) => (asked.push(d), has.has(d)));
+    assert.equal(folders.nearest('/w/a/b/c'), '/w/a');
+    assert.equal(folders.nearest('/w/x'), '/w');
+    assert.equal(folders.nearest('/w/a/b/c', '/w/a/b'), undefined);
+    assert.equal(folders.nearest('/v', '/v'), undefined);
+    const before = asked.length;
+    assert.equal(folders.nearest('/w/a/b/c'), '/w/a');
+    assert.equal(asked.length, before, 'answers are cached');
+    folders.set('/w/a/b', true);
+    assert.equal(folders.nearest('/w/a/b/c'), '/w/a/b');
+  });
+});
