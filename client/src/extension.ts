@@ -23,6 +23,8 @@ import {
   WATCHED_FILE_GLOBS,
   type Activity,
   type InitializationOptions,
+  type ReportRequest,
+  type ReportResult,
   type ServerStatus,
 } from '../../server/src/protocol';
 
@@ -113,6 +115,45 @@ async function runServerTask(command: string, title: string, args: unknown[] = [
   });
 }
 
+/**
+ * Export citation report: of the active letter or the whole workspace, as HTML (one self-contained
+ * file to attach to a review), Markdown or CSV; saved where the user says, then offered to open.
+ */
+async function exportReport(): Promise<void> {
+  if (!client) return;
+  const formats = [
+    { label: vscode.l10n.t('HTML (one file to attach to a review)'), format: 'html' as const, ext: 'html' },
+    { label: vscode.l10n.t('Markdown'), format: 'md' as const, ext: 'md' },
+    { label: vscode.l10n.t('CSV (for a spreadsheet)'), format: 'csv' as const, ext: 'csv' },
+  ];
+  const picked = await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('Kamerwijzer: Export citation report') });
+  if (!picked) return;
+  const active = vscode.window.activeTextEditor?.document;
+  const scopes = [
+    ...(active ? [{ label: vscode.l10n.t('This document ({0})', active.uri.path.split('/').pop() ?? ''), uri: active.uri.toString() }] : []),
+    { label: vscode.l10n.t('Every document in the workspace'), uri: undefined },
+  ];
+  const scope = scopes.length > 1 ? await vscode.window.showQuickPick(scopes, { title: vscode.l10n.t('Kamerwijzer: Export citation report') }) : scopes[0];
+  if (!scope) return;
+  const request: ReportRequest = { format: picked.format, ...(scope.uri ? { uri: scope.uri } : {}) };
+  const result = (await client.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.report, arguments: [request] })) as ReportResult | null;
+  if (!result?.content) {
+    void vscode.window.showWarningMessage(result?.message ?? vscode.l10n.t('Kamerwijzer: no report could be made.'));
+    return;
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${vscode.l10n.t('citation-report')}.${picked.ext}`) } : {}),
+    filters: { [picked.format.toUpperCase()]: [picked.ext] },
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+  const open = vscode.l10n.t('Open');
+  if ((await vscode.window.showInformationMessage(vscode.l10n.t('Citation report saved: {0}', target.fsPath), open)) === open) {
+    await vscode.commands.executeCommand('vscode.open', target);
+  }
+}
+
 function registerCommands(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('kamerwijzer.showOutput', () => output.show(true)),
@@ -127,6 +168,7 @@ function registerCommands(context: vscode.ExtensionContext, output: vscode.LogOu
     ),
     vscode.commands.registerCommand('kamerwijzer.downloadCitedDocuments', () => runServerTask(SERVER_COMMANDS.prefetch, vscode.l10n.t('Kamerwijzer: downloading cited documents'))),
     vscode.commands.registerCommand('kamerwijzer.synchronize', () => runServerTask(SERVER_COMMANDS.sync, vscode.l10n.t('Kamerwijzer: synchronizing Tweede Kamer data'))),
+    vscode.commands.registerCommand('kamerwijzer.exportReport', () => exportReport()),
     vscode.commands.registerCommand('kamerwijzer.cancelTask', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.cancel, arguments: [] })),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration('kamerwijzer.documentSelector') || e.affectsConfiguration('kamerwijzer.cacheDirectory')) {

@@ -45,14 +45,29 @@ export interface Activity {
  * Commands the server executes (workspace/executeCommand); any LSP client can call them. Arguments:
  * refresh [uri?] (the cited documents of that document, or of every open one, fetched again);
  * prefetch [] (everything the workspace cites, metadata and texts, for working offline);
- * sync [] (the Tweede Kamer mirror brought up to date); cancel [] (stops a running sync or prefetch).
+ * sync [] (the Tweede Kamer mirror brought up to date); cancel [] (stops a running sync or prefetch);
+ * report [ReportRequest] (the citation report of one document or of the workspace, as a text).
  */
 export const SERVER_COMMANDS = {
   refresh: 'kamerwijzer.server.refresh',
   prefetch: 'kamerwijzer.server.prefetch',
   sync: 'kamerwijzer.server.sync',
   cancel: 'kamerwijzer.server.cancel',
+  report: 'kamerwijzer.server.report',
 } as const;
+
+/** What the report command is asked: one document (its URI) or the whole workspace, in a format. */
+export interface ReportRequest {
+  readonly uri?: string;
+  readonly format: 'md' | 'csv' | 'html';
+}
+
+/** The report command's answer: the report's text, or why there is none. */
+export interface ReportResult {
+  readonly content?: string;
+  readonly documents: number;
+  readonly message?: string;
+}
 
 /** What the editor may pass in initializationOptions beside `settings`. */
 export interface InitializationOptions {

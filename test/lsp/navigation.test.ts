@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink, DocumentSymbol, Hover, Location, MarkupContent, SymbolInformation } from 'vscode-languageserver-types';
+import { SERVER_COMMANDS, type ReportResult } from '../../server/src/protocol';
 import { LspSession, positionOf } from '../support/lspClient';
 import { seedsDir } from '../support/paths';
 
@@ -55,6 +56,18 @@ describe('language server over stdio on the seeds workspace', function () {
     assert.match(text, /tweedekamer\.nl\/kamerstukken\/detail\?id=2025D12193&did=2025D12193/);
     // Cited elsewhere in the workspace (seed 002 cites it as Kamerstuknummer 29826-250).
     assert.match(text, /002_185b39cd919789ed\.txt/);
+  });
+
+  it('exports the citation report of a document or of the workspace (Export citation report)', async () => {
+    const one = await lsp.request<ReportResult>('workspace/executeCommand', { command: SERVER_COMMANDS.report, arguments: [{ uri: S003.uri, format: 'md' }] });
+    assert.equal(one.documents, 1);
+    assert.match(one.content!, /^# Citatierapport\n/);
+    assert.match(one.content!, /\[Kamerstuk 29 826, nr\. 250\]\(https:\/\/zoek\.officielebekendmakingen\.nl\/kst-29826-250\.html\) \| Motie — /);
+    assert.match(one.content!, /003\\_5ba8678b3eddeb36\.txt:\d+/);
+    const all = await lsp.request<ReportResult>('workspace/executeCommand', { command: SERVER_COMMANDS.report, arguments: [{ format: 'csv' }] });
+    assert.equal(all.documents, 5);
+    assert.match(all.content!, /^Citatie,Kenmerk,/);
+    assert.match(all.content!, /001_6eee23a5c68b1126\.txt:/);
   });
 
   it('hover on an unknown Kamerstuk says so and still links', async () => {

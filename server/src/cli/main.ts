@@ -4,7 +4,7 @@ import { SEVERITIES, type CitationStyle, type Severity } from '../features/model
 import { ArgError, parseArgs, type ParsedArgs } from './args';
 import { runCheck, type OutputFormat } from './check';
 import { runReport } from './report';
-import type { ReportFormat } from './reportOutput';
+import type { ReportFormat } from '../features/reportFormats';
 import { readInputs } from './documents';
 import { runExtract } from './extract';
 import { defaultDataDir } from '../io/bundledData';

@@ -7,7 +7,9 @@ import { citationReport } from '../features/report';
 import type { Locale, Messages } from '../l10n';
 import { checkInputs, type CheckOptions } from './check';
 import type { InputDocument } from './documents';
-import { reportCsv, reportHtml, reportMarkdown, type ReportFormat } from './reportOutput';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatReport, type ReportFormat } from '../features/reportFormats';
 
 export async function runReport(
   inputs: readonly InputDocument[],
@@ -20,7 +22,17 @@ export async function runReport(
 ): Promise<{ readonly errors: number }> {
   const { service, checked, errors } = await checkInputs(inputs, options, locale, m, err);
   const report = await citationReport(checked, service.context());
-  const cwd = process.cwd();
-  out(format === 'csv' ? reportCsv(report, m, locale, cwd) : format === 'html' ? reportHtml(report, m, locale, cwd) : reportMarkdown(report, m, locale, cwd));
+  out(formatReport(report, format, m, locale, relativeToCwd));
   return { errors };
+}
+
+/** A document's path relative to the folder the report is made in (absolute when outside it). */
+function relativeToCwd(uri: string): string {
+  try {
+    const file = fileURLToPath(uri);
+    const rel = path.relative(process.cwd(), file);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+  } catch {
+    return uri;
+  }
 }

@@ -194,6 +194,7 @@ export const en: Shape<typeof nl> = {
     syncing: (category: string, pages: number) => `Updating Tweede Kamer data: ${category}, ${pages === 1 ? '1 page' : `${pages} pages`}`,
     synced: (pages: number) => (pages === 1 ? 'Tweede Kamer data updated (1 page).' : `Tweede Kamer data updated (${pages} pages).`),
     syncBusy: 'Another synchronization is already running (another window or the command line).',
+    nothingToReport: 'There is no document to report on (open a letter or a folder with .txt or .md files).',
   },
   server: {
     tooLarge: (file: string, max: number) => `Kamerwijzer: ${file} is larger than kamerwijzer.maxFileSize (${max} bytes) and is not analyzed.`,

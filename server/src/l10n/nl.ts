@@ -191,6 +191,7 @@ export const nl = {
     syncing: (category: string, pages: number) => `Tweede Kamer-gegevens bijwerken: ${category}, ${pages === 1 ? '1 pagina' : `${pages} pagina's`}`,
     synced: (pages: number) => (pages === 1 ? 'Tweede Kamer-gegevens bijgewerkt (1 pagina).' : `Tweede Kamer-gegevens bijgewerkt (${pages} pagina's).`),
     syncBusy: 'Een andere synchronisatie is al bezig (een ander venster of de opdrachtregel).',
+    nothingToReport: 'Er is geen document om over te rapporteren (open een brief of een map met .txt- of .md-bestanden).',
   },
   server: {
     tooLarge: (file: string, max: number) => `Kamerwijzer: ${file} is groter dan kamerwijzer.maxFileSize (${max} bytes) en wordt niet geanalyseerd.`,

@@ -8,7 +8,10 @@ import type { Connection } from 'vscode-languageserver/node';
 import { catalogKeyText, type CatalogKey } from '../catalog/model';
 import type { OfficialSources } from '../io/official';
 import { messages } from '../l10n';
-import { ACTIVITY_NOTIFICATION, SERVER_COMMANDS, type Activity } from '../protocol';
+import { citationReport } from '../features/report';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../features/reportFormats';
+import type { IndexedDocument } from '../catalog/workspaceIndex';
+import { ACTIVITY_NOTIFICATION, SERVER_COMMANDS, type Activity, type ReportRequest, type ReportResult } from '../protocol';
 import { citedCatalogKeys, type Kamerwijzer } from '../service/kamerwijzer';
 import type { ServerSettings } from './settings';
 import type { WorkspaceSync } from './workspaceSync';
@@ -43,6 +46,8 @@ export class ServerCommands {
         return this.task('prefetch', (signal) => this.prefetch(signal));
       case SERVER_COMMANDS.sync:
         return this.task('sync', (signal) => this.syncMirror(signal));
+      case SERVER_COMMANDS.report:
+        return this.citationReport(args[0]);
       default:
         return null;
     }
@@ -94,6 +99,14 @@ export class ServerCommands {
     return { kind: 'prefetch', state: 'done', done, total: keys.length, message: m.prefetched(done) };
   }
 
+  private async citationReport(arg: unknown): Promise<ReportResult> {
+    const request = (arg ?? {}) as Partial<ReportRequest>;
+    const format = REPORT_FORMATS.includes(request.format as ReportFormat) ? (request.format as ReportFormat) : 'html';
+    const docs = typeof request.uri === 'string' ? [this.c.sync.current(request.uri)].filter((d): d is IndexedDocument => !!d) : [...this.c.service.index.documents()];
+    if (!docs.length) return { documents: 0, message: messages(this.c.settings.locale).commands.nothingToReport };
+    return { content: await reportOf(this.c.service, docs, format, this.c.settings.locale), documents: docs.length };
+  }
+
   private async syncMirror(signal: AbortSignal): Promise<Activity> {
     const m = messages(this.c.settings.locale).commands;
     let pages = 0;
@@ -108,6 +121,26 @@ export class ServerCommands {
     if (result.status === 'failed') return { kind: 'sync', state: 'failed', done: pages, message: result.message };
     return { kind: 'sync', state: result.status === 'done' ? 'done' : 'cancelled', done: result.pages, message: m.synced(result.pages) };
   }
+}
+
+/**
+ * The citation report of one document or of every document in the workspace, in the asked format;
+ * works offline (what is known), like the checks.
+ */
+async function reportOf(service: Kamerwijzer, docs: readonly IndexedDocument[], format: ReportFormat, locale: 'nl' | 'en'): Promise<string> {
+  const checked = [];
+  for (const doc of docs) checked.push({ doc, findings: await service.findings(doc).catch(() => []) });
+  const report = await citationReport(checked, service.context());
+  const root = commonFolder(docs.map((d) => d.uri));
+  return formatReport(report, format, messages(locale), locale, (uri) => decodeURIComponent(uri.startsWith(root) ? uri.slice(root.length) : uri));
+}
+
+/** The deepest folder URI ("file:///ws/") that holds all these URIs. */
+function commonFolder(uris: readonly string[]): string {
+  if (!uris.length) return '';
+  let prefix = uris[0]!.slice(0, uris[0]!.lastIndexOf('/') + 1);
+  for (const u of uris) while (prefix && !u.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
+  return prefix;
 }
 
 function unique(keys: readonly CatalogKey[]): CatalogKey[] {
