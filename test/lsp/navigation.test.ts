@@ -58,6 +58,17 @@ describe('language server over stdio on the seeds workspace', function () {
     assert.match(text, /002_185b39cd919789ed\.txt/);
   });
 
+  it('inlay hints: a deadline without its date written, resolved against the letter', async () => {
+    assert.ok(lsp.initializeResult.capabilities.inlayHintProvider);
+    const end = S003.text.split('\n').length;
+    const hints = await lsp.request<{ position: { line: number; character: number }; label: string }[]>('textDocument/inlayHint', {
+      textDocument: { uri: S003.uri },
+      range: { start: { line: 0, character: 0 }, end: { line: end, character: 0 } },
+    });
+    assert.ok(hints.length > 0);
+    for (const h of hints) assert.match(h.label, /^(?:≤ )?\d{1,2} \p{L}{3} \d{4}(?: – \d{1,2} \p{L}{3} \d{4})?$|^€ |^\p{L}+(?:, \d{1,2} \p{L}{3} \d{4})?$/u);
+  });
+
   it('exports the citation report of a document or of the workspace (Export citation report)', async () => {
     const one = await lsp.request<ReportResult>('workspace/executeCommand', { command: SERVER_COMMANDS.report, arguments: [{ uri: S003.uri, format: 'md' }] });
     assert.equal(one.documents, 1);

@@ -40,7 +40,7 @@ const PACKAGES: Record<Floor, RegExp> = {
 };
 
 /** The files a feature is called through (by the composition root); no other feature imports them. */
-const FEATURE_ENTRIES = ['hover', 'definition', 'references', 'documentLinks', 'documentSymbols', 'workspaceSymbols', 'completion', 'codeActions', 'diagnostics/run', 'diagnostics/rules'].map((f) =>
+const FEATURE_ENTRIES = ['hover', 'definition', 'references', 'documentLinks', 'documentSymbols', 'workspaceSymbols', 'completion', 'codeActions', 'inlayHints', 'diagnostics/run', 'diagnostics/rules'].map((f) =>
   path.join('server', 'src', 'features', `${f}.ts`),
 );
 

@@ -13,6 +13,7 @@ export const en: Shape<typeof nl> = {
     handelingen: 'Proceedings',
   },
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   hover: {
     unknownOffline: 'Not known offline: not in the workspace, the bundled data or the cache. Online (kamerwijzer.online), Kamerwijzer looks it up on officielebekendmakingen.nl; ‘Kamerwijzer: Download cited documents for offline use’ fetches everything the workspace cites.',
     unknownOnline: 'Not known: not in the workspace or the bundled data, and the official sources gave no answer (yet).',

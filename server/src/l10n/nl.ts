@@ -10,6 +10,7 @@ export const nl = {
     handelingen: 'Handelingen',
   },
   months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as readonly string[],
+  monthsShort: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'] as readonly string[],
   hover: {
     unknownOffline: 'Niet bekend offline: niet in de werkmap, de meegeleverde gegevens of de cache. Online (kamerwijzer.online) zoekt Kamerwijzer het op bij officielebekendmakingen.nl; ‘Kamerwijzer: Download cited documents for offline use’ haalt alles op wat de werkmap citeert.',
     unknownOnline: 'Niet bekend: niet in de werkmap of de meegeleverde gegevens, en de officiële bronnen gaven (nog) geen antwoord.',

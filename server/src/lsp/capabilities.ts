@@ -13,6 +13,8 @@ export interface ClientFeatures {
   readonly diagnosticRefresh: boolean;
   /** The client applies workspace edits that create files (the "add to glossary" fix). */
   readonly createFiles: boolean;
+  /** The client accepts workspace/inlayHint/refresh. */
+  readonly inlayHintRefresh: boolean;
 }
 
 export function clientFeatures(params: InitializeParams): ClientFeatures {
@@ -24,6 +26,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     pullDiagnostics: !!c.textDocument?.diagnostic,
     diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
     createFiles: !!edit?.documentChanges && !!edit.resourceOperations?.includes('create'),
+    inlayHintRefresh: !!c.workspace?.inlayHint?.refreshSupport,
   };
 }
 
@@ -37,6 +40,7 @@ export function serverCapabilities(client: ClientFeatures): ServerCapabilities {
     documentSymbolProvider: { label: 'Kamerwijzer' },
     workspaceSymbolProvider: true,
     completionProvider: { triggerCharacters: [' '] },
+    inlayHintProvider: { resolveProvider: false },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.kamerwijzer`] },
     ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'kamerwijzer', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },

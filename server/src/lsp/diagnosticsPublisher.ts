@@ -13,6 +13,8 @@ export class DiagnosticsPublisher {
   pull = false;
   /** The client accepts workspace/diagnostic/refresh. */
   canRefresh = false;
+  /** The client accepts workspace/inlayHint/refresh: the hints (a motion's outcome) follow new facts too. */
+  canRefreshInlayHints = false;
   private readonly last = new Map<string, CheckedFinding[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
@@ -60,6 +62,7 @@ export class DiagnosticsPublisher {
 
   /** Settings, the glossary or the whole index changed: every open document is checked again. */
   recheckAll(): void {
+    if (this.canRefreshInlayHints) this.connection.languages.inlayHint.refresh().catch(() => undefined);
     if (this.pull) this.refresh();
     else for (const uri of this.openUris()) this.schedule(uri, 0);
   }

@@ -9,6 +9,7 @@ import {
   type Connection,
   type ExecuteCommandParams,
   type Diagnostic,
+  type InlayHintParams,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type { IndexedDocument } from '../catalog/workspaceIndex';
@@ -65,6 +66,12 @@ export function registerHandlers({ connection, service, sync, publisher, client,
   connection.onCompletion(onPosition('completion', null, async (doc, offset) => ({ isIncomplete: true, items: await service.completion(doc, offset) })));
   connection.onDocumentLinks(onDocument('document links', null, (doc) => service.documentLinks(doc)));
   connection.onDocumentSymbol(onDocument('document symbols', null, (doc) => service.documentSymbols(doc)));
+  connection.languages.inlayHint.on(
+    guard('inlay hints', null, (p: InlayHintParams) => {
+      const doc = sync.current(p.textDocument.uri);
+      return doc ? service.inlayHints(doc, doc.lines.offsetAt(p.range.start), doc.lines.offsetAt(p.range.end)) : null;
+    }),
+  );
   connection.onWorkspaceSymbol(guard('workspace symbols', null, (p: { query: string }) => service.workspaceSymbols(p.query)));
   connection.languages.diagnostics.on(
     guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (p: { textDocument: { uri: string } }) => {

@@ -133,6 +133,7 @@ function registerLifecycle({ connection, service, settings, sync, publisher, log
     settings.canAsk = client.configuration;
     publisher.pull = client.pullDiagnostics;
     publisher.canRefresh = client.diagnosticRefresh;
+    publisher.canRefreshInlayHints = client.inlayHintRefresh;
     const init = params.initializationOptions as InitializationOptions | undefined;
     if (init?.settings) settings.current = parseSettings(init.settings);
     if (typeof init?.storagePath === 'string' && init.storagePath) settings.editorStorage = init.storagePath;

@@ -11,6 +11,7 @@ import { localeFrom, type Locale } from '../l10n';
 import { DEFAULT_MAX_FILE_BYTES } from '../protocol';
 import type { OnlineSettings } from '../io/official';
 import type { ServiceSettings } from '../service/kamerwijzer';
+import { DEFAULT_INLAY_HINT_SETTINGS, type InlayHintSettings } from '../features/inlayHints';
 
 /** The server's view of the `kamerwijzer.*` settings (see package.json `contributes.configuration`). */
 export interface Settings {
@@ -30,6 +31,8 @@ export interface Settings {
   readonly sources: { readonly officielebekendmakingen: string; readonly tweedekamer: string; readonly requestsPerSecond: number };
   /** Where the cache lives ("" for the default: the editor's storage, else the XDG cache folder). */
   readonly cacheDirectory: string;
+  /** Which inlay hints are shown. */
+  readonly inlayHints: InlayHintSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -41,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   online: true,
   sources: { officielebekendmakingen: '', tweedekamer: '', requestsPerSecond: 4 },
   cacheDirectory: '',
+  inlayHints: DEFAULT_INLAY_HINT_SETTINGS,
 };
 
 /** Reads settings from whatever the client sent, keeping defaults for anything missing or malformed. */
@@ -71,6 +75,11 @@ export function parseSettings(raw: unknown): Settings {
       requestsPerSecond: typeof rate === 'number' && rate > 0 && rate <= 50 ? rate : DEFAULT_SETTINGS.sources.requestsPerSecond,
     },
     cacheDirectory: typeof o['cacheDirectory'] === 'string' ? o['cacheDirectory'].trim() : '',
+    inlayHints: {
+      deadlines: record(o['inlayHints'])['deadlines'] !== false,
+      amounts: record(o['inlayHints'])['amounts'] !== false,
+      motions: record(o['inlayHints'])['motions'] !== false,
+    },
   };
 }
 
@@ -113,7 +122,7 @@ export class ServerSettings {
 
   /** What the features read of these settings. */
   get service(): Partial<ServiceSettings> {
-    return { locale: this.locale, today: this.current.today, diagnostics: this.current.diagnostics, online: this.online };
+    return { locale: this.locale, today: this.current.today, diagnostics: this.current.diagnostics, online: this.online, inlayHints: this.current.inlayHints };
   }
 
   /** Lookups on the official hosts are allowed: the setting is on, the workspace trusted, and KAMERWIJZER_OFFLINE not set. */

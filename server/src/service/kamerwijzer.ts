@@ -5,7 +5,7 @@
  * every test build Kamerwijzer through it, so they share one wiring; time, files and network enter
  * only as these parameters (in the spirit of vscode-markdown-languageservice's createLanguageService).
  */
-import type { Hover, Location, CompletionItem, DocumentLink, DocumentSymbol, SymbolInformation } from 'vscode-languageserver-types';
+import type { Hover, Location, CompletionItem, DocumentLink, DocumentSymbol, InlayHint, SymbolInformation } from 'vscode-languageserver-types';
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
 import type { CatalogKey, CatalogSource } from '../catalog/model';
@@ -20,6 +20,7 @@ import { ALL_RULES } from '../features/diagnostics/rules';
 import type { DiagnosticRule } from '../features/diagnostics/model';
 import { computeFindings } from '../features/diagnostics/run';
 import { documentLinks } from '../features/documentLinks';
+import { DEFAULT_INLAY_HINT_SETTINGS, inlayHints, type InlayHintSettings } from '../features/inlayHints';
 import { documentSymbols } from '../features/documentSymbols';
 import { hover } from '../features/hover';
 import { DEFAULT_DIAGNOSTIC_SETTINGS, type CheckedFinding, type DiagnosticSettings, type FeatureContext } from '../features/model';
@@ -45,9 +46,11 @@ export interface ServiceSettings {
   readonly diagnostics: DiagnosticSettings;
   /** The official sources may be asked (hovers say what is being looked up). */
   readonly online: boolean;
+  /** Which inlay hints are shown. */
+  readonly inlayHints: InlayHintSettings;
 }
 
-export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { locale: 'nl', today: '', diagnostics: DEFAULT_DIAGNOSTIC_SETTINGS, online: false };
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { locale: 'nl', today: '', diagnostics: DEFAULT_DIAGNOSTIC_SETTINGS, online: false, inlayHints: DEFAULT_INLAY_HINT_SETTINGS };
 
 export interface KamerwijzerOptions {
   /** Catalog sources asked after the workspace's own documents, most authoritative first (bundled data, official sources, a test's list). */
@@ -100,6 +103,8 @@ export interface Kamerwijzer {
   definition(doc: IndexedDocument, offset: number): Promise<Location[]>;
   references(doc: IndexedDocument, offset: number, includeDeclaration: boolean): Location[];
   documentLinks(doc: IndexedDocument): DocumentLink[];
+  /** The inlay hints of the references in [from, to). */
+  inlayHints(doc: IndexedDocument, from: number, to: number): Promise<InlayHint[]>;
   documentSymbols(doc: IndexedDocument): DocumentSymbol[];
   workspaceSymbols(query: string): Promise<SymbolInformation[]>;
   completion(doc: IndexedDocument, offset: number): Promise<CompletionItem[]>;
@@ -168,6 +173,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     definition: (doc, offset) => definition(doc, offset, context()),
     references: (doc, offset, includeDeclaration) => references(doc, offset, includeDeclaration, context()),
     documentLinks: (doc) => documentLinks(doc, context()),
+    inlayHints: (doc, from, to) => inlayHints(doc, from, to, context(), settings.inlayHints),
     documentSymbols: (doc) => documentSymbols(doc, context()),
     workspaceSymbols: (query) => workspaceSymbols(query, context()),
     completion: (doc, offset) => completion(doc, offset, context(), settings.diagnostics.citationStyle),
