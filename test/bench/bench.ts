@@ -210,7 +210,7 @@ function bundledGlossary(): { readonly glossary: Glossary; readonly buildMs: num
   if (!bundled) {
     const entries = loadBundledGlossary(path.join(repoRoot, 'server', 'data'));
     const t0 = performance.now();
-    const glossary = new Glossary(entries);
+    const glossary = Glossary.from(entries);
     bundled = { glossary, buildMs: performance.now() - t0 };
   }
   return bundled;
@@ -218,7 +218,8 @@ function bundledGlossary(): { readonly glossary: Glossary; readonly buildMs: num
 
 /** What analyze() gets to find the bundled glossary's instruments. */
 function glossaryOptions(): AnalyzeOptions {
-  return { instruments: bundledGlossary().glossary.matcher };
+  const { glossary } = bundledGlossary();
+  return { instruments: glossary.matcher, senses: glossary.senses };
 }
 
 function timed(text: string, into: Runs, options: AnalyzeOptions = {}): { references: number; instruments: number } {
@@ -244,7 +245,9 @@ function timedMatching(text: string, into: Runs): number {
 }
 
 function analyzeInstrumentsOnly(text: string, options: AnalyzeOptions): number {
-  return options.instruments ? options.instruments.find(text).length : 0;
+  if (!options.instruments) return 0;
+  const found = options.instruments.find(text);
+  return options.senses ? options.senses.resolve(text, found).length : found.length;
 }
 
 function emptyRuns(text: string): Runs {
