@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GlossaryCatalog } from '../../../server/src/catalog/glossaries';
-import { BWB_ID, buildGlossary, completeEntries, mergeGlossaries, parseGlossary, type GlossaryEntry } from '../../../server/src/engine/glossary';
+import { BWB_ID, buildGlossary, completeEntries, Glossary, mergeGlossaries, parseGlossary, type GlossaryEntry } from '../../../server/src/engine/glossary';
 import { repoRoot } from '../../support/paths';
-import { bundledEntries } from '../../support/workspace';
+import { bundledEntries, bundledGlossary } from '../../support/workspace';
 
 const entry = (fields: Record<string, unknown>): string => JSON.stringify({ version: 1, entries: [fields] });
 
@@ -194,6 +194,25 @@ describe('glossary: mergeGlossaries and buildGlossary', () => {
     assert.ok(glossary.fromWorkspace('nts-netwerk'));
     assert.ok(!glossary.fromWorkspace('nts'));
     assert.deepEqual(glossary.locationOf('nts-netwerk'), { uri: 'file:///ws/.kamerwijzer/glossary.json', range: { start: { line: 0, character: 25 }, end: { line: 0, character: 43 } } });
+  });
+
+  it('a workspace ambiguity replaces the bundled one; a workspace entry may take part in it', () => {
+    const { glossary, problems } = buildGlossary(bundledGlossary, {
+      uri: 'file:///ws/.kamerwijzer/glossary.json',
+      text: JSON.stringify({
+        entries: [{ id: 'npo-netwerk', name: 'Netwerk Publieke Organisaties', abbreviations: ['NPO'], kind: 'organisatie', description: { nl: 'Een netwerk.' } }],
+        ambiguities: [{ abbreviation: 'NPO', entries: ['npo-netwerk', 'nationaal-programma-onderwijs', 'nederlandse-publieke-omroep', 'geen-entry'] }],
+      }),
+    });
+    assert.deepEqual(problems, ['ambiguity NPO: no entry "geen-entry"; left out']);
+    assert.deepEqual(glossary.ambiguity('NPO')!.entries, ['npo-netwerk', 'nationaal-programma-onderwijs', 'nederlandse-publieke-omroep']);
+    assert.deepEqual(glossary.senses.candidatesOf('NPO'), ['npo-netwerk', 'nationaal-programma-onderwijs', 'nederlandse-publieke-omroep']);
+  });
+
+  it('the bundled glossary declares its ambiguities; entries alone have none', () => {
+    assert.ok(Glossary.from(bundledGlossary).ambiguity('NPO'));
+    assert.equal(new Glossary(bundledEntries).ambiguity('NPO'), undefined);
+    assert.equal(buildGlossary(bundledEntries).glossary.senses.empty, true);
   });
 
   it('a broken workspace file leaves the bundled glossary in use', () => {
