@@ -150,8 +150,12 @@ export class InstrumentSenses {
     return this.byTerm.get(abbreviation)?.candidates;
   }
 
-  /** The matches of a text with the meaning of each ambiguous abbreviation decided where it can be. */
-  resolve(text: string, matches: readonly InstrumentMatch[]): SensedMatch[] {
+  /**
+   * The matches of a text with the meaning of each ambiguous abbreviation decided where it can be.
+   * `paragraphOf` gives the paragraph around a match (default: in `text`, between blank lines); a
+   * caller matching a flattened text, whose line breaks are gone, finds it in the source.
+   */
+  resolve(text: string, matches: readonly InstrumentMatch[], paragraphOf: (start: number, end: number) => string = (start, end) => paragraphAround(text, start, end)): SensedMatch[] {
     if (this.empty) return [...matches];
     const ambiguous = (m: InstrumentMatch): Sense | undefined => {
       const sense = this.byTerm.get(m.term);
@@ -172,7 +176,7 @@ export class InstrumentSenses {
       const { candidates } = sense;
       const expanded = candidates.filter((id) => written.has(id));
       if (expanded.length === 1) return { ...m, id: expanded[0]!, candidates, resolvedBy: 'expansion' };
-      const byContext = this.byContext(text, m, sense);
+      const byContext = this.byContext(paragraphOf(m.start, m.end), sense);
       if (byContext) return { ...m, id: byContext, candidates, resolvedBy: 'context' };
       if (expanded.length > 1) return { ...m, id: nearestWritten(m.start, expanded, written), candidates, resolvedBy: 'expansion' };
       return { ...m, id: candidates[0]!, candidates };
@@ -180,8 +184,8 @@ export class InstrumentSenses {
   }
 
   /** The candidate the mention's paragraph clearly fits best, if any. */
-  private byContext(text: string, m: InstrumentMatch, sense: Sense): string | undefined {
-    const words = wordsOf(paragraphAround(text, m.start, m.end));
+  private byContext(paragraph: string, sense: Sense): string | undefined {
+    const words = wordsOf(paragraph);
     const scores = sense.candidates.map((id) => {
       const marks = sense.marks.get(id) ?? [];
       let score = 0;
@@ -201,7 +205,7 @@ function profileWords(e: SenseEntry, abbreviation: string): Set<string> {
 }
 
 /** The paragraph around [start, end): between blank lines, at most CONTEXT characters either side. */
-function paragraphAround(text: string, start: number, end: number): string {
+export function paragraphAround(text: string, start: number, end: number): string {
   const from = Math.max(0, start - CONTEXT);
   const before = text.slice(from, start);
   const blankBefore = lastBlankLine(before);

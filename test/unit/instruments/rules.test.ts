@@ -135,6 +135,40 @@ describe('instrument rules', () => {
       checkRule(code, "De WBSO helpt, de NVWA en de KMar controleren. Twee [[AMvB]]'s en een AMvB."));
   });
 
+  describe('an abbreviation with several meanings (NPO)', () => {
+    const open = 'Het [[NPO]] is in het overleg besproken. Het NPO komt terug.';
+    const education = 'Met het [[NPO]] hebben scholen de achterstanden van leerlingen ingelopen. Het NPO is afgerond.';
+    it('left open: abbreviation-unexplained reports it once, the instrument rules not at all', async () => {
+      await checkRule('abbreviation-unexplained', open);
+      await checkRule('instrument-abbreviation-before-full-name', open.replace(/\[\[|\]\]/g, ''));
+      await checkRule('instrument-full-name-repeated', open.replace(/\[\[|\]\]/g, ''));
+    });
+    it('decided by the paragraph: the instrument rule writes out the meaning chosen', async () => {
+      await checkRule(
+        'instrument-abbreviation-before-full-name',
+        education,
+        'Met het Nationaal Programma Onderwijs (NPO) hebben scholen de achterstanden van leerlingen ingelopen. Het NPO is afgerond.',
+      );
+      await checkRule('abbreviation-unexplained', education.replace(/\[\[|\]\]/g, ''));
+    });
+    it('written out: house style as for any instrument', async () => {
+      await checkRule('instrument-abbreviation-before-full-name', 'Het Nationaal Programma Onderwijs (NPO) is afgerond. Het NPO werkte.');
+      await checkRule(
+        'instrument-full-name-repeated',
+        'De Nederlandse Publieke Omroep (NPO) bezuinigt. Later bezuinigt de [[Nederlandse Publieke Omroep]] opnieuw.',
+        'De Nederlandse Publieke Omroep (NPO) bezuinigt. Later bezuinigt de NPO opnieuw.',
+      );
+    });
+    it('is reported once by all rules together', async () => {
+      for (const fixture of [open, education]) {
+        const { text } = parseFile(DOC, fixture);
+        const ws = testWorkspace();
+        const found = (await diagnose(ws, text)).filter((d) => text.slice(d.span.offset, d.span.offset + d.span.length) === 'NPO');
+        assert.equal(found.length, 1, found.map((d) => `${d.code}: ${d.message}`).join('\n'));
+      }
+    });
+  });
+
   describe('instrument-unknown-abbreviation', () => {
     const code = 'instrument-unknown-abbreviation';
     const positives: readonly string[] = [

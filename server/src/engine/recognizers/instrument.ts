@@ -1,6 +1,6 @@
 import type { FlatText } from '../flatText';
 import type { InstrumentMatcher } from '../instrumentMatcher';
-import type { InstrumentSenses, SensedMatch } from '../instrumentSenses';
+import { paragraphAround, type InstrumentSenses, type SensedMatch } from '../instrumentSenses';
 import type { InstrumentMention } from '../model';
 
 /**
@@ -13,7 +13,12 @@ import type { InstrumentMention } from '../model';
  */
 export function recognizeInstruments(flat: FlatText, matcher: InstrumentMatcher, senses?: InstrumentSenses): InstrumentMention[] {
   const found = matcher.find(flat.text);
-  const sensed: readonly SensedMatch[] = senses ? senses.resolve(flat.text, found) : found;
+  // The flat text has no line breaks: a mention's paragraph is found in the source.
+  const paragraphOf = (start: number, end: number): string => {
+    const span = flat.sourceSpan(start, end);
+    return paragraphAround(flat.source, span.offset, span.offset + span.length);
+  };
+  const sensed: readonly SensedMatch[] = senses ? senses.resolve(flat.text, found, paragraphOf) : found;
   return sensed.map((m) => ({
     span: flat.sourceSpan(m.start, m.end),
     text: flat.sourceText(m.start, m.end),
