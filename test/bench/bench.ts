@@ -16,8 +16,10 @@ import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { analyze } from '../../server/src/engine/analyze';
-import { fixturesDir, seedsDir } from '../support/paths';
+import { analyze, type AnalyzeOptions } from '../../server/src/engine/analyze';
+import { Glossary } from '../../server/src/engine/glossary';
+import { loadBundledGlossary } from '../../server/src/io/glossary';
+import { fixturesDir, repoRoot, seedsDir } from '../support/paths';
 import { seededRandom } from '../support/seededRandom';
 
 // ---------------------------------------------------------------------------------------------
@@ -158,7 +160,8 @@ function concatenatedSeeds(): string {
 // The worker: builds one input, analyzes it a few times, reports the times
 
 type Task =
-  | { readonly kind: 'seed'; readonly file: string; readonly runs: number; readonly budgetMs: number }
+  | { readonly kind: 'seed'; readonly file: string; readonly runs: number; readonly budgetMs: number; readonly glossary?: boolean }
+  | { readonly kind: 'matcher'; readonly runs: number; readonly budgetMs: number }
   | { readonly kind: 'concat'; readonly runs: number; readonly budgetMs: number }
   | { readonly kind: 'pathological'; readonly index: number; readonly runs: number; readonly budgetMs: number };
 
@@ -176,6 +179,10 @@ interface Measurement {
   /** For a pathological input: the runs on its half-size version, interleaved with the full-size ones. */
   readonly half?: Runs;
   readonly references: number;
+  /** With the bundled glossary: the instrument mentions found. */
+  readonly instruments?: number;
+  /** For the matcher task: entries in the bundled glossary and the time to build the glossary (its matcher). */
+  readonly glossary?: { readonly entries: number; readonly buildMs: number };
   /** For the concatenated seeds: heap use around the first (cold) run. */
   readonly heap?: { readonly grownMb: number; readonly retainedMb: number; readonly rssGrownMb: number; readonly gcAvailable: boolean };
 }
@@ -197,14 +204,50 @@ function collector(): (() => void) | undefined {
   }
 }
 
-function timed(text: string, into: Runs): number {
+/** The bundled glossary (server/data/glossary.json), built once per worker. */
+let bundled: { readonly glossary: Glossary; readonly buildMs: number } | undefined;
+function bundledGlossary(): { readonly glossary: Glossary; readonly buildMs: number } {
+  if (!bundled) {
+    const entries = loadBundledGlossary(path.join(repoRoot, 'server', 'data'));
+    const t0 = performance.now();
+    const glossary = Glossary.from(entries);
+    bundled = { glossary, buildMs: performance.now() - t0 };
+  }
+  return bundled;
+}
+
+/** What analyze() gets to find the bundled glossary's instruments. */
+function glossaryOptions(): AnalyzeOptions {
+  const { glossary } = bundledGlossary();
+  return { instruments: glossary.matcher, senses: glossary.senses };
+}
+
+function timed(text: string, into: Runs, options: AnalyzeOptions = {}): { references: number; instruments: number } {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const result = analyze(text);
+  const result = analyze(text, options);
   into.times.push(performance.now() - t0);
   const cpu = process.cpuUsage(c0);
   into.cpuTimes.push((cpu.user + cpu.system) / 1000);
-  return result.references.length;
+  return { references: result.references.length, instruments: result.instruments.length };
+}
+
+/** Times only the instrument matching (and resolution) of the concatenated seeds. */
+function timedMatching(text: string, into: Runs): number {
+  const options = glossaryOptions();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const found = analyzeInstrumentsOnly(text, options);
+  into.times.push(performance.now() - t0);
+  const cpu = process.cpuUsage(c0);
+  into.cpuTimes.push((cpu.user + cpu.system) / 1000);
+  return found;
+}
+
+function analyzeInstrumentsOnly(text: string, options: AnalyzeOptions): number {
+  if (!options.instruments) return 0;
+  const found = options.instruments.find(text);
+  return options.senses ? options.senses.resolve(text, found).length : found.length;
 }
 
 function emptyRuns(text: string): Runs {
@@ -228,12 +271,24 @@ function runTask(task: Task, report: (reply: WorkerReply) => void): void {
         timed(halfText, half);
         measurement = { runs, half, references };
         report({ kind: 'progress', measurement });
-        references = timed(full, runs);
+        references = timed(full, runs).references;
         measurement = { runs, half, references };
+        report({ kind: 'progress', measurement });
+      }
+    } else if (task.kind === 'matcher') {
+      const text = concatenatedSeeds();
+      const runs = emptyRuns(text);
+      const { glossary, buildMs } = bundledGlossary();
+      timedMatching(text, emptyRuns(text));
+      const started = performance.now();
+      while (runs.times.length < task.runs && (runs.times.length === 0 || performance.now() - started < task.budgetMs)) {
+        const instruments = timedMatching(text, runs);
+        measurement = { runs, references: 0, instruments, glossary: { entries: glossary.entries.length, buildMs } };
         report({ kind: 'progress', measurement });
       }
     } else {
       const text = task.kind === 'seed' ? letterText(task.file) : concatenatedSeeds();
+      const options = task.kind === 'seed' && task.glossary ? glossaryOptions() : {};
       const runs = emptyRuns(text);
       let heap: Measurement['heap'];
       if (task.kind === 'concat') {
@@ -253,13 +308,12 @@ function runTask(task: Task, report: (reply: WorkerReply) => void): void {
         void result;
       } else {
         // One run before timing, so the JIT has seen the code (its time is not counted).
-        analyze(text);
+        analyze(text, options);
       }
       const started = performance.now();
-      let references = 0;
       while (runs.times.length < task.runs && (runs.times.length === 0 || performance.now() - started < task.budgetMs)) {
-        references = timed(text, runs);
-        measurement = { runs, references, ...(heap ? { heap } : {}) };
+        const found = timed(text, runs, options);
+        measurement = { runs, references: found.references, ...(options.instruments ? { instruments: found.instruments } : {}), ...(heap ? { heap } : {}) };
         report({ kind: 'progress', measurement });
       }
     }
@@ -374,6 +428,37 @@ async function seedsReport(): Promise<void> {
   console.log(table(['input', 'size', 'runs', 'median', 'cpu', 'MB/s', 'target', '', 'references'], rows));
 }
 
+/**
+ * The same letters analyzed with the bundled glossary (as the server and the command line do), and
+ * the instrument matching on its own: the part whose cost could grow with the glossary.
+ */
+async function glossaryReport(): Promise<void> {
+  const rows: string[][] = [];
+  let total = 0;
+  for (const file of [...seedFiles(), ...holdoutFullFiles().map((f) => `holdout-full/${f}`)]) {
+    const outcome = await runInWorker({ kind: 'seed', file, runs: 9, budgetMs: 3000, glossary: true }, 30_000);
+    if (outcome.status !== 'done') rows.push([file, failed(outcome, `${file} with the glossary`)]);
+    else {
+      total += median(outcome.measurement.runs.times);
+      rows.push([file, ...speedCells(`${file} with the glossary`, outcome.measurement.runs), String(outcome.measurement.references), String(outcome.measurement.instruments ?? 0)]);
+    }
+  }
+  console.log('\nThe same letters with the bundled glossary (median of the runs)\n');
+  console.log(table(['input', 'size', 'runs', 'median', 'cpu', 'MB/s', 'target', '', 'references', 'instruments'], rows));
+  console.log(`\n  sum of the medians: ${ms(total)}`);
+  const what = `instrument matching alone, all seeds concatenated ×${CONCAT_TIMES}`;
+  const outcome = await runInWorker({ kind: 'matcher', runs: 5, budgetMs: 10_000 }, 60_000);
+  if (outcome.status !== 'done') {
+    console.log(`  ${what}: ${failed(outcome, what)}`);
+    return;
+  }
+  const m = outcome.measurement;
+  console.log(
+    `  ${what}: ${ms(median(m.runs.times))} for ${size(m.runs.bytes)} (cpu ${ms(median(m.runs.cpuTimes))}), ${m.instruments ?? 0} mentions;` +
+      ` glossary of ${m.glossary?.entries ?? 0} entries built in ${ms(m.glossary?.buildMs ?? 0)}`,
+  );
+}
+
 async function concatReport(): Promise<void> {
   const what = `all seeds concatenated ×${CONCAT_TIMES}`;
   const outcome = await runInWorker({ kind: 'concat', runs: 3, budgetMs: 10_000 }, 60_000);
@@ -462,6 +547,7 @@ async function main(): Promise<void> {
     console.log(`Note: the machine is busy (load ${load.toFixed(1)} on ${cores} cores): wall times are inflated; the linearity ratios use CPU time.`);
   }
   await seedsReport();
+  await glossaryReport();
   await concatReport();
   await pathologicalReport();
   console.log('');

@@ -10,7 +10,7 @@ import type { CatalogDocument, CatalogSource } from '../../server/src/catalog/mo
 import { foldForSearch } from '../../server/src/engine/folding';
 import { BundledCatalogSource } from '../../server/src/catalog/sources/bundled';
 import type { IndexedDocument } from '../../server/src/catalog/workspaceIndex';
-import type { GlossaryEntry } from '../../server/src/engine/glossary';
+import type { GlossaryData, GlossaryEntry } from '../../server/src/engine/glossary';
 import { handelingenKey, kamerstukKey, parseKamerstukKey, type HandelingenId, type KamerstukId } from '../../server/src/engine/identifiers';
 import { LineIndex } from '../../server/src/engine/lineIndex';
 import type { KnownDocumentFacts, Span } from '../../server/src/engine/model';
@@ -93,10 +93,11 @@ export function bundledSource(): BundledCatalogSource {
   return bundled;
 }
 
-/** The bundled glossary as the server reads it (server/data is the source of dist/data). */
-export const bundledEntries: readonly GlossaryEntry[] = loadBundledGlossary(path.join(repoRoot, 'server', 'data'), (p) => {
+/** The bundled glossary as the server reads it (server/data is the source of dist/data): entries and ambiguities. */
+export const bundledGlossary: GlossaryData = loadBundledGlossary(path.join(repoRoot, 'server', 'data'), (p) => {
   throw new Error(p);
 });
+export const bundledEntries: readonly GlossaryEntry[] = bundledGlossary.entries;
 
 export const FOLDER = 'file:///ws';
 export const GLOSSARY_URI = `${FOLDER}/.kamerwijzer/glossary.json`;
@@ -143,7 +144,7 @@ export function testWorkspace(options: WorkspaceOptions = {}): TestWorkspace {
   if (options.remote) sources.push(new RemoteSearchSource(options.remote));
   const service = createKamerwijzer({
     sources,
-    bundledGlossary: () => bundledEntries,
+    bundledGlossary: () => bundledGlossary,
     folderOf: (uri) => (uri.startsWith(`${FOLDER}/`) ? 'ws' : undefined),
     settings: { locale: options.locale ?? 'nl', today: options.today ?? '2026-11-23', diagnostics: { ...DEFAULT_DIAGNOSTIC_SETTINGS, ...options.settings } },
     ...(options.rules ? { rules: options.rules } : {}),

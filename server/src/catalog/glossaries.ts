@@ -4,7 +4,7 @@
  * are loaded on first use; files are read by the caller (the io and lsp floors) and handed in as
  * text, so this stays free of I/O.
  */
-import { buildGlossary, Glossary, type GlossaryEntry } from '../engine/glossary';
+import { buildGlossary, Glossary, glossaryData, type GlossaryData, type GlossaryEntry } from '../engine/glossary';
 
 /** The workspace glossary file of a document's folder: where "add to glossary" writes. */
 export interface WorkspaceGlossaryFile {
@@ -41,28 +41,28 @@ interface FolderGlossary {
 }
 
 export class GlossaryCatalog implements GlossaryLookup {
-  private bundledEntries: readonly GlossaryEntry[] | undefined;
+  private bundledData: GlossaryData | undefined;
   private bundledGlossary: Glossary | undefined;
   private readonly folders = new Map<string, FolderGlossary>();
 
   /**
-   * @param loadBundled reads the bundled entries (called once, on first use)
+   * @param loadBundled reads the bundled glossary, or its entries alone (called once, on first use)
    * @param folderOf the workspace folder (any key the caller uses) of a document URI, if any
    */
   constructor(
-    private readonly loadBundled: () => readonly GlossaryEntry[],
+    private readonly loadBundled: () => readonly GlossaryEntry[] | GlossaryData,
     private readonly folderOf: (documentUri: string) => string | undefined,
   ) {}
 
   /** The bundled glossary alone. */
   get bundled(): Glossary {
-    this.bundledGlossary ??= new Glossary(this.bundledEntriesOnce());
+    this.bundledGlossary ??= Glossary.from(this.bundledOnce());
     return this.bundledGlossary;
   }
 
-  private bundledEntriesOnce(): readonly GlossaryEntry[] {
-    this.bundledEntries ??= this.loadBundled();
-    return this.bundledEntries;
+  private bundledOnce(): GlossaryData {
+    this.bundledData ??= glossaryData(this.loadBundled());
+    return this.bundledData;
   }
 
   /**
@@ -76,7 +76,7 @@ export class GlossaryCatalog implements GlossaryLookup {
       this.folders.set(folder, { file: { uri: fileUri, broken: false }, glossary: undefined });
       return { changed: !!before?.glossary, problems: [], broken: false };
     }
-    const built = buildGlossary(this.bundledEntriesOnce(), { uri: fileUri, text });
+    const built = buildGlossary(this.bundledOnce(), { uri: fileUri, text });
     const glossary = built.broken ? undefined : built.glossary;
     this.folders.set(folder, { file: { uri: fileUri, text, broken: built.broken }, glossary });
     return { changed: !!before?.glossary || !!glossary, problems: built.problems, broken: built.broken };

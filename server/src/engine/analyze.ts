@@ -7,6 +7,7 @@ import { recognizeDocumentNumbers } from './recognizers/documentNumber';
 import { recognizeFootnotes } from './recognizers/footnote';
 import { recognizeHandelingen } from './recognizers/handelingen';
 import type { InstrumentMatcher } from './instrumentMatcher';
+import type { InstrumentSenses } from './instrumentSenses';
 import { recognizeInstruments } from './recognizers/instrument';
 import { recognizeKamerstukken } from './recognizers/kamerstuk';
 import { recognizeMetadata } from './recognizers/metadata';
@@ -21,6 +22,8 @@ export interface AnalyzeOptions {
   readonly known?: KnownDocumentFacts;
   /** Finds policy instruments from the glossary; without it, `instruments` stays empty. */
   readonly instruments?: InstrumentMatcher;
+  /** Decides what an abbreviation with several meanings stands for (the same glossary's senses). */
+  readonly senses?: InstrumentSenses;
   /** The text's line index, when the caller has one (one per document version). */
   readonly lines?: LineIndex;
 }
@@ -57,7 +60,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   // Every reference also carries its LSP range (line/character), computed once here.
   const lines = options.lines ?? new LineIndex(text);
   const located: Reference[] = references.map((r) => ({ ...r, range: lines.rangeOf(r.span) }));
-  const instruments = options.instruments ? recognizeInstruments(flat, options.instruments) : [];
+  const instruments = options.instruments ? recognizeInstruments(flat, options.instruments, options.senses) : [];
   return { metadata, references: located, footnotes, footnoteMarkers: markers, instruments };
 }
 

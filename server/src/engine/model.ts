@@ -248,6 +248,19 @@ export interface InstrumentMention {
   readonly id: string;
   /** True when the text is an abbreviation of the entry (WBSO), false for the full name. */
   readonly abbreviation: boolean;
+  /** For an abbreviation with several meanings in the glossary ("NPO"): the ids of all of them. */
+  readonly candidates?: readonly string[];
+  /**
+   * How `id` was chosen among `candidates`: the document writes one of them out ("expansion") or
+   * the words around the mention fit one ("context"). Absent with `candidates`: the meaning is open
+   * and `id` is only the first candidate (see `isUnresolved`).
+   */
+  readonly resolvedBy?: 'expansion' | 'context';
+}
+
+/** True for a mention of an abbreviation with several meanings whose meaning could not be decided. */
+export function isUnresolved(m: InstrumentMention): boolean {
+  return !!m.candidates && !m.resolvedBy;
 }
 
 /** Everything the engine found in one document. */

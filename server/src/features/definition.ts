@@ -10,7 +10,7 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { PublicationKey } from '../catalog/model';
 import { handelingenKey, kamerstukKey, officialHandelingenId, parseKamerstukKey } from '../engine/identifiers';
-import type { Span } from '../engine/model';
+import { isUnresolved, type Span } from '../engine/model';
 import { documentsIdentifiedAs, location } from './locations';
 import type { FeatureContext, IndexedDocument } from './model';
 import { footnoteOf, targetAt } from './referenceAt';
@@ -23,6 +23,8 @@ export async function definition(doc: IndexedDocument, offset: number, ctx: Feat
     return note ? [location(doc, note.span)] : [];
   }
   if (target.kind === 'instrument') {
+    // An abbreviation with several meanings that the letter leaves open is no one entry's.
+    if (isUnresolved(target.mention)) return [];
     const glossary = ctx.glossaries?.forDocument(doc.uri);
     const where = glossary?.locationOf(target.mention.id);
     if (where) return [{ uri: where.uri, range: where.range }];

@@ -4,7 +4,7 @@
  */
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { handelingenKey, kamerstukKey } from '../engine/identifiers';
-import type { Reference, Span } from '../engine/model';
+import { isUnresolved, type Reference, type Span } from '../engine/model';
 import { messages, type Locale } from '../l10n';
 import type { FeatureContext, IndexedDocument } from './model';
 import { describeReference } from './describe';
@@ -58,7 +58,7 @@ export function documentSymbols(doc: IndexedDocument, ctx: Pick<FeatureContext, 
     a.references.filter((r) => r.kind === kind).map((r) => symbol(oneLine(r.text, 60), describeReference(r, ctx.locale), symbolKind, r.span));
 
   const footnotes = a.footnotes.map((f) => symbol(`[${f.label}] ${oneLine(f.body, 60)}`, '', SymbolKind.String, f.span));
-  const instruments = a.instruments.map((i) => symbol(i.text, i.id, SymbolKind.Class, i.span));
+  const instruments = a.instruments.map((i) => symbol(i.text, isUnresolved(i) ? i.candidates!.join(' | ') : i.id, SymbolKind.Class, i.span));
 
   return [
     group(m.symbols.citedDocuments, cited),

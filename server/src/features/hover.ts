@@ -21,7 +21,8 @@ import {
   tweedeKamerDocumentUrl,
   tweedeKamerSearchUrl,
 } from '../engine/identifiers';
-import type { AmountReference, DeadlineReference, DocumentNumberReference, HandelingenReference, InstrumentMention, KamerstukReference, MotionReference, Span } from '../engine/model';
+import { wettenUrl, type Glossary, type GlossaryEntry } from '../engine/glossary';
+import { isUnresolved, type AmountReference, type DeadlineReference, type DocumentNumberReference, type HandelingenReference, type InstrumentMention, type KamerstukReference, type MotionReference, type Span } from '../engine/model';
 import { messages, type Messages } from '../l10n';
 import { handelingenTitle, kamerstukTitle } from './citations';
 import { sentenceAround } from './sentences';
@@ -314,23 +315,33 @@ function deadlineHover(r: DeadlineReference, doc: IndexedDocument, ctx: FeatureC
 
 /**
  * An instrument from the glossary: its name and kind, full name, description in the UI language,
- * ministry, legal basis (its Kamerstuk linked like any citation), official page and sources.
+ * for an act its citation title, BWB id and consolidated text, ministry, legal basis (its Kamerstuk
+ * linked like any citation), official page and sources. An abbreviation with several meanings shows
+ * the one chosen and the others, or, when the letter leaves it open, every candidate.
  */
 function instrumentHover(doc: IndexedDocument, mention: InstrumentMention, ctx: FeatureContext, m: Messages): string | undefined {
   const glossary = ctx.glossaries?.forDocument(doc.uri);
-  const e = glossary?.entry(mention.id);
-  if (!glossary || !e) return undefined;
+  if (!glossary) return undefined;
+  if (isUnresolved(mention)) return candidatesHover(mention, glossary, ctx, m);
+  const e = glossary.entry(mention.id);
+  if (!e) return undefined;
   const t = m.hover.instrument;
   const fromWorkspace = glossary.fromWorkspace(e.id);
+  const law = e.law ?? undefined;
   const parts: string[] = [`**${escapeMarkdown(e.name)}** · ${t.kinds[e.kind]}${fromWorkspace ? ` ${t.fromWorkspace}` : ''}`];
-  if (e.fullName && e.fullName !== e.name) parts.push(`*${escapeMarkdown(e.fullName)}*`);
-  const description = ctx.locale === 'en' && e.description.en ? e.description.en : e.description.nl;
-  parts.push(escapeMarkdown(description) + (ctx.locale === 'en' && !e.description.en && t.dutchOnly ? ` _${t.dutchOnly}_` : ''));
+  if (e.fullName && e.fullName !== e.name && e.fullName !== law?.citationTitle) parts.push(`*${escapeMarkdown(e.fullName)}*`);
+  parts.push(describedIn(e, ctx, m));
   const facts: string[] = [];
-  const abbreviations = e.abbreviations.filter((a) => a !== e.name);
+  if (law) {
+    const official = law.abbreviation && law.abbreviation !== law.citationTitle ? ` (${escapeMarkdown(law.abbreviation)})` : '';
+    facts.push(`**${t.citationTitle}:** ${escapeMarkdown(law.citationTitle)}${official}`);
+    if (law.bwbId) facts.push(`**${t.bwbId}:** ${escapeMarkdown(law.bwbId)}`);
+  }
+  const abbreviations = e.abbreviations.filter((a) => a !== e.name && a !== law?.abbreviation);
   if (abbreviations.length) facts.push(`**${t.abbreviations}:** ${escapeMarkdown(abbreviations.join(', '))}`);
   if (e.ministry) facts.push(`**${t.ministry}:** ${escapeMarkdown(e.ministry)}`);
-  if (e.legalBasis) {
+  const lawUrl = law?.bwbId ? consolidatedTextUrl(law.bwbId, law.url) : undefined;
+  if (e.legalBasis && !(lawUrl && e.legalBasis.url === lawUrl && e.legalBasis.text === law?.citationTitle)) {
     const id = e.legalBasis.kamerstuk ? parseKamerstukKey(e.legalBasis.kamerstuk) : undefined;
     const kst = id ? officialPageUrl(id) : undefined;
     // A link's text is the host it goes to; an address that is not a safe web address is not linked.
@@ -339,16 +350,69 @@ function instrumentHover(doc: IndexedDocument, mention: InstrumentMention, ctx: 
     facts.push(`**${t.legalBasis}:** ${escapeMarkdown(e.legalBasis.text)}${links.length ? ` — ${links.join(' · ')}` : ''}`);
   }
   if (facts.length) parts.push(facts.map((f) => `- ${f}`).join('\n'));
+  const links: string[] = [];
+  if (lawUrl) links.push(webLink(`${t.consolidatedText}: ${lawUrl.replace(/^https:\/\//, '')}`, lawUrl));
   const page = safeWebUrl(e.url);
-  if (page) parts.push(webLink(`${t.officialPage}: ${hostOf(page)}`, page));
+  if (page && page !== safeWebUrl(lawUrl) && page !== safeWebUrl(e.legalBasis?.url)) links.push(webLink(`${t.officialPage}: ${hostOf(page)}`, page));
+  if (links.length) parts.push(links.join(' · '));
   const sources = [...new Set((e.sources ?? []).map((src) => safeWebUrl(src.url)).filter((u): u is string => !!u))];
   if (sources.length) parts.push(`_${t.sources}: ${sources.slice(0, 3).map((u) => webLink(hostOf(u), u)).join(', ')}_`);
+  const others = (mention.candidates ?? []).filter((id) => id !== e.id).map((id) => glossary.entry(id)).filter((x): x is GlossaryEntry => !!x);
+  if (others.length && mention.resolvedBy) {
+    const names = others.map((o) => `**${escapeMarkdown(longName(o))}**`).join(', ');
+    parts.push(`_${t.alsoMeans(escapeMarkdown(mention.text), names)}; ${t.chosenBy[mention.resolvedBy]}._`);
+  }
   const where = glossary.locationOf(e.id);
   if (fromWorkspace) {
     const target = where && safeFileUrl(where.uri, where.range.start.line + 1, where.range.start.character + 1);
     parts.push(`_${t.workspaceGlossary}${where ? `: ${markdownLink(fileName(where.uri), target)}` : ''}_`);
   }
   return parts.join('\n\n');
+}
+
+/**
+ * An abbreviation with several meanings that the letter leaves open ("NPO"): each candidate with its
+ * name, kind and the first sentence of its description, the glossary's note, and how to settle it.
+ */
+function candidatesHover(mention: InstrumentMention, glossary: Glossary, ctx: FeatureContext, m: Messages): string | undefined {
+  const t = m.hover.instrument;
+  const candidates = (mention.candidates ?? []).map((id) => glossary.entry(id)).filter((x): x is GlossaryEntry => !!x);
+  if (!candidates.length) return undefined;
+  const written = mention.text.replace(/\s+/g, ' ');
+  const parts = [`**${escapeMarkdown(written)}** · ${t.ambiguous}`, escapeMarkdown(t.candidatesIntro(written))];
+  parts.push(candidates.map((e) => `- **${escapeMarkdown(longName(e))}** (${t.kinds[e.kind]}): ${escapeMarkdown(firstSentence(describedText(e, ctx)))}`).join('\n'));
+  const note = (glossary.ambiguity(written) ?? glossary.ambiguities.find((a) => candidates.every((c) => a.entries.includes(c.id))))?.note;
+  if (note && ctx.locale === 'nl') parts.push(`_${escapeMarkdown(note)}_`);
+  parts.push(`_${escapeMarkdown(t.writeOutHint(`${longName(candidates[0]!)} (${written})`))}_`);
+  return parts.join('\n\n');
+}
+
+/** The name that tells an entry apart: its name, or its full name when the name is only the abbreviation. */
+function longName(e: GlossaryEntry): string {
+  return e.fullName && (e.abbreviations.includes(e.name) || e.name === e.name.toUpperCase()) ? e.fullName : e.name;
+}
+
+/** The description in the UI language, with a note when only the Dutch one exists. */
+function describedIn(e: GlossaryEntry, ctx: FeatureContext, m: Messages): string {
+  const t = m.hover.instrument;
+  return escapeMarkdown(describedText(e, ctx)) + (ctx.locale === 'en' && !e.description.en && t.dutchOnly ? ` _${t.dutchOnly}_` : '');
+}
+
+function describedText(e: GlossaryEntry, ctx: FeatureContext): string {
+  return ctx.locale === 'en' && e.description.en ? e.description.en : e.description.nl;
+}
+
+/** The first sentence of a description, at most about 200 characters. */
+function firstSentence(text: string): string {
+  const end = /[.!?](?=\s+\p{Lu})/u.exec(text);
+  const sentence = end ? text.slice(0, end.index + 1) : text;
+  return sentence.length > 200 ? `${sentence.slice(0, 197).replace(/\s+\S*$/, '')} …` : sentence;
+}
+
+/** The consolidated text of an act: the glossary's wetten.overheid.nl link when it is a clean one, else built from the BWB id. */
+function consolidatedTextUrl(bwbId: string, given: string | undefined): string {
+  const built = wettenUrl(bwbId);
+  return given && given.startsWith(built) && safeWebUrl(given) ? given : built;
 }
 
 /** "bij **Nationaal Groeifonds**" when an instrument is named in the amount's sentence (the nearest one). */
@@ -364,6 +428,6 @@ function instrumentNear(doc: IndexedDocument, r: AmountReference, ctx: FeatureCo
     if (distance < 0) continue;
     if (!best || distance < best.distance) best = { mention: i, distance };
   }
-  const e = best && glossary.entry(best.mention.id);
+  const e = best && !isUnresolved(best.mention) ? glossary.entry(best.mention.id) : undefined;
   return e ? `\n\n${m.hover.instrument.forInstrument(`**${escapeMarkdown(e.name)}**`)}` : '';
 }

@@ -5,7 +5,7 @@
 import type { BundledCatalogData } from '../catalog/bundledData';
 import type { CatalogSource } from '../catalog/model';
 import { BundledCatalogSource } from '../catalog/sources/bundled';
-import type { GlossaryEntry } from '../engine/glossary';
+import type { GlossaryData } from '../engine/glossary';
 import { loadBundledCatalog } from './bundledData';
 import { loadBundledGlossary } from './glossary';
 
@@ -24,7 +24,7 @@ const EMPTY_BUNDLE: BundledCatalogData = {
 
 export interface DiskData {
   readonly sources: readonly CatalogSource[];
-  readonly bundledGlossary: () => readonly GlossaryEntry[];
+  readonly bundledGlossary: () => GlossaryData;
 }
 
 /** The bundled data of `dataDir` as catalog sources and glossary, each read on first use. */

@@ -1,28 +1,29 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { completeEntries, parseGlossary, WORKSPACE_GLOSSARY_PATH, type GlossaryEntry } from '../engine/glossary';
+import { completeEntries, parseGlossary, WORKSPACE_GLOSSARY_PATH, type GlossaryData } from '../engine/glossary';
 import { readSmallFileSync } from './textFiles';
 
 /** File name of the bundled glossary in dist/data/ (esbuild.mjs copies server/data/glossary.json). */
 export const GLOSSARY_FILE = 'glossary.json';
 
 /**
- * Reads the bundled glossary. A missing or broken file is reported and gives an empty glossary
- * (Kamerwijzer works on without instrument hovers); problems of single entries are reported too.
+ * Reads the bundled glossary: its entries and ambiguous abbreviations. A missing or broken file is
+ * reported and gives an empty glossary (Kamerwijzer works on without instrument hovers); problems
+ * of single entries are reported too.
  */
-export function loadBundledGlossary(dataDir: string, report: (problem: string) => void = () => undefined): readonly GlossaryEntry[] {
+export function loadBundledGlossary(dataDir: string, report: (problem: string) => void = () => undefined): GlossaryData {
   const file = path.join(dataDir, GLOSSARY_FILE);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     report(`bundled glossary missing (${file}): ${(e as Error).message}`);
-    return [];
+    return { entries: [], ambiguities: [] };
   }
   const parsed = parseGlossary(text);
   const merged = completeEntries(parsed);
   for (const p of [...parsed.problems, ...merged.problems]) report(`bundled glossary ${file}: ${p}`);
-  return merged.entries;
+  return { entries: merged.entries, ambiguities: merged.ambiguities };
 }
 
 /** The path of a workspace folder's glossary file (.kamerwijzer/glossary.json). */

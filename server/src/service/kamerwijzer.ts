@@ -10,7 +10,7 @@ import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
 import type { CatalogKey, CatalogSource } from '../catalog/model';
 import { WorkspaceIndex, type IndexedDocument } from '../catalog/workspaceIndex';
-import type { GlossaryEntry } from '../engine/glossary';
+import type { GlossaryData, GlossaryEntry } from '../engine/glossary';
 import { officialHandelingenId } from '../engine/identifiers';
 import type { KnownDocumentFacts } from '../engine/model';
 import { codeActions, type Action, type ActionRequest, type Fixable } from '../features/codeActions';
@@ -56,7 +56,7 @@ export interface KamerwijzerOptions {
   /** Catalog sources asked after the workspace's own documents, most authoritative first (bundled data, official sources, a test's list). */
   readonly sources?: readonly CatalogSource[];
   /** The bundled glossary entries, read on first use; without it only workspace glossaries apply. */
-  readonly bundledGlossary?: () => readonly GlossaryEntry[];
+  readonly bundledGlossary?: () => readonly GlossaryEntry[] | GlossaryData;
   /** The workspace folder (any key) of a document URI, for the folder's own glossary. */
   readonly folderOf?: (uri: string) => string | undefined;
   /** The clock: today's date for deadlines when the settings give none. */
@@ -137,6 +137,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const analyzeOptions = (uri: string, f: DocumentFacts | undefined) => ({
     known: f?.known,
     instruments: glossaries.forDocument(uri).matcher,
+    senses: glossaries.forDocument(uri).senses,
     ...(f?.documentDate ? { documentDate: f.documentDate } : {}),
   });
 

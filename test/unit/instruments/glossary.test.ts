@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GlossaryCatalog } from '../../../server/src/catalog/glossaries';
-import { buildGlossary, completeEntries, mergeGlossaries, parseGlossary, type GlossaryEntry } from '../../../server/src/engine/glossary';
+import { BWB_ID, buildGlossary, completeEntries, Glossary, mergeGlossaries, parseGlossary, type GlossaryEntry } from '../../../server/src/engine/glossary';
 import { repoRoot } from '../../support/paths';
-import { bundledEntries } from '../../support/workspace';
+import { bundledEntries, bundledGlossary } from '../../support/workspace';
 
 const entry = (fields: Record<string, unknown>): string => JSON.stringify({ version: 1, entries: [fields] });
 
@@ -52,6 +52,29 @@ describe('glossary: parseGlossary', () => {
     ['empty sources', entry({ id: 'x', sources: [] }), ['sources must be a non-empty array'], true, ['x']],
     ['source without says', entry({ id: 'x', sources: [{ url: 'https://example.org' }] }), ['sources[0] must have'], true, ['x']],
     ['unknown entry property', entry({ id: 'x', naam: 'X' }), ['entries[0] (x): unknown property "naam"'], true, ['x']],
+    ['law without a citation title', entry({ id: 'x', law: { bwbId: 'BWBR0018450' } }), ['entries[0] (x): law must be null or an object with a non-empty "citationTitle"'], true, ['x']],
+    ['law with a bad BWB id', entry({ id: 'x', law: { citationTitle: 'Zorgverzekeringswet', bwbId: 'BWB18450' } }), ['law.bwbId must be a BWB identifier'], true, ['x']],
+    ['law url elsewhere', entry({ id: 'x', law: { citationTitle: 'Zorgverzekeringswet', bwbId: 'BWBR0018450', url: 'https://example.org/zvw' } }), ['law.url must be a https://wetten.overheid.nl/ URL'], true, ['x']],
+    ['law url of another act', entry({ id: 'x', law: { citationTitle: 'Zorgverzekeringswet', bwbId: 'BWBR0018450', url: 'https://wetten.overheid.nl/BWBR0035917' } }), ['law.url must link to BWBR0018450'], true, ['x']],
+    ['law url without its id', entry({ id: 'x', law: { citationTitle: 'Zorgverzekeringswet', url: 'https://wetten.overheid.nl/BWBR0018450' } }), ['law.url needs the law.bwbId'], true, ['x']],
+    ['unknown law property', entry({ id: 'x', law: { citationTitle: 'Zorgverzekeringswet', bwb: 'BWBR0018450' } }), ['law has an unknown property "bwb"'], true, ['x']],
+    ['ambiguities not an array', '{ "entries": [], "ambiguities": {} }', ['"ambiguities" must be an array'], true, []],
+    ['ambiguity with one entry', '{ "entries": [], "ambiguities": [ { "abbreviation": "AB", "entries": ["a"] } ] }', ['ambiguities[0] (AB): entries must list at least two'], true, []],
+    ['ambiguity without an abbreviation', '{ "entries": [], "ambiguities": [ { "entries": ["a", "b"] } ] }', ['ambiguities[0]: must be an object with a non-empty "abbreviation"'], true, []],
+    [
+      'ambiguity listed twice, with an unknown property',
+      '{ "entries": [], "ambiguities": [ { "abbreviation": "AB", "entries": ["a", "b"], "notitie": "x" }, { "abbreviation": "AB", "entries": ["a", "c"] } ] }',
+      ['ambiguities[0] (AB): unknown property "notitie"', 'ambiguities[1] (AB): "AB" is listed twice'],
+      true,
+      [],
+    ],
+    [
+      'term of two entries, the ambiguity naming another pair',
+      '{ "entries": [ { "id": "a", "abbreviations": ["AB"] }, { "id": "b", "abbreviations": ["AB"] } ], "ambiguities": [ { "abbreviation": "AB", "entries": ["a", "c"] } ] }',
+      ['entries[1] (b): "AB" already belongs to a'],
+      true,
+      ['a', 'b'],
+    ],
   ];
   for (const [what, text, problems, usable, ids] of broken) {
     it(what, () => {
@@ -71,8 +94,54 @@ describe('glossary: parseGlossary', () => {
     assert.deepEqual(parsed.entries, [{ id: 'x', name: 'X-regeling', abbreviations: ['XR'], description: { nl: 'Een regeling.' } }]);
   });
 
+  it('keeps a law object, and a term shared by the entries of an ambiguity', () => {
+    const law = { bwbId: 'BWBR0018450', citationTitle: 'Zorgverzekeringswet', abbreviation: 'Zvw', url: 'https://wetten.overheid.nl/BWBR0018450' };
+    const parsed = parseGlossary(
+      JSON.stringify({
+        entries: [
+          { id: 'zvw', name: 'Zorgverzekeringswet', abbreviations: ['Zvw'], law },
+          { id: 'a', abbreviations: ['AB'] },
+          { id: 'b', variants: ['AB'], law: null },
+        ],
+        ambiguities: [{ abbreviation: 'AB', entries: ['a', 'b'], note: 'A of B.' }],
+      }),
+    );
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.entries[0]!.law, law);
+    assert.equal(parsed.entries[2]!.law, null);
+    assert.deepEqual(parsed.ambiguities, [{ abbreviation: 'AB', entries: ['a', 'b'], note: 'A of B.' }]);
+  });
+
+  it('checks a standalone file\'s ambiguities against its entries', () => {
+    const parsed = parseGlossary(
+      JSON.stringify({
+        entries: [
+          { id: 'a', name: 'A', kind: 'programma', description: { nl: 'A.' }, abbreviations: ['AB'] },
+          { id: 'b', name: 'B', kind: 'programma', description: { nl: 'B.' } },
+        ],
+        ambiguities: [{ abbreviation: 'AB', entries: ['a', 'b', 'c'] }],
+      }),
+    );
+    const complete = completeEntries(parsed);
+    assert.deepEqual(complete.problems, [
+      'ambiguity AB: b does not list "AB" among its abbreviations or variants; left out',
+      'ambiguity AB: no entry "c"; left out',
+      'ambiguity AB: fewer than two entries left; not ambiguous',
+    ]);
+    assert.deepEqual(complete.ambiguities, []);
+  });
+
   it('never throws, whatever the input', () => {
-    for (const text of ['null', '1', '"x"', '{"entries": null}', '{"entries": [null, 1, [], {"id": 5}]}', '\uFEFF{"entries": []}', '{"entries": [{"id": "a", "legalBasis": null, "fullName": null, "ministry": null}]}']) {
+    for (const text of [
+      'null',
+      '1',
+      '"x"',
+      '{"entries": null}',
+      '{"entries": [null, 1, [], {"id": 5}]}',
+      '\uFEFF{"entries": []}',
+      '{"entries": [{"id": "a", "legalBasis": null, "fullName": null, "ministry": null, "law": null}]}',
+      '{"entries": [{"id": "a", "law": 5}, {"id": "b", "law": {"citationTitle": "X", "bwbId": 7, "url": 8, "abbreviation": ""}}], "ambiguities": [null, 1, {"abbreviation": "X", "entries": [1, 2]}]}',
+    ]) {
       assert.doesNotThrow(() => parseGlossary(text), text);
     }
     assert.deepEqual(parseGlossary('\uFEFF{"entries": []}').problems, []);
@@ -127,6 +196,25 @@ describe('glossary: mergeGlossaries and buildGlossary', () => {
     assert.deepEqual(glossary.locationOf('nts-netwerk'), { uri: 'file:///ws/.kamerwijzer/glossary.json', range: { start: { line: 0, character: 25 }, end: { line: 0, character: 43 } } });
   });
 
+  it('a workspace ambiguity replaces the bundled one; a workspace entry may take part in it', () => {
+    const { glossary, problems } = buildGlossary(bundledGlossary, {
+      uri: 'file:///ws/.kamerwijzer/glossary.json',
+      text: JSON.stringify({
+        entries: [{ id: 'npo-netwerk', name: 'Netwerk Publieke Organisaties', abbreviations: ['NPO'], kind: 'organisatie', description: { nl: 'Een netwerk.' } }],
+        ambiguities: [{ abbreviation: 'NPO', entries: ['npo-netwerk', 'nationaal-programma-onderwijs', 'nederlandse-publieke-omroep', 'geen-entry'] }],
+      }),
+    });
+    assert.deepEqual(problems, ['ambiguity NPO: no entry "geen-entry"; left out']);
+    assert.deepEqual(glossary.ambiguity('NPO')!.entries, ['npo-netwerk', 'nationaal-programma-onderwijs', 'nederlandse-publieke-omroep']);
+    assert.deepEqual(glossary.senses.candidatesOf('NPO'), ['npo-netwerk', 'nationaal-programma-onderwijs', 'nederlandse-publieke-omroep']);
+  });
+
+  it('the bundled glossary declares its ambiguities; entries alone have none', () => {
+    assert.ok(Glossary.from(bundledGlossary).ambiguity('NPO'));
+    assert.equal(new Glossary(bundledEntries).ambiguity('NPO'), undefined);
+    assert.equal(buildGlossary(bundledEntries).glossary.senses.empty, true);
+  });
+
   it('a broken workspace file leaves the bundled glossary in use', () => {
     const built = buildGlossary(bundledEntries, { uri: 'file:///ws/.kamerwijzer/glossary.json', text: '{ oops' });
     assert.ok(built.broken);
@@ -173,6 +261,26 @@ describe('glossary schema and package.json', () => {
 
   it('the schema and parseGlossary agree on kinds', () => {
     assert.deepEqual(schema.definitions.entry.properties.kind.enum, ['subsidieregeling', 'fonds', 'fiscale regeling', 'programma', 'wet', 'strategie', 'organisatie']);
+  });
+
+  it('the schema and parseGlossary agree on law and ambiguities', () => {
+    const law = schema.definitions.entry.properties.law;
+    assert.deepEqual(Object.keys(law.properties), ['bwbId', 'citationTitle', 'abbreviation', 'url']);
+    assert.deepEqual(law.required, ['citationTitle']);
+    assert.deepEqual(law.type, ['object', 'null']);
+    assert.equal(law.properties.bwbId.pattern, BWB_ID.source);
+    assert.deepEqual(law.dependencies, { url: ['bwbId'] });
+    assert.ok(new RegExp(law.properties.url.pattern).test('https://wetten.overheid.nl/BWBR0018450'));
+    assert.ok(!new RegExp(law.properties.url.pattern).test('https://example.org/BWBR0018450'));
+    assert.deepEqual(Object.keys(schema.properties), ['$schema', '$comment', 'version', 'entries', 'ambiguities']);
+    const ambiguity = schema.definitions.ambiguity;
+    assert.deepEqual(Object.keys(ambiguity.properties), ['$comment', 'abbreviation', 'entries', 'note']);
+    assert.deepEqual(ambiguity.required, ['abbreviation', 'entries']);
+    assert.equal(ambiguity.properties.entries.minItems, 2);
+    // Every field the schema allows on an entry is read without an "unknown property" problem.
+    const fields = Object.keys(schema.definitions.entry.properties);
+    const parsed = parseGlossary(JSON.stringify({ entries: [Object.fromEntries(fields.map((f) => [f, f === 'id' ? 'x' : null]))] }));
+    assert.ok(!parsed.problems.some((p) => p.includes('unknown property')), parsed.problems.join('\n'));
   });
 
   it('package.json validates .kamerwijzer/glossary.json with the schema', () => {

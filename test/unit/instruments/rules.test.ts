@@ -120,11 +120,11 @@ describe('instrument rules', () => {
   describe('abbreviation-unexplained', () => {
     const code = 'abbreviation-unexplained';
     it('flags the first use of an abbreviation the letter never writes out', () =>
-      checkRule(code, 'De [[NVWA]] controleert. De NVWA en de [[KMar]] werken samen met de [[RvS]] en de [[ILT]].'));
+      checkRule(code, 'De [[RDW]] controleert. De RDW en het [[CJIB]] werken samen met de [[DJI]] en de [[RvdK]].'));
     it('accepts "Full name (ABBR)", "(hierna: ABBR)" and "ABBR (Full name)", wherever in the letter', () =>
       checkRule(
         code,
-        'De NLA inspecteert. Later: de Nederlandse Arbeidsinspectie (NLA). Het COA (Centraal Orgaan opvang asielzoekers) en de Immigratie- en Naturalisatiedienst (hierna: IND).',
+        'De ANVS inspecteert. Later: de Autoriteit Nucleaire Veiligheid en Stralingsbescherming (ANVS). Het CJIB (Centraal Justitieel Incassobureau) en de Dienst Wegverkeer (hierna: RDW).',
       ));
     it('leaves alone what every reader knows, headings in capitals, compounds, identifiers and Roman numerals', () =>
       checkRule(
@@ -132,7 +132,41 @@ describe('instrument rules', () => {
         'BRIEF VAN DE MINISTER VAN FINANCIËN\n\nDe EU, het CPB, de SER, de VVD en het ministerie van EZK. De NV-gebieden, kst-36600-IX-13, 2025D44449, hoofdstuk XIII en Kamerstukken II.',
       ));
     it("leaves a glossary instrument to the instrument rules, and counts an abbreviation's plural once", () =>
-      checkRule(code, "De WBSO helpt. Twee [[AMvB]]'s en een AMvB."));
+      checkRule(code, "De WBSO helpt, de NVWA en de KMar controleren. Twee [[AMvB]]'s en een AMvB."));
+  });
+
+  describe('an abbreviation with several meanings (NPO)', () => {
+    const open = 'Het [[NPO]] is in het overleg besproken. Het NPO komt terug.';
+    const education = 'Met het [[NPO]] hebben scholen de achterstanden van leerlingen ingelopen. Het NPO is afgerond.';
+    it('left open: abbreviation-unexplained reports it once, the instrument rules not at all', async () => {
+      await checkRule('abbreviation-unexplained', open);
+      await checkRule('instrument-abbreviation-before-full-name', open.replace(/\[\[|\]\]/g, ''));
+      await checkRule('instrument-full-name-repeated', open.replace(/\[\[|\]\]/g, ''));
+    });
+    it('decided by the paragraph: the instrument rule writes out the meaning chosen', async () => {
+      await checkRule(
+        'instrument-abbreviation-before-full-name',
+        education,
+        'Met het Nationaal Programma Onderwijs (NPO) hebben scholen de achterstanden van leerlingen ingelopen. Het NPO is afgerond.',
+      );
+      await checkRule('abbreviation-unexplained', education.replace(/\[\[|\]\]/g, ''));
+    });
+    it('written out: house style as for any instrument', async () => {
+      await checkRule('instrument-abbreviation-before-full-name', 'Het Nationaal Programma Onderwijs (NPO) is afgerond. Het NPO werkte.');
+      await checkRule(
+        'instrument-full-name-repeated',
+        'De Nederlandse Publieke Omroep (NPO) bezuinigt. Later bezuinigt de [[Nederlandse Publieke Omroep]] opnieuw.',
+        'De Nederlandse Publieke Omroep (NPO) bezuinigt. Later bezuinigt de NPO opnieuw.',
+      );
+    });
+    it('is reported once by all rules together', async () => {
+      for (const fixture of [open, education]) {
+        const { text } = parseFile(DOC, fixture);
+        const ws = testWorkspace();
+        const found = (await diagnose(ws, text)).filter((d) => text.slice(d.span.offset, d.span.offset + d.span.length) === 'NPO');
+        assert.equal(found.length, 1, found.map((d) => `${d.code}: ${d.message}`).join('\n'));
+      }
+    });
   });
 
   describe('instrument-unknown-abbreviation', () => {

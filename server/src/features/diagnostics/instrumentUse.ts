@@ -4,7 +4,7 @@
  */
 import { isCapitalsTerm } from '../../engine/instrumentMatcher';
 import type { GlossaryEntry } from '../../engine/glossary';
-import type { Footnote, InstrumentMention } from '../../engine/model';
+import { isUnresolved, type Footnote, type InstrumentMention } from '../../engine/model';
 import type { RuleContext } from './model';
 
 /** The glossary entries a document mentions in its running text, each with its mentions (none without a glossary). */
@@ -22,13 +22,16 @@ export function mentionedEntries(ctx: RuleContext): { readonly entry: GlossaryEn
 /**
  * The mentions of each instrument in the running text, in order of first mention. Mentions inside
  * footnotes are left out: a footnote names its source in full ("Adviesraad internationale
- * vraagstukken, Slimme industriepolitiek, 2022") whatever the letter has introduced.
+ * vraagstukken, Slimme industriepolitiek, 2022") whatever the letter has introduced. So are
+ * abbreviations with several meanings that the letter leaves open ("NPO" without the name written
+ * out or words that tell): they belong to no one instrument (abbreviation-unexplained reports them).
+ * A resolved one counts for the instrument it was resolved to.
  */
 export function mentionsById(mentions: readonly InstrumentMention[], footnotes: readonly Footnote[] = []): Map<string, InstrumentMention[]> {
   const out = new Map<string, InstrumentMention[]>();
   const inFootnote = (m: InstrumentMention): boolean => footnotes.some((f) => m.span.offset >= f.bodySpan.offset && m.span.offset < f.bodySpan.offset + f.bodySpan.length);
   for (const m of [...mentions].sort((a, b) => a.span.offset - b.span.offset)) {
-    if (inFootnote(m)) continue;
+    if (inFootnote(m) || isUnresolved(m)) continue;
     const list = out.get(m.id) ?? [];
     list.push(m);
     out.set(m.id, list);

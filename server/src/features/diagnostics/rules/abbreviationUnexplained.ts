@@ -2,8 +2,11 @@
  * House style: an abbreviation is written out at its first use. Flags the first use of an
  * abbreviation ("NVWA", "KMar", "RvS") that the letter nowhere writes out, unless it is one every
  * reader knows (EU, SER, CPB, the ministries, the parties, …) or a policy instrument of the glossary
- * (those have their own rules, with the full name to write).
+ * (those have their own rules, with the full name to write). An abbreviation of the glossary with
+ * several meanings that the letter leaves open ("NPO") is reported here, once, not by the instrument
+ * rules: which full name to write is the reader's question too.
  */
+import { isUnresolved } from '../../../engine/model';
 import { explainedAbbreviations, isAbbreviation, WELL_KNOWN_ABBREVIATIONS } from '../abbreviations';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
@@ -18,7 +21,9 @@ export const abbreviationUnexplained: DiagnosticRule = {
   check(ctx) {
     const text = ctx.doc.text;
     const a = ctx.doc.analysis;
-    const skip = [...a.references.map((r) => r.span), ...a.instruments.map((i) => i.span), ...(a.metadata.frontMatterSpan ? [a.metadata.frontMatterSpan] : [])];
+    // Instruments have their own rules; an open ambiguous abbreviation is no one instrument's and stays in.
+    const instruments = a.instruments.filter((i) => !isUnresolved(i)).map((i) => i.span);
+    const skip = [...a.references.map((r) => r.span), ...instruments, ...(a.metadata.frontMatterSpan ? [a.metadata.frontMatterSpan] : [])];
     const inside = (at: number): boolean => skip.some((s) => at >= s.offset && at < s.offset + s.length);
     const seen = new Set<string>();
     const explained = explainedAbbreviations(text);
