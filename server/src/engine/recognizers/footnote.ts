@@ -1,4 +1,5 @@
 import type { Footnote, FootnoteMarker } from '../model';
+import { pushAll } from '../arrays';
 import { recognizeEndnoteList } from './endnoteList';
 import { recognizeBracketFootnotes, recognizeMarkdownFootnotes, recognizeSuperscriptFootnotes, recognizeWordExportFootnotes } from './footnoteMarkup';
 import { recognizePageFootnotes } from './pageFootnotes';
@@ -27,16 +28,16 @@ export function recognizeFootnotes(source: string): FootnoteResult {
   // Plain "[1]" notes are read only where no Word export markup says what its "[1: …]" bodies are.
   const bracket = wordExport.markers.length ? { footnotes: [], markers: [] } : recognizeBracketFootnotes(source);
   for (const found of [wordExport, bracket, recognizeMarkdownFootnotes(source), recognizeSuperscriptFootnotes(source)]) {
-    footnotes.push(...found.footnotes);
-    markers.push(...found.markers);
+    pushAll(footnotes, found.footnotes);
+    pushAll(markers, found.markers);
   }
   const endnotes = recognizeEndnoteList(source, new Set(markers.map((m) => m.label)));
-  footnotes.push(...endnotes.footnotes);
-  markers.push(...endnotes.markers);
+  pushAll(footnotes, endnotes.footnotes);
+  pushAll(markers, endnotes.markers);
   if (footnotes.length === 0) {
     const page = recognizePageFootnotes(source);
-    footnotes.push(...page.footnotes);
-    markers.push(...page.markers);
+    pushAll(footnotes, page.footnotes);
+    pushAll(markers, page.markers);
   }
   footnotes.sort((a, b) => a.span.offset - b.span.offset);
   markers.sort((a, b) => a.span.offset - b.span.offset);
