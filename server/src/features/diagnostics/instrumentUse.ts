@@ -4,6 +4,7 @@
  */
 import { isCapitalsTerm } from '../../engine/instrumentMatcher';
 import type { GlossaryEntry } from '../../engine/glossary';
+import { SpanSet } from '../../engine/sortedOffsets';
 import type { Footnote, InstrumentMention } from '../../engine/model';
 import type { RuleContext } from './model';
 
@@ -26,7 +27,8 @@ export function mentionedEntries(ctx: RuleContext): { readonly entry: GlossaryEn
  */
 export function mentionsById(mentions: readonly InstrumentMention[], footnotes: readonly Footnote[] = []): Map<string, InstrumentMention[]> {
   const out = new Map<string, InstrumentMention[]>();
-  const inFootnote = (m: InstrumentMention): boolean => footnotes.some((f) => m.span.offset >= f.bodySpan.offset && m.span.offset < f.bodySpan.offset + f.bodySpan.length);
+  const bodies = new SpanSet(footnotes.map((f) => f.bodySpan));
+  const inFootnote = (m: InstrumentMention): boolean => bodies.holds(m.span.offset);
   for (const m of [...mentions].sort((a, b) => a.span.offset - b.span.offset)) {
     if (inFootnote(m)) continue;
     const list = out.get(m.id) ?? [];
