@@ -4,15 +4,22 @@
  * share.
  */
 
-/** Lower-case content words (accents folded, short function words dropped) of a text. */
+/**
+ * Lower-case content words (accents folded, short function words dropped) of a text. A run of
+ * letters longer than any word (a text without spaces) is no word: comparing it with every word of
+ * every title would cost its length each time.
+ */
 export function contentWords(text: string): string[] {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+    .filter((w) => w.length > 2 && w.length <= LONGEST_WORD && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
 }
+
+/** Longer than any word, compounds of generic words included: a longer run of letters is no word (a text without spaces). */
+const LONGEST_WORD = 60;
 
 /** A crude Dutch stem: enough to match "industrieclusters" with "industriecluster", "vitale" with "vitaal". */
 export function stem(word: string): string {
@@ -85,9 +92,6 @@ function genericPart(word: string): boolean {
   return GENERIC_WORDS.has(word) || GENERIC_WORDS.has(stem(word));
 }
 
-/** Longer than any compound of generic words: a run of letters this long is no word (a text without spaces). */
-const LONGEST_COMPOUND = 60;
-
 /**
  * True when a word is two or more generic parts ("kabinetsvisie", "voortgangsrapportagebrief"), each
  * of at least three letters, a part before another possibly with a linking "s". Read from the start,
@@ -95,7 +99,7 @@ const LONGEST_COMPOUND = 60;
  */
 function genericCompound(word: string): boolean {
   const n = word.length;
-  if (n < 6 || n > LONGEST_COMPOUND) return false;
+  if (n < 6 || n > LONGEST_WORD) return false;
   const joined: boolean[] = new Array<boolean>(n + 1).fill(false);
   joined[0] = true;
   for (let from = 0; from <= n - 6; from++) {
@@ -145,7 +149,7 @@ export function sameWord(a: string, b: string): boolean {
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   // Words are short; a run of letters longer than any word (a text without spaces) is compared as a whole.
-  if (a.length > LONGEST_COMPOUND || b.length > LONGEST_COMPOUND) return a === b ? 0 : max + 1;
+  if (a.length > LONGEST_WORD || b.length > LONGEST_WORD) return a === b ? 0 : max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
