@@ -52,7 +52,17 @@ const KEYWORD = /\b(?:kamerstuk(?:ken|nummer)?|kst)\b[:\s]*/gi;
 const LEAD = /^(?:\W*(?:de|het|een|zie|in|bij|met|en|ook|onze|mijn|deze|dit|uw|bijgaande)\s+){0,3}(?:(?:eerdere|vorige|laatste|recente|genoemde|gewijzigde|aangenomen)\s+)?(?:kamer)?(?:brief|brieven|rapport|notitie|nota|verslag|beantwoording|antwoorden|bijlage|motie|moties)?\b\s*/i;
 const DATE = new RegExp(`\\b(?:van|d\\.d\\.|dd\\.?|gedateerd)\\s+(\\d{1,2}\\s+(?:${MONTH_PATTERN})(?:\\s+\\d{4})?|\\d{1,2}[-/]\\d{1,2}[-/]\\d{4})(?:\\s+jl\\.?)?`, 'i');
 
+/** What each citation of a document version was found to describe: two rules ask for every citation. */
+const descriptions = new WeakMap<IndexedDocument, Map<KamerstukReference, CitationDescription | undefined>>();
+
 export function describedAs(doc: IndexedDocument, r: KamerstukReference): CitationDescription | undefined {
+  let known = descriptions.get(doc);
+  if (!known) descriptions.set(doc, (known = new Map()));
+  if (!known.has(r)) known.set(r, describeCitation(doc, r));
+  return known.get(r);
+}
+
+function describeCitation(doc: IndexedDocument, r: KamerstukReference): CitationDescription | undefined {
   const lookup = DocumentLookup.of(doc);
   const text = lookup.text;
   // 1. Inside a footnote: the footnote's own words.
