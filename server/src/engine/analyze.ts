@@ -35,8 +35,10 @@ export function analyze(source: string, options: AnalyzeOptions = {}): DocumentA
   // with classic Mac line ends is read with line feeds in their place. The offsets are the same; the
   // texts of what is found are taken from the source at the end.
   const text = withLfLineEnds(source);
+  // One line index per document version: the caller's, or one made here (its lines are the same in both texts).
+  const lines = options.lines ?? new LineIndex(source);
   const metadata = recognizeMetadata(text, options);
-  const { footnotes, markers } = recognizeFootnotes(text);
+  const { footnotes, markers } = recognizeFootnotes(text, lines);
 
   // Recognizers read the text without footnote markers ("februari 2021¹" must read as 2021) and
   // without front matter.
@@ -60,7 +62,6 @@ export function analyze(source: string, options: AnalyzeOptions = {}): DocumentA
   );
   references.sort((a, b) => a.span.offset - b.span.offset || b.span.length - a.span.length);
   // Every reference also carries its LSP range (line/character), computed once here.
-  const lines = options.lines ?? new LineIndex(source);
   const asWritten = <T extends { readonly span: Span; readonly text: string }>(r: T): T =>
     text === source ? r : { ...r, text: source.slice(r.span.offset, r.span.offset + r.span.length) };
   const located: Reference[] = references.map((r) => ({ ...asWritten(r), range: lines.rangeOf(r.span) }));

@@ -1,3 +1,4 @@
+import type { LineIndex } from '../lineIndex';
 import type { Footnote, FootnoteMarker } from '../model';
 import { pushAll } from '../arrays';
 import { recognizeEndnoteList } from './endnoteList';
@@ -19,9 +20,10 @@ export interface FootnoteResult {
  * puts one, since the pipeline removes every marker from the text the other recognizers read. The
  * page-foot reading is skipped when markup already gave the document its footnotes.
  * Both lists are sorted by offset; markers and footnotes are not paired here (a marker's footnote is
- * the one with its label, the first at or after the marker where labels repeat).
+ * the one with its label, the first at or after the marker where labels repeat). `lines` is the
+ * text's line index, when the caller has one.
  */
-export function recognizeFootnotes(source: string): FootnoteResult {
+export function recognizeFootnotes(source: string, lines?: LineIndex): FootnoteResult {
   const footnotes: Footnote[] = [];
   const markers: FootnoteMarker[] = [];
   const wordExport = recognizeWordExportFootnotes(source);
@@ -35,7 +37,7 @@ export function recognizeFootnotes(source: string): FootnoteResult {
   pushAll(footnotes, endnotes.footnotes);
   pushAll(markers, endnotes.markers);
   if (footnotes.length === 0) {
-    const page = recognizePageFootnotes(source);
+    const page = recognizePageFootnotes(source, lines);
     pushAll(footnotes, page.footnotes);
     pushAll(markers, page.markers);
   }
