@@ -27,7 +27,7 @@ export function glossaryAddition(file: WorkspaceGlossaryFile, entry: GlossaryEnt
   const keyIndent = indentOf(text, array.open);
   const inner = text.slice(array.open + 1, array.close);
   const firstItem = array.open + 1 + (inner.length - inner.trimStart().length);
-  const onOwnLine = /\n[ \t]*$/.test(text.slice(array.open, firstItem));
+  const onOwnLine = /[\r\n][ \t]*$/.test(text.slice(array.open, firstItem));
   const itemIndent = inner.trim() && onOwnLine ? indentOf(text, firstItem) : `${keyIndent}  `;
   const entryText = JSON.stringify(entry, null, 2).replace(/\n/g, `\n${itemIndent}`);
   let span;

@@ -38,9 +38,9 @@ export function mentionsById(mentions: readonly InstrumentMention[], footnotes: 
   return out;
 }
 
-/** Text as compared: lower case, PDF hyphenation undone, whitespace collapsed. */
+/** Text as compared: lower case, PDF hyphenation (before any line end) undone, whitespace collapsed. */
 export function normalizedName(text: string): string {
-  return text.replace(/(\p{L})-\s*\n\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.replace(/(\p{L})-[ \t]*(?:\r\n?|\n)\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** The name an abbreviation stands for, written out: the full name, else a name that is not in capitals. */

@@ -31,7 +31,7 @@ export const instrumentFullNameRepeated: DiagnosticRule = {
         if (m.span.offset <= intro.span.offset || !isFullForm(m, e)) continue;
         // A repeated "(NGF)" after the full name goes too.
         const end = m.span.offset + m.span.length;
-        const bracket = /^\s*\(([^()\n]{1,20})\)/.exec(text.slice(end, end + 24));
+        const bracket = /^\s*\(([^()\r\n]{1,20})\)/.exec(text.slice(end, end + 24));
         const repeated = bracket && (abbreviations[lowerBound(abbreviations, end + 1)] ?? Infinity) < end + bracket[0].length;
         const span: Span = repeated ? { offset: m.span.offset, length: m.span.length + bracket[0].length } : m.span;
         findings.push({
