@@ -90,12 +90,6 @@ export class DocumentLookup {
     return this.citationList;
   }
 
-  /** The citations (Kamerstuk, document number) that start in [from, to), in order. */
-  citationsStartingIn(from: number, to: number): readonly CitationReference[] {
-    const c = this.citations;
-    return c.refs.slice(lowerBound(c.offsets, from), lowerBound(c.offsets, to));
-  }
-
   /** How many citations start in [from, to). */
   countCitationsStartingIn(from: number, to: number): number {
     const c = this.citations;
