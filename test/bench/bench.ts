@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: how fast analyze() is, and whether it stays linear.
+ * `npm run bench`: how fast analyze() and check (analyze, then every rule) are, and whether they stay linear.
  *
  * A report, never a test: it prints the numbers beside the targets and a WARNING line where one
  * is missed, and exits 0 unless analyze() throws. The recognizers change all the time, so nothing
@@ -7,7 +7,8 @@
  *
  * Every measurement runs in a worker thread with a time limit: an input that makes a regular
  * expression backtrack catastrophically would otherwise hang the whole run, and finding such
- * inputs is the point. The whole run stays within about two minutes.
+ * inputs is the point. The whole run stays within about four minutes; `npm run bench -- check` (or
+ * seeds, concat, analyze) runs one part.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,9 +17,13 @@ import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { BundledCatalogSource } from '../../server/src/catalog/sources/bundled';
 import { analyze, type AnalyzeOptions } from '../../server/src/engine/analyze';
 import { Glossary } from '../../server/src/engine/glossary';
+import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../server/src/features/model';
+import { loadBundledCatalog } from '../../server/src/io/bundledData';
 import { loadBundledGlossary } from '../../server/src/io/glossary';
+import { createKamerwijzer, type Kamerwijzer } from '../../server/src/service/kamerwijzer';
 import { fixturesDir, repoRoot, seedsDir } from '../support/paths';
 import { seededRandom } from '../support/seededRandom';
 
@@ -35,7 +40,7 @@ const TARGET_MAX_HEAP_MB = 100;
 /** Times below this are too close to the timer's noise to judge a ratio by. */
 const RATIO_NOISE_MS = 5;
 /** The whole run starts no new measurement after this, and cuts running ones off soon after. */
-const TOTAL_BUDGET_MS = 100_000;
+const TOTAL_BUDGET_MS = 200_000;
 const OVERRUN_MS = 15_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -127,6 +132,119 @@ const PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: num
   { name: '"de motie Mei Li staat " ×40 000', make: (s) => 'de motie Mei Li staat '.repeat(Math.round(40_000 * s)) },
   { name: '"de motie <another word> en " ×40 000', make: (s) => distinctMotionWords(Math.round(40_000 * s)) },
   { name: '"85 mln. " ×50 000 between budget words', make: (s) => '85 mln. De begroting 12 à 15 mln '.repeat(Math.round(50_000 * s)) },
+  // Many footnote markers and spelled-out amounts: results gathered with push(...list) once overflowed the stack.
+  { name: '"tekst [^1] " ×130 000 (Markdown footnote markers)', make: (s) => markdownMarkers(Math.round(130_000 * s)) },
+  { name: '"tekst<sup>1</sup> " ×130 000', make: (s) => 'tekst<sup>1</sup> '.repeat(Math.round(130_000 * s)) },
+  { name: '"a¹ " ×130 000 (glued markers)', make: (s) => 'a¹ '.repeat(Math.round(130_000 * s)) },
+  { name: '40 000 numbered footnote lines, each a citation', make: (s) => numberedNotes(Math.round(40_000 * s)) },
+  { name: 'an endnote list ("…↩︎") of 130 000 items', make: (s) => endnoteList(Math.round(130_000 * s), false) },
+  { name: '"twee miljoen euro " ×130 000', make: (s) => 'twee miljoen euro '.repeat(Math.round(130_000 * s)) },
+  // Line ends: CR only, or none at all.
+  { name: 'the seeds with CR-only line ends, 1 MB', make: (s) => seedsWithLineEnds(Math.round(MB * s), '\r') },
+  { name: 'the seeds as one line, 1 MB', make: (s) => seedsWithLineEnds(Math.round(MB * s), ' ') },
+  { name: 'dense citations "Zie Kamerstuk 29826, nr. 250 en " 1 MB', make: (s) => denseCitations(Math.round(MB * s)) },
+];
+
+/** "tekst [^1] " repeated, with the footnote at the end. */
+function markdownMarkers(count: number): string {
+  return 'tekst [^1] '.repeat(count) + '\n\n[^1]: Kamerstuk 29826, nr. 250.\n';
+}
+
+/** An export's endnote list: items ending in "↩︎", their markers glued to words ("brief1"). */
+function endnoteList(count: number, citations = true): string {
+  const body: string[] = [];
+  const notes: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    body.push(`de brief${n} `);
+    notes.push(citations ? `Kamerstuk 29826, nr. ${(n % 9999) + 1}.↩︎` : `Noot ${n}.↩︎`);
+  }
+  return `${body.join('')}\n\n${notes.join('\n')}\n`;
+}
+
+/** A letter whose footnotes are numbered lines at its foot ("1 Kamerstuk …"), each referred to in the text. */
+function numberedNotes(count: number): string {
+  const body: string[] = [];
+  const notes: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    body.push(`Zie de brief.${n} `);
+    notes.push(`${n} Kamerstuk 29826, nr. ${n}`);
+  }
+  return `${body.join('')}\n\n${notes.join('\n')}\n`;
+}
+
+/** The seeds, concatenated, with every line end replaced by `lineEnd`, repeated to `chars`. */
+function seedsWithLineEnds(chars: number, lineEnd: string): string {
+  const all = seedFiles().map(seedText).join('\n\n').replace(/\r\n|\r|\n/g, lineEnd);
+  return all.repeat(Math.ceil(chars / all.length)).slice(0, chars);
+}
+
+/** Citation after citation, on lines of ten. */
+function denseCitations(chars: number, lineEnd = '\n'): string {
+  const unit = 'Zie Kamerstuk 29826, nr. 250 en ';
+  const parts: string[] = [];
+  for (let n = 0; n * unit.length < chars; n++) parts.push(n % 10 === 9 ? unit.trimEnd() + lineEnd : unit);
+  return parts.join('');
+}
+
+/** A workspace glossary with one variant of `words` words ("groei groei … regeling"): a text of "groei" matches all but its last word. */
+function glossaryWithVariant(words: number): string {
+  const variant = [...Array.from({ length: words - 1 }, () => 'groei'), 'regeling'].join(' ');
+  return JSON.stringify({ version: 1, entries: [{ id: 'groei', name: 'Groeiregeling', kind: 'subsidieregeling', description: { nl: 'Een regeling.' }, variants: [variant] }] });
+}
+
+/** Markdown footnotes, each a citation, each referred to once. */
+function markdownFootnoteCitations(count: number): string {
+  const body: string[] = [];
+  const notes: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    body.push(`Zie de brief over de industrie[^${n}]. `);
+    notes.push(`[^${n}]: Brief over de industrie, Kamerstuk 29826, nr. ${n}.`);
+  }
+  return `${body.join('')}\n\n${notes.join('\n')}\n`;
+}
+
+/** Capitals-words that are all different ("QAB", "QAC", …), each beside a citation. */
+function distinctAbbreviations(count: number): string {
+  const parts: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const letters = n.toString(26).padStart(4, '0').replace(/[0-9a-p]/g, (c) => String.fromCharCode(65 + parseInt(c, 26)));
+    parts.push(`De Q${letters} volgt Kamerstuk 29826, nr. ${n + 1}. `);
+  }
+  return parts.join('');
+}
+
+/** One input for `check`: the text, and the text of a workspace glossary when it needs one. */
+interface CheckInput {
+  readonly text: string;
+  readonly glossary?: string;
+}
+
+/**
+ * Inputs that expose super-linear rules (and, for the glossary, matching): `check` analyzes the text
+ * and runs every rule on it, with the bundled catalog and glossary and the house style enforced.
+ */
+const CHECK_PATHOLOGICAL: readonly { readonly name: string; readonly make: (scale: number) => CheckInput }[] = [
+  { name: 'dense citations, 1 MB', make: (s) => ({ text: denseCitations(Math.round(MB * s)) }) },
+  { name: 'dense citations, CR-only line ends, 0.5 MB', make: (s) => ({ text: denseCitations(Math.round(MB * s * 0.5), '\r') }) },
+  { name: 'dense citations, one line, 0.5 MB', make: (s) => ({ text: denseCitations(Math.round(MB * s * 0.5), ' ') }) },
+  { name: 'the seeds with CR-only line ends, 1 MB', make: (s) => ({ text: seedsWithLineEnds(Math.round(MB * s), '\r') }) },
+  { name: 'the seeds as one line, 1 MB', make: (s) => ({ text: seedsWithLineEnds(Math.round(MB * s), ' ') }) },
+  { name: '"tekst [^1] " ×130 000 (Markdown footnote markers)', make: (s) => ({ text: markdownMarkers(Math.round(130_000 * s)) }) },
+  { name: '"tekst<sup>1</sup> " ×130 000', make: (s) => ({ text: 'tekst<sup>1</sup> '.repeat(Math.round(130_000 * s)) }) },
+  { name: '40 000 numbered footnote lines, each a citation', make: (s) => ({ text: numberedNotes(Math.round(40_000 * s)) }) },
+  { name: 'an endnote list ("…↩︎") of 40 000 citations', make: (s) => ({ text: endnoteList(Math.round(40_000 * s)) }) },
+  { name: '20 000 Markdown footnotes, each a citation', make: (s) => ({ text: markdownFootnoteCitations(Math.round(20_000 * s)) }) },
+  { name: '"twee miljoen euro " ×130 000', make: (s) => ({ text: 'twee miljoen euro '.repeat(Math.round(130_000 * s)) }) },
+  { name: '"Nationaal Groeifonds (NGF) " ×40 000', make: (s) => ({ text: 'Nationaal Groeifonds (NGF) '.repeat(Math.round(40_000 * s)) }) },
+  { name: '"XYZ Kamerstuk 29826, nr. 1 " ×40 000', make: (s) => ({ text: 'XYZ Kamerstuk 29826, nr. 1 '.repeat(Math.round(40_000 * s)) }) },
+  { name: '20 000 different capitals-words beside citations', make: (s) => ({ text: distinctAbbreviations(Math.round(20_000 * s)) }) },
+  {
+    name: '"de motie van het lid Kostić over … (Kamerstuk …)" ×15 000',
+    make: (s) => ({ text: 'de motie van het lid Kostić over de toekomst van de industrie (Kamerstuk 29826, nr. 250) '.repeat(Math.round(15_000 * s)) }),
+  },
+  // Matching a glossary term costs at most its number of words at each word of the text: a variant
+  // of thousands of words, in a text of that word, grows with both.
+  { name: 'a glossary variant of 2 000 words ("groei … regeling"), in "groei " ×100 000', make: (s) => ({ text: 'groei '.repeat(Math.round(100_000 * s)), glossary: glossaryWithVariant(Math.round(2000 * s)) }) },
 ];
 
 function seedFiles(): string[] {
@@ -163,7 +281,8 @@ type Task =
   | { readonly kind: 'seed'; readonly file: string; readonly runs: number; readonly budgetMs: number; readonly glossary?: boolean }
   | { readonly kind: 'matcher'; readonly runs: number; readonly budgetMs: number }
   | { readonly kind: 'concat'; readonly runs: number; readonly budgetMs: number }
-  | { readonly kind: 'pathological'; readonly index: number; readonly runs: number; readonly budgetMs: number };
+  | { readonly kind: 'pathological'; readonly index: number; readonly runs: number; readonly budgetMs: number }
+  | { readonly kind: 'check'; readonly index: number; readonly runs: number; readonly budgetMs: number };
 
 /** The runs on one input. */
 interface Runs {
@@ -178,6 +297,8 @@ interface Measurement {
   readonly runs: Runs;
   /** For a pathological input: the runs on its half-size version, interleaved with the full-size ones. */
   readonly half?: Runs;
+  /** For a `check` input (whose `runs` time the rules): the analysis of the same texts, at full and half size. */
+  readonly analysis?: { readonly full: Runs; readonly half: Runs };
   readonly references: number;
   /** With the bundled glossary: the instrument mentions found. */
   readonly instruments?: number;
@@ -254,7 +375,76 @@ function emptyRuns(text: string): Runs {
   return { bytes: Buffer.byteLength(text, 'utf8'), times: [], cpuTimes: [] };
 }
 
+/** A service as `kamerwijzer check` builds it: the bundled catalog and glossary, offline, the house style enforced. */
+function checkService(glossary: string | undefined): Kamerwijzer {
+  const dataDir = path.join(repoRoot, 'dist', 'data');
+  const service = createKamerwijzer({
+    sources: [new BundledCatalogSource(() => loadBundledCatalog(dataDir))],
+    bundledGlossary: () => loadBundledGlossary(dataDir),
+    folderOf: () => 'ws',
+    settings: { locale: 'nl', today: '2026-01-15', diagnostics: { ...DEFAULT_DIAGNOSTIC_SETTINGS, enforceCitationStyle: true }, online: false },
+  });
+  service.glossaries.setFolder('ws', 'file:///ws/.kamerwijzer/glossary.json', glossary);
+  return service;
+}
+
+let checkedDocuments = 0;
+
+/** Checks a text as a new document: its analysis is timed into `analysis`, the rules into `rules`. Returns the number of findings. */
+async function timedCheck(service: Kamerwijzer, text: string, analysis: Runs, rules: Runs): Promise<number> {
+  const uri = `file:///ws/brief-${++checkedDocuments}.md`;
+  let c0 = process.cpuUsage();
+  let t0 = performance.now();
+  const doc = service.setDocument(uri, text, 1);
+  analysis.times.push(performance.now() - t0);
+  let cpu = process.cpuUsage(c0);
+  analysis.cpuTimes.push((cpu.user + cpu.system) / 1000);
+  c0 = process.cpuUsage();
+  t0 = performance.now();
+  const findings = await service.findings(doc);
+  rules.times.push(performance.now() - t0);
+  cpu = process.cpuUsage(c0);
+  rules.cpuTimes.push((cpu.user + cpu.system) / 1000);
+  service.removeDocument(uri);
+  return findings.length;
+}
+
+async function runCheckTask(task: Task & { kind: 'check' }, report: (reply: WorkerReply) => void): Promise<void> {
+  let measurement: Measurement | undefined;
+  try {
+    const input = CHECK_PATHOLOGICAL[task.index]!;
+    const full = input.make(1);
+    const halfInput = input.make(0.5);
+    // The glossary grows with the text (a glossary case): each size has its own service.
+    const fullService = checkService(full.glossary);
+    const halfService = full.glossary === halfInput.glossary ? fullService : checkService(halfInput.glossary);
+    const runs = emptyRuns(full.text);
+    const half = emptyRuns(halfInput.text);
+    const analysis = { full: emptyRuns(full.text), half: emptyRuns(halfInput.text) };
+    // A first half-size check, not counted, warms up the JIT and loads the bundled data (in each service).
+    await timedCheck(halfService, halfInput.text, emptyRuns(''), emptyRuns(''));
+    if (fullService !== halfService) await timedCheck(fullService, halfInput.text, emptyRuns(''), emptyRuns(''));
+    const started = performance.now();
+    let findings = 0;
+    while (runs.times.length < task.runs && (runs.times.length === 0 || performance.now() - started < task.budgetMs)) {
+      await timedCheck(halfService, halfInput.text, analysis.half, half);
+      measurement = { runs, half, analysis, references: findings };
+      report({ kind: 'progress', measurement });
+      findings = await timedCheck(fullService, full.text, analysis.full, runs);
+      measurement = { runs, half, analysis, references: findings };
+      report({ kind: 'progress', measurement });
+    }
+    report(measurement ? { kind: 'done', measurement } : { kind: 'error', error: 'no run was made' });
+  } catch (e) {
+    report({ kind: 'error', error: e instanceof Error ? (e.stack ?? e.message) : String(e), ...(measurement ? { measurement } : {}) });
+  }
+}
+
 function runTask(task: Task, report: (reply: WorkerReply) => void): void {
+  if (task.kind === 'check') {
+    void runCheckTask(task, report);
+    return;
+  }
   let measurement: Measurement | undefined;
   try {
     if (task.kind === 'pathological') {
@@ -343,7 +533,9 @@ function runInWorker(task: Task, taskLimitMs: number): Promise<Outcome> {
   if (elapsed > TOTAL_BUDGET_MS) return Promise.resolve({ status: 'skipped', why: 'time budget of the run used up' });
   const limitMs = Math.round(Math.min(taskLimitMs, TOTAL_BUDGET_MS + OVERRUN_MS - elapsed));
   return new Promise((resolve) => {
-    const worker = new Worker(__filename, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    // The stack as small as the main thread's (where the server and the command line run; a worker's
+    // is four times larger): a recursion or spread that overflows there must overflow here too.
+    const worker = new Worker(__filename, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: 4096, stackSizeMb: 1 } });
     let settled = false;
     let last: Measurement | undefined;
     const settle = (outcome: Outcome): void => {
@@ -487,9 +679,14 @@ async function concatReport(): Promise<void> {
  * escaped it while no full-size run does.
  */
 function cpuRatio(m: Measurement): number {
-  if (!m.half || m.half.cpuTimes.length === 0 || m.runs.cpuTimes.length === 0) return NaN;
-  const half = mean(m.half.cpuTimes);
-  return half > 0 ? mean(m.runs.cpuTimes) / half : NaN;
+  return m.half ? runsRatio(m.runs, m.half) : NaN;
+}
+
+/** Full-size / half-size ratio of the mean CPU times of two sets of runs, or NaN. */
+function runsRatio(full: Runs, half: Runs): number {
+  if (half.cpuTimes.length === 0 || full.cpuTimes.length === 0) return NaN;
+  const h = mean(half.cpuTimes);
+  return h > 0 ? mean(full.cpuTimes) / h : NaN;
 }
 
 function mean(values: readonly number[]): number {
@@ -535,8 +732,70 @@ async function pathologicalReport(): Promise<void> {
   console.log(table(['input', 'size', 'half', 'full', 'ratio', 'MB/s', 'verdict'], rows));
 }
 
+/** Whether a ratio is judged (the full-size runs are slow enough to time), and whether it is linear. */
+function judge(full: Runs, ratio: number): { judged: boolean; linear: boolean } {
+  const judged = full.cpuTimes.length > 0 && mean(full.cpuTimes) >= RATIO_NOISE_MS && Number.isFinite(ratio);
+  return { judged, linear: !judged || ratio <= TARGET_MAX_RATIO };
+}
+
+async function checkReport(): Promise<void> {
+  const rows: string[][] = [];
+  for (let index = 0; index < CHECK_PATHOLOGICAL.length; index++) {
+    const name = CHECK_PATHOLOGICAL[index]!.name;
+    const what = `check: ${name}`;
+    const task: Task = { kind: 'check', index, runs: 3, budgetMs: 4000 };
+    const outcome = await runInWorker(task, 40_000);
+    const m = outcome.status === 'done' || outcome.status === 'timeout' ? outcome.measurement : undefined;
+    const half = m?.half;
+    const halfCell = half && half.times.length > 0 ? ms(median(half.times)) : '';
+    if (outcome.status !== 'done' || !m || !half || !m.analysis || m.runs.times.length === 0) {
+      rows.push([name, '', halfCell, '', '', '', '', '', failed(outcome, what)]);
+      continue;
+    }
+    let rulesRatio = runsRatio(m.runs, half);
+    let analysisRatio = runsRatio(m.analysis.full, m.analysis.half);
+    let remeasured = false;
+    if (rulesRatio > TARGET_MAX_RATIO || analysisRatio > TARGET_MAX_RATIO) {
+      // As for analyze: a busy machine can make one measurement look super-linear.
+      const again = await runInWorker(task, 40_000);
+      if (again.status === 'done' && again.measurement.half && again.measurement.analysis) {
+        rulesRatio = Math.min(rulesRatio, runsRatio(again.measurement.runs, again.measurement.half));
+        analysisRatio = Math.min(analysisRatio, runsRatio(again.measurement.analysis.full, again.measurement.analysis.half));
+        remeasured = true;
+      }
+    }
+    const rules = judge(m.runs, rulesRatio);
+    const analysis = judge(m.analysis.full, analysisRatio);
+    if (!rules.linear) warnings.push(`WARNING: ${what}: doubling the input multiplied the rules' time by ${rulesRatio.toFixed(2)} (target ≤ ${TARGET_MAX_RATIO})`);
+    if (!analysis.linear) warnings.push(`WARNING: ${what}: doubling the input multiplied the analysis time by ${analysisRatio.toFixed(2)} (target ≤ ${TARGET_MAX_RATIO})`);
+    const tFull = median(m.runs.times) + median(m.analysis.full.times);
+    const fast = tFull <= targetMs(m.runs.bytes);
+    if (!fast) warnings.push(`WARNING: ${what}: ${ms(tFull)} for ${size(m.runs.bytes)}, target < ${ms(targetMs(m.runs.bytes))}`);
+    const verdict = [
+      rules.linear && analysis.linear ? (rules.judged || analysis.judged ? 'linear' : 'too fast to judge') : 'SUPER-LINEAR',
+      fast ? 'ok' : 'SLOW',
+    ].join(', ');
+    const ratioCell = (r: number): string => (Number.isFinite(r) ? `${r.toFixed(2)}${remeasured ? ' (2nd)' : ''}` : '-');
+    rows.push([
+      name,
+      size(m.runs.bytes),
+      halfCell,
+      ms(median(m.runs.times)),
+      ratioCell(rulesRatio),
+      ms(median(m.analysis.full.times)),
+      ratioCell(analysisRatio),
+      String(m.references),
+      verdict,
+    ]);
+  }
+  console.log(`\nPathological inputs for check (analyze, then every rule; bundled catalog and glossary, house style enforced).`);
+  console.log(`half / rules = median wall time of the rules at half / full size; analyze = the analysis at full size;`);
+  console.log(`ratios = mean CPU time at full size / at half size, ≈2 is linear, target ≤ ${TARGET_MAX_RATIO}; the target time is for analyze + rules\n`);
+  console.log(table(['input', 'size', 'half', 'rules', 'ratio', 'analyze', 'ratio', 'findings', 'verdict'], rows));
+}
+
 async function main(): Promise<void> {
-  console.log(`Kamerwijzer benchmark: analyze() on node ${process.version}`);
+  console.log(`Kamerwijzer benchmark: analyze() and check on node ${process.version}`);
   console.log(
     `Targets: a 100 KB letter in < 50 ms and 1 MB in < 500 ms (${TARGET_MB_PER_S} MB/s); doubling an input at most triples the time; ` +
       `heap growth < ${TARGET_MAX_HEAP_MB} MB on the ~3 MB input. A report, not a test.`,
@@ -546,10 +805,14 @@ async function main(): Promise<void> {
   if (load > cores) {
     console.log(`Note: the machine is busy (load ${load.toFixed(1)} on ${cores} cores): wall times are inflated; the linearity ratios use CPU time.`);
   }
-  await seedsReport();
-  await glossaryReport();
-  await concatReport();
-  await pathologicalReport();
+  // `npm run bench -- check` (or seeds, glossary, concat, analyze) runs only those parts.
+  const parts = process.argv.slice(2);
+  const wanted = (part: string): boolean => parts.length === 0 || parts.includes(part);
+  if (wanted('seeds')) await seedsReport();
+  if (wanted('glossary')) await glossaryReport();
+  if (wanted('concat')) await concatReport();
+  if (wanted('analyze')) await pathologicalReport();
+  if (wanted('check')) await checkReport();
   console.log('');
   for (const w of warnings) console.log(w);
   console.log(`\n${warnings.length} warning(s), ${exceptions} exception(s), ${((performance.now() - benchStart) / 1000).toFixed(1)} s.`);

@@ -7,7 +7,7 @@
 type Schema = Record<string, unknown>;
 
 /** The keywords this validator checks; the others listed only describe. */
-const CHECKED = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'uniqueItems', 'minLength', 'pattern', 'enum', 'const', '$ref', 'dependencies']);
+const CHECKED = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'uniqueItems', 'minLength', 'maxLength', 'pattern', 'enum', 'const', '$ref', 'dependencies']);
 const DESCRIPTIVE = new Set(['$schema', '$id', '$comment', 'title', 'description', 'definitions', 'default', 'examples']);
 
 function typeOf(value: unknown): string {
@@ -46,6 +46,7 @@ export function validate(value: unknown, schema: Schema, root: Schema = schema, 
   if (Array.isArray(schema['enum']) && !(schema['enum'] as unknown[]).some((v) => JSON.stringify(v) === JSON.stringify(value))) errors.push(`${at}: must be one of ${JSON.stringify(schema['enum'])}`);
   if (typeof value === 'string') {
     if (typeof schema['minLength'] === 'number' && [...value].length < schema['minLength']) errors.push(`${at}: shorter than ${schema['minLength']}`);
+    if (typeof schema['maxLength'] === 'number' && [...value].length > schema['maxLength']) errors.push(`${at}: longer than ${schema['maxLength']}`);
     if (typeof schema['pattern'] === 'string' && !new RegExp(schema['pattern'], 'u').test(value)) errors.push(`${at}: ${JSON.stringify(value)} does not match ${schema['pattern']}`);
   }
   if (Array.isArray(value)) {

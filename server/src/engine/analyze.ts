@@ -1,3 +1,4 @@
+import { withLfLineEnds } from './chars';
 import { LineIndex } from './lineIndex';
 import { FlatText, type OmittedSpan } from './flatText';
 import type { DocumentAnalysis, DocumentMetadata, KamerstukReference, KnownDocumentFacts, Reference, Span } from './model';
@@ -13,7 +14,7 @@ import { recognizeKamerstukken } from './recognizers/kamerstuk';
 import { recognizeMetadata } from './recognizers/metadata';
 import { recognizeMotions } from './recognizers/motion';
 import { Sentences } from './sentences';
-import { lowerBound } from './sortedOffsets';
+import { SpanSet } from './sortedOffsets';
 
 export interface AnalyzeOptions {
   /** An explicit document date (ISO); overrides every date the document or manifest gives. */
@@ -32,9 +33,15 @@ export interface AnalyzeOptions {
  * Analyzes one document: its metadata, footnotes and every reference in it.
  * Pure and deterministic; linear in the length of the text.
  */
-export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
+export function analyze(source: string, options: AnalyzeOptions = {}): DocumentAnalysis {
+  // The recognizers read lines by "\n" (and take a "\r" before it as part of the line end): a text
+  // with classic Mac line ends is read with line feeds in their place. The offsets are the same; the
+  // texts of what is found are taken from the source at the end.
+  const text = withLfLineEnds(source);
+  // One line index per document version: the caller's, or one made here (its lines are the same in both texts).
+  const lines = options.lines ?? new LineIndex(source);
   const metadata = recognizeMetadata(text, options);
-  const { footnotes, markers } = recognizeFootnotes(text);
+  const { footnotes, markers } = recognizeFootnotes(text, lines);
 
   // Recognizers read the text without footnote markers ("februari 2021¹" must read as 2021) and
   // without front matter.
@@ -49,7 +56,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   const documentNumbers = recognizeDocumentNumbers(flat).filter((r) => !isOwnIdentity(r, metadata));
   const motions = recognizeMotions(flat, { sentences, kamerstukken, footnotes, markers });
   const handelingen = recognizeHandelingen(flat).filter((r) => !(r.identifier && isColophon(text, r.span)));
-  const claimed = new ClaimedSpans([...citations, ...documentNumbers, ...handelingen].map((r) => r.span));
+  const claimed = new SpanSet([...citations, ...documentNumbers, ...handelingen].map((r) => r.span));
   const amounts = recognizeAmounts(flat, sentences).filter((r) => !claimed.overlaps(r.span));
   const deadlines = recognizeDeadlines(flat, metadata.date, sentences).filter((r) => !claimed.overlaps(r.span));
 
@@ -58,9 +65,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   );
   references.sort((a, b) => a.span.offset - b.span.offset || b.span.length - a.span.length);
   // Every reference also carries its LSP range (line/character), computed once here.
-  const lines = options.lines ?? new LineIndex(text);
-  const located: Reference[] = references.map((r) => ({ ...r, range: lines.rangeOf(r.span) }));
-  const instruments = options.instruments ? recognizeInstruments(flat, options.instruments, options.senses) : [];
+  const asWritten = <T extends { readonly span: Span; readonly text: string }>(r: T): T =>
+    text === source ? r : { ...r, text: source.slice(r.span.offset, r.span.offset + r.span.length) };
+  const located: Reference[] = references.map((r) => ({ ...asWritten(r), range: lines.rangeOf(r.span) }));
+  const instruments = options.instruments ? recognizeInstruments(flat, options.instruments, options.senses).map(asWritten) : [];
   return { metadata, references: located, footnotes, footnoteMarkers: markers, instruments };
 }
 
@@ -101,30 +109,4 @@ function endsInCutOffWord(text: string, r: Reference): boolean {
   if (r.kind !== 'motion' && r.kind !== 'dossier') return false;
   if (r.span.offset + r.span.length !== text.length) return false;
   return /[\p{L}\p{N}]$/u.test(r.text);
-}
-
-/** Spans already taken by citations, asked "does this span overlap any?" in log time. */
-class ClaimedSpans {
-  private readonly starts: number[];
-  /** For each span in order of start, the farthest end among it and those before it. */
-  private readonly farthestEnds: number[];
-
-  constructor(spans: readonly Span[]) {
-    const sorted = [...spans].sort((a, b) => a.offset - b.offset);
-    this.starts = sorted.map((s) => s.offset);
-    this.farthestEnds = [];
-    let farthest = -1;
-    for (const s of sorted) {
-      farthest = Math.max(farthest, s.offset + s.length);
-      this.farthestEnds.push(farthest);
-    }
-  }
-
-  overlaps(span: Span): boolean {
-    // The last claimed span that starts before this one ends; any of those up to it that reaches past
-    // this one's start overlaps it.
-    const end = span.offset + span.length;
-    const lo = lowerBound(this.starts, end);
-    return lo > 0 && this.farthestEnds[lo - 1]! > span.offset;
-  }
 }

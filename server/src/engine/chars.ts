@@ -98,3 +98,12 @@ export function oneLine(text: string, max = Infinity): string {
   const s = text.replace(/\s+/g, ' ').trim();
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
+
+/**
+ * The text with each lone carriage return (a classic Mac line end) written as a line feed, one for
+ * one: offsets stay the same, and code that looks for "\n" finds every line end, as LSP counts them
+ * (\n, \r\n and \r). A "\r\n" stays as it is. The same string when there is no lone "\r".
+ */
+export function withLfLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}

@@ -11,7 +11,7 @@
  */
 import { LineIndex } from './lineIndex';
 import type { Range, Span } from './model';
-import { InstrumentMatcher } from './instrumentMatcher';
+import { InstrumentMatcher, termTooLong } from './instrumentMatcher';
 import { InstrumentSenses } from './instrumentSenses';
 import { oneLine } from './chars';
 
@@ -184,6 +184,10 @@ export function parseGlossary(text: string): ParsedGlossary {
     };
     field('name', nonEmpty, 'must be a non-empty string');
     field('fullName', (v) => v === null || typeof v === 'string', 'must be a string or null');
+    for (const key of ['name', 'fullName'] as const) {
+      const tooLong = typeof entry[key] === 'string' ? termTooLong(entry[key]) : undefined;
+      if (tooLong) problems.push(`${at}: ${key} is ${tooLong} ("${shortened(entry[key] as string)}"); it is not looked for in the text`);
+    }
     field('kind', (v) => (GLOSSARY_KINDS as readonly unknown[]).includes(v), `must be one of ${GLOSSARY_KINDS.join(', ')}`);
     field('ministry', (v) => v === null || typeof v === 'string', 'must be a string or null');
     field('url', (v) => typeof v === 'string' && URL_PATTERN.test(v), 'must be an http(s) URL');
@@ -195,13 +199,17 @@ export function parseGlossary(text: string): ParsedGlossary {
         continue;
       }
       const terms: string[] = [];
+      const listed = new Set<string>();
       for (const t of value) {
+        const tooLong = nonEmpty(t) ? termTooLong(t) : undefined;
         if (!nonEmpty(t)) problems.push(`${at}: ${key} must hold non-empty strings, not ${JSON.stringify(t)}`);
-        else if (terms.includes(t)) problems.push(`${at}: ${key} lists "${t}" twice`);
+        else if (tooLong) problems.push(`${at}: ${key} has a term ${tooLong} ("${shortened(t)}"); left out`);
+        else if (listed.has(t)) problems.push(`${at}: ${key} lists "${t}" twice`);
         else if (owner.has(t) && owner.get(t) !== id && !(sharedBy.get(t)?.has(id) && sharedBy.get(t)?.has(owner.get(t)!))) {
           problems.push(`${at}: "${t}" already belongs to ${owner.get(t)}; left out here (list it under "ambiguities" when it stands for both)`);
         } else {
           terms.push(t);
+          listed.add(t);
           owner.set(t, id);
         }
       }
@@ -316,6 +324,11 @@ function parseAmbiguities(raw: unknown, problems: string[]): GlossaryAmbiguity[]
     out.push({ abbreviation, entries: ids, ...(nonEmpty(a['note']) ? { note: a['note'] } : {}) });
   });
   return out;
+}
+
+/** A term as a problem quotes it: its start, on one line. */
+function shortened(term: string): string {
+  return oneLine(term.slice(0, 200), 80);
 }
 
 /** The span of `"id": "<id>"` for each id. */

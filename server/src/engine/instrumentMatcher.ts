@@ -15,9 +15,25 @@
  * A hyphenated compound that starts with the term is fine ("SER-advies", "IPCEI-project").
  *
  * Linear in the length of the text: each token starts at most one walk, and a walk is no deeper
- * than the longest term.
+ * than the longest term — which is at most MAX_TERM_TOKENS tokens: a longer term (a glossary
+ * variant of thousands of words) is not stored, so no glossary makes matching slower than that.
  */
 import { isSpaceCode, isWordCodeAt } from './chars';
+
+/**
+ * The most tokens (words and punctuation) a term may have to be looked for, and the most characters.
+ * The longest real names are about fifteen tokens ("Europese verordening ter versterking van het
+ * Europese ecosysteem van halfgeleiders (European Chips Act)"); parseGlossary reports longer terms.
+ */
+export const MAX_TERM_TOKENS = 32;
+export const MAX_TERM_LENGTH = 200;
+
+/** Why a term cannot be looked for (too long), or undefined when it can. */
+export function termTooLong(term: string): string | undefined {
+  if (term.length > MAX_TERM_LENGTH) return `longer than ${MAX_TERM_LENGTH} characters`;
+  if (tokenize(term).length > MAX_TERM_TOKENS) return `more than ${MAX_TERM_TOKENS} words and punctuation marks`;
+  return undefined;
+}
 
 /** A term of the glossary as the matcher stores it. */
 export interface InstrumentTerm {
@@ -174,8 +190,9 @@ export class InstrumentMatcher {
   }
 
   private add(term: InstrumentTerm): void {
+    if (term.text.length > MAX_TERM_LENGTH) return;
     const tokens = tokenize(term.text);
-    if (!tokens.length) return;
+    if (!tokens.length || tokens.length > MAX_TERM_TOKENS) return;
     let at = term.caseSensitive ? this.exact : this.folded;
     tokens.forEach((t, i) => {
       const map = childMap(at, t, i === 0);
@@ -267,13 +284,17 @@ function urlRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
   URL.lastIndex = 0;
   for (let m = URL.exec(text); m; m = URL.exec(text)) out.push([m.index, m.index + m[0].length]);
-  // E-mail addresses: the non-space run around each "@".
+  // E-mail addresses: the non-space run around an "@" with something on both sides. Each run is
+  // read once, however many "@" it holds.
+  let runEnd = -1;
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (at < runEnd) continue;
     let start = at;
     while (start > 0 && !/[\s<>()"',;]/.test(text[start - 1]!)) start--;
     let end = at + 1;
     while (end < text.length && !/[\s<>()"',;]/.test(text[end]!)) end++;
-    if (start < at && end > at + 1) out.push([start, end]);
+    runEnd = end;
+    if (text.slice(start + 1, end - 1).includes('@')) out.push([start, end]);
   }
   return out.sort((a, b) => a[0] - b[0]);
 }

@@ -17,7 +17,7 @@ const MAX_ITEMS = 50;
 const TYPED = /\b[Kk]amerstuk(?:ken|nummer)?(?:\s+I{1,2}(?:\s+\d{4}\/\d{2,4})?,?)?:?\s+([0-9][0-9 .,\-A-Za-z]{0,24})?$/;
 
 export async function completion(doc: IndexedDocument, offset: number, ctx: FeatureContext, style: CitationStyle): Promise<CompletionItem[]> {
-  const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = doc.lines.lineStart(doc.lines.positionAt(offset).line);
   const before = doc.text.slice(Math.max(lineStart, offset - 80), offset);
   const m = TYPED.exec(before);
   if (!m) return [];

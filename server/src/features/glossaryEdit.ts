@@ -27,7 +27,7 @@ export function glossaryAddition(file: WorkspaceGlossaryFile, entry: GlossaryEnt
   const keyIndent = indentOf(text, array.open);
   const inner = text.slice(array.open + 1, array.close);
   const firstItem = array.open + 1 + (inner.length - inner.trimStart().length);
-  const onOwnLine = /\n[ \t]*$/.test(text.slice(array.open, firstItem));
+  const onOwnLine = /[\r\n][ \t]*$/.test(text.slice(array.open, firstItem));
   const itemIndent = inner.trim() && onOwnLine ? indentOf(text, firstItem) : `${keyIndent}  `;
   const entryText = JSON.stringify(entry, null, 2).replace(/\n/g, `\n${itemIndent}`);
   let span;
@@ -45,8 +45,9 @@ export function glossaryAddition(file: WorkspaceGlossaryFile, entry: GlossaryEnt
 
 /** The leading whitespace of the line that holds `offset`. */
 function indentOf(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+  // After \n, \r\n or a lone \r.
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
 }
 
 /** Offsets of the "[" and "]" of the top-level "entries" array. */

@@ -4,6 +4,7 @@
  * footnote and every marker that refers to it.
  */
 import type { Location } from 'vscode-languageserver-types';
+import { pushAll } from '../engine/arrays';
 import { citedKey } from '../catalog/workspaceIndex';
 import type { FeatureContext, IndexedDocument } from './model';
 import { documentsIdentifiedAs, location } from './locations';
@@ -15,7 +16,7 @@ export function references(doc: IndexedDocument, offset: number, includeDeclarat
   if (target.kind === 'footnoteMarker' || target.kind === 'footnote') {
     const label = target.kind === 'footnoteMarker' ? target.marker.label : target.footnote.label;
     const out = doc.analysis.footnoteMarkers.filter((mk) => mk.label === label).map((mk) => location(doc, mk.span));
-    if (includeDeclaration) out.push(...doc.analysis.footnotes.filter((f) => f.label === label).map((f) => location(doc, f.span)));
+    if (includeDeclaration) pushAll(out, doc.analysis.footnotes.filter((f) => f.label === label).map((f) => location(doc, f.span)));
     return out;
   }
   if (target.kind !== 'reference' && target.kind !== 'identity') return [];

@@ -5,9 +5,11 @@
  * never beyond the footnote that holds the place. The sentences are split in the text the
  * recognizers read (footnote markers left out), so "… prostitutie.[6] Ik stuur …" is two sentences.
  */
+import { withLfLineEnds } from '../engine/chars';
 import { FlatText } from '../engine/flatText';
 import { Sentences } from '../engine/sentences';
 import type { Span } from '../engine/model';
+import { DocumentLookup } from './documentLookup';
 import type { IndexedDocument } from './model';
 
 const MAX_REACH = 600;
@@ -18,7 +20,7 @@ const cache = new WeakMap<IndexedDocument, { flat: FlatText; sentences: Sentence
 function sentencesOf(doc: IndexedDocument): { flat: FlatText; sentences: Sentences } {
   let s = cache.get(doc);
   if (!s) {
-    const flat = new FlatText(doc.text, doc.analysis.footnoteMarkers.map((m) => ({ span: m.span, replacement: '' as const })));
+    const flat = new FlatText(withLfLineEnds(doc.text), doc.analysis.footnoteMarkers.map((m) => ({ span: m.span, replacement: '' as const })));
     cache.set(doc, (s = { flat, sentences: Sentences.ofFlat(flat) }));
   }
   return s;
@@ -35,7 +37,7 @@ export function sentenceAround(doc: IndexedDocument, span: Span): Span {
   // A sentence reaches at least over the place itself.
   from = Math.min(from, span.offset);
   to = Math.max(to, end);
-  const note = doc.analysis.footnotes.find((f) => span.offset >= f.bodySpan.offset && end <= f.bodySpan.offset + f.bodySpan.length);
+  const note = DocumentLookup.of(doc).footnoteHolding(span.offset, end);
   if (note) {
     from = Math.max(from, note.bodySpan.offset);
     to = Math.min(to, note.bodySpan.offset + note.bodySpan.length);

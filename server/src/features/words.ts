@@ -4,15 +4,22 @@
  * share.
  */
 
-/** Lower-case content words (accents folded, short function words dropped) of a text. */
+/**
+ * Lower-case content words (accents folded, short function words dropped) of a text. A run of
+ * letters longer than any word (a text without spaces) is no word: comparing it with every word of
+ * every title would cost its length each time.
+ */
 export function contentWords(text: string): string[] {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+    .filter((w) => w.length > 2 && w.length <= LONGEST_WORD && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
 }
+
+/** Longer than any word, compounds of generic words included: a longer run of letters is no word (a text without spaces). */
+const LONGEST_WORD = 60;
 
 /** A crude Dutch stem: enough to match "industrieclusters" with "industriecluster", "vitale" with "vitaal". */
 export function stem(word: string): string {
@@ -85,12 +92,25 @@ function genericPart(word: string): boolean {
   return GENERIC_WORDS.has(word) || GENERIC_WORDS.has(stem(word));
 }
 
+/**
+ * True when a word is two or more generic parts ("kabinetsvisie", "voortgangsrapportagebrief"), each
+ * of at least three letters, a part before another possibly with a linking "s". Read from the start,
+ * without recursion: `joined[i]` says whether the word's first `i` letters are such leading parts.
+ */
 function genericCompound(word: string): boolean {
-  for (let i = 3; i <= word.length - 3; i++) {
-    const left = word.slice(0, i);
-    const right = word.slice(i);
-    if ((genericPart(left) || (left.endsWith('s') && genericPart(left.slice(0, -1)))) && (genericPart(right) || genericCompound(right))) return true;
+  const n = word.length;
+  if (n < 6 || n > LONGEST_WORD) return false;
+  const joined: boolean[] = new Array<boolean>(n + 1).fill(false);
+  joined[0] = true;
+  for (let from = 0; from <= n - 6; from++) {
+    if (!joined[from]) continue;
+    for (let i = from + 3; i <= n - 3; i++) {
+      if (joined[i]) continue;
+      const left = word.slice(from, i);
+      if (genericPart(left) || (left.endsWith('s') && genericPart(left.slice(0, -1)))) joined[i] = true;
+    }
   }
+  for (let i = 3; i <= n - 3; i++) if (joined[i] && genericPart(word.slice(i))) return true;
   return false;
 }
 
@@ -128,11 +148,17 @@ export function sameWord(a: string, b: string): boolean {
 /** Levenshtein distance of two words, counted up to `max` + 1. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  // Words are short; a run of letters longer than any word (a text without spaces) is compared as a whole.
+  if (a.length > LONGEST_WORD || b.length > LONGEST_WORD) return a === b ? 0 : max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    if (Math.min(...row) > max) return max + 1;
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (row[j]! < least) least = row[j]!;
+    }
+    if (least > max) return max + 1;
     prev = row;
   }
   return prev[b.length]!;

@@ -141,10 +141,15 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
 const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function decodeWindows1252(bytes: Uint8Array): string {
+  // One character per byte, in chunks that go through a decoder-free table (no spread of a byte array).
   const parts: string[] = [];
   for (let start = 0; start < bytes.length; start += 8192) {
-    const chunk = bytes.subarray(start, start + 8192);
-    parts.push(String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b))));
+    let chunk = '';
+    for (let i = start; i < Math.min(bytes.length, start + 8192); i++) {
+      const b = bytes[i]!;
+      chunk += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+    }
+    parts.push(chunk);
   }
   return parts.join('');
 }

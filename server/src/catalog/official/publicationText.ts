@@ -6,7 +6,7 @@
  * like any letter's.
  */
 import type { PublicationMetadata } from './metadata';
-import { parseXml, type XmlElement } from './xml';
+import { parseXml, textOf, type XmlElement } from './xml';
 import type { KamerstukId } from '../../engine/identifiers';
 
 /** Elements whose content stands on its own line. */
@@ -40,24 +40,38 @@ export function renderPublication(xml: string, facts: PublicationFacts): string 
     if (t) lines.push(t);
     line = '';
   };
-  const walk = (el: XmlElement): void => {
+  // The tree in document order, with an explicit stack (no recursion as deep as the XML): an element
+  // opens, its children follow (a table row's entries each closed by " | "), and a block ends its line.
+  type Step = { readonly open: XmlElement } | { readonly text: string } | { readonly flush: true };
+  const steps: Step[] = [{ open: root }];
+  while (steps.length) {
+    const step = steps.pop()!;
+    if ('text' in step) {
+      line += step.text;
+      continue;
+    }
+    if ('flush' in step) {
+      flush();
+      continue;
+    }
+    const el = step.open;
     if (el.name === 'noot') {
       notes.push(noteText(el));
       line += `[^${notes.length}]`;
-      return;
+      continue;
     }
-    if (SKIP.has(el.name) || (el.name === 'tekstregel' && el.attrs['inhoud'] === 'kamernummer')) return;
+    if (SKIP.has(el.name) || (el.name === 'tekstregel' && el.attrs['inhoud'] === 'kamernummer')) continue;
     const block = BLOCKS.has(el.name);
     if (block) flush();
     if (el.name === 'li') line += `${liNumber(el)} `;
     line += el.text;
-    for (const c of el.children) {
-      walk(c);
-      if (el.name === 'row' && c.name === 'entry') line += ' | ';
+    if (block) steps.push({ flush: true });
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i]!;
+      if (el.name === 'row' && c.name === 'entry') steps.push({ text: ' | ' });
+      steps.push({ open: c });
     }
-    if (block) flush();
-  };
-  walk(root);
+  }
   flush();
   const m = facts.metadata;
   const front = [
@@ -81,14 +95,7 @@ export function renderPublication(xml: string, facts: PublicationFacts): string 
 }
 
 function noteText(el: XmlElement): string {
-  const parts: string[] = [];
-  const walk = (e: XmlElement): void => {
-    if (e.name === 'noot.nr') return;
-    parts.push(e.text);
-    for (const c of e.children) walk(c);
-  };
-  walk(el);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return textOf(el, (e) => e.name !== 'noot.nr');
 }
 
 function liNumber(el: XmlElement): string {

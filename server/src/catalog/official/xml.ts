@@ -97,13 +97,22 @@ export function descendants(el: XmlElement, name: string): XmlElement[] {
 
 /** The text of an element and all its descendants, white space collapsed. */
 export function deepText(el: XmlElement | undefined): string {
-  if (!el) return '';
+  return el ? textOf(el, () => true) : '';
+}
+
+/**
+ * The text of an element and its descendants in document order, leaving out the elements (and
+ * everything in them) that `keep` refuses; white space collapsed. An explicit stack, no recursion.
+ */
+export function textOf(el: XmlElement, keep: (e: XmlElement) => boolean): string {
   const parts: string[] = [];
-  const walk = (e: XmlElement): void => {
+  const stack: XmlElement[] = [el];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (!keep(e)) continue;
     parts.push(e.text);
-    for (const c of e.children) walk(c);
-  };
-  walk(el);
+    for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]!);
+  }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 

@@ -6,6 +6,7 @@
  * is the site's "not found". Without a fetcher (offline) it answers only from the store.
  */
 import { kamerstukKey, officialHandelingenId, type HandelingenId, type KamerstukId } from '../../engine/identifiers';
+import { pushAll } from '../../engine/arrays';
 import type { CatalogDocument, CatalogKey, CatalogSource, FetchOutcome, PublicationKey } from '../model';
 import { dossierQuery, kstId, metadataUrl, parseOfficialId, publicationPageUrl, publicationXmlUrl, repositoryXmlUrl, sruUrl, titleWordsQuery, type KoopHosts } from '../official/ids';
 import { parsePublicationMetadata, type PublicationMetadata } from '../official/metadata';
@@ -193,7 +194,7 @@ export class KoopSource implements CatalogSource {
       } catch {
         break;
       }
-      out.push(...page.records);
+      pushAll(out, page.records);
       if (!page.nextRecordPosition || page.nextRecordPosition <= start) break;
       start = page.nextRecordPosition;
     }

@@ -1,4 +1,5 @@
 import { isDigitCode, isLetter, isLetterCode } from '../chars';
+import { pushAll } from '../arrays';
 import type { FlatText } from '../flatText';
 import { Sentences } from '../sentences';
 import type { AmountPeriod, AmountReference } from '../model';
@@ -38,7 +39,7 @@ export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentence
     if (read.amount) found.push(read.amount);
     digits.lastIndex = Math.max(read.next, i + 1);
   }
-  found.push(...readSpelledAmounts(text));
+  pushAll(found, readSpelledAmounts(text));
   // A table's caption names its unit, not a sum ("(bedragen x € 1.000)", "(x 1.000 euro)"); the
   // figures of its table are sums in that unit (amountTable.ts).
   const tables = readCaptionedTables(flat);

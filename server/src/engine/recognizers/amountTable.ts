@@ -1,4 +1,5 @@
 import type { FlatText } from '../flatText';
+import { pushAll } from '../arrays';
 import { parseWrittenNumber, writtenNumberValue, type NumberNotation } from './dutchNumber';
 
 /**
@@ -239,7 +240,7 @@ function readTable(flat: FlatText, caption: Caption, finder: CaptionFinder, out:
   const rest = capLine.slice(skip.to).replace(/^[^\t|]*?\)/, '');
   const laidOut = piped || /\t| {2,}/.test(rest);
   if (!laidOut && (rest.match(PROSE_WORD)?.length ?? 0) >= 2) return capLineEnd;
-  if (laidOut) out.push(...readRow(flat, capLineStart, capLine, piped ? 0 : skip.to, skip, scoped ? column : 0, multiplier, unit).figures);
+  if (laidOut) pushAll(out, readRow(flat, capLineStart, capLine, piped ? 0 : skip.to, skip, scoped ? column : 0, multiplier, unit).figures);
 
   // A table copied one cell per line has its rows as runs of lines that hold one number each. A small
   // plain number ("1", "12") is an article or item number where it stands alone between labels once the
@@ -253,7 +254,7 @@ function readTable(flat: FlatText, caption: Caption, finder: CaptionFinder, out:
   const endRun = (): void => {
     const last = run[run.length - 1];
     if (last && itemNumber(last.text) && ((run.length === 1 && longestRun >= 2) || (!runOfYears && columns >= 2 && run.length === columns + 1))) run.pop();
-    for (const r of run) out.push(...r.figures);
+    for (const r of run) pushAll(out, r.figures);
     longestRun = Math.max(longestRun, run.length);
     if (runOfYears && run.length >= 2) columns = run.length;
     run = [];
@@ -293,7 +294,7 @@ function readTable(flat: FlatText, caption: Caption, finder: CaptionFinder, out:
         run.push({ figures: row.figures, text: trimmed });
       } else {
         endRun();
-        out.push(...row.figures);
+        pushAll(out, row.figures);
       }
       if (row.numbers > 0) {
         seenFigures = true;

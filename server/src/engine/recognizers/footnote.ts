@@ -1,4 +1,6 @@
+import type { LineIndex } from '../lineIndex';
 import type { Footnote, FootnoteMarker } from '../model';
+import { pushAll } from '../arrays';
 import { recognizeEndnoteList } from './endnoteList';
 import { recognizeBracketFootnotes, recognizeMarkdownFootnotes, recognizeSuperscriptFootnotes, recognizeWordExportFootnotes } from './footnoteMarkup';
 import { recognizePageFootnotes } from './pageFootnotes';
@@ -18,25 +20,26 @@ export interface FootnoteResult {
  * puts one, since the pipeline removes every marker from the text the other recognizers read. The
  * page-foot reading is skipped when markup already gave the document its footnotes.
  * Both lists are sorted by offset; markers and footnotes are not paired here (a marker's footnote is
- * the one with its label, the first at or after the marker where labels repeat).
+ * the one with its label, the first at or after the marker where labels repeat). `lines` is the
+ * text's line index, when the caller has one.
  */
-export function recognizeFootnotes(source: string): FootnoteResult {
+export function recognizeFootnotes(source: string, lines?: LineIndex): FootnoteResult {
   const footnotes: Footnote[] = [];
   const markers: FootnoteMarker[] = [];
   const wordExport = recognizeWordExportFootnotes(source);
   // Plain "[1]" notes are read only where no Word export markup says what its "[1: …]" bodies are.
   const bracket = wordExport.markers.length ? { footnotes: [], markers: [] } : recognizeBracketFootnotes(source);
   for (const found of [wordExport, bracket, recognizeMarkdownFootnotes(source), recognizeSuperscriptFootnotes(source)]) {
-    footnotes.push(...found.footnotes);
-    markers.push(...found.markers);
+    pushAll(footnotes, found.footnotes);
+    pushAll(markers, found.markers);
   }
   const endnotes = recognizeEndnoteList(source, new Set(markers.map((m) => m.label)));
-  footnotes.push(...endnotes.footnotes);
-  markers.push(...endnotes.markers);
+  pushAll(footnotes, endnotes.footnotes);
+  pushAll(markers, endnotes.markers);
   if (footnotes.length === 0) {
-    const page = recognizePageFootnotes(source);
-    footnotes.push(...page.footnotes);
-    markers.push(...page.markers);
+    const page = recognizePageFootnotes(source, lines);
+    pushAll(footnotes, page.footnotes);
+    pushAll(markers, page.markers);
   }
   footnotes.sort((a, b) => a.span.offset - b.span.offset);
   markers.sort((a, b) => a.span.offset - b.span.offset);

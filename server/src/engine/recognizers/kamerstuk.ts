@@ -1,4 +1,5 @@
 import { FlatText } from '../flatText';
+import { pushAll } from '../arrays';
 import { Sentences } from '../sentences';
 import { kamerstukKey, type KamerstukId } from '../identifiers';
 import type { DossierReference, KamerstukCitationForm, KamerstukReference } from '../model';
@@ -61,7 +62,7 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
         last = next;
       }
       const plain = list.some((r) => !r.unconfirmed) || (list.length > 1 && LIST_OF_PAPERS.test(s.slice(Math.max(0, reading.start - LIST_CUE_REACH), reading.start)));
-      (plain ? readings : held).push(...list);
+      pushAll(plain ? readings : held, list);
       consumed = last.end;
       re.lastIndex = consumed;
       continue;
@@ -86,7 +87,7 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
 
   const out: (KamerstukReference | DossierReference)[] = [];
   const budget = { rangeNumbers: MOST_RANGE_NUMBERS };
-  for (const r of readings) out.push(...referencesOf(flat, r, budget));
+  for (const r of readings) pushAll(out, referencesOf(flat, r, budget));
   out.sort((a, b) => a.span.offset - b.span.offset);
   return out;
 }

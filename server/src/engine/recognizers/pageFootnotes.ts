@@ -73,8 +73,7 @@ const ENDS_SENTENCE = /[.!?]["”’»)]?\s*$/;
 const RUNS_ON = /[\p{Ll},\-–]\s*$/u;
 const STARTS_LOWERCASE = /^\s*\p{Ll}/u;
 
-export function recognizePageFootnotes(source: string): PageFootnoteResult {
-  const lines = new LineIndex(source);
+export function recognizePageFootnotes(source: string, lines: LineIndex = new LineIndex(source)): PageFootnoteResult {
   const n = lines.lineCount;
   const pageMarked = hasPageStartMarks(lines);
   const isPageStart = (i: number): boolean => {

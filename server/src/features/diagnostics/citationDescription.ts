@@ -20,7 +20,8 @@
  */
 import { MONTH_PATTERN, parseDutchDate } from '../../engine/calendar';
 import { normalizeDossier } from '../../engine/identifiers';
-import type { KamerstukReference, MotionReference, Span } from '../../engine/model';
+import type { KamerstukReference, Span } from '../../engine/model';
+import { DocumentLookup } from '../documentLookup';
 import type { IndexedDocument } from '../model';
 import { sentenceAround } from '../sentences';
 import { contentWords } from '../words';
@@ -43,33 +44,46 @@ export interface CitationDescription {
   readonly date?: string;
 }
 
+/** How much of a line before a citation may be a list item's or table cell's description. */
+const MAX_ITEM_HEAD = 1000;
+
 const KEYWORD = /\b(?:kamerstuk(?:ken|nummer)?|kst)\b[:\s]*/gi;
 /** Opening words that say what kind of document follows, not what it is about. */
 const LEAD = /^(?:\W*(?:de|het|een|zie|in|bij|met|en|ook|onze|mijn|deze|dit|uw|bijgaande)\s+){0,3}(?:(?:eerdere|vorige|laatste|recente|genoemde|gewijzigde|aangenomen)\s+)?(?:kamer)?(?:brief|brieven|rapport|notitie|nota|verslag|beantwoording|antwoorden|bijlage|motie|moties)?\b\s*/i;
 const DATE = new RegExp(`\\b(?:van|d\\.d\\.|dd\\.?|gedateerd)\\s+(\\d{1,2}\\s+(?:${MONTH_PATTERN})(?:\\s+\\d{4})?|\\d{1,2}[-/]\\d{1,2}[-/]\\d{4})(?:\\s+jl\\.?)?`, 'i');
 
+/** What each citation of a document version was found to describe: two rules ask for every citation. */
+const descriptions = new WeakMap<IndexedDocument, Map<KamerstukReference, CitationDescription | undefined>>();
+
 export function describedAs(doc: IndexedDocument, r: KamerstukReference): CitationDescription | undefined {
-  const text = doc.text;
+  let known = descriptions.get(doc);
+  if (!known) descriptions.set(doc, (known = new Map()));
+  if (!known.has(r)) known.set(r, describeCitation(doc, r));
+  return known.get(r);
+}
+
+function describeCitation(doc: IndexedDocument, r: KamerstukReference): CitationDescription | undefined {
+  const lookup = DocumentLookup.of(doc);
+  const text = lookup.text;
   // 1. Inside a footnote: the footnote's own words.
-  const note = doc.analysis.footnotes.find((f) => r.span.offset >= f.bodySpan.offset && r.span.offset < f.bodySpan.offset + f.bodySpan.length);
+  const note = lookup.footnoteHolding(r.span.offset);
   if (note) {
     // Several citations in one footnote: each gets the words between the previous one and itself.
-    const inNote = doc.analysis.references.filter(
-      (x) => (x.kind === 'kamerstuk' || x.kind === 'documentNumber') && x.span.offset >= note.bodySpan.offset && x.span.offset < note.bodySpan.offset + note.bodySpan.length,
-    );
-    const i = inNote.findIndex((x) => x.span.offset === r.span.offset);
-    const from = i > 0 ? inNote[i - 1]!.span.offset + inNote[i - 1]!.span.length : note.bodySpan.offset;
+    const bodyEnd = note.bodySpan.offset + note.bodySpan.length;
+    const citationsInNote = lookup.countCitationsStartingIn(note.bodySpan.offset, bodyEnd);
+    const previous = lookup.citationBefore(r.span.offset, note.bodySpan.offset, bodyEnd);
+    const from = previous ? previous.span.offset + previous.span.length : note.bodySpan.offset;
     const motion = motionBefore(doc, r, from, r.span.offset);
     if (motion) return motion;
     const segment = { offset: from, length: r.span.offset + r.span.length - from };
-    const own = describe(text, inNote.length > 1 ? segment : note.bodySpan, r.span, 'footnote');
+    const own = describe(text, citationsInNote > 1 ? segment : note.bodySpan, r.span, 'footnote');
     // A footnote that says something ("Ik ben voornemens … te zenden (Kamerstuk …)") gives the citation as a source, not a description.
     if (own && isCommentary(own)) return undefined;
     if (own && own.words.length >= 2) return own;
-    if (inNote.length > 1) return undefined;
+    if (citationsInNote > 1) return undefined;
     // A footnote that only cites: what its marker follows in the running text (the nearest marker
     // before it: a PDF numbers its footnotes per page).
-    const marker = doc.analysis.footnoteMarkers.filter((mk) => mk.label === note.label && mk.span.offset < note.span.offset).pop();
+    const marker = lookup.lastMarkerBefore(note.label, note.span.offset);
     return marker ? describeBefore(doc, r, marker.span.offset) : undefined;
   }
   // 2. "inzake X (Kamerstuk …)" / "over X, Kamerstuknummer …" right before the citation, in its sentence.
@@ -80,12 +94,14 @@ export function describedAs(doc: IndexedDocument, r: KamerstukReference): Citati
     return describe(text, { offset: start, length: m[1]!.length }, undefined, 'clause');
   }
   // 3. A bullet item or table cell that is "description, Kamerstuknummer …" / "description | Kamerstuk …".
-  const lineStart = text.lastIndexOf('\n', r.span.offset - 1) + 1;
-  let head = text.slice(lineStart, r.span.offset);
+  // An item's description is short: only the end of a long line is read.
+  const lineStart = lookup.lineStart(r.span.offset);
+  const headStart = Math.max(lineStart, r.span.offset - MAX_ITEM_HEAD);
+  let head = text.slice(headStart, r.span.offset);
   const cell = head.lastIndexOf('|', head.length - 3);
   const isTableCell = cell >= 0;
   if (isTableCell) head = head.slice(head.lastIndexOf('|', cell - 1) + 1);
-  const isBullet = /^\s*(?:[-•*–]|\d{1,2}[.)])\s+/.test(head);
+  const isBullet = headStart === lineStart && /^\s*(?:[-•*–]|\d{1,2}[.)])\s+/.test(head);
   if ((isBullet || isTableCell) && /^[^.;]{8,200}?[\s,:(|–-]*$/.test(head) && !/\b(?:zie|ook|eerder|vorige|laatste|genoemde?)\b/i.test(head)) {
     const start = r.span.offset - head.length;
     const motion = motionBefore(doc, r, start, r.span.offset);
@@ -99,15 +115,16 @@ export function describedAs(doc: IndexedDocument, r: KamerstukReference): Citati
 
 /** True when another Kamerstuk is cited in the same parenthesis after this one: the phrase before describes them together. */
 function othersInParenthesis(doc: IndexedDocument, r: KamerstukReference): boolean {
+  const lookup = DocumentLookup.of(doc);
   const end = r.span.offset + r.span.length;
-  const close = doc.text.indexOf(')', end);
+  const close = lookup.closingBracketFrom(end);
   if (close < 0) return false;
-  return doc.analysis.references.some((x) => x !== r && (x.kind === 'kamerstuk' || x.kind === 'documentNumber') && x.span.offset >= end && x.span.offset < close);
+  return lookup.hasCitationStartingIn(end, close);
 }
 
 /** The description that ends at `at` (a parenthesis, a comma or a footnote marker), within its sentence. */
 function describeBefore(doc: IndexedDocument, r: KamerstukReference, at: number): CitationDescription | undefined {
-  const text = doc.text;
+  const text = DocumentLookup.of(doc).text;
   const sentence = sentenceAround(doc, { offset: Math.max(0, at - 1), length: 1 });
   // The clause the citation closes: after the last semicolon or parenthesis. A colon may be inside
   // a title ("Aanpak netcongestie: sneller uitbreiden elektriciteitsnet"), a line break inside a
@@ -141,20 +158,20 @@ function describeBefore(doc: IndexedDocument, r: KamerstukReference, at: number)
  * without words.
  */
 function motionBefore(doc: IndexedDocument, r: KamerstukReference, from: number, to: number): CitationDescription | undefined {
-  const motions = doc.analysis.references.filter((x): x is MotionReference => x.kind === 'motion' && x.span.offset >= from && x.span.offset + x.span.length <= to);
-  const m = motions[motions.length - 1];
+  const lookup = DocumentLookup.of(doc);
+  const m = lookup.lastMotionWithin(from, to);
   if (!m) return undefined;
   // A motion that its sentence gives another number belongs to that number.
   if (m.kamerstuk && (normalizeDossier(m.kamerstuk.dossier) !== r.dossier || m.kamerstuk.nr !== r.nr)) return undefined;
   const mEnd = m.span.offset + m.span.length;
-  if (doc.analysis.references.some((x) => (x.kind === 'kamerstuk' || x.kind === 'documentNumber') && x.span.offset >= mEnd && x.span.offset < to)) return undefined;
-  const after = doc.text.slice(mEnd, to);
+  if (lookup.hasCitationStartingIn(mEnd, to)) return undefined;
+  const after = lookup.text.slice(mEnd, to);
   const names = { names: 'motion' as const, submitters: m.submitters };
   const over = /^\s*,?\s*(?:over|om|inzake|betreffende|ten aanzien van|met betrekking tot)\s+/i.exec(after);
-  if (!over || /[()]/.test(after)) return { text: doc.text.slice(m.span.offset, mEnd).replace(/\s+/g, ' '), words: [], span: m.span, form: 'motion', ...names };
+  if (!over || /[()]/.test(after)) return { text: lookup.text.slice(m.span.offset, mEnd).replace(/\s+/g, ' '), words: [], span: m.span, form: 'motion', ...names };
   const start = mEnd + over[0].length;
-  const subject = trimVerbs(doc.text.slice(start, to));
-  const described = describe(doc.text, { offset: start, length: subject.length }, undefined, 'motion', false);
+  const subject = trimVerbs(lookup.text.slice(start, to));
+  const described = describe(lookup.text, { offset: start, length: subject.length }, undefined, 'motion', false);
   return described ? { ...described, ...names } : { text: '', words: [], span: m.span, form: 'motion', ...names };
 }
 

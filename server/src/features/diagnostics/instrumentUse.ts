@@ -4,6 +4,7 @@
  */
 import { isCapitalsTerm } from '../../engine/instrumentMatcher';
 import type { GlossaryEntry } from '../../engine/glossary';
+import { SpanSet } from '../../engine/sortedOffsets';
 import { isUnresolved, type Footnote, type InstrumentMention } from '../../engine/model';
 import type { RuleContext } from './model';
 
@@ -29,7 +30,8 @@ export function mentionedEntries(ctx: RuleContext): { readonly entry: GlossaryEn
  */
 export function mentionsById(mentions: readonly InstrumentMention[], footnotes: readonly Footnote[] = []): Map<string, InstrumentMention[]> {
   const out = new Map<string, InstrumentMention[]>();
-  const inFootnote = (m: InstrumentMention): boolean => footnotes.some((f) => m.span.offset >= f.bodySpan.offset && m.span.offset < f.bodySpan.offset + f.bodySpan.length);
+  const bodies = new SpanSet(footnotes.map((f) => f.bodySpan));
+  const inFootnote = (m: InstrumentMention): boolean => bodies.holds(m.span.offset);
   for (const m of [...mentions].sort((a, b) => a.span.offset - b.span.offset)) {
     if (inFootnote(m) || isUnresolved(m)) continue;
     const list = out.get(m.id) ?? [];
@@ -39,9 +41,9 @@ export function mentionsById(mentions: readonly InstrumentMention[], footnotes: 
   return out;
 }
 
-/** Text as compared: lower case, PDF hyphenation undone, whitespace collapsed. */
+/** Text as compared: lower case, PDF hyphenation (before any line end) undone, whitespace collapsed. */
 export function normalizedName(text: string): string {
-  return text.replace(/(\p{L})-\s*\n\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.replace(/(\p{L})-[ \t]*(?:\r\n?|\n)\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** The name an abbreviation stands for, written out: the full name, else a name that is not in capitals. */

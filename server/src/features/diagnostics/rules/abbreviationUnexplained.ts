@@ -8,6 +8,9 @@
  */
 import { isUnresolved } from '../../../engine/model';
 import { explainedAbbreviations, isAbbreviation, WELL_KNOWN_ABBREVIATIONS } from '../abbreviations';
+import type { Span } from '../../../engine/model';
+import { SpanSet } from '../../../engine/sortedOffsets';
+import { DocumentLookup } from '../../documentLookup';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
 
@@ -23,8 +26,9 @@ export const abbreviationUnexplained: DiagnosticRule = {
     const a = ctx.doc.analysis;
     // Instruments have their own rules; an open ambiguous abbreviation is no one instrument's and stays in.
     const instruments = a.instruments.filter((i) => !isUnresolved(i)).map((i) => i.span);
-    const skip = [...a.references.map((r) => r.span), ...instruments, ...(a.metadata.frontMatterSpan ? [a.metadata.frontMatterSpan] : [])];
-    const inside = (at: number): boolean => skip.some((s) => at >= s.offset && at < s.offset + s.length);
+    const skip = new SpanSet([...a.references.map((r) => r.span), ...instruments, ...(a.metadata.frontMatterSpan ? [a.metadata.frontMatterSpan] : [])]);
+    const inside = (at: number): boolean => skip.holds(at);
+    const lookup = DocumentLookup.of(ctx.doc);
     const seen = new Set<string>();
     const explained = explainedAbbreviations(text);
     const findings: Finding[] = [];
@@ -32,7 +36,7 @@ export const abbreviationUnexplained: DiagnosticRule = {
       const word = m[0];
       if (!isAbbreviation(word) || seen.has(word)) continue;
       seen.add(word);
-      if (WELL_KNOWN_ABBREVIATIONS.has(word.toUpperCase()) || inside(m.index!) || inCapitalsLine(text, m.index!, word.length)) continue;
+      if (WELL_KNOWN_ABBREVIATIONS.has(word.toUpperCase()) || inside(m.index!) || inCapitalsLine(text, lookup.lineAround(m.index!))) continue;
       if (explained.has(word)) continue;
       findings.push({ code: this.code, span: { offset: m.index!, length: word.length }, message: ctx.m.diag.abbreviationUnexplained(word) });
     }
@@ -40,12 +44,9 @@ export const abbreviationUnexplained: DiagnosticRule = {
   },
 };
 
-/** A heading or title in capitals ("BRIEF VAN DE MINISTER"): its words are no abbreviations. */
-function inCapitalsLine(text: string, at: number, length: number): boolean {
-  const start = text.lastIndexOf('\n', at) + 1;
-  let end = text.indexOf('\n', at + length);
-  if (end < 0) end = text.length;
-  const words = text.slice(start, Math.min(end, start + 400)).match(/\p{L}{2,}/gu) ?? [];
+/** A heading or title in capitals ("BRIEF VAN DE MINISTER"): its words are no abbreviations (read from the first 400 characters of the line). */
+function inCapitalsLine(text: string, line: Span): boolean {
+  const words = text.slice(line.offset, Math.min(line.offset + line.length, line.offset + 400)).match(/\p{L}{2,}/gu) ?? [];
   const capitals = words.filter((w) => w === w.toUpperCase()).length;
   return words.length >= 3 && capitals * 3 >= words.length * 2;
 }

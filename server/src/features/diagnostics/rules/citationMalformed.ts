@@ -6,6 +6,7 @@
  */
 import { rewriteCitation } from '../../citations';
 import { malformation } from '../citationForm';
+import { DocumentLookup } from '../../documentLookup';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
 
@@ -15,10 +16,11 @@ export const citationMalformed: DiagnosticRule = {
   description: "A broken Kamerstuk citation: no 'nr.', hyphen with a space, 'Kamerstukken' for one paper, wrongly split dossier digits.",
   check(ctx) {
     const refs = ctx.doc.analysis.references;
+    const lookup = DocumentLookup.of(ctx.doc);
     const findings: Finding[] = [];
     refs.forEach((r, i) => {
       if (r.kind !== 'kamerstuk') return;
-      const next = refs.slice(i + 1).find((n) => n.kind === 'kamerstuk');
+      const next = lookup.nextKamerstuk(i);
       const message = malformation(r, next, ctx.doc.text, ctx.m);
       if (!message) return;
       const newText = rewriteCitation(r, ctx.settings.citationStyle);

@@ -5,6 +5,7 @@
  * as hints, each with a fix and a fix-all action.
  */
 import { rewriteCitation } from '../../citations';
+import { DocumentLookup } from '../../documentLookup';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
 import { malformation } from '../citationForm';
@@ -16,11 +17,12 @@ export const citationStyle: DiagnosticRule = {
   check(ctx) {
     if (!ctx.settings.enforceCitationStyle) return [];
     const refs = ctx.doc.analysis.references;
+    const lookup = DocumentLookup.of(ctx.doc);
     const findings: Finding[] = [];
     refs.forEach((r, i) => {
       // Bare citations, identifiers, joint papers and lists keep their form; malformed ones have their own rule.
       if (r.kind !== 'kamerstuk' || !r.form.keyword || r.form.identifier || r.form.dossierInherited || r.alsoDossiers?.length) return;
-      const next = refs.slice(i + 1).find((n) => n.kind === 'kamerstuk');
+      const next = lookup.nextKamerstuk(i);
       if (next?.kind === 'kamerstuk' && next.form.dossierInherited) return;
       if (malformation(r, next, ctx.doc.text, ctx.m)) return;
       const styled = rewriteCitation(r, ctx.settings.citationStyle);

@@ -54,8 +54,9 @@ interface Terms {
 }
 
 function termsOf(text: string): Terms {
+  // Each word is read from its start only (a match may not start inside one): linear in the text.
   const years: { word: string; year: string }[] = [];
-  for (const m of text.matchAll(/([\p{L}][\p{L}-]*)\s+((?:19|20)\d{2})\b/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}-])-*([\p{L}][\p{L}-]*)\s+((?:19|20)\d{2})\b/gu)) {
     const word = contentWords(m[1]!)[0];
     if (word && !isGeneric(word)) years.push({ word, year: m[2]! });
   }
@@ -133,12 +134,86 @@ function remoteQuery(described: CitationDescription, terms: Terms): string[] {
   return telling.slice(0, 2);
 }
 
+/** What the rule concludes about one description beside one cited number. */
+interface Verdict {
+  /** The cited document. */
+  readonly doc: CatalogDocument;
+  /** The document the description fits, when one does. */
+  readonly better?: { readonly c: CatalogDocument; readonly f: Fit };
+}
+
+/**
+ * Whether a description fits the document cited beside it, and which document it fits instead; undefined
+ * when there is nothing to say. Depends on the cited number and the description only, so a letter that
+ * cites one document the same way many times asks the catalog once.
+ */
+async function judge(ctx: RuleContext, r: KamerstukId, described: CitationDescription, terms: Terms): Promise<Verdict | undefined> {
+  const doc = await ctx.catalog.lookupKamerstuk(r);
+  if (!doc?.title || FORMULA_TITLE.test(doc.title.trim())) return undefined;
+  const title = titleTerms(doc);
+  const cited = fitOf(terms, title);
+  const year = yearConflict(terms, title);
+  if (cited.ratio >= 1 / 3 && !year) return undefined;
+  // A title another source gives the document may fit where the first did not.
+  const others = (await ctx.catalog.titlesOf(r)).filter((t) => t !== doc.title).map((t) => termsOf(subjectOf(t)));
+  if (others.some((t) => fitOf(terms, t).ratio >= 1 / 3 && !yearConflict(terms, t))) return undefined;
+  // What the cited document's title and its dossier's title have in common with the description.
+  const citedAll = fitOf(terms, { distinct: [...title.distinct, ...others.flatMap((t) => t.distinct), ...distinctiveWords(contentWords(doc.dossierTitle ?? ''))], years: [] });
+  const fits = (c: CatalogDocument): Fit | undefined => {
+    // Letters call a motion a motion: a description without the word names another kind of document.
+    if ((described.names === 'motion') !== isMotion(c)) return undefined;
+    if (described.submitters?.length) {
+      const first = surnameKey(described.submitters[0]!);
+      const signed = c.submitters?.length ? c.submitters.some((s) => surnameKey(s) === first) : contentWords(c.title!).includes(first);
+      if (!signed) return undefined;
+    }
+    const t = titleTerms(c);
+    const f = fitOf(terms, t);
+    // A wrong year: the same title with the year written.
+    if (year) return t.years.some((y) => y.year === year) && f.matched >= Math.max(1, cited.matched) && f.ratio >= 0.6 ? f : undefined;
+    const good = f.matched >= 1 && f.ratio >= 0.6 && (f.matched >= 2 || f.coverage >= 0.5) && f.matched >= 2 * citedAll.matched + 1;
+    return good ? f : undefined;
+  };
+  const best = (list: readonly CatalogDocument[]): { c: CatalogDocument; f: Fit } | undefined => {
+    const ranked = list
+      .map((c) => ({ c, f: fits(c) }))
+      .filter((x): x is { c: CatalogDocument; f: Fit } => !!x.f)
+      .sort(
+        (a, b) =>
+          b.f.matched - a.f.matched ||
+          b.f.ratio - a.f.ratio ||
+          b.f.coverage - a.f.coverage ||
+          Number(b.c.date === described.date) - Number(a.c.date === described.date) ||
+          Number(b.c.kamerstuk!.dossier === r.dossier) - Number(a.c.kamerstuk!.dossier === r.dossier) ||
+          Math.abs(Number(a.c.kamerstuk!.nr) - Number(r.nr)) - Math.abs(Number(b.c.kamerstuk!.nr) - Number(r.nr)),
+      );
+    // One shared word that two documents' titles hold alike points at neither.
+    const [first, second] = ranked;
+    if (first && second && first.f.matched === 1 && second.f.matched === 1 && second.f.coverage >= first.f.coverage) return undefined;
+    return first;
+  };
+  let better = best(await knownCandidates(ctx, r, described, terms));
+  if (!better) {
+    const query = remoteQuery(described, terms);
+    if (query.length) better = best((await ctx.catalog.searchRemote(query, 20)).filter((d) => d.kamerstuk && d.title && kamerstukKey(d.kamerstuk) !== kamerstukKey(r)));
+  }
+  const contradiction = !!year || (citedAll.matched === 0 && terms.distinct.length >= 4 && title.distinct.length >= 3);
+  if (!better && !contradiction) return undefined;
+  return better ? { doc, better } : { doc };
+}
+
+/** The key of a judgement: the cited number and everything of the description that `judge` reads. */
+function judgementKey(r: KamerstukId, d: CitationDescription): string {
+  return [kamerstukKey(r), d.text, d.names ?? '', d.date ?? '', ...(d.submitters ?? [])].join('\u0000');
+}
+
 export const citationTitleMismatch: DiagnosticRule = {
   code: 'citation-title-mismatch',
   defaultSeverity: 'warning',
   description: 'The description written beside a citation does not fit the title of the document at that number.',
   async check(ctx) {
     const findings: Finding[] = [];
+    const judged = new Map<string, Verdict | undefined>();
     for (const r of ctx.doc.analysis.references) {
       if (r.kind !== 'kamerstuk') continue;
       const described = describedAs(ctx.doc, r);
@@ -146,57 +221,11 @@ export const citationTitleMismatch: DiagnosticRule = {
       const terms = termsOf(subjectOf(described.text));
       // A description of only shared words ("de brief", "de Defensiestrategie") is no evidence.
       if (!terms.distinct.length) continue;
-      const doc = await ctx.catalog.lookupKamerstuk(r);
-      if (!doc?.title || FORMULA_TITLE.test(doc.title.trim())) continue;
-      const title = titleTerms(doc);
-      const cited = fitOf(terms, title);
-      const year = yearConflict(terms, title);
-      if (cited.ratio >= 1 / 3 && !year) continue;
-      // A title another source gives the document may fit where the first did not.
-      const others = (await ctx.catalog.titlesOf(r)).filter((t) => t !== doc.title).map((t) => termsOf(subjectOf(t)));
-      if (others.some((t) => fitOf(terms, t).ratio >= 1 / 3 && !yearConflict(terms, t))) continue;
-      // What the cited document's title and its dossier's title have in common with the description.
-      const citedAll = fitOf(terms, { distinct: [...title.distinct, ...others.flatMap((t) => t.distinct), ...distinctiveWords(contentWords(doc.dossierTitle ?? ''))], years: [] });
-      const fits = (c: CatalogDocument): Fit | undefined => {
-        // Letters call a motion a motion: a description without the word names another kind of document.
-        if ((described.names === 'motion') !== isMotion(c)) return undefined;
-        if (described.submitters?.length) {
-          const first = surnameKey(described.submitters[0]!);
-          const signed = c.submitters?.length ? c.submitters.some((s) => surnameKey(s) === first) : contentWords(c.title!).includes(first);
-          if (!signed) return undefined;
-        }
-        const t = titleTerms(c);
-        const f = fitOf(terms, t);
-        // A wrong year: the same title with the year written.
-        if (year) return t.years.some((y) => y.year === year) && f.matched >= Math.max(1, cited.matched) && f.ratio >= 0.6 ? f : undefined;
-        const good = f.matched >= 1 && f.ratio >= 0.6 && (f.matched >= 2 || f.coverage >= 0.5) && f.matched >= 2 * citedAll.matched + 1;
-        return good ? f : undefined;
-      };
-      const best = (list: readonly CatalogDocument[]): { c: CatalogDocument; f: Fit } | undefined => {
-        const ranked = list
-          .map((c) => ({ c, f: fits(c) }))
-          .filter((x): x is { c: CatalogDocument; f: Fit } => !!x.f)
-          .sort(
-            (a, b) =>
-              b.f.matched - a.f.matched ||
-              b.f.ratio - a.f.ratio ||
-              b.f.coverage - a.f.coverage ||
-              Number(b.c.date === described.date) - Number(a.c.date === described.date) ||
-              Number(b.c.kamerstuk!.dossier === r.dossier) - Number(a.c.kamerstuk!.dossier === r.dossier) ||
-              Math.abs(Number(a.c.kamerstuk!.nr) - Number(r.nr)) - Math.abs(Number(b.c.kamerstuk!.nr) - Number(r.nr)),
-          );
-        // One shared word that two documents' titles hold alike points at neither.
-        const [first, second] = ranked;
-        if (first && second && first.f.matched === 1 && second.f.matched === 1 && second.f.coverage >= first.f.coverage) return undefined;
-        return first;
-      };
-      let better = best(await knownCandidates(ctx, r, described, terms));
-      if (!better) {
-        const query = remoteQuery(described, terms);
-        if (query.length) better = best((await ctx.catalog.searchRemote(query, 20)).filter((d) => d.kamerstuk && d.title && kamerstukKey(d.kamerstuk) !== kamerstukKey(r)));
-      }
-      const contradiction = !!year || (citedAll.matched === 0 && terms.distinct.length >= 4 && title.distinct.length >= 3);
-      if (!better && !contradiction) continue;
+      const key = judgementKey(r, described);
+      if (!judged.has(key)) judged.set(key, await judge(ctx, r, described, terms));
+      const verdict = judged.get(key);
+      if (!verdict) continue;
+      const { doc, better } = verdict;
       const fixes: Fix[] = better
         ? [{ title: ctx.m.diag.replaceWith(kamerstukTitle(better.c.kamerstuk!)), edits: [{ uri: ctx.doc.uri, span: r.span, newText: citationLike(r, better.c.kamerstuk!, ctx.settings.citationStyle) }], preferred: true }]
         : [];
@@ -204,7 +233,7 @@ export const citationTitleMismatch: DiagnosticRule = {
         code: this.code,
         span: r.span,
         message:
-          ctx.m.diag.titleMismatch(kamerstukTitle(r), shorten(doc.title, 160), shorten(described.text, 110)) +
+          ctx.m.diag.titleMismatch(kamerstukTitle(r), shorten(doc.title!, 160), shorten(described.text, 110)) +
           (better ? ` ${ctx.m.diag.titleMismatchBetter(`${kamerstukTitle(better.c.kamerstuk!)} (‘${shorten(isMotion(better.c) && isMotion(doc) ? `… ${subjectOf(better.c.title!)}` : better.c.title!, 110)}’)`)}` : ''),
         related: [{ uri: ctx.doc.uri, span: described.span, message: described.text }],
         fixes,

@@ -5,6 +5,7 @@
  * abbreviation, and a fix-all.
  */
 import type { Span } from '../../../engine/model';
+import { lowerBound } from '../../../engine/sortedOffsets';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
 import { abbreviationAsWritten, isFullForm, mentionedEntries } from '../instrumentUse';
@@ -24,12 +25,14 @@ export const instrumentFullNameRepeated: DiagnosticRule = {
       const intro = mentions.find((m) => m.abbreviation && m.span.offset > firstFull.span.offset);
       if (!intro) continue;
       const abbreviation = abbreviationAsWritten(intro.text, e);
+      // Where the abbreviations are (mentions are in order of offset): a repeated "(NGF)" is found by binary search.
+      const abbreviations = mentions.filter((a) => a.abbreviation).map((a) => a.span.offset);
       for (const m of mentions) {
         if (m.span.offset <= intro.span.offset || !isFullForm(m, e)) continue;
         // A repeated "(NGF)" after the full name goes too.
         const end = m.span.offset + m.span.length;
-        const bracket = /^\s*\(([^()\n]{1,20})\)/.exec(text.slice(end, end + 24));
-        const repeated = bracket && mentions.some((a) => a.abbreviation && a.span.offset > end && a.span.offset < end + bracket[0].length);
+        const bracket = /^\s*\(([^()\r\n]{1,20})\)/.exec(text.slice(end, end + 24));
+        const repeated = bracket && (abbreviations[lowerBound(abbreviations, end + 1)] ?? Infinity) < end + bracket[0].length;
         const span: Span = repeated ? { offset: m.span.offset, length: m.span.length + bracket[0].length } : m.span;
         findings.push({
           code: this.code,

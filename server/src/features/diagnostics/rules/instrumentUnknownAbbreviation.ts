@@ -8,6 +8,8 @@
  */
 import type { GlossaryEntryPatch, GlossaryKind } from '../../../engine/glossary';
 import type { Span } from '../../../engine/model';
+import { SpanSet } from '../../../engine/sortedOffsets';
+import { DocumentLookup } from '../../documentLookup';
 import { glossaryAddition } from '../../glossaryEdit';
 import type { DiagnosticRule } from '../model';
 import type { Finding, Fix } from '../../model';
@@ -116,10 +118,6 @@ function instrumentLike(text: string, start: number, end: number, abbr: string):
   return undefined;
 }
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
-}
-
 /** A free id for the new entry, from the abbreviation. */
 function freeId(abbr: string, taken: (id: string) => boolean): string {
   const base = abbr.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'instrument';
@@ -137,9 +135,13 @@ export const instrumentUnknownAbbreviation: DiagnosticRule = {
     if (!glossary) return [];
     const text = ctx.doc.text;
     const a = ctx.doc.analysis;
-    const taken: Span[] = [...a.instruments.map((i) => i.span), ...a.references.filter((r) => r.kind !== 'amount' && r.kind !== 'deadline').map((r) => r.span)];
-    if (a.metadata.frontMatterSpan) taken.push(a.metadata.frontMatterSpan);
-    const urls = [...text.matchAll(/\b(?:https?:\/\/|www\.)\S+/g)].map((m) => ({ offset: m.index!, length: m[0].length }));
+    const takenSpans: Span[] = [...a.instruments.map((i) => i.span), ...a.references.filter((r) => r.kind !== 'amount' && r.kind !== 'deadline').map((r) => r.span)];
+    if (a.metadata.frontMatterSpan) takenSpans.push(a.metadata.frontMatterSpan);
+    const taken = new SpanSet(takenSpans);
+    const urls = new SpanSet([...text.matchAll(/\b(?:https?:\/\/|www\.)\S+/g)].map((m) => ({ offset: m.index!, length: m[0].length })));
+    const lookup = DocumentLookup.of(ctx.doc);
+    /** Whether each line (by its start) holds a lower-case letter: read once per line. */
+    const lowerCaseLines = new Map<number, boolean>();
     const seen = new Set<string>();
     const found: Candidate[] = [];
     for (const m of text.matchAll(CANDIDATE)) {
@@ -147,12 +149,12 @@ export const instrumentUnknownAbbreviation: DiagnosticRule = {
       if (seen.has(abbr) || COMMON.has(abbr) || isRoman(abbr) || (abbr.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
       if (glossary.matcher.entryOf(abbr) || glossary.matcher.entryOf(m[0])) continue;
       const span = { offset: m.index!, length: m[0].length };
-      if (taken.some((t) => overlaps(t, span)) || urls.some((u) => overlaps(u, span))) continue;
-      // A heading in capitals is no evidence.
-      const lineStart = text.lastIndexOf('\n', span.offset - 1) + 1;
-      const lineEnd = text.indexOf('\n', span.offset);
-      const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-      if (!/\p{Ll}/u.test(line)) continue;
+      if (taken.overlaps(span) || urls.overlaps(span)) continue;
+      // A heading in capitals is no evidence (a line without a lower-case letter).
+      const line = lookup.lineAround(span.offset);
+      let lower = lowerCaseLines.get(line.offset);
+      if (lower === undefined) lowerCaseLines.set(line.offset, (lower = /\p{Ll}/u.test(text.slice(line.offset, line.offset + line.length))));
+      if (!lower) continue;
       const candidate = instrumentLike(text, span.offset, span.offset + abbr.length, abbr);
       if (!candidate) continue;
       seen.add(abbr);
