@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { MemoryStore } from '../../server/src/catalog/memoryStore';
+import type { CatalogSource } from '../../server/src/catalog/model';
 import { lawTitleQuery, matchLaw, parseBwbResponse, type BwbRecord } from '../../server/src/catalog/official/bwb';
 import { SruDiagnostic } from '../../server/src/catalog/official/sru';
 import type { Store } from '../../server/src/catalog/remote';
@@ -226,6 +227,33 @@ describe('the Basiswettenbestand (wetten.overheid.nl)', function () {
       // The brackets are escaped: text that looks like a link, not a link.
       assert.doesNotMatch(text, /(?<!\\)\]\((?:https:\/\/evil|command:)/);
       assert.match(text, /\\\[klik\\\]/);
+    });
+
+    it('a "Wet …" phrase is asked about once, and the hover covers only the title found', async () => {
+      // A catalog source standing in for the BWB (the hover's logic, not the format): it knows
+      // "Wet open overheid" and records what it is asked.
+      const asked: string[][] = [];
+      const stub: CatalogSource = {
+        name: 'bwb',
+        lookupKamerstuk: () => undefined,
+        lookupDocumentNumber: () => undefined,
+        lookupLaw: async (titles) => {
+          asked.push([...titles]);
+          const matched = titles.find((t) => t === 'Wet open overheid');
+          return matched ? { kind: 'found', law: { bwbId: 'BWBR0045754', title: 'Wet open overheid', type: 'wet', matched, sources: [] } } : { kind: 'notFound' };
+        },
+      };
+      const s = createKamerwijzer({ sources: [stub], settings: { online: true, today: TODAY } });
+      const text = 'Zo regelt de Wet open overheid is aangenomen dat';
+      const doc = s.setDocument('file:///ws/brief.txt', text, 1);
+      const on = await s.hover(doc, text.indexOf('overheid'));
+      assert.match((on!.contents as MarkupContent).value, /\*\*Wet open overheid\*\* · wet/);
+      assert.deepEqual(on!.range, { start: { line: 0, character: text.indexOf('Wet') }, end: { line: 0, character: text.indexOf(' is') } });
+      assert.equal(await s.hover(doc, text.indexOf('aangenomen')), undefined);
+      assert.equal(asked.length, 2);
+      assert.deepEqual(asked[0], asked[1], 'the same titles wherever the cursor is on the phrase');
+      assert.equal(await s.hover(doc, text.indexOf('regelt')), undefined);
+      assert.equal(asked.length, 2, 'no lookup where no title is');
     });
 
     it('a law the glossary has keeps the glossary’s hover and asks nothing', async () => {

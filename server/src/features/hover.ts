@@ -434,8 +434,9 @@ async function lawHover(doc: IndexedDocument, offset: number, ctx: FeatureContex
   const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), LAW_WAIT_MS)));
   const answer: LawAnswer | undefined = await Promise.race([pending, late]).finally(() => clearTimeout(timer));
   if (!answer) {
-    // Still asking (the answer is kept when it comes): say so over the shortest candidate.
-    const shortest = titles[titles.length - 1]!;
+    // Still asking (the answer is kept when it comes): say so over the shortest candidate at the cursor.
+    const shortest = titles.filter((t) => contains(t.span, offset)).pop();
+    if (!shortest) return undefined;
     return { contents: { kind: MarkupKind.Markdown, value: safeMarkdown(`**${escapeMarkdown(shortest.text)}**\n\n${m.hover.law.fetching}`) }, range: doc.lines.rangeOf(shortest.span) };
   }
   if (answer.kind !== 'found') return undefined;

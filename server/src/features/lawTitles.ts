@@ -38,7 +38,9 @@ interface Token {
 
 /**
  * The candidate titles around `offset`, longest first (those of a "Wet …" title before a single
- * word's); undefined when the cursor is on none. Each candidate covers the cursor.
+ * word's); undefined when the cursor is on none. A "Wet …" phrase that reaches the cursor gives all
+ * its prefixes, whichever word the cursor is on (so one lookup serves the whole phrase): the caller
+ * shows a title only when the one found covers the cursor.
  */
 export function lawTitlesAt(text: string, offset: number): readonly LawTitle[] | undefined {
   if (offset < 0 || offset > text.length) return undefined;
@@ -60,7 +62,7 @@ export function lawTitlesAt(text: string, offset: number): readonly LawTitle[] |
     if (tokens[i]!.text !== 'Wet') continue;
     let last = i;
     while (last + 1 < tokens.length && last - i < MAX_WORDS_AFTER_WET && adjacent(text, tokens[last]!, tokens[last + 1]!)) last++;
-    for (let j = last; j > i && j >= at; j--) out.push(titleOf(text, tokens[i]!, tokens[j]!));
+    for (let j = last; j > i; j--) out.push(titleOf(text, tokens[i]!, tokens[j]!));
     break;
   }
   // "…wet" (and its year): the word under the cursor, or the word before a year under it.

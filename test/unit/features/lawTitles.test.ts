@@ -8,11 +8,11 @@ function titles(text: string, at: string, delta = 0): string[] | undefined {
 }
 
 describe('law citation titles around the cursor (for the BWB hover)', () => {
-  it('"Wet …": every prefix up to punctuation that covers the cursor, longest first', () => {
+  it('"Wet …": every prefix up to punctuation, longest first, the same wherever the cursor is on it', () => {
     const text = 'Op grond van de Wet open overheid is dat openbaar.';
-    assert.deepEqual(titles(text, 'open'), ['Wet open overheid is dat openbaar', 'Wet open overheid is dat', 'Wet open overheid is', 'Wet open overheid', 'Wet open']);
-    assert.deepEqual(titles(text, 'overheid'), ['Wet open overheid is dat openbaar', 'Wet open overheid is dat', 'Wet open overheid is', 'Wet open overheid']);
-    assert.deepEqual(titles(text, 'Wet'), ['Wet open overheid is dat openbaar', 'Wet open overheid is dat', 'Wet open overheid is', 'Wet open overheid', 'Wet open']);
+    const all = ['Wet open overheid is dat openbaar', 'Wet open overheid is dat', 'Wet open overheid is', 'Wet open overheid', 'Wet open'];
+    for (const word of ['Wet', 'open', 'overheid', 'openbaar']) assert.deepEqual(titles(text, word), all, word);
+    assert.equal(titles(text, 'grond'), undefined);
     assert.deepEqual(titles('(de Wet open overheid), zie', 'open'), ['Wet open overheid', 'Wet open']);
   });
 
@@ -45,7 +45,7 @@ describe('law citation titles around the cursor (for the BWB hover)', () => {
 
   it('a "…wet" inside a "Wet …" title: the Wet titles first', () => {
     const found = titles('de Wet tot wijziging van de Participatiewet', 'Participatiewet');
-    assert.deepEqual(found, ['Wet tot wijziging van de Participatiewet', 'Participatiewet']);
+    assert.deepEqual(found, ['Wet tot wijziging van de Participatiewet', 'Wet tot wijziging van de', 'Wet tot wijziging van', 'Wet tot wijziging', 'Wet tot', 'Participatiewet']);
   });
 
   it('nothing for the common noun, other words, or outside the text', () => {
