@@ -1,5 +1,5 @@
 import type { HandelingenId, KamerstukId } from '../engine/identifiers';
-import { catalogKeyText, mergeDocuments, type CatalogDocument, type CatalogKey, type CatalogSource, type FetchOutcome, type PublicationKey } from './model';
+import { catalogKeyText, mergeDocuments, type CatalogDocument, type CatalogKey, type CatalogSource, type FetchOutcome, type LawAnswer, type PublicationKey } from './model';
 import { WorkspaceCatalogSource } from './sources/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -102,6 +102,27 @@ export class Catalog {
       if (uri) return uri;
     }
     return undefined;
+  }
+
+  /**
+   * A regulation by the titles a text may give it (longest first), from the first source that finds
+   * it; "not found" when a source that could ask says none of them is a citation title; else unknown.
+   */
+  async lookupLaw(titles: readonly string[], today: string, signal?: AbortSignal): Promise<LawAnswer> {
+    let answer: LawAnswer = { kind: 'unknown' };
+    for (const s of this.sources) {
+      if (!s.lookupLaw || !titles.length) continue;
+      let a: LawAnswer;
+      try {
+        a = await s.lookupLaw(titles, today, signal);
+      } catch (e) {
+        this.onSourceError(s.name, e);
+        continue;
+      }
+      if (a.kind === 'found') return a;
+      if (a.kind === 'notFound') answer = a;
+    }
+    return answer;
   }
 
   /** The highest ondernummer any source knows in a dossier. */
