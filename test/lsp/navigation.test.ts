@@ -160,6 +160,23 @@ describe('language server over stdio on the seeds workspace', function () {
     await lsp.notify('textDocument/didClose', { textDocument: { uri } });
   });
 
+  it('completion of a motion by its submitter, and of a footnote in the Markdown style with the next free number', async () => {
+    const uri = pathToFileURL(path.join(seedsDir, 'concept2.md')).toString();
+    const text = 'Eerder[^1] schreven wij.\n\nDe motie van het lid Kos\n\n[^1]: Kamerstuk 29 826, nr. 277\n';
+    await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    type Item = { label: string; detail?: string; labelDetails?: { description?: string }; textEdit: { newText: string }; additionalTextEdits?: { newText: string; range: { start: { line: number } } }[] };
+    const list = await lsp.request<{ isIncomplete: boolean; items: Item[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 24 } });
+    assert.equal(list.isIncomplete, true);
+    const motion = list.items.find((i) => i.label.startsWith('Kostić c.s. (Kamerstuk 29 826, nr. 250)'));
+    assert.ok(motion, list.items.map((i) => i.label).join('\n'));
+    assert.match(motion.labelDetails?.description ?? '', /^Motie · \d+ maart 2025/);
+    const note = list.items.find((i) => i.label === 'Kostić c.s.[^2] Kamerstuk 29 826, nr. 250');
+    assert.ok(note, list.items.map((i) => i.label).join('\n'));
+    assert.equal(note.textEdit.newText, 'Kostić c.s.[^2]');
+    assert.deepEqual(note.additionalTextEdits?.map((e) => [e.range.start.line, e.newText]), [[4, '\n[^2]: Kamerstuk 29 826, nr. 250']]);
+    await lsp.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('workspace symbols find a cited document by number and by title words', async () => {
     const byNumber = await lsp.request<SymbolInformation[]>('workspace/symbol', { query: '29826-250' });
     assert.ok(byNumber.some((s) => s.name === 'Kamerstuk 29 826, nr. 250'));

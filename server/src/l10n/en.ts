@@ -131,6 +131,10 @@ export const en: Shape<typeof nl> = {
     findingsHeading: 'Findings',
     statuses: { wrong: 'wrong', stale: 'stale', malformed: 'malformed', known: 'known', unknown: 'not known (offline)' },
   },
+  completion: {
+    footnote: (label: string) => `As footnote ${label}`,
+    footnoteWord: 'footnote',
+  },
   describe: {
     unresolved: 'cannot be resolved without a document date',
     by: (d: string) => `by ${d}`,

@@ -128,6 +128,10 @@ export const nl = {
     findingsHeading: 'Bevindingen',
     statuses: { wrong: 'onjuist', stale: 'verouderd', malformed: 'verkeerd geschreven', known: 'bekend', unknown: 'niet bekend (offline)' },
   },
+  completion: {
+    footnote: (label: string) => `Als voetnoot ${label}`,
+    footnoteWord: 'voetnoot',
+  },
   describe: {
     unresolved: 'niet op te lossen zonder documentdatum',
     by: (d: string) => `uiterlijk ${d}`,

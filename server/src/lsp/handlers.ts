@@ -63,7 +63,7 @@ export function registerHandlers({ connection, service, sync, publisher, client,
       service.references(doc, offset, p.context.includeDeclaration),
     ),
   );
-  connection.onCompletion(onPosition('completion', null, async (doc, offset) => ({ isIncomplete: true, items: await service.completion(doc, offset) })));
+  connection.onCompletion(onPosition('completion', null, (doc, offset) => service.completion(doc, offset)));
   connection.onDocumentLinks(onDocument('document links', null, (doc) => service.documentLinks(doc)));
   connection.onDocumentSymbol(onDocument('document symbols', null, (doc) => service.documentSymbols(doc)));
   connection.languages.inlayHint.on(
