@@ -135,6 +135,9 @@ export const en: Shape<typeof nl> = {
     footnote: (label: string) => `As footnote ${label}`,
     footnoteWord: 'footnote',
   },
+  view: {
+    groups: { kamerstuk: 'Parliamentary papers', motion: 'Motions', documentNumber: 'Document numbers', handelingen: 'Proceedings', dossier: 'Dossiers' },
+  },
   describe: {
     unresolved: 'cannot be resolved without a document date',
     by: (d: string) => `by ${d}`,

@@ -132,6 +132,9 @@ export const nl = {
     footnote: (label: string) => `Als voetnoot ${label}`,
     footnoteWord: 'voetnoot',
   },
+  view: {
+    groups: { kamerstuk: 'Kamerstukken', motion: 'Moties', documentNumber: 'Documentnummers', handelingen: 'Handelingen', dossier: 'Dossiers' },
+  },
   describe: {
     unresolved: 'niet op te lossen zonder documentdatum',
     by: (d: string) => `uiterlijk ${d}`,
