@@ -98,7 +98,7 @@ export class CitationsView implements vscode.TreeDataProvider<Node>, vscode.Disp
       if (!this.workspace) return this.groups(entries);
       const byUri = new Map<string, CitationEntry[]>();
       for (const e of entries) byUri.set(e.uri, [...(byUri.get(e.uri) ?? []), e]);
-      return [...byUri].map(([uri, list]) => ({ type: 'file', uri, entries: list }));
+      return [...byUri].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([uri, list]) => ({ type: 'file', uri, entries: list }));
     }
     if (node.type === 'file') return this.groups(node.entries, node.uri);
     if (node.type === 'group') return node.entries.map((entry) => ({ type: 'entry', entry }));
