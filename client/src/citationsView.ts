@@ -48,6 +48,8 @@ export class CitationsView implements vscode.TreeDataProvider<Node>, vscode.Disp
       vscode.window.onDidChangeActiveTextEditor(() => this.refreshSoon(0)),
       vscode.languages.onDidChangeDiagnostics(() => this.refreshSoon(400)),
       this.view.onDidChangeVisibility((e) => e.visible && this.refreshSoon(0)),
+      // The server's labels (kinds, statuses) follow kamerwijzer.language.
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('kamerwijzer.language') && this.refreshSoon(500)),
       vscode.commands.registerCommand('kamerwijzer.citations.showWorkspace', () => this.setScope(true)),
       vscode.commands.registerCommand('kamerwijzer.citations.showDocument', () => this.setScope(false)),
       vscode.commands.registerCommand('kamerwijzer.citations.refresh', () => this.refresh()),

@@ -191,5 +191,8 @@ Slot.
     const items = (await ws.service.completion(opened.doc, opened.cursor)).items;
     assert.ok(items.length > 0, 'no motions of Kostić in the bundled data');
     assert.ok(items.every((i) => /^Kosti[cć]/.test(i.label)), items.map((i) => i.label).join('\n'));
+    const numbered = ws.open('Zie 2025D1219‸');
+    const labels = (await ws.service.completion(numbered.doc, numbered.cursor)).items.map((i) => i.label);
+    assert.ok(labels.includes('2025D12193'), labels.join(', '));
   });
 });
