@@ -46,7 +46,12 @@ export class CitationsView implements vscode.TreeDataProvider<Node>, vscode.Disp
       this.view,
       this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.refreshSoon(0)),
-      vscode.languages.onDidChangeDiagnostics(() => this.refreshSoon(400)),
+      // The workspace's list is the costlier one: asked again after a longer quiet time.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (this.workspace) this.refreshSoon(2000);
+        else if (active && e.uris.some((u) => u.toString() === active)) this.refreshSoon(400);
+      }),
       this.view.onDidChangeVisibility((e) => e.visible && this.refreshSoon(0)),
       // The server's labels (kinds, statuses) follow kamerwijzer.language.
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('kamerwijzer.language') && this.refreshSoon(500)),

@@ -4,7 +4,8 @@
  *   far, the documents whose number starts so; after words instead of digits, the documents whose
  *   title holds them;
  * - after "motie-", "motie " or "de motie van het lid ", the motions of the submitter whose name is
- *   being typed, with their subject and outcome;
+ *   being typed, with their subject and outcome (no such submitter: "motie over groene waterstof"
+ *   finds motions by their title's words);
  * - a Tweede Kamer document number ("2025D44"): the documents whose number starts so;
  * - after "Handelingen II ": the publications the workspace cites, or by title words.
  * Candidates come from the workspace first, then the catalog (cache, Tweede Kamer mirror, bundled
@@ -185,7 +186,13 @@ async function motionItems(doc: IndexedDocument, at: Place, ctx: FeatureContext,
       if (!found.has(key)) found.set(key, { kamerstuk: { dossier: r.kamerstuk.dossier, nr: r.kamerstuk.nr }, submitters: r.submitters, cs: r.cs });
     }
   }
+  const before = found.size;
   if (prefix.length >= 2) for (const d of ctx.catalog.motionsBySubmitterPrefix(prefix, MAX_ITEMS)) if (d.kamerstuk && !found.has(kamerstukKey(d.kamerstuk))) found.set(kamerstukKey(d.kamerstuk), d);
+  // No submitter of that name: "motie over groene waterstof" finds motions by the words of their title.
+  const words = titleWords(prefix);
+  if (found.size === before && words.length && prefix.includes(' ')) {
+    for (const d of ctx.catalog.searchTitles(['motie', ...words], MAX_ITEMS)) if (d.kamerstuk && /^motie/i.test(d.type ?? '') && !found.has(kamerstukKey(d.kamerstuk))) found.set(kamerstukKey(d.kamerstuk), d);
+  }
   const candidates: Candidate[] = [];
   for (const f of found.values()) {
     if (candidates.length >= MAX_ITEMS || !f.kamerstuk) continue;

@@ -98,6 +98,13 @@ Kostić[1] Kamerstuk 29 826, nr. 231 — Als voetnoot 1 — Motie van het lid Ko
     assert.deepEqual((await ws.service.completion(other.doc, other.cursor)).items, []);
   });
 
+  it('a motion by the words of its title when no submitter has that name', async () => {
+    const ws = testWorkspace({ known: MOTIONS });
+    const opened = ws.open('Zoals de motie over groene waterstof‸');
+    const labels = (await ws.service.completion(opened.doc, opened.cursor)).items.map((i) => `${i.label} — ${i.detail}`);
+    assert.deepEqual(labels, ['Kostić (Kamerstuk 29 826, nr. 231) — Motie van het lid Kostić over groene waterstof', 'Kostić[1] Kamerstuk 29 826, nr. 231 — Als voetnoot 1 — Motie van het lid Kostić over groene waterstof']);
+  });
+
   it('document numbers by their first characters, from the workspace and the catalog', async () => {
     const ws = testWorkspace({ known: MOTIONS });
     const opened = ws.open('//- a.txt\nHet verslag 2025D99999 noemt het.\n//- b.txt\nZie document 2025D4‸');
