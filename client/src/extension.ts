@@ -35,6 +35,7 @@ let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
 let lastStatus: ServerStatus | undefined;
 let activity: Activity | undefined;
+let citations: CitationsView | undefined;
 
 /** The document selector from `kamerwijzer.documentSelector` (language ids), for files and unsaved documents. */
 function documentSelector(): DocumentSelector {
@@ -66,7 +67,11 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   };
   client = new LanguageClient('kamerwijzer', 'Kamerwijzer', serverOptions, clientOptions);
   await client.start();
-  client.onNotification(INDEXED_NOTIFICATION, (status: ServerStatus) => showStatus(status));
+  client.onNotification(INDEXED_NOTIFICATION, (status: ServerStatus) => {
+    showStatus(status);
+    // Files changed on disk or a scan ended: the workspace's citations may have too.
+    citations?.refreshSoon(1000);
+  });
   client.onNotification(STATUS_NOTIFICATION, (status: ServerStatus) => showStatus(status));
   client.onNotification(ACTIVITY_NOTIFICATION, (a: Activity) => showActivity(a));
   try {
@@ -221,7 +226,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     statusItem,
-    new CitationsView(() => client),
+    (citations = new CitationsView(() => client)),
     new WorkspaceCheck(() => client),
     // The counts of findings follow the Problems panel; the texts follow kamerwijzer.language.
     vscode.languages.onDidChangeDiagnostics(() => renderSoon()),
