@@ -272,6 +272,17 @@ describe('official sources', function () {
       assert.equal(await o.tweedekamer.dossierHighest('30218'), 25);
     });
 
+    it('lists a dossier\'s Kamerstukken by number prefix and documents by document number prefix (for completion)', async () => {
+      const o = sources();
+      await o.sync();
+      const listed = await o.tweedekamer.listByIdPrefix('36471-1', 50);
+      assert.ok(listed.length >= 2 && listed.every((d) => d.id.startsWith('36471-1')), listed.map((d) => d.id).join(', '));
+      assert.deepEqual(await o.tweedekamer.listByIdPrefix('364', 50), [], 'no whole dossier: nothing read');
+      const numbered = await o.tweedekamer.documentsByNumberPrefix('2025D1219', 50);
+      assert.ok(numbered.some((d) => d.id === '29826-250' && d.documentNumber === '2025D12193'), numbered.map((d) => d.id).join(', '));
+      assert.deepEqual(await o.tweedekamer.documentsByNumberPrefix('2025D', 50), [], 'too short a prefix reads no shard');
+    });
+
     it('does not follow a next link to another host, and one sync runs at a time', async () => {
       const store = new MemoryStore();
       const fetcher = new HttpFetcher({ allowed: [server.tk], backoffMs: 5 });

@@ -184,6 +184,39 @@ export class Catalog {
     return this.collect((s) => s.titledDocuments?.() ?? [], Number.MAX_SAFE_INTEGER);
   }
 
+  /**
+   * Documents whose id starts with a prefix, from every source — those that read files on demand
+   * too, when the prefix holds a whole dossier ("29826-2") — de-duplicated by id, merged per fact.
+   */
+  async findByIdPrefix(prefix: string, limit: number): Promise<CatalogDocument[]> {
+    const found = this.documentsByIdPrefix(prefix, limit);
+    if (!/^\d{4,6}(?:-[0-9A-Z]+)*-/.test(prefix)) return found;
+    const listed = await Promise.all(this.sources.filter((s) => s.listByIdPrefix).map((s) => s.listByIdPrefix!(prefix, limit).catch((e: unknown) => (this.onSourceError(s.name, e), []))));
+    return mergeLists([found, ...listed], limit);
+  }
+
+  /** Documents whose document number starts with a prefix ("2025D44"), from every source that can tell. */
+  async findByNumberPrefix(prefix: string, limit: number): Promise<CatalogDocument[]> {
+    const lists = await Promise.all(
+      this.sources
+        .filter((s) => s.documentsByNumberPrefix)
+        .map(async (s) => {
+          try {
+            return await s.documentsByNumberPrefix!(prefix, limit);
+          } catch (e) {
+            this.onSourceError(s.name, e);
+            return [];
+          }
+        }),
+    );
+    return mergeLists(lists, limit);
+  }
+
+  /** Motions with a signatory whose name starts so, from every source that knows motions. */
+  motionsBySubmitterPrefix(prefix: string, limit: number): CatalogDocument[] {
+    return this.collect((s) => s.motionsBySubmitterPrefix?.(prefix, limit) ?? [], limit);
+  }
+
   /** Motions signed by all of these surnames, from every source that knows motions. */
   findMotions(surnames: readonly string[], limit: number): CatalogDocument[] {
     return this.collect((s) => s.findMotions?.(surnames, limit) ?? [], limit);
@@ -218,4 +251,11 @@ export class Catalog {
     }
     return [...seen.values()].slice(0, limit);
   }
+}
+
+/** Lists of documents as one, de-duplicated by id (earlier lists win per fact), at most `limit`. */
+function mergeLists(lists: readonly (readonly CatalogDocument[])[], limit: number): CatalogDocument[] {
+  const seen = new Map<string, CatalogDocument>();
+  for (const list of lists) for (const d of list) seen.set(d.id, seen.has(d.id) ? mergeDocuments(seen.get(d.id)!, d) : d);
+  return [...seen.values()].slice(0, limit);
 }

@@ -110,6 +110,18 @@ export interface CatalogSource {
   /** Motions whose signatories include all of these surnames (folded), newest first. */
   findMotions?(surnames: readonly string[], limit: number): readonly CatalogDocument[];
   /**
+   * Motions with a signatory whose name or surname, folded, starts with `prefix` ("kos" → Kostić,
+   * "van der p" → Van der Plas), newest first; at most `limit`. For completion as a name is typed.
+   */
+  motionsBySubmitterPrefix?(prefix: string, limit: number): readonly CatalogDocument[];
+  /** Documents whose Tweede Kamer document number starts with `prefix` (upper case: "2025D44"); at most `limit`. */
+  documentsByNumberPrefix?(prefix: string, limit: number): readonly CatalogDocument[] | Promise<readonly CatalogDocument[]>;
+  /**
+   * Like `documentsByIdPrefix`, for sources that read their documents from files on demand (the
+   * Tweede Kamer mirror): asked only with a whole dossier in the prefix ("29826-2", "36600-XIII-").
+   */
+  listByIdPrefix?(prefix: string, limit: number): Promise<readonly CatalogDocument[]>;
+  /**
    * Asks the source's remote end about a document (sources that have one) unless a fresh answer is
    * kept (or `force`); resolves when the answer is known and kept, or the asking failed. Never throws.
    */

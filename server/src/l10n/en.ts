@@ -139,6 +139,13 @@ export const en: Shape<typeof nl> = {
     findingsHeading: 'Findings',
     statuses: { wrong: 'wrong', stale: 'stale', malformed: 'malformed', known: 'known', unknown: 'not known (offline)' },
   },
+  completion: {
+    footnote: (label: string) => `As footnote ${label}`,
+    footnoteWord: 'footnote',
+  },
+  view: {
+    groups: { kamerstuk: 'Parliamentary papers', motion: 'Motions', documentNumber: 'Document numbers', handelingen: 'Proceedings', dossier: 'Dossiers' },
+  },
   describe: {
     unresolved: 'cannot be resolved without a document date',
     by: (d: string) => `by ${d}`,

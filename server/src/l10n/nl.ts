@@ -136,6 +136,13 @@ export const nl = {
     findingsHeading: 'Bevindingen',
     statuses: { wrong: 'onjuist', stale: 'verouderd', malformed: 'verkeerd geschreven', known: 'bekend', unknown: 'niet bekend (offline)' },
   },
+  completion: {
+    footnote: (label: string) => `Als voetnoot ${label}`,
+    footnoteWord: 'voetnoot',
+  },
+  view: {
+    groups: { kamerstuk: 'Kamerstukken', motion: 'Moties', documentNumber: 'Documentnummers', handelingen: 'Handelingen', dossier: 'Dossiers' },
+  },
   describe: {
     unresolved: 'niet op te lossen zonder documentdatum',
     by: (d: string) => `uiterlijk ${d}`,
