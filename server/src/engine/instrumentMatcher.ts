@@ -208,41 +208,71 @@ export class InstrumentMatcher {
     } else if (!this.foldedTerms.has(term.text.toLowerCase())) this.foldedTerms.set(term.text.toLowerCase(), term.id);
   }
 
-  /** Every mention in a text, in order, without overlaps. */
+  /**
+   * Every mention in a text, in order, without overlaps.
+   *
+   * The text's tokens are kept as numbers (where each starts and ends, whether it is a word and
+   * follows white space), never as objects or strings: a token is read as a string only where a term
+   * can start with it, which a hash of its ASCII letters and digits (the same as for the first tokens
+   * of every term, in lower case) rules out for almost every word of a text.
+   */
   find(text: string): InstrumentMatch[] {
-    const tokens = tokenize(text);
+    const tokens = tokenSpans(text);
     const urls = urlRanges(text);
+    const starts = this.startHashes();
     let u = 0;
     const out: InstrumentMatch[] = [];
     let i = 0;
-    while (i < tokens.length) {
-      const start = tokens[i]!;
+    const count = tokens.count;
+    while (i < count) {
+      const h = tokens.hash[i]!;
+      // -1: a token with a character beyond ASCII, which the hash does not rule out.
+      if (h !== -1 && !starts.has(h)) {
+        i++;
+        continue;
+      }
       const best = this.longestAt(tokens, i);
       if (!best) {
         i++;
         continue;
       }
-      while (u < urls.length && urls[u]![1] <= start.start) u++;
-      const inUrl = u < urls.length && urls[u]![0] <= start.start;
+      const at = tokens.start[i]!;
+      while (u < urls.length && urls[u]![1] <= at) u++;
+      const inUrl = u < urls.length && urls[u]![0] <= at;
       if (inUrl || !acceptable(tokens, i, best.last, best.term)) {
         i++;
         continue;
       }
-      out.push({ start: start.start, end: tokens[best.last]!.end, id: best.term.id, abbreviation: best.term.abbreviation, term: best.term.text });
+      out.push({ start: at, end: tokens.end[best.last]!, id: best.term.id, abbreviation: best.term.abbreviation, term: best.term.text });
       i = best.last + 1;
     }
     return out;
   }
 
+  private starts: Set<number> | undefined;
+
+  /** The hashes (asciiHash) of the first tokens of every term, in lower case; a first token beyond ASCII has none. */
+  private startHashes(): Set<number> {
+    if (this.starts) return this.starts;
+    const set = new Set<number>();
+    for (const root of [this.exact, this.folded]) {
+      for (const key of root.glued.keys()) {
+        const h = asciiHash(key, 0, key.length);
+        if (h !== -1) set.add(h);
+      }
+    }
+    return (this.starts = set);
+  }
+
   /** The longest term starting at token i (exact beats folded at equal length). */
-  private longestAt(tokens: readonly Token[], i: number): { term: InstrumentTerm; last: number } | undefined {
+  private longestAt(tokens: TokenSpans, i: number): { term: InstrumentTerm; last: number } | undefined {
     let best: { term: InstrumentTerm; last: number } | undefined;
     for (let pass = 0; pass < 2; pass++) {
       const lower = pass === 1;
       let at: TrieNode | undefined = lower ? this.folded : this.exact;
-      for (let j = i; j < tokens.length && at; j++) {
-        const t = tokens[j]!;
-        at = childMap(at, t, j === i).get(lower ? t.lower : t.text);
+      for (let j = i; j < tokens.count && at; j++) {
+        const map: Map<string, TrieNode> = j !== i && tokens.spaced(j) ? at.spaced : at.glued;
+        at = map.get(lower ? tokens.lower(j) : tokens.written(j));
         if (at?.term && (!best || j > best.last)) best = { term: at.term, last: j };
       }
     }
@@ -250,27 +280,152 @@ export class InstrumentMatcher {
   }
 }
 
+const WORD = 1;
+const SPACED = 2;
+
+/**
+ * The tokens of a text as numbers: token k is text [start[k], end[k]), a word or one other
+ * character, after white space or not, and the hash of its ASCII characters in lower case (-1 when
+ * it has a character beyond ASCII).
+ */
+class TokenSpans {
+  count = 0;
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+  hash: Int32Array;
+
+  constructor(
+    readonly text: string,
+    capacity: number,
+  ) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.hash = new Int32Array(capacity);
+  }
+
+  word(k: number): boolean {
+    return (this.flags[k]! & WORD) !== 0;
+  }
+
+  spaced(k: number): boolean {
+    return (this.flags[k]! & SPACED) !== 0;
+  }
+
+  /** The token as written, apostrophes and hyphens normalized. */
+  written(k: number): string {
+    const s = this.start[k]!;
+    const e = this.end[k]!;
+    return e - s === 1 ? normalizeToken(this.text[s]!) : this.text.slice(s, e);
+  }
+
+  /** The same in lower case (for a word). */
+  lower(k: number): string {
+    const w = this.written(k);
+    return this.word(k) ? w.toLowerCase() : w;
+  }
+}
+
+/** The hash of text [from, to) with ASCII letters in lower case; -1 when a character is beyond ASCII. */
+function asciiHash(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h === -1 ? 0 : h;
+}
+
+/** Splits a text into tokens as `tokenize` does, into numbers. */
+function tokenSpans(text: string): TokenSpans {
+  const n = text.length;
+  // At most one token per character; grown when a text has more tokens than a guess allows.
+  let tokens = new TokenSpans(text, Math.min(n, 1024 + (n >> 2)));
+  let i = 0;
+  let spaced = true;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      spaced = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    let word: boolean;
+    let h = 0;
+    if (c < 128) {
+      word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    } else word = isWordCodeAt(text, i);
+    if (word) {
+      // ASCII letters and digits, hashed on the way; beyond ASCII, the general test.
+      while (i < n) {
+        let d = text.charCodeAt(i);
+        if (d < 128) {
+          if (d >= 65 && d <= 90) d += 32;
+          else if (!((d >= 48 && d <= 57) || (d >= 97 && d <= 122))) break;
+          if (h !== -1) h = (Math.imul(h, 31) + d) | 0;
+          i++;
+        } else {
+          if (!isWordCodeAt(text, i)) break;
+          h = -1;
+          i += width(d);
+        }
+      }
+    } else {
+      // One character (a surrogate pair counts as one).
+      i = Math.min(n, i + width(c));
+      h = -1;
+    }
+    if (tokens.count === tokens.start.length) tokens = grown(tokens);
+    const k = tokens.count++;
+    tokens.start[k] = start;
+    tokens.end[k] = i;
+    tokens.flags[k] = (word ? WORD : 0) | (spaced ? SPACED : 0);
+    tokens.hash[k] = h;
+    spaced = false;
+  }
+  return tokens;
+}
+
+function grown(tokens: TokenSpans): TokenSpans {
+  const bigger = new TokenSpans(tokens.text, Math.max(16, tokens.start.length * 2));
+  bigger.start.set(tokens.start);
+  bigger.end.set(tokens.end);
+  bigger.flags.set(tokens.flags);
+  bigger.hash.set(tokens.hash);
+  bigger.count = tokens.count;
+  return bigger;
+}
+
 /** Whether the match of tokens [i, last] stands on its own in the text (see the module comment). */
-function acceptable(tokens: readonly Token[], i: number, last: number, term: InstrumentTerm): boolean {
-  const first = tokens[i]!;
-  const before = tokens[i - 1];
-  const after = tokens[last + 1];
-  if (before && !first.spaced) {
+function acceptable(tokens: TokenSpans, i: number, last: number, term: InstrumentTerm): boolean {
+  const hasBefore = i > 0;
+  const hasAfter = last + 1 < tokens.count;
+  if (hasBefore && !tokens.spaced(i)) {
     // Glued to what precedes: the tail of a compound ("CD-ROM"), a path or domain ("rvo.nl/WBSO").
-    if (before.text === '-' || before.text === '.' || before.text === '/' || before.text === '@' || before.text === '_' || before.text === '\\') {
-      const beforeBefore = tokens[i - 2];
-      if (before.text !== '-' || (beforeBefore && beforeBefore.word && !before.spaced)) return false;
+    const before = tokens.written(i - 1);
+    if (before === '-' || before === '.' || before === '/' || before === '@' || before === '_' || before === '\\') {
+      const hasBeforeBefore = i > 1;
+      if (before !== '-' || (hasBeforeBefore && tokens.word(i - 2) && !tokens.spaced(i - 1))) return false;
     }
   }
-  if (after && !after.spaced) {
-    const next = tokens[last + 2];
+  if (hasAfter && !tokens.spaced(last + 1)) {
+    const after = tokens.written(last + 1);
+    const hasNext = last + 2 < tokens.count;
     // "TNO.nl", "info@ser.nl": part of a domain or address.
-    if ((after.text === '.' || after.text === '@') && next && next.word && !next.spaced) return false;
-    if (after.text === '@' || after.text === '_') return false;
+    if ((after === '.' || after === '@') && hasNext && tokens.word(last + 2) && !tokens.spaced(last + 2)) return false;
+    if (after === '@' || after === '_') return false;
   }
   if (term.caseSensitive && term.abbreviation) {
     // A heading in capitals ("DE ODE AAN DE MIT"): neighbours in capitals on both sides.
-    if (before?.word && after?.word && first.spaced && after.spaced && shouting(before.text) && shouting(after.text)) return false;
+    if (
+      hasBefore && tokens.word(i - 1) && hasAfter && tokens.word(last + 1) && tokens.spaced(i) && tokens.spaced(last + 1) &&
+      shouting(tokens.written(i - 1)) && shouting(tokens.written(last + 1))
+    )
+      return false;
   }
   return true;
 }
