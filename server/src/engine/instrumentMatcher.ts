@@ -126,6 +126,13 @@ function width(c: number): number {
 
 
 
+/** The code of a one-character token as normalized (normalizeToken), when it is ASCII; -1 otherwise. */
+function normalizedCode(c: number): number {
+  if (c === 0x2019 || c === 0x2018 || c === 0x2bc) return 39;
+  if (c === 0x2010 || c === 0x2011) return 45;
+  return c < 128 ? c : -1;
+}
+
 function normalizeToken(t: string): string {
   if (t.length !== 1) return t;
   if (t === '’' || t === '‘' || t === '`' || t === 'ʼ') return "'";
@@ -211,66 +218,136 @@ export class InstrumentMatcher {
   /**
    * Every mention in a text, in order, without overlaps.
    *
-   * The text's tokens are kept as numbers (where each starts and ends, whether it is a word and
-   * follows white space), never as objects or strings: a token is read as a string only where a term
-   * can start with it, which a hash of its ASCII letters and digits (the same as for the first tokens
-   * of every term, in lower case) rules out for almost every word of a text.
+   * The text is read token by token without making objects or strings: a token is read as a string
+   * only where a term can start with it, which a hash of its ASCII characters (the same as for the
+   * first tokens of every term, in lower case) rules out for almost every word of a text. There, the
+   * two tokens before and the tokens after (as many as a term and the checks around it need) are
+   * read into a small window.
    */
   find(text: string): InstrumentMatch[] {
-    const tokens = tokenSpans(text);
     const urls = urlRanges(text);
     const starts = this.startHashes();
+    const window = new TokenWindow(text);
     let u = 0;
     const out: InstrumentMatch[] = [];
+    // The two tokens before the current one (start, end, flags), -1 as start when there is none.
+    let s1 = -1;
+    let e1 = 0;
+    let f1 = 0;
+    let s2 = -1;
+    let e2 = 0;
+    let f2 = 0;
+    const n = text.length;
     let i = 0;
-    const count = tokens.count;
-    while (i < count) {
-      const h = tokens.hash[i]!;
+    let spaced = true;
+    // The tokens as TokenReader reads them, read here without a call per token.
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || isSpaceCode(c)) {
+        spaced = true;
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = 0;
+      let word = false;
+      /** A character beyond ASCII in the word: no hash. */
+      let beyond = false;
+      if (c < 128) {
+        let d = c;
+        while (true) {
+          if (d >= 65 && d <= 90) d += 32;
+          else if (!((d >= 48 && d <= 57) || (d >= 97 && d <= 122))) break;
+          word = true;
+          h = (Math.imul(h, 31) + d) | 0;
+          if (++i >= n) break;
+          d = text.charCodeAt(i);
+          if (d >= 128) {
+            beyond = isWordCodeAt(text, i);
+            break;
+          }
+        }
+      } else {
+        word = isWordCodeAt(text, i);
+        beyond = word;
+      }
+      if (word) {
+        if (beyond) {
+          // Beyond ASCII: the general test, and no hash.
+          h = -1;
+          while (i < n && isWordCodeAt(text, i)) i += width(text.charCodeAt(i));
+        } else if (h === -1) h = 0;
+      } else {
+        // One character (a surrogate pair counts as one), hashed as normalized.
+        i = Math.min(n, start + width(c));
+        h = i - start === 1 ? normalizedCode(c) : -1;
+      }
+      const flags = (word ? WORD : 0) | (spaced ? SPACED : 0);
+      spaced = false;
       // -1: a token with a character beyond ASCII, which the hash does not rule out.
-      if (h !== -1 && !starts.has(h)) {
-        i++;
-        continue;
+      if (h === -1 || starts[h & START_MASK] === 1) {
+        window.reset();
+        if (s2 >= 0) window.push(s2, e2, f2);
+        if (s1 >= 0) window.push(s1, e1, f1);
+        const k = window.count;
+        window.push(start, i, flags);
+        const best = this.longestAt(window, k);
+        if (best) {
+          while (u < urls.length && urls[u]![1] <= start) u++;
+          const inUrl = u < urls.length && urls[u]![0] <= start;
+          if (!inUrl && acceptable(window, k, best.last, best.term)) {
+            out.push({ start, end: window.end[best.last]!, id: best.term.id, abbreviation: best.term.abbreviation, term: best.term.text });
+            // Go on after the match, with its last two tokens before.
+            const last = best.last;
+            s1 = window.start[last]!;
+            e1 = window.end[last]!;
+            f1 = window.flags[last]!;
+            if (last > 0) {
+              s2 = window.start[last - 1]!;
+              e2 = window.end[last - 1]!;
+              f2 = window.flags[last - 1]!;
+            } else s2 = -1;
+            i = e1;
+            continue;
+          }
+        }
       }
-      const best = this.longestAt(tokens, i);
-      if (!best) {
-        i++;
-        continue;
-      }
-      const at = tokens.start[i]!;
-      while (u < urls.length && urls[u]![1] <= at) u++;
-      const inUrl = u < urls.length && urls[u]![0] <= at;
-      if (inUrl || !acceptable(tokens, i, best.last, best.term)) {
-        i++;
-        continue;
-      }
-      out.push({ start: at, end: tokens.end[best.last]!, id: best.term.id, abbreviation: best.term.abbreviation, term: best.term.text });
-      i = best.last + 1;
+      s2 = s1;
+      e2 = e1;
+      f2 = f1;
+      s1 = start;
+      e1 = i;
+      f1 = flags;
     }
     return out;
   }
 
-  private starts: Set<number> | undefined;
+  private starts: Uint8Array | undefined;
 
-  /** The hashes (asciiHash) of the first tokens of every term, in lower case; a first token beyond ASCII has none. */
-  private startHashes(): Set<number> {
+  /**
+   * The hashes (asciiHash) of the first tokens of every term, in lower case, as a table: 1 at
+   * (hash & START_MASK) of each (a first token beyond ASCII has no hash and is always looked at).
+   * A few words of a text share a place with a term and are looked up for nothing.
+   */
+  private startHashes(): Uint8Array {
     if (this.starts) return this.starts;
-    const set = new Set<number>();
+    const table = new Uint8Array(START_MASK + 1);
     for (const root of [this.exact, this.folded]) {
       for (const key of root.glued.keys()) {
         const h = asciiHash(key, 0, key.length);
-        if (h !== -1) set.add(h);
+        if (h !== -1) table[h & START_MASK] = 1;
       }
     }
-    return (this.starts = set);
+    return (this.starts = table);
   }
 
   /** The longest term starting at token i (exact beats folded at equal length). */
-  private longestAt(tokens: TokenSpans, i: number): { term: InstrumentTerm; last: number } | undefined {
+  private longestAt(tokens: TokenWindow, i: number): { term: InstrumentTerm; last: number } | undefined {
     let best: { term: InstrumentTerm; last: number } | undefined;
     for (let pass = 0; pass < 2; pass++) {
       const lower = pass === 1;
       let at: TrieNode | undefined = lower ? this.folded : this.exact;
-      for (let j = i; j < tokens.count && at; j++) {
+      for (let j = i; at && tokens.has(j); j++) {
         const map: Map<string, TrieNode> = j !== i && tokens.spaced(j) ? at.spaced : at.glued;
         at = map.get(lower ? tokens.lower(j) : tokens.written(j));
         if (at?.term && (!best || j > best.last)) best = { term: at.term, last: j };
@@ -280,29 +357,101 @@ export class InstrumentMatcher {
   }
 }
 
+/** The size of the table of first-token hashes, less one. */
+const START_MASK = (1 << 18) - 1;
+
 const WORD = 1;
 const SPACED = 2;
 
 /**
- * The tokens of a text as numbers: token k is text [start[k], end[k]), a word or one other
- * character, after white space or not, and the hash of its ASCII characters in lower case (-1 when
- * it has a character beyond ASCII).
+ * Reads the token at or after a position (as `tokenize` splits a text): a run of letters and digits,
+ * or one other character; after white space (or at the start of the text) or not; and the hash of
+ * its ASCII characters with letters in lower case (asciiHash; -1 for a word with a character beyond
+ * ASCII).
  */
-class TokenSpans {
-  count = 0;
-  start: Int32Array;
-  end: Int32Array;
-  flags: Uint8Array;
-  hash: Int32Array;
+class TokenReader {
+  start = 0;
+  end = 0;
+  flags = 0;
+  hash = 0;
 
-  constructor(
-    readonly text: string,
-    capacity: number,
-  ) {
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.hash = new Int32Array(capacity);
+  constructor(private readonly text: string) {}
+
+  /** Reads the first token at or after `pos`; false when there is none. */
+  read(pos: number): boolean {
+    const text = this.text;
+    const n = text.length;
+    let i = pos;
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i >= n) return false;
+    const start = i;
+    const c = text.charCodeAt(i);
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordCodeAt(text, i);
+    let h = 0;
+    if (word) {
+      // ASCII letters and digits, hashed on the way; beyond ASCII, the general test.
+      while (i < n) {
+        let d = text.charCodeAt(i);
+        if (d < 128) {
+          if (d >= 65 && d <= 90) d += 32;
+          else if (!((d >= 48 && d <= 57) || (d >= 97 && d <= 122))) break;
+          if (h !== -1) h = (Math.imul(h, 31) + d) | 0;
+          i++;
+        } else {
+          if (!isWordCodeAt(text, i)) break;
+          h = -1;
+          i += width(d);
+        }
+      }
+    } else {
+      // One character (a surrogate pair counts as one), hashed as normalized.
+      i = Math.min(n, i + width(c));
+      h = i - start === 1 ? (c < 128 ? c : normalizedCode(c)) : -1;
+    }
+    this.start = start;
+    this.end = i;
+    this.flags = (word ? WORD : 0) | (start === 0 || isSpaceCode(text.charCodeAt(start - 1)) ? SPACED : 0);
+    this.hash = h;
+    return true;
+  }
+}
+
+/** The most tokens a window holds: two before a term, the term, two after it. */
+const WINDOW = MAX_TERM_TOKENS + 5;
+
+/**
+ * A few tokens of a text around a place where a term may start: token k is text [start[k],
+ * end[k]); tokens after the last one are read when asked for (`has`).
+ */
+class TokenWindow {
+  count = 0;
+  readonly start = new Int32Array(WINDOW);
+  readonly end = new Int32Array(WINDOW);
+  readonly flags = new Uint8Array(WINDOW);
+  private readonly reader: TokenReader;
+
+  constructor(readonly text: string) {
+    this.reader = new TokenReader(text);
+  }
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  push(start: number, end: number, flags: number): void {
+    const k = this.count++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.flags[k] = flags;
+  }
+
+  /** True when the text has a token k (read now if need be). */
+  has(k: number): boolean {
+    while (this.count <= k) {
+      if (this.count === WINDOW || !this.reader.read(this.end[this.count - 1]!)) return false;
+      this.push(this.reader.start, this.reader.end, this.reader.flags);
+    }
+    return true;
   }
 
   word(k: number): boolean {
@@ -339,71 +488,10 @@ function asciiHash(text: string, from: number, to: number): number {
   return h === -1 ? 0 : h;
 }
 
-/** Splits a text into tokens as `tokenize` does, into numbers. */
-function tokenSpans(text: string): TokenSpans {
-  const n = text.length;
-  // At most one token per character; grown when a text has more tokens than a guess allows.
-  let tokens = new TokenSpans(text, Math.min(n, 1024 + (n >> 2)));
-  let i = 0;
-  let spaced = true;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      spaced = true;
-      i++;
-      continue;
-    }
-    const start = i;
-    let word: boolean;
-    let h = 0;
-    if (c < 128) {
-      word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    } else word = isWordCodeAt(text, i);
-    if (word) {
-      // ASCII letters and digits, hashed on the way; beyond ASCII, the general test.
-      while (i < n) {
-        let d = text.charCodeAt(i);
-        if (d < 128) {
-          if (d >= 65 && d <= 90) d += 32;
-          else if (!((d >= 48 && d <= 57) || (d >= 97 && d <= 122))) break;
-          if (h !== -1) h = (Math.imul(h, 31) + d) | 0;
-          i++;
-        } else {
-          if (!isWordCodeAt(text, i)) break;
-          h = -1;
-          i += width(d);
-        }
-      }
-    } else {
-      // One character (a surrogate pair counts as one).
-      i = Math.min(n, i + width(c));
-      h = -1;
-    }
-    if (tokens.count === tokens.start.length) tokens = grown(tokens);
-    const k = tokens.count++;
-    tokens.start[k] = start;
-    tokens.end[k] = i;
-    tokens.flags[k] = (word ? WORD : 0) | (spaced ? SPACED : 0);
-    tokens.hash[k] = h;
-    spaced = false;
-  }
-  return tokens;
-}
-
-function grown(tokens: TokenSpans): TokenSpans {
-  const bigger = new TokenSpans(tokens.text, Math.max(16, tokens.start.length * 2));
-  bigger.start.set(tokens.start);
-  bigger.end.set(tokens.end);
-  bigger.flags.set(tokens.flags);
-  bigger.hash.set(tokens.hash);
-  bigger.count = tokens.count;
-  return bigger;
-}
-
 /** Whether the match of tokens [i, last] stands on its own in the text (see the module comment). */
-function acceptable(tokens: TokenSpans, i: number, last: number, term: InstrumentTerm): boolean {
+function acceptable(tokens: TokenWindow, i: number, last: number, term: InstrumentTerm): boolean {
   const hasBefore = i > 0;
-  const hasAfter = last + 1 < tokens.count;
+  const hasAfter = tokens.has(last + 1);
   if (hasBefore && !tokens.spaced(i)) {
     // Glued to what precedes: the tail of a compound ("CD-ROM"), a path or domain ("rvo.nl/WBSO").
     const before = tokens.written(i - 1);
@@ -414,7 +502,7 @@ function acceptable(tokens: TokenSpans, i: number, last: number, term: Instrumen
   }
   if (hasAfter && !tokens.spaced(last + 1)) {
     const after = tokens.written(last + 1);
-    const hasNext = last + 2 < tokens.count;
+    const hasNext = tokens.has(last + 2);
     // "TNO.nl", "info@ser.nl": part of a domain or address.
     if ((after === '.' || after === '@') && hasNext && tokens.word(last + 2) && !tokens.spaced(last + 2)) return false;
     if (after === '@' || after === '_') return false;
