@@ -285,7 +285,7 @@ export class InstrumentMatcher {
       const flags = (word ? WORD : 0) | (spaced ? SPACED : 0);
       spaced = false;
       // -1: a token with a character beyond ASCII, which the hash does not rule out.
-      if (h === -1 || starts[h & START_MASK] === 1) {
+      if (h === -1 || (starts[(h >>> 5) & START_WORDS]! & (1 << (h & 31))) !== 0) {
         window.reset();
         if (s2 >= 0) window.push(s2, e2, f2);
         if (s1 >= 0) window.push(s1, e1, f1);
@@ -322,20 +322,20 @@ export class InstrumentMatcher {
     return out;
   }
 
-  private starts: Uint8Array | undefined;
+  private starts: Int32Array | undefined;
 
   /**
-   * The hashes (asciiHash) of the first tokens of every term, in lower case, as a table: 1 at
-   * (hash & START_MASK) of each (a first token beyond ASCII has no hash and is always looked at).
-   * A few words of a text share a place with a term and are looked up for nothing.
+   * The hashes (asciiHash) of the first tokens of every term, in lower case, as a set of bits: the
+   * bit of each hash's low 18 bits is set (a first token beyond ASCII has no hash and is always looked
+   * at). A few words of a text share a bit with a term and are looked up for nothing.
    */
-  private startHashes(): Uint8Array {
+  private startHashes(): Int32Array {
     if (this.starts) return this.starts;
-    const table = new Uint8Array(START_MASK + 1);
+    const table = new Int32Array(START_WORDS + 1);
     for (const root of [this.exact, this.folded]) {
       for (const key of root.glued.keys()) {
         const h = asciiHash(key, 0, key.length);
-        if (h !== -1) table[h & START_MASK] = 1;
+        if (h !== -1) table[(h >>> 5) & START_WORDS] |= 1 << (h & 31);
       }
     }
     return (this.starts = table);
@@ -357,8 +357,8 @@ export class InstrumentMatcher {
   }
 }
 
-/** The size of the table of first-token hashes, less one. */
-const START_MASK = (1 << 18) - 1;
+/** The number of 32-bit words of the set of first-token hashes (2^18 bits), less one. */
+const START_WORDS = (1 << 13) - 1;
 
 const WORD = 1;
 const SPACED = 2;
