@@ -121,20 +121,29 @@ export class ForwardMatches {
   private search(at: number, end: number): RegExpExecArray | null | undefined {
     const text = this.text;
     const n = text.length;
-    let hi = Math.max(at, end) + AHEAD;
-    if (hi >= n || hi < this.spacelessTo) return this.exactFrom(at);
-    // The slice ends before white space, which no pattern reads through but with a literal word.
-    const cap = hi + AHEAD;
-    while (hi < n && hi < cap && !isSpaceCode(text.charCodeAt(hi))) hi++;
-    if (hi >= n || hi >= cap) {
-      // A long stretch without white space: searched in the whole text until past it.
-      this.spacelessTo = hi;
-      return this.exactFrom(at);
+    const want = Math.max(at, end) + TRUST + LOOKAHEAD;
+    // The last slice serves again while it reaches far enough (dense matches: one slice for many).
+    if (!(this.slice !== undefined && (at - this.sliceFrom >= BEHIND || this.sliceFrom === 0) && want <= this.sliceTo)) {
+      let hi = Math.max(at, end) + AHEAD;
+      if (hi >= n || hi < this.spacelessTo) return this.exactFrom(at);
+      // The slice ends before white space, which no pattern reads through but with a literal word.
+      const cap = hi + AHEAD;
+      while (hi < n && hi < cap && !isSpaceCode(text.charCodeAt(hi))) hi++;
+      if (hi >= n || hi >= cap) {
+        // A long stretch without white space: searched in the whole text until past it.
+        while (hi < n && !isSpaceCode(text.charCodeAt(hi))) hi++;
+        this.spacelessTo = hi;
+        return this.exactFrom(at);
+      }
+      this.sliceFrom = Math.max(0, at - BEHIND);
+      this.sliceTo = hi;
+      this.slice = text.slice(this.sliceFrom, hi);
     }
-    const lo = Math.max(0, at - BEHIND);
+    const lo = this.sliceFrom;
+    const hi = this.sliceTo;
     const re = this.pattern;
     re.lastIndex = at - lo;
-    const m = re.exec(text.slice(lo, hi));
+    const m = re.exec(this.slice);
     if (!m) {
       this.freeFrom = at;
       this.freeTo = hi - TRUST;
@@ -147,6 +156,11 @@ export class ForwardMatches {
     }
     return this.exactFrom(at);
   }
+
+  /** The slice of the last search: text [sliceFrom, sliceTo), ending before white space. */
+  private slice: string | undefined;
+  private sliceFrom = 0;
+  private sliceTo = 0;
 
   /** The first match at or after `at`, found in the whole text; null when there is none. */
   private exactFrom(at: number): RegExpExecArray | null {
