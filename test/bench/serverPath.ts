@@ -4,7 +4,9 @@
  * → diagnostics and hover latency while the server analyses. A report, never a test.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { BundledCatalogSource } from '../../server/src/catalog/sources/bundled';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../server/src/features/model';
@@ -12,6 +14,7 @@ import { loadBundledCatalog } from '../../server/src/io/bundledData';
 import { loadBundledGlossary } from '../../server/src/io/glossary';
 import { createKamerwijzer, type Kamerwijzer } from '../../server/src/service/kamerwijzer';
 import { messages } from '../../server/src/l10n';
+import { LspSession } from '../support/lspClient';
 import { repoRoot, seedsDir } from '../support/paths';
 
 const MB = 1024 * 1024;
@@ -78,11 +81,79 @@ function createKamerwijzerLike(s: Kamerwijzer, rule: Kamerwijzer['rules'][number
   };
 }
 
+function p99(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN;
+}
+
+/** Edit → diagnostics, a second pull, and hover latency idle and while the server analyzes, through a real server. */
+async function lsp(bytes: number, cli: string | undefined, env: Record<string, string>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-lsp-'));
+  const session = await LspSession.start({ folders: [dir], settings: { today: '2026-01-15' }, ...(cli ? { cli } : {}), env });
+  try {
+    const uri = pathToFileURL(path.join(dir, 'brief.md')).toString();
+    const text = largeLetter(bytes);
+    const at = text.indexOf('Kamerstuk 29');
+    const lines = text.slice(0, at).split('\n');
+    const position = { line: lines.length - 1, character: lines[lines.length - 1]!.length + 12 };
+    const pull = (previousResultId?: string) => session.request<{ items: unknown[]; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+    const hover = async (): Promise<number> => {
+      const t = performance.now();
+      await session.request('textDocument/hover', { textDocument: { uri }, position });
+      return performance.now() - t;
+    };
+    let t = performance.now();
+    await session.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const first = await pull();
+    const firstMs = performance.now() - t;
+    t = performance.now();
+    await pull();
+    const secondMs = performance.now() - t;
+    t = performance.now();
+    await pull(first.resultId);
+    const unchangedMs = performance.now() - t;
+    const idle: number[] = [];
+    for (let i = 0; i < 100; i++) idle.push(await hover());
+    const edit = (version: number) =>
+      session.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: lines.length + 40, character: 0 }, end: { line: lines.length + 40, character: 0 } }, text: 'x' }],
+      });
+    const editMs: number[] = [];
+    const during: number[] = [];
+    for (let version = 2; version <= 4; version++) {
+      t = performance.now();
+      await edit(version);
+      let done = false;
+      const pulled = pull().then(() => {
+        editMs.push(performance.now() - t);
+        done = true;
+      });
+      while (!done) during.push(await hover());
+      await pulled;
+    }
+    console.log(
+      `${(bytes / MB).toFixed(2)} MB ${env['KAMERWIJZER_ANALYSIS'] === 'main' ? '(main thread)' : ''}${cli ? ` (${cli})` : ''}: first diagnostics ${firstMs.toFixed(0)} ms (${first.items.length}), ` +
+        `second pull ${secondMs.toFixed(1)} ms (naming the first result: ${unchangedMs.toFixed(1)} ms), edit → diagnostics ${editMs.map((x) => x.toFixed(0)).join(' / ')} ms, ` +
+        `hover p99 idle ${p99(idle).toFixed(1)} ms, during analysis ${p99(during).toFixed(1)} ms (max ${Math.max(...during).toFixed(0)}, n=${during.length})`,
+    );
+  } finally {
+    await session.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const what = process.argv[2] ?? 'rules';
   if (what === 'rules') {
     await rules(120 * 1024);
     await rules(5 * MB);
+  }
+  if (what === 'lsp') {
+    const cli = process.argv[3];
+    for (const env of [{}, { KAMERWIJZER_ANALYSIS: 'main' }] as Record<string, string>[]) {
+      await lsp(120 * 1024, cli, env);
+      await lsp(5 * MB, cli, env);
+    }
   }
 }
 

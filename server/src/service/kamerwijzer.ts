@@ -92,10 +92,14 @@ export interface AnalysisJob {
   readonly glossaryFile?: { readonly uri: string; readonly text?: string };
 }
 
-/** Makes analyses elsewhere; the same analysis `analyze` gives in this thread for the job's text, facts and glossary. */
+/**
+ * Makes analyses elsewhere: the same analysis `analyze` gives in this thread for the job's text,
+ * facts and glossary (built from `bundledGlossary` and the job's glossary file). Undefined when it
+ * cannot (its worker failed): the service then analyzes in this thread. An analysis that throws
+ * rejects with what it threw; an aborted signal rejects with the signal's reason.
+ */
 export interface DocumentAnalyzer {
-  /** The bundled glossary the analyses start from (given once, before the first job). */
-  analyze(job: AnalysisJob, bundledGlossary: () => GlossaryData, signal?: AbortSignal): Promise<DocumentAnalysis>;
+  analyze(job: AnalysisJob, bundledGlossary: () => GlossaryData, signal?: AbortSignal): Promise<DocumentAnalysis | undefined>;
 }
 
 /** What the service computed (not what it re-used): tests count work through it. */
@@ -254,6 +258,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         };
         const analysis = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
         if (signal?.aborted) throw signal.reason;
+        if (!analysis) return indexed(uri, text, version, documentFacts);
         stats.analyses++;
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
         if (analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
