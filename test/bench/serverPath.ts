@@ -149,8 +149,9 @@ async function main(): Promise<void> {
     await rules(5 * MB);
   }
   if (what === 'lsp') {
+    // `lsp path/to/other/dist/cli.js`: another build (before/after), with its default analysis only.
     const cli = process.argv[3];
-    for (const env of [{}, { KAMERWIJZER_ANALYSIS: 'main' }] as Record<string, string>[]) {
+    for (const env of (cli ? [{}] : [{}, { KAMERWIJZER_ANALYSIS: 'main' }]) as Record<string, string>[]) {
       await lsp(120 * 1024, cli, env);
       await lsp(5 * MB, cli, env);
     }

@@ -90,8 +90,8 @@ describe('language server: analysis off the main thread, findings kept per versi
     const diagnostics = pull(uri).then((r) => (order.push('diagnostics'), r));
     const at = positionOf(text, 'Kamerstuk 29826, nr. 250', 12);
     const hover = lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at }).then((h) => (order.push('hover'), h));
-    // Asked right after the hover: the new version's analysis is still under way (in the worker).
-    const during = stats().then((s) => (order.push('stats'), s));
+    // Asked once the hover is answered: the new version's analysis is still under way (in the worker).
+    const during = hover.then(() => stats()).then((s) => (order.push('stats'), s));
     const [h, report, meanwhile] = await Promise.all([hover, diagnostics, during]);
     assert.deepEqual(order, ['hover', 'stats', 'diagnostics']);
     assert.equal(meanwhile.analyses, analyses, 'the hover was answered before the new version was analyzed');

@@ -29,56 +29,63 @@ function isWordCodePoint(cp: number): boolean {
 /** A run of lower-case ASCII letters and digits folds to itself. */
 const PLAIN = /^[a-z0-9]+$/;
 
+/**
+ * A document's words as plain data (typed arrays and strings), as the analysis worker makes them
+ * beside the analysis: the main thread takes them over without reading the text again.
+ */
+export interface DocumentWordsData {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** The distinct folded words. */
+  readonly words: readonly string[];
+  /** Per run, the index of its folded word in `words`. */
+  readonly wordOf: Int32Array;
+  /** Per word, where its runs start in `runsByWord` (one more entry than words: the end). */
+  readonly firstRun: Int32Array;
+  /** The runs grouped by word, each group in text order. */
+  readonly runsByWord: Int32Array;
+}
+
 export class DocumentWords {
   /** Start (UTF-16 offset) of each run, in text order. */
   readonly starts: Int32Array;
   /** End (exclusive) of each run. */
   readonly ends: Int32Array;
-  private foldedWords: string[] | undefined;
-  private positions: Map<string, number[]> | undefined;
+  private grouped: Omit<DocumentWordsData, 'starts' | 'ends'> | undefined;
+  private wordIds: Map<string, number> | undefined;
   private urlSpans: SpanSet | undefined;
 
-  private constructor(private readonly text: string) {
-    // One pass over the characters (a regular expression's match objects would cost more than the
-    // scan): ASCII by a table, anything else by its code point's class, decided once per code point.
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let runStart = -1;
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      let word: boolean;
-      let width = 1;
-      if (c < 128) word = ASCII_WORD[c] === 1;
-      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          word = isWordCodePoint((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
-          width = 2;
-        } else word = false;
-      } else word = isWordCodePoint(c);
-      if (word) {
-        if (runStart < 0) runStart = i;
-      } else if (runStart >= 0) {
-        starts.push(runStart);
-        ends.push(i);
-        runStart = -1;
-      }
-      i += width - 1;
-    }
-    if (runStart >= 0) {
-      starts.push(runStart);
-      ends.push(n);
-    }
-    this.starts = Int32Array.from(starts);
-    this.ends = Int32Array.from(ends);
+  private constructor(
+    private readonly text: string,
+    runs: { readonly starts: Int32Array; readonly ends: Int32Array },
+    grouped?: Omit<DocumentWordsData, 'starts' | 'ends'>,
+  ) {
+    this.starts = runs.starts;
+    this.ends = runs.ends;
+    this.grouped = grouped;
+  }
+
+  /** The words of a text, read now. */
+  static read(text: string): DocumentWords {
+    return new DocumentWords(text, scanRuns(text));
   }
 
   /** The words of a document version (built on first use, then shared). */
   static of(doc: Pick<IndexedDocument, 'text' | 'lines'>): DocumentWords {
     let words = cache.get(doc.lines);
-    if (!words || words.text !== doc.text) cache.set(doc.lines, (words = new DocumentWords(doc.text)));
+    if (!words || words.text !== doc.text) cache.set(doc.lines, (words = DocumentWords.read(doc.text)));
     return words;
+  }
+
+  /** Makes words read elsewhere (the analysis worker) a document version's words. */
+  static adopt(doc: Pick<IndexedDocument, 'text' | 'lines'>, data: DocumentWordsData): void {
+    const { starts, ends, ...grouped } = data;
+    cache.set(doc.lines, new DocumentWords(doc.text, { starts, ends }, grouped));
+  }
+
+  /** Everything read, as plain data (folding every run now if not yet done). */
+  data(): DocumentWordsData {
+    return { starts: this.starts, ends: this.ends, ...this.group() };
   }
 
   get count(): number {
@@ -90,43 +97,93 @@ export class DocumentWords {
     return this.text.slice(this.starts[i]!, this.ends[i]!);
   }
 
+  /** The run at `i` folded for search (`foldForSearch`). */
+  folded(i: number): string {
+    const g = this.group();
+    return g.words[g.wordOf[i]!]!;
+  }
+
+  /** The indexes of the runs that fold to `word`, in text order. */
+  occurrences(word: string): ArrayLike<number> {
+    const g = this.group();
+    this.wordIds ??= new Map(g.words.map((w, i) => [w, i]));
+    const id = this.wordIds.get(word);
+    return id === undefined ? [] : g.runsByWord.subarray(g.firstRun[id]!, g.firstRun[id + 1]!);
+  }
+
   /** Where the text has web addresses ("https://…", "www.…", up to the next white space). */
   get urls(): SpanSet {
     this.urlSpans ??= new SpanSet([...this.text.matchAll(/\b(?:https?:\/\/|www\.)\S+/g)].map((m) => ({ offset: m.index, length: m[0].length })));
     return this.urlSpans;
   }
 
-  /** Every run folded for search (`foldForSearch`), in text order; each distinct run is folded once. */
-  get folded(): readonly string[] {
-    this.fold();
-    return this.foldedWords!;
-  }
-
-  /** The indexes of the runs that fold to `word`, in text order. */
-  occurrences(word: string): readonly number[] {
-    this.fold();
-    return this.positions!.get(word) ?? [];
-  }
-
-  /** Folds every run once per distinct run, and notes where each folded word occurs (one pass). */
-  private fold(): void {
-    if (this.foldedWords) return;
-    const byRaw = new Map<string, { readonly folded: string; readonly at: number[] }>();
-    const positions = new Map<string, number[]>();
-    const out = new Array<string>(this.count);
+  /** Folds every run once per distinct run, and groups the runs by folded word (counting sort: linear). */
+  private group(): Omit<DocumentWordsData, 'starts' | 'ends'> {
+    if (this.grouped) return this.grouped;
+    const byRaw = new Map<string, number>();
+    const ids = new Map<string, number>();
+    const words: string[] = [];
+    const wordOf = new Int32Array(this.count);
     for (let i = 0; i < this.count; i++) {
       const raw = this.raw(i);
-      let entry = byRaw.get(raw);
-      if (!entry) {
+      let id = byRaw.get(raw);
+      if (id === undefined) {
         const folded = PLAIN.test(raw) ? raw : foldForSearch(raw);
-        let at = positions.get(folded);
-        if (!at) positions.set(folded, (at = []));
-        byRaw.set(raw, (entry = { folded, at }));
+        id = ids.get(folded);
+        if (id === undefined) {
+          ids.set(folded, (id = words.length));
+          words.push(folded);
+        }
+        byRaw.set(raw, id);
       }
-      out[i] = entry.folded;
-      entry.at.push(i);
+      wordOf[i] = id;
     }
-    this.foldedWords = out;
-    this.positions = positions;
+    const firstRun = new Int32Array(words.length + 1);
+    for (let i = 0; i < wordOf.length; i++) firstRun[wordOf[i]! + 1]!++;
+    for (let w = 0; w < words.length; w++) firstRun[w + 1]! += firstRun[w]!;
+    const next = firstRun.slice(0, words.length);
+    const runsByWord = new Int32Array(wordOf.length);
+    for (let i = 0; i < wordOf.length; i++) runsByWord[next[wordOf[i]!]!++] = i;
+    this.wordIds = ids;
+    this.grouped = { words, wordOf, firstRun, runsByWord };
+    return this.grouped;
   }
+}
+
+/**
+ * The runs of letters and digits, in one pass over the characters (a regular expression's match
+ * objects would cost more than the scan): ASCII by a table, anything else by its code point's class,
+ * decided once per code point.
+ */
+function scanRuns(text: string): { readonly starts: Int32Array; readonly ends: Int32Array } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let runStart = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let word: boolean;
+    let width = 1;
+    if (c < 128) word = ASCII_WORD[c] === 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        word = isWordCodePoint((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
+        width = 2;
+      } else word = false;
+    } else word = isWordCodePoint(c);
+    if (word) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      starts.push(runStart);
+      ends.push(i);
+      runStart = -1;
+    }
+    i += width - 1;
+  }
+  if (runStart >= 0) {
+    starts.push(runStart);
+    ends.push(n);
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }

@@ -5,7 +5,8 @@
  * would use: it is given the bundled glossary once and each job's folder glossary file, and builds
  * them with the same GlossaryCatalog (an unchanged file keeps its glossary).
  *
- * One job runs at a time; a newer job of the same document drops a queued older one, and stops a
+ * Beside the analysis the worker reads the text's words (features/documentWords.ts, the index the
+ * rules share), so the main thread does not. One job runs at a time; a newer job of the same document drops a queued older one, and stops a
  * running one on a large text (the worker is restarted: finishing it would only delay the newer
  * one). When the worker fails (it cannot start, crashes or exits), analyses continue in the main
  * thread: `analyze` answers undefined and the service analyzes in process; the log says so once.
@@ -15,8 +16,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyze } from '../engine/analyze';
 import type { GlossaryData } from '../engine/glossary';
-import type { DocumentAnalysis } from '../engine/model';
-import type { AnalysisJob, DocumentAnalyzer, Logger } from '../service/kamerwijzer';
+import { DocumentWords } from '../features/documentWords';
+import type { AnalysisJob, AnalyzedElsewhere, DocumentAnalyzer, Logger } from '../service/kamerwijzer';
 
 const WORKER_MARK = 'kamerwijzerAnalysisWorker';
 
@@ -24,13 +25,13 @@ const WORKER_MARK = 'kamerwijzerAnalysisWorker';
 const STOP_RUNNING_FROM_CHARS = 200_000;
 
 type ToWorker = { readonly kind: 'bundled'; readonly data: GlossaryData } | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob };
-type FromWorker = { readonly id: number; readonly analysis: DocumentAnalysis } | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
+type FromWorker = ({ readonly id: number } & AnalyzedElsewhere) | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
 
 interface Pending {
   readonly id: number;
   readonly job: AnalysisJob;
   readonly bundled: () => GlossaryData;
-  readonly resolve: (analysis: DocumentAnalysis | undefined) => void;
+  readonly resolve: (analysis: AnalyzedElsewhere | undefined) => void;
   readonly reject: (e: unknown) => void;
 }
 
@@ -65,7 +66,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     return this.failed;
   }
 
-  analyze(job: AnalysisJob, bundled: () => GlossaryData, signal?: AbortSignal): Promise<DocumentAnalysis | undefined> {
+  analyze(job: AnalysisJob, bundled: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedElsewhere | undefined> {
     if (this.failed) return Promise.resolve(undefined);
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
@@ -138,7 +139,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
     this.running = undefined;
-    if ('analysis' in reply) pending.resolve(reply.analysis);
+    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}) });
     else pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
     this.pump();
   }
@@ -187,7 +188,10 @@ function serveAnalyses(): void {
         senses: glossary.senses,
         ...(job.documentDate ? { documentDate: job.documentDate } : {}),
       });
-      port.postMessage({ id, analysis } satisfies FromWorker);
+      // The rules' shared word index, read here too: the main thread takes it over as it is.
+      const words = DocumentWords.read(job.text).data();
+      const buffers = [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord].map((a) => a.buffer as ArrayBuffer);
+      port.postMessage({ id, analysis, words } satisfies FromWorker, buffers);
     } catch (e) {
       port.postMessage({ id, error: { message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack ? { stack: (e as Error).stack! } : {}) } } satisfies FromWorker);
     }

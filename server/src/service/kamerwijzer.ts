@@ -20,6 +20,7 @@ import { ALL_RULES } from '../features/diagnostics/rules';
 import type { DiagnosticRule } from '../features/diagnostics/model';
 import { computeFindings } from '../features/diagnostics/run';
 import { documentLinks } from '../features/documentLinks';
+import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
 import { DEFAULT_INLAY_HINT_SETTINGS, inlayHints, type InlayHintSettings } from '../features/inlayHints';
 import { documentSymbols } from '../features/documentSymbols';
 import { hover } from '../features/hover';
@@ -99,7 +100,13 @@ export interface AnalysisJob {
  * rejects with what it threw; an aborted signal rejects with the signal's reason.
  */
 export interface DocumentAnalyzer {
-  analyze(job: AnalysisJob, bundledGlossary: () => GlossaryData, signal?: AbortSignal): Promise<DocumentAnalysis | undefined>;
+  analyze(job: AnalysisJob, bundledGlossary: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedElsewhere | undefined>;
+}
+
+/** An analysis made elsewhere, with the text's words read beside it (the rules' shared word index). */
+export interface AnalyzedElsewhere {
+  readonly analysis: DocumentAnalysis;
+  readonly words?: DocumentWordsData;
 }
 
 /** What the service computed (not what it re-used): tests count work through it. */
@@ -256,13 +263,15 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
           ...(folder !== undefined ? { glossaryFolder: folder } : {}),
           ...(file ? { glossaryFile: { uri: file.uri, ...(file.text !== undefined ? { text: file.text } : {}) } } : {}),
         };
-        const analysis = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
+        const made = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
         if (signal?.aborted) throw signal.reason;
-        if (!analysis) return indexed(uri, text, version, documentFacts);
+        if (!made) return indexed(uri, text, version, documentFacts);
         stats.analyses++;
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
         if (analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
-        return indexed(uri, text, version, documentFacts, analysis);
+        const doc = indexed(uri, text, version, documentFacts, made.analysis);
+        if (made.words && doc.analysis === made.analysis) DocumentWords.adopt(doc, made.words);
+        return doc;
       }
     },
     reanalyze(uri) {

@@ -32,8 +32,15 @@ function assertSame(text: string): void {
     Array.from(words.starts, (s, i) => [s, words.ends[i]]),
     runs.map((m) => [m.index, m.index + m[0].length]),
   );
-  assert.deepEqual(words.folded, runs.map((m) => foldForSearch(m[0])));
-  for (const w of new Set(words.folded)) assert.deepEqual(words.occurrences(w), words.folded.flatMap((f, i) => (f === w ? [i] : [])));
+  const folded = runs.map((_, i) => words.folded(i));
+  assert.deepEqual(folded, runs.map((m) => foldForSearch(m[0])));
+  for (const w of new Set(folded)) assert.deepEqual(Array.from(words.occurrences(w)), folded.flatMap((f, i) => (f === w ? [i] : [])));
+  // Taken over from elsewhere (the analysis worker): the same words.
+  const lines = new LineIndex(text);
+  DocumentWords.adopt({ text, lines }, structuredClone(DocumentWords.read(text).data()));
+  const adopted = DocumentWords.of({ text, lines });
+  assert.deepEqual(runs.map((_, i) => adopted.folded(i)), folded);
+  for (const w of new Set(folded)) assert.deepEqual(Array.from(adopted.occurrences(w)), Array.from(words.occurrences(w)));
   assert.deepEqual([...candidates(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, CANDIDATE));
   assert.deepEqual([...capitalsWords(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, WORD));
   const explained = new Set([...text.matchAll(BRACKETED), ...text.matchAll(FOLLOWED_BY_NAME)].map((m) => m[1]!));

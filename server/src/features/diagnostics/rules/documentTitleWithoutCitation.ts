@@ -16,15 +16,16 @@ import { contentWords } from '../../words';
 
 /** Where the title's words occur in order (at most two other words between consecutive ones). */
 function findTitle(words: DocumentWords, titleWords: readonly string[]): Span | undefined {
-  const folded = words.folded;
-  for (const first of words.occurrences(titleWords[0]!)) {
+  const occurrences = words.occurrences(titleWords[0]!);
+  for (let k = 0; k < occurrences.length; k++) {
+    const first = occurrences[k]!;
     let at = first;
     let ok = true;
-    for (let k = 1; k < titleWords.length; k++) {
-      const w = titleWords[k]!;
+    for (let t = 1; t < titleWords.length; t++) {
+      const w = titleWords[t]!;
       let found = -1;
-      for (let j = at + 1; j <= at + 3 && j < folded.length; j++) {
-        if (folded[j] === w) {
+      for (let j = at + 1; j <= at + 3 && j < words.count; j++) {
+        if (words.folded(j) === w) {
           found = j;
           break;
         }
