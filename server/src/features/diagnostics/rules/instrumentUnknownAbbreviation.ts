@@ -163,11 +163,15 @@ export const instrumentUnknownAbbreviation: DiagnosticRule = {
     /** Whether each line (by its start) holds a lower-case letter: read once per line. */
     const lowerCaseLines = new Map<number, boolean>();
     const seen = new Set<string>();
+    const inGlossary = new Map<string, boolean>();
     const found: Candidate[] = [];
     for (const m of candidates(text, words)) {
       const abbr = m[1]!;
       if (seen.has(abbr) || COMMON.has(abbr) || isRoman(abbr) || (abbr.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
-      if (glossary.matcher.entryOf(abbr) || glossary.matcher.entryOf(m[0])) continue;
+      // Whether the glossary knows it: asked once per form (the matcher tokenizes what it is asked).
+      let known = inGlossary.get(m[0]);
+      if (known === undefined) inGlossary.set(m[0], (known = !!(glossary.matcher.entryOf(abbr) || glossary.matcher.entryOf(m[0]))));
+      if (known) continue;
       const span = { offset: m.index!, length: m[0].length };
       if (taken.overlaps(span) || urls.overlaps(span)) continue;
       // A heading in capitals is no evidence (a line without a lower-case letter).
