@@ -91,7 +91,7 @@ function p99(times: number[]): number {
 }
 
 /** Edit → diagnostics, a second pull, and hover latency idle and while the server analyzes, through a real server. */
-async function lsp(bytes: number, cli: string | undefined, env: Record<string, string>): Promise<void> {
+export async function lsp(bytes: number, cli: string | undefined, env: Record<string, string>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-lsp-'));
   const session = await LspSession.start({ folders: [dir], settings: { today: '2026-01-15' }, ...(cli ? { cli } : {}), env });
   try {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { foldForSearch } from '../../../server/src/engine/folding';
 import { LineIndex } from '../../../server/src/engine/lineIndex';
-import { explainedAbbreviations } from '../../../server/src/features/diagnostics/abbreviations';
+import { explainedAbbreviations, isAbbreviation } from '../../../server/src/features/diagnostics/abbreviations';
 import { capitalsWords } from '../../../server/src/features/diagnostics/rules/abbreviationUnexplained';
 import { candidates } from '../../../server/src/features/diagnostics/rules/instrumentUnknownAbbreviation';
 import { DocumentWords } from '../../../server/src/features/documentWords';
@@ -43,6 +43,9 @@ function assertSame(text: string): void {
   for (const w of new Set(folded)) assert.deepEqual(Array.from(adopted.occurrences(w)), Array.from(words.occurrences(w)));
   assert.deepEqual([...candidates(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, CANDIDATE));
   assert.deepEqual([...capitalsWords(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, WORD));
+  // Only abbreviations: every match that is one, and no fewer.
+  const abbreviations = (ms: Iterable<RegExpMatchArray>) => [...ms].filter((m) => isAbbreviation(m[0])).map((m) => [m.index, m[0]]);
+  assert.deepEqual(abbreviations(capitalsWords(text, words, true)), abbreviations(text.matchAll(WORD)));
   const explained = new Set([...text.matchAll(BRACKETED), ...text.matchAll(FOLLOWED_BY_NAME)].map((m) => m[1]!));
   assert.deepEqual(explainedAbbreviations(text, words), explained);
 }

@@ -24,16 +24,30 @@ const WORD = /(?<![\p{L}\p{N}\-/._@#])\p{Lu}[\p{L}]{1,7}(?![\p{L}\p{N}\-@]|['’
  * (sixteen UTF-16 units) that do not start with an ASCII lower-case letter or digit are tried — from
  * the document's shared word index, not by a scan of the text.
  */
-export function* capitalsWords(text: string, words: DocumentWords): Generator<RegExpExecArray> {
+export function* capitalsWords(text: string, words: DocumentWords, abbreviationsOnly = false): Generator<RegExpExecArray> {
   for (let i = 0; i < words.count; i++) {
     const start = words.starts[i]!;
-    if (words.ends[i]! - start > 16) continue;
+    const end = words.ends[i]!;
+    if (end - start > 16) continue;
     const c = text.charCodeAt(start);
     if (c < 65 || (c > 90 && c < 128)) continue;
+    // `abbreviationsOnly`: a run of ASCII with fewer than two capitals is no abbreviation (isAbbreviation), skipped unread.
+    if (abbreviationsOnly && fewerThanTwoAsciiCapitals(text, start, end)) continue;
     WORD.lastIndex = start;
     const m = WORD.exec(text);
     if (m) yield m;
   }
+}
+
+/** True for a run of ASCII characters with at most one capital (false when any character is not ASCII). */
+function fewerThanTwoAsciiCapitals(text: string, start: number, end: number): boolean {
+  let capitals = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return false;
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  return capitals < 2;
 }
 
 export const abbreviationUnexplained: DiagnosticRule = {
@@ -52,9 +66,15 @@ export const abbreviationUnexplained: DiagnosticRule = {
     const words = DocumentWords.of(ctx.doc);
     const explained = explainedAbbreviations(text, words);
     const findings: Finding[] = [];
-    for (const m of capitalsWords(text, words)) {
+    /** Capitals-words found to be no abbreviation (each asked once). */
+    const notAbbreviations = new Set<string>();
+    for (const m of capitalsWords(text, words, true)) {
       const word = m[0];
-      if (!isAbbreviation(word) || seen.has(word)) continue;
+      if (seen.has(word) || notAbbreviations.has(word)) continue;
+      if (!isAbbreviation(word)) {
+        notAbbreviations.add(word);
+        continue;
+      }
       seen.add(word);
       if (WELL_KNOWN_ABBREVIATIONS.has(word.toUpperCase()) || inside(m.index!) || inCapitalsLine(text, lookup.lineAround(m.index!))) continue;
       if (explained.has(word)) continue;
