@@ -77,6 +77,16 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     });
   }
 
+  /** Starts the worker now (its script loads while the server starts), unless it runs or failed. */
+  warmUp(bundled: () => GlossaryData): void {
+    if (this.worker || this.failed) return;
+    try {
+      this.start(bundled());
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
   /** Stops the worker (the server shuts down). */
   dispose(): void {
     if (this.worker) this.stop(this.worker);

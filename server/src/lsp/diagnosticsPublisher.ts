@@ -1,7 +1,22 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { IndexedDocument } from '../catalog/workspaceIndex';
 import type { CheckedFinding } from '../features/model';
+import { yieldToEventLoop } from '../io/workspaceScanner';
 import { toDiagnostic } from './convert';
+
+/**
+ * A slice function for the rules: yields to the event loop (other requests are answered) once
+ * `ms` have passed since the last yield, so a small document's rules run in one go and a large
+ * document's give way every few milliseconds (between rules).
+ */
+export function yieldEvery(ms: number): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < ms) return;
+    await yieldToEventLoop();
+    last = Date.now();
+  };
+}
 
 /**
  * Gets findings to the editor. Clients with pull diagnostics (LSP 3.17, VS Code) ask for them and

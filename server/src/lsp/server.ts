@@ -15,12 +15,11 @@ import {
 import { defaultCacheDir, FolderStore } from '../io/diskStore';
 import { diskData } from '../io/environment';
 import { OfficialSources } from '../io/official';
-import { yieldToEventLoop } from '../io/workspaceScanner';
 import { INDEXED_NOTIFICATION, STATUS_NOTIFICATION, type InitializationOptions, type ServerStatus } from '../protocol';
 import { createKamerwijzer, type Kamerwijzer, type Logger } from '../service/kamerwijzer';
 import { clientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
 import { ServerCommands } from './commands';
-import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { DiagnosticsPublisher, yieldEvery } from './diagnosticsPublisher';
 import { WorkerAnalyzer } from './analysisWorker';
 import { registerHandlers } from './handlers';
 import { CitationLookups } from './lookups';
@@ -59,9 +58,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     ...(options.now ? { clock: options.now } : {}),
     ...(options.beforeAnalysis ? { beforeAnalysis: options.beforeAnalysis } : {}),
     ...(analyzer ? { analyzer } : {}),
-    slice: yieldToEventLoop,
+    slice: yieldEvery(5),
     logger,
   });
+  setImmediate(() => analyzer?.warmUp(() => service.glossaries.bundledData)); // once listening: the worker loads meanwhile
   const lookups = new CitationLookups(service, logger.error);
   const publisher = new DiagnosticsPublisher(
     connection,
