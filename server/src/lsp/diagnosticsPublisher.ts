@@ -92,6 +92,15 @@ export class DiagnosticsPublisher {
     return this.last.get(uri);
   }
 
+  /** Documents whose inlay hints were answered from an older analysis: asked again once the current one is made. */
+  readonly staleHints = new Set<string>();
+
+  /** A document's current version was analyzed: push clients get its diagnostics; hints answered meanwhile are refreshed. */
+  settled(uri: string): void {
+    if (this.staleHints.delete(uri) && this.canRefreshInlayHints) this.connection.languages.inlayHint.refresh().catch(() => undefined);
+    this.schedule(uri, 0);
+  }
+
   /** Push mode: publish an open document's diagnostics after `delay` ms (0: at once). */
   schedule(uri: string, delay = 150): void {
     if (this.pull) return;

@@ -99,6 +99,7 @@ export function registerHandlers({ connection, service, sync, publisher, client,
       const view = await sync.view(p.textDocument.uri);
       if (!view) return null;
       const { from, to } = view.spanOf(p.range);
+      if (!view.exact) publisher.staleHints.add(p.textDocument.uri);
       return view.mapAnswer(await service.inlayHints(view.doc, from, to)) ?? null;
     }),
   );

@@ -83,7 +83,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     recheckAll: () => publisher.recheckAll(),
     recheckDependents: (uris) => publisher.recheckDependents(uris),
     settled: (uri) => {
-      publisher.schedule(uri, 0);
+      publisher.settled(uri);
       const doc = sync?.current(uri);
       if (doc) lookups.plan(doc);
     },

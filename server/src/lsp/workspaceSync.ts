@@ -72,7 +72,7 @@ export class WorkspaceSync {
   /** Analyses of open documents under way, one per document (its newest version). */
   private readonly analyses = new Map<string, Analysis>();
   /** The last view of each document (`view`). */
-  private readonly views = new Map<string, { readonly doc: IndexedDocument; readonly version: number | undefined; readonly view: StaleView }>();
+  private readonly views = new Map<string, { readonly doc: IndexedDocument; readonly version: number; readonly view: StaleView }>();
   /** Per open document: aborted when its version is superseded (findings of an old version stop). */
   private readonly versionSignals = new Map<string, { readonly version: number; readonly abort: AbortController }>();
   /** Which folders have a glossary file; those below a workspace folder that are loaded. */
@@ -170,11 +170,12 @@ export class WorkspaceSync {
     if (!doc) return undefined;
     // Refused text (binary, too large) has no analysis to answer from.
     if (open && this.refused.has(uri)) return undefined;
-    // One view per analysis and editor version: the changed stretch is found once.
+    if (!open) return new StaleView(doc, undefined);
+    // One view per analysis and editor version of an open document: the changed stretch is found once.
     const kept = this.views.get(uri);
-    if (kept && kept.doc === doc && kept.version === open?.version) return kept.view;
+    if (kept && kept.doc === doc && kept.version === open.version) return kept.view;
     const view = new StaleView(doc, open);
-    this.views.set(uri, { doc, version: open?.version, view });
+    this.views.set(uri, { doc, version: open.version, view });
     return view;
   }
 

@@ -184,6 +184,13 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     }
   });
 
+  it('an analysis that throws in the worker rejects with its error, and the worker goes on', async () => {
+    await assert.rejects(analyzer.analyze({ uri: A, text: undefined as unknown as string }, () => bundledGlossary), /Cannot read properties of undefined/);
+    const made = await analyzer.analyze({ uri: A, text: seeds[2]! }, () => bundledGlossary);
+    assert.equal(analyzer.inProcess, false);
+    assert.ok(made && made.analysis.references.length > 0 && made.words && made.words.starts.length > 0);
+  });
+
   it('a worker that cannot start leaves the analyses to the main thread, with one log line', async () => {
     const broken = new WorkerAnalyzer({ logger, script: path.join(__dirname, 'no-such-worker.js') });
     const s = service(broken);
