@@ -50,17 +50,26 @@ export class WorkspaceIndex {
   /** The instrument matcher each document was analyzed with (a new glossary means a new analysis). */
   private readonly matchers = new Map<string, AnalyzeOptions['instruments']>();
 
-  /** Analyzes (or re-uses) a document and indexes it. */
-  update(uri: string, text: string, version: number, options: AnalyzeOptions = {}): IndexedDocument {
+  /** Whether `update` with this text and these options would re-use the document's analysis. */
+  isCurrent(uri: string, text: string, options: AnalyzeOptions = {}): boolean {
     const before = this.docs.get(uri);
-    if (before && before.text === text && sameFacts(before.known, options.known) && this.matchers.get(uri) === options.instruments) {
+    return !!before && before.text === text && sameFacts(before.known, options.known) && this.matchers.get(uri) === options.instruments;
+  }
+
+  /**
+   * Analyzes (or re-uses) a document and indexes it. `analyzed`, when given, is the analysis of this
+   * text under these options made elsewhere (the server's analysis worker).
+   */
+  update(uri: string, text: string, version: number, options: AnalyzeOptions = {}, analyzed?: DocumentAnalysis): IndexedDocument {
+    const before = this.docs.get(uri);
+    if (before && this.isCurrent(uri, text, options)) {
       if (before.version === version) return before;
       const same = { ...before, version };
       this.docs.set(uri, same);
       return same;
     }
     const lines = new LineIndex(text);
-    const doc: IndexedDocument = { uri, version, text, lines, analysis: analyze(text, { ...options, lines }), known: options.known };
+    const doc: IndexedDocument = { uri, version, text, lines, analysis: analyzed ?? analyze(text, { ...options, lines }), known: options.known };
     this.remove(uri);
     this.docs.set(uri, doc);
     this.matchers.set(uri, options.instruments);

@@ -23,7 +23,7 @@ export interface ReviewContext {
 
 export function registerReviewRequests({ connection, service, sync, publisher }: ReviewContext): void {
   /** A document as the editor has it (open) or as the index read it from disk. */
-  const documentOf = (uri: string): IndexedDocument | undefined => (sync.documents.get(uri) ? sync.checkable(uri) : service.document(uri));
+  const documentOf = async (uri: string): Promise<IndexedDocument | undefined> => (sync.documents.get(uri) ? sync.checkableNow(uri) : service.document(uri));
   const findingsOf = (doc: IndexedDocument) => (sync.documents.get(doc.uri) ? publisher.findingsOf(doc) : service.findings(doc)).catch(() => []);
   const guarded =
     <P, R>(name: string, fallback: R, fn: (p: P) => Promise<R> | R) =>
@@ -40,7 +40,7 @@ export function registerReviewRequests({ connection, service, sync, publisher }:
     CITATIONS_REQUEST,
     guarded('citations', { entries: [], kindLabels: messages(service.settings.locale).view.groups }, async (p: CitationsParams | undefined): Promise<CitationsResult> => {
       const m = messages(service.settings.locale);
-      const docs = p?.uri ? [documentOf(p.uri)].filter((d): d is IndexedDocument => !!d) : [...service.index.documents()];
+      const docs = p?.uri ? [await documentOf(p.uri)].filter((d): d is IndexedDocument => !!d) : [...service.index.documents()];
       const checked = [];
       for (const doc of docs) checked.push({ doc, findings: await findingsOf(doc) });
       const listed = await citationList(checked, service.context());
@@ -69,7 +69,7 @@ export function registerReviewRequests({ connection, service, sync, publisher }:
     guarded('check', { documents: [] }, async (p: CheckParams): Promise<CheckResult> => {
       const documents = [];
       for (const uri of p?.uris ?? []) {
-        const doc = documentOf(uri);
+        const doc = await documentOf(uri);
         if (doc) documents.push({ uri, diagnostics: (await findingsOf(doc)).map(toDiagnostic) });
       }
       return { documents };
