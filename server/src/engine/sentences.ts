@@ -97,7 +97,9 @@ function wordBeforePeriod(text: string, at: number): string {
  * line that starts a list item ("- ", "• ", "1. ", "2) ").
  */
 const LINE_BOUNDARY = /\n[ \t]*\r?\n(?=\s*[\p{Lu}\d"“‘'(•–|])|\n(?=[ \t]*(?:\||(?:[-•*–]|\d{1,2}[.)])[ \t]))/gu;
-const BOUNDARY = new RegExp(`[.!?;\\u2022\\u25aa\\u25cf\\u21a9]|${LINE_BOUNDARY.source}`, 'gu');
+/** The marks that may end a sentence or separate items. */
+const MARK = /[.!?;\u2022\u25aa\u25cf\u21a9]/;
+const BOUNDARY = new RegExp(`${MARK.source}|${LINE_BOUNDARY.source}`, 'gu');
 
 /**
  * The sentence boundaries of a text. A boundary is the offset just after a sentence's final mark (or
@@ -120,9 +122,19 @@ export class Sentences {
   private get starts(): number[] {
     if (this.found) return this.found;
     const starts: number[] = [0];
-    const re = new RegExp(BOUNDARY.source, BOUNDARY.flags);
     const text = this.text;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    const oneLine = text.indexOf('\n') < 0;
+    if (oneLine) {
+      // Without a line feed (a flat text), only the marks can be boundaries: each match is one
+      // character, found without a match object.
+      const marks = new RegExp(MARK.source, 'g');
+      while (marks.test(text)) {
+        const at = marks.lastIndex - 1;
+        if (isItemMark(text.charCodeAt(at)) || endsSentence(text, at)) starts.push(at + 1);
+      }
+    }
+    const re = new RegExp(BOUNDARY.source, BOUNDARY.flags);
+    for (let m = oneLine ? null : re.exec(text); m; m = re.exec(text)) {
       const c = text.charCodeAt(m.index);
       if (c === 10 /* \n */) {
         starts.push(m.index + m[0].length);

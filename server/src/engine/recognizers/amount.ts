@@ -32,8 +32,9 @@ export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentence
   // Every number start: a digit that no digit precedes (startsNumber says the rest).
   const digits = new RegExp(NUMBER_START.source, NUMBER_START.flags);
   const ahead = new MoneyWordsAhead(text);
-  for (let m = digits.exec(text); m; m = digits.exec(text)) {
-    const i = m.index;
+  while (digits.test(text)) {
+    // The match is the one digit.
+    const i = digits.lastIndex - 1;
     if (!startsNumber(text, i)) continue;
     const read = readAmountAt(text, i, ahead);
     if (read.amount) found.push(read.amount);
