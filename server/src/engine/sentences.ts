@@ -22,6 +22,9 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'art', 'mr', 'drs', 'dr', 'ir', 'ing', 'prof', 'mw', 'mevr', 'dhr', 'resp', 'incl', 'excl', 'max', 'st', 'stb', 'stcrt', 'kst', 'zgn', 'evt', 'etc', 'jo',
 ]);
 
+/** The length of the longest of ABBREVIATIONS. */
+const LONGEST_ABBREVIATION = [...ABBREVIATIONS].reduce((most, a) => Math.max(most, a.length), 0);
+
 /** True when the character at `at` is a mark that may end a sentence. */
 function isStop(c: number): boolean {
   return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */;
@@ -63,6 +66,25 @@ function opensSentence(text: string, i: number): boolean {
 
 /** True when the period at `at` closes an abbreviation or an initial. */
 export function closesAbbreviation(text: string, at: number): boolean {
+  // ASCII letters and periods before it (what almost every period follows): read in place, and a
+  // string made only for a word short enough to be an abbreviation.
+  const from = Math.max(0, at - 8);
+  let i = at;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) i--;
+    else break;
+  }
+  if (i === from || text.charCodeAt(i - 1) < 128) {
+    while (i < at && text.charCodeAt(i) === 46) i++;
+    const length = at - i;
+    if (length === 0) return false;
+    if (length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(text.slice(i, at).toLowerCase())) return true;
+    // Initials ("V.P.G. Karremans") and single letters: a letter, then period and letter pairs.
+    if (length % 2 === 0) return false;
+    for (let k = i; k < at; k++) if ((text.charCodeAt(k) === 46) !== ((k - i) % 2 === 1)) return false;
+    return true;
+  }
   const word = wordBeforePeriod(text, at);
   const bare = word.replace(/^\.+/, '').toLowerCase();
   if (!bare) return false;
