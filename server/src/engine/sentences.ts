@@ -25,6 +25,24 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
 /** The length of the longest of ABBREVIATIONS. */
 const LONGEST_ABBREVIATION = [...ABBREVIATIONS].reduce((most, a) => Math.max(most, a.length), 0);
 
+/** The numbers of both lists in ascending order; `sorted` is ascending, `more` need not be. */
+function merged(sorted: number[], more: readonly number[]): number[] {
+  let inOrder = true;
+  for (let i = 1; i < more.length && inOrder; i++) inOrder = more[i - 1]! <= more[i]!;
+  if (!inOrder) {
+    for (const b of more) sorted.push(b);
+    return sorted.sort((a, b) => a - b);
+  }
+  const out = new Array<number>(sorted.length + more.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < sorted.length && j < more.length) out[k++] = sorted[i]! <= more[j]! ? sorted[i++]! : more[j++]!;
+  while (i < sorted.length) out[k++] = sorted[i++]!;
+  while (j < more.length) out[k++] = more[j++]!;
+  return out;
+}
+
 /** True when the character at `at` is a mark that may end a sentence. */
 function isStop(c: number): boolean {
   return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */;
@@ -166,12 +184,8 @@ export class Sentences {
       }
     }
     const extra = this.extraBoundaries();
-    if (extra.length) {
-      for (const b of extra) starts.push(b);
-      starts.sort((a, b) => a - b);
-    }
-    this.found = starts;
-    return starts;
+    this.found = extra.length ? merged(starts, extra) : starts;
+    return this.found;
   }
 
   /** The sentences of a flat text: its own marks, and the paragraph breaks and table rows of its source. */
