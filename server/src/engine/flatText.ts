@@ -45,7 +45,7 @@ export class FlatText {
     const buffer = n >= BUFFER_FROM && NodeBuffer ? NodeBuffer.from(source, 'utf16le') : undefined;
     const spaced = buffer || source.indexOf('\n') < 0 ? source : source.replaceAll('\n', ' ');
     const parts: string[] = [];
-    /** The start of the slice of `spaced` being written, up to runTo (-1: none). */
+    /** The start of the slice of `spaced` being written, up to runTo (-1: none, and always with a buffer). */
     let partFrom = -1;
     const flush = (): void => {
       if (partFrom >= 0) parts.push(spaced.slice(partFrom, runTo));
@@ -57,7 +57,7 @@ export class FlatText {
       flush();
       runFlat.push(k);
       runSource.push(from);
-      partFrom = from;
+      if (!buffer) partFrom = from;
     };
     /** Appends source [from, to) as it is. */
     const copy = (from: number, to: number): void => {
