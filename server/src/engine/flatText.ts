@@ -95,10 +95,14 @@ export class FlatText {
     // The characters that need more than copying (SPECIAL): white space other than one space between
     // words, characters to drop, and a hyphen before white space (a word broken at a line end). Found
     // as the first of: a line feed, another white space or dropped character, two spaces, a hyphen and
-    // a space, and a space or hyphen right before a line feed or such a character.
+    // a space, and a space or hyphen right before a line feed or such a character. The no-break space
+    // and the soft hyphen are looked for on their own: in the pattern, they would stop the engine at
+    // every space and hyphen (which share their low bits).
     const rare = new RegExp(RARE.source, 'g');
     let nextLf = -1;
     let nextRare = -1;
+    let nextNbsp = -1;
+    let nextSoft = -1;
     let nextSpaces = -1;
     let nextHyphen = -1;
     /** A space or hyphen right before `j` (at or after `from`) is special too. */
@@ -117,6 +121,14 @@ export class FlatText {
         rare.lastIndex = from;
         nextRare = rare.test(source) ? rare.lastIndex - 1 : n;
       }
+      if (nextNbsp < from) {
+        nextNbsp = source.indexOf('\u00a0', from);
+        if (nextNbsp < 0) nextNbsp = n;
+      }
+      if (nextSoft < from) {
+        nextSoft = source.indexOf('\u00ad', from);
+        if (nextSoft < 0) nextSoft = n;
+      }
       if (nextSpaces < from) {
         nextSpaces = source.indexOf('  ', from);
         if (nextSpaces < 0) nextSpaces = n;
@@ -125,7 +137,7 @@ export class FlatText {
         nextHyphen = source.indexOf('- ', from);
         if (nextHyphen < 0) nextHyphen = n;
       }
-      return Math.min(nextSpaces, nextHyphen, withBefore(nextLf, from), withBefore(nextRare, from));
+      return Math.min(nextSpaces, nextHyphen, withBefore(nextLf, from), withBefore(Math.min(nextRare, nextNbsp, nextSoft), from));
     };
     /** The first special character at or after the last position looked from (n when none is left). */
     let nextSpecial = -1;
@@ -257,9 +269,10 @@ const IGNORABLE_CLASS = '\\u00ad\\u200b\\u200c\\u200d\\ufeff';
 /**
  * What flattening must look at is SPECIAL,
  * `[${SPACE_CLASS.slice(1)}${IGNORABLE_CLASS}]| (?=[${SPACE_CLASS}${IGNORABLE_CLASS}])|-(?=[${SPACE_CLASS}${IGNORABLE_CLASS}])`,
- * found in parts (see the constructor); these are its characters other than a space and a line feed.
+ * found in parts (see the constructor); these are its characters other than a space, a line feed, a
+ * no-break space and a soft hyphen.
  */
-const RARE = new RegExp(`[${SPACE_CLASS.slice(1).replace('\\n', '')}${IGNORABLE_CLASS}]`, 'g');
+const RARE = new RegExp(`[${SPACE_CLASS.slice(1).replace('\\n', '').replace('\\u00a0', '')}${IGNORABLE_CLASS.replace('\\u00ad', '')}]`, 'g');
 
 function isSpaceOrIgnorableCode(c: number): boolean {
   return isSpaceCode(c) || isIgnorableCode(c);
