@@ -42,7 +42,8 @@ export class FlatText {
     // the source as UTF-16 code units, moved down over what is left out (native copies, and one
     // decoding at the end). Otherwise as slices of the source with every line feed a space (a line
     // feed that stands alone between words is the space it flattens to), joined at the end.
-    const buffer = n >= BUFFER_FROM && NodeBuffer ? NodeBuffer.from(source, 'utf16le') : undefined;
+    const NodeBuffer = n >= BUFFER_FROM ? (globalThis as { Buffer?: typeof Buffer }).Buffer : undefined;
+    const buffer = NodeBuffer ? NodeBuffer.from(source, 'utf16le') : undefined;
     const spaced = buffer || source.indexOf('\n') < 0 ? source : source.replaceAll('\n', ' ');
     const parts: string[] = [];
     /** The start of the slice of `spaced` being written, up to runTo (-1: none, and always with a buffer). */
@@ -259,8 +260,6 @@ export class FlatText {
   }
 }
 
-/** Node's Buffer, when the engine runs in Node. */
-const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
 /** From this length on, the flat text is written into a buffer (see the constructor). */
 const BUFFER_FROM = 4096;
 
