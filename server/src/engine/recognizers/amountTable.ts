@@ -191,7 +191,7 @@ class CaptionFinder {
   /** The caption whose unit holds the euro marker at `at`, if any. */
   private unitAround(source: string, at: number): Caption | undefined {
     for (let i = Math.max(this.scannedTo, at - UNIT_BEFORE_EURO); i <= at; i++) {
-      if (!UNIT_START.test(source[i]!)) continue;
+      if (!isUnitStart(source.charCodeAt(i))) continue;
       this.unit.lastIndex = i;
       const m = this.unit.exec(source);
       if (!m) continue;
@@ -243,7 +243,10 @@ class EuroMarkers {
 /** How far before its euro marker a unit may start ("x 1.000.000.000 euro", "in miljarden euro's"). */
 const UNIT_BEFORE_EURO = 24;
 /** The first letters of a unit. */
-const UNIT_START = /[xX×iI€Ee]/;
+/** What a unit starts with: x X × i I € E e (by code unit). */
+function isUnitStart(c: number): boolean {
+  return c === 120 || c === 88 || c === 0xd7 || c === 105 || c === 73 || c === 0x20ac || c === 69 || c === 101;
+}
 
 /** A unit without a scale: "in €", "in euro's", "x € 1". */
 const PLAIN_UNIT = /^(?:in (?:€|EUR|euro(?:['’]s)?)|[x×] ?(?:€|EUR|euro) ?1)$/i;
