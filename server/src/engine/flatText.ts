@@ -249,6 +249,24 @@ export class FlatText {
     return this.runFlat[lo]! + Math.max(0, sourceOffset - runs[lo]!);
   }
 
+  /** flatIndex of each of a list of source offsets: for offsets in ascending order, in one walk over the runs. */
+  flatIndices(sourceOffsets: readonly number[]): number[] {
+    const runs = this.runSource;
+    const count = runs.length;
+    const out = new Array<number>(sourceOffsets.length);
+    let r = 0;
+    let last = -Infinity;
+    for (let k = 0; k < sourceOffsets.length; k++) {
+      const offset = sourceOffsets[k]!;
+      // An offset before the last one: the walk starts again (never, for offsets in order).
+      if (offset < last) r = 0;
+      last = offset;
+      while (r < count && runs[r]! + this.runLength(r) - 1 < offset) r++;
+      out[k] = r === count ? this.text.length : this.runFlat[r]! + Math.max(0, offset - runs[r]!);
+    }
+    return out;
+  }
+
   /** The exact source text of flat [start, end). */
   sourceText(start: number, end: number): string {
     const span = this.sourceSpan(start, end);

@@ -193,8 +193,8 @@ export class Sentences {
     return new Sentences(flat.text, () => {
       const breaks: number[] = [];
       const re = new RegExp(LINE_BOUNDARY.source, LINE_BOUNDARY.flags);
-      for (let m = re.exec(flat.source); m; m = re.exec(flat.source)) breaks.push(flat.flatIndex(m.index));
-      return breaks;
+      for (let m = re.exec(flat.source); m; m = re.exec(flat.source)) breaks.push(m.index);
+      return flat.flatIndices(breaks);
     });
   }
 
