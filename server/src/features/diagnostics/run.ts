@@ -100,3 +100,40 @@ function watchedContext(ctx: RuleContext): { readonly ctx: RuleContext; readsWor
   Object.defineProperty(watched, 'catalog', { enumerable: true, get: () => ((reads = true), catalog) });
   return { ctx: watched, readsWorkspace: () => reads };
 }
+
+/** What a rule read that `documentOnlyContext` does not give: the rule is run where the workspace is. */
+const READS_WORKSPACE = new Error('the rule reads the workspace');
+
+/**
+ * The findings of the rules that read only their document, the settings, the glossary and the date,
+ * computed where the workspace index and catalog are not (the analysis worker): a rule that touches
+ * `index` or `catalog`, or fails, is left out (whatever it returned), so the caller runs it itself
+ * with the workspace — and reports its failure there. Each result is what `rule.check` gives where the
+ * workspace is, since the rule read nothing else.
+ */
+export async function computeDocumentOnlyFindings(
+  doc: IndexedDocument,
+  ctx: Omit<FeatureContext, 'index' | 'catalog'>,
+  settings: DiagnosticSettings,
+  rules: readonly DiagnosticRule[],
+): Promise<{ readonly code: string; readonly findings: readonly Finding[] }[]> {
+  const m = messages(ctx.locale);
+  const out: { code: string; findings: readonly Finding[] }[] = [];
+  for (const rule of rules) {
+    let reads = false;
+    const ruleCtx = { ...ctx, doc, settings, m } as RuleContext;
+    Object.defineProperty(ruleCtx, 'index', { enumerable: true, get: () => ((reads = true), thrown()) });
+    Object.defineProperty(ruleCtx, 'catalog', { enumerable: true, get: () => ((reads = true), thrown()) });
+    try {
+      const findings = await rule.check(ruleCtx);
+      if (!reads) out.push({ code: rule.code, findings });
+    } catch {
+      // Run again by the caller (it reads the workspace, or it fails and the caller reports it).
+    }
+  }
+  return out;
+}
+
+function thrown(): never {
+  throw READS_WORKSPACE;
+}
