@@ -5,8 +5,11 @@
  * would use: it is given the bundled glossary once and each job's folder glossary file, and builds
  * them with the same GlossaryCatalog (an unchanged file keeps its glossary).
  *
- * Beside the analysis the worker reads the text's words (features/documentWords.ts, the index the
- * rules share), so the main thread does not. One job runs at a time; a newer job of the same document drops a queued older one, and stops a
+ * Beside the analysis of an open document (a job with checks) the worker runs the rules that read
+ * only the document, and hands over their findings, the text's words (features/documentWords.ts,
+ * the index the rules share) and what the other rules need of the document
+ * (features/diagnostics/prepared.ts), so the main thread does not compute them. A file of a
+ * workspace scan (no checks) gets its analysis only. One job runs at a time; a newer job of the same document drops a queued older one, and stops a
  * running one on a large text (the worker is restarted: finishing it would only delay the newer
  * one). When the worker fails (it cannot start, crashes or exits), analyses continue in the main
  * thread: `analyze` answers undefined and the service analyzes in process; the log says so once.
@@ -18,6 +21,7 @@ import { analyze } from '../engine/analyze';
 import type { GlossaryData } from '../engine/glossary';
 import { LineIndex } from '../engine/lineIndex';
 import { ALL_RULES } from '../features/diagnostics/rules';
+import { prepareDocument } from '../features/diagnostics/prepared';
 import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
 import { DocumentWords } from '../features/documentWords';
 import type { IndexedDocument } from '../features/model';
@@ -153,7 +157,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
     this.running = undefined;
-    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}) });
+    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}) });
     else pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
     this.pump();
   }
@@ -215,10 +219,14 @@ function serveAnalyses(): void {
         const rules = codes.map((code) => ALL_RULES.find((r) => r.code === code)).filter((r) => r !== undefined);
         findings = await computeDocumentOnlyFindings(doc, { locale, today, online, glossaries }, settings, rules);
       }
-      // The rules' shared word index, read here too: the main thread takes it over as it is.
-      const words = DocumentWords.of(doc).data();
-      const buffers = [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord].map((a) => a.buffer as ArrayBuffer);
-      port.postMessage({ id, analysis, words, ...(findings ? { findings } : {}) } satisfies FromWorker, buffers);
+      // What the rules left to the main thread need of the document (and hovers: the sentences).
+      const prepared = job.checks ? prepareDocument(doc) : undefined;
+      // The rules' shared word index, read here too: the main thread takes it over as it is. Not for
+      // a file of a workspace scan (no checks): its findings are seldom asked, its memory would stay.
+      const words = job.checks ? DocumentWords.of(doc).data() : undefined;
+      const buffers = words ? [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord].map((a) => a.buffer as ArrayBuffer) : [];
+      if (prepared) buffers.push(prepared.sentences.buffer as ArrayBuffer);
+      port.postMessage({ id, analysis, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
     } catch (e) {
       port.postMessage({ id, error: { message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack ? { stack: (e as Error).stack! } : {}) } } satisfies FromWorker);
     }

@@ -18,6 +18,7 @@ import { completion, type CompletionResult } from '../features/completion';
 import { definition } from '../features/definition';
 import { ALL_RULES } from '../features/diagnostics/rules';
 import type { DiagnosticRule } from '../features/diagnostics/model';
+import { adoptPrepared, type PreparedDocument } from '../features/diagnostics/prepared';
 import { computeFindings, severityOf } from '../features/diagnostics/run';
 import { documentLinks } from '../features/documentLinks';
 import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
@@ -123,12 +124,22 @@ export interface AnalyzedElsewhere {
    * the service keeps them as those rules' findings of this version; the rest run in this thread.
    */
   readonly findings?: readonly { readonly code: string; readonly findings: readonly Finding[] }[];
+  /** What the rules left to this thread need of the document (sentences, citation descriptions), made beside the analysis. */
+  readonly prepared?: PreparedDocument;
+}
+
+/** How `setDocumentAsync` has a document analyzed elsewhere. */
+export interface AsyncAnalysisOptions {
+  /** Run the rules that read only the document beside the analysis (default true; a workspace scan's files: false). */
+  readonly checks?: boolean;
 }
 
 /** What the service computed (not what it re-used): tests count work through it. */
 export interface ServiceStats {
   /** Analyses made (in this thread or by the analyzer). */
   analyses: number;
+  /** Of those, the analyses made by the analyzer (the worker thread). */
+  analysesElsewhere: number;
   /** Rules run (each rule of each findings computation that was not taken from the cache, and each rule run beside an analysis elsewhere). */
   ruleRuns: number;
   /** Of those, the rules run beside an analysis elsewhere (the worker thread). */
@@ -164,7 +175,7 @@ export interface Kamerwijzer {
    * this thread stays free meanwhile. An aborted signal drops the analysis (the promise rejects with
    * its reason) and leaves the index as it was.
    */
-  setDocumentAsync(uri: string, text: string, version: number, facts?: DocumentFacts, signal?: AbortSignal): Promise<IndexedDocument>;
+  setDocumentAsync(uri: string, text: string, version: number, facts?: DocumentFacts, signal?: AbortSignal, options?: AsyncAnalysisOptions): Promise<IndexedDocument>;
   /** Analyzes an indexed document again with its folder's current glossary. */
   reanalyze(uri: string): IndexedDocument | undefined;
   removeDocument(uri: string): void;
@@ -204,7 +215,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const rules = options.rules ?? ALL_RULES;
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...options.settings };
   const facts = new Map<string, DocumentFacts>();
-  const stats: ServiceStats = { analyses: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0 };
+  const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0 };
   const kept = new FindingsCache();
   catalog.onDidChange(() => kept.workspaceChanged());
   /** Indexes a document; the workspace changed when its analysis did. */
@@ -277,7 +288,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       options.beforeAnalysis?.(uri, text);
       return indexed(uri, text, version, documentFacts);
     },
-    async setDocumentAsync(uri, text, version, documentFacts, signal) {
+    async setDocumentAsync(uri, text, version, documentFacts, signal, asyncOptions) {
       options.beforeAnalysis?.(uri, text);
       for (;;) {
         const analyzeWith = analyzeOptions(uri, documentFacts);
@@ -291,17 +302,19 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
           ...(documentFacts?.documentDate ? { documentDate: documentFacts.documentDate } : {}),
           ...(folder !== undefined ? { glossaryFolder: folder } : {}),
           ...(file ? { glossaryFile: { uri: file.uri, ...(file.text !== undefined ? { text: file.text } : {}) } } : {}),
-          checks: checksOf(),
+          ...(asyncOptions?.checks === false ? {} : { checks: checksOf() }),
         };
-        const checkedWith = localOf(uri, job.checks!.today);
+        const checkedWith = localOf(uri, job.checks?.today ?? '');
         const made = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
         if (signal?.aborted) throw signal.reason;
         if (!made) return indexed(uri, text, version, documentFacts);
         stats.analyses++;
+        stats.analysesElsewhere++;
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
         if (analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
         const doc = indexed(uri, text, version, documentFacts, made.analysis);
         if (made.words && doc.analysis === made.analysis) DocumentWords.adopt(doc, made.words);
+        if (made.prepared && doc.analysis === made.analysis) adoptPrepared(doc, made.prepared);
         // The rules run beside the analysis, kept as this version's when what they read is still so.
         const local = localOf(uri, context().today);
         if (made.findings && doc.analysis === made.analysis && local.every((x, i) => x === checkedWith[i])) {

@@ -152,13 +152,13 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     s.setDocument(B, B_TEXTS[0]!, 1);
     const doc = await s.setDocumentAsync(A, seeds[0]!, 1);
     const first = await s.findings(doc);
-    const { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses } = s.stats;
+    const { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere } = s.stats;
     assert.equal(analyses, 2);
     assert.equal(await s.findings(doc), first);
     // The same text again (a new version number, as after undo) re-uses the analysis and the findings.
     const again = await s.setDocumentAsync(A, seeds[0]!, 2);
     assert.equal(await s.findings(again), first);
-    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses });
+    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere });
   });
 
   it('a change elsewhere in the workspace reruns only the rules that read it', async () => {
@@ -207,7 +207,13 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     await assert.rejects(analyzer.analyze({ uri: A, text: undefined as unknown as string }, () => bundledGlossary), /Cannot read properties of undefined/);
     const made = await analyzer.analyze({ uri: A, text: seeds[2]! }, () => bundledGlossary);
     assert.equal(analyzer.inProcess, false);
-    assert.ok(made && made.analysis.references.length > 0 && made.words && made.words.starts.length > 0);
+    // Without checks (a file of a workspace scan): the analysis only.
+    assert.ok(made && made.analysis.references.length > 0 && !made.words && !made.findings && !made.prepared);
+    const checks = { codes: ['citation-malformed', 'kamerstuk-unknown'], settings: DEFAULT_DIAGNOSTIC_SETTINGS, locale: 'nl' as const, today: '2026-01-15', online: false };
+    const checked = await analyzer.analyze({ uri: A, text: `${seeds[2]!}\n\nZie Kamerstuk 29826, nr. 250.\n`, checks }, () => bundledGlossary);
+    assert.ok(checked && checked.words && checked.words.starts.length > 0 && checked.prepared);
+    // The rule that reads the catalog (about the cited Kamerstuk) is left to the main thread.
+    assert.deepEqual(checked.findings?.map((f) => f.code), ['citation-malformed']);
   });
 
   it('a worker that cannot start leaves the analyses to the main thread, with one log line', async () => {

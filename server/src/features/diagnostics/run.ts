@@ -37,6 +37,9 @@ export interface ComputeOptions {
   readonly onRule?: (code: string) => void;
 }
 
+/** How many findings are turned into ranges between two slices. */
+const SLICE_FINDINGS = 256;
+
 /** Silencing comments per text (one read per document version). */
 const suppressionsOf = new WeakMap<IndexedDocument['lines'], { readonly text: string; readonly suppressions: ReturnType<typeof readSuppressions> }>();
 
@@ -63,9 +66,10 @@ export async function computeFindings(
     const severity = severityOf(rule, settings);
     if (severity === 'off') continue;
     let findings = options.cache?.get(rule.code)?.findings;
+    // Between rules (kept ones too: turning many findings into ranges takes a while on a large text).
+    if (options.slice) await options.slice();
+    if (options.signal?.aborted) throw options.signal.reason;
     if (!findings) {
-      if (options.slice) await options.slice();
-      if (options.signal?.aborted) throw options.signal.reason;
       options.onRule?.(rule.code);
       const watched = watchedContext({ ...ctx, doc, settings, m });
       try {
@@ -76,7 +80,9 @@ export async function computeFindings(
       }
       options.cache?.set(rule.code, { findings, readsWorkspace: watched.readsWorkspace() });
     }
-    for (const f of findings) {
+    for (let k = 0; k < findings.length; k++) {
+      if (options.slice && k % SLICE_FINDINGS === SLICE_FINDINGS - 1) await options.slice();
+      const f = findings[k]!;
       const range = doc.lines.rangeOf(f.span);
       if (suppressions.isSilenced(f.code, range.start.line)) continue;
       const { related, ...rest } = f;
