@@ -147,6 +147,37 @@ describe('language server: analysis off the main thread, findings kept per versi
 
 describe('language server: a worker that cannot start', function () {
   this.timeout(60_000);
+  it('a workspace scan and file events are analyzed in the worker, and index what the main thread indexes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-scan-'));
+    seeds.forEach((text, i) => fs.writeFileSync(path.join(dir, `brief${i}.txt`), text));
+    fs.writeFileSync(path.join(dir, 'visie.md'), '---\nkamerstuk: 29826-147\ntitel: Het verschil maken\n---\nTekst.\n');
+    const indexOf = async (lsp: LspSession) => {
+      const symbols = await lsp.request<{ name: string; location: unknown }[]>('workspace/symbol', { query: '' });
+      return symbols.map((x) => JSON.stringify(x)).sort();
+    };
+    const sessions = await Promise.all([
+      LspSession.start({ folders: [dir], settings: { today: TODAY } }),
+      LspSession.start({ folders: [dir], settings: { today: TODAY }, env: { KAMERWIJZER_ANALYSIS: 'main' } }),
+    ]);
+    try {
+      const [worker, main] = sessions as [LspSession, LspSession];
+      const statsOf = (lsp: LspSession) => lsp.request<ServiceStats>(STATS_REQUEST, {});
+      assert.equal((await statsOf(worker)).analysesElsewhere, seeds.length + 1);
+      assert.equal((await statsOf(main)).analysesElsewhere, 0);
+      const scanned = await indexOf(worker);
+      assert.ok(scanned.length > seeds.length);
+      assert.deepEqual(scanned, await indexOf(main));
+      // A file event: read again and analyzed in the worker.
+      const nieuw = path.join(dir, 'nieuw.md');
+      fs.writeFileSync(nieuw, '---\nkamerstuk: 29826-300\ntitel: Een nieuwe brief over industrieclusters\n---\nZie Kamerstuk 29826, nr. 147.\n');
+      for (const lsp of sessions) await lsp.indexedAfter(() => lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(nieuw).toString(), type: 1 }] }));
+      assert.equal((await statsOf(worker)).analysesElsewhere, seeds.length + 2);
+      assert.deepEqual(await indexOf(worker), await indexOf(main));
+    } finally {
+      await Promise.all(sessions.map((s) => s.stop()));
+    }
+  });
+
   it('analyzes in the main thread and says so once in the log', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-noworker-'));
     const lsp = await LspSession.start({ folders: [dir], settings: { today: TODAY }, env: { KAMERWIJZER_TEST_WORKER_SCRIPT: path.join(dir, 'no-such-worker.js') } });

@@ -5,8 +5,11 @@
  * would use: it is given the bundled glossary once and each job's folder glossary file, and builds
  * them with the same GlossaryCatalog (an unchanged file keeps its glossary).
  *
- * Beside the analysis the worker reads the text's words (features/documentWords.ts, the index the
- * rules share), so the main thread does not. One job runs at a time; a newer job of the same document drops a queued older one, and stops a
+ * Beside the analysis of an open document (a job with checks) the worker runs the rules that read
+ * only the document, and hands over their findings, the text's words (features/documentWords.ts,
+ * the index the rules share) and what the other rules need of the document
+ * (features/diagnostics/prepared.ts), so the main thread does not compute them. A file of a
+ * workspace scan (no checks) gets its analysis only. One job runs at a time; a newer job of the same document drops a queued older one, and stops a
  * running one on a large text (the worker is restarted: finishing it would only delay the newer
  * one). When the worker fails (it cannot start, crashes or exits), analyses continue in the main
  * thread: `analyze` answers undefined and the service analyzes in process; the log says so once.
@@ -16,7 +19,12 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyze } from '../engine/analyze';
 import type { GlossaryData } from '../engine/glossary';
+import { LineIndex } from '../engine/lineIndex';
+import { ALL_RULES } from '../features/diagnostics/rules';
+import { prepareDocument } from '../features/diagnostics/prepared';
+import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
 import { DocumentWords } from '../features/documentWords';
+import type { IndexedDocument } from '../features/model';
 import type { AnalysisJob, AnalyzedElsewhere, DocumentAnalyzer, Logger } from '../service/kamerwijzer';
 
 const WORKER_MARK = 'kamerwijzerAnalysisWorker';
@@ -149,7 +157,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
     this.running = undefined;
-    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}) });
+    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}) });
     else pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
     this.pump();
   }
@@ -178,12 +186,16 @@ function serveAnalyses(): void {
   let bundled: GlossaryData = { entries: [], ambiguities: [] };
   const folderOf = new Map<string, string>();
   const glossaries = new GlossaryCatalog(() => bundled, (uri) => folderOf.get(uri));
+  // One job at a time: a job's rules may await, the next job waits for them.
+  let turn: Promise<void> = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'bundled') {
       bundled = message.data;
       return;
     }
-    const { id, job } = message;
+    turn = turn.then(() => serve(message.id, message.job));
+  });
+  const serve = async (id: number, job: AnalysisJob): Promise<void> => {
     try {
       if (job.glossaryFolder === undefined) folderOf.delete(job.uri);
       else {
@@ -198,14 +210,27 @@ function serveAnalyses(): void {
         senses: glossary.senses,
         ...(job.documentDate ? { documentDate: job.documentDate } : {}),
       });
-      // The rules' shared word index, read here too: the main thread takes it over as it is.
-      const words = DocumentWords.read(job.text).data();
-      const buffers = [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord].map((a) => a.buffer as ArrayBuffer);
-      port.postMessage({ id, analysis, words } satisfies FromWorker, buffers);
+      const doc: IndexedDocument = { uri: job.uri, version: 0, text: job.text, lines: new LineIndex(job.text), analysis, known: job.known };
+      // The rules that read only the document run here too (with their per-version preparation:
+      // sentences, lookups); those that read the workspace are left to the main thread.
+      let findings: Awaited<ReturnType<typeof computeDocumentOnlyFindings>> | undefined;
+      if (job.checks) {
+        const { codes, settings, locale, today, online } = job.checks;
+        const rules = codes.map((code) => ALL_RULES.find((r) => r.code === code)).filter((r) => r !== undefined);
+        findings = await computeDocumentOnlyFindings(doc, { locale, today, online, glossaries }, settings, rules);
+      }
+      // What the rules left to the main thread need of the document (and hovers: the sentences).
+      const prepared = job.checks ? prepareDocument(doc) : undefined;
+      // The rules' shared word index, read here too: the main thread takes it over as it is. Not for
+      // a file of a workspace scan (no checks): its findings are seldom asked, its memory would stay.
+      const words = job.checks ? DocumentWords.of(doc).data() : undefined;
+      const buffers = words ? [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord].map((a) => a.buffer as ArrayBuffer) : [];
+      if (prepared) buffers.push(prepared.sentences.buffer as ArrayBuffer);
+      port.postMessage({ id, analysis, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
     } catch (e) {
       port.postMessage({ id, error: { message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack ? { stack: (e as Error).stack! } : {}) } } satisfies FromWorker);
     }
-  });
+  };
 }
 
 /** True in a thread started as the analysis worker. */

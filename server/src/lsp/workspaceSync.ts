@@ -75,6 +75,8 @@ export class WorkspaceSync {
   private readonly views = new Map<string, { readonly doc: IndexedDocument; readonly version: number; readonly view: StaleView }>();
   /** Per open document: aborted when its version is superseded (findings of an old version stop). */
   private readonly versionSignals = new Map<string, { readonly version: number; readonly abort: AbortController }>();
+  /** Analyses of files read from disk under way (in the worker), one per file: dropped when the file is opened, deleted or read again. */
+  private readonly diskAnalyses = new Map<string, AbortController>();
   /** Which folders have a glossary file; those below a workspace folder that are loaded. */
   private readonly glossaryFolders = new GlossaryFolders();
   private readonly subGlossaries = new Set<string>();
@@ -283,7 +285,10 @@ export class WorkspaceSync {
         void this.scan();
       } else if (isDocumentFile(p) && this.folders.folderOf(p)) {
         if (change.type === FileChangeType.Deleted) {
-          if (!this.documents.get(change.uri)) this.service.removeDocument(change.uri);
+          if (!this.documents.get(change.uri)) {
+            this.dropDiskAnalysis(change.uri);
+            this.service.removeDocument(change.uri);
+          }
         } else if (!this.folders.isExcluded(p)) {
           await this.indexFile(p);
         }
@@ -317,6 +322,8 @@ export class WorkspaceSync {
   private changed(uri: string): void {
     const open = this.documents.get(uri);
     if (!open) return;
+    // The editor's text wins over the file read from disk.
+    this.dropDiskAnalysis(uri);
     this.versionSignal(uri);
     const version = open.version;
     this.analyzed(uri).then(
@@ -413,14 +420,36 @@ export class WorkspaceSync {
       const { line, column, offset, count } = read.invalid;
       this.service.logger.info(messages(this.settings.locale).encoding.invalid(file, line, column, read.encoding, offset, count));
     }
+    // Analyzed in the worker (the main thread answers requests meanwhile), one analysis per file.
+    this.dropDiskAnalysis(uri);
+    const abort = new AbortController();
+    this.diskAnalyses.set(uri, abort);
     try {
       this.discoverGlossary(file);
-      this.update(uri, read.text, -++this.diskVersion, this.manifests.factsFor(file));
+      const known = this.manifests.factsFor(file);
+      const before = this.service.document(uri);
+      const doc = await this.service.setDocumentAsync(uri, read.text, -++this.diskVersion, known ? { known } : undefined, abort.signal, { checks: false });
+      if (this.folders.isExcluded(file) || !this.folders.folderOf(file)) {
+        // Excluded (or its folder removed) while it was analyzed.
+        this.service.removeDocument(uri);
+        return;
+      }
+      this.dependentsOnIdentity(before, doc);
       this.failureLogged.delete(uri);
     } catch (e) {
+      // Dropped (opened, deleted or read again meanwhile): the newer state stands.
+      if (abort.signal.aborted) return;
       // The scan goes on; the index keeps what it had of this file.
       this.analysisFailed(uri, e);
+    } finally {
+      if (this.diskAnalyses.get(uri) === abort) this.diskAnalyses.delete(uri);
     }
+  }
+
+  /** A file's analysis from disk is no longer wanted. */
+  private dropDiskAnalysis(uri: string): void {
+    this.diskAnalyses.get(uri)?.abort(new VersionSuperseded(uri));
+    this.diskAnalyses.delete(uri);
   }
 
   /** Updates the index; when a document's identity or title changes, its dependents are checked again. */

@@ -9,7 +9,7 @@
  */
 import type { DocumentAnalysis } from '../engine/model';
 import type { CachedRuleFindings, RuleFindingsCache } from '../features/diagnostics/run';
-import type { CheckedFinding, IndexedDocument } from '../features/model';
+import type { CheckedFinding, Finding, IndexedDocument } from '../features/model';
 
 interface RuleEntry extends CachedRuleFindings {
   /** The workspace generation the findings were computed at (they read the workspace). */
@@ -41,11 +41,23 @@ export class FindingsCache {
   }
 
   /**
-   * The findings of a document version under `local` (the settings, date and glossary objects it is
-   * checked with): kept ones when valid, else `compute` with a per-rule cache. Concurrent callers for
-   * the same state share one computation.
+   * Keeps rules' findings of a document version under `local`, computed elsewhere (beside the
+   * analysis, in the worker) by rules that read only the document: they hold in every workspace
+   * generation. Rules already kept are left as they are. Returns how many were kept.
    */
-  findings(doc: IndexedDocument, local: readonly unknown[], compute: (cache: RuleFindingsCache) => Promise<CheckedFinding[]>): Promise<CheckedFinding[]> {
+  seed(doc: IndexedDocument, local: readonly unknown[], rules: readonly { readonly code: string; readonly findings: readonly Finding[] }[]): number {
+    const entry = this.entryOf(doc, local);
+    let count = 0;
+    for (const { code, findings } of rules) {
+      if (entry.rules.has(code)) continue;
+      entry.rules.set(code, { findings, readsWorkspace: false, generation: this.generation });
+      count++;
+    }
+    return count;
+  }
+
+  /** The entry of a document version under `local`: a new one for another analysis or text, emptied for another local state. */
+  private entryOf(doc: IndexedDocument, local: readonly unknown[]): DocumentEntry {
     let entry = this.documents.get(doc.uri);
     if (!entry || entry.analysis !== doc.analysis || entry.text !== doc.text) {
       entry = { analysis: doc.analysis, text: doc.text, local, rules: new Map() };
@@ -55,6 +67,16 @@ export class FindingsCache {
       entry.rules.clear();
       entry.final = undefined;
     }
+    return entry;
+  }
+
+  /**
+   * The findings of a document version under `local` (the settings, date and glossary objects it is
+   * checked with): kept ones when valid, else `compute` with a per-rule cache. Concurrent callers for
+   * the same state share one computation.
+   */
+  findings(doc: IndexedDocument, local: readonly unknown[], compute: (cache: RuleFindingsCache) => Promise<CheckedFinding[]>): Promise<CheckedFinding[]> {
+    const entry = this.entryOf(doc, local);
     const generation = this.generation;
     if (entry.final && (entry.final.generation === undefined || entry.final.generation === generation)) return Promise.resolve(entry.final.result);
     if (entry.running && entry.running.generation === generation && sameItems(entry.running.local, local)) return entry.running.promise;

@@ -18,13 +18,14 @@ import { completion, type CompletionResult } from '../features/completion';
 import { definition } from '../features/definition';
 import { ALL_RULES } from '../features/diagnostics/rules';
 import type { DiagnosticRule } from '../features/diagnostics/model';
-import { computeFindings } from '../features/diagnostics/run';
+import { adoptPrepared, type PreparedDocument } from '../features/diagnostics/prepared';
+import { computeFindings, severityOf } from '../features/diagnostics/run';
 import { documentLinks } from '../features/documentLinks';
 import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
 import { DEFAULT_INLAY_HINT_SETTINGS, inlayHints, type InlayHintSettings } from '../features/inlayHints';
 import { documentSymbols } from '../features/documentSymbols';
 import { hover } from '../features/hover';
-import { DEFAULT_DIAGNOSTIC_SETTINGS, type CheckedFinding, type DiagnosticSettings, type FeatureContext } from '../features/model';
+import { DEFAULT_DIAGNOSTIC_SETTINGS, type CheckedFinding, type DiagnosticSettings, type FeatureContext, type Finding } from '../features/model';
 import { references } from '../features/references';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { Locale } from '../l10n';
@@ -91,6 +92,17 @@ export interface AnalysisJob {
   readonly glossaryFolder?: string;
   /** That folder's glossary file as the glossaries know it (its URI, and its text when it exists); none: the bundled glossary. */
   readonly glossaryFile?: { readonly uri: string; readonly text?: string };
+  /** The checks to run beside the analysis, on the analyzed document alone (the rules that read only it). */
+  readonly checks?: DocumentChecks;
+}
+
+/** The rules (of ALL_RULES, by code) to run beside an analysis, and all they read besides the document. */
+export interface DocumentChecks {
+  readonly codes: readonly string[];
+  readonly settings: DiagnosticSettings;
+  readonly locale: Locale;
+  readonly today: string;
+  readonly online: boolean;
 }
 
 /**
@@ -107,14 +119,31 @@ export interface DocumentAnalyzer {
 export interface AnalyzedElsewhere {
   readonly analysis: DocumentAnalysis;
   readonly words?: DocumentWordsData;
+  /**
+   * The findings of the job's checks that read only the document (`computeDocumentOnlyFindings`):
+   * the service keeps them as those rules' findings of this version; the rest run in this thread.
+   */
+  readonly findings?: readonly { readonly code: string; readonly findings: readonly Finding[] }[];
+  /** What the rules left to this thread need of the document (sentences, citation descriptions), made beside the analysis. */
+  readonly prepared?: PreparedDocument;
+}
+
+/** How `setDocumentAsync` has a document analyzed elsewhere. */
+export interface AsyncAnalysisOptions {
+  /** Run the rules that read only the document beside the analysis (default true; a workspace scan's files: false). */
+  readonly checks?: boolean;
 }
 
 /** What the service computed (not what it re-used): tests count work through it. */
 export interface ServiceStats {
   /** Analyses made (in this thread or by the analyzer). */
   analyses: number;
-  /** Rules run (each rule of each findings computation that was not taken from the cache). */
+  /** Of those, the analyses made by the analyzer (the worker thread). */
+  analysesElsewhere: number;
+  /** Rules run (each rule of each findings computation that was not taken from the cache, and each rule run beside an analysis elsewhere). */
   ruleRuns: number;
+  /** Of those, the rules run beside an analysis elsewhere (the worker thread). */
+  ruleRunsElsewhere: number;
   /** Findings computations that were not answered from the cache. */
   findingsComputed: number;
 }
@@ -146,7 +175,7 @@ export interface Kamerwijzer {
    * this thread stays free meanwhile. An aborted signal drops the analysis (the promise rejects with
    * its reason) and leaves the index as it was.
    */
-  setDocumentAsync(uri: string, text: string, version: number, facts?: DocumentFacts, signal?: AbortSignal): Promise<IndexedDocument>;
+  setDocumentAsync(uri: string, text: string, version: number, facts?: DocumentFacts, signal?: AbortSignal, options?: AsyncAnalysisOptions): Promise<IndexedDocument>;
   /** Analyzes an indexed document again with its folder's current glossary. */
   reanalyze(uri: string): IndexedDocument | undefined;
   removeDocument(uri: string): void;
@@ -186,7 +215,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const rules = options.rules ?? ALL_RULES;
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...options.settings };
   const facts = new Map<string, DocumentFacts>();
-  const stats: ServiceStats = { analyses: 0, ruleRuns: 0, findingsComputed: 0 };
+  const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0 };
   const kept = new FindingsCache();
   catalog.onDidChange(() => kept.workspaceChanged());
   /** Indexes a document; the workspace changed when its analysis did. */
@@ -201,9 +230,19 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     }
     return doc;
   };
+  /** What a document's findings are kept under besides its analysis: the settings, the date, its glossary and glossary file. */
+  const localOf = (uri: string, today: string): readonly unknown[] => [settings, today, glossaries.forDocument(uri), glossaries.workspaceFileFor(uri)];
+  /** The checks to run beside an analysis elsewhere: every rule of ALL_RULES that is on (the analyzer runs those that read only the document). */
+  const checksOf = (): DocumentChecks => ({
+    codes: rules.filter((r) => ALL_RULES.includes(r) && severityOf(r, settings.diagnostics) !== 'off').map((r) => r.code),
+    settings: settings.diagnostics,
+    locale: settings.locale,
+    today: context().today,
+    online: settings.online,
+  });
   const computeChecked = (doc: IndexedDocument, signal?: AbortSignal): Promise<CheckedFinding[]> => {
     const ctx = context();
-    const glossaryLocal = [settings, ctx.today, glossaries.forDocument(doc.uri), glossaries.workspaceFileFor(doc.uri)];
+    const glossaryLocal = localOf(doc.uri, ctx.today);
     return kept.findings(doc, glossaryLocal, (cache) => {
       stats.findingsComputed++;
       const onError = (code: string, e: unknown) => logger.error(`rule ${code} failed on ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
@@ -249,7 +288,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       options.beforeAnalysis?.(uri, text);
       return indexed(uri, text, version, documentFacts);
     },
-    async setDocumentAsync(uri, text, version, documentFacts, signal) {
+    async setDocumentAsync(uri, text, version, documentFacts, signal, asyncOptions) {
       options.beforeAnalysis?.(uri, text);
       for (;;) {
         const analyzeWith = analyzeOptions(uri, documentFacts);
@@ -263,15 +302,26 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
           ...(documentFacts?.documentDate ? { documentDate: documentFacts.documentDate } : {}),
           ...(folder !== undefined ? { glossaryFolder: folder } : {}),
           ...(file ? { glossaryFile: { uri: file.uri, ...(file.text !== undefined ? { text: file.text } : {}) } } : {}),
+          ...(asyncOptions?.checks === false ? {} : { checks: checksOf() }),
         };
+        const checkedWith = localOf(uri, job.checks?.today ?? '');
         const made = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
         if (signal?.aborted) throw signal.reason;
         if (!made) return indexed(uri, text, version, documentFacts);
         stats.analyses++;
+        stats.analysesElsewhere++;
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
         if (analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
         const doc = indexed(uri, text, version, documentFacts, made.analysis);
         if (made.words && doc.analysis === made.analysis) DocumentWords.adopt(doc, made.words);
+        if (made.prepared && doc.analysis === made.analysis) adoptPrepared(doc, made.prepared);
+        // The rules run beside the analysis, kept as this version's when what they read is still so.
+        const local = localOf(uri, context().today);
+        if (made.findings && doc.analysis === made.analysis && local.every((x, i) => x === checkedWith[i])) {
+          const seeded = kept.seed(doc, local, made.findings);
+          stats.ruleRuns += seeded;
+          stats.ruleRunsElsewhere += seeded;
+        }
         return doc;
       }
     },

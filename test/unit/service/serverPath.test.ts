@@ -132,18 +132,33 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     );
   });
 
+  it('the rules run in the worker beside the analysis find what they find in this thread, on every letter and glossary', async () => {
+    for (const glossary of GLOSSARIES) {
+      for (const seed of seeds) {
+        const s = service(analyzer);
+        s.glossaries.setFolder('ws', GLOSSARY_URI, glossary);
+        s.setDocument(B, B_TEXTS[0]!, 1);
+        const doc = await s.setDocumentAsync(A, seed, 1);
+        const elsewhere = s.stats.ruleRunsElsewhere;
+        assert.ok(elsewhere > 0);
+        assert.deepEqual(await s.findings(doc), (await fresh(seed, B_TEXTS[0]!, glossary)).findings);
+        assert.equal(s.stats.ruleRuns, s.rules.length);
+      }
+    }
+  });
+
   it('a second request for the findings of an unchanged document computes nothing', async () => {
     const s = service(analyzer);
     s.setDocument(B, B_TEXTS[0]!, 1);
     const doc = await s.setDocumentAsync(A, seeds[0]!, 1);
     const first = await s.findings(doc);
-    const { findingsComputed, ruleRuns, analyses } = s.stats;
+    const { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere } = s.stats;
     assert.equal(analyses, 2);
     assert.equal(await s.findings(doc), first);
     // The same text again (a new version number, as after undo) re-uses the analysis and the findings.
     const again = await s.setDocumentAsync(A, seeds[0]!, 2);
     assert.equal(await s.findings(again), first);
-    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, analyses });
+    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere });
   });
 
   it('a change elsewhere in the workspace reruns only the rules that read it', async () => {
@@ -151,16 +166,20 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     s.setDocument(B, B_TEXTS[0]!, 1);
     const doc = await s.setDocumentAsync(A, seeds[0]!, 1);
     await s.findings(doc);
-    const runs = s.stats.ruleRuns;
-    assert.equal(runs, s.rules.length);
+    // Every rule ran once: those that read only the document in the worker, beside the analysis.
+    assert.equal(s.stats.ruleRuns, s.rules.length);
+    assert.ok(s.stats.ruleRunsElsewhere > 0 && s.stats.ruleRunsElsewhere < s.rules.length, `${s.stats.ruleRunsElsewhere} rules ran in the worker`);
+    // From here on, the rules run in this thread.
+    const here = () => s.stats.ruleRuns - s.stats.ruleRunsElsewhere;
+    const runs = here();
     await s.setDocumentAsync(B, B_TEXTS[1]!, 2);
     await s.findings(doc);
-    const rerun = s.stats.ruleRuns - runs;
+    const rerun = here() - runs;
     assert.ok(rerun > 0 && rerun < s.rules.length, `${rerun} of ${s.rules.length} rules ran again`);
     // Settings change every rule's findings (severities, messages): all run again.
     s.configure({ locale: 'en' });
     await s.findings(doc);
-    assert.equal(s.stats.ruleRuns - runs - rerun, s.rules.length);
+    assert.equal(here() - runs - rerun, s.rules.length);
   });
 
   it('a newer version drops the analysis of an older one, and a running analysis of a large text is stopped', async () => {
@@ -188,7 +207,13 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     await assert.rejects(analyzer.analyze({ uri: A, text: undefined as unknown as string }, () => bundledGlossary), /Cannot read properties of undefined/);
     const made = await analyzer.analyze({ uri: A, text: seeds[2]! }, () => bundledGlossary);
     assert.equal(analyzer.inProcess, false);
-    assert.ok(made && made.analysis.references.length > 0 && made.words && made.words.starts.length > 0);
+    // Without checks (a file of a workspace scan): the analysis only.
+    assert.ok(made && made.analysis.references.length > 0 && !made.words && !made.findings && !made.prepared);
+    const checks = { codes: ['citation-malformed', 'kamerstuk-unknown'], settings: DEFAULT_DIAGNOSTIC_SETTINGS, locale: 'nl' as const, today: '2026-01-15', online: false };
+    const checked = await analyzer.analyze({ uri: A, text: `${seeds[2]!}\n\nZie Kamerstuk 29826, nr. 250.\n`, checks }, () => bundledGlossary);
+    assert.ok(checked && checked.words && checked.words.starts.length > 0 && checked.prepared);
+    // The rule that reads the catalog (about the cited Kamerstuk) is left to the main thread.
+    assert.deepEqual(checked.findings?.map((f) => f.code), ['citation-malformed']);
   });
 
   it('a worker that cannot start leaves the analyses to the main thread, with one log line', async () => {

@@ -41,6 +41,8 @@ export class KoopSource implements CatalogSource {
   /** Answers read from the store or fetched in this run, by official id. */
   private readonly answers = new Map<string, Answer | null>();
   private readonly highest = new Map<string, number>();
+  /** Dossiers whose highest number the store did not have when asked. */
+  private readonly highestNotStored = new Set<string>();
   private readonly now: () => number;
 
   constructor(private readonly options: KoopOptions) {
@@ -211,8 +213,12 @@ export class KoopSource implements CatalogSource {
   }
 
   private async storedHighest(dossier: string): Promise<number | undefined> {
+    // The store is read once per dossier (as `answer` reads it once per document): a hover on a
+    // citation must not open a file that is not there again and again.
+    if (this.highestNotStored.has(dossier)) return undefined;
     const kept = await this.options.store.get<number>(`koop/highest/${dossier}`);
     if (typeof kept?.value === 'number') this.highest.set(dossier, kept.value);
+    else this.highestNotStored.add(dossier);
     return typeof kept?.value === 'number' ? kept.value : undefined;
   }
 }

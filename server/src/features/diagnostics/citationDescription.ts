@@ -52,14 +52,30 @@ const KEYWORD = /\b(?:kamerstuk(?:ken|nummer)?|kst)\b[:\s]*/gi;
 const LEAD = /^(?:\W*(?:de|het|een|zie|in|bij|met|en|ook|onze|mijn|deze|dit|uw|bijgaande)\s+){0,3}(?:(?:eerdere|vorige|laatste|recente|genoemde|gewijzigde|aangenomen)\s+)?(?:kamer)?(?:brief|brieven|rapport|notitie|nota|verslag|beantwoording|antwoorden|bijlage|motie|moties)?\b\s*/i;
 const DATE = new RegExp(`\\b(?:van|d\\.d\\.|dd\\.?|gedateerd)\\s+(\\d{1,2}\\s+(?:${MONTH_PATTERN})(?:\\s+\\d{4})?|\\d{1,2}[-/]\\d{1,2}[-/]\\d{4})(?:\\s+jl\\.?)?`, 'i');
 
-/** What each citation of a document version was found to describe: two rules ask for every citation. */
-const descriptions = new WeakMap<IndexedDocument, Map<KamerstukReference, CitationDescription | undefined>>();
+/** What each citation of a document version was found to describe: two rules ask for every citation. Keyed by the analysis (shared by every copy of the version). */
+const descriptions = new WeakMap<IndexedDocument['analysis'], Map<KamerstukReference, CitationDescription | undefined>>();
 
 export function describedAs(doc: IndexedDocument, r: KamerstukReference): CitationDescription | undefined {
-  let known = descriptions.get(doc);
-  if (!known) descriptions.set(doc, (known = new Map()));
+  let known = descriptions.get(doc.analysis);
+  if (!known) descriptions.set(doc.analysis, (known = new Map()));
   if (!known.has(r)) known.set(r, describeCitation(doc, r));
   return known.get(r);
+}
+
+/** What every Kamerstuk citation of a document version describes, by its index in the analysis's references (null: nothing), as plain data. */
+export function describedCitations(doc: IndexedDocument): (CitationDescription | null)[] {
+  return doc.analysis.references.map((r) => (r.kind === 'kamerstuk' ? (describedAs(doc, r) ?? null) : null));
+}
+
+/** Takes over what `describedCitations` made elsewhere (the analysis worker) of this version. */
+export function adoptDescribedCitations(doc: IndexedDocument, described: readonly (CitationDescription | null)[]): void {
+  const refs = doc.analysis.references;
+  if (described.length !== refs.length) return;
+  let known = descriptions.get(doc.analysis);
+  if (!known) descriptions.set(doc.analysis, (known = new Map()));
+  refs.forEach((r, i) => {
+    if (r.kind === 'kamerstuk' && !known.has(r)) known.set(r, described[i] ?? undefined);
+  });
 }
 
 function describeCitation(doc: IndexedDocument, r: KamerstukReference): CitationDescription | undefined {

@@ -37,6 +37,9 @@ export interface ComputeOptions {
   readonly onRule?: (code: string) => void;
 }
 
+/** How many findings are turned into ranges between two slices. */
+const SLICE_FINDINGS = 256;
+
 /** Silencing comments per text (one read per document version). */
 const suppressionsOf = new WeakMap<IndexedDocument['lines'], { readonly text: string; readonly suppressions: ReturnType<typeof readSuppressions> }>();
 
@@ -63,9 +66,10 @@ export async function computeFindings(
     const severity = severityOf(rule, settings);
     if (severity === 'off') continue;
     let findings = options.cache?.get(rule.code)?.findings;
+    // Between rules (kept ones too: turning many findings into ranges takes a while on a large text).
+    if (options.slice) await options.slice();
+    if (options.signal?.aborted) throw options.signal.reason;
     if (!findings) {
-      if (options.slice) await options.slice();
-      if (options.signal?.aborted) throw options.signal.reason;
       options.onRule?.(rule.code);
       const watched = watchedContext({ ...ctx, doc, settings, m });
       try {
@@ -76,7 +80,9 @@ export async function computeFindings(
       }
       options.cache?.set(rule.code, { findings, readsWorkspace: watched.readsWorkspace() });
     }
-    for (const f of findings) {
+    for (let k = 0; k < findings.length; k++) {
+      if (options.slice && k % SLICE_FINDINGS === SLICE_FINDINGS - 1) await options.slice();
+      const f = findings[k]!;
       const range = doc.lines.rangeOf(f.span);
       if (suppressions.isSilenced(f.code, range.start.line)) continue;
       const { related, ...rest } = f;
@@ -99,4 +105,41 @@ function watchedContext(ctx: RuleContext): { readonly ctx: RuleContext; readsWor
   Object.defineProperty(watched, 'index', { enumerable: true, get: () => ((reads = true), index) });
   Object.defineProperty(watched, 'catalog', { enumerable: true, get: () => ((reads = true), catalog) });
   return { ctx: watched, readsWorkspace: () => reads };
+}
+
+/** What a rule read that `documentOnlyContext` does not give: the rule is run where the workspace is. */
+const READS_WORKSPACE = new Error('the rule reads the workspace');
+
+/**
+ * The findings of the rules that read only their document, the settings, the glossary and the date,
+ * computed where the workspace index and catalog are not (the analysis worker): a rule that touches
+ * `index` or `catalog`, or fails, is left out (whatever it returned), so the caller runs it itself
+ * with the workspace — and reports its failure there. Each result is what `rule.check` gives where the
+ * workspace is, since the rule read nothing else.
+ */
+export async function computeDocumentOnlyFindings(
+  doc: IndexedDocument,
+  ctx: Omit<FeatureContext, 'index' | 'catalog'>,
+  settings: DiagnosticSettings,
+  rules: readonly DiagnosticRule[],
+): Promise<{ readonly code: string; readonly findings: readonly Finding[] }[]> {
+  const m = messages(ctx.locale);
+  const out: { code: string; findings: readonly Finding[] }[] = [];
+  for (const rule of rules) {
+    let reads = false;
+    const ruleCtx = { ...ctx, doc, settings, m } as RuleContext;
+    Object.defineProperty(ruleCtx, 'index', { enumerable: true, get: () => ((reads = true), thrown()) });
+    Object.defineProperty(ruleCtx, 'catalog', { enumerable: true, get: () => ((reads = true), thrown()) });
+    try {
+      const findings = await rule.check(ruleCtx);
+      if (!reads) out.push({ code: rule.code, findings });
+    } catch {
+      // Run again by the caller (it reads the workspace, or it fails and the caller reports it).
+    }
+  }
+  return out;
+}
+
+function thrown(): never {
+  throw READS_WORKSPACE;
 }
