@@ -5,7 +5,6 @@
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { CatalogDocument } from '../catalog/model';
-import { citedKey } from '../catalog/workspaceIndex';
 import { kamerstukKey, officialDossierText, parseKamerstukKey } from '../engine/identifiers';
 import type { CitationStyle } from './model';
 import type { FeatureContext, IndexedDocument } from './model';
@@ -32,11 +31,10 @@ export async function completion(doc: IndexedDocument, offset: number, ctx: Feat
 
   // The workspace's own citations and documents come first.
   const local = new Map<string, number>();
-  for (const d of ctx.index.documents()) {
-    for (const r of d.analysis.references) {
-      const key = citedKey(r);
-      if (key && key.startsWith(prefix) && r.kind === 'kamerstuk') local.set(key, (local.get(key) ?? 0) + 1);
-    }
+  for (const key of ctx.index.citedKeys()) {
+    if (!key.startsWith(prefix)) continue;
+    const count = ctx.index.citationsOf(key).filter((c) => c.reference.kind === 'kamerstuk').length;
+    if (count) local.set(key, count);
   }
   const found = new Map<string, CatalogDocument | undefined>();
   for (const key of [...local.keys()].sort((a, b) => local.get(b)! - local.get(a)!)) found.set(key, undefined);

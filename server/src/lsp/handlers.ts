@@ -45,14 +45,14 @@ export function registerHandlers({ connection, service, sync, publisher, client,
   };
   /** A request about a position: the document at the editor's version and the offset. */
   const onPosition = <P extends TextDocumentPositionParams, R>(name: string, fallback: R, fn: (doc: IndexedDocument, offset: number, params: P) => R | Promise<R>) =>
-    guard(name, fallback, (params: P) => {
-      const doc = sync.current(params.textDocument.uri);
+    guard(name, fallback, async (params: P) => {
+      const doc = await sync.whole(params.textDocument.uri);
       return doc ? fn(doc, doc.lines.offsetAt(params.position), params) : fallback;
     });
   /** A request about a whole document. */
   const onDocument = <R>(name: string, fallback: R, fn: (doc: IndexedDocument) => R | Promise<R>) =>
-    guard(name, fallback, (params: { textDocument: { uri: string } }) => {
-      const doc = sync.current(params.textDocument.uri);
+    guard(name, fallback, async (params: { textDocument: { uri: string } }) => {
+      const doc = await sync.whole(params.textDocument.uri);
       return doc ? fn(doc) : fallback;
     });
 
@@ -67,8 +67,8 @@ export function registerHandlers({ connection, service, sync, publisher, client,
   connection.onDocumentLinks(onDocument('document links', null, (doc) => service.documentLinks(doc)));
   connection.onDocumentSymbol(onDocument('document symbols', null, (doc) => service.documentSymbols(doc)));
   connection.languages.inlayHint.on(
-    guard('inlay hints', null, (p: InlayHintParams) => {
-      const doc = sync.current(p.textDocument.uri);
+    guard('inlay hints', null, async (p: InlayHintParams) => {
+      const doc = await sync.whole(p.textDocument.uri);
       return doc ? service.inlayHints(doc, doc.lines.offsetAt(p.range.start), doc.lines.offsetAt(p.range.end)) : null;
     }),
   );
@@ -76,18 +76,18 @@ export function registerHandlers({ connection, service, sync, publisher, client,
   connection.languages.diagnostics.on(
     guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (p: { textDocument: { uri: string } }) => {
       // Text that is refused or cannot be analyzed now has no diagnostics (none stale from its last good version).
-      const doc = sync.checkable(p.textDocument.uri);
+      const doc = await sync.wholeCheckable(p.textDocument.uri);
       return { kind: DocumentDiagnosticReportKind.Full, items: doc ? (await publisher.findingsOf(doc)).map(toDiagnostic) : [] };
     }),
   );
   connection.onCodeAction(
     guard('code actions', null, async (p: CodeActionParams) => {
-      const doc = sync.checkable(p.textDocument.uri);
+      const doc = await sync.wholeCheckable(p.textDocument.uri);
       if (!doc) return null;
       const all = (publisher.lastOf(doc.uri) ?? (await publisher.findingsOf(doc))).map((f) => fromDiagnostic(toDiagnostic(f)));
       const selected = p.context.diagnostics.map(fromDiagnostic);
       const actions = service.codeActions({ selected, all, createFiles: client().createFiles, ...(p.context.only ? { only: p.context.only } : {}) });
-      return actions.map((a) => toCodeAction(a, (uri) => service.document(uri)));
+      return actions.map((a) => toCodeAction(a, (uri) => service.entry(uri)));
     }),
   );
   connection.onRequest(STATUS_REQUEST, () => status());

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { FileChangeType, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { identityKeys, type IndexedDocument } from '../catalog/workspaceIndex';
+import { identityKeys, type IndexEntry, type IndexedDocument } from '../catalog/workspaceIndex';
 import { MANIFEST_FILE_NAME } from '../engine/manifest';
 import { glossaryFolderOf, GlossaryFolders, isInside, isWorkspaceGlossaryPath, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
 import { ManifestLookup, summarizeProblems } from '../io/manifests';
@@ -293,7 +293,7 @@ export class WorkspaceSync {
     }
     try {
       this.discoverGlossary(file);
-      this.update(uri, read.text, -++this.diskVersion, this.manifests.factsFor(file));
+      this.update(uri, read.text, -++this.diskVersion, this.manifests.factsFor(file), 'entry');
       this.failureLogged.delete(uri);
     } catch (e) {
       // The scan goes on; the index keeps what it had of this file.
@@ -302,9 +302,9 @@ export class WorkspaceSync {
   }
 
   /** Updates the index; when a document's identity or title changes, its dependents are checked again. */
-  private update(uri: string, text: string, version: number, known: ReturnType<ManifestLookup['factsFor']>): IndexedDocument {
-    const before = this.service.document(uri);
-    const doc = this.service.setDocument(uri, text, version, known ? { known } : undefined);
+  private update(uri: string, text: string, version: number, known: ReturnType<ManifestLookup['factsFor']>, keep: 'whole' | 'entry' = 'whole'): IndexedDocument {
+    const before = this.service.entry(uri);
+    const doc = this.service.setDocument(uri, text, version, known ? { known } : undefined, keep);
     if (doc !== before && identity(before) !== identity(doc) && !this.scanning) {
       const keys = [before, doc].flatMap((d) => (d ? identityKeys(d) : []));
       this.listener.recheckDependents(this.service.index.documentsCiting(keys));
@@ -316,7 +316,7 @@ export class WorkspaceSync {
   private async manifestChanged(file: string): Promise<void> {
     this.manifests.invalidate(file);
     const dir = path.dirname(file);
-    for (const doc of [...this.service.index.documents()]) {
+    for (const doc of [...this.service.index.entries()]) {
       const p = pathOf(doc.uri);
       if (!p || !p.startsWith(dir + path.sep)) continue;
       const open = this.documents.get(doc.uri);
@@ -327,7 +327,7 @@ export class WorkspaceSync {
 
   /** Drops indexed disk documents that the current exclusions exclude. */
   private dropExcluded(): void {
-    for (const doc of [...this.service.index.documents()]) {
+    for (const doc of [...this.service.index.entries()]) {
       const p = pathOf(doc.uri);
       if (p && !this.documents.get(doc.uri) && (this.folders.isExcluded(p) || !this.folders.folderOf(p))) this.service.removeDocument(doc.uri);
     }
@@ -354,9 +354,15 @@ export class WorkspaceSync {
 
   /** The documents below a folder are analyzed again with the glossary that now applies to them; every open document is checked again. */
   private reanalyzeBelow(folder: string): void {
-    for (const doc of [...this.service.index.documents()]) {
+    // Of a file the index keeps only the entry (its text is not kept): it is read again.
+    const rereads: Promise<void>[] = [];
+    for (const doc of [...this.service.index.entries()]) {
       const p = pathOf(doc.uri);
       if (!p || !isInside(p, folder)) continue;
+      if (!this.service.document(doc.uri)) {
+        rereads.push(this.indexFile(p).catch((e: unknown) => this.service.logger.error(`reading ${p} failed: ${(e as Error).message}`)));
+        continue;
+      }
       try {
         this.service.reanalyze(doc.uri);
       } catch (e) {
@@ -364,6 +370,27 @@ export class WorkspaceSync {
       }
     }
     this.listener.recheckAll();
+    if (rereads.length) void Promise.all(rereads).then(() => this.listener.indexed());
+  }
+
+  /**
+   * A document whole, for a request about it: the editor's when open (as `current`), else the file,
+   * which the index keeps as its entry only, read and analyzed again (and kept whole for a while).
+   */
+  async whole(uri: string): Promise<IndexedDocument | undefined> {
+    if (this.documents.get(uri)) return this.current(uri);
+    const held = this.service.document(uri);
+    const p = pathOf(uri);
+    if (held || !p || !this.service.entry(uri)) return held;
+    const read = await readTextFile(p, this.settings.current.maxFileSize);
+    if (!read.ok || this.documents.get(uri)) return this.current(uri);
+    const known = this.manifests.factsFor(p);
+    return this.service.setDocument(uri, read.text, -++this.diskVersion, known ? { known } : undefined, 'recent');
+  }
+
+  /** As `checkable`, for a document the editor may not have open (then as `whole`). */
+  async wholeCheckable(uri: string): Promise<IndexedDocument | undefined> {
+    return this.documents.get(uri) ? this.checkable(uri) : this.whole(uri);
   }
 
   /** Before a document in a sub-folder is analyzed, the nearest glossary above it is loaded. */
@@ -390,8 +417,8 @@ export class WorkspaceSync {
   }
 }
 
-function identity(d: IndexedDocument | undefined): string {
-  const m = d?.analysis.metadata;
+function identity(d: IndexEntry | undefined): string {
+  const m = d?.metadata;
   return JSON.stringify([m?.kamerstuk, m?.documentNumber, m?.title]);
 }
 

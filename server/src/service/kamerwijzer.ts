@@ -9,7 +9,7 @@ import type { Hover, Location, CompletionItem, DocumentLink, DocumentSymbol, Inl
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
 import type { CatalogKey, CatalogSource } from '../catalog/model';
-import { WorkspaceIndex, type IndexedDocument } from '../catalog/workspaceIndex';
+import { catalogKeyOf, WorkspaceIndex, type IndexEntry, type IndexedDocument, type Keep } from '../catalog/workspaceIndex';
 import type { GlossaryData, GlossaryEntry } from '../engine/glossary';
 import { officialHandelingenId } from '../engine/identifiers';
 import type { KnownDocumentFacts } from '../engine/model';
@@ -92,12 +92,21 @@ export interface Kamerwijzer {
   /** What the features read, under the current settings. */
   context(): FeatureContext;
 
-  /** Analyzes (or re-uses) a document and indexes it. When the analysis throws, the index keeps what it had. */
-  setDocument(uri: string, text: string, version: number, facts?: DocumentFacts): IndexedDocument;
-  /** Analyzes an indexed document again with its folder's current glossary. */
+  /**
+   * Analyzes (or re-uses) a document and indexes it; returns it whole. When the analysis throws, the
+   * index keeps what it had. `keep: 'entry'` (a file on disk that the editor does not have open): the
+   * index keeps only what the workspace features need of it (WorkspaceIndex), not its text and analysis.
+   */
+  setDocument(uri: string, text: string, version: number, facts?: DocumentFacts, keep?: Keep): IndexedDocument;
+  /** Analyzes a document held whole again with its folder's current glossary (undefined for one not held whole). */
   reanalyze(uri: string): IndexedDocument | undefined;
   removeDocument(uri: string): void;
+  /** The document, when the index holds it whole. */
   document(uri: string): IndexedDocument | undefined;
+  /** What the index keeps of a document, whole or not. */
+  entry(uri: string): IndexEntry | undefined;
+  /** Every document the workspace cites somewhere, as catalog keys (for fetching them all). */
+  citedInWorkspace(): CatalogKey[];
 
   hover(doc: IndexedDocument, offset: number): Promise<Hover | undefined>;
   definition(doc: IndexedDocument, offset: number): Promise<Location[]>;
@@ -154,11 +163,11 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       settings = { ...settings, ...changes };
     },
     context,
-    setDocument(uri, text, version, documentFacts) {
+    setDocument(uri, text, version, documentFacts, keep = 'whole') {
       options.beforeAnalysis?.(uri, text);
       if (documentFacts) facts.set(uri, documentFacts);
       else facts.delete(uri);
-      return index.update(uri, text, version, analyzeOptions(uri, documentFacts));
+      return index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep);
     },
     reanalyze(uri) {
       const doc = index.get(uri);
@@ -170,6 +179,8 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       index.remove(uri);
     },
     document: (uri) => index.get(uri),
+    entry: (uri) => index.entry(uri),
+    citedInWorkspace: () => [...index.citedKeys()].flatMap((key) => catalogKeyOf(key) ?? []),
     hover: (doc, offset) => hover(doc, offset, context()),
     definition: (doc, offset) => definition(doc, offset, context()),
     references: (doc, offset, includeDeclaration) => references(doc, offset, includeDeclaration, context()),
