@@ -205,6 +205,18 @@ export class WorkspaceIndex {
     return doc;
   }
 
+  /**
+   * A document indexed as its entry, whole again from its text (read again) — the index does not
+   * change: what the check of a document needs once, without moving it in the index's order.
+   */
+  wholeAgain(uri: string, text: string, version: number, options: AnalyzeOptions = {}): IndexedDocument {
+    const held = this.slots.get(uri)?.whole;
+    if (held && held.text === text && held.version === version) return held;
+    const lines = new LineIndex(text);
+    const analysis = analyze(text, { ...options, lines });
+    return { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
+  }
+
   /** Keeps only the entry of a document held whole (the editor closed it; its text on disk is the same). */
   release(uri: string): void {
     const slot = this.slots.get(uri);

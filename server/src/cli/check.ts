@@ -70,7 +70,7 @@ export interface CheckRun {
  * document is indexed as its entry (what other documents ask of it) and analyzed again when checked,
  * so that memory stays bounded however many documents are checked.
  */
-export const WHOLE_TEXT_BUDGET = 4 * 1024 * 1024;
+export const WHOLE_TEXT_BUDGET = 1024 * 1024;
 
 /**
  * Indexes the documents (so that they can refer to each other) and, when online, looks up what they
@@ -129,7 +129,7 @@ export async function startCheck(
     for (const { input, uri } of indexed) {
       let doc: IndexedDocument;
       try {
-        doc = service.document(uri) ?? service.setDocument(uri, input.text, 1, factsOf(input), 'entry');
+        doc = service.document(uri) ?? service.wholeAgain(uri, input.text, 1, factsOf(input));
       } catch (e) {
         failed(input, e);
         continue;

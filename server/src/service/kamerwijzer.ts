@@ -98,6 +98,11 @@ export interface Kamerwijzer {
    * index keeps only what the workspace features need of it (WorkspaceIndex), not its text and analysis.
    */
   setDocument(uri: string, text: string, version: number, facts?: DocumentFacts, keep?: Keep): IndexedDocument;
+  /**
+   * A document indexed as its entry, whole again from its text (as read again): analyzed as
+   * `setDocument` would, the index unchanged.
+   */
+  wholeAgain(uri: string, text: string, version: number, facts?: DocumentFacts): IndexedDocument;
   /** Analyzes a document held whole again with its folder's current glossary (undefined for one not held whole). */
   reanalyze(uri: string): IndexedDocument | undefined;
   removeDocument(uri: string): void;
@@ -168,6 +173,10 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       if (documentFacts) facts.set(uri, documentFacts);
       else facts.delete(uri);
       return index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep);
+    },
+    wholeAgain(uri, text, version, documentFacts) {
+      options.beforeAnalysis?.(uri, text);
+      return index.wholeAgain(uri, text, version, analyzeOptions(uri, documentFacts));
     },
     reanalyze(uri) {
       const doc = index.get(uri);
