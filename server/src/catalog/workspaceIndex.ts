@@ -96,11 +96,13 @@ function kindCode(kind: Reference['kind']): number {
   return code;
 }
 
-/** A document's citations, packed: per citation the index of its key, its kind, offset and length. */
+/** A document's citations, packed and grouped by key. */
 interface PackedCitations {
-  /** The keys this document cites, each once. */
+  /** The keys this document cites, each once, in the order of their first citation. */
   readonly keys: readonly string[];
-  /** Four numbers per citation: key index, kind code, offset, length; in document order. */
+  /** Where each key's citations start in `places` (in citations; one more entry than keys). */
+  readonly starts: Int32Array;
+  /** Three numbers per citation: kind code, offset, length; by key, in document order within a key. */
   readonly places: Int32Array;
 }
 
@@ -281,9 +283,11 @@ export class WorkspaceIndex {
     const out: IndexedCitation[] = [];
     for (const uri of [...uris].sort()) {
       const slot = this.slots.get(uri)!;
-      const k = slot.citations.keys.indexOf(key);
-      const p = slot.citations.places;
-      for (let i = 0; i < p.length; i += 4) if (p[i] === k) out.push({ doc: slot.entry, reference: { kind: KINDS[p[i + 1]!]!, span: { offset: p[i + 2]!, length: p[i + 3]! } } });
+      const { keys, starts, places } = slot.citations;
+      const k = keys.indexOf(key);
+      for (let c = starts[k]!; c < starts[k + 1]!; c++) {
+        out.push({ doc: slot.entry, reference: { kind: KINDS[places[3 * c]!]!, span: { offset: places[3 * c + 1]!, length: places[3 * c + 2]! } } });
+      }
     }
     return out;
   }
@@ -313,7 +317,7 @@ export class WorkspaceIndex {
   private pack(references: readonly Reference[]): PackedCitations {
     const keys: string[] = [];
     const keyIndex = new Map<string, number>();
-    const places: number[] = [];
+    const found: number[] = [];
     for (const r of references) {
       const key = citedKey(r);
       if (!key) continue;
@@ -324,9 +328,21 @@ export class WorkspaceIndex {
         keyIndex.set(key, (k = keys.length));
         keys.push(shared);
       }
-      places.push(k, kindCode(r.kind), r.span.offset, r.span.length);
+      found.push(k, kindCode(r.kind), r.span.offset, r.span.length);
     }
-    return { keys, places: Int32Array.from(places) };
+    // Grouped by key (a counting sort, stable: document order within a key).
+    const starts = new Int32Array(keys.length + 1);
+    for (let i = 0; i < found.length; i += 4) starts[found[i]! + 1]!++;
+    for (let k = 0; k < keys.length; k++) starts[k + 1]! += starts[k]!;
+    const next = starts.slice(0, keys.length);
+    const places = new Int32Array((found.length / 4) * 3);
+    for (let i = 0; i < found.length; i += 4) {
+      const c = next[found[i]!]!++;
+      places[3 * c] = found[i + 1]!;
+      places[3 * c + 1] = found[i + 2]!;
+      places[3 * c + 2] = found[i + 3]!;
+    }
+    return { keys, starts, places };
   }
 }
 
