@@ -6,8 +6,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { catalogKeyOf, RECENT_WHOLE, WorkspaceIndex } from '../../server/src/catalog/workspaceIndex';
+import { Glossary } from '../../server/src/engine/glossary';
 import { LineIndex } from '../../server/src/engine/lineIndex';
 import { createKamerwijzer } from '../../server/src/service/kamerwijzer';
+import { bundledGlossary } from '../support/workspace';
 
 const VISIE = '---\nkamerstuk: 29826-147\ntitel: Het verschil maken met strategisch en groen industriebeleid\ndatum: 2022-07-08\n---\nHierbij bied ik u de visie aan. Een zin die alleen in de tekst staat.\n';
 const ANDER = 'Eerder: Kamerstuk 29826, nr. 147.\nEn nog eens (Kamerstuk 29 826, nr. 147), en Kamerstuk 35 420, nr. 57.\n';
@@ -75,6 +77,19 @@ describe('workspace index: entries of documents not held whole', () => {
     assert.ok(index.get(uri(`brief-${RECENT_WHOLE}.txt`)));
     assert.equal([...index.wholeDocuments()].length, RECENT_WHOLE);
     assert.equal(index.citationsOf('29826-147').length, RECENT_WHOLE + 1 + 2, 'every one still cites');
+  });
+
+  it('analyzes a document kept as its entry without the glossary (no reference or metadata depends on it)', () => {
+    const glossary = Glossary.from(bundledGlossary);
+    const options = { instruments: glossary.matcher, senses: glossary.senses };
+    const text = `${VISIE}De WBSO en de Innovatiebox blijven. Zie Kamerstuk 29 826, nr. 150.\n`;
+    const index = new WorkspaceIndex();
+    const asEntry = index.update(uri('a.md'), text, -1, options, 'entry');
+    const whole = index.update(uri('b.md'), text, 1, options);
+    assert.deepEqual(asEntry.analysis.instruments, []);
+    assert.ok(whole.analysis.instruments.length > 0);
+    assert.deepEqual(asEntry.analysis.references, whole.analysis.references);
+    assert.deepEqual(asEntry.analysis.metadata, whole.analysis.metadata);
   });
 
   it('reads cited keys back as catalog keys', () => {

@@ -354,15 +354,10 @@ export class WorkspaceSync {
 
   /** The documents below a folder are analyzed again with the glossary that now applies to them; every open document is checked again. */
   private reanalyzeBelow(folder: string): void {
-    // Of a file the index keeps only the entry (its text is not kept): it is read again.
-    const rereads: Promise<void>[] = [];
-    for (const doc of [...this.service.index.entries()]) {
+    // Of a file the editor does not have open the index keeps an entry, which no glossary changes.
+    for (const doc of [...this.service.index.wholeDocuments()]) {
       const p = pathOf(doc.uri);
       if (!p || !isInside(p, folder)) continue;
-      if (!this.service.document(doc.uri)) {
-        rereads.push(this.indexFile(p).catch((e: unknown) => this.service.logger.error(`reading ${p} failed: ${(e as Error).message}`)));
-        continue;
-      }
       try {
         this.service.reanalyze(doc.uri);
       } catch (e) {
@@ -370,7 +365,6 @@ export class WorkspaceSync {
       }
     }
     this.listener.recheckAll();
-    if (rereads.length) void Promise.all(rereads).then(() => this.listener.indexed());
   }
 
   /**

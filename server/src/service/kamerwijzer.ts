@@ -95,7 +95,8 @@ export interface Kamerwijzer {
   /**
    * Analyzes (or re-uses) a document and indexes it; returns it whole. When the analysis throws, the
    * index keeps what it had. `keep: 'entry'` (a file on disk that the editor does not have open): the
-   * index keeps only what the workspace features need of it (WorkspaceIndex), not its text and analysis.
+   * index keeps only what the workspace features need of it (WorkspaceIndex), not its text and
+   * analysis, and the document returned has no instrument mentions.
    */
   setDocument(uri: string, text: string, version: number, facts?: DocumentFacts, keep?: Keep): IndexedDocument;
   /**
