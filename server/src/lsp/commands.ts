@@ -102,7 +102,7 @@ export class ServerCommands {
   private async citationReport(arg: unknown): Promise<ReportResult> {
     const request = (arg ?? {}) as Partial<ReportRequest>;
     const format = REPORT_FORMATS.includes(request.format as ReportFormat) ? (request.format as ReportFormat) : 'html';
-    const uris = typeof request.uri === 'string' ? (this.c.sync.current(request.uri) ? [request.uri] : []) : [...this.c.service.index.entries()].map((e) => e.uri);
+    const uris = typeof request.uri === 'string' ? (this.c.sync.current(request.uri) || this.c.service.entry(request.uri) ? [request.uri] : []) : [...this.c.service.index.entries()].map((e) => e.uri);
     if (!uris.length) return { documents: 0, message: messages(this.c.settings.locale).commands.nothingToReport };
     return { content: await reportOf(this.c.service, uris, (uri) => this.c.sync.whole(uri), format, this.c.settings.locale), documents: uris.length };
   }
