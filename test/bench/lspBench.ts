@@ -18,7 +18,12 @@ export interface BenchServerOptions {
   readonly folder: string;
   /** dist/server.js (what VS Code starts) or dist/cli.js lsp. */
   readonly bundle?: 'server' | 'cli';
+  /** Where the server keeps V8's code cache ($XDG_CACHE_HOME); the bench's own folder by default, never the user's. */
+  readonly codeCache?: string;
 }
+
+/** The bench's folder for V8's code cache of the server (one per run). */
+let benchCodeCache: string | undefined;
 
 export class BenchServer {
   private indexedWaiters: (() => void)[] = [];
@@ -39,7 +44,8 @@ export class BenchServer {
   static spawn(options: BenchServerOptions): BenchServer {
     const args = options.bundle === 'cli' ? [path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'] : [path.join(repoRoot, 'dist', 'server.js'), '--stdio'];
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    const xdg = options.codeCache ?? (benchCodeCache ??= fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-codecache-')));
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, XDG_CACHE_HOME: xdg } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-cache-'));
     const settings = { online: false, cacheDirectory: cacheDir };
