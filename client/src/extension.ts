@@ -27,11 +27,15 @@ import {
   type ReportResult,
   type ServerStatus,
 } from '../../server/src/protocol';
+import { CitationsView } from './citationsView';
+import { WorkspaceCheck } from './checkWorkspace';
+import { t } from './l10n';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
 let lastStatus: ServerStatus | undefined;
 let activity: Activity | undefined;
+let citations: CitationsView | undefined;
 
 /** The document selector from `kamerwijzer.documentSelector` (language ids), for files and unsaved documents. */
 function documentSelector(): DocumentSelector {
@@ -63,7 +67,11 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
   };
   client = new LanguageClient('kamerwijzer', 'Kamerwijzer', serverOptions, clientOptions);
   await client.start();
-  client.onNotification(INDEXED_NOTIFICATION, (status: ServerStatus) => showStatus(status));
+  client.onNotification(INDEXED_NOTIFICATION, (status: ServerStatus) => {
+    showStatus(status);
+    // Files changed on disk or a scan ended: the workspace's citations may have too.
+    citations?.refreshSoon(1000);
+  });
   client.onNotification(STATUS_NOTIFICATION, (status: ServerStatus) => showStatus(status));
   client.onNotification(ACTIVITY_NOTIFICATION, (a: Activity) => showActivity(a));
   try {
@@ -85,21 +93,47 @@ function showActivity(a: Activity): void {
   if (a.state === 'failed' && a.message) void vscode.window.showWarningMessage(a.message);
 }
 
+/** The findings Kamerwijzer shows in the Problems panel: errors and warnings. */
+function findingCounts(): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
+    for (const d of diagnostics) {
+      if (d.source !== 'kamerwijzer') continue;
+      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+    }
+  }
+  return { errors, warnings };
+}
+
 function render(): void {
   if (!statusItem || !lastStatus) return;
   const s = lastStatus;
-  const mode = s.online ? vscode.l10n.t('online') : vscode.l10n.t('offline');
+  const mode = s.online ? t('online') : t('offline');
+  const { errors, warnings } = findingCounts();
   if (activity) {
     statusItem.text = `$(sync~spin) Kamerwijzer ${activity.total ? `${activity.done}/${activity.total}` : activity.done}`;
     statusItem.tooltip = activity.message ?? '';
   } else if (s.scanning) {
     statusItem.text = `$(sync~spin) Kamerwijzer`;
-    statusItem.tooltip = vscode.l10n.t('Kamerwijzer is indexing the workspace…');
+    statusItem.tooltip = t('Kamerwijzer is indexing the workspace…');
   } else {
-    statusItem.text = `$(${s.online ? 'globe' : 'book'}) Kamerwijzer`;
-    statusItem.tooltip = `${vscode.l10n.t('Kamerwijzer: {0} documents indexed', s.indexedDocuments)} · ${mode}${s.cacheDirectory ? `\n${vscode.l10n.t('Cache: {0}', s.cacheDirectory)}` : ''}`;
+    statusItem.text = `$(${s.online ? 'globe' : 'book'}) Kamerwijzer $(error) ${errors} $(warning) ${warnings}`;
+    statusItem.tooltip = [
+      `${t('Kamerwijzer: {0} documents indexed', s.indexedDocuments)} · ${mode}`,
+      s.online ? t('Online: cited documents are looked up on the official sources.') : t('Offline: answers come from the workspace, the bundled data and the cache.'),
+      t('Findings: {0} errors, {1} warnings (click for the Problems panel)', errors, warnings),
+      ...(s.cacheDirectory ? [t('Cache: {0}', s.cacheDirectory)] : []),
+    ].join('\n');
   }
   statusItem.show();
+}
+
+let renderTimer: NodeJS.Timeout | undefined;
+function renderSoon(): void {
+  clearTimeout(renderTimer);
+  renderTimer = setTimeout(render, 200);
 }
 
 /** Runs a server command that may take a while, with a cancellable notification. */
@@ -122,34 +156,34 @@ async function runServerTask(command: string, title: string, args: unknown[] = [
 async function exportReport(): Promise<void> {
   if (!client) return;
   const formats = [
-    { label: vscode.l10n.t('HTML (one file to attach to a review)'), format: 'html' as const, ext: 'html' },
-    { label: vscode.l10n.t('Markdown'), format: 'md' as const, ext: 'md' },
-    { label: vscode.l10n.t('CSV (for a spreadsheet)'), format: 'csv' as const, ext: 'csv' },
+    { label: t('HTML (one file to attach to a review)'), format: 'html' as const, ext: 'html' },
+    { label: t('Markdown'), format: 'md' as const, ext: 'md' },
+    { label: t('CSV (for a spreadsheet)'), format: 'csv' as const, ext: 'csv' },
   ];
-  const picked = await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('Kamerwijzer: Export citation report') });
+  const picked = await vscode.window.showQuickPick(formats, { title: t('Kamerwijzer: Export citation report') });
   if (!picked) return;
   const active = vscode.window.activeTextEditor?.document;
   const scopes = [
-    ...(active ? [{ label: vscode.l10n.t('This document ({0})', active.uri.path.split('/').pop() ?? ''), uri: active.uri.toString() }] : []),
-    { label: vscode.l10n.t('Every document in the workspace'), uri: undefined },
+    ...(active ? [{ label: t('This document ({0})', active.uri.path.split('/').pop() ?? ''), uri: active.uri.toString() }] : []),
+    { label: t('Every document in the workspace'), uri: undefined },
   ];
-  const scope = scopes.length > 1 ? await vscode.window.showQuickPick(scopes, { title: vscode.l10n.t('Kamerwijzer: Export citation report') }) : scopes[0];
+  const scope = scopes.length > 1 ? await vscode.window.showQuickPick(scopes, { title: t('Kamerwijzer: Export citation report') }) : scopes[0];
   if (!scope) return;
   const request: ReportRequest = { format: picked.format, ...(scope.uri ? { uri: scope.uri } : {}) };
   const result = (await client.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.report, arguments: [request] })) as ReportResult | null;
   if (!result?.content) {
-    void vscode.window.showWarningMessage(result?.message ?? vscode.l10n.t('Kamerwijzer: no report could be made.'));
+    void vscode.window.showWarningMessage(result?.message ?? t('Kamerwijzer: no report could be made.'));
     return;
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
-    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${vscode.l10n.t('citation-report')}.${picked.ext}`) } : {}),
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${t('citation-report')}.${picked.ext}`) } : {}),
     filters: { [picked.format.toUpperCase()]: [picked.ext] },
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
-  const open = vscode.l10n.t('Open');
-  if ((await vscode.window.showInformationMessage(vscode.l10n.t('Citation report saved: {0}', target.fsPath), open)) === open) {
+  const open = t('Open');
+  if ((await vscode.window.showInformationMessage(t('Citation report saved: {0}', target.fsPath), open)) === open) {
     await vscode.commands.executeCommand('vscode.open', target);
   }
 }
@@ -164,10 +198,10 @@ function registerCommands(context: vscode.ExtensionContext, output: vscode.LogOu
     // The official text of the Kamerstuk at the cursor (fetched once, kept in the cache).
     vscode.commands.registerCommand('kamerwijzer.openCitedDocument', () => vscode.commands.executeCommand('editor.action.revealDefinition')),
     vscode.commands.registerCommand('kamerwijzer.refreshCitedDocuments', () =>
-      runServerTask(SERVER_COMMANDS.refresh, vscode.l10n.t('Kamerwijzer: refreshing cited documents'), vscode.window.activeTextEditor ? [vscode.window.activeTextEditor.document.uri.toString()] : []),
+      runServerTask(SERVER_COMMANDS.refresh, t('Kamerwijzer: refreshing cited documents'), vscode.window.activeTextEditor ? [vscode.window.activeTextEditor.document.uri.toString()] : []),
     ),
-    vscode.commands.registerCommand('kamerwijzer.downloadCitedDocuments', () => runServerTask(SERVER_COMMANDS.prefetch, vscode.l10n.t('Kamerwijzer: downloading cited documents'))),
-    vscode.commands.registerCommand('kamerwijzer.synchronize', () => runServerTask(SERVER_COMMANDS.sync, vscode.l10n.t('Kamerwijzer: synchronizing Tweede Kamer data'))),
+    vscode.commands.registerCommand('kamerwijzer.downloadCitedDocuments', () => runServerTask(SERVER_COMMANDS.prefetch, t('Kamerwijzer: downloading cited documents'))),
+    vscode.commands.registerCommand('kamerwijzer.synchronize', () => runServerTask(SERVER_COMMANDS.sync, t('Kamerwijzer: synchronizing Tweede Kamer data'))),
     vscode.commands.registerCommand('kamerwijzer.exportReport', () => exportReport()),
     vscode.commands.registerCommand('kamerwijzer.cancelTask', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.cancel, arguments: [] })),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -188,14 +222,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Kamerwijzer', { log: true });
   statusItem = vscode.window.createStatusBarItem('kamerwijzer.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'Kamerwijzer';
-  statusItem.command = 'kamerwijzer.showOutput';
-  context.subscriptions.push(output, statusItem);
+  statusItem.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(
+    output,
+    statusItem,
+    (citations = new CitationsView(() => client)),
+    new WorkspaceCheck(() => client),
+    // The counts of findings follow the Problems panel; the texts follow kamerwijzer.language.
+    vscode.languages.onDidChangeDiagnostics(() => renderSoon()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('kamerwijzer.language') && render()),
+  );
   registerCommands(context, output);
   try {
     await startClient(context, output);
   } catch (e) {
     output.appendLine(`Kamerwijzer could not start its language server: ${(e as Error).message}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Kamerwijzer could not start its language server. See the Kamerwijzer output for details.'));
+    void vscode.window.showErrorMessage(t('Kamerwijzer could not start its language server. See the Kamerwijzer output for details.'));
   }
 }
 

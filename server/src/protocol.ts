@@ -69,6 +69,60 @@ export interface ReportResult {
   readonly message?: string;
 }
 
+/**
+ * Request `kamerwijzer/citations` (client → server): every citation of one document (`uri`) or of
+ * every document in the workspace (no `uri`), one entry per place, in text order, with its status —
+ * for the editor's Citations view. Answers CitationsResult.
+ */
+export const CITATIONS_REQUEST = 'kamerwijzer/citations';
+
+export interface CitationsParams {
+  readonly uri?: string;
+}
+
+/** A citation's status for a reviewer (worst first): as in the citation report. */
+export type CitationStatus = 'wrong' | 'stale' | 'malformed' | 'known' | 'unknown';
+export type CitationKind = 'kamerstuk' | 'motion' | 'documentNumber' | 'handelingen' | 'dossier';
+
+export interface CitationEntry {
+  readonly uri: string;
+  readonly kind: CitationKind;
+  /** How it is named ("Kamerstuk 29 826, nr. 250"); a motion as written, with its Kamerstuk. */
+  readonly citation: string;
+  /** The text as written. */
+  readonly text: string;
+  readonly title?: string;
+  readonly status: CitationStatus;
+  /** The status in the user's language ("bekend", "niet bekend (offline)"). */
+  readonly statusLabel: string;
+  /** LSP range (0-based lines, UTF-16 characters). */
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+export interface CitationsResult {
+  readonly entries: readonly CitationEntry[];
+  /** The group names per kind in the user's language ("Kamerstukken", "Moties"). */
+  readonly kindLabels: Readonly<Record<CitationKind, string>>;
+}
+
+/** Request `kamerwijzer/documents` (client → server): the URIs of every document in the workspace index (string[]). */
+export const DOCUMENTS_REQUEST = 'kamerwijzer/documents';
+
+/**
+ * Request `kamerwijzer/check` (client → server): the diagnostics of these documents (indexed ones;
+ * others are left out) — for "Check workspace", which asks in batches so it can show progress and stop.
+ */
+export const CHECK_REQUEST = 'kamerwijzer/check';
+
+export interface CheckParams {
+  readonly uris: readonly string[];
+}
+
+export interface CheckResult {
+  /** LSP diagnostics per document. */
+  readonly documents: readonly { readonly uri: string; readonly diagnostics: readonly unknown[] }[];
+}
+
 /** What the editor may pass in initializationOptions beside `settings`. */
 export interface InitializationOptions {
   /** The kamerwijzer.* settings. */

@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { DEFINITION_CASES, DIAGNOSTIC_CASES, HOVER_CASES, INDEXED_DOCUMENTS, OUTLINE_CASES, QUICK_FIX_CASES, SETTINGS } from './cases';
+import { DEFINITION_CASES, DIAGNOSTIC_CASES, HOVER_CASES, INDEXED_DOCUMENTS, OUTLINE_CASES, QUICK_FIX_CASES, SEED, SETTINGS } from './cases';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { artifactsDir, log, repoRoot, waitFor } from './tools';
 import { launchBrowser, Workbench, type ProblemRow } from './workbench';
@@ -30,6 +30,10 @@ const README_IMAGES: Record<string, string> = {
   problems: 'editor-problems.png',
   'quick-fix-menu': 'editor-quick-fix.png',
   outline: 'editor-outline.png',
+  citations: 'editor-citations.png',
+  'inlay-hints': 'editor-inlay-hints.png',
+  completion: 'editor-completion.png',
+  report: 'editor-report.png',
 };
 
 interface StepResult {
@@ -141,6 +145,89 @@ async function showOutlineFully(wb: Workbench, group: string): Promise<void> {
     await wb.parkMouse();
     await waitFor(`outline group ${group} to open`, async () => (await row.getAttribute('aria-expanded')) === 'true', 5_000);
   }
+}
+
+type Step = <T>(name: string, fn: (wb: Workbench) => Promise<T>, check?: (v: T) => string | undefined) => Promise<T | undefined>;
+
+/** The review features (issue 15): the Citations view, an inlay hint, completion, Check workspace, the status bar, the report. */
+async function reviewSteps(step: Step, shot: (label: string) => Promise<void>, workspace: string): Promise<void> {
+  const file = SEED.s002;
+  await step(`the Citations view lists the citations of ${file} by kind, with status and title`, async (wb) => {
+    await wb.openFile(file);
+    await hidePanel(wb);
+    await wb.runCommand('Focus on Citations View');
+    const rows = await wb.viewRows('Citations', { match: (rs) => rs.some((r) => r.text.includes('Kamerstuk 29 826, nr. 258')) && rs.some((r) => /^Kamerstukken/.test(r.text)) });
+    // For the screenshot: the other side bar sections (folders, Outline, Timeline) collapsed.
+    const others = wb.page.locator('.sidebar .pane-header[aria-expanded="true"]').filter({ hasNotText: 'Citations' });
+    for (let i = (await others.count()) - 1; i >= 0; i--) await others.nth(i).click();
+    await wb.parkMouse();
+    await shot('citations');
+    return rows.slice(0, 6).map((r) => r.text);
+  }, (rows) => (rows.some((r) => /bekend/.test(r)) ? undefined : `no status "bekend" in ${JSON.stringify(rows)}`));
+  await step('clicking a citation in the view reveals it in the letter', async (wb) => {
+    await wb.clickViewRow('Citations', 'Kamerstuk 29 826, nr. 258');
+    return waitFor('the cursor on line 131', async () => ((await wb.cursorPosition()).line === 131 ? 'line 131' : false), 10_000);
+  });
+  await step('the Citations view toggles to the whole workspace and back', async (wb) => {
+    await wb.clickViewAction('Citations', 'Show the citations of the whole workspace');
+    const rows = await wb.viewRows('Citations', { match: (rs) => rs.some((r) => r.text.includes('000_314d4768fc43998e.txt')) });
+    await wb.clickViewAction('Citations', 'Show the citations of the open document');
+    await wb.viewRows('Citations', { match: (rs) => rs.some((r) => /^Kamerstukken/.test(r.text)) });
+    return rows.filter((r) => r.level === 1).map((r) => r.text);
+  });
+  await step('an inlay hint shows the date a deadline resolves to', async (wb) => {
+    await wb.openFile(SEED.s003);
+    await wb.goToLine(4);
+    const text = await waitFor('the inlay hint "31 dec 2025"', async () => ((await wb.editorText()).includes('31 dec 2025') ? await wb.editorText() : false), 30_000);
+    await shot('inlay-hints');
+    return text.split('\n').find((l) => l.includes('31 dec 2025'))?.slice(0, 200) ?? '';
+  });
+  await step('completion offers the motions of the submitter being typed', async (wb) => {
+    await wb.openFile(SEED.s004);
+    await wb.page.keyboard.press('Control+End');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.type('Zie de motie van het lid Kos', { delay: 20 });
+    await wb.page.keyboard.press('Control+Space');
+    const widget = wb.page.locator('.editor-widget.suggest-widget');
+    const text = await waitFor('the suggestions', async () => {
+      const t = (await widget.isVisible()) ? await widget.innerText() : '';
+      return /Kosti[cć]/.test(t) ? t : false;
+    }, 30_000);
+    await shot('completion');
+    await wb.page.keyboard.press('Escape');
+    // The letter as it was: undo what was typed.
+    for (let i = 0; i < 30 && (await wb.activeEditorDirty()); i++) await wb.page.keyboard.press('Control+Z');
+    return text.replace(/\s+/g, ' ').slice(0, 200);
+  });
+  await step('Check workspace puts the findings of every document, open or not, in the Problems panel; the status bar counts them', async (wb) => {
+    // With no letter open, what the Problems panel lists comes from the check.
+    await wb.runCommand('View: Close All Editors');
+    await wb.runCommand('Kamerwijzer: Check workspace');
+    const note = await waitFor('the check summary', async () => (await wb.notifications()).find((n) => /5 documenten gecontroleerd/.test(n)) ?? false, 60_000);
+    // The list is virtual: the first file (000, the most findings) and its rows are what is in the DOM.
+    const rows = await wb.problems({ match: (rs) => rs.some((r) => r.kind === 'file' && r.text.includes(SEED.s000)) && rs.filter((r) => r.kind === 'marker' && /kamerwijzer/.test(r.text)).length >= 5 });
+    const bar = await wb.waitForStatusBar(/Kamerwijzer\s*\d+\s*\d+/);
+    await shot('check-workspace');
+    await hidePanel(wb);
+    return { note, rows: rows.length, bar };
+  });
+  await step('Export citation report writes a Markdown report of the letter', async (wb) => {
+    await wb.openFile(file);
+    await wb.runCommand('Kamerwijzer: Export citation report');
+    await wb.pickQuickInput('Markdown', (l) => l === 'Markdown');
+    await wb.pickQuickInput('Dit document', (l) => l.startsWith('Dit document'));
+    // The save dialog (code-server's simple dialog) proposes citatierapport.md in the workspace folder.
+    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+    await waitFor('the save dialog', async () => (await input.isVisible()) && /citatierapport\.md$/.test(await input.inputValue()), 20_000);
+    await wb.page.keyboard.press('Enter');
+    const target = path.join(workspace, 'citatierapport.md');
+    await waitFor('the report on disk', async () => fs.existsSync(target) && fs.readFileSync(target, 'utf8').includes('29 826, nr. 258'), 20_000);
+    const open = wb.page.locator('.notifications-toasts .notification-toast .monaco-button', { hasText: 'Openen' }).first();
+    await open.click({ timeout: 10_000 });
+    await waitFor('the report to open', async () => (await wb.activeTabTitle()) === 'citatierapport.md', 20_000);
+    await shot('report');
+    return fs.readFileSync(target, 'utf8').split('\n').slice(0, 3).join(' / ');
+  });
 }
 
 async function main(): Promise<number> {
@@ -302,6 +389,9 @@ async function main(): Promise<number> {
         return JSON.stringify([...top].sort()) === JSON.stringify(want) ? undefined : `groups ${JSON.stringify(top)}, want ${JSON.stringify(c.groups)}`;
       });
     }
+
+    // ------------------------------------------------------------ Citations view, inlay hints, completion, check, report
+    await reviewSteps(step, shot, workspace!);
 
     // Known noise: 404s for optional resources, and the chat feature waiting for a GitHub sign-in provider.
     const errs = session.wb.errors().filter((e) => !/Failed to load resource|ERR_NAME_NOT_RESOLVED|authentication provider 'github'/.test(e));

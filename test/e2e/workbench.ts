@@ -506,6 +506,48 @@ export class Workbench {
     );
   }
 
+  /** Picks a row of the quick input already open (a quick pick an extension shows): types `value`, takes the row `pick` accepts. */
+  async pickQuickInput(value: string, pick: (label: string) => boolean, timeoutMs = DEFAULT_TIMEOUT): Promise<void> {
+    await this.quickInput(null, value, pick, timeoutMs, pick);
+  }
+
+  /** The rows of a view in the side bar (by its header's title): their text (label and description) and tree level. */
+  async viewRows(title: string, opts: { match?: (rows: { text: string; level: number }[]) => boolean; timeoutMs?: number } = {}): Promise<{ text: string; level: number }[]> {
+    const pane = this.page.locator(`.sidebar .pane:has(> .pane-header[aria-label*="${title}"]), .sidebar .pane:has(> .pane-header:has-text("${title}"))`).first();
+    return waitFor(
+      `rows of the ${title} view`,
+      async () => {
+        const rows = await pane.locator('.monaco-list-row').evaluateAll((els) =>
+          els.map((e: { getAttribute(name: string): string | null; innerText?: string }) => ({
+            text: (e.innerText ?? '').replace(/\s+/g, ' ').trim(),
+            level: Number(e.getAttribute('aria-level') ?? '0'),
+          })),
+        );
+        return rows.length && (!opts.match || opts.match(rows)) ? rows : false;
+      },
+      opts.timeoutMs ?? DEFAULT_TIMEOUT,
+      200,
+    );
+  }
+
+  /** Clicks the row of a side bar view whose text contains `text`. */
+  async clickViewRow(title: string, text: string): Promise<void> {
+    const pane = this.page.locator(`.sidebar .pane:has(> .pane-header[aria-label*="${title}"]), .sidebar .pane:has(> .pane-header:has-text("${title}"))`).first();
+    await pane.locator('.monaco-list-row', { hasText: text }).first().click();
+  }
+
+  /** Clicks an action in a side bar view's title bar (by its tooltip/aria label). */
+  async clickViewAction(title: string, action: string): Promise<void> {
+    const pane = this.page.locator(`.sidebar .pane:has(> .pane-header[aria-label*="${title}"]), .sidebar .pane:has(> .pane-header:has-text("${title}"))`).first();
+    await pane.locator('.pane-header').hover();
+    await pane.locator(`.pane-header .action-label[aria-label="${action}"]`).click();
+  }
+
+  /** The text of the visible lines of the active editor (inlay hints included where the editor renders them as text). */
+  async editorText(): Promise<string> {
+    return (await this.activeEditor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+  }
+
   /** Console errors the workbench logged so far. */
   errors(): string[] {
     return [...this.consoleErrors];

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink, DocumentSymbol, Hover, Location, MarkupContent, SymbolInformation } from 'vscode-languageserver-types';
-import { SERVER_COMMANDS, type ReportResult } from '../../server/src/protocol';
+import { CHECK_REQUEST, CITATIONS_REQUEST, DOCUMENTS_REQUEST, SERVER_COMMANDS, type CheckResult, type CitationsResult, type ReportResult } from '../../server/src/protocol';
 import { LspSession, positionOf } from '../support/lspClient';
 import { seedsDir } from '../support/paths';
 
@@ -158,6 +158,46 @@ describe('language server over stdio on the seeds workspace', function () {
     assert.ok(item, list.items.map((i) => i.label).join(', '));
     assert.equal(item.detail, 'Industriebeleid met focus');
     await lsp.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  it('completion of a motion by its submitter, and of a footnote in the Markdown style with the next free number', async () => {
+    const uri = pathToFileURL(path.join(seedsDir, 'concept2.md')).toString();
+    const text = 'Eerder[^1] schreven wij.\n\nDe motie van het lid Kos\n\n[^1]: Kamerstuk 29 826, nr. 277\n';
+    await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    type Item = { label: string; detail?: string; labelDetails?: { description?: string }; textEdit: { newText: string }; additionalTextEdits?: { newText: string; range: { start: { line: number } } }[] };
+    const list = await lsp.request<{ isIncomplete: boolean; items: Item[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 24 } });
+    assert.equal(list.isIncomplete, true);
+    const motion = list.items.find((i) => i.label.startsWith('Kostić c.s. (Kamerstuk 29 826, nr. 250)'));
+    assert.ok(motion, list.items.map((i) => i.label).join('\n'));
+    assert.match(motion.labelDetails?.description ?? '', /^Motie · \d+ maart 2025/);
+    const note = list.items.find((i) => i.label === 'Kostić c.s.[^2] Kamerstuk 29 826, nr. 250');
+    assert.ok(note, list.items.map((i) => i.label).join('\n'));
+    assert.equal(note.textEdit.newText, 'Kostić c.s.[^2]');
+    assert.deepEqual(note.additionalTextEdits?.map((e) => [e.range.start.line, e.newText]), [[4, '\n[^2]: Kamerstuk 29 826, nr. 250']]);
+    await lsp.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  it('the Citations view: every citation of a document with its status and range, and of the whole workspace', async () => {
+    const one = await lsp.request<CitationsResult>(CITATIONS_REQUEST, { uri: S002.uri });
+    assert.equal(one.kindLabels.kamerstuk, 'Kamerstukken');
+    assert.ok(one.entries.length > 0 && one.entries.every((e) => e.uri === S002.uri));
+    const kamerstuk = one.entries.find((e) => e.kind === 'kamerstuk' && e.citation === 'Kamerstuk 29 826, nr. 258');
+    assert.ok(kamerstuk, one.entries.map((e) => e.citation).join(', '));
+    assert.equal(kamerstuk.status, 'known');
+    assert.equal(kamerstuk.statusLabel, 'bekend');
+    const lines = S002.text.split('\n');
+    assert.equal(lines[kamerstuk.range.start.line]!.slice(kamerstuk.range.start.character).replace(/\s+/g, ' ').startsWith(kamerstuk.text.slice(0, 10)), true);
+    const all = await lsp.request<CitationsResult>(CITATIONS_REQUEST, {});
+    assert.ok(new Set(all.entries.map((e) => e.uri)).size >= 4);
+  });
+
+  it('Check workspace: the indexed documents, then their diagnostics in batches', async () => {
+    const uris = await lsp.request<string[]>(DOCUMENTS_REQUEST, {});
+    assert.equal(uris.length, 5);
+    const checked = await lsp.request<CheckResult>(CHECK_REQUEST, { uris: [...uris, 'file:///nowhere.txt'] });
+    assert.deepEqual(checked.documents.map((d) => d.uri), uris);
+    const diagnostics = checked.documents.flatMap((d) => d.diagnostics as { source: string; code: string }[]);
+    assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.source === 'kamerwijzer'));
   });
 
   it('workspace symbols find a cited document by number and by title words', async () => {

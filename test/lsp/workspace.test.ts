@@ -43,7 +43,7 @@ describe('language server: workspace index', function () {
 
   it('indexes the documents that .gitignore, files.exclude and kamerwijzer.exclude leave', async () => {
     const { cacheDirectory, ...rest } = (await status()) as Status & { cacheDirectory?: string };
-    assert.deepEqual(rest, { indexedDocuments: 2, scanning: false, catalogSources: ['workspace', 'officielebekendmakingen', 'tweedekamer', 'bundled'], online: false });
+    assert.deepEqual(rest, { indexedDocuments: 2, scanning: false, catalogSources: ['workspace', 'officielebekendmakingen', 'tweedekamer', 'bwb', 'bundled'], online: false });
     assert.match(cacheDirectory ?? '', /kw-lsp-cache-/);
   });
 

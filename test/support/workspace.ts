@@ -63,6 +63,16 @@ export class ListCatalogSource implements CatalogSource {
       .slice(0, limit)
       .map((d) => this.full(d));
   }
+  motionsBySubmitterPrefix(prefix: string, limit: number): CatalogDocument[] {
+    const p = foldForSearch(prefix);
+    return this.docs
+      .filter((d) => /^motie/i.test(d.type ?? '') && (d.submitters ?? []).some((x) => foldForSearch(x).startsWith(p) || foldForSearch(x).split(' ').pop()!.startsWith(p)))
+      .slice(0, limit)
+      .map((d) => this.full(d));
+  }
+  documentsByNumberPrefix(prefix: string, limit: number): CatalogDocument[] {
+    return this.docs.filter((d) => d.documentNumber?.toUpperCase().startsWith(prefix.toUpperCase())).slice(0, limit).map((d) => this.full(d));
+  }
 }
 
 /** An official source's title search over a fixed list of documents (what `searchRemote` finds online); it looks nothing up by number. */

@@ -43,12 +43,32 @@ describe('extension manifest', () => {
     assert.ok(props.includes('kamerwijzer.documentSelector'));
   });
 
-  it('the client’s runtime strings have a Dutch translation', () => {
-    const client = fs.readFileSync(path.join(repoRoot, 'client', 'src', 'extension.ts'), 'utf8');
+  it('the client’s runtime strings have a Dutch translation, and the bundle holds no stale ones', () => {
+    const dir = path.join(repoRoot, 'client', 'src');
+    const sources = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
     const bundle = read('l10n/bundle.l10n.nl.json');
-    const strings = [...client.matchAll(/vscode\.l10n\.t\(\s*'([^']+)'/g)].map((m) => m[1]!);
-    assert.ok(strings.length >= 3);
-    for (const s of strings) assert.ok(typeof bundle[s] === 'string', s);
+    const strings = new Set(sources.flatMap((client) => [...client.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1]!)));
+    assert.ok(strings.size >= 20);
+    for (const s of strings) assert.ok(typeof bundle[s] === 'string' && bundle[s] !== '', `no Dutch for ${JSON.stringify(s)}`);
+    for (const key of Object.keys(bundle)) assert.ok(strings.has(key), `l10n/bundle.l10n.nl.json: ${JSON.stringify(key)} is not used`);
+    // Every text goes through the client's t() (which follows kamerwijzer.language), none around it.
+    for (const client of sources) assert.doesNotMatch(client, /vscode\.l10n\.t\(|show(?:Information|Warning|Error)Message\(\s*['`]/);
+  });
+
+  it('package.nls.json and package.nls.nl.json have the same keys, each with a text', () => {
+    assert.deepEqual(Object.keys(nl).sort(), Object.keys(en).sort());
+    for (const key of Object.keys(en)) assert.ok(String(nl[key]).trim() && String(en[key]).trim(), key);
+  });
+
+  it('contributes the Citations view with its toggle and the Check workspace command', () => {
+    const c = pkg['contributes'] as { views: Record<string, { id: string }[]>; commands: { command: string }[]; menus: Record<string, { command: string; when?: string }[]> };
+    assert.ok(c.views['explorer']!.some((v) => v.id === 'kamerwijzer.citations'));
+    const commands = c.commands.map((x) => x.command);
+    for (const id of ['kamerwijzer.checkWorkspace', 'kamerwijzer.citations.showWorkspace', 'kamerwijzer.citations.showDocument', 'kamerwijzer.citations.refresh']) assert.ok(commands.includes(id), id);
+    const titleMenu = c.menus['view/title']!.map((m) => m.command);
+    assert.ok(titleMenu.includes('kamerwijzer.citations.showWorkspace') && titleMenu.includes('kamerwijzer.citations.showDocument'));
+    const client = ['extension.ts', 'citationsView.ts', 'checkWorkspace.ts'].map((f) => fs.readFileSync(path.join(repoRoot, 'client', 'src', f), 'utf8')).join('\n');
+    for (const id of commands) assert.ok(client.includes(`'${id}'`), `the client registers ${id}`);
   });
 
   it('contributes the injection grammar and the manifest schema', () => {

@@ -1,5 +1,5 @@
 import type { HandelingenId, KamerstukId } from '../engine/identifiers';
-import { catalogKeyText, mergeDocuments, type CatalogDocument, type CatalogKey, type CatalogSource, type FetchOutcome, type PublicationKey } from './model';
+import { catalogKeyText, mergeDocuments, type CatalogDocument, type CatalogKey, type CatalogSource, type FetchOutcome, type LawAnswer, type PublicationKey } from './model';
 import { WorkspaceCatalogSource } from './sources/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -104,6 +104,27 @@ export class Catalog {
     return undefined;
   }
 
+  /**
+   * A regulation by the titles a text may give it (longest first), from the first source that finds
+   * it; "not found" when a source that could ask says none of them is a citation title; else unknown.
+   */
+  async lookupLaw(titles: readonly string[], today: string, signal?: AbortSignal): Promise<LawAnswer> {
+    let answer: LawAnswer = { kind: 'unknown' };
+    for (const s of this.sources) {
+      if (!s.lookupLaw || !titles.length) continue;
+      let a: LawAnswer;
+      try {
+        a = await s.lookupLaw(titles, today, signal);
+      } catch (e) {
+        this.onSourceError(s.name, e);
+        continue;
+      }
+      if (a.kind === 'found') return a;
+      if (a.kind === 'notFound') answer = a;
+    }
+    return answer;
+  }
+
   /** The highest ondernummer any source knows in a dossier. */
   async dossierHighest(dossier: string): Promise<number | undefined> {
     const all = await Promise.all(this.sources.filter((s) => s.dossierHighest).map((s) => Promise.resolve(s.dossierHighest!(dossier)).catch(() => undefined)));
@@ -163,6 +184,39 @@ export class Catalog {
     return this.collect((s) => s.titledDocuments?.() ?? [], Number.MAX_SAFE_INTEGER);
   }
 
+  /**
+   * Documents whose id starts with a prefix, from every source — those that read files on demand
+   * too, when the prefix holds a whole dossier ("29826-2") — de-duplicated by id, merged per fact.
+   */
+  async findByIdPrefix(prefix: string, limit: number): Promise<CatalogDocument[]> {
+    const found = this.documentsByIdPrefix(prefix, limit);
+    if (!/^\d{4,6}(?:-[0-9A-Z]+)*-/.test(prefix)) return found;
+    const listed = await Promise.all(this.sources.filter((s) => s.listByIdPrefix).map((s) => s.listByIdPrefix!(prefix, limit).catch((e: unknown) => (this.onSourceError(s.name, e), []))));
+    return mergeLists([found, ...listed], limit);
+  }
+
+  /** Documents whose document number starts with a prefix ("2025D44"), from every source that can tell. */
+  async findByNumberPrefix(prefix: string, limit: number): Promise<CatalogDocument[]> {
+    const lists = await Promise.all(
+      this.sources
+        .filter((s) => s.documentsByNumberPrefix)
+        .map(async (s) => {
+          try {
+            return await s.documentsByNumberPrefix!(prefix, limit);
+          } catch (e) {
+            this.onSourceError(s.name, e);
+            return [];
+          }
+        }),
+    );
+    return mergeLists(lists, limit);
+  }
+
+  /** Motions with a signatory whose name starts so, from every source that knows motions. */
+  motionsBySubmitterPrefix(prefix: string, limit: number): CatalogDocument[] {
+    return this.collect((s) => s.motionsBySubmitterPrefix?.(prefix, limit) ?? [], limit);
+  }
+
   /** Motions signed by all of these surnames, from every source that knows motions. */
   findMotions(surnames: readonly string[], limit: number): CatalogDocument[] {
     return this.collect((s) => s.findMotions?.(surnames, limit) ?? [], limit);
@@ -197,4 +251,11 @@ export class Catalog {
     }
     return [...seen.values()].slice(0, limit);
   }
+}
+
+/** Lists of documents as one, de-duplicated by id (earlier lists win per fact), at most `limit`. */
+function mergeLists(lists: readonly (readonly CatalogDocument[])[], limit: number): CatalogDocument[] {
+  const seen = new Map<string, CatalogDocument>();
+  for (const list of lists) for (const d of list) seen.set(d.id, seen.has(d.id) ? mergeDocuments(seen.get(d.id)!, d) : d);
+  return [...seen.values()].slice(0, limit);
 }

@@ -71,6 +71,27 @@ export function catalogKeyText(key: CatalogKey): string {
 /** What asking an official source about a document brought. */
 export type FetchOutcome = 'updated' | 'unchanged' | 'failed';
 
+/** A regulation of the Basiswettenbestand (wetten.overheid.nl) as an official source describes it. */
+export interface LawFacts {
+  /** "BWBR0001840". */
+  readonly bwbId: string;
+  /** Its citation title, as the source writes it. */
+  readonly title: string;
+  /** "wet", "AMvB", "ministeriele-regeling", … */
+  readonly type?: string;
+  /** The responsible ministry. */
+  readonly authority?: string;
+  /** The version described: in force from, until (ISO; 9999-12-31 while in force). */
+  readonly validFrom?: string;
+  readonly validUntil?: string;
+  /** Which of the titles asked about it is (as the text wrote it). */
+  readonly matched: string;
+  readonly sources: readonly FactSource[];
+}
+
+/** What asking about a regulation by title brought: found, not a citation title, or not known (offline, failed). */
+export type LawAnswer = { readonly kind: 'found'; readonly law: LawFacts } | { readonly kind: 'notFound' } | { readonly kind: 'unknown' };
+
 /** One place where the catalog can look documents up. */
 export interface CatalogSource {
   readonly name: string;
@@ -89,6 +110,18 @@ export interface CatalogSource {
   /** Motions whose signatories include all of these surnames (folded), newest first. */
   findMotions?(surnames: readonly string[], limit: number): readonly CatalogDocument[];
   /**
+   * Motions with a signatory whose name or surname, folded, starts with `prefix` ("kos" → Kostić,
+   * "van der p" → Van der Plas), newest first; at most `limit`. For completion as a name is typed.
+   */
+  motionsBySubmitterPrefix?(prefix: string, limit: number): readonly CatalogDocument[];
+  /** Documents whose Tweede Kamer document number starts with `prefix` (upper case: "2025D44"); at most `limit`. */
+  documentsByNumberPrefix?(prefix: string, limit: number): readonly CatalogDocument[] | Promise<readonly CatalogDocument[]>;
+  /**
+   * Like `documentsByIdPrefix`, for sources that read their documents from files on demand (the
+   * Tweede Kamer mirror): asked only with a whole dossier in the prefix ("29826-2", "36600-XIII-").
+   */
+  listByIdPrefix?(prefix: string, limit: number): Promise<readonly CatalogDocument[]>;
+  /**
    * Asks the source's remote end about a document (sources that have one) unless a fresh answer is
    * kept (or `force`); resolves when the answer is known and kept, or the asking failed. Never throws.
    */
@@ -99,6 +132,12 @@ export interface CatalogSource {
   dossierHighest?(dossier: string): number | undefined | Promise<number | undefined>;
   /** The official text of a Kamerstuk or Handelingen publication kept as a readable file (fetched when it may): its URI. */
   publicationText?(key: PublicationKey, signal?: AbortSignal): Promise<string | undefined>;
+  /**
+   * A regulation by the titles a text may give it, longest first ("Wet open overheid is", "Wet open
+   * overheid", "Wet open"): from what the source keeps, else asked of its remote end when it may
+   * (in force on `today`). Never throws.
+   */
+  lookupLaw?(titles: readonly string[], today: string, signal?: AbortSignal): Promise<LawAnswer>;
 }
 
 /** `primary`'s facts, completed by `secondary`'s; sources of both. */

@@ -31,10 +31,12 @@ export interface IndexedDocument extends IndexEntry {
   readonly analysis: DocumentAnalysis;
 }
 
-/** What a citation is, as the index keeps it: its kind and where it stands. */
+/** What a citation is, as the index keeps it: its kind and where it stands (a motion: its submitters too). */
 export interface CitedPlace {
   readonly kind: Reference['kind'];
   readonly span: Span;
+  /** A motion's submitters as the text names them, and whether "c.s." follows. */
+  readonly motion?: { readonly submitters: readonly string[]; readonly cs: boolean };
 }
 
 /** A citation of a document somewhere in the workspace. */
@@ -104,6 +106,8 @@ interface PackedCitations {
   readonly starts: Int32Array;
   /** Three numbers per citation: kind code, offset, length; by key, in document order within a key. */
   readonly places: Int32Array;
+  /** The submitters of the motions among them, by citation number (few per letter). */
+  readonly motions: ReadonlyMap<number, { readonly submitters: readonly string[]; readonly cs: boolean }>;
 }
 
 /** Line starts without the text: a few bytes a line. */
@@ -287,10 +291,11 @@ export class WorkspaceIndex {
     const out: IndexedCitation[] = [];
     for (const uri of [...uris].sort()) {
       const slot = this.slots.get(uri)!;
-      const { keys, starts, places } = slot.citations;
+      const { keys, starts, places, motions } = slot.citations;
       const k = keys.indexOf(key);
       for (let c = starts[k]!; c < starts[k + 1]!; c++) {
-        out.push({ doc: slot.entry, reference: { kind: KINDS[places[3 * c]!]!, span: { offset: places[3 * c + 1]!, length: places[3 * c + 2]! } } });
+        const motion = motions.get(c);
+        out.push({ doc: slot.entry, reference: { kind: KINDS[places[3 * c]!]!, span: { offset: places[3 * c + 1]!, length: places[3 * c + 2]! }, ...(motion ? { motion } : {}) } });
       }
     }
     return out;
@@ -322,6 +327,7 @@ export class WorkspaceIndex {
     const keys: string[] = [];
     const keyIndex = new Map<string, number>();
     const found: number[] = [];
+    const submitters = new Map<number, { submitters: readonly string[]; cs: boolean }>();
     for (const r of references) {
       const key = citedKey(r);
       if (!key) continue;
@@ -332,6 +338,7 @@ export class WorkspaceIndex {
         keyIndex.set(key, (k = keys.length));
         keys.push(shared);
       }
+      if (r.kind === 'motion') submitters.set(found.length / 4, detachedCopy({ submitters: r.submitters, cs: r.cs }));
       found.push(k, kindCode(r.kind), r.span.offset, r.span.length);
     }
     // Grouped by key (a counting sort, stable: document order within a key).
@@ -340,13 +347,16 @@ export class WorkspaceIndex {
     for (let k = 0; k < keys.length; k++) starts[k + 1]! += starts[k]!;
     const next = starts.slice(0, keys.length);
     const places = new Int32Array((found.length / 4) * 3);
+    const motions = new Map<number, { submitters: readonly string[]; cs: boolean }>();
     for (let i = 0; i < found.length; i += 4) {
       const c = next[found[i]!]!++;
+      const motion = submitters.get(i / 4);
+      if (motion) motions.set(c, motion);
       places[3 * c] = found[i + 1]!;
       places[3 * c + 1] = found[i + 2]!;
       places[3 * c + 2] = found[i + 3]!;
     }
-    return { keys, starts, places };
+    return { keys, starts, places, motions };
   }
 }
 

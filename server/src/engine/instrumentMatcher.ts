@@ -126,6 +126,13 @@ function width(c: number): number {
 
 
 
+/** The code of a one-character token as normalized (normalizeToken), when it is ASCII; -1 otherwise. */
+function normalizedCode(c: number): number {
+  if (c === 0x2019 || c === 0x2018 || c === 0x2bc) return 39;
+  if (c === 0x2010 || c === 0x2011) return 45;
+  return c < 128 ? c : -1;
+}
+
 function normalizeToken(t: string): string {
   if (t.length !== 1) return t;
   if (t === '’' || t === '‘' || t === '`' || t === 'ʼ') return "'";
@@ -208,41 +215,141 @@ export class InstrumentMatcher {
     } else if (!this.foldedTerms.has(term.text.toLowerCase())) this.foldedTerms.set(term.text.toLowerCase(), term.id);
   }
 
-  /** Every mention in a text, in order, without overlaps. */
+  /**
+   * Every mention in a text, in order, without overlaps.
+   *
+   * The text is read token by token without making objects or strings: a token is read as a string
+   * only where a term can start with it, which a hash of its ASCII characters (the same as for the
+   * first tokens of every term, in lower case) rules out for almost every word of a text. There, the
+   * two tokens before and the tokens after (as many as a term and the checks around it need) are
+   * read into a small window.
+   */
   find(text: string): InstrumentMatch[] {
-    const tokens = tokenize(text);
     const urls = urlRanges(text);
+    const starts = this.startHashes();
+    const window = new TokenWindow(text);
     let u = 0;
     const out: InstrumentMatch[] = [];
+    // The two tokens before the current one (start, end, flags), -1 as start when there is none.
+    let s1 = -1;
+    let e1 = 0;
+    let f1 = 0;
+    let s2 = -1;
+    let e2 = 0;
+    let f2 = 0;
+    const n = text.length;
     let i = 0;
-    while (i < tokens.length) {
-      const start = tokens[i]!;
-      const best = this.longestAt(tokens, i);
-      if (!best) {
+    let spaced = true;
+    // The tokens as TokenReader reads them, read here without a call per token.
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || isSpaceCode(c)) {
+        spaced = true;
         i++;
         continue;
       }
-      while (u < urls.length && urls[u]![1] <= start.start) u++;
-      const inUrl = u < urls.length && urls[u]![0] <= start.start;
-      if (inUrl || !acceptable(tokens, i, best.last, best.term)) {
-        i++;
-        continue;
+      const start = i;
+      let h = 0;
+      let word = false;
+      /** A character beyond ASCII in the word: no hash. */
+      let beyond = false;
+      if (c < 128) {
+        let d = c;
+        while (true) {
+          if (d >= 65 && d <= 90) d += 32;
+          else if (!((d >= 48 && d <= 57) || (d >= 97 && d <= 122))) break;
+          word = true;
+          h = (Math.imul(h, 31) + d) | 0;
+          if (++i >= n) break;
+          d = text.charCodeAt(i);
+          if (d >= 128) {
+            beyond = isWordCodeAt(text, i);
+            break;
+          }
+        }
+      } else {
+        word = isWordCodeAt(text, i);
+        beyond = word;
       }
-      out.push({ start: start.start, end: tokens[best.last]!.end, id: best.term.id, abbreviation: best.term.abbreviation, term: best.term.text });
-      i = best.last + 1;
+      if (word) {
+        if (beyond) {
+          // Beyond ASCII: the general test, and no hash.
+          h = -1;
+          while (i < n && isWordCodeAt(text, i)) i += width(text.charCodeAt(i));
+        } else if (h === -1) h = 0;
+      } else {
+        // One character (a surrogate pair counts as one), hashed as normalized.
+        i = Math.min(n, start + width(c));
+        h = i - start === 1 ? normalizedCode(c) : -1;
+      }
+      const flags = (word ? WORD : 0) | (spaced ? SPACED : 0);
+      spaced = false;
+      // -1: a token with a character beyond ASCII, which the hash does not rule out.
+      if (h === -1 || (starts[(h >>> 5) & START_WORDS]! & (1 << (h & 31))) !== 0) {
+        window.reset();
+        if (s2 >= 0) window.push(s2, e2, f2);
+        if (s1 >= 0) window.push(s1, e1, f1);
+        const k = window.count;
+        window.push(start, i, flags);
+        const best = this.longestAt(window, k);
+        if (best) {
+          while (u < urls.length && urls[u]![1] <= start) u++;
+          const inUrl = u < urls.length && urls[u]![0] <= start;
+          if (!inUrl && acceptable(window, k, best.last, best.term)) {
+            out.push({ start, end: window.end[best.last]!, id: best.term.id, abbreviation: best.term.abbreviation, term: best.term.text });
+            // Go on after the match, with its last two tokens before.
+            const last = best.last;
+            s1 = window.start[last]!;
+            e1 = window.end[last]!;
+            f1 = window.flags[last]!;
+            if (last > 0) {
+              s2 = window.start[last - 1]!;
+              e2 = window.end[last - 1]!;
+              f2 = window.flags[last - 1]!;
+            } else s2 = -1;
+            i = e1;
+            continue;
+          }
+        }
+      }
+      s2 = s1;
+      e2 = e1;
+      f2 = f1;
+      s1 = start;
+      e1 = i;
+      f1 = flags;
     }
     return out;
   }
 
+  private starts: Int32Array | undefined;
+
+  /**
+   * The hashes (asciiHash) of the first tokens of every term, in lower case, as a set of bits: the
+   * bit of each hash's low 18 bits is set (a first token beyond ASCII has no hash and is always looked
+   * at). A few words of a text share a bit with a term and are looked up for nothing.
+   */
+  private startHashes(): Int32Array {
+    if (this.starts) return this.starts;
+    const table = new Int32Array(START_WORDS + 1);
+    for (const root of [this.exact, this.folded]) {
+      for (const key of root.glued.keys()) {
+        const h = asciiHash(key, 0, key.length);
+        if (h !== -1) table[(h >>> 5) & START_WORDS] |= 1 << (h & 31);
+      }
+    }
+    return (this.starts = table);
+  }
+
   /** The longest term starting at token i (exact beats folded at equal length). */
-  private longestAt(tokens: readonly Token[], i: number): { term: InstrumentTerm; last: number } | undefined {
+  private longestAt(tokens: TokenWindow, i: number): { term: InstrumentTerm; last: number } | undefined {
     let best: { term: InstrumentTerm; last: number } | undefined;
     for (let pass = 0; pass < 2; pass++) {
       const lower = pass === 1;
       let at: TrieNode | undefined = lower ? this.folded : this.exact;
-      for (let j = i; j < tokens.length && at; j++) {
-        const t = tokens[j]!;
-        at = childMap(at, t, j === i).get(lower ? t.lower : t.text);
+      for (let j = i; at && tokens.has(j); j++) {
+        const map: Map<string, TrieNode> = j !== i && tokens.spaced(j) ? at.spaced : at.glued;
+        at = map.get(lower ? tokens.lower(j) : tokens.written(j));
         if (at?.term && (!best || j > best.last)) best = { term: at.term, last: j };
       }
     }
@@ -250,27 +357,163 @@ export class InstrumentMatcher {
   }
 }
 
+/** The number of 32-bit words of the set of first-token hashes (2^18 bits), less one. */
+const START_WORDS = (1 << 13) - 1;
+
+const WORD = 1;
+const SPACED = 2;
+
+/**
+ * Reads the token at or after a position (as `tokenize` splits a text): a run of letters and digits,
+ * or one other character; after white space (or at the start of the text) or not; and the hash of
+ * its ASCII characters with letters in lower case (asciiHash; -1 for a word with a character beyond
+ * ASCII).
+ */
+class TokenReader {
+  start = 0;
+  end = 0;
+  flags = 0;
+  hash = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Reads the first token at or after `pos`; false when there is none. */
+  read(pos: number): boolean {
+    const text = this.text;
+    const n = text.length;
+    let i = pos;
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i >= n) return false;
+    const start = i;
+    const c = text.charCodeAt(i);
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordCodeAt(text, i);
+    let h = 0;
+    if (word) {
+      // ASCII letters and digits, hashed on the way; beyond ASCII, the general test.
+      while (i < n) {
+        let d = text.charCodeAt(i);
+        if (d < 128) {
+          if (d >= 65 && d <= 90) d += 32;
+          else if (!((d >= 48 && d <= 57) || (d >= 97 && d <= 122))) break;
+          if (h !== -1) h = (Math.imul(h, 31) + d) | 0;
+          i++;
+        } else {
+          if (!isWordCodeAt(text, i)) break;
+          h = -1;
+          i += width(d);
+        }
+      }
+    } else {
+      // One character (a surrogate pair counts as one), hashed as normalized.
+      i = Math.min(n, i + width(c));
+      h = i - start === 1 ? (c < 128 ? c : normalizedCode(c)) : -1;
+    }
+    this.start = start;
+    this.end = i;
+    this.flags = (word ? WORD : 0) | (start === 0 || isSpaceCode(text.charCodeAt(start - 1)) ? SPACED : 0);
+    this.hash = h;
+    return true;
+  }
+}
+
+/** The most tokens a window holds: two before a term, the term, two after it. */
+const WINDOW = MAX_TERM_TOKENS + 5;
+
+/**
+ * A few tokens of a text around a place where a term may start: token k is text [start[k],
+ * end[k]); tokens after the last one are read when asked for (`has`).
+ */
+class TokenWindow {
+  count = 0;
+  readonly start = new Int32Array(WINDOW);
+  readonly end = new Int32Array(WINDOW);
+  readonly flags = new Uint8Array(WINDOW);
+  private readonly reader: TokenReader;
+
+  constructor(readonly text: string) {
+    this.reader = new TokenReader(text);
+  }
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  push(start: number, end: number, flags: number): void {
+    const k = this.count++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.flags[k] = flags;
+  }
+
+  /** True when the text has a token k (read now if need be). */
+  has(k: number): boolean {
+    while (this.count <= k) {
+      if (this.count === WINDOW || !this.reader.read(this.end[this.count - 1]!)) return false;
+      this.push(this.reader.start, this.reader.end, this.reader.flags);
+    }
+    return true;
+  }
+
+  word(k: number): boolean {
+    return (this.flags[k]! & WORD) !== 0;
+  }
+
+  spaced(k: number): boolean {
+    return (this.flags[k]! & SPACED) !== 0;
+  }
+
+  /** The token as written, apostrophes and hyphens normalized. */
+  written(k: number): string {
+    const s = this.start[k]!;
+    const e = this.end[k]!;
+    return e - s === 1 ? normalizeToken(this.text[s]!) : this.text.slice(s, e);
+  }
+
+  /** The same in lower case (for a word). */
+  lower(k: number): string {
+    const w = this.written(k);
+    return this.word(k) ? w.toLowerCase() : w;
+  }
+}
+
+/** The hash of text [from, to) with ASCII letters in lower case; -1 when a character is beyond ASCII. */
+function asciiHash(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h === -1 ? 0 : h;
+}
+
 /** Whether the match of tokens [i, last] stands on its own in the text (see the module comment). */
-function acceptable(tokens: readonly Token[], i: number, last: number, term: InstrumentTerm): boolean {
-  const first = tokens[i]!;
-  const before = tokens[i - 1];
-  const after = tokens[last + 1];
-  if (before && !first.spaced) {
+function acceptable(tokens: TokenWindow, i: number, last: number, term: InstrumentTerm): boolean {
+  const hasBefore = i > 0;
+  const hasAfter = tokens.has(last + 1);
+  if (hasBefore && !tokens.spaced(i)) {
     // Glued to what precedes: the tail of a compound ("CD-ROM"), a path or domain ("rvo.nl/WBSO").
-    if (before.text === '-' || before.text === '.' || before.text === '/' || before.text === '@' || before.text === '_' || before.text === '\\') {
-      const beforeBefore = tokens[i - 2];
-      if (before.text !== '-' || (beforeBefore && beforeBefore.word && !before.spaced)) return false;
+    const before = tokens.written(i - 1);
+    if (before === '-' || before === '.' || before === '/' || before === '@' || before === '_' || before === '\\') {
+      const hasBeforeBefore = i > 1;
+      if (before !== '-' || (hasBeforeBefore && tokens.word(i - 2) && !tokens.spaced(i - 1))) return false;
     }
   }
-  if (after && !after.spaced) {
-    const next = tokens[last + 2];
+  if (hasAfter && !tokens.spaced(last + 1)) {
+    const after = tokens.written(last + 1);
+    const hasNext = tokens.has(last + 2);
     // "TNO.nl", "info@ser.nl": part of a domain or address.
-    if ((after.text === '.' || after.text === '@') && next && next.word && !next.spaced) return false;
-    if (after.text === '@' || after.text === '_') return false;
+    if ((after === '.' || after === '@') && hasNext && tokens.word(last + 2) && !tokens.spaced(last + 2)) return false;
+    if (after === '@' || after === '_') return false;
   }
   if (term.caseSensitive && term.abbreviation) {
     // A heading in capitals ("DE ODE AAN DE MIT"): neighbours in capitals on both sides.
-    if (before?.word && after?.word && first.spaced && after.spaced && shouting(before.text) && shouting(after.text)) return false;
+    if (
+      hasBefore && tokens.word(i - 1) && hasAfter && tokens.word(last + 1) && tokens.spaced(i) && tokens.spaced(last + 1) &&
+      shouting(tokens.written(i - 1)) && shouting(tokens.written(last + 1))
+    )
+      return false;
   }
   return true;
 }

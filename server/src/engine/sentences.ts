@@ -12,7 +12,7 @@
  * `Sentences` finds every boundary of a text in one linear pass and answers "where does the sentence
  * around this place start and end?" by binary search.
  */
-import { isSpaceCode } from './chars';
+import { isAccentedLetterCode, isSpaceCode } from './chars';
 import type { FlatText } from './flatText';
 import { lowerBound } from './sortedOffsets';
 
@@ -33,31 +33,62 @@ export function isItemMark(c: number): boolean {
 }
 
 const OPENS = /[\p{Lu}\d"“‘'(\[•–\-]/u;
-const CLOSES = /["”’')\]]/;
 
 /** True when the ".", "!" or "?" at `at` ends a sentence. */
 export function endsSentence(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (!isStop(c)) return false;
   let i = at + 1;
-  while (i < text.length && i - at <= 2 && CLOSES.test(text[i]!)) i++;
+  while (i < text.length && i - at <= 2 && isClosingCode(text.charCodeAt(i))) i++;
   if (i >= text.length) return true;
   if (!isSpaceCode(text.charCodeAt(i))) return false;
   while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
   if (i >= text.length) return true;
-  if (!OPENS.test(text[i]!)) return false;
+  if (!opensSentence(text, i)) return false;
   if (c !== 46) return true;
   return !closesAbbreviation(text, at);
 }
 
+/** CLOSES, by code unit: " ” ’ ' ) ]. */
+function isClosingCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019;
+}
+
+/** OPENS at text[i] (one code unit, as `OPENS.test(text[i])` reads it); ASCII decided by range. */
+function opensSentence(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91 || c === 45;
+  return OPENS.test(text[i]!);
+}
+
 /** True when the period at `at` closes an abbreviation or an initial. */
 export function closesAbbreviation(text: string, at: number): boolean {
-  const word = /([\p{L}.]{1,8})$/u.exec(text.slice(Math.max(0, at - 8), at))?.[1] ?? '';
+  const word = wordBeforePeriod(text, at);
   const bare = word.replace(/^\.+/, '').toLowerCase();
   if (!bare) return false;
   if (ABBREVIATIONS.has(bare)) return true;
   // Initials ("V.P.G. Karremans") and single letters.
   return /^(?:\p{L}\.)*\p{L}$/u.test(bare);
+}
+
+/**
+ * The letters and periods just before `at`, within the 8 code units before it: what
+ * `/([\p{L}.]{1,8})$/u` finds at the end of that stretch. Latin letters and periods are read by
+ * range; any other character beyond ASCII there is left to the pattern.
+ */
+function wordBeforePeriod(text: string, at: number): string {
+  const from = Math.max(0, at - 8);
+  let i = at;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 46 || (c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isAccentedLetterCode(c))) {
+      i--;
+      continue;
+    }
+    if (c >= 128) return /([\p{L}.]{1,8})$/u.exec(text.slice(from, at))?.[1] ?? '';
+    break;
+  }
+  return text.slice(i, at);
 }
 
 /**

@@ -3,10 +3,11 @@
  * type, date, dossier, submitters, a motion's outcome), where else the workspace cites it, and links
  * to its official pages; a motion its submitters, Kamerstuk and outcome; an amount the full figure
  * and its words (and the instrument it is for); a deadline its dates and how far that is from
- * today; a footnote marker its text; a policy instrument its glossary entry.
+ * today; a footnote marker its text; a policy instrument its glossary entry; a law's citation title
+ * the glossary lacks what the Basiswettenbestand (wetten.overheid.nl) says of it.
  */
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
-import { hasFacts, isAbsent, type CatalogDocument, type CatalogKey } from '../catalog/model';
+import { hasFacts, isAbsent, type CatalogDocument, type CatalogKey, type LawAnswer, type LawFacts } from '../catalog/model';
 import { citedKey, type IndexEntry } from '../catalog/workspaceIndex';
 import { daysBetween } from '../engine/calendar';
 import {
@@ -30,15 +31,16 @@ import type { FeatureContext, IndexedDocument } from './model';
 import { describeDeadlineWhen, formatDate, formatEuro } from './describe';
 import { escapeMarkdown, hostOf, markdownLink, safeFileUrl, safeMarkdown, safeWebUrl, webLink } from './markdown';
 import { euroInWords } from './numberWords';
-import { footnoteOf, targetAt } from './referenceAt';
+import { lawTitlesAt } from './lawTitles';
+import { contains, footnoteOf, targetAt } from './referenceAt';
 
 /** At most this many other citations are listed in a hover. */
 const MAX_CITATIONS_LISTED = 5;
 
 export async function hover(doc: IndexedDocument, offset: number, ctx: FeatureContext): Promise<Hover | undefined> {
   const target = targetAt(doc, offset);
-  if (!target) return undefined;
   const m = messages(ctx.locale);
+  if (!target) return lawHover(doc, offset, ctx, m);
   let value: string | undefined;
   let span: Span;
   switch (target.kind) {
@@ -413,6 +415,52 @@ function firstSentence(text: string): string {
 function consolidatedTextUrl(bwbId: string, given: string | undefined): string {
   const built = wettenUrl(bwbId);
   return given && given.startsWith(built) && safeWebUrl(given) ? given : built;
+}
+
+/** How long a hover waits for the Basiswettenbestand before it says the law is being looked up. */
+const LAW_WAIT_MS = 2500;
+
+/**
+ * A law's citation title the glossary lacks ("de Wet open overheid", "Grondwet", "Mediawet 2008"):
+ * what the Basiswettenbestand says of it — its citation title, type, BWB id, ministry, the version
+ * described and a link to its consolidated text built from the id. Nothing when the BWB knows none
+ * of the candidate titles, or offline when nothing is kept.
+ */
+async function lawHover(doc: IndexedDocument, offset: number, ctx: FeatureContext, m: Messages): Promise<Hover | undefined> {
+  const titles = lawTitlesAt(doc.text, offset);
+  if (!titles) return undefined;
+  const pending = ctx.catalog.lookupLaw(titles.map((t) => t.text), ctx.today);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), LAW_WAIT_MS)));
+  const answer: LawAnswer | undefined = await Promise.race([pending, late]).finally(() => clearTimeout(timer));
+  if (!answer) {
+    // Still asking (the answer is kept when it comes): say so over the shortest candidate at the cursor.
+    const shortest = titles.filter((t) => contains(t.span, offset)).pop();
+    if (!shortest) return undefined;
+    return { contents: { kind: MarkupKind.Markdown, value: safeMarkdown(`**${escapeMarkdown(shortest.text)}**\n\n${m.hover.law.fetching}`) }, range: doc.lines.rangeOf(shortest.span) };
+  }
+  if (answer.kind !== 'found') return undefined;
+  const named = titles.find((t) => t.text.toLowerCase() === answer.law.matched.toLowerCase());
+  if (!named || !contains(named.span, offset)) return undefined;
+  return { contents: { kind: MarkupKind.Markdown, value: safeMarkdown(lawText(answer.law, ctx, m)) }, range: doc.lines.rangeOf(named.span) };
+}
+
+function lawText(law: LawFacts, ctx: FeatureContext, m: Messages): string {
+  const t = m.hover.instrument;
+  const parts = [`**${escapeMarkdown(law.title)}**${law.type ? ` · ${escapeMarkdown(law.type)}` : ''} _(${m.hover.law.notInGlossary})_`];
+  const facts: string[] = [`**${t.citationTitle}:** ${escapeMarkdown(law.title)}`, `**${t.bwbId}:** ${escapeMarkdown(law.bwbId)}`];
+  if (law.authority) facts.push(`**${t.ministry}:** ${escapeMarkdown(law.authority)}`);
+  if (law.validFrom) {
+    const from = dateText(law.validFrom, ctx);
+    const open = !law.validUntil || law.validUntil >= '9999';
+    facts.push(`**${m.hover.law.version}:** ${open ? m.hover.law.validFrom(from) : m.hover.law.validBetween(from, dateText(law.validUntil!, ctx))}`);
+  }
+  parts.push(facts.map((f) => `- ${f}`).join('\n'));
+  // The link is built from the BWB id (never an address a response gave), and only to wetten.overheid.nl.
+  const url = wettenUrl(law.bwbId);
+  if (safeWebUrl(url) && hostOf(url) === 'wetten.overheid.nl') parts.push(webLink(`${t.consolidatedText}: ${url.replace(/^https:\/\//, '')}`, url));
+  parts.push(`_${m.hover.sources}: ${escapeMarkdown(m.sourceNames['bwb'] ?? 'wetten.overheid.nl')}_`);
+  return parts.join('\n\n');
 }
 
 /** "bij **Nationaal Groeifonds**" when an instrument is named in the amount's sentence (the nearest one). */

@@ -7,7 +7,7 @@
 import { citedKey } from '../catalog/workspaceIndex';
 import { hasFacts, isAbsent, type CatalogDocument } from '../catalog/model';
 import { officialDossierText, officialHandelingenPageUrl, officialPageUrl, parseHandelingenKey, parseKamerstukKey, tweedeKamerDocumentUrl } from '../engine/identifiers';
-import type { Reference } from '../engine/model';
+import type { Reference, Span } from '../engine/model';
 import { handelingenTitle, kamerstukTitle } from './citations';
 import type { CheckedFinding, FeatureContext, IndexedDocument } from './model';
 
@@ -77,19 +77,14 @@ export async function citationReport(
       if (!key || r.kind === 'motion') continue;
       const entry = byKey.get(key) ?? { kind: r.kind as ReportedDocument['kind'], places: [], statuses: new Set<ReportStatus>(), first: r };
       entry.places.push({ uri: doc.uri, line: doc.lines.positionAt(r.span.offset).line + 1, text: r.text.replace(/\s+/g, ' ') });
-      for (const f of findings) {
-        const status = STATUS_OF_CODE[f.code];
-        if (status && f.span.offset < r.span.offset + r.span.length && r.span.offset < f.span.offset + f.span.length) entry.statuses.add(status);
-      }
+      for (const status of findingStatuses(r.span, findings)) entry.statuses.add(status);
       byKey.set(key, entry);
     }
   }
   const documents: ReportedDocument[] = [];
   for (const [key, e] of [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const found = await lookup(key, e.kind, ctx);
-    if (found && isAbsent(found)) e.statuses.add('stale');
-    if (found?.replacedBy) e.statuses.add('stale');
-    const status = REPORT_STATUSES.find((s) => e.statuses.has(s)) ?? (found && hasFacts(found) ? 'known' : 'unknown');
+    const found = await lookupCited(key, e.kind, ctx);
+    const status = worstStatus([...e.statuses, lookupStatus(found)]);
     documents.push({
       key,
       kind: e.kind,
@@ -107,7 +102,29 @@ export async function citationReport(
   return { documents, findings: reported };
 }
 
-async function lookup(key: string, kind: ReportedDocument['kind'], ctx: FeatureContext): Promise<CatalogDocument | undefined> {
+/** The statuses the findings overlapping a span give it (a finding that says the citation is wrong, stale or malformed). */
+export function findingStatuses(span: Span, findings: readonly CheckedFinding[]): ReportStatus[] {
+  const out: ReportStatus[] = [];
+  for (const f of findings) {
+    const status = STATUS_OF_CODE[f.code];
+    if (status && f.span.offset < span.offset + span.length && span.offset < f.span.offset + f.span.length) out.push(status);
+  }
+  return out;
+}
+
+/** What the catalog's answer alone says: stale (does not exist, replaced), known, or not known. */
+export function lookupStatus(found: CatalogDocument | undefined): ReportStatus {
+  if (found && (isAbsent(found) || found.replacedBy)) return 'stale';
+  return found && hasFacts(found) ? 'known' : 'unknown';
+}
+
+/** The worst of some statuses (REPORT_STATUSES is worst first). */
+export function worstStatus(statuses: readonly ReportStatus[]): ReportStatus {
+  return REPORT_STATUSES.find((s) => statuses.includes(s)) ?? 'unknown';
+}
+
+/** What the catalog knows of a cited document by its report key. */
+export async function lookupCited(key: string, kind: ReportedDocument['kind'], ctx: FeatureContext): Promise<CatalogDocument | undefined> {
   if (kind === 'kamerstuk') {
     const id = parseKamerstukKey(key);
     return id ? ctx.catalog.lookupKamerstuk(id) : undefined;
@@ -120,7 +137,8 @@ async function lookup(key: string, kind: ReportedDocument['kind'], ctx: FeatureC
   return undefined;
 }
 
-function citationOf(key: string, kind: ReportedDocument['kind']): string {
+/** How a cited document is named to a person, by its report key. */
+export function citationOf(key: string, kind: ReportedDocument['kind']): string {
   if (kind === 'kamerstuk') return kamerstukTitle(parseKamerstukKey(key)!);
   if (kind === 'handelingen') return handelingenTitle(parseHandelingenKey(key)!);
   if (kind === 'dossier') return `Dossier ${officialDossierText(key.slice('dossier '.length))}`;

@@ -1,6 +1,7 @@
 /**
  * The official sources as the server and the command line use them: officielebekendmakingen
- * (KOOP) and the Tweede Kamer's SyncFeed mirror, over one store (the cache folder, or memory) and one
+ * (KOOP), the Basiswettenbestand of wetten.overheid.nl (KOOP's BWB search) and the Tweede Kamer's
+ * SyncFeed mirror, over one store (the cache folder, or memory) and one
  * fetcher that talks only to the configured hosts. Online or not, base URLs and the request rate are
  * settings and can change while running; offline, the sources answer from the store alone and no
  * request is made.
@@ -10,6 +11,7 @@ import type { CatalogSource } from '../catalog/model';
 import { koopHosts } from '../catalog/official/ids';
 import type { SyncCategory } from '../catalog/official/syncFeed';
 import type { Fetcher, Store } from '../catalog/remote';
+import { BwbSource } from '../catalog/sources/bwb';
 import { KoopSource } from '../catalog/sources/koop';
 import { TweedeKamerSource } from '../catalog/sources/tweedekamer';
 import { HttpFetcher } from './httpFetcher';
@@ -43,6 +45,7 @@ export interface OfficialOptions {
 
 export class OfficialSources {
   readonly koop: KoopSource;
+  readonly bwb: BwbSource;
   readonly tweedekamer: TweedeKamerSource;
   private fetcher: Fetcher | undefined;
   private current: OnlineSettings;
@@ -55,12 +58,13 @@ export class OfficialSources {
     this.current = settings;
     this.fetcher = this.makeFetcher(settings);
     this.koop = new KoopSource({ store, hosts: () => koopHosts(this.current.officielebekendmakingen), fetcher: () => this.fetcher, ...(options.sruPageSize ? { sruPageSize: options.sruPageSize } : {}), ...(options.now ? { now: options.now } : {}) });
+    this.bwb = new BwbSource({ store, base: () => koopHosts(this.current.officielebekendmakingen).zoekservice, fetcher: () => this.fetcher, ...(options.now ? { now: options.now } : {}) });
     this.tweedekamer = new TweedeKamerSource(store.mirror, () => this.tweedeKamerBase);
   }
 
   /** Catalog sources, most authoritative first. */
   get sources(): readonly CatalogSource[] {
-    return [this.koop, this.tweedekamer];
+    return [this.koop, this.tweedekamer, this.bwb];
   }
 
   get online(): boolean {
@@ -90,7 +94,7 @@ export class OfficialSources {
     if (this.options.fetcher) return this.options.fetcher;
     const hosts = koopHosts(s.officielebekendmakingen);
     return new HttpFetcher({
-      allowed: [hosts.zoek, hosts.repository, s.tweedekamer?.trim() || OFFICIAL_TWEEDEKAMER_BASE],
+      allowed: [hosts.zoek, hosts.repository, hosts.zoekservice, s.tweedekamer?.trim() || OFFICIAL_TWEEDEKAMER_BASE],
       ...(s.requestsPerSecond ? { ratePerSecond: s.requestsPerSecond } : {}),
       ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
       ...(this.options.backoffMs !== undefined ? { backoffMs: this.options.backoffMs } : {}),

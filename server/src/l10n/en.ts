@@ -70,6 +70,13 @@ export const en: Shape<typeof nl> = {
       chamberUnknown: 'The citation does not name the chamber. Write ‘Handelingen II’ or ‘Handelingen I’ (‘Aanhangsel Handelingen II’) to make it unambiguous; Kamerwijzer can then open the official publication too.',
       noItem: 'A sitting’s report is published per agenda item. Without an item number this citation names no single publication; the sitting is listed on officielebekendmakingen.nl under ‘Handelingen’.',
     },
+    law: {
+      notInGlossary: 'not in the glossary',
+      validFrom: (from: string) => `in force since ${from}`,
+      validBetween: (from: string, until: string) => `in force from ${from} to ${until}`,
+      version: 'Version',
+      fetching: 'Being looked up in the Basiswettenbestand (wetten.overheid.nl) …',
+    },
     instrument: {
       kinds: {
         subsidieregeling: 'grant scheme',
@@ -105,6 +112,7 @@ export const en: Shape<typeof nl> = {
     tweedekamer: 'the Tweede Kamer open data',
     bundled: 'the bundled data',
     workspace: 'the workspace',
+    bwb: 'wetten.overheid.nl (Basiswettenbestand)',
   } as Record<string, string>,
   symbols: {
     citedDocuments: 'Cited documents',
@@ -130,6 +138,13 @@ export const en: Shape<typeof nl> = {
     page: 'Official page',
     findingsHeading: 'Findings',
     statuses: { wrong: 'wrong', stale: 'stale', malformed: 'malformed', known: 'known', unknown: 'not known (offline)' },
+  },
+  completion: {
+    footnote: (label: string) => `As footnote ${label}`,
+    footnoteWord: 'footnote',
+  },
+  view: {
+    groups: { kamerstuk: 'Parliamentary papers', motion: 'Motions', documentNumber: 'Document numbers', handelingen: 'Proceedings', dossier: 'Dossiers' },
   },
   describe: {
     unresolved: 'cannot be resolved without a document date',

@@ -67,6 +67,13 @@ export const nl = {
       chamberUnknown: 'De verwijzing noemt de Kamer niet. Schrijf ‘Handelingen II’ of ‘Handelingen I’ (‘Aanhangsel Handelingen II’) om haar eenduidig te maken; dan kan Kamerwijzer ook de officiële publicatie openen.',
       noItem: 'Het verslag van een vergadering verschijnt per agendapunt (item). Zonder itemnummer wijst deze verwijzing geen enkele publicatie aan; de vergadering staat op officielebekendmakingen.nl onder ‘Handelingen’.',
     },
+    law: {
+      notInGlossary: 'niet in de woordenlijst',
+      validFrom: (from: string) => `geldig sinds ${from}`,
+      validBetween: (from: string, until: string) => `geldig van ${from} tot en met ${until}`,
+      version: 'Versie',
+      fetching: 'Wordt opgezocht in het Basiswettenbestand (wetten.overheid.nl) …',
+    },
     instrument: {
       kinds: {
         subsidieregeling: 'subsidieregeling',
@@ -102,6 +109,7 @@ export const nl = {
     tweedekamer: 'de open data van de Tweede Kamer',
     bundled: 'de meegeleverde gegevens',
     workspace: 'de werkmap',
+    bwb: 'wetten.overheid.nl (Basiswettenbestand)',
   } as Record<string, string>,
   symbols: {
     citedDocuments: 'Geciteerde documenten',
@@ -127,6 +135,13 @@ export const nl = {
     page: 'Officiële pagina',
     findingsHeading: 'Bevindingen',
     statuses: { wrong: 'onjuist', stale: 'verouderd', malformed: 'verkeerd geschreven', known: 'bekend', unknown: 'niet bekend (offline)' },
+  },
+  completion: {
+    footnote: (label: string) => `Als voetnoot ${label}`,
+    footnoteWord: 'voetnoot',
+  },
+  view: {
+    groups: { kamerstuk: 'Kamerstukken', motion: 'Moties', documentNumber: 'Documentnummers', handelingen: 'Handelingen', dossier: 'Dossiers' },
   },
   describe: {
     unresolved: 'niet op te lossen zonder documentdatum',

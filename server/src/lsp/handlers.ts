@@ -18,6 +18,7 @@ import type { Kamerwijzer } from '../service/kamerwijzer';
 import type { ClientFeatures } from './capabilities';
 import type { ServerCommands } from './commands';
 import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
+import { registerReviewRequests } from './reviewRequests';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { WorkspaceSync } from './workspaceSync';
 
@@ -63,7 +64,7 @@ export function registerHandlers({ connection, service, sync, publisher, client,
       service.references(doc, offset, p.context.includeDeclaration),
     ),
   );
-  connection.onCompletion(onPosition('completion', null, async (doc, offset) => ({ isIncomplete: true, items: await service.completion(doc, offset) })));
+  connection.onCompletion(onPosition('completion', null, (doc, offset) => service.completion(doc, offset)));
   connection.onDocumentLinks(onDocument('document links', null, (doc) => service.documentLinks(doc)));
   connection.onDocumentSymbol(onDocument('document symbols', null, (doc) => service.documentSymbols(doc)));
   connection.languages.inlayHint.on(
@@ -91,5 +92,6 @@ export function registerHandlers({ connection, service, sync, publisher, client,
     }),
   );
   connection.onRequest(STATUS_REQUEST, () => status());
+  registerReviewRequests({ connection, service, sync, publisher });
   connection.onExecuteCommand(guard('command', null, (p: ExecuteCommandParams) => commands.execute(p.command, p.arguments ?? [])));
 }

@@ -5,7 +5,7 @@
  * every test build Kamerwijzer through it, so they share one wiring; time, files and network enter
  * only as these parameters (in the spirit of vscode-markdown-languageservice's createLanguageService).
  */
-import type { Hover, Location, CompletionItem, DocumentLink, DocumentSymbol, InlayHint, SymbolInformation } from 'vscode-languageserver-types';
+import type { Hover, Location, DocumentLink, DocumentSymbol, InlayHint, SymbolInformation } from 'vscode-languageserver-types';
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
 import type { CatalogKey, CatalogSource } from '../catalog/model';
@@ -14,7 +14,7 @@ import type { GlossaryData, GlossaryEntry } from '../engine/glossary';
 import { officialHandelingenId } from '../engine/identifiers';
 import type { KnownDocumentFacts } from '../engine/model';
 import { codeActions, type Action, type ActionRequest, type Fixable } from '../features/codeActions';
-import { completion } from '../features/completion';
+import { completion, type CompletionResult } from '../features/completion';
 import { definition } from '../features/definition';
 import { ALL_RULES } from '../features/diagnostics/rules';
 import type { DiagnosticRule } from '../features/diagnostics/model';
@@ -122,7 +122,8 @@ export interface Kamerwijzer {
   inlayHints(doc: IndexedDocument, from: number, to: number): Promise<InlayHint[]>;
   documentSymbols(doc: IndexedDocument): DocumentSymbol[];
   workspaceSymbols(query: string): Promise<SymbolInformation[]>;
-  completion(doc: IndexedDocument, offset: number): Promise<CompletionItem[]>;
+  /** Citations to insert at the offset; `isIncomplete` when the editor should ask again as the user types. */
+  completion(doc: IndexedDocument, offset: number): Promise<CompletionResult>;
   /** The findings of the checks on a document, sorted by place. */
   findings(doc: IndexedDocument): Promise<CheckedFinding[]>;
   /** Asks the official sources about every document a document cites; resolves when they answered (or failed). */

@@ -119,7 +119,7 @@ describe('hover Markdown over adversarial workspaces, glossaries and footnotes',
         }
         const lines = doc.text.split('\n');
         const completions = await service.completion(doc, doc.lines.offsetAt({ line: 4, character: lines[4]?.length ?? 0 }));
-        for (const c of completions) if (c.documentation) hovers.add((c.documentation as MarkupContent).value);
+        for (const c of completions.items) if (c.documentation) hovers.add((c.documentation as MarkupContent).value);
         for (const link of service.documentLinks(doc)) assert.match(link.target ?? '', /^https:\/\/[a-z.]+\//, link.target);
       }
       const all = [...hovers];

@@ -7,24 +7,28 @@
  *   h-tk-20212022-62-7 (Handelingen: chamber, vergaderjaar, number, item),
  *   ah-tk-20212022-1456 (Aanhangsel van de Handelingen: answers to Kamervragen).
  *
- * One base URL can stand for KOOP's two hosts (a mirror or a test server serves /{id}/metadata.xml,
- * /{id}.xml, /frbr/officielepublicaties/… and /sru under it); by default they are the official ones.
+ * One base URL can stand for KOOP's hosts (a mirror or a test server serves /{id}/metadata.xml,
+ * /{id}.xml, /frbr/officielepublicaties/…, /sru and the BWB's /sru/Search under it); by default they
+ * are the official ones.
  */
 import { kamerstukKey, parseHandelingenKey, parseKamerstukKey, type HandelingenId, type KamerstukId } from '../../engine/identifiers';
+import { OFFICIAL_ZOEKSERVICE } from './bwb';
 
 export interface KoopHosts {
   /** zoek.officielebekendmakingen.nl: pages, metadata.xml. */
   readonly zoek: string;
   /** repository.overheid.nl: the FRBR manifestations and the SRU search. */
   readonly repository: string;
+  /** zoekservice.overheid.nl: the SRU search of the Basiswettenbestand (wetten.overheid.nl). */
+  readonly zoekservice: string;
 }
 
-export const OFFICIAL_KOOP_HOSTS: KoopHosts = { zoek: 'https://zoek.officielebekendmakingen.nl', repository: 'https://repository.overheid.nl' };
+export const OFFICIAL_KOOP_HOSTS: KoopHosts = { zoek: 'https://zoek.officielebekendmakingen.nl', repository: 'https://repository.overheid.nl', zoekservice: OFFICIAL_ZOEKSERVICE };
 
 /** KOOP's hosts for a base URL setting: one base for both, or the official hosts when none is set. */
 export function koopHosts(base: string | undefined): KoopHosts {
   const b = base?.trim().replace(/\/+$/, '');
-  return b ? { zoek: b, repository: b } : OFFICIAL_KOOP_HOSTS;
+  return b ? { zoek: b, repository: b, zoekservice: b } : OFFICIAL_KOOP_HOSTS;
 }
 
 /** The official identifier of a Kamerstuk: kst-29826-277. */

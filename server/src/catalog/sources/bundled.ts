@@ -12,7 +12,7 @@ export class BundledCatalogSource implements CatalogSource {
   private byId: Map<string, CatalogDocument> | undefined;
   private byDocumentNumber: Map<string, CatalogDocument> | undefined;
   private folded: { doc: CatalogDocument; title: string }[] | undefined;
-  private motionsBySurname: Map<string, CatalogDocument[]> | undefined;
+  private motionIndex: { bySurname: Map<string, CatalogDocument[]>; signatories: { name: string; surname: string; docs: CatalogDocument[] }[] } | undefined;
   private titled: CatalogDocument[] | undefined;
 
   private loaded: BundledCatalogData | undefined;
@@ -51,29 +51,62 @@ export class BundledCatalogSource implements CatalogSource {
   }
 
   findMotions(surnames: readonly string[], limit: number): readonly CatalogDocument[] {
-    if (!this.motionsBySurname) {
-      const map = new Map<string, CatalogDocument[]>();
+    const keys = surnames.map(surnameKey).filter(Boolean);
+    if (!keys.length) return [];
+    const [first, ...rest] = keys;
+    const candidates = this.motions().bySurname.get(first!) ?? [];
+    return candidates
+      .filter((d) => rest.every((k) => (d.submitters ?? []).some((s) => surnameKey(s) === k)))
+      .slice(0, limit);
+  }
+
+  motionsBySubmitterPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
+    const wanted = foldForSearch(prefix);
+    if (!wanted) return [];
+    const found = new Set<CatalogDocument>();
+    for (const { name, surname, docs } of this.motions().signatories) {
+      if (name.startsWith(wanted) || surname.startsWith(wanted)) for (const d of docs) found.add(d);
+    }
+    return [...found].sort(newestFirst).slice(0, limit);
+  }
+
+  documentsByNumberPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
+    this.index();
+    const wanted = prefix.toUpperCase();
+    const out: CatalogDocument[] = [];
+    for (const [number, doc] of this.byDocumentNumber!) {
+      if (!number.startsWith(wanted)) continue;
+      out.push(doc);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** The motions by signatory surname (newest first), and each signatory's folded name with their motions. */
+  private motions(): { bySurname: Map<string, CatalogDocument[]>; signatories: { name: string; surname: string; docs: CatalogDocument[] }[] } {
+    if (!this.motionIndex) {
+      const bySurname = new Map<string, CatalogDocument[]>();
+      const byName = new Map<string, CatalogDocument[]>();
       const byZaak = this.bundle.outcomes.map((row) => outcomeDocument(row, this.bundle));
       for (const doc of [...this.index().values(), ...byZaak]) {
         if (doc.type !== 'Motie' && doc.type !== 'Motie (gewijzigd/nader)') continue;
         for (const s of doc.submitters ?? []) {
           const key = surnameKey(s);
           if (!key) continue;
-          const list = map.get(key) ?? [];
+          const list = bySurname.get(key) ?? [];
           list.push(doc);
-          map.set(key, list);
+          bySurname.set(key, list);
+          const name = foldForSearch(s);
+          const named = byName.get(name) ?? [];
+          named.push(doc);
+          byName.set(name, named);
         }
       }
-      for (const list of map.values()) list.sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : 1));
-      this.motionsBySurname = map;
+      for (const list of bySurname.values()) list.sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : 1));
+      const signatories = [...byName].map(([name, docs]) => ({ name, surname: surnameKey(name), docs }));
+      this.motionIndex = { bySurname, signatories };
     }
-    const keys = surnames.map(surnameKey).filter(Boolean);
-    if (!keys.length) return [];
-    const [first, ...rest] = keys;
-    const candidates = this.motionsBySurname.get(first!) ?? [];
-    return candidates
-      .filter((d) => rest.every((k) => (d.submitters ?? []).some((s) => surnameKey(s) === k)))
-      .slice(0, limit);
+    return this.motionIndex;
   }
 
   documentsByIdPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
@@ -106,4 +139,8 @@ export class BundledCatalogSource implements CatalogSource {
     this.byDocumentNumber = byNumber;
     return byId;
   }
+}
+
+function newestFirst(a: CatalogDocument, b: CatalogDocument): number {
+  return (b.date ?? '') < (a.date ?? '') ? -1 : (b.date ?? '') > (a.date ?? '') ? 1 : 0;
 }

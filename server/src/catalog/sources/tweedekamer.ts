@@ -51,6 +51,35 @@ export class TweedeKamerSource implements CatalogSource {
     return id ? this.lookupKamerstuk(id) : undefined;
   }
 
+  /** The Kamerstukken of the dossier's shard whose key starts with `prefix` ("29826-2"). */
+  async listByIdPrefix(prefix: string, limit: number): Promise<readonly CatalogDocument[]> {
+    const dossierNumber = /^(\d{4,6})-/.exec(prefix)?.[1];
+    if (!dossierNumber) return [];
+    const shard = await this.shard<DossierShard>(dossierShardName(dossierNumber));
+    const out: CatalogDocument[] = [];
+    for (const [key, facts] of Object.entries(shard?.documents ?? {})) {
+      const id = key.startsWith(prefix) ? parseKamerstukKey(key) : undefined;
+      if (id) out.push(this.documentOf(id, facts, shard!.dossiers[id.dossier]));
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** The Kamerstukken whose document number starts with `prefix` (at least "2025D44": one shard). */
+  async documentsByNumberPrefix(prefix: string, limit: number): Promise<readonly CatalogDocument[]> {
+    const wanted = prefix.toUpperCase();
+    if (wanted.length < 7) return [];
+    const numbers = await this.shard<NumberShard>(numberShardName(wanted));
+    const out: CatalogDocument[] = [];
+    for (const [number, key] of Object.entries(numbers ?? {})) {
+      if (out.length >= limit) break;
+      const id = number.startsWith(wanted) ? parseKamerstukKey(key) : undefined;
+      const doc = id ? await this.lookupKamerstuk(id) : undefined;
+      if (doc) out.push(doc);
+    }
+    return out;
+  }
+
   async dossierHighest(dossier: string): Promise<number | undefined> {
     return (await this.shard<DossierShard>(dossierShardName(dossier)))?.dossiers[dossier]?.highest;
   }

@@ -44,6 +44,17 @@ export class WorkspaceCatalogSource implements CatalogSource {
     return out;
   }
 
+  documentsByNumberPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
+    const out: CatalogDocument[] = [];
+    const wanted = prefix.toUpperCase();
+    for (const doc of this.index.entries()) {
+      const number = doc.metadata.documentNumber?.toUpperCase();
+      if (number?.startsWith(wanted)) out.push(this.describeDocument(doc, number));
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   titledDocuments(): readonly CatalogDocument[] {
     const out: CatalogDocument[] = [];
     for (const doc of this.index.entries()) {

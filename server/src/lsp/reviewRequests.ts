@@ -1,0 +1,84 @@
+/**
+ * The requests behind the editor's Citations view and its "Check workspace" command (protocol.ts):
+ * the citations of a document or of the workspace with their status, the indexed documents, and the
+ * diagnostics of a batch of documents. Kept apart from the per-document handlers: each answers from
+ * the index and the checks, never from the network.
+ */
+import type { Connection } from 'vscode-languageserver/node';
+import type { IndexedDocument } from '../catalog/workspaceIndex';
+import { citationList } from '../features/citationList';
+import { messages } from '../l10n';
+import { CHECK_REQUEST, CITATIONS_REQUEST, DOCUMENTS_REQUEST, type CheckParams, type CheckResult, type CitationsParams, type CitationsResult } from '../protocol';
+import type { Kamerwijzer } from '../service/kamerwijzer';
+import { toDiagnostic } from './convert';
+import type { DiagnosticsPublisher } from './diagnosticsPublisher';
+import type { WorkspaceSync } from './workspaceSync';
+
+export interface ReviewContext {
+  readonly connection: Connection;
+  readonly service: Kamerwijzer;
+  readonly sync: WorkspaceSync;
+  readonly publisher: DiagnosticsPublisher;
+}
+
+export function registerReviewRequests({ connection, service, sync, publisher }: ReviewContext): void {
+  /** A document as the editor has it (open) or read from disk (the index keeps only the entry of a file that is not open). */
+  const documentOf = (uri: string): Promise<IndexedDocument | undefined> => sync.wholeCheckable(uri);
+  const findingsOf = (doc: IndexedDocument) => (sync.documents.get(doc.uri) ? publisher.findingsOf(doc) : service.findings(doc)).catch(() => []);
+  const guarded =
+    <P, R>(name: string, fallback: R, fn: (p: P) => Promise<R> | R) =>
+    async (p: P): Promise<R> => {
+      try {
+        return await fn(p);
+      } catch (e) {
+        service.logger.error(`${name} failed: ${(e as Error).stack ?? String(e)}`);
+        return fallback;
+      }
+    };
+
+  connection.onRequest(
+    CITATIONS_REQUEST,
+    guarded('citations', { entries: [], kindLabels: messages(service.settings.locale).view.groups }, async (p: CitationsParams | undefined): Promise<CitationsResult> => {
+      const m = messages(service.settings.locale);
+      const uris = p?.uri ? [p.uri] : [...service.index.entries()].map((e) => e.uri);
+      const docs: IndexedDocument[] = [];
+      const checked = [];
+      for (const uri of uris) {
+        const doc = await documentOf(uri);
+        if (!doc) continue;
+        docs.push(doc);
+        checked.push({ doc, findings: await findingsOf(doc) });
+      }
+      const listed = await citationList(checked, service.context());
+      const byUri = new Map(docs.map((d) => [d.uri, d]));
+      return {
+        kindLabels: m.view.groups,
+        entries: listed.map((c) => {
+          const lines = byUri.get(c.uri)!.lines;
+          return {
+            uri: c.uri,
+            kind: c.kind,
+            citation: c.citation,
+            text: c.text,
+            ...(c.title ? { title: c.title } : {}),
+            status: c.status,
+            statusLabel: m.report.statuses[c.status],
+            range: { start: lines.positionAt(c.span.offset), end: lines.positionAt(c.span.offset + c.span.length) },
+          };
+        }),
+      };
+    }),
+  );
+  connection.onRequest(DOCUMENTS_REQUEST, () => [...service.index.entries()].map((d) => d.uri).sort());
+  connection.onRequest(
+    CHECK_REQUEST,
+    guarded('check', { documents: [] }, async (p: CheckParams): Promise<CheckResult> => {
+      const documents = [];
+      for (const uri of p?.uris ?? []) {
+        const doc = await documentOf(uri);
+        if (doc) documents.push({ uri, diagnostics: (await findingsOf(doc)).map(toDiagnostic) });
+      }
+      return { documents };
+    }),
+  );
+}
