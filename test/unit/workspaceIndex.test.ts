@@ -92,6 +92,15 @@ describe('workspace index: entries of documents not held whole', () => {
     assert.deepEqual(asEntry.analysis.metadata, whole.analysis.metadata);
   });
 
+  it("keeps a motion's submitters with its citation", () => {
+    const index = new WorkspaceIndex();
+    const text = 'De motie van het lid Kostić c.s. (Kamerstuk 29826, nr. 250) is aangenomen.\n';
+    index.update(uri('motie.txt'), text, -1, {}, 'entry');
+    const motions = index.citationsOf('29826-250').filter((c) => c.reference.kind === 'motion');
+    assert.equal(motions.length, 1);
+    assert.deepEqual(motions[0]!.reference.motion, { submitters: ['Kostić'], cs: true });
+  });
+
   it('reads cited keys back as catalog keys', () => {
     assert.deepEqual(catalogKeyOf('29826-147'), { kind: 'kamerstuk', id: { dossier: '29826', nr: '147' } });
     assert.deepEqual(catalogKeyOf('2025D44449'), { kind: 'documentNumber', number: '2025D44449' });
@@ -136,6 +145,13 @@ describe('workspace features across documents the index keeps as entries', () =>
     const value = typeof h?.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
     assert.match(value, /ander\.txt:1/);
     assert.match(value, /ander\.txt:2/);
+  });
+
+  it('completion offers the Kamerstukken and motions the closed documents cite', async () => {
+    const typing = service.setDocument(uri('typing.txt'), 'Zie Kamerstuk 29 8', 1);
+    const found = await service.completion(typing, typing.text.length);
+    assert.ok(found.items.some((i) => i.label.includes('29 826, nr. 147')), JSON.stringify(found.items.map((i) => i.label)));
+    service.removeDocument(uri('typing.txt'));
   });
 
   it('every key the workspace cites, for fetching', () => {
