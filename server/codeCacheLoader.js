@@ -15,6 +15,7 @@ const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
+const { isMainThread } = require('node:worker_threads');
 
 const BUNDLE = path.join(__dirname, 'server-main.js');
 /** How long after the start the cache is written (the server has answered `initialize` by then). */
@@ -40,7 +41,8 @@ function start() {
   }
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, ...(cached ? { cachedData: cached } : {}) });
   const mod = { exports: {}, filename: BUNDLE, id: BUNDLE, loaded: true };
-  if (file && (!cached || script.cachedDataRejected)) setTimeout(() => writeCache(script, file), WRITE_AFTER_MS).unref();
+  // The server's analysis worker runs this file too: it reads the cache, only the server writes it.
+  if (isMainThread && file && (!cached || script.cachedDataRejected)) setTimeout(() => writeCache(script, file), WRITE_AFTER_MS).unref();
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(BUNDLE), mod, BUNDLE, __dirname);
 }
 

@@ -50,8 +50,10 @@ export class LspSession {
     trusted?: boolean;
     /** Environment variables for the server process (besides the test's own). */
     env?: Record<string, string>;
+    /** The command line that runs the server (dist/cli.js unless given: the bench compares builds). */
+    cli?: string;
   }): Promise<LspSession> {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [options.cli ?? path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const stderr: string[] = [];
     child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

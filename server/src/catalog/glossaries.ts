@@ -41,7 +41,7 @@ interface FolderGlossary {
 }
 
 export class GlossaryCatalog implements GlossaryLookup {
-  private bundledData: GlossaryData | undefined;
+  private loadedBundledData: GlossaryData | undefined;
   private bundledGlossary: Glossary | undefined;
   private readonly folders = new Map<string, FolderGlossary>();
 
@@ -60,9 +60,14 @@ export class GlossaryCatalog implements GlossaryLookup {
     return this.bundledGlossary;
   }
 
+  /** The bundled glossary's data (an analysis elsewhere, in a worker, builds the same glossaries from it). */
+  get bundledData(): GlossaryData {
+    return this.bundledOnce();
+  }
+
   private bundledOnce(): GlossaryData {
-    this.bundledData ??= glossaryData(this.loadBundled());
-    return this.bundledData;
+    this.loadedBundledData ??= glossaryData(this.loadBundled());
+    return this.loadedBundledData;
   }
 
   /**

@@ -172,8 +172,8 @@ export class WorkspaceIndex {
    * `keep: 'entry'` the index keeps only its entry, and the document is analyzed without the
    * glossary's instruments (the caller may use it for its metadata and references, and let it go).
    */
-  update(uri: string, text: string, version: number, options: AnalyzeOptions = {}, keep: Keep = 'whole'): IndexedDocument {
-    const doc = this.analyzed(uri, text, version, options, keep === 'entry' ? 'entry' : 'whole');
+  update(uri: string, text: string, version: number, options: AnalyzeOptions = {}, keep: Keep = 'whole', analyzed?: DocumentAnalysis): IndexedDocument {
+    const doc = this.analyzed(uri, text, version, options, keep === 'entry' ? 'entry' : 'whole', analyzed);
     const at = this.recent.indexOf(uri);
     if (at >= 0) this.recent.splice(at, 1);
     if (keep === 'recent') {
@@ -183,7 +183,14 @@ export class WorkspaceIndex {
     return doc;
   }
 
-  private analyzed(uri: string, text: string, version: number, options: AnalyzeOptions, keep: 'whole' | 'entry'): IndexedDocument {
+  /** Whether `update` with this text and these options would re-use the document's analysis (only one held whole can be). */
+  isCurrent(uri: string, text: string, options: AnalyzeOptions = {}): boolean {
+    const slot = this.slots.get(uri);
+    const whole = slot?.whole;
+    return !!whole && whole.text === text && sameFacts(whole.known, options.known) && slot.matcher === options.instruments;
+  }
+
+  private analyzed(uri: string, text: string, version: number, options: AnalyzeOptions, keep: 'whole' | 'entry', made?: DocumentAnalysis): IndexedDocument {
     const before = this.slots.get(uri);
     const whole = before?.whole;
     if (whole && whole.text === text && sameFacts(whole.known, options.known) && before.matcher === options.instruments) {
@@ -195,7 +202,7 @@ export class WorkspaceIndex {
     const lines = new LineIndex(text);
     // An entry needs no policy instruments (they change no reference and no metadata): analyzed without them, in half the time.
     const { instruments, senses, ...citing } = options;
-    const analysis = analyze(text, keep === 'entry' ? { ...citing, lines } : { ...options, lines });
+    const analysis = made ?? analyze(text, keep === 'entry' ? { ...citing, lines } : { ...options, lines });
     void senses;
     const doc: IndexedDocument = { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
     this.remove(uri);

@@ -1,12 +1,30 @@
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { IndexedDocument } from '../catalog/workspaceIndex';
 import type { CheckedFinding } from '../features/model';
+import { yieldToEventLoop } from '../io/workspaceScanner';
 import { toDiagnostic } from './convert';
 
 /**
+ * A slice function for the rules: yields to the event loop (other requests are answered) once
+ * `ms` have passed since the last yield, so a small document's rules run in one go and a large
+ * document's give way every few milliseconds (between rules).
+ */
+export function yieldEvery(ms: number): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < ms) return;
+    await yieldToEventLoop();
+    last = Date.now();
+  };
+}
+
+/**
  * Gets findings to the editor. Clients with pull diagnostics (LSP 3.17, VS Code) ask for them and
- * are told to ask again when something changed; other clients (Neovim 0.7) get them pushed shortly
- * after a document settles. The last findings of each document are kept for the fix-all actions.
+ * are told to ask again when something changed; other clients (Neovim 0.7) get them pushed as soon
+ * as a document's analysis is made (no fixed delay after an edit). Findings are computed for the
+ * editor's current version only: a computation for a version superseded meanwhile stops between
+ * rules and the newest version's is made instead. The service keeps them per version, so asking
+ * again costs nothing. The last findings of each document are kept for the fix-all actions.
  */
 export class DiagnosticsPublisher {
   /** The client pulls diagnostics; otherwise they are pushed. */
@@ -20,26 +38,70 @@ export class DiagnosticsPublisher {
 
   constructor(
     private readonly connection: Connection,
-    private readonly compute: (doc: IndexedDocument) => Promise<CheckedFinding[]>,
-    /** The indexed document of an open editor document at its current version; undefined when it is not open or cannot be analyzed. */
-    private readonly openDocument: (uri: string) => IndexedDocument | undefined,
+    private readonly compute: (doc: IndexedDocument, signal?: AbortSignal) => Promise<CheckedFinding[]>,
+    /** The document whose findings can be shown (an open one analyzed at the editor's current version); undefined when it is refused or cannot be analyzed. */
+    private readonly checkable: (uri: string) => Promise<IndexedDocument | undefined>,
+    /** Aborted when an open document's version is superseded. */
+    private readonly versionSignal: (uri: string) => AbortSignal | undefined,
+    private readonly isOpen: (uri: string) => boolean,
     private readonly openUris: () => readonly string[],
     private readonly onError: (message: string) => void,
   ) {}
 
   /** Computes a document's findings and remembers them. */
-  async findingsOf(doc: IndexedDocument): Promise<CheckedFinding[]> {
-    const items = await this.compute(doc);
+  async findingsOf(doc: IndexedDocument, signal?: AbortSignal): Promise<CheckedFinding[]> {
+    const items = await this.compute(doc, signal);
     this.last.set(doc.uri, items);
     return items;
   }
+
+  /**
+   * The findings of a document at the editor's current version (waiting for its analysis); a newer
+   * version arriving meanwhile stops the computation and its findings are made instead. Undefined
+   * for text that is refused or cannot be analyzed.
+   */
+  async currentFindings(uri: string): Promise<{ readonly doc: IndexedDocument; readonly items: CheckedFinding[] } | undefined> {
+    for (;;) {
+      const doc = await this.checkable(uri);
+      if (!doc) return undefined;
+      const signal = this.versionSignal(uri);
+      try {
+        return { doc, items: await this.findingsOf(doc, signal) };
+      } catch (e) {
+        if (signal?.aborted) continue;
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The findings as diagnostics, and an id of that result: the service gives the same list for an
+   * unchanged document, so a pull that names it as its previous result is answered "unchanged".
+   */
+  reportOf(items: CheckedFinding[]): { readonly resultId: string; readonly diagnostics: Diagnostic[] } {
+    let report = this.reports.get(items);
+    if (!report) this.reports.set(items, (report = { resultId: `kw-${++this.reportCount}`, diagnostics: items.map(toDiagnostic) }));
+    return report;
+  }
+
+  private readonly reports = new WeakMap<CheckedFinding[], { readonly resultId: string; readonly diagnostics: Diagnostic[] }>();
+  private reportCount = 0;
 
   /** The findings last computed for a document. */
   lastOf(uri: string): CheckedFinding[] | undefined {
     return this.last.get(uri);
   }
 
-  /** Push mode: publish an open document's diagnostics after `delay` ms without further changes. */
+  /** Documents whose inlay hints were answered from an older analysis: asked again once the current one is made. */
+  readonly staleHints = new Set<string>();
+
+  /** A document's current version was analyzed: push clients get its diagnostics; hints answered meanwhile are refreshed. */
+  settled(uri: string): void {
+    if (this.staleHints.delete(uri) && this.canRefreshInlayHints) this.connection.languages.inlayHint.refresh().catch(() => undefined);
+    this.schedule(uri, 0);
+  }
+
+  /** Push mode: publish an open document's diagnostics after `delay` ms (0: at once). */
   schedule(uri: string, delay = 150): void {
     if (this.pull) return;
     clearTimeout(this.timers.get(uri));
@@ -47,11 +109,13 @@ export class DiagnosticsPublisher {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        const doc = this.openDocument(uri);
-        // Text that is refused or cannot be analyzed has no diagnostics (none stale from an earlier version).
-        if (!doc) return this.clear(uri);
-        this.findingsOf(doc)
-          .then((items) => this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items.map(toDiagnostic) }))
+        if (!this.isOpen(uri)) return this.clear(uri);
+        this.currentFindings(uri)
+          .then((found) => {
+            // Text that is refused or cannot be analyzed has no diagnostics (none stale from an earlier version).
+            if (!found) return this.clear(uri);
+            if (this.isOpen(uri)) void this.connection.sendDiagnostics({ uri, version: found.doc.version, diagnostics: this.reportOf(found.items).diagnostics });
+          })
           .catch((e: unknown) => {
             this.onError(`diagnostics failed: ${(e as Error).stack ?? String(e)}`);
             this.clear(uri);

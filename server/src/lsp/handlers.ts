@@ -1,11 +1,16 @@
 /**
- * The LSP requests as short adapters: positions to offsets, the document at the editor's version,
- * the feature call through the service, the result back. Every handler is guarded: a failure is
- * logged and answered with "nothing", never a crash.
+ * The LSP requests as short adapters: positions to offsets, the document, the feature call through
+ * the service, the result back. Requests about places (hover, definition, references, completion,
+ * links, symbols, inlay hints) never wait for an analysis under way: they are answered from the
+ * document's last analysis, mapped onto the editor's text (staleView.ts). Diagnostics and code
+ * actions wait for the analysis of the current version (without holding up the others). Every
+ * handler is guarded: a failure is logged and answered with "nothing", never a crash.
  */
 import {
   DocumentDiagnosticReportKind,
   type CodeActionParams,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
   type Connection,
   type ExecuteCommandParams,
   type Diagnostic,
@@ -17,10 +22,13 @@ import { STATUS_REQUEST, type ServerStatus } from '../protocol';
 import type { Kamerwijzer } from '../service/kamerwijzer';
 import type { ClientFeatures } from './capabilities';
 import type { ServerCommands } from './commands';
-import { fromDiagnostic, toCodeAction, toDiagnostic } from './convert';
+import { fromDiagnostic, toCodeAction } from './convert';
 import { registerReviewRequests } from './reviewRequests';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { WorkspaceSync } from './workspaceSync';
+
+/** What the service computed (analyses, rule runs, findings computations): for tests and troubleshooting, not part of the protocol. */
+export const STATS_REQUEST = 'kamerwijzer/internal/stats';
 
 export interface HandlerContext {
   readonly connection: Connection;
@@ -44,17 +52,30 @@ export function registerHandlers({ connection, service, sync, publisher, client,
       }
     };
   };
-  /** A request about a position: the document at the editor's version and the offset. */
+  /**
+   * A request about a position: the last analysis, the position mapped onto it, the answer mapped
+   * back. A position in text changed since the last analysis, or an answer reaching into it, waits
+   * for the current analysis (the worker makes it; other requests go on meanwhile).
+   */
   const onPosition = <P extends TextDocumentPositionParams, R>(name: string, fallback: R, fn: (doc: IndexedDocument, offset: number, params: P) => R | Promise<R>) =>
     guard(name, fallback, async (params: P) => {
-      const doc = await sync.whole(params.textDocument.uri);
-      return doc ? fn(doc, doc.lines.offsetAt(params.position), params) : fallback;
+      const uri = params.textDocument.uri;
+      for (let first = true; ; first = false) {
+        const view = await sync.view(uri);
+        if (!view) return fallback;
+        const offset = view.offsetAt(params.position);
+        if (offset !== undefined) {
+          const answer = view.mapAnswer(await fn(view.doc, offset, params), first);
+          if (answer !== undefined || !first) return answer ?? fallback;
+        } else if (!first) return fallback;
+        await sync.analyzed(uri);
+      }
     });
-  /** A request about a whole document. */
+  /** A request about a whole document: the last analysis, the answer's places mapped onto the editor's text. */
   const onDocument = <R>(name: string, fallback: R, fn: (doc: IndexedDocument) => R | Promise<R>) =>
     guard(name, fallback, async (params: { textDocument: { uri: string } }) => {
-      const doc = await sync.whole(params.textDocument.uri);
-      return doc ? fn(doc) : fallback;
+      const view = await sync.view(params.textDocument.uri);
+      return view ? (view.mapAnswer(await fn(view.doc)) ?? fallback) : fallback;
     });
 
   connection.onHover(onPosition('hover', null, async (doc, offset) => (await service.hover(doc, offset)) ?? null));
@@ -64,34 +85,56 @@ export function registerHandlers({ connection, service, sync, publisher, client,
       service.references(doc, offset, p.context.includeDeclaration),
     ),
   );
-  connection.onCompletion(onPosition('completion', null, (doc, offset) => service.completion(doc, offset)));
+  // Completion reads the text before the cursor: the editor's current text, beside the last analysis.
+  connection.onCompletion(
+    guard('completion', null, async (params: TextDocumentPositionParams) => {
+      const view = await sync.view(params.textDocument.uri);
+      const doc = view?.withCurrentText();
+      return doc ? await service.completion(doc, doc.lines.offsetAt(params.position)) : null;
+    }),
+  );
   connection.onDocumentLinks(onDocument('document links', null, (doc) => service.documentLinks(doc)));
   connection.onDocumentSymbol(onDocument('document symbols', null, (doc) => service.documentSymbols(doc)));
   connection.languages.inlayHint.on(
     guard('inlay hints', null, async (p: InlayHintParams) => {
-      const doc = await sync.whole(p.textDocument.uri);
-      return doc ? service.inlayHints(doc, doc.lines.offsetAt(p.range.start), doc.lines.offsetAt(p.range.end)) : null;
+      const view = await sync.view(p.textDocument.uri);
+      if (!view) return null;
+      const { from, to } = view.spanOf(p.range);
+      if (!view.exact) publisher.staleHints.add(p.textDocument.uri);
+      return view.mapAnswer(await service.inlayHints(view.doc, from, to)) ?? null;
     }),
   );
   connection.onWorkspaceSymbol(guard('workspace symbols', null, (p: { query: string }) => service.workspaceSymbols(p.query)));
+  registerChecks({ connection, service, publisher, client, guard });
+  connection.onRequest(STATUS_REQUEST, () => status());
+  connection.onRequest(STATS_REQUEST, () => ({ ...service.stats }));
+  registerReviewRequests({ connection, service, sync, publisher });
+  connection.onExecuteCommand(guard('command', null, (p: ExecuteCommandParams) => commands.execute(p.command, p.arguments ?? [])));
+}
+
+type Guard = <P, R>(name: string, fallback: R, fn: (params: P) => R | Promise<R>) => (params: P) => Promise<R>;
+
+/** Diagnostics (pulled) and code actions: both wait for the findings of the editor's current version. */
+function registerChecks({ connection, service, publisher, client, guard }: Pick<HandlerContext, 'connection' | 'service' | 'publisher' | 'client'> & { readonly guard: Guard }): void {
   connection.languages.diagnostics.on(
-    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (p: { textDocument: { uri: string } }) => {
+    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] } as DocumentDiagnosticReport, async (p: DocumentDiagnosticParams) => {
       // Text that is refused or cannot be analyzed now has no diagnostics (none stale from its last good version).
-      const doc = await sync.wholeCheckable(p.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: doc ? (await publisher.findingsOf(doc)).map(toDiagnostic) : [] };
+      const findings = await publisher.currentFindings(p.textDocument.uri);
+      if (!findings) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      // The same findings as the client's previous result (kept per version): "unchanged", nothing sent again.
+      const { resultId, diagnostics } = publisher.reportOf(findings.items);
+      if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics };
     }),
   );
   connection.onCodeAction(
     guard('code actions', null, async (p: CodeActionParams) => {
-      const doc = await sync.wholeCheckable(p.textDocument.uri);
-      if (!doc) return null;
-      const all = (publisher.lastOf(doc.uri) ?? (await publisher.findingsOf(doc))).map((f) => fromDiagnostic(toDiagnostic(f)));
+      const findings = await publisher.currentFindings(p.textDocument.uri);
+      if (!findings) return null;
+      const all = publisher.reportOf(findings.items).diagnostics.map(fromDiagnostic);
       const selected = p.context.diagnostics.map(fromDiagnostic);
       const actions = service.codeActions({ selected, all, createFiles: client().createFiles, ...(p.context.only ? { only: p.context.only } : {}) });
       return actions.map((a) => toCodeAction(a, (uri) => service.entry(uri)));
     }),
   );
-  connection.onRequest(STATUS_REQUEST, () => status());
-  registerReviewRequests({ connection, service, sync, publisher });
-  connection.onExecuteCommand(guard('command', null, (p: ExecuteCommandParams) => commands.execute(p.command, p.arguments ?? [])));
 }

@@ -23,7 +23,7 @@ export interface ReviewContext {
 
 export function registerReviewRequests({ connection, service, sync, publisher }: ReviewContext): void {
   /** A document as the editor has it (open) or read from disk (the index keeps only the entry of a file that is not open). */
-  const documentOf = (uri: string): Promise<IndexedDocument | undefined> => sync.wholeCheckable(uri);
+  const documentOf = async (uri: string): Promise<IndexedDocument | undefined> => (sync.documents.get(uri) ? sync.checkableNow(uri) : sync.whole(uri));
   const findingsOf = (doc: IndexedDocument) => (sync.documents.get(doc.uri) ? publisher.findingsOf(doc) : service.findings(doc)).catch(() => []);
   const guarded =
     <P, R>(name: string, fallback: R, fn: (p: P) => Promise<R> | R) =>

@@ -13,6 +13,10 @@ export function runLanguageServer(): void {
   process.on('uncaughtException', (e) => connection.console.error(`Kamerwijzer: unexpected error: ${e.stack ?? String(e)}`));
   process.on('unhandledRejection', (e) => connection.console.error(`Kamerwijzer: unexpected rejection: ${String(e)}`));
   const beforeAnalysis = analysisFaultFromEnvironment();
-  startServer(connection, { dataDir: defaultDataDir(), ...(beforeAnalysis ? { beforeAnalysis } : {}) });
+  // Tests: KAMERWIJZER_TEST_WORKER_SCRIPT names the analysis worker's script (a missing one shows the
+  // fallback to the main thread); KAMERWIJZER_ANALYSIS=main analyzes in the main thread.
+  const workerScript = process.env['KAMERWIJZER_TEST_WORKER_SCRIPT'];
+  const analysis = { inProcess: process.env['KAMERWIJZER_ANALYSIS'] === 'main', ...(workerScript ? { workerScript } : {}) };
+  startServer(connection, { dataDir: defaultDataDir(), analysis, ...(beforeAnalysis ? { beforeAnalysis } : {}) });
   connection.listen();
 }

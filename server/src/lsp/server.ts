@@ -19,7 +19,8 @@ import { INDEXED_NOTIFICATION, STATUS_NOTIFICATION, type InitializationOptions, 
 import { createKamerwijzer, type Kamerwijzer, type Logger } from '../service/kamerwijzer';
 import { clientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
 import { ServerCommands } from './commands';
-import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { DiagnosticsPublisher, yieldEvery } from './diagnosticsPublisher';
+import { WorkerAnalyzer } from './analysisWorker';
 import { registerHandlers } from './handlers';
 import { CitationLookups } from './lookups';
 import { parseSettings, ServerSettings } from './settings';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   readonly now?: () => Date;
   /** Tests only: called before each analysis (see KamerwijzerOptions.beforeAnalysis). */
   readonly beforeAnalysis?: (uri: string, text: string) => void;
+  /** Where documents are analyzed: a worker thread (its script: tests give a missing one to see the fallback), or the main thread. */
+  readonly analysis?: { readonly inProcess?: boolean; readonly workerScript?: string };
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -47,21 +50,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const disk = diskData(options.dataDir, logger);
   // The folder of a document is known to the sync, which needs the service: it is looked up late.
   let sync: WorkspaceSync | undefined;
+  const analyzer = options.analysis?.inProcess ? undefined : new WorkerAnalyzer({ logger, script: options.analysis?.workerScript });
   const service = createKamerwijzer({
     sources: [...official.sources, ...disk.sources],
     bundledGlossary: disk.bundledGlossary,
     folderOf: (uri) => sync?.folderOfUri(uri),
     ...(options.now ? { clock: options.now } : {}),
     ...(options.beforeAnalysis ? { beforeAnalysis: options.beforeAnalysis } : {}),
+    ...(analyzer ? { analyzer } : {}),
+    slice: yieldEvery(5),
     logger,
   });
+  setImmediate(() => analyzer?.warmUp(() => service.glossaries.bundledData)); // once listening: the worker loads meanwhile
   const lookups = new CitationLookups(service, logger.error);
   const publisher = new DiagnosticsPublisher(
     connection,
-    (doc) => service.findings(doc),
-    (uri) => (sync?.documents.get(uri) ? sync.checkable(uri) : undefined),
+    (doc, signal) => service.findings(doc, signal),
+    async (uri) => sync?.checkableNow(uri),
+    (uri) => sync?.versionSignal(uri),
+    (uri) => !!sync?.documents.get(uri),
     () => sync?.documents.all().map((d) => d.uri) ?? [],
-    (message) => logger.error(message),
+    logger.error,
   );
   const status = (): ServerStatus => ({
     indexedDocuments: service.index.size,
@@ -74,7 +83,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     recheckAll: () => publisher.recheckAll(),
     recheckDependents: (uris) => publisher.recheckDependents(uris),
     settled: (uri) => {
-      publisher.schedule(uri, 0);
+      publisher.settled(uri);
       const doc = sync?.current(uri);
       if (doc) lookups.plan(doc);
     },

@@ -2,8 +2,10 @@
  * Keeps the index in step with the workspace: the documents open in the editor (their text wins),
  * the files on disk (read through io/textFiles), the workspace folders and what they exclude, the
  * glossaries (the nearest .kamerwijzer/glossary.json within the workspace folder applies) and
- * manifests. Scans run in the background, a newer scan cancelling an older one; an edit is analyzed
- * once typing pauses, or at once when a request needs it.
+ * manifests. Scans run in the background, a newer scan cancelling an older one. An edit of an open
+ * document is analyzed at once, off the main thread (the service's analyzer, a worker thread): a
+ * newer version drops the analysis of an older one, and requests that need no current analysis are
+ * answered meanwhile from the last one (`view`).
  *
  * One document's trouble stays with it: binary or oversized text is not analyzed (one notice); an
  * analysis that throws is shown once, the document's diagnostics are cleared, and requests are
@@ -22,6 +24,7 @@ import { yieldToEventLoop } from '../io/workspaceScanner';
 import { messages } from '../l10n';
 import type { Kamerwijzer } from '../service/kamerwijzer';
 import type { ServerSettings } from './settings';
+import { StaleView } from './staleView';
 import { WorkspaceFolders } from './workspaceFolders';
 
 /** What the sync tells the rest of the server. */
@@ -42,8 +45,12 @@ export interface SyncListener {
   error(message: string): void;
 }
 
-/** How long edits must pause before a changed document is analyzed again. */
-const ANALYSIS_DELAY_MS = 120;
+/** An analysis of an open document under way. */
+interface Analysis {
+  readonly version: number;
+  readonly promise: Promise<IndexedDocument | undefined>;
+  readonly abort: AbortController;
+}
 
 export class WorkspaceSync {
   readonly documents = new TextDocuments(TextDocument);
@@ -62,7 +69,12 @@ export class WorkspaceSync {
   private readonly failureLogged = new Set<string>();
   /** The glossary text last warned about per folder (a broken file is reported once). */
   private readonly glossaryWarned = new Map<string, string>();
-  private readonly analysisTimers = new Map<string, NodeJS.Timeout>();
+  /** Analyses of open documents under way, one per document (its newest version). */
+  private readonly analyses = new Map<string, Analysis>();
+  /** The last view of each document (`view`). */
+  private readonly views = new Map<string, { readonly doc: IndexedDocument; readonly version: number; readonly view: StaleView }>();
+  /** Per open document: aborted when its version is superseded (findings of an old version stop). */
+  private readonly versionSignals = new Map<string, { readonly version: number; readonly abort: AbortController }>();
   /** Which folders have a glossary file; those below a workspace folder that are loaded. */
   private readonly glossaryFolders = new GlossaryFolders();
   private readonly subGlossaries = new Set<string>();
@@ -117,6 +129,115 @@ export class WorkspaceSync {
     const doc = this.current(uri);
     const open = this.documents.get(uri);
     return doc && (!open || doc.version === open.version) ? doc : undefined;
+  }
+
+  /**
+   * The indexed document of a URI analyzed at the editor's current version, without holding up the
+   * main thread: the analysis is made by the service's analyzer (a worker), one per version, a newer
+   * version dropping an older one. Else as `current`: the last good analysis when this version
+   * cannot be analyzed, undefined for refused text.
+   */
+  analyzed(uri: string): Promise<IndexedDocument | undefined> {
+    const open = this.documents.get(uri);
+    const doc = this.service.document(uri);
+    if (!open || doc?.version === open.version || this.failedVersions.get(uri) === open.version) return Promise.resolve(doc);
+    const running = this.analyses.get(uri);
+    if (running?.version === open.version) return running.promise;
+    return this.startAnalysis(open);
+  }
+
+  /** As `checkable`, waiting for the analysis of the editor's current version (and of any newer one that arrives meanwhile). */
+  async checkableNow(uri: string): Promise<IndexedDocument | undefined> {
+    // A file the editor does not have open: read again (the index keeps only its entry).
+    if (!this.documents.get(uri)) return this.whole(uri);
+    for (;;) {
+      const version = this.documents.get(uri)?.version;
+      const doc = await this.analyzed(uri);
+      const open = this.documents.get(uri);
+      if (open?.version !== version) continue;
+      return doc && (!open || doc.version === open.version) ? doc : undefined;
+    }
+  }
+
+  /**
+   * The last analysis of a document as seen from the editor's current text, at once: what requests
+   * about places are answered from while a newer version is analyzed. Waits only when the document
+   * has no analysis yet.
+   */
+  async view(uri: string): Promise<StaleView | undefined> {
+    const open = this.documents.get(uri);
+    let doc = this.service.document(uri);
+    if (open && !doc) doc = await this.analyzed(uri);
+    else if (!open && !doc) doc = await this.whole(uri);
+    else if (open && doc?.version !== open.version) void this.analyzed(uri).catch(() => undefined);
+    if (!doc) return undefined;
+    // Refused text (binary, too large) has no analysis to answer from.
+    if (open && this.refused.has(uri)) return undefined;
+    if (!open) return new StaleView(doc, undefined);
+    // One view per analysis and editor version of an open document: the changed stretch is found once.
+    const kept = this.views.get(uri);
+    if (kept && kept.doc === doc && kept.version === open.version) return kept.view;
+    const view = new StaleView(doc, open);
+    this.views.set(uri, { doc, version: open.version, view });
+    return view;
+  }
+
+  /** Aborted when the open document's current version is superseded or closed (its findings are no longer wanted). */
+  versionSignal(uri: string): AbortSignal | undefined {
+    const open = this.documents.get(uri);
+    if (!open) return undefined;
+    let held = this.versionSignals.get(uri);
+    if (held?.version !== open.version) {
+      held?.abort.abort(new VersionSuperseded(uri));
+      this.versionSignals.set(uri, (held = { version: open.version, abort: new AbortController() }));
+    }
+    return held.abort.signal;
+  }
+
+  /** Analyzes an open document's current version through the service's analyzer; a newer version drops it. */
+  private startAnalysis(open: TextDocument): Promise<IndexedDocument | undefined> {
+    const uri = open.uri;
+    this.analyses.get(uri)?.abort.abort(new VersionSuperseded(uri));
+    const abort = new AbortController();
+    const promise = this.analyzeOpen(open, abort.signal).then(
+      (doc) => doc,
+      (e: unknown) => {
+        if (!(e instanceof VersionSuperseded)) throw e;
+        // A newer version (or closing) dropped this analysis: the caller gets the newest one's.
+        return this.analyzed(uri);
+      },
+    );
+    const analysis: Analysis = { version: open.version, promise, abort };
+    this.analyses.set(uri, analysis);
+    const done = (): void => {
+      if (this.analyses.get(uri) === analysis) this.analyses.delete(uri);
+    };
+    promise.then(done, done);
+    return promise;
+  }
+
+  /**
+   * `indexOpen` through the service's analyzer: refused text leaves the index (one notice); an
+   * analysis that fails keeps the last good one. Rejects with VersionSuperseded when dropped.
+   */
+  private async analyzeOpen(doc: TextDocument, signal: AbortSignal): Promise<IndexedDocument | undefined> {
+    const text = doc.getText();
+    if (this.refuse(doc, text)) return undefined;
+    const p = pathOf(doc.uri);
+    try {
+      if (p) this.discoverGlossary(p);
+      const known = p ? this.manifests.factsFor(p) : undefined;
+      const before = this.service.entry(doc.uri);
+      const indexed = await this.service.setDocumentAsync(doc.uri, text, doc.version, known ? { known } : undefined, signal);
+      this.dependentsOnIdentity(before, indexed);
+      this.failedVersions.delete(doc.uri);
+      this.failureLogged.delete(doc.uri);
+      return indexed;
+    } catch (e) {
+      if (signal.aborted) throw signal.reason;
+      this.analysisFailed(doc.uri, e, doc.version);
+      return this.service.document(doc.uri);
+    }
   }
 
   /** Sets the workspace folders (initialize, or folders added and removed). */
@@ -195,28 +316,26 @@ export class WorkspaceSync {
     }
   }
 
-  /** An editor document changed: analyze it once the edits pause. */
+  /** An editor document changed: its analysis starts at once (dropping an older version's); once made, the document settled. */
   private changed(uri: string): void {
-    clearTimeout(this.analysisTimers.get(uri));
-    const delay = this.service.index.has(uri) ? ANALYSIS_DELAY_MS : 0;
-    this.analysisTimers.set(
-      uri,
-      setTimeout(() => {
-        this.analysisTimers.delete(uri);
-        if (!this.documents.get(uri)) return;
-        try {
-          this.current(uri);
-          this.listener.settled(uri);
-        } catch (err) {
-          this.service.logger.error(`analysis of ${uri} failed: ${(err as Error).stack ?? String(err)}`);
-        }
-      }, delay),
+    const open = this.documents.get(uri);
+    if (!open) return;
+    this.versionSignal(uri);
+    const version = open.version;
+    this.analyzed(uri).then(
+      () => {
+        if (this.documents.get(uri)?.version === version) this.listener.settled(uri);
+      },
+      (err: unknown) => this.service.logger.error(`analysis of ${uri} failed: ${(err as Error)?.stack ?? String(err)}`),
     );
   }
 
   private close(uri: string): void {
-    clearTimeout(this.analysisTimers.get(uri));
-    this.analysisTimers.delete(uri);
+    this.analyses.get(uri)?.abort.abort(new VersionSuperseded(uri));
+    this.analyses.delete(uri);
+    this.versionSignals.get(uri)?.abort.abort(new VersionSuperseded(uri));
+    this.versionSignals.delete(uri);
+    this.views.delete(uri);
     this.refused.delete(uri);
     this.failedVersions.delete(uri);
     this.failureShown.delete(uri);
@@ -237,19 +356,7 @@ export class WorkspaceSync {
    */
   private indexOpen(doc: TextDocument): IndexedDocument | undefined {
     const text = doc.getText();
-    const max = this.settings.current.maxFileSize;
-    const refusal = text.length > max || Buffer.byteLength(text, 'utf8') > max ? 'tooLarge' : looksBinaryText(text) ? 'binary' : undefined;
-    if (refusal) {
-      if (this.refused.get(doc.uri) !== refusal) {
-        this.refused.set(doc.uri, refusal);
-        const m = messages(this.settings.locale).server;
-        const name = path.basename(pathOf(doc.uri) ?? doc.uri);
-        this.listener.warn(refusal === 'tooLarge' ? m.tooLarge(name, max) : m.binary(name));
-      }
-      this.service.removeDocument(doc.uri);
-      return undefined;
-    }
-    this.refused.delete(doc.uri);
+    if (this.refuse(doc, text)) return undefined;
     const p = pathOf(doc.uri);
     try {
       if (p) this.discoverGlossary(p);
@@ -261,6 +368,24 @@ export class WorkspaceSync {
       this.analysisFailed(doc.uri, e, doc.version);
       return this.service.document(doc.uri);
     }
+  }
+
+  /** Binary or oversized text is not analyzed: it leaves the index, with one notice. */
+  private refuse(doc: TextDocument, text: string): boolean {
+    const max = this.settings.current.maxFileSize;
+    const refusal = text.length > max || Buffer.byteLength(text, 'utf8') > max ? 'tooLarge' : looksBinaryText(text) ? 'binary' : undefined;
+    if (!refusal) {
+      this.refused.delete(doc.uri);
+      return false;
+    }
+    if (this.refused.get(doc.uri) !== refusal) {
+      this.refused.set(doc.uri, refusal);
+      const m = messages(this.settings.locale).server;
+      const name = path.basename(pathOf(doc.uri) ?? doc.uri);
+      this.listener.warn(refusal === 'tooLarge' ? m.tooLarge(name, max) : m.binary(name));
+    }
+    this.service.removeDocument(doc.uri);
+    return true;
   }
 
   /** An analysis threw: logged once (until the document can be analyzed again), shown once while it is open; its diagnostics go. */
@@ -305,11 +430,15 @@ export class WorkspaceSync {
   private update(uri: string, text: string, version: number, known: ReturnType<ManifestLookup['factsFor']>, keep: 'whole' | 'entry' = 'whole'): IndexedDocument {
     const before = this.service.entry(uri);
     const doc = this.service.setDocument(uri, text, version, known ? { known } : undefined, keep);
+    this.dependentsOnIdentity(before, doc);
+    return doc;
+  }
+
+  private dependentsOnIdentity(before: IndexEntry | undefined, doc: IndexEntry): void {
     if (doc !== before && identity(before) !== identity(doc) && !this.scanning) {
       const keys = [before, doc].flatMap((d) => (d ? identityKeys(d) : []));
       this.listener.recheckDependents(this.service.index.documentsCiting(keys));
     }
-    return doc;
   }
 
   /** A manifest changed: the documents below it get their facts again. */
@@ -382,11 +511,6 @@ export class WorkspaceSync {
     return this.service.setDocument(uri, read.text, -++this.diskVersion, known ? { known } : undefined, 'recent');
   }
 
-  /** As `checkable`, for a document the editor may not have open (then as `whole`). */
-  async wholeCheckable(uri: string): Promise<IndexedDocument | undefined> {
-    return this.documents.get(uri) ? this.checkable(uri) : this.whole(uri);
-  }
-
   /** Before a document in a sub-folder is analyzed, the nearest glossary above it is loaded. */
   private discoverGlossary(file: string): void {
     const top = this.folders.folderOf(file);
@@ -408,6 +532,13 @@ export class WorkspaceSync {
     this.service.glossaries.removeFolder(folder);
     this.glossaryWarned.delete(folder);
     this.reanalyzeBelow(folder);
+  }
+}
+
+/** An analysis (or findings computation) dropped because a newer version of its document arrived or it closed. */
+export class VersionSuperseded extends Error {
+  constructor(readonly uri: string) {
+    super(`a newer version of ${uri} superseded this one`);
   }
 }
 

@@ -12,7 +12,7 @@ import type { CatalogKey, CatalogSource } from '../catalog/model';
 import { catalogKeyOf, WorkspaceIndex, type IndexEntry, type IndexedDocument, type Keep } from '../catalog/workspaceIndex';
 import type { GlossaryData, GlossaryEntry } from '../engine/glossary';
 import { officialHandelingenId } from '../engine/identifiers';
-import type { KnownDocumentFacts } from '../engine/model';
+import type { DocumentAnalysis, KnownDocumentFacts } from '../engine/model';
 import { codeActions, type Action, type ActionRequest, type Fixable } from '../features/codeActions';
 import { completion, type CompletionResult } from '../features/completion';
 import { definition } from '../features/definition';
@@ -20,6 +20,7 @@ import { ALL_RULES } from '../features/diagnostics/rules';
 import type { DiagnosticRule } from '../features/diagnostics/model';
 import { computeFindings } from '../features/diagnostics/run';
 import { documentLinks } from '../features/documentLinks';
+import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
 import { DEFAULT_INLAY_HINT_SETTINGS, inlayHints, type InlayHintSettings } from '../features/inlayHints';
 import { documentSymbols } from '../features/documentSymbols';
 import { hover } from '../features/hover';
@@ -27,6 +28,7 @@ import { DEFAULT_DIAGNOSTIC_SETTINGS, type CheckedFinding, type DiagnosticSettin
 import { references } from '../features/references';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { Locale } from '../l10n';
+import { FindingsCache } from './findingsCache';
 
 /** Where Kamerwijzer reports what goes wrong inside it (never the user's findings). */
 export interface Logger {
@@ -70,6 +72,51 @@ export interface KamerwijzerOptions {
    * analysis so, to see that one document's failure affects only that document).
    */
   readonly beforeAnalysis?: (uri: string, text: string) => void;
+  /**
+   * Analyzes documents elsewhere (the language server's worker thread) for `setDocumentAsync`;
+   * without it, `setDocumentAsync` analyzes in this thread.
+   */
+  readonly analyzer?: DocumentAnalyzer;
+  /** Awaited between the rules of a findings computation, so the caller's event loop runs (the language server yields to other requests). */
+  readonly slice?: () => Promise<void>;
+}
+
+/** One analysis to make elsewhere: the text and all that decides its analysis, as plain data. */
+export interface AnalysisJob {
+  readonly uri: string;
+  readonly text: string;
+  readonly known?: KnownDocumentFacts;
+  readonly documentDate?: string;
+  /** The document's glossary folder (the key `folderOf` gives), if any. */
+  readonly glossaryFolder?: string;
+  /** That folder's glossary file as the glossaries know it (its URI, and its text when it exists); none: the bundled glossary. */
+  readonly glossaryFile?: { readonly uri: string; readonly text?: string };
+}
+
+/**
+ * Makes analyses elsewhere: the same analysis `analyze` gives in this thread for the job's text,
+ * facts and glossary (built from `bundledGlossary` and the job's glossary file). Undefined when it
+ * cannot (its worker failed): the service then analyzes in this thread. An analysis that throws
+ * rejects with what it threw; an aborted signal rejects with the signal's reason.
+ */
+export interface DocumentAnalyzer {
+  analyze(job: AnalysisJob, bundledGlossary: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedElsewhere | undefined>;
+}
+
+/** An analysis made elsewhere, with the text's words read beside it (the rules' shared word index). */
+export interface AnalyzedElsewhere {
+  readonly analysis: DocumentAnalysis;
+  readonly words?: DocumentWordsData;
+}
+
+/** What the service computed (not what it re-used): tests count work through it. */
+export interface ServiceStats {
+  /** Analyses made (in this thread or by the analyzer). */
+  analyses: number;
+  /** Rules run (each rule of each findings computation that was not taken from the cache). */
+  ruleRuns: number;
+  /** Findings computations that were not answered from the cache. */
+  findingsComputed: number;
 }
 
 /** What is known of a document beside its text. */
@@ -104,6 +151,12 @@ export interface Kamerwijzer {
    * `setDocument` would, the index unchanged.
    */
   wholeAgain(uri: string, text: string, version: number, facts?: DocumentFacts): IndexedDocument;
+  /**
+   * As `setDocument`, with the analysis made by the analyzer (a worker thread) when one is given:
+   * this thread stays free meanwhile. An aborted signal drops the analysis (the promise rejects with
+   * its reason) and leaves the index as it was.
+   */
+  setDocumentAsync(uri: string, text: string, version: number, facts?: DocumentFacts, signal?: AbortSignal): Promise<IndexedDocument>;
   /** Analyzes a document held whole again with its folder's current glossary (undefined for one not held whole). */
   reanalyze(uri: string): IndexedDocument | undefined;
   removeDocument(uri: string): void;
@@ -124,8 +177,16 @@ export interface Kamerwijzer {
   workspaceSymbols(query: string): Promise<SymbolInformation[]>;
   /** Citations to insert at the offset; `isIncomplete` when the editor should ask again as the user types. */
   completion(doc: IndexedDocument, offset: number): Promise<CompletionResult>;
-  /** The findings of the checks on a document, sorted by place. */
-  findings(doc: IndexedDocument): Promise<CheckedFinding[]>;
+  /**
+   * The findings of the checks on a document, sorted by place; kept per document version, settings,
+   * date and glossary (a second request is answered at once), the rules that read the workspace run
+   * again when it changed. An aborted signal stops the computation between rules (it rejects with the
+   * signal's reason; the rules run so far stay kept).
+   */
+  findings(doc: IndexedDocument, signal?: AbortSignal): Promise<CheckedFinding[]>;
+  /** Something the findings read changed without the service seeing it (a synchronized mirror): every document's workspace-reading rules run again. */
+  invalidate(): void;
+  readonly stats: ServiceStats;
   /** Asks the official sources about every document a document cites; resolves when they answered (or failed). */
   fetchCited(doc: IndexedDocument, signal?: AbortSignal, force?: boolean): Promise<void>;
   codeActions<T extends Fixable>(request: ActionRequest<T>): Action<T>[];
@@ -140,6 +201,35 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const rules = options.rules ?? ALL_RULES;
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...options.settings };
   const facts = new Map<string, DocumentFacts>();
+  const stats: ServiceStats = { analyses: 0, ruleRuns: 0, findingsComputed: 0 };
+  const kept = new FindingsCache();
+  catalog.onDidChange(() => kept.workspaceChanged());
+  /** Indexes a document; the workspace changed when its analysis did. */
+  const indexed = (uri: string, text: string, version: number, documentFacts: DocumentFacts | undefined, analyzed?: DocumentAnalysis, keep: Keep = 'whole'): IndexedDocument => {
+    const before = index.get(uri);
+    if (documentFacts) facts.set(uri, documentFacts);
+    else facts.delete(uri);
+    const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed);
+    if (doc.analysis !== before?.analysis) {
+      if (!analyzed) stats.analyses++;
+      kept.workspaceChanged();
+    }
+    return doc;
+  };
+  const computeChecked = (doc: IndexedDocument, signal?: AbortSignal): Promise<CheckedFinding[]> => {
+    const ctx = context();
+    const glossaryLocal = [settings, ctx.today, glossaries.forDocument(doc.uri), glossaries.workspaceFileFor(doc.uri)];
+    return kept.findings(doc, glossaryLocal, (cache) => {
+      stats.findingsComputed++;
+      const onError = (code: string, e: unknown) => logger.error(`rule ${code} failed on ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
+      return computeFindings(doc, ctx, settings.diagnostics, rules, onError, {
+        cache,
+        ...(options.slice ? { slice: options.slice } : {}),
+        ...(signal ? { signal } : {}),
+        onRule: () => stats.ruleRuns++,
+      });
+    });
+  };
 
   const context = (): FeatureContext => ({
     index,
@@ -172,21 +262,47 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     context,
     setDocument(uri, text, version, documentFacts, keep = 'whole') {
       options.beforeAnalysis?.(uri, text);
-      if (documentFacts) facts.set(uri, documentFacts);
-      else facts.delete(uri);
-      return index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep);
+      return indexed(uri, text, version, documentFacts, undefined, keep);
     },
     wholeAgain(uri, text, version, documentFacts) {
       options.beforeAnalysis?.(uri, text);
       return index.wholeAgain(uri, text, version, analyzeOptions(uri, documentFacts));
     },
+    async setDocumentAsync(uri, text, version, documentFacts, signal) {
+      options.beforeAnalysis?.(uri, text);
+      for (;;) {
+        const analyzeWith = analyzeOptions(uri, documentFacts);
+        if (!options.analyzer || index.isCurrent(uri, text, analyzeWith)) return indexed(uri, text, version, documentFacts);
+        const file = glossaries.workspaceFileFor(uri);
+        const folder = options.folderOf?.(uri);
+        const job: AnalysisJob = {
+          uri,
+          text,
+          ...(documentFacts?.known ? { known: documentFacts.known } : {}),
+          ...(documentFacts?.documentDate ? { documentDate: documentFacts.documentDate } : {}),
+          ...(folder !== undefined ? { glossaryFolder: folder } : {}),
+          ...(file ? { glossaryFile: { uri: file.uri, ...(file.text !== undefined ? { text: file.text } : {}) } } : {}),
+        };
+        const made = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
+        if (signal?.aborted) throw signal.reason;
+        if (!made) return indexed(uri, text, version, documentFacts);
+        stats.analyses++;
+        // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
+        if (analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
+        const doc = indexed(uri, text, version, documentFacts, made.analysis);
+        if (made.words && doc.analysis === made.analysis) DocumentWords.adopt(doc, made.words);
+        return doc;
+      }
+    },
     reanalyze(uri) {
       const doc = index.get(uri);
       if (doc) options.beforeAnalysis?.(uri, doc.text);
-      return doc && index.update(uri, doc.text, doc.version, analyzeOptions(uri, facts.get(uri)));
+      return doc && indexed(uri, doc.text, doc.version, facts.get(uri));
     },
     removeDocument(uri) {
       facts.delete(uri);
+      kept.forget(uri);
+      if (index.has(uri)) kept.workspaceChanged();
       index.remove(uri);
     },
     document: (uri) => index.get(uri),
@@ -200,7 +316,9 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     documentSymbols: (doc) => documentSymbols(doc, context()),
     workspaceSymbols: (query) => workspaceSymbols(query, context()),
     completion: (doc, offset) => completion(doc, offset, context(), settings.diagnostics.citationStyle),
-    findings: (doc) => computeFindings(doc, context(), settings.diagnostics, rules, (code, e) => logger.error(`rule ${code} failed on ${doc.uri}: ${(e as Error).stack ?? String(e)}`)),
+    findings: computeChecked,
+    invalidate: () => kept.workspaceChanged(),
+    stats,
     codeActions: (request) => codeActions(request, settings.locale),
     fetchCited: (doc, signal, force) => catalog.fetch(citedCatalogKeys(doc), signal, force),
   };

@@ -7,6 +7,7 @@
  * parties, and a handful of everyday terms (btw, cao, mkb, ICT). An unknown abbreviation is never a
  * mistake on its own; it is worth a look (information) when the letter nowhere writes it out.
  */
+import type { DocumentWords } from '../documentWords';
 
 /** Abbreviations a Kamerbrief's reader knows without explanation (compared in upper case). */
 export const WELL_KNOWN_ABBREVIATIONS: ReadonlySet<string> = new Set([
@@ -37,17 +38,37 @@ export function isAbbreviation(word: string): boolean {
 }
 
 /** "(NVWA)", "(hierna: NVWA)", "(verder: de NVWA)": an abbreviation in brackets after what it stands for. */
-const BRACKETED = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})\s*\)/gu;
+const BRACKETED = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})\s*\)/uy;
 /** "NVWA (Nederlandse Voedsel- en Warenautoriteit)": an abbreviation followed by its words in brackets. */
-const FOLLOWED_BY_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{1,7})\s{0,2}\(\s*\p{L}[\p{L}-]*(?:\s+[\p{L}-]+){1,10}\s*\)/gu;
+const FOLLOWED_BY_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{1,7})\s{0,2}\(\s*\p{L}[\p{L}-]*(?:\s+[\p{L}-]+){1,10}\s*\)/uy;
 
 /**
  * The abbreviations a letter writes out: "Nederlandse Voedsel- en Warenautoriteit (NVWA)", "(hierna:
  * NVWA)", or the other way round, "NVWA (Nederlandse Voedsel- en Warenautoriteit)". One pass each.
  */
-export function explainedAbbreviations(text: string): Set<string> {
+export function explainedAbbreviations(text: string, words: DocumentWords): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(BRACKETED)) out.add(m[1]!);
-  for (const m of text.matchAll(FOLLOWED_BY_NAME)) out.add(m[1]!);
+  // "(NVWA)" starts at a "(" and holds no other: tried at each "(" (found natively), in order.
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    BRACKETED.lastIndex = at;
+    const m = BRACKETED.exec(text);
+    if (m) out.add(m[1]!);
+  }
+  // "NVWA (…)" starts where a run of letters starts and its abbreviation is that whole run (a word
+  // character after it is no space or bracket): only runs of at most eight letters (sixteen UTF-16
+  // units) not starting with an ASCII lower-case letter or digit are tried, from the shared word index.
+  // No run inside a match's brackets could start another match (no "(" follows it there).
+  for (let i = 0; i < words.count; i++) {
+    const start = words.starts[i]!;
+    if (words.ends[i]! - start > 16) continue;
+    const c = text.charCodeAt(start);
+    if (c < 65 || (c > 90 && c < 128)) continue;
+    // A "(" within two characters after the run, or no match.
+    const end = words.ends[i]!;
+    if (text.charCodeAt(end) !== 40 && text.charCodeAt(end + 1) !== 40 && text.charCodeAt(end + 2) !== 40) continue;
+    FOLLOWED_BY_NAME.lastIndex = start;
+    const m = FOLLOWED_BY_NAME.exec(text);
+    if (m) out.add(m[1]!);
+  }
   return out;
 }

@@ -4,8 +4,8 @@
  * that fails is reported and skipped; the others still run.
  */
 import { messages } from '../../l10n';
-import type { CheckedFinding, DiagnosticSettings, FeatureContext, IndexedDocument, Severity, SeverityName } from '../model';
-import type { DiagnosticRule } from './model';
+import type { CheckedFinding, DiagnosticSettings, FeatureContext, Finding, IndexedDocument, Severity, SeverityName } from '../model';
+import type { DiagnosticRule, RuleContext } from './model';
 import { readSuppressions } from './suppressions';
 
 /** The effective severity of a rule under the settings. */
@@ -13,26 +13,68 @@ export function severityOf(rule: DiagnosticRule, settings: DiagnosticSettings): 
   return settings.severity[rule.code] ?? rule.defaultSeverity;
 }
 
-/** The findings of one document; a failing rule is reported through `onRuleError` and skipped. */
+/** A rule's findings kept for a document version, and whether they read the workspace (index, catalog). */
+export interface CachedRuleFindings {
+  readonly findings: readonly Finding[];
+  /** The rule read the workspace index or the catalog: its findings change when they change. */
+  readonly readsWorkspace: boolean;
+}
+
+/** Where a document version's rule findings are kept between computations (the service's per-version cache). */
+export interface RuleFindingsCache {
+  /** The findings still valid for the rule, if any. */
+  get(code: string): CachedRuleFindings | undefined;
+  set(code: string, findings: CachedRuleFindings): void;
+}
+
+export interface ComputeOptions {
+  readonly cache?: RuleFindingsCache;
+  /** Awaited between rules: the caller's event loop runs (a language server answers other requests). */
+  readonly slice?: () => Promise<void>;
+  /** Checked after every rule; an aborted computation throws its reason. */
+  readonly signal?: AbortSignal;
+  /** Called before a rule runs (not for findings taken from the cache): counts work in tests. */
+  readonly onRule?: (code: string) => void;
+}
+
+/** Silencing comments per text (one read per document version). */
+const suppressionsOf = new WeakMap<IndexedDocument['lines'], { readonly text: string; readonly suppressions: ReturnType<typeof readSuppressions> }>();
+
+/**
+ * The findings of one document; a failing rule is reported through `onRuleError` and skipped. With a
+ * cache, a rule whose findings are kept is not run again; each rule run is recorded with whether it
+ * read the workspace (the index or the catalog), so a change elsewhere in the workspace reruns only
+ * those rules.
+ */
 export async function computeFindings(
   doc: IndexedDocument,
   ctx: FeatureContext,
   settings: DiagnosticSettings,
   rules: readonly DiagnosticRule[],
   onRuleError: (code: string, error: unknown) => void = () => undefined,
+  options: ComputeOptions = {},
 ): Promise<CheckedFinding[]> {
-  const suppressions = readSuppressions(doc.text, doc.lines);
+  let read = suppressionsOf.get(doc.lines);
+  if (!read || read.text !== doc.text) suppressionsOf.set(doc.lines, (read = { text: doc.text, suppressions: readSuppressions(doc.text, doc.lines) }));
+  const { suppressions } = read;
   const m = messages(ctx.locale);
   const out: CheckedFinding[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
     if (severity === 'off') continue;
-    let findings;
-    try {
-      findings = await rule.check({ ...ctx, doc, settings, m });
-    } catch (e) {
-      onRuleError(rule.code, e);
-      continue;
+    let findings = options.cache?.get(rule.code)?.findings;
+    if (!findings) {
+      if (options.slice) await options.slice();
+      if (options.signal?.aborted) throw options.signal.reason;
+      options.onRule?.(rule.code);
+      const watched = watchedContext({ ...ctx, doc, settings, m });
+      try {
+        findings = await rule.check(watched.ctx);
+      } catch (e) {
+        onRuleError(rule.code, e);
+        continue;
+      }
+      options.cache?.set(rule.code, { findings, readsWorkspace: watched.readsWorkspace() });
     }
     for (const f of findings) {
       const range = doc.lines.rangeOf(f.span);
@@ -44,4 +86,17 @@ export async function computeFindings(
   }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return out;
+}
+
+/**
+ * The context a rule gets, noting whether it reads the workspace index or the catalog: a rule that
+ * does not reads only its document, the settings, the glossary and the date.
+ */
+function watchedContext(ctx: RuleContext): { readonly ctx: RuleContext; readsWorkspace(): boolean } {
+  let reads = false;
+  const { index, catalog } = ctx;
+  const watched = { ...ctx };
+  Object.defineProperty(watched, 'index', { enumerable: true, get: () => ((reads = true), index) });
+  Object.defineProperty(watched, 'catalog', { enumerable: true, get: () => ((reads = true), catalog) });
+  return { ctx: watched, readsWorkspace: () => reads };
 }

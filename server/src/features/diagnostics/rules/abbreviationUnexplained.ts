@@ -11,11 +11,44 @@ import { explainedAbbreviations, isAbbreviation, WELL_KNOWN_ABBREVIATIONS } from
 import type { Span } from '../../../engine/model';
 import { SpanSet } from '../../../engine/sortedOffsets';
 import { DocumentLookup } from '../../documentLookup';
+import { DocumentWords } from '../../documentWords';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
 
 /** A capitals-word standing on its own, not inside a compound ("NV-gebieden", "SER-advies") or an identifier ("kst-", "2025D"). */
-const WORD = /(?<![\p{L}\p{N}\-/._@#])\p{Lu}[\p{L}]{1,7}(?![\p{L}\p{N}\-@]|['’][\p{L}]{2})/gu;
+const WORD = /(?<![\p{L}\p{N}\-/._@#])\p{Lu}[\p{L}]{1,7}(?![\p{L}\p{N}\-@]|['’][\p{L}]{2})/uy;
+
+/**
+ * The capitals-words in text order. A match starts where a run of letters and digits starts and is
+ * that whole run (nothing of a word may precede or follow it), so only runs of at most eight letters
+ * (sixteen UTF-16 units) that do not start with an ASCII lower-case letter or digit are tried — from
+ * the document's shared word index, not by a scan of the text.
+ */
+export function* capitalsWords(text: string, words: DocumentWords, abbreviationsOnly = false): Generator<RegExpExecArray> {
+  for (let i = 0; i < words.count; i++) {
+    const start = words.starts[i]!;
+    const end = words.ends[i]!;
+    if (end - start > 16) continue;
+    const c = text.charCodeAt(start);
+    if (c < 65 || (c > 90 && c < 128)) continue;
+    // `abbreviationsOnly`: a run of ASCII with fewer than two capitals is no abbreviation (isAbbreviation), skipped unread.
+    if (abbreviationsOnly && fewerThanTwoAsciiCapitals(text, start, end)) continue;
+    WORD.lastIndex = start;
+    const m = WORD.exec(text);
+    if (m) yield m;
+  }
+}
+
+/** True for a run of ASCII characters with at most one capital (false when any character is not ASCII). */
+function fewerThanTwoAsciiCapitals(text: string, start: number, end: number): boolean {
+  let capitals = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return false;
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  return capitals < 2;
+}
 
 export const abbreviationUnexplained: DiagnosticRule = {
   code: 'abbreviation-unexplained',
@@ -30,11 +63,18 @@ export const abbreviationUnexplained: DiagnosticRule = {
     const inside = (at: number): boolean => skip.holds(at);
     const lookup = DocumentLookup.of(ctx.doc);
     const seen = new Set<string>();
-    const explained = explainedAbbreviations(text);
+    const words = DocumentWords.of(ctx.doc);
+    const explained = explainedAbbreviations(text, words);
     const findings: Finding[] = [];
-    for (const m of text.matchAll(WORD)) {
+    /** Capitals-words found to be no abbreviation (each asked once). */
+    const notAbbreviations = new Set<string>();
+    for (const m of capitalsWords(text, words, true)) {
       const word = m[0];
-      if (!isAbbreviation(word) || seen.has(word)) continue;
+      if (seen.has(word) || notAbbreviations.has(word)) continue;
+      if (!isAbbreviation(word)) {
+        notAbbreviations.add(word);
+        continue;
+      }
       seen.add(word);
       if (WELL_KNOWN_ABBREVIATIONS.has(word.toUpperCase()) || inside(m.index!) || inCapitalsLine(text, lookup.lineAround(m.index!))) continue;
       if (explained.has(word)) continue;

@@ -11,29 +11,21 @@ import type { Span } from '../../../engine/model';
 import { formatCitation } from '../../citations';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
+import { DocumentWords } from '../../documentWords';
 import { contentWords } from '../../words';
 
-interface Token {
-  readonly word: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-function tokens(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) out.push({ word: foldForSearch(m[0]), start: m.index!, end: m.index! + m[0].length });
-  return out;
-}
-
 /** Where the title's words occur in order (at most two other words between consecutive ones). */
-function findTitle(toks: readonly Token[], byWord: ReadonlyMap<string, number[]>, titleWords: readonly string[]): Span | undefined {
-  for (const first of byWord.get(titleWords[0]!) ?? []) {
+function findTitle(words: DocumentWords, titleWords: readonly string[]): Span | undefined {
+  const occurrences = words.occurrences(titleWords[0]!);
+  for (let k = 0; k < occurrences.length; k++) {
+    const first = occurrences[k]!;
     let at = first;
     let ok = true;
-    for (const w of titleWords.slice(1)) {
+    for (let t = 1; t < titleWords.length; t++) {
+      const w = titleWords[t]!;
       let found = -1;
-      for (let j = at + 1; j <= at + 3 && j < toks.length; j++) {
-        if (toks[j]!.word === w) {
+      for (let j = at + 1; j <= at + 3 && j < words.count; j++) {
+        if (words.folded(j) === w) {
           found = j;
           break;
         }
@@ -44,9 +36,25 @@ function findTitle(toks: readonly Token[], byWord: ReadonlyMap<string, number[]>
       }
       at = found;
     }
-    if (ok) return { offset: toks[first]!.start, length: toks[at]!.end - toks[first]!.start };
+    if (ok) return { offset: words.starts[first]!, length: words.ends[at]! - words.starts[first]! };
   }
   return undefined;
+}
+
+/**
+ * A distinctive title's folded words, small words left out; null for a title of fewer than three
+ * content words. The same for every letter: kept per title.
+ */
+const titleWordCache = new Map<string, readonly string[] | null>();
+function titleWords(title: string): readonly string[] | null {
+  let words = titleWordCache.get(title);
+  if (words === undefined) {
+    if (titleWordCache.size > 50_000) titleWordCache.clear();
+    // Only distinctive titles: three or more content words.
+    words = contentWords(title).length < 3 ? null : foldForSearch(title).split(' ').filter((w) => w.length > 2 && !['van', 'het', 'een', 'voor', 'met', 'over', 'en', 'de', 'op'].includes(w));
+    titleWordCache.set(title, words);
+  }
+  return words;
 }
 
 export const documentTitleWithoutCitation: DiagnosticRule = {
@@ -56,22 +64,15 @@ export const documentTitleWithoutCitation: DiagnosticRule = {
   check(ctx) {
     const cited = new Set(ctx.doc.analysis.references.map(citedKey).filter(Boolean));
     const own = ctx.doc.analysis.metadata.kamerstuk ? kamerstukKey(ctx.doc.analysis.metadata.kamerstuk) : undefined;
-    const toks = tokens(ctx.doc.text);
-    const byWord = new Map<string, number[]>();
-    toks.forEach((t, i) => {
-      const list = byWord.get(t.word);
-      if (list) list.push(i);
-      else byWord.set(t.word, [i]);
-    });
+    const words = DocumentWords.of(ctx.doc);
     const findings: Finding[] = [];
     for (const doc of ctx.catalog.titledDocuments()) {
       if (!doc.kamerstuk || !doc.title) continue;
       const key = kamerstukKey(doc.kamerstuk);
       if (key === own || cited.has(key)) continue;
-      // Only distinctive titles: three or more content words.
-      if (contentWords(doc.title).length < 3) continue;
-      const words = foldForSearch(doc.title).split(' ').filter((w) => w.length > 2 && !['van', 'het', 'een', 'voor', 'met', 'over', 'en', 'de', 'op'].includes(w));
-      const span = findTitle(toks, byWord, words);
+      const wanted = titleWords(doc.title);
+      if (!wanted) continue;
+      const span = findTitle(words, wanted);
       if (!span) continue;
       const citation = formatCitation(doc.kamerstuk, ctx.settings.citationStyle);
       findings.push({

@@ -10,12 +10,31 @@ import type { GlossaryEntryPatch, GlossaryKind } from '../../../engine/glossary'
 import type { Span } from '../../../engine/model';
 import { SpanSet } from '../../../engine/sortedOffsets';
 import { DocumentLookup } from '../../documentLookup';
+import { DocumentWords } from '../../documentWords';
 import { glossaryAddition } from '../../glossaryEdit';
 import type { DiagnosticRule } from '../model';
 import type { Finding, Fix } from '../../model';
 
 /** A capital, then 1–5 capitals or digits, optionally a plural "s" or "'s"; a whole word. */
-const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?![\p{L}\p{N}&+@]|\.[\p{L}\p{N}])/gu;
+const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?![\p{L}\p{N}&+@]|\.[\p{L}\p{N}])/uy;
+
+/**
+ * The candidates in text order. A match starts where a run of letters and digits starts (nothing
+ * of a word may precede it) and takes that whole run (nothing of a word may follow it), so only
+ * runs of at most seven characters that start with a capital are tried — from the document's shared
+ * word index, not by a scan of the text.
+ */
+export function* candidates(text: string, words: DocumentWords): Generator<RegExpExecArray> {
+  for (let i = 0; i < words.count; i++) {
+    const start = words.starts[i]!;
+    if (words.ends[i]! - start > 7) continue;
+    const c = text.charCodeAt(start);
+    if (c < 65 || c > 90) continue;
+    CANDIDATE.lastIndex = start;
+    const m = CANDIDATE.exec(text);
+    if (m) yield m;
+  }
+}
 
 /** Words that make the neighbouring abbreviation an instrument: "SCE-regeling", "DUMAVA subsidie". */
 const INSTRUMENT_WORD = /^(sub)?(regeling(en)?|subsidie(s|regeling)?|fonds(en)?|programma('s)?|faciliteit(en)?|krediet(en)?|lening(en)?|garantie(s)?|toeslag(en)?|aftrek|budget|impuls|fund|programme|scheme|facility|initiative|initiatief|pilot|deal)$/i;
@@ -138,16 +157,21 @@ export const instrumentUnknownAbbreviation: DiagnosticRule = {
     const takenSpans: Span[] = [...a.instruments.map((i) => i.span), ...a.references.filter((r) => r.kind !== 'amount' && r.kind !== 'deadline').map((r) => r.span)];
     if (a.metadata.frontMatterSpan) takenSpans.push(a.metadata.frontMatterSpan);
     const taken = new SpanSet(takenSpans);
-    const urls = new SpanSet([...text.matchAll(/\b(?:https?:\/\/|www\.)\S+/g)].map((m) => ({ offset: m.index!, length: m[0].length })));
+    const words = DocumentWords.of(ctx.doc);
+    const urls = words.urls;
     const lookup = DocumentLookup.of(ctx.doc);
     /** Whether each line (by its start) holds a lower-case letter: read once per line. */
     const lowerCaseLines = new Map<number, boolean>();
     const seen = new Set<string>();
+    const inGlossary = new Map<string, boolean>();
     const found: Candidate[] = [];
-    for (const m of text.matchAll(CANDIDATE)) {
+    for (const m of candidates(text, words)) {
       const abbr = m[1]!;
       if (seen.has(abbr) || COMMON.has(abbr) || isRoman(abbr) || (abbr.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
-      if (glossary.matcher.entryOf(abbr) || glossary.matcher.entryOf(m[0])) continue;
+      // Whether the glossary knows it: asked once per form (the matcher tokenizes what it is asked).
+      let known = inGlossary.get(m[0]);
+      if (known === undefined) inGlossary.set(m[0], (known = !!(glossary.matcher.entryOf(abbr) || glossary.matcher.entryOf(m[0]))));
+      if (known) continue;
       const span = { offset: m.index!, length: m[0].length };
       if (taken.overlaps(span) || urls.overlaps(span)) continue;
       // A heading in capitals is no evidence (a line without a lower-case letter).

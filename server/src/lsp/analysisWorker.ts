@@ -1,0 +1,214 @@
+/**
+ * Analysis in a worker thread, so the server's main thread stays free for requests while a large
+ * document is analyzed. The worker is the server's own bundle (dist/server.js) started in worker
+ * mode — or, unbundled (tests), this module — and runs `analyze` with the same glossary the service
+ * would use: it is given the bundled glossary once and each job's folder glossary file, and builds
+ * them with the same GlossaryCatalog (an unchanged file keeps its glossary).
+ *
+ * Beside the analysis the worker reads the text's words (features/documentWords.ts, the index the
+ * rules share), so the main thread does not. One job runs at a time; a newer job of the same document drops a queued older one, and stops a
+ * running one on a large text (the worker is restarted: finishing it would only delay the newer
+ * one). When the worker fails (it cannot start, crashes or exits), analyses continue in the main
+ * thread: `analyze` answers undefined and the service analyzes in process; the log says so once.
+ */
+import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { GlossaryCatalog } from '../catalog/glossaries';
+import { analyze } from '../engine/analyze';
+import type { GlossaryData } from '../engine/glossary';
+import { DocumentWords } from '../features/documentWords';
+import type { AnalysisJob, AnalyzedElsewhere, DocumentAnalyzer, Logger } from '../service/kamerwijzer';
+
+const WORKER_MARK = 'kamerwijzerAnalysisWorker';
+
+/** A running analysis of a text this long is stopped when a newer version arrives (a shorter one finishes, its result dropped). */
+const STOP_RUNNING_FROM_CHARS = 200_000;
+
+type ToWorker = { readonly kind: 'bundled'; readonly data: GlossaryData } | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob };
+type FromWorker = ({ readonly id: number } & AnalyzedElsewhere) | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
+
+interface Pending {
+  readonly id: number;
+  readonly job: AnalysisJob;
+  readonly bundled: () => GlossaryData;
+  readonly resolve: (analysis: AnalyzedElsewhere | undefined) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+declare const KAMERWIJZER_VERSION: string | undefined;
+
+/** The script a worker runs: the server bundle beside this one when bundled (dist/server.js, also from dist/cli.js), else this module. */
+export function defaultWorkerScript(): string {
+  return typeof KAMERWIJZER_VERSION === 'string' ? path.join(__dirname, 'server.js') : __filename;
+}
+
+export interface WorkerAnalyzerOptions {
+  readonly logger: Logger;
+  /** The worker's script (tests: a missing one, to see the fallback). */
+  readonly script?: string;
+  /** Tests only: told when a job is handed to the worker and when the worker is restarted. */
+  readonly onEvent?: (event: 'started' | 'restarted', uri?: string) => void;
+}
+
+export class WorkerAnalyzer implements DocumentAnalyzer {
+  private worker: Worker | undefined;
+  private failed = false;
+  private nextId = 0;
+  private readonly queue: Pending[] = [];
+  private running: Pending | undefined;
+  /** Workers being stopped on purpose (their exit is no failure). */
+  private readonly stopping = new WeakSet<Worker>();
+
+  constructor(private readonly options: WorkerAnalyzerOptions) {}
+
+  /** True once the worker failed: analyses run in the main thread. */
+  get inProcess(): boolean {
+    return this.failed;
+  }
+
+  analyze(job: AnalysisJob, bundled: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedElsewhere | undefined> {
+    if (this.failed) return Promise.resolve(undefined);
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const pending: Pending = { id: ++this.nextId, job, bundled, resolve, reject };
+      signal?.addEventListener('abort', () => this.drop(pending, signal.reason), { once: true });
+      this.queue.push(pending);
+      this.pump();
+    });
+  }
+
+  /** Starts the worker now (its script loads while the server starts), unless it runs or failed. */
+  warmUp(bundled: () => GlossaryData): void {
+    if (this.worker || this.failed) return;
+    try {
+      this.start(bundled());
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** Stops the worker (the server shuts down). */
+  dispose(): void {
+    if (this.worker) this.stop(this.worker);
+    this.worker = undefined;
+  }
+
+  /** A job no longer wanted: taken from the queue, or — a large text — stopped while it runs. */
+  private drop(pending: Pending, reason: unknown): void {
+    const at = this.queue.indexOf(pending);
+    if (at >= 0) this.queue.splice(at, 1);
+    else if (this.running === pending) {
+      this.running = undefined;
+      if (pending.job.text.length >= STOP_RUNNING_FROM_CHARS && this.worker) {
+        this.stop(this.worker);
+        this.worker = undefined;
+        this.options.onEvent?.('restarted', pending.job.uri);
+      } else this.ignoreNextResult = pending.id;
+    } else return;
+    pending.reject(reason);
+    this.pump();
+  }
+
+  /** The id of a dropped job still running in the worker: its result is not wanted. */
+  private ignoreNextResult = 0;
+
+  private pump(): void {
+    if (this.failed || this.running || this.ignoreNextResult) return;
+    const next = this.queue.shift();
+    if (!next) return;
+    let worker: Worker;
+    try {
+      worker = this.worker ?? this.start(next.bundled());
+    } catch (e) {
+      return this.fail(e, next);
+    }
+    this.running = next;
+    this.options.onEvent?.('started', next.job.uri);
+    worker.postMessage({ kind: 'analyze', id: next.id, job: next.job } satisfies ToWorker);
+  }
+
+  private start(bundled: GlossaryData): Worker {
+    const worker = new Worker(this.options.script ?? defaultWorkerScript(), { workerData: { [WORKER_MARK]: true } });
+    worker.unref();
+    worker.postMessage({ kind: 'bundled', data: bundled } satisfies ToWorker);
+    worker.on('message', (reply: FromWorker) => this.answered(worker, reply));
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', (code) => {
+      if (!this.stopping.has(worker)) this.fail(new Error(`the analysis worker exited (code ${code})`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private answered(worker: Worker, reply: FromWorker): void {
+    if (worker !== this.worker) return;
+    if (reply.id === this.ignoreNextResult) {
+      this.ignoreNextResult = 0;
+      return this.pump();
+    }
+    const pending = this.running;
+    if (!pending || pending.id !== reply.id) return;
+    this.running = undefined;
+    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}) });
+    else pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
+    this.pump();
+  }
+
+  private stop(worker: Worker): void {
+    this.stopping.add(worker);
+    void worker.terminate().catch(() => undefined);
+  }
+
+  /** The worker failed: every waiting job, and all later ones, are analyzed in the main thread. */
+  private fail(e: unknown, first?: Pending): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.options.logger.error(`the analysis worker failed, documents are analyzed in the server's main thread from now on: ${(e as Error)?.stack ?? String(e)}`);
+    if (this.worker) this.stop(this.worker);
+    this.worker = undefined;
+    const waiting = [...(first ? [first] : []), ...(this.running ? [this.running] : []), ...this.queue.splice(0)];
+    this.running = undefined;
+    for (const p of waiting) p.resolve(undefined);
+  }
+}
+
+/** The worker's side: answers each job with the analysis (or the error it threw). */
+function serveAnalyses(): void {
+  const port = parentPort!;
+  let bundled: GlossaryData = { entries: [], ambiguities: [] };
+  const folderOf = new Map<string, string>();
+  const glossaries = new GlossaryCatalog(() => bundled, (uri) => folderOf.get(uri));
+  port.on('message', (message: ToWorker) => {
+    if (message.kind === 'bundled') {
+      bundled = message.data;
+      return;
+    }
+    const { id, job } = message;
+    try {
+      if (job.glossaryFolder === undefined) folderOf.delete(job.uri);
+      else {
+        folderOf.set(job.uri, job.glossaryFolder);
+        if (job.glossaryFile) glossaries.setFolder(job.glossaryFolder, job.glossaryFile.uri, job.glossaryFile.text);
+        else glossaries.removeFolder(job.glossaryFolder);
+      }
+      const glossary = glossaries.forDocument(job.uri);
+      const analysis = analyze(job.text, {
+        known: job.known,
+        instruments: glossary.matcher,
+        senses: glossary.senses,
+        ...(job.documentDate ? { documentDate: job.documentDate } : {}),
+      });
+      // The rules' shared word index, read here too: the main thread takes it over as it is.
+      const words = DocumentWords.read(job.text).data();
+      const buffers = [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord].map((a) => a.buffer as ArrayBuffer);
+      port.postMessage({ id, analysis, words } satisfies FromWorker, buffers);
+    } catch (e) {
+      port.postMessage({ id, error: { message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack ? { stack: (e as Error).stack! } : {}) } } satisfies FromWorker);
+    }
+  });
+}
+
+/** True in a thread started as the analysis worker. */
+export const isAnalysisWorker = !isMainThread && !!(workerData as Record<string, unknown> | undefined)?.[WORKER_MARK];
+
+if (isAnalysisWorker) serveAnalyses();

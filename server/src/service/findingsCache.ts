@@ -1,0 +1,94 @@
+/**
+ * The findings of each document version, kept so nothing is computed twice. A document's findings
+ * are kept per analysis (one per text, facts and glossary) and per "local" state — the settings, the
+ * date, the document's glossary and glossary file — and each rule's findings beside them, with
+ * whether the rule read the workspace (index, catalog). A change elsewhere in the workspace (another
+ * document indexed or removed, news in the catalog) advances the workspace generation: only the rules
+ * that read the workspace run again; the others' findings are reused. A second request for the same
+ * version under the same state gets the same findings at once.
+ */
+import type { DocumentAnalysis } from '../engine/model';
+import type { CachedRuleFindings, RuleFindingsCache } from '../features/diagnostics/run';
+import type { CheckedFinding, IndexedDocument } from '../features/model';
+
+interface RuleEntry extends CachedRuleFindings {
+  /** The workspace generation the findings were computed at (they read the workspace). */
+  readonly generation: number;
+}
+
+interface DocumentEntry {
+  readonly analysis: DocumentAnalysis;
+  readonly text: string;
+  local: readonly unknown[];
+  readonly rules: Map<string, RuleEntry>;
+  /** The whole result, and the generation it holds for (undefined: it read nothing of the workspace). */
+  final?: { readonly result: CheckedFinding[]; readonly generation: number | undefined };
+  /** A computation under way for this state (a second caller shares it). */
+  running?: { readonly promise: Promise<CheckedFinding[]>; readonly generation: number; readonly local: readonly unknown[] };
+}
+
+export class FindingsCache {
+  private generation = 0;
+  private readonly documents = new Map<string, DocumentEntry>();
+
+  /** The workspace changed (a document indexed or removed, the catalog's facts): rules that read it run again. */
+  workspaceChanged(): void {
+    this.generation++;
+  }
+
+  forget(uri: string): void {
+    this.documents.delete(uri);
+  }
+
+  /**
+   * The findings of a document version under `local` (the settings, date and glossary objects it is
+   * checked with): kept ones when valid, else `compute` with a per-rule cache. Concurrent callers for
+   * the same state share one computation.
+   */
+  findings(doc: IndexedDocument, local: readonly unknown[], compute: (cache: RuleFindingsCache) => Promise<CheckedFinding[]>): Promise<CheckedFinding[]> {
+    let entry = this.documents.get(doc.uri);
+    if (!entry || entry.analysis !== doc.analysis || entry.text !== doc.text) {
+      entry = { analysis: doc.analysis, text: doc.text, local, rules: new Map() };
+      this.documents.set(doc.uri, entry);
+    } else if (!sameItems(entry.local, local)) {
+      entry.local = local;
+      entry.rules.clear();
+      entry.final = undefined;
+    }
+    const generation = this.generation;
+    if (entry.final && (entry.final.generation === undefined || entry.final.generation === generation)) return Promise.resolve(entry.final.result);
+    if (entry.running && entry.running.generation === generation && sameItems(entry.running.local, local)) return entry.running.promise;
+    const current = entry;
+    let readsWorkspace = false;
+    const cache: RuleFindingsCache = {
+      get: (code) => {
+        const kept = current.rules.get(code);
+        if (!kept || (kept.readsWorkspace && kept.generation !== generation)) return undefined;
+        readsWorkspace ||= kept.readsWorkspace;
+        return kept;
+      },
+      set: (code, findings) => {
+        readsWorkspace ||= findings.readsWorkspace;
+        current.rules.set(code, { ...findings, generation });
+      },
+    };
+    const promise = compute(cache).then(
+      (result) => {
+        if (current.running?.promise === promise) current.running = undefined;
+        // Kept only while this state is still the document's.
+        if (this.documents.get(doc.uri) === current && sameItems(current.local, local)) current.final = { result, generation: readsWorkspace ? generation : undefined };
+        return result;
+      },
+      (e: unknown) => {
+        if (current.running?.promise === promise) current.running = undefined;
+        throw e;
+      },
+    );
+    current.running = { promise, generation, local };
+    return promise;
+  }
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

@@ -1,0 +1,164 @@
+/**
+ * The language server's path to answers with a worker thread: requests about places are answered
+ * while a large document is analyzed (ordering, never wall-clock), a second pull of an unchanged
+ * document computes nothing (counted through the server's stats), random edit sequences end with
+ * the findings a fresh analysis gives, and a worker that cannot start leaves the analyses to the
+ * main thread. Every wait is on a message from the server.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as fc from 'fast-check';
+import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { BundledCatalogSource } from '../../server/src/catalog/sources/bundled';
+import { LineIndex } from '../../server/src/engine/lineIndex';
+import { loadBundledCatalog } from '../../server/src/io/bundledData';
+import { loadBundledGlossary } from '../../server/src/io/glossary';
+import { toDiagnostic } from '../../server/src/lsp/convert';
+import { STATS_REQUEST } from '../../server/src/lsp/handlers';
+import { parseSettings, ServerSettings } from '../../server/src/lsp/settings';
+import type { ServiceStats } from '../../server/src/service/kamerwijzer';
+import { createKamerwijzer } from '../../server/src/service/kamerwijzer';
+import { LspSession, positionOf } from '../support/lspClient';
+import { repoRoot, seedsDir } from '../support/paths';
+import { params, VOCABULARY } from '../support/textArbitraries';
+
+interface Report {
+  kind: 'full' | 'unchanged';
+  resultId?: string;
+  items: Diagnostic[];
+}
+
+const TODAY = '2026-01-15';
+const seeds = fs
+  .readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+
+/** The seeds, one after the other, to about `chars` characters. */
+function largeLetter(chars: number): string {
+  const all = seeds.join('\n\n');
+  return all.repeat(Math.ceil(chars / all.length)).slice(0, chars);
+}
+
+const shape = (d: Diagnostic) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range });
+
+/** What a fresh service, built as the server builds it (bundled data, the same settings), finds in a text. */
+async function freshDiagnostics(uri: string, text: string): Promise<ReturnType<typeof shape>[]> {
+  const dataDir = path.join(repoRoot, 'dist', 'data');
+  const settings = new ServerSettings();
+  settings.current = parseSettings({ today: TODAY, online: false });
+  const service = createKamerwijzer({
+    sources: [new BundledCatalogSource(() => loadBundledCatalog(dataDir))],
+    bundledGlossary: () => loadBundledGlossary(dataDir),
+    settings: { ...settings.service, locale: 'nl' },
+  });
+  return (await service.findings(service.setDocument(uri, text, 1))).map((f) => shape(toDiagnostic(f)));
+}
+
+describe('language server: analysis off the main thread, findings kept per version', function () {
+  this.timeout(120_000);
+  let lsp: LspSession;
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-path-'));
+    lsp = await LspSession.start({ folders: [dir], settings: { today: TODAY } });
+  });
+  after(async () => lsp?.stop());
+
+  const open = async (name: string, text: string): Promise<string> => {
+    const uri = pathToFileURL(path.join(dir, name)).toString();
+    await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    return uri;
+  };
+  const pull = (uri: string, previousResultId?: string) => lsp.request<Report>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+  const stats = () => lsp.request<ServiceStats>(STATS_REQUEST, {});
+
+  it('answers a hover from the last analysis while a large document is analyzed again', async () => {
+    const text = largeLetter(3_000_000);
+    const uri = await open('groot.md', text);
+    await pull(uri);
+    const analyses = (await stats()).analyses;
+    // An edit far below the hovered citation; then diagnostics (which wait for the new analysis) and a hover.
+    const lines = new LineIndex(text);
+    const far = lines.positionAt(text.length - 10);
+    await lsp.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: far, end: far }, text: 'x' }] });
+    const order: string[] = [];
+    const diagnostics = pull(uri).then((r) => (order.push('diagnostics'), r));
+    const at = positionOf(text, 'Kamerstuk 29826, nr. 250', 12);
+    const hover = lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at }).then((h) => (order.push('hover'), h));
+    // Asked once the hover is answered: the new version's analysis is still under way (in the worker).
+    const during = hover.then(() => stats()).then((s) => (order.push('stats'), s));
+    const [h, report, meanwhile] = await Promise.all([hover, diagnostics, during]);
+    assert.deepEqual(order, ['hover', 'stats', 'diagnostics']);
+    assert.equal(meanwhile.analyses, analyses, 'the hover was answered before the new version was analyzed');
+    assert.match((h!.contents as MarkupContent).value, /29 826, nr\. 250/);
+    assert.equal(h!.range?.start.line, at.line);
+    assert.ok(report.items.length > 0);
+    assert.equal((await stats()).analyses, analyses + 1, 'the edit was analyzed once');
+  });
+
+  it('a second pull of an unchanged document computes nothing, and one naming the first result is told "unchanged"', async () => {
+    const uri = await open('brief.md', seeds[0]!);
+    const first = await pull(uri);
+    const before = await stats();
+    const second = await pull(uri);
+    assert.deepEqual(second.items, first.items);
+    assert.deepEqual(await stats(), before);
+    const third = await pull(uri, first.resultId);
+    assert.equal(third.kind, 'unchanged');
+    assert.equal(third.resultId, first.resultId);
+    assert.deepEqual(await stats(), before);
+  });
+
+  it('random edit sequences end with the findings of a fresh analysis of the final text', async () => {
+    const insert = fc.array(fc.constantFrom(...VOCABULARY, ' ', '\n', 'Kamerstuk 29826, nr. 250', 'SCE-regeling'), { maxLength: 3 }).map((w) => w.join(' '));
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(40), insert, pull: fc.boolean(), hover: fc.boolean() });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(seeds.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), async (seed, edits) => {
+        let text = seeds[seed]!.slice(0, 8000);
+        const uri = await open(`willekeurig-${++run}.md`, text);
+        let version = 1;
+        const waiting: Promise<unknown>[] = [];
+        for (const e of edits) {
+          const lines = new LineIndex(text);
+          const from = Math.floor(e.at * text.length);
+          const to = Math.min(text.length, from + e.remove);
+          const range = { start: lines.positionAt(from), end: lines.positionAt(to) };
+          text = text.slice(0, from) + e.insert + text.slice(to);
+          await lsp.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: e.insert }] });
+          // Requests that are not awaited before the next edit: answered from whatever analysis there is.
+          if (e.pull) waiting.push(pull(uri));
+          if (e.hover) waiting.push(lsp.request('textDocument/hover', { textDocument: { uri }, position: range.start }));
+        }
+        await Promise.all(waiting);
+        const final = await pull(uri);
+        assert.deepEqual(final.items.map(shape), await freshDiagnostics(uri, text));
+        await lsp.notify('textDocument/didClose', { textDocument: { uri } });
+      }),
+      params(6),
+    );
+  });
+});
+
+describe('language server: a worker that cannot start', function () {
+  this.timeout(60_000);
+  it('analyzes in the main thread and says so once in the log', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-noworker-'));
+    const lsp = await LspSession.start({ folders: [dir], settings: { today: TODAY }, env: { KAMERWIJZER_TEST_WORKER_SCRIPT: path.join(dir, 'no-such-worker.js') } });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'brief.md')).toString();
+      await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: seeds[0]! } });
+      const report = await lsp.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.deepEqual(report.items.map(shape), await freshDiagnostics(uri, seeds[0]!));
+      await lsp.until(() => lsp.logged.some((m) => /analysis worker failed/.test(m.message)));
+      assert.equal(lsp.logged.filter((m) => /analysis worker failed/.test(m.message)).length, 1);
+    } finally {
+      await lsp.stop();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The shared word index (features/documentWords.ts) and the scans the rules make over it give what
+ * the whole-text regular expressions they replace gave: the same runs, the same folded words, the
+ * same candidates in the same order, on random Unicode, the recognizers' vocabulary, mutated real
+ * letters and the seeds.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { foldForSearch } from '../../../server/src/engine/folding';
+import { LineIndex } from '../../../server/src/engine/lineIndex';
+import { explainedAbbreviations, isAbbreviation } from '../../../server/src/features/diagnostics/abbreviations';
+import { capitalsWords } from '../../../server/src/features/diagnostics/rules/abbreviationUnexplained';
+import { candidates } from '../../../server/src/features/diagnostics/rules/instrumentUnknownAbbreviation';
+import { DocumentWords } from '../../../server/src/features/documentWords';
+import { seedsDir } from '../../support/paths';
+import { anyText, params } from '../../support/textArbitraries';
+
+const RUN = /[\p{L}\p{N}]+/gu;
+const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?![\p{L}\p{N}&+@]|\.[\p{L}\p{N}])/gu;
+const WORD = /(?<![\p{L}\p{N}\-/._@#])\p{Lu}[\p{L}]{1,7}(?![\p{L}\p{N}\-@]|['’][\p{L}]{2})/gu;
+const BRACKETED = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})\s*\)/gu;
+const FOLLOWED_BY_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{1,7})\s{0,2}\(\s*\p{L}[\p{L}-]*(?:\s+[\p{L}-]+){1,10}\s*\)/gu;
+
+const matches = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => [m.index, m[0], m[1]]);
+
+function assertSame(text: string): void {
+  const words = DocumentWords.of({ text, lines: new LineIndex(text) });
+  const runs = [...text.matchAll(RUN)];
+  assert.deepEqual(
+    Array.from(words.starts, (s, i) => [s, words.ends[i]]),
+    runs.map((m) => [m.index, m.index + m[0].length]),
+  );
+  const folded = runs.map((_, i) => words.folded(i));
+  assert.deepEqual(folded, runs.map((m) => foldForSearch(m[0])));
+  for (const w of new Set(folded)) assert.deepEqual(Array.from(words.occurrences(w)), folded.flatMap((f, i) => (f === w ? [i] : [])));
+  // Taken over from elsewhere (the analysis worker): the same words.
+  const lines = new LineIndex(text);
+  DocumentWords.adopt({ text, lines }, structuredClone(DocumentWords.read(text).data()));
+  const adopted = DocumentWords.of({ text, lines });
+  assert.deepEqual(runs.map((_, i) => adopted.folded(i)), folded);
+  for (const w of new Set(folded)) assert.deepEqual(Array.from(adopted.occurrences(w)), Array.from(words.occurrences(w)));
+  assert.deepEqual([...candidates(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, CANDIDATE));
+  assert.deepEqual([...capitalsWords(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, WORD));
+  // Only abbreviations: every match that is one, and no fewer.
+  const abbreviations = (ms: Iterable<RegExpMatchArray>) => [...ms].filter((m) => isAbbreviation(m[0])).map((m) => [m.index, m[0]]);
+  assert.deepEqual(abbreviations(capitalsWords(text, words, true)), abbreviations(text.matchAll(WORD)));
+  const explained = new Set([...text.matchAll(BRACKETED), ...text.matchAll(FOLLOWED_BY_NAME)].map((m) => m[1]!));
+  assert.deepEqual(explainedAbbreviations(text, words), explained);
+}
+
+describe('the shared word index of a document version', () => {
+  it('gives what the whole-text expressions gave, on random texts', () => {
+    fc.assert(fc.property(anyText(), (text) => assertSame(text)), params(300));
+  });
+
+  it('gives what the whole-text expressions gave, on forms at the edges', () => {
+    for (const text of ["ABC's en AB’sx, ABCs, ABCDEFs ABCDEFG", 'NVWA (Nederlandse Voedsel- en Warenautoriteit) (hierna: NVWA)', 'x.ABC @ABC AB+ A1B2 É1 𝐀BC ABC𝐀', 'KMar RvS IenW AMvB ÅBC-regeling']) assertSame(text);
+  });
+
+  it('gives what the whole-text expressions gave, on the seeds', () => {
+    for (const f of fs.readdirSync(seedsDir).filter((x) => x.endsWith('.txt'))) assertSame(fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+  });
+
+  it('is built once per text and shared', () => {
+    const text = 'Het Klimaatfonds en de SDE-regeling.';
+    const lines = new LineIndex(text);
+    assert.equal(DocumentWords.of({ text, lines }), DocumentWords.of({ text, lines }));
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * The server's path to findings — analyses made by the worker thread (lsp/analysisWorker.ts), older
+ * versions dropped while newer ones arrive, findings kept per version and rerun per rule when the
+ * workspace changes — gives what a fresh analysis and a fresh run of every rule give on the final
+ * texts. Random edit sequences (fast-check, a fixed seed) on real letters, with edits of a second
+ * document the first one cites and of the workspace glossary in between. Work is counted through
+ * the service's stats, never timed.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
+import { WorkerAnalyzer } from '../../../server/src/lsp/analysisWorker';
+import { createKamerwijzer, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
+import { seedsDir } from '../../support/paths';
+import { params, VOCABULARY } from '../../support/textArbitraries';
+import { bundledGlossary, bundledSource, GLOSSARY_URI, ListCatalogSource, type Known } from '../../support/workspace';
+
+const WORKER_SCRIPT = path.resolve(__dirname, '../../../server/src/lsp/analysisWorker.js');
+const A = 'file:///ws/brief.md';
+const B = 'file:///ws/bijlage.md';
+const KNOWN: Known[] = [{ id: '29826-250', type: 'Motie', title: 'Motie van het lid Kostić over de verduurzaming van de industrie' }];
+const GLOSSARIES = [
+  undefined,
+  JSON.stringify({ entries: [{ id: 'sce', name: 'SCE-regeling', fullName: 'Subsidieregeling Coöperatieve Energieopwekking', abbreviations: ['SCE'], kind: 'subsidieregeling' }] }),
+];
+const B_TEXTS = [
+  '---\nkamerstuk: 29826-999\ntitel: Toekomstperspectief op de energie-intensieve industrie\n---\nTekst.\n',
+  '---\nkamerstuk: 29826-999\ntitel: Jaarverslag visserij en kustbeheer Waddenzee\n---\nTekst.\n',
+  'Geen kop.\n',
+];
+
+const seeds = fs
+  .readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8').slice(0, 6000));
+
+const errors: string[] = [];
+const logger: Logger = { info: () => undefined, warn: () => undefined, error: (m) => errors.push(m) };
+const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function service(analyzer?: WorkerAnalyzer): Kamerwijzer {
+  const s = createKamerwijzer({
+    sources: [new ListCatalogSource(KNOWN), bundledSource()],
+    bundledGlossary: () => bundledGlossary,
+    folderOf: (uri) => (uri.startsWith('file:///ws/') ? 'ws' : undefined),
+    settings: { locale: 'nl', today: '2026-01-15', diagnostics: { ...DEFAULT_DIAGNOSTIC_SETTINGS, enforceCitationStyle: true } },
+    ...(analyzer ? { analyzer, slice: yieldNow } : {}),
+    logger,
+  });
+  s.glossaries.setFolder('ws', GLOSSARY_URI, undefined);
+  return s;
+}
+
+type Step =
+  | { readonly kind: 'edit'; readonly at: number; readonly remove: number; readonly insert: string; readonly wait: boolean }
+  | { readonly kind: 'cited'; readonly text: number }
+  | { readonly kind: 'glossary'; readonly text: number }
+  | { readonly kind: 'findings' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(30), insert: fc.array(fc.constantFrom(...VOCABULARY, ' ', '\n', 'SCE-regeling ', 'Toekomstperspectief op de energie-intensieve industrie '), { maxLength: 4 }).map((w) => w.join(' ')), wait: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cited' as const), text: fc.nat(B_TEXTS.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('glossary' as const), text: fc.nat(GLOSSARIES.length - 1) }) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'findings' as const }) },
+);
+
+/** What a fresh service finds on the final texts. */
+async function fresh(textA: string, textB: string, glossary: string | undefined) {
+  const s = service();
+  s.glossaries.setFolder('ws', GLOSSARY_URI, glossary);
+  s.setDocument(B, textB, 1);
+  const doc = s.setDocument(A, textA, 1);
+  return { analysis: doc.analysis, findings: await s.findings(doc) };
+}
+
+describe('the server path: worker analyses, dropped versions, kept findings', function () {
+  this.timeout(120_000);
+  let analyzer: WorkerAnalyzer;
+  before(() => {
+    analyzer = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT });
+  });
+  after(() => analyzer.dispose());
+  afterEach(() => assert.deepEqual(errors.splice(0), []));
+
+  it('random edit sequences end with what a fresh analysis and every rule give', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...seeds), fc.array(step, { minLength: 1, maxLength: 10 }), async (seed, steps) => {
+        const s = service(analyzer);
+        let textA = seed;
+        let textB = B_TEXTS[0]!;
+        let glossary: string | undefined;
+        let version = 1;
+        s.setDocument(B, textB, 1);
+        let pending: { abort: AbortController; done: Promise<unknown> } | undefined;
+        const analyzeA = (wait: boolean) => {
+          pending?.abort.abort(new Error('superseded'));
+          const abort = new AbortController();
+          const done = s.setDocumentAsync(A, textA, ++version, undefined, abort.signal).catch((e: unknown) => {
+            if (!abort.signal.aborted) throw e;
+          });
+          pending = { abort, done };
+          return wait ? done : Promise.resolve();
+        };
+        await analyzeA(true);
+        for (const x of steps) {
+          if (x.kind === 'edit') {
+            const at = Math.floor(x.at * textA.length);
+            textA = textA.slice(0, at) + x.insert + textA.slice(at + x.remove);
+            await analyzeA(x.wait);
+          } else if (x.kind === 'cited') {
+            textB = B_TEXTS[x.text]!;
+            await s.setDocumentAsync(B, textB, ++version);
+          } else if (x.kind === 'glossary') {
+            glossary = GLOSSARIES[x.text];
+            s.glossaries.setFolder('ws', GLOSSARY_URI, glossary);
+          } else {
+            const doc = s.document(A);
+            if (doc) await s.findings(doc);
+          }
+        }
+        await pending?.done;
+        // The final text, as the server asks for it after the last edit (a glossary change re-analyzes).
+        const doc = await s.setDocumentAsync(A, textA, ++version);
+        const expected = await fresh(textA, textB, glossary);
+        assert.deepEqual(doc.analysis, expected.analysis);
+        assert.deepEqual(await s.findings(doc), expected.findings);
+      }),
+      params(12),
+    );
+  });
+
+  it('a second request for the findings of an unchanged document computes nothing', async () => {
+    const s = service(analyzer);
+    s.setDocument(B, B_TEXTS[0]!, 1);
+    const doc = await s.setDocumentAsync(A, seeds[0]!, 1);
+    const first = await s.findings(doc);
+    const { findingsComputed, ruleRuns, analyses } = s.stats;
+    assert.equal(analyses, 2);
+    assert.equal(await s.findings(doc), first);
+    // The same text again (a new version number, as after undo) re-uses the analysis and the findings.
+    const again = await s.setDocumentAsync(A, seeds[0]!, 2);
+    assert.equal(await s.findings(again), first);
+    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, analyses });
+  });
+
+  it('a change elsewhere in the workspace reruns only the rules that read it', async () => {
+    const s = service(analyzer);
+    s.setDocument(B, B_TEXTS[0]!, 1);
+    const doc = await s.setDocumentAsync(A, seeds[0]!, 1);
+    await s.findings(doc);
+    const runs = s.stats.ruleRuns;
+    assert.equal(runs, s.rules.length);
+    await s.setDocumentAsync(B, B_TEXTS[1]!, 2);
+    await s.findings(doc);
+    const rerun = s.stats.ruleRuns - runs;
+    assert.ok(rerun > 0 && rerun < s.rules.length, `${rerun} of ${s.rules.length} rules ran again`);
+    // Settings change every rule's findings (severities, messages): all run again.
+    s.configure({ locale: 'en' });
+    await s.findings(doc);
+    assert.equal(s.stats.ruleRuns - runs - rerun, s.rules.length);
+  });
+
+  it('a newer version drops the analysis of an older one, and a running analysis of a large text is stopped', async () => {
+    const events: string[] = [];
+    const stopping = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT, onEvent: (e) => events.push(e) });
+    try {
+      const s = service(stopping);
+      const large = seeds.join('\n\n').repeat(12);
+      const older = new AbortController();
+      const first = s.setDocumentAsync(A, large, 1, undefined, older.signal);
+      const second = s.setDocumentAsync(A, `${large}x`, 2);
+      await new Promise((resolve) => setImmediate(resolve));
+      older.abort(new Error('superseded'));
+      await assert.rejects(first, /superseded/);
+      const doc = await second;
+      assert.equal(doc.version, 2);
+      assert.deepEqual(events, ['started', 'restarted', 'started']);
+      assert.deepEqual(doc.analysis, (await fresh(`${large}x`, B_TEXTS[0]!, undefined)).analysis);
+    } finally {
+      stopping.dispose();
+    }
+  });
+
+  it('an analysis that throws in the worker rejects with its error, and the worker goes on', async () => {
+    await assert.rejects(analyzer.analyze({ uri: A, text: undefined as unknown as string }, () => bundledGlossary), /Cannot read properties of undefined/);
+    const made = await analyzer.analyze({ uri: A, text: seeds[2]! }, () => bundledGlossary);
+    assert.equal(analyzer.inProcess, false);
+    assert.ok(made && made.analysis.references.length > 0 && made.words && made.words.starts.length > 0);
+  });
+
+  it('a worker that cannot start leaves the analyses to the main thread, with one log line', async () => {
+    const broken = new WorkerAnalyzer({ logger, script: path.join(__dirname, 'no-such-worker.js') });
+    const s = service(broken);
+    const doc = await s.setDocumentAsync(A, seeds[1]!, 1);
+    const doc2 = await s.setDocumentAsync(B, B_TEXTS[1]!, 1);
+    assert.equal(broken.inProcess, true);
+    assert.equal(errors.length, 1);
+    assert.match(errors.splice(0)[0]!, /analysis worker failed.*main thread/);
+    assert.deepEqual(doc.analysis, (await fresh(seeds[1]!, B_TEXTS[0]!, undefined)).analysis);
+    assert.equal(doc2.version, 1);
+  });
+});
