@@ -135,8 +135,9 @@ export async function startCheck(
         failed(input, e);
         continue;
       }
-      const findings = await service.findings(doc).catch((e: unknown) => failed(input, e));
+      // Let go first, so that nothing kept beside the index holds the analysis once it is checked.
       service.index.release(uri);
+      const findings = await service.findings(doc).catch((e: unknown) => failed(input, e));
       if (findings) yield { input, doc, findings };
     }
   }

@@ -216,9 +216,18 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     }
     return doc;
   };
-  const computeChecked = (doc: IndexedDocument, signal?: AbortSignal): Promise<CheckedFinding[]> => {
+  const computeChecked = async (doc: IndexedDocument, signal?: AbortSignal): Promise<CheckedFinding[]> => {
     const ctx = context();
-    const glossaryLocal = [settings, ctx.today, glossaries.forDocument(doc.uri), glossaries.workspaceFileFor(doc.uri)];
+    const glossaryLocal = [settings, ctx.today, glossaries.forDocument(doc.uri), glossaryFile(doc.uri)];
+    // Findings are kept only beside a document the index holds whole: the kept entry holds its analysis.
+    try {
+      return await keptFindings(doc, ctx, glossaryLocal, signal);
+    } finally {
+      if (index.get(doc.uri) !== doc) kept.forget(doc.uri);
+    }
+  };
+  const glossaryFile = (uri: string) => glossaries.workspaceFileFor(uri);
+  const keptFindings = (doc: IndexedDocument, ctx: FeatureContext, glossaryLocal: readonly unknown[], signal?: AbortSignal): Promise<CheckedFinding[]> => {
     return kept.findings(doc, glossaryLocal, (cache) => {
       stats.findingsComputed++;
       const onError = (code: string, e: unknown) => logger.error(`rule ${code} failed on ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
