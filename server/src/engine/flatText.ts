@@ -31,31 +31,115 @@ export class FlatText {
   constructor(readonly source: string, omitted: readonly OmittedSpan[] = []) {
     const n = source.length;
     const omits = omitted.filter((o) => o.span.length > 0).sort((a, b) => a.span.offset - b.span.offset);
-    const parts: string[] = [];
     const runFlat: number[] = [];
     const runSource: number[] = [];
     let k = 0;
     let lastSpace = false;
+    // Where the last run ends in the source while the next one may go on from there (else -1): runs
+    // that follow each other in the source are one run.
+    let runTo = -1;
+    // The flat text is written in one of two ways. In Node, for a text of some length: into a copy of
+    // the source as UTF-16 code units, moved down over what is left out (native copies, and one
+    // decoding at the end). Otherwise as slices of the source with every line feed a space (a line
+    // feed that stands alone between words is the space it flattens to), joined at the end.
+    const NodeBuffer = n >= BUFFER_FROM ? (globalThis as { Buffer?: typeof Buffer }).Buffer : undefined;
+    const buffer = NodeBuffer ? NodeBuffer.from(source, 'utf16le') : undefined;
+    const spaced = buffer || source.indexOf('\n') < 0 ? source : source.replaceAll('\n', ' ');
+    const parts: string[] = [];
+    /** The start of the slice of `spaced` being written, up to runTo (-1: none, and always with a buffer). */
+    let partFrom = -1;
+    const flush = (): void => {
+      if (partFrom >= 0) parts.push(spaced.slice(partFrom, runTo));
+      partFrom = -1;
+    };
+    /** Starts a run at `from` unless the last one goes on there. */
+    const run = (from: number): void => {
+      if (runTo === from) return;
+      flush();
+      runFlat.push(k);
+      runSource.push(from);
+      if (!buffer) partFrom = from;
+    };
     /** Appends source [from, to) as it is. */
     const copy = (from: number, to: number): void => {
       if (to <= from) return;
-      parts.push(source.slice(from, to));
-      runFlat.push(k);
-      runSource.push(from);
+      run(from);
+      if (buffer && from !== k) buffer.copyWithin(2 * k, 2 * from, 2 * to);
+      runTo = to;
       k += to - from;
       lastSpace = source.charCodeAt(to - 1) === 32;
     };
-    /** Appends one space that stands for the source from `at`. */
+    /** Appends one space that stands for the source at `at`. */
     const space = (at: number): void => {
-      parts.push(' ');
-      runFlat.push(k);
-      runSource.push(at);
+      if (buffer || spaced.charCodeAt(at) === 32) {
+        run(at);
+        if (buffer) {
+          buffer[2 * k] = 32;
+          buffer[2 * k + 1] = 0;
+        }
+        runTo = at + 1;
+      } else literalSpace(at);
       k++;
       lastSpace = true;
     };
-    // The characters that need more than copying: white space other than one space between words,
-    // characters to drop, and a hyphen before white space (a word broken at a line end).
-    const special = new RegExp(SPECIAL.source, 'g');
+    /** A run of one space, whatever the source holds at `at`. */
+    const literalSpace = (at: number): void => {
+      flush();
+      runFlat.push(k);
+      runSource.push(at);
+      if (buffer) {
+        buffer[2 * k] = 32;
+        buffer[2 * k + 1] = 0;
+      } else parts.push(' ');
+      runTo = -1;
+    };
+    // The characters that need more than copying (SPECIAL): white space other than one space between
+    // words, characters to drop, and a hyphen before white space (a word broken at a line end). Found
+    // as the first of: a line feed, another white space or dropped character, two spaces, a hyphen and
+    // a space, and a space or hyphen right before a line feed or such a character. The no-break space
+    // and the soft hyphen are looked for on their own: in the pattern, they would stop the engine at
+    // every space and hyphen (which share their low bits).
+    const rare = new RegExp(RARE.source, 'g');
+    let nextLf = -1;
+    let nextRare = -1;
+    let nextNbsp = -1;
+    let nextSoft = -1;
+    let nextSpaces = -1;
+    let nextHyphen = -1;
+    /** A space or hyphen right before `j` (at or after `from`) is special too. */
+    const withBefore = (j: number, from: number): number => {
+      if (j >= n || j - 1 < from) return j;
+      const c = source.charCodeAt(j - 1);
+      return c === 32 || c === 45 ? j - 1 : j;
+    };
+    /** The first special character at or after `from` (n when none is left). */
+    const specialFrom = (from: number): number => {
+      if (nextLf < from) {
+        nextLf = source.indexOf('\n', from);
+        if (nextLf < 0) nextLf = n;
+      }
+      if (nextRare < from) {
+        rare.lastIndex = from;
+        nextRare = rare.test(source) ? rare.lastIndex - 1 : n;
+      }
+      if (nextNbsp < from) {
+        nextNbsp = source.indexOf('\u00a0', from);
+        if (nextNbsp < 0) nextNbsp = n;
+      }
+      if (nextSoft < from) {
+        nextSoft = source.indexOf('\u00ad', from);
+        if (nextSoft < 0) nextSoft = n;
+      }
+      if (nextSpaces < from) {
+        nextSpaces = source.indexOf('  ', from);
+        if (nextSpaces < 0) nextSpaces = n;
+      }
+      if (nextHyphen < from) {
+        nextHyphen = source.indexOf('- ', from);
+        if (nextHyphen < 0) nextHyphen = n;
+      }
+      return Math.min(nextSpaces, nextHyphen, withBefore(nextLf, from), withBefore(Math.min(nextRare, nextNbsp, nextSoft), from));
+    };
     /** The first special character at or after the last position looked from (n when none is left). */
     let nextSpecial = -1;
     let nextOmit = 0;
@@ -64,18 +148,19 @@ export class FlatText {
       while (nextOmit < omits.length && omits[nextOmit]!.span.offset + omits[nextOmit]!.span.length <= i) nextOmit++;
       const omit = omits[nextOmit];
       if (omit && omit.span.offset <= i) {
-        if (omit.replacement === ' ' && k > 0 && !lastSpace) space(i);
+        if (omit.replacement === ' ' && k > 0 && !lastSpace) {
+          // A space for the left-out part, whatever character stands at `i`.
+          literalSpace(i);
+          k++;
+          lastSpace = true;
+        }
         i = omit.span.offset + omit.span.length;
         continue;
       }
       // A space right after a space already written (after a left-out part) is white space to collapse.
       const c = source.charCodeAt(i);
       if (!(lastSpace && c === 32)) {
-        if (nextSpecial < i) {
-          // Every alternative of SPECIAL matches one character, so the match ends right after it.
-          special.lastIndex = i;
-          nextSpecial = special.test(source) ? special.lastIndex - 1 : n;
-        }
+        if (nextSpecial < i) nextSpecial = specialFrom(i);
         const stop = Math.min(nextSpecial, omit ? omit.span.offset : n);
         if (stop > i) {
           copy(i, stop);
@@ -113,7 +198,8 @@ export class FlatText {
       copy(i, i + 1);
       i++;
     }
-    this.text = parts.length === 1 ? parts[0]! : parts.join('');
+    flush();
+    this.text = buffer ? buffer.toString('utf16le', 0, 2 * k) : parts.length === 1 ? parts[0]! : parts.join('');
     this.runFlat = Int32Array.from(runFlat);
     this.runSource = Int32Array.from(runSource);
   }
@@ -163,6 +249,24 @@ export class FlatText {
     return this.runFlat[lo]! + Math.max(0, sourceOffset - runs[lo]!);
   }
 
+  /** flatIndex of each of a list of source offsets: for offsets in ascending order, in one walk over the runs. */
+  flatIndices(sourceOffsets: readonly number[]): number[] {
+    const runs = this.runSource;
+    const count = runs.length;
+    const out = new Array<number>(sourceOffsets.length);
+    let r = 0;
+    let last = -Infinity;
+    for (let k = 0; k < sourceOffsets.length; k++) {
+      const offset = sourceOffsets[k]!;
+      // An offset before the last one: the walk starts again (never, for offsets in order).
+      if (offset < last) r = 0;
+      last = offset;
+      while (r < count && runs[r]! + this.runLength(r) - 1 < offset) r++;
+      out[k] = r === count ? this.text.length : this.runFlat[r]! + Math.max(0, offset - runs[r]!);
+    }
+    return out;
+  }
+
   /** The exact source text of flat [start, end). */
   sourceText(start: number, end: number): string {
     const span = this.sourceSpan(start, end);
@@ -174,13 +278,18 @@ export class FlatText {
   }
 }
 
+/** From this length on, the flat text is written into a buffer (see the constructor). */
+const BUFFER_FROM = 4096;
+
 const SPACE_CLASS = ' \\t\\n\\v\\f\\r\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\u2028\\u2029';
 const IGNORABLE_CLASS = '\\u00ad\\u200b\\u200c\\u200d\\ufeff';
-/** What flattening must look at: see the constructor. */
-const SPECIAL = new RegExp(
-  `[${SPACE_CLASS.slice(1)}${IGNORABLE_CLASS}]| (?=[${SPACE_CLASS}${IGNORABLE_CLASS}])|-(?=[${SPACE_CLASS}${IGNORABLE_CLASS}])`,
-  'g',
-);
+/**
+ * What flattening must look at is SPECIAL,
+ * `[${SPACE_CLASS.slice(1)}${IGNORABLE_CLASS}]| (?=[${SPACE_CLASS}${IGNORABLE_CLASS}])|-(?=[${SPACE_CLASS}${IGNORABLE_CLASS}])`,
+ * found in parts (see the constructor); these are its characters other than a space, a line feed, a
+ * no-break space and a soft hyphen.
+ */
+const RARE = new RegExp(`[${SPACE_CLASS.slice(1).replace('\\n', '').replace('\\u00a0', '')}${IGNORABLE_CLASS.replace('\\u00ad', '')}]`, 'g');
 
 function isSpaceOrIgnorableCode(c: number): boolean {
   return isSpaceCode(c) || isIgnorableCode(c);

@@ -22,6 +22,27 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'art', 'mr', 'drs', 'dr', 'ir', 'ing', 'prof', 'mw', 'mevr', 'dhr', 'resp', 'incl', 'excl', 'max', 'st', 'stb', 'stcrt', 'kst', 'zgn', 'evt', 'etc', 'jo',
 ]);
 
+/** The length of the longest of ABBREVIATIONS. */
+const LONGEST_ABBREVIATION = [...ABBREVIATIONS].reduce((most, a) => Math.max(most, a.length), 0);
+
+/** The numbers of both lists in ascending order; `sorted` is ascending, `more` need not be. */
+function merged(sorted: number[], more: readonly number[]): number[] {
+  let inOrder = true;
+  for (let i = 1; i < more.length && inOrder; i++) inOrder = more[i - 1]! <= more[i]!;
+  if (!inOrder) {
+    for (const b of more) sorted.push(b);
+    return sorted.sort((a, b) => a - b);
+  }
+  const out = new Array<number>(sorted.length + more.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < sorted.length && j < more.length) out[k++] = sorted[i]! <= more[j]! ? sorted[i++]! : more[j++]!;
+  while (i < sorted.length) out[k++] = sorted[i++]!;
+  while (j < more.length) out[k++] = more[j++]!;
+  return out;
+}
+
 /** True when the character at `at` is a mark that may end a sentence. */
 function isStop(c: number): boolean {
   return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */;
@@ -63,6 +84,25 @@ function opensSentence(text: string, i: number): boolean {
 
 /** True when the period at `at` closes an abbreviation or an initial. */
 export function closesAbbreviation(text: string, at: number): boolean {
+  // ASCII letters and periods before it (what almost every period follows): read in place, and a
+  // string made only for a word short enough to be an abbreviation.
+  const from = Math.max(0, at - 8);
+  let i = at;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) i--;
+    else break;
+  }
+  if (i === from || text.charCodeAt(i - 1) < 128) {
+    while (i < at && text.charCodeAt(i) === 46) i++;
+    const length = at - i;
+    if (length === 0) return false;
+    if (length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(text.slice(i, at).toLowerCase())) return true;
+    // Initials ("V.P.G. Karremans") and single letters: a letter, then period and letter pairs.
+    if (length % 2 === 0) return false;
+    for (let k = i; k < at; k++) if ((text.charCodeAt(k) === 46) !== ((k - i) % 2 === 1)) return false;
+    return true;
+  }
   const word = wordBeforePeriod(text, at);
   const bare = word.replace(/^\.+/, '').toLowerCase();
   if (!bare) return false;
@@ -97,7 +137,9 @@ function wordBeforePeriod(text: string, at: number): string {
  * line that starts a list item ("- ", "• ", "1. ", "2) ").
  */
 const LINE_BOUNDARY = /\n[ \t]*\r?\n(?=\s*[\p{Lu}\d"“‘'(•–|])|\n(?=[ \t]*(?:\||(?:[-•*–]|\d{1,2}[.)])[ \t]))/gu;
-const BOUNDARY = new RegExp(`[.!?;\\u2022\\u25aa\\u25cf\\u21a9]|${LINE_BOUNDARY.source}`, 'gu');
+/** The marks that may end a sentence or separate items. */
+const MARK = /[.!?;\u2022\u25aa\u25cf\u21a9]/;
+const BOUNDARY = new RegExp(`${MARK.source}|${LINE_BOUNDARY.source}`, 'gu');
 
 /**
  * The sentence boundaries of a text. A boundary is the offset just after a sentence's final mark (or
@@ -120,9 +162,19 @@ export class Sentences {
   private get starts(): number[] {
     if (this.found) return this.found;
     const starts: number[] = [0];
-    const re = new RegExp(BOUNDARY.source, BOUNDARY.flags);
     const text = this.text;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    const oneLine = text.indexOf('\n') < 0;
+    if (oneLine) {
+      // Without a line feed (a flat text), only the marks can be boundaries: each match is one
+      // character, found without a match object.
+      const marks = new RegExp(MARK.source, 'g');
+      while (marks.test(text)) {
+        const at = marks.lastIndex - 1;
+        if (isItemMark(text.charCodeAt(at)) || endsSentence(text, at)) starts.push(at + 1);
+      }
+    }
+    const re = new RegExp(BOUNDARY.source, BOUNDARY.flags);
+    for (let m = oneLine ? null : re.exec(text); m; m = re.exec(text)) {
       const c = text.charCodeAt(m.index);
       if (c === 10 /* \n */) {
         starts.push(m.index + m[0].length);
@@ -132,12 +184,8 @@ export class Sentences {
       }
     }
     const extra = this.extraBoundaries();
-    if (extra.length) {
-      for (const b of extra) starts.push(b);
-      starts.sort((a, b) => a - b);
-    }
-    this.found = starts;
-    return starts;
+    this.found = extra.length ? merged(starts, extra) : starts;
+    return this.found;
   }
 
   /** The sentences of a flat text: its own marks, and the paragraph breaks and table rows of its source. */
@@ -145,8 +193,8 @@ export class Sentences {
     return new Sentences(flat.text, () => {
       const breaks: number[] = [];
       const re = new RegExp(LINE_BOUNDARY.source, LINE_BOUNDARY.flags);
-      for (let m = re.exec(flat.source); m; m = re.exec(flat.source)) breaks.push(flat.flatIndex(m.index));
-      return breaks;
+      for (let m = re.exec(flat.source); m; m = re.exec(flat.source)) breaks.push(m.index);
+      return flat.flatIndices(breaks);
     });
   }
 

@@ -157,7 +157,7 @@ interface Caption {
  * places just before each (a unit is at most UNIT_BEFORE_EURO characters long before its euro).
  */
 class CaptionFinder {
-  private readonly euros = /€|eur/gi;
+  private euros: EuroMarkers | undefined;
   private readonly unit = new RegExp(UNIT.source, 'iuy');
   /** Units are looked for from here on: the end of the last unit found, or the last place tried. */
   private scannedTo = 0;
@@ -173,8 +173,9 @@ class CaptionFinder {
     while (this.cursor < this.captions.length && this.captions[this.cursor]!.start < from) this.cursor++;
     if (this.cursor < this.captions.length) return this.captions[this.cursor];
     const source = this.flat.source;
-    for (let e = this.done ? null : this.euros.exec(source); e; e = this.euros.exec(source)) {
-      const caption = this.unitAround(source, e.index);
+    const euros = (this.euros ??= new EuroMarkers(source));
+    for (let e = this.done ? -1 : euros.next(); e >= 0; e = euros.next()) {
+      const caption = this.unitAround(source, e);
       if (!caption) continue;
       this.captions.push(caption);
       if (caption.start >= from) {
@@ -190,7 +191,7 @@ class CaptionFinder {
   /** The caption whose unit holds the euro marker at `at`, if any. */
   private unitAround(source: string, at: number): Caption | undefined {
     for (let i = Math.max(this.scannedTo, at - UNIT_BEFORE_EURO); i <= at; i++) {
-      if (!UNIT_START.test(source[i]!)) continue;
+      if (!isUnitStart(source.charCodeAt(i))) continue;
       this.unit.lastIndex = i;
       const m = this.unit.exec(source);
       if (!m) continue;
@@ -202,7 +203,7 @@ class CaptionFinder {
       if (end < source.length && /[\p{L}\p{N}]/u.test(source[end]!)) continue;
       if (!isCaption(source, start, end, PLAIN_UNIT.test(m[0]))) continue;
       this.scannedTo = end;
-      this.euros.lastIndex = Math.max(this.euros.lastIndex, end);
+      this.euros!.lastIndex = Math.max(this.euros!.lastIndex, end);
       const unit = { text: m[0], start: this.flat.flatIndex(start), end: this.flat.flatIndex(end - 1) + 1 };
       return { start, end, multiplier: multiplierOf(m[0]), unit, tableEnd: end };
     }
@@ -211,10 +212,41 @@ class CaptionFinder {
   }
 }
 
+/**
+ * The euro markers of a text in order, as `/€|eur/gi` finds them from `lastIndex` on (the two never
+ * overlap), by two quicker searches: "€" by indexOf, "eur" in any case by a pattern of its own.
+ */
+class EuroMarkers {
+  /** Where the next search starts; moved past each marker found. */
+  lastIndex = 0;
+  /** The next "€" and "eur" at or after where each was last looked for from (-1: none left; -2: not looked for). */
+  private sign = -2;
+  private word = -2;
+  private readonly eur = /eur/gi;
+
+  constructor(private readonly text: string) {}
+
+  /** The start of the next marker at or after lastIndex, or -1. */
+  next(): number {
+    const from = this.lastIndex;
+    if (this.sign !== -1 && this.sign < from) this.sign = this.text.indexOf('€', from);
+    if (this.word !== -1 && this.word < from) {
+      this.eur.lastIndex = from;
+      this.word = this.eur.test(this.text) ? this.eur.lastIndex - 3 : -1;
+    }
+    const at = this.sign < 0 ? this.word : this.word < 0 ? this.sign : Math.min(this.sign, this.word);
+    if (at >= 0) this.lastIndex = at + (at === this.sign ? 1 : 3);
+    return at;
+  }
+}
+
 /** How far before its euro marker a unit may start ("x 1.000.000.000 euro", "in miljarden euro's"). */
 const UNIT_BEFORE_EURO = 24;
 /** The first letters of a unit. */
-const UNIT_START = /[xX×iI€Ee]/;
+/** What a unit starts with: x X × i I € E e (by code unit). */
+function isUnitStart(c: number): boolean {
+  return c === 120 || c === 88 || c === 0xd7 || c === 105 || c === 73 || c === 0x20ac || c === 69 || c === 101;
+}
 
 /** A unit without a scale: "in €", "in euro's", "x € 1". */
 const PLAIN_UNIT = /^(?:in (?:€|EUR|euro(?:['’]s)?)|[x×] ?(?:€|EUR|euro) ?1)$/i;

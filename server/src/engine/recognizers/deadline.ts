@@ -81,13 +81,57 @@ export function recognizeDeadlines(flat: FlatText, documentDate: string | undefi
  */
 const TIME_WORD = new RegExp(
   // \b (ASCII word edges) rather than Unicode lookarounds: the time words are ASCII, and it lets the
-  // engine skip ahead quickly; the phrase reader checks the edges again with the full alphabet.
-  `\\b(?:(?:19|20)\\d{2}(?![0-9])|Q[1-4](?![0-9])|(?:kwartaal|helft|jaarhelft|voorjaar|najaar|zomer|lente|herfst|zomerreces|zomervakantie|kerstreces|kerstvakantie|kerstmis|kerst|jaarwisseling|eind|einde|ultimo|begin|medio|half|halverwege|jaar|kalenderjaar|${MONTH_PATTERN}|${MONTH_ABBREVIATIONS}|` +
-    'deadlines?|prinsjesdag|verantwoordingsdag|voorjaarsnota|najaarsnota|raad|eurogroep|ecofinraad|top|debat|commissiedebat|tweeminutendebat|' +
-    'begrotingsdebat|behandeling|begrotingsbehandeling|overleg|notaoverleg|wetgevingsoverleg|vergadering|procedurevergadering|commissievergadering|' +
-    'stemmingen|dag|dagen|werkdagen|week|weken|maand|maanden)\\b)',
-  'gi',
+  // engine skip ahead quickly; the phrase reader checks the edges again with the full alphabet. The
+  // words as a trie with each letter in either case: what the i flag would match, found quicker.
+  `\\b(?:(?:19|20)\\d{2}(?![0-9])|[Qq][1-4](?![0-9])|${wordTriePattern(
+    [
+      'kwartaal|helft|jaarhelft|voorjaar|najaar|zomer|lente|herfst|zomerreces|zomervakantie|kerstreces|kerstvakantie|kerstmis|kerst|jaarwisseling|eind|einde|ultimo|begin|medio|half|halverwege|jaar|kalenderjaar',
+      MONTH_PATTERN,
+      MONTH_ABBREVIATIONS.replace('febr?', 'feb|febr').replace('sept?', 'sep|sept'),
+      'deadline|deadlines|prinsjesdag|verantwoordingsdag|voorjaarsnota|najaarsnota|raad|eurogroep|ecofinraad|top|debat|commissiedebat|tweeminutendebat',
+      'begrotingsdebat|behandeling|begrotingsbehandeling|overleg|notaoverleg|wetgevingsoverleg|vergadering|procedurevergadering|commissievergadering',
+      'stemmingen|dag|dagen|werkdagen|week|weken|maand|maanden',
+    ]
+      .join('|')
+      .split('|'),
+  )}\\b)`,
+  'g',
 );
+
+/**
+ * A pattern that matches exactly the given words of lower-case ASCII letters, each letter in either
+ * case, written as a trie ("k(?:wartaal|erst(?:reces|mis)?)"): followed by a word edge, it finds what
+ * the alternation of the words under the i flag finds.
+ */
+function wordTriePattern(words: readonly string[]): string {
+  interface Node {
+    readonly next: Map<string, Node>;
+    end: boolean;
+    pattern: string;
+  }
+  const root: Node = { next: new Map(), end: false, pattern: '' };
+  for (const word of words) {
+    if (!/^[a-z]+$/.test(word)) throw new Error(`not a word of lower-case letters: ${word}`);
+    let at = root;
+    for (const c of word) {
+      let child = at.next.get(c);
+      if (!child) at.next.set(c, (child = { next: new Map(), end: false, pattern: '' }));
+      at = child;
+    }
+    at.end = true;
+  }
+  // Every node after its parent; the patterns are made children first.
+  const order: Node[] = [root];
+  for (let i = 0; i < order.length; i++) for (const child of order[i]!.next.values()) order.push(child);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    const alternatives: string[] = [];
+    for (const [c, child] of node.next) alternatives.push(`[${c}${c.toUpperCase()}]${child.pattern}`);
+    if (alternatives.length === 1 && !node.end) node.pattern = alternatives[0]!;
+    else if (alternatives.length) node.pattern = `(?:${alternatives.join('|')})${node.end ? '?' : ''}`;
+  }
+  return root.pattern;
+}
 
 /** A cue stands at most this many words before the time word: "met ingang van maandag 1 juli". */
 const MOST_WORDS_BEFORE = 6;

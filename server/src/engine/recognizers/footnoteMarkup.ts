@@ -122,6 +122,7 @@ export function recognizeMarkdownFootnotes(source: string): MarkupFootnotes {
 }
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUPERSCRIPT_OR_SPACE = /[⁰¹²³⁴⁵⁶⁷⁸⁹\u2000-\u200a]/;
 /** Units that take a superscript ("m²", "km³"): never a footnote marker. */
 const SUPERSCRIPT_UNITS: ReadonlySet<string> = new Set(['m', 'km', 'cm', 'mm', 'dm', 'ha', 'nm', 'µm']);
 
@@ -151,12 +152,21 @@ export function recognizeSuperscriptFootnotes(source: string): MarkupFootnotes {
   for (const m of source.matchAll(/\[(\d{1,3})\]\(#fn[\w:-]{0,20}\)/g)) {
     markers.push({ label: m[1]!, span: { offset: m.index!, length: m[0].length }, style: 'superscript' });
   }
-  for (const m of source.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}/g)) {
-    const start = m.index!;
+  // What /[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}/g finds: the first superscript digit and up to two more after it. The
+  // pattern that finds the first also takes the spaces U+2000–U+200A (passed over here): so wide a
+  // class the engine reads the text through instead of skipping ahead to the many ASCII letters that
+  // share the superscripts' low bits, which is some times quicker.
+  const first = new RegExp(SUPERSCRIPT_OR_SPACE.source, 'g');
+  while (first.test(source)) {
+    const start = first.lastIndex - 1;
+    if (SUPERSCRIPT_DIGITS.indexOf(source[start]!) < 0) continue;
+    let end = start + 1;
+    while (end < start + 3 && end < source.length && SUPERSCRIPT_DIGITS.indexOf(source[end]!) >= 0) end++;
+    first.lastIndex = end;
     if (!atLineStart(source, start) && !gluedToText(source, start)) continue;
-    const label = [...m[0]].map((c) => String(SUPERSCRIPT_DIGITS.indexOf(c))).join('');
+    const label = [...source.slice(start, end)].map((c) => String(SUPERSCRIPT_DIGITS.indexOf(c))).join('');
     if (label.startsWith('0')) continue;
-    take(label, start, start + m[0].length);
+    take(label, start, end);
   }
   return { footnotes, markers };
 }
