@@ -1,6 +1,7 @@
 // Bundles the VS Code client, the language server and the command line into dist/, and compiles the
 // bundled data (server/data) into dist/data. CommonJS for Node, `vscode` external (the editor
-// provides it), minified with source maps.
+// provides it), minified with source maps beside them. The server is dist/server-main.js, started by
+// dist/server.js (server/codeCacheLoader.js) from V8's code cache of an earlier start.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +25,9 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The server: its bundle, and dist/server.js, which starts it with V8's code cache (server/codeCacheLoader.js).
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js' },
+  { entryPoints: ['server/codeCacheLoader.js'], outfile: 'dist/server.js', sourcemap: false },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

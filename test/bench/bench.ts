@@ -1,5 +1,11 @@
 /**
- * `npm run bench`: how fast analyze() and check (analyze, then every rule) are, and whether they stay linear.
+ * `npm run bench`: how fast analyze() and check (analyze, then every rule) are, and whether they stay linear;
+ * first the targets of issue 14 (targets.ts: analysis throughput, edit → diagnostics, hover latency
+ * through the real server, indexing a workspace, check, start-up, bundle sizes) and where the time of
+ * an edit goes (profile.ts). `--json [FILE]` writes the figures with their targets and baselines to
+ * FILE (out/bench/results.json by default); `--targets=server,bundles` measures some groups of
+ * targets only (analyze, edit, server, index, cli, startup, bundles); `--save-baseline` records the
+ * figures measured as test/bench/baseline.json (the others recorded there stay).
  *
  * A report, never a test: it prints the numbers beside the targets and a WARNING line where one
  * is missed, and exits 0 unless analyze() throws. The recognizers change all the time, so nothing
@@ -7,8 +13,8 @@
  *
  * Every measurement runs in a worker thread with a time limit: an input that makes a regular
  * expression backtrack catastrophically would otherwise hang the whole run, and finding such
- * inputs is the point. The whole run stays within about four minutes; `npm run bench -- check` (or
- * seeds, concat, analyze) runs one part.
+ * inputs is the point. Those parts stay within about four minutes; `npm run bench -- check` (or
+ * targets, profile, seeds, glossary, concat, analyze) runs one part.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { execFileSync } from 'node:child_process';
 import { BundledCatalogSource } from '../../server/src/catalog/sources/bundled';
 import { analyze, type AnalyzeOptions } from '../../server/src/engine/analyze';
 import { Glossary } from '../../server/src/engine/glossary';
@@ -26,6 +33,8 @@ import { loadBundledGlossary } from '../../server/src/io/glossary';
 import { createKamerwijzer, type Kamerwijzer } from '../../server/src/service/kamerwijzer';
 import { fixturesDir, repoRoot, seedsDir } from '../support/paths';
 import { seededRandom } from '../support/seededRandom';
+import { profileReport } from './profile';
+import { benchResults, machine, measureTargets, meets, readBaseline, round, TARGET_GROUPS, targetsTable, withBaseline, writeBaseline, type Figure, type TargetGroup } from './targets';
 
 // ---------------------------------------------------------------------------------------------
 // Targets
@@ -525,11 +534,13 @@ type Outcome =
   | { readonly status: 'skipped'; readonly why: string };
 
 const benchStart = performance.now();
+/** When the time-limited parts (seeds … check) started: their budget counts from here. */
+let budgetStart = benchStart;
 let exceptions = 0;
 const warnings: string[] = [];
 
 function runInWorker(task: Task, taskLimitMs: number): Promise<Outcome> {
-  const elapsed = performance.now() - benchStart;
+  const elapsed = performance.now() - budgetStart;
   if (elapsed > TOTAL_BUDGET_MS) return Promise.resolve({ status: 'skipped', why: 'time budget of the run used up' });
   const limitMs = Math.round(Math.min(taskLimitMs, TOTAL_BUDGET_MS + OVERRUN_MS - elapsed));
   return new Promise((resolve) => {
@@ -794,20 +805,68 @@ async function checkReport(): Promise<void> {
   console.log(table(['input', 'size', 'half', 'rules', 'ratio', 'analyze', 'ratio', 'findings', 'verdict'], rows));
 }
 
+/**
+ * `--json [FILE]` (or `npm run bench --json`, which npm passes as npm_config_json): the figures as JSON
+ * too, to FILE or out/bench/results.json.
+ */
+function jsonFileWanted(argv: readonly string[]): string | undefined {
+  const at = argv.indexOf('--json');
+  const next = at >= 0 ? argv[at + 1] : undefined;
+  if (next && !next.startsWith('--') && /[./\\]/.test(next)) return path.resolve(next);
+  const inline = argv.find((a) => a.startsWith('--json='));
+  if (inline) return path.resolve(inline.slice('--json='.length));
+  return at >= 0 || process.env['npm_config_json'] === 'true' ? path.join(repoRoot, 'out', 'bench', 'results.json') : undefined;
+}
+const jsonFile = jsonFileWanted(process.argv.slice(2));
+
+/** `--targets=server,bundles`: only these groups of the targets. */
+function targetGroups(argv: readonly string[]): Set<TargetGroup> {
+  const arg = argv.find((a) => a.startsWith('--targets='));
+  if (!arg) return new Set(TARGET_GROUPS);
+  const asked = arg.slice('--targets='.length).split(',');
+  return new Set(TARGET_GROUPS.filter((g) => asked.includes(g)));
+}
+
+async function targetsReport(): Promise<Figure[]> {
+  console.log('\nThe targets of issue 14 (figure, target, baseline = the figure before the work on it)\n');
+  const b = readBaseline();
+  const figures = withBaseline(await measureTargets((line) => console.log(line), targetGroups(process.argv)), b);
+  console.log('');
+  console.log(table(['figure', 'now', 'target', 'baseline', '', 'note'], targetsTable(figures)));
+  for (const f of figures) if (meets(f) === false) warnings.push(`WARNING: target missed: ${f.label}: ${round(f.value)} ${f.unit}`);
+  const m = machine();
+  console.log(`\n  machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, node ${m.node}, ${m.platform}`);
+  if (b) console.log(`  baseline: ${b.date}${b.commit ? ` at ${b.commit}` : ''} on ${b.machine.cpu}, ${b.machine.cores} cores, node ${b.machine.node}`);
+  return figures;
+}
+
+function commitId(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`Kamerwijzer benchmark: analyze() and check on node ${process.version}`);
   console.log(
     `Targets: a 100 KB letter in < 50 ms and 1 MB in < 500 ms (${TARGET_MB_PER_S} MB/s); doubling an input at most triples the time; ` +
-      `heap growth < ${TARGET_MAX_HEAP_MB} MB on the ~3 MB input. A report, not a test.`,
+      `heap growth < ${TARGET_MAX_HEAP_MB} MB on the ~3 MB input; and the targets of issue 14 (first table). A report, not a test.`,
   );
   const cores = os.availableParallelism();
   const load = os.loadavg()[0]!;
   if (load > cores) {
     console.log(`Note: the machine is busy (load ${load.toFixed(1)} on ${cores} cores): wall times are inflated; the linearity ratios use CPU time.`);
   }
-  // `npm run bench -- check` (or seeds, glossary, concat, analyze) runs only those parts.
-  const parts = process.argv.slice(2);
+  // `npm run bench -- check` (or targets, profile, seeds, glossary, concat, analyze) runs only those parts;
+  // `--save-baseline` records the targets' figures as the baseline.
+  const parts = process.argv.slice(2).filter((a) => !a.startsWith('--') && a !== jsonFile && path.resolve(a) !== jsonFile);
   const wanted = (part: string): boolean => parts.length === 0 || parts.includes(part);
+  let figures: Figure[] = [];
+  if (wanted('targets')) figures = await targetsReport();
+  if (wanted('profile')) await profileReport((line) => console.log(line), table);
+  budgetStart = performance.now();
   if (wanted('seeds')) await seedsReport();
   if (wanted('glossary')) await glossaryReport();
   if (wanted('concat')) await concatReport();
@@ -816,6 +875,15 @@ async function main(): Promise<void> {
   console.log('');
   for (const w of warnings) console.log(w);
   console.log(`\n${warnings.length} warning(s), ${exceptions} exception(s), ${((performance.now() - benchStart) / 1000).toFixed(1)} s.`);
+  if (figures.length && process.argv.includes('--save-baseline')) {
+    writeBaseline(figures, commitId());
+    console.log('The figures were saved as the baseline (test/bench/baseline.json).');
+  }
+  if (jsonFile) {
+    fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
+    fs.writeFileSync(jsonFile, JSON.stringify(benchResults(figures, commitId(), warnings, exceptions), null, 2) + '\n');
+    console.log(`The figures as JSON: ${path.relative(process.cwd(), jsonFile)}`);
+  }
   if (exceptions > 0) process.exitCode = 1;
 }
 

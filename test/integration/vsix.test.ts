@@ -91,7 +91,7 @@ describe('the .vsix package (npm run package)', function () {
   });
 
   it('holds the bundled code and data', () => {
-    for (const f of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/data/catalog.json', 'dist/data/glossary.json']) {
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/data/catalog.json', 'dist/data/glossary.json']) {
       assert.ok(names.includes(`extension/${f}`), f);
     }
     for (const dir of ['syntaxes/', 'schemas/', 'l10n/']) assert.ok(names.some((n) => n.startsWith(`extension/${dir}`)), dir);

@@ -1,23 +1,48 @@
 import { analyze, type AnalyzeOptions } from '../engine/analyze';
-import { handelingenKey, kamerstukKey } from '../engine/identifiers';
+import { handelingenKey, kamerstukKey, parseHandelingenKey, parseKamerstukKey } from '../engine/identifiers';
 import { LineIndex } from '../engine/lineIndex';
-import type { DocumentAnalysis, KnownDocumentFacts, Reference } from '../engine/model';
+import type { DocumentAnalysis, DocumentMetadata, KnownDocumentFacts, Position, Range, Reference, Span } from '../engine/model';
+import type { CatalogKey } from './model';
 
-/** One analyzed workspace document. */
-export interface IndexedDocument {
+/** Where offsets of a document fall in lines: what locations need, without the text. */
+export interface DocumentLines {
+  positionAt(offset: number): Position;
+  rangeOf(span: Span): Range;
+}
+
+/**
+ * What the index keeps of every workspace document: where it is, how its lines run, what it says of
+ * itself (its metadata: identity, title, date) and what it cites — enough for references, definition,
+ * workspace symbols, completion and the workspace as a catalog source, without its text or analysis.
+ */
+export interface IndexEntry {
   readonly uri: string;
   /** The editor's version when open, or a counter for files read from disk. */
   readonly version: number;
+  readonly lines: DocumentLines;
+  readonly metadata: DocumentMetadata;
+  readonly known: KnownDocumentFacts | undefined;
+}
+
+/** One analyzed workspace document, whole: its text and analysis. */
+export interface IndexedDocument extends IndexEntry {
   readonly text: string;
   readonly lines: LineIndex;
   readonly analysis: DocumentAnalysis;
-  readonly known: KnownDocumentFacts | undefined;
+}
+
+/** What a citation is, as the index keeps it: its kind and where it stands (a motion: its submitters too). */
+export interface CitedPlace {
+  readonly kind: Reference['kind'];
+  readonly span: Span;
+  /** A motion's submitters as the text names them, and whether "c.s." follows. */
+  readonly motion?: { readonly submitters: readonly string[]; readonly cs: boolean };
 }
 
 /** A citation of a document somewhere in the workspace. */
 export interface IndexedCitation {
-  readonly doc: IndexedDocument;
-  readonly reference: Reference;
+  readonly doc: IndexEntry;
+  readonly reference: CitedPlace;
 }
 
 /** The key under which a reference cites a document: the Kamerstuk key or the document number. */
@@ -30,8 +55,8 @@ export function citedKey(r: Reference): string | undefined {
 }
 
 /** The keys under which a document is known itself (its own Kamerstuk and document number). */
-export function identityKeys(doc: IndexedDocument): string[] {
-  const m = doc.analysis.metadata;
+export function identityKeys(doc: Pick<IndexEntry, 'metadata'>): string[] {
+  const m = doc.metadata;
   const keys: string[] = [];
   if (m.kamerstuk) keys.push(kamerstukKey(m.kamerstuk));
   if (m.documentNumber) keys.push(m.documentNumber.toUpperCase());
@@ -39,48 +64,155 @@ export function identityKeys(doc: IndexedDocument): string[] {
 }
 
 /**
- * Every document of the workspace, analyzed, with inverted indexes from a cited key to its
- * citations and to the document that is that key. Updated one document at a time; a document is
- * analyzed again only when its text or known facts change.
+ * The catalog key of a cited key: a Kamerstuk, a Handelingen publication the key names officially
+ * (chamber known; an Aanhangsel or a sitting's item), else a document number; undefined for a
+ * Handelingen key that names no one publication.
  */
-export class WorkspaceIndex {
-  private readonly docs = new Map<string, IndexedDocument>();
-  private readonly citations = new Map<string, Map<string, IndexedCitation[]>>();
-  private readonly identities = new Map<string, Set<string>>();
-  /** The instrument matcher each document was analyzed with (a new glossary means a new analysis). */
-  private readonly matchers = new Map<string, AnalyzeOptions['instruments']>();
+export function catalogKeyOf(key: string): CatalogKey | undefined {
+  const id = parseKamerstukKey(key);
+  if (id) return { kind: 'kamerstuk', id: { dossier: id.dossier, nr: id.nr } };
+  const h = parseHandelingenKey(key);
+  if (h) return h.chamber && (h.aanhangsel || h.item) ? { kind: 'handelingen', id: h } : undefined;
+  if (/^[ah]{1,2}-/i.test(key)) return undefined;
+  return { kind: 'documentNumber', number: key };
+}
 
-  /** Whether `update` with this text and these options would re-use the document's analysis. */
-  isCurrent(uri: string, text: string, options: AnalyzeOptions = {}): boolean {
-    const before = this.docs.get(uri);
-    return !!before && before.text === text && sameFacts(before.known, options.known) && this.matchers.get(uri) === options.instruments;
+/**
+ * How a document is held: whole (open in the editor), as its entry only (a file on disk), or whole
+ * for now (`recent`: a file a request asked about; only the last RECENT_WHOLE of those stay whole).
+ */
+export type Keep = 'whole' | 'recent' | 'entry';
+
+/** How many documents asked about without being open stay whole. */
+export const RECENT_WHOLE = 8;
+
+const KINDS: readonly Reference['kind'][] = [];
+const KIND_CODES = new Map<Reference['kind'], number>();
+function kindCode(kind: Reference['kind']): number {
+  let code = KIND_CODES.get(kind);
+  if (code === undefined) {
+    code = KINDS.length;
+    (KINDS as Reference['kind'][]).push(kind);
+    KIND_CODES.set(kind, code);
+  }
+  return code;
+}
+
+/** A document's citations, packed and grouped by key. */
+interface PackedCitations {
+  /** The keys this document cites, each once, in the order of their first citation. */
+  readonly keys: readonly string[];
+  /** Where each key's citations start in `places` (in citations; one more entry than keys). */
+  readonly starts: Int32Array;
+  /** Three numbers per citation: kind code, offset, length; by key, in document order within a key. */
+  readonly places: Int32Array;
+  /** The submitters of the motions among them, by citation number (few per letter). */
+  readonly motions: ReadonlyMap<number, { readonly submitters: readonly string[]; readonly cs: boolean }>;
+}
+
+/** Line starts without the text: a few bytes a line. */
+class PackedLines implements DocumentLines {
+  private constructor(
+    private readonly starts: Uint32Array,
+    private readonly length: number,
+  ) {}
+
+  static of(lines: LineIndex, length: number): PackedLines {
+    const starts = new Uint32Array(lines.lineCount);
+    for (let i = 0; i < starts.length; i++) starts[i] = lines.lineStart(i);
+    return new PackedLines(starts, length);
   }
 
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo]! };
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.offset), end: this.positionAt(span.offset + span.length) };
+  }
+}
+
+/** What the index holds per document: its entry, its packed citations, and the whole document when kept. */
+interface Slot {
+  readonly entry: IndexEntry;
+  readonly citations: PackedCitations;
+  readonly whole: IndexedDocument | undefined;
+  /** The instrument matcher it was analyzed with (a new glossary means a new analysis). */
+  readonly matcher: AnalyzeOptions['instruments'];
+}
+
+/**
+ * Every document of the workspace, with inverted indexes from a cited key to the documents citing it
+ * and to the documents that are that key. A document is kept whole (text and analysis) only when
+ * asked (`keep: 'whole'`: what the editor has open); of the others the index keeps their entry —
+ * metadata, line starts, their citations packed in typed arrays — so a workspace of thousands of
+ * letters costs a few bytes per line and citation, not its text and analyses. Updated one document at
+ * a time; a whole document is analyzed again only when its text or known facts change.
+ */
+export class WorkspaceIndex {
+  private readonly slots = new Map<string, Slot>();
+  /** Cited key → the documents citing it. */
+  private readonly citing = new Map<string, Set<string>>();
+  private readonly identities = new Map<string, Set<string>>();
+  /** One string per key, shared by every document that cites it. */
+  private readonly keyStrings = new Map<string, string>();
+  /** The documents held whole for now (`keep: 'recent'`), oldest first. */
+  private readonly recent: string[] = [];
+
   /**
-   * Analyzes (or re-uses) a document and indexes it. `analyzed`, when given, is the analysis of this
-   * text under these options made elsewhere (the server's analysis worker).
+   * Analyzes (or re-uses) a document and indexes it; returns it whole either way. With
+   * `keep: 'entry'` the index keeps only its entry, and the document is analyzed without the
+   * glossary's instruments (the caller may use it for its metadata and references, and let it go).
    */
-  update(uri: string, text: string, version: number, options: AnalyzeOptions = {}, analyzed?: DocumentAnalysis): IndexedDocument {
-    const before = this.docs.get(uri);
-    if (before && this.isCurrent(uri, text, options)) {
-      if (before.version === version) return before;
-      const same = { ...before, version };
-      this.docs.set(uri, same);
+  update(uri: string, text: string, version: number, options: AnalyzeOptions = {}, keep: Keep = 'whole', analyzed?: DocumentAnalysis): IndexedDocument {
+    const doc = this.analyzed(uri, text, version, options, keep === 'entry' ? 'entry' : 'whole', analyzed);
+    const at = this.recent.indexOf(uri);
+    if (at >= 0) this.recent.splice(at, 1);
+    if (keep === 'recent') {
+      this.recent.push(uri);
+      if (this.recent.length > RECENT_WHOLE) this.release(this.recent.shift()!);
+    }
+    return doc;
+  }
+
+  /** Whether `update` with this text and these options would re-use the document's analysis (only one held whole can be). */
+  isCurrent(uri: string, text: string, options: AnalyzeOptions = {}): boolean {
+    const slot = this.slots.get(uri);
+    const whole = slot?.whole;
+    return !!whole && whole.text === text && sameFacts(whole.known, options.known) && slot.matcher === options.instruments;
+  }
+
+  private analyzed(uri: string, text: string, version: number, options: AnalyzeOptions, keep: 'whole' | 'entry', made?: DocumentAnalysis): IndexedDocument {
+    const before = this.slots.get(uri);
+    const whole = before?.whole;
+    if (whole && whole.text === text && sameFacts(whole.known, options.known) && before.matcher === options.instruments) {
+      if (whole.version === version && keep === 'whole') return whole;
+      const same = whole.version === version ? whole : { ...whole, version };
+      this.slots.set(uri, { ...before, entry: keep === 'whole' ? same : entryOf(same, PackedLines.of(whole.lines, whole.text.length)), whole: keep === 'whole' ? same : undefined });
       return same;
     }
     const lines = new LineIndex(text);
-    const doc: IndexedDocument = { uri, version, text, lines, analysis: analyzed ?? analyze(text, { ...options, lines }), known: options.known };
+    // An entry needs no policy instruments (they change no reference and no metadata): analyzed without them, in half the time.
+    const { instruments, senses, ...citing } = options;
+    const analysis = made ?? analyze(text, keep === 'entry' ? { ...citing, lines } : { ...options, lines });
+    void senses;
+    const doc: IndexedDocument = { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
     this.remove(uri);
-    this.docs.set(uri, doc);
-    this.matchers.set(uri, options.instruments);
-    for (const reference of doc.analysis.references) {
-      const key = citedKey(reference);
-      if (!key) continue;
-      let byDoc = this.citations.get(key);
-      if (!byDoc) this.citations.set(key, (byDoc = new Map()));
-      const list = byDoc.get(uri) ?? [];
-      list.push({ doc, reference });
-      byDoc.set(uri, list);
+    const citations = this.pack(doc.analysis.references);
+    const entry = keep === 'whole' ? doc : entryOf(doc, PackedLines.of(lines, text.length));
+    this.slots.set(uri, { entry, citations, whole: keep === 'whole' ? doc : undefined, matcher: instruments });
+    for (const key of citations.keys) {
+      let set = this.citing.get(key);
+      if (!set) this.citing.set(key, (set = new Set()));
+      set.add(uri);
     }
     for (const key of identityKeys(doc)) {
       let set = this.identities.get(key);
@@ -90,64 +222,171 @@ export class WorkspaceIndex {
     return doc;
   }
 
+  /**
+   * A document indexed as its entry, whole again from its text (read again) — the index does not
+   * change: what the check of a document needs once, without moving it in the index's order.
+   */
+  wholeAgain(uri: string, text: string, version: number, options: AnalyzeOptions = {}): IndexedDocument {
+    const held = this.slots.get(uri)?.whole;
+    if (held && held.text === text && held.version === version) return held;
+    const lines = new LineIndex(text);
+    const analysis = analyze(text, { ...options, lines });
+    return { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
+  }
+
+  /** Keeps only the entry of a document held whole (the editor closed it; its text on disk is the same). */
+  release(uri: string): void {
+    const slot = this.slots.get(uri);
+    if (!slot?.whole) return;
+    this.slots.set(uri, { ...slot, entry: entryOf(slot.whole, PackedLines.of(slot.whole.lines, slot.whole.text.length)), whole: undefined });
+  }
+
   remove(uri: string): void {
-    const doc = this.docs.get(uri);
-    if (!doc) return;
-    this.docs.delete(uri);
-    this.matchers.delete(uri);
-    for (const reference of doc.analysis.references) {
-      const key = citedKey(reference);
-      const byDoc = key ? this.citations.get(key) : undefined;
-      if (!byDoc) continue;
-      byDoc.delete(uri);
-      if (byDoc.size === 0) this.citations.delete(key!);
+    const slot = this.slots.get(uri);
+    if (!slot) return;
+    const at = this.recent.indexOf(uri);
+    if (at >= 0) this.recent.splice(at, 1);
+    this.slots.delete(uri);
+    for (const key of slot.citations.keys) {
+      const set = this.citing.get(key);
+      if (!set) continue;
+      set.delete(uri);
+      if (set.size === 0) {
+        this.citing.delete(key);
+        this.keyStrings.delete(key);
+      }
     }
-    for (const key of identityKeys(doc)) {
+    for (const key of identityKeys(slot.entry)) {
       const set = this.identities.get(key);
       set?.delete(uri);
       if (set?.size === 0) this.identities.delete(key);
     }
   }
 
+  /** The document, when the index holds it whole. */
   get(uri: string): IndexedDocument | undefined {
-    return this.docs.get(uri);
+    return this.slots.get(uri)?.whole;
+  }
+
+  /** What the index keeps of a document (whole or not). */
+  entry(uri: string): IndexEntry | undefined {
+    return this.slots.get(uri)?.entry;
   }
 
   has(uri: string): boolean {
-    return this.docs.has(uri);
+    return this.slots.has(uri);
   }
 
-  documents(): IterableIterator<IndexedDocument> {
-    return this.docs.values();
+  /** Every document's entry. */
+  *entries(): IterableIterator<IndexEntry> {
+    for (const slot of this.slots.values()) yield slot.entry;
+  }
+
+  /** The documents held whole. */
+  *wholeDocuments(): IterableIterator<IndexedDocument> {
+    for (const slot of this.slots.values()) if (slot.whole) yield slot.whole;
   }
 
   get size(): number {
-    return this.docs.size;
+    return this.slots.size;
   }
 
   /** Every citation of a key (Kamerstuk key or document number) across the workspace, in document order. */
   citationsOf(key: string): IndexedCitation[] {
-    const byDoc = this.citations.get(key);
-    if (!byDoc) return [];
-    return [...byDoc.keys()].sort().flatMap((uri) => byDoc.get(uri)!);
+    const uris = this.citing.get(key);
+    if (!uris) return [];
+    const out: IndexedCitation[] = [];
+    for (const uri of [...uris].sort()) {
+      const slot = this.slots.get(uri)!;
+      const { keys, starts, places, motions } = slot.citations;
+      const k = keys.indexOf(key);
+      for (let c = starts[k]!; c < starts[k + 1]!; c++) {
+        const motion = motions.get(c);
+        out.push({ doc: slot.entry, reference: { kind: KINDS[places[3 * c]!]!, span: { offset: places[3 * c + 1]!, length: places[3 * c + 2]! }, ...(motion ? { motion } : {}) } });
+      }
+    }
+    return out;
+  }
+
+  /** The keys a document cites, each once, in the order of their first citation. */
+  keysCitedBy(uri: string): readonly string[] {
+    return this.slots.get(uri)?.citations.keys ?? [];
   }
 
   /** Every key cited somewhere in the workspace. */
   citedKeys(): IterableIterator<string> {
-    return this.citations.keys();
+    return this.citing.keys();
   }
 
   /** The workspace documents that are the document with this key. */
-  documentsIdentifiedAs(key: string): IndexedDocument[] {
-    return [...(this.identities.get(key) ?? [])].sort().map((uri) => this.docs.get(uri)!);
+  documentsIdentifiedAs(key: string): IndexEntry[] {
+    return [...(this.identities.get(key) ?? [])].sort().map((uri) => this.slots.get(uri)!.entry);
   }
 
   /** URIs of the documents that cite any of these keys (for re-checking dependents after a change). */
   documentsCiting(keys: readonly string[]): Set<string> {
     const out = new Set<string>();
-    for (const key of keys) for (const uri of this.citations.get(key)?.keys() ?? []) out.add(uri);
+    for (const key of keys) for (const uri of this.citing.get(key) ?? []) out.add(uri);
     return out;
   }
+
+  private pack(references: readonly Reference[]): PackedCitations {
+    const keys: string[] = [];
+    const keyIndex = new Map<string, number>();
+    const found: number[] = [];
+    const submitters = new Map<number, { submitters: readonly string[]; cs: boolean }>();
+    for (const r of references) {
+      const key = citedKey(r);
+      if (!key) continue;
+      let k = keyIndex.get(key);
+      if (k === undefined) {
+        let shared = this.keyStrings.get(key);
+        if (shared === undefined) this.keyStrings.set(key, (shared = detached(key)));
+        keyIndex.set(key, (k = keys.length));
+        keys.push(shared);
+      }
+      if (r.kind === 'motion') submitters.set(found.length / 4, detachedCopy({ submitters: r.submitters, cs: r.cs }));
+      found.push(k, kindCode(r.kind), r.span.offset, r.span.length);
+    }
+    // Grouped by key (a counting sort, stable: document order within a key).
+    const starts = new Int32Array(keys.length + 1);
+    for (let i = 0; i < found.length; i += 4) starts[found[i]! + 1]!++;
+    for (let k = 0; k < keys.length; k++) starts[k + 1]! += starts[k]!;
+    const next = starts.slice(0, keys.length);
+    const places = new Int32Array((found.length / 4) * 3);
+    const motions = new Map<number, { submitters: readonly string[]; cs: boolean }>();
+    for (let i = 0; i < found.length; i += 4) {
+      const c = next[found[i]!]!++;
+      const motion = submitters.get(i / 4);
+      if (motion) motions.set(c, motion);
+      places[3 * c] = found[i + 1]!;
+      places[3 * c + 1] = found[i + 2]!;
+      places[3 * c + 2] = found[i + 3]!;
+    }
+    return { keys, starts, places, motions };
+  }
+}
+
+/** The entry of a whole document: its metadata copied (so that no string of it keeps the text alive). */
+function entryOf(doc: IndexedDocument, lines: DocumentLines): IndexEntry {
+  return { uri: doc.uri, version: doc.version, lines, metadata: detachedCopy(doc.analysis.metadata), known: doc.known };
+}
+
+/** The line starts of a document, without its text. */
+export function packedLines(doc: Pick<IndexedDocument, 'lines' | 'text'>): DocumentLines {
+  return PackedLines.of(doc.lines, doc.text.length);
+}
+
+/**
+ * A copy of plain data (strings, numbers, arrays, objects) that shares no memory with the text its
+ * strings were cut from (a substring may keep the whole text alive).
+ */
+export function detachedCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function detached(s: string): string {
+  return detachedCopy(s);
 }
 
 function sameFacts(a: KnownDocumentFacts | undefined, b: KnownDocumentFacts | undefined): boolean {

@@ -6,13 +6,14 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { IndexedDocument } from '../catalog/workspaceIndex';
+import type { CheckedFinding } from '../features/model';
 import type { DiagnosticSettings, Severity } from '../features/model';
 import { SEVERITIES } from '../features/model';
 import { GlossaryFolders, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
 import { summarizeProblems } from '../io/manifests';
 import type { Locale, Messages } from '../l10n';
 import { createKamerwijzer, type Kamerwijzer } from '../service/kamerwijzer';
-import { printJson, printSarif, printText, type CheckedDocument } from './checkOutput';
+import { checkedSummary, printJson, printSarif, printText, type CheckedDocument } from './checkOutput';
 import type { InputDocument } from './documents';
 import type { OnlineSetup } from './online';
 
@@ -44,25 +45,46 @@ export interface CheckResult {
  * the others are checked and printed as usual.
  */
 export async function runCheck(inputs: readonly InputDocument[], options: CheckOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<CheckResult> {
-  const { service, checked, errors } = await checkInputs(inputs, options, locale, m, err);
+  const run = await startCheck(inputs, options, locale, m, err);
+  // What the printers need of each document is kept; its analysis goes once it is checked.
+  const checked: CheckedDocument[] = [];
+  for await (const c of run.checked()) checked.push({ input: c.input, doc: checkedSummary(c.doc), findings: c.findings });
   if (options.format === 'json') printJson(checked, out);
-  else if (options.format === 'sarif') printSarif(checked, service.rules, options, out);
+  else if (options.format === 'sarif') printSarif(checked, run.service.rules, options, out);
   else printText(checked, options, locale, m, out);
   const threshold = SEVERITIES.indexOf(options.failOn);
-  return { failed: checked.some((c) => c.findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold)), errors };
+  return { failed: checked.some((c) => c.findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold)), errors: run.errors() };
+}
+
+/** A check under way: every document indexed; `checked()` analyzes and checks them one at a time. */
+export interface CheckRun {
+  readonly service: Kamerwijzer;
+  /** Each document whole with its findings, in input order; a document that fails is reported and skipped. */
+  checked(): AsyncGenerator<{ readonly input: InputDocument; readonly doc: IndexedDocument; readonly findings: CheckedFinding[] }>;
+  /** Documents that could not be checked so far. */
+  errors(): number;
 }
 
 /**
- * Indexes the documents (so that they can refer to each other), looks up what they cite when online,
- * and checks each; a document whose analysis or checks fail is reported on stderr and counted.
+ * Up to this many characters of text are kept analyzed between indexing and checking; beyond it a
+ * document is indexed as its entry (what other documents ask of it) and analyzed again when checked,
+ * so that memory stays bounded however many documents are checked. (On 20 MB of letters: all kept
+ * whole, ~315 MB; 8 MB kept, ~275 MB and a tenth more time than all; 1 MB, ~270 MB and a fifth more.)
  */
-export async function checkInputs(
+export const WHOLE_TEXT_BUDGET = 8 * 1024 * 1024;
+
+/**
+ * Indexes the documents (so that they can refer to each other) and, when online, looks up what they
+ * cite; then `checked()` checks each. A document whose analysis or checks fail is reported on stderr
+ * and counted.
+ */
+export async function startCheck(
   inputs: readonly InputDocument[],
   options: Omit<CheckOptions, 'format' | 'failOn' | 'showHints'>,
   locale: Locale,
   m: Messages,
   err: (s: string) => void,
-): Promise<{ service: Kamerwijzer; checked: CheckedDocument[]; errors: number }> {
+): Promise<CheckRun> {
   // Each document gets the nearest .kamerwijzer/glossary.json in its folder or above, as in the editor.
   const glossaryFolders = new GlossaryFolders();
   const service = createKamerwijzer({
@@ -80,8 +102,13 @@ export async function checkInputs(
     err(m.cli.analysisFailed(input.displayPath, (e as Error)?.message ?? String(e)));
     return undefined;
   };
+  const factsOf = (input: InputDocument) => ({
+    ...(input.known ? { known: input.known } : {}),
+    ...(options.documentDate ? { documentDate: options.documentDate } : {}),
+  });
   // Index everything first, so that letters can refer to each other.
-  const docs: { input: InputDocument; doc: IndexedDocument }[] = [];
+  const indexed: { input: InputDocument; uri: string }[] = [];
+  let kept = 0;
   for (const input of inputs) {
     const folder = glossaryFolders.nearest(path.dirname(input.absolutePath));
     if (folder !== undefined && !loaded.has(folder)) {
@@ -89,23 +116,32 @@ export async function checkInputs(
       loadGlossary(service, folder, m, err);
     }
     try {
-      const doc = service.setDocument(pathToFileURL(input.absolutePath).toString(), input.text, 1, {
-        ...(input.known ? { known: input.known } : {}),
-        ...(options.documentDate ? { documentDate: options.documentDate } : {}),
-      });
-      docs.push({ input, doc });
+      const uri = pathToFileURL(input.absolutePath).toString();
+      kept += input.text.length;
+      service.setDocument(uri, input.text, 1, factsOf(input), kept <= WHOLE_TEXT_BUDGET ? 'whole' : 'entry');
+      indexed.push({ input, uri });
     } catch (e) {
       failed(input, e);
     }
   }
   // Online: what the documents cite is looked up first (the cache answers what it can).
-  if (options.setup.official.online) await Promise.all(docs.map(({ doc }) => service.fetchCited(doc).catch(() => undefined)));
-  const checked: CheckedDocument[] = [];
-  for (const { input, doc } of docs) {
-    const findings = await service.findings(doc).catch((e: unknown) => failed(input, e));
-    if (findings) checked.push({ input, doc, findings });
+  if (options.setup.official.online) await service.catalog.fetch(service.citedInWorkspace()).catch(() => undefined);
+  async function* checked(): AsyncGenerator<{ input: InputDocument; doc: IndexedDocument; findings: CheckedFinding[] }> {
+    for (const { input, uri } of indexed) {
+      let doc: IndexedDocument;
+      try {
+        doc = service.document(uri) ?? service.wholeAgain(uri, input.text, 1, factsOf(input));
+      } catch (e) {
+        failed(input, e);
+        continue;
+      }
+      // Let go first, so that nothing kept beside the index holds the analysis once it is checked.
+      service.index.release(uri);
+      const findings = await service.findings(doc).catch((e: unknown) => failed(input, e));
+      if (findings) yield { input, doc, findings };
+    }
   }
-  return { service, checked, errors };
+  return { service, checked, errors: () => errors };
 }
 
 /** Lays a folder's workspace glossary over the bundled one; its problems go to stderr, bounded. */

@@ -3,8 +3,8 @@
  * findings as JSON, or SARIF 2.1.0 (OASIS) for code-review tools, columns in UTF-16 code units as
  * LSP counts them.
  */
-import type { IndexedDocument } from '../catalog/workspaceIndex';
-import type { DocumentAnalysis, Range, ReferenceKind } from '../engine/model';
+import { detachedCopy, packedLines, type DocumentLines, type IndexedDocument } from '../catalog/workspaceIndex';
+import type { DocumentAnalysis, DocumentMetadata, Range, ReferenceKind } from '../engine/model';
 import { formatDate } from '../features/describe';
 import type { DiagnosticRule } from '../features/diagnostics/model';
 import { SEVERITIES, type CheckedFinding, type DiagnosticSettings, type FixEdit, type Severity } from '../features/model';
@@ -13,8 +13,20 @@ import type { InputDocument } from './documents';
 
 export interface CheckedDocument {
   readonly input: InputDocument;
-  readonly doc: IndexedDocument;
+  readonly doc: CheckedSummary;
   readonly findings: readonly CheckedFinding[];
+}
+
+/** What the output needs of a checked document (its analysis is let go once it is checked). */
+export interface CheckedSummary {
+  readonly uri: string;
+  readonly lines: DocumentLines;
+  readonly metadata: DocumentMetadata;
+  readonly counts: ReadonlyMap<ReferenceKind | 'footnote' | 'instrument', number>;
+}
+
+export function checkedSummary(doc: IndexedDocument): CheckedSummary {
+  return { uri: doc.uri, lines: packedLines(doc), metadata: detachedCopy(doc.analysis.metadata), counts: countKinds(doc.analysis) };
 }
 
 const KINDS: readonly ReferenceKind[] = ['kamerstuk', 'dossier', 'documentNumber', 'handelingen', 'motion', 'amount', 'deadline'];
@@ -33,8 +45,8 @@ export function printText(checked: readonly CheckedDocument[], options: { readon
     }
     if (c.findings.length - hidden > 0) out('\n');
     out(`${c.input.displayPath}\n`);
-    out(`  ${identityLine(c.doc.analysis, locale, m)}\n`);
-    const counts = countKinds(c.doc.analysis);
+    out(`  ${identityLine(c.doc.metadata, locale, m)}\n`);
+    const counts = c.doc.counts;
     for (const [k, n] of counts) totals.set(k, (totals.get(k) ?? 0) + n);
     out(`  ${summaryLine(counts, m)}\n`);
     const bySeverity = countSeverities(c.findings);
@@ -45,12 +57,12 @@ export function printText(checked: readonly CheckedDocument[], options: { readon
   out(`${m.cli.total}: ${findingsLine(findingTotals, m)}\n`);
 }
 
-function identityLine(a: DocumentAnalysis, locale: Locale, m: Messages): string {
+function identityLine(metadata: DocumentMetadata, locale: Locale, m: Messages): string {
   const parts: string[] = [];
-  if (a.metadata.kamerstuk) parts.push(`Kamerstuk ${a.metadata.kamerstuk.dossier}-${a.metadata.kamerstuk.nr}`);
-  if (a.metadata.documentNumber) parts.push(a.metadata.documentNumber);
-  parts.push(a.metadata.date ? m.cli.date(formatDate(a.metadata.date, locale)) : m.cli.noDate);
-  if (a.metadata.title) parts.push(a.metadata.title);
+  if (metadata.kamerstuk) parts.push(`Kamerstuk ${metadata.kamerstuk.dossier}-${metadata.kamerstuk.nr}`);
+  if (metadata.documentNumber) parts.push(metadata.documentNumber);
+  parts.push(metadata.date ? m.cli.date(formatDate(metadata.date, locale)) : m.cli.noDate);
+  if (metadata.title) parts.push(metadata.title);
   return parts.join(' · ');
 }
 
@@ -81,7 +93,7 @@ function findingsLine(counts: ReadonlyMap<Severity, number>, m: Messages): strin
 export function printJson(checked: readonly CheckedDocument[], out: (s: string) => void): void {
   const json = checked.map((c) => ({
     file: c.input.displayPath,
-    documentDate: c.doc.analysis.metadata.date ?? null,
+    documentDate: c.doc.metadata.date ?? null,
     diagnostics: c.findings.map((f) => ({
       line: f.range.start.line + 1,
       column: f.range.start.character + 1,

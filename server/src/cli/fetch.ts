@@ -5,7 +5,7 @@
  */
 import { catalogKeyText, type CatalogKey } from '../catalog/model';
 import type { Messages } from '../l10n';
-import { citedCatalogKeys, type Kamerwijzer } from '../service/kamerwijzer';
+import type { Kamerwijzer } from '../service/kamerwijzer';
 import type { OnlineSetup } from './online';
 
 export async function runSync(setup: OnlineSetup, maxPages: number | undefined, m: Messages, err: (s: string) => void, signal: AbortSignal): Promise<number> {
@@ -39,7 +39,7 @@ export async function runPrefetch(service: Kamerwijzer, setup: OnlineSetup, m: M
     err(m.commands.offline);
     return 2;
   }
-  const keys = [...new Map([...service.index.documents()].flatMap(citedCatalogKeys).map((k): [string, CatalogKey] => [catalogKeyText(k), k])).values()];
+  const keys = [...new Map(service.citedInWorkspace().map((k): [string, CatalogKey] => [catalogKeyText(k), k])).values()];
   let texts = 0;
   for (let i = 0; i < keys.length; i += 8) {
     const batch = keys.slice(i, i + 8);

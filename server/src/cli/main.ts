@@ -15,6 +15,7 @@ import { runPrefetch, runSync } from './fetch';
 import { runInfo } from './info';
 import { ONLINE_FLAGS, ONLINE_OPTIONS, onlineSetup } from './online';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 
 declare const KAMERWIJZER_VERSION: string | undefined;
 
@@ -227,6 +228,10 @@ if (require.main === module) {
   // A closed stderr (`2>/dev/full`, a reader gone) loses the messages, not the run: the findings and
   // the exit code still come. There is nowhere left to report a failure of stderr itself.
   process.stderr.on('error', () => undefined);
+  // A batch run makes much short-lived garbage: V8 would let the heap grow to four times what is
+  // live before collecting it all; at one and a half times, checking 20 MB stays near 250 MB of
+  // memory instead of 450, at the same speed. (The language server, `lsp`, keeps V8's default.)
+  if (process.argv[2] !== 'lsp') setFlagsFromString('--heap-growing-percent=50');
   main(process.argv.slice(2)).then(
     (code) => {
       // -1: a long-running command (the language server) keeps the process alive.

@@ -5,7 +5,7 @@
  */
 import { citationReport } from '../features/report';
 import type { Locale, Messages } from '../l10n';
-import { checkInputs, type CheckOptions } from './check';
+import { startCheck, type CheckOptions } from './check';
 import type { InputDocument } from './documents';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +20,11 @@ export async function runReport(
   out: (s: string) => void,
   err: (s: string) => void,
 ): Promise<{ readonly errors: number }> {
-  const { service, checked, errors } = await checkInputs(inputs, options, locale, m, err);
-  const report = await citationReport(checked, service.context());
+  // One document whole at a time: the report keeps what it needs of each as it goes.
+  const run = await startCheck(inputs, options, locale, m, err);
+  const report = await citationReport(run.checked(), run.service.context());
   out(formatReport(report, format, m, locale, relativeToCwd));
-  return { errors };
+  return { errors: run.errors() };
 }
 
 /** A document's path relative to the folder the report is made in (absolute when outside it). */

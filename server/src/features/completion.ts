@@ -16,8 +16,8 @@
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import type { CatalogDocument } from '../catalog/model';
-import { citedKey } from '../catalog/workspaceIndex';
-import { handelingenKey, kamerstukKey, officialHandelingenId, parseHandelingenKey, parseKamerstukKey, type HandelingenId, type KamerstukId } from '../engine/identifiers';
+import { catalogKeyOf, type IndexEntry } from '../catalog/workspaceIndex';
+import { handelingenKey, kamerstukKey, parseHandelingenKey, parseKamerstukKey, type HandelingenId, type KamerstukId } from '../engine/identifiers';
 import { messages } from '../l10n';
 import { formatCitation, handelingenTitle } from './citations';
 import { formatDate } from './describe';
@@ -88,11 +88,11 @@ async function kamerstukByNumber(doc: IndexedDocument, at: Place, ctx: FeatureCo
     .replace(/\s+/g, '-')
     .toUpperCase();
   const local = new Map<string, number>();
-  for (const d of ctx.index.documents()) {
-    for (const r of d.analysis.references) {
-      const key = r.kind === 'kamerstuk' && !isTyped(d, r.span, doc, at) ? citedKey(r) : undefined;
-      if (key && key.startsWith(prefix)) local.set(key, (local.get(key) ?? 0) + 1);
-    }
+  // The workspace's citations of such Kamerstukken, the most cited first (the one being typed is none).
+  for (const key of ctx.index.citedKeys()) {
+    if (!key.startsWith(prefix)) continue;
+    const count = ctx.index.citationsOf(key).filter((c) => c.reference.kind === 'kamerstuk' && !isTyped(c.doc, c.reference.span, doc, at)).length;
+    if (count) local.set(key, count);
   }
   const found = new Map<string, CatalogDocument | undefined>();
   for (const key of [...local.keys()].sort((a, b) => local.get(b)! - local.get(a)!)) found.set(key, undefined);
@@ -130,8 +130,8 @@ async function kamerstukByTitle(doc: IndexedDocument, at: Place, ctx: FeatureCon
 async function byDocumentNumber(doc: IndexedDocument, at: Place, ctx: FeatureContext, style: CitationStyle): Promise<CompletionItem[]> {
   const prefix = at.typed.toUpperCase();
   const found = new Map<string, CatalogDocument | undefined>();
-  for (const d of ctx.index.documents()) {
-    for (const r of d.analysis.references) if (r.kind === 'documentNumber' && r.number.startsWith(prefix) && !isTyped(d, r.span, doc, at)) found.set(r.number, undefined);
+  for (const key of ctx.index.citedKeys()) {
+    if (key.startsWith(prefix) && ctx.index.citationsOf(key).some((c) => c.reference.kind === 'documentNumber' && !isTyped(c.doc, c.reference.span, doc, at))) found.set(key, undefined);
   }
   for (const d of await ctx.catalog.findByNumberPrefix(prefix, MAX_ITEMS)) if (d.documentNumber && !found.get(d.documentNumber)) found.set(d.documentNumber, d);
   const candidates: Candidate[] = [];
@@ -147,12 +147,10 @@ async function byDocumentNumber(doc: IndexedDocument, at: Place, ctx: FeatureCon
 async function handelingenItems(doc: IndexedDocument, at: Place, rest: string, ctx: FeatureContext, waitMs: number): Promise<CompletionItem[]> {
   const typed = at.typed.replace(/\s+/g, ' ');
   const found = new Map<string, { id: HandelingenId; doc?: CatalogDocument }>();
-  for (const d of ctx.index.documents()) {
-    for (const r of d.analysis.references) {
-      if (r.kind !== 'handelingen' || !officialHandelingenId(r)) continue;
-      const id: HandelingenId = { chamber: r.chamber, year: r.year, nr: r.nr, aanhangsel: r.aanhangsel, ...(r.item ? { item: r.item } : {}) };
-      if (handelingenTitle(id).startsWith(typed)) found.set(handelingenKey(id), { id });
-    }
+  for (const key of ctx.index.citedKeys()) {
+    const cited = catalogKeyOf(key);
+    if (cited?.kind !== 'handelingen' || !ctx.index.citationsOf(key).some((c) => c.reference.kind === 'handelingen')) continue;
+    if (handelingenTitle(cited.id).startsWith(typed)) found.set(handelingenKey(cited.id), { id: cited.id });
   }
   const words = /\d/.test(rest) ? [] : titleWords(rest);
   if (words.length) {
@@ -179,11 +177,13 @@ async function handelingenItems(doc: IndexedDocument, at: Place, rest: string, c
 async function motionItems(doc: IndexedDocument, at: Place, ctx: FeatureContext, style: CitationStyle): Promise<CompletionItem[]> {
   const prefix = at.typed.trim();
   const found = new Map<string, CatalogDocument | { readonly kamerstuk: KamerstukId; readonly submitters: readonly string[]; readonly cs: boolean }>();
-  for (const d of ctx.index.documents()) {
-    for (const r of d.analysis.references) {
-      if (r.kind !== 'motion' || !r.kamerstuk || isTyped(d, r.span, doc, at) || (prefix && !r.submitters.some((n) => matchesName(n, prefix)))) continue;
-      const key = kamerstukKey(r.kamerstuk);
-      if (!found.has(key)) found.set(key, { kamerstuk: { dossier: r.kamerstuk.dossier, nr: r.kamerstuk.nr }, submitters: r.submitters, cs: r.cs });
+  for (const key of ctx.index.citedKeys()) {
+    const kamerstuk = parseKamerstukKey(key);
+    if (!kamerstuk) continue;
+    for (const c of ctx.index.citationsOf(key)) {
+      const motion = c.reference.motion;
+      if (!motion || isTyped(c.doc, c.reference.span, doc, at) || (prefix && !motion.submitters.some((n) => matchesName(n, prefix)))) continue;
+      if (!found.has(key)) found.set(key, { kamerstuk: { dossier: kamerstuk.dossier, nr: kamerstuk.nr }, submitters: motion.submitters, cs: motion.cs });
     }
   }
   const before = found.size;
@@ -257,7 +257,7 @@ function items(doc: IndexedDocument, at: Place, candidates: readonly Candidate[]
 }
 
 /** The reference is the one being typed (it is no candidate for itself). */
-function isTyped(d: IndexedDocument, span: { offset: number; length: number }, doc: IndexedDocument, at: Place): boolean {
+function isTyped(d: Pick<IndexEntry, 'uri'>, span: { offset: number; length: number }, doc: IndexedDocument, at: Place): boolean {
   return d.uri === doc.uri && span.offset <= at.to && at.noteFrom <= span.offset + span.length;
 }
 

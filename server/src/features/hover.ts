@@ -8,7 +8,7 @@
  */
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { hasFacts, isAbsent, type CatalogDocument, type CatalogKey, type LawAnswer, type LawFacts } from '../catalog/model';
-import { citedKey } from '../catalog/workspaceIndex';
+import { citedKey, type IndexEntry } from '../catalog/workspaceIndex';
 import { daysBetween } from '../engine/calendar';
 import {
   handelingenKey,
@@ -254,8 +254,8 @@ function fileName(uri: string): string {
 }
 
 /** A link target that opens a document at a place (VS Code reads `#L<line>,<column>`, 1-based); file URIs only. */
-function locationLink(ctx: FeatureContext, uri: string, span: Span, known?: IndexedDocument): string | undefined {
-  const doc = known ?? ctx.index.get(uri);
+function locationLink(ctx: FeatureContext, uri: string, span: Span, known?: IndexEntry): string | undefined {
+  const doc = known ?? ctx.index.entry(uri);
   if (!doc) return safeFileUrl(uri);
   const p = doc.lines.positionAt(span.offset);
   return safeFileUrl(uri, p.line + 1, p.character + 1);

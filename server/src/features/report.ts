@@ -64,9 +64,14 @@ export interface CitationReport {
 }
 
 /** Builds the report of these documents from their analyses, their findings and the catalog. */
-export async function citationReport(docs: readonly { readonly doc: IndexedDocument; readonly findings: readonly CheckedFinding[] }[], ctx: FeatureContext): Promise<CitationReport> {
+export async function citationReport(
+  docs: Iterable<{ readonly doc: IndexedDocument; readonly findings: readonly CheckedFinding[] }> | AsyncIterable<{ readonly doc: IndexedDocument; readonly findings: readonly CheckedFinding[] }>,
+  ctx: FeatureContext,
+): Promise<CitationReport> {
+  const reported: ReportedFindings[] = [];
   const byKey = new Map<string, { kind: ReportedDocument['kind']; places: ReportPlace[]; statuses: Set<ReportStatus>; first: Reference }>();
-  for (const { doc, findings } of docs) {
+  for await (const { doc, findings } of docs) {
+    reported.push({ uri: doc.uri, findings });
     for (const r of doc.analysis.references) {
       const key = r.kind === 'dossier' ? `dossier ${r.dossier}` : citedKey(r);
       if (!key || r.kind === 'motion') continue;
@@ -94,7 +99,7 @@ export async function citationReport(docs: readonly { readonly doc: IndexedDocum
       places: e.places,
     });
   }
-  return { documents, findings: docs.map(({ doc, findings }) => ({ uri: doc.uri, findings })) };
+  return { documents, findings: reported };
 }
 
 /** The statuses the findings overlapping a span give it (a finding that says the citation is wrong, stale or malformed). */

@@ -4,7 +4,7 @@
  */
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
 import { foldForSearch } from '../engine/folding';
-import { identityKeys, type IndexedDocument } from '../catalog/workspaceIndex';
+import { identityKeys, type IndexEntry } from '../catalog/workspaceIndex';
 import { parseHandelingenKey, parseKamerstukKey } from '../engine/identifiers';
 import type { Span } from '../engine/model';
 import type { FeatureContext } from './model';
@@ -14,9 +14,9 @@ const MAX_RESULTS = 200;
 
 export async function workspaceSymbols(query: string, ctx: FeatureContext): Promise<SymbolInformation[]> {
   // Every key the workspace cites or is, with the first place to go to.
-  const places = new Map<string, { doc: IndexedDocument; span: Span }>();
-  for (const doc of ctx.index.documents()) {
-    for (const key of identityKeys(doc)) places.set(key, { doc, span: doc.analysis.metadata.identitySpan ?? { offset: 0, length: 0 } });
+  const places = new Map<string, { doc: IndexEntry; span: Span }>();
+  for (const doc of ctx.index.entries()) {
+    for (const key of identityKeys(doc)) places.set(key, { doc, span: doc.metadata.identitySpan ?? { offset: 0, length: 0 } });
   }
   for (const key of ctx.index.citedKeys()) {
     if (places.has(key)) continue;
@@ -31,7 +31,7 @@ export async function workspaceSymbols(query: string, ctx: FeatureContext): Prom
     const id = parseKamerstukKey(key);
     const handelingen = id ? undefined : parseHandelingenKey(key);
     const doc = id ? await ctx.catalog.lookupKamerstuk(id) : handelingen ? await ctx.catalog.lookupHandelingen(handelingen) : await ctx.catalog.lookupDocumentNumber(key);
-    const title = doc?.title ?? (place.doc.analysis.metadata.kamerstuk && identityKeys(place.doc).includes(key) ? place.doc.analysis.metadata.title : undefined);
+    const title = doc?.title ?? (place.doc.metadata.kamerstuk && identityKeys(place.doc).includes(key) ? place.doc.metadata.title : undefined);
     const keyDigits = key.replace(/[^0-9a-z]/gi, '').toUpperCase();
     const byNumber = digits.length > 0 && keyDigits.includes(digits);
     const folded = ` ${foldForSearch(`${title ?? ''} ${doc?.dossierTitle ?? ''}`)} `;

@@ -206,11 +206,10 @@ function serveAnalyses(): void {
       const glossary = glossaries.forDocument(job.uri);
       const analysis = analyze(job.text, {
         known: job.known,
-        instruments: glossary.matcher,
-        senses: glossary.senses,
+        ...(job.withoutInstruments ? {} : { instruments: glossary.matcher, senses: glossary.senses }),
         ...(job.documentDate ? { documentDate: job.documentDate } : {}),
       });
-      const doc: IndexedDocument = { uri: job.uri, version: 0, text: job.text, lines: new LineIndex(job.text), analysis, known: job.known };
+      const doc: IndexedDocument = { uri: job.uri, version: 0, text: job.text, lines: new LineIndex(job.text), metadata: analysis.metadata, analysis, known: job.known };
       // The rules that read only the document run here too (with their per-version preparation:
       // sentences, lookups); those that read the workspace are left to the main thread.
       let findings: Awaited<ReturnType<typeof computeDocumentOnlyFindings>> | undefined;

@@ -86,7 +86,7 @@ export class ServerCommands {
 
   /** Everything the workspace cites: the metadata, and the texts of the Kamerstukken. */
   private async prefetch(signal: AbortSignal): Promise<Activity> {
-    const keys = unique([...this.c.service.index.documents()].flatMap(citedCatalogKeys));
+    const keys = unique(this.c.service.citedInWorkspace());
     const m = messages(this.c.settings.locale).commands;
     let done = 0;
     for (let i = 0; i < keys.length && !signal.aborted; i += 8) {
@@ -102,9 +102,9 @@ export class ServerCommands {
   private async citationReport(arg: unknown): Promise<ReportResult> {
     const request = (arg ?? {}) as Partial<ReportRequest>;
     const format = REPORT_FORMATS.includes(request.format as ReportFormat) ? (request.format as ReportFormat) : 'html';
-    const docs = typeof request.uri === 'string' ? [this.c.sync.current(request.uri)].filter((d): d is IndexedDocument => !!d) : [...this.c.service.index.documents()];
-    if (!docs.length) return { documents: 0, message: messages(this.c.settings.locale).commands.nothingToReport };
-    return { content: await reportOf(this.c.service, docs, format, this.c.settings.locale), documents: docs.length };
+    const uris = typeof request.uri === 'string' ? (this.c.sync.current(request.uri) || this.c.service.entry(request.uri) ? [request.uri] : []) : [...this.c.service.index.entries()].map((e) => e.uri);
+    if (!uris.length) return { documents: 0, message: messages(this.c.settings.locale).commands.nothingToReport };
+    return { content: await reportOf(this.c.service, uris, (uri) => this.c.sync.whole(uri), format, this.c.settings.locale), documents: uris.length };
   }
 
   private async syncMirror(signal: AbortSignal): Promise<Activity> {
@@ -127,11 +127,16 @@ export class ServerCommands {
  * The citation report of one document or of every document in the workspace, in the asked format;
  * works offline (what is known), like the checks.
  */
-async function reportOf(service: Kamerwijzer, docs: readonly IndexedDocument[], format: ReportFormat, locale: 'nl' | 'en'): Promise<string> {
-  const checked = [];
-  for (const doc of docs) checked.push({ doc, findings: await service.findings(doc).catch(() => []) });
-  const report = await citationReport(checked, service.context());
-  const root = commonFolder(docs.map((d) => d.uri));
+async function reportOf(service: Kamerwijzer, uris: readonly string[], whole: (uri: string) => Promise<IndexedDocument | undefined>, format: ReportFormat, locale: 'nl' | 'en'): Promise<string> {
+  // One document at a time: the index keeps only the entries of the files the editor does not have open.
+  async function* checked(): AsyncGenerator<{ doc: IndexedDocument; findings: Awaited<ReturnType<Kamerwijzer['findings']>> }> {
+    for (const uri of uris) {
+      const doc = await whole(uri).catch(() => undefined);
+      if (doc) yield { doc, findings: await service.findings(doc).catch(() => []) };
+    }
+  }
+  const report = await citationReport(checked(), service.context());
+  const root = commonFolder(uris);
   return formatReport(report, format, messages(locale), locale, (uri) => decodeURIComponent(uri.startsWith(root) ? uri.slice(root.length) : uri));
 }
 

@@ -13,7 +13,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { IndexedDocument } from '../catalog/workspaceIndex';
+import type { IndexEntry } from '../catalog/workspaceIndex';
 import type { Action, Fixable } from '../features/codeActions';
 import type { CheckedFinding, Fix, FixEdit, Severity } from '../features/model';
 
@@ -57,7 +57,7 @@ export function fromDiagnostic(d: Diagnostic): Fixable & { readonly diagnostic: 
  * files carry their own range). When the fix creates files, the edit is a list of document changes:
  * the file creations first, then the text edits.
  */
-export function toWorkspaceEdit(edits: readonly FixEdit[], docOf: (uri: string) => IndexedDocument | undefined, createFiles: readonly string[] = []): WorkspaceEdit {
+export function toWorkspaceEdit(edits: readonly FixEdit[], docOf: (uri: string) => IndexEntry | undefined, createFiles: readonly string[] = []): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   const seen = new Set<string>();
   for (const e of edits) {
@@ -78,7 +78,7 @@ export function toWorkspaceEdit(edits: readonly FixEdit[], docOf: (uri: string) 
   };
 }
 
-export function toCodeAction(a: Action<Fixable & { readonly diagnostic: Diagnostic }>, docOf: (uri: string) => IndexedDocument | undefined): CodeAction {
+export function toCodeAction(a: Action<Fixable & { readonly diagnostic: Diagnostic }>, docOf: (uri: string) => IndexEntry | undefined): CodeAction {
   return {
     title: a.title,
     kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix : `${CodeActionKind.SourceFixAll}.kamerwijzer`,

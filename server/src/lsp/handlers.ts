@@ -134,7 +134,7 @@ function registerChecks({ connection, service, publisher, client, guard }: Pick<
       const all = publisher.reportOf(findings.items).diagnostics.map(fromDiagnostic);
       const selected = p.context.diagnostics.map(fromDiagnostic);
       const actions = service.codeActions({ selected, all, createFiles: client().createFiles, ...(p.context.only ? { only: p.context.only } : {}) });
-      return actions.map((a) => toCodeAction(a, (uri) => service.document(uri)));
+      return actions.map((a) => toCodeAction(a, (uri) => service.entry(uri)));
     }),
   );
 }

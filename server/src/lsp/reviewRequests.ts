@@ -22,8 +22,8 @@ export interface ReviewContext {
 }
 
 export function registerReviewRequests({ connection, service, sync, publisher }: ReviewContext): void {
-  /** A document as the editor has it (open) or as the index read it from disk. */
-  const documentOf = async (uri: string): Promise<IndexedDocument | undefined> => (sync.documents.get(uri) ? sync.checkableNow(uri) : service.document(uri));
+  /** A document as the editor has it (open) or read from disk (the index keeps only the entry of a file that is not open). */
+  const documentOf = async (uri: string): Promise<IndexedDocument | undefined> => (sync.documents.get(uri) ? sync.checkableNow(uri) : sync.whole(uri));
   const findingsOf = (doc: IndexedDocument) => (sync.documents.get(doc.uri) ? publisher.findingsOf(doc) : service.findings(doc)).catch(() => []);
   const guarded =
     <P, R>(name: string, fallback: R, fn: (p: P) => Promise<R> | R) =>
@@ -40,9 +40,15 @@ export function registerReviewRequests({ connection, service, sync, publisher }:
     CITATIONS_REQUEST,
     guarded('citations', { entries: [], kindLabels: messages(service.settings.locale).view.groups }, async (p: CitationsParams | undefined): Promise<CitationsResult> => {
       const m = messages(service.settings.locale);
-      const docs = p?.uri ? [await documentOf(p.uri)].filter((d): d is IndexedDocument => !!d) : [...service.index.documents()];
+      const uris = p?.uri ? [p.uri] : [...service.index.entries()].map((e) => e.uri);
+      const docs: IndexedDocument[] = [];
       const checked = [];
-      for (const doc of docs) checked.push({ doc, findings: await findingsOf(doc) });
+      for (const uri of uris) {
+        const doc = await documentOf(uri);
+        if (!doc) continue;
+        docs.push(doc);
+        checked.push({ doc, findings: await findingsOf(doc) });
+      }
       const listed = await citationList(checked, service.context());
       const byUri = new Map(docs.map((d) => [d.uri, d]));
       return {
@@ -63,7 +69,7 @@ export function registerReviewRequests({ connection, service, sync, publisher }:
       };
     }),
   );
-  connection.onRequest(DOCUMENTS_REQUEST, () => [...service.index.documents()].map((d) => d.uri).sort());
+  connection.onRequest(DOCUMENTS_REQUEST, () => [...service.index.entries()].map((d) => d.uri).sort());
   connection.onRequest(
     CHECK_REQUEST,
     guarded('check', { documents: [] }, async (p: CheckParams): Promise<CheckResult> => {

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { FileChangeType, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { identityKeys, type IndexedDocument } from '../catalog/workspaceIndex';
+import { identityKeys, type IndexEntry, type IndexedDocument } from '../catalog/workspaceIndex';
 import { MANIFEST_FILE_NAME } from '../engine/manifest';
 import { glossaryFolderOf, GlossaryFolders, isInside, isWorkspaceGlossaryPath, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
 import { ManifestLookup, summarizeProblems } from '../io/manifests';
@@ -150,6 +150,8 @@ export class WorkspaceSync {
 
   /** As `checkable`, waiting for the analysis of the editor's current version (and of any newer one that arrives meanwhile). */
   async checkableNow(uri: string): Promise<IndexedDocument | undefined> {
+    // A file the editor does not have open: read again (the index keeps only its entry).
+    if (!this.documents.get(uri)) return this.whole(uri);
     for (;;) {
       const version = this.documents.get(uri)?.version;
       const doc = await this.analyzed(uri);
@@ -168,6 +170,7 @@ export class WorkspaceSync {
     const open = this.documents.get(uri);
     let doc = this.service.document(uri);
     if (open && !doc) doc = await this.analyzed(uri);
+    else if (!open && !doc) doc = await this.whole(uri);
     else if (open && doc?.version !== open.version) void this.analyzed(uri).catch(() => undefined);
     if (!doc) return undefined;
     // Refused text (binary, too large) has no analysis to answer from.
@@ -226,7 +229,7 @@ export class WorkspaceSync {
     try {
       if (p) this.discoverGlossary(p);
       const known = p ? this.manifests.factsFor(p) : undefined;
-      const before = this.service.document(doc.uri);
+      const before = this.service.entry(doc.uri);
       const indexed = await this.service.setDocumentAsync(doc.uri, text, doc.version, known ? { known } : undefined, signal);
       this.dependentsOnIdentity(before, indexed);
       this.failedVersions.delete(doc.uri);
@@ -427,8 +430,8 @@ export class WorkspaceSync {
     try {
       this.discoverGlossary(file);
       const known = this.manifests.factsFor(file);
-      const before = this.service.document(uri);
-      const doc = await this.service.setDocumentAsync(uri, read.text, -++this.diskVersion, known ? { known } : undefined, abort.signal, { checks: false });
+      const before = this.service.entry(uri);
+      const doc = await this.service.setDocumentAsync(uri, read.text, -++this.diskVersion, known ? { known } : undefined, abort.signal, { checks: false, keep: 'entry' });
       if (this.folders.isExcluded(file) || !this.folders.folderOf(file)) {
         // Excluded (or its folder removed) while it was analyzed.
         this.service.removeDocument(uri);
@@ -453,14 +456,14 @@ export class WorkspaceSync {
   }
 
   /** Updates the index; when a document's identity or title changes, its dependents are checked again. */
-  private update(uri: string, text: string, version: number, known: ReturnType<ManifestLookup['factsFor']>): IndexedDocument {
-    const before = this.service.document(uri);
-    const doc = this.service.setDocument(uri, text, version, known ? { known } : undefined);
+  private update(uri: string, text: string, version: number, known: ReturnType<ManifestLookup['factsFor']>, keep: 'whole' | 'entry' = 'whole'): IndexedDocument {
+    const before = this.service.entry(uri);
+    const doc = this.service.setDocument(uri, text, version, known ? { known } : undefined, keep);
     this.dependentsOnIdentity(before, doc);
     return doc;
   }
 
-  private dependentsOnIdentity(before: IndexedDocument | undefined, doc: IndexedDocument): void {
+  private dependentsOnIdentity(before: IndexEntry | undefined, doc: IndexEntry): void {
     if (doc !== before && identity(before) !== identity(doc) && !this.scanning) {
       const keys = [before, doc].flatMap((d) => (d ? identityKeys(d) : []));
       this.listener.recheckDependents(this.service.index.documentsCiting(keys));
@@ -471,7 +474,7 @@ export class WorkspaceSync {
   private async manifestChanged(file: string): Promise<void> {
     this.manifests.invalidate(file);
     const dir = path.dirname(file);
-    for (const doc of [...this.service.index.documents()]) {
+    for (const doc of [...this.service.index.entries()]) {
       const p = pathOf(doc.uri);
       if (!p || !p.startsWith(dir + path.sep)) continue;
       const open = this.documents.get(doc.uri);
@@ -482,7 +485,7 @@ export class WorkspaceSync {
 
   /** Drops indexed disk documents that the current exclusions exclude. */
   private dropExcluded(): void {
-    for (const doc of [...this.service.index.documents()]) {
+    for (const doc of [...this.service.index.entries()]) {
       const p = pathOf(doc.uri);
       if (p && !this.documents.get(doc.uri) && (this.folders.isExcluded(p) || !this.folders.folderOf(p))) this.service.removeDocument(doc.uri);
     }
@@ -509,7 +512,8 @@ export class WorkspaceSync {
 
   /** The documents below a folder are analyzed again with the glossary that now applies to them; every open document is checked again. */
   private reanalyzeBelow(folder: string): void {
-    for (const doc of [...this.service.index.documents()]) {
+    // Of a file the editor does not have open the index keeps an entry, which no glossary changes.
+    for (const doc of [...this.service.index.wholeDocuments()]) {
       const p = pathOf(doc.uri);
       if (!p || !isInside(p, folder)) continue;
       try {
@@ -519,6 +523,21 @@ export class WorkspaceSync {
       }
     }
     this.listener.recheckAll();
+  }
+
+  /**
+   * A document whole, for a request about it: the editor's when open (as `current`), else the file,
+   * which the index keeps as its entry only, read and analyzed again (and kept whole for a while).
+   */
+  async whole(uri: string): Promise<IndexedDocument | undefined> {
+    if (this.documents.get(uri)) return this.current(uri);
+    const held = this.service.document(uri);
+    const p = pathOf(uri);
+    if (held || !p || !this.service.entry(uri)) return held;
+    const read = await readTextFile(p, this.settings.current.maxFileSize);
+    if (!read.ok || this.documents.get(uri)) return this.current(uri);
+    const known = this.manifests.factsFor(p);
+    return this.service.setDocument(uri, read.text, -++this.diskVersion, known ? { known } : undefined, 'recent');
   }
 
   /** Before a document in a sub-folder is analyzed, the nearest glossary above it is loaded. */
@@ -552,8 +571,8 @@ export class VersionSuperseded extends Error {
   }
 }
 
-function identity(d: IndexedDocument | undefined): string {
-  const m = d?.analysis.metadata;
+function identity(d: IndexEntry | undefined): string {
+  const m = d?.metadata;
   return JSON.stringify([m?.kamerstuk, m?.documentNumber, m?.title]);
 }
 

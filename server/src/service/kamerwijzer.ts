@@ -9,7 +9,7 @@ import type { Hover, Location, DocumentLink, DocumentSymbol, InlayHint, SymbolIn
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
 import type { CatalogKey, CatalogSource } from '../catalog/model';
-import { WorkspaceIndex, type IndexedDocument } from '../catalog/workspaceIndex';
+import { catalogKeyOf, WorkspaceIndex, type IndexEntry, type IndexedDocument, type Keep } from '../catalog/workspaceIndex';
 import type { GlossaryData, GlossaryEntry } from '../engine/glossary';
 import { officialHandelingenId } from '../engine/identifiers';
 import type { DocumentAnalysis, KnownDocumentFacts } from '../engine/model';
@@ -94,6 +94,8 @@ export interface AnalysisJob {
   readonly glossaryFile?: { readonly uri: string; readonly text?: string };
   /** The checks to run beside the analysis, on the analyzed document alone (the rules that read only it). */
   readonly checks?: DocumentChecks;
+  /** Analyze without the glossary's instruments (a file the index keeps as its entry). */
+  readonly withoutInstruments?: boolean;
 }
 
 /** The rules (of ALL_RULES, by code) to run beside an analysis, and all they read besides the document. */
@@ -132,6 +134,11 @@ export interface AnalyzedElsewhere {
 export interface AsyncAnalysisOptions {
   /** Run the rules that read only the document beside the analysis (default true; a workspace scan's files: false). */
   readonly checks?: boolean;
+  /**
+   * What the index keeps (default 'whole'). 'entry' (a file on disk the editor does not have open): only
+   * its entry, analyzed without the glossary's instruments (they change no reference and no metadata).
+   */
+  readonly keep?: Keep;
 }
 
 /** What the service computed (not what it re-used): tests count work through it. */
@@ -168,18 +175,33 @@ export interface Kamerwijzer {
   /** What the features read, under the current settings. */
   context(): FeatureContext;
 
-  /** Analyzes (or re-uses) a document and indexes it. When the analysis throws, the index keeps what it had. */
-  setDocument(uri: string, text: string, version: number, facts?: DocumentFacts): IndexedDocument;
+  /**
+   * Analyzes (or re-uses) a document and indexes it; returns it whole. When the analysis throws, the
+   * index keeps what it had. `keep: 'entry'` (a file on disk that the editor does not have open): the
+   * index keeps only what the workspace features need of it (WorkspaceIndex), not its text and
+   * analysis, and the document returned has no instrument mentions.
+   */
+  setDocument(uri: string, text: string, version: number, facts?: DocumentFacts, keep?: Keep): IndexedDocument;
+  /**
+   * A document indexed as its entry, whole again from its text (as read again): analyzed as
+   * `setDocument` would, the index unchanged.
+   */
+  wholeAgain(uri: string, text: string, version: number, facts?: DocumentFacts): IndexedDocument;
   /**
    * As `setDocument`, with the analysis made by the analyzer (a worker thread) when one is given:
    * this thread stays free meanwhile. An aborted signal drops the analysis (the promise rejects with
    * its reason) and leaves the index as it was.
    */
   setDocumentAsync(uri: string, text: string, version: number, facts?: DocumentFacts, signal?: AbortSignal, options?: AsyncAnalysisOptions): Promise<IndexedDocument>;
-  /** Analyzes an indexed document again with its folder's current glossary. */
+  /** Analyzes a document held whole again with its folder's current glossary (undefined for one not held whole). */
   reanalyze(uri: string): IndexedDocument | undefined;
   removeDocument(uri: string): void;
+  /** The document, when the index holds it whole. */
   document(uri: string): IndexedDocument | undefined;
+  /** What the index keeps of a document, whole or not. */
+  entry(uri: string): IndexEntry | undefined;
+  /** Every document the workspace cites somewhere, as catalog keys (for fetching them all). */
+  citedInWorkspace(): CatalogKey[];
 
   hover(doc: IndexedDocument, offset: number): Promise<Hover | undefined>;
   definition(doc: IndexedDocument, offset: number): Promise<Location[]>;
@@ -219,11 +241,11 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const kept = new FindingsCache();
   catalog.onDidChange(() => kept.workspaceChanged());
   /** Indexes a document; the workspace changed when its analysis did. */
-  const indexed = (uri: string, text: string, version: number, documentFacts: DocumentFacts | undefined, analyzed?: DocumentAnalysis): IndexedDocument => {
+  const indexed = (uri: string, text: string, version: number, documentFacts: DocumentFacts | undefined, analyzed?: DocumentAnalysis, keep: Keep = 'whole'): IndexedDocument => {
     const before = index.get(uri);
     if (documentFacts) facts.set(uri, documentFacts);
     else facts.delete(uri);
-    const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), analyzed);
+    const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed);
     if (doc.analysis !== before?.analysis) {
       if (!analyzed) stats.analyses++;
       kept.workspaceChanged();
@@ -240,9 +262,17 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     today: context().today,
     online: settings.online,
   });
-  const computeChecked = (doc: IndexedDocument, signal?: AbortSignal): Promise<CheckedFinding[]> => {
+  const computeChecked = async (doc: IndexedDocument, signal?: AbortSignal): Promise<CheckedFinding[]> => {
     const ctx = context();
     const glossaryLocal = localOf(doc.uri, ctx.today);
+    // Findings are kept only beside a document the index holds whole: the kept entry holds its analysis.
+    try {
+      return await keptFindings(doc, ctx, glossaryLocal, signal);
+    } finally {
+      if (index.get(doc.uri) !== doc) kept.forget(doc.uri);
+    }
+  };
+  const keptFindings = (doc: IndexedDocument, ctx: FeatureContext, glossaryLocal: readonly unknown[], signal?: AbortSignal): Promise<CheckedFinding[]> => {
     return kept.findings(doc, glossaryLocal, (cache) => {
       stats.findingsComputed++;
       const onError = (code: string, e: unknown) => logger.error(`rule ${code} failed on ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
@@ -284,15 +314,20 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       settings = { ...settings, ...changes };
     },
     context,
-    setDocument(uri, text, version, documentFacts) {
+    setDocument(uri, text, version, documentFacts, keep = 'whole') {
       options.beforeAnalysis?.(uri, text);
-      return indexed(uri, text, version, documentFacts);
+      return indexed(uri, text, version, documentFacts, undefined, keep);
+    },
+    wholeAgain(uri, text, version, documentFacts) {
+      options.beforeAnalysis?.(uri, text);
+      return index.wholeAgain(uri, text, version, analyzeOptions(uri, documentFacts));
     },
     async setDocumentAsync(uri, text, version, documentFacts, signal, asyncOptions) {
       options.beforeAnalysis?.(uri, text);
       for (;;) {
         const analyzeWith = analyzeOptions(uri, documentFacts);
-        if (!options.analyzer || index.isCurrent(uri, text, analyzeWith)) return indexed(uri, text, version, documentFacts);
+        const keep = asyncOptions?.keep ?? 'whole';
+        if (!options.analyzer || index.isCurrent(uri, text, analyzeWith)) return indexed(uri, text, version, documentFacts, undefined, keep);
         const file = glossaries.workspaceFileFor(uri);
         const folder = options.folderOf?.(uri);
         const job: AnalysisJob = {
@@ -302,17 +337,18 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
           ...(documentFacts?.documentDate ? { documentDate: documentFacts.documentDate } : {}),
           ...(folder !== undefined ? { glossaryFolder: folder } : {}),
           ...(file ? { glossaryFile: { uri: file.uri, ...(file.text !== undefined ? { text: file.text } : {}) } } : {}),
-          ...(asyncOptions?.checks === false ? {} : { checks: checksOf() }),
+          ...(asyncOptions?.checks === false || keep === 'entry' ? {} : { checks: checksOf() }),
+          ...(keep === 'entry' ? { withoutInstruments: true } : {}),
         };
         const checkedWith = localOf(uri, job.checks?.today ?? '');
         const made = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
         if (signal?.aborted) throw signal.reason;
-        if (!made) return indexed(uri, text, version, documentFacts);
+        if (!made) return indexed(uri, text, version, documentFacts, undefined, keep);
         stats.analyses++;
         stats.analysesElsewhere++;
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
-        if (analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
-        const doc = indexed(uri, text, version, documentFacts, made.analysis);
+        if (keep !== 'entry' && analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
+        const doc = indexed(uri, text, version, documentFacts, made.analysis, keep);
         if (made.words && doc.analysis === made.analysis) DocumentWords.adopt(doc, made.words);
         if (made.prepared && doc.analysis === made.analysis) adoptPrepared(doc, made.prepared);
         // The rules run beside the analysis, kept as this version's when what they read is still so.
@@ -337,6 +373,8 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       index.remove(uri);
     },
     document: (uri) => index.get(uri),
+    entry: (uri) => index.entry(uri),
+    citedInWorkspace: () => [...index.citedKeys()].flatMap((key) => catalogKeyOf(key) ?? []),
     hover: (doc, offset) => hover(doc, offset, context()),
     definition: (doc, offset) => definition(doc, offset, context()),
     references: (doc, offset, includeDeclaration) => references(doc, offset, includeDeclaration, context()),

@@ -12,7 +12,7 @@ const KNOWN: Known[] = [
 
 async function list(ws: TestWorkspace, beforeListing?: () => void): Promise<ListedCitation[]> {
   const checked = [];
-  for (const doc of ws.service.index.documents()) checked.push({ doc, findings: await ws.service.findings(doc) });
+  for (const doc of ws.service.index.wholeDocuments()) checked.push({ doc, findings: await ws.service.findings(doc) });
   beforeListing?.();
   return citationList(checked, ws.service.context());
 }

@@ -1,7 +1,7 @@
 import { kamerstukKey, type KamerstukId } from '../../engine/identifiers';
 import { foldForSearch } from '../../engine/folding';
 import type { CatalogDocument, CatalogSource } from '../model';
-import { identityKeys, type IndexedDocument, type WorkspaceIndex } from '../workspaceIndex';
+import { identityKeys, type IndexEntry, type WorkspaceIndex } from '../workspaceIndex';
 
 /** The workspace's own documents as a catalog source: a document that is the cited one. */
 export class WorkspaceCatalogSource implements CatalogSource {
@@ -21,8 +21,8 @@ export class WorkspaceCatalogSource implements CatalogSource {
     const wanted = words.map(foldForSearch).filter(Boolean);
     const out: CatalogDocument[] = [];
     if (!wanted.length) return out;
-    for (const doc of this.index.documents()) {
-      const title = doc.analysis.metadata.title;
+    for (const doc of this.index.entries()) {
+      const title = doc.metadata.title;
       if (!title) continue;
       const folded = ` ${foldForSearch(title)} `;
       if (!wanted.every((w) => folded.includes(w))) continue;
@@ -36,9 +36,9 @@ export class WorkspaceCatalogSource implements CatalogSource {
 
   documentsByIdPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
     const out: CatalogDocument[] = [];
-    for (const doc of this.index.documents()) {
+    for (const doc of this.index.entries()) {
       const key = identityKeys(doc).find((k) => k.startsWith(prefix));
-      if (key && doc.analysis.metadata.kamerstuk) out.push(this.describeDocument(doc, key));
+      if (key && doc.metadata.kamerstuk) out.push(this.describeDocument(doc, key));
       if (out.length >= limit) break;
     }
     return out;
@@ -47,8 +47,8 @@ export class WorkspaceCatalogSource implements CatalogSource {
   documentsByNumberPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
     const out: CatalogDocument[] = [];
     const wanted = prefix.toUpperCase();
-    for (const doc of this.index.documents()) {
-      const number = doc.analysis.metadata.documentNumber?.toUpperCase();
+    for (const doc of this.index.entries()) {
+      const number = doc.metadata.documentNumber?.toUpperCase();
       if (number?.startsWith(wanted)) out.push(this.describeDocument(doc, number));
       if (out.length >= limit) break;
     }
@@ -57,9 +57,9 @@ export class WorkspaceCatalogSource implements CatalogSource {
 
   titledDocuments(): readonly CatalogDocument[] {
     const out: CatalogDocument[] = [];
-    for (const doc of this.index.documents()) {
+    for (const doc of this.index.entries()) {
       const key = identityKeys(doc)[0];
-      if (key && doc.analysis.metadata.title) out.push(this.describeDocument(doc, key));
+      if (key && doc.metadata.title) out.push(this.describeDocument(doc, key));
     }
     return out;
   }
@@ -69,8 +69,8 @@ export class WorkspaceCatalogSource implements CatalogSource {
     return doc ? this.describeDocument(doc, key) : undefined;
   }
 
-  private describeDocument(doc: IndexedDocument, key: string): CatalogDocument {
-    const m = doc.analysis.metadata;
+  private describeDocument(doc: IndexEntry, key: string): CatalogDocument {
+    const m = doc.metadata;
     const facts: Record<string, unknown> = {
       id: key,
       kamerstuk: m.kamerstuk,

@@ -86,7 +86,7 @@ export async function computeFindings(
       const range = doc.lines.rangeOf(f.span);
       if (suppressions.isSilenced(f.code, range.start.line)) continue;
       const { related, ...rest } = f;
-      const located = related?.map((r) => ({ ...r, range: (r.uri === doc.uri ? doc : (ctx.index.get(r.uri) ?? doc)).lines.rangeOf(r.span) }));
+      const located = related?.map((r) => ({ ...r, range: (r.uri === doc.uri ? doc : (ctx.index.entry(r.uri) ?? doc)).lines.rangeOf(r.span) }));
       out.push({ ...rest, severity: severity as Severity, range, ...(located ? { related: located } : {}) });
     }
   }

@@ -1,0 +1,589 @@
+/**
+ * The performance targets of issue 14, each measured and printed beside its target and its baseline
+ * (the figure before the work on it, test/bench/baseline.json):
+ *
+ * - analyze() with the bundled glossary's instruments, MB/s, beside a one-regex pass over the same text;
+ * - `extract --json` over a 20 MB archive, MB/s;
+ * - an edit of one character → its diagnostics, on a 5 MB and a 120 KB letter, through the service
+ *   (and, for the 5 MB letter, through the real server over stdio: didChange, then a diagnostic pull);
+ * - diagnostics of an unchanged 5 MB document (a second pull);
+ * - hover latency p99 through the real server, idle and while a 5 MB document is re-analysed;
+ * - 2,000 letters (≈126 MB) indexed by the real server: time and peak resident set;
+ * - `check` on 20 MB: time and peak resident set;
+ * - server start-up to the answer to `initialize`;
+ * - bundle sizes (client, server; data apart).
+ *
+ * The letters are made of the seeds and the holdout letters. A report, never a test.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { BundledCatalogSource } from '../../server/src/catalog/sources/bundled';
+import { analyze } from '../../server/src/engine/analyze';
+import { Glossary } from '../../server/src/engine/glossary';
+import { LineIndex } from '../../server/src/engine/lineIndex';
+import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../server/src/features/model';
+import { loadBundledCatalog } from '../../server/src/io/bundledData';
+import { loadBundledGlossary } from '../../server/src/io/glossary';
+import { createKamerwijzer, type Kamerwijzer } from '../../server/src/service/kamerwijzer';
+import { fixturesDir, repoRoot, seedsDir } from '../support/paths';
+import { BenchServer } from './lspBench';
+
+const MB = 1024 * 1024;
+const KB = 1024;
+
+/** One figure of the report. */
+export interface Figure {
+  readonly id: string;
+  readonly label: string;
+  /** NaN when it could not be measured. */
+  readonly value: number;
+  readonly unit: string;
+  /** The target: at least (`>=`) or at most (`<=`) this value; none for a figure that is only shown. */
+  readonly target?: { readonly op: '>=' | '<='; readonly value: number };
+  /** The figure before the work on the issue (baseline.json), if recorded. */
+  readonly baseline?: number;
+  /** Shown beside the figure (a comparison, how it was measured). */
+  readonly note?: string;
+}
+
+export function meets(f: Figure): boolean | undefined {
+  if (!f.target || !Number.isFinite(f.value)) return f.target ? false : undefined;
+  return f.target.op === '>=' ? f.value >= f.target.value : f.value <= f.target.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Letters
+
+/** Every letter the repository has: the seeds and the holdout sets, in a fixed order. */
+function letterPool(): string[] {
+  const dirs = [seedsDir, ...['holdout-full', 'holdout', 'holdout-3', 'holdout-4', 'holdout-5'].map((d) => path.join(fixturesDir, d))];
+  const out: string[] = [];
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) out.push(fs.readFileSync(path.join(dir, f), 'utf8'));
+  }
+  return out;
+}
+
+let pool: string[] | undefined;
+function letters(): string[] {
+  return (pool ??= letterPool());
+}
+
+/** One long letter: the first seed, then the other letters, over and over, to `chars` characters (cut at a paragraph). */
+export function bigLetter(chars: number): string {
+  const all = letters();
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars; i++) {
+    const t = all[i % all.length]!;
+    parts.push(t);
+    length += t.length + 2;
+  }
+  const text = parts.join('\n\n');
+  const cut = text.lastIndexOf('\n\n', chars);
+  return text.slice(0, cut > chars / 2 ? cut : chars);
+}
+
+/** The 120 KB letter: the largest seed. */
+function seedLetter(): string {
+  const files = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
+  return files.map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8')).sort((a, b) => b.length - a.length)[0]!;
+}
+
+/**
+ * Writes `count` letters of about `chars` characters each (the pool's letters joined, starting at a
+ * different one each time) into a new temporary folder; returns it and the total size in bytes.
+ */
+function writeArchive(count: number, chars: number, name: string): { dir: string; bytes: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kw-bench-${name}-`));
+  const all = letters();
+  let bytes = 0;
+  for (let n = 0; n < count; n++) {
+    const parts: string[] = [];
+    let length = 0;
+    for (let i = n; length < chars; i++) {
+      const t = all[i % all.length]!;
+      parts.push(t);
+      length += t.length;
+    }
+    const text = parts.join('\n\n').slice(0, chars);
+    const sub = path.join(dir, `map-${String(Math.floor(n / 100)).padStart(2, '0')}`);
+    fs.mkdirSync(sub, { recursive: true });
+    const file = path.join(sub, `brief-${String(n).padStart(4, '0')}.txt`);
+    fs.writeFileSync(file, text);
+    bytes += Buffer.byteLength(text, 'utf8');
+  }
+  return { dir, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+function median(values: readonly number[]): number {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process measurements (the engine and the service)
+
+let glossary: Glossary | undefined;
+function bundledGlossary(): Glossary {
+  return (glossary ??= Glossary.from(loadBundledGlossary(path.join(repoRoot, 'server', 'data'))));
+}
+
+/** A service as the editor builds it: the bundled catalog and glossary, offline, default settings. */
+function editorService(): Kamerwijzer {
+  const dataDir = path.join(repoRoot, 'dist', 'data');
+  return createKamerwijzer({
+    sources: [new BundledCatalogSource(() => loadBundledCatalog(dataDir))],
+    bundledGlossary: () => loadBundledGlossary(dataDir),
+    folderOf: () => 'ws',
+    settings: { locale: 'nl', today: '2026-01-15', diagnostics: DEFAULT_DIAGNOSTIC_SETTINGS, online: false },
+  });
+}
+
+/** analyze() with instruments on `text`, MB/s (median of the runs), and a one-regex pass over it. */
+function analyzeThroughput(text: string): { mbps: number; regexMbps: number; ms: number } {
+  const g = bundledGlossary();
+  const options = { instruments: g.matcher, senses: g.senses };
+  const bytes = Buffer.byteLength(text, 'utf8');
+  analyze(text, options);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    analyze(text, options);
+    times.push(performance.now() - t0);
+  }
+  // The one-regex pass: every run of digits, as a scan for citations must at least find.
+  const regexTimes: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const re = /[0-9]+/g;
+    found = 0;
+    while (re.exec(text)) found++;
+    regexTimes.push(performance.now() - t0);
+  }
+  void found;
+  const ms = median(times);
+  return { ms, mbps: bytes / MB / (ms / 1000), regexMbps: bytes / MB / (median(regexTimes) / 1000) };
+}
+
+/** Where a one-character edit goes: the middle of the text, after a space. */
+function editOffset(text: string): number {
+  const at = text.indexOf(' ', text.length >> 1);
+  return at < 0 ? text.length >> 1 : at + 1;
+}
+
+/** An edit of one character through the service, then its findings; the median time of `runs` edits, and an unchanged pull. */
+async function serviceEdits(text: string, runs: number): Promise<{ editMs: number; unchangedMs: number; findings: number }> {
+  const service = editorService();
+  const uri = 'file:///ws/brief.md';
+  let version = 1;
+  let doc = service.setDocument(uri, text, version);
+  let findings = (await service.findings(doc)).length;
+  const at = editOffset(text);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const edited = i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text;
+    const t0 = performance.now();
+    doc = service.setDocument(uri, edited, ++version);
+    findings = (await service.findings(doc)).length;
+    times.push(performance.now() - t0);
+  }
+  // The same version asked again (a second pull, a code action's request).
+  const unchanged: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const same = service.setDocument(uri, doc.text, version);
+    await service.findings(same);
+    unchanged.push(performance.now() - t0);
+  }
+  return { editMs: median(times), unchangedMs: median(unchanged), findings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The real server over stdio
+
+/** The position of something to hover over in the first quarter of the text: a Kamerstuk citation. */
+function hoverPosition(text: string): { line: number; character: number } {
+  const lines = new LineIndex(text);
+  const m = /Kamerstuk(?:ken)? \d{2}\s?\d{3}, nr\. \d+/.exec(text);
+  return lines.positionAt(m ? m.index + 2 : 0);
+}
+
+interface ServerEditFigures {
+  readonly editMs: number;
+  readonly hoverIdleP99: number;
+  readonly hoverBusyP99: number;
+  readonly hoverBusyMax: number;
+  readonly hoverBusyCount: number;
+  readonly hoverAnswered: boolean;
+}
+
+/** Every this many ms a hover is sent, whether the last was answered or not (so a stall delays every hover that falls in it). */
+const HOVER_INTERVAL_MS = 5;
+
+/**
+ * Opens a 5 MB letter in the real server; times hovers when nothing else happens, then makes edits
+ * of one character and, while each is analysed and checked (a diagnostic pull), sends a hover every
+ * few milliseconds without waiting for the last: a server that cannot answer while it analyses
+ * delays every hover sent meanwhile, as a user pointing at a citation would see.
+ */
+async function serverEdits(text: string, edits: number): Promise<ServerEditFigures> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-ws-'));
+  const server = BenchServer.spawn({ folder });
+  try {
+    await server.initialize(folder);
+    await server.indexed();
+    const c = server.connection;
+    const uri = pathToFileURL(path.join(folder, 'brief.md')).toString();
+    let version = 1;
+    await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    const position = hoverPosition(text);
+    const hover = async (): Promise<{ ms: number; answered: boolean }> => {
+      const t0 = performance.now();
+      const r = await c.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      return { ms: performance.now() - t0, answered: r !== null };
+    };
+    const idle: number[] = [];
+    let answered = true;
+    for (let i = 0; i < 200; i++) {
+      const h = await hover();
+      idle.push(h.ms);
+      answered &&= h.answered;
+    }
+    const lines = new LineIndex(text);
+    const at = lines.positionAt(editOffset(text));
+    const busy: number[] = [];
+    const editTimes: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const t0 = performance.now();
+      await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+      const pending: Promise<void>[] = [];
+      const timer = setInterval(() => pending.push(hover().then((h) => void busy.push(h.ms))), HOVER_INTERVAL_MS);
+      await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+      editTimes.push(performance.now() - t0);
+      clearInterval(timer);
+      await Promise.all(pending);
+    }
+    return { editMs: median(editTimes), hoverIdleP99: percentile(idle, 99), hoverBusyP99: percentile(busy, 99), hoverBusyMax: busy.reduce((a, b) => Math.max(a, b), 0), hoverBusyCount: busy.length, hoverAnswered: answered };
+  } finally {
+    await server.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The real server indexes a folder: time from spawn to the first kamerwijzer/indexed, and its peak resident set. */
+async function serverIndex(dir: string): Promise<{ ms: number; peakMb: number }> {
+  const server = BenchServer.spawn({ folder: dir });
+  try {
+    await server.initialize(dir);
+    await server.indexed();
+    const ms = performance.now() - server.spawnedAt;
+    return { ms, peakMb: server.peakRssMb() ?? NaN };
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Spawn to the answer to initialize (dist/server.js, as VS Code starts it); the median of five
+ * starts, with the code cache an earlier start left (a start that lived a few seconds), and five
+ * without (each with an empty cache folder).
+ */
+async function serverStartup(): Promise<{ warm: number; cold: number }> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-start-'));
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-start-cache-'));
+  const start = async (codeCache: string, live = 0): Promise<number> => {
+    const server = BenchServer.spawn({ folder, codeCache });
+    const answered = await server.initialize(folder);
+    if (live) await new Promise((r) => setTimeout(r, live));
+    await server.stop();
+    return answered - server.spawnedAt;
+  };
+  try {
+    const cold: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-start-cold-'));
+      cold.push(await start(empty));
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+    await start(cache, 2000);
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) warm.push(await start(cache));
+    return { warm: median(warm), cold: median(cold) };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+/** Spawn to exit of `node -e 0`: what start-up costs before any of Kamerwijzer is read; the median of five. */
+async function nodeStartup(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) => spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).on('exit', () => resolve()).on('error', reject));
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/** Runs the command line; resolves with the wall time and the peak resident set (MB), stdout discarded. */
+function runCli(args: readonly string[]): Promise<{ ms: number; peakMb: number; code: number | null }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-rss-'));
+  const preload = path.join(dir, 'rss.js');
+  const out = path.join(dir, 'rss.txt');
+  fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['-r', preload, path.join(repoRoot, 'dist', 'cli.js'), ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - t0;
+      let peakMb = NaN;
+      try {
+        peakMb = Number(fs.readFileSync(out, 'utf8')) / 1024;
+      } catch {
+        // no figure
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+      resolve({ ms, peakMb, code });
+    });
+  });
+}
+
+function fileKb(file: string): number {
+  try {
+    return fs.statSync(path.join(repoRoot, file)).size / KB;
+  } catch {
+    return NaN;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+/** The groups of targets, in the order they are measured; `--targets=server,bundles` picks some. */
+export const TARGET_GROUPS = ['analyze', 'edit', 'server', 'index', 'cli', 'startup', 'bundles'] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+/** Measures the targets of the groups asked (all by default); `log` hears what is being measured. */
+export async function measureTargets(log: (line: string) => void, groups: ReadonlySet<TargetGroup> = new Set(TARGET_GROUPS)): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  let bigText: string | undefined;
+  const big = (): string => (bigText ??= bigLetter(5 * MB));
+  if (groups.has('analyze')) analyzeTargets(figures, big(), log);
+  if (groups.has('edit')) await editTargets(figures, big(), log);
+  if (groups.has('server')) await serverTargets(figures, big(), log);
+  if (groups.has('index') || groups.has('cli')) await archiveTargets(figures, groups, log);
+  if (groups.has('startup')) {
+    log('  server start-up …');
+    const nodeAlone = await nodeStartup();
+    const startup = await serverStartup();
+    figures.push({
+      id: 'startup.ms',
+      label: 'server start-up to the answer to initialize (dist/server.js)',
+      value: startup.warm,
+      unit: 'ms',
+      target: { op: '<=', value: 150 },
+      note: `median of 5 with V8's code cache of an earlier start; without it ${startup.cold.toFixed(0)} ms; node itself starts and exits in ${nodeAlone.toFixed(0)} ms`,
+    });
+    figures.push({ id: 'startup.cold.ms', label: 'server start-up, first start (no code cache)', value: startup.cold, unit: 'ms' });
+  }
+  if (groups.has('bundles')) bundleTargets(figures);
+  return figures;
+}
+
+function analyzeTargets(figures: Figure[], big: string, log: (line: string) => void): void {
+  const bigMb = Buffer.byteLength(big, 'utf8') / MB;
+  log(`  analyze() with instruments on a ${bigMb.toFixed(1)} MB letter …`);
+  const a = analyzeThroughput(big);
+  figures.push({ id: 'analyze.instruments.mbps', label: 'analyze() with instruments', value: a.mbps, unit: 'MB/s', target: { op: '>=', value: 100 }, note: `one-regex pass ${a.regexMbps.toFixed(0)} MB/s, ${(a.regexMbps / a.mbps).toFixed(1)}× slower (target ≤ 25×)` });
+  figures.push({ id: 'analyze.regexRatio', label: 'analyze() / one-regex pass (slowdown)', value: a.regexMbps / a.mbps, unit: '×', target: { op: '<=', value: 25 } });
+}
+
+async function editTargets(figures: Figure[], big: string, log: (line: string) => void): Promise<void> {
+  const bigMb = Buffer.byteLength(big, 'utf8') / MB;
+
+  log('  edit → diagnostics through the service (120 KB, 5 MB) …');
+  const small = await serviceEdits(seedLetter(), 20);
+  figures.push({ id: 'edit.diagnostics.120kb', label: 'edit → diagnostics, 120 KB letter (service)', value: small.editMs, unit: 'ms', target: { op: '<=', value: 10 } });
+  const large = await serviceEdits(big, 5);
+  figures.push({ id: 'edit.diagnostics.5mb', label: `edit → diagnostics, ${bigMb.toFixed(1)} MB letter (service)`, value: large.editMs, unit: 'ms', target: { op: '<=', value: 50 }, note: `${large.findings} findings` });
+  figures.push({ id: 'unchanged.diagnostics.5mb', label: 'unchanged 5 MB document → diagnostics again (service)', value: large.unchangedMs, unit: 'ms' });
+}
+
+async function serverTargets(figures: Figure[], big: string, log: (line: string) => void): Promise<void> {
+
+  log('  hovers and edits through the server over stdio (5 MB letter) …');
+  const s = await serverEdits(big, 5);
+  figures.push({ id: 'edit.diagnostics.5mb.server', label: 'edit → diagnostics, 5 MB letter (server, didChange → pull)', value: s.editMs, unit: 'ms', target: { op: '<=', value: 50 } });
+  figures.push({ id: 'hover.p99.idle', label: 'hover p99, idle (server)', value: s.hoverIdleP99, unit: 'ms', target: { op: '<=', value: 5 }, note: s.hoverAnswered ? '200 hovers' : 'a hover answered nothing' });
+  figures.push({ id: 'hover.p99.busy', label: 'hover p99 while a 5 MB document is re-analysed (server)', value: s.hoverBusyP99, unit: 'ms', target: { op: '<=', value: 5 }, note: `${s.hoverBusyCount} hovers, one every ${HOVER_INTERVAL_MS} ms during 5 edits; slowest ${s.hoverBusyMax.toFixed(0)} ms` });
+
+}
+
+async function archiveTargets(figures: Figure[], groups: ReadonlySet<TargetGroup>, log: (line: string) => void): Promise<void> {
+  log('  writing 2,000 letters and a 20 MB archive …');
+  const workspace = writeArchive(groups.has('index') ? 2000 : 0, 64_000, 'ws2000');
+  const archive = writeArchive(groups.has('cli') ? 320 : 0, 64_000, 'archive20');
+  try {
+    if (groups.has('index')) {
+    log(`  the server indexes 2,000 letters (${(workspace.bytes / MB).toFixed(0)} MB) …`);
+    const idx = await serverIndex(workspace.dir);
+    figures.push({ id: 'index.2000.ms', label: `2,000 letters (${(workspace.bytes / MB).toFixed(0)} MB) indexed (server, spawn → indexed)`, value: idx.ms, unit: 'ms', target: { op: '<=', value: 5000 } });
+    figures.push({ id: 'index.2000.rss', label: '2,000 letters indexed: peak resident set', value: idx.peakMb, unit: 'MB', target: { op: '<=', value: 300 } });
+    }
+    if (groups.has('cli')) {
+    log(`  check and extract --json on ${(archive.bytes / MB).toFixed(0)} MB …`);
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-cli-cache-'));
+    try {
+      const checks = [await runCli(['check', '--offline', '--cache-dir', cacheDir, '--format', 'json', archive.dir]), await runCli(['check', '--offline', '--cache-dir', cacheDir, '--format', 'json', archive.dir])];
+      const check = checks.reduce((x, y) => (x.ms <= y.ms ? x : y));
+      figures.push({ id: 'check.20mb.ms', label: `check on ${(archive.bytes / MB).toFixed(0)} MB (best of 2)`, value: check.ms, unit: 'ms', target: { op: '<=', value: 2000 }, note: `exit code ${check.code}` });
+      figures.push({ id: 'check.20mb.rss', label: 'check on 20 MB: peak resident set', value: Math.max(...checks.map((c) => c.peakMb)), unit: 'MB', target: { op: '<=', value: 300 } });
+      const extracts = [await runCli(['extract', '--json', archive.dir]), await runCli(['extract', '--json', archive.dir]), await runCli(['extract', '--json', archive.dir])];
+      const extract = extracts.reduce((x, y) => (x.ms <= y.ms ? x : y));
+      figures.push({ id: 'extract.20mb.mbps', label: `extract --json over ${(archive.bytes / MB).toFixed(0)} MB (best of 3)`, value: archive.bytes / MB / (extract.ms / 1000), unit: 'MB/s', target: { op: '>=', value: 60 }, note: `${extract.ms.toFixed(0)} ms` });
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+    }
+  } finally {
+    fs.rmSync(workspace.dir, { recursive: true, force: true });
+    fs.rmSync(archive.dir, { recursive: true, force: true });
+  }
+
+}
+
+/** The bundles' sizes (dist/, built by `npm run build`; the data in dist/data apart). */
+export function bundleTargets(figures: Figure[]): void {
+  figures.push({ id: 'bundle.client.kb', label: 'bundle dist/client.js', value: fileKb('dist/client.js'), unit: 'KB', target: { op: '<=', value: 200 } });
+  // The server is every file of it: the loader (dist/server.js), its bundle and a worker's bundle if there is one.
+  const parts = ['dist/server.js', 'dist/server-main.js', 'dist/analysisWorker.js'].filter((f) => Number.isFinite(fileKb(f)));
+  figures.push({
+    id: 'bundle.server.kb',
+    label: `bundle ${parts.join(' + ')}`,
+    value: parts.reduce((sum, f) => sum + fileKb(f), 0),
+    unit: 'KB',
+    target: { op: '<=', value: 500 },
+  });
+}
+
+/** The machine the figures were measured on. */
+export function machine(): { cpu: string; cores: number; memoryGb: number; node: string; platform: string } {
+  return { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism(), memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` };
+}
+
+interface Baseline {
+  readonly machine: ReturnType<typeof machine>;
+  readonly commit?: string;
+  readonly date: string;
+  /** How the baseline was taken, where it needs saying. */
+  readonly note?: string;
+  readonly figures: Record<string, number>;
+}
+
+const baselineFile = path.join(repoRoot, 'test', 'bench', 'baseline.json');
+
+export function readBaseline(): Baseline | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(baselineFile, 'utf8')) as Baseline;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records the figures as the baseline; figures of a baseline already there that were not measured now stay. */
+export function writeBaseline(figures: readonly Figure[], commit: string | undefined): void {
+  const before = readBaseline();
+  const b: Baseline = {
+    machine: machine(),
+    ...(commit ? { commit } : {}),
+    date: new Date().toISOString().slice(0, 10),
+    figures: { ...(before?.figures ?? {}), ...Object.fromEntries(figures.map((f) => [f.id, round(f.value)])) },
+  };
+  fs.writeFileSync(baselineFile, JSON.stringify(b, null, 2) + '\n');
+}
+
+/** What `--json` writes: when and where the figures were taken, and each figure with its target and baseline. */
+export interface BenchResults {
+  readonly date: string;
+  readonly commit: string | null;
+  readonly machine: ReturnType<typeof machine>;
+  readonly baseline: { readonly date: string; readonly commit: string | null; readonly machine: ReturnType<typeof machine> } | null;
+  readonly figures: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly value: number | null;
+    readonly unit: string;
+    readonly target: { readonly op: '>=' | '<='; readonly value: number } | null;
+    readonly baseline: number | null;
+    readonly met: boolean | null;
+    readonly note?: string;
+  }[];
+  readonly warnings: readonly string[];
+  readonly exceptions: number;
+}
+
+export function benchResults(figures: readonly Figure[], commit: string | undefined, warnings: readonly string[], exceptions: number, baseline = readBaseline()): BenchResults {
+  return {
+    date: new Date().toISOString(),
+    commit: commit ?? null,
+    machine: machine(),
+    baseline: baseline ? { date: baseline.date, commit: baseline.commit ?? null, machine: baseline.machine } : null,
+    figures: figures.map((f) => ({
+      id: f.id,
+      label: f.label,
+      value: Number.isFinite(f.value) ? round(f.value) : null,
+      unit: f.unit,
+      target: f.target ?? null,
+      baseline: f.baseline ?? null,
+      met: meets(f) ?? null,
+      ...(f.note ? { note: f.note } : {}),
+    })),
+    warnings,
+    exceptions,
+  };
+}
+
+export function withBaseline(figures: readonly Figure[], baseline: Baseline | undefined): Figure[] {
+  return figures.map((f) => (baseline && f.id in baseline.figures ? { ...f, baseline: baseline.figures[f.id]! } : f));
+}
+
+export function round(v: number): number {
+  return Number.isFinite(v) ? Math.round(v * 100) / 100 : v;
+}
+
+function show(v: number | undefined, unit: string): string {
+  if (v === undefined) return '';
+  if (!Number.isFinite(v)) return 'n/a';
+  const digits = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
+  return `${v.toFixed(digits)} ${unit}`;
+}
+
+/** The table of figures: label, figure, target, baseline, verdict, note. */
+export function targetsTable(figures: readonly Figure[]): string[][] {
+  return figures.map((f) => {
+    const ok = meets(f);
+    return [f.label, show(f.value, f.unit), f.target ? `${f.target.op === '>=' ? '≥' : '≤'} ${f.target.value} ${f.unit}` : '', show(f.baseline, f.unit), ok === undefined ? '' : ok ? 'ok' : 'MISSED', f.note ?? ''];
+  });
+}
