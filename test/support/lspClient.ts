@@ -53,7 +53,7 @@ export class LspSession {
     /** The command line that runs the server (dist/cli.js unless given: the bench compares builds). */
     cli?: string;
   }): Promise<LspSession> {
-    const child = spawn(process.execPath, [options.cli ?? path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [options.cli ?? path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: testCacheHome(), ...options.env } });
     const stderr: string[] = [];
     child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -171,4 +171,15 @@ export function positionOf(text: string, needle: string, delta = 0, occurrence =
     if (at < 0) throw new Error(`${JSON.stringify(needle)} not found (occurrence ${occurrence})`);
   }
   return new LineIndex(text).positionAt(at + delta);
+}
+
+let cacheHome: string | undefined;
+/** The tests' own cache folder (the server's code cache, fetched documents): never the user's ~/.cache. */
+function testCacheHome(): string {
+  if (!cacheHome) {
+    const made = fs.mkdtempSync(path.join(os.tmpdir(), 'kamerwijzer-test-cache-'));
+    process.once('exit', () => fs.rmSync(made, { recursive: true, force: true }));
+    cacheHome = made;
+  }
+  return cacheHome;
 }
