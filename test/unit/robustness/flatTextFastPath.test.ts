@@ -241,4 +241,14 @@ describe('FlatText: the fast construction flattens as the plain one did', () => 
       params(100),
     );
   });
+
+  it('a text longer than one decoded chunk: the same text, a surrogate pair across the chunks kept whole', () => {
+    // The flat text is decoded in chunks of 2^18 code units; an emoji straddles the first boundary.
+    const head = 'zal binnen zes weken '.repeat(12_483).slice(0, (1 << 18) - 1);
+    const text = `${head}😀 en verder\n${'Kamerstuk 29826, nr. 250 '.repeat(20_000)}`;
+    const flat = new FlatText(text);
+    assert.equal(flat.text.slice((1 << 18) - 1, (1 << 18) + 1), '😀');
+    sameAsReference(text, []);
+  });
 });
+
