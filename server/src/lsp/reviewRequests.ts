@@ -41,21 +41,15 @@ export function registerReviewRequests({ connection, service, sync, publisher }:
     guarded('citations', { entries: [], kindLabels: messages(service.settings.locale).view.groups }, async (p: CitationsParams | undefined): Promise<CitationsResult> => {
       const m = messages(service.settings.locale);
       const uris = p?.uri ? [p.uri] : [...service.index.entries()].map((e) => e.uri);
-      const docs: IndexedDocument[] = [];
-      const checked = [];
+      // One document at a time: a file that is not open is read again for its citations and let go
+      // before the next (the index keeps only its entry).
+      const entries: CitationsResult['entries'][number][] = [];
       for (const uri of uris) {
         const doc = await documentOf(uri);
         if (!doc) continue;
-        docs.push(doc);
-        checked.push({ doc, findings: await findingsOf(doc) });
-      }
-      const listed = await citationList(checked, service.context());
-      const byUri = new Map(docs.map((d) => [d.uri, d]));
-      return {
-        kindLabels: m.view.groups,
-        entries: listed.map((c) => {
-          const lines = byUri.get(c.uri)!.lines;
-          return {
+        const listed = await citationList([{ doc, findings: await findingsOf(doc) }], service.context());
+        for (const c of listed) {
+          entries.push({
             uri: c.uri,
             kind: c.kind,
             citation: c.citation,
@@ -63,10 +57,11 @@ export function registerReviewRequests({ connection, service, sync, publisher }:
             ...(c.title ? { title: c.title } : {}),
             status: c.status,
             statusLabel: m.report.statuses[c.status],
-            range: { start: lines.positionAt(c.span.offset), end: lines.positionAt(c.span.offset + c.span.length) },
-          };
-        }),
-      };
+            range: { start: doc.lines.positionAt(c.span.offset), end: doc.lines.positionAt(c.span.offset + c.span.length) },
+          });
+        }
+      }
+      return { kindLabels: m.view.groups, entries };
     }),
   );
   connection.onRequest(DOCUMENTS_REQUEST, () => [...service.index.entries()].map((d) => d.uri).sort());
