@@ -1,6 +1,6 @@
 import { analyze, type AnalyzeOptions } from '../engine/analyze';
 import { handelingenKey, kamerstukKey, parseHandelingenKey, parseKamerstukKey } from '../engine/identifiers';
-import { LineIndex } from '../engine/lineIndex';
+import { LineIndex, positionAmong } from '../engine/lineIndex';
 import type { DocumentAnalysis, DocumentMetadata, KnownDocumentFacts, Position, Range, Reference, Span } from '../engine/model';
 import type { CatalogKey } from './model';
 
@@ -124,15 +124,7 @@ class PackedLines implements DocumentLines {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo]! };
+    return positionAmong(this.starts, this.length, offset);
   }
 
   rangeOf(span: Span): Range {
