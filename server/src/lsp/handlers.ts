@@ -108,11 +108,11 @@ export function registerHandlers({ connection, service, sync, publisher, client,
   registerChecks({ connection, service, publisher, client, guard });
   connection.onRequest(STATUS_REQUEST, () => status());
   connection.onRequest(STATS_REQUEST, () => ({ ...service.stats }));
-  registerReviewRequests({ connection, service, sync, publisher });
+  registerReviewRequests({ connection, service, sync, publisher, guarded: guard });
   connection.onExecuteCommand(guard('command', null, (p: ExecuteCommandParams) => commands.execute(p.command, p.arguments ?? [])));
 }
 
-type Guard = <P, R>(name: string, fallback: R, fn: (params: P) => R | Promise<R>) => (params: P) => Promise<R>;
+export type Guard = <P, R>(name: string, fallback: R, fn: (params: P) => R | Promise<R>) => (params: P) => Promise<R>;
 
 /** Diagnostics (pulled) and code actions: both wait for the findings of the editor's current version. */
 function registerChecks({ connection, service, publisher, client, guard }: Pick<HandlerContext, 'connection' | 'service' | 'publisher' | 'client'> & { readonly guard: Guard }): void {

@@ -12,6 +12,7 @@ import { CHECK_REQUEST, CITATIONS_REQUEST, DOCUMENTS_REQUEST, type CheckParams, 
 import type { Kamerwijzer } from '../service/kamerwijzer';
 import { toDiagnostic } from './convert';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
+import type { Guard } from './handlers';
 import type { WorkspaceSync } from './workspaceSync';
 
 export interface ReviewContext {
@@ -19,23 +20,14 @@ export interface ReviewContext {
   readonly service: Kamerwijzer;
   readonly sync: WorkspaceSync;
   readonly publisher: DiagnosticsPublisher;
+  /** The handlers' guard: a failure is logged and answered with the fallback. */
+  readonly guarded: Guard;
 }
 
-export function registerReviewRequests({ connection, service, sync, publisher }: ReviewContext): void {
+export function registerReviewRequests({ connection, service, sync, publisher, guarded }: ReviewContext): void {
   /** A document as the editor has it (open) or read from disk (the index keeps only the entry of a file that is not open). */
   const documentOf = async (uri: string): Promise<IndexedDocument | undefined> => (sync.documents.get(uri) ? sync.checkableNow(uri) : sync.whole(uri));
   const findingsOf = (doc: IndexedDocument) => (sync.documents.get(doc.uri) ? publisher.findingsOf(doc) : service.findings(doc)).catch(() => []);
-  const guarded =
-    <P, R>(name: string, fallback: R, fn: (p: P) => Promise<R> | R) =>
-    async (p: P): Promise<R> => {
-      try {
-        return await fn(p);
-      } catch (e) {
-        service.logger.error(`${name} failed: ${(e as Error).stack ?? String(e)}`);
-        return fallback;
-      }
-    };
-
   connection.onRequest(
     CITATIONS_REQUEST,
     guarded('citations', { entries: [], kindLabels: messages(service.settings.locale).view.groups }, async (p: CitationsParams | undefined): Promise<CitationsResult> => {
