@@ -58,6 +58,22 @@ export interface GuardOptions {
 }
 
 /** Registers the fixture checks and the per-kind F1 floors of a holdout set. */
+/**
+ * Registers the check that a set is what its gold says and fresh: every text in its folder is in the
+ * gold, and none repeats (or shares its first 400 characters with) a text of the earlier sets.
+ */
+export function itIsAFreshSet(set: AnnotatedSet, earlierDirs: readonly string[]): void {
+  it('every text in the folder is in the gold, and no text is in an earlier holdout set', () => {
+    const texts = fs.readdirSync(set.dir).filter((f) => f.endsWith('.txt')).sort();
+    assert.deepEqual(texts, set.gold.map((g) => g.file).sort());
+    const earlier = earlierDirs.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(d, f), 'utf8')));
+    for (const name of texts) {
+      const text = set.text(name);
+      assert.ok(!earlier.some((e) => e === text || e.includes(text.slice(0, 400)) || text.includes(e.slice(0, 400))), `${name} repeats an earlier holdout text`);
+    }
+  });
+}
+
 export function describeRegressionGuard(name: string, set: AnnotatedSet, options: GuardOptions): void {
   const floorOf = (kind: ScoredKindOrAll): number | undefined => {
     const m = options.measured[kind];
