@@ -14,7 +14,6 @@ import { MemoryStore } from '../../server/src/catalog/memoryStore';
 import type { CatalogSource } from '../../server/src/catalog/model';
 import { lawTitleQuery, matchLaw, parseBwbResponse, type BwbRecord } from '../../server/src/catalog/official/bwb';
 import { SruDiagnostic } from '../../server/src/catalog/official/sru';
-import type { Store } from '../../server/src/catalog/remote';
 import { DiskStore } from '../../server/src/io/diskStore';
 import { OfficialSources } from '../../server/src/io/official';
 import { createKamerwijzer } from '../../server/src/service/kamerwijzer';
@@ -37,8 +36,7 @@ describe('the Basiswettenbestand (wetten.overheid.nl)', function () {
   after(async () => server.stop());
   afterEach(() => server.clearOverrides());
 
-  const sources = (store: Store = new MemoryStore(), online = true, options: ConstructorParameters<typeof OfficialSources>[2] = {}): OfficialSources =>
-    new OfficialSources(store, { online, officielebekendmakingen: server.koop, tweedekamer: server.tk, requestsPerSecond: 50 }, { backoffMs: 5, timeoutMs: 2000, ...options });
+  const sources = (...args: Parameters<ReplayServer['sources']>): OfficialSources => server.sources(...args);
   // The bundled glossary has the Grondwet (the one law the recorded response describes): these
   // services have none, as for a law the glossary lacks; the last test has it.
   const service = (o: OfficialSources, locale: 'nl' | 'en' = 'nl', glossary = false) =>

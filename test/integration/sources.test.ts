@@ -17,7 +17,6 @@ import { parsePublicationMetadata } from '../../server/src/catalog/official/meta
 import { parseSruResponse, SruDiagnostic } from '../../server/src/catalog/official/sru';
 import { parseFeedPage, type SyncCategory } from '../../server/src/catalog/official/syncFeed';
 import { XmlError } from '../../server/src/catalog/official/xml';
-import type { Store } from '../../server/src/catalog/remote';
 import { analyze } from '../../server/src/engine/analyze';
 import { DiskStore } from '../../server/src/io/diskStore';
 import { HttpFetcher } from '../../server/src/io/httpFetcher';
@@ -37,8 +36,7 @@ describe('official sources', function () {
   after(async () => server.stop());
   afterEach(() => server.clearOverrides());
 
-  const sources = (store: Store = new MemoryStore(), online = true, options: ConstructorParameters<typeof OfficialSources>[2] = {}): OfficialSources =>
-    new OfficialSources(store, { online, officielebekendmakingen: server.koop, tweedekamer: server.tk, requestsPerSecond: 50 }, { backoffMs: 5, timeoutMs: 2000, ...options });
+  const sources = (...args: Parameters<ReplayServer['sources']>): OfficialSources => server.sources(...args);
   const requestsDuring = async (f: () => Promise<unknown>): Promise<string[]> => {
     const before = server.requests.length;
     await f();

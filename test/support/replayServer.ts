@@ -9,6 +9,9 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { MemoryStore } from '../../server/src/catalog/memoryStore';
+import type { Store } from '../../server/src/catalog/remote';
+import { OfficialSources } from '../../server/src/io/official';
 import { fixturesDir } from './paths';
 
 interface Route {
@@ -56,6 +59,11 @@ export class ReplayServer {
   }
 
   /** The base URL standing for KOOP's hosts. */
+  /** The official sources over this server's hosts (50 requests a second, short back-off and timeout). */
+  sources(store: Store = new MemoryStore(), online = true, options: ConstructorParameters<typeof OfficialSources>[2] = {}): OfficialSources {
+    return new OfficialSources(store, { online, officielebekendmakingen: this.koop, tweedekamer: this.tk, requestsPerSecond: 50 }, { backoffMs: 5, timeoutMs: 2000, ...options });
+  }
+
   get koop(): string {
     return this.base('koop');
   }
