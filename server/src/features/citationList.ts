@@ -30,8 +30,12 @@ export interface ListedCitation {
 }
 
 /** The citations of the documents in text order, each with its status; one lookup per cited document. */
-export async function citationList(docs: readonly { readonly doc: IndexedDocument; readonly findings: readonly CheckedFinding[] }[], ctx: FeatureContext): Promise<ListedCitation[]> {
-  const looked = new Map<string, Promise<CatalogDocument | undefined>>();
+export async function citationList(
+  docs: readonly { readonly doc: IndexedDocument; readonly findings: readonly CheckedFinding[] }[],
+  ctx: FeatureContext,
+  /** The lookups made so far, by key: shared by the calls for one list made a document at a time. */
+  looked = new Map<string, Promise<CatalogDocument | undefined>>(),
+): Promise<ListedCitation[]> {
   const lookup = (key: string, kind: ReportedDocument['kind']): Promise<CatalogDocument | undefined> => {
     let p = looked.get(key);
     if (!p) looked.set(key, (p = lookupCited(key, kind, ctx)));

@@ -36,10 +36,11 @@ export function registerReviewRequests({ connection, service, sync, publisher, g
       // One document at a time: a file that is not open is read again for its citations and let go
       // before the next (the index keeps only its entry).
       const entries: CitationsResult['entries'][number][] = [];
+      const looked: Parameters<typeof citationList>[2] = new Map();
       for (const uri of uris) {
         const doc = await documentOf(uri);
         if (!doc) continue;
-        const listed = await citationList([{ doc, findings: await findingsOf(doc) }], service.context());
+        const listed = await citationList([{ doc, findings: await findingsOf(doc) }], service.context(), looked);
         for (const c of listed) {
           entries.push({
             uri: c.uri,
