@@ -26,7 +26,7 @@ import { lowerBound } from '../sortedOffsets';
  * euro marker; never when the sentence names another currency or speaks of "het aantal". Figures in
  * a table whose caption gives the unit ("(bedragen x € 1.000)") are sums in that unit (amountTable.ts).
  */
-export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentences.ofFlat(flat)): AmountReference[] {
+export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentences.ofFlat(flat), report?: AmountReport): AmountReference[] {
   const text = flat.text;
   const found: AmountCandidate[] = [];
   // Every number start: a digit that no digit precedes (startsNumber says the rest).
@@ -59,7 +59,8 @@ export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentence
     withEuro.add(sentences.indexOf(a.start));
     euroValues.add(a.value);
   }
-  const context: BareContext = { text, sentences, withEuro, euroValues, bareAccepted: new Set<number>() };
+  if (report) for (const v of euroValues) report.euroValues.add(v);
+  const context: BareContext = { text, sentences, withEuro, euroValues, bareAccepted: new Set<number>(), ...(report ? { asked: report.asked } : {}) };
 
   const amounts: AmountReference[] = [];
   let marks: ContextMarks | undefined;
@@ -651,8 +652,20 @@ interface BareContext {
   readonly withEuro: ReadonlySet<number>;
   /** The values of the amounts with a euro marker ("675 miljoen euro" makes a later bare "675 miljoen" money). */
   readonly euroValues: ReadonlySet<number>;
+  /** Collects the values looked up in euroValues (see AmountReport). */
+  readonly asked?: Set<number>;
   /** The sentences that hold a bare amount already taken as money. */
   readonly bareAccepted: Set<number>;
+}
+
+/**
+ * What a reading of a stretch of a document needs to know of the one question about the whole text:
+ * whether the document names a sum with a euro marker elsewhere. `euroValues` collects the sums the
+ * text names with one; `asked`, the sums of bare amounts that the answer decided.
+ */
+export interface AmountReport {
+  readonly euroValues: Set<number>;
+  readonly asked: Set<number>;
 }
 
 /**
@@ -676,6 +689,8 @@ function isMoneyInContext(a: AmountCandidate, sentence: number, marks: ContextMa
   // "Het aantal banen steeg tot 1,2 miljoen": a count, however much the sentence speaks of budgets.
   if (marks.counts.anyWithin(Math.max(from, a.start - 60), a.start)) return false;
   if (marks.moneyCues.anyWithin(from, to)) return true;
+  c.asked?.add(a.value);
+  if (a.valueMax !== undefined) c.asked?.add(a.valueMax);
   if (c.euroValues.has(a.value) && (a.valueMax === undefined || c.euroValues.has(a.valueMax))) return true;
   // A list of sums runs on over sentences: "... 35 miljoen euro. Duitsland (dat 8 miljard ...)."
   // So does a list within one sentence: "een export van 6 miljard, vlees …, 1,4 miljard, …".

@@ -31,7 +31,7 @@ import {
  * or where the layout is that of a list of papers: the id closes a line after its title and " - ",
  * or stands on a line of its own.
  */
-export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sentences.ofFlat(flat)): (KamerstukReference | DossierReference)[] {
+export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sentences.ofFlat(flat), report?: KamerstukReport): (KamerstukReference | DossierReference)[] {
   const s = flat.text;
   const readings: CitationReading[] = [];
   const held: CitationReading[] = [];
@@ -82,15 +82,30 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
   const cited = new Set<string>();
   for (const r of readings) for (const n of r.numbers) cited.add(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: n.nr }));
   for (const r of held) {
+    report?.heldKeys.add(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: r.numbers[0]!.nr }));
     if (cited.has(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: r.numbers[0]!.nr })) || numbersListEntry(s, r, layout)) readings.push(r);
   }
 
   const out: (KamerstukReference | DossierReference)[] = [];
   const budget = { rangeNumbers: MOST_RANGE_NUMBERS };
   for (const r of readings) pushAll(out, referencesOf(flat, r, budget));
+  if (report) report.rangeNumbersUsed += MOST_RANGE_NUMBERS - budget.rangeNumbers;
   out.sort((a, b) => a.span.offset - b.span.offset);
   return out;
 }
+
+/**
+ * What a reading of a stretch of a document needs to know of what the recognizer decided about the
+ * whole: the papers of the bare dash forms held for confirmation elsewhere in the document (their
+ * keys), and how much of the document's budget for ranges was spent.
+ */
+export interface KamerstukReport {
+  readonly heldKeys: Set<string>;
+  rangeNumbersUsed: number;
+}
+
+/** The most numbers that ranges may add to one document (see referencesOf). */
+export const RANGE_NUMBERS_BUDGET = 2000;
 
 /**
  * "Reactie op het verzoek van het lid Van Toorenburg … - 29911-194" closing a line, or "- 29911-194"
@@ -140,7 +155,7 @@ const LIST_CUE_REACH = 300;
  * 14 characters): beyond it a range stands for its first and last number only, so that no text makes
  * the references outgrow it.
  */
-const MOST_RANGE_NUMBERS = 2000;
+const MOST_RANGE_NUMBERS = RANGE_NUMBERS_BUDGET;
 
 /** The references one reading stands for: one per ondernummer, or one per dossier when it has none. */
 function referencesOf(flat: FlatText, r: CitationReading, budget: { rangeNumbers: number }): (KamerstukReference | DossierReference)[] {

@@ -11,6 +11,11 @@ export interface MotionContext {
   readonly kamerstukken: readonly KamerstukReference[];
   readonly footnotes: readonly Footnote[];
   readonly markers: readonly FootnoteMarker[];
+  /**
+   * Whether the document writes a word in lower case somewhere (see isCommonWord). Default: looked up
+   * in this flat text. An analysis of a stretch of a document asks the whole document instead.
+   */
+  readonly writesInLowerCase?: (word: string) => boolean;
 }
 
 /**
@@ -30,6 +35,7 @@ export function recognizeMotions(flat: FlatText, context: MotionContext): Motion
   });
   const mentions: MotionMention[] = [];
   let lowercaseWords: LowercaseWords | undefined;
+  const writesInLowerCase = context.writesInLowerCase ?? ((word: string) => (lowercaseWords ??= new LowercaseWords(text)).has(word));
   for (const m of text.matchAll(/(?<![\p{L}\p{N}-])([Mm]otie(s?)|MOTIE(S?))(?![\p{L}\p{N}])/gu)) {
     const wordStart = m.index!;
     const after = wordStart + m[1]!.length;
@@ -46,13 +52,15 @@ export function recognizeMotions(flat: FlatText, context: MotionContext): Motion
     const list = readSubmitterList(text, form.namesAt, reading(form.lowercaseStart), form.separators);
     if (!list) continue;
     if (form.kind === 'direct' && text[after] === ' ' && (readsAsHeading(text, list, reading(false)) || aloneOnItsLine(flat, after, list))) continue;
-    if (form.kind === 'direct' && text[after] === ' ' && isCommonWord(list, (lowercaseWords ??= new LowercaseWords(text)))) continue;
+    if (form.kind === 'direct' && text[after] === ' ' && isCommonWord(list, writesInLowerCase)) continue;
     groupIntoMotions(list, plural && form.kind === 'direct').forEach((group, k) => {
       // The first motion's text starts at "motie"; the next ones of "de moties X c.s. en Y c.s." at their name.
       const start = k === 0 ? wordStart : group.names[0]!.start;
       mentions.push({ start, end: group.end, names: group.names, cs: group.cs });
     });
   }
+  // Linked here by sentence, parenthesis or footnote; the links of repeated mentions ('document') are
+  // made over the whole document's motions afterwards (linkRepeatedMotions).
   return linkMotionsToKamerstukken(flat, mentions, context).map((mention) => toReference(flat, mention));
 }
 
@@ -80,12 +88,12 @@ function readsAsHeading(text: string, list: readonly ListedName[], reading: Name
  * surname stays a name ("motie Dijk" in a letter about dikes), and so does a name with "c.s.", a second
  * submitter or more than one word.
  */
-function isCommonWord(list: readonly ListedName[], lowercaseWords: LowercaseWords): boolean {
+function isCommonWord(list: readonly ListedName[], writesInLowerCase: (word: string) => boolean): boolean {
   if (list.length !== 1 || list[0]!.cs) return false;
   const name = list[0]!.name.text;
   if (/[\s-]/.test(name)) return false;
   if (MEMBER_SURNAMES.has(surnameKey(name))) return false;
-  return lowercaseWords.has(name.toLowerCase());
+  return writesInLowerCase(name.toLowerCase());
 }
 
 /**
@@ -93,7 +101,7 @@ function isCommonWord(list: readonly ListedName[], lowercaseWords: LowercaseWord
  * looked up one by one (a fast search each); past a handful, every lower-case word of the text is
  * collected in one pass, so that the cost stays linear.
  */
-class LowercaseWords {
+export class LowercaseWords {
   private readonly asked = new Map<string, boolean>();
   private all: Set<string> | undefined;
 

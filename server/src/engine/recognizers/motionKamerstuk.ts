@@ -113,29 +113,38 @@ export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly Mot
     if (cite && cite.start < bodyTo) links[i] = link(cite.ref, 'footnote');
   });
 
-  // A later mention of a motion already linked, with the same submitters. "c.s." is often dropped on
-  // repetition ("de motie-Kostić c.s." … "De motie Kostić dateert …"), so without an exact match the
-  // submitters alone decide, as long as they name one motion only.
+  return sorted.map((m, i) => (links[i] ? { ...m, kamerstuk: links[i] } : m));
+}
+
+/**
+ * The 'document' links: a later mention of a motion already linked, with the same submitters. "c.s."
+ * is often dropped on repetition ("de motie-Kostić c.s." … "De motie Kostić dateert …"), so without an
+ * exact match the submitters alone decide, as long as they name one motion only. Reads the whole
+ * document's motions (in order, linked by their sentence, parenthesis or footnote): the one pass of
+ * motion linking that is not local, run after every analysis (full or of a changed stretch).
+ */
+export function linkRepeatedMotions(motions: readonly MotionReference[]): MotionReference[] {
   const known = new Map<string, NonNullable<MotionReference['kamerstuk']>[]>();
   const remember = (key: string, l: NonNullable<MotionReference['kamerstuk']>): void => {
     const list = known.get(key) ?? [];
     if (!list.some((k) => k.dossier === l.dossier && k.nr === l.nr)) list.push(l);
     known.set(key, list);
   };
-  sorted.forEach((m, i) => {
-    const names = submittersKey(m.names.map((n) => n.text));
+  return motions.map((m) => {
+    const names = submittersKey(m.submitters);
     const exact = `${names}${m.cs ? ' c.s.' : ' alone'}`;
-    const current = links[i];
+    const current = m.kamerstuk;
     if (current) {
       remember(exact, current);
       remember(names, current);
-      return;
+      return m;
     }
     const earlier = known.get(exact) ?? known.get(names);
-    if (earlier && earlier.length === 1) links[i] = { ...earlier[0]!, source: 'document' };
+    if (!earlier || earlier.length !== 1) return m;
+    // The link stands where a motion's fields have it: before the names' span.
+    const { namesSpan, range, ...head } = m;
+    return { ...head, kamerstuk: { ...earlier[0]!, source: 'document' }, namesSpan, ...(range ? { range } : {}) };
   });
-
-  return sorted.map((m, i) => (links[i] ? { ...m, kamerstuk: links[i] } : m));
 }
 
 function link(ref: KamerstukReference, source: MotionLinkSource): NonNullable<MotionReference['kamerstuk']> {

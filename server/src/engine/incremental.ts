@@ -1,0 +1,418 @@
+import { analyzeWhole, assemble, byPlace, mapReference, recognizeStretch, wholeDocument, type AnalyzeOptions, type WholeAnalysis, type WholeDocument } from './analyze';
+import { FlatText, type OmittedSpan } from './flatText';
+import type { DocumentMetadata, Footnote, FootnoteMarker, MotionReference, Range, Reference, Span } from './model';
+import type { PlacedInstrumentMatch } from './recognizers/instrument';
+import { LowercaseWords } from './recognizers/motion';
+import { RANGE_NUMBERS_BUDGET } from './recognizers/kamerstuk';
+import { kamerstukKey } from './identifiers';
+
+/**
+ * Analysis of an edited document from the analysis of its previous version: the recognizers run over
+ * the paragraphs around the change only, and what lies outside is taken over, moved by the change.
+ * The result is the analysis `analyze` gives for the new text; where that cannot be made sure of, the
+ * document is analyzed whole.
+ *
+ * How it is made sure of:
+ * - What reads the whole document is read again whole (cheap: a few searches): the metadata and the
+ *   footnotes. When either differs from the previous version's, moved by the change, the document is
+ *   analyzed whole. So is it when the change touches a word whose lower-case use elsewhere decided
+ *   whether a "motie X" names a member (the only recognizer question about the whole text's words).
+ * - The stretch read again runs from a paragraph break at least `margin` characters before the
+ *   change to one at least `margin` after it, and again `margin` further on each side. The outer
+ *   parts are read only to compare: what the recognizers find there must be what the previous
+ *   version had there. If it differs, the change (or the cut) reached that far: the stretch is
+ *   widened (four times), and after three tries the document is analyzed whole.
+ * - A motion in the stretch whose footnote marker leads to a footnote outside it (the footnote's
+ *   citation may be the motion's) makes the document be analyzed whole.
+ * - The two passes that read every result, the links of repeated motions and the senses of
+ *   ambiguous abbreviations, run again over the whole result (cheap: they read the list).
+ */
+export interface Reanalysis {
+  readonly result: WholeAnalysis;
+  /** 'stretch': only the paragraphs around the change were read; 'whole': the document was analyzed whole. */
+  readonly how: 'unchanged' | 'stretch' | 'whole';
+  /** Why the document was analyzed whole (for the bench and the tests). */
+  readonly why?: string;
+  /** The stretch read (new text's offsets), with 'stretch'. */
+  readonly stretch?: { readonly from: number; readonly to: number };
+}
+
+/** Below this length a document is always analyzed whole: that is as fast as comparing. */
+export const SMALLEST_FOR_STRETCHES = 16 * 1024;
+/** The first margin; each retry takes four times as much. */
+const MARGINS = [2000, 8000, 32000];
+
+export interface ReanalyzeOptions {
+  /** Analyze stretches of documents from this length (default SMALLEST_FOR_STRETCHES; tests use less). */
+  readonly smallest?: number;
+}
+
+/**
+ * The analysis of `source` given the analysis of the same document's previous version with the same
+ * options (glossary, facts and date: a caller whose options changed analyzes whole).
+ */
+export function reanalyze(previous: WholeAnalysis, source: string, options: AnalyzeOptions = {}, how: ReanalyzeOptions = {}): Reanalysis {
+  const whole = (why: string): Reanalysis => ({ result: analyzeWhole(source, options), how: 'whole', why });
+  const before = previous.whole.source;
+  if (before === source) return { result: previous, how: 'unchanged' };
+  if (source.length < (how.smallest ?? SMALLEST_FOR_STRETCHES) || before.length < (how.smallest ?? SMALLEST_FOR_STRETCHES)) return whole('small');
+  const change = changedStretch(before, source);
+  const map = offsetMap(change);
+
+  // A word whose lower-case use decided something, written in the change (or in a word it touches).
+  for (const word of previous.lowercaseQueries) {
+    const reach = word.length + 1;
+    if (
+      before.slice(Math.max(0, change.start - reach), change.oldEnd + reach).includes(word) ||
+      source.slice(Math.max(0, change.start - reach), change.newEnd + reach).includes(word)
+    )
+      return whole('lower-case word');
+  }
+
+  const doc = wholeDocument(source, options);
+  const old = previous.whole;
+  if (!sameMoved(old.metadata, doc.metadata, (m) => mapMetadata(m, map))) return whole('metadata');
+  if (!sameMoved(old.footnotes, doc.footnotes, (fs) => mapAll(fs, (f) => mapFootnote(f, map)))) return whole('footnotes');
+  const outsideChange = (m: FootnoteMarker, start: number, end: number): boolean => m.span.offset + m.span.length <= start || m.span.offset >= end;
+  const oldMarkers = old.markers.filter((m) => outsideChange(m, change.start, change.oldEnd));
+  const newMarkers = doc.markers.filter((m) => outsideChange(m, change.start, change.newEnd));
+  if (!sameMoved(oldMarkers, newMarkers, (ms) => mapAll(ms, (m) => mapSpanned(m, map)))) return whole('footnote markers');
+
+  // Whether the whole new text writes a word in lower case: asked only for a "motie X" in the stretch.
+  let lowercase: LowercaseWords | undefined;
+  const writesInLowerCase = (word: string): boolean => (lowercase ??= new LowercaseWords(flatOfWhole(doc).text)).has(word);
+
+  for (const margin of MARGINS) {
+    const bounds = stretchAround(doc.text, change, margin);
+    const queries = new Set(previous.lowercaseQueries);
+    const found = recognizeStretch(doc, bounds.outerFrom, bounds.outerTo, options, queries, writesInLowerCase);
+    if (motionFootnoteOutside(doc, bounds.outerFrom, bounds.outerTo, found.references)) return whole('motion footnote outside the stretch');
+    // A bare dash form ("36471-6") counts when the document cites the same paper plainly elsewhere:
+    // one in the stretch, or a paper of one elsewhere cited or no longer cited in the stretch, reads the whole.
+    if (found.kamerstukken.heldKeys.size > 0) return whole('bare dash citation');
+    const held = previous.kamerstukken.heldKeys;
+    if (held.size > 0) {
+      const touches = (refs: readonly Reference[], lo: number, hi: number): boolean =>
+        refs.some((r) => r.kind === 'kamerstuk' && r.span.offset >= lo && r.span.offset < hi && held.has(kamerstukKey(r)));
+      const delta = change.newEnd - change.oldEnd;
+      if (touches(found.references, bounds.outerFrom, bounds.outerTo) || touches(previous.analysis.references, bounds.outerFrom, bounds.outerTo - delta)) return whole('bare dash citation');
+    }
+    // A bare amount is money when the document names the same sum with a euro marker elsewhere: one
+    // in the stretch that asked, or a sum asked elsewhere named or no longer named in the stretch, reads the whole.
+    if (found.amounts.asked.size > 0) return whole('bare amount named elsewhere');
+    if (previous.askedEuroValues.size > 0) {
+      const asked = previous.askedEuroValues;
+      const names = (refs: readonly Reference[], lo: number, hi: number): boolean =>
+        refs.some((r) => r.kind === 'amount' && r.span.offset >= lo && r.span.offset < hi && (asked.has(r.value) || (r.valueMax !== undefined && asked.has(r.valueMax))));
+      const delta = change.newEnd - change.oldEnd;
+      if ([...found.amounts.euroValues].some((v) => asked.has(v)) || names(previous.analysis.references, bounds.outerFrom, bounds.outerTo - delta)) return whole('bare amount named elsewhere');
+    }
+    // The ranges' budget is the document's: spent near its end, the stretch might be read differently.
+    const rangeNumbersUsed = previous.kamerstukken.rangeNumbersUsed + found.kamerstukken.rangeNumbersUsed;
+    if (rangeNumbersUsed > RANGE_NUMBERS_BUDGET) return whole('ranges');
+    const composed = compose(previous, found, bounds, change, map, doc.lines.lineCount - old.lines.lineCount);
+    if (!composed) continue;
+    const analysis = assemble(doc, composed.references, composed.matches, options);
+    return {
+      result: { analysis, whole: doc, matches: composed.matches, lowercaseQueries: queries, kamerstukken: { heldKeys: held, rangeNumbersUsed }, askedEuroValues: previous.askedEuroValues },
+      how: 'stretch',
+      stretch: { from: bounds.outerFrom, to: bounds.outerTo },
+    };
+  }
+  return whole('the change reaches far');
+}
+
+/** The changed part: the same text before `start` and after `oldEnd` (old) / `newEnd` (new). */
+export interface ChangedStretch {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** Where two texts differ: their common start and end, found by comparing slices (native comparison). */
+export function changedStretch(a: string, b: string): ChangedStretch {
+  const most = Math.min(a.length, b.length);
+  let start = commonLength(most, (from, to) => a.slice(from, to) === b.slice(from, to));
+  // The end may not overlap the start: "aa" → "aaa" differs in one character.
+  const end = commonLength(most - start, (from, to) => a.slice(a.length - to, a.length - from) === b.slice(b.length - to, b.length - from));
+  // Never split a line end "\r\n".
+  if (start > 0 && a.charCodeAt(start - 1) === 13) start--;
+  return { start, oldEnd: a.length - end, newEnd: b.length - end };
+}
+
+/** The length of the common part, given a test for [from, to) being the same: chunks first, then halving. */
+function commonLength(most: number, same: (from: number, to: number) => boolean): number {
+  let at = 0;
+  let step = 4096;
+  while (at < most) {
+    const to = Math.min(most, at + step);
+    if (same(at, to)) {
+      at = to;
+      step = Math.min(step * 2, 1 << 20);
+    } else if (to - at === 1) return at;
+    else step = Math.max(1, (to - at) >> 1);
+  }
+  return at;
+}
+
+/** Old offsets to new ones; undefined for an offset inside the changed part. */
+type OffsetMap = (offset: number) => number | undefined;
+
+function offsetMap(change: ChangedStretch): OffsetMap {
+  const delta = change.newEnd - change.oldEnd;
+  return (o) => (o < change.start ? o : o >= change.oldEnd ? o + delta : undefined);
+}
+
+/** A span moved by the change; undefined when the change touches it (an empty span at its start moves). */
+function mapSpan(s: Span, map: OffsetMap): Span | undefined {
+  const offset = map(s.offset);
+  if (offset === undefined) return undefined;
+  const end = s.length === 0 ? offset : map(s.offset + s.length - 1);
+  return end === undefined || (s.length > 0 && end + 1 - offset !== s.length) ? undefined : { offset, length: s.length };
+}
+
+function mapSpanned<T extends { readonly span: Span }>(x: T, map: OffsetMap): T | undefined {
+  const span = mapSpan(x.span, map);
+  return span && { ...x, span };
+}
+
+function mapFootnote(f: Footnote, map: OffsetMap): Footnote | undefined {
+  const span = mapSpan(f.span, map);
+  const bodySpan = mapSpan(f.bodySpan, map);
+  return span && bodySpan && { ...f, span, bodySpan };
+}
+
+function mapMetadata(m: DocumentMetadata, map: OffsetMap): DocumentMetadata | undefined {
+  const spans: (keyof DocumentMetadata)[] = ['identitySpan', 'frontMatterSpan'];
+  let moved: DocumentMetadata = m;
+  for (const key of spans) {
+    const s = m[key] as Span | undefined;
+    if (!s) continue;
+    const to = mapSpan(s, map);
+    if (!to) return undefined;
+    moved = { ...moved, [key]: to };
+  }
+  if (m.identitySpans) {
+    const all = mapAll(m.identitySpans, (s) => mapSpan(s, map));
+    if (!all) return undefined;
+    moved = { ...moved, identitySpans: all };
+  }
+  if (m.headEnd !== undefined) {
+    const headEnd = map(m.headEnd);
+    if (headEnd === undefined) return undefined;
+    moved = { ...moved, headEnd };
+  }
+  return moved;
+}
+
+function mapAll<T, U>(xs: readonly T[], f: (x: T) => U | undefined): U[] | undefined {
+  const out: U[] = [];
+  for (const x of xs) {
+    const y = f(x);
+    if (y === undefined) return undefined;
+    out.push(y);
+  }
+  return out;
+}
+
+/** True when `now` is `was` moved by the change (compared as JSON: the same fields in the same order). */
+function sameMoved<T>(was: T, now: T, move: (x: T) => T | undefined): boolean {
+  const moved = move(was);
+  return moved !== undefined && JSON.stringify(moved) === JSON.stringify(now);
+}
+
+/** The flat text of the whole document, as analyze() reads it (without footnote markers and front matter). */
+function flatOfWhole(doc: WholeDocument): FlatText {
+  const omitted: OmittedSpan[] = doc.markers.map((m) => ({ span: m.span, replacement: '' as const }));
+  if (doc.metadata.frontMatterSpan) omitted.push({ span: doc.metadata.frontMatterSpan, replacement: ' ' });
+  return new FlatText(doc.text, omitted);
+}
+
+/**
+ * The stretch to read: `innerFrom`–`innerTo` is what is taken from it (the change, `margin` around
+ * it, out to a paragraph break), `outerFrom`–`outerTo` what is read (`margin` more on each side, out
+ * to a paragraph break). A paragraph break is a blank line; the stretch starts at its line end, so
+ * that the stretch's text starts as the document's text around it does (with white space). At the
+ * document's start or end, there is nothing to compare on that side.
+ */
+interface StretchBounds {
+  readonly outerFrom: number;
+  readonly innerFrom: number;
+  readonly innerTo: number;
+  readonly outerTo: number;
+}
+
+function stretchAround(text: string, change: ChangedStretch, margin: number): StretchBounds {
+  const innerFrom = breakAtOrBefore(text, change.start - margin);
+  const outerFrom = innerFrom === 0 ? 0 : breakAtOrBefore(text, innerFrom - margin);
+  const innerTo = breakAtOrAfter(text, change.newEnd + margin);
+  const outerTo = innerTo === text.length ? innerTo : breakAtOrAfter(text, innerTo + margin);
+  return { outerFrom, innerFrom: outerFrom === 0 ? 0 : innerFrom, innerTo: outerTo === text.length ? text.length : innerTo, outerTo };
+}
+
+/** The last blank line's start at or before `at` (a line end followed by an empty line), or 0. */
+function breakAtOrBefore(text: string, at: number): number {
+  if (at <= 0) return 0;
+  const lf = text.lastIndexOf('\n\n', at);
+  const crlf = text.lastIndexOf('\n\r\n', at);
+  const found = Math.max(lf, crlf);
+  return found < 0 ? 0 : found;
+}
+
+/** The first blank line's start at or after `at`, or the text's length. */
+function breakAtOrAfter(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  const lf = text.indexOf('\n\n', at);
+  const crlf = text.indexOf('\n\r\n', at);
+  const found = lf < 0 ? crlf : crlf < 0 ? lf : Math.min(lf, crlf);
+  return found < 0 ? text.length : found;
+}
+
+/**
+ * True when the stretch holds a motion and a footnote marker whose footnote (by its label) lies
+ * outside the stretch: the motion may take that footnote's citation, which the stretch does not see.
+ */
+function motionFootnoteOutside(doc: WholeDocument, from: number, to: number, found: readonly Reference[]): boolean {
+  if (!found.some((r) => r.kind === 'motion')) return false;
+  const inside = (s: Span): boolean => s.offset >= from && s.offset + s.length <= to;
+  return doc.markers.some((m) => inside(m.span) && doc.footnotes.some((f) => f.label === m.label && !inside(f.bodySpan)));
+}
+
+/** A reference as the seams compare it: without its range and text (the same text lies under both), without the links of repeated motions (made afterwards). */
+function seamKey(r: Reference): string {
+  return JSON.stringify(withoutRepeatLink(r), (key, value: unknown) => (key === 'range' || key === 'text' ? undefined : value));
+}
+
+function withoutRepeatLink<T extends Reference>(r: T): T {
+  if (r.kind !== 'motion' || r.kamerstuk?.source !== 'document') return r;
+  const { kamerstuk: _link, ...rest } = r as MotionReference;
+  return rest as T;
+}
+
+/**
+ * The new version's references and glossary matches: the previous version's before the inner
+ * stretch, what the recognizers found in it, and the previous version's after it, moved. Undefined
+ * when the outer parts of the stretch disagree with the previous version (the seams do not hold).
+ */
+function compose(
+  previous: WholeAnalysis,
+  found: { readonly references: readonly Reference[]; readonly matches: readonly PlacedInstrumentMatch[] },
+  bounds: StretchBounds,
+  change: ChangedStretch,
+  map: OffsetMap,
+  lineDelta: number,
+): { references: Reference[]; matches: PlacedInstrumentMatch[] } | undefined {
+  const delta = change.newEnd - change.oldEnd;
+  const oldRefs = previous.analysis.references;
+  const oldMatches = previous.matches;
+  // In the previous version's offsets: the inner stretch ends at innerTo - delta (it lies after the change).
+  const oldInnerTo = bounds.innerTo - delta;
+  const oldOuterTo = bounds.outerTo - delta;
+  const startOf = (r: { readonly span: Span }): number => r.span.offset;
+  const matchStart = (m: PlacedInstrumentMatch): number => m.start;
+
+  // The seams: the outer parts as read now, and as the previous version had them (moved).
+  const moveWas = (o: number): number => (o >= change.oldEnd ? o + delta : o);
+  const refKeyWas = (r: Reference): string => seamKey(mapReference(withoutRepeatLink(r), moveWas));
+  if (!seamsHold(found.references, oldRefs, bounds, oldInnerTo, oldOuterTo, startOf, seamKey, refKeyWas)) return undefined;
+  const matchKey = (m: PlacedInstrumentMatch): string => `${m.start}:${m.end}:${m.id}:${m.term}:${m.abbreviation}`;
+  const matchKeyWas = (m: PlacedInstrumentMatch): string => matchKey({ ...m, start: moveWas(m.start), end: moveWas(m.end) });
+  if (!seamsHold(found.matches, oldMatches, bounds, oldInnerTo, oldOuterTo, matchStart, matchKey, matchKeyWas)) return undefined;
+
+  const references: Reference[] = [];
+  for (const r of oldRefs) {
+    if (r.span.offset >= bounds.innerFrom) break;
+    const kept = keepBefore(r, map);
+    if (!kept) return undefined;
+    references.push(kept);
+  }
+  for (const r of found.references) if (r.span.offset >= bounds.innerFrom && r.span.offset < bounds.innerTo) references.push(r);
+  for (let i = lowerBound(oldRefs, oldInnerTo, startOf); i < oldRefs.length; i++) {
+    const moved = moveAfter(oldRefs[i]!, map, lineDelta);
+    if (!moved) return undefined;
+    references.push(moved);
+  }
+  // Moved references keep their order; those of the stretch sort among themselves, and the three
+  // parts follow each other. A reference of the stretch that reaches past its end is no concern: the
+  // seam after it matched.
+  if (!isSorted(references)) references.sort(byPlace);
+
+  const matches: PlacedInstrumentMatch[] = [];
+  for (const m of oldMatches) {
+    if (m.start >= bounds.innerFrom) break;
+    matches.push(m);
+  }
+  for (const m of found.matches) if (m.start >= bounds.innerFrom && m.start < bounds.innerTo) matches.push(m);
+  for (let i = lowerBound(oldMatches, oldInnerTo, matchStart); i < oldMatches.length; i++) {
+    const m = oldMatches[i]!;
+    matches.push({ ...m, start: m.start + delta, end: m.end + delta });
+  }
+  return { references, matches };
+}
+
+/**
+ * True when the outer parts of the stretch hold, as read now, what the previous version held there:
+ * the same things in the same places (`keyWas` gives the previous version's in the new offsets).
+ */
+function seamsHold<T>(
+  now: readonly T[],
+  was: readonly T[],
+  bounds: StretchBounds,
+  oldInnerTo: number,
+  oldOuterTo: number,
+  at: (x: T) => number,
+  keyNow: (x: T) => string,
+  keyWas: (x: T) => string,
+): boolean {
+  const pick = (xs: readonly T[], lo: number, hi: number, key: (x: T) => string): string => {
+    const keys: string[] = [];
+    for (let i = lowerBound(xs, lo, at); i < xs.length && at(xs[i]!) < hi; i++) keys.push(key(xs[i]!));
+    return keys.join('\n');
+  };
+  return (
+    pick(now, bounds.outerFrom, bounds.innerFrom, keyNow) === pick(was, bounds.outerFrom, bounds.innerFrom, keyWas) &&
+    pick(now, bounds.innerTo, bounds.outerTo, keyNow) === pick(was, oldInnerTo, oldOuterTo, keyWas)
+  );
+}
+
+/** A reference before the stretch: as it was, but a motion's link to a Kamerstuk after the change moves (and a repeated motion's link is made again). */
+function keepBefore(r: Reference, map: OffsetMap): Reference | undefined {
+  if (r.kind !== 'motion' || !r.kamerstuk) return r;
+  if (r.kamerstuk.source === 'document') return withoutRepeatLink(r);
+  const span = mapSpan(r.kamerstuk.span, map);
+  if (!span) return undefined;
+  return span.offset === r.kamerstuk.span.offset ? r : { ...r, kamerstuk: { ...r.kamerstuk, span } };
+}
+
+/** A reference after the stretch, moved by the change: its offsets, and its range by whole lines. */
+function moveAfter(r: Reference, map: OffsetMap, lineDelta: number): Reference | undefined {
+  let failed = false;
+  const moved = mapReference(withoutRepeatLink(r), (o) => {
+    const to = map(o);
+    if (to === undefined) failed = true;
+    return to ?? o;
+  });
+  if (failed) return undefined;
+  if (!r.range || lineDelta === 0) return moved;
+  const range: Range = {
+    start: { line: r.range.start.line + lineDelta, character: r.range.start.character },
+    end: { line: r.range.end.line + lineDelta, character: r.range.end.character },
+  };
+  return { ...moved, range };
+}
+
+function lowerBound<T>(xs: readonly T[], at: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isSorted(refs: readonly Reference[]): boolean {
+  for (let i = 1; i < refs.length; i++) if (byPlace(refs[i - 1]!, refs[i]!) > 0) return false;
+  return true;
+}
