@@ -1,4 +1,5 @@
-import { analyze, type AnalyzeOptions } from '../engine/analyze';
+import { analyze, analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
+import { reanalyze } from '../engine/incremental';
 import { handelingenKey, kamerstukKey, parseHandelingenKey, parseKamerstukKey } from '../engine/identifiers';
 import { LineIndex, positionAmong } from '../engine/lineIndex';
 import type { DocumentAnalysis, DocumentMetadata, KnownDocumentFacts, Position, Range, Reference, Span } from '../engine/model';
@@ -132,6 +133,11 @@ class PackedLines implements DocumentLines {
   }
 }
 
+/** The same analysis options (a later version may be analyzed from an earlier one's): glossary, facts and date. */
+function sameOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
+  return a.instruments === b.instruments && a.senses === b.senses && a.documentDate === b.documentDate && sameFacts(a.known, b.known);
+}
+
 /** What the index holds per document: its entry, its packed citations, and the whole document when kept. */
 interface Slot {
   readonly entry: IndexEntry;
@@ -139,6 +145,11 @@ interface Slot {
   readonly whole: IndexedDocument | undefined;
   /** The instrument matcher it was analyzed with (a new glossary means a new analysis). */
   readonly matcher: AnalyzeOptions['instruments'];
+  /**
+   * For a document held whole and analyzed here: what its next version is analyzed from where only a
+   * stretch of it changed (engine/incremental.ts), with the options it was made with.
+   */
+  readonly incremental?: { readonly analysis: WholeAnalysis; readonly options: AnalyzeOptions };
 }
 
 /**
@@ -194,13 +205,23 @@ export class WorkspaceIndex {
     const lines = new LineIndex(text);
     // An entry needs no policy instruments (they change no reference and no metadata): analyzed without them, in half the time.
     const { instruments, senses, ...citing } = options;
-    const analysis = made ?? analyze(text, keep === 'entry' ? { ...citing, lines } : { ...options, lines });
     void senses;
+    let incremental: Slot['incremental'];
+    let analysis: DocumentAnalysis;
+    if (made) analysis = made;
+    else if (keep === 'entry') analysis = analyze(text, { ...citing, lines });
+    else {
+      const was = before?.incremental;
+      const same = was && sameOptions(was.options, options);
+      const result = same ? reanalyze(was.analysis, text, { ...options, lines }).result : analyzeWhole(text, { ...options, lines });
+      incremental = { analysis: result, options };
+      analysis = result.analysis;
+    }
     const doc: IndexedDocument = { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
     this.remove(uri);
     const citations = this.pack(doc.analysis.references);
     const entry = keep === 'whole' ? doc : entryOf(doc, PackedLines.of(lines, text.length));
-    this.slots.set(uri, { entry, citations, whole: keep === 'whole' ? doc : undefined, matcher: instruments });
+    this.slots.set(uri, { entry, citations, whole: keep === 'whole' ? doc : undefined, matcher: instruments, ...(incremental ? { incremental } : {}) });
     for (const key of citations.keys) {
       let set = this.citing.get(key);
       if (!set) this.citing.set(key, (set = new Set()));
@@ -230,7 +251,7 @@ export class WorkspaceIndex {
   release(uri: string): void {
     const slot = this.slots.get(uri);
     if (!slot?.whole) return;
-    this.slots.set(uri, { ...slot, entry: entryOf(slot.whole, PackedLines.of(slot.whole.lines, slot.whole.text.length)), whole: undefined });
+    this.slots.set(uri, { entry: entryOf(slot.whole, PackedLines.of(slot.whole.lines, slot.whole.text.length)), citations: slot.citations, whole: undefined, matcher: slot.matcher });
   }
 
   remove(uri: string): void {

@@ -17,7 +17,8 @@
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { GlossaryCatalog } from '../catalog/glossaries';
-import { analyze } from '../engine/analyze';
+import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
+import { reanalyze } from '../engine/incremental';
 import type { GlossaryData } from '../engine/glossary';
 import { LineIndex } from '../engine/lineIndex';
 import { ALL_RULES } from '../features/diagnostics/rules';
@@ -157,7 +158,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
     this.running = undefined;
-    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}) });
+    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}) });
     else pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
     this.pump();
   }
@@ -186,6 +187,8 @@ function serveAnalyses(): void {
   let bundled: GlossaryData = { entries: [], ambiguities: [] };
   const folderOf = new Map<string, string>();
   const glossaries = new GlossaryCatalog(() => bundled, (uri) => folderOf.get(uri));
+  // The last analyses of open documents, to analyze their next versions from.
+  const recent = new RecentAnalyses(RECENT_DOCUMENTS);
   // One job at a time: a job's rules may await, the next job waits for them.
   let turn: Promise<void> = Promise.resolve();
   port.on('message', (message: ToWorker) => {
@@ -204,12 +207,25 @@ function serveAnalyses(): void {
         else glossaries.removeFolder(job.glossaryFolder);
       }
       const glossary = glossaries.forDocument(job.uri);
-      const analysis = analyze(job.text, {
+      const lines = new LineIndex(job.text);
+      const options: AnalyzeOptions = {
         known: job.known,
         ...(job.withoutInstruments ? {} : { instruments: glossary.matcher, senses: glossary.senses }),
         ...(job.documentDate ? { documentDate: job.documentDate } : {}),
-      });
-      const doc: IndexedDocument = { uri: job.uri, version: 0, text: job.text, lines: new LineIndex(job.text), metadata: analysis.metadata, analysis, known: job.known };
+        lines,
+      };
+      // An open document (a job with checks) is analyzed from its previous version where only a
+      // stretch changed (engine/incremental.ts); the same options, else whole.
+      const key = JSON.stringify([job.known ?? null, job.documentDate ?? null, !!job.withoutInstruments]);
+      const last = job.checks ? recent.take(job.uri) : undefined;
+      const made =
+        last && last.key === key && last.matcher === options.instruments && last.senses === options.senses
+          ? reanalyze(last.analysis, job.text, options)
+          : { result: analyzeWhole(job.text, options), how: 'whole' as const };
+      const whole = made.result;
+      if (job.checks) recent.keep(job.uri, { analysis: whole, key, matcher: options.instruments, senses: options.senses });
+      const analysis = whole.analysis;
+      const doc: IndexedDocument = { uri: job.uri, version: 0, text: job.text, lines, metadata: analysis.metadata, analysis, known: job.known };
       // The rules that read only the document run here too (with their per-version preparation:
       // sentences, lookups); those that read the workspace are left to the main thread.
       let findings: Awaited<ReturnType<typeof computeDocumentOnlyFindings>> | undefined;
@@ -225,11 +241,41 @@ function serveAnalyses(): void {
       const words = job.checks ? DocumentWords.of(doc).data() : undefined;
       const buffers = words ? [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord].map((a) => a.buffer as ArrayBuffer) : [];
       if (prepared) buffers.push(prepared.sentences.buffer as ArrayBuffer);
-      port.postMessage({ id, analysis, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
+      port.postMessage({ id, analysis, how: made.how, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
     } catch (e) {
       port.postMessage({ id, error: { message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack ? { stack: (e as Error).stack! } : {}) } } satisfies FromWorker);
     }
   };
+}
+
+/** How many open documents' last analyses the worker keeps (the most recently analyzed). */
+const RECENT_DOCUMENTS = 8;
+
+interface RecentAnalysis {
+  readonly analysis: WholeAnalysis;
+  /** The facts, date and instruments flag it was made with (JSON). */
+  readonly key: string;
+  readonly matcher: AnalyzeOptions['instruments'];
+  readonly senses: AnalyzeOptions['senses'];
+}
+
+/** The last analysis of each of the most recently analyzed open documents. */
+class RecentAnalyses {
+  private readonly byUri = new Map<string, RecentAnalysis>();
+
+  constructor(private readonly most: number) {}
+
+  /** The document's last analysis, taken out (a job that fails leaves none behind). */
+  take(uri: string): RecentAnalysis | undefined {
+    const found = this.byUri.get(uri);
+    this.byUri.delete(uri);
+    return found;
+  }
+
+  keep(uri: string, analysis: RecentAnalysis): void {
+    this.byUri.set(uri, analysis);
+    if (this.byUri.size > this.most) this.byUri.delete(this.byUri.keys().next().value!);
+  }
 }
 
 /** True in a thread started as the analysis worker. */

@@ -128,6 +128,8 @@ export interface AnalyzedElsewhere {
   readonly findings?: readonly { readonly code: string; readonly findings: readonly Finding[] }[];
   /** What the rules left to this thread need of the document (sentences, citation descriptions), made beside the analysis. */
   readonly prepared?: PreparedDocument;
+  /** 'stretch' when the analysis was made from the document's previous one, reading only the changed stretch again (engine/incremental.ts). */
+  readonly how?: 'stretch' | 'whole' | 'unchanged';
 }
 
 /** How `setDocumentAsync` has a document analyzed elsewhere. */
@@ -147,6 +149,8 @@ export interface ServiceStats {
   analyses: number;
   /** Of those, the analyses made by the analyzer (the worker thread). */
   analysesElsewhere: number;
+  /** Of those, the analyses made from the document's previous analysis, reading only a changed stretch again. */
+  stretchAnalysesElsewhere: number;
   /** Rules run (each rule of each findings computation that was not taken from the cache, and each rule run beside an analysis elsewhere). */
   ruleRuns: number;
   /** Of those, the rules run beside an analysis elsewhere (the worker thread). */
@@ -237,7 +241,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const rules = options.rules ?? ALL_RULES;
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...options.settings };
   const facts = new Map<string, DocumentFacts>();
-  const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0 };
+  const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, stretchAnalysesElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0 };
   const kept = new FindingsCache();
   catalog.onDidChange(() => kept.workspaceChanged());
   /** Indexes a document; the workspace changed when its analysis did. */
@@ -346,6 +350,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         if (!made) return indexed(uri, text, version, documentFacts, undefined, keep);
         stats.analyses++;
         stats.analysesElsewhere++;
+        if (made.how === 'stretch') stats.stretchAnalysesElsewhere++;
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
         if (keep !== 'entry' && analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
         const doc = indexed(uri, text, version, documentFacts, made.analysis, keep);

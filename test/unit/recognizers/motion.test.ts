@@ -5,6 +5,7 @@ import type { KamerstukReference, MotionLinkSource, MotionReference } from '../.
 import { recognizeFootnotes } from '../../../server/src/engine/recognizers/footnote';
 import { recognizeKamerstukken } from '../../../server/src/engine/recognizers/kamerstuk';
 import { recognizeMotions } from '../../../server/src/engine/recognizers/motion';
+import { linkRepeatedMotions } from '../../../server/src/engine/recognizers/motionKamerstuk';
 
 /** What a test expects of one motion mention; the kamerstuk link only where the case names it. */
 interface Expected {
@@ -15,13 +16,16 @@ interface Expected {
   readonly link?: string | null;
 }
 
-/** Runs the recognizer as the pipeline does: footnotes on the source, markers left out of the flat text, the Kamerstuk citations recognized first. */
+/**
+ * Runs the recognizer as the pipeline does: footnotes on the source, markers left out of the flat
+ * text, the Kamerstuk citations recognized first, and the links of repeated motions made over all.
+ */
 function motionsIn(source: string): { source: string; motions: MotionReference[] } {
   const { footnotes, markers } = recognizeFootnotes(source);
   const flat = new FlatText(source, markers.map((mk) => ({ span: mk.span, replacement: '' as const })));
   const sentences = Sentences.ofFlat(flat);
   const kamerstukken = recognizeKamerstukken(flat, sentences).filter((r): r is KamerstukReference => r.kind === 'kamerstuk');
-  return { source, motions: recognizeMotions(flat, { sentences, kamerstukken, footnotes, markers }) };
+  return { source, motions: linkRepeatedMotions(recognizeMotions(flat, { sentences, kamerstukken, footnotes, markers })) };
 }
 
 function project(m: MotionReference, e: Expected): Record<string, unknown> {

@@ -132,6 +132,45 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     );
   });
 
+  it('edits of a long letter are analyzed as stretches in the worker (and in this thread) and end with what a fresh analysis and every rule give', async () => {
+    const long = fs
+      .readdirSync(seedsDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'))
+      .join('\n\n');
+    const edits = fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(30), insert: fc.constantFrom(...VOCABULARY, 'x', 'motie-Kostić c.s.', 'Kamerstuk 29 826, nr. 12') }), { minLength: 2, maxLength: 6 });
+    let stretches = 0;
+    let here = 0;
+    await fc.assert(
+      fc.asyncProperty(edits, async (steps) => {
+        const worker = service(analyzer);
+        const inThread = service();
+        let text = long;
+        let version = 1;
+        worker.setDocument(B, B_TEXTS[0]!, 1);
+        await worker.setDocumentAsync(A, text, version);
+        inThread.setDocument(A, text, version);
+        for (const e of steps) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+          const doc = await worker.setDocumentAsync(A, text, ++version);
+          const same = inThread.setDocument(A, text, version);
+          assert.deepEqual(same.analysis, doc.analysis);
+        }
+        const expected = await fresh(text, B_TEXTS[0]!, undefined);
+        const doc = worker.document(A)!;
+        assert.deepEqual(doc.analysis, expected.analysis);
+        assert.deepEqual(await worker.findings(doc), expected.findings);
+        stretches += worker.stats.stretchAnalysesElsewhere;
+        here++;
+      }),
+      params(4),
+    );
+    // A test in which every edit was analyzed whole would prove nothing of the stretches.
+    assert.ok(stretches > here, `${stretches} stretch analyses in ${here} runs`);
+  });
+
   it('the rules run in the worker beside the analysis find what they find in this thread, on every letter and glossary', async () => {
     for (const glossary of GLOSSARIES) {
       for (const seed of seeds) {
@@ -152,13 +191,13 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     s.setDocument(B, B_TEXTS[0]!, 1);
     const doc = await s.setDocumentAsync(A, seeds[0]!, 1);
     const first = await s.findings(doc);
-    const { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere } = s.stats;
+    const { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere, stretchAnalysesElsewhere } = s.stats;
     assert.equal(analyses, 2);
     assert.equal(await s.findings(doc), first);
     // The same text again (a new version number, as after undo) re-uses the analysis and the findings.
     const again = await s.setDocumentAsync(A, seeds[0]!, 2);
     assert.equal(await s.findings(again), first);
-    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere });
+    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere, stretchAnalysesElsewhere });
   });
 
   it('a change elsewhere in the workspace reruns only the rules that read it', async () => {
