@@ -13,7 +13,7 @@ import { matchInstruments, resolveInstruments, type PlacedInstrumentMatch } from
 import { recognizeKamerstukken, type KamerstukReport } from './recognizers/kamerstuk';
 import { recognizeMetadata } from './recognizers/metadata';
 import { LowercaseWords, recognizeMotions } from './recognizers/motion';
-import { linkRepeatedMotions } from './recognizers/motionKamerstuk';
+import { linkRepeatedMotions, type OutsideReferences } from './recognizers/motionKamerstuk';
 import { Sentences } from './sentences';
 import { SpanSet } from './sortedOffsets';
 
@@ -73,19 +73,55 @@ export interface WholeAnalysis {
   readonly whole: WholeDocument;
   /** The glossary's matches before their senses were decided (source offsets). */
   readonly matches: readonly PlacedInstrumentMatch[];
-  /** The words whose lower-case use in the document decided something (see MotionContext.writesInLowerCase). */
-  readonly lowercaseQueries: ReadonlySet<string>;
-  /** The papers of bare dash forms whose confirmation reads the whole document, and the ranges' budget spent (see KamerstukReport). */
-  readonly kamerstukken: { readonly heldKeys: ReadonlySet<string>; readonly rangeNumbersUsed: number };
-  /** The sums of bare amounts decided by the document naming them with a euro marker elsewhere (see AmountReport). */
-  readonly askedEuroValues: ReadonlySet<number>;
+  /** The words whose lower-case use in the document decided something, with the answer (see MotionContext.writesInLowerCase). */
+  readonly lowercaseQueries: ReadonlyMap<string, boolean>;
+  /** Where the document cites papers plainly, and the papers of bare dash forms asked about with their answer (see KamerstukReport). */
+  readonly cited: Named<string>;
+  /** How much of the document's budget for ranges was spent (see KamerstukReport). */
+  readonly rangeNumbersUsed: number;
+  /**
+   * Where the document names sums with a euro marker (source offsets, in order), and the sums of bare
+   * amounts asked about with their answer: whether the document names that sum with one (see AmountReport).
+   */
+  readonly euro: Named<number>;
+}
+
+/**
+ * Where a document names something the recognizers ask about the whole document (a sum with a euro
+ * marker, a paper cited plainly), in order of place, and the answers they got: whether it does.
+ */
+export interface Named<K> {
+  readonly named: readonly { readonly at: number; readonly key: K }[];
+  readonly answers: ReadonlyMap<K, boolean>;
+}
+
+/** What a stretch's recognizers know of the whole document (see recognizeStretch). */
+export interface WholeQuestions {
+  /** The words whose lower-case use in the whole document was asked, with the answer (those it holds are answered from it, the others added). */
+  readonly lowercase: Map<string, boolean>;
+  /** Answers for the whole document whether it writes a word in lower case (default: the stretch, being the whole). */
+  readonly writesInLowerCase?: (word: string) => boolean;
+  /** Previous answers, and whether the rest of the document names a sum with a euro marker. */
+  readonly euro?: { readonly answers: ReadonlyMap<number, boolean>; readonly elsewhere: (value: number) => boolean };
+  /** Previous answers, and whether the rest of the document cites a paper plainly. */
+  readonly cited?: { readonly answers: ReadonlyMap<string, boolean>; readonly elsewhere: (key: string) => boolean };
+  /** The references outside the stretch, in the document's offsets (for motions whose footnote lies there). */
+  readonly outside?: OutsideReferences;
 }
 
 export function analyzeWhole(source: string, options: AnalyzeOptions = {}): WholeAnalysis {
   const whole = wholeDocument(source, options);
-  const lowercaseQueries = new Set<string>();
-  const found = recognizeStretch(whole, 0, whole.text.length, options, lowercaseQueries);
-  return { analysis: assemble(whole, found.references, found.matches, options), whole, matches: found.matches, lowercaseQueries, kamerstukken: found.kamerstukken, askedEuroValues: found.amounts.asked };
+  const lowercaseQueries = new Map<string, boolean>();
+  const found = recognizeStretch(whole, 0, whole.text.length, options, { lowercase: lowercaseQueries });
+  return {
+    analysis: assemble(whole, found.references, found.matches, options),
+    whole,
+    matches: found.matches,
+    lowercaseQueries,
+    rangeNumbersUsed: found.kamerstukken.rangeNumbersUsed,
+    euro: { named: found.amounts.euro, answers: found.amounts.answers },
+    cited: { named: found.kamerstukken.cited, answers: found.kamerstukken.answers },
+  };
 }
 
 /** What the recognizers find in a stretch of a document, in the document's offsets. */
@@ -94,23 +130,24 @@ export interface StretchFindings {
   readonly references: readonly Reference[];
   readonly matches: readonly PlacedInstrumentMatch[];
   readonly kamerstukken: KamerstukReport;
-  readonly amounts: AmountReport;
+  /** Where the stretch names sums with a euro marker, and the sums asked about with their answers (see AmountReport). */
+  readonly amounts: { readonly euro: Named<number>['named']; readonly answers: ReadonlyMap<number, boolean> };
 }
 
 /**
  * Runs the recognizers over the document's text from `from` to `to` (all of it, or a stretch between
- * paragraphs): what they find there, in the document's offsets. `lowercaseQueries` collects the
- * words whose lower-case use in the whole document was asked; `writesInLowerCase` answers for the
- * whole document when the stretch is not all of it.
+ * paragraphs): what they find there, in the document's offsets. `questions` holds what the
+ * recognizers' questions about the whole document were answered before, and answers them for the
+ * rest of the document when the stretch is not all of it; the answers given are added to it.
  */
 export function recognizeStretch(
   whole: WholeDocument,
   from: number,
   to: number,
   options: AnalyzeOptions,
-  lowercaseQueries: Set<string>,
-  writesInLowerCase?: (word: string) => boolean,
+  questions: WholeQuestions,
 ): StretchFindings {
+  const { lowercase: lowercaseQueries, writesInLowerCase, euro, cited, outside } = questions;
   const { metadata, footnotes } = whole;
   const all = from === 0 && to === whole.text.length;
   const text = all ? whole.text : whole.text.slice(from, to);
@@ -131,13 +168,16 @@ export function recognizeStretch(
 
   const sentences = Sentences.ofFlat(flat);
   const asked = (word: string): boolean => {
-    lowercaseQueries.add(word);
-    return writesInLowerCase ? writesInLowerCase(word) : (lowercase ??= new LowercaseWords(flat.text)).has(word);
+    const known = lowercaseQueries.get(word);
+    if (known !== undefined) return known;
+    const answer = writesInLowerCase ? writesInLowerCase(word) : (lowercase ??= new LowercaseWords(flat.text)).has(word);
+    lowercaseQueries.set(word, answer);
+    return answer;
   };
   let lowercase: LowercaseWords | undefined;
   const place = from === 0 ? <T extends Reference>(r: T): T => r : <T extends Reference>(r: T): T => mapReference(r, (o) => o + from);
   // What names the document itself (its heading, page footers, open-data header) is no citation.
-  const kamerstukReport: KamerstukReport = { heldKeys: new Set(), rangeNumbersUsed: 0 };
+  const kamerstukReport: KamerstukReport = { cited: [], answers: new Map(cited?.answers), ...(cited ? { elsewhere: cited.elsewhere } : {}), rangeNumbersUsed: 0 };
   const citations = recognizeKamerstukken(flat, sentences, kamerstukReport)
     .map(place)
     .filter((r) => !isOwnIdentity(r, metadata) && !(r.kind === 'kamerstuk' && r.form.identifier && isColophon(whole.text, r.span)));
@@ -153,12 +193,13 @@ export function recognizeStretch(
     footnotes: all ? footnotes : footnotes.map((f) => ({ ...f, span: toStretch(f.span), bodySpan: toStretch(f.bodySpan) })),
     markers,
     writesInLowerCase: asked,
+    ...(outside && !all ? { outside: stretchOffsets(outside, from) } : {}),
   }).map(place);
   const handelingen = recognizeHandelingen(flat)
     .map(place)
     .filter((r) => !(r.identifier && isColophon(whole.text, r.span)));
   const claimed = new SpanSet([...citations, ...documentNumbers, ...handelingen].map((r) => r.span));
-  const amountReport: AmountReport = { euroValues: new Set(), asked: new Set() };
+  const amountReport: AmountReport = { euro: [], answers: new Map(euro?.answers), ...(euro ? { elsewhere: euro.elsewhere } : {}) };
   const amounts = recognizeAmounts(flat, sentences, amountReport)
     .map(place)
     .filter((r) => !claimed.overlaps(r.span));
@@ -171,7 +212,22 @@ export function recognizeStretch(
   );
   references.sort(byPlace);
   const matches = options.instruments ? matchInstruments(flat, options.instruments) : [];
-  return { references, matches: from === 0 ? matches : matches.map((m) => ({ ...m, start: m.start + from, end: m.end + from })), kamerstukken: kamerstukReport, amounts: amountReport };
+  return { references, matches: from === 0 ? matches : matches.map((m) => ({ ...m, start: m.start + from, end: m.end + from })), kamerstukken: from === 0 ? kamerstukReport : { ...kamerstukReport, cited: kamerstukReport.cited.map((c) => ({ at: c.at + from, key: c.key })) },
+    amounts: { euro: amountReport.euro.map((e) => ({ at: e.at + from, key: e.value })), answers: amountReport.answers },
+  };
+}
+
+/** References outside a stretch asked and answered in the stretch's offsets (the document's less `from`). */
+function stretchOffsets(outside: OutsideReferences, from: number): OutsideReferences {
+  const toDocument = (s: Span): Span => ({ offset: s.offset + from, length: s.length });
+  const toStretch = (o: number): number => o - from;
+  return {
+    kamerstukIn: (span) => {
+      const found = outside.kamerstukIn(toDocument(span));
+      return found && mapReference(found, toStretch);
+    },
+    motionsIn: (span) => outside.motionsIn(toDocument(span)).map((m) => mapReference(m, toStretch)),
+  };
 }
 
 /** The order of references: by offset, the longest first at one offset. */

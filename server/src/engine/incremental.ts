@@ -1,10 +1,10 @@
 import { analyzeWhole, assemble, byPlace, mapReference, recognizeStretch, wholeDocument, type AnalyzeOptions, type WholeAnalysis, type WholeDocument } from './analyze';
 import { FlatText, type OmittedSpan } from './flatText';
-import type { DocumentMetadata, Footnote, FootnoteMarker, MotionReference, Range, Reference, Span } from './model';
+import type { DocumentMetadata, Footnote, FootnoteMarker, KamerstukReference, MotionReference, Range, Reference, Span } from './model';
+import type { OutsideReferences } from './recognizers/motionKamerstuk';
 import type { PlacedInstrumentMatch } from './recognizers/instrument';
 import { LowercaseWords } from './recognizers/motion';
 import { RANGE_NUMBERS_BUDGET } from './recognizers/kamerstuk';
-import { kamerstukKey } from './identifiers';
 
 /**
  * Analysis of an edited document from the analysis of its previous version: the recognizers run over
@@ -22,8 +22,8 @@ import { kamerstukKey } from './identifiers';
  *   parts are read only to compare: what the recognizers find there must be what the previous
  *   version had there. If it differs, the change (or the cut) reached that far: the stretch is
  *   widened (four times), and after three tries the document is analyzed whole.
- * - A motion in the stretch whose footnote marker leads to a footnote outside it (the footnote's
- *   citation may be the motion's) makes the document be analyzed whole.
+ * - A motion in the stretch whose footnote marker leads to a footnote outside it reads that
+ *   footnote's references as the previous version had them (the footnotes are the same).
  * - The two passes that read every result, the links of repeated motions and the senses of
  *   ambiguous abbreviations, run again over the whole result (cheap: they read the list).
  */
@@ -60,7 +60,7 @@ export function reanalyze(previous: WholeAnalysis, source: string, options: Anal
   const map = offsetMap(change);
 
   // A word whose lower-case use decided something, written in the change (or in a word it touches).
-  for (const word of previous.lowercaseQueries) {
+  for (const word of previous.lowercaseQueries.keys()) {
     const reach = word.length + 1;
     if (
       before.slice(Math.max(0, change.start - reach), change.oldEnd + reach).includes(word) ||
@@ -78,48 +78,90 @@ export function reanalyze(previous: WholeAnalysis, source: string, options: Anal
   const newMarkers = doc.markers.filter((m) => outsideChange(m, change.start, change.newEnd));
   if (!sameMoved(oldMarkers, newMarkers, (ms) => mapAll(ms, (m) => mapSpanned(m, map)))) return whole('footnote markers');
 
-  // Whether the whole new text writes a word in lower case: asked only for a "motie X" in the stretch.
+  // Whether the whole new text writes a word in lower case: asked only for a "motie X" in the stretch,
+  // of a word not asked before (the previous answers hold: none of their words is in the change).
   let lowercase: LowercaseWords | undefined;
   const writesInLowerCase = (word: string): boolean => (lowercase ??= new LowercaseWords(flatOfWhole(doc).text)).has(word);
 
   for (const margin of MARGINS) {
     const bounds = stretchAround(doc.text, change, margin);
-    const queries = new Set(previous.lowercaseQueries);
-    const found = recognizeStretch(doc, bounds.outerFrom, bounds.outerTo, options, queries, writesInLowerCase);
-    if (motionFootnoteOutside(doc, bounds.outerFrom, bounds.outerTo, found.references)) return whole('motion footnote outside the stretch');
-    // A bare dash form ("36471-6") counts when the document cites the same paper plainly elsewhere:
-    // one in the stretch, or a paper of one elsewhere cited or no longer cited in the stretch, reads the whole.
-    if (found.kamerstukken.heldKeys.size > 0) return whole('bare dash citation');
-    const held = previous.kamerstukken.heldKeys;
-    if (held.size > 0) {
-      const touches = (refs: readonly Reference[], lo: number, hi: number): boolean =>
-        refs.some((r) => r.kind === 'kamerstuk' && r.span.offset >= lo && r.span.offset < hi && held.has(kamerstukKey(r)));
-      const delta = change.newEnd - change.oldEnd;
-      if (touches(found.references, bounds.outerFrom, bounds.outerTo) || touches(previous.analysis.references, bounds.outerFrom, bounds.outerTo - delta)) return whole('bare dash citation');
-    }
-    // A bare amount is money when the document names the same sum with a euro marker elsewhere: one
-    // in the stretch that asked, or a sum asked elsewhere named or no longer named in the stretch, reads the whole.
-    if (found.amounts.asked.size > 0) return whole('bare amount named elsewhere');
-    if (previous.askedEuroValues.size > 0) {
-      const asked = previous.askedEuroValues;
-      const names = (refs: readonly Reference[], lo: number, hi: number): boolean =>
-        refs.some((r) => r.kind === 'amount' && r.span.offset >= lo && r.span.offset < hi && (asked.has(r.value) || (r.valueMax !== undefined && asked.has(r.valueMax))));
-      const delta = change.newEnd - change.oldEnd;
-      if ([...found.amounts.euroValues].some((v) => asked.has(v)) || names(previous.analysis.references, bounds.outerFrom, bounds.outerTo - delta)) return whole('bare amount named elsewhere');
-    }
+    const queries = new Map(previous.lowercaseQueries);
+    const oldOuterTo = bounds.outerTo - (change.newEnd - change.oldEnd);
+    const found = recognizeStretch(doc, bounds.outerFrom, bounds.outerTo, options, {
+      lowercase: queries,
+      writesInLowerCase,
+      euro: { answers: previous.euro.answers, elsewhere: namedOutside(previous.euro, bounds.outerFrom, oldOuterTo) },
+      cited: { answers: previous.cited.answers, elsewhere: namedOutside(previous.cited, bounds.outerFrom, oldOuterTo) },
+      outside: outsideReferences(previous.analysis.references, bounds, change),
+    });
+    // A bare dash form ("36471-6") counts when the document cites the same paper plainly elsewhere,
+    // and a bare amount is money when it names the same sum with a euro marker elsewhere: where the
+    // stretch does so for a paper or sum asked about more or fewer times than before, an answer
+    // elsewhere may have changed.
+    if (!sameAsked(previous.cited, found.kamerstukken.cited, bounds, change)) return whole('bare dash citation');
+    if (!sameAsked(previous.euro, found.amounts.euro, bounds, change)) return whole('bare amount named elsewhere');
     // The ranges' budget is the document's: spent near its end, the stretch might be read differently.
-    const rangeNumbersUsed = previous.kamerstukken.rangeNumbersUsed + found.kamerstukken.rangeNumbersUsed;
+    const rangeNumbersUsed = previous.rangeNumbersUsed + found.kamerstukken.rangeNumbersUsed;
     if (rangeNumbersUsed > RANGE_NUMBERS_BUDGET) return whole('ranges');
     const composed = compose(previous, found, bounds, change, map, doc.lines.lineCount - old.lines.lineCount);
     if (!composed) continue;
     const analysis = assemble(doc, composed.references, composed.matches, options);
     return {
-      result: { analysis, whole: doc, matches: composed.matches, lowercaseQueries: queries, kamerstukken: { heldKeys: held, rangeNumbersUsed }, askedEuroValues: previous.askedEuroValues },
+      result: {
+        analysis,
+        whole: doc,
+        matches: composed.matches,
+        lowercaseQueries: queries,
+        rangeNumbersUsed,
+        euro: { named: composeNamed(previous.euro.named, found.amounts.euro, bounds, change), answers: found.amounts.answers },
+        cited: { named: composeNamed(previous.cited.named, found.kamerstukken.cited, bounds, change), answers: found.kamerstukken.answers },
+      },
       how: 'stretch',
       stretch: { from: bounds.outerFrom, to: bounds.outerTo },
     };
   }
   return whole('the change reaches far');
+}
+
+/**
+ * Where a document names something the recognizers ask about the whole document (a sum with a euro
+ * marker, a paper cited plainly), in order of place, and the answers they got: whether the document
+ * names it. See AmountReport and KamerstukReport.
+ */
+interface Named<K> {
+  readonly named: readonly { readonly at: number; readonly key: K }[];
+  readonly answers: ReadonlyMap<K, boolean>;
+}
+
+/** Whether the previous version names a key outside its part [from, to) (asked for a few keys: one walk). */
+function namedOutside<K>(previous: Named<K>, from: number, to: number): (key: K) => boolean {
+  let keys: Set<K> | undefined;
+  return (key) => {
+    keys ??= new Set(previous.named.filter((n) => n.at < from || n.at >= to).map((n) => n.key));
+    return keys.has(key);
+  };
+}
+
+/** True when the stretch names each key asked about as often as the same part of the previous version did (so every answer holds). */
+function sameAsked<K>(previous: Named<K>, now: Named<K>['named'], bounds: StretchBounds, change: ChangedStretch): boolean {
+  if (previous.answers.size === 0) return true;
+  const oldTo = bounds.outerTo - (change.newEnd - change.oldEnd);
+  const counts = new Map<K, number>();
+  for (const n of previous.named) if (n.at >= bounds.outerFrom && n.at < oldTo && previous.answers.has(n.key)) counts.set(n.key, (counts.get(n.key) ?? 0) + 1);
+  for (const n of now) if (previous.answers.has(n.key)) counts.set(n.key, (counts.get(n.key) ?? 0) - 1);
+  for (const c of counts.values()) if (c !== 0) return false;
+  return true;
+}
+
+/** The places of the new version: the previous version's before and after the inner stretch (moved), the stretch's in it. */
+function composeNamed<K>(previous: Named<K>['named'], stretch: Named<K>['named'], bounds: StretchBounds, change: ChangedStretch): Named<K>['named'] {
+  const delta = change.newEnd - change.oldEnd;
+  const oldInnerTo = bounds.innerTo - delta;
+  return [
+    ...previous.filter((n) => n.at < bounds.innerFrom),
+    ...stretch.filter((n) => n.at >= bounds.innerFrom && n.at < bounds.innerTo),
+    ...previous.filter((n) => n.at >= oldInnerTo).map((n) => ({ at: n.at + delta, key: n.key })),
+  ];
 }
 
 /** The changed part: the same text before `start` and after `oldEnd` (old) / `newEnd` (new). */
@@ -269,13 +311,29 @@ function breakAtOrAfter(text: string, at: number): number {
 }
 
 /**
- * True when the stretch holds a motion and a footnote marker whose footnote (by its label) lies
- * outside the stretch: the motion may take that footnote's citation, which the stretch does not see.
+ * The previous version's references outside the stretch, asked in the new version's offsets: what the
+ * motions of the stretch read of footnotes there (the same text as before, so the same references).
  */
-function motionFootnoteOutside(doc: WholeDocument, from: number, to: number, found: readonly Reference[]): boolean {
-  if (!found.some((r) => r.kind === 'motion')) return false;
-  const inside = (s: Span): boolean => s.offset >= from && s.offset + s.length <= to;
-  return doc.markers.some((m) => inside(m.span) && doc.footnotes.some((f) => f.label === m.label && !inside(f.bodySpan)));
+function outsideReferences(previous: readonly Reference[], bounds: StretchBounds, change: ChangedStretch): OutsideReferences {
+  const delta = change.newEnd - change.oldEnd;
+  const oldOffset = (o: number): number => (o >= bounds.outerTo ? o - delta : o);
+  const newOffset = (o: number): number => (o >= change.oldEnd ? o + delta : o);
+  const within = (span: Span): Reference[] => {
+    const from = oldOffset(span.offset);
+    const to = from + span.length;
+    const found: Reference[] = [];
+    for (let i = lowerBound(previous, from, (r) => r.span.offset); i < previous.length && previous[i]!.span.offset < to; i++) found.push(previous[i]!);
+    return found;
+  };
+  return {
+    kamerstukIn: (span) => {
+      const first = within(span).find((r): r is KamerstukReference => r.kind === 'kamerstuk');
+      return first && mapReference(first, newOffset);
+    },
+    motionsIn: (span) => within(span)
+      .filter((r): r is MotionReference => r.kind === 'motion')
+      .map((m) => mapReference(m, newOffset)),
+  };
 }
 
 /** A reference as the seams compare it: without its range and text (the same text lies under both), without the links of repeated motions (made afterwards). */

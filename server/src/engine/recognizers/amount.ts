@@ -58,9 +58,18 @@ export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentence
     if (a.currency === null) continue;
     withEuro.add(sentences.indexOf(a.start));
     euroValues.add(a.value);
+    report?.euro.push({ at: flat.sourceOffset(a.start), value: a.value });
   }
-  if (report) for (const v of euroValues) report.euroValues.add(v);
-  const context: BareContext = { text, sentences, withEuro, euroValues, bareAccepted: new Set<number>(), ...(report ? { asked: report.asked } : {}) };
+  // Whether the document names a sum with a euro marker: this text, or (for a stretch of a document)
+  // the rest of it. Every answer is kept in the report.
+  const hasEuroValue = (v: number): boolean => {
+    const known = report?.answers.get(v);
+    if (known !== undefined) return known;
+    const answer = euroValues.has(v) || (report?.elsewhere?.(v) ?? false);
+    report?.answers.set(v, answer);
+    return answer;
+  };
+  const context: BareContext = { text, sentences, withEuro, hasEuroValue, bareAccepted: new Set<number>() };
 
   const amounts: AmountReference[] = [];
   let marks: ContextMarks | undefined;
@@ -651,21 +660,23 @@ interface BareContext {
   /** The sentences that hold an amount with a euro marker. */
   readonly withEuro: ReadonlySet<number>;
   /** The values of the amounts with a euro marker ("675 miljoen euro" makes a later bare "675 miljoen" money). */
-  readonly euroValues: ReadonlySet<number>;
-  /** Collects the values looked up in euroValues (see AmountReport). */
-  readonly asked?: Set<number>;
+  /** Whether the document names this sum with a euro marker. */
+  readonly hasEuroValue: (value: number) => boolean;
   /** The sentences that hold a bare amount already taken as money. */
   readonly bareAccepted: Set<number>;
 }
 
 /**
  * What a reading of a stretch of a document needs to know of the one question about the whole text:
- * whether the document names a sum with a euro marker elsewhere. `euroValues` collects the sums the
- * text names with one; `asked`, the sums of bare amounts that the answer decided.
+ * whether the document names a sum with a euro marker elsewhere. `euro` collects where the text names
+ * a sum with one (source offsets of the text read); `answers`, the sums asked with their answer (an
+ * answer it holds is taken from it); `elsewhere`, for a stretch, whether the rest of the document
+ * names the sum.
  */
 export interface AmountReport {
-  readonly euroValues: Set<number>;
-  readonly asked: Set<number>;
+  readonly euro: { readonly at: number; readonly value: number }[];
+  readonly answers: Map<number, boolean>;
+  readonly elsewhere?: (value: number) => boolean;
 }
 
 /**
@@ -689,9 +700,7 @@ function isMoneyInContext(a: AmountCandidate, sentence: number, marks: ContextMa
   // "Het aantal banen steeg tot 1,2 miljoen": a count, however much the sentence speaks of budgets.
   if (marks.counts.anyWithin(Math.max(from, a.start - 60), a.start)) return false;
   if (marks.moneyCues.anyWithin(from, to)) return true;
-  c.asked?.add(a.value);
-  if (a.valueMax !== undefined) c.asked?.add(a.valueMax);
-  if (c.euroValues.has(a.value) && (a.valueMax === undefined || c.euroValues.has(a.valueMax))) return true;
+  if (c.hasEuroValue(a.value) && (a.valueMax === undefined || c.hasEuroValue(a.valueMax))) return true;
   // A list of sums runs on over sentences: "... 35 miljoen euro. Duitsland (dat 8 miljard ...)."
   // So does a list within one sentence: "een export van 6 miljard, vlees …, 1,4 miljard, …".
   if (withEuro.has(sentence - 1) || withEuro.has(sentence + 1) || c.bareAccepted.has(sentence - 1) || c.bareAccepted.has(sentence)) return true;

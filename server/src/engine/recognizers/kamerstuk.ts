@@ -80,10 +80,23 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
   }
 
   const cited = new Set<string>();
-  for (const r of readings) for (const n of r.numbers) cited.add(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: n.nr }));
+  for (const r of readings)
+    for (const n of r.numbers) {
+      const key = kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: n.nr });
+      cited.add(key);
+      report?.cited.push({ at: flat.sourceOffset(r.start), key });
+    }
+  // Whether the document cites a paper plainly: this text, or (for a stretch of a document) the rest of
+  // it. Every answer is kept in the report.
+  const isCited = (key: string): boolean => {
+    const known = report?.answers.get(key);
+    if (known !== undefined) return known;
+    const answer = cited.has(key) || (report?.elsewhere?.(key) ?? false);
+    report?.answers.set(key, answer);
+    return answer;
+  };
   for (const r of held) {
-    report?.heldKeys.add(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: r.numbers[0]!.nr }));
-    if (cited.has(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: r.numbers[0]!.nr })) || numbersListEntry(s, r, layout)) readings.push(r);
+    if (isCited(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: r.numbers[0]!.nr })) || numbersListEntry(s, r, layout)) readings.push(r);
   }
 
   const out: (KamerstukReference | DossierReference)[] = [];
@@ -96,11 +109,16 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
 
 /**
  * What a reading of a stretch of a document needs to know of what the recognizer decided about the
- * whole: the papers of the bare dash forms held for confirmation elsewhere in the document (their
- * keys), and how much of the document's budget for ranges was spent.
+ * whole. A bare dash form counts when the document cites the same paper plainly: `cited` collects
+ * where the text cites papers plainly (source offsets of the text read, with the paper's key);
+ * `answers`, the papers asked about with their answer (an answer it holds is taken from it);
+ * `elsewhere`, for a stretch, whether the rest of the document cites the paper plainly. And how much
+ * of the document's budget for ranges was spent.
  */
 export interface KamerstukReport {
-  readonly heldKeys: Set<string>;
+  readonly cited: { readonly at: number; readonly key: string }[];
+  readonly answers: Map<string, boolean>;
+  readonly elsewhere?: (key: string) => boolean;
   rangeNumbersUsed: number;
 }
 

@@ -2,7 +2,7 @@ import type { FlatText } from '../flatText';
 import type { Sentences } from '../sentences';
 import type { Footnote, FootnoteMarker, KamerstukReference, MotionReference } from '../model';
 import { isWordAfterName, readMemberName, type MemberName, type NameReading } from './memberNames';
-import { linkMotionsToKamerstukken, type MotionMention } from './motionKamerstuk';
+import { linkMotionsToKamerstukken, type MotionMention, type OutsideReferences } from './motionKamerstuk';
 import { MEMBER_SURNAMES } from './memberSurnames';
 import { surnameKey } from '../folding';
 
@@ -16,6 +16,8 @@ export interface MotionContext {
    * in this flat text. An analysis of a stretch of a document asks the whole document instead.
    */
   readonly writesInLowerCase?: (word: string) => boolean;
+  /** What lies outside the text read, for a footnote whose body lies there (see OutsideReferences). */
+  readonly outside?: OutsideReferences;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FlatText } from '../flatText';
 import { submittersKey, surnameKey } from '../folding';
 import type { Sentences } from '../sentences';
-import type { Footnote, FootnoteMarker, KamerstukReference, MotionLinkSource, MotionReference } from '../model';
+import type { Footnote, FootnoteMarker, KamerstukReference, MotionLinkSource, MotionReference, Span } from '../model';
 import type { MemberName } from './memberNames';
 import { lowerBoundBy } from '../sortedOffsets';
 
@@ -34,6 +34,20 @@ interface LinkContext {
   readonly kamerstukken: readonly KamerstukReference[];
   readonly footnotes: readonly Footnote[];
   readonly markers: readonly FootnoteMarker[];
+  /** What lies outside the text read, for a footnote whose body lies there (a stretch of a document is read). */
+  readonly outside?: OutsideReferences;
+}
+
+/**
+ * The references in a part of the document outside the text read (in the text's offsets): a stretch
+ * of a document reads the footnotes of its motions here. The part is read as it was: the previous
+ * version's references, the same there.
+ */
+export interface OutsideReferences {
+  /** The first Kamerstuk citation within the span. */
+  kamerstukIn(span: Span): KamerstukReference | undefined;
+  /** The motions within the span, with their links as the document's analysis made them. */
+  motionsIn(span: Span): readonly MotionReference[];
 }
 
 /** A Kamerstuk citation with its place in the flat text. */
@@ -93,6 +107,12 @@ export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly Mot
     if (!found) return;
     const footnote = footnoteOf(context.footnotes, found.marker);
     if (!footnote) return;
+    const body = footnote.bodySpan;
+    if (context.outside && (body.offset < 0 || body.offset + body.length > flat.source.length)) {
+      const link = linkByOutsideFootnote(flat, m, found, footnote, context.outside);
+      if (link) links[i] = link;
+      return;
+    }
     const bodyFrom = flat.flatIndex(footnote.bodySpan.offset);
     const bodyTo = flat.flatIndex(footnote.bodySpan.offset + footnote.bodySpan.length);
     // A footnote that names motions itself: take the link of the one with these submitters.
@@ -114,6 +134,36 @@ export function linkMotionsToKamerstukken(flat: FlatText, mentions: readonly Mot
   });
 
   return sorted.map((m, i) => (links[i] ? { ...m, kamerstuk: links[i] } : m));
+}
+
+/**
+ * The footnote link of a motion whose footnote lies outside the text read: as the footnote pass
+ * makes it (above), from the references there. The motions the footnote names have, at that point of
+ * the pass, only the links of their own sentence or parenthesis when the footnote comes after the
+ * mention, and those of their own footnotes too when it comes before.
+ */
+function linkByOutsideFootnote(
+  flat: FlatText,
+  m: MotionMention,
+  found: { marker: FootnoteMarker; immediate: boolean },
+  footnote: Footnote,
+  outside: OutsideReferences,
+): MotionReference['kamerstuk'] | undefined {
+  const body = footnote.bodySpan;
+  const after = body.offset > 0;
+  const named = outside.motionsIn(body);
+  if (named.length > 0) {
+    const cores = new Set(m.names.map((n) => surnameKey(n.text)));
+    for (const other of named) {
+      const l = other.kamerstuk;
+      const seen = l && (l.source === 'parenthesis' || l.source === 'sentence' || (!after && l.source === 'footnote'));
+      if (seen && other.submitters.some((s) => cores.has(surnameKey(s)))) return { ...l, source: 'footnote' };
+    }
+    return undefined;
+  }
+  if (!found.immediate && !/\bmoties?\b/i.test(footnote.body) && NAMES_A_DOCUMENT.test(flat.source.slice(flat.sourceOffset(m.end - 1) + 1, found.marker.span.offset))) return undefined;
+  const cite = outside.kamerstukIn(body);
+  return cite && link(cite, 'footnote');
 }
 
 /**
