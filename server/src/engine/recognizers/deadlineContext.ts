@@ -14,8 +14,8 @@ import { firstAtOrAbove, lastBelow } from '../sortedOffsets';
  * verzoekt, moet), and the verbs of sending to the Kamer ("ontvangt u", "informeer ik uw Kamer");
  * against them the perfect and past auxiliaries (heeft, hebben, werd, was) and "jl." (jongstleden).
  *
- * The marks are found around the phrases only (a phrase looks at most REACH characters either
- * way), each part of the text scanned at most once as the recognizer moves forward, and looked up by
+ * The marks are found in the sentences of the phrases only (a phrase looks at most REACH characters
+ * either way), each part of the text scanned at most once as the recognizer moves forward, and looked up by
  * binary search, so judging a phrase costs the same however long its sentence or the document is.
  */
 
@@ -141,7 +141,7 @@ export class TenseMarks {
   private readonly pastVerbs: number[] = [];
   private readonly scans: readonly ForwardMatches[];
   private readonly perfectScan: ForwardMatches;
-  /** The window of the phrase last asked about (contextOf): what a phrase looks at lies in it. */
+  /** The window of the phrase last asked about (contextOf), its sentence: what a phrase looks at lies in it. */
   private windowFrom = 0;
   private windowTo = 0;
 
@@ -181,14 +181,18 @@ export class TenseMarks {
 
   /** The sentence and clause around flat [start, end). Asks must come in order of position; the other questions are about the phrase last asked about. */
   contextOf(start: number, end: number): PhraseContext {
-    // Everything a phrase looks at lies within REACH of it.
-    this.windowFrom = start - REACH - 1;
-    this.windowTo = end + REACH + 2;
-    for (const scan of this.scans) scan.cover(this.windowFrom, this.windowTo);
     const sentenceStart = Math.max(this.sentences.startOf(start), start - REACH);
     // A sentence ends at its final mark (the next sentence starts right after it).
     const next = this.sentences.endOf(end);
     const sentenceEnd = Math.min(next >= this.text.length ? this.text.length : next - 1, end + REACH);
+    // Everything a phrase looks at lies in its sentence (cut at REACH): the clause, the subordinate
+    // clause and every range asked about are parts of it, and a mark before or after it changes no
+    // answer (clauseStart and clauseEnd are clamped to the sentence). So the marks are scanned in the
+    // sentence only, not REACH either way: most sentences are far shorter, and most of a letter's
+    // sentences hold no phrase. Both ends only move forward, as the phrases do.
+    this.windowFrom = sentenceStart;
+    this.windowTo = sentenceEnd;
+    for (const scan of this.scans) scan.cover(this.windowFrom, this.windowTo);
     const markBefore = lastBelow(this.clauseMarks, start);
     const markAfter = firstAtOrAbove(this.clauseMarks, end);
     return {
