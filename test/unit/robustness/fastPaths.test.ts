@@ -4,7 +4,8 @@
  * here as the reference.
  *
  * - ForwardMatches searches a slice just past each window instead of running on to the next match
- *   wherever it is: the matches handed on must be the same, window by window.
+ *   wherever it is: the matches handed on must be the same, window by window; also where a pattern
+ *   declares how little its matches read past white space, so that the slices end closer to the windows.
  * - The instrument matcher reads tokens as numbers and looks up only words a term can start with:
  *   the mentions must be the same as with a token object and strings per word.
  * - Sentences read marks and the word before a period by code unit.
@@ -13,7 +14,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { isLatinWordCode, isSpaceCode, isWordCodeAt } from '../../../server/src/engine/chars';
 import { InstrumentMatcher, type InstrumentMatch } from '../../../server/src/engine/instrumentMatcher';
-import { ForwardMatches } from '../../../server/src/engine/recognizers/forwardMatches';
+import { ForwardMatches, type ScanReach } from '../../../server/src/engine/recognizers/forwardMatches';
 import { closesAbbreviation, endsSentence } from '../../../server/src/engine/sentences';
 import { params, unicodeText, vocabularyText } from '../../support/textArbitraries';
 import { bundledEntries } from '../../support/workspace';
@@ -83,6 +84,22 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![\p{L}])(?:(?:het |dit |dat )?voorstel(?:len)? van (?:rijks)?wet|Vaststelling van de begrotingsstaten|Regels (?:omtrent|met betrekking tot)|Kamerstukken)(?![\p{L}])/gu,
 ];
 
+/**
+ * The reach each of PATTERNS declares where a recognizer scans with one like it (undefined: the
+ * default): no spaces or lookarounds; single characters; a literal with a space; a lookahead of " het ".
+ */
+const REACHES: readonly (ScanReach | undefined)[] = [
+  { acrossSpace: 0, lookahead: 0 },
+  { acrossSpace: 0, lookahead: 0 },
+  undefined,
+  undefined,
+  { acrossSpace: 0, lookahead: 0 },
+  { acrossSpace: 'laten weten'.length, lookahead: 1 },
+  { acrossSpace: 0, lookahead: ' het '.length },
+  { acrossSpace: 0, lookahead: 1 },
+  undefined,
+];
+
 const WORDS: readonly string[] = [
   'miljoen', 'euro', 'EUR', 'eur', 'Europa', 'min', 'minister', '€', '$', 'structureel', 'usd', 'pond sterling', 'aantal', 'Aantal',
   'toegezegd', 'laten weten', 'laten', 'weten', 'zal', 'gaat', 'gaat het ', 'het', 'a.s.', 'j.l', 'is', 'geregeld', 'gepubliceerd',
@@ -125,6 +142,36 @@ describe('fast paths find what the plain code found', () => {
         assert.deepEqual(actual, expected);
       }),
       params(600),
+    );
+  });
+
+  it('ForwardMatches with a pattern\'s own reach hands on the same matches, window by window', () => {
+    // Every place of a pattern's widest word relative to a window's end, tried one by one.
+    const seenAt = (kind: string[]) => (m: RegExpExecArray) => kind.push(`${m.index}:${m[0]}`);
+    for (const [p, word] of [[5, 'laten weten'], [6, 'gaat het ']] as const) {
+      for (let k = 0; k < 60; k++) {
+        const text = 'a '.repeat(k) + `${word} b gaat zal laten weten ` + 'c '.repeat(30);
+        for (let to = 1; to < 80; to++) {
+          const expected: string[] = [];
+          const actual: string[] = [];
+          coverAll(new ReferenceForwardMatches(text, PATTERNS[p]!, seenAt(expected)), [{ skip: 0, width: to, back: 0 }, { skip: to, width: 200, back: 0 }]);
+          coverAll(new ForwardMatches(text, PATTERNS[p]!, seenAt(actual), REACHES[p]), [{ skip: 0, width: to, back: 0 }, { skip: to, width: 200, back: 0 }]);
+          assert.deepEqual(actual, expected, `${word} after ${k}, first window [0, ${to})`);
+        }
+      }
+    }
+    // Windows one after the other (no gaps, narrow): every slice ends near the words.
+    const adjacent = fc.array(fc.record({ skip: fc.nat({ max: 40 }), width: fc.nat({ max: 60 }), back: fc.constant(0) }), { minLength: 1, maxLength: 200, size: 'max' });
+    fc.assert(
+      fc.property(scanText, fc.nat({ max: PATTERNS.length - 1 }), fc.oneof(windows, adjacent), (text, p, steps) => {
+        const seen = (kind: string[]) => (m: RegExpExecArray) => kind.push(`${m.index}:${m[0]}:${m.slice(1).join('|')}`);
+        const expected: string[] = [];
+        const actual: string[] = [];
+        coverAll(new ReferenceForwardMatches(text, PATTERNS[p]!, seen(expected)), steps);
+        coverAll(new ForwardMatches(text, PATTERNS[p]!, seen(actual), REACHES[p]), steps);
+        assert.deepEqual(actual, expected);
+      }),
+      params(1500),
     );
   });
 

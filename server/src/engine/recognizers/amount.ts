@@ -5,7 +5,7 @@ import { Sentences } from '../sentences';
 import type { AmountPeriod, AmountReference } from '../model';
 import { parseWrittenNumber, readNumberToken, writtenNumberValue, type NumberNotation, type WrittenNumber } from './dutchNumber';
 import { readCaptionedTables } from './amountTable';
-import { ForwardMatches } from './forwardMatches';
+import { ForwardMatches, type ScanReach } from './forwardMatches';
 import { lowerBound } from '../sortedOffsets';
 
 /**
@@ -261,6 +261,8 @@ function currencyAfter(text: string, at: number): CurrencyMark | undefined {
  * currencyAhead read, matched anywhere.
  */
 const MONEY_WORD = /miljoen|miljard|biljoen|duizend|mln|mio|mld|mrd|dzd|min|bln|bn|mia|euro|eur|dollar|usd|gbp|pond|yuan|yen|[€$£]/gi;
+/** The reach of MONEY_WORD and QUALIFIER_WORD (see ScanReach): letters and signs only, no lookaround. */
+const WORDS_ONLY: ScanReach = { acrossSpace: 0, lookahead: 0 };
 /** How far after a number its scale word or currency may stand: a range's high end included ("10 tot en met EUR 20 miljoen"). */
 const MONEY_WORD_REACH = 96;
 
@@ -275,8 +277,9 @@ class MoneyWordsAhead {
   private readonly qualifierScan: ForwardMatches;
 
   constructor(text: string) {
-    this.moneyScan = new ForwardMatches(text, MONEY_WORD, (m) => this.moneyWords.add(m.index));
-    this.qualifierScan = new ForwardMatches(text, QUALIFIER_WORD, (m) => this.qualifiers.add(m.index));
+    // Words without spaces or lookarounds: a slice ending before white space shows every match as the text has it.
+    this.moneyScan = new ForwardMatches(text, MONEY_WORD, (m) => this.moneyWords.add(m.index), WORDS_ONLY);
+    this.qualifierScan = new ForwardMatches(text, QUALIFIER_WORD, (m) => this.qualifiers.add(m.index), WORDS_ONLY);
   }
 
   /** True when a money word starts in [from, to); neither end may go back between calls. */

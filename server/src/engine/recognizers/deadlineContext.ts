@@ -1,6 +1,6 @@
 import { isAccentedLetterCode as isAccentedLetter, isDigitCode } from '../chars';
 import type { Sentences } from '../sentences';
-import { ForwardMatches } from './forwardMatches';
+import { ForwardMatches, type ScanReach } from './forwardMatches';
 import { firstAtOrAbove, lastBelow } from '../sortedOffsets';
 
 /**
@@ -14,8 +14,8 @@ import { firstAtOrAbove, lastBelow } from '../sortedOffsets';
  * verzoekt, moet), and the verbs of sending to the Kamer ("ontvangt u", "informeer ik uw Kamer");
  * against them the perfect and past auxiliaries (heeft, hebben, werd, was) and "jl." (jongstleden).
  *
- * The marks are found around the phrases only (a phrase looks at most REACH characters either
- * way), each part of the text scanned at most once as the recognizer moves forward, and looked up by
+ * The marks are found in the sentences of the phrases only (a phrase looks at most REACH characters
+ * either way), each part of the text scanned at most once as the recognizer moves forward, and looked up by
  * binary search, so judging a phrase costs the same however long its sentence or the document is.
  */
 
@@ -122,6 +122,16 @@ function wordsOf(pattern: RegExp): string {
 const CLAUSE_MARKS = /[;\u2022\u25aa\u25cf\u21a9|,:()\u2013\u2014]/g;
 
 /**
+ * How far the patterns' matches read past white space (ScanReach): the clause marks are single
+ * characters; the tense words hold no space, and only "gaat(?! het )" looks further ahead than the
+ * letter after a word; "laten weten" is the one promise word with a space in it.
+ */
+const MARK_REACH: ScanReach = { acrossSpace: 0, lookahead: 0 };
+const TENSE_REACH: ScanReach = { acrossSpace: 0, lookahead: ' het '.length };
+const SUBORDINATOR_OR_PROMISE_REACH: ScanReach = { acrossSpace: 'laten weten'.length, lookahead: 1 };
+const PERFECT_REACH: ScanReach = { acrossSpace: 0, lookahead: 1 };
+
+/**
  * The sentence edges, clause marks and tense words of one text, found as phrases ask for them: phrases
  * must be asked about in order of position (`contextOf` first), as the deadline recognizer reads them.
  */
@@ -141,7 +151,7 @@ export class TenseMarks {
   private readonly pastVerbs: number[] = [];
   private readonly scans: readonly ForwardMatches[];
   private readonly perfectScan: ForwardMatches;
-  /** The window of the phrase last asked about (contextOf): what a phrase looks at lies in it. */
+  /** The window of the phrase last asked about (contextOf), its sentence: what a phrase looks at lies in it. */
   private windowFrom = 0;
   private windowTo = 0;
 
@@ -154,8 +164,8 @@ export class TenseMarks {
         const c = text.charCodeAt(m.index);
         if ((c === 44 /* , */ || c === 58) /* : */ && isDigitCode(text.charCodeAt(m.index - 1)) && isDigitCode(text.charCodeAt(m.index + 1))) return;
         this.clauseMarks.push(m.index);
-      }),
-      new ForwardMatches(text, SUBORDINATORS_OR_PROMISES, (m) => (m[1] !== undefined ? this.subordinators : this.promises).push(m.index)),
+      }, MARK_REACH),
+      new ForwardMatches(text, SUBORDINATORS_OR_PROMISES, (m) => (m[1] !== undefined ? this.subordinators : this.promises).push(m.index), SUBORDINATOR_OR_PROMISE_REACH),
       new ForwardMatches(text, TENSE_WORDS, (m) => {
         // \b knows only ASCII letters: "ézal" is no "zal".
         if (m.index > 0 && isAccentedLetter(text.charCodeAt(m.index - 1))) return;
@@ -168,7 +178,7 @@ export class TenseMarks {
           this.verbalPlans.push(m.index);
           if (!PASSIVE_AUXILIARY.test(m[1])) this.firmPlans.push(m.index);
         }
-      }),
+      }, TENSE_REACH),
     ];
     // Asked only about periods already over, which are few: scanned only around those.
     this.perfectScan = new ForwardMatches(text, PERFECT_WORDS, (m) => {
@@ -176,19 +186,23 @@ export class TenseMarks {
       if (m[1]) this.zijnForms.push(m.index);
       else if (m[2]) this.pastVerbs.push(m.index);
       else if (!NOT_A_PARTICIPLE.test(m[3]!)) this.participles.push(m.index);
-    });
+    }, PERFECT_REACH);
   }
 
   /** The sentence and clause around flat [start, end). Asks must come in order of position; the other questions are about the phrase last asked about. */
   contextOf(start: number, end: number): PhraseContext {
-    // Everything a phrase looks at lies within REACH of it.
-    this.windowFrom = start - REACH - 1;
-    this.windowTo = end + REACH + 2;
-    for (const scan of this.scans) scan.cover(this.windowFrom, this.windowTo);
     const sentenceStart = Math.max(this.sentences.startOf(start), start - REACH);
     // A sentence ends at its final mark (the next sentence starts right after it).
     const next = this.sentences.endOf(end);
     const sentenceEnd = Math.min(next >= this.text.length ? this.text.length : next - 1, end + REACH);
+    // Everything a phrase looks at lies in its sentence (cut at REACH): the clause, the subordinate
+    // clause and every range asked about are parts of it, and a mark before or after it changes no
+    // answer (clauseStart and clauseEnd are clamped to the sentence). So the marks are scanned in the
+    // sentence only, not REACH either way: most sentences are far shorter, and most of a letter's
+    // sentences hold no phrase. Both ends only move forward, as the phrases do.
+    this.windowFrom = sentenceStart;
+    this.windowTo = sentenceEnd;
+    for (const scan of this.scans) scan.cover(this.windowFrom, this.windowTo);
     const markBefore = lastBelow(this.clauseMarks, start);
     const markAfter = firstAtOrAbove(this.clauseMarks, end);
     return {

@@ -16,20 +16,43 @@
 import { isLatinWordCode, isSpaceCode } from '../chars';
 
 /**
- * How far past a window a search reads (to the next white space after that): the pattern runs over
- * a slice of the text, so a word list never reads far beyond the windows asked for.
+ * How far past a window a search reads (to the next white space after that), for a pattern of the
+ * default reach: the pattern runs over a slice of the text, so a word list never reads far beyond the
+ * windows asked for.
  */
 const AHEAD = 96;
 /** How far before where a search starts its slice begins: lookbehinds and \b see the real text. */
 const BEHIND = 64;
+
 /**
- * A match the slice shows is the text's match when it starts at least this far before the slice's
- * end and ends at least LOOKAHEAD before it: the patterns read past white space only through
- * literal words (at most 40 characters: "Vaststelling van de begrotingsstaten") and look ahead a few
- * characters ("gaat(?! het )"). Where the slice shows none, none starts before its end less TRUST.
+ * How far a pattern's matches read past white space, which tells when a match in a slice that ends
+ * before white space is the text's match (see ForwardMatches.search):
+ *
+ * - a match that reads on past the slice's end may differ in the text, or be missing from the slice,
+ *   only where it starts at most `acrossSpace` characters before that end: 0 for a pattern none of
+ *   whose matches holds white space (the slice's end is white space in the text); the length of its
+ *   longest literal with a space ("laten weten") for one whose do.
+ * - a lookahead after a match reads at most `lookahead` characters ("gaat(?! het )": 5); a negative
+ *   lookahead that fails only on characters (not at the end of the input) never hides a match from
+ *   the slice, but may show one the text does not have, so a match is trusted only where its
+ *   lookahead lies within the slice.
  */
-const TRUST = 64;
-const LOOKAHEAD = 8;
+export interface ScanReach {
+  readonly acrossSpace: number;
+  readonly lookahead: number;
+}
+
+/**
+ * The reach assumed where a pattern declares none: literal words up to 64 characters with spaces in
+ * them ("Vaststelling van de begrotingsstaten") and lookaheads of a few characters.
+ */
+const DEFAULT_REACH: ScanReach = { acrossSpace: 64, lookahead: 8 };
+/**
+ * How far past a window a search reads for a pattern of small reach, beyond the reach itself: a little,
+ * so that neighbouring windows share a slice now and then, but far less than AHEAD, since each search
+ * only trusts its slice up to the reach before the slice's end and the rest is read again.
+ */
+const SMALL_REACH_AHEAD = 16;
 
 export class ForwardMatches {
   private readonly pattern: RegExp;
@@ -47,17 +70,28 @@ export class ForwardMatches {
   private freeTo = 0;
   /** Up to here the text was found without white space to end a slice at. */
   private spacelessTo = 0;
+  /** See ScanReach: a match in a slice is the text's when it starts `trust` before the slice's end and its lookahead ends in it. */
+  private readonly trust: number;
+  private readonly lookahead: number;
+  /** How far past a window a slice reaches (before it is extended to white space). */
+  private readonly ahead: number;
 
   /**
    * @param pattern a global pattern (copied, so its lastIndex is this scan's own); `onMatch` receives
-   * its matches in order of position, with their index in the whole text.
+   * its matches in order of position, with their index in the whole text. `reach`: how far the
+   * pattern's matches read past white space (ScanReach); the less, the less of the text beyond the
+   * windows is read, and read twice. A reach too small for the pattern may lose or change matches.
    */
   constructor(
     private readonly text: string,
     pattern: RegExp,
     private readonly onMatch: (match: RegExpExecArray) => void,
+    reach: ScanReach = DEFAULT_REACH,
   ) {
     this.pattern = new RegExp(pattern.source, pattern.flags);
+    this.trust = reach.acrossSpace;
+    this.lookahead = reach.lookahead;
+    this.ahead = reach === DEFAULT_REACH ? AHEAD : reach.acrossSpace + reach.lookahead + SMALL_REACH_AHEAD;
   }
 
   /**
@@ -115,16 +149,16 @@ export class ForwardMatches {
 
   /**
    * The first match at or after `at` (its index in the text), when it starts before what the search
-   * read less TRUST; otherwise undefined, and no match starts in [at, freeTo) (freeTo beyond `end`);
+   * read less the pattern's reach across white space; otherwise undefined, and no match starts in [at, freeTo) (freeTo beyond `end`);
    * null when the text has no further match.
    */
   private search(at: number, end: number): RegExpExecArray | null | undefined {
     const text = this.text;
     const n = text.length;
-    const want = Math.max(at, end) + TRUST + LOOKAHEAD;
+    const want = Math.max(at, end) + this.trust + this.lookahead;
     // The last slice serves again while it reaches far enough (dense matches: one slice for many).
     if (!(this.slice !== undefined && (at - this.sliceFrom >= BEHIND || this.sliceFrom === 0) && want <= this.sliceTo)) {
-      let hi = Math.max(at, end) + AHEAD;
+      let hi = Math.max(at, end) + this.ahead;
       if (hi >= n || hi < this.spacelessTo) return this.exactFrom(at);
       // The slice ends before white space, which no pattern reads through but with a literal word.
       const cap = hi + AHEAD;
@@ -146,11 +180,11 @@ export class ForwardMatches {
     const m = re.exec(this.slice);
     if (!m) {
       this.freeFrom = at;
-      this.freeTo = hi - TRUST;
+      this.freeTo = hi - this.trust;
       return undefined;
     }
     const index = m.index + lo;
-    if (index < hi - TRUST && index + m[0].length + LOOKAHEAD <= hi) {
+    if (index < hi - this.trust && index + m[0].length + this.lookahead <= hi) {
       m.index = index;
       return m;
     }
