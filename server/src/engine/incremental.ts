@@ -296,8 +296,10 @@ function stretchAround(text: string, change: ChangedStretch, margin: number): St
 function breakAtOrBefore(text: string, at: number): number {
   if (at <= 0) return 0;
   const lf = text.lastIndexOf('\n\n', at);
-  const crlf = text.lastIndexOf('\n\r\n', at);
-  const found = Math.max(lf, crlf);
+  // A blank line of "\r\n" line ends, looked for only as far back as the nearest "\n\n".
+  const from = Math.max(0, lf);
+  const crlf = text.slice(from, at + 3).lastIndexOf('\n\r\n');
+  const found = crlf >= 0 && from + crlf <= at ? from + crlf : lf;
   return found < 0 ? 0 : found;
 }
 
@@ -305,8 +307,9 @@ function breakAtOrBefore(text: string, at: number): number {
 function breakAtOrAfter(text: string, at: number): number {
   if (at >= text.length) return text.length;
   const lf = text.indexOf('\n\n', at);
-  const crlf = text.indexOf('\n\r\n', at);
-  const found = lf < 0 ? crlf : crlf < 0 ? lf : Math.min(lf, crlf);
+  // A blank line of "\r\n" line ends, looked for only as far as the nearest "\n\n".
+  const crlf = text.slice(at, lf < 0 ? text.length : lf).indexOf('\n\r\n');
+  const found = crlf >= 0 ? at + crlf : lf;
   return found < 0 ? text.length : found;
 }
 

@@ -100,6 +100,17 @@ describe('analysis of a changed stretch (incremental)', function () {
     assert.ok((hows.get('stretch') ?? 0) > 0);
   });
 
+  it('equals a full analysis after edits of letters with "\\r\\n" and "\\r" line ends', () => {
+    const hows = new Map<string, number>();
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom('\r\n', '\r'), fc.array(edit, { minLength: 1, maxLength: 6 }), (which, lineEnd, edits) =>
+        check(letters[which % letters.length]!.replace(/\n/g, lineEnd), edits, WITH_GLOSSARY, hows),
+      ),
+      params(20),
+    );
+    assert.ok((hows.get('stretch') ?? 0) > (hows.get('whole') ?? 0), `stretches ${hows.get('stretch') ?? 0}, whole ${hows.get('whole') ?? 0}`);
+  });
+
   it('reads only the paragraphs around a typed character in a long letter', () => {
     const previous = analyzeWhole(longLetter, WITH_GLOSSARY);
     const at = longLetter.indexOf(' ', longLetter.length >> 1) + 1;
