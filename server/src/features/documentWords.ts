@@ -6,11 +6,14 @@
  * that text shares), so a rule asks it instead of scanning the text again.
  */
 import { foldForSearch } from '../engine/folding';
+import { changedStretch } from '../engine/incremental';
 import type { LineIndex } from '../engine/lineIndex';
 import { SpanSet } from '../engine/sortedOffsets';
 import type { IndexedDocument } from './model';
 
 const cache = new WeakMap<LineIndex, DocumentWords>();
+/** A document version's previous version, whose words its words are made from where only a stretch changed. */
+const previousOf = new WeakMap<LineIndex, { readonly text: string; readonly lines: LineIndex }>();
 
 /** ASCII letters and digits. */
 const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
@@ -53,6 +56,7 @@ export class DocumentWords {
   readonly ends: Int32Array;
   private grouped: Omit<DocumentWordsData, 'starts' | 'ends'> | undefined;
   private wordIds: Map<string, number> | undefined;
+  private newWordIds: Map<string, number> | undefined;
   private urlSpans: SpanSet | undefined;
 
   private constructor(
@@ -65,16 +69,97 @@ export class DocumentWords {
     this.grouped = grouped;
   }
 
+  /** How many texts were read whole (the tests count them: an edited version's words are not). */
+  static wholeReads = 0;
+
   /** The words of a text, read now. */
   static read(text: string): DocumentWords {
+    DocumentWords.wholeReads++;
     return new DocumentWords(text, scanRuns(text));
   }
 
-  /** The words of a document version (built on first use, then shared). */
+  /**
+   * The words of a document version (built on first use, then shared): made from the words of its
+   * previous version (see `follows`) when they were read, else read.
+   */
   static of(doc: Pick<IndexedDocument, 'text' | 'lines'>): DocumentWords {
     let words = cache.get(doc.lines);
-    if (!words || words.text !== doc.text) cache.set(doc.lines, (words = DocumentWords.read(doc.text)));
+    if (!words || words.text !== doc.text) {
+      const previous = previousOf.get(doc.lines);
+      const before = previous && cache.get(previous.lines);
+      words = before && before.text === previous.text ? before.edited(doc.text) : DocumentWords.read(doc.text);
+      cache.set(doc.lines, words);
+    }
+    previousOf.delete(doc.lines);
     return words;
+  }
+
+  /** Says that a document version follows another (of the same document): its words are made from the other's. */
+  static follows(doc: Pick<IndexedDocument, 'text' | 'lines'>, previous: Pick<IndexedDocument, 'text' | 'lines'>): void {
+    if (doc.lines !== previous.lines && !cache.has(doc.lines)) previousOf.set(doc.lines, { text: previous.text, lines: previous.lines });
+  }
+
+  /**
+   * The words of `text`, an edited version of this text: the runs before and after the changed
+   * stretch are taken over (moved), the runs around it read again, and the runs grouped by word again
+   * (one linear pass over typed arrays; the words are folded only for the runs read again). The
+   * same words as `read(text)` gives, by every question asked of them.
+   */
+  edited(text: string): DocumentWords {
+    const g = this.group();
+    const { start, oldEnd } = changedStretch(this.text, text);
+    const delta = text.length - this.text.length;
+    // Runs [0, a) end before the change and are kept; runs [b, count) start after it and move.
+    let a = lowerBound(this.ends, start);
+    let b = upperBound(this.starts, oldEnd);
+    if (a > b) a = b;
+    const from = a < this.count ? Math.min(this.starts[a]!, start) : start;
+    const to = b < this.count ? this.starts[b]! + delta : text.length;
+    const mid = scanRuns(text.slice(from, to));
+    const count = a + mid.starts.length + (this.count - b);
+    const starts = new Int32Array(count);
+    const ends = new Int32Array(count);
+    const wordOf = new Int32Array(count);
+    starts.set(this.starts.subarray(0, a));
+    ends.set(this.ends.subarray(0, a));
+    wordOf.set(g.wordOf.subarray(0, a));
+    // The words read again get the ids of the words known, or new ones (the list grows; each version
+    // counts its own words).
+    const words = g.words.slice();
+    const ids = this.ids();
+    let newIds: Map<string, number> | undefined;
+    for (let k = 0; k < mid.starts.length; k++) {
+      const i = a + k;
+      starts[i] = mid.starts[k]! + from;
+      ends[i] = mid.ends[k]! + from;
+      const raw = text.slice(starts[i]!, ends[i]!);
+      const folded = PLAIN.test(raw) ? raw : foldForSearch(raw);
+      let id = ids.get(folded) ?? newIds?.get(folded);
+      if (id === undefined) {
+        (newIds ??= new Map()).set(folded, (id = words.length));
+        words.push(folded);
+      }
+      wordOf[i] = id;
+    }
+    const moved = a + mid.starts.length;
+    for (let j = b; j < this.count; j++) {
+      starts[moved + j - b] = this.starts[j]! + delta;
+      ends[moved + j - b] = this.ends[j]! + delta;
+    }
+    wordOf.set(g.wordOf.subarray(b), moved);
+    const edited = new DocumentWords(text, { starts, ends }, groupRuns(words, wordOf));
+    // The ids: this version's, and the new words' (the earlier ids hold: the word list only grows).
+    edited.wordIds = this.wordIds;
+    edited.newWordIds = newIds ? new Map([...(this.newWordIds ?? []), ...newIds]) : this.newWordIds;
+    return edited;
+  }
+
+  /** The id of each folded word (those added since the words were read apart: see `edited`). */
+  private ids(): { get(word: string): number | undefined } {
+    const g = this.group();
+    const read = (this.wordIds ??= new Map(g.words.map((w, i) => [w, i])));
+    const added = this.newWordIds;
+    return added ? { get: (word) => read.get(word) ?? added.get(word) } : read;
   }
 
   /** Makes words read elsewhere (the analysis worker) a document version's words. */
@@ -106,8 +191,7 @@ export class DocumentWords {
   /** The indexes of the runs that fold to `word`, in text order. */
   occurrences(word: string): ArrayLike<number> {
     const g = this.group();
-    this.wordIds ??= new Map(g.words.map((w, i) => [w, i]));
-    const id = this.wordIds.get(word);
+    const id = this.ids().get(word);
     return id === undefined ? [] : g.runsByWord.subarray(g.firstRun[id]!, g.firstRun[id + 1]!);
   }
 
@@ -138,16 +222,45 @@ export class DocumentWords {
       }
       wordOf[i] = id;
     }
-    const firstRun = new Int32Array(words.length + 1);
-    for (let i = 0; i < wordOf.length; i++) firstRun[wordOf[i]! + 1]!++;
-    for (let w = 0; w < words.length; w++) firstRun[w + 1]! += firstRun[w]!;
-    const next = firstRun.slice(0, words.length);
-    const runsByWord = new Int32Array(wordOf.length);
-    for (let i = 0; i < wordOf.length; i++) runsByWord[next[wordOf[i]!]!++] = i;
     this.wordIds = ids;
-    this.grouped = { words, wordOf, firstRun, runsByWord };
+    this.grouped = groupRuns(words, wordOf);
     return this.grouped;
   }
+}
+
+/** The runs grouped by word (counting sort: linear). */
+function groupRuns(words: readonly string[], wordOf: Int32Array): Omit<DocumentWordsData, 'starts' | 'ends'> {
+  const firstRun = new Int32Array(words.length + 1);
+  for (let i = 0; i < wordOf.length; i++) firstRun[wordOf[i]! + 1]!++;
+  for (let w = 0; w < words.length; w++) firstRun[w + 1]! += firstRun[w]!;
+  const next = firstRun.slice(0, words.length);
+  const runsByWord = new Int32Array(wordOf.length);
+  for (let i = 0; i < wordOf.length; i++) runsByWord[next[wordOf[i]!]!++] = i;
+  return { words, wordOf, firstRun, runsByWord };
+}
+
+/** The first index whose value is at least `at` (values ascending). */
+function lowerBound(values: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index whose value is above `at` (values ascending). */
+function upperBound(values: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

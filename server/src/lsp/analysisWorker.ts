@@ -223,9 +223,13 @@ function serveAnalyses(): void {
           ? reanalyze(last.analysis, job.text, options)
           : { result: analyzeWhole(job.text, options), how: 'whole' as const };
       const whole = made.result;
-      if (job.checks) recent.keep(job.uri, { analysis: whole, key, matcher: options.instruments, senses: options.senses });
       const analysis = whole.analysis;
       const doc: IndexedDocument = { uri: job.uri, version: 0, text: job.text, lines, metadata: analysis.metadata, analysis, known: job.known };
+      if (job.checks) {
+        // The rules' word index is made from the previous version's (kept with it).
+        if (last) DocumentWords.follows(doc, last.doc);
+        recent.keep(job.uri, { analysis: whole, doc, key, matcher: options.instruments, senses: options.senses });
+      }
       // The rules that read only the document run here too (with their per-version preparation:
       // sentences, lookups); those that read the workspace are left to the main thread.
       let findings: Awaited<ReturnType<typeof computeDocumentOnlyFindings>> | undefined;
@@ -238,7 +242,9 @@ function serveAnalyses(): void {
       const prepared = job.checks ? prepareDocument(doc) : undefined;
       // The rules' shared word index, read here too: the main thread takes it over as it is. Not for
       // a file of a workspace scan (no checks): its findings are seldom asked, its memory would stay.
-      const words = job.checks ? DocumentWords.of(doc).data() : undefined;
+      // Copies of its arrays are handed over: the worker keeps its own, to make the next version's from.
+      const read = job.checks ? DocumentWords.of(doc).data() : undefined;
+      const words = read && { ...read, starts: read.starts.slice(), ends: read.ends.slice(), wordOf: read.wordOf.slice(), firstRun: read.firstRun.slice(), runsByWord: read.runsByWord.slice() };
       const buffers = words ? [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord].map((a) => a.buffer as ArrayBuffer) : [];
       if (prepared) buffers.push(prepared.sentences.buffer as ArrayBuffer);
       port.postMessage({ id, analysis, how: made.how, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
@@ -253,6 +259,8 @@ const RECENT_DOCUMENTS = 8;
 
 interface RecentAnalysis {
   readonly analysis: WholeAnalysis;
+  /** The document version it is of (its line index keys the rules' word index of that version). */
+  readonly doc: IndexedDocument;
   /** The facts, date and instruments flag it was made with (JSON). */
   readonly key: string;
   readonly matcher: AnalyzeOptions['instruments'];

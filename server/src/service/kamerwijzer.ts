@@ -250,6 +250,8 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     if (documentFacts) facts.set(uri, documentFacts);
     else facts.delete(uri);
     const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed);
+    // An open document's next version: the rules' word index is made from the previous one's.
+    if (before && keep !== 'entry' && before.text !== doc.text) DocumentWords.follows(doc, before);
     if (doc.analysis !== before?.analysis) {
       if (!analyzed) stats.analyses++;
       kept.workspaceChanged();

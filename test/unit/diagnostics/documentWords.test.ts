@@ -63,6 +63,44 @@ describe('the shared word index of a document version', () => {
     for (const f of fs.readdirSync(seedsDir).filter((x) => x.endsWith('.txt'))) assertSame(fs.readFileSync(path.join(seedsDir, f), 'utf8'));
   });
 
+  it('of an edited version, made from the previous version\'s, gives what reading it gives', () => {
+    const piece = fc.oneof(fc.constantFrom('', ' ', 'x', 'AB', 'NVWA (Nederlandse Voedsel- en Warenautoriteit)', 'é', '𝐀', '\n\n', '-', 'Kamerstuk 29 826'), fc.string({ maxLength: 5 }));
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(12), insert: piece });
+    const seeds = fs.readdirSync(seedsDir).filter((x) => x.endsWith('.txt')).map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8').slice(0, 3000));
+    fc.assert(
+      fc.property(fc.oneof(anyText(), fc.constantFrom(...seeds)), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+        let doc = { text: start, lines: new LineIndex(start) };
+        DocumentWords.of(doc);
+        const reads = DocumentWords.wholeReads;
+        for (const e of edits) {
+          const at = Math.floor(e.at * doc.text.length);
+          const text = doc.text.slice(0, at) + e.insert + doc.text.slice(at + e.remove);
+          const next = { text, lines: new LineIndex(text) };
+          DocumentWords.follows(next, doc);
+          const made = DocumentWords.of(next);
+          const read = DocumentWords.read(text);
+          assert.deepEqual(Array.from(made.starts), Array.from(read.starts));
+          assert.deepEqual(Array.from(made.ends), Array.from(read.ends));
+          const folded = Array.from({ length: read.count }, (_, i) => read.folded(i));
+          assert.deepEqual(Array.from({ length: made.count }, (_, i) => made.folded(i)), folded);
+          const before = Array.from({ length: DocumentWords.of(doc).count }, (_, i) => DocumentWords.of(doc).folded(i));
+          for (const w of new Set([...folded, ...before])) assert.deepEqual(Array.from(made.occurrences(w)), Array.from(read.occurrences(w)), w);
+          assert.deepEqual([...candidates(text, made)].map((m) => [m.index, m[0]]), [...candidates(text, read)].map((m) => [m.index, m[0]]));
+          assert.deepEqual(explainedAbbreviations(text, made), explainedAbbreviations(text, read));
+          // Taken over by the main thread as data: the same words.
+          const lines = new LineIndex(text);
+          DocumentWords.adopt({ text, lines }, structuredClone(made.data()));
+          const adopted = DocumentWords.of({ text, lines });
+          for (const w of new Set(folded)) assert.deepEqual(Array.from(adopted.occurrences(w)), Array.from(read.occurrences(w)));
+          doc = next;
+        }
+        // One read of the first text's words, none of the edited versions' (the comparisons read their own).
+        assert.equal(DocumentWords.wholeReads - reads, edits.length);
+      }),
+      params(150),
+    );
+  });
+
   it('is built once per text and shared', () => {
     const text = 'Het Klimaatfonds en de SDE-regeling.';
     const lines = new LineIndex(text);
