@@ -175,8 +175,8 @@ export class WorkspaceIndex {
    * `keep: 'entry'` the index keeps only its entry, and the document is analyzed without the
    * glossary's instruments (the caller may use it for its metadata and references, and let it go).
    */
-  update(uri: string, text: string, version: number, options: AnalyzeOptions = {}, keep: Keep = 'whole', analyzed?: DocumentAnalysis): IndexedDocument {
-    const doc = this.analyzed(uri, text, version, options, keep === 'entry' ? 'entry' : 'whole', analyzed);
+  update(uri: string, text: string, version: number, options: AnalyzeOptions = {}, keep: Keep = 'whole', analyzed?: DocumentAnalysis, lines?: LineIndex): IndexedDocument {
+    const doc = this.analyzed(uri, text, version, options, keep === 'entry' ? 'entry' : 'whole', analyzed, lines);
     const at = this.recent.indexOf(uri);
     if (at >= 0) this.recent.splice(at, 1);
     if (keep === 'recent') {
@@ -193,7 +193,7 @@ export class WorkspaceIndex {
     return !!whole && whole.text === text && sameFacts(whole.known, options.known) && slot.matcher === options.instruments;
   }
 
-  private analyzed(uri: string, text: string, version: number, options: AnalyzeOptions, keep: 'whole' | 'entry', made?: DocumentAnalysis): IndexedDocument {
+  private analyzed(uri: string, text: string, version: number, options: AnalyzeOptions, keep: 'whole' | 'entry', made?: DocumentAnalysis, madeLines?: LineIndex): IndexedDocument {
     const before = this.slots.get(uri);
     const whole = before?.whole;
     if (whole && whole.text === text && sameFacts(whole.known, options.known) && before.matcher === options.instruments) {
@@ -202,7 +202,7 @@ export class WorkspaceIndex {
       this.slots.set(uri, { ...before, entry: keep === 'whole' ? same : entryOf(same, PackedLines.of(whole.lines, whole.text.length)), whole: keep === 'whole' ? same : undefined });
       return same;
     }
-    const lines = new LineIndex(text);
+    const lines = (made && madeLines) || new LineIndex(text);
     // An entry needs no policy instruments (they change no reference and no metadata): analyzed without them, in half the time.
     const { instruments, senses, ...citing } = options;
     void senses;

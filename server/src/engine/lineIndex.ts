@@ -7,7 +7,27 @@ import type { Position, Range, Span } from './model';
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  /**
+   * The line index of a text whose line starts are known (made elsewhere, as the analysis worker
+   * makes them): `starts` must be what the constructor finds.
+   */
+  static withStarts(text: string, starts: ArrayLike<number>): LineIndex {
+    return new LineIndex(text, Array.from(starts));
+  }
+
+  /** The line starts, as plain data (to hand over to another thread). */
+  startsData(): Int32Array {
+    return Int32Array.from(this.starts);
+  }
+
+  constructor(
+    private readonly text: string,
+    known?: number[],
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     if (text.indexOf('\r') < 0) {
       // The common case: only \n, found by indexOf, which is much faster than a loop over characters.

@@ -158,7 +158,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
     this.running = undefined;
-    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}) });
+    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}) });
     else pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
     this.pump();
   }
@@ -247,7 +247,9 @@ function serveAnalyses(): void {
       const words = read && { ...read, starts: read.starts.slice(), ends: read.ends.slice(), wordOf: read.wordOf.slice(), firstRun: read.firstRun.slice(), runsByWord: read.runsByWord.slice() };
       const buffers = words ? [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord].map((a) => a.buffer as ArrayBuffer) : [];
       if (prepared) buffers.push(prepared.sentences.buffer as ArrayBuffer);
-      port.postMessage({ id, analysis, how: made.how, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
+      const lineStarts = lines.startsData();
+      buffers.push(lineStarts.buffer as ArrayBuffer);
+      port.postMessage({ id, analysis, lineStarts, how: made.how, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
     } catch (e) {
       port.postMessage({ id, error: { message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack ? { stack: (e as Error).stack! } : {}) } } satisfies FromWorker);
     }

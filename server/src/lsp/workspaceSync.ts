@@ -380,7 +380,8 @@ export class WorkspaceSync {
   /** Binary or oversized text is not analyzed: it leaves the index, with one notice. */
   private refuse(doc: TextDocument, text: string): boolean {
     const max = this.settings.current.maxFileSize;
-    const refusal = text.length > max || Buffer.byteLength(text, 'utf8') > max ? 'tooLarge' : looksBinaryText(text) ? 'binary' : undefined;
+    // A UTF-8 byte takes at most 3 per UTF-16 unit: the bytes are counted only for a text that may be too large.
+    const refusal = text.length > max || (text.length * 3 > max && Buffer.byteLength(text, 'utf8') > max) ? 'tooLarge' : looksBinaryText(text) ? 'binary' : undefined;
     if (!refusal) {
       this.refused.delete(doc.uri);
       return false;

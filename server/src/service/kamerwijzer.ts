@@ -5,6 +5,7 @@
  * every test build Kamerwijzer through it, so they share one wiring; time, files and network enter
  * only as these parameters (in the spirit of vscode-markdown-languageservice's createLanguageService).
  */
+import { LineIndex } from '../engine/lineIndex';
 import type { Hover, Location, DocumentLink, DocumentSymbol, InlayHint, SymbolInformation } from 'vscode-languageserver-types';
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
@@ -128,6 +129,8 @@ export interface AnalyzedElsewhere {
   readonly findings?: readonly { readonly code: string; readonly findings: readonly Finding[] }[];
   /** What the rules left to this thread need of the document (sentences, citation descriptions), made beside the analysis. */
   readonly prepared?: PreparedDocument;
+  /** The text's line starts, as the analyzer found them (the line index is made from them, not found again). */
+  readonly lineStarts?: Int32Array;
   /** 'stretch' when the analysis was made from the document's previous one, reading only the changed stretch again (engine/incremental.ts). */
   readonly how?: 'stretch' | 'whole' | 'unchanged';
 }
@@ -245,11 +248,11 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const kept = new FindingsCache();
   catalog.onDidChange(() => kept.workspaceChanged());
   /** Indexes a document; the workspace changed when its analysis did. */
-  const indexed = (uri: string, text: string, version: number, documentFacts: DocumentFacts | undefined, analyzed?: DocumentAnalysis, keep: Keep = 'whole'): IndexedDocument => {
+  const indexed = (uri: string, text: string, version: number, documentFacts: DocumentFacts | undefined, analyzed?: DocumentAnalysis, keep: Keep = 'whole', lines?: LineIndex): IndexedDocument => {
     const before = index.get(uri);
     if (documentFacts) facts.set(uri, documentFacts);
     else facts.delete(uri);
-    const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed);
+    const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed, lines);
     // An open document's next version: the rules' word index is made from the previous one's.
     if (before && keep !== 'entry' && before.text !== doc.text) DocumentWords.follows(doc, before);
     if (doc.analysis !== before?.analysis) {
@@ -355,7 +358,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         if (made.how === 'stretch') stats.stretchAnalysesElsewhere++;
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
         if (keep !== 'entry' && analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
-        const doc = indexed(uri, text, version, documentFacts, made.analysis, keep);
+        const doc = indexed(uri, text, version, documentFacts, made.analysis, keep, made.lineStarts && LineIndex.withStarts(text, made.lineStarts));
         if (made.words && doc.analysis === made.analysis) DocumentWords.adopt(doc, made.words);
         if (made.prepared && doc.analysis === made.analysis) adoptPrepared(doc, made.prepared);
         // The rules run beside the analysis, kept as this version's when what they read is still so.

@@ -55,9 +55,8 @@ export class BundledCatalogSource implements CatalogSource {
     if (!keys.length) return [];
     const [first, ...rest] = keys;
     const candidates = this.motions().bySurname.get(first!) ?? [];
-    return candidates
-      .filter((d) => rest.every((k) => (d.submitters ?? []).some((s) => surnameKey(s) === k)))
-      .slice(0, limit);
+    if (!rest.length) return candidates.slice(0, limit);
+    return candidates.filter((d) => rest.every((k) => this.submitterKeys(d).includes(k))).slice(0, limit);
   }
 
   motionsBySubmitterPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
@@ -81,6 +80,14 @@ export class BundledCatalogSource implements CatalogSource {
     }
     return out;
   }
+
+  /** A motion's signatories' surname keys (folded once per motion). */
+  private submitterKeys(doc: CatalogDocument): readonly string[] {
+    let keys = this.keysOf.get(doc);
+    if (!keys) this.keysOf.set(doc, (keys = (doc.submitters ?? []).map(surnameKey)));
+    return keys;
+  }
+  private readonly keysOf = new WeakMap<CatalogDocument, readonly string[]>();
 
   /** The motions by signatory surname (newest first), and each signatory's folded name with their motions. */
   private motions(): { bySurname: Map<string, CatalogDocument[]>; signatories: { name: string; surname: string; docs: CatalogDocument[] }[] } {
