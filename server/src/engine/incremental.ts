@@ -1,6 +1,6 @@
 import { analyzeWhole, assemble, byPlace, mapReference, recognizeStretch, wholeDocument, type AnalyzeOptions, type WholeAnalysis, type WholeDocument } from './analyze';
 import { FlatText, type OmittedSpan } from './flatText';
-import type { DocumentMetadata, Footnote, FootnoteMarker, KamerstukReference, MotionReference, Range, Reference, Span } from './model';
+import type { DocumentAnalysis, DocumentMetadata, Footnote, FootnoteMarker, InstrumentMention, KamerstukReference, MotionReference, Range, Reference, Span } from './model';
 import type { OutsideReferences } from './recognizers/motionKamerstuk';
 import type { PlacedInstrumentMatch } from './recognizers/instrument';
 import { LowercaseWords } from './recognizers/motion';
@@ -35,6 +35,19 @@ export interface Reanalysis {
   readonly why?: string;
   /** The stretch read (new text's offsets), with 'stretch'. */
   readonly stretch?: { readonly from: number; readonly to: number };
+  /** With 'stretch': how the new references were made of the previous ones (see analysisDelta). */
+  readonly reuse?: Reuse;
+}
+
+/** How a stretch analysis made its references: the previous ones before and after the inner stretch, kept and moved. */
+interface Reuse {
+  readonly change: ChangedStretch;
+  /** The previous version's references before the inner stretch (kept), and where those after it start (moved). */
+  readonly prefix: number;
+  readonly suffixFrom: number;
+  readonly lineDelta: number;
+  /** The references as composed, before the passes over the whole result (to see what those passes changed). */
+  readonly composed: readonly Reference[];
 }
 
 /** Below this length a document is always analyzed whole: that is as fast as comparing. */
@@ -118,6 +131,7 @@ export function reanalyze(previous: WholeAnalysis, source: string, options: Anal
       },
       how: 'stretch',
       stretch: { from: bounds.outerFrom, to: bounds.outerTo },
+      reuse: { change, prefix: composed.prefix, suffixFrom: composed.suffixFrom, lineDelta: doc.lines.lineCount - old.lines.lineCount, composed: composed.references },
     };
   }
   return whole('the change reaches far');
@@ -362,7 +376,7 @@ function compose(
   change: ChangedStretch,
   map: OffsetMap,
   lineDelta: number,
-): { references: Reference[]; matches: PlacedInstrumentMatch[] } | undefined {
+): { references: Reference[]; matches: PlacedInstrumentMatch[]; prefix: number; suffixFrom: number } | undefined {
   const delta = change.newEnd - change.oldEnd;
   const oldRefs = previous.analysis.references;
   const oldMatches = previous.matches;
@@ -387,16 +401,17 @@ function compose(
     if (!kept) return undefined;
     references.push(kept);
   }
+  const prefix = references.length;
   for (const r of found.references) if (r.span.offset >= bounds.innerFrom && r.span.offset < bounds.innerTo) references.push(r);
-  for (let i = lowerBound(oldRefs, oldInnerTo, startOf); i < oldRefs.length; i++) {
+  const suffixFrom = lowerBound(oldRefs, oldInnerTo, startOf);
+  for (let i = suffixFrom; i < oldRefs.length; i++) {
     const moved = moveAfter(oldRefs[i]!, map, lineDelta);
     if (!moved) return undefined;
     references.push(moved);
   }
-  // Moved references keep their order; those of the stretch sort among themselves, and the three
-  // parts follow each other. A reference of the stretch that reaches past its end is no concern: the
-  // seam after it matched.
-  if (!isSorted(references)) references.sort(byPlace);
+  // Moved references keep their order, those of the stretch are sorted, and the three parts follow
+  // each other (a stretch's reference reaches no further than the next one starts: the seams matched).
+  if (!isSorted(references)) return undefined;
 
   const matches: PlacedInstrumentMatch[] = [];
   for (const m of oldMatches) {
@@ -408,7 +423,7 @@ function compose(
     const m = oldMatches[i]!;
     matches.push({ ...m, start: m.start + delta, end: m.end + delta });
   }
-  return { references, matches };
+  return { references, matches, prefix, suffixFrom };
 }
 
 /**
@@ -433,6 +448,99 @@ function seamsHold<T>(
   return (
     pick(now, bounds.outerFrom, bounds.innerFrom, keyNow) === pick(was, bounds.outerFrom, bounds.innerFrom, keyWas) &&
     pick(now, bounds.innerTo, bounds.outerTo, keyNow) === pick(was, oldInnerTo, oldOuterTo, keyWas)
+  );
+}
+
+/**
+ * What the new version's analysis adds to the previous one's, as little data as can be (an analysis
+ * worker sends it to the main thread instead of the whole analysis): the references of the inner
+ * stretch, and those before and after it that the passes over the whole result changed; the rest
+ * the receiver makes of its copy of the previous analysis as the stretch analysis did (kept, or
+ * moved by the change). The glossary's mentions likewise.
+ */
+export interface AnalysisDelta {
+  readonly change: ChangedStretch;
+  readonly prefix: number;
+  readonly suffixFrom: number;
+  readonly lineDelta: number;
+  readonly middle: readonly Reference[];
+  /** References before and after the middle that differ from the kept or moved previous ones: [index in the new references, reference]. */
+  readonly patches: readonly (readonly [number, Reference])[];
+  readonly instruments: { readonly prefix: number; readonly suffixFrom: number; readonly middle: readonly InstrumentMention[]; readonly patches: readonly (readonly [number, InstrumentMention])[] };
+  readonly metadata: DocumentMetadata;
+  readonly footnotes: readonly Footnote[];
+  readonly footnoteMarkers: readonly FootnoteMarker[];
+}
+
+/** The delta from `previous` (the analysis the stretch analysis was made from) to its result; undefined unless it was a stretch analysis. */
+export function analysisDelta(previous: DocumentAnalysis, re: Reanalysis): AnalysisDelta | undefined {
+  const reuse = re.reuse;
+  if (re.how !== 'stretch' || !reuse) return undefined;
+  const now = re.result.analysis;
+  const refs = now.references;
+  const suffixLength = previous.references.length - reuse.suffixFrom;
+  const middleEnd = refs.length - suffixLength;
+  const patches: [number, Reference][] = [];
+  for (let i = 0; i < reuse.prefix; i++) if (refs[i] !== reuse.composed[i]) patches.push([i, refs[i]!]);
+  for (let i = middleEnd; i < refs.length; i++) if (refs[i] !== reuse.composed[i]) patches.push([i, refs[i]!]);
+  // The mentions: kept before the change and moved after it, where they are the same as before.
+  const delta = reuse.change.newEnd - reuse.change.oldEnd;
+  const was = previous.instruments;
+  const mentions = now.instruments;
+  let prefix = 0;
+  while (prefix < was.length && prefix < mentions.length && was[prefix]!.span.offset < reuse.change.start && sameMention(was[prefix]!, mentions[prefix]!, 0)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < was.length - prefix &&
+    suffix < mentions.length - prefix &&
+    was[was.length - 1 - suffix]!.span.offset >= reuse.change.oldEnd &&
+    sameMention(was[was.length - 1 - suffix]!, mentions[mentions.length - 1 - suffix]!, delta)
+  )
+    suffix++;
+  return {
+    change: reuse.change,
+    prefix: reuse.prefix,
+    suffixFrom: reuse.suffixFrom,
+    lineDelta: reuse.lineDelta,
+    middle: refs.slice(reuse.prefix, middleEnd),
+    patches,
+    instruments: { prefix, suffixFrom: was.length - suffix, middle: mentions.slice(prefix, mentions.length - suffix), patches: [] },
+    metadata: now.metadata,
+    footnotes: now.footnotes,
+    footnoteMarkers: now.footnoteMarkers,
+  };
+}
+
+/** The analysis a delta describes, made of the previous analysis it was made from. */
+export function applyAnalysisDelta(previous: DocumentAnalysis, d: AnalysisDelta): DocumentAnalysis {
+  const map = offsetMap(d.change);
+  const fail = (): never => {
+    throw new Error('the analysis delta does not fit the previous analysis');
+  };
+  const references: Reference[] = [];
+  for (let i = 0; i < d.prefix; i++) references.push(keepBefore(previous.references[i] ?? fail(), map) ?? fail());
+  for (const r of d.middle) references.push(r);
+  for (let i = d.suffixFrom; i < previous.references.length; i++) references.push(moveAfter(previous.references[i]!, map, d.lineDelta) ?? fail());
+  for (const [i, r] of d.patches) references[i] = r;
+  const delta = d.change.newEnd - d.change.oldEnd;
+  const was = previous.instruments;
+  const instruments: InstrumentMention[] = [...was.slice(0, d.instruments.prefix), ...d.instruments.middle];
+  for (let i = d.instruments.suffixFrom; i < was.length; i++) instruments.push({ ...was[i]!, span: { offset: was[i]!.span.offset + delta, length: was[i]!.span.length } });
+  for (const [i, m] of d.instruments.patches) instruments[i] = m;
+  return { metadata: d.metadata, references, footnotes: d.footnotes, footnoteMarkers: d.footnoteMarkers, instruments };
+}
+
+/** The same mention, `delta` further on. */
+function sameMention(a: InstrumentMention, b: InstrumentMention, delta: number): boolean {
+  return (
+    a.span.offset + delta === b.span.offset &&
+    a.span.length === b.span.length &&
+    a.id === b.id &&
+    a.text === b.text &&
+    a.abbreviation === b.abbreviation &&
+    a.resolvedBy === b.resolvedBy &&
+    (a.candidates ?? []).join('\n') === (b.candidates ?? []).join('\n') &&
+    !!a.candidates === !!b.candidates
   );
 }
 

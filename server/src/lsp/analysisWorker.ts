@@ -18,7 +18,8 @@ import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
-import { reanalyze } from '../engine/incremental';
+import { analysisDelta, applyAnalysisDelta, reanalyze, type AnalysisDelta } from '../engine/incremental';
+import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
 import { LineIndex } from '../engine/lineIndex';
 import { ALL_RULES } from '../features/diagnostics/rules';
@@ -33,8 +34,16 @@ const WORKER_MARK = 'kamerwijzerAnalysisWorker';
 /** A running analysis of a text this long is stopped when a newer version arrives (a shorter one finishes, its result dropped). */
 const STOP_RUNNING_FROM_CHARS = 200_000;
 
-type ToWorker = { readonly kind: 'bundled'; readonly data: GlossaryData } | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob };
-type FromWorker = ({ readonly id: number } & AnalyzedElsewhere) | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
+/**
+ * A job, and `base`: the id of the job whose analysis of the same document the main thread holds (a
+ * stretch analysis is then sent as what it adds to that one: an AnalysisDelta).
+ */
+type ToWorker = { readonly kind: 'bundled'; readonly data: GlossaryData } | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob; readonly base?: number };
+type Analyzed = Omit<AnalyzedElsewhere, 'analysis'> & ({ readonly analysis: DocumentAnalysis } | { readonly delta: AnalysisDelta; readonly base: number });
+type FromWorker = ({ readonly id: number } & Analyzed) | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
+
+/** How many open documents' last analyses each side keeps to send and receive deltas of (the most recently analyzed). */
+const RECENT_DOCUMENTS = 8;
 
 interface Pending {
   readonly id: number;
@@ -67,6 +76,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   private running: Pending | undefined;
   /** Workers being stopped on purpose (their exit is no failure). */
   private readonly stopping = new WeakSet<Worker>();
+  /** The last analysis received of each recently analyzed open document, and the job it answered: what a delta is applied to. */
+  private readonly received = new Map<string, { readonly id: number; readonly analysis: DocumentAnalysis }>();
 
   constructor(private readonly options: WorkerAnalyzerOptions) {}
 
@@ -133,11 +144,13 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     }
     this.running = next;
     this.options.onEvent?.('started', next.job.uri);
-    worker.postMessage({ kind: 'analyze', id: next.id, job: next.job } satisfies ToWorker);
+    const base = next.job.checks ? this.received.get(next.job.uri)?.id : undefined;
+    worker.postMessage({ kind: 'analyze', id: next.id, job: next.job, ...(base ? { base } : {}) } satisfies ToWorker);
   }
 
   private start(bundled: GlossaryData): Worker {
     const worker = new Worker(this.options.script ?? defaultWorkerScript(), { workerData: { [WORKER_MARK]: true } });
+    this.received.clear();
     worker.unref();
     worker.postMessage({ kind: 'bundled', data: bundled } satisfies ToWorker);
     worker.on('message', (reply: FromWorker) => this.answered(worker, reply));
@@ -158,9 +171,35 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
     this.running = undefined;
-    if ('analysis' in reply) pending.resolve({ analysis: reply.analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}) });
-    else pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
+    if ('error' in reply) pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
+    else {
+      let analysis: DocumentAnalysis;
+      try {
+        analysis = 'analysis' in reply ? reply.analysis : this.applied(pending.job.uri, reply.base, reply.delta);
+      } catch (e) {
+        this.received.delete(pending.job.uri);
+        pending.reject(e);
+        return this.pump();
+      }
+      if (pending.job.checks) {
+        this.received.delete(pending.job.uri);
+        this.received.set(pending.job.uri, { id: reply.id, analysis });
+        if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
+      }
+      pending.resolve({ analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}) });
+    }
     this.pump();
+  }
+
+  /** How many analyses came as deltas (the tests and the bench count them). */
+  deltasApplied = 0;
+
+  /** The analysis a delta describes, of the analysis received of the job `base`. */
+  private applied(uri: string, base: number, delta: AnalysisDelta): DocumentAnalysis {
+    const held = this.received.get(uri);
+    if (!held || held.id !== base) throw new Error(`the analysis worker sent a change to an analysis this thread does not hold (${uri})`);
+    this.deltasApplied++;
+    return applyAnalysisDelta(held.analysis, delta);
   }
 
   private stop(worker: Worker): void {
@@ -196,9 +235,9 @@ function serveAnalyses(): void {
       bundled = message.data;
       return;
     }
-    turn = turn.then(() => serve(message.id, message.job));
+    turn = turn.then(() => serve(message.id, message.job, message.base));
   });
-  const serve = async (id: number, job: AnalysisJob): Promise<void> => {
+  const serve = async (id: number, job: AnalysisJob, base: number | undefined): Promise<void> => {
     try {
       if (job.glossaryFolder === undefined) folderOf.delete(job.uri);
       else {
@@ -228,7 +267,7 @@ function serveAnalyses(): void {
       if (job.checks) {
         // The rules' word index is made from the previous version's (kept with it).
         if (last) DocumentWords.follows(doc, last.doc);
-        recent.keep(job.uri, { analysis: whole, doc, key, matcher: options.instruments, senses: options.senses });
+        recent.keep(job.uri, { analysis: whole, doc, key, matcher: options.instruments, senses: options.senses, sentAs: id });
       }
       // The rules that read only the document run here too (with their per-version preparation:
       // sentences, lookups); those that read the workspace are left to the main thread.
@@ -249,20 +288,21 @@ function serveAnalyses(): void {
       if (prepared) buffers.push(prepared.sentences.buffer as ArrayBuffer);
       const lineStarts = lines.startsData();
       buffers.push(lineStarts.buffer as ArrayBuffer);
-      port.postMessage({ id, analysis, lineStarts, how: made.how, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
+      // A stretch analysis of the version the main thread holds goes as what it adds to that one.
+      const delta = last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined;
+      port.postMessage({ id, ...(delta ? { delta, base: base! } : { analysis }), lineStarts, how: made.how, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
     } catch (e) {
       port.postMessage({ id, error: { message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack ? { stack: (e as Error).stack! } : {}) } } satisfies FromWorker);
     }
   };
 }
 
-/** How many open documents' last analyses the worker keeps (the most recently analyzed). */
-const RECENT_DOCUMENTS = 8;
-
 interface RecentAnalysis {
   readonly analysis: WholeAnalysis;
   /** The document version it is of (its line index keys the rules' word index of that version). */
   readonly doc: IndexedDocument;
+  /** The id of the job whose answer sent it. */
+  readonly sentAs: number;
   /** The facts, date and instruments flag it was made with (JSON). */
   readonly key: string;
   readonly matcher: AnalyzeOptions['instruments'];

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../../../server/src/engine/analyze';
 import { Glossary } from '../../../server/src/engine/glossary';
-import { changedStretch, reanalyze, type Reanalysis } from '../../../server/src/engine/incremental';
+import { analysisDelta, applyAnalysisDelta, changedStretch, reanalyze, type Reanalysis } from '../../../server/src/engine/incremental';
 import { loadBundledGlossary } from '../../../server/src/io/glossary';
 import { params, realLetters, VOCABULARY } from '../../support/textArbitraries';
 import { repoRoot } from '../../support/paths';
@@ -69,6 +69,10 @@ function check(start: string, edits: readonly Edit[], options: AnalyzeOptions, h
     const re: Reanalysis = reanalyze(previous, text, options, { smallest: 0 });
     hows.set(re.how, (hows.get(re.how) ?? 0) + 1);
     assert.deepStrictEqual(re.result.analysis, analyzeWhole(text, options).analysis, `after ${JSON.stringify(e)} (${re.how}${re.why ? `: ${re.why}` : ''})`);
+    // What an analysis worker sends instead of the whole analysis makes it of a copy of the previous one.
+    const delta = analysisDelta(previous.analysis, re);
+    assert.equal(!!delta, re.how === 'stretch');
+    if (delta) assert.deepStrictEqual(applyAnalysisDelta(structuredClone(previous.analysis), structuredClone(delta)), re.result.analysis);
     previous = re.result;
   }
 }
@@ -119,6 +123,11 @@ describe('analysis of a changed stretch (incremental)', function () {
     assert.equal(re.how, 'stretch', re.why);
     assert.ok(re.stretch && re.stretch.from < at && re.stretch.to > at && re.stretch.to - re.stretch.from < 40_000, JSON.stringify(re.stretch));
     assert.deepStrictEqual(re.result.analysis, analyzeWhole(typed, WITH_GLOSSARY).analysis);
+    // The delta holds the stretch's references only, not the document's.
+    const delta = analysisDelta(previous.analysis, re)!;
+    const all = re.result.analysis.references.length;
+    assert.ok(delta.middle.length + delta.patches.length < all / 10, `${delta.middle.length} + ${delta.patches.length} of ${all}`);
+    assert.ok(delta.instruments.middle.length < re.result.analysis.instruments.length / 10);
   });
 
   it('analyzes the whole document when its metadata changes (a new date in its head)', () => {

@@ -142,6 +142,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     const edits = fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(30), insert: fc.constantFrom(...VOCABULARY, 'x', 'motie-Kostić c.s.', 'Kamerstuk 29 826, nr. 12') }), { minLength: 2, maxLength: 6 });
     let stretches = 0;
     let here = 0;
+    const deltas = analyzer.deltasApplied;
     await fc.assert(
       fc.asyncProperty(edits, async (steps) => {
         const worker = service(analyzer);
@@ -169,6 +170,8 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     );
     // A test in which every edit was analyzed whole would prove nothing of the stretches.
     assert.ok(stretches > here, `${stretches} stretch analyses in ${here} runs`);
+    // And most of them came to this thread as what they add to the analysis it held.
+    assert.ok(analyzer.deltasApplied - deltas > here, `${analyzer.deltasApplied - deltas} deltas`);
   });
 
   it('the rules run in the worker beside the analysis find what they find in this thread, on every letter and glossary', async () => {
