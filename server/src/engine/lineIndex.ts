@@ -5,14 +5,15 @@ import type { Position, Range, Span } from './model';
  * Line breaks are \n, \r\n and \r, as LSP defines them.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Where each line starts: found (an array), or taken over (a typed array). */
+  private readonly starts: ArrayLike<number>;
 
   /**
    * The line index of a text whose line starts are known (made elsewhere, as the analysis worker
    * makes them): `starts` must be what the constructor finds.
    */
   static withStarts(text: string, starts: ArrayLike<number>): LineIndex {
-    return new LineIndex(text, Array.from(starts));
+    return new LineIndex(text, starts);
   }
 
   /** The line starts, as plain data (to hand over to another thread). */
@@ -22,7 +23,7 @@ export class LineIndex {
 
   constructor(
     private readonly text: string,
-    known?: number[],
+    known?: ArrayLike<number>,
   ) {
     if (known) {
       this.starts = known;

@@ -351,6 +351,9 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         };
         const checkedWith = localOf(uri, job.checks?.today ?? '');
         const made = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
+        // Taking the analysis over is cut in a few steps, each after the event loop ran (a hover waits
+        // for one step at most).
+        if (made && options.slice) await options.slice();
         if (signal?.aborted) throw signal.reason;
         if (!made) return indexed(uri, text, version, documentFacts, undefined, keep);
         stats.analyses++;
@@ -359,6 +362,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
         if (keep !== 'entry' && analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
         const doc = indexed(uri, text, version, documentFacts, made.analysis, keep, made.lineStarts && LineIndex.withStarts(text, made.lineStarts));
+        if (options.slice && keep !== 'entry') await options.slice();
         if (made.words && doc.analysis === made.analysis) DocumentWords.adopt(doc, made.words);
         if (made.prepared && doc.analysis === made.analysis) adoptPrepared(doc, made.prepared);
         // The rules run beside the analysis, kept as this version's when what they read is still so.
