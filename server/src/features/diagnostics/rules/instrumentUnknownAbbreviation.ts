@@ -21,8 +21,8 @@ const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?
 /**
  * The candidates in text order. A match starts where a run of letters and digits starts (nothing
  * of a word may precede it) and takes that whole run (nothing of a word may follow it), so only
- * runs of at most seven characters that start with a capital are tried — from the document's shared
- * word index, not by a scan of the text.
+ * runs of at most seven characters that start with two capitals (or a capital and a digit) are tried
+ * — from the document's shared word index, not by a scan of the text.
  */
 export function* candidates(text: string, words: DocumentWords): Generator<RegExpExecArray> {
   for (let i = 0; i < words.count; i++) {
@@ -30,6 +30,9 @@ export function* candidates(text: string, words: DocumentWords): Generator<RegEx
     if (words.ends[i]! - start > 7) continue;
     const c = text.charCodeAt(start);
     if (c < 65 || c > 90) continue;
+    // The second character is a capital or digit too ("De", "Het" are read no further).
+    const d = text.charCodeAt(start + 1);
+    if (!((d >= 65 && d <= 90) || (d >= 48 && d <= 57))) continue;
     CANDIDATE.lastIndex = start;
     const m = CANDIDATE.exec(text);
     if (m) yield m;
