@@ -65,6 +65,15 @@ export interface ReanalyzeOptions {
  * options (glossary, facts and date: a caller whose options changed analyzes whole).
  */
 export function reanalyze(previous: WholeAnalysis, source: string, options: AnalyzeOptions = {}, how: ReanalyzeOptions = {}): Reanalysis {
+  try {
+    return reanalyzeStretch(previous, source, options, how);
+  } catch (e) {
+    // A fault in taking over the previous analysis costs time, never the analysis.
+    return { result: analyzeWhole(source, options), how: 'whole', why: `failed: ${(e as Error)?.message ?? String(e)}` };
+  }
+}
+
+function reanalyzeStretch(previous: WholeAnalysis, source: string, options: AnalyzeOptions, how: ReanalyzeOptions): Reanalysis {
   const whole = (why: string): Reanalysis => ({ result: analyzeWhole(source, options), how: 'whole', why });
   const before = previous.whole.source;
   if (before === source) return { result: previous, how: 'unchanged' };

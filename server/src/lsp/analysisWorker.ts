@@ -177,8 +177,10 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       try {
         analysis = 'analysis' in reply ? reply.analysis : this.applied(pending.job.uri, reply.base, reply.delta);
       } catch (e) {
+        // Not what this thread holds: this version is analyzed here, and the next one is sent whole.
         this.received.delete(pending.job.uri);
-        pending.reject(e);
+        this.options.logger.error(`${(e as Error)?.message ?? String(e)}; the document is analyzed in the main thread this time`);
+        pending.resolve(undefined);
         return this.pump();
       }
       if (pending.job.checks) {

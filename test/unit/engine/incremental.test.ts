@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../../../server/src/engine/analyze';
 import { Glossary } from '../../../server/src/engine/glossary';
+import type { Reference } from '../../../server/src/engine/model';
 import { analysisDelta, applyAnalysisDelta, changedStretch, reanalyze, type Reanalysis } from '../../../server/src/engine/incremental';
 import { loadBundledGlossary } from '../../../server/src/io/glossary';
 import { params, realLetters, VOCABULARY } from '../../support/textArbitraries';
@@ -137,6 +138,17 @@ describe('analysis of a changed stretch (incremental)', function () {
     const re = reanalyze(previous, changed, {}, { smallest: 0 });
     assert.equal(re.how, 'whole');
     assert.deepStrictEqual(re.result.analysis, analyzeWhole(changed).analysis);
+  });
+
+  it('analyzes the whole document when taking over the previous analysis fails (a previous analysis that does not fit)', () => {
+    const previous = analyzeWhole(longLetter);
+    const broken: WholeAnalysis = { ...previous, analysis: { ...previous.analysis, references: [null as unknown as Reference] } };
+    const at = longLetter.length >> 1;
+    const edited = longLetter.slice(0, at) + 'x' + longLetter.slice(at);
+    const re = reanalyze(broken, edited);
+    assert.equal(re.how, 'whole');
+    assert.match(re.why ?? '', /^failed: /);
+    assert.deepStrictEqual(re.result.analysis, analyzeWhole(edited).analysis);
   });
 
   it('gives the previous analysis back for the same text, and a full one for a small document', () => {
