@@ -9,6 +9,8 @@ import { withLfLineEnds } from '../engine/chars';
 import { FlatText } from '../engine/flatText';
 import { Sentences } from '../engine/sentences';
 import type { Span } from '../engine/model';
+import { changedStretch } from '../engine/incremental';
+import { lowerBoundBy } from '../engine/sortedOffsets';
 import { DocumentLookup } from './documentLookup';
 import type { IndexedDocument } from './model';
 
@@ -70,16 +72,122 @@ function knownAround(doc: IndexedDocument, span: Span): Span | undefined {
   return undefined;
 }
 
+/**
+ * Sentences of a part of a document (a window): what `sentenceAround` reads instead of the whole
+ * text's sentences. The sentence around a place reaches at most MAX_REACH either way, and where a
+ * sentence ends is decided by the characters near that place, so a window that reaches WINDOW_MARGIN
+ * beyond a span on both sides (or to the document's edge) gives what the whole text gives. A window
+ * starts at a paragraph's start after a blank line and ends just after a character that is no white
+ * space; a footnote marker is never cut. Windows are made on demand, about WINDOW characters each;
+ * an edited version takes over its previous version's windows that the change does not touch
+ * (moved), so an edit splits only the text around it into sentences again.
+ */
+interface SentenceWindow {
+  /** Where the window lies in this version's text. */
+  readonly from: number;
+  readonly to: number;
+  readonly flat: FlatText;
+  readonly sentences: Sentences;
+  /** The footnote markers left out of it (their places in the window). */
+  readonly markers: string;
+}
+
+const WINDOW = 16 * 1024;
+const WINDOW_MARGIN = 2 * MAX_REACH + 200;
+
+/** The windows of a document version, in order of their start (they may overlap). */
+const windowsOf = new WeakMap<IndexedDocument, SentenceWindow[]>();
+/** A document version's previous version, whose windows it takes over (see `sentencesFollow`). */
+const previousOf = new WeakMap<IndexedDocument, IndexedDocument>();
+
+/** Says that a document version follows another (of the same document): its sentence windows are taken over where unchanged. */
+export function sentencesFollow(doc: IndexedDocument, previous: IndexedDocument): void {
+  if (doc !== previous && !windowsOf.has(doc)) previousOf.set(doc, previous);
+}
+
+/** The window that serves `span`, made when none does; none for a long span (the whole text's sentences serve it). */
+function windowAround(doc: IndexedDocument, span: Span): SentenceWindow | undefined {
+  if (span.length > MAX_REACH) return undefined;
+  const text = doc.text;
+  const windows = windowList(doc);
+  const end = span.offset + span.length;
+  const serves = (w: SentenceWindow): boolean => (w.from === 0 || w.from + WINDOW_MARGIN <= span.offset) && (w.to === text.length || end + WINDOW_MARGIN <= w.to);
+  // The few windows that start nearest before the span.
+  const at = lowerBoundBy(windows, span.offset + 1, (w) => w.from);
+  for (let i = at - 1; i >= 0 && i >= at - 3; i--) if (serves(windows[i]!)) return windows[i];
+  const made = makeWindow(doc, span.offset - (WINDOW >> 1), end + (WINDOW >> 1));
+  if (!serves(made)) return undefined;
+  windows.splice(lowerBoundBy(windows, made.from, (w) => w.from), 0, made);
+  return made;
+}
+
+function windowList(doc: IndexedDocument): SentenceWindow[] {
+  let list = windowsOf.get(doc);
+  if (list) return list;
+  list = [];
+  const previous = previousOf.get(doc);
+  previousOf.delete(doc);
+  const before = previous && windowsOf.get(previous);
+  if (previous && before?.length) {
+    const change = changedStretch(previous.text, doc.text);
+    const delta = change.newEnd - change.oldEnd;
+    for (const w of before) {
+      // A window the change does not touch, with the same footnote markers: the same sentences, moved.
+      const moved = w.to <= change.start ? w : w.from >= change.oldEnd ? { ...w, from: w.from + delta, to: w.to + delta } : undefined;
+      if (moved && markersIn(doc, moved.from, moved.to) === w.markers) list.push(moved);
+    }
+  }
+  windowsOf.set(doc, list);
+  return list;
+}
+
+/** The footnote markers within [from, to), by their places relative to `from` (to compare windows). */
+function markersIn(doc: IndexedDocument, from: number, to: number): string {
+  const out: number[] = [];
+  for (const m of doc.analysis.footnoteMarkers) if (m.span.offset >= from && m.span.offset + m.span.length <= to) out.push(m.span.offset - from, m.span.length);
+  return out.join(',');
+}
+
+/** A window over about [from, to), widened to paragraph breaks (see SentenceWindow). */
+function makeWindow(doc: IndexedDocument, from: number, to: number): SentenceWindow {
+  const text = DocumentLookup.of(doc).text;
+  let start = from <= 0 ? 0 : text.lastIndexOf('\n\n', from);
+  start = start < 0 ? 0 : start === 0 ? 0 : start + 2;
+  let end = to >= text.length ? text.length : text.indexOf('\n\n', to);
+  if (end < 0) end = text.length;
+  // End just after a character that is no white space (a paragraph break is read with what follows it).
+  while (end < text.length && /\s/.test(text[end]!)) end++;
+  if (end < text.length) end++;
+  for (const m of doc.analysis.footnoteMarkers) {
+    if (m.span.offset < start && m.span.offset + m.span.length > start) start = m.span.offset;
+    if (m.span.offset < end && m.span.offset + m.span.length > end) end = m.span.offset + m.span.length;
+  }
+  const markers = doc.analysis.footnoteMarkers.filter((m) => m.span.offset >= start && m.span.offset + m.span.length <= end);
+  const flat = new FlatText(
+    text.slice(start, end),
+    markers.map((m) => ({ span: { offset: m.span.offset - start, length: m.span.length }, replacement: '' as const })),
+  );
+  return { from: start, to: end, flat, sentences: Sentences.ofFlat(flat), markers: markersIn(doc, start, end) };
+}
+
 /** The span of the sentence holding `span`. */
 export function sentenceAround(doc: IndexedDocument, span: Span): Span {
-  const known = knownAround(doc, span);
-  if (known) return known;
-  const { flat, sentences } = sentencesOf(doc);
+  return knownAround(doc, span) ?? around(doc, span, windowAround(doc, span));
+}
+
+/** The span of the sentence holding `span`, read in the whole text's sentences (what the windows must give; the tests compare). */
+export function sentenceAroundInWholeText(doc: IndexedDocument, span: Span): Span {
+  return around(doc, span, undefined);
+}
+
+function around(doc: IndexedDocument, span: Span, window: SentenceWindow | undefined): Span {
+  const { flat, sentences } = window ?? sentencesOf(doc);
+  const base = window?.from ?? 0;
   const end = span.offset + span.length;
-  const at = flat.flatIndex(span.offset);
-  const last = flat.flatIndex(Math.max(span.offset, end - 1));
-  let from = Math.max(flat.sourceOffset(sentences.startOf(at)), span.offset - MAX_REACH);
-  let to = Math.min(flat.sourceOffset(sentences.endOf(last)), end + MAX_REACH);
+  const at = flat.flatIndex(span.offset - base);
+  const last = flat.flatIndex(Math.max(span.offset, end - 1) - base);
+  let from = Math.max(base + flat.sourceOffset(sentences.startOf(at)), span.offset - MAX_REACH);
+  let to = Math.min(base + flat.sourceOffset(sentences.endOf(last)), end + MAX_REACH);
   // A sentence reaches at least over the place itself.
   from = Math.min(from, span.offset);
   to = Math.max(to, end);

@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
+import { sentencesFollow } from '../features/sentences';
 import { analysisDelta, applyAnalysisDelta, reanalyze, type AnalysisDelta } from '../engine/incremental';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
@@ -268,7 +269,10 @@ function serveAnalyses(): void {
       const doc: IndexedDocument = { uri: job.uri, version: 0, text: job.text, lines, metadata: analysis.metadata, analysis, known: job.known };
       if (job.checks) {
         // The rules' word index is made from the previous version's (kept with it).
-        if (last) DocumentWords.follows(doc, last.doc);
+        if (last) {
+          DocumentWords.follows(doc, last.doc);
+          sentencesFollow(doc, last.doc);
+        }
         recent.keep(job.uri, { analysis: whole, doc, key, matcher: options.instruments, senses: options.senses, sentAs: id });
       }
       // The rules that read only the document run here too (with their per-version preparation:

@@ -6,6 +6,7 @@
  * only as these parameters (in the spirit of vscode-markdown-languageservice's createLanguageService).
  */
 import { LineIndex } from '../engine/lineIndex';
+import { sentencesFollow } from '../features/sentences';
 import type { Hover, Location, DocumentLink, DocumentSymbol, InlayHint, SymbolInformation } from 'vscode-languageserver-types';
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
@@ -254,7 +255,10 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     else facts.delete(uri);
     const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed, lines);
     // An open document's next version: the rules' word index is made from the previous one's.
-    if (before && keep !== 'entry' && before.text !== doc.text) DocumentWords.follows(doc, before);
+    if (before && keep !== 'entry' && before.text !== doc.text) {
+      DocumentWords.follows(doc, before);
+      sentencesFollow(doc, before);
+    }
     if (doc.analysis !== before?.analysis) {
       if (!analyzed) stats.analyses++;
       kept.workspaceChanged();

@@ -1,0 +1,67 @@
+/**
+ * The sentence around a place (features/sentences.ts), read in windows of the text instead of the
+ * whole text's sentences: the same span for every reference and for places between them, in real
+ * letters, mutated letters and random texts, and in versions that take windows over from the
+ * version before an edit.
+ */
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { analyze } from '../../../server/src/engine/analyze';
+import { LineIndex } from '../../../server/src/engine/lineIndex';
+import type { IndexedDocument } from '../../../server/src/features/model';
+import { sentenceAround, sentenceAroundInWholeText, sentencesFollow } from '../../../server/src/features/sentences';
+import { anyText, params, realLetters, VOCABULARY } from '../../support/textArbitraries';
+
+function docOf(text: string, version = 1): IndexedDocument {
+  const lines = new LineIndex(text);
+  const analysis = analyze(text, { lines });
+  return { uri: 'file:///ws/brief.md', version, text, lines, metadata: analysis.metadata, analysis, known: undefined };
+}
+
+/** Places asked about: every reference, and places (one character, a few words) spread over the text. */
+function places(doc: IndexedDocument, spread: number): { offset: number; length: number }[] {
+  const out = doc.analysis.references.map((r) => r.span);
+  const n = doc.text.length;
+  for (let k = 0; k < spread && n > 0; k++) {
+    const offset = Math.floor(((k * 7919) % spread) * (n / spread));
+    out.push({ offset, length: k % 3 === 0 ? 1 : Math.min(40, n - offset) });
+  }
+  return out;
+}
+
+function assertSame(doc: IndexedDocument, spread = 60): void {
+  for (const span of places(doc, spread)) assert.deepEqual(sentenceAround(doc, span), sentenceAroundInWholeText(doc, span), `at ${span.offset}+${span.length}`);
+}
+
+const long = realLetters().join('\n\n');
+
+describe('the sentence around a place, read in windows of the text', () => {
+  it('is the whole text\'s, in the real letters and in a long letter of all of them', () => {
+    for (const text of realLetters().filter((t) => t.length > 20_000).slice(0, 6)) assertSame(docOf(text));
+    assertSame(docOf(long), 400);
+  });
+
+  it('is the whole text\'s in random and mutated texts', () => {
+    fc.assert(fc.property(anyText(), (text) => assertSame(docOf(text), 20)), params(150));
+  });
+
+  it('is the whole text\'s in versions that take the previous version\'s windows over', () => {
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(300), insert: fc.oneof(fc.constantFrom(...VOCABULARY, '\n\n', '. De', '¹', '[^1]'), fc.string({ maxLength: 8 })) });
+    const letters = realLetters().filter((t) => t.length > 20_000);
+    fc.assert(
+      fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 5 }), (which, edits) => {
+        let doc = docOf(letters[which % letters.length]!);
+        assertSame(doc, 30);
+        for (const e of edits) {
+          const at = Math.floor(e.at * doc.text.length);
+          const text = doc.text.slice(0, at) + e.insert + doc.text.slice(at + e.remove);
+          const next = docOf(text, doc.version + 1);
+          sentencesFollow(next, doc);
+          assertSame(next, 30);
+          doc = next;
+        }
+      }),
+      params(25),
+    );
+  });
+});
