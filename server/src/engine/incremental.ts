@@ -94,11 +94,11 @@ function reanalyzeStretch(previous: WholeAnalysis, source: string, options: Anal
   const doc = wholeDocument(source, options);
   const old = previous.whole;
   if (!sameMoved(old.metadata, doc.metadata, (m) => mapMetadata(m, map))) return whole('metadata');
-  if (!sameMoved(old.footnotes, doc.footnotes, (fs) => mapAll(fs, (f) => mapFootnote(f, map)))) return whole('footnotes');
+  if (!sameFootnotes(old.footnotes, doc.footnotes, map)) return whole('footnotes');
   const outsideChange = (m: FootnoteMarker, start: number, end: number): boolean => m.span.offset + m.span.length <= start || m.span.offset >= end;
   const oldMarkers = old.markers.filter((m) => outsideChange(m, change.start, change.oldEnd));
   const newMarkers = doc.markers.filter((m) => outsideChange(m, change.start, change.newEnd));
-  if (!sameMoved(oldMarkers, newMarkers, (ms) => mapAll(ms, (m) => mapSpanned(m, map)))) return whole('footnote markers');
+  if (!sameMarkers(oldMarkers, newMarkers, map)) return whole('footnote markers');
 
   // Whether the whole new text writes a word in lower case: asked only for a "motie X" in the stretch,
   // of a word not asked before (the previous answers hold: none of their words is in the change).
@@ -236,17 +236,6 @@ function mapSpan(s: Span, map: OffsetMap): Span | undefined {
   return end === undefined || (s.length > 0 && end + 1 - offset !== s.length) ? undefined : { offset, length: s.length };
 }
 
-function mapSpanned<T extends { readonly span: Span }>(x: T, map: OffsetMap): T | undefined {
-  const span = mapSpan(x.span, map);
-  return span && { ...x, span };
-}
-
-function mapFootnote(f: Footnote, map: OffsetMap): Footnote | undefined {
-  const span = mapSpan(f.span, map);
-  const bodySpan = mapSpan(f.bodySpan, map);
-  return span && bodySpan && { ...f, span, bodySpan };
-}
-
 function mapMetadata(m: DocumentMetadata, map: OffsetMap): DocumentMetadata | undefined {
   const spans: (keyof DocumentMetadata)[] = ['identitySpan', 'frontMatterSpan'];
   let moved: DocumentMetadata = m;
@@ -278,6 +267,33 @@ function mapAll<T, U>(xs: readonly T[], f: (x: T) => U | undefined): U[] | undef
     out.push(y);
   }
   return out;
+}
+
+/** True when the footnotes now are those before, moved by the change (compared field by field, every field of Footnote: there may be many). */
+function sameFootnotes(was: readonly Footnote[], now: readonly Footnote[], map: OffsetMap): boolean {
+  if (was.length !== now.length) return false;
+  for (let i = 0; i < was.length; i++) {
+    const a = was[i]!;
+    const b = now[i]!;
+    if (a.label !== b.label || a.style !== b.style || a.body !== b.body || !sameSpanMoved(a.span, b.span, map) || !sameSpanMoved(a.bodySpan, b.bodySpan, map)) return false;
+  }
+  return true;
+}
+
+/** True when the markers now are those before, moved by the change. */
+function sameMarkers(was: readonly FootnoteMarker[], now: readonly FootnoteMarker[], map: OffsetMap): boolean {
+  if (was.length !== now.length) return false;
+  for (let i = 0; i < was.length; i++) {
+    const a = was[i]!;
+    const b = now[i]!;
+    if (a.label !== b.label || a.style !== b.style || !sameSpanMoved(a.span, b.span, map)) return false;
+  }
+  return true;
+}
+
+function sameSpanMoved(was: Span, now: Span, map: OffsetMap): boolean {
+  const moved = mapSpan(was, map);
+  return !!moved && moved.offset === now.offset && moved.length === now.length;
 }
 
 /** True when `now` is `was` moved by the change (compared as JSON: the same fields in the same order). */
