@@ -177,6 +177,26 @@ export class DocumentWords {
     return this.starts.length;
   }
 
+  /**
+   * The runs of at most 16 UTF-16 units that start with an ASCII capital or a character beyond ASCII,
+   * in text order (found on first use): where the rules look for abbreviations and names, so that
+   * they pass over the other runs (most of a text) without reading them.
+   */
+  capitalized(): Int32Array {
+    if (this.capitalRuns) return this.capitalRuns;
+    const out: number[] = [];
+    const text = this.text;
+    for (let i = 0; i < this.starts.length; i++) {
+      const start = this.starts[i]!;
+      if (this.ends[i]! - start > 16) continue;
+      const c = text.charCodeAt(start);
+      if (c < 65 || (c > 90 && c < 128)) continue;
+      out.push(i);
+    }
+    return (this.capitalRuns = Int32Array.from(out));
+  }
+  private capitalRuns: Int32Array | undefined;
+
   /** The run at `i` as written. */
   raw(i: number): string {
     return this.text.slice(this.starts[i]!, this.ends[i]!);

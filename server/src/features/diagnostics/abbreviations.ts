@@ -58,7 +58,7 @@ export function explainedAbbreviations(text: string, words: DocumentWords): Set<
   // character after it is no space or bracket): only runs of at most eight letters (sixteen UTF-16
   // units) not starting with an ASCII lower-case letter or digit are tried, from the shared word index.
   // No run inside a match's brackets could start another match (no "(" follows it there).
-  for (let i = 0; i < words.count; i++) {
+  for (const i of words.capitalized()) {
     const start = words.starts[i]!;
     if (words.ends[i]! - start > 16) continue;
     const c = text.charCodeAt(start);

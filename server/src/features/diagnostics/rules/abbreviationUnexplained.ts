@@ -25,7 +25,7 @@ const WORD = /(?<![\p{L}\p{N}\-/._@#])\p{Lu}[\p{L}]{1,7}(?![\p{L}\p{N}\-@]|['’
  * the document's shared word index, not by a scan of the text.
  */
 export function* capitalsWords(text: string, words: DocumentWords, abbreviationsOnly = false): Generator<RegExpExecArray> {
-  for (let i = 0; i < words.count; i++) {
+  for (const i of words.capitalized()) {
     const start = words.starts[i]!;
     const end = words.ends[i]!;
     if (end - start > 16) continue;

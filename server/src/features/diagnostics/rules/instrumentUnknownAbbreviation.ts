@@ -25,7 +25,7 @@ const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?
  * — from the document's shared word index, not by a scan of the text.
  */
 export function* candidates(text: string, words: DocumentWords): Generator<RegExpExecArray> {
-  for (let i = 0; i < words.count; i++) {
+  for (const i of words.capitalized()) {
     const start = words.starts[i]!;
     if (words.ends[i]! - start > 7) continue;
     const c = text.charCodeAt(start);
