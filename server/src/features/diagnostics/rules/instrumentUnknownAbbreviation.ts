@@ -117,6 +117,27 @@ interface Candidate {
   readonly context: string;
 }
 
+/**
+ * The letters right before the spaces and tabs that end `text`, as `/([\p{L}]+)[ \t]+$/u` finds them
+ * (read backwards from the end instead of tried at every start).
+ */
+export function wordBeforeSpaces(text: string): string | undefined {
+  let i = text.length;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i === text.length) return undefined;
+  const end = i;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) i--;
+    else if (c < 128) break;
+    else if (c >= 0xdc00 && c <= 0xdfff && i >= 2 && LETTER.test(text.slice(i - 2, i))) i -= 2;
+    else if (LETTER.test(text[i - 1]!)) i--;
+    else break;
+  }
+  return i < end ? text.slice(i, end) : undefined;
+}
+const LETTER = /^\p{L}$/u;
+
 /** The instrument-like reading of the abbreviation at [start, end), if any. */
 function instrumentLike(text: string, start: number, end: number, abbr: string): Candidate | undefined {
   const after = text.slice(end, end + 40);
@@ -126,8 +147,8 @@ function instrumentLike(text: string, start: number, end: number, abbr: string):
   if (compound && INSTRUMENT_WORD.test(compound[1]!.replace(/^\p{L}*?(regeling|subsidie|fonds|programma)/u, '$1'))) return { abbr, span, context: compound[1]! };
   const next = /^[ \t]+([\p{L}]+)/u.exec(after);
   if (next && INSTRUMENT_WORD.test(next[1]!)) return { abbr, span, context: next[1]! };
-  const previous = /([\p{L}]+)[ \t]+$/u.exec(before);
-  if (previous && INSTRUMENT_BEFORE.test(previous[1]!)) return { abbr, span, context: previous[1]! };
+  const previous = wordBeforeSpaces(before);
+  if (previous && INSTRUMENT_BEFORE.test(previous)) return { abbr, span, context: previous };
   if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
     const open = text.lastIndexOf('(', start);
     const words = namedBy(abbr, nameBefore(text, open));
