@@ -214,11 +214,14 @@ export const citationTitleMismatch: DiagnosticRule = {
   async check(ctx) {
     const findings: Finding[] = [];
     const judged = new Map<string, Verdict | undefined>();
+    // The words of each description read once (a letter cites the same paper with the same words often).
+    const termsByText = new Map<string, Terms>();
     for (const r of ctx.doc.analysis.references) {
       if (r.kind !== 'kamerstuk') continue;
       const described = describedAs(ctx.doc, r);
       if (!described || !described.words.length || /\bbijlage\b/i.test(described.text)) continue;
-      const terms = termsOf(subjectOf(described.text));
+      let terms = termsByText.get(described.text);
+      if (!terms) termsByText.set(described.text, (terms = termsOf(subjectOf(described.text))));
       // A description of only shared words ("de brief", "de Defensiestrategie") is no evidence.
       if (!terms.distinct.length) continue;
       const key = judgementKey(r, described);
