@@ -102,7 +102,11 @@ const previousOf = new WeakMap<IndexedDocument, IndexedDocument>();
 
 /** Says that a document version follows another (of the same document): its sentence windows are taken over where unchanged. */
 export function sentencesFollow(doc: IndexedDocument, previous: IndexedDocument): void {
-  if (doc !== previous && !windowsOf.has(doc)) previousOf.set(doc, previous);
+  if (doc === previous || windowsOf.has(doc)) return;
+  // The version whose windows were made: the previous one, or the one it would have taken them from
+  // (a version nobody asked for sentences is skipped, so that no chain of old versions is kept).
+  const source = windowsOf.get(previous)?.length ? previous : previousOf.get(previous);
+  if (source) previousOf.set(doc, source);
 }
 
 /** The window that serves `span`, made when none does; none for a long span (the whole text's sentences serve it). */

@@ -101,6 +101,24 @@ describe('the shared word index of a document version', () => {
     );
   });
 
+  it('of a version after one whose words nobody asked for, is made from the last version read (no chain of old texts is kept)', () => {
+    const base = fs.readFileSync(path.join(seedsDir, fs.readdirSync(seedsDir).filter((x) => x.endsWith('.txt')).sort()[0]!), 'utf8');
+    const v1 = { text: base, lines: new LineIndex(base) };
+    DocumentWords.of(v1);
+    const t2 = base.replace('de', 'DE');
+    const v2 = { text: t2, lines: new LineIndex(t2) };
+    DocumentWords.follows(v2, v1);
+    const t3 = t2 + ' NVWA (Nederlandse Voedsel- en Warenautoriteit)';
+    const v3 = { text: t3, lines: new LineIndex(t3) };
+    DocumentWords.follows(v3, v2);
+    const reads = DocumentWords.wholeReads;
+    const made = DocumentWords.of(v3);
+    assert.equal(DocumentWords.wholeReads, reads);
+    const read = DocumentWords.read(t3);
+    assert.deepEqual(Array.from(made.starts), Array.from(read.starts));
+    for (let i = 0; i < read.count; i++) assert.equal(made.folded(i), read.folded(i));
+  });
+
   it('is built once per text and shared', () => {
     const text = 'Het Klimaatfonds en de SDE-regeling.';
     const lines = new LineIndex(text);
