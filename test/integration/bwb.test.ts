@@ -144,7 +144,7 @@ describe('the Basiswettenbestand (wetten.overheid.nl)', function () {
 
     it('a found law stays fresh for a month; then it is asked again', async () => {
       let now = Date.parse('2026-12-06T10:00:00Z');
-      const o = sources(new MemoryStore(), true, { now: () => now });
+      const o = sources(new MemoryStore(() => now), true, { now: () => now });
       const s = service(o);
       await hoverText(s, LETTER, AT);
       const before = server.requests.length;
@@ -164,7 +164,7 @@ describe('the Basiswettenbestand (wetten.overheid.nl)', function () {
         return true;
       });
       let now = Date.parse('2026-12-06T10:00:00Z');
-      const s = service(sources(new MemoryStore(), true, { now: () => now }));
+      const s = service(sources(new MemoryStore(() => now), true, { now: () => now }));
       const text = 'Zie de Verzamelwet.';
       const before = server.requests.length;
       assert.equal(await hoverText(s, text, 9), undefined);
