@@ -114,14 +114,18 @@ describe('language server: analysis off the main thread, findings kept per versi
     assert.deepEqual(await stats(), before);
   });
 
-  it('random edit sequences end with the findings of a fresh analysis of the final text', async () => {
+  /**
+   * Random edit sequences (with diagnostic pulls and hovers not awaited between them) on the texts
+   * `letter` gives for a seed: the final pull gives the findings of a fresh analysis of the final text.
+   */
+  const randomEdits = async (name: string, letter: (seed: number) => string, runs: number): Promise<void> => {
     const insert = fc.array(fc.constantFrom(...VOCABULARY, ' ', '\n', 'Kamerstuk 29826, nr. 250', 'SCE-regeling'), { maxLength: 3 }).map((w) => w.join(' '));
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(40), insert, pull: fc.boolean(), hover: fc.boolean() });
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat(seeds.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), async (seed, edits) => {
-        let text = seeds[seed]!.slice(0, 8000);
-        const uri = await open(`willekeurig-${++run}.md`, text);
+        let text = letter(seed);
+        const uri = await open(`${name}-${++run}.md`, text);
         let version = 1;
         const waiting: Promise<unknown>[] = [];
         for (const e of edits) {
@@ -140,39 +144,17 @@ describe('language server: analysis off the main thread, findings kept per versi
         assert.deepEqual(final.items.map(shape), await freshDiagnostics(uri, text));
         await lsp.notify('textDocument/didClose', { textDocument: { uri } });
       }),
-      params(6),
+      params(runs),
     );
+  };
+
+  it('random edit sequences end with the findings of a fresh analysis of the final text', async () => {
+    await randomEdits('willekeurig', (seed) => seeds[seed]!.slice(0, 8000), 6);
   });
 
   it('random edit sequences of a long letter (analysed as stretches, sent as deltas) end with the findings of a fresh analysis', async () => {
-    const insert = fc.array(fc.constantFrom(...VOCABULARY, ' ', '\n', 'Kamerstuk 29826, nr. 250', 'SCE-regeling'), { maxLength: 3 }).map((w) => w.join(' '));
-    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(40), insert, pull: fc.boolean(), hover: fc.boolean() });
-    let run = 0;
     const before = (await stats()).stretchAnalysesElsewhere;
-    await fc.assert(
-      fc.asyncProperty(fc.nat(seeds.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), async (seed, edits) => {
-        let text = largeLetter(40_000 + 1000 * seed);
-        const uri = await open(`lang-${++run}.md`, text);
-        let version = 1;
-        const waiting: Promise<unknown>[] = [];
-        for (const e of edits) {
-          const lines = new LineIndex(text);
-          const from = Math.floor(e.at * text.length);
-          const to = Math.min(text.length, from + e.remove);
-          const range = { start: lines.positionAt(from), end: lines.positionAt(to) };
-          text = text.slice(0, from) + e.insert + text.slice(to);
-          await lsp.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: e.insert }] });
-          // Requests that are not awaited before the next edit: answered from whatever analysis there is.
-          if (e.pull) waiting.push(pull(uri));
-          if (e.hover) waiting.push(lsp.request('textDocument/hover', { textDocument: { uri }, position: range.start }));
-        }
-        await Promise.all(waiting);
-        const final = await pull(uri);
-        assert.deepEqual(final.items.map(shape), await freshDiagnostics(uri, text));
-        await lsp.notify('textDocument/didClose', { textDocument: { uri } });
-      }),
-      params(3),
-    );
+    await randomEdits('lang', (seed) => largeLetter(40_000 + 1000 * seed), 3);
     // Analysed as stretches in the worker (the first version of each is analysed whole).
     assert.ok((await stats()).stretchAnalysesElsewhere > before);
   });

@@ -1,5 +1,5 @@
 import { analyze, analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
-import { reanalyze } from '../engine/incremental';
+import { reanalyze, sameAnalyzeOptions } from '../engine/incremental';
 import { handelingenKey, kamerstukKey, parseHandelingenKey, parseKamerstukKey } from '../engine/identifiers';
 import { LineIndex, positionAmong } from '../engine/lineIndex';
 import type { DocumentAnalysis, DocumentMetadata, KnownDocumentFacts, Position, Range, Reference, Span } from '../engine/model';
@@ -133,11 +133,6 @@ class PackedLines implements DocumentLines {
   }
 }
 
-/** The same analysis options (a later version may be analyzed from an earlier one's): glossary, facts and date. */
-function sameOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
-  return a.instruments === b.instruments && a.senses === b.senses && a.documentDate === b.documentDate && sameFacts(a.known, b.known);
-}
-
 /** What the index holds per document: its entry, its packed citations, and the whole document when kept. */
 interface Slot {
   readonly entry: IndexEntry;
@@ -212,7 +207,7 @@ export class WorkspaceIndex {
     else if (keep === 'entry') analysis = analyze(text, { ...citing, lines });
     else {
       const was = before?.incremental;
-      const same = was && sameOptions(was.options, options);
+      const same = was && sameAnalyzeOptions(was.options, options);
       const result = same ? reanalyze(was.analysis, text, { ...options, lines }).result : analyzeWhole(text, { ...options, lines });
       incremental = { analysis: result, options };
       analysis = result.analysis;

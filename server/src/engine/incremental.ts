@@ -4,6 +4,7 @@ import type { DocumentAnalysis, DocumentMetadata, Footnote, FootnoteMarker, Inst
 import type { OutsideReferences } from './recognizers/motionKamerstuk';
 import type { PlacedInstrumentMatch } from './recognizers/instrument';
 import { LowercaseWords } from './recognizers/motion';
+import { lowerBoundBy } from './sortedOffsets';
 import { RANGE_NUMBERS_BUDGET } from './recognizers/kamerstuk';
 
 /**
@@ -48,6 +49,15 @@ interface Reuse {
   readonly lineDelta: number;
   /** The references as composed, before the passes over the whole result (to see what those passes changed). */
   readonly composed: readonly Reference[];
+}
+
+/**
+ * Whether a version analyzed with `b` may be analyzed from one analyzed with `a` (`reanalyze` asks the
+ * same options): the same glossary (matcher and senses), document date and known facts. The line
+ * index is the version's own and is not compared.
+ */
+export function sameAnalyzeOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
+  return a.instruments === b.instruments && a.senses === b.senses && a.documentDate === b.documentDate && JSON.stringify(a.known ?? {}) === JSON.stringify(b.known ?? {});
 }
 
 /** Below this length a document is always analyzed whole: that is as fast as comparing. */
@@ -364,7 +374,7 @@ function outsideReferences(previous: readonly Reference[], bounds: StretchBounds
     const from = oldOffset(span.offset);
     const to = from + span.length;
     const found: Reference[] = [];
-    for (let i = lowerBound(previous, from, (r) => r.span.offset); i < previous.length && previous[i]!.span.offset < to; i++) found.push(previous[i]!);
+    for (let i = lowerBoundBy(previous, from, (r) => r.span.offset); i < previous.length && previous[i]!.span.offset < to; i++) found.push(previous[i]!);
     return found;
   };
   return {
@@ -428,7 +438,7 @@ function compose(
   }
   const prefix = references.length;
   for (const r of found.references) if (r.span.offset >= bounds.innerFrom && r.span.offset < bounds.innerTo) references.push(r);
-  const suffixFrom = lowerBound(oldRefs, oldInnerTo, startOf);
+  const suffixFrom = lowerBoundBy(oldRefs, oldInnerTo, startOf);
   for (let i = suffixFrom; i < oldRefs.length; i++) {
     const moved = moveAfter(oldRefs[i]!, map, lineDelta);
     if (!moved) return undefined;
@@ -444,7 +454,7 @@ function compose(
     matches.push(m);
   }
   for (const m of found.matches) if (m.start >= bounds.innerFrom && m.start < bounds.innerTo) matches.push(m);
-  for (let i = lowerBound(oldMatches, oldInnerTo, matchStart); i < oldMatches.length; i++) {
+  for (let i = lowerBoundBy(oldMatches, oldInnerTo, matchStart); i < oldMatches.length; i++) {
     const m = oldMatches[i]!;
     matches.push({ ...m, start: m.start + delta, end: m.end + delta });
   }
@@ -467,7 +477,7 @@ function seamsHold<T>(
 ): boolean {
   const pick = (xs: readonly T[], lo: number, hi: number, key: (x: T) => string): string => {
     const keys: string[] = [];
-    for (let i = lowerBound(xs, lo, at); i < xs.length && at(xs[i]!) < hi; i++) keys.push(key(xs[i]!));
+    for (let i = lowerBoundBy(xs, lo, at); i < xs.length && at(xs[i]!) < hi; i++) keys.push(key(xs[i]!));
     return keys.join('\n');
   };
   return (
@@ -491,7 +501,8 @@ export interface AnalysisDelta {
   readonly middle: readonly Reference[];
   /** References before and after the middle that differ from the kept or moved previous ones: [index in the new references, reference]. */
   readonly patches: readonly (readonly [number, Reference])[];
-  readonly instruments: { readonly prefix: number; readonly suffixFrom: number; readonly middle: readonly InstrumentMention[]; readonly patches: readonly (readonly [number, InstrumentMention])[] };
+  /** The mentions: the previous ones before `prefix` kept, those from `suffixFrom` moved, `middle` between (every mention that differs lies there). */
+  readonly instruments: { readonly prefix: number; readonly suffixFrom: number; readonly middle: readonly InstrumentMention[] };
   readonly metadata: DocumentMetadata;
   readonly footnotes: readonly Footnote[];
   readonly footnoteMarkers: readonly FootnoteMarker[];
@@ -529,7 +540,7 @@ export function analysisDelta(previous: DocumentAnalysis, re: Reanalysis): Analy
     lineDelta: reuse.lineDelta,
     middle: refs.slice(reuse.prefix, middleEnd),
     patches,
-    instruments: { prefix, suffixFrom: was.length - suffix, middle: mentions.slice(prefix, mentions.length - suffix), patches: [] },
+    instruments: { prefix, suffixFrom: was.length - suffix, middle: mentions.slice(prefix, mentions.length - suffix) },
     metadata: now.metadata,
     footnotes: now.footnotes,
     footnoteMarkers: now.footnoteMarkers,
@@ -551,7 +562,6 @@ export function applyAnalysisDelta(previous: DocumentAnalysis, d: AnalysisDelta)
   const was = previous.instruments;
   const instruments: InstrumentMention[] = [...was.slice(0, d.instruments.prefix), ...d.instruments.middle];
   for (let i = d.instruments.suffixFrom; i < was.length; i++) instruments.push({ ...was[i]!, span: { offset: was[i]!.span.offset + delta, length: was[i]!.span.length } });
-  for (const [i, m] of d.instruments.patches) instruments[i] = m;
   return { metadata: d.metadata, references, footnotes: d.footnotes, footnoteMarkers: d.footnoteMarkers, instruments };
 }
 
@@ -595,16 +605,6 @@ function moveAfter(r: Reference, map: OffsetMap, lineDelta: number): Reference |
   return { ...moved, range };
 }
 
-function lowerBound<T>(xs: readonly T[], at: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(xs[mid]!) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function isSorted(refs: readonly Reference[]): boolean {
   for (let i = 1; i < refs.length; i++) if (byPlace(refs[i - 1]!, refs[i]!) > 0) return false;

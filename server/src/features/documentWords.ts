@@ -8,7 +8,7 @@
 import { foldForSearch } from '../engine/folding';
 import { changedStretch } from '../engine/incremental';
 import type { LineIndex } from '../engine/lineIndex';
-import { SpanSet } from '../engine/sortedOffsets';
+import { lowerBound, SpanSet } from '../engine/sortedOffsets';
 import type { IndexedDocument } from './model';
 
 const cache = new WeakMap<LineIndex, DocumentWords>();
@@ -115,7 +115,7 @@ export class DocumentWords {
     const delta = text.length - this.text.length;
     // Runs [0, a) end before the change and are kept; runs [b, count) start after it and move.
     let a = lowerBound(this.ends, start);
-    let b = upperBound(this.starts, oldEnd);
+    let b = lowerBound(this.starts, oldEnd + 1);
     if (a > b) a = b;
     const from = a < this.count ? Math.min(this.starts[a]!, start) : start;
     const to = b < this.count ? this.starts[b]! + delta : text.length;
@@ -261,30 +261,6 @@ function groupRuns(words: readonly string[], wordOf: Int32Array): Omit<DocumentW
   const runsByWord = new Int32Array(wordOf.length);
   for (let i = 0; i < wordOf.length; i++) runsByWord[next[wordOf[i]!]!++] = i;
   return { words, wordOf, firstRun, runsByWord };
-}
-
-/** The first index whose value is at least `at` (values ascending). */
-function lowerBound(values: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index whose value is above `at` (values ascending). */
-function upperBound(values: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -19,7 +19,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { sentencesFollow } from '../features/sentences';
-import { analysisDelta, applyAnalysisDelta, reanalyze, type AnalysisDelta } from '../engine/incremental';
+import { analysisDelta, applyAnalysisDelta, reanalyze, sameAnalyzeOptions, type AnalysisDelta } from '../engine/incremental';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
 import { LineIndex } from '../engine/lineIndex';
@@ -258,10 +258,9 @@ function serveAnalyses(): void {
       };
       // An open document (a job with checks) is analyzed from its previous version where only a
       // stretch changed (engine/incremental.ts); the same options, else whole.
-      const key = JSON.stringify([job.known ?? null, job.documentDate ?? null, !!job.withoutInstruments]);
       const last = job.checks ? recent.take(job.uri) : undefined;
       const made =
-        last && last.key === key && last.matcher === options.instruments && last.senses === options.senses
+        last && sameAnalyzeOptions(last.options, options)
           ? reanalyze(last.analysis, job.text, options)
           : { result: analyzeWhole(job.text, options), how: 'whole' as const };
       const whole = made.result;
@@ -273,7 +272,7 @@ function serveAnalyses(): void {
           DocumentWords.follows(doc, last.doc);
           sentencesFollow(doc, last.doc);
         }
-        recent.keep(job.uri, { analysis: whole, doc, key, matcher: options.instruments, senses: options.senses, sentAs: id });
+        recent.keep(job.uri, { analysis: whole, doc, options, sentAs: id });
       }
       // The rules that read only the document run here too (with their per-version preparation:
       // sentences, lookups); those that read the workspace are left to the main thread.
@@ -309,10 +308,8 @@ interface RecentAnalysis {
   readonly doc: IndexedDocument;
   /** The id of the job whose answer sent it. */
   readonly sentAs: number;
-  /** The facts, date and instruments flag it was made with (JSON). */
-  readonly key: string;
-  readonly matcher: AnalyzeOptions['instruments'];
-  readonly senses: AnalyzeOptions['senses'];
+  /** The options it was made with (glossary, facts, date). */
+  readonly options: AnalyzeOptions;
 }
 
 /** The last analysis of each of the most recently analyzed open documents. */
