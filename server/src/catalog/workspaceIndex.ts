@@ -213,9 +213,12 @@ export class WorkspaceIndex {
       analysis = result.analysis;
     }
     const doc: IndexedDocument = { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
+    // Taken out and put back: the same URIs (in the same order) when it was there before.
+    const order = before ? this.sortedUris : undefined;
     this.remove(uri);
     const citations = this.pack(doc.analysis.references);
     const entry = keep === 'whole' ? doc : entryOf(doc, PackedLines.of(lines, text.length));
+    this.sortedUris = order;
     this.slots.set(uri, { entry, citations, whole: keep === 'whole' ? doc : undefined, matcher: instruments, ...(incremental ? { incremental } : {}) });
     for (const key of citations.keys) {
       let set = this.citing.get(key);
@@ -255,6 +258,7 @@ export class WorkspaceIndex {
     const at = this.recent.indexOf(uri);
     if (at >= 0) this.recent.splice(at, 1);
     this.slots.delete(uri);
+    this.sortedUris = undefined;
     for (const key of slot.citations.keys) {
       const set = this.citing.get(key);
       if (!set) continue;
@@ -285,14 +289,30 @@ export class WorkspaceIndex {
     return this.slots.has(uri);
   }
 
-  /** Every document's entry. */
+  /**
+   * Every document's entry, in order of URI: the same order however the documents came in (a scan
+   * has several files analyzed at a time, and takes them in as they are done).
+   */
   *entries(): IterableIterator<IndexEntry> {
-    for (const slot of this.slots.values()) yield slot.entry;
+    for (const uri of this.urisInOrder()) {
+      const slot = this.slots.get(uri);
+      if (slot) yield slot.entry;
+    }
   }
 
-  /** The documents held whole. */
+  /** The documents held whole, in order of URI. */
   *wholeDocuments(): IterableIterator<IndexedDocument> {
-    for (const slot of this.slots.values()) if (slot.whole) yield slot.whole;
+    for (const uri of this.urisInOrder()) {
+      const whole = this.slots.get(uri)?.whole;
+      if (whole) yield whole;
+    }
+  }
+
+  /** The URIs sorted, kept until a document comes or goes. */
+  private sortedUris: string[] | undefined;
+
+  private urisInOrder(): readonly string[] {
+    return (this.sortedUris ??= [...this.slots.keys()].sort());
   }
 
   get size(): number {

@@ -12,7 +12,7 @@ import { SEVERITIES } from '../features/model';
 import { GlossaryFolders, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
 import { summarizeProblems } from '../io/manifests';
 import type { Locale, Messages } from '../l10n';
-import { createKamerwijzer, type Kamerwijzer } from '../service/kamerwijzer';
+import { createKamerwijzer, type DocumentAnalyzer, type DocumentFacts, type Kamerwijzer } from '../service/kamerwijzer';
 import { checkedSummary, printJson, printSarif, printText, type CheckedDocument } from './checkOutput';
 import type { InputDocument } from './documents';
 import type { OnlineSetup } from './online';
@@ -31,6 +31,10 @@ export interface CheckOptions {
   readonly setup: OnlineSetup;
   /** Tests only: called before each analysis (see KamerwijzerOptions.beforeAnalysis). */
   readonly beforeAnalysis?: (uri: string, text: string) => void;
+  /** Analyzes documents in other threads (worker threads, several at a time); without it, in this one. */
+  readonly analyzer?: DocumentAnalyzer;
+  /** How much text is kept analyzed between indexing and checking (default WHOLE_TEXT_BUDGET; tests make it small). */
+  readonly wholeTextBudget?: number;
 }
 
 export interface CheckResult {
@@ -73,6 +77,13 @@ export interface CheckRun {
  */
 export const WHOLE_TEXT_BUDGET = 8 * 1024 * 1024;
 
+/** With an analyzer: how many documents are being indexed at a time. */
+const ANALYSES_IN_FLIGHT = 8;
+
+/** With an analyzer: how many documents past the one being checked are analyzed again meanwhile. */
+const CHECK_AHEAD = 4;
+const CHECK_AHEAD_CHARS = 2 * 1024 * 1024;
+
 /**
  * Indexes the documents (so that they can refer to each other) and, when online, looks up what they
  * cite; then `checked()` checks each. A document whose analysis or checks fail is reported on stderr
@@ -94,54 +105,122 @@ export async function startCheck(
     settings: { locale, today: options.today, diagnostics: options.diagnostics, online: options.setup.official.online },
     logger: { info: () => undefined, warn: err, error: err },
     ...(options.beforeAnalysis ? { beforeAnalysis: options.beforeAnalysis } : {}),
+    ...(options.analyzer ? { analyzer: options.analyzer } : {}),
   });
-  const loaded = new Set<string>();
   let errors = 0;
-  const failed = (input: InputDocument, e: unknown): undefined => {
-    errors++;
-    err(m.cli.analysisFailed(input.displayPath, (e as Error)?.message ?? String(e)));
-    return undefined;
+  const run: RunContext = {
+    service,
+    parallel: !!options.analyzer,
+    failed: (input, e) => {
+      errors++;
+      err(m.cli.analysisFailed(input.displayPath, (e as Error)?.message ?? String(e)));
+      return undefined;
+    },
+    factsOf: (input) => ({
+      ...(input.known ? { known: input.known } : {}),
+      ...(options.documentDate ? { documentDate: options.documentDate } : {}),
+    }),
   };
-  const factsOf = (input: InputDocument) => ({
-    ...(input.known ? { known: input.known } : {}),
-    ...(options.documentDate ? { documentDate: options.documentDate } : {}),
-  });
-  // Index everything first, so that letters can refer to each other.
-  const indexed: { input: InputDocument; uri: string }[] = [];
+  const indexed = await indexAll(run, inputs, glossaryFolders, options.wholeTextBudget ?? WHOLE_TEXT_BUDGET, m, err);
+  // Online: what the documents cite is looked up first (the cache answers what it can).
+  if (options.setup.official.online) await service.catalog.fetch(service.citedInWorkspace()).catch(() => undefined);
+  return { service, checked: () => checkAll(run, indexed), errors: () => errors };
+}
+
+/** What indexing and checking share. */
+interface RunContext {
+  readonly service: Kamerwijzer;
+  /** Whether documents are analyzed elsewhere, several at a time (an analyzer). */
+  readonly parallel: boolean;
+  /** Reports a document that could not be analyzed or checked, and counts it. */
+  readonly failed: (input: InputDocument, e: unknown) => undefined;
+  readonly factsOf: (input: InputDocument) => DocumentFacts;
+}
+
+interface Indexed {
+  readonly input: InputDocument;
+  readonly uri: string;
+}
+
+/**
+ * Indexes every document, so that letters can refer to each other; returns those indexed, in input
+ * order. In parallel, several documents are analyzed at a time (each worker has one running and one
+ * waiting) and the index takes them in as they come (its order does not depend on that).
+ */
+async function indexAll(run: RunContext, inputs: readonly InputDocument[], glossaryFolders: GlossaryFolders, budget: number, m: Messages, err: (s: string) => void): Promise<Indexed[]> {
+  const loaded = new Set<string>();
+  const slots: (Indexed | undefined)[] = [];
+  const inFlight = new Set<Promise<void>>();
   let kept = 0;
   for (const input of inputs) {
     const folder = glossaryFolders.nearest(path.dirname(input.absolutePath));
     if (folder !== undefined && !loaded.has(folder)) {
+      // A glossary is loaded before any document under it is analyzed (and none is being analyzed meanwhile).
+      await Promise.all(inFlight);
       loaded.add(folder);
-      loadGlossary(service, folder, m, err);
+      loadGlossary(run.service, folder, m, err);
     }
+    const slot = slots.push(undefined) - 1;
+    const uri = pathToFileURL(input.absolutePath).toString();
+    kept += input.text.length;
+    const keep = kept <= budget ? 'whole' : 'entry';
+    const indexing: Promise<void> = run.service
+      .setDocumentAsync(uri, input.text, 1, run.factsOf(input), undefined, { keep })
+      .then(
+        () => void (slots[slot] = { input, uri }),
+        (e: unknown) => void run.failed(input, e),
+      )
+      .finally(() => inFlight.delete(indexing));
+    inFlight.add(indexing);
+    if (inFlight.size >= (run.parallel ? ANALYSES_IN_FLIGHT : 1)) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  return slots.filter((x) => x !== undefined);
+}
+
+/**
+ * Checks the indexed documents in order, each whole with its findings. A document not held whole is
+ * analyzed again; in parallel a few ahead (by the analyzer's workers, with the rules that read only
+ * the document) while this thread checks the one before.
+ */
+async function* checkAll(run: RunContext, indexed: readonly Indexed[]): AsyncGenerator<{ input: InputDocument; doc: IndexedDocument; findings: CheckedFinding[] }> {
+  const { service } = run;
+  const ahead = new Map<string, Promise<IndexedDocument>>();
+  const whole = (k: number): Promise<IndexedDocument> | undefined => {
+    const next = indexed[k];
+    if (!next || service.document(next.uri)) return undefined;
+    let made = ahead.get(next.uri);
+    if (!made) {
+      made = service.wholeAgainAsync(next.uri, next.input.text, 1, run.factsOf(next.input));
+      made.catch(() => undefined); // handled when it is its turn
+      ahead.set(next.uri, made);
+    }
+    return made;
+  };
+  for (let k = 0; k < indexed.length; k++) {
+    const { input, uri } = indexed[k]!;
+    let doc: IndexedDocument;
     try {
-      const uri = pathToFileURL(input.absolutePath).toString();
-      kept += input.text.length;
-      service.setDocument(uri, input.text, 1, factsOf(input), kept <= WHOLE_TEXT_BUDGET ? 'whole' : 'entry');
-      indexed.push({ input, uri });
-    } catch (e) {
-      failed(input, e);
-    }
-  }
-  // Online: what the documents cite is looked up first (the cache answers what it can).
-  if (options.setup.official.online) await service.catalog.fetch(service.citedInWorkspace()).catch(() => undefined);
-  async function* checked(): AsyncGenerator<{ input: InputDocument; doc: IndexedDocument; findings: CheckedFinding[] }> {
-    for (const { input, uri } of indexed) {
-      let doc: IndexedDocument;
-      try {
-        doc = service.document(uri) ?? service.wholeAgain(uri, input.text, 1, factsOf(input));
-      } catch (e) {
-        failed(input, e);
-        continue;
+      const again = whole(k);
+      // Ahead within a budget of text (their analyses are held until checked), at least the next one.
+      let aheadChars = 0;
+      for (let j = k + 1; run.parallel && j <= k + CHECK_AHEAD && j < indexed.length; j++) {
+        aheadChars += indexed[j]!.input.text.length;
+        if (j > k + 1 && aheadChars > CHECK_AHEAD_CHARS) break;
+        whole(j);
       }
-      // Let go first, so that nothing kept beside the index holds the analysis once it is checked.
-      service.index.release(uri);
-      const findings = await service.findings(doc).catch((e: unknown) => failed(input, e));
-      if (findings) yield { input, doc, findings };
+      doc = service.document(uri) ?? (await again!);
+    } catch (e) {
+      run.failed(input, e);
+      continue;
+    } finally {
+      ahead.delete(uri);
     }
+    // Let go first, so that nothing kept beside the index holds the analysis once it is checked.
+    service.index.release(uri);
+    const findings = await service.findings(doc).catch((e: unknown) => run.failed(input, e));
+    if (findings) yield { input, doc, findings };
   }
-  return { service, checked, errors: () => errors };
 }
 
 /** Lays a folder's workspace glossary over the bundled one; its problems go to stderr, bounded. */

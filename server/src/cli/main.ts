@@ -2,13 +2,14 @@ import { isIsoDate } from '../engine/calendar';
 import { localeFrom, messages, type Locale, type Messages } from '../l10n';
 import { SEVERITIES, type CitationStyle, type Severity } from '../features/model';
 import { ArgError, parseArgs, type ParsedArgs } from './args';
-import { runCheck, type OutputFormat } from './check';
+import { runCheck, type CheckOptions, type OutputFormat } from './check';
 import { runReport } from './report';
 import type { ReportFormat } from '../features/reportFormats';
 import { readInputs } from './documents';
 import { runExtract } from './extract';
 import { defaultDataDir } from '../io/bundledData';
 import { analysisFaultFromEnvironment } from '../io/environment';
+import { AnalyzerPool } from '../lsp/analyzerPool';
 import { runLanguageServer } from '../lsp/run';
 import { createKamerwijzer, isoDate } from '../service/kamerwijzer';
 import { runPrefetch, runSync } from './fetch';
@@ -134,6 +135,40 @@ async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m:
     const failed = runExtract(input.documents, { json: args.flags.has('--json'), ...(o.documentDate ? { documentDate: o.documentDate } : {}), ...hooks }, locale, m, out, err);
     return input.errors.length || failed ? 2 : 0;
   }
+  // Many documents are analyzed in worker threads, several at a time, while this thread checks.
+  const analyzer = analysisWorkersFor(input.documents, env) ? new AnalyzerPool({ logger: { info: () => undefined, warn: err, error: err }, editorWorker: false }) : undefined;
+  try {
+    return await checkOrReport(args, o, input, setup, { ...hooks, ...(analyzer ? { analyzer } : {}) }, locale, m, out, err);
+  } finally {
+    analyzer?.dispose();
+  }
+}
+
+/**
+ * Whether `check` and `report` analyze in worker threads: for several documents of some size together
+ * (a worker takes a moment to start), unless KAMERWIJZER_ANALYSIS=main asks for this thread.
+ */
+function analysisWorkersFor(documents: readonly { readonly text: string }[], env: NodeJS.ProcessEnv): boolean {
+  if (env['KAMERWIJZER_ANALYSIS'] === 'main' || documents.length < 2) return false;
+  let chars = 0;
+  for (const d of documents) chars += d.text.length;
+  return chars >= ANALYSIS_WORKERS_FROM_CHARS;
+}
+
+/** From this much text on, `check` and `report` analyze in worker threads (about 1 MB: a fifth of a second of analysis). */
+const ANALYSIS_WORKERS_FROM_CHARS = 1024 * 1024;
+
+async function checkOrReport(
+  args: ParsedArgs,
+  o: CommonOptions,
+  input: Awaited<ReturnType<typeof readInputs>>,
+  setup: Exclude<ReturnType<typeof onlineSetup>, string>,
+  hooks: Pick<CheckOptions, 'beforeAnalysis' | 'analyzer'>,
+  locale: Locale,
+  m: Messages,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   if (args.command === 'report') {
     const report = await runReport(
       input.documents,

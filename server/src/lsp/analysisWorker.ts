@@ -87,6 +87,11 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     return this.failed;
   }
 
+  /** The jobs given and not yet answered: waiting, running, and a dropped one still running. */
+  get load(): number {
+    return this.queue.length + (this.running ? 1 : 0) + (this.ignoreNextResult ? 1 : 0);
+  }
+
   analyze(job: AnalysisJob, bundled: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedElsewhere | undefined> {
     if (this.failed) return Promise.resolve(undefined);
     if (signal?.aborted) return Promise.reject(signal.reason);
@@ -145,7 +150,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     }
     this.running = next;
     this.options.onEvent?.('started', next.job.uri);
-    const base = next.job.checks ? this.received.get(next.job.uri)?.id : undefined;
+    const base = next.job.checks && !next.job.once ? this.received.get(next.job.uri)?.id : undefined;
     worker.postMessage({ kind: 'analyze', id: next.id, job: next.job, ...(base ? { base } : {}) } satisfies ToWorker);
   }
 
@@ -184,7 +189,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         pending.resolve(undefined);
         return this.pump();
       }
-      if (pending.job.checks) {
+      if (pending.job.checks && !pending.job.once) {
         this.received.delete(pending.job.uri);
         this.received.set(pending.job.uri, { id: reply.id, analysis });
         if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
@@ -272,7 +277,7 @@ function serveAnalyses(): void {
           DocumentWords.follows(doc, last.doc);
           sentencesFollow(doc, last.doc);
         }
-        recent.keep(job.uri, { analysis: whole, doc, options, sentAs: id });
+        if (!job.once) recent.keep(job.uri, { analysis: whole, doc, options, sentAs: id });
       }
       // The rules that read only the document run here too (with their per-version preparation:
       // sentences, lookups); those that read the workspace are left to the main thread.

@@ -20,7 +20,7 @@ import { createKamerwijzer, type Kamerwijzer, type Logger } from '../service/kam
 import { clientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
 import { ServerCommands } from './commands';
 import { DiagnosticsPublisher, yieldEvery } from './diagnosticsPublisher';
-import { WorkerAnalyzer } from './analysisWorker';
+import { AnalyzerPool } from './analyzerPool';
 import { registerHandlers } from './handlers';
 import { CitationLookups } from './lookups';
 import { parseSettings, ServerSettings } from './settings';
@@ -34,7 +34,7 @@ export interface ServerOptions {
   /** Tests only: called before each analysis (see KamerwijzerOptions.beforeAnalysis). */
   readonly beforeAnalysis?: (uri: string, text: string) => void;
   /** Where documents are analyzed: a worker thread (its script: tests give a missing one to see the fallback), or the main thread. */
-  readonly analysis?: { readonly inProcess?: boolean; readonly workerScript?: string };
+  readonly analysis?: { readonly inProcess?: boolean; readonly workerScript?: string; /** How many worker threads analyze (default: one per core, at most four). */ readonly workers?: number };
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -50,7 +50,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const disk = diskData(options.dataDir, logger);
   // The folder of a document is known to the sync, which needs the service: it is looked up late.
   let sync: WorkspaceSync | undefined;
-  const analyzer = options.analysis?.inProcess ? undefined : new WorkerAnalyzer({ logger, script: options.analysis?.workerScript });
+  const analyzer = options.analysis?.inProcess ? undefined : new AnalyzerPool({ logger, ...(options.analysis?.workerScript ? { script: options.analysis.workerScript } : {}), ...(options.analysis?.workers ? { workers: options.analysis.workers } : {}) });
   const service = createKamerwijzer({
     sources: [...official.sources, ...disk.sources],
     bundledGlossary: disk.bundledGlossary,

@@ -45,6 +45,12 @@ export interface SyncListener {
   error(message: string): void;
 }
 
+/**
+ * How many files a scan reads and has analyzed at a time: enough that the analyzer's workers never
+ * wait for the main thread to read the next file or take a result over.
+ */
+const SCAN_FILES_IN_FLIGHT = 6;
+
 /** An analysis of an open document under way. */
 interface Analysis {
   readonly version: number;
@@ -306,11 +312,19 @@ export class WorkspaceSync {
     const started = Date.now();
     let count = 0;
     try {
+      // Several files at a time: one is read while others are analyzed (by the analyzer's workers,
+      // several at once where it has more than one).
+      const inFlight = new Set<Promise<void>>();
       for await (const file of this.folders.documents(() => generation !== this.scanGeneration)) {
-        await this.indexFile(file);
+        const indexing: Promise<void> = this.indexFile(file)
+          .catch((e: unknown) => this.service.logger.error(`indexing ${file} failed: ${(e as Error)?.stack ?? String(e)}`))
+          .finally(() => inFlight.delete(indexing));
+        inFlight.add(indexing);
+        if (inFlight.size >= SCAN_FILES_IN_FLIGHT) await Promise.race(inFlight);
         count++;
         if (count % 20 === 0) await yieldToEventLoop();
       }
+      await Promise.all(inFlight);
     } finally {
       if (generation === this.scanGeneration) {
         this.scanning = false;

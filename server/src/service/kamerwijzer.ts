@@ -98,6 +98,8 @@ export interface AnalysisJob {
   readonly checks?: DocumentChecks;
   /** Analyze without the glossary's instruments (a file the index keeps as its entry). */
   readonly withoutInstruments?: boolean;
+  /** No later version will follow (a check): the analysis is not kept to analyze the next version from. */
+  readonly once?: boolean;
 }
 
 /** The rules (of ALL_RULES, by code) to run beside an analysis, and all they read besides the document. */
@@ -195,6 +197,11 @@ export interface Kamerwijzer {
    * `setDocument` would, the index unchanged.
    */
   wholeAgain(uri: string, text: string, version: number, facts?: DocumentFacts): IndexedDocument;
+  /**
+   * As `wholeAgain`, with the analysis made by the analyzer when one is given, and beside it the rules
+   * that read only the document (their findings kept for `findings` of the document returned).
+   */
+  wholeAgainAsync(uri: string, text: string, version: number, facts?: DocumentFacts, signal?: AbortSignal): Promise<IndexedDocument>;
   /**
    * As `setDocument`, with the analysis made by the analyzer (a worker thread) when one is given:
    * this thread stays free meanwhile. An aborted signal drops the analysis (the promise rejects with
@@ -307,6 +314,22 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     online: settings.online,
   });
 
+  /** The job that has a document analyzed elsewhere, with the checks that read only it or without them. */
+  const jobOf = (uri: string, text: string, documentFacts: DocumentFacts | undefined, withChecks: boolean, withoutInstruments: boolean): AnalysisJob => {
+    const file = glossaries.workspaceFileFor(uri);
+    const folder = options.folderOf?.(uri);
+    return {
+      uri,
+      text,
+      ...(documentFacts?.known ? { known: documentFacts.known } : {}),
+      ...(documentFacts?.documentDate ? { documentDate: documentFacts.documentDate } : {}),
+      ...(folder !== undefined ? { glossaryFolder: folder } : {}),
+      ...(file ? { glossaryFile: { uri: file.uri, ...(file.text !== undefined ? { text: file.text } : {}) } } : {}),
+      ...(withChecks ? { checks: checksOf() } : {}),
+      ...(withoutInstruments ? { withoutInstruments: true } : {}),
+    };
+  };
+
   const analyzeOptions = (uri: string, f: DocumentFacts | undefined) => ({
     known: f?.known,
     instruments: glossaries.forDocument(uri).matcher,
@@ -335,24 +358,42 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       options.beforeAnalysis?.(uri, text);
       return index.wholeAgain(uri, text, version, analyzeOptions(uri, documentFacts));
     },
+    async wholeAgainAsync(uri, text, version, documentFacts, signal) {
+      const held = index.get(uri);
+      if (held && held.text === text && held.version === version) return held;
+      options.beforeAnalysis?.(uri, text);
+      const analyzeWith = analyzeOptions(uri, documentFacts);
+      if (options.analyzer) {
+        const job: AnalysisJob = { ...jobOf(uri, text, documentFacts, true, false), once: true };
+        const checkedWith = localOf(uri, job.checks?.today ?? '');
+        const made = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
+        if (signal?.aborted) throw signal.reason;
+        // Made with the glossary this document still has (else analyzed here again, below).
+        if (made && analyzeOptions(uri, documentFacts).instruments === analyzeWith.instruments) {
+          stats.analyses++;
+          stats.analysesElsewhere++;
+          const lines = made.lineStarts ? LineIndex.withStarts(text, made.lineStarts) : new LineIndex(text);
+          const doc: IndexedDocument = { uri, version, text, lines, metadata: made.analysis.metadata, analysis: made.analysis, known: documentFacts?.known };
+          if (made.words) DocumentWords.adopt(doc, made.words);
+          if (made.prepared) adoptPrepared(doc, made.prepared);
+          const local = localOf(uri, context().today);
+          if (made.findings && local.every((x, i) => x === checkedWith[i])) {
+            const seeded = kept.seed(doc, local, made.findings);
+            stats.ruleRuns += seeded;
+            stats.ruleRunsElsewhere += seeded;
+          }
+          return doc;
+        }
+      }
+      return index.wholeAgain(uri, text, version, analyzeOptions(uri, documentFacts));
+    },
     async setDocumentAsync(uri, text, version, documentFacts, signal, asyncOptions) {
       options.beforeAnalysis?.(uri, text);
       for (;;) {
         const analyzeWith = analyzeOptions(uri, documentFacts);
         const keep = asyncOptions?.keep ?? 'whole';
         if (!options.analyzer || index.isCurrent(uri, text, analyzeWith)) return indexed(uri, text, version, documentFacts, undefined, keep);
-        const file = glossaries.workspaceFileFor(uri);
-        const folder = options.folderOf?.(uri);
-        const job: AnalysisJob = {
-          uri,
-          text,
-          ...(documentFacts?.known ? { known: documentFacts.known } : {}),
-          ...(documentFacts?.documentDate ? { documentDate: documentFacts.documentDate } : {}),
-          ...(folder !== undefined ? { glossaryFolder: folder } : {}),
-          ...(file ? { glossaryFile: { uri: file.uri, ...(file.text !== undefined ? { text: file.text } : {}) } } : {}),
-          ...(asyncOptions?.checks === false || keep === 'entry' ? {} : { checks: checksOf() }),
-          ...(keep === 'entry' ? { withoutInstruments: true } : {}),
-        };
+        const job = jobOf(uri, text, documentFacts, !(asyncOptions?.checks === false || keep === 'entry'), keep === 'entry');
         const checkedWith = localOf(uri, job.checks?.today ?? '');
         const made = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
         // Taking the analysis over is cut in a few steps, each after the event loop ran (a hover waits

@@ -1,0 +1,89 @@
+/**
+ * Analyses in several worker threads: the documents open in the editor in one (the editor's worker,
+ * which keeps their last analyses to analyze the next versions from and to send deltas of), the files
+ * of a workspace scan or a check in all of them, so that a workspace of thousands of letters is read
+ * by as many threads as the machine has cores.
+ *
+ * A job with checks (an open document's version) always goes to the editor's worker. Any other job
+ * goes to the least busy of the others; the editor's worker takes one only while it has nothing to do
+ * and the text is short, so an edit never waits behind more than a short file's analysis. A worker
+ * that failed is passed over; when all have failed, the service analyzes in its own thread.
+ */
+import { availableParallelism } from 'node:os';
+import type { GlossaryData } from '../engine/glossary';
+import type { AnalysisJob, AnalyzedElsewhere, DocumentAnalyzer } from '../service/kamerwijzer';
+import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './analysisWorker';
+
+/** A file shorter than this may be analyzed by the editor's worker while it is idle (~10 ms of analysis). */
+const EDITOR_WORKER_TAKES_BELOW_CHARS = 200_000;
+
+/** At most this many workers: each has its own heap (tens of MB), and the main thread needs a share of the cores too. */
+const MAX_WORKERS = 4;
+
+/** The workers a machine gets: one per core, at least one, at most MAX_WORKERS. */
+export function defaultWorkerCount(): number {
+  const asked = Number(process.env['KAMERWIJZER_WORKERS']);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
+  return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+}
+
+export class AnalyzerPool implements DocumentAnalyzer {
+  private readonly workers: WorkerAnalyzer[];
+
+  /** Whether the first worker is kept for open documents (the editor), else every job goes to the least busy worker (a check). */
+  private readonly withEditor: boolean;
+
+  constructor(options: WorkerAnalyzerOptions & { readonly workers?: number; readonly editorWorker?: boolean }) {
+    const count = Math.max(1, options.workers ?? defaultWorkerCount());
+    this.workers = Array.from({ length: count }, () => new WorkerAnalyzer(options));
+    this.withEditor = options.editorWorker ?? true;
+  }
+
+  /** The editor's worker: open documents' versions (tests read its counters). */
+  get editor(): WorkerAnalyzer {
+    return this.workers[0]!;
+  }
+
+  /** Each worker's jobs given and not yet answered (tests see where jobs went). */
+  get loads(): readonly number[] {
+    return this.workers.map((w) => w.load);
+  }
+
+  /** How many workers the pool has. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** True once every worker failed: analyses run in the main thread. */
+  get inProcess(): boolean {
+    return this.workers.every((w) => w.inProcess);
+  }
+
+  analyze(job: AnalysisJob, bundled: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedElsewhere | undefined> {
+    return this.workerFor(job).analyze(job, bundled, signal);
+  }
+
+  /** Starts the editor's worker now (the others start with their first job). */
+  warmUp(bundled: () => GlossaryData): void {
+    this.editor.warmUp(bundled);
+  }
+
+  dispose(): void {
+    for (const w of this.workers) w.dispose();
+  }
+
+  private workerFor(job: AnalysisJob): WorkerAnalyzer {
+    const editor = this.editor;
+    if (!this.withEditor) return this.workers.reduce((a, b) => (b.inProcess || (!a.inProcess && a.load <= b.load) ? a : b));
+    if (job.checks || this.workers.length === 1) return editor;
+    let best: WorkerAnalyzer | undefined;
+    for (let i = 1; i < this.workers.length; i++) {
+      const w = this.workers[i]!;
+      if (!w.inProcess && (!best || w.load < best.load)) best = w;
+    }
+    const editorFree = !editor.inProcess && editor.load === 0 && job.text.length < EDITOR_WORKER_TAKES_BELOW_CHARS;
+    if (editorFree && (!best || best.load > 0)) return editor;
+    // Every other worker failed: the editor's worker (or, failed too, the main thread through it).
+    return best ?? editor;
+  }
+}
