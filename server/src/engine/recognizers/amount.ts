@@ -525,15 +525,61 @@ const SPELLED_NUMBERS: ReadonlyMap<string, number> = new Map([
  * looks back for the number word.
  */
 const SCALE_THEN_EURO = /(miljoen|miljard|biljoen) (euro|EUR)(?![\p{L}])/giu;
+/**
+ * The matches of SCALE_THEN_EURO, in order, as a global scan from a position finds them, found
+ * quicker: each of its scale words has its "j" fourth ("miljoen", "miljard", "biljoen"; either case),
+ * and indexOf finds a letter in native code many times faster than the pattern reads the text, so
+ * the pattern is tried only where a "j" or "J" stands three characters on, between an "l" and an "o"
+ * or "a" (sticky, as the scan would try it there). No other character can start a match, so the first match at or after a position is
+ * the one the global scan finds.
+ */
+export class ScaleThenEuroScan {
+  private readonly sticky = new RegExp(SCALE_THEN_EURO.source, SCALE_THEN_EURO.flags.replace('g', '') + 'y');
+  /** The next "j" and "J" at or after where they were last looked for (text.length when none is left). */
+  private nextLower = -1;
+  private nextUpper = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The first match of SCALE_THEN_EURO that starts at or after `from`, or null; `from` may not decrease between calls. */
+  next(from: number): RegExpExecArray | null {
+    const text = this.text;
+    const n = text.length;
+    for (let j = from + 3; j < n; ) {
+      if (this.nextLower < j) this.nextLower = indexOrEnd(text, 'j', j);
+      if (this.nextUpper < j) this.nextUpper = indexOrEnd(text, 'J', j);
+      j = Math.min(this.nextLower, this.nextUpper);
+      if (j >= n) break;
+      // "lj" then "o" or "a" (either case, the only letters the pattern's i flag lets stand there), before the pattern itself.
+      const after = text.charCodeAt(j + 1) | 32;
+      if ((text.charCodeAt(j - 1) | 32) === 108 /* l */ && (after === 111 /* o */ || after === 97) /* a */) {
+        this.sticky.lastIndex = j - 3;
+        const m = this.sticky.exec(text);
+        if (m) return m;
+      }
+      j++;
+    }
+    return null;
+  }
+}
+
+function indexOrEnd(text: string, c: string, from: number): number {
+  const i = text.indexOf(c, from);
+  return i < 0 ? text.length : i;
+}
+
 const SPELLED_NUMBER_BEFORE = new RegExp(`(?<![\\p{L}\\d])(${[...SPELLED_NUMBERS.keys()].join('|')})$`, 'iu');
 
 function readSpelledAmounts(text: string): AmountCandidate[] {
   const out: AmountCandidate[] = [];
-  SCALE_THEN_EURO.lastIndex = 0;
-  for (let m = SCALE_THEN_EURO.exec(text); m; m = SCALE_THEN_EURO.exec(text)) {
+  const scales = new ScaleThenEuroScan(text);
+  // As a global scan: after a match the next one is looked for after it, after a refused one from the next character.
+  let from = 0;
+  for (let m = scales.next(from); m; m = scales.next(from)) {
+    from = m.index + m[0].length;
     // " miljoen euro": the space before is read here (the pattern without it is found quicker).
     if (m.index === 0 || text.charCodeAt(m.index - 1) !== 32) {
-      SCALE_THEN_EURO.lastIndex = m.index + 1;
+      from = m.index + 1;
       continue;
     }
     const space = m.index - 1;
