@@ -1,5 +1,5 @@
 /**
- * `check` and `report` on many documents analyze in worker threads, several at a time (over 1 MB of
+ * `extract`, `check` and `report` on many documents analyze in worker threads, several at a time (over 1 MB of
  * text in two or more documents): the output is exactly what analysis in the main thread
  * (KAMERWIJZER_ANALYSIS=main) prints — with folders that have their own glossary, letters that cite
  * each other, more text than the check keeps whole (so documents are analyzed again when checked,
@@ -62,16 +62,21 @@ describe('command line: analyses in worker threads', function () {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('check over 1 MB of letters (workers of the bundle, dist/server.js): the same output as analysis in the main thread', () => {
-    const args = ['check', '--format', 'json', '--today', '2026-11-23', dir];
-    const inMain = cli(args, { KAMERWIJZER_ANALYSIS: 'main' });
-    const inWorkers = cli(args, { KAMERWIJZER_WORKERS: '2' });
-    assert.ok(inMain.out.length > 1000, inMain.err);
-    assert.match(inMain.err, /kapot\.txt/);
-    assert.equal(inWorkers.code, inMain.code, inWorkers.err);
-    assert.equal(inWorkers.err, inMain.err);
-    assert.equal(inWorkers.out, inMain.out);
-  });
+  for (const command of [
+    ['check', '--format', 'json', '--today', '2026-11-23'],
+    ['extract', '--json', '--document-date', '2025-06-01'],
+  ]) {
+    it(`${command[0]} over 1 MB of letters (workers of the bundle, dist/server.js): the same output as analysis in the main thread`, () => {
+      const args = [...command, dir];
+      const inMain = cli(args, { KAMERWIJZER_ANALYSIS: 'main' });
+      const inWorkers = cli(args, { KAMERWIJZER_WORKERS: '2' });
+      assert.ok(inMain.out.length > 1000, inMain.err);
+      assert.match(inMain.err, /kapot\.txt/);
+      assert.equal(inWorkers.code, inMain.code, inWorkers.err);
+      assert.equal(inWorkers.err, inMain.err);
+      assert.equal(inWorkers.out, inMain.out);
+    });
+  }
 
   for (const format of ['json', 'text', 'sarif'] as const) {
     it(`check (${format}) with documents analyzed again when checked (a small whole-text budget): the same as in the main thread`, async () => {

@@ -270,6 +270,28 @@ describe('official sources', function () {
       assert.equal(await o.tweedekamer.dossierHighest('30218'), 25);
     });
 
+    it('reads a shard the mirror does not have once (however many dossiers a letter cites), and again after a sync or a move of the cache', async () => {
+      const store = new MemoryStore();
+      const o = sources(store);
+      const asked: string[] = [];
+      const readShard = store.mirror.readShard.bind(store.mirror);
+      store.mirror.readShard = <T>(name: string): Promise<T | undefined> => {
+        asked.push(name);
+        return readShard<T>(name);
+      };
+      // More dossiers than the source keeps shards of, twice.
+      for (let round = 0; round < 2; round++) for (let d = 0; d < 100; d++) assert.equal(await o.tweedekamer.lookupKamerstuk({ dossier: String(40000 + d), nr: '1' }), undefined);
+      assert.equal(asked.filter((n) => n === 'd40000').length, 1);
+      assert.equal(asked.length, 100);
+      assert.equal(await o.tweedekamer.lookupKamerstuk({ dossier: '36471', nr: '5' }), undefined);
+      await o.sync();
+      assert.equal((await o.tweedekamer.lookupKamerstuk({ dossier: '36471', nr: '5' }))!.outcome, 'aangenomen', 'found after the sync');
+      o.storeMoved();
+      const before = asked.length;
+      await o.tweedekamer.lookupKamerstuk({ dossier: '40000', nr: '1' });
+      assert.equal(asked.length, before + 1, 'read again after the cache moved');
+    });
+
     it('lists a dossier\'s Kamerstukken by number prefix and documents by document number prefix (for completion)', async () => {
       const o = sources();
       await o.sync();

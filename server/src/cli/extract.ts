@@ -7,43 +7,69 @@ import { describeReference } from '../features/describe';
 import { oneLine } from '../engine/chars';
 import type { InputDocument } from './documents';
 import { referenceToJson } from './referenceJson';
+import type { DocumentAnalyzer } from '../service/kamerwijzer';
 
 export interface ExtractOptions {
   readonly json: boolean;
   readonly documentDate?: string;
   /** Tests only: called before each analysis (see KamerwijzerOptions.beforeAnalysis). */
   readonly beforeAnalysis?: (uri: string, text: string) => void;
+  /** Analyzes documents in other threads (worker threads, several at a time); without it, in this one. */
+  readonly analyzer?: DocumentAnalyzer;
 }
+
+/** With an analyzer: how many documents are being analyzed at a time (ahead of the one being written). */
+const ANALYSES_IN_FLIGHT = 8;
 
 /**
  * `kamerwijzer extract`: every reference of every document, as JSON or a readable table. A document
- * whose analysis fails is reported on stderr and left out; returns how many failed.
+ * whose analysis fails is reported on stderr and left out; returns how many failed. Documents are
+ * written in input order; with an analyzer, the next few are analyzed meanwhile.
  */
-export function runExtract(docs: readonly InputDocument[], options: ExtractOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): number {
+export async function runExtract(docs: readonly InputDocument[], options: ExtractOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let failed = 0;
   let written = 0;
-  // One document at a time: analyzed, written, let go.
+  const ahead: Promise<{ analysis: DocumentAnalysis; lines: LineIndex }>[] = [];
+  let next = 0;
+  const start = (): void => {
+    const d = docs[next++]!;
+    const made = analyzed(d, options);
+    made.catch(() => undefined); // handled when it is its turn
+    ahead.push(made);
+  };
+  // One document at a time: analyzed (a few ahead in workers), written, let go.
   for (const d of docs) {
-    let analysis: DocumentAnalysis;
+    while (next < docs.length && ahead.length < (options.analyzer ? ANALYSES_IN_FLIGHT : 1)) start();
+    let made: { analysis: DocumentAnalysis; lines: LineIndex };
     try {
-      options.beforeAnalysis?.(pathToFileURL(d.absolutePath).toString(), d.text);
-      analysis = analyze(d.text, { known: d.known, ...(options.documentDate ? { documentDate: options.documentDate } : {}) });
+      made = await ahead.shift()!;
     } catch (e) {
       failed++;
       err(m.cli.analysisFailed(d.displayPath, (e as Error)?.message ?? String(e)));
       continue;
     }
-    const lines = new LineIndex(d.text);
     if (options.json) {
       // The same text as JSON.stringify(all, null, 2), one element at a time.
-      out(`${written ? ',\n' : '[\n'}  ${JSON.stringify(documentJson(d, analysis, lines), null, 2).replace(/\n/g, '\n  ')}`);
+      out(`${written ? ',\n' : '[\n'}  ${JSON.stringify(documentJson(d, made.analysis, made.lines), null, 2).replace(/\n/g, '\n  ')}`);
     } else {
-      printDocument(d, analysis, lines, locale, m, out);
+      printDocument(d, made.analysis, made.lines, locale, m, out);
     }
     written++;
   }
   if (options.json) out(written ? '\n]\n' : '[]\n');
   return failed;
+}
+
+/** A document's analysis (with no glossary: extract lists references) and its lines: made by the analyzer when there is one, else here. */
+async function analyzed(d: InputDocument, options: ExtractOptions): Promise<{ analysis: DocumentAnalysis; lines: LineIndex }> {
+  const uri = pathToFileURL(d.absolutePath).toString();
+  options.beforeAnalysis?.(uri, d.text);
+  const made = await options.analyzer?.analyze(
+    { uri, text: d.text, ...(d.known ? { known: d.known } : {}), ...(options.documentDate ? { documentDate: options.documentDate } : {}), withoutInstruments: true },
+    () => ({ entries: [], ambiguities: [] }),
+  );
+  if (made) return { analysis: made.analysis, lines: made.lineStarts ? LineIndex.withStarts(d.text, made.lineStarts) : new LineIndex(d.text) };
+  return { analysis: analyze(d.text, { known: d.known, ...(options.documentDate ? { documentDate: options.documentDate } : {}) }), lines: new LineIndex(d.text) };
 }
 
 function documentJson(doc: InputDocument, analysis: DocumentAnalysis, lines: LineIndex): object {

@@ -131,13 +131,13 @@ async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m:
   for (const e of input.errors) err(e);
   const beforeAnalysis = analysisFaultFromEnvironment(env);
   const hooks = beforeAnalysis ? { beforeAnalysis } : {};
-  if (args.command === 'extract') {
-    const failed = runExtract(input.documents, { json: args.flags.has('--json'), ...(o.documentDate ? { documentDate: o.documentDate } : {}), ...hooks }, locale, m, out, err);
-    return input.errors.length || failed ? 2 : 0;
-  }
-  // Many documents are analyzed in worker threads, several at a time, while this thread checks.
+  // Many documents are analyzed in worker threads, several at a time, while this thread checks or writes.
   const analyzer = analysisWorkersFor(input.documents, env) ? new AnalyzerPool({ logger: { info: () => undefined, warn: err, error: err }, editorWorker: false }) : undefined;
   try {
+    if (args.command === 'extract') {
+      const failed = await runExtract(input.documents, { json: args.flags.has('--json'), ...(o.documentDate ? { documentDate: o.documentDate } : {}), ...hooks, ...(analyzer ? { analyzer } : {}) }, locale, m, out, err);
+      return input.errors.length || failed ? 2 : 0;
+    }
     return await checkOrReport(args, o, input, setup, { ...hooks, ...(analyzer ? { analyzer } : {}) }, locale, m, out, err);
   } finally {
     analyzer?.dispose();
@@ -145,7 +145,7 @@ async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m:
 }
 
 /**
- * Whether `check` and `report` analyze in worker threads: for several documents of some size together
+ * Whether `extract`, `check` and `report` analyze in worker threads: for several documents of some size together
  * (a worker takes a moment to start), unless KAMERWIJZER_ANALYSIS=main asks for this thread.
  */
 function analysisWorkersFor(documents: readonly { readonly text: string }[], env: NodeJS.ProcessEnv): boolean {
@@ -155,7 +155,7 @@ function analysisWorkersFor(documents: readonly { readonly text: string }[], env
   return chars >= ANALYSIS_WORKERS_FROM_CHARS;
 }
 
-/** From this much text on, `check` and `report` analyze in worker threads (about 1 MB: a fifth of a second of analysis). */
+/** From this much text on, `extract`, `check` and `report` analyze in worker threads (about 1 MB: a fifth of a second of analysis). */
 const ANALYSIS_WORKERS_FROM_CHARS = 1024 * 1024;
 
 async function checkOrReport(

@@ -81,6 +81,11 @@ export class OfficialSources {
     this.fetcher = this.makeFetcher(settings);
   }
 
+  /** The cache folder changed: the mirror's shards read so far (and those it did not have) are forgotten. */
+  storeMoved(): void {
+    this.tweedekamer.reload();
+  }
+
   /** Brings the Tweede Kamer mirror up to date (resumable); needs to be online. */
   async sync(options: { readonly categories?: readonly SyncCategory[]; readonly signal?: AbortSignal; readonly onProgress?: (p: SyncProgress) => void; readonly maxPages?: number } = {}): Promise<SyncResult> {
     if (!this.fetcher) return { status: 'failed', message: 'offline' };

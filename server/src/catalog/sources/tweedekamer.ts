@@ -17,6 +17,12 @@ const KEEP = 64;
 export class TweedeKamerSource implements CatalogSource {
   readonly name = TWEEDEKAMER_SOURCE;
   private readonly shards = new Map<string, Promise<unknown>>();
+  /**
+   * Shards the mirror does not have (a dossier it holds nothing of, or no mirror at all): remembered
+   * apart, without bound, so that a letter citing more dossiers than KEEP does not read the disk for
+   * them again on every check.
+   */
+  private readonly missing = new Set<string>();
 
   /**
    * @param mirror the mirror's store
@@ -30,6 +36,7 @@ export class TweedeKamerSource implements CatalogSource {
   /** Forgets the shards read (the mirror was synced again). */
   reload(): void {
     this.shards.clear();
+    this.missing.clear();
   }
 
   async meta(): Promise<MirrorMeta | undefined> {
@@ -113,7 +120,20 @@ export class TweedeKamerSource implements CatalogSource {
       this.shards.set(name, s);
       return s as Promise<T | undefined>;
     }
-    s = this.mirror.readShard<T>(name).catch(() => undefined);
+    if (this.missing.has(name)) return Promise.resolve(undefined);
+    const read: Promise<T | undefined> = this.mirror.readShard<T>(name).then(
+      (found) => {
+        if (found !== undefined) return found;
+        // Kept as missing instead (unless the mirror was synced again meanwhile).
+        if (this.shards.get(name) === read) {
+          this.shards.delete(name);
+          this.missing.add(name);
+        }
+        return undefined;
+      },
+      () => undefined,
+    );
+    s = read;
     this.shards.set(name, s);
     if (this.shards.size > KEEP) this.shards.delete(this.shards.keys().next().value!);
     return s as Promise<T | undefined>;
