@@ -5,6 +5,16 @@
 
 /** Lower-case without accents or punctuation runs: how titles and names are compared. */
 export function foldForSearch(s: string): string {
+  // ASCII (most words and names) has nothing to decompose and no marks, and its letters and digits
+  // are [a-z0-9] once in lower case: the same result without the Unicode passes.
+  if (!BEYOND_ASCII.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldAnyForSearch(s);
+}
+
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+
+/** foldForSearch for any text: decomposed, marks dropped, lower-cased, other than letters and digits one space. */
+export function foldAnyForSearch(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

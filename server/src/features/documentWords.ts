@@ -225,30 +225,126 @@ export class DocumentWords {
     return this.urlSpans;
   }
 
-  /** Folds every run once per distinct run, and groups the runs by folded word (counting sort: linear). */
+  /**
+   * Folds every run once per distinct run, and groups the runs by folded word (counting sort: linear).
+   *
+   * A run of ASCII letters and digits (most runs) folds to itself in lower case: it is found in a
+   * table of the words seen by a hash of its characters in lower case and compared in place, so that
+   * no string is made of it unless its word is new. Other runs are folded once per distinct run.
+   */
   private group(): Omit<DocumentWordsData, 'starts' | 'ends'> {
     if (this.grouped) return this.grouped;
-    const byRaw = new Map<string, number>();
+    const text = this.text;
+    const starts = this.starts;
+    const ends = this.ends;
+    const count = this.count;
     const ids = new Map<string, number>();
     const words: string[] = [];
-    const wordOf = new Int32Array(this.count);
-    for (let i = 0; i < this.count; i++) {
-      const raw = this.raw(i);
-      let id = byRaw.get(raw);
-      if (id === undefined) {
-        const folded = PLAIN.test(raw) ? raw : foldForSearch(raw);
-        id = ids.get(folded);
-        if (id === undefined) {
-          ids.set(folded, (id = words.length));
-          words.push(folded);
+    const wordOf = new Int32Array(count);
+    const seen = new AsciiWordTable(words);
+    let byRaw: Map<string, number> | undefined;
+    for (let i = 0; i < count; i++) {
+      const s = starts[i]!;
+      const e = ends[i]!;
+      // The hash of the run in lower case, or -1 at its first character beyond ASCII.
+      let h = 0;
+      for (let x = s; x < e; x++) {
+        let c = text.charCodeAt(x);
+        if (c >= 128) {
+          h = -1;
+          break;
         }
-        byRaw.set(raw, id);
+        if (c <= 90 && c >= 65) c += 32;
+        h = (Math.imul(h, 31) + c) | 0;
+      }
+      let id: number;
+      if (h !== -1) {
+        id = seen.find(text, s, e, h);
+        if (id < 0) {
+          const folded = text.slice(s, e).toLowerCase();
+          id = ids.get(folded) ?? -1;
+          if (id < 0) {
+            ids.set(folded, (id = words.length));
+            words.push(folded);
+          }
+          seen.add(h, id);
+        }
+      } else {
+        const raw = text.slice(s, e);
+        id = (byRaw ??= new Map()).get(raw) ?? -1;
+        if (id < 0) {
+          const folded = foldForSearch(raw);
+          id = ids.get(folded) ?? -1;
+          if (id < 0) {
+            ids.set(folded, (id = words.length));
+            words.push(folded);
+          }
+          byRaw.set(raw, id);
+        }
       }
       wordOf[i] = id;
     }
     this.wordIds = ids;
     this.grouped = groupRuns(words, wordOf);
     return this.grouped;
+  }
+}
+
+/**
+ * The folded words of ASCII runs seen so far, by the hash of the run in lower case (open
+ * addressing, linear probing): a run is compared with a word character by character, in place.
+ */
+class AsciiWordTable {
+  private hashes = new Int32Array(1024);
+  /** The word id in each slot, -1 for an empty slot. */
+  private ids = new Int32Array(1024).fill(-1);
+  private size = 0;
+
+  constructor(private readonly words: readonly string[]) {}
+
+  /** The id of the word text [s, e) (ASCII) folds to, when seen; else -1. */
+  find(text: string, s: number, e: number, h: number): number {
+    const mask = this.ids.length - 1;
+    const length = e - s;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.ids[slot]!;
+      if (id < 0) return -1;
+      if (this.hashes[slot] !== h) continue;
+      const word = this.words[id]!;
+      if (word.length !== length) continue;
+      let x = 0;
+      while (x < length) {
+        let c = text.charCodeAt(s + x);
+        if (c <= 90 && c >= 65) c += 32;
+        if (c !== word.charCodeAt(x)) break;
+        x++;
+      }
+      if (x === length) return id;
+    }
+  }
+
+  /** Remembers that runs with hash h (and the characters of word id) fold to word id. */
+  add(h: number, id: number): void {
+    if (++this.size * 2 > this.ids.length) this.grow();
+    const mask = this.ids.length - 1;
+    let slot = h & mask;
+    while (this.ids[slot]! >= 0) slot = (slot + 1) & mask;
+    this.hashes[slot] = h;
+    this.ids[slot] = id;
+  }
+
+  private grow(): void {
+    const { hashes, ids } = this;
+    this.hashes = new Int32Array(ids.length * 2);
+    this.ids = new Int32Array(ids.length * 2).fill(-1);
+    const mask = this.ids.length - 1;
+    for (let k = 0; k < ids.length; k++) {
+      if (ids[k]! < 0) continue;
+      let slot = hashes[k]! & mask;
+      while (this.ids[slot]! >= 0) slot = (slot + 1) & mask;
+      this.hashes[slot] = hashes[k]!;
+      this.ids[slot] = ids[k]!;
+    }
   }
 }
 
@@ -266,37 +362,56 @@ function groupRuns(words: readonly string[], wordOf: Int32Array): Omit<DocumentW
 /**
  * The runs of letters and digits, in one pass over the characters (a regular expression's match
  * objects would cost more than the scan): ASCII by a table, anything else by its code point's class,
- * decided once per code point.
+ * decided once per code point. The places are written straight into typed arrays (grown as needed).
  */
 function scanRuns(text: string): { readonly starts: Int32Array; readonly ends: Int32Array } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let runStart = -1;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let word: boolean;
-    let width = 1;
-    if (c < 128) word = ASCII_WORD[c] === 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        word = isWordCodePoint((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
-        width = 2;
-      } else word = false;
-    } else word = isWordCodePoint(c);
-    if (word) {
-      if (runStart < 0) runStart = i;
-    } else if (runStart >= 0) {
-      starts.push(runStart);
-      ends.push(i);
-      runStart = -1;
+  let starts = new Int32Array((n >> 3) + 16);
+  let ends = new Int32Array(starts.length);
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    // Over what is not a letter or digit.
+    let w = wordWidthAt(text, i, n);
+    while (w === 0 && ++i < n) {
+      const c = text.charCodeAt(i);
+      w = c < 128 ? ASCII_WORD[c]! : wordWidthAt(text, i, n);
     }
-    i += width - 1;
+    if (i >= n) break;
+    // Over the run.
+    const start = i;
+    i += w;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      w = c < 128 ? ASCII_WORD[c]! : wordWidthAt(text, i, n);
+      if (w === 0) break;
+      i += w;
+    }
+    if (count === starts.length) {
+      const more = new Int32Array(count * 2);
+      more.set(starts);
+      starts = more;
+      const moreEnds = new Int32Array(count * 2);
+      moreEnds.set(ends);
+      ends = moreEnds;
+    }
+    starts[count] = start;
+    ends[count++] = i;
   }
-  if (runStart >= 0) {
-    starts.push(runStart);
-    ends.push(n);
+  return { starts: starts.slice(0, count), ends: ends.slice(0, count) };
+}
+
+/**
+ * The code units of the letter or digit at text[i] (2 for a surrogate pair), 0 when there is none
+ * there (a lone surrogate is none).
+ */
+function wordWidthAt(text: string, i: number, n: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c]!;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return isWordCodePoint((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000) ? 2 : 0;
+    return 0;
   }
-  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return isWordCodePoint(c) ? 1 : 0;
 }
