@@ -256,17 +256,20 @@ export class InstrumentMatcher {
       /** A character beyond ASCII in the word: no hash. */
       let beyond = false;
       if (c < 128) {
-        let d = c;
-        while (true) {
-          if (d >= 65 && d <= 90) d += 32;
-          else if (!((d >= 48 && d <= 57) || (d >= 97 && d <= 122))) break;
+        // ASCII letters and digits, hashed in lower case on the way (one table look-up a character).
+        let l = ASCII_LOWER[c]!;
+        if (l !== 0) {
           word = true;
-          h = (Math.imul(h, 31) + d) | 0;
-          if (++i >= n) break;
-          d = text.charCodeAt(i);
-          if (d >= 128) {
-            beyond = isWordCodeAt(text, i);
-            break;
+          h = l;
+          while (++i < n) {
+            const d = text.charCodeAt(i);
+            if (d >= 128) {
+              beyond = isWordCodeAt(text, i);
+              break;
+            }
+            l = ASCII_LOWER[d]!;
+            if (l === 0) break;
+            h = (Math.imul(h, 31) + l) | 0;
           }
         }
       } else {
@@ -428,6 +431,9 @@ function keyHash(text: string, from: number, to: number): number {
   }
   return h === -1 ? 0 : h;
 }
+
+/** Per ASCII code: the letter in lower case or the digit, 0 for anything else. */
+const ASCII_LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : (c >= 48 && c <= 57) || (c >= 97 && c <= 122) ? c : 0));
 
 /** The number of 32-bit words of the set of first-token hashes (2^18 bits), less one. */
 const START_WORDS = (1 << 13) - 1;
