@@ -25,9 +25,19 @@ export function foldAnyForSearch(s: string): string {
 
 /** The last word of a name, folded: "Van der Lee" → "lee", "Kostić" → "kostic". */
 export function surnameKey(name: string): string {
-  const words = foldForSearch(name).split(' ');
-  return words[words.length - 1] ?? '';
+  let key = surnameKeys.get(name);
+  if (key === undefined) {
+    const words = foldForSearch(name).split(' ');
+    key = words[words.length - 1] ?? '';
+    // The same few hundred names come back in every letter and every motion: each is folded once
+    // (the cache is emptied now and then so that it stays small whatever the texts hold).
+    if (surnameKeys.size >= 4096) surnameKeys.clear();
+    surnameKeys.set(name, key);
+  }
+  return key;
 }
+
+const surnameKeys = new Map<string, string>();
 
 /** Submitters as one comparable key, in any order: ["Kostić", "Van der Lee"] → "kostic|lee". */
 export function submittersKey(names: readonly string[]): string {

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { foldAnyForSearch, foldForSearch } from '../../../server/src/engine/folding';
+import { foldAnyForSearch, foldForSearch, submittersKey, surnameKey } from '../../../server/src/engine/folding';
 import { LineIndex } from '../../../server/src/engine/lineIndex';
 import { explainedAbbreviations, isAbbreviation } from '../../../server/src/features/diagnostics/abbreviations';
 import { capitalsWords } from '../../../server/src/features/diagnostics/rules/abbreviationUnexplained';
@@ -58,6 +58,19 @@ describe('folding for search', () => {
     for (const s of ['Van der Lee', '  --Kostić--  ', 'Kostic', 'IPCEI’s', "IPCEI's", 'https://www.rvo.nl/WBSO?x=1', 'ß', 'İstanbul', '\u212aelvin', '𝐀BC', 'É1', '½', ''])
       assert.equal(foldForSearch(s), foldAnyForSearch(s), s);
     assert.equal(foldForSearch('  De Nationaal-Groeifonds (NGF)! '), 'de nationaal groeifonds ngf');
+  });
+
+  it('keys surnames as the last folded word, the first time and again (from its cache)', () => {
+    const reference = (name: string) => foldAnyForSearch(name).split(' ').at(-1) ?? '';
+    const name = fc.oneof(fc.constantFrom('Van der Lee', 'Kostić', 'Kostic', 'De Jong-Bakker', 'İnci', ' ', ''), anyText());
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 8 }), (names) => {
+        for (const n of [...names, ...names]) assert.equal(surnameKey(n), reference(n));
+        assert.equal(submittersKey(names), names.map(reference).sort().join('|'));
+      }),
+      params(300),
+    );
+    assert.equal(submittersKey(['Van der Lee', 'Kostić']), 'kostic|lee');
   });
 });
 
