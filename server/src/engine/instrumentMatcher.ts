@@ -222,11 +222,13 @@ export class InstrumentMatcher {
    * only where a term can start with it, which a hash of its ASCII characters (the same as for the
    * first tokens of every term, in lower case) rules out for almost every word of a text. There, the
    * two tokens before and the tokens after (as many as a term and the checks around it need) are
-   * read into a small window.
+   * read into a small window, and looked up in the tries by hash (HashedNode): a token of ASCII
+   * characters, most of them, is compared in place, so no string is made of it either.
    */
   find(text: string): InstrumentMatch[] {
     const urls = urlRanges(text);
     const starts = this.startHashes();
+    const tries = this.hashedTries();
     const window = new TokenWindow(text);
     let u = 0;
     const out: InstrumentMatch[] = [];
@@ -254,17 +256,20 @@ export class InstrumentMatcher {
       /** A character beyond ASCII in the word: no hash. */
       let beyond = false;
       if (c < 128) {
-        let d = c;
-        while (true) {
-          if (d >= 65 && d <= 90) d += 32;
-          else if (!((d >= 48 && d <= 57) || (d >= 97 && d <= 122))) break;
+        // ASCII letters and digits, hashed in lower case on the way (one table look-up a character).
+        let l = ASCII_LOWER[c]!;
+        if (l !== 0) {
           word = true;
-          h = (Math.imul(h, 31) + d) | 0;
-          if (++i >= n) break;
-          d = text.charCodeAt(i);
-          if (d >= 128) {
-            beyond = isWordCodeAt(text, i);
-            break;
+          h = l;
+          while (++i < n) {
+            const d = text.charCodeAt(i);
+            if (d >= 128) {
+              beyond = isWordCodeAt(text, i);
+              break;
+            }
+            l = ASCII_LOWER[d]!;
+            if (l === 0) break;
+            h = (Math.imul(h, 31) + l) | 0;
           }
         }
       } else {
@@ -287,18 +292,20 @@ export class InstrumentMatcher {
       // -1: a token with a character beyond ASCII, which the hash does not rule out.
       if (h === -1 || (starts[(h >>> 5) & START_WORDS]! & (1 << (h & 31))) !== 0) {
         window.reset();
-        if (s2 >= 0) window.push(s2, e2, f2);
-        if (s1 >= 0) window.push(s1, e1, f1);
+        if (s2 >= 0) window.push(s2, e2, f2, NO_HASH);
+        if (s1 >= 0) window.push(s1, e1, f1, NO_HASH);
         const k = window.count;
-        window.push(start, i, flags);
-        const best = this.longestAt(window, k);
-        if (best) {
+        // The token's key hash: the same as h for a word of ASCII letters and digits and for one
+        // ASCII character (but "`", which is written "'"); anything else is hashed as a string.
+        window.push(start, i, flags, word ? (h === -1 ? NO_HASH : h) : i - start === 1 && c < 128 && c !== 96 ? c : NO_HASH);
+        const last = this.longestAt(window, k, tries);
+        if (last >= 0) {
+          const term = this.bestTerm!;
           while (u < urls.length && urls[u]![1] <= start) u++;
           const inUrl = u < urls.length && urls[u]![0] <= start;
-          if (!inUrl && acceptable(window, k, best.last, best.term)) {
-            out.push({ start, end: window.end[best.last]!, id: best.term.id, abbreviation: best.term.abbreviation, term: best.term.text });
+          if (!inUrl && acceptable(window, k, last, term)) {
+            out.push({ start, end: window.end[last]!, id: term.id, abbreviation: term.abbreviation, term: term.text });
             // Go on after the match, with its last two tokens before.
-            const last = best.last;
             s1 = window.start[last]!;
             e1 = window.end[last]!;
             f1 = window.flags[last]!;
@@ -341,21 +348,92 @@ export class InstrumentMatcher {
     return (this.starts = table);
   }
 
-  /** The longest term starting at token i (exact beats folded at equal length). */
-  private longestAt(tokens: TokenWindow, i: number): { term: InstrumentTerm; last: number } | undefined {
-    let best: { term: InstrumentTerm; last: number } | undefined;
+  private tries: readonly [HashedNode, HashedNode] | undefined;
+
+  /** The two tries keyed by token hash (see HashedNode), made on first use: exact, then folded. */
+  private hashedTries(): readonly [HashedNode, HashedNode] {
+    return (this.tries ??= [hashed(this.exact, ''), hashed(this.folded, '')]);
+  }
+
+  /** The term of the longest match found by `longestAt`. */
+  private bestTerm: InstrumentTerm | undefined;
+
+  /**
+   * The last token of the longest term starting at token i (exact beats folded at equal length),
+   * its term left in `bestTerm`; -1 when no term starts there.
+   */
+  private longestAt(tokens: TokenWindow, i: number, tries: readonly [HashedNode, HashedNode]): number {
+    let last = -1;
     for (let pass = 0; pass < 2; pass++) {
       const lower = pass === 1;
-      let at: TrieNode | undefined = lower ? this.folded : this.exact;
+      let at: HashedNode | undefined = tries[pass]!;
       for (let j = i; at && tokens.has(j); j++) {
-        const map: Map<string, TrieNode> = j !== i && tokens.spaced(j) ? at.spaced : at.glued;
-        at = map.get(lower ? tokens.lower(j) : tokens.written(j));
-        if (at?.term && (!best || j > best.last)) best = { term: at.term, last: j };
+        const map: Map<number, HashedNode> | undefined = j !== i && tokens.spaced(j) ? at.spaced : at.glued;
+        at = map && tokens.child(map, j, lower);
+        if (at?.term && j > last) {
+          last = j;
+          this.bestTerm = at.term;
+        }
       }
     }
-    return best;
+    return last;
   }
 }
+
+/**
+ * A trie node as `find` reads it: the children keyed by the hash of their token (keyHash, in 30
+ * bits so that the key stays a small integer), so that a token of ASCII characters is looked up
+ * without making a string of it: the hash is made while the token is read, and the key compared
+ * character by character. Children whose tokens share a hash are chained by `same`.
+ */
+interface HashedNode {
+  /** The token of this node, as the trie it was made from keys it (as written, or in lower case). */
+  readonly key: string;
+  readonly term: InstrumentTerm | undefined;
+  readonly glued: Map<number, HashedNode> | undefined;
+  readonly spaced: Map<number, HashedNode> | undefined;
+  /** The next child of the same node and side whose token has the same hash. */
+  same: HashedNode | undefined;
+}
+
+/** The hashed copy of a trie node (and of every node under it). */
+function hashed(node: TrieNode, key: string): HashedNode {
+  const children = (map: Map<string, TrieNode>): Map<number, HashedNode> | undefined => {
+    if (!map.size) return undefined;
+    const out = new Map<number, HashedNode>();
+    for (const [k, child] of map) {
+      const h = keyHash(k, 0, k.length) & HASH_BITS;
+      const made = hashed(child, k);
+      made.same = out.get(h);
+      out.set(h, made);
+    }
+    return out;
+  };
+  return { key, term: node.term, glued: children(node.glued), spaced: children(node.spaced), same: undefined };
+}
+
+/** The bits of a key hash a hashed trie node uses (a small integer for V8: no boxed number). */
+const HASH_BITS = (1 << 30) - 1;
+
+/** A token without a key hash: it is looked up by its string. */
+const NO_HASH = -1;
+
+/**
+ * The hash of text [from, to) with ASCII capitals in lower case, every other code unit as it is
+ * (never -1, which stands for no hash). For ASCII characters, the same as asciiHash.
+ */
+function keyHash(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h === -1 ? 0 : h;
+}
+
+/** Per ASCII code: the letter in lower case or the digit, 0 for anything else. */
+const ASCII_LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : (c >= 48 && c <= 57) || (c >= 97 && c <= 122) ? c : 0));
 
 /** The number of 32-bit words of the set of first-token hashes (2^18 bits), less one. */
 const START_WORDS = (1 << 13) - 1;
@@ -365,9 +443,8 @@ const SPACED = 2;
 
 /**
  * Reads the token at or after a position (as `tokenize` splits a text): a run of letters and digits,
- * or one other character; after white space (or at the start of the text) or not; and the hash of
- * its ASCII characters with letters in lower case (asciiHash; -1 for a word with a character beyond
- * ASCII).
+ * or one other character; after white space (or at the start of the text) or not; and its key hash
+ * (keyHash) when it is made of ASCII characters written as they are, else NO_HASH.
  */
 class TokenReader {
   start = 0;
@@ -389,24 +466,26 @@ class TokenReader {
     const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordCodeAt(text, i);
     let h = 0;
     if (word) {
-      // ASCII letters and digits, hashed on the way; beyond ASCII, the general test.
+      // ASCII letters and digits, hashed on the way; beyond ASCII, the general test and no hash.
+      let plain = true;
       while (i < n) {
         let d = text.charCodeAt(i);
         if (d < 128) {
           if (d >= 65 && d <= 90) d += 32;
           else if (!((d >= 48 && d <= 57) || (d >= 97 && d <= 122))) break;
-          if (h !== -1) h = (Math.imul(h, 31) + d) | 0;
+          h = (Math.imul(h, 31) + d) | 0;
           i++;
         } else {
           if (!isWordCodeAt(text, i)) break;
-          h = -1;
+          plain = false;
           i += width(d);
         }
       }
+      h = !plain ? NO_HASH : h === -1 ? 0 : h;
     } else {
-      // One character (a surrogate pair counts as one), hashed as normalized.
+      // One character (a surrogate pair counts as one): hashed when it is ASCII and written as it is.
       i = Math.min(n, i + width(c));
-      h = i - start === 1 ? (c < 128 ? c : normalizedCode(c)) : -1;
+      h = i - start === 1 && c < 128 && c !== 96 ? c : NO_HASH;
     }
     this.start = start;
     this.end = i;
@@ -428,6 +507,8 @@ class TokenWindow {
   readonly start = new Int32Array(WINDOW);
   readonly end = new Int32Array(WINDOW);
   readonly flags = new Uint8Array(WINDOW);
+  /** The key hash of each token (keyHash), or NO_HASH. */
+  readonly hash = new Int32Array(WINDOW);
   private readonly reader: TokenReader;
 
   constructor(readonly text: string) {
@@ -438,20 +519,53 @@ class TokenWindow {
     this.count = 0;
   }
 
-  push(start: number, end: number, flags: number): void {
+  push(start: number, end: number, flags: number, hash: number): void {
     const k = this.count++;
     this.start[k] = start;
     this.end[k] = end;
     this.flags[k] = flags;
+    this.hash[k] = hash;
   }
 
   /** True when the text has a token k (read now if need be). */
   has(k: number): boolean {
     while (this.count <= k) {
       if (this.count === WINDOW || !this.reader.read(this.end[this.count - 1]!)) return false;
-      this.push(this.reader.start, this.reader.end, this.reader.flags);
+      this.push(this.reader.start, this.reader.end, this.reader.flags, this.reader.hash);
     }
     return true;
+  }
+
+  /**
+   * The child of a hashed trie node for token k, as written (`lower` false) or in lower case: the
+   * same node as the string-keyed trie gives for `written(k)` or `lower(k)`. A token with a key hash
+   * (ASCII characters, written as they are) is compared in place, without making a string of it.
+   */
+  child(map: Map<number, HashedNode>, k: number, lower: boolean): HashedNode | undefined {
+    const h = this.hash[k]!;
+    if (h === NO_HASH) {
+      const key = lower ? this.lower(k) : this.written(k);
+      for (let at = map.get(keyHash(key, 0, key.length) & HASH_BITS); at; at = at.same) if (at.key === key) return at;
+      return undefined;
+    }
+    const text = this.text;
+    const s = this.start[k]!;
+    const length = this.end[k]! - s;
+    for (let at = map.get(h & HASH_BITS); at; at = at.same) {
+      const key = at.key;
+      if (key.length !== length) continue;
+      let x = 0;
+      if (lower) {
+        // The token is ASCII: its lower case is its capitals A–Z in lower case.
+        for (; x < length; x++) {
+          let c = text.charCodeAt(s + x);
+          if (c >= 65 && c <= 90) c += 32;
+          if (c !== key.charCodeAt(x)) break;
+        }
+      } else while (x < length && text.charCodeAt(s + x) === key.charCodeAt(x)) x++;
+      if (x === length) return at;
+    }
+    return undefined;
   }
 
   word(k: number): boolean {

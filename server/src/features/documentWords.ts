@@ -59,14 +59,18 @@ export class DocumentWords {
   private newWordIds: Map<string, number> | undefined;
   private urlSpans: SpanSet | undefined;
 
+  /** The runs' hashes (Runs.hashes) until they are grouped; read texts only (the others come grouped). */
+  private hashes: Int32Array | undefined;
+
   private constructor(
     private readonly text: string,
-    runs: { readonly starts: Int32Array; readonly ends: Int32Array },
+    runs: { readonly starts: Int32Array; readonly ends: Int32Array; readonly hashes?: Int32Array },
     grouped?: Omit<DocumentWordsData, 'starts' | 'ends'>,
   ) {
     this.starts = runs.starts;
     this.ends = runs.ends;
     this.grouped = grouped;
+    if (!grouped) this.hashes = runs.hashes;
   }
 
   /** How many texts were read whole (the tests count them: an edited version's words are not). */
@@ -225,24 +229,54 @@ export class DocumentWords {
     return this.urlSpans;
   }
 
-  /** Folds every run once per distinct run, and groups the runs by folded word (counting sort: linear). */
+  /**
+   * Folds every run once per distinct run, and groups the runs by folded word (counting sort: linear).
+   *
+   * A run of ASCII letters and digits (most runs) folds to itself in lower case: it is found in a
+   * table of the words seen by a hash of its characters in lower case and compared in place, so that
+   * no string is made of it unless its word is new. Other runs are folded once per distinct run.
+   */
   private group(): Omit<DocumentWordsData, 'starts' | 'ends'> {
     if (this.grouped) return this.grouped;
-    const byRaw = new Map<string, number>();
+    const text = this.text;
+    const starts = this.starts;
+    const ends = this.ends;
+    const count = this.count;
     const ids = new Map<string, number>();
     const words: string[] = [];
-    const wordOf = new Int32Array(this.count);
-    for (let i = 0; i < this.count; i++) {
-      const raw = this.raw(i);
-      let id = byRaw.get(raw);
-      if (id === undefined) {
-        const folded = PLAIN.test(raw) ? raw : foldForSearch(raw);
-        id = ids.get(folded);
-        if (id === undefined) {
+    const wordOf = new Int32Array(count);
+    const seen = new AsciiWordTable(words, count);
+    const hashes = this.hashes ?? scanRuns(text).hashes;
+    this.hashes = undefined;
+    let byRaw: Map<string, number> | undefined;
+    for (let i = 0; i < count; i++) {
+      const s = starts[i]!;
+      const e = ends[i]!;
+      const h = hashes[i]!;
+      let id: number;
+      if (h !== NOT_ASCII) {
+        id = seen.find(text, s, e, h);
+        if (id < 0) {
+          // A new word: the table has every word of ASCII letters and digits seen so far.
+          const folded = text.slice(s, e).toLowerCase();
           ids.set(folded, (id = words.length));
           words.push(folded);
+          seen.add(h, id);
         }
-        byRaw.set(raw, id);
+      } else {
+        const raw = text.slice(s, e);
+        id = (byRaw ??= new Map()).get(raw) ?? -1;
+        if (id < 0) {
+          const folded = foldForSearch(raw);
+          id = ids.get(folded) ?? -1;
+          if (id < 0) {
+            ids.set(folded, (id = words.length));
+            words.push(folded);
+            // "Kostić" folds to "kostic": an ASCII run of that word must find it in the table.
+            if (PLAIN.test(folded)) seen.add(runHash(folded, 0, folded.length), id);
+          }
+          byRaw.set(raw, id);
+        }
       }
       wordOf[i] = id;
     }
@@ -250,6 +284,81 @@ export class DocumentWords {
     this.grouped = groupRuns(words, wordOf);
     return this.grouped;
   }
+}
+
+/**
+ * The folded words of ASCII letters and digits seen so far, by their hash (runHash; open addressing,
+ * linear probing): a run of ASCII letters and digits is compared with a word character by character,
+ * in place.
+ */
+class AsciiWordTable {
+  private hashes: Int32Array;
+  /** The word id in each slot plus one, 0 for an empty slot. */
+  private ids: Int32Array;
+  private size = 0;
+
+  /** A table for the words of `runs` runs: room for as many words as half of them without growing. */
+  constructor(
+    private readonly words: readonly string[],
+    runs: number,
+  ) {
+    let slots = 1024;
+    while (slots < runs) slots *= 2;
+    this.hashes = new Int32Array(slots);
+    this.ids = new Int32Array(slots);
+  }
+
+  /** The id of the word text [s, e) (ASCII letters and digits, hash h) folds to, when seen; else -1. */
+  find(text: string, s: number, e: number, h: number): number {
+    const mask = this.ids.length - 1;
+    const length = e - s;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.ids[slot]! - 1;
+      if (id < 0) return -1;
+      if (this.hashes[slot] !== h) continue;
+      const word = this.words[id]!;
+      if (word.length !== length) continue;
+      let x = 0;
+      while (x < length) {
+        let c = text.charCodeAt(s + x);
+        if (c <= 90 && c >= 65) c += 32;
+        if (c !== word.charCodeAt(x)) break;
+        x++;
+      }
+      if (x === length) return id;
+    }
+  }
+
+  /** Remembers word id (of ASCII letters and digits), whose hash is h. */
+  add(h: number, id: number): void {
+    if (++this.size * 2 > this.ids.length) this.grow();
+    const mask = this.ids.length - 1;
+    let slot = h & mask;
+    while (this.ids[slot] !== 0) slot = (slot + 1) & mask;
+    this.hashes[slot] = h;
+    this.ids[slot] = id + 1;
+  }
+
+  private grow(): void {
+    const { hashes, ids } = this;
+    this.hashes = new Int32Array(ids.length * 2);
+    this.ids = new Int32Array(ids.length * 2);
+    const mask = this.ids.length - 1;
+    for (let k = 0; k < ids.length; k++) {
+      if (ids[k] === 0) continue;
+      let slot = hashes[k]! & mask;
+      while (this.ids[slot] !== 0) slot = (slot + 1) & mask;
+      this.hashes[slot] = hashes[k]!;
+      this.ids[slot] = ids[k]!;
+    }
+  }
+}
+
+/** The hash of text [from, to) of ASCII letters and digits, in lower case, as scanRuns makes it for a run. */
+function runHash(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + ASCII_LOWER[text.charCodeAt(i)]!) | 0;
+  return h === NOT_ASCII ? 0 : h;
 }
 
 /** The runs grouped by word (counting sort: linear). */
@@ -263,40 +372,97 @@ function groupRuns(words: readonly string[], wordOf: Int32Array): Omit<DocumentW
   return { words, wordOf, firstRun, runsByWord };
 }
 
+/** Runs of letters and digits as read by scanRuns. */
+interface Runs {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Per run, the hash of its characters with ASCII capitals in lower case (runHash), or NOT_ASCII. */
+  readonly hashes: Int32Array;
+}
+
+/** The hash of a run with a character beyond ASCII (a run of ASCII characters hashing to it gets 0). */
+const NOT_ASCII = -1;
+
+/** Per ASCII code: the letter in lower case or the digit, 0 for anything else. */
+const ASCII_LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : ASCII_WORD[c] ? c : 0));
+
 /**
  * The runs of letters and digits, in one pass over the characters (a regular expression's match
  * objects would cost more than the scan): ASCII by a table, anything else by its code point's class,
- * decided once per code point.
+ * decided once per code point. The places are written straight into typed arrays (grown as needed),
+ * with the hash of each ASCII run in lower case, by which `group` finds its word without reading
+ * it again.
  */
-function scanRuns(text: string): { readonly starts: Int32Array; readonly ends: Int32Array } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let runStart = -1;
+function scanRuns(text: string): Runs {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let word: boolean;
-    let width = 1;
-    if (c < 128) word = ASCII_WORD[c] === 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        word = isWordCodePoint((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
-        width = 2;
-      } else word = false;
-    } else word = isWordCodePoint(c);
-    if (word) {
-      if (runStart < 0) runStart = i;
-    } else if (runStart >= 0) {
-      starts.push(runStart);
-      ends.push(i);
-      runStart = -1;
+  let starts = new Int32Array((n >> 3) + 16);
+  let ends = new Int32Array(starts.length);
+  let hashes = new Int32Array(starts.length);
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    // Over what is not a letter or digit; ASCII by the table alone.
+    let c = text.charCodeAt(i);
+    let w: number;
+    if (c < 128) {
+      if (ASCII_WORD[c] === 0) {
+        i++;
+        continue;
+      }
+      w = 1;
+    } else if ((w = wordWidthAt(text, i, n)) === 0) {
+      i++;
+      continue;
     }
-    i += width - 1;
+    // Over the run, hashed on the way while it is ASCII.
+    const start = i;
+    let h = c < 128 ? ASCII_LOWER[c]! : 0;
+    let plain = c < 128;
+    i += w;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        const l = ASCII_LOWER[c]!;
+        if (l === 0) break;
+        h = (Math.imul(h, 31) + l) | 0;
+        i++;
+      } else {
+        w = wordWidthAt(text, i, n);
+        if (w === 0) break;
+        plain = false;
+        i += w;
+      }
+    }
+    if (count === starts.length) {
+      starts = grown(starts);
+      ends = grown(ends);
+      hashes = grown(hashes);
+    }
+    starts[count] = start;
+    ends[count] = i;
+    hashes[count++] = !plain ? NOT_ASCII : h === NOT_ASCII ? 0 : h;
   }
-  if (runStart >= 0) {
-    starts.push(runStart);
-    ends.push(n);
+  return { starts: starts.slice(0, count), ends: ends.slice(0, count), hashes: hashes.slice(0, count) };
+}
+
+/** A typed array twice as long, with the same numbers first. */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(a.length * 2);
+  more.set(a);
+  return more;
+}
+
+/**
+ * The code units of the letter or digit at text[i] (2 for a surrogate pair), 0 when there is none
+ * there (a lone surrogate is none).
+ */
+function wordWidthAt(text: string, i: number, n: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c]!;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return isWordCodePoint((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000) ? 2 : 0;
+    return 0;
   }
-  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return isWordCodePoint(c) ? 1 : 0;
 }

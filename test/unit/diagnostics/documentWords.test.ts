@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { foldForSearch } from '../../../server/src/engine/folding';
+import { foldAnyForSearch, foldForSearch, submittersKey, surnameKey } from '../../../server/src/engine/folding';
 import { LineIndex } from '../../../server/src/engine/lineIndex';
 import { explainedAbbreviations, isAbbreviation } from '../../../server/src/features/diagnostics/abbreviations';
 import { capitalsWords } from '../../../server/src/features/diagnostics/rules/abbreviationUnexplained';
@@ -33,7 +33,8 @@ function assertSame(text: string): void {
     runs.map((m) => [m.index, m.index + m[0].length]),
   );
   const folded = runs.map((_, i) => words.folded(i));
-  assert.deepEqual(folded, runs.map((m) => foldForSearch(m[0])));
+  // Folded as the general (Unicode) folding folds them: the index folds ASCII runs its own way.
+  assert.deepEqual(folded, runs.map((m) => foldAnyForSearch(m[0])));
   for (const w of new Set(folded)) assert.deepEqual(Array.from(words.occurrences(w)), folded.flatMap((f, i) => (f === w ? [i] : [])));
   // Taken over from elsewhere (the analysis worker): the same words.
   const lines = new LineIndex(text);
@@ -50,13 +51,36 @@ function assertSame(text: string): void {
   assert.deepEqual(explainedAbbreviations(text, words), explained);
 }
 
+describe('folding for search', () => {
+  it('folds ASCII text (its fast path) as the general folding does', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...'aZz09 -.,\'"!@#_~\t\n\x00\x7fAbcXYZ'.split('')), maxLength: 40 });
+    fc.assert(fc.property(fc.oneof(ascii, anyText()), (s) => assert.equal(foldForSearch(s), foldAnyForSearch(s))), params(1000));
+    for (const s of ['Van der Lee', '  --Kostić--  ', 'Kostic', 'IPCEI’s', "IPCEI's", 'https://www.rvo.nl/WBSO?x=1', 'ß', 'İstanbul', '\u212aelvin', '𝐀BC', 'É1', '½', ''])
+      assert.equal(foldForSearch(s), foldAnyForSearch(s), s);
+    assert.equal(foldForSearch('  De Nationaal-Groeifonds (NGF)! '), 'de nationaal groeifonds ngf');
+  });
+
+  it('keys surnames as the last folded word, the first time and again (from its cache)', () => {
+    const reference = (name: string) => foldAnyForSearch(name).split(' ').at(-1) ?? '';
+    const name = fc.oneof(fc.constantFrom('Van der Lee', 'Kostić', 'Kostic', 'De Jong-Bakker', 'İnci', ' ', ''), anyText());
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 8 }), (names) => {
+        for (const n of [...names, ...names]) assert.equal(surnameKey(n), reference(n));
+        assert.equal(submittersKey(names), names.map(reference).sort().join('|'));
+      }),
+      params(300),
+    );
+    assert.equal(submittersKey(['Van der Lee', 'Kostić']), 'kostic|lee');
+  });
+});
+
 describe('the shared word index of a document version', () => {
   it('gives what the whole-text expressions gave, on random texts', () => {
     fc.assert(fc.property(anyText(), (text) => assertSame(text)), params(300));
   });
 
   it('gives what the whole-text expressions gave, on forms at the edges', () => {
-    for (const text of ["ABC's en AB’sx, ABCs, ABCDEFs ABCDEFG", 'NVWA (Nederlandse Voedsel- en Warenautoriteit) (hierna: NVWA)', 'x.ABC @ABC AB+ A1B2 É1 𝐀BC ABC𝐀', 'KMar RvS IenW AMvB ÅBC-regeling']) assertSame(text);
+    for (const text of ['an c0 AN C0 c0 an De de DE dE Kostić Kostic KOSTIC kostić Straße STRASSE İ i \u212a K k 𝐀 a1 A1 \ud835 \udc00x é É e\u0301', "ABC's en AB’sx, ABCs, ABCDEFs ABCDEFG", 'NVWA (Nederlandse Voedsel- en Warenautoriteit) (hierna: NVWA)', 'x.ABC @ABC AB+ A1B2 É1 𝐀BC ABC𝐀', 'KMar RvS IenW AMvB ÅBC-regeling']) assertSame(text);
   });
 
   it('gives what the whole-text expressions gave, on the seeds', () => {

@@ -6,8 +6,9 @@
  * - ForwardMatches searches a slice just past each window instead of running on to the next match
  *   wherever it is: the matches handed on must be the same, window by window; also where a pattern
  *   declares how little its matches read past white space, so that the slices end closer to the windows.
- * - The instrument matcher reads tokens as numbers and looks up only words a term can start with:
- *   the mentions must be the same as with a token object and strings per word.
+ * - The instrument matcher reads tokens as numbers, looks up only words a term can start with, and
+ *   looks a token of ASCII characters up in its tries by hash, comparing it in place: the mentions
+ *   must be the same as with a token object and strings per word.
  * - Sentences read marks and the word before a period by code unit.
  */
 import * as assert from 'node:assert/strict';
@@ -194,6 +195,41 @@ describe('fast paths find what the plain code found', () => {
         assert.deepEqual(matcher.find(t), reference.find(t));
       }),
       params(800),
+    );
+  });
+
+  it('the instrument matcher tells apart tokens whose hashes collide, and looks up tokens beyond ASCII by their lower case', () => {
+    // "an" and "c0" have the same key hash (97·31 + 110 = 99·31 + 48); "\u212a" (the Kelvin sign) is "k"
+    // in lower case, "İ" is "i" and a combining dot; "ß" stays "ß".
+    const entries = [
+      { id: 'a', name: 'an fonds', abbreviations: ['AN'] },
+      { id: 'b', name: 'c0 regeling', abbreviations: ['C0', 'C0-plan'] },
+      { id: 'c', name: 'Kfonds' },
+      { id: 'd', name: '’s-Hertogenbosch fonds' },
+      { id: 'e', name: 'Straße-plan', abbreviations: ['SP’s'] },
+      { id: 'f', name: 'İnvest' },
+      { id: 'g', name: 'Fonds 𝐀' },
+    ];
+    const matcher = InstrumentMatcher.fromEntries(entries);
+    const reference = ReferenceMatcher.fromEntries(entries);
+    const text = fc
+      .array(
+        fc.constantFrom(
+          'an', 'AN', 'An', 'aN', 'c0', 'C0', 'C0-plan', ' fonds', ' FONDS', ' regeling', '-plan', 'K', 'k', '\u212a', 'fonds', '’s', "'s", '-', 'Hertogenbosch',
+          'Straße', 'STRASSE', 'straße', 'SP', 'plan', 'İ', 'i\u0307', 'I', 'nvest', 'Fonds', '𝐀', '𝐚', ' ', ' ', '\n', '.', '@', 'www.', 'é',
+        ),
+        { maxLength: 60, size: 'max' },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        assert.deepEqual(matcher.find(t), reference.find(t));
+      }),
+      params(1500),
+    );
+    assert.deepEqual(
+      matcher.find('an fonds, AN, c0 regeling, C0, \u212afonds, İnvest, Fonds 𝐀').map((m) => `${m.term}=${m.id}`),
+      ['an fonds=a', 'AN=a', 'c0 regeling=b', 'C0=b', 'Kfonds=c', 'İnvest=f', 'Fonds 𝐀=g'],
     );
   });
 
