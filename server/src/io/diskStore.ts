@@ -291,9 +291,11 @@ export class FolderStore implements Store {
     return this.disk?.root;
   }
 
-  /** Uses this folder from now on. */
-  use(root: string): void {
-    if (this.disk?.root !== root) this.disk = new DiskStore(root, this.options);
+  /** Uses this folder from now on; true when it is another one than before. */
+  use(root: string): boolean {
+    if (this.disk?.root === root) return false;
+    this.disk = new DiskStore(root, this.options);
+    return true;
   }
 
   get<T>(key: string): Promise<StoreEntry<T> | undefined> {

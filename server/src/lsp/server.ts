@@ -131,9 +131,7 @@ function registerLifecycle({ connection, service, settings, sync, publisher, log
     service.configure(settings.service);
     official.configure(settings.onlineSettings);
     if (!settings.online) lookups.cancelAll();
-    const before = store.root;
-    store.use(settings.current.cacheDirectory || settings.editorStorage || defaultCacheDir());
-    if (store.root !== before) official.storeMoved();
+    if (store.use(settings.current.cacheDirectory || settings.editorStorage || defaultCacheDir())) official.storeMoved();
     // The client hears of online/offline and the cache folder (not before it is initialized).
     if (initialized) void connection.sendNotification(STATUS_NOTIFICATION, status());
   };
