@@ -15,6 +15,7 @@ import { createKamerwijzer, isoDate } from '../service/kamerwijzer';
 import { runPrefetch, runSync } from './fetch';
 import { runInfo } from './info';
 import { ONLINE_FLAGS, ONLINE_OPTIONS, onlineSetup } from './online';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
@@ -132,7 +133,8 @@ async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m:
   const beforeAnalysis = analysisFaultFromEnvironment(env);
   const hooks = beforeAnalysis ? { beforeAnalysis } : {};
   // Many documents are analyzed in worker threads, several at a time, while this thread checks or writes.
-  const analyzer = analysisWorkersFor(input.documents, env) ? new AnalyzerPool({ logger: { info: () => undefined, warn: err, error: err }, editorWorker: false }) : undefined;
+  const workers = analysisWorkersFor(input.documents, env);
+  const analyzer = workers ? new AnalyzerPool({ logger: { info: () => undefined, warn: err, error: err }, editorWorker: false, workers }) : undefined;
   try {
     if (args.command === 'extract') {
       const failed = await runExtract(input.documents, { json: args.flags.has('--json'), ...(o.documentDate ? { documentDate: o.documentDate } : {}), ...hooks, ...(analyzer ? { analyzer } : {}) }, locale, m, out, err);
@@ -145,17 +147,24 @@ async function readAndRun(args: ParsedArgs, o: CommonOptions, locale: Locale, m:
 }
 
 /**
- * Whether `extract`, `check` and `report` analyze in worker threads: for several documents of some size together
- * (a worker takes a moment to start), unless KAMERWIJZER_ANALYSIS=main asks for this thread.
+ * How many worker threads `extract`, `check` and `report` analyze in (0: none, this thread analyzes):
+ * for several documents of some size together (a worker takes a moment to start and to warm up),
+ * when the machine has cores to spare beside this thread and the garbage collector's helpers — on two
+ * cores the workers' start, warm-up and hand-over cost what they save (measured: the same time, more
+ * memory). KAMERWIJZER_WORKERS=n asks for n; KAMERWIJZER_ANALYSIS=main for none.
  */
-function analysisWorkersFor(documents: readonly { readonly text: string }[], env: NodeJS.ProcessEnv): boolean {
-  if (env['KAMERWIJZER_ANALYSIS'] === 'main' || documents.length < 2) return false;
+function analysisWorkersFor(documents: readonly { readonly text: string }[], env: NodeJS.ProcessEnv): number {
+  if (env['KAMERWIJZER_ANALYSIS'] === 'main' || documents.length < 2) return 0;
   let chars = 0;
   for (const d of documents) chars += d.text.length;
-  return chars >= ANALYSIS_WORKERS_FROM_CHARS;
+  if (chars < ANALYSIS_WORKERS_FROM_CHARS) return 0;
+  const asked = Number(env['KAMERWIJZER_WORKERS']);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
+  const spare = availableParallelism() - 2;
+  return spare >= 2 ? Math.min(spare, 4) : 0;
 }
 
-/** From this much text on, `extract`, `check` and `report` analyze in worker threads (about 1 MB: a fifth of a second of analysis). */
+/** From this much text on, `extract`, `check` and `report` may analyze in worker threads (about 1 MB: a fifth of a second of analysis). */
 const ANALYSIS_WORKERS_FROM_CHARS = 1024 * 1024;
 
 async function checkOrReport(

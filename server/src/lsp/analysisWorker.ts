@@ -65,6 +65,12 @@ export interface WorkerAnalyzerOptions {
   readonly logger: Logger;
   /** The worker's script (tests: a missing one, to see the fallback). */
   readonly script?: string;
+  /**
+   * The worker's young generation at most, in MB (V8's default when absent): smaller means more
+   * frequent, shorter collections and less memory. The pool's workers for files of a scan or a check
+   * use a small one.
+   */
+  readonly youngGenerationMb?: number;
   /** Tests only: told when a job is handed to the worker and when the worker is restarted. */
   readonly onEvent?: (event: 'started' | 'restarted', uri?: string) => void;
 }
@@ -155,7 +161,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   }
 
   private start(bundled: GlossaryData): Worker {
-    const worker = new Worker(this.options.script ?? defaultWorkerScript(), { workerData: { [WORKER_MARK]: true } });
+    const young = this.options.youngGenerationMb;
+    const worker = new Worker(this.options.script ?? defaultWorkerScript(), { workerData: { [WORKER_MARK]: true }, ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) });
     this.received.clear();
     worker.unref();
     worker.postMessage({ kind: 'bundled', data: bundled } satisfies ToWorker);

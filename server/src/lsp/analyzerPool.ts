@@ -17,6 +17,9 @@ import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './analysisWorker';
 /** A file shorter than this may be analyzed by the editor's worker while it is idle (~10 ms of analysis). */
 const EDITOR_WORKER_TAKES_BELOW_CHARS = 200_000;
 
+/** The young generation of a worker for files of a scan or a check (see WorkerAnalyzerOptions.youngGenerationMb). */
+const FILES_YOUNG_GENERATION_MB = 16;
+
 /** At most this many workers: each has its own heap (tens of MB), and the main thread needs a share of the cores too. */
 const MAX_WORKERS = 4;
 
@@ -35,8 +38,11 @@ export class AnalyzerPool implements DocumentAnalyzer {
 
   constructor(options: WorkerAnalyzerOptions & { readonly workers?: number; readonly editorWorker?: boolean }) {
     const count = Math.max(1, options.workers ?? defaultWorkerCount());
-    this.workers = Array.from({ length: count }, () => new WorkerAnalyzer(options));
     this.withEditor = options.editorWorker ?? true;
+    // The editor's worker keeps V8's default heap (an edit of a long letter allocates much); the others
+    // take many short files one after another, where a small young generation costs little time and
+    // keeps a workspace of 2,000 letters indexed under 300 MB.
+    this.workers = Array.from({ length: count }, (_, i) => new WorkerAnalyzer(this.withEditor && i === 0 ? options : { youngGenerationMb: FILES_YOUNG_GENERATION_MB, ...options }));
   }
 
   /** The editor's worker: open documents' versions (tests read its counters). */
