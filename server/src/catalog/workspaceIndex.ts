@@ -358,6 +358,19 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /** One copy of each motion signatory's name as written, shared by every document and version (forgotten past 50,000 names). */
+  private readonly names = new Map<string, string>();
+
+  /** A signatory's name that shares no memory with the text it was cut from (a motion's names are kept with its citation). */
+  private sharedName(name: string): string {
+    let shared = this.names.get(name);
+    if (shared === undefined) {
+      if (this.names.size >= 50_000) this.names.clear();
+      this.names.set(name, (shared = detached(name)));
+    }
+    return shared;
+  }
+
   private pack(references: readonly Reference[]): PackedCitations {
     const keys: string[] = [];
     const keyIndex = new Map<string, number>();
@@ -373,7 +386,7 @@ export class WorkspaceIndex {
         keyIndex.set(key, (k = keys.length));
         keys.push(shared);
       }
-      if (r.kind === 'motion') submitters.set(found.length / 4, detachedCopy({ submitters: r.submitters, cs: r.cs }));
+      if (r.kind === 'motion') submitters.set(found.length / 4, { submitters: r.submitters.map((name) => this.sharedName(name)), cs: r.cs });
       found.push(k, kindCode(r.kind), r.span.offset, r.span.length);
     }
     // Grouped by key (a counting sort, stable: document order within a key).

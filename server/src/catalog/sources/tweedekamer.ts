@@ -120,7 +120,9 @@ export class TweedeKamerSource implements CatalogSource {
       this.shards.set(name, s);
       return s as Promise<T | undefined>;
     }
-    if (this.missing.has(name)) return Promise.resolve(undefined);
+    // Answered on a later turn of the event loop, as a read from disk is: a check that asks about
+    // hundreds of dossiers the mirror lacks lets the server answer requests between them.
+    if (this.missing.has(name)) return new Promise((resolve) => setImmediate(() => resolve(undefined)));
     const read: Promise<T | undefined> = this.mirror.readShard<T>(name).then(
       (found) => {
         if (found !== undefined) return found;

@@ -21,10 +21,13 @@ export function readSuppressions(text: string, lines: LineIndex): Suppressions {
   const whole = new Set<string>();
   let wholeAll = false;
   const byLine = new Map<number, Set<string> | 'all'>();
-  if (!text.includes('kamerwijzer-disable')) return { isSilenced: () => false };
-  for (let line = 0; line < lines.lineCount; line++) {
+  // Only the lines that hold a directive are read (found by searching the text, in order of line).
+  let last = -1;
+  for (let at = text.indexOf('kamerwijzer-disable'); at >= 0; at = text.indexOf('kamerwijzer-disable', at + 1)) {
+    const line = lines.positionAt(at).line;
+    if (line === last) continue;
+    last = line;
     const content = lines.lineText(line);
-    if (!content.includes('kamerwijzer-disable')) continue;
     for (const m of content.matchAll(DIRECTIVE)) {
       const codes = (m[2] ?? '').trim().split(/\s+/).filter((c) => c && c !== '--');
       if (!m[1]) {
