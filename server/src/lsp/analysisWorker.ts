@@ -71,6 +71,8 @@ export interface WorkerAnalyzerOptions {
    * use a small one.
    */
   readonly youngGenerationMb?: number;
+  /** Told instead of the log when the worker fails (a pool says what that means for its other workers). */
+  readonly onFailed?: (e: unknown) => void;
   /** Tests only: told when a job is handed to the worker and when the worker is restarted. */
   readonly onEvent?: (event: 'started' | 'restarted', uri?: string) => void;
 }
@@ -226,7 +228,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   private fail(e: unknown, first?: Pending): void {
     if (this.failed) return;
     this.failed = true;
-    this.options.logger.error(`the analysis worker failed, documents are analyzed in the server's main thread from now on: ${(e as Error)?.stack ?? String(e)}`);
+    if (this.options.onFailed) this.options.onFailed(e);
+    else this.options.logger.error(`the analysis worker failed, documents are analyzed in the server's main thread from now on: ${(e as Error)?.stack ?? String(e)}`);
     if (this.worker) this.stop(this.worker);
     this.worker = undefined;
     const waiting = [...(first ? [first] : []), ...(this.running ? [this.running] : []), ...this.queue.splice(0)];

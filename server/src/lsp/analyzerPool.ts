@@ -4,10 +4,12 @@
  * of a workspace scan or a check in all of them, so that a workspace of thousands of letters is read
  * by as many threads as the machine has cores.
  *
- * A job with checks (an open document's version) always goes to the editor's worker. Any other job
+ * A job with checks (an open document's version) goes to the editor's worker (once that failed, to
+ * another one, which keeps them from then on). Any other job
  * goes to the least busy of the others; the editor's worker takes one only while it has nothing to do
  * and the text is short, so an edit never waits behind more than a short file's analysis. A worker
- * that failed is passed over; when all have failed, the service analyzes in its own thread.
+ * that failed is passed over (the log says so once per worker); when all have failed, the service
+ * analyzes in its own thread.
  */
 import { availableParallelism } from 'node:os';
 import type { GlossaryData } from '../engine/glossary';
@@ -42,7 +44,14 @@ export class AnalyzerPool implements DocumentAnalyzer {
     // The editor's worker keeps V8's default heap (an edit of a long letter allocates much); the others
     // take many short files one after another, where a small young generation costs little time and
     // keeps a workspace of 2,000 letters indexed under 300 MB.
-    this.workers = Array.from({ length: count }, (_, i) => new WorkerAnalyzer(this.withEditor && i === 0 ? options : { youngGenerationMb: FILES_YOUNG_GENERATION_MB, ...options }));
+    // One line in the log when a worker fails: whether the others take over or the main thread does.
+    let failed = 0;
+    const onFailed = (e: unknown): void => {
+      const why = (e as Error)?.stack ?? String(e);
+      if (++failed === count) options.logger.error(`the analysis worker failed, documents are analyzed in the server's main thread from now on: ${why}`);
+      else options.logger.error(`an analysis worker failed, the other ${count - failed === 1 ? 'worker takes' : `${count - failed} workers take`} its documents: ${why}`);
+    };
+    this.workers = Array.from({ length: count }, (_, i) => new WorkerAnalyzer({ ...(this.withEditor && i === 0 ? {} : { youngGenerationMb: FILES_YOUNG_GENERATION_MB }), ...options, onFailed }));
   }
 
   /** The editor's worker: open documents' versions (tests read its counters). */
@@ -81,7 +90,8 @@ export class AnalyzerPool implements DocumentAnalyzer {
   private workerFor(job: AnalysisJob): WorkerAnalyzer {
     const editor = this.editor;
     if (!this.withEditor) return this.workers.reduce((a, b) => (b.inProcess || (!a.inProcess && a.load <= b.load) ? a : b));
-    if (job.checks || this.workers.length === 1) return editor;
+    // Open documents: the editor's worker, or once it failed another one (which then keeps them).
+    if (job.checks || this.workers.length === 1) return editor.inProcess ? (this.workers.find((w) => !w.inProcess) ?? editor) : editor;
     let best: WorkerAnalyzer | undefined;
     for (let i = 1; i < this.workers.length; i++) {
       const w = this.workers[i]!;

@@ -79,12 +79,18 @@ describe('analyses in several worker threads', function () {
   });
 
   it('when every worker fails, the service analyzes in its own thread', async () => {
-    const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const logged: string[] = [];
+    const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (m) => logged.push(m) };
     const pool = new AnalyzerPool({ logger: quiet, script: path.join(__dirname, 'no-such-worker.js'), workers: 2 });
     try {
-      assert.equal(await pool.analyze(scanJob(0), bundled), undefined);
-      assert.equal(await pool.analyze(scanJob(1), bundled), undefined);
+      assert.equal(await pool.analyze({ ...scanJob(0), checks: { codes: [], settings: DEFAULT_DIAGNOSTIC_SETTINGS, locale: 'nl', today: '2026-01-15', online: false } }, bundled), undefined);
+      assert.equal(pool.inProcess, false);
+      assert.match(logged[0]!, /^an analysis worker failed, the other worker takes its documents/);
+      // The editor's worker failed: an open document goes to the other one (which fails too).
+      assert.equal(await pool.analyze({ ...scanJob(1), checks: { codes: [], settings: DEFAULT_DIAGNOSTIC_SETTINGS, locale: 'nl', today: '2026-01-15', online: false } }, bundled), undefined);
       assert.equal(pool.inProcess, true);
+      assert.match(logged[1]!, /^the analysis worker failed, documents are analyzed in the server's main thread from now on/);
+      assert.equal(logged.length, 2);
       const s = service(pool);
       const doc = await s.wholeAgainAsync('file:///ws/a.txt', seeds[1]!, 1);
       assert.deepEqual(doc.analysis, service().wholeAgain('file:///ws/a.txt', seeds[1]!, 1).analysis);
