@@ -22,6 +22,12 @@ export interface AnalyzeOptions {
   readonly documentDate?: string;
   /** What a manifest (kamerwijzer.json) or the caller knows about the document. */
   readonly known?: KnownDocumentFacts;
+  /**
+   * Only what cites a document: Kamerstukken, dossiers, document numbers, Handelingen and motions —
+   * no amounts and no deadlines (what the workspace index keeps of a file it does not hold whole;
+   * those two come last and change none of the others).
+   */
+  readonly citationsOnly?: boolean;
   /** Finds policy instruments from the glossary; without it, `instruments` stays empty. */
   readonly instruments?: InstrumentMatcher;
   /** Decides what an abbreviation with several meanings stands for (the same glossary's senses). */
@@ -200,12 +206,16 @@ export function recognizeStretch(
     .filter((r) => !(r.identifier && isColophon(whole.text, r.span)));
   const claimed = new SpanSet([...citations, ...documentNumbers, ...handelingen].map((r) => r.span));
   const amountReport: AmountReport = { euro: [], answers: new Map(euro?.answers), ...(euro ? { elsewhere: euro.elsewhere } : {}) };
-  const amounts = recognizeAmounts(flat, sentences, amountReport)
-    .map(place)
-    .filter((r) => !claimed.overlaps(r.span));
-  const deadlines = recognizeDeadlines(flat, metadata.date, sentences)
-    .map(place)
-    .filter((r) => !claimed.overlaps(r.span));
+  const amounts = options.citationsOnly
+    ? []
+    : recognizeAmounts(flat, sentences, amountReport)
+        .map(place)
+        .filter((r) => !claimed.overlaps(r.span));
+  const deadlines = options.citationsOnly
+    ? []
+    : recognizeDeadlines(flat, metadata.date, sentences)
+        .map(place)
+        .filter((r) => !claimed.overlaps(r.span));
 
   const references: Reference[] = [...citations, ...documentNumbers, ...handelingen, ...motions, ...amounts, ...deadlines].filter(
     (r) => !endsInCutOffWord(whole.text, r),

@@ -268,6 +268,7 @@ function serveAnalyses(): void {
       const options: AnalyzeOptions = {
         known: job.known,
         ...(job.withoutInstruments ? {} : { instruments: glossary.matcher, senses: glossary.senses }),
+        ...(job.citationsOnly ? { citationsOnly: true } : {}),
         ...(job.documentDate ? { documentDate: job.documentDate } : {}),
         lines,
       };

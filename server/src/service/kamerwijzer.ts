@@ -96,8 +96,10 @@ export interface AnalysisJob {
   readonly glossaryFile?: { readonly uri: string; readonly text?: string };
   /** The checks to run beside the analysis, on the analyzed document alone (the rules that read only it). */
   readonly checks?: DocumentChecks;
-  /** Analyze without the glossary's instruments (a file the index keeps as its entry). */
+  /** Analyze without the glossary's instruments (a file the index keeps as its entry; extract). */
   readonly withoutInstruments?: boolean;
+  /** Only what cites a document (AnalyzeOptions.citationsOnly: a file the index keeps as its entry). */
+  readonly citationsOnly?: boolean;
   /** No later version will follow (a check): the analysis is not kept to analyze the next version from. */
   readonly once?: boolean;
 }
@@ -144,7 +146,8 @@ export interface AsyncAnalysisOptions {
   readonly checks?: boolean;
   /**
    * What the index keeps (default 'whole'). 'entry' (a file on disk the editor does not have open): only
-   * its entry, analyzed without the glossary's instruments (they change no reference and no metadata).
+   * its entry, analyzed for what cites documents only: without the glossary's instruments, amounts and
+   * deadlines (they change no citation and no metadata).
    */
   readonly keep?: Keep;
 }
@@ -189,7 +192,7 @@ export interface Kamerwijzer {
    * Analyzes (or re-uses) a document and indexes it; returns it whole. When the analysis throws, the
    * index keeps what it had. `keep: 'entry'` (a file on disk that the editor does not have open): the
    * index keeps only what the workspace features need of it (WorkspaceIndex), not its text and
-   * analysis, and the document returned has no instrument mentions.
+   * analysis, and the document returned has only what cites documents (no amounts, deadlines or instrument mentions).
    */
   setDocument(uri: string, text: string, version: number, facts?: DocumentFacts, keep?: Keep): IndexedDocument;
   /**
@@ -315,7 +318,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   });
 
   /** The job that has a document analyzed elsewhere, with the checks that read only it or without them. */
-  const jobOf = (uri: string, text: string, documentFacts: DocumentFacts | undefined, withChecks: boolean, withoutInstruments: boolean): AnalysisJob => {
+  const jobOf = (uri: string, text: string, documentFacts: DocumentFacts | undefined, withChecks: boolean, entry: boolean): AnalysisJob => {
     const file = glossaries.workspaceFileFor(uri);
     const folder = options.folderOf?.(uri);
     return {
@@ -326,7 +329,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       ...(folder !== undefined ? { glossaryFolder: folder } : {}),
       ...(file ? { glossaryFile: { uri: file.uri, ...(file.text !== undefined ? { text: file.text } : {}) } } : {}),
       ...(withChecks ? { checks: checksOf() } : {}),
-      ...(withoutInstruments ? { withoutInstruments: true } : {}),
+      ...(entry ? { withoutInstruments: true, citationsOnly: true } : {}),
     };
   };
 
