@@ -5,9 +5,9 @@
  * by as many threads as the machine has cores.
  *
  * A job with checks (an open document's version) goes to the editor's worker (once that failed, to
- * another one, which keeps them from then on). Any other job
- * goes to the least busy of the others; the editor's worker takes one only while it has nothing to do
- * and the text is short, so an edit never waits behind more than a short file's analysis. A worker
+ * another one, which keeps them from then on). Any other job goes to the least busy of the others,
+ * never to the editor's worker while there are others: an edit never waits behind a file, and the
+ * editor's worker (whose heap is sized for long letters) does not grow with a scan. A worker
  * that failed is passed over (the log says so once per worker); when all have failed, the service
  * analyzes in its own thread.
  */
@@ -15,9 +15,6 @@ import { availableParallelism } from 'node:os';
 import type { GlossaryData } from '../engine/glossary';
 import type { AnalysisJob, AnalyzedElsewhere, DocumentAnalyzer } from '../service/kamerwijzer';
 import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './analysisWorker';
-
-/** A file shorter than this may be analyzed by the editor's worker while it is idle (~10 ms of analysis). */
-const EDITOR_WORKER_TAKES_BELOW_CHARS = 200_000;
 
 /** The young generation of a worker for files of a scan or a check (see WorkerAnalyzerOptions.youngGenerationMb). */
 const FILES_YOUNG_GENERATION_MB = 16;
@@ -97,8 +94,6 @@ export class AnalyzerPool implements DocumentAnalyzer {
       const w = this.workers[i]!;
       if (!w.inProcess && (!best || w.load < best.load)) best = w;
     }
-    const editorFree = !editor.inProcess && editor.load === 0 && job.text.length < EDITOR_WORKER_TAKES_BELOW_CHARS;
-    if (editorFree && (!best || best.load > 0)) return editor;
     // Every other worker failed: the editor's worker (or, failed too, the main thread through it).
     return best ?? editor;
   }
