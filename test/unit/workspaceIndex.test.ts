@@ -79,17 +79,34 @@ describe('workspace index: entries of documents not held whole', () => {
     assert.equal(index.citationsOf('29826-147').length, RECENT_WHOLE + 1 + 2, 'every one still cites');
   });
 
-  it('analyzes a document kept as its entry without the glossary (no reference or metadata depends on it)', () => {
+  it('analyzes a document kept as its entry for its citations only: no glossary, amounts or deadlines (no citation or metadata depends on them)', () => {
     const glossary = Glossary.from(bundledGlossary);
     const options = { instruments: glossary.matcher, senses: glossary.senses };
-    const text = `${VISIE}De WBSO en de Innovatiebox blijven. Zie Kamerstuk 29 826, nr. 150.\n`;
+    const text = `${VISIE}De WBSO en de Innovatiebox blijven. Zie Kamerstuk 29 826, nr. 150. Er komt € 12 miljoen bij; ik stuur u voor de zomer een brief.\n`;
     const index = new WorkspaceIndex();
     const asEntry = index.update(uri('a.md'), text, -1, options, 'entry');
     const whole = index.update(uri('b.md'), text, 1, options);
     assert.deepEqual(asEntry.analysis.instruments, []);
     assert.ok(whole.analysis.instruments.length > 0);
-    assert.deepEqual(asEntry.analysis.references, whole.analysis.references);
+    assert.deepEqual(new Set(whole.analysis.references.map((r) => r.kind)), new Set(['kamerstuk', 'amount', 'deadline']));
+    assert.deepEqual(
+      asEntry.analysis.references,
+      whole.analysis.references.filter((r) => r.kind !== 'amount' && r.kind !== 'deadline'),
+    );
     assert.deepEqual(asEntry.analysis.metadata, whole.analysis.metadata);
+  });
+
+  it('lists its documents in order of URI, whatever order they came in', () => {
+    const index = new WorkspaceIndex();
+    for (const name of ['c.md', 'a.md', 'b.md']) index.update(uri(name), BRIEF, -1, {}, 'entry');
+    index.update(uri('aa.md'), BRIEF, 1);
+    assert.deepEqual([...index.entries()].map((e) => e.uri), [uri('a.md'), uri('aa.md'), uri('b.md'), uri('c.md')]);
+    // Taken in again (a newer version), removed, added: still in order.
+    index.update(uri('a.md'), `${BRIEF} `, -2, {}, 'entry');
+    index.remove(uri('b.md'));
+    index.update(uri('ab.md'), BRIEF, 1);
+    assert.deepEqual([...index.entries()].map((e) => e.uri), [uri('a.md'), uri('aa.md'), uri('ab.md'), uri('c.md')]);
+    assert.deepEqual([...index.wholeDocuments()].map((e) => e.uri), [uri('aa.md'), uri('ab.md')]);
   });
 
   it("keeps a motion's submitters with its citation", () => {
