@@ -19,6 +19,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { sentencesFollow } from '../features/sentences';
+import { descriptionsFollow } from '../features/diagnostics/citationDescription';
 import { analysisDelta, applyAnalysisDelta, reanalyze, sameAnalyzeOptions, type AnalysisDelta } from '../engine/incremental';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
@@ -287,6 +288,7 @@ function serveAnalyses(): void {
         if (last) {
           DocumentWords.follows(doc, last.doc);
           sentencesFollow(doc, last.doc);
+          descriptionsFollow(doc, last.doc);
         }
         if (!job.once) recent.keep(job.uri, { analysis: whole, doc, options, sentAs: id });
       }

@@ -7,6 +7,7 @@
  */
 import { LineIndex } from '../engine/lineIndex';
 import { sentencesFollow } from '../features/sentences';
+import { descriptionsFollow } from '../features/diagnostics/citationDescription';
 import type { Hover, Location, DocumentLink, DocumentSymbol, InlayHint, SymbolInformation } from 'vscode-languageserver-types';
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
@@ -268,6 +269,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     if (before && keep !== 'entry' && before.text !== doc.text) {
       DocumentWords.follows(doc, before);
       sentencesFollow(doc, before);
+      descriptionsFollow(doc, before);
     }
     if (doc.analysis !== before?.analysis) {
       if (!analyzed) stats.analyses++;

@@ -20,7 +20,9 @@
  */
 import { MONTH_PATTERN, parseDutchDate } from '../../engine/calendar';
 import { normalizeDossier } from '../../engine/identifiers';
-import type { KamerstukReference, Span } from '../../engine/model';
+import { changedStretch } from '../../engine/incremental';
+import type { KamerstukReference, MotionReference, Span } from '../../engine/model';
+import { lowerBound } from '../../engine/sortedOffsets';
 import { DocumentLookup } from '../documentLookup';
 import type { IndexedDocument } from '../model';
 import { sentenceAround } from '../sentences';
@@ -57,9 +59,130 @@ const descriptions = new WeakMap<IndexedDocument['analysis'], Map<KamerstukRefer
 
 export function describedAs(doc: IndexedDocument, r: KamerstukReference): CitationDescription | undefined {
   let known = descriptions.get(doc.analysis);
-  if (!known) descriptions.set(doc.analysis, (known = new Map()));
-  if (!known.has(r)) known.set(r, describeCitation(doc, r));
+  if (!known) descriptions.set(doc.analysis, (known = carriedOver(doc)));
+  if (!known.has(r)) {
+    descriptionWork.described++;
+    known.set(r, describeCitation(doc, r));
+  }
   return known.get(r);
+}
+
+/** A document version's previous version, whose descriptions it takes over where the edit cannot have changed them. */
+const previousOf = new WeakMap<IndexedDocument, IndexedDocument>();
+
+/**
+ * Says that a document version follows another (of the same document): the descriptions of its
+ * citations are taken over from that one's where the edit cannot have changed them. A version whose
+ * descriptions nobody asked for is skipped (its successor takes them from the one before), so no
+ * chain of old versions is kept.
+ */
+export function descriptionsFollow(doc: IndexedDocument, previous: IndexedDocument): void {
+  if (doc === previous || descriptions.has(doc.analysis)) return;
+  const source = descriptions.get(previous.analysis)?.size ? previous : previousOf.get(previous);
+  if (source && source.analysis !== doc.analysis) previousOf.set(doc, source);
+}
+
+/** Descriptions taken over from a previous version, and described anew (the tests count work through it). */
+export const descriptionWork = { carried: 0, described: 0 };
+
+/**
+ * How far from an edit a description may be read: a citation's description is read from at most
+ * about 1,300 characters before it (a list item's head, the clause and sentence before it) and, after
+ * it, only to its closing parenthesis and within its footnote (both checked apart).
+ */
+const UNTOUCHED_MARGIN = 3000;
+
+/**
+ * The descriptions of a version's citations taken over from its previous version (see
+ * `descriptionsFollow`): those of citations far enough before or after the changed stretch that
+ * nothing they were read from changed — the same citation, its footnote (and the marker a note that
+ * only cites is read at) away from the edit with the notes and markers unchanged, its closing
+ * parenthesis before the edit, and the motions it may be read with linked to the same papers (a
+ * repeated motion is linked across the letter). The others are described anew when asked.
+ */
+function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDescription | undefined> {
+  const out = new Map<KamerstukReference, CitationDescription | undefined>();
+  const previous = previousOf.get(doc);
+  previousOf.delete(doc);
+  const before = previous && descriptions.get(previous.analysis);
+  if (!previous || !before?.size) return out;
+  const change = changedStretch(previous.text, doc.text);
+  const delta = change.newEnd - change.oldEnd;
+  const near = (from: number, to: number): boolean => to + UNTOUCHED_MARGIN > change.start && from - UNTOUCHED_MARGIN < change.newEnd;
+  const placeKey = (r: KamerstukReference, offset: number): string => `${offset}:${r.span.length}:${r.dossier}:${r.nr}`;
+  const oldByPlace = new Map<string, [KamerstukReference, CitationDescription | undefined]>();
+  for (const [r, d] of before) oldByPlace.set(placeKey(r, r.span.offset), [r, d]);
+  const lookup = DocumentLookup.of(doc);
+  const oldLookup = DocumentLookup.of(previous);
+  const markerIn = (markers: readonly { readonly span: Span }[], from: number, to: number): boolean => markers.some((m) => m.span.offset < to && m.span.offset + m.span.length > from);
+  const notesAlike =
+    previous.analysis.footnotes.length === doc.analysis.footnotes.length &&
+    previous.analysis.footnoteMarkers.length === doc.analysis.footnoteMarkers.length &&
+    !markerIn(previous.analysis.footnoteMarkers, change.start - 1, change.oldEnd + 1) &&
+    !markerIn(doc.analysis.footnoteMarkers, change.start - 1, change.newEnd + 1);
+  const motions = motionsOf(doc);
+  const oldMotions = motionsOf(previous);
+  for (const r of doc.analysis.references) {
+    if (r.kind !== 'kamerstuk') continue;
+    const end = r.span.offset + r.span.length;
+    const isBefore = end + UNTOUCHED_MARGIN <= change.start;
+    if (!isBefore && r.span.offset - UNTOUCHED_MARGIN < change.newEnd) continue;
+    const shift = isBefore ? 0 : delta;
+    const found = oldByPlace.get(placeKey(r, r.span.offset - shift));
+    if (!found) continue;
+    const [oldRef, described] = found;
+    // Before the edit: what follows it up to its closing parenthesis lies before the edit too.
+    if (isBefore) {
+      const close = oldLookup.closingBracketFrom(oldRef.span.offset + oldRef.span.length);
+      if (close < 0 || close >= change.start) continue;
+    }
+    // In a footnote: the same note, away from the edit, and the marker a note that only cites is read at.
+    const note = lookup.footnoteHolding(r.span.offset);
+    const oldNote = oldLookup.footnoteHolding(oldRef.span.offset);
+    if (!!note !== !!oldNote) continue;
+    if (note && oldNote) {
+      if (!notesAlike || note.label !== oldNote.label || note.bodySpan.offset - shift !== oldNote.bodySpan.offset || note.bodySpan.length !== oldNote.bodySpan.length) continue;
+      if (near(note.span.offset, note.bodySpan.offset + note.bodySpan.length)) continue;
+      const marker = lookup.lastMarkerBefore(note.label, note.span.offset);
+      const oldMarker = oldLookup.lastMarkerBefore(oldNote.label, oldNote.span.offset);
+      if (!!marker !== !!oldMarker) continue;
+      if (marker && oldMarker) {
+        const markerShift = marker.span.offset >= change.newEnd ? delta : 0;
+        if (near(marker.span.offset, marker.span.offset + marker.span.length) || marker.span.offset - markerShift !== oldMarker.span.offset) continue;
+        // The description may be read before the marker, with the motions there.
+        if (!sameMotions(motions, oldMotions, Math.max(0, marker.span.offset - UNTOUCHED_MARGIN), marker.span.offset, markerShift)) continue;
+      }
+    }
+    // The motions it may be read with, linked to the same papers.
+    const from = Math.max(0, (note ? Math.min(note.bodySpan.offset, r.span.offset) : r.span.offset) - UNTOUCHED_MARGIN);
+    if (!sameMotions(motions, oldMotions, from, end, shift)) continue;
+    // Its own place moved as the text around it did (a note's description may lie at its marker).
+    const moved = described && delta && described.span.offset >= change.oldEnd ? { ...described, span: { offset: described.span.offset + delta, length: described.span.length } } : described;
+    out.set(r, moved);
+  }
+  descriptionWork.carried += out.size;
+  return out;
+}
+
+/** The motions of a version, in order of offset. */
+function motionsOf(doc: IndexedDocument): { readonly offsets: number[]; readonly refs: MotionReference[] } {
+  const refs = doc.analysis.references.filter((r): r is MotionReference => r.kind === 'motion');
+  return { offsets: refs.map((r) => r.span.offset), refs };
+}
+
+/** Whether the motions in [from, to) are those of the previous version in [from - shift, to - shift), each linked to the same paper. */
+function sameMotions(now: ReturnType<typeof motionsOf>, then: ReturnType<typeof motionsOf>, from: number, to: number, shift: number): boolean {
+  const a = lowerBound(now.offsets, from);
+  const b = lowerBound(now.offsets, to);
+  const c = lowerBound(then.offsets, from - shift);
+  if (lowerBound(then.offsets, to - shift) - c !== b - a) return false;
+  for (let i = 0; i < b - a; i++) {
+    const m = now.refs[a + i]!;
+    const o = then.refs[c + i]!;
+    if (m.span.offset - shift !== o.span.offset || m.span.length !== o.span.length) return false;
+    if ((m.kamerstuk ? `${m.kamerstuk.dossier}-${m.kamerstuk.nr}` : '') !== (o.kamerstuk ? `${o.kamerstuk.dossier}-${o.kamerstuk.nr}` : '')) return false;
+  }
+  return true;
 }
 
 /** What every Kamerstuk citation of a document version describes, by its index in the analysis's references (null: nothing), as plain data. */
