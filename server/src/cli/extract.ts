@@ -64,12 +64,10 @@ export async function runExtract(docs: readonly InputDocument[], options: Extrac
 async function analyzed(d: InputDocument, options: ExtractOptions): Promise<{ analysis: DocumentAnalysis; lines: LineIndex }> {
   const uri = pathToFileURL(d.absolutePath).toString();
   options.beforeAnalysis?.(uri, d.text);
-  const made = await options.analyzer?.analyze(
-    { uri, text: d.text, ...(d.known ? { known: d.known } : {}), ...(options.documentDate ? { documentDate: options.documentDate } : {}), withoutInstruments: true },
-    () => ({ entries: [], ambiguities: [] }),
-  );
+  const date = options.documentDate ? { documentDate: options.documentDate } : {};
+  const made = await options.analyzer?.analyze({ uri, text: d.text, ...(d.known ? { known: d.known } : {}), ...date, withoutInstruments: true }, () => ({ entries: [], ambiguities: [] }));
   if (made) return { analysis: made.analysis, lines: made.lineStarts ? LineIndex.withStarts(d.text, made.lineStarts) : new LineIndex(d.text) };
-  return { analysis: analyze(d.text, { known: d.known, ...(options.documentDate ? { documentDate: options.documentDate } : {}) }), lines: new LineIndex(d.text) };
+  return { analysis: analyze(d.text, { known: d.known, ...date }), lines: new LineIndex(d.text) };
 }
 
 function documentJson(doc: InputDocument, analysis: DocumentAnalysis, lines: LineIndex): object {

@@ -9,7 +9,7 @@ import { readInputs } from './documents';
 import { runExtract } from './extract';
 import { defaultDataDir } from '../io/bundledData';
 import { analysisFaultFromEnvironment } from '../io/environment';
-import { AnalyzerPool } from '../lsp/analyzerPool';
+import { AnalyzerPool, askedWorkerCount, MAX_WORKERS } from '../lsp/analyzerPool';
 import { runLanguageServer } from '../lsp/run';
 import { createKamerwijzer, isoDate } from '../service/kamerwijzer';
 import { runPrefetch, runSync } from './fetch';
@@ -158,10 +158,10 @@ function analysisWorkersFor(documents: readonly { readonly text: string }[], env
   let chars = 0;
   for (const d of documents) chars += d.text.length;
   if (chars < ANALYSIS_WORKERS_FROM_CHARS) return 0;
-  const asked = Number(env['KAMERWIJZER_WORKERS']);
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
+  const asked = askedWorkerCount(env);
+  if (asked) return asked;
   const spare = availableParallelism() - 2;
-  return spare >= 2 ? Math.min(spare, 4) : 0;
+  return spare >= 2 ? Math.min(spare, MAX_WORKERS) : 0;
 }
 
 /** From this much text on, `extract`, `check` and `report` may analyze in worker threads (about 1 MB: a fifth of a second of analysis). */

@@ -20,13 +20,17 @@ import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './analysisWorker';
 const FILES_YOUNG_GENERATION_MB = 16;
 
 /** At most this many workers: each has its own heap (tens of MB), and the main thread needs a share of the cores too. */
-const MAX_WORKERS = 4;
+export const MAX_WORKERS = 4;
 
-/** The workers a machine gets: one per core, at least one, at most MAX_WORKERS. */
+/** The number of workers KAMERWIJZER_WORKERS asks for (1–16), if it asks. */
+export function askedWorkerCount(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const asked = Number(env['KAMERWIJZER_WORKERS']);
+  return Number.isInteger(asked) && asked >= 1 ? Math.min(asked, 16) : undefined;
+}
+
+/** The workers a machine gets: as KAMERWIJZER_WORKERS asks, else one per core, at most MAX_WORKERS. */
 export function defaultWorkerCount(): number {
-  const asked = Number(process.env['KAMERWIJZER_WORKERS']);
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
-  return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+  return askedWorkerCount() ?? Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
 }
 
 export class AnalyzerPool implements DocumentAnalyzer {
@@ -38,9 +42,6 @@ export class AnalyzerPool implements DocumentAnalyzer {
   constructor(options: WorkerAnalyzerOptions & { readonly workers?: number; readonly editorWorker?: boolean }) {
     const count = Math.max(1, options.workers ?? defaultWorkerCount());
     this.withEditor = options.editorWorker ?? true;
-    // The editor's worker keeps V8's default heap (an edit of a long letter allocates much); the others
-    // take many short files one after another, where a small young generation costs little time and
-    // keeps a workspace of 2,000 letters indexed under 300 MB.
     // One line in the log when a worker fails: whether the others take over or the main thread does.
     let failed = 0;
     const onFailed = (e: unknown): void => {
@@ -48,6 +49,9 @@ export class AnalyzerPool implements DocumentAnalyzer {
       if (++failed === count) options.logger.error(`the analysis worker failed, documents are analyzed in the server's main thread from now on: ${why}`);
       else options.logger.error(`an analysis worker failed, the other ${count - failed === 1 ? 'worker takes' : `${count - failed} workers take`} its documents: ${why}`);
     };
+    // The editor's worker keeps V8's default heap (an edit of a long letter allocates much); the others
+    // take many short files one after another, where a small young generation costs little time and
+    // keeps a workspace of 2,000 letters indexed under 300 MB.
     this.workers = Array.from({ length: count }, (_, i) => new WorkerAnalyzer({ ...(this.withEditor && i === 0 ? {} : { youngGenerationMb: FILES_YOUNG_GENERATION_MB }), ...options, onFailed }));
   }
 
@@ -59,11 +63,6 @@ export class AnalyzerPool implements DocumentAnalyzer {
   /** Each worker's jobs given and not yet answered (tests see where jobs went). */
   get loads(): readonly number[] {
     return this.workers.map((w) => w.load);
-  }
-
-  /** How many workers the pool has. */
-  get size(): number {
-    return this.workers.length;
   }
 
   /** True once every worker failed: analyses run in the main thread. */

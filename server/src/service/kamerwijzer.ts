@@ -319,6 +319,22 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     online: settings.online,
   });
 
+  /**
+   * What was made beside a document's analysis elsewhere, taken over by the document (of that
+   * analysis): the word index, what the rules prepare, and the findings of the rules run beside it,
+   * kept as this version's when what they read (`checkedWith`) is still so.
+   */
+  const takeOver = (doc: IndexedDocument, made: AnalyzedElsewhere, checkedWith: readonly unknown[]): void => {
+    if (made.words) DocumentWords.adopt(doc, made.words);
+    if (made.prepared) adoptPrepared(doc, made.prepared);
+    const local = localOf(doc.uri, context().today);
+    if (made.findings && local.every((x, i) => x === checkedWith[i])) {
+      const seeded = kept.seed(doc, local, made.findings);
+      stats.ruleRuns += seeded;
+      stats.ruleRunsElsewhere += seeded;
+    }
+  };
+
   /** The job that has a document analyzed elsewhere, with the checks that read only it or without them. */
   const jobOf = (uri: string, text: string, documentFacts: DocumentFacts | undefined, withChecks: boolean, entry: boolean): AnalysisJob => {
     const file = glossaries.workspaceFileFor(uri);
@@ -379,14 +395,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
           stats.analysesElsewhere++;
           const lines = made.lineStarts ? LineIndex.withStarts(text, made.lineStarts) : new LineIndex(text);
           const doc: IndexedDocument = { uri, version, text, lines, metadata: made.analysis.metadata, analysis: made.analysis, known: documentFacts?.known };
-          if (made.words) DocumentWords.adopt(doc, made.words);
-          if (made.prepared) adoptPrepared(doc, made.prepared);
-          const local = localOf(uri, context().today);
-          if (made.findings && local.every((x, i) => x === checkedWith[i])) {
-            const seeded = kept.seed(doc, local, made.findings);
-            stats.ruleRuns += seeded;
-            stats.ruleRunsElsewhere += seeded;
-          }
+          takeOver(doc, made, checkedWith);
           return doc;
         }
       }
@@ -413,15 +422,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         if (keep !== 'entry' && analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
         const doc = indexed(uri, text, version, documentFacts, made.analysis, keep, made.lineStarts && LineIndex.withStarts(text, made.lineStarts));
         if (options.slice && keep !== 'entry') await options.slice();
-        if (made.words && doc.analysis === made.analysis) DocumentWords.adopt(doc, made.words);
-        if (made.prepared && doc.analysis === made.analysis) adoptPrepared(doc, made.prepared);
-        // The rules run beside the analysis, kept as this version's when what they read is still so.
-        const local = localOf(uri, context().today);
-        if (made.findings && doc.analysis === made.analysis && local.every((x, i) => x === checkedWith[i])) {
-          const seeded = kept.seed(doc, local, made.findings);
-          stats.ruleRuns += seeded;
-          stats.ruleRunsElsewhere += seeded;
-        }
+        if (doc.analysis === made.analysis) takeOver(doc, made, checkedWith);
         return doc;
       }
     },

@@ -7,6 +7,7 @@ import { parseWrittenNumber, readNumberToken, writtenNumberValue, type NumberNot
 import { readCaptionedTables } from './amountTable';
 import { ForwardMatches, type ScanReach } from './forwardMatches';
 import { lowerBound } from '../sortedOffsets';
+import { wholeDocumentQuestion, type WholeDocumentAnswers } from './wholeDocumentAnswers';
 
 /**
  * Sums of money in euros, as Kamerbrieven and budget texts write them:
@@ -62,13 +63,7 @@ export function recognizeAmounts(flat: FlatText, sentences: Sentences = Sentence
   }
   // Whether the document names a sum with a euro marker: this text, or (for a stretch of a document)
   // the rest of it. Every answer is kept in the report.
-  const hasEuroValue = (v: number): boolean => {
-    const known = report?.answers.get(v);
-    if (known !== undefined) return known;
-    const answer = euroValues.has(v) || (report?.elsewhere?.(v) ?? false);
-    report?.answers.set(v, answer);
-    return answer;
-  };
+  const hasEuroValue = wholeDocumentQuestion(euroValues, report);
   const context: BareContext = { text, sentences, withEuro, hasEuroValue, bareAccepted: new Set<number>() };
 
   const amounts: AmountReference[] = [];
@@ -722,10 +717,8 @@ interface BareContext {
  * answer it holds is taken from it); `elsewhere`, for a stretch, whether the rest of the document
  * names the sum.
  */
-export interface AmountReport {
+export interface AmountReport extends WholeDocumentAnswers<number> {
   readonly euro: { readonly at: number; readonly value: number }[];
-  readonly answers: Map<number, boolean>;
-  readonly elsewhere?: (value: number) => boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import { FlatText } from '../flatText';
 import { pushAll } from '../arrays';
 import { Sentences } from '../sentences';
 import { kamerstukKey, type KamerstukId } from '../identifiers';
+import { wholeDocumentQuestion, type WholeDocumentAnswers } from './wholeDocumentAnswers';
 import type { DossierReference, KamerstukCitationForm, KamerstukReference } from '../model';
 import {
   BillCues,
@@ -88,13 +89,7 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
     }
   // Whether the document cites a paper plainly: this text, or (for a stretch of a document) the rest of
   // it. Every answer is kept in the report.
-  const isCited = (key: string): boolean => {
-    const known = report?.answers.get(key);
-    if (known !== undefined) return known;
-    const answer = cited.has(key) || (report?.elsewhere?.(key) ?? false);
-    report?.answers.set(key, answer);
-    return answer;
-  };
+  const isCited = wholeDocumentQuestion(cited, report);
   for (const r of held) {
     if (isCited(kamerstukKey({ dossier: r.dossiers[0]!.dossier, nr: r.numbers[0]!.nr })) || numbersListEntry(s, r, layout)) readings.push(r);
   }
@@ -115,10 +110,8 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
  * `elsewhere`, for a stretch, whether the rest of the document cites the paper plainly. And how much
  * of the document's budget for ranges was spent.
  */
-export interface KamerstukReport {
+export interface KamerstukReport extends WholeDocumentAnswers<string> {
   readonly cited: { readonly at: number; readonly key: string }[];
-  readonly answers: Map<string, boolean>;
-  readonly elsewhere?: (key: string) => boolean;
   rangeNumbersUsed: number;
 }
 
