@@ -16,7 +16,8 @@ import { onlineSetup } from '../../server/src/cli/online';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../server/src/features/model';
 import { messages } from '../../server/src/l10n';
 import { AnalyzerPool } from '../../server/src/lsp/analyzerPool';
-import { repoRoot, seedsDir } from '../support/paths';
+import { repoRoot } from '../support/paths';
+import { seedLetters } from '../support/textArbitraries';
 
 const WORKER_SCRIPT = path.resolve(__dirname, '../../server/src/lsp/analysisWorker.js');
 
@@ -29,11 +30,7 @@ function cli(args: string[], env: Record<string, string> = {}): { code: number; 
 
 /** Folders of letters (the seeds, each citing a small document of its folder), some with a glossary, and a file that cannot be read. */
 function writeLetters(dir: string, atLeastChars: number): void {
-  const seeds = fs
-    .readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+  const seeds = seedLetters();
   const cited = '---\nkamerstuk: 29826-999\ntitel: Toekomstperspectief op de energie-intensieve industrie\n---\nTekst over de DUMAVA-regeling.\n';
   let chars = 0;
   for (let f = 0; chars <= atLeastChars; f++) {

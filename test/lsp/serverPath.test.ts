@@ -22,8 +22,8 @@ import { parseSettings, ServerSettings } from '../../server/src/lsp/settings';
 import type { ServiceStats } from '../../server/src/service/kamerwijzer';
 import { createKamerwijzer } from '../../server/src/service/kamerwijzer';
 import { LspSession, positionOf } from '../support/lspClient';
-import { repoRoot, seedsDir } from '../support/paths';
-import { params, VOCABULARY } from '../support/textArbitraries';
+import { repoRoot } from '../support/paths';
+import { params, seedLetters, VOCABULARY } from '../support/textArbitraries';
 
 interface Report {
   kind: 'full' | 'unchanged';
@@ -32,11 +32,7 @@ interface Report {
 }
 
 const TODAY = '2026-01-15';
-const seeds = fs
-  .readdirSync(seedsDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+const seeds = seedLetters();
 
 /** The seeds, one after the other, to about `chars` characters. */
 function largeLetter(chars: number): string {

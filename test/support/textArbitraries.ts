@@ -65,6 +65,15 @@ export function vocabularyText(maxUnits = 120): fc.Arbitrary<string> {
   });
 }
 
+/** The seed letters (seeds/*.txt), in order of file name. */
+export function seedLetters(): string[] {
+  return fs
+    .readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+}
+
 /** The real letters the tests may cut from: the seeds and every holdout set. */
 export function realLetters(): string[] {
   const files: string[] = [];

@@ -10,14 +10,12 @@
  * - A glossary variant of thousands of words made matching cost the text's length times its length.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analyze } from '../../../server/src/engine/analyze';
 import { buildGlossary, parseGlossary } from '../../../server/src/engine/glossary';
 import { ALL_RULES } from '../../../server/src/features/diagnostics/rules';
 import { computeFindings } from '../../../server/src/features/diagnostics/run';
 import type { CheckedFinding } from '../../../server/src/features/model';
-import { seedsDir } from '../../support/paths';
+import { seedLetters } from '../../support/textArbitraries';
 import { bundledEntries, testWorkspace, type TestWorkspace } from '../../support/workspace';
 
 const MARKERS = 130_000;
@@ -37,12 +35,7 @@ function count<T>(items: readonly T[], predicate: (item: T) => boolean): number 
 }
 
 function seedsText(): string {
-  return fs
-    .readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'))
-    .join('\n\n');
+  return seedLetters().join('\n\n');
 }
 
 describe('pathological inputs: 130 000 footnote markers or amounts do not overflow the stack', function () {

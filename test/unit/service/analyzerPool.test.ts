@@ -6,23 +6,18 @@
  * thread.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../../server/src/engine/analyze';
 import { Glossary } from '../../../server/src/engine/glossary';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
 import { AnalyzerPool } from '../../../server/src/lsp/analyzerPool';
 import { createKamerwijzer, type AnalysisJob, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
-import { seedsDir } from '../../support/paths';
+import { seedLetters } from '../../support/textArbitraries';
 import { bundledGlossary, bundledSource } from '../../support/workspace';
 
 const WORKER_SCRIPT = path.resolve(__dirname, '../../../server/src/lsp/analysisWorker.js');
 
-const seeds = fs
-  .readdirSync(seedsDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+const seeds = seedLetters();
 
 const errors: string[] = [];
 const logger: Logger = { info: () => undefined, warn: () => undefined, error: (m) => errors.push(m) };

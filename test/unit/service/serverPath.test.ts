@@ -7,14 +7,12 @@
  * the service's stats, never timed.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
 import { WorkerAnalyzer } from '../../../server/src/lsp/analysisWorker';
 import { createKamerwijzer, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
-import { seedsDir } from '../../support/paths';
-import { params, VOCABULARY } from '../../support/textArbitraries';
+import { params, seedLetters, VOCABULARY } from '../../support/textArbitraries';
 import { bundledGlossary, bundledSource, GLOSSARY_URI, ListCatalogSource, type Known } from '../../support/workspace';
 
 const WORKER_SCRIPT = path.resolve(__dirname, '../../../server/src/lsp/analysisWorker.js');
@@ -31,11 +29,7 @@ const B_TEXTS = [
   'Geen kop.\n',
 ];
 
-const seeds = fs
-  .readdirSync(seedsDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8').slice(0, 6000));
+const seeds = seedLetters().map((t) => t.slice(0, 6000));
 
 const errors: string[] = [];
 const logger: Logger = { info: () => undefined, warn: () => undefined, error: (m) => errors.push(m) };
@@ -133,12 +127,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
   });
 
   it('edits of a long letter are analyzed as stretches in the worker (and in this thread) and end with what a fresh analysis and every rule give', async () => {
-    const long = fs
-      .readdirSync(seedsDir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'))
-      .join('\n\n');
+    const long = seedLetters().join('\n\n');
     const edits = fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(30), insert: fc.constantFrom(...VOCABULARY, 'x', 'motie-Kostić c.s.', 'Kamerstuk 29 826, nr. 12') }), { minLength: 2, maxLength: 6 });
     let stretches = 0;
     let here = 0;
