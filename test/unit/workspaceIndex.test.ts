@@ -181,3 +181,41 @@ describe('workspace features across documents the index keeps as entries', () =>
     );
   });
 });
+
+describe("the workspace's titled documents, kept while they hold", () => {
+  const TITLED = (title: string, kamerstuk = '29826-147'): string => `---\nkamerstuk: ${kamerstuk}\ntitel: ${title}\ndatum: 2022-07-08\n---\nHierbij bied ik u de visie aan.\n`;
+
+  it('changes its metadata stamp when a document comes, goes or its identity or title changes, not on other edits', () => {
+    const index = new WorkspaceIndex();
+    const stamps = [index.metadataStamp];
+    const step = (what: () => void): boolean => {
+      what();
+      stamps.push(index.metadataStamp);
+      return stamps.at(-1) !== stamps.at(-2);
+    };
+    assert.equal(step(() => index.update(uri('visie.md'), TITLED('Het verschil maken'), 1)), true, 'a document comes');
+    assert.equal(step(() => index.update(uri('visie.md'), TITLED('Het verschil maken') + 'Een zin meer.\n', 2)), false, 'an edit of the body');
+    assert.equal(step(() => index.update(uri('visie.md'), TITLED('Het verschil maken met groen industriebeleid'), 3)), true, 'the title changes');
+    assert.equal(step(() => index.update(uri('visie.md'), TITLED('Het verschil maken met groen industriebeleid', '29826-148'), 4)), true, 'the identity changes');
+    assert.equal(step(() => index.release(uri('visie.md'))), false, 'let go to its entry');
+    assert.equal(step(() => index.remove(uri('nergens.md'))), false, 'removing what is not there');
+    assert.equal(step(() => index.remove(uri('visie.md'))), true, 'the document goes');
+  });
+
+  it("gives the catalog's rules the same list until a title changes, then the new title", async () => {
+    const service = createKamerwijzer({ settings: { today: '2026-01-15' } });
+    service.setDocument(uri('visie.md'), TITLED('Het verschil maken met strategisch en groen industriebeleid'), -1, undefined, 'entry');
+    service.setDocument(uri('brief.txt'), 'Een brief zonder titel.', 1);
+    const first = service.catalog.titledDocuments();
+    service.setDocument(uri('brief.txt'), 'Een brief zonder titel, bewerkt.', 2);
+    assert.equal(service.catalog.titledDocuments(), first, 'an edit that changes no metadata keeps the list');
+    let version = 2;
+    const brief = (text: string): Promise<string[]> =>
+      service.findings(service.setDocument(uri('brief.txt'), text, ++version)).then((fs) => fs.filter((f) => f.code === 'document-title-without-citation').map((f) => f.message));
+    assert.equal((await brief('Zie de visie Het verschil maken met strategisch en groen industriebeleid.')).length, 1);
+    service.setDocument(uri('visie.md'), TITLED('Samen werken aan schone en slimme fabrieken'), -1, undefined, 'entry');
+    assert.notEqual(service.catalog.titledDocuments(), first);
+    assert.deepEqual(await brief('Zie de visie Het verschil maken met strategisch en groen industriebeleid.'), [], 'the old title is no longer known');
+    assert.equal((await brief('Zie de visie Samen werken aan schone en slimme fabrieken.')).length, 1, 'the new one is');
+  });
+});

@@ -179,10 +179,26 @@ export class Catalog {
     return this.collect((s) => s.documentsByIdPrefix?.(prefix, limit) ?? [], limit);
   }
 
-  /** Documents with a title a letter may name in words, from every source, de-duplicated by id. */
-  titledDocuments(): CatalogDocument[] {
-    return this.collect((s) => s.titledDocuments?.() ?? [], Number.MAX_SAFE_INTEGER);
+  /**
+   * Documents with a title a letter may name in words, from every source, de-duplicated by id. The
+   * same array while every source answers with the same one (rules keep what they derive from it per array).
+   */
+  titledDocuments(): readonly CatalogDocument[] {
+    const lists = this.sources.map((s) => {
+      try {
+        return s.titledDocuments?.() ?? NO_DOCUMENTS;
+      } catch (e) {
+        this.onSourceError(s.name, e);
+        return NO_DOCUMENTS;
+      }
+    });
+    const kept = this.titled;
+    if (kept && kept.lists.length === lists.length && kept.lists.every((l, i) => l === lists[i])) return kept.merged;
+    const merged = mergeLists(lists, Number.MAX_SAFE_INTEGER);
+    this.titled = { lists, merged };
+    return merged;
   }
+  private titled: { readonly lists: readonly (readonly CatalogDocument[])[]; readonly merged: readonly CatalogDocument[] } | undefined;
 
   /**
    * Documents whose id starts with a prefix, from every source — those that read files on demand
@@ -252,6 +268,8 @@ export class Catalog {
     return [...seen.values()].slice(0, limit);
   }
 }
+
+const NO_DOCUMENTS: readonly CatalogDocument[] = [];
 
 /** Lists of documents as one, de-duplicated by id (earlier lists win per fact), at most `limit`. */
 function mergeLists(lists: readonly (readonly CatalogDocument[])[], limit: number): CatalogDocument[] {

@@ -105,7 +105,10 @@ export interface CatalogSource {
   searchTitles?(words: readonly string[], limit: number): readonly CatalogDocument[];
   /** Documents whose id, without spaces, starts with `prefix` ("29826-2" → 29826-250, 29826-277, …); at most `limit`. */
   documentsByIdPrefix?(prefix: string, limit: number): readonly CatalogDocument[];
-  /** Documents with a title that a letter may name in words (letters, reports; not motions). */
+  /**
+   * Documents with a title that a letter may name in words (letters, reports; not motions). The same
+   * array while they stay the same: the catalog keeps its merged list (and rules what they made of it) until then.
+   */
   titledDocuments?(): readonly CatalogDocument[];
   /** Motions whose signatories include all of these surnames (folded), newest first. */
   findMotions?(surnames: readonly string[], limit: number): readonly CatalogDocument[];

@@ -64,6 +64,12 @@ export function identityKeys(doc: Pick<IndexEntry, 'metadata'>): string[] {
   return keys;
 }
 
+/** What a catalog description of a document holds of its metadata, as one string (to tell a change). */
+function describedMetadata(doc: Pick<IndexEntry, 'metadata'>): string {
+  const m = doc.metadata;
+  return [JSON.stringify(m.kamerstuk ?? null), m.documentNumber ?? '', m.title ?? '', m.date ?? '', m.identitySpan?.offset ?? '', m.identitySpan?.length ?? ''].join('\u0000');
+}
+
 /**
  * The catalog key of a cited key: a Kamerstuk, a Handelingen publication the key names officially
  * (chamber known; an Aanhangsel or a sitting's item), else a document number; undefined for a
@@ -164,6 +170,16 @@ export class WorkspaceIndex {
   private readonly keyStrings = new Map<string, string>();
   /** The documents held whole for now (`keep: 'recent'`), oldest first. */
   private readonly recent: string[] = [];
+  /**
+   * Changes whenever a document comes, goes, or its identity, title, date or identity span changes
+   * (what a catalog description of it holds): lists made from the entries' metadata are kept until then.
+   */
+  private metadataChanges = 0;
+
+  /** A number that changes whenever the metadata of the workspace's documents may have (see `metadataChanges`). */
+  get metadataStamp(): number {
+    return this.metadataChanges;
+  }
 
   /**
    * Analyzes (or re-uses) a document and indexes it; returns it whole either way. With
@@ -217,7 +233,8 @@ export class WorkspaceIndex {
     const doc: IndexedDocument = { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
     // Taken out and put back: the same URIs (in the same order) when it was there before.
     const order = before ? this.sortedUris : undefined;
-    this.remove(uri);
+    if (!before || describedMetadata(before.entry) !== describedMetadata(doc)) this.metadataChanges++;
+    this.removeSlot(uri);
     const citations = this.pack(doc.analysis.references);
     const entry = keep === 'whole' ? doc : entryOf(doc, PackedLines.of(lines, text.length));
     this.sortedUris = order;
@@ -255,6 +272,11 @@ export class WorkspaceIndex {
   }
 
   remove(uri: string): void {
+    if (this.slots.has(uri)) this.metadataChanges++;
+    this.removeSlot(uri);
+  }
+
+  private removeSlot(uri: string): void {
     const slot = this.slots.get(uri);
     if (!slot) return;
     const at = this.recent.indexOf(uri);

@@ -55,14 +55,19 @@ export class WorkspaceCatalogSource implements CatalogSource {
     return out;
   }
 
+  /** The same array until a document comes, goes or its metadata changes (the index's `metadataStamp`). */
   titledDocuments(): readonly CatalogDocument[] {
+    const stamp = this.index.metadataStamp;
+    if (this.titled?.stamp === stamp) return this.titled.documents;
     const out: CatalogDocument[] = [];
     for (const doc of this.index.entries()) {
       const key = identityKeys(doc)[0];
       if (key && doc.metadata.title) out.push(this.describeDocument(doc, key));
     }
+    this.titled = { stamp, documents: out };
     return out;
   }
+  private titled: { readonly stamp: number; readonly documents: readonly CatalogDocument[] } | undefined;
 
   private describe(key: string): CatalogDocument | undefined {
     const doc = this.index.documentsIdentifiedAs(key)[0];

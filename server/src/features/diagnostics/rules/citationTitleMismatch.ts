@@ -93,8 +93,12 @@ function yearConflict(description: Terms, title: Terms): string | undefined {
 }
 
 function titleTerms(d: CatalogDocument): Terms {
-  return termsOf(subjectOf(d.title ?? ''));
+  let terms = titleTermsOf.get(d);
+  if (!terms) titleTermsOf.set(d, (terms = termsOf(subjectOf(d.title ?? ''))));
+  return terms;
 }
+/** Per catalog document (the catalog keeps its titled documents as long as they hold): its title's terms, read once. */
+const titleTermsOf = new WeakMap<CatalogDocument, Terms>();
 
 const isMotion = (d: CatalogDocument): boolean => /^motie/i.test(d.type ?? '') || /^(?:gewijzigde\s+)?motie\b/i.test(d.title ?? '');
 

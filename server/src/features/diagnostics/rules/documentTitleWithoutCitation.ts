@@ -6,7 +6,8 @@
  */
 import { foldForSearch } from '../../../engine/folding';
 import { citedKey } from '../../../catalog/workspaceIndex';
-import { kamerstukKey } from '../../../engine/identifiers';
+import { kamerstukKey, type KamerstukId } from '../../../engine/identifiers';
+import type { CatalogDocument } from '../../../catalog/model';
 import type { Span } from '../../../engine/model';
 import { formatCitation } from '../../citations';
 import type { DiagnosticRule } from '../model';
@@ -57,21 +58,44 @@ function titleWords(title: string): readonly string[] | null {
   return words;
 }
 
+/** A titled document the rule looks for: its key and its title's distinctive words. */
+interface SoughtTitle {
+  readonly doc: CatalogDocument & { readonly kamerstuk: KamerstukId; readonly title: string };
+  readonly key: string;
+  readonly words: readonly string[];
+}
+
+/** What the rule looks for in every letter, made once per list of titled documents (the catalog keeps one until it changes). */
+const soughtByList = new WeakMap<readonly CatalogDocument[], readonly SoughtTitle[]>();
+function soughtTitles(documents: readonly CatalogDocument[]): readonly SoughtTitle[] {
+  let sought = soughtByList.get(documents);
+  if (!sought) {
+    const out: SoughtTitle[] = [];
+    for (const doc of documents) {
+      if (!doc.kamerstuk || !doc.title) continue;
+      const words = titleWords(doc.title);
+      if (words?.length) out.push({ doc: doc as SoughtTitle['doc'], key: kamerstukKey(doc.kamerstuk), words });
+    }
+    soughtByList.set(documents, (sought = out));
+  }
+  return sought;
+}
+
 export const documentTitleWithoutCitation: DiagnosticRule = {
   code: 'document-title-without-citation',
   defaultSeverity: 'information',
   description: 'A known document (workspace or catalog) named by its title, with no citation of it in the letter.',
   check(ctx) {
-    const cited = new Set(ctx.doc.analysis.references.map(citedKey).filter(Boolean));
-    const own = ctx.doc.analysis.metadata.kamerstuk ? kamerstukKey(ctx.doc.analysis.metadata.kamerstuk) : undefined;
     const words = DocumentWords.of(ctx.doc);
+    let cited: Set<string | undefined> | undefined;
+    let own: string | undefined | null = null;
     const findings: Finding[] = [];
-    for (const doc of ctx.catalog.titledDocuments()) {
-      if (!doc.kamerstuk || !doc.title) continue;
-      const key = kamerstukKey(doc.kamerstuk);
+    for (const { doc, key, words: wanted } of soughtTitles(ctx.catalog.titledDocuments())) {
+      // Most titles are not in the letter: their first word is looked up before anything else is asked.
+      if (!words.occurrences(wanted[0]!).length) continue;
+      if (own === null) own = ctx.doc.analysis.metadata.kamerstuk ? kamerstukKey(ctx.doc.analysis.metadata.kamerstuk) : undefined;
+      cited ??= new Set(ctx.doc.analysis.references.map(citedKey).filter(Boolean));
       if (key === own || cited.has(key)) continue;
-      const wanted = titleWords(doc.title);
-      if (!wanted) continue;
       const span = findTitle(words, wanted);
       if (!span) continue;
       const citation = formatCitation(doc.kamerstuk, ctx.settings.citationStyle);
