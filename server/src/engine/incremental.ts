@@ -204,8 +204,25 @@ export interface ChangedStretch {
   readonly newEnd: number;
 }
 
-/** Where two texts differ: their common start and end, found by comparing slices (native comparison). */
+/**
+ * Where two texts differ: their common start and end, found by comparing slices (native comparison).
+ * The last few answers are kept: an edit is asked about by the analysis, the word index, the
+ * sentences and the citation descriptions of the new version, each with the same two texts.
+ */
 export function changedStretch(a: string, b: string): ChangedStretch {
+  // Quick for the same strings (compared as references first) and for strings of other lengths.
+  for (const k of recentChanges) if (k.a === a && k.b === b) return k.change;
+  const change = findChangedStretch(a, b);
+  recentChanges.unshift({ a, b, change });
+  if (recentChanges.length > RECENT_CHANGES) recentChanges.pop();
+  return change;
+}
+
+/** How many answers of changedStretch are kept (each holds its two texts, which the versions asked about hold anyway). */
+const RECENT_CHANGES = 2;
+const recentChanges: { readonly a: string; readonly b: string; readonly change: ChangedStretch }[] = [];
+
+function findChangedStretch(a: string, b: string): ChangedStretch {
   const most = Math.min(a.length, b.length);
   let start = commonLength(most, (from, to) => a.slice(from, to) === b.slice(from, to));
   // The end may not overlap the start: "aa" → "aaa" differs in one character.

@@ -156,6 +156,20 @@ export class DocumentWords {
     }
     wordOf.set(g.wordOf.subarray(b), moved);
     const edited = new DocumentWords(text, { starts, ends }, groupRuns(words, wordOf));
+    // The capitalized runs, when this version's were found: this version's before and after the change (moved), the runs read again.
+    const capitals = this.capitalRuns;
+    if (capitals) {
+      const lo = lowerBound(capitals, a);
+      const hi = lowerBound(capitals, b);
+      const read: number[] = [];
+      for (let i = a; i < moved; i++) if (isCapitalRun(text, starts[i]!, ends[i]!)) read.push(i);
+      const out = new Int32Array(lo + read.length + capitals.length - hi);
+      out.set(capitals.subarray(0, lo));
+      out.set(read, lo);
+      const shift = moved - b;
+      for (let j = hi, k = lo + read.length; j < capitals.length; j++, k++) out[k] = capitals[j]! + shift;
+      edited.capitalRuns = out;
+    }
     // The ids: this version's, and the new words' (the earlier ids hold: the word list only grows).
     edited.wordIds = this.wordIds;
     edited.newWordIds = newIds ? new Map([...(this.newWordIds ?? []), ...newIds]) : this.newWordIds;
@@ -194,13 +208,7 @@ export class DocumentWords {
     if (this.capitalRuns) return this.capitalRuns;
     const out: number[] = [];
     const text = this.text;
-    for (let i = 0; i < this.starts.length; i++) {
-      const start = this.starts[i]!;
-      if (this.ends[i]! - start > 16) continue;
-      const c = text.charCodeAt(start);
-      if (c < 65 || (c > 90 && c < 128)) continue;
-      out.push(i);
-    }
+    for (let i = 0; i < this.starts.length; i++) if (isCapitalRun(text, this.starts[i]!, this.ends[i]!)) out.push(i);
     return (this.capitalRuns = Int32Array.from(out));
   }
   private capitalRuns: Int32Array | undefined;
@@ -465,4 +473,11 @@ function wordWidthAt(text: string, i: number, n: number): number {
     return 0;
   }
   return isWordCodePoint(c) ? 1 : 0;
+}
+
+/** A run of at most 16 UTF-16 units that starts with an ASCII capital or a character beyond ASCII (see `capitalized`). */
+function isCapitalRun(text: string, start: number, end: number): boolean {
+  if (end - start > 16) return false;
+  const c = text.charCodeAt(start);
+  return !(c < 65 || (c > 90 && c < 128));
 }

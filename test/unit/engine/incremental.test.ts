@@ -165,6 +165,12 @@ describe('analysis of a changed stretch (incremental)', function () {
     assert.deepStrictEqual(changedStretch('abc', ''), { start: 0, oldEnd: 3, newEnd: 0 });
     // A line end "\r\n" is never split.
     assert.deepStrictEqual(changedStretch('x\r\ny', 'x\ry'), { start: 1, oldEnd: 3, newEnd: 2 });
+    // Asked again (the last answers are kept), and of texts with the same content as those asked before.
+    const edited = base.replace('middle', 'MIDdle');
+    assert.deepStrictEqual(changedStretch(base, edited), { start: 10_000, oldEnd: 10_003, newEnd: 10_003 });
+    assert.deepStrictEqual(changedStretch(edited, base), { start: 10_000, oldEnd: 10_003, newEnd: 10_003 });
+    assert.deepStrictEqual(changedStretch(base, `${edited}x`), { start: 10_000, oldEnd: 19_006, newEnd: 19_007 });
+    assert.deepStrictEqual(changedStretch(base, [...edited].join('')), { start: 10_000, oldEnd: 10_003, newEnd: 10_003 });
     fc.assert(
       fc.property(fc.string({ maxLength: 50 }), fc.string({ maxLength: 50 }), (a, b) => {
         const c = changedStretch(a, b);
