@@ -1,5 +1,5 @@
 import { analyze, analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
-import { reanalyze, sameAnalyzeOptions } from '../engine/incremental';
+import { changedStretch, reanalyze, sameAnalyzeOptions } from '../engine/incremental';
 import { handelingenKey, kamerstukKey, parseHandelingenKey, parseKamerstukKey } from '../engine/identifiers';
 import { LineIndex, positionAmong } from '../engine/lineIndex';
 import type { DocumentAnalysis, DocumentMetadata, KnownDocumentFacts, Position, Range, Reference, Span } from '../engine/model';
@@ -214,7 +214,8 @@ export class WorkspaceIndex {
       this.slots.set(uri, { ...before, entry: keep === 'whole' ? same : entryOf(same, PackedLines.of(whole.lines, whole.text.length)), whole: keep === 'whole' ? same : undefined });
       return same;
     }
-    const lines = (made && madeLines) || new LineIndex(text);
+    // An open document's next version: its line index made from the previous version's.
+    const lines = (made && madeLines) || (whole && keep === 'whole' ? whole.lines.edited(text, changedStretch(whole.text, text)) : new LineIndex(text));
     // An entry needs only what cites documents: no policy instruments, amounts or deadlines (they change
     // no citation and no metadata), analyzed without them in about a third of the time.
     const { instruments, senses, ...citing } = options;

@@ -1,4 +1,5 @@
 import type { Position, Range, Span } from './model';
+import { lowerBound } from './sortedOffsets';
 
 /**
  * Converts between UTF-16 offsets and zero-based line/character positions.
@@ -45,6 +46,38 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /**
+   * The line index of `text`, an edited version of this one that differs from it in
+   * [change.start, change.oldEnd) (here) / [change.start, change.newEnd) (there), as
+   * `changedStretch` finds it (never between "\r" and "\n"): the starts before the change kept,
+   * those after it moved, the lines around it read again. The same starts as `new LineIndex(text)`.
+   */
+  edited(text: string, change: { readonly start: number; readonly oldEnd: number; readonly newEnd: number }): LineIndex {
+    const old = this.starts;
+    const delta = change.newEnd - change.oldEnd;
+    // Kept: the starts whose line break ends before the change.
+    const keep = lowerBound(old, change.start + 1);
+    // Read again: the breaks from the change to two characters past it (a "\r\n" there is one break).
+    const read: number[] = [];
+    const to = Math.min(text.length, change.newEnd + 2);
+    for (let i = change.start; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        read.push(i + 1);
+      } else if (c === 10 /* \n */) read.push(i + 1);
+    }
+    // Moved: the starts whose break lies past what was read again.
+    let from = Math.max(keep, lowerBound(old, change.oldEnd + 3));
+    const last = read.length ? read[read.length - 1]! : change.start;
+    while (from < old.length && old[from]! + delta <= last) from++;
+    const starts = new Int32Array(keep + read.length + old.length - from);
+    for (let k = 0; k < keep; k++) starts[k] = old[k]!;
+    starts.set(read, keep);
+    for (let j = from, k = keep + read.length; j < old.length; j++, k++) starts[k] = old[j]! + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

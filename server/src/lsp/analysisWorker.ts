@@ -20,7 +20,7 @@ import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { sentencesFollow } from '../features/sentences';
 import { descriptionsFollow } from '../features/diagnostics/citationDescription';
-import { analysisDelta, applyAnalysisDelta, reanalyze, sameAnalyzeOptions, type AnalysisDelta } from '../engine/incremental';
+import { analysisDelta, applyAnalysisDelta, changedStretch, reanalyze, sameAnalyzeOptions, type AnalysisDelta } from '../engine/incremental';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
 import { LineIndex } from '../engine/lineIndex';
@@ -265,7 +265,10 @@ function serveAnalyses(): void {
         else glossaries.removeFolder(job.glossaryFolder);
       }
       const glossary = glossaries.forDocument(job.uri);
-      const lines = new LineIndex(job.text);
+      // An open document (a job with checks) is analyzed from its previous version where only a
+      // stretch changed (engine/incremental.ts); its line index is made from that version's too.
+      const last = job.checks ? recent.take(job.uri) : undefined;
+      const lines = last ? last.doc.lines.edited(job.text, changedStretch(last.doc.text, job.text)) : new LineIndex(job.text);
       const options: AnalyzeOptions = {
         known: job.known,
         ...(job.withoutInstruments ? {} : { instruments: glossary.matcher, senses: glossary.senses }),
@@ -273,9 +276,7 @@ function serveAnalyses(): void {
         ...(job.documentDate ? { documentDate: job.documentDate } : {}),
         lines,
       };
-      // An open document (a job with checks) is analyzed from its previous version where only a
-      // stretch changed (engine/incremental.ts); the same options, else whole.
-      const last = job.checks ? recent.take(job.uri) : undefined;
+      // With the same options; else whole.
       const made =
         last && sameAnalyzeOptions(last.options, options)
           ? reanalyze(last.analysis, job.text, options)
