@@ -3,6 +3,7 @@
  * that nothing is read without bound.
  */
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -26,6 +27,29 @@ describe('decoding text files', () => {
     assert.equal(r.text, 'regel één\n€ 5 miljoen, \ufffd en € 7 miljoen\ufffd\n');
     assert.equal(r.encoding, 'utf-8');
     assert.deepEqual(r.invalid, { count: 2, offset: bytes.indexOf(0xe9), line: 2, column: '€ 5 miljoen, '.length + 1 });
+  });
+
+  it('valid UTF-8 is what the WHATWG decoder accepts, no more and no less (surrogates, overlong forms, beyond U+10FFFF)', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const accepts = (bytes: Uint8Array): boolean => {
+      try {
+        strict.decode(bytes);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const byte = fc.oneof(fc.constantFrom(0x41, 0x20, 0x0a, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xa0, 0x9f, 0xf0, 0xf4, 0xf5, 0x90, 0x8f, 0xff), fc.integer({ min: 0x20, max: 0xff }));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 24 }), fc.string({ unit: 'grapheme', maxLength: 8 }), (bytes, prefix) => {
+        const all = Buffer.concat([utf8(`x${prefix}`), Buffer.from(bytes)]);
+        const r = decodeText(all);
+        if (!r.ok) return;
+        assert.equal(r.encoding === 'utf-8' && !r.invalid, accepts(all), JSON.stringify([...all]));
+        if (accepts(all)) assert.equal(r.text, strict.decode(all));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('a file without any UTF-8 multi-byte sequence is an old 8-bit file: Windows-1252', () => {

@@ -1,3 +1,4 @@
+import * as buffer from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, DOCUMENT_EXTENSIONS } from '../protocol';
@@ -125,6 +126,8 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
   const magic = binarySignature(body);
   if (magic) return { ok: false, reason: 'binary', detail: magic };
   if (looksBinary(body)) return { ok: false, reason: 'binary', detail: 'contains NUL bytes or control characters' };
+  // Valid UTF-8 (nearly every file) is told natively; the walk below finds what is wrong with the rest.
+  if (isValidUtf8(body)) return { ok: true, text: utf8(body), encoding: 'utf-8' };
   const check = checkUtf8(body);
   if (check.firstInvalid < 0) return { ok: true, text: utf8(body), encoding: 'utf-8' };
   if (check.multiByte === 0 && !bom) return { ok: true, text: decodeWindows1252(body), encoding: 'windows-1252' };
@@ -154,8 +157,16 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 function utf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return UTF8.decode(bytes);
+}
+
+/** Node's own test of valid UTF-8 (node:buffer isUtf8, Node 18.14 and later); false where it is missing (checkUtf8 decides then). */
+function isValidUtf8(bytes: Uint8Array): boolean {
+  const native = (buffer as { isUtf8?: (input: Uint8Array) => boolean }).isUtf8;
+  return native ? native(bytes) : false;
 }
 
 function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): TextFileResult {
