@@ -5,9 +5,9 @@
  * by as many threads as the machine has cores.
  *
  * A job with checks (an open document's version) goes to the editor's worker (once that failed, to
- * another one, which keeps them from then on). Any other job goes to the least busy of the others,
- * never to the editor's worker while there are others: an edit never waits behind a file, and the
- * editor's worker (whose heap is sized for long letters) does not grow with a scan. A worker
+ * another one, which keeps them from then on). Any other job goes to the least busy of the others;
+ * to the editor's worker only when it is idle, the others are busy and the file is short
+ * (EDITOR_TAKES_FILES_UP_TO): an edit waits behind one short file at most. A worker
  * that failed is passed over (the log says so once per worker); when all have failed, the service
  * analyzes in its own thread.
  */
@@ -18,6 +18,13 @@ import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './analysisWorker';
 
 /** The young generation of a worker for files of a scan or a check (see WorkerAnalyzerOptions.youngGenerationMb). */
 const FILES_YOUNG_GENERATION_MB = 16;
+
+/**
+ * A file of a scan this short (in UTF-16 units; a long letter is ~100,000) goes to the editor's worker
+ * when that one is idle and the others are busy: analyzed in a few milliseconds, so an edit arriving
+ * meanwhile hardly waits, and a machine with two cores reads a workspace with both.
+ */
+const EDITOR_TAKES_FILES_UP_TO = 128 * 1024;
 
 /** At most this many workers: each has its own heap (tens of MB), and the main thread needs a share of the cores too. */
 export const MAX_WORKERS = 4;
@@ -94,6 +101,9 @@ export class AnalyzerPool implements DocumentAnalyzer {
       if (!w.inProcess && (!best || w.load < best.load)) best = w;
     }
     // Every other worker failed: the editor's worker (or, failed too, the main thread through it).
-    return best ?? editor;
+    if (!best) return editor;
+    // The editor's worker, idle, takes a short file when the others are busy: an edit waits for one short file at most.
+    if (best.load > 0 && editor.load === 0 && !editor.inProcess && job.text.length <= EDITOR_TAKES_FILES_UP_TO) return editor;
+    return best;
   }
 }
