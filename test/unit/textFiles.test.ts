@@ -106,6 +106,17 @@ describe('reading files: regular files only, never without bound', () => {
     assert.deepEqual(readSmallFileSync(f, 1999), { problem: 'tooLarge', detail: '2000 bytes > 1999' });
   });
 
+  it('reads files of every size whole: empty, one chunk, exactly a chunk, several chunks', async () => {
+    for (const size of [0, 1, 1024 * 1024 - 1, 1024 * 1024, 1024 * 1024 + 1, 2.5 * 1024 * 1024]) {
+      const f = path.join(dir, `maat-${size}.txt`);
+      const text = 'Kamerstuk 29 826, nr. 147. '.repeat(Math.ceil(size / 27)).slice(0, size);
+      fs.writeFileSync(f, text);
+      const read = await readTextFile(f);
+      assert.ok(read.ok, String(size));
+      assert.equal(read.text, text, String(size));
+    }
+  });
+
   it('devices and FIFOs are not read', async function () {
     if (process.platform === 'win32') this.skip();
     assert.deepEqual(await readTextFile('/dev/zero'), { ok: false, reason: 'notRegular', detail: 'character device' });

@@ -64,6 +64,8 @@ export async function readTextFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYT
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > maxBytes) return { ok: false, reason: 'tooLarge', detail: `> ${maxBytes} bytes` };
+      // A regular file reads short only at its end: no read more to hear so (most files are one chunk).
+      if (bytesRead < chunk.length) break;
     }
     return decodeText(Buffer.concat(chunks, total));
   } catch (e) {
