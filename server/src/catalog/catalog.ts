@@ -184,14 +184,7 @@ export class Catalog {
    * same array while every source answers with the same one (rules keep what they derive from it per array).
    */
   titledDocuments(): readonly CatalogDocument[] {
-    const lists = this.sources.map((s) => {
-      try {
-        return s.titledDocuments?.() ?? NO_DOCUMENTS;
-      } catch (e) {
-        this.onSourceError(s.name, e);
-        return NO_DOCUMENTS;
-      }
-    });
+    const lists = this.sources.map((s) => this.listFrom(s, (x) => x.titledDocuments?.() ?? NO_DOCUMENTS));
     const kept = this.titled;
     if (kept && kept.lists.length === lists.length && kept.lists.every((l, i) => l === lists[i])) return kept.merged;
     const merged = mergeLists(lists, Number.MAX_SAFE_INTEGER);
@@ -253,15 +246,20 @@ export class Catalog {
     return result;
   }
 
+  /** A source's list, or none when the source fails (reported). */
+  private listFrom(source: CatalogSource, ask: (s: CatalogSource) => readonly CatalogDocument[]): readonly CatalogDocument[] {
+    try {
+      return ask(source);
+    } catch (e) {
+      this.onSourceError(source.name, e);
+      return NO_DOCUMENTS;
+    }
+  }
+
   private collect(ask: (s: CatalogSource) => readonly CatalogDocument[], limit: number): CatalogDocument[] {
     const seen = new Map<string, CatalogDocument>();
     for (const source of this.sources) {
-      let found: readonly CatalogDocument[] = [];
-      try {
-        found = ask(source);
-      } catch (e) {
-        this.onSourceError(source.name, e);
-      }
+      const found = this.listFrom(source, ask);
       for (const d of found) seen.set(d.id, seen.has(d.id) ? mergeDocuments(seen.get(d.id)!, d) : d);
       if (seen.size >= limit) break;
     }

@@ -104,11 +104,12 @@ function reanalyzeStretch(previous: WholeAnalysis, source: string, options: Anal
   const doc = wholeDocument(source, options);
   const old = previous.whole;
   if (!sameMoved(old.metadata, doc.metadata, (m) => mapMetadata(m, map))) return whole('metadata');
-  if (!sameFootnotes(old.footnotes, doc.footnotes, map)) return whole('footnotes');
+  // Every field of a footnote compared.
+  if (!sameListMoved(old.footnotes, doc.footnotes, map, (a, b) => a.label === b.label && a.style === b.style && a.body === b.body && sameSpanMoved(a.bodySpan, b.bodySpan, map))) return whole('footnotes');
   const outsideChange = (m: FootnoteMarker, start: number, end: number): boolean => m.span.offset + m.span.length <= start || m.span.offset >= end;
   const oldMarkers = old.markers.filter((m) => outsideChange(m, change.start, change.oldEnd));
   const newMarkers = doc.markers.filter((m) => outsideChange(m, change.start, change.newEnd));
-  if (!sameMarkers(oldMarkers, newMarkers, map)) return whole('footnote markers');
+  if (!sameListMoved(oldMarkers, newMarkers, map, (a, b) => a.label === b.label && a.style === b.style)) return whole('footnote markers');
 
   // Whether the whole new text writes a word in lower case: asked only for a "motie X" in the stretch,
   // of a word not asked before (the previous answers hold: none of their words is in the change).
@@ -296,25 +297,13 @@ function mapAll<T, U>(xs: readonly T[], f: (x: T) => U | undefined): U[] | undef
   return out;
 }
 
-/** True when the footnotes now are those before, moved by the change (compared field by field, every field of Footnote: there may be many). */
-function sameFootnotes(was: readonly Footnote[], now: readonly Footnote[], map: OffsetMap): boolean {
+/**
+ * True when the items now are those before, moved by the change: as many, each the same by `same`
+ * and its span moved (compared field by field, not as JSON: there may be many).
+ */
+function sameListMoved<T extends { readonly span: Span }>(was: readonly T[], now: readonly T[], map: OffsetMap, same: (a: T, b: T) => boolean): boolean {
   if (was.length !== now.length) return false;
-  for (let i = 0; i < was.length; i++) {
-    const a = was[i]!;
-    const b = now[i]!;
-    if (a.label !== b.label || a.style !== b.style || a.body !== b.body || !sameSpanMoved(a.span, b.span, map) || !sameSpanMoved(a.bodySpan, b.bodySpan, map)) return false;
-  }
-  return true;
-}
-
-/** True when the markers now are those before, moved by the change. */
-function sameMarkers(was: readonly FootnoteMarker[], now: readonly FootnoteMarker[], map: OffsetMap): boolean {
-  if (was.length !== now.length) return false;
-  for (let i = 0; i < was.length; i++) {
-    const a = was[i]!;
-    const b = now[i]!;
-    if (a.label !== b.label || a.style !== b.style || !sameSpanMoved(a.span, b.span, map)) return false;
-  }
+  for (let i = 0; i < was.length; i++) if (!same(was[i]!, now[i]!) || !sameSpanMoved(was[i]!.span, now[i]!.span, map)) return false;
   return true;
 }
 

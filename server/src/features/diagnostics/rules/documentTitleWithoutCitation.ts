@@ -87,13 +87,12 @@ export const documentTitleWithoutCitation: DiagnosticRule = {
   description: 'A known document (workspace or catalog) named by its title, with no citation of it in the letter.',
   check(ctx) {
     const words = DocumentWords.of(ctx.doc);
+    const own = ctx.doc.analysis.metadata.kamerstuk ? kamerstukKey(ctx.doc.analysis.metadata.kamerstuk) : undefined;
     let cited: Set<string | undefined> | undefined;
-    let own: string | undefined | null = null;
     const findings: Finding[] = [];
     for (const { doc, key, words: wanted } of soughtTitles(ctx.catalog.titledDocuments())) {
       // Most titles are not in the letter: their first word is looked up before anything else is asked.
       if (!words.occurrences(wanted[0]!).length) continue;
-      if (own === null) own = ctx.doc.analysis.metadata.kamerstuk ? kamerstukKey(ctx.doc.analysis.metadata.kamerstuk) : undefined;
       cited ??= new Set(ctx.doc.analysis.references.map(citedKey).filter(Boolean));
       if (key === own || cited.has(key)) continue;
       const span = findTitle(words, wanted);
