@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { GlossaryFolders } from '../../server/src/io/glossary';
 import { ManifestLookup, summarizeProblems, type ManifestReport } from '../../server/src/io/manifests';
-import { decodeText, looksBinaryText, readSmallFileSync, readTextFile } from '../../server/src/io/textFiles';
+import { decodeText, looksBinaryText, readSmallFileSync, readTextFile as readTextFileAsync, readTextFileSync, type TextFileResult } from '../../server/src/io/textFiles';
 
 const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
 
@@ -93,6 +93,12 @@ describe('decoding text files', () => {
 });
 
 describe('reading files: regular files only, never without bound', () => {
+  /** Read both ways (a worker thread reads synchronously): the answers are the same. */
+  const readTextFile = async (file: string, maxBytes?: number): Promise<TextFileResult> => {
+    const read = await readTextFileAsync(file, maxBytes);
+    assert.deepEqual(readTextFileSync(file, maxBytes), read, file);
+    return read;
+  };
   let dir: string;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-read-'));
@@ -129,7 +135,7 @@ describe('reading files: regular files only, never without bound', () => {
   });
 
   it('missing files and folders', async () => {
-    assert.equal((await readTextFile(path.join(dir, 'weg.txt'))).ok, false);
+    assert.deepEqual(await readTextFile(path.join(dir, 'weg.txt')), { ok: false, reason: 'missing', detail: 'ENOENT' });
     assert.deepEqual(readSmallFileSync(path.join(dir, 'weg.txt')), { problem: 'missing', detail: 'ENOENT' });
     assert.deepEqual(await readTextFile(dir), { ok: false, reason: 'directory', detail: dir });
   });

@@ -93,16 +93,40 @@ export type Keep = 'whole' | 'recent' | 'entry';
 /** How many documents asked about without being open stay whole. */
 export const RECENT_WHOLE = 8;
 
-const KINDS: readonly Reference['kind'][] = [];
-const KIND_CODES = new Map<Reference['kind'], number>();
-function kindCode(kind: Reference['kind']): number {
-  let code = KIND_CODES.get(kind);
-  if (code === undefined) {
-    code = KINDS.length;
-    (KINDS as Reference['kind'][]).push(kind);
-    KIND_CODES.set(kind, code);
+/** The kinds of reference that cite a document (citedKey), by their code in packed citations. */
+const KINDS = ['kamerstuk', 'documentNumber', 'handelingen', 'motion'] as const satisfies readonly Reference['kind'][];
+
+/**
+ * A document's citations in document order, as plain data: what its entry keeps of its references,
+ * made where it was analyzed (a worker hands over this, not the references).
+ */
+export interface CitationList {
+  /** The keys it cites, each once, in the order of their first citation. */
+  readonly keys: readonly string[];
+  /** Four numbers per citation: the key's index in `keys`, its kind's code (KINDS), offset, length. */
+  readonly found: Int32Array;
+  /** The motions among them: citation number, submitters as the text names them, whether "c.s." follows. */
+  readonly motions: readonly (readonly [number, readonly string[], boolean])[];
+}
+
+/** The citations among a document's references (those with a cited key), in document order. */
+export function citationList(references: readonly Reference[]): CitationList {
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const found: number[] = [];
+  const motions: [number, readonly string[], boolean][] = [];
+  for (const r of references) {
+    const key = citedKey(r);
+    if (!key) continue;
+    let k = keyIndex.get(key);
+    if (k === undefined) {
+      keyIndex.set(key, (k = keys.length));
+      keys.push(key);
+    }
+    if (r.kind === 'motion') motions.push([found.length / 4, r.submitters, r.cs]);
+    found.push(k, KINDS.indexOf(r.kind as (typeof KINDS)[number]), r.span.offset, r.span.length);
   }
-  return code;
+  return { keys, found: Int32Array.from(found), motions };
 }
 
 /** A document's citations, packed and grouped by key. */
@@ -128,6 +152,10 @@ class PackedLines implements DocumentLines {
     const starts = new Uint32Array(lines.lineCount);
     for (let i = 0; i < starts.length; i++) starts[i] = lines.lineStart(i);
     return new PackedLines(starts, length);
+  }
+
+  static ofStarts(starts: ArrayLike<number>, length: number): PackedLines {
+    return new PackedLines(Uint32Array.from(starts), length);
   }
 
   positionAt(offset: number): Position {
@@ -232,25 +260,45 @@ export class WorkspaceIndex {
       analysis = result.analysis;
     }
     const doc: IndexedDocument = { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
+    const entry = keep === 'whole' ? doc : entryOf(doc, PackedLines.of(lines, text.length));
+    this.store(uri, entry, citationList(doc.analysis.references), keep === 'whole' ? doc : undefined, instruments, incremental);
+    return doc;
+  }
+
+  /**
+   * Indexes a document as its entry from what was made of it elsewhere (a worker read the file and
+   * analyzed it for what cites documents, as `update` with `keep: 'entry'` does): its length, line
+   * starts, metadata and references. The text never comes to this thread.
+   */
+  updateEntry(uri: string, version: number, made: { readonly length: number; readonly lineStarts: ArrayLike<number>; readonly metadata: DocumentMetadata; readonly citations: CitationList }, options: AnalyzeOptions = {}): IndexEntry {
+    const at = this.recent.indexOf(uri);
+    if (at >= 0) this.recent.splice(at, 1);
+    // The metadata as an entry of a document analyzed here has it (plain JSON: no property that is undefined).
+    const entry: IndexEntry = { uri, version, lines: PackedLines.ofStarts(made.lineStarts, made.length), metadata: detachedCopy(made.metadata), known: options.known };
+    this.store(uri, entry, made.citations, undefined, options.instruments);
+    return entry;
+  }
+
+  /** Puts a document's slot in (in place of the one it had), with its citations and identities. */
+  private store(uri: string, entry: IndexEntry, citations: CitationList, whole: IndexedDocument | undefined, matcher: AnalyzeOptions['instruments'], incremental?: Slot['incremental']): void {
+    const before = this.slots.get(uri);
     // Taken out and put back: the same URIs (in the same order) when it was there before.
     const order = before ? this.sortedUris : undefined;
-    if (!before || describedMetadata(before.entry) !== describedMetadata(doc)) this.metadataChanges++;
+    if (!before || describedMetadata(before.entry) !== describedMetadata(entry)) this.metadataChanges++;
     this.removeSlot(uri);
-    const citations = this.pack(doc.analysis.references);
-    const entry = keep === 'whole' ? doc : entryOf(doc, PackedLines.of(lines, text.length));
+    const packed = this.pack(citations);
     this.sortedUris = order;
-    this.slots.set(uri, { entry, citations, whole: keep === 'whole' ? doc : undefined, matcher: instruments, ...(incremental ? { incremental } : {}) });
-    for (const key of citations.keys) {
+    this.slots.set(uri, { entry, citations: packed, whole, matcher, ...(incremental ? { incremental } : {}) });
+    for (const key of packed.keys) {
       let set = this.citing.get(key);
       if (!set) this.citing.set(key, (set = new Set()));
       set.add(uri);
     }
-    for (const key of identityKeys(doc)) {
+    for (const key of identityKeys(entry)) {
       let set = this.identities.get(key);
       if (!set) this.identities.set(key, (set = new Set()));
       set.add(uri);
     }
-    return doc;
   }
 
   /**
@@ -396,24 +444,16 @@ export class WorkspaceIndex {
     return shared;
   }
 
-  private pack(references: readonly Reference[]): PackedCitations {
-    const keys: string[] = [];
-    const keyIndex = new Map<string, number>();
-    const found: number[] = [];
+  /** A document's citations grouped by key, their keys and signatories' names shared with every other document's. */
+  private pack(list: CitationList): PackedCitations {
+    const keys = list.keys.map((key) => {
+      let shared = this.keyStrings.get(key);
+      if (shared === undefined) this.keyStrings.set(key, (shared = detached(key)));
+      return shared;
+    });
+    const found = list.found;
     const submitters = new Map<number, { submitters: readonly string[]; cs: boolean }>();
-    for (const r of references) {
-      const key = citedKey(r);
-      if (!key) continue;
-      let k = keyIndex.get(key);
-      if (k === undefined) {
-        let shared = this.keyStrings.get(key);
-        if (shared === undefined) this.keyStrings.set(key, (shared = detached(key)));
-        keyIndex.set(key, (k = keys.length));
-        keys.push(shared);
-      }
-      if (r.kind === 'motion') submitters.set(found.length / 4, { submitters: r.submitters.map((name) => this.sharedName(name)), cs: r.cs });
-      found.push(k, kindCode(r.kind), r.span.offset, r.span.length);
-    }
+    for (const [c, names, cs] of list.motions) submitters.set(c, { submitters: names.map((name) => this.sharedName(name)), cs });
     // Grouped by key (a counting sort, stable: document order within a key).
     const starts = new Int32Array(keys.length + 1);
     for (let i = 0; i < found.length; i += 4) starts[found[i]! + 1]!++;

@@ -81,6 +81,21 @@ export async function readTextFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYT
  * larger; never waits on a FIFO.
  */
 export function readSmallFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { readonly text: string } | { readonly problem: UnreadableReason; readonly detail: string } {
+  const read = readBytesSync(file, maxBytes);
+  return 'bytes' in read ? { text: read.bytes.toString('utf8') } : read;
+}
+
+/**
+ * As readTextFile, synchronously (a worker thread reads the files of a workspace scan so; the main
+ * thread never should): the same checks, the same decoding, the same answers.
+ */
+export function readTextFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): TextFileResult {
+  const read = readBytesSync(file, maxBytes);
+  return 'bytes' in read ? decodeText(read.bytes) : { ok: false, reason: read.problem, detail: read.detail };
+}
+
+/** A regular file's bytes, at most `maxBytes` (counted while reading), read synchronously; never waits on a FIFO. */
+function readBytesSync(file: string, maxBytes: number): { readonly bytes: Buffer } | { readonly problem: UnreadableReason; readonly detail: string } {
   let fd: number;
   try {
     fd = fs.openSync(file, OPEN_FLAGS);
@@ -99,11 +114,13 @@ export function readSmallFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTE
       const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > maxBytes) return { problem: 'tooLarge', detail: `> ${maxBytes} bytes` };
+      // A regular file reads short only at its end: no read more to hear so.
+      if (n < chunk.length) break;
     }
-    return { text: Buffer.concat(chunks, total).toString('utf8') };
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
   } catch (e) {
     return { problem: 'unreadable', detail: errorText(e) };
   } finally {

@@ -9,15 +9,20 @@
  * only the document, and hands over their findings, the text's words (features/documentWords.ts,
  * the index the rules share) and what the other rules need of the document
  * (features/diagnostics/prepared.ts), so the main thread does not compute them. A file of a
- * workspace scan (no checks) gets its analysis only. One job runs at a time; a newer job of the same document drops a queued older one, and stops a
+ * workspace scan is read here too (readAndAnalyzeFile): its text never goes to the main thread, which
+ * gets only what the index keeps of it (its metadata, line starts and citations as numbers). One job
+ * runs at a time; a newer job of the same document drops a queued older one, and stops a
  * running one on a large text (the worker is restarted: finishing it would only delay the newer
  * one). When the worker fails (it cannot start, crashes or exits), analyses continue in the main
  * thread: `analyze` answers undefined and the service analyzes in process; the log says so once.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { GlossaryCatalog } from '../catalog/glossaries';
-import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
+import { analyze, analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
+import { citationList } from '../catalog/workspaceIndex';
+import { readTextFileSync } from '../io/textFiles';
 import { sentencesFollow } from '../features/sentences';
 import { descriptionsFollow } from '../features/diagnostics/citationDescription';
 import { analysisDelta, applyAnalysisDelta, changedStretch, reanalyze, sameAnalyzeOptions, type AnalysisDelta } from '../engine/incremental';
@@ -29,7 +34,7 @@ import { prepareDocument } from '../features/diagnostics/prepared';
 import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
 import { DocumentWords } from '../features/documentWords';
 import type { IndexedDocument } from '../features/model';
-import type { AnalysisJob, AnalyzedElsewhere, DocumentAnalyzer, Logger } from '../service/kamerwijzer';
+import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, FileJob, Logger } from '../service/kamerwijzer';
 
 const WORKER_MARK = 'kamerwijzerAnalysisWorker';
 
@@ -40,20 +45,36 @@ const STOP_RUNNING_FROM_CHARS = 200_000;
  * A job, and `base`: the id of the job whose analysis of the same document the main thread holds (a
  * stretch analysis is then sent as what it adds to that one: an AnalysisDelta).
  */
-type ToWorker = { readonly kind: 'bundled'; readonly data: GlossaryData } | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob; readonly base?: number };
+type ToWorker =
+  | { readonly kind: 'bundled'; readonly data: GlossaryData }
+  | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob; readonly base?: number }
+  | { readonly kind: 'file'; readonly id: number; readonly job: SizedFileJob };
 type Analyzed = Omit<AnalyzedElsewhere, 'analysis'> & ({ readonly analysis: DocumentAnalysis } | { readonly delta: AnalysisDelta; readonly base: number });
-type FromWorker = ({ readonly id: number } & Analyzed) | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
+type FromWorker =
+  | ({ readonly id: number } & Analyzed)
+  | { readonly id: number; readonly file: AnalyzedFile | 'declined' }
+  | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
+
+/**
+ * A file job, and the most bytes the worker takes it with (a larger file is declined without being
+ * read: the pool gives it to another worker).
+ */
+export interface SizedFileJob extends FileJob {
+  readonly atMostBytes?: number;
+}
 
 /** How many open documents' last analyses each side keeps to send and receive deltas of (the most recently analyzed). */
 const RECENT_DOCUMENTS = 8;
 
-interface Pending {
+/** A job given to the worker: a text to analyze (`job`) or a file to read and analyze (`file`). */
+type Pending = {
   readonly id: number;
-  readonly job: AnalysisJob;
   readonly bundled: () => GlossaryData;
-  readonly resolve: (analysis: AnalyzedElsewhere | undefined) => void;
   readonly reject: (e: unknown) => void;
-}
+} & (
+  | { readonly job: AnalysisJob; readonly file?: undefined; readonly resolve: (analysis: AnalyzedElsewhere | undefined) => void }
+  | { readonly file: SizedFileJob; readonly job?: undefined; readonly resolve: (analysis: AnalyzedFile | 'declined' | undefined) => void }
+);
 
 declare const KAMERWIJZER_VERSION: string | undefined;
 
@@ -104,12 +125,25 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   analyze(job: AnalysisJob, bundled: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedElsewhere | undefined> {
     if (this.failed) return Promise.resolve(undefined);
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-      const pending: Pending = { id: ++this.nextId, job, bundled, resolve, reject };
-      signal?.addEventListener('abort', () => this.drop(pending, signal.reason), { once: true });
-      this.queue.push(pending);
-      this.pump();
-    });
+    return new Promise((resolve, reject) => this.enqueue({ id: ++this.nextId, job, bundled, resolve, reject }, signal));
+  }
+
+  /** Has the worker read a file and analyze it for the index's entry (the text stays in the worker). */
+  analyzeFile(job: FileJob, bundled: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedFile | undefined> {
+    return this.readFile(job, bundled, signal).then((made) => (made === 'declined' ? undefined : made));
+  }
+
+  /** As analyzeFile; 'declined' (unread) when the file is larger than `job.atMostBytes`. */
+  readFile(job: SizedFileJob, bundled: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedFile | 'declined' | undefined> {
+    if (this.failed) return Promise.resolve(undefined);
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => this.enqueue({ id: ++this.nextId, file: job, bundled, resolve, reject }, signal));
+  }
+
+  private enqueue(pending: Pending, signal: AbortSignal | undefined): void {
+    signal?.addEventListener('abort', () => this.drop(pending, signal.reason), { once: true });
+    this.queue.push(pending);
+    this.pump();
   }
 
   /** Starts the worker now (its script loads while the server starts), unless it runs or failed. */
@@ -134,7 +168,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     if (at >= 0) this.queue.splice(at, 1);
     else if (this.running === pending) {
       this.running = undefined;
-      if (pending.job.text.length >= STOP_RUNNING_FROM_CHARS && this.worker) {
+      if (pending.job && pending.job.text.length >= STOP_RUNNING_FROM_CHARS && this.worker) {
         this.stop(this.worker);
         this.worker = undefined;
         this.options.onEvent?.('restarted', pending.job.uri);
@@ -158,6 +192,11 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       return this.fail(e, next);
     }
     this.running = next;
+    if (next.file) {
+      this.options.onEvent?.('started', next.file.uri);
+      worker.postMessage({ kind: 'file', id: next.id, job: next.file } satisfies ToWorker);
+      return;
+    }
     this.options.onEvent?.('started', next.job.uri);
     const base = next.job.checks && !next.job.once ? this.received.get(next.job.uri)?.id : undefined;
     worker.postMessage({ kind: 'analyze', id: next.id, job: next.job, ...(base ? { base } : {}) } satisfies ToWorker);
@@ -188,6 +227,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     if (!pending || pending.id !== reply.id) return;
     this.running = undefined;
     if ('error' in reply) pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
+    else if (pending.file) pending.resolve('file' in reply ? reply.file : undefined);
+    else if ('file' in reply) pending.resolve(undefined);
     else {
       let analysis: DocumentAnalysis;
       try {
@@ -254,7 +295,7 @@ function serveAnalyses(): void {
       bundled = message.data;
       return;
     }
-    turn = turn.then(() => serve(message.id, message.job, message.base));
+    turn = turn.then(() => (message.kind === 'file' ? serveFile(port, message.id, message.job) : serve(message.id, message.job, message.base)));
   });
   const serve = async (id: number, job: AnalysisJob, base: number | undefined): Promise<void> => {
     try {
@@ -316,9 +357,55 @@ function serveAnalyses(): void {
       const delta = last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined;
       port.postMessage({ id, ...(delta ? { delta, base: base! } : { analysis }), lineStarts, how: made.how, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
     } catch (e) {
-      port.postMessage({ id, error: { message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack ? { stack: (e as Error).stack! } : {}) } } satisfies FromWorker);
+      port.postMessage(errorReply(id, e));
     }
   };
+}
+
+/** Answers a file job: what the index keeps of the file, or why it was not read. */
+function serveFile(port: MessagePort, id: number, job: SizedFileJob): void {
+  try {
+    const file = readAndAnalyzeFile(job);
+    port.postMessage({ id, file } satisfies FromWorker, file !== 'declined' && 'lineStarts' in file ? [file.lineStarts.buffer as ArrayBuffer, file.citations.found.buffer as ArrayBuffer] : []);
+  } catch (e) {
+    port.postMessage(errorReply(id, e));
+  }
+}
+
+/** The answer to a job that threw. */
+function errorReply(id: number, e: unknown): FromWorker {
+  return { id, error: { message: (e as Error)?.message ?? String(e), ...((e as Error)?.stack ? { stack: (e as Error).stack! } : {}) } };
+}
+
+/**
+ * A file of a workspace scan, read here (as readTextFile reads it) and analyzed for the index's entry
+ * as WorkspaceIndex.update with `keep: 'entry'` analyzes it: what cites documents only, without the
+ * glossary's instruments. Of the analysis only what the entry keeps goes back: the metadata and the
+ * citations as plain numbers (catalog/workspaceIndex.ts citationList).
+ */
+function readAndAnalyzeFile(job: SizedFileJob): AnalyzedFile | 'declined' {
+  if (job.atMostBytes !== undefined && fileSize(job.file) > job.atMostBytes) return 'declined';
+  const read = readTextFileSync(job.file, job.maxBytes);
+  if (!read.ok) return { unread: { reason: read.reason, detail: read.detail } };
+  const lines = new LineIndex(read.text);
+  const analysis = analyze(read.text, { known: job.known, ...(job.documentDate ? { documentDate: job.documentDate } : {}), lines, citationsOnly: true });
+  return {
+    encoding: read.encoding,
+    ...(read.invalid ? { invalid: read.invalid } : {}),
+    length: read.text.length,
+    lineStarts: lines.startsData(),
+    metadata: analysis.metadata,
+    citations: citationList(analysis.references),
+  };
+}
+
+/** A file's size in bytes (0 when it cannot be told: reading it then says why). */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 interface RecentAnalysis {

@@ -13,7 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { GlossaryData } from '../engine/glossary';
-import type { AnalysisJob, AnalyzedElsewhere, DocumentAnalyzer } from '../service/kamerwijzer';
+import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, FileJob } from '../service/kamerwijzer';
 import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './analysisWorker';
 
 /** The young generation of a worker for files of a scan or a check (see WorkerAnalyzerOptions.youngGenerationMb). */
@@ -81,6 +81,21 @@ export class AnalyzerPool implements DocumentAnalyzer {
     return this.workerFor(job).analyze(job, bundled, signal);
   }
 
+  /**
+   * A file read and analyzed by a worker for the index's entry. As a file of a scan: by the least busy
+   * of the other workers, or by the editor's worker when that one is idle and the others are busy —
+   * if the file is short (it declines a longer one before reading it, which then goes to another).
+   */
+  async analyzeFile(job: FileJob, bundled: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedFile | undefined> {
+    const { worker, short } = this.fileWorker();
+    if (short) {
+      const made = await worker.readFile({ ...job, atMostBytes: EDITOR_TAKES_FILES_UP_TO }, bundled, signal);
+      if (made !== 'declined') return made;
+      return this.otherWorkers().analyzeFile(job, bundled, signal);
+    }
+    return worker.analyzeFile(job, bundled, signal);
+  }
+
   /** Starts the editor's worker now (the others start with their first job). */
   warmUp(bundled: () => GlossaryData): void {
     this.editor.warmUp(bundled);
@@ -92,18 +107,38 @@ export class AnalyzerPool implements DocumentAnalyzer {
 
   private workerFor(job: AnalysisJob): WorkerAnalyzer {
     const editor = this.editor;
-    if (!this.withEditor) return this.workers.reduce((a, b) => (b.inProcess || (!a.inProcess && a.load <= b.load) ? a : b));
+    if (!this.withEditor) return this.leastBusy(this.workers);
     // Open documents: the editor's worker, or once it failed another one (which then keeps them).
     if (job.checks || this.workers.length === 1) return editor.inProcess ? (this.workers.find((w) => !w.inProcess) ?? editor) : editor;
+    const { worker, short } = this.fileWorker();
+    return short && job.text.length > EDITOR_TAKES_FILES_UP_TO ? this.otherWorkers() : worker;
+  }
+
+  /**
+   * The worker for a file of a scan or a check, and whether it is the editor's worker taking a short
+   * file (idle while the others are busy: an edit waits for one short file at most).
+   */
+  private fileWorker(): { readonly worker: WorkerAnalyzer; readonly short: boolean } {
+    const editor = this.editor;
+    if (!this.withEditor) return { worker: this.leastBusy(this.workers), short: false };
+    if (this.workers.length === 1) return { worker: editor, short: false };
+    const best = this.otherWorkers();
+    if (best !== editor && best.load > 0 && editor.load === 0 && !editor.inProcess) return { worker: editor, short: true };
+    return { worker: best, short: false };
+  }
+
+  /** The least busy worker but the editor's (every other one failed: the editor's worker, or, failed too, the main thread through it). */
+  private otherWorkers(): WorkerAnalyzer {
     let best: WorkerAnalyzer | undefined;
     for (let i = 1; i < this.workers.length; i++) {
       const w = this.workers[i]!;
       if (!w.inProcess && (!best || w.load < best.load)) best = w;
     }
-    // Every other worker failed: the editor's worker (or, failed too, the main thread through it).
-    if (!best) return editor;
-    // The editor's worker, idle, takes a short file when the others are busy: an edit waits for one short file at most.
-    if (best.load > 0 && editor.load === 0 && !editor.inProcess && job.text.length <= EDITOR_TAKES_FILES_UP_TO) return editor;
-    return best;
+    return best ?? this.editor;
+  }
+
+  /** The least busy worker that did not fail (the first when all did). */
+  private leastBusy(workers: readonly WorkerAnalyzer[]): WorkerAnalyzer {
+    return workers.reduce((a, b) => (b.inProcess || (!a.inProcess && a.load <= b.load) ? a : b));
   }
 }

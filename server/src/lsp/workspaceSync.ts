@@ -424,29 +424,41 @@ export class WorkspaceSync {
     }
   }
 
-  /** Indexes (or re-indexes) a file from disk, unless the editor has it open; a file that cannot be read leaves the index. */
+  /**
+   * Indexes (or re-indexes) a file from disk, unless the editor has it open; a file that cannot be
+   * read leaves the index. A worker reads and analyzes it (its text never comes to this thread), or,
+   * where none can, it is read here and analyzed by the worker or here.
+   */
   private async indexFile(file: string): Promise<void> {
     const uri = URI.file(file).toString();
     if (this.documents.get(uri)) return;
-    const read = await readTextFile(file, this.settings.current.maxFileSize);
-    if (this.documents.get(uri)) return;
-    if (!read.ok) {
-      this.service.removeDocument(uri);
-      return;
-    }
-    if (read.invalid) {
-      const { line, column, offset, count } = read.invalid;
-      this.service.logger.info(messages(this.settings.locale).encoding.invalid(file, line, column, read.encoding, offset, count));
-    }
-    // Analyzed in the worker (the main thread answers requests meanwhile), one analysis per file.
+    const max = this.settings.current.maxFileSize;
+    // One analysis per file: an older one still running is dropped.
     this.dropDiskAnalysis(uri);
     const abort = new AbortController();
     this.diskAnalyses.set(uri, abort);
     try {
       this.discoverGlossary(file);
       const known = this.manifests.factsFor(file);
+      const facts = known ? { known } : undefined;
       const before = this.service.entry(uri);
-      const doc = await this.service.setDocumentAsync(uri, read.text, -++this.diskVersion, known ? { known } : undefined, abort.signal, { checks: false, keep: 'entry' });
+      const version = -++this.diskVersion;
+      const elsewhere = await this.service.indexFileAsync(uri, file, version, facts, max, abort.signal);
+      let doc: IndexEntry;
+      if (elsewhere) {
+        if ('unread' in elsewhere) return;
+        this.logInvalidBytes(file, elsewhere);
+        doc = elsewhere.entry;
+      } else {
+        const read = await readTextFile(file, max);
+        if (abort.signal.aborted || this.documents.get(uri)) return;
+        if (!read.ok) {
+          this.service.removeDocument(uri);
+          return;
+        }
+        this.logInvalidBytes(file, read);
+        doc = await this.service.setDocumentAsync(uri, read.text, version, facts, abort.signal, { checks: false, keep: 'entry' });
+      }
       if (this.folders.isExcluded(file) || !this.folders.folderOf(file)) {
         // Excluded (or its folder removed) while it was analyzed.
         this.service.removeDocument(uri);
@@ -462,6 +474,13 @@ export class WorkspaceSync {
     } finally {
       if (this.diskAnalyses.get(uri) === abort) this.diskAnalyses.delete(uri);
     }
+  }
+
+  /** Bytes of a file not valid in its encoding (replaced by U+FFFD) are told in the log. */
+  private logInvalidBytes(file: string, read: { readonly encoding: string; readonly invalid?: { readonly count: number; readonly offset: number; readonly line: number; readonly column: number } }): void {
+    if (!read.invalid) return;
+    const { line, column, offset, count } = read.invalid;
+    this.service.logger.info(messages(this.settings.locale).encoding.invalid(file, line, column, read.encoding, offset, count));
   }
 
   /** A file's analysis from disk is no longer wanted. */

@@ -12,10 +12,10 @@ import type { Hover, Location, DocumentLink, DocumentSymbol, InlayHint, SymbolIn
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
 import type { CatalogKey, CatalogSource } from '../catalog/model';
-import { catalogKeyOf, WorkspaceIndex, type IndexEntry, type IndexedDocument, type Keep } from '../catalog/workspaceIndex';
+import { catalogKeyOf, WorkspaceIndex, type CitationList, type IndexEntry, type IndexedDocument, type Keep } from '../catalog/workspaceIndex';
 import type { GlossaryData, GlossaryEntry } from '../engine/glossary';
 import { officialHandelingenId } from '../engine/identifiers';
-import type { DocumentAnalysis, KnownDocumentFacts } from '../engine/model';
+import type { DocumentAnalysis, DocumentMetadata, KnownDocumentFacts } from '../engine/model';
 import { codeActions, type Action, type ActionRequest, type Fixable } from '../features/codeActions';
 import { completion, type CompletionResult } from '../features/completion';
 import { definition } from '../features/definition';
@@ -122,7 +122,43 @@ export interface DocumentChecks {
  */
 export interface DocumentAnalyzer {
   analyze(job: AnalysisJob, bundledGlossary: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedElsewhere | undefined>;
+  /**
+   * Reads a file and analyzes it for the index's entry (what cites documents only), where the text
+   * stays: the caller's thread never holds it. Undefined when it cannot (its workers failed).
+   */
+  analyzeFile?(job: FileJob, bundledGlossary: () => GlossaryData, signal?: AbortSignal): Promise<AnalyzedFile | undefined>;
 }
+
+/** A file of the workspace to read and analyze elsewhere for the index's entry. */
+export interface FileJob {
+  readonly uri: string;
+  /** Its path. */
+  readonly file: string;
+  /** Larger files are not read (the setting `maxFileSize`). */
+  readonly maxBytes: number;
+  readonly known?: KnownDocumentFacts;
+  readonly documentDate?: string;
+}
+
+/**
+ * A file read and analyzed elsewhere: why it could not be read as text (io/textFiles.ts: missing,
+ * binary, too large…), or how it was decoded and what its entry needs.
+ */
+export type AnalyzedFile =
+  | { readonly unread: { readonly reason: string; readonly detail: string } }
+  | {
+      readonly encoding: string;
+      /** Bytes that were not valid in its encoding (replaced by U+FFFD): how many, and where the first was. */
+      readonly invalid?: { readonly count: number; readonly offset: number; readonly line: number; readonly column: number };
+      /** The text's length in UTF-16 units, its line starts, and what it says of itself and cites. */
+      readonly length: number;
+      readonly lineStarts: Int32Array;
+      readonly metadata: DocumentMetadata;
+      readonly citations: CitationList;
+    };
+
+/** A file indexed from elsewhere: unread (it left the index), or its entry and how it was decoded. */
+export type IndexedFile = { readonly unread: { readonly reason: string; readonly detail: string } } | { readonly entry: IndexEntry; readonly encoding: string; readonly invalid?: { readonly count: number; readonly offset: number; readonly line: number; readonly column: number } };
 
 /** An analysis made elsewhere, with the text's words read beside it (the rules' shared word index). */
 export interface AnalyzedElsewhere {
@@ -212,6 +248,14 @@ export interface Kamerwijzer {
    * its reason) and leaves the index as it was.
    */
   setDocumentAsync(uri: string, text: string, version: number, facts?: DocumentFacts, signal?: AbortSignal, options?: AsyncAnalysisOptions): Promise<IndexedDocument>;
+  /**
+   * A file of the workspace, read and analyzed by the analyzer for the index's entry (as
+   * `setDocumentAsync` with `keep: 'entry'` on its text), its text never in this thread. Undefined
+   * when the analyzer cannot read files (none given, its workers failed, or a test hook wants the
+   * text here first): the caller reads the file and calls `setDocumentAsync`. Unreadable: the
+   * document leaves the index.
+   */
+  indexFileAsync(uri: string, file: string, version: number, facts: DocumentFacts | undefined, maxBytes: number, signal?: AbortSignal): Promise<IndexedFile | undefined>;
   /** Analyzes a document held whole again with its folder's current glossary (undefined for one not held whole). */
   reanalyze(uri: string): IndexedDocument | undefined;
   removeDocument(uri: string): void;
@@ -351,6 +395,13 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     };
   };
 
+  const removeDocument = (uri: string): void => {
+    facts.delete(uri);
+    kept.forget(uri);
+    if (index.has(uri)) kept.workspaceChanged();
+    index.remove(uri);
+  };
+
   const analyzeOptions = (uri: string, f: DocumentFacts | undefined) => ({
     known: f?.known,
     instruments: glossaries.forDocument(uri).matcher,
@@ -426,17 +477,30 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         return doc;
       }
     },
+    async indexFileAsync(uri, file, version, documentFacts, maxBytes, signal) {
+      if (!options.analyzer?.analyzeFile || options.beforeAnalysis) return undefined;
+      const job: FileJob = { uri, file, maxBytes, ...(documentFacts?.known ? { known: documentFacts.known } : {}), ...(documentFacts?.documentDate ? { documentDate: documentFacts.documentDate } : {}) };
+      const made = await options.analyzer.analyzeFile(job, () => glossaries.bundledData, signal);
+      if (signal?.aborted) throw signal.reason;
+      if (!made) return undefined;
+      if ('unread' in made) {
+        removeDocument(uri);
+        return made;
+      }
+      stats.analyses++;
+      stats.analysesElsewhere++;
+      if (documentFacts) facts.set(uri, documentFacts);
+      else facts.delete(uri);
+      const entry = index.updateEntry(uri, version, made, analyzeOptions(uri, documentFacts));
+      kept.workspaceChanged();
+      return { entry, encoding: made.encoding, ...(made.invalid ? { invalid: made.invalid } : {}) };
+    },
     reanalyze(uri) {
       const doc = index.get(uri);
       if (doc) options.beforeAnalysis?.(uri, doc.text);
       return doc && indexed(uri, doc.text, doc.version, facts.get(uri));
     },
-    removeDocument(uri) {
-      facts.delete(uri);
-      kept.forget(uri);
-      if (index.has(uri)) kept.workspaceChanged();
-      index.remove(uri);
-    },
+    removeDocument,
     document: (uri) => index.get(uri),
     entry: (uri) => index.entry(uri),
     citedInWorkspace: () => [...index.citedKeys()].flatMap((key) => catalogKeyOf(key) ?? []),

@@ -3,16 +3,20 @@
  * open documents, files of a scan spread over the others), and that what comes back is what this
  * thread would make. Also `wholeAgainAsync`, the check's way to have a document analyzed again
  * elsewhere with the rules that read only it: the same document and the same findings as in this
- * thread.
+ * thread. And files a worker reads itself for the index (`indexFileAsync`): the same entries as the
+ * text read and analyzed in this thread.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../../server/src/engine/analyze';
 import { Glossary } from '../../../server/src/engine/glossary';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
 import { AnalyzerPool } from '../../../server/src/lsp/analyzerPool';
 import { createKamerwijzer, type AnalysisJob, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
-import { seedLetters } from '../../support/textArbitraries';
+import { readTextFile } from '../../../server/src/io/textFiles';
+import { realLetters, seedLetters } from '../../support/textArbitraries';
 import { bundledGlossary, bundledSource } from '../../support/workspace';
 
 const WORKER_SCRIPT = path.resolve(__dirname, '../../../server/src/lsp/analysisWorker.js');
@@ -117,5 +121,127 @@ describe('analyses in several worker threads', function () {
     } finally {
       pool.dispose();
     }
+  });
+
+  describe('files a worker reads for the index', () => {
+    let dir: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-pool-files-'));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    /** Real letters written in every encoding the reader knows, with bytes that are not valid, and files that are no text. */
+    function writeFiles(): string[] {
+      const letters = realLetters().slice(0, 40);
+      const files: string[] = [];
+      const write = (name: string, bytes: Uint8Array): void => {
+        const f = path.join(dir, name);
+        fs.writeFileSync(f, bytes);
+        files.push(f);
+      };
+      letters.forEach((text, k) => {
+        const utf8 = Buffer.from(text, 'utf8');
+        if (k % 5 === 0) write(`brief-${k}-bom.txt`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]));
+        else if (k % 5 === 1) write(`brief-${k}-utf16.txt`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+        else if (k % 5 === 2) write(`brief-${k}-ongeldig.txt`, Buffer.concat([utf8.subarray(0, 200), Buffer.from([0xe9, 0xc3]), utf8.subarray(200)]));
+        else if (k % 5 === 3) write(`brief-${k}-1252.txt`, Buffer.from(text.replace(/[^\x00-\xff€“”–]/g, '?').replace(/[€“”–]/g, (c) => ({ '€': '\x80', '“': '\x93', '”': '\x94', '–': '\x96' })[c]!), 'latin1'));
+        else write(`brief-${k}.md`, utf8);
+      });
+      write('scan.pdf.txt', Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj', 'latin1'));
+      write('nul.txt', Buffer.from('Kamerstuk 29 826, nr. 147\u0000\u0000', 'latin1'));
+      write('groot.txt', Buffer.alloc(3000, 0x61));
+      files.push(path.join(dir, 'weg.txt'));
+      return files;
+    }
+
+    it('give the entries the text read and analyzed in this thread gives: metadata, lines, citations, identities; and the same reasons for what is no text', async () => {
+      const pool = new AnalyzerPool({ logger, script: WORKER_SCRIPT, workers: 2 });
+      try {
+        const elsewhere = service(pool);
+        const here = service();
+        const files = writeFiles();
+        const maxBytes = 2000 * 1000;
+        for (const [k, file] of files.entries()) {
+          const uri = `file://${file}`;
+          const known = k % 7 === 3 ? { known: { kamerstuk: `36600-${k}`, title: 'Brief van de minister' } } : undefined;
+          const max = path.basename(file) === 'groot.txt' ? 2999 : maxBytes;
+          const made = await elsewhere.indexFileAsync(uri, file, -k - 1, known, max);
+          const read = await readTextFile(file, max);
+          assert.ok(made, file);
+          if (!read.ok) {
+            assert.deepEqual(made, { unread: { reason: read.reason, detail: read.detail } }, file);
+            assert.equal(elsewhere.entry(uri), undefined);
+            continue;
+          }
+          assert.ok('entry' in made, file);
+          assert.equal(made.encoding, read.encoding, file);
+          assert.deepEqual(made.invalid, read.invalid, file);
+          const entry = here.setDocument(uri, read.text, -k - 1, known, 'entry');
+          const mine = here.entry(uri)!;
+          assert.deepEqual(made.entry, mine, file);
+          assert.deepEqual(made.entry.metadata, JSON.parse(JSON.stringify(entry.metadata)), file);
+          for (let offset = 0; offset <= read.text.length; offset += 997) assert.deepEqual(made.entry.lines.positionAt(offset), entry.lines.positionAt(offset));
+          assert.deepEqual(elsewhere.index.keysCitedBy(uri), here.index.keysCitedBy(uri), file);
+        }
+        assert.ok([...here.index.citedKeys()].length > 50, 'the letters cite documents');
+        assert.deepEqual([...elsewhere.index.citedKeys()].sort(), [...here.index.citedKeys()].sort());
+        for (const key of here.index.citedKeys()) {
+          const strip = (cs: ReturnType<Kamerwijzer['index']['citationsOf']>) => cs.map((c) => ({ uri: c.doc.uri, reference: c.reference }));
+          assert.deepEqual(strip(elsewhere.index.citationsOf(key)), strip(here.index.citationsOf(key)), key);
+          assert.deepEqual(elsewhere.index.documentsIdentifiedAs(key), here.index.documentsIdentifiedAs(key), key);
+        }
+        assert.deepEqual([...elsewhere.index.entries()], [...here.index.entries()]);
+        assert.equal(elsewhere.stats.analysesElsewhere, here.stats.analyses);
+      } finally {
+        pool.dispose();
+      }
+    });
+
+    it('the editor’s worker, idle while the others are busy, reads a short file and declines a long one unread (it goes to another worker)', async () => {
+      const pool = new AnalyzerPool({ logger, script: WORKER_SCRIPT, workers: 2 });
+      try {
+        const short = path.join(dir, 'kort.txt');
+        const long = path.join(dir, 'lang.txt');
+        fs.writeFileSync(short, seeds[0]!);
+        fs.writeFileSync(long, seeds.join('\n\n').repeat(Math.ceil(140_000 / seeds.join('\n\n').length)));
+        const job = (file: string, k: number) => pool.analyzeFile({ uri: `file://${file}#${k}`, file, maxBytes: 10_000_000 }, bundled);
+        // The other worker busy with one file: the next goes to the idle editor's worker.
+        const first = job(short, 1);
+        assert.deepEqual([...pool.loads], [0, 1]);
+        const second = job(long, 2);
+        assert.deepEqual([...pool.loads], [1, 1]);
+        const [a, b] = await Promise.all([first, second]);
+        assert.ok(a && 'metadata' in a && b && 'metadata' in b);
+        assert.equal(b.length, fs.readFileSync(long, 'utf8').length);
+        // The long file was declined by the editor's worker and read by the other one: it came back whole.
+        const here = service();
+        here.setDocument('file:///lang.txt', fs.readFileSync(long, 'utf8'), 1, undefined, 'entry');
+        assert.deepEqual(b.citations.keys, here.index.keysCitedBy('file:///lang.txt'));
+        // A short file there is read by the editor's worker.
+        const third = job(short, 3);
+        const fourth = job(short, 4);
+        assert.deepEqual([...pool.loads], [1, 1]);
+        await Promise.all([third, fourth]);
+      } finally {
+        pool.dispose();
+      }
+    });
+
+    it('without an analyzer that reads files, or with a hook that wants the text first, the caller reads the file', async () => {
+      const file = path.join(dir, 'brief.txt');
+      fs.writeFileSync(file, seeds[1]!);
+      assert.equal(await service().indexFileAsync('file:///brief.txt', file, -1, undefined, 1_000_000), undefined);
+      const pool = new AnalyzerPool({ logger, script: WORKER_SCRIPT, workers: 1 });
+      try {
+        const hooked = createKamerwijzer({ bundledGlossary: bundled, analyzer: pool, beforeAnalysis: () => undefined });
+        assert.equal(await hooked.indexFileAsync('file:///brief.txt', file, -1, undefined, 1_000_000), undefined);
+        const s = service(pool);
+        const made = await s.indexFileAsync('file:///brief.txt', file, -1, undefined, 1_000_000);
+        assert.ok(made && 'entry' in made);
+        assert.equal(s.document('file:///brief.txt'), undefined, 'kept as its entry');
+      } finally {
+        pool.dispose();
+      }
+    });
   });
 });
