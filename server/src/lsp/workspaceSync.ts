@@ -22,7 +22,7 @@ import { ManifestLookup, summarizeProblems } from '../io/manifests';
 import { isDocumentFile, looksBinaryText, readTextFile } from '../io/textFiles';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import { messages } from '../l10n';
-import type { Kamerwijzer } from '../service/kamerwijzer';
+import type { Kamerwijzer, ReplacedBytes } from '../service/kamerwijzer';
 import type { ServerSettings } from './settings';
 import { StaleView } from './staleView';
 import { WorkspaceFolders } from './workspaceFolders';
@@ -477,7 +477,7 @@ export class WorkspaceSync {
   }
 
   /** Bytes of a file not valid in its encoding (replaced by U+FFFD) are told in the log. */
-  private logInvalidBytes(file: string, read: { readonly encoding: string; readonly invalid?: { readonly count: number; readonly offset: number; readonly line: number; readonly column: number } }): void {
+  private logInvalidBytes(file: string, read: { readonly encoding: string; readonly invalid?: ReplacedBytes | undefined }): void {
     if (!read.invalid) return;
     const { line, column, offset, count } = read.invalid;
     this.service.logger.info(messages(this.settings.locale).encoding.invalid(file, line, column, read.encoding, offset, count));

@@ -140,16 +140,25 @@ export interface FileJob {
   readonly documentDate?: string;
 }
 
-/**
- * A file read and analyzed elsewhere: why it could not be read as text (io/textFiles.ts: missing,
- * binary, too large…), or how it was decoded and what its entry needs.
- */
+/** Bytes of a file that were not valid in its encoding (replaced by U+FFFD): how many, where the first was (its byte offset, 1-based line and column). */
+export interface ReplacedBytes {
+  readonly count: number;
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Why a file could not be read as text (io/textFiles.ts: missing, binary, too large…). */
+export interface UnreadFile {
+  readonly unread: { readonly reason: string; readonly detail: string };
+}
+
+/** A file read and analyzed elsewhere: unread, or how it was decoded and what its entry needs. */
 export type AnalyzedFile =
-  | { readonly unread: { readonly reason: string; readonly detail: string } }
+  | UnreadFile
   | {
       readonly encoding: string;
-      /** Bytes that were not valid in its encoding (replaced by U+FFFD): how many, and where the first was. */
-      readonly invalid?: { readonly count: number; readonly offset: number; readonly line: number; readonly column: number };
+      readonly invalid?: ReplacedBytes;
       /** The text's length in UTF-16 units, its line starts, and what it says of itself and cites. */
       readonly length: number;
       readonly lineStarts: Int32Array;
@@ -158,7 +167,7 @@ export type AnalyzedFile =
     };
 
 /** A file indexed from elsewhere: unread (it left the index), or its entry and how it was decoded. */
-export type IndexedFile = { readonly unread: { readonly reason: string; readonly detail: string } } | { readonly entry: IndexEntry; readonly encoding: string; readonly invalid?: { readonly count: number; readonly offset: number; readonly line: number; readonly column: number } };
+export type IndexedFile = UnreadFile | { readonly entry: IndexEntry; readonly encoding: string; readonly invalid?: ReplacedBytes };
 
 /** An analysis made elsewhere, with the text's words read beside it (the rules' shared word index). */
 export interface AnalyzedElsewhere {

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { analyze } from '../../../server/src/engine/analyze';
 import { Glossary } from '../../../server/src/engine/glossary';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
+import { WorkerAnalyzer } from '../../../server/src/lsp/analysisWorker';
 import { AnalyzerPool } from '../../../server/src/lsp/analyzerPool';
 import { createKamerwijzer, type AnalysisJob, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
 import { readTextFile } from '../../../server/src/io/textFiles';
@@ -224,6 +225,18 @@ describe('analyses in several worker threads', function () {
         await Promise.all([third, fourth]);
       } finally {
         pool.dispose();
+      }
+      // What the editor's worker is asked: a file over the bytes it takes is declined without being read.
+      const worker = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT });
+      try {
+        const file = path.join(dir, 'kort.txt');
+        const size = fs.statSync(file).size;
+        assert.equal(await worker.readFile({ uri: 'file:///kort.txt', file, maxBytes: 10_000_000, atMostBytes: size - 1 }, bundled), 'declined');
+        const read = await worker.readFile({ uri: 'file:///kort.txt', file, maxBytes: 10_000_000, atMostBytes: size }, bundled);
+        assert.ok(read && read !== 'declined' && 'metadata' in read);
+        assert.equal(read.length, seeds[0]!.length);
+      } finally {
+        worker.dispose();
       }
     });
 
