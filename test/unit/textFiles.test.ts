@@ -123,6 +123,18 @@ describe('reading files: regular files only, never without bound', () => {
     }
   });
 
+  it('a file that holds more than its size says (Linux /proc) is read whole, still within the limit', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const file = '/proc/self/mountinfo';
+    assert.equal(fs.statSync(file).size, 0);
+    const read = await readTextFile(file);
+    assert.ok(read.ok && read.text.length > 0 && read.text.includes('\n'), 'read past the size the file gives');
+    const expected = fs.readFileSync(file, 'utf8');
+    assert.equal(read.text.split('\n')[0], expected.split('\n')[0]);
+    assert.deepEqual(await readTextFileAsync(file, 10), { ok: false, reason: 'tooLarge', detail: '> 10 bytes' });
+    assert.deepEqual(readTextFileSync(file, 10), { ok: false, reason: 'tooLarge', detail: '> 10 bytes' });
+  });
+
   it('devices and FIFOs are not read', async function () {
     if (process.platform === 'win32') this.skip();
     assert.deepEqual(await readTextFile('/dev/zero'), { ok: false, reason: 'notRegular', detail: 'character device' });

@@ -58,7 +58,7 @@ export async function readTextFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYT
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(chunkSize(opened.size, total, maxBytes));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
@@ -73,6 +73,15 @@ export async function readTextFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYT
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * How many bytes to read next: the whole file as its size says and one byte more (a file that did not
+ * grow is read in one read, into a buffer of its size), then a chunk at a time; never past one byte
+ * over the limit.
+ */
+function chunkSize(size: number, total: number, maxBytes: number): number {
+  return Math.min(total === 0 ? size + 1 : CHUNK, maxBytes + 1 - total);
 }
 
 /**
@@ -111,7 +120,7 @@ function readBytesSync(file: string, maxBytes: number): { readonly bytes: Buffer
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(chunkSize(stat.size, total, maxBytes));
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
