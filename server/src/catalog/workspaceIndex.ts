@@ -213,10 +213,11 @@ export class WorkspaceIndex {
    * Analyzes (or re-uses) a document and indexes it; returns it whole either way. With
    * `keep: 'entry'` the index keeps only its entry, and the document is analyzed for what cites
    * documents only (AnalyzeOptions.citationsOnly; the caller may use it for its metadata and
-   * citations, and let it go).
+   * citations, and let it go). An analysis made elsewhere comes with its line index and, where made
+   * beside it, its `citationList`.
    */
-  update(uri: string, text: string, version: number, options: AnalyzeOptions = {}, keep: Keep = 'whole', analyzed?: DocumentAnalysis, lines?: LineIndex): IndexedDocument {
-    const doc = this.analyzed(uri, text, version, options, keep === 'entry' ? 'entry' : 'whole', analyzed, lines);
+  update(uri: string, text: string, version: number, options: AnalyzeOptions = {}, keep: Keep = 'whole', analyzed?: DocumentAnalysis, lines?: LineIndex, citations?: CitationList): IndexedDocument {
+    const doc = this.analyzed(uri, text, version, options, keep === 'entry' ? 'entry' : 'whole', analyzed, lines, citations);
     const at = this.recent.indexOf(uri);
     if (at >= 0) this.recent.splice(at, 1);
     if (keep === 'recent') {
@@ -233,7 +234,7 @@ export class WorkspaceIndex {
     return !!whole && whole.text === text && sameFacts(whole.known, options.known) && slot.matcher === options.instruments;
   }
 
-  private analyzed(uri: string, text: string, version: number, options: AnalyzeOptions, keep: 'whole' | 'entry', made?: DocumentAnalysis, madeLines?: LineIndex): IndexedDocument {
+  private analyzed(uri: string, text: string, version: number, options: AnalyzeOptions, keep: 'whole' | 'entry', made?: DocumentAnalysis, madeLines?: LineIndex, madeCitations?: CitationList): IndexedDocument {
     const before = this.slots.get(uri);
     const whole = before?.whole;
     if (whole && whole.text === text && sameFacts(whole.known, options.known) && before.matcher === options.instruments) {
@@ -261,7 +262,7 @@ export class WorkspaceIndex {
     }
     const doc: IndexedDocument = { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
     const entry = keep === 'whole' ? doc : entryOf(doc, PackedLines.of(lines, text.length));
-    this.store(uri, entry, citationList(doc.analysis.references), keep === 'whole' ? doc : undefined, instruments, incremental);
+    this.store(uri, entry, (made && madeCitations) || citationList(doc.analysis.references), keep === 'whole' ? doc : undefined, instruments, incremental);
     return doc;
   }
 

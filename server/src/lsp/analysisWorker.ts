@@ -32,7 +32,7 @@ import { LineIndex } from '../engine/lineIndex';
 import { ALL_RULES } from '../features/diagnostics/rules';
 import { prepareDocument } from '../features/diagnostics/prepared';
 import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
-import { DocumentWords } from '../features/documentWords';
+import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
 import type { IndexedDocument } from '../features/model';
 import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, FileJob, Logger } from '../service/kamerwijzer';
 
@@ -245,7 +245,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         this.received.set(pending.job.uri, { id: reply.id, analysis });
         if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
       }
-      pending.resolve({ analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}) });
+      pending.resolve({ analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) });
     }
     this.pump();
   }
@@ -346,20 +346,24 @@ function serveAnalyses(): void {
       const prepared = job.checks ? prepareDocument(doc) : undefined;
       // The rules' shared word index, read here too: the main thread takes it over as it is. Not for
       // a file of a workspace scan (no checks): its findings are seldom asked, its memory would stay.
-      // Copies of its arrays are handed over: the worker keeps its own, to make the next version's from.
-      const read = job.checks ? DocumentWords.of(doc).data() : undefined;
-      const words = read && { ...read, starts: read.starts.slice(), ends: read.ends.slice(), wordOf: read.wordOf.slice(), firstRun: read.firstRun.slice(), runsByWord: read.runsByWord.slice() };
-      const buffers = words ? [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord].map((a) => a.buffer as ArrayBuffer) : [];
-      if (prepared) buffers.push(prepared.sentences.buffer as ArrayBuffer);
+      const words = job.checks ? wordsToHandOver(doc) : undefined;
       const lineStarts = lines.startsData();
-      buffers.push(lineStarts.buffer as ArrayBuffer);
+      // An open document's citations as the index keeps them, made here rather than in the main thread.
+      const citations = job.checks ? citationList(analysis.references) : undefined;
+      const buffers = [lineStarts, ...(citations ? [citations.found] : []), ...(words ? [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord] : []), ...(prepared ? [prepared.sentences] : [])].map((a) => a.buffer as ArrayBuffer);
       // A stretch analysis of the version the main thread holds goes as what it adds to that one.
       const delta = last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined;
-      port.postMessage({ id, ...(delta ? { delta, base: base! } : { analysis }), lineStarts, how: made.how, ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
+      port.postMessage({ id, ...(delta ? { delta, base: base! } : { analysis }), lineStarts, how: made.how, ...(citations ? { citations } : {}), ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
     } catch (e) {
       port.postMessage(errorReply(id, e));
     }
   };
+}
+
+/** The document's word index as plain data, its arrays copied: the worker keeps its own, to make the next version's from. */
+function wordsToHandOver(doc: IndexedDocument): DocumentWordsData {
+  const read = DocumentWords.of(doc).data();
+  return { ...read, starts: read.starts.slice(), ends: read.ends.slice(), wordOf: read.wordOf.slice(), firstRun: read.firstRun.slice(), runsByWord: read.runsByWord.slice() };
 }
 
 /** Answers a file job: what the index keeps of the file, or why it was not read. */

@@ -182,6 +182,8 @@ export interface AnalyzedElsewhere {
   readonly prepared?: PreparedDocument;
   /** The text's line starts, as the analyzer found them (the line index is made from them, not found again). */
   readonly lineStarts?: Int32Array;
+  /** The analysis's citations as the index keeps them (`citationList` of its references), made beside it. */
+  readonly citations?: CitationList;
   /** 'stretch' when the analysis was made from the document's previous one, reading only the changed stretch again (engine/incremental.ts). */
   readonly how?: 'stretch' | 'whole' | 'unchanged';
 }
@@ -313,11 +315,11 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const kept = new FindingsCache();
   catalog.onDidChange(() => kept.workspaceChanged());
   /** Indexes a document; the workspace changed when its analysis did. */
-  const indexed = (uri: string, text: string, version: number, documentFacts: DocumentFacts | undefined, analyzed?: DocumentAnalysis, keep: Keep = 'whole', lines?: LineIndex): IndexedDocument => {
+  const indexed = (uri: string, text: string, version: number, documentFacts: DocumentFacts | undefined, analyzed?: DocumentAnalysis, keep: Keep = 'whole', lines?: LineIndex, citations?: CitationList): IndexedDocument => {
     const before = index.get(uri);
     if (documentFacts) facts.set(uri, documentFacts);
     else facts.delete(uri);
-    const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed, lines);
+    const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed, lines, citations);
     // An open document's next version: the rules' word index is made from the previous one's.
     if (before && keep !== 'entry' && before.text !== doc.text) {
       DocumentWords.follows(doc, before);
@@ -480,7 +482,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         if (made.how === 'stretch') stats.stretchAnalysesElsewhere++;
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
         if (keep !== 'entry' && analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
-        const doc = indexed(uri, text, version, documentFacts, made.analysis, keep, made.lineStarts && LineIndex.withStarts(text, made.lineStarts));
+        const doc = indexed(uri, text, version, documentFacts, made.analysis, keep, made.lineStarts && LineIndex.withStarts(text, made.lineStarts), made.citations);
         if (options.slice && keep !== 'entry') await options.slice();
         if (doc.analysis === made.analysis) takeOver(doc, made, checkedWith);
         return doc;

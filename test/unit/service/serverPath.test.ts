@@ -126,6 +126,9 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     );
   });
 
+  /** What the index keeps of A's citations: each key it cites with its places. */
+  const citationsOfA = (s: Kamerwijzer) => s.index.keysCitedBy(A).map((key) => [key, s.index.citationsOf(key).filter((c) => c.doc.uri === A).map((c) => c.reference)]);
+
   it('edits of a long letter are analyzed as stretches in the worker (and in this thread) and end with what a fresh analysis and every rule give', async () => {
     const long = seedLetters().join('\n\n');
     const edits = fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(30), insert: fc.constantFrom(...VOCABULARY, 'x', 'motie-Kostić c.s.', 'Kamerstuk 29 826, nr. 12') }), { minLength: 2, maxLength: 6 });
@@ -147,6 +150,8 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
           const doc = await worker.setDocumentAsync(A, text, ++version);
           const same = inThread.setDocument(A, text, version);
           assert.deepEqual(same.analysis, doc.analysis);
+          // The citations the index keeps (made in the worker beside the analysis) are this thread's.
+          assert.deepEqual(citationsOfA(worker), citationsOfA(inThread));
         }
         const expected = await fresh(text, B_TEXTS[0]!, undefined);
         const doc = worker.document(A)!;
