@@ -7,9 +7,11 @@
  * A job with checks (an open document's version) goes to the editor's worker (once that failed, to
  * another one, which keeps them from then on). Any other job goes to the least busy of the others;
  * to the editor's worker only when it is idle, the others are busy and the file is short
- * (EDITOR_TAKES_FILES_UP_TO): an edit waits behind one short file at most. A worker
- * that failed is passed over (the log says so once per worker); when all have failed, the service
- * analyzes in its own thread.
+ * (EDITOR_TAKES_FILES_UP_TO): an edit waits behind one short file at most. A file of a scan that a
+ * worker reads itself (`analyzeFile`) goes the same way; the editor's worker looks at its size before
+ * reading it and declines a longer one, which then goes to another worker. A worker that failed is
+ * passed over (the log says so once per worker); when all have failed, the service analyzes in its
+ * own thread.
  */
 import { availableParallelism } from 'node:os';
 import type { GlossaryData } from '../engine/glossary';
