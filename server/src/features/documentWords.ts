@@ -156,20 +156,23 @@ export class DocumentWords {
     }
     wordOf.set(g.wordOf.subarray(b), moved);
     const edited = new DocumentWords(text, { starts, ends }, groupRuns(words, wordOf));
-    // The capitalized runs, when this version's were found: this version's before and after the change (moved), the runs read again.
-    const capitals = this.capitalRuns;
-    if (capitals) {
-      const lo = lowerBound(capitals, a);
-      const hi = lowerBound(capitals, b);
+    // The capitalized (and abbreviation-like) runs, when this version's were found: this version's
+    // before and after the change (moved), the runs read again.
+    const carried = (list: Int32Array | undefined, test: (text: string, start: number, end: number) => boolean): Int32Array | undefined => {
+      if (!list) return undefined;
+      const lo = lowerBound(list, a);
+      const hi = lowerBound(list, b);
       const read: number[] = [];
-      for (let i = a; i < moved; i++) if (isCapitalRun(text, starts[i]!, ends[i]!)) read.push(i);
-      const out = new Int32Array(lo + read.length + capitals.length - hi);
-      out.set(capitals.subarray(0, lo));
+      for (let i = a; i < moved; i++) if (test(text, starts[i]!, ends[i]!)) read.push(i);
+      const out = new Int32Array(lo + read.length + list.length - hi);
+      out.set(list.subarray(0, lo));
       out.set(read, lo);
       const shift = moved - b;
-      for (let j = hi, k = lo + read.length; j < capitals.length; j++, k++) out[k] = capitals[j]! + shift;
-      edited.capitalRuns = out;
-    }
+      for (let j = hi, k = lo + read.length; j < list.length; j++, k++) out[k] = list[j]! + shift;
+      return out;
+    };
+    edited.capitalRuns = carried(this.capitalRuns, isCapitalRun);
+    edited.abbreviationLikeRuns = carried(this.abbreviationLikeRuns, isAbbreviationLikeRun);
     // The ids: this version's, and the new words' (the earlier ids hold: the word list only grows).
     edited.wordIds = this.wordIds;
     edited.newWordIds = newIds ? new Map([...(this.newWordIds ?? []), ...newIds]) : this.newWordIds;
@@ -212,6 +215,21 @@ export class DocumentWords {
     return (this.capitalRuns = Int32Array.from(out));
   }
   private capitalRuns: Int32Array | undefined;
+
+  /**
+   * The capitalized runs that may be abbreviations, in text order (found on first use): those with
+   * a character beyond ASCII, two ASCII capitals, or an ASCII capital and then a digit. Most
+   * capitalized runs ("De", "Kamer", "Minister") are none of these, and the abbreviation rules pass
+   * them over unread.
+   */
+  abbreviationLike(): Int32Array {
+    if (this.abbreviationLikeRuns) return this.abbreviationLikeRuns;
+    const out: number[] = [];
+    const text = this.text;
+    for (const i of this.capitalized()) if (isAbbreviationLikeRun(text, this.starts[i]!, this.ends[i]!)) out.push(i);
+    return (this.abbreviationLikeRuns = Int32Array.from(out));
+  }
+  private abbreviationLikeRuns: Int32Array | undefined;
 
   /** The run at `i` as written. */
   raw(i: number): string {
@@ -480,4 +498,18 @@ function isCapitalRun(text: string, start: number, end: number): boolean {
   if (end - start > 16) return false;
   const c = text.charCodeAt(start);
   return !(c < 65 || (c > 90 && c < 128));
+}
+
+/** A capitalized run with a character beyond ASCII, two ASCII capitals, or an ASCII capital and a digit right after it (see `abbreviationLike`). */
+function isAbbreviationLikeRun(text: string, start: number, end: number): boolean {
+  if (!isCapitalRun(text, start, end)) return false;
+  const second = text.charCodeAt(start + 1);
+  if ((second >= 48 && second <= 57) || (second >= 65 && second <= 90)) return true;
+  let capitals = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return true;
+    if (c >= 65 && c <= 90 && ++capitals >= 2) return true;
+  }
+  return false;
 }

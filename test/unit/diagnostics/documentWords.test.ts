@@ -94,8 +94,9 @@ describe('the shared word index of a document version', () => {
     fc.assert(
       fc.property(fc.oneof(anyText(), fc.constantFrom(...seeds)), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
         let doc = { text: start, lines: new LineIndex(start) };
-        // Its capitalized runs found, so that the edited versions' are made from them.
+        // Its capitalized and abbreviation-like runs found, so that the edited versions' are made from them.
         DocumentWords.of(doc).capitalized();
+        DocumentWords.of(doc).abbreviationLike();
         const reads = DocumentWords.wholeReads;
         for (const e of edits) {
           const at = Math.floor(e.at * doc.text.length);
@@ -111,7 +112,9 @@ describe('the shared word index of a document version', () => {
           const before = Array.from({ length: DocumentWords.of(doc).count }, (_, i) => DocumentWords.of(doc).folded(i));
           for (const w of new Set([...folded, ...before])) assert.deepEqual(Array.from(made.occurrences(w)), Array.from(read.occurrences(w)), w);
           assert.deepEqual(Array.from(made.capitalized()), Array.from(read.capitalized()));
+          assert.deepEqual(Array.from(made.abbreviationLike()), Array.from(read.abbreviationLike()));
           assert.deepEqual([...candidates(text, made)].map((m) => [m.index, m[0]]), [...candidates(text, read)].map((m) => [m.index, m[0]]));
+          assert.deepEqual([...capitalsWords(text, made, true)].map((m) => [m.index, m[0]]), [...capitalsWords(text, read, true)].map((m) => [m.index, m[0]]));
           assert.deepEqual(explainedAbbreviations(text, made), explainedAbbreviations(text, read));
           // Taken over by the main thread as data: the same words.
           const lines = new LineIndex(text);

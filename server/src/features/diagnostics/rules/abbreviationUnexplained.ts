@@ -25,7 +25,8 @@ const WORD = /(?<![\p{L}\p{N}\-/._@#])\p{Lu}[\p{L}]{1,7}(?![\p{L}\p{N}\-@]|['’
  * the document's shared word index, not by a scan of the text.
  */
 export function* capitalsWords(text: string, words: DocumentWords, abbreviationsOnly = false): Generator<RegExpExecArray> {
-  for (const i of words.capitalized()) {
+  // `abbreviationsOnly`: only the runs that may be abbreviations (DocumentWords.abbreviationLike).
+  for (const i of abbreviationsOnly ? words.abbreviationLike() : words.capitalized()) {
     const start = words.starts[i]!;
     const end = words.ends[i]!;
     if (end - start > 16) continue;

@@ -25,7 +25,8 @@ const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?
  * — from the document's shared word index, not by a scan of the text.
  */
 export function* candidates(text: string, words: DocumentWords): Generator<RegExpExecArray> {
-  for (const i of words.capitalized()) {
+  // A candidate's second character is a capital or a digit: it is among the runs that may be abbreviations.
+  for (const i of words.abbreviationLike()) {
     const start = words.starts[i]!;
     if (words.ends[i]! - start > 7) continue;
     const c = text.charCodeAt(start);
