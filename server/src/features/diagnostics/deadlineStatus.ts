@@ -22,7 +22,22 @@ const OWN_VOICE = /\b(ik|wij|we|het kabinet|de regering|het ministerie)\b/i;
 const PROMISE =
   /\b(informe\w*|stuur\w*|zend\w*|ontvang\w*|kom|komt|komen|breng\w*|bied\w*|publice\w*|neem|neemt|nemen|beslui\w*|rond|rondt|ronden|start\w*|lever\w*|verwacht\w*|zal|zullen|ga|gaat|gaan|wil|wilt|willen|streef|streeft|streven|stel|stelt|stellen|maak|maakt|maken|zorg|zorgt|zorgen)\b/i;
 
+/**
+ * The statuses found of a document version's deadlines (for one date of today): the three rules that
+ * ask (deadline-before-letter, deadline-passed, promise-passed) read each deadline's sentence once.
+ */
+const statusesOf = new WeakMap<IndexedDocument, { readonly today: string; readonly byReference: Map<DeadlineReference, DeadlineStatus | undefined> }>();
+
 export function deadlineStatus(doc: IndexedDocument, r: DeadlineReference, today: string): DeadlineStatus | undefined {
+  let kept = statusesOf.get(doc);
+  if (!kept || kept.today !== today) statusesOf.set(doc, (kept = { today, byReference: new Map() }));
+  if (kept.byReference.has(r)) return kept.byReference.get(r);
+  const status = statusOf(doc, r, today);
+  kept.byReference.set(r, status);
+  return status;
+}
+
+function statusOf(doc: IndexedDocument, r: DeadlineReference, today: string): DeadlineStatus | undefined {
   if (!r.end) return undefined;
   const letterDate = doc.analysis.metadata.date;
   const sentence = sentenceAround(doc, r.span);
