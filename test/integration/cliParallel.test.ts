@@ -76,15 +76,15 @@ describe('command line: analyses in worker threads', function () {
   }
 
   for (const format of ['json', 'text', 'sarif'] as const) {
-    it(`check (${format}) with documents analyzed again when checked (a small whole-text budget): the same as in the main thread`, async () => {
+    it(`check (${format}) with documents analyzed again when checked (a small whole-text budget): the same as in the main thread, and as with every document held whole`, async () => {
       const m = messages('nl');
       const setup = onlineSetup({ command: 'check', flags: new Set(['--offline']), options: new Map([['--cache-dir', path.join(dir, '.cache')]]), paths: [dir] }, false, path.join(repoRoot, 'dist', 'data'), 'test', m, () => undefined);
       assert.ok(typeof setup !== 'string', String(setup));
       const input = await readInputs([dir], m);
-      const run = async (analyzer?: AnalyzerPool) => {
+      const run = async (analyzer?: AnalyzerPool, wholeTextBudget = 200_000) => {
         const out: string[] = [];
         const err: string[] = [];
-        const options: CheckOptions = { format, today: '2026-11-23', failOn: 'error', showHints: true, diagnostics: { ...DEFAULT_DIAGNOSTIC_SETTINGS, enforceCitationStyle: true }, version: 'test', setup, wholeTextBudget: 200_000, ...(analyzer ? { analyzer } : {}) };
+        const options: CheckOptions = { format, today: '2026-11-23', failOn: 'error', showHints: true, diagnostics: { ...DEFAULT_DIAGNOSTIC_SETTINGS, enforceCitationStyle: true }, version: 'test', setup, wholeTextBudget, ...(analyzer ? { analyzer } : {}) };
         const result = await runCheck(input.documents, options, 'nl', m, (s) => out.push(s), (s) => err.push(s));
         return { result, out: out.join(''), err: err.join('') };
       };
@@ -94,6 +94,8 @@ describe('command line: analyses in worker threads', function () {
         const inWorkers = await run(pool);
         assert.ok(inMain.out.length > 1000);
         assert.deepEqual(inWorkers, inMain);
+        // The documents kept as their metadata only (offline) are checked as if every one were held whole.
+        assert.deepEqual(await run(undefined, Number.MAX_SAFE_INTEGER), inMain);
       } finally {
         pool.dispose();
       }

@@ -87,8 +87,15 @@ export function catalogKeyOf(key: string): CatalogKey | undefined {
 /**
  * How a document is held: whole (open in the editor), as its entry only (a file on disk), or whole
  * for now (`recent`: a file a request asked about; only the last RECENT_WHOLE of those stay whole).
+ * `metadata`: as its entry without its citations (what `check` keeps of a document it does not hold
+ * whole: the rules read only what other documents say of themselves).
  */
-export type Keep = 'whole' | 'recent' | 'entry';
+export type Keep = 'whole' | 'recent' | 'entry' | 'metadata';
+
+/** Whether a document so kept is held as its entry only. */
+export function asEntry(keep: Keep): keep is 'entry' | 'metadata' {
+  return keep === 'entry' || keep === 'metadata';
+}
 
 /** How many documents asked about without being open stay whole. */
 export const RECENT_WHOLE = 8;
@@ -217,7 +224,7 @@ export class WorkspaceIndex {
    * beside it, its `citationList`.
    */
   update(uri: string, text: string, version: number, options: AnalyzeOptions = {}, keep: Keep = 'whole', analyzed?: DocumentAnalysis, lines?: LineIndex, citations?: CitationList): IndexedDocument {
-    const doc = this.analyzed(uri, text, version, options, keep === 'entry' ? 'entry' : 'whole', analyzed, lines, citations);
+    const doc = this.analyzed(uri, text, version, options, asEntry(keep) ? keep : 'whole', analyzed, lines, citations);
     const at = this.recent.indexOf(uri);
     if (at >= 0) this.recent.splice(at, 1);
     if (keep === 'recent') {
@@ -234,7 +241,7 @@ export class WorkspaceIndex {
     return !!whole && whole.text === text && sameFacts(whole.known, options.known) && slot.matcher === options.instruments;
   }
 
-  private analyzed(uri: string, text: string, version: number, options: AnalyzeOptions, keep: 'whole' | 'entry', made?: DocumentAnalysis, madeLines?: LineIndex, madeCitations?: CitationList): IndexedDocument {
+  private analyzed(uri: string, text: string, version: number, options: AnalyzeOptions, keep: 'whole' | 'entry' | 'metadata', made?: DocumentAnalysis, madeLines?: LineIndex, madeCitations?: CitationList): IndexedDocument {
     const before = this.slots.get(uri);
     const whole = before?.whole;
     if (whole && whole.text === text && sameFacts(whole.known, options.known) && before.matcher === options.instruments) {
@@ -252,7 +259,7 @@ export class WorkspaceIndex {
     let incremental: Slot['incremental'];
     let analysis: DocumentAnalysis;
     if (made) analysis = made;
-    else if (keep === 'entry') analysis = analyze(text, { ...citing, lines, citationsOnly: true });
+    else if (keep !== 'whole') analysis = analyze(text, { ...citing, lines, ...(keep === 'entry' ? { citationsOnly: true } : { metadataOnly: true }) });
     else {
       const was = before?.incremental;
       const same = was && sameAnalyzeOptions(was.options, options);

@@ -111,6 +111,7 @@ export async function startCheck(
   const run: RunContext = {
     service,
     parallel: !!options.analyzer,
+    entries: options.setup.official.online ? 'entry' : 'metadata',
     failed: (input, e) => {
       errors++;
       err(m.cli.analysisFailed(input.displayPath, (e as Error)?.message ?? String(e)));
@@ -132,6 +133,11 @@ interface RunContext {
   readonly service: Kamerwijzer;
   /** Whether documents are analyzed elsewhere, several at a time (an analyzer). */
   readonly parallel: boolean;
+  /**
+   * How a document not held whole is kept in the index: with its citations when what the documents
+   * cite is looked up (online), else only what it says of itself (the rules read no more of it).
+   */
+  readonly entries: 'entry' | 'metadata';
   /** Reports a document that could not be analyzed or checked, and counts it. */
   readonly failed: (input: InputDocument, e: unknown) => undefined;
   readonly factsOf: (input: InputDocument) => DocumentFacts;
@@ -163,7 +169,7 @@ async function indexAll(run: RunContext, inputs: readonly InputDocument[], gloss
     const slot = slots.push(undefined) - 1;
     const uri = pathToFileURL(input.absolutePath).toString();
     kept += input.text.length;
-    const keep = kept <= budget ? 'whole' : 'entry';
+    const keep = kept <= budget ? 'whole' : run.entries;
     const indexing: Promise<void> = run.service
       .setDocumentAsync(uri, input.text, 1, run.factsOf(input), undefined, { keep })
       .then(

@@ -28,6 +28,11 @@ export interface AnalyzeOptions {
    * those two come last and change none of the others).
    */
   readonly citationsOnly?: boolean;
+  /**
+   * Only what the document says of itself (its metadata): no footnotes, no references (what `check`
+   * keeps of a document it does not hold whole: the rules read no more of other documents).
+   */
+  readonly metadataOnly?: boolean;
   /** Finds policy instruments from the glossary; without it, `instruments` stays empty. */
   readonly instruments?: InstrumentMatcher;
   /** Decides what an abbreviation with several meanings stands for (the same glossary's senses). */
@@ -69,7 +74,7 @@ export function wholeDocument(source: string, options: AnalyzeOptions): WholeDoc
   const text = withLfLineEnds(source);
   const lines = options.lines ?? new LineIndex(source);
   const metadata = recognizeMetadata(text, options);
-  const { footnotes, markers } = recognizeFootnotes(text, lines);
+  const { footnotes, markers } = options.metadataOnly ? { footnotes: [], markers: [] } : recognizeFootnotes(text, lines);
   return { source, text, lines, metadata, footnotes, markers };
 }
 
@@ -117,6 +122,10 @@ export interface WholeQuestions {
 
 export function analyzeWhole(source: string, options: AnalyzeOptions = {}): WholeAnalysis {
   const whole = wholeDocument(source, options);
+  if (options.metadataOnly) {
+    const analysis: DocumentAnalysis = { metadata: whole.metadata, references: [], footnotes: [], footnoteMarkers: [], instruments: [] };
+    return { analysis, whole, matches: [], lowercaseQueries: new Map(), rangeNumbersUsed: 0, euro: { named: [], answers: new Map() }, cited: { named: [], answers: new Map() } };
+  }
   const lowercaseQueries = new Map<string, boolean>();
   const found = recognizeStretch(whole, 0, whole.text.length, options, { lowercase: lowercaseQueries });
   return {

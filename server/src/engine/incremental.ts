@@ -57,7 +57,7 @@ interface Reuse {
  * index is the version's own and is not compared.
  */
 export function sameAnalyzeOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
-  return a.instruments === b.instruments && a.senses === b.senses && a.documentDate === b.documentDate && !a.citationsOnly === !b.citationsOnly && JSON.stringify(a.known ?? {}) === JSON.stringify(b.known ?? {});
+  return a.instruments === b.instruments && a.senses === b.senses && a.documentDate === b.documentDate && !a.citationsOnly === !b.citationsOnly && !a.metadataOnly === !b.metadataOnly && JSON.stringify(a.known ?? {}) === JSON.stringify(b.known ?? {});
 }
 
 /** Below this length a document is always analyzed whole: that is as fast as comparing. */

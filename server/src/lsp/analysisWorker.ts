@@ -314,6 +314,7 @@ function serveAnalyses(): void {
         known: job.known,
         ...(job.withoutInstruments ? {} : { instruments: glossary.matcher, senses: glossary.senses }),
         ...(job.citationsOnly ? { citationsOnly: true } : {}),
+        ...(job.metadataOnly ? { metadataOnly: true } : {}),
         ...(job.documentDate ? { documentDate: job.documentDate } : {}),
         lines,
       };

@@ -12,7 +12,7 @@ import type { Hover, Location, DocumentLink, DocumentSymbol, InlayHint, SymbolIn
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
 import type { CatalogKey, CatalogSource } from '../catalog/model';
-import { catalogKeyOf, WorkspaceIndex, type CitationList, type IndexEntry, type IndexedDocument, type Keep } from '../catalog/workspaceIndex';
+import { asEntry, catalogKeyOf, WorkspaceIndex, type CitationList, type IndexEntry, type IndexedDocument, type Keep } from '../catalog/workspaceIndex';
 import type { GlossaryData, GlossaryEntry } from '../engine/glossary';
 import { officialHandelingenId } from '../engine/identifiers';
 import type { DocumentAnalysis, DocumentMetadata, KnownDocumentFacts } from '../engine/model';
@@ -101,6 +101,8 @@ export interface AnalysisJob {
   readonly withoutInstruments?: boolean;
   /** Only what cites a document (AnalyzeOptions.citationsOnly: a file the index keeps as its entry). */
   readonly citationsOnly?: boolean;
+  /** Only its metadata (AnalyzeOptions.metadataOnly: a document `check` keeps as its entry without citations). */
+  readonly metadataOnly?: boolean;
   /** No later version will follow (a check): the analysis is not kept to analyze the next version from. */
   readonly once?: boolean;
 }
@@ -195,7 +197,8 @@ export interface AsyncAnalysisOptions {
   /**
    * What the index keeps (default 'whole'). 'entry' (a file on disk the editor does not have open): only
    * its entry, analyzed for what cites documents only: without the glossary's instruments, amounts and
-   * deadlines (they change no citation and no metadata).
+   * deadlines (they change no citation and no metadata). 'metadata': its entry without its citations,
+   * analyzed for its metadata only.
    */
   readonly keep?: Keep;
 }
@@ -321,7 +324,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     else facts.delete(uri);
     const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed, lines, citations);
     // An open document's next version: the rules' word index is made from the previous one's.
-    if (before && keep !== 'entry' && before.text !== doc.text) {
+    if (before && !asEntry(keep) && before.text !== doc.text) {
       DocumentWords.follows(doc, before);
       sentencesFollow(doc, before);
       descriptionsFollow(doc, before);
@@ -391,7 +394,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   };
 
   /** The job that has a document analyzed elsewhere, with the checks that read only it or without them. */
-  const jobOf = (uri: string, text: string, documentFacts: DocumentFacts | undefined, withChecks: boolean, entry: boolean): AnalysisJob => {
+  const jobOf = (uri: string, text: string, documentFacts: DocumentFacts | undefined, withChecks: boolean, entry?: 'entry' | 'metadata'): AnalysisJob => {
     const file = glossaries.workspaceFileFor(uri);
     const folder = options.folderOf?.(uri);
     return {
@@ -402,7 +405,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       ...(folder !== undefined ? { glossaryFolder: folder } : {}),
       ...(file ? { glossaryFile: { uri: file.uri, ...(file.text !== undefined ? { text: file.text } : {}) } } : {}),
       ...(withChecks ? { checks: checksOf() } : {}),
-      ...(entry ? { withoutInstruments: true, citationsOnly: true } : {}),
+      ...(entry ? { withoutInstruments: true, ...(entry === 'entry' ? { citationsOnly: true } : { metadataOnly: true }) } : {}),
     };
   };
 
@@ -447,7 +450,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       options.beforeAnalysis?.(uri, text);
       const analyzeWith = analyzeOptions(uri, documentFacts);
       if (options.analyzer) {
-        const job: AnalysisJob = { ...jobOf(uri, text, documentFacts, true, false), once: true };
+        const job: AnalysisJob = { ...jobOf(uri, text, documentFacts, true), once: true };
         const checkedWith = localOf(uri, job.checks?.today ?? '');
         const made = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
         if (signal?.aborted) throw signal.reason;
@@ -469,7 +472,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         const analyzeWith = analyzeOptions(uri, documentFacts);
         const keep = asyncOptions?.keep ?? 'whole';
         if (!options.analyzer || index.isCurrent(uri, text, analyzeWith)) return indexed(uri, text, version, documentFacts, undefined, keep);
-        const job = jobOf(uri, text, documentFacts, !(asyncOptions?.checks === false || keep === 'entry'), keep === 'entry');
+        const job = jobOf(uri, text, documentFacts, !(asyncOptions?.checks === false || asEntry(keep)), asEntry(keep) ? keep : undefined);
         const checkedWith = localOf(uri, job.checks?.today ?? '');
         const made = await options.analyzer.analyze(job, () => glossaries.bundledData, signal);
         // Taking the analysis over is cut in a few steps, each after the event loop ran (a hover waits
@@ -481,9 +484,9 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         stats.analysesElsewhere++;
         if (made.how === 'stretch') stats.stretchAnalysesElsewhere++;
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
-        if (keep !== 'entry' && analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
+        if (!asEntry(keep) && analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
         const doc = indexed(uri, text, version, documentFacts, made.analysis, keep, made.lineStarts && LineIndex.withStarts(text, made.lineStarts), made.citations);
-        if (options.slice && keep !== 'entry') await options.slice();
+        if (options.slice && !asEntry(keep)) await options.slice();
         if (doc.analysis === made.analysis) takeOver(doc, made, checkedWith);
         return doc;
       }

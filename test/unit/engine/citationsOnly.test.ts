@@ -3,7 +3,8 @@
  * documents only (AnalyzeOptions.citationsOnly: no amounts, deadlines or instruments). Its
  * references are exactly the full analysis's references of the other kinds, its metadata, footnotes
  * and markers the same: on every real letter of the repository, with classic Mac line ends too, and
- * on mutated letters.
+ * on mutated letters. What `check` keeps of a document it does not hold whole is its metadata only
+ * (AnalyzeOptions.metadataOnly): the full analysis's metadata, with and without known facts.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -47,6 +48,33 @@ describe('citations only (the index entry of a file)', () => {
     fc.assert(
       fc.property(mutatedLetter(), (text) => {
         assert.deepEqual(analyze(text, { citationsOnly: true }), citing(analyze(text)));
+      }),
+      params(60),
+    );
+  });
+});
+
+describe('metadata only (what check keeps of a document it does not hold whole)', () => {
+  const texts = [...letters(seedsDir), ...letters(fixturesDir)];
+  const metadataOf = (full: DocumentAnalysis): DocumentAnalysis => ({ metadata: full.metadata, references: [], footnotes: [], footnoteMarkers: [], instruments: [] });
+
+  it('gives the metadata of the full analysis, and nothing else, on every letter of the repository', () => {
+    let titled = 0;
+    for (const text of [...texts, ...texts.slice(0, 20).map((t) => t.replace(/\n/g, '\r'))]) {
+      const full = analyze(text);
+      if (full.metadata.title) titled++;
+      assert.deepEqual(analyze(text, { metadataOnly: true }), metadataOf(full));
+      const known = { kamerstuk: '36600-VII-12', date: '2025-03-14', title: 'Brief van de minister' };
+      const date = '2025-06-01';
+      assert.deepEqual(analyze(text, { metadataOnly: true, known, documentDate: date }), metadataOf(analyze(text, { known, documentDate: date })));
+    }
+    assert.ok(titled > 30, `${titled} letters say their title`);
+  });
+
+  it('gives the metadata of the full analysis on mutated letters', () => {
+    fc.assert(
+      fc.property(mutatedLetter(), (text) => {
+        assert.deepEqual(analyze(text, { metadataOnly: true }), metadataOf(analyze(text)));
       }),
       params(60),
     );
