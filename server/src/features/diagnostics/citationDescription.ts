@@ -109,9 +109,15 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
   const change = changedStretch(previous.text, doc.text);
   const delta = change.newEnd - change.oldEnd;
   const near = (from: number, to: number): boolean => to + UNTOUCHED_MARGIN > change.start && from - UNTOUCHED_MARGIN < change.newEnd;
-  const placeKey = (r: KamerstukReference, offset: number): string => `${offset}:${r.span.length}:${r.dossier}:${r.nr}`;
-  const oldByPlace = new Map<string, [KamerstukReference, CitationDescription | undefined]>();
-  for (const [r, d] of before) oldByPlace.set(placeKey(r, r.span.offset), [r, d]);
+  // The previous version's citations by offset (several papers may be cited at one offset: a list).
+  const oldByOffset = new Map<number, [KamerstukReference, CitationDescription | undefined][]>();
+  for (const [r, d] of before) {
+    const at = oldByOffset.get(r.span.offset);
+    if (at) at.push([r, d]);
+    else oldByOffset.set(r.span.offset, [[r, d]]);
+  }
+  /** The previous version's citation of the same paper with the same length at `offset`. */
+  const oldAt = (r: KamerstukReference, offset: number) => oldByOffset.get(offset)?.find(([old]) => old.span.length === r.span.length && old.dossier === r.dossier && old.nr === r.nr);
   const lookup = DocumentLookup.of(doc);
   const oldLookup = DocumentLookup.of(previous);
   const markerIn = (markers: readonly { readonly span: Span }[], from: number, to: number): boolean => markers.some((m) => m.span.offset < to && m.span.offset + m.span.length > from);
@@ -128,7 +134,7 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
     const isBefore = end + UNTOUCHED_MARGIN <= change.start;
     if (!isBefore && r.span.offset - UNTOUCHED_MARGIN < change.newEnd) continue;
     const shift = isBefore ? 0 : delta;
-    const found = oldByPlace.get(placeKey(r, r.span.offset - shift));
+    const found = oldAt(r, r.span.offset - shift);
     if (!found) continue;
     const [oldRef, described] = found;
     // Before the edit: what follows it up to its closing parenthesis lies before the edit too.
