@@ -252,14 +252,10 @@ export class WorkspaceIndex {
     }
     // An open document's next version: its line index made from the previous version's.
     const lines = (made && madeLines) || (whole && keep === 'whole' ? whole.lines.edited(text, changedStretch(whole.text, text)) : new LineIndex(text));
-    // An entry needs only what cites documents: no policy instruments, amounts or deadlines (they change
-    // no citation and no metadata), analyzed without them in about a third of the time.
-    const { instruments, senses, ...citing } = options;
-    void senses;
     let incremental: Slot['incremental'];
     let analysis: DocumentAnalysis;
     if (made) analysis = made;
-    else if (keep !== 'whole') analysis = analyze(text, { ...citing, lines, ...(keep === 'entry' ? { citationsOnly: true } : { metadataOnly: true }) });
+    else if (keep !== 'whole') analysis = entryAnalysis(text, options, lines, keep);
     else {
       const was = before?.incremental;
       const same = was && sameAnalyzeOptions(was.options, options);
@@ -269,18 +265,16 @@ export class WorkspaceIndex {
     }
     const doc: IndexedDocument = { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
     const entry = keep === 'whole' ? doc : entryOf(doc, PackedLines.of(lines, text.length));
-    this.store(uri, entry, (made && madeCitations) || citationList(doc.analysis.references), keep === 'whole' ? doc : undefined, instruments, incremental);
+    this.store(uri, entry, (made && madeCitations) || citationList(doc.analysis.references), keep === 'whole' ? doc : undefined, options.instruments, incremental);
     return doc;
   }
 
   /**
    * Indexes a document as its entry from what was made of it elsewhere (a worker read the file and
-   * analyzed it for what cites documents, as `update` with `keep: 'entry'` does): its length, line
-   * starts, metadata and references. The text never comes to this thread.
+   * analyzed it with `entryAnalysis`, as `update` with `keep: 'entry'` does): its length, line
+   * starts, metadata and citations. The text never comes to this thread.
    */
   updateEntry(uri: string, version: number, made: { readonly length: number; readonly lineStarts: ArrayLike<number>; readonly metadata: DocumentMetadata; readonly citations: CitationList }, options: AnalyzeOptions = {}): IndexEntry {
-    const at = this.recent.indexOf(uri);
-    if (at >= 0) this.recent.splice(at, 1);
     // The metadata as an entry of a document analyzed here has it (plain JSON: no property that is undefined).
     const entry: IndexEntry = { uri, version, lines: PackedLines.ofStarts(made.lineStarts, made.length), metadata: detachedCopy(made.metadata), known: options.known };
     this.store(uri, entry, made.citations, undefined, options.instruments);
@@ -484,6 +478,19 @@ export class WorkspaceIndex {
 /** The entry of a whole document: its metadata copied (so that no string of it keeps the text alive). */
 function entryOf(doc: IndexedDocument, lines: DocumentLines): IndexEntry {
   return { uri: doc.uri, version: doc.version, lines, metadata: detachedCopy(doc.analysis.metadata), known: doc.known };
+}
+
+/**
+ * The analysis an entry is made from: what cites documents (`entry`) or only what the document says
+ * of itself (`metadata`), never policy instruments, amounts or deadlines (they change no citation and
+ * no metadata; without them a document is analyzed in about a third of the time). The same wherever
+ * it is made (here, or in a worker that read the file).
+ */
+export function entryAnalysis(text: string, options: AnalyzeOptions, lines: LineIndex, keep: 'entry' | 'metadata' = 'entry'): DocumentAnalysis {
+  const { instruments, senses, ...citing } = options;
+  void instruments;
+  void senses;
+  return analyze(text, { ...citing, lines, ...(keep === 'entry' ? { citationsOnly: true } : { metadataOnly: true }) });
 }
 
 /** The line starts of a document, without its text. */

@@ -20,8 +20,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { GlossaryCatalog } from '../catalog/glossaries';
-import { analyze, analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
-import { citationList } from '../catalog/workspaceIndex';
+import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
+import { citationList, entryAnalysis } from '../catalog/workspaceIndex';
 import { readTextFileSync } from '../io/textFiles';
 import { sentencesFollow } from '../features/sentences';
 import { descriptionsFollow } from '../features/diagnostics/citationDescription';
@@ -384,16 +384,15 @@ function errorReply(id: number, e: unknown): FromWorker {
 
 /**
  * A file of a workspace scan, read here (as readTextFile reads it) and analyzed for the index's entry
- * as WorkspaceIndex.update with `keep: 'entry'` analyzes it: what cites documents only, without the
- * glossary's instruments. Of the analysis only what the entry keeps goes back: the metadata and the
- * citations as plain numbers (catalog/workspaceIndex.ts citationList).
+ * (entryAnalysis, as WorkspaceIndex.update with `keep: 'entry'` analyzes it). Of the analysis only
+ * what the entry keeps goes back: the metadata and the citations as plain numbers (citationList).
  */
 function readAndAnalyzeFile(job: SizedFileJob): AnalyzedFile | 'declined' {
   if (job.atMostBytes !== undefined && fileSize(job.file) > job.atMostBytes) return 'declined';
   const read = readTextFileSync(job.file, job.maxBytes);
   if (!read.ok) return { unread: { reason: read.reason, detail: read.detail } };
   const lines = new LineIndex(read.text);
-  const analysis = analyze(read.text, { known: job.known, ...(job.documentDate ? { documentDate: job.documentDate } : {}), lines, citationsOnly: true });
+  const analysis = entryAnalysis(read.text, { known: job.known, ...(job.documentDate ? { documentDate: job.documentDate } : {}) }, lines);
   return {
     encoding: read.encoding,
     ...(read.invalid ? { invalid: read.invalid } : {}),

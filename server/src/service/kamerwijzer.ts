@@ -320,8 +320,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   /** Indexes a document; the workspace changed when its analysis did. */
   const indexed = (uri: string, text: string, version: number, documentFacts: DocumentFacts | undefined, analyzed?: DocumentAnalysis, keep: Keep = 'whole', lines?: LineIndex, citations?: CitationList): IndexedDocument => {
     const before = index.get(uri);
-    if (documentFacts) facts.set(uri, documentFacts);
-    else facts.delete(uri);
+    rememberFacts(uri, documentFacts);
     const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed, lines, citations);
     // An open document's next version: the rules' word index is made from the previous one's.
     if (before && !asEntry(keep) && before.text !== doc.text) {
@@ -400,13 +399,21 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     return {
       uri,
       text,
-      ...(documentFacts?.known ? { known: documentFacts.known } : {}),
-      ...(documentFacts?.documentDate ? { documentDate: documentFacts.documentDate } : {}),
+      ...factsOfJob(documentFacts),
       ...(folder !== undefined ? { glossaryFolder: folder } : {}),
       ...(file ? { glossaryFile: { uri: file.uri, ...(file.text !== undefined ? { text: file.text } : {}) } } : {}),
       ...(withChecks ? { checks: checksOf() } : {}),
       ...(entry ? { withoutInstruments: true, ...(entry === 'entry' ? { citationsOnly: true } : { metadataOnly: true }) } : {}),
     };
+  };
+
+  /** What a job carries of a document's facts. */
+  const factsOfJob = (f: DocumentFacts | undefined): Pick<AnalysisJob, 'known' | 'documentDate'> => ({ ...(f?.known ? { known: f.known } : {}), ...(f?.documentDate ? { documentDate: f.documentDate } : {}) });
+
+  /** The facts a document is analyzed with from now on (`reanalyze` reads them again). */
+  const rememberFacts = (uri: string, f: DocumentFacts | undefined): void => {
+    if (f) facts.set(uri, f);
+    else facts.delete(uri);
   };
 
   const removeDocument = (uri: string): void => {
@@ -493,7 +500,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     },
     async indexFileAsync(uri, file, version, documentFacts, maxBytes, signal) {
       if (!options.analyzer?.analyzeFile || options.beforeAnalysis) return undefined;
-      const job: FileJob = { uri, file, maxBytes, ...(documentFacts?.known ? { known: documentFacts.known } : {}), ...(documentFacts?.documentDate ? { documentDate: documentFacts.documentDate } : {}) };
+      const job: FileJob = { uri, file, maxBytes, ...factsOfJob(documentFacts) };
       const made = await options.analyzer.analyzeFile(job, () => glossaries.bundledData, signal);
       if (signal?.aborted) throw signal.reason;
       if (!made) return undefined;
@@ -503,8 +510,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       }
       stats.analyses++;
       stats.analysesElsewhere++;
-      if (documentFacts) facts.set(uri, documentFacts);
-      else facts.delete(uri);
+      rememberFacts(uri, documentFacts);
       const entry = index.updateEntry(uri, version, made, analyzeOptions(uri, documentFacts));
       kept.workspaceChanged();
       return { entry, encoding: made.encoding, ...(made.invalid ? { invalid: made.invalid } : {}) };
