@@ -284,9 +284,13 @@ describe('official sources', function () {
       assert.equal(asked.filter((n) => n === 'd40000').length, 1);
       assert.equal(asked.length, 100);
       assert.equal(await o.tweedekamer.lookupKamerstuk({ dossier: '36471', nr: '5' }), undefined);
+      let reloads = 0;
+      o.onDidReload(() => reloads++);
       await o.sync();
+      assert.equal(reloads, 1, 'the sync is heard (what the sources answer changed)');
       assert.equal((await o.tweedekamer.lookupKamerstuk({ dossier: '36471', nr: '5' }))!.outcome, 'aangenomen', 'found after the sync');
       o.storeMoved();
+      assert.equal(reloads, 2, 'the move of the cache is heard');
       const before = asked.length;
       await o.tweedekamer.lookupKamerstuk({ dossier: '40000', nr: '1' });
       assert.equal(asked.length, before + 1, 'read again after the cache moved');

@@ -17,6 +17,8 @@ interface Report {
   items: { code?: string; message: string; range: { start: { line: number } } }[];
 }
 
+/** A motion that only the synced mirror knows as replaced (by a gewijzigde motie). */
+const FOLLOWED = 'Zie de motie-Yesilgöz-Zegerius c.s. (Kamerstuk 36471, nr. 7) over de spreidingswet.\n';
 const LETTER = 'Zie de motie over de Lelylijn (Kamerstuk 31305, nr. 491) en Kamerstuk 36999, nr. 12.\nDe motie-Wilders c.s. (Kamerstuk 36471, nr. 5) en Kamerstuk 29826, nr. 250.\n';
 
 describe('language server with the official sources', function () {
@@ -58,10 +60,18 @@ describe('language server with the official sources', function () {
     assert.match(fs.readFileSync(file, 'utf8'), /verzoekt de regering uiterlijk in Q4 van 2025/);
   });
 
-  it('the sync command brings the Tweede Kamer data: a motion shows its outcome', async () => {
+  it('the sync command brings the Tweede Kamer data: a motion shows its outcome, findings that read the mirror are made again', async () => {
+    const other = pathToFileURL(path.join(dir, 'uitvoering.txt')).toString();
+    await lsp!.notify('textDocument/didOpen', { textDocument: { uri: other, languageId: 'plaintext', version: 1, text: FOLLOWED } });
+    const codes = async (): Promise<string[]> => (await lsp!.request<Report>('textDocument/diagnostic', { textDocument: { uri: other } })).items.flatMap((d) => d.code ?? []);
+    const before = await codes();
+    assert.ok(!before.includes('document-replaced'), 'no replacement known before the sync');
+    assert.deepEqual(await codes(), before, 'a second pull is answered the same');
     const activity: Activity = await lsp!.request('workspace/executeCommand', { command: SERVER_COMMANDS.sync, arguments: [] });
     assert.equal(activity.state, 'done', JSON.stringify(activity));
     assert.match(await hover('motie-Wilders', 8), /aangenomen/);
+    // The findings of the unchanged document were kept; the sync's news must not be hidden by them.
+    assert.ok((await codes()).includes('document-replaced'), 'the replaced motion is reported after the sync');
   });
 
   it('in an untrusted workspace nothing is looked up', async () => {

@@ -49,6 +49,7 @@ export class OfficialSources {
   readonly tweedekamer: TweedeKamerSource;
   private fetcher: Fetcher | undefined;
   private current: OnlineSettings;
+  private readonly reloadListeners = new Set<() => void>();
 
   constructor(
     readonly store: Store,
@@ -81,17 +82,31 @@ export class OfficialSources {
     this.fetcher = this.makeFetcher(settings);
   }
 
+  /**
+   * Hears when what the sources answer may have changed wholesale, without a fetch saying which
+   * documents: the mirror was synced, or the cache folder moved. Returns a function that stops it.
+   */
+  onDidReload(listener: () => void): () => void {
+    this.reloadListeners.add(listener);
+    return () => this.reloadListeners.delete(listener);
+  }
+
   /** The cache folder changed: the mirror's shards read so far (and those it did not have) are forgotten. */
   storeMoved(): void {
-    this.tweedekamer.reload();
+    this.reload();
   }
 
   /** Brings the Tweede Kamer mirror up to date (resumable); needs to be online. */
   async sync(options: { readonly categories?: readonly SyncCategory[]; readonly signal?: AbortSignal; readonly onProgress?: (p: SyncProgress) => void; readonly maxPages?: number } = {}): Promise<SyncResult> {
     if (!this.fetcher) return { status: 'failed', message: 'offline' };
     const result = await syncMirror({ fetcher: this.fetcher, mirror: this.store.mirror, base: this.tweedeKamerBase, ...options });
-    this.tweedekamer.reload();
+    this.reload();
     return result;
+  }
+
+  private reload(): void {
+    this.tweedekamer.reload();
+    for (const listener of this.reloadListeners) listener();
   }
 
   private makeFetcher(s: OnlineSettings): Fetcher | undefined {

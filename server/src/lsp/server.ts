@@ -61,6 +61,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     slice: yieldEvery(5),
     logger,
   });
+  official.onDidReload(() => service.invalidate()); // synced, or another cache folder: findings that read the sources go
   setImmediate(() => analyzer?.warmUp(() => service.glossaries.bundledData)); // once listening: the worker loads meanwhile
   const lookups = new CitationLookups(service, logger.error);
   const publisher = new DiagnosticsPublisher(
@@ -95,8 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
     error: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
   });
-  // A lookup that brings news: the documents are checked again (at most every quarter second).
-  let refresh: NodeJS.Timeout | undefined;
+  let refresh: NodeJS.Timeout | undefined; // a lookup that brings news: the documents are checked again (at most every quarter second)
   service.catalog.onDidChange(() => {
     refresh ??= setTimeout(() => {
       refresh = undefined;
