@@ -236,10 +236,66 @@ export class DocumentWords {
     return this.text.slice(this.starts[i]!, this.ends[i]!);
   }
 
-  /** The run at `i` folded for search (`foldForSearch`). */
+  /** The run at `i` folded for search (`foldForSearch`); without grouping the runs when they are not grouped yet. */
   folded(i: number): string {
-    const g = this.group();
-    return g.words[g.wordOf[i]!]!;
+    const g = this.grouped;
+    if (g) return g.words[g.wordOf[i]!]!;
+    const raw = this.raw(i);
+    return this.hashes![i] !== NOT_ASCII ? raw.toLowerCase() : foldForSearch(raw);
+  }
+
+  /**
+   * Where the words of a set occur: per word of the set the text holds, its runs in text order. When
+   * the runs are not grouped yet (a text read here), they are not grouped for it: a run of ASCII
+   * letters and digits is looked up in the set's table by its hash (a small table: most runs miss
+   * it at once), any other run is folded (once per distinct run). Grouped, the smaller of the set and
+   * the text's words is gone through.
+   */
+  occurrencesOf(set: WordSet): Map<string, ArrayLike<number>> {
+    const found = new Map<string, ArrayLike<number>>();
+    if (this.grouped) {
+      const g = this.grouped;
+      const ids = this.ids();
+      // (An edited version's list of words may hold words it no longer has.)
+      const one = (word: string, id: number): void => {
+        if (g.firstRun[id + 1]! > g.firstRun[id]!) found.set(word, g.runsByWord.subarray(g.firstRun[id]!, g.firstRun[id + 1]!));
+      };
+      if (set.words.length <= g.words.length) {
+        for (const word of set.words) {
+          const id = ids.get(word);
+          if (id !== undefined) one(word, id);
+        }
+      } else {
+        for (let id = 0; id < g.words.length; id++) if (set.has(g.words[id]!)) one(g.words[id]!, id);
+      }
+      return found;
+    }
+    const hashes = this.hashes!;
+    const text = this.text;
+    const runs = new Map<string, number[]>();
+    let byRaw: Map<string, string | null> | undefined;
+    for (let i = 0; i < this.count; i++) {
+      const h = hashes[i]!;
+      let word: string;
+      if (h !== NOT_ASCII) {
+        const id = set.table.find(text, this.starts[i]!, this.ends[i]!, h);
+        if (id < 0) continue;
+        word = set.plain[id]!;
+      } else {
+        const raw = this.raw(i);
+        let folded = (byRaw ??= new Map()).get(raw);
+        if (folded === undefined) {
+          const f = foldForSearch(raw);
+          byRaw.set(raw, (folded = set.has(f) ? f : null));
+        }
+        if (folded === null) continue;
+        word = folded;
+      }
+      const list = runs.get(word);
+      if (list) list.push(i);
+      else runs.set(word, [i]);
+    }
+    return runs;
   }
 
   /** The indexes of the runs that fold to `word`, in text order. */
@@ -309,6 +365,36 @@ export class DocumentWords {
     this.wordIds = ids;
     this.grouped = groupRuns(words, wordOf);
     return this.grouped;
+  }
+}
+
+/**
+ * Folded words to look for in many texts (`DocumentWords.occurrencesOf`), made once: those of ASCII
+ * letters and digits also in a table by the hash a run of them gets (runHash).
+ */
+export class WordSet {
+  /** The distinct words, in the order given. */
+  readonly words: readonly string[];
+  /** The words of ASCII letters and digits, by their id in `table`. */
+  readonly plain: readonly string[];
+  readonly table: AsciiWordTable;
+  private readonly all: ReadonlySet<string>;
+
+  constructor(words: Iterable<string>) {
+    this.all = new Set(words);
+    this.words = [...this.all];
+    const plain: string[] = [];
+    this.table = new AsciiWordTable(plain, 16);
+    for (const word of this.words) {
+      if (!PLAIN.test(word)) continue;
+      this.table.add(runHash(word, 0, word.length), plain.length);
+      plain.push(word);
+    }
+    this.plain = plain;
+  }
+
+  has(word: string): boolean {
+    return this.all.has(word);
   }
 }
 

@@ -13,7 +13,7 @@ import { LineIndex } from '../../../server/src/engine/lineIndex';
 import { explainedAbbreviations, isAbbreviation } from '../../../server/src/features/diagnostics/abbreviations';
 import { capitalsWords } from '../../../server/src/features/diagnostics/rules/abbreviationUnexplained';
 import { candidates } from '../../../server/src/features/diagnostics/rules/instrumentUnknownAbbreviation';
-import { DocumentWords } from '../../../server/src/features/documentWords';
+import { DocumentWords, WordSet } from '../../../server/src/features/documentWords';
 import { seedsDir } from '../../support/paths';
 import { anyText, params } from '../../support/textArbitraries';
 
@@ -22,6 +22,9 @@ const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?
 const WORD = /(?<![\p{L}\p{N}\-/._@#])\p{Lu}[\p{L}]{1,7}(?![\p{L}\p{N}\-@]|['’][\p{L}]{2})/gu;
 const BRACKETED = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})\s*\)/gu;
 const FOLLOWED_BY_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{1,7})\s{0,2}\(\s*\p{L}[\p{L}-]*(?:\s+[\p{L}-]+){1,10}\s*\)/gu;
+
+/** Words a set may hold that a text may not: plain, folded beyond ASCII, empty. */
+const ABSENT = ['kostic', 'nergens', 'straße', 'ß', '', 'a1', 'de'];
 
 const matches = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => [m.index, m[0], m[1]]);
 
@@ -42,6 +45,14 @@ function assertSame(text: string): void {
   const adopted = DocumentWords.of({ text, lines });
   assert.deepEqual(runs.map((_, i) => adopted.folded(i)), folded);
   for (const w of new Set(folded)) assert.deepEqual(Array.from(adopted.occurrences(w)), Array.from(words.occurrences(w)));
+  // Sets of words looked up at once (fewer and more words than the text has), in the words read here
+  // (not grouped) and grouped: each word's occurrences.
+  const distinct = [...new Set(folded)];
+  for (const wanted of [distinct.filter((_, i) => i % 3 === 0), [...distinct, ...ABSENT]]) {
+    const set = new WordSet([...wanted, ...ABSENT.slice(0, 3)]);
+    const expected = set.words.flatMap((w) => (words.occurrences(w).length ? [[w, Array.from(words.occurrences(w))]] : [])).sort();
+    for (const index of [DocumentWords.read(text), adopted]) assert.deepEqual([...index.occurrencesOf(set)].map(([w, o]) => [w, Array.from(o)]).sort(), expected);
+  }
   assert.deepEqual([...candidates(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, CANDIDATE));
   assert.deepEqual([...capitalsWords(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, WORD));
   // Only abbreviations: every match that is one, and no fewer.
@@ -121,10 +132,13 @@ describe('the shared word index of a document version', () => {
           DocumentWords.adopt({ text, lines }, structuredClone(made.data()));
           const adopted = DocumentWords.of({ text, lines });
           for (const w of new Set(folded)) assert.deepEqual(Array.from(adopted.occurrences(w)), Array.from(read.occurrences(w)));
+          const set = new WordSet([...new Set([...folded, ...before])].filter((_, i) => i % 2 === 0));
+          const found = (index: DocumentWords) => [...index.occurrencesOf(set)].map(([w, o]) => [w, Array.from(o)]).sort();
+          assert.deepEqual(found(made), found(DocumentWords.read(text)));
           doc = next;
         }
-        // One read of the first text's words, none of the edited versions' (the comparisons read their own).
-        assert.equal(DocumentWords.wholeReads - reads, edits.length);
+        // One read of the first text's words, none of the edited versions' (the comparisons read their own, two per edit).
+        assert.equal(DocumentWords.wholeReads - reads, 2 * edits.length);
       }),
       params(150),
     );

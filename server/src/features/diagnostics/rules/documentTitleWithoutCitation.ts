@@ -12,12 +12,11 @@ import type { Span } from '../../../engine/model';
 import { formatCitation } from '../../citations';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
-import { DocumentWords } from '../../documentWords';
+import { DocumentWords, WordSet } from '../../documentWords';
 import { contentWords } from '../../words';
 
 /** Where the title's words occur in order (at most two other words between consecutive ones). */
-function findTitle(words: DocumentWords, titleWords: readonly string[]): Span | undefined {
-  const occurrences = words.occurrences(titleWords[0]!);
+function findTitle(words: DocumentWords, titleWords: readonly string[], occurrences: ArrayLike<number>): Span | undefined {
   for (let k = 0; k < occurrences.length; k++) {
     const first = occurrences[k]!;
     let at = first;
@@ -65,18 +64,24 @@ interface SoughtTitle {
   readonly words: readonly string[];
 }
 
+/** The titles the rule looks for, and their first words (what is looked up in a letter first). */
+interface Sought {
+  readonly titles: readonly SoughtTitle[];
+  readonly firstWords: WordSet;
+}
+
 /** What the rule looks for in every letter, made once per list of titled documents (the catalog keeps one until it changes). */
-const soughtByList = new WeakMap<readonly CatalogDocument[], readonly SoughtTitle[]>();
-function soughtTitles(documents: readonly CatalogDocument[]): readonly SoughtTitle[] {
+const soughtByList = new WeakMap<readonly CatalogDocument[], Sought>();
+function soughtTitles(documents: readonly CatalogDocument[]): Sought {
   let sought = soughtByList.get(documents);
   if (!sought) {
-    const out: SoughtTitle[] = [];
+    const titles: SoughtTitle[] = [];
     for (const doc of documents) {
       if (!doc.kamerstuk || !doc.title) continue;
       const words = titleWords(doc.title);
-      if (words?.length) out.push({ doc: doc as SoughtTitle['doc'], key: kamerstukKey(doc.kamerstuk), words });
+      if (words?.length) titles.push({ doc: doc as SoughtTitle['doc'], key: kamerstukKey(doc.kamerstuk), words });
     }
-    soughtByList.set(documents, (sought = out));
+    soughtByList.set(documents, (sought = { titles, firstWords: new WordSet(titles.map((t) => t.words[0]!)) }));
   }
   return sought;
 }
@@ -90,12 +95,15 @@ export const documentTitleWithoutCitation: DiagnosticRule = {
     const own = ctx.doc.analysis.metadata.kamerstuk ? kamerstukKey(ctx.doc.analysis.metadata.kamerstuk) : undefined;
     let cited: Set<string | undefined> | undefined;
     const findings: Finding[] = [];
-    for (const { doc, key, words: wanted } of soughtTitles(ctx.catalog.titledDocuments())) {
-      // Most titles are not in the letter: their first word is looked up before anything else is asked.
-      if (!words.occurrences(wanted[0]!).length) continue;
+    const { titles, firstWords } = soughtTitles(ctx.catalog.titledDocuments());
+    // Most titles are not in the letter: the first words of all are looked up at once, before anything else is asked.
+    const present = words.occurrencesOf(firstWords);
+    for (const { doc, key, words: wanted } of titles) {
+      const occurrences = present.get(wanted[0]!);
+      if (!occurrences?.length) continue;
       cited ??= new Set(ctx.doc.analysis.references.map(citedKey).filter(Boolean));
       if (key === own || cited.has(key)) continue;
-      const span = findTitle(words, wanted);
+      const span = findTitle(words, wanted, occurrences);
       if (!span) continue;
       const citation = formatCitation(doc.kamerstuk, ctx.settings.citationStyle);
       findings.push({
