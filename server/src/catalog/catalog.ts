@@ -1,4 +1,4 @@
-import type { HandelingenId, KamerstukId } from '../engine/identifiers';
+import { kamerstukKey, type HandelingenId, type KamerstukId } from '../engine/identifiers';
 import { catalogKeyText, mergeDocuments, type CatalogDocument, type CatalogKey, type CatalogSource, type FetchOutcome, type LawAnswer, type PublicationKey } from './model';
 import { WorkspaceCatalogSource } from './sources/workspace';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -138,6 +138,31 @@ export class Catalog {
 
   async lookupKamerstuk(id: KamerstukId): Promise<CatalogDocument | undefined> {
     return this.merge((s) => s.lookupKamerstuk(id));
+  }
+
+  /**
+   * This catalog for one computation (the checks of one document version): each document, its
+   * titles and each dossier's highest number are asked of the sources once, however many rules ask.
+   * What a fetch brings meanwhile reaches the next computation (the findings that read the catalog
+   * are made again when it changes). Everything else is this catalog's own (its fetches, its lists).
+   */
+  forOneComputation(): Catalog {
+    const view = Object.create(this) as Catalog;
+    const once = <K, T>(ask: (key: K) => Promise<T>, keyOf: (key: K) => string): ((key: K) => Promise<T>) => {
+      const asked = new Map<string, Promise<T>>();
+      return (key) => {
+        const k = keyOf(key);
+        let answer = asked.get(k);
+        if (!answer) asked.set(k, (answer = ask(key)));
+        return answer;
+      };
+    };
+    view.lookupKamerstuk = once((id: KamerstukId) => this.lookupKamerstuk(id), kamerstukKey);
+    view.titlesOf = once((id: KamerstukId) => this.titlesOf(id), kamerstukKey);
+    view.dossierHighest = once((dossier: string) => this.dossierHighest(dossier), (dossier) => dossier);
+    // What this catalog keeps of its lists is kept in it, not in the view.
+    view.titledDocuments = () => this.titledDocuments();
+    return view;
   }
 
   /** Every title the sources give a Kamerstuk (the workspace's, the bundled data's, the official ones), each once. */

@@ -62,6 +62,8 @@ export async function computeFindings(
   const { suppressions } = read;
   const m = messages(ctx.locale);
   const out: CheckedFinding[] = [];
+  // The rules ask the catalog about the same citations: each is asked of the sources once.
+  const catalog = ctx.catalog.forOneComputation();
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
     if (severity === 'off') continue;
@@ -71,7 +73,7 @@ export async function computeFindings(
     if (options.signal?.aborted) throw options.signal.reason;
     if (!findings) {
       options.onRule?.(rule.code);
-      const watched = watchedContext({ ...ctx, doc, settings, m });
+      const watched = watchedContext({ ...ctx, catalog, doc, settings, m });
       try {
         findings = await rule.check(watched.ctx);
       } catch (e) {
