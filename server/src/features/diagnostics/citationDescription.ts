@@ -276,7 +276,8 @@ function describeBefore(doc: IndexedDocument, r: KamerstukReference, at: number)
   // sentence of a PDF's text; paragraphs and list items are sentences of their own.
   let from = sentence.offset;
   for (let i = at - 1; i >= sentence.offset; i--) {
-    if (/[;()\]]/.test(text[i]!)) {
+    const c = text.charCodeAt(i);
+    if (c === 59 || c === 40 || c === 41 || c === 93 /* ; ( ) ] */) {
       // A footnote marker ("[footnoteRef:2]", "[3]") is no boundary.
       if (text[i] === ']' && /\[(?:footnoteRef:)?\d+\]$/.test(text.slice(Math.max(0, i - 20), i + 1))) continue;
       from = i + 1;
