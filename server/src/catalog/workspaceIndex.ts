@@ -311,7 +311,8 @@ export class WorkspaceIndex {
     const held = this.slots.get(uri)?.whole;
     if (held && held.text === text && held.version === version) return held;
     const lines = new LineIndex(text);
-    const analysis = analyze(text, { ...options, lines });
+    // Checked as it is: the rules read its sentences as the analysis split them.
+    const analysis = analyze(text, { ...options, lines, keepSentences: true });
     return { uri, version, text, lines, metadata: analysis.metadata, analysis, known: options.known };
   }
 

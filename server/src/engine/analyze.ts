@@ -39,6 +39,31 @@ export interface AnalyzeOptions {
   readonly senses?: InstrumentSenses;
   /** The text's line index, when the caller has one (one per document version). */
   readonly lines?: LineIndex;
+  /**
+   * Keeps the text as the recognizers read it, split into sentences, with the analysis
+   * (`sentencesOfAnalysis`), for a document that is checked as it is and not edited: the rules that
+   * read the sentence around a place need not split the text again. Only when the whole text is read
+   * and has no front matter (the recognizers read it as a blank, the sentences do not).
+   */
+  readonly keepSentences?: boolean;
+}
+
+/** The text as the recognizers read it and its sentences. */
+export interface ReadText {
+  readonly flat: FlatText;
+  readonly sentences: Sentences;
+}
+
+/** What analyses made with `keepSentences` kept, for as long as the analysis is kept. */
+const keptSentences = new WeakMap<DocumentAnalysis, ReadText>();
+
+/**
+ * The text an analysis made with `keepSentences` read, without its footnote markers, and its
+ * sentences: the same as a FlatText of the text (line feeds for line ends) without the analysis's
+ * footnote markers gives, split into sentences.
+ */
+export function sentencesOfAnalysis(analysis: DocumentAnalysis): ReadText | undefined {
+  return keptSentences.get(analysis);
 }
 
 /**
@@ -128,8 +153,10 @@ export function analyzeWhole(source: string, options: AnalyzeOptions = {}): Whol
   }
   const lowercaseQueries = new Map<string, boolean>();
   const found = recognizeStretch(whole, 0, whole.text.length, options, { lowercase: lowercaseQueries });
+  const analysis = assemble(whole, found.references, found.matches, options);
+  if (options.keepSentences && !whole.metadata.frontMatterSpan) keptSentences.set(analysis, found.read);
   return {
-    analysis: assemble(whole, found.references, found.matches, options),
+    analysis,
     whole,
     matches: found.matches,
     lowercaseQueries,
@@ -147,6 +174,8 @@ export interface StretchFindings {
   readonly kamerstukken: KamerstukReport;
   /** Where the stretch names sums with a euro marker, and the sums asked about with their answers (see AmountReport). */
   readonly amounts: { readonly euro: Named<number>['named']; readonly answers: ReadonlyMap<number, boolean> };
+  /** The stretch as the recognizers read it, and its sentences (in the stretch's offsets). */
+  readonly read: ReadText;
 }
 
 /**
@@ -233,6 +262,7 @@ export function recognizeStretch(
   const matches = options.instruments ? matchInstruments(flat, options.instruments) : [];
   return { references, matches: from === 0 ? matches : matches.map((m) => ({ ...m, start: m.start + from, end: m.end + from })), kamerstukken: from === 0 ? kamerstukReport : { ...kamerstukReport, cited: kamerstukReport.cited.map((c) => ({ at: c.at + from, key: c.key })) },
     amounts: { euro: amountReport.euro.map((e) => ({ at: e.at + from, key: e.value })), answers: amountReport.answers },
+    read: { flat, sentences },
   };
 }
 

@@ -5,6 +5,7 @@
  * never beyond the footnote that holds the place. The sentences are split in the text the
  * recognizers read (footnote markers left out), so "… prostitutie.[6] Ik stuur …" is two sentences.
  */
+import { sentencesOfAnalysis } from '../engine/analyze';
 import { withLfLineEnds } from '../engine/chars';
 import { FlatText } from '../engine/flatText';
 import { Sentences } from '../engine/sentences';
@@ -20,10 +21,23 @@ const MAX_REACH = 600;
 const cache = new WeakMap<IndexedDocument, { flat: FlatText; sentences: Sentences }>();
 
 function sentencesOf(doc: IndexedDocument): { flat: FlatText; sentences: Sentences } {
-  let s = cache.get(doc);
+  let s = keptWhole(doc);
   if (!s) {
     const flat = new FlatText(withLfLineEnds(doc.text), doc.analysis.footnoteMarkers.map((m) => ({ span: m.span, replacement: '' as const })));
     cache.set(doc, (s = { flat, sentences: Sentences.ofFlat(flat) }));
+  }
+  return s;
+}
+
+/**
+ * The whole text's sentences when they are at hand: made here before, or kept by the analysis (a
+ * document checked as it is: see AnalyzeOptions.keepSentences). Then no window is made.
+ */
+function keptWhole(doc: IndexedDocument): { flat: FlatText; sentences: Sentences } | undefined {
+  let s = cache.get(doc);
+  if (!s) {
+    const kept = sentencesOfAnalysis(doc.analysis);
+    if (kept) cache.set(doc, (s = kept));
   }
   return s;
 }
@@ -176,7 +190,7 @@ function makeWindow(doc: IndexedDocument, from: number, to: number): SentenceWin
 
 /** The span of the sentence holding `span`. */
 export function sentenceAround(doc: IndexedDocument, span: Span): Span {
-  return knownAround(doc, span) ?? around(doc, span, windowAround(doc, span));
+  return knownAround(doc, span) ?? around(doc, span, keptWhole(doc) ? undefined : windowAround(doc, span));
 }
 
 /** The span of the sentence holding `span`, read in the whole text's sentences (what the windows must give; the tests compare). */

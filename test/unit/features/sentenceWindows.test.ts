@@ -6,15 +6,17 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { analyze } from '../../../server/src/engine/analyze';
+import { analyze, sentencesOfAnalysis } from '../../../server/src/engine/analyze';
+import { withLfLineEnds } from '../../../server/src/engine/chars';
+import { FlatText } from '../../../server/src/engine/flatText';
 import { LineIndex } from '../../../server/src/engine/lineIndex';
 import type { IndexedDocument } from '../../../server/src/features/model';
 import { sentenceAround, sentenceAroundInWholeText, sentencesFollow } from '../../../server/src/features/sentences';
 import { anyText, params, realLetters, VOCABULARY } from '../../support/textArbitraries';
 
-function docOf(text: string, version = 1): IndexedDocument {
+function docOf(text: string, version = 1, keepSentences = false): IndexedDocument {
   const lines = new LineIndex(text);
-  const analysis = analyze(text, { lines });
+  const analysis = analyze(text, { lines, keepSentences });
   return { uri: 'file:///ws/brief.md', version, text, lines, metadata: analysis.metadata, analysis, known: undefined };
 }
 
@@ -64,5 +66,20 @@ describe('the sentence around a place, read in windows of the text', () => {
       }),
       params(25),
     );
+  });
+
+  it("is the whole text's as the analysis split it, when the analysis kept its sentences (a document checked as it is)", () => {
+    const same = (text: string, spread: number): void => {
+      const kept = docOf(text, 1, true);
+      const plain = docOf(text);
+      assert.ok(!sentencesOfAnalysis(plain.analysis), 'kept only when asked');
+      const read = sentencesOfAnalysis(kept.analysis);
+      assert.equal(!!read, !kept.metadata.frontMatterSpan, 'kept unless the text has front matter');
+      if (read) assert.equal(read.flat.text, new FlatText(withLfLineEnds(text), kept.analysis.footnoteMarkers.map((m) => ({ span: m.span, replacement: '' as const }))).text);
+      for (const span of places(kept, spread)) assert.deepEqual(sentenceAround(kept, span), sentenceAround(plain, span), `at ${span.offset}+${span.length}`);
+    };
+    for (const text of realLetters().slice(0, 12)) same(text, 60);
+    same('---\ntitel: Brief\ndatum: 2025-03-01\n---\nDe motie-Kostić c.s. (Kamerstuk 29826, nr. 250) is aangenomen.¹ Zie ook\r\nKamerstuk 36471, nr. 7.\n\n¹ Handelingen II 2024/25, nr. 3.\n', 20);
+    fc.assert(fc.property(anyText(), (text) => same(text, 20)), params(150));
   });
 });
