@@ -69,6 +69,8 @@ export const abbreviationUnexplained: DiagnosticRule = {
     const findings: Finding[] = [];
     /** Capitals-words found to be no abbreviation (each asked once). */
     const notAbbreviations = new Set<string>();
+    /** Whether each line (by its start) is a heading in capitals: read once per line. */
+    const capitalsLines = new Map<number, boolean>();
     for (const m of capitalsWords(text, words, true)) {
       const word = m[0];
       if (seen.has(word) || notAbbreviations.has(word)) continue;
@@ -77,7 +79,11 @@ export const abbreviationUnexplained: DiagnosticRule = {
         continue;
       }
       seen.add(word);
-      if (WELL_KNOWN_ABBREVIATIONS.has(word.toUpperCase()) || inside(m.index!) || inCapitalsLine(text, lookup.lineAround(m.index!))) continue;
+      if (WELL_KNOWN_ABBREVIATIONS.has(word.toUpperCase()) || inside(m.index!)) continue;
+      const line = lookup.lineAround(m.index!);
+      let capitals = capitalsLines.get(line.offset);
+      if (capitals === undefined) capitalsLines.set(line.offset, (capitals = inCapitalsLine(text, line)));
+      if (capitals) continue;
       if (explained.has(word)) continue;
       findings.push({ code: this.code, span: { offset: m.index!, length: word.length }, message: ctx.m.diag.abbreviationUnexplained(word) });
     }
