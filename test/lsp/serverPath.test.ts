@@ -40,6 +40,12 @@ function largeLetter(chars: number): string {
   return all.repeat(Math.ceil(chars / all.length)).slice(0, chars);
 }
 
+/** A letter with `count` citations without the comma before "nr": as many findings (citation-malformed). */
+function manyFindings(count: number): string {
+  const lines = Array.from({ length: count }, (_, i) => `In paragraaf ${i + 1} staat een verwijzing naar Kamerstuk 29826 nr ${100 + (i % 50)} en de minister antwoordt.`);
+  return `# Brief\n\n${lines.join('\n\n')}\n`;
+}
+
 const shape = (d: Diagnostic) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range });
 
 /** What a fresh service, built as the server builds it (bundled data, the same settings), finds in a text. */
@@ -110,6 +116,25 @@ describe('language server: analysis off the main thread, findings kept per versi
     assert.deepEqual(await stats(), before);
   });
 
+  it('a report of more than a thousand findings (made in slices, sent in a task of its own) is the fresh analysis\'s, also after an edit', async () => {
+    let text = manyFindings(1200);
+    const uri = await open('veel.md', text);
+    const first = await pull(uri);
+    assert.equal(first.items.length, 1200);
+    assert.deepEqual(first.items.map(shape), await freshDiagnostics(uri, text));
+    assert.equal((await pull(uri, first.resultId)).kind, 'unchanged');
+    // An edit in the middle, a hover sent with the pull: both answered, the findings those of the new text.
+    const lines = new LineIndex(text);
+    const at = text.indexOf('Kamerstuk 29826 nr 125');
+    await lsp.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: lines.positionAt(at), end: lines.positionAt(at + 'Kamerstuk 29826 nr 125'.length) }, text: 'Kamerstuk 29826, nr. 125' }] });
+    text = text.slice(0, at) + 'Kamerstuk 29826, nr. 125' + text.slice(at + 'Kamerstuk 29826 nr 125'.length);
+    const [after, hover] = await Promise.all([pull(uri, first.resultId), lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Kamerstuk 29826 nr 149', 3) })]);
+    assert.equal(after.kind, 'full');
+    assert.equal(after.items.length, 1199);
+    assert.deepEqual(after.items.map(shape), await freshDiagnostics(uri, text));
+    assert.match((hover!.contents as MarkupContent).value, /29 826, nr\. 149/);
+  });
+
   /**
    * Random edit sequences (with diagnostic pulls and hovers not awaited between them) on the texts
    * `letter` gives for a seed: the final pull gives the findings of a fresh analysis of the final text.
@@ -153,6 +178,38 @@ describe('language server: analysis off the main thread, findings kept per versi
     await randomEdits('lang', (seed) => largeLetter(40_000 + 1000 * seed), 3);
     // Analysed as stretches in the worker (the first version of each is analysed whole).
     assert.ok((await stats()).stretchAnalysesElsewhere > before);
+  });
+});
+
+describe('language server: pushed diagnostics of a large report', function () {
+  this.timeout(120_000);
+  it('rapid edits of a letter with more than a thousand findings (reports made in slices) end with the last version\'s diagnostics, nothing older after them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-push-'));
+    const lsp = await LspSession.start({ folders: [dir], settings: { today: TODAY }, pullDiagnostics: false });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'veel.md')).toString();
+      let text = manyFindings(1200);
+      await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      await lsp.until(() => lsp.published.get(uri)?.version === 1);
+      assert.equal(lsp.published.get(uri)!.diagnostics.length, 1200);
+      // Four edits sent at once, each mending one citation.
+      for (let version = 2; version <= 5; version++) {
+        const wrong = `Kamerstuk 29826 nr ${120 + version}`;
+        const at = text.indexOf(wrong);
+        const lines = new LineIndex(text);
+        await lsp.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: lines.positionAt(at), end: lines.positionAt(at + wrong.length) }, text: `Kamerstuk 29826, nr. ${120 + version}` }] });
+        text = text.slice(0, at) + `Kamerstuk 29826, nr. ${120 + version}` + text.slice(at + wrong.length);
+      }
+      await lsp.until(() => lsp.published.get(uri)?.version === 5);
+      // A round trip later nothing older came after it.
+      await lsp.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      const last = lsp.published.get(uri)!;
+      assert.equal(last.version, 5);
+      assert.equal(last.diagnostics.length, 1196);
+      assert.deepEqual((last.diagnostics as Diagnostic[]).map(shape), await freshDiagnostics(uri, text));
+    } finally {
+      await lsp.stop();
+    }
   });
 });
 

@@ -18,6 +18,9 @@ export function yieldEvery(ms: number): () => Promise<void> {
   };
 }
 
+/** How many findings are made diagnostics between two yields to the event loop. */
+const REPORT_SLICE = 500;
+
 /**
  * Gets findings to the editor. Clients with pull diagnostics (LSP 3.17, VS Code) ask for them and
  * are told to ask again when something changed; other clients (Neovim 0.7) get them pushed as soon
@@ -87,6 +90,26 @@ export class DiagnosticsPublisher {
   private readonly reports = new WeakMap<CheckedFinding[], { readonly resultId: string; readonly diagnostics: Diagnostic[] }>();
   private reportCount = 0;
 
+  /**
+   * As `reportOf`, without holding up other requests for a large document's thousands of findings:
+   * they are made diagnostics in slices, and a report of more than one slice is handed back in a task
+   * of its own, so that the reply that carries it is encoded apart from the rules' last slice.
+   */
+  async report(items: CheckedFinding[]): Promise<{ readonly resultId: string; readonly diagnostics: Diagnostic[] }> {
+    if (items.length <= REPORT_SLICE) return this.reportOf(items);
+    if (!this.reports.has(items)) {
+      const diagnostics: Diagnostic[] = [];
+      for (let k = 0; k < items.length; k++) {
+        if (k > 0 && k % REPORT_SLICE === 0) await yieldToEventLoop();
+        diagnostics.push(toDiagnostic(items[k]!));
+      }
+      // (Made meanwhile by another request: that one is kept.)
+      if (!this.reports.has(items)) this.reports.set(items, { resultId: `kw-${++this.reportCount}`, diagnostics });
+    }
+    await yieldToEventLoop();
+    return this.reportOf(items);
+  }
+
   /** The findings last computed for a document. */
   lastOf(uri: string): CheckedFinding[] | undefined {
     return this.last.get(uri);
@@ -114,7 +137,11 @@ export class DiagnosticsPublisher {
           .then((found) => {
             // Text that is refused or cannot be analyzed has no diagnostics (none stale from an earlier version).
             if (!found) return this.clear(uri);
-            if (this.isOpen(uri)) void this.connection.sendDiagnostics({ uri, version: found.doc.version, diagnostics: this.reportOf(found.items).diagnostics });
+            // Made in slices: a newer version's diagnostics may be sent meanwhile, and these are not sent after them.
+            const version = this.versionSignal(uri);
+            return this.report(found.items).then(({ diagnostics }) => {
+              if (this.isOpen(uri) && !version?.aborted) void this.connection.sendDiagnostics({ uri, version: found.doc.version, diagnostics });
+            });
           })
           .catch((e: unknown) => {
             this.onError(`diagnostics failed: ${(e as Error).stack ?? String(e)}`);

@@ -122,7 +122,7 @@ function registerChecks({ connection, service, publisher, client, guard }: Pick<
       const findings = await publisher.currentFindings(p.textDocument.uri);
       if (!findings) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       // The same findings as the client's previous result (kept per version): "unchanged", nothing sent again.
-      const { resultId, diagnostics } = publisher.reportOf(findings.items);
+      const { resultId, diagnostics } = await publisher.report(findings.items);
       if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics };
     }),

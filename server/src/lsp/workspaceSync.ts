@@ -27,6 +27,9 @@ import type { ServerSettings } from './settings';
 import { StaleView } from './staleView';
 import { WorkspaceFolders } from './workspaceFolders';
 
+/** From this length an open document's text is checked and handed to the analyzer in separate tasks. */
+const YIELD_BEFORE_ANALYSIS_FROM = 256 * 1024;
+
 /** What the sync tells the rest of the server. */
 export interface SyncListener {
   /** Something every open document's findings depend on changed (a glossary, a finished scan). */
@@ -232,6 +235,12 @@ export class WorkspaceSync {
   private async analyzeOpen(doc: TextDocument, signal: AbortSignal): Promise<IndexedDocument | undefined> {
     const text = doc.getText();
     if (this.refuse(doc, text)) return undefined;
+    // A large text was just read whole (made one string after the edit, its bytes counted): it is
+    // handed to the analyzer in a task of its own (requests are answered in between).
+    if (text.length >= YIELD_BEFORE_ANALYSIS_FROM) {
+      await yieldToEventLoop();
+      if (signal.aborted) throw signal.reason;
+    }
     const p = pathOf(doc.uri);
     try {
       if (p) this.discoverGlossary(p);
