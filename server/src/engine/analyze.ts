@@ -1,7 +1,7 @@
 import { withLfLineEnds } from './chars';
 import { LineIndex } from './lineIndex';
 import { FlatText, type OmittedSpan } from './flatText';
-import type { DocumentAnalysis, DocumentMetadata, Footnote, FootnoteMarker, KamerstukReference, KnownDocumentFacts, MotionReference, Reference, Span } from './model';
+import type { DocumentAnalysis, DocumentMetadata, Footnote, FootnoteMarker, KamerstukReference, KnownDocumentFacts, MotionReference, Range, Reference, Span } from './model';
 import { recognizeAmounts, type AmountReport } from './recognizers/amount';
 import { recognizeDeadlines } from './recognizers/deadline';
 import { recognizeDocumentNumbers } from './recognizers/documentNumber';
@@ -305,21 +305,30 @@ export function assemble(whole: WholeDocument, references: readonly Reference[],
 
 /**
  * A reference with every offset it holds mapped by `f` (its span, and the spans of its parts: a
- * citation's dossier and number, a motion's names and linked Kamerstuk, a table figure's unit).
+ * citation's dossier and number, a motion's names and linked Kamerstuk, a table figure's unit), and
+ * its range replaced by `range` when one is given. One copy of the reference (per kind, so that
+ * moving the thousands of references after an edit stays cheap).
  */
-export function mapReference<T extends Reference>(r: T, f: (offset: number) => number): T {
+export function mapReference<T extends Reference>(r: T, f: (offset: number) => number, range?: Range): T {
   const span = (s: Span): Span => ({ offset: f(s.offset), length: s.length });
-  const moved = { ...r, span: span(r.span) } as Reference;
-  switch (moved.kind) {
+  const at = span(r.span);
+  let moved: Reference;
+  switch (r.kind) {
     case 'kamerstuk':
-      return { ...moved, form: { ...moved.form, dossierSpan: span(moved.form.dossierSpan), nrSpan: span(moved.form.nrSpan) } } as T;
+      moved = { ...r, span: at, form: { ...r.form, dossierSpan: span(r.form.dossierSpan), nrSpan: span(r.form.nrSpan) } };
+      break;
     case 'motion':
-      return { ...moved, namesSpan: span(moved.namesSpan), ...(moved.kamerstuk ? { kamerstuk: { ...moved.kamerstuk, span: span(moved.kamerstuk.span) } } : {}) } as T;
+      moved = r.kamerstuk ? { ...r, span: at, namesSpan: span(r.namesSpan), kamerstuk: { ...r.kamerstuk, span: span(r.kamerstuk.span) } } : { ...r, span: at, namesSpan: span(r.namesSpan) };
+      break;
     case 'amount':
-      return (moved.tableUnit ? { ...moved, tableUnit: { ...moved.tableUnit, span: span(moved.tableUnit.span) } } : moved) as T;
+      moved = r.tableUnit ? { ...r, span: at, tableUnit: { ...r.tableUnit, span: span(r.tableUnit.span) } } : { ...r, span: at };
+      break;
     default:
-      return moved as T;
+      moved = { ...r, span: at };
   }
+  // (The copy has the key already: replacing its value keeps the object's shape.)
+  if (range && r.range) (moved as { range?: Range }).range = range;
+  return moved as T;
 }
 
 /**

@@ -597,18 +597,20 @@ function keepBefore(r: Reference, map: OffsetMap): Reference | undefined {
 /** A reference after the stretch, moved by the change: its offsets, and its range by whole lines. */
 function moveAfter(r: Reference, map: OffsetMap, lineDelta: number): Reference | undefined {
   let failed = false;
-  const moved = mapReference(withoutRepeatLink(r), (o) => {
-    const to = map(o);
-    if (to === undefined) failed = true;
-    return to ?? o;
-  });
-  if (failed) return undefined;
-  if (!r.range || lineDelta === 0) return moved;
-  const range: Range = {
-    start: { line: r.range.start.line + lineDelta, character: r.range.start.character },
-    end: { line: r.range.end.line + lineDelta, character: r.range.end.character },
-  };
-  return { ...moved, range };
+  const range: Range | undefined =
+    r.range && lineDelta !== 0
+      ? { start: { line: r.range.start.line + lineDelta, character: r.range.start.character }, end: { line: r.range.end.line + lineDelta, character: r.range.end.character } }
+      : undefined;
+  const moved = mapReference(
+    withoutRepeatLink(r),
+    (o) => {
+      const to = map(o);
+      if (to === undefined) failed = true;
+      return to ?? o;
+    },
+    range,
+  );
+  return failed ? undefined : moved;
 }
 
 
