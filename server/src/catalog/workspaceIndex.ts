@@ -287,8 +287,9 @@ export class WorkspaceIndex {
     // Taken out and put back: the same URIs (in the same order) when it was there before.
     const order = before ? this.sortedUris : undefined;
     if (!before || describedMetadata(before.entry) !== describedMetadata(entry)) this.metadataChanges++;
-    this.removeSlot(uri);
+    // Packed before the slot it replaces is taken out: the keys the versions share keep their strings.
     const packed = this.pack(citations);
+    this.removeSlot(uri, packed.keys);
     this.sortedUris = order;
     this.slots.set(uri, { entry, citations: packed, whole, matcher, ...(incremental ? { incremental } : {}) });
     for (const key of packed.keys) {
@@ -328,9 +329,11 @@ export class WorkspaceIndex {
     this.removeSlot(uri);
   }
 
-  private removeSlot(uri: string): void {
+  /** Takes a document's slot out; `kept`: keys cited again at once (their shared strings stay). */
+  private removeSlot(uri: string, kept?: readonly string[]): void {
     const slot = this.slots.get(uri);
     if (!slot) return;
+    const keeping = kept && new Set(kept);
     const at = this.recent.indexOf(uri);
     if (at >= 0) this.recent.splice(at, 1);
     this.slots.delete(uri);
@@ -341,7 +344,7 @@ export class WorkspaceIndex {
       set.delete(uri);
       if (set.size === 0) {
         this.citing.delete(key);
-        this.keyStrings.delete(key);
+        if (!keeping?.has(key)) this.keyStrings.delete(key);
       }
     }
     for (const key of identityKeys(slot.entry)) {

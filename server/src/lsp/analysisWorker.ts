@@ -245,7 +245,11 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         this.received.set(pending.job.uri, { id: reply.id, analysis });
         if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
       }
-      pending.resolve({ analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) });
+      const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
+      // A delta was applied to a large analysis just now: what is made of the result (the index, the
+      // findings) goes on in a task of its own, so that requests are answered in between.
+      if ('delta' in reply) setImmediate(() => pending.resolve(made));
+      else pending.resolve(made);
     }
     this.pump();
   }
