@@ -50,11 +50,17 @@ function keptWhole(doc: IndexedDocument): { flat: FlatText; sentences: Sentences
  */
 const aroundReferences = new WeakMap<IndexedDocument['analysis'], Int32Array>();
 
-/** The sentence around each reference's span, in the analysis's order, as [offset, length] pairs. */
+/**
+ * The sentence around the span of each reference whose sentence is asked for (motions, deadlines,
+ * amounts: the rules and hovers that read a reference's sentence), in the analysis's order, as
+ * [offset, length] pairs; -1 for the others (citations are described by what precedes them, not by
+ * their sentence).
+ */
 export function sentencesAroundReferences(doc: IndexedDocument): Int32Array {
   const refs = doc.analysis.references;
-  const out = new Int32Array(refs.length * 2);
+  const out = new Int32Array(refs.length * 2).fill(-1);
   refs.forEach((r, i) => {
+    if (r.kind !== 'motion' && r.kind !== 'deadline' && r.kind !== 'amount') return;
     const s = sentenceAround(doc, r.span);
     out[2 * i] = s.offset;
     out[2 * i + 1] = s.length;
@@ -81,7 +87,7 @@ function knownAround(doc: IndexedDocument, span: Span): Span | undefined {
     else hi = mid;
   }
   for (let i = lo; i < refs.length && refs[i]!.span.offset === span.offset; i++) {
-    if (refs[i]!.span.length === span.length) return { offset: around[2 * i]!, length: around[2 * i + 1]! };
+    if (refs[i]!.span.length === span.length && around[2 * i]! >= 0) return { offset: around[2 * i]!, length: around[2 * i + 1]! };
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import { withLfLineEnds } from '../../../server/src/engine/chars';
 import { FlatText } from '../../../server/src/engine/flatText';
 import { LineIndex } from '../../../server/src/engine/lineIndex';
 import type { IndexedDocument } from '../../../server/src/features/model';
-import { sentenceAround, sentenceAroundInWholeText, sentencesFollow } from '../../../server/src/features/sentences';
+import { adoptSentencesAroundReferences, sentenceAround, sentenceAroundInWholeText, sentencesAroundReferences, sentencesFollow } from '../../../server/src/features/sentences';
 import { anyText, params, realLetters, VOCABULARY } from '../../support/textArbitraries';
 
 function docOf(text: string, version = 1, keepSentences = false): IndexedDocument {
@@ -81,5 +81,18 @@ describe('the sentence around a place, read in windows of the text', () => {
     for (const text of realLetters().slice(0, 12)) same(text, 60);
     same('---\ntitel: Brief\ndatum: 2025-03-01\n---\nDe motie-Kostić c.s. (Kamerstuk 29826, nr. 250) is aangenomen.¹ Zie ook\r\nKamerstuk 36471, nr. 7.\n\n¹ Handelingen II 2024/25, nr. 3.\n', 20);
     fc.assert(fc.property(anyText(), (text) => same(text, 20)), params(150));
+  });
+
+  it('taken over from elsewhere (the worker): the sentences of motions, deadlines and amounts, and every other reference\'s read here, are the whole text\'s', () => {
+    for (const text of realLetters().slice(0, 10)) {
+      const made = docOf(text);
+      const around = sentencesAroundReferences(made);
+      const taken: IndexedDocument = { ...made, analysis: structuredClone(made.analysis) };
+      adoptSentencesAroundReferences(taken, structuredClone(around));
+      taken.analysis.references.forEach((r, i) => {
+        assert.equal(around[2 * i]! >= 0, r.kind === 'motion' || r.kind === 'deadline' || r.kind === 'amount', r.kind);
+        assert.deepEqual(sentenceAround(taken, r.span), sentenceAroundInWholeText(taken, r.span), `${r.kind} at ${r.span.offset}`);
+      });
+    }
   });
 });
