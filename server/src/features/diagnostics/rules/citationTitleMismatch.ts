@@ -53,7 +53,21 @@ interface Terms {
   readonly years: readonly { readonly word: string; readonly year: string }[];
 }
 
+/**
+ * The terms of a text, read once per text (a description or title): the same descriptions come back
+ * with every version of a letter being edited, the same titles with every letter. Bounded.
+ */
+const termsByText = new Map<string, Terms>();
 function termsOf(text: string): Terms {
+  let terms = termsByText.get(text);
+  if (!terms) {
+    if (termsByText.size >= 10_000) termsByText.clear();
+    termsByText.set(text, (terms = readTerms(text)));
+  }
+  return terms;
+}
+
+function readTerms(text: string): Terms {
   // Each word is read from its start only (a match may not start inside one): linear in the text.
   const years: { word: string; year: string }[] = [];
   for (const m of text.matchAll(/(?<![\p{L}-])-*([\p{L}][\p{L}-]*)\s+((?:19|20)\d{2})\b/gu)) {
@@ -93,12 +107,8 @@ function yearConflict(description: Terms, title: Terms): string | undefined {
 }
 
 function titleTerms(d: CatalogDocument): Terms {
-  let terms = titleTermsOf.get(d);
-  if (!terms) titleTermsOf.set(d, (terms = termsOf(subjectOf(d.title ?? ''))));
-  return terms;
+  return termsOf(subjectOf(d.title ?? ''));
 }
-/** Per catalog document (the catalog keeps its titled documents as long as they hold): its title's terms, read once. */
-const titleTermsOf = new WeakMap<CatalogDocument, Terms>();
 
 const isMotion = (d: CatalogDocument): boolean => /^motie/i.test(d.type ?? '') || /^(?:gewijzigde\s+)?motie\b/i.test(d.title ?? '');
 
@@ -218,14 +228,11 @@ export const citationTitleMismatch: DiagnosticRule = {
   async check(ctx) {
     const findings: Finding[] = [];
     const judged = new Map<string, Verdict | undefined>();
-    // The words of each description read once (a letter cites the same paper with the same words often).
-    const termsByText = new Map<string, Terms>();
     for (const r of ctx.doc.analysis.references) {
       if (r.kind !== 'kamerstuk') continue;
       const described = describedAs(ctx.doc, r);
       if (!described || !described.words.length || /\bbijlage\b/i.test(described.text)) continue;
-      let terms = termsByText.get(described.text);
-      if (!terms) termsByText.set(described.text, (terms = termsOf(subjectOf(described.text))));
+      const terms = termsOf(subjectOf(described.text));
       // A description of only shared words ("de brief", "de Defensiestrategie") is no evidence.
       if (!terms.distinct.length) continue;
       const key = judgementKey(r, described);
