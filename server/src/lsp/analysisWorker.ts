@@ -25,6 +25,7 @@ import { citationList, entryAnalysis } from '../catalog/workspaceIndex';
 import { readTextFileSync } from '../io/textFiles';
 import { sentencesFollow } from '../features/sentences';
 import { descriptionsFollow } from '../features/diagnostics/citationDescription';
+import { deadlinesFollow } from '../features/diagnostics/deadlineStatus';
 import { analysisDelta, applyAnalysisDelta, changedStretch, reanalyze, sameAnalyzeOptions, type AnalysisDelta } from '../engine/incremental';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
@@ -336,6 +337,7 @@ function serveAnalyses(): void {
           DocumentWords.follows(doc, last.doc);
           sentencesFollow(doc, last.doc);
           descriptionsFollow(doc, last.doc);
+          deadlinesFollow(doc, last.doc);
         }
         if (!job.once) recent.keep(job.uri, { analysis: whole, doc, options, sentAs: id });
       }

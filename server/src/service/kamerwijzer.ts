@@ -8,6 +8,7 @@
 import { LineIndex } from '../engine/lineIndex';
 import { sentencesFollow } from '../features/sentences';
 import { descriptionsFollow } from '../features/diagnostics/citationDescription';
+import { deadlinesFollow } from '../features/diagnostics/deadlineStatus';
 import type { Hover, Location, DocumentLink, DocumentSymbol, InlayHint, SymbolInformation } from 'vscode-languageserver-types';
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
@@ -327,6 +328,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
       DocumentWords.follows(doc, before);
       sentencesFollow(doc, before);
       descriptionsFollow(doc, before);
+      deadlinesFollow(doc, before);
     }
     if (doc.analysis !== before?.analysis) {
       if (!analyzed) stats.analyses++;
