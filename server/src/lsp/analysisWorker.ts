@@ -49,10 +49,20 @@ const STOP_RUNNING_FROM_CHARS = 200_000;
 type ToWorker =
   | { readonly kind: 'bundled'; readonly data: GlossaryData }
   | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob; readonly base?: number }
-  | { readonly kind: 'file'; readonly id: number; readonly job: SizedFileJob };
-type Analyzed = Omit<AnalyzedElsewhere, 'analysis'> & ({ readonly analysis: DocumentAnalysis } | { readonly delta: AnalysisDelta; readonly base: number });
+  | { readonly kind: 'file'; readonly id: number; readonly job: SizedFileJob }
+  /** The findings being made for job `id` are not wanted (a newer version came): stop between rules. */
+  | { readonly kind: 'cancel'; readonly id: number };
+/**
+ * An analysis as the worker sends it. `findingsFollow`: the findings of the rules that read only the
+ * document come after it, in a message of their own (`laterFindings`), while the main thread already
+ * uses the analysis (an open document's version: requests waiting for it are answered, the rules that
+ * read the workspace run meanwhile).
+ */
+type Analyzed = Omit<AnalyzedElsewhere, 'analysis' | 'findingsLater'> & { readonly findingsFollow?: true } & ({ readonly analysis: DocumentAnalysis } | { readonly delta: AnalysisDelta; readonly base: number });
+type RuleFindings = NonNullable<AnalyzedElsewhere['findings']>;
 type FromWorker =
   | ({ readonly id: number } & Analyzed)
+  | { readonly id: number; readonly laterFindings: RuleFindings; readonly cancelled?: true }
   | { readonly id: number; readonly file: AnalyzedFile | 'declined' }
   | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
 
@@ -72,6 +82,8 @@ type Pending = {
   readonly id: number;
   readonly bundled: () => GlossaryData;
   readonly reject: (e: unknown) => void;
+  /** Set once the analysis is answered and its findings follow: what hands them on (undefined: none, made here). */
+  laterFindings?: (findings: RuleFindings | undefined) => void;
 } & (
   | { readonly job: AnalysisJob; readonly file?: undefined; readonly resolve: (analysis: AnalyzedElsewhere | undefined) => void }
   | { readonly file: SizedFileJob; readonly job?: undefined; readonly resolve: (analysis: AnalyzedFile | 'declined' | undefined) => void }
@@ -167,7 +179,15 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   private drop(pending: Pending, reason: unknown): void {
     const at = this.queue.indexOf(pending);
     if (at >= 0) this.queue.splice(at, 1);
-    else if (this.running === pending) {
+    else if (this.running === pending && pending.laterFindings) {
+      // Its analysis was answered; the findings still being made are not wanted (none are kept): the
+      // worker stops making them at the next rule, and the next job starts.
+      this.running = undefined;
+      this.ignoreNextResult = pending.id;
+      this.worker?.postMessage({ kind: 'cancel', id: pending.id } satisfies ToWorker);
+      pending.laterFindings(undefined);
+      return;
+    } else if (this.running === pending) {
       this.running = undefined;
       if (pending.job && pending.job.text.length >= STOP_RUNNING_FROM_CHARS && this.worker) {
         this.stop(this.worker);
@@ -222,14 +242,21 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     if (worker !== this.worker) return;
     if (reply.id === this.ignoreNextResult) {
       this.ignoreNextResult = 0;
+      if ('cancelled' in reply) this.findingsCancelled++;
       return this.pump();
     }
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
+    if (pending.laterFindings) {
+      // The findings that follow an analysis (none when making them failed: they are made here).
+      this.running = undefined;
+      pending.laterFindings('laterFindings' in reply ? reply.laterFindings : undefined);
+      return this.pump();
+    }
     this.running = undefined;
     if ('error' in reply) pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
     else if (pending.file) pending.resolve('file' in reply ? reply.file : undefined);
-    else if ('file' in reply) pending.resolve(undefined);
+    else if ('file' in reply || 'laterFindings' in reply) pending.resolve(undefined);
     else {
       let analysis: DocumentAnalysis;
       try {
@@ -246,17 +273,33 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         this.received.set(pending.job.uri, { id: reply.id, analysis });
         if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
       }
-      const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
+      const later = reply.findingsFollow ? this.findingsFollowing(pending) : undefined;
+      const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(later ? { findingsLater: later } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
       // A delta was applied to a large analysis just now: what is made of the result (the index, the
       // findings) goes on in a task of its own, so that requests are answered in between.
       if ('delta' in reply) setImmediate(() => pending.resolve(made));
       else pending.resolve(made);
+      // The worker goes on with the job's findings: the next job waits for them.
+      if (later) return;
     }
     this.pump();
   }
 
+  /** The findings that will follow a job's analysis: the job stays the running one until they are in. */
+  private findingsFollowing(pending: Pending): Promise<RuleFindings | undefined> {
+    this.running = pending;
+    return new Promise((resolve) => {
+      pending.laterFindings = (findings) => {
+        pending.laterFindings = () => undefined;
+        resolve(findings);
+      };
+    });
+  }
+
   /** How many analyses came as deltas (the tests and the bench count them). */
   deltasApplied = 0;
+  /** How many jobs' findings the worker stopped making when they were no longer wanted (the tests count them). */
+  findingsCancelled = 0;
 
   /** The analysis a delta describes, of the analysis received of the job `base`. */
   private applied(uri: string, base: number, delta: AnalysisDelta): DocumentAnalysis {
@@ -281,7 +324,11 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     this.worker = undefined;
     const waiting = [...(first ? [first] : []), ...(this.running ? [this.running] : []), ...this.queue.splice(0)];
     this.running = undefined;
-    for (const p of waiting) p.resolve(undefined);
+    for (const p of waiting) {
+      // A job whose analysis was answered: its findings are made in the main thread.
+      if (p.laterFindings) p.laterFindings(undefined);
+      else p.resolve(undefined);
+    }
   }
 }
 
@@ -295,14 +342,22 @@ function serveAnalyses(): void {
   const recent = new RecentAnalyses(RECENT_DOCUMENTS);
   // One job at a time: a job's rules may await, the next job waits for them.
   let turn: Promise<void> = Promise.resolve();
+  // Jobs whose findings are no longer wanted (heard between two rules).
+  const cancelled = new Set<number>();
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'bundled') {
       bundled = message.data;
       return;
     }
+    if (message.kind === 'cancel') {
+      cancelled.add(message.id);
+      return;
+    }
     turn = turn.then(() => (message.kind === 'file' ? serveFile(port, message.id, message.job) : serve(message.id, message.job, message.base)));
   });
   const serve = async (id: number, job: AnalysisJob, base: number | undefined): Promise<void> => {
+    // A cancel heard after its job was done is forgotten (jobs come in the order of their ids).
+    for (const old of cancelled) if (old < id) cancelled.delete(old);
     try {
       if (job.glossaryFolder === undefined) folderOf.delete(job.uri);
       else {
@@ -341,30 +396,60 @@ function serveAnalyses(): void {
         }
         if (!job.once) recent.keep(job.uri, { analysis: whole, doc, options, sentAs: id });
       }
-      // The rules that read only the document run here too (with their per-version preparation:
-      // sentences, lookups); those that read the workspace are left to the main thread.
-      let findings: Awaited<ReturnType<typeof computeDocumentOnlyFindings>> | undefined;
-      if (job.checks) {
-        const { codes, settings, locale, today, online } = job.checks;
-        const rules = codes.map((code) => ALL_RULES.find((r) => r.code === code)).filter((r) => r !== undefined);
-        findings = await computeDocumentOnlyFindings(doc, { locale, today, online, glossaries }, settings, rules);
-      }
-      // What the rules left to the main thread need of the document (and hovers: the sentences).
-      const prepared = job.checks ? prepareDocument(doc) : undefined;
-      // The rules' shared word index, read here too: the main thread takes it over as it is. Not for
-      // a file of a workspace scan (no checks): its findings are seldom asked, its memory would stay.
-      const words = job.checks ? wordsToHandOver(doc) : undefined;
-      const lineStarts = lines.startsData();
-      // An open document's citations as the index keeps them, made here rather than in the main thread.
-      const citations = job.checks ? citationList(analysis.references) : undefined;
-      const buffers = [lineStarts, ...(citations ? [citations.found] : []), ...(words ? [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord] : []), ...(prepared ? [prepared.sentences] : [])].map((a) => a.buffer as ArrayBuffer);
       // A stretch analysis of the version the main thread holds goes as what it adds to that one.
       const delta = last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined;
-      port.postMessage({ id, ...(delta ? { delta, base: base! } : { analysis }), lineStarts, how: made.how, ...(citations ? { citations } : {}), ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}) } satisfies FromWorker, buffers);
+      await answer(port, id, { job, doc, lines, how: made.how, delta: delta && { delta, base: base! }, glossaries }, cancelled);
     } catch (e) {
       port.postMessage(errorReply(id, e));
     }
   };
+}
+
+/**
+ * Sends a job's analysis (or its delta) with what the main thread needs beside it, and the findings
+ * of the rules that read only the document: for an open document (a job with checks that later
+ * versions follow) after the analysis, in a message of their own, so that the main thread uses the
+ * analysis meanwhile; otherwise with it.
+ */
+async function answer(
+  port: MessagePort,
+  id: number,
+  a: { readonly job: AnalysisJob; readonly doc: IndexedDocument; readonly lines: LineIndex; readonly how: AnalyzedElsewhere['how']; readonly delta: { readonly delta: AnalysisDelta; readonly base: number } | undefined; readonly glossaries: GlossaryCatalog },
+  cancelled: Set<number>,
+): Promise<void> {
+  const { job, doc, lines, delta } = a;
+  const analysis = doc.analysis;
+  const apart = !!job.checks && !job.once;
+  // The rules that read only the document run here too (with their per-version preparation:
+  // sentences, lookups); those that read the workspace are left to the main thread.
+  const ruleFindings = (stop?: () => Promise<boolean>): Promise<RuleFindings> => {
+    const { codes, settings, locale, today, online } = job.checks!;
+    const rules = codes.map((code) => ALL_RULES.find((r) => r.code === code)).filter((r) => r !== undefined);
+    return computeDocumentOnlyFindings(doc, { locale, today, online, glossaries: a.glossaries }, settings, rules, stop);
+  };
+  const findings = job.checks && !apart ? await ruleFindings() : undefined;
+  // What the rules left to the main thread need of the document (and hovers: the sentences).
+  const prepared = job.checks ? prepareDocument(doc) : undefined;
+  // The rules' shared word index, read here too: the main thread takes it over as it is. Not for
+  // a file of a workspace scan (no checks): its findings are seldom asked, its memory would stay.
+  const words = job.checks ? wordsToHandOver(doc) : undefined;
+  const lineStarts = lines.startsData();
+  // An open document's citations as the index keeps them, made here rather than in the main thread.
+  const citations = job.checks ? citationList(analysis.references) : undefined;
+  const buffers = [lineStarts, ...(citations ? [citations.found] : []), ...(words ? [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord] : []), ...(prepared ? [prepared.sentences] : [])].map((x) => x.buffer as ArrayBuffer);
+  port.postMessage(
+    { id, ...(delta ? { delta: delta.delta, base: delta.base } : { analysis }), lineStarts, how: a.how, ...(citations ? { citations } : {}), ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}), ...(apart ? { findingsFollow: true as const } : {}) } satisfies FromWorker,
+    buffers,
+  );
+  if (!apart) return;
+  // Between rules the worker hears whether the findings are still wanted (a newer version came).
+  const stop = async (): Promise<boolean> => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return cancelled.has(id);
+  };
+  const laterFindings = await ruleFindings(stop);
+  const stopped = cancelled.delete(id);
+  port.postMessage({ id, laterFindings, ...(stopped ? { cancelled: true as const } : {}) } satisfies FromWorker);
 }
 
 /** The document's word index as plain data, its arrays copied: the worker keeps its own, to make the next version's from. */

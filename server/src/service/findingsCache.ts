@@ -25,6 +25,8 @@ interface DocumentEntry {
   final?: { readonly result: CheckedFinding[]; readonly generation: number | undefined };
   /** A computation under way for this state (a second caller shares it). */
   running?: { readonly promise: Promise<CheckedFinding[]>; readonly generation: number; readonly local: readonly unknown[] };
+  /** Findings made elsewhere that are still to come (see `seedLater`): settled once they are kept (or not coming). */
+  pending?: Promise<void>;
 }
 
 export class FindingsCache {
@@ -54,6 +56,25 @@ export class FindingsCache {
       count++;
     }
     return count;
+  }
+
+  /**
+   * As `seed`, for findings still being made elsewhere: a computation of this version's findings
+   * meanwhile runs the other rules first and then waits for these (`RuleFindingsCache.pending`),
+   * running itself only those that do not come. `count` hears how many were kept.
+   */
+  seedLater(doc: IndexedDocument, local: readonly unknown[], later: Promise<readonly { readonly code: string; readonly findings: readonly Finding[] }[] | undefined>, count: (kept: number) => void): void {
+    const entry = this.entryOf(doc, local);
+    const pending: Promise<void> = later
+      .then((rules) => {
+        // Kept while this state is still the document's.
+        if (rules && this.documents.get(doc.uri) === entry && sameItems(entry.local, local)) count(this.seed(doc, local, rules));
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (entry.pending === pending) entry.pending = undefined;
+      });
+    entry.pending = pending;
   }
 
   /** The entry of a document version under `local`: a new one for another analysis or text, emptied for another local state. */
@@ -93,6 +114,7 @@ export class FindingsCache {
         readsWorkspace ||= findings.readsWorkspace;
         current.rules.set(code, { ...findings, generation });
       },
+      pending: () => current.pending,
     };
     const promise = compute(cache).then(
       (result) => {

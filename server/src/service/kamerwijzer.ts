@@ -181,6 +181,11 @@ export interface AnalyzedElsewhere {
    * the service keeps them as those rules' findings of this version; the rest run in this thread.
    */
   readonly findings?: readonly { readonly code: string; readonly findings: readonly Finding[] }[];
+  /**
+   * Those findings, when they follow the analysis (an open document's version: the analysis is used
+   * meanwhile); undefined when they could not be made there (the rules then run in this thread).
+   */
+  readonly findingsLater?: Promise<AnalyzedElsewhere['findings']>;
   /** What the rules left to this thread need of the document (sentences, citation descriptions), made beside the analysis. */
   readonly prepared?: PreparedDocument;
   /** The text's line starts, as the analyzer found them (the line index is made from them, not found again). */
@@ -387,11 +392,13 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     if (made.words) DocumentWords.adopt(doc, made.words);
     if (made.prepared) adoptPrepared(doc, made.prepared);
     const local = localOf(doc.uri, context().today);
-    if (made.findings && local.every((x, i) => x === checkedWith[i])) {
-      const seeded = kept.seed(doc, local, made.findings);
+    if (!local.every((x, i) => x === checkedWith[i])) return;
+    const count = (seeded: number): void => {
       stats.ruleRuns += seeded;
       stats.ruleRunsElsewhere += seeded;
-    }
+    };
+    if (made.findings) count(kept.seed(doc, local, made.findings));
+    if (made.findingsLater) kept.seedLater(doc, local, made.findingsLater, count);
   };
 
   /** The job that has a document analyzed elsewhere, with the checks that read only it or without them. */

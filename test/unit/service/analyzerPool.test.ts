@@ -54,7 +54,11 @@ describe('analyses in several worker threads', function () {
       const made = await Promise.all(done);
       made.forEach((m, k) => assert.deepEqual(m?.analysis, analyze(scanJob(k).text)));
       const glossary = Glossary.from(bundledGlossary);
-      assert.deepEqual((await open)?.analysis, analyze(seeds[0]!, { instruments: glossary.matcher, senses: glossary.senses }));
+      const opened = await open;
+      assert.deepEqual(opened?.analysis, analyze(seeds[0]!, { instruments: glossary.matcher, senses: glossary.senses }));
+      // The open document's findings follow its analysis: its worker is busy until they are in.
+      assert.deepEqual([...pool.loads], [1, 0, 0]);
+      assert.deepEqual(await opened?.findingsLater, []);
       assert.deepEqual([...pool.loads], [0, 0, 0]);
       // A long file never goes to the editor's worker: an edit would wait for it.
       const long = (k: number): AnalysisJob => ({ ...scanJob(k), uri: `file:///ws/long-${k}.txt`, text: seeds.join('\n\n').repeat(Math.ceil(140_000 / seeds.join('\n\n').length)) });

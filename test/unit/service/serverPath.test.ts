@@ -9,6 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
+import { ALL_RULES } from '../../../server/src/features/diagnostics/rules';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
 import { WorkerAnalyzer } from '../../../server/src/lsp/analysisWorker';
 import { createKamerwijzer, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
@@ -175,9 +176,10 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
         s.glossaries.setFolder('ws', GLOSSARY_URI, glossary);
         s.setDocument(B, B_TEXTS[0]!, 1);
         const doc = await s.setDocumentAsync(A, seed, 1);
-        const elsewhere = s.stats.ruleRunsElsewhere;
-        assert.ok(elsewhere > 0);
+        // The findings follow the analysis: asked for at once, the rules that read the workspace run
+        // here meanwhile, and those that read only the document are waited for, not run again.
         assert.deepEqual(await s.findings(doc), (await fresh(seed, B_TEXTS[0]!, glossary)).findings);
+        assert.ok(s.stats.ruleRunsElsewhere > 0);
         assert.equal(s.stats.ruleRuns, s.rules.length);
       }
     }
@@ -248,8 +250,43 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     const checks = { codes: ['citation-malformed', 'kamerstuk-unknown'], settings: DEFAULT_DIAGNOSTIC_SETTINGS, locale: 'nl' as const, today: '2026-01-15', online: false };
     const checked = await analyzer.analyze({ uri: A, text: `${seeds[2]!}\n\nZie Kamerstuk 29826, nr. 250.\n`, checks }, () => bundledGlossary);
     assert.ok(checked && checked.words && checked.words.starts.length > 0 && checked.prepared);
-    // The rule that reads the catalog (about the cited Kamerstuk) is left to the main thread.
-    assert.deepEqual(checked.findings?.map((f) => f.code), ['citation-malformed']);
+    // An open document's findings follow its analysis; the rule that reads the catalog (about the
+    // cited Kamerstuk) is left to the main thread.
+    assert.equal(checked.findings, undefined);
+    assert.deepEqual((await checked.findingsLater)?.map((f) => f.code), ['citation-malformed']);
+    // A check's document (no later version follows): with the analysis.
+    const once = await analyzer.analyze({ uri: A, text: `${seeds[2]!}\n\nZie Kamerstuk 29826, nr. 250.\n`, checks, once: true }, () => bundledGlossary);
+    assert.ok(once && !once.findingsLater);
+    assert.deepEqual(once.findings?.map((f) => f.code), ['citation-malformed']);
+  });
+
+  it('the findings that follow an analysis: dropped with their version (the worker goes on), made here when none come', async () => {
+    // Every rule: making the findings of a long letter takes long enough to be stopped.
+    const checks = { codes: ALL_RULES.map((r) => r.code), settings: DEFAULT_DIAGNOSTIC_SETTINGS, locale: 'nl' as const, today: '2026-01-15', online: false };
+    const text = `${seeds.join('\n\n').repeat(12)}\n\nZie Kamerstuk 29826 nr 250.\n`;
+    const version = new AbortController();
+    // A document the worker has no earlier version of: the analysis comes whole, not as a delta, and
+    // is handed on before the worker's next message is read.
+    const uri = 'file:///ws/nieuw-document.txt';
+    const made = await analyzer.analyze({ uri, text, checks }, () => bundledGlossary, version.signal);
+    assert.ok(made?.findingsLater);
+    // A newer version: the findings being made are not wanted; the worker stops making them at the
+    // next rule (a long letter's rules take long enough for the word to arrive first).
+    const cancelled = analyzer.findingsCancelled;
+    version.abort(new Error('superseded'));
+    assert.equal(await made.findingsLater, undefined);
+    const next = await analyzer.analyze({ uri, text: `${text}x`, checks }, () => bundledGlossary);
+    assert.ok((await next?.findingsLater)?.some((f) => f.code === 'citation-malformed' && f.findings.length > 0));
+    assert.equal(analyzer.findingsCancelled, cancelled + 1);
+    // Through the service: a version whose findings from the worker were dropped (or came before the
+    // drop) has every rule's findings once, as a fresh analysis finds them.
+    const s = service(analyzer);
+    s.setDocument(B, B_TEXTS[0]!, 1);
+    const first = new AbortController();
+    const doc = await s.setDocumentAsync(A, text, 1, undefined, first.signal);
+    first.abort(new Error('superseded'));
+    assert.deepEqual(await s.findings(doc), (await fresh(text, B_TEXTS[0]!, undefined)).findings);
+    assert.equal(s.stats.ruleRuns, s.rules.length, 'every rule once');
   });
 
   it('a worker that cannot start leaves the analyses to the main thread, with one log line', async () => {

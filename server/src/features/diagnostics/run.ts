@@ -25,6 +25,8 @@ export interface RuleFindingsCache {
   /** The findings still valid for the rule, if any. */
   get(code: string): CachedRuleFindings | undefined;
   set(code: string, findings: CachedRuleFindings): void;
+  /** Settles when findings being made elsewhere are kept (undefined when none are coming): rules not kept yet wait for it. */
+  pending?(): Promise<void> | undefined;
 }
 
 export interface ComputeOptions {
@@ -61,27 +63,49 @@ export async function computeFindings(
   if (!read || read.text !== doc.text) suppressionsOf.set(doc.lines, (read = { text: doc.text, suppressions: readSuppressions(doc.text, doc.lines) }));
   const { suppressions } = read;
   const m = messages(ctx.locale);
-  const out: CheckedFinding[] = [];
   // The rules ask the catalog about the same citations: each is asked of the sources once.
   const catalog = ctx.catalog.forOneComputation();
-  for (const rule of rules) {
-    const severity = severityOf(rule, settings);
-    if (severity === 'off') continue;
+  /** A rule's findings: kept, or made now (undefined when it is off, or failed). */
+  const findingsOf = async (rule: DiagnosticRule): Promise<readonly Finding[] | undefined> => {
     let findings = options.cache?.get(rule.code)?.findings;
+    if (findings) return findings;
+    options.onRule?.(rule.code);
+    const watched = watchedContext({ ...ctx, catalog, doc, settings, m });
+    try {
+      findings = await rule.check(watched.ctx);
+    } catch (e) {
+      onRuleError(rule.code, e);
+      return undefined;
+    }
+    options.cache?.set(rule.code, { findings, readsWorkspace: watched.readsWorkspace() });
+    return findings;
+  };
+  const on = rules.filter((rule) => severityOf(rule, settings) !== 'off');
+  const found: (readonly Finding[] | undefined)[] = new Array(on.length);
+  // Rules whose findings are being made elsewhere (see RuleFindingsCache.pending) come last: the
+  // others run meanwhile, then those that did not come are run here.
+  const later: number[] = [];
+  for (let i = 0; i < on.length; i++) {
     // Between rules (kept ones too: turning many findings into ranges takes a while on a large text).
     if (options.slice) await options.slice();
     if (options.signal?.aborted) throw options.signal.reason;
-    if (!findings) {
-      options.onRule?.(rule.code);
-      const watched = watchedContext({ ...ctx, catalog, doc, settings, m });
-      try {
-        findings = await rule.check(watched.ctx);
-      } catch (e) {
-        onRuleError(rule.code, e);
-        continue;
-      }
-      options.cache?.set(rule.code, { findings, readsWorkspace: watched.readsWorkspace() });
+    if (!options.cache?.get(on[i]!.code) && options.cache?.pending?.()) later.push(i);
+    else found[i] = await findingsOf(on[i]!);
+  }
+  if (later.length) {
+    await options.cache?.pending?.();
+    for (const i of later) {
+      if (options.slice) await options.slice();
+      if (options.signal?.aborted) throw options.signal.reason;
+      found[i] = await findingsOf(on[i]!);
     }
+  }
+  // Ranges, silencing and severities, in the order of the rules.
+  const out: CheckedFinding[] = [];
+  for (let i = 0; i < on.length; i++) {
+    const findings = found[i];
+    if (!findings) continue;
+    const severity = severityOf(on[i]!, settings);
     for (let k = 0; k < findings.length; k++) {
       if (options.slice && k % SLICE_FINDINGS === SLICE_FINDINGS - 1) await options.slice();
       const f = findings[k]!;
@@ -124,10 +148,13 @@ export async function computeDocumentOnlyFindings(
   ctx: Omit<FeatureContext, 'index' | 'catalog'>,
   settings: DiagnosticSettings,
   rules: readonly DiagnosticRule[],
+  /** Awaited before each rule; true stops the computation (the findings so far are returned). */
+  stop?: () => Promise<boolean>,
 ): Promise<{ readonly code: string; readonly findings: readonly Finding[] }[]> {
   const m = messages(ctx.locale);
   const out: { code: string; findings: readonly Finding[] }[] = [];
   for (const rule of rules) {
+    if (stop && (await stop())) break;
     let reads = false;
     const ruleCtx = { ...ctx, doc, settings, m } as RuleContext;
     Object.defineProperty(ruleCtx, 'index', { enumerable: true, get: () => ((reads = true), thrown()) });
