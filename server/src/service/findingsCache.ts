@@ -60,8 +60,8 @@ export class FindingsCache {
 
   /**
    * As `seed`, for findings still being made elsewhere: a computation of this version's findings
-   * meanwhile runs the other rules first and then waits for these (`RuleFindingsCache.pending`),
-   * running itself only those that do not come. `count` hears how many were kept.
+   * meanwhile waits for them first (`RuleFindingsCache.pending`) and runs itself only the rules whose
+   * findings did not come. `count` hears how many were kept.
    */
   seedLater(doc: IndexedDocument, local: readonly unknown[], later: Promise<readonly { readonly code: string; readonly findings: readonly Finding[] }[] | undefined>, count: (kept: number) => void): void {
     const entry = this.entryOf(doc, local);

@@ -176,8 +176,8 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
         s.glossaries.setFolder('ws', GLOSSARY_URI, glossary);
         s.setDocument(B, B_TEXTS[0]!, 1);
         const doc = await s.setDocumentAsync(A, seed, 1);
-        // The findings follow the analysis: asked for at once, the rules that read the workspace run
-        // here meanwhile, and those that read only the document are waited for, not run again.
+        // The findings follow the analysis: asked for at once, those the worker makes are waited for,
+        // not made again here.
         assert.deepEqual(await s.findings(doc), (await fresh(seed, B_TEXTS[0]!, glossary)).findings);
         assert.ok(s.stats.ruleRunsElsewhere > 0);
         assert.equal(s.stats.ruleRuns, s.rules.length);

@@ -25,7 +25,7 @@ export interface RuleFindingsCache {
   /** The findings still valid for the rule, if any. */
   get(code: string): CachedRuleFindings | undefined;
   set(code: string, findings: CachedRuleFindings): void;
-  /** Settles when findings being made elsewhere are kept (undefined when none are coming): rules not kept yet wait for it. */
+  /** Settles when findings being made elsewhere are kept (undefined when none are coming): a computation waits for it first. */
   pending?(): Promise<void> | undefined;
 }
 
@@ -82,23 +82,15 @@ export async function computeFindings(
   };
   const on = rules.filter((rule) => severityOf(rule, settings) !== 'off');
   const found: (readonly Finding[] | undefined)[] = new Array(on.length);
-  // Rules whose findings are being made elsewhere (see RuleFindingsCache.pending) come last: the
-  // others run meanwhile, then those that did not come are run here.
-  const later: number[] = [];
+  // Findings being made elsewhere (see RuleFindingsCache.pending) are waited for first: this thread
+  // stays free meanwhile (two threads computing at once slow each other on a machine with few cores),
+  // then runs what did not come.
+  await options.cache?.pending?.();
   for (let i = 0; i < on.length; i++) {
     // Between rules (kept ones too: turning many findings into ranges takes a while on a large text).
     if (options.slice) await options.slice();
     if (options.signal?.aborted) throw options.signal.reason;
-    if (!options.cache?.get(on[i]!.code) && options.cache?.pending?.()) later.push(i);
-    else found[i] = await findingsOf(on[i]!);
-  }
-  if (later.length) {
-    await options.cache?.pending?.();
-    for (const i of later) {
-      if (options.slice) await options.slice();
-      if (options.signal?.aborted) throw options.signal.reason;
-      found[i] = await findingsOf(on[i]!);
-    }
+    found[i] = await findingsOf(on[i]!);
   }
   // Ranges, silencing and severities, in the order of the rules.
   const out: CheckedFinding[] = [];
