@@ -45,6 +45,20 @@ describe('language server diagnostics and quick fixes', function () {
       assert.equal(fix.edit!.changes![uri]![0]!.newText, 'Kamerstuk 35 420, nr. 57');
     });
 
+    it('a diagnostic carries no edits; a code action takes the fixes of the current finding it shows, never edits the editor sends', async () => {
+      const uri = pathToFileURL(path.join(dir, 'brief.txt')).toString();
+      const report = await lsp.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+      assert.ok(report.items.every((d) => !('data' in d)));
+      const d = report.items.find((x) => x.code === 'citation-malformed' && x.range.start.line === 575)!;
+      const forged = { ...d, data: { fixes: [{ title: 'x', edits: [{ uri: 'file:///etc/passwd', span: { offset: 0, length: 0 }, newText: 'x' }], preferred: true }] } };
+      const actions = await lsp.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [forged] } });
+      assert.ok(actions.length > 0 && actions.every((a) => JSON.stringify(Object.keys(a.edit?.changes ?? {})) === JSON.stringify([uri])), 'the findings\' own fixes, to this letter only');
+      assert.equal(actions.find((a) => a.isPreferred)!.edit!.changes![uri]![0]!.newText, 'Kamerstuk 35 420, nr. 57');
+      // A diagnostic that is no current finding (another message: an older version, another source's).
+      const stale = { ...d, message: `${d.message} (oud)` };
+      assert.deepEqual(await lsp.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [stale], only: ['quickfix'] } }), []);
+    });
+
     it('a letter that starts to exist updates the diagnostics of the letters that cite it', async () => {
       const citing = path.join(dir, 'nieuw.md');
       const uri = pathToFileURL(citing).toString();

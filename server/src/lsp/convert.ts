@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { IndexEntry } from '../catalog/workspaceIndex';
 import type { Action, Fixable } from '../features/codeActions';
-import type { CheckedFinding, Fix, FixEdit, Severity } from '../features/model';
+import type { CheckedFinding, FixEdit, Severity } from '../features/model';
 
 export const DIAGNOSTIC_SOURCE = 'kamerwijzer';
 
@@ -26,13 +26,13 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
 };
 
-/** The data a Kamerwijzer diagnostic carries. */
-export interface DiagnosticData {
-  readonly fixes: readonly Fix[];
-}
-
+/**
+ * A finding as a diagnostic. Its fixes stay in the server: a code action finds them by the
+ * diagnostic's place, code and message among the document's current findings (`fixablesOf`), so a
+ * report carries no edits (a large letter's report is a third smaller) and no edit the editor sends
+ * back is trusted.
+ */
 export function toDiagnostic(f: CheckedFinding): Diagnostic {
-  const data: DiagnosticData = { fixes: f.fixes ?? [] };
   return {
     range: f.range,
     severity: LSP_SEVERITY[f.severity],
@@ -42,14 +42,22 @@ export function toDiagnostic(f: CheckedFinding): Diagnostic {
     message: f.message,
     ...(f.related?.length ? { relatedInformation: f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
     ...(f.tags?.length ? { tags: f.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated)) } : {}),
-    data,
   };
 }
 
-/** A diagnostic the editor sends back, with the fixes it carries (none for other sources' diagnostics). */
-export function fromDiagnostic(d: Diagnostic): Fixable & { readonly diagnostic: Diagnostic } {
-  const data = d.source === DIAGNOSTIC_SOURCE ? (d.data as DiagnosticData | undefined) : undefined;
-  return { diagnostic: d, fixes: Array.isArray(data?.fixes) ? data!.fixes : [] };
+/**
+ * The diagnostics the editor asks code actions for, each with the fixes of the current finding it
+ * shows (the same place, code and message); none for another source's diagnostic or one of an older
+ * version of the text. `all`: the document's current findings with their diagnostics.
+ */
+export function fixablesOf(asked: readonly Diagnostic[], all: readonly (Fixable & { readonly diagnostic: Diagnostic })[]): (Fixable & { readonly diagnostic: Diagnostic })[] {
+  const byKey = new Map(all.map((x) => [diagnosticKey(x.diagnostic), x.fixes ?? []]));
+  return asked.map((d) => ({ diagnostic: d, fixes: d.source === DIAGNOSTIC_SOURCE ? (byKey.get(diagnosticKey(d)) ?? []) : [] }));
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  const { start, end } = d.range;
+  return `${String(d.code)}\u0000${start.line}:${start.character}-${end.line}:${end.character}\u0000${typeof d.message === 'string' ? d.message : ''}`;
 }
 
 /**

@@ -22,7 +22,7 @@ import { STATUS_REQUEST, type ServerStatus } from '../protocol';
 import type { Kamerwijzer } from '../service/kamerwijzer';
 import type { ClientFeatures } from './capabilities';
 import type { ServerCommands } from './commands';
-import { fromDiagnostic, toCodeAction } from './convert';
+import { fixablesOf, toCodeAction } from './convert';
 import { registerReviewRequests } from './reviewRequests';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { WorkspaceSync } from './workspaceSync';
@@ -131,8 +131,9 @@ function registerChecks({ connection, service, publisher, client, guard }: Pick<
     guard('code actions', null, async (p: CodeActionParams) => {
       const findings = await publisher.currentFindings(p.textDocument.uri);
       if (!findings) return null;
-      const all = publisher.reportOf(findings.items).diagnostics.map(fromDiagnostic);
-      const selected = p.context.diagnostics.map(fromDiagnostic);
+      const { diagnostics } = publisher.reportOf(findings.items);
+      const all = findings.items.map((f, i) => ({ diagnostic: diagnostics[i]!, fixes: f.fixes ?? [] }));
+      const selected = fixablesOf(p.context.diagnostics, all);
       const actions = service.codeActions({ selected, all, createFiles: client().createFiles, ...(p.context.only ? { only: p.context.only } : {}) });
       return actions.map((a) => toCodeAction(a, (uri) => service.entry(uri)));
     }),
