@@ -65,39 +65,29 @@ export async function computeFindings(
   const m = messages(ctx.locale);
   // The rules ask the catalog about the same citations: each is asked of the sources once.
   const catalog = ctx.catalog.forOneComputation();
-  /** A rule's findings: kept, or made now (undefined when it is off, or failed). */
-  const findingsOf = async (rule: DiagnosticRule): Promise<readonly Finding[] | undefined> => {
-    let findings = options.cache?.get(rule.code)?.findings;
-    if (findings) return findings;
-    options.onRule?.(rule.code);
-    const watched = watchedContext({ ...ctx, catalog, doc, settings, m });
-    try {
-      findings = await rule.check(watched.ctx);
-    } catch (e) {
-      onRuleError(rule.code, e);
-      return undefined;
-    }
-    options.cache?.set(rule.code, { findings, readsWorkspace: watched.readsWorkspace() });
-    return findings;
-  };
-  const on = rules.filter((rule) => severityOf(rule, settings) !== 'off');
-  const found: (readonly Finding[] | undefined)[] = new Array(on.length);
   // Findings being made elsewhere (see RuleFindingsCache.pending) are waited for first: this thread
   // stays free meanwhile (two threads computing at once slow each other on a machine with few cores),
   // then runs what did not come.
   await options.cache?.pending?.();
-  for (let i = 0; i < on.length; i++) {
+  const out: CheckedFinding[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule, settings);
+    if (severity === 'off') continue;
+    let findings = options.cache?.get(rule.code)?.findings;
     // Between rules (kept ones too: turning many findings into ranges takes a while on a large text).
     if (options.slice) await options.slice();
     if (options.signal?.aborted) throw options.signal.reason;
-    found[i] = await findingsOf(on[i]!);
-  }
-  // Ranges, silencing and severities, in the order of the rules.
-  const out: CheckedFinding[] = [];
-  for (let i = 0; i < on.length; i++) {
-    const findings = found[i];
-    if (!findings) continue;
-    const severity = severityOf(on[i]!, settings);
+    if (!findings) {
+      options.onRule?.(rule.code);
+      const watched = watchedContext({ ...ctx, catalog, doc, settings, m });
+      try {
+        findings = await rule.check(watched.ctx);
+      } catch (e) {
+        onRuleError(rule.code, e);
+        continue;
+      }
+      options.cache?.set(rule.code, { findings, readsWorkspace: watched.readsWorkspace() });
+    }
     for (let k = 0; k < findings.length; k++) {
       if (options.slice && k % SLICE_FINDINGS === SLICE_FINDINGS - 1) await options.slice();
       const f = findings[k]!;
