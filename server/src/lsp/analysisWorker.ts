@@ -55,8 +55,8 @@ type ToWorker =
 /**
  * An analysis as the worker sends it. `findingsFollow`: the findings of the rules that read only the
  * document come after it, in a message of their own (`laterFindings`), while the main thread already
- * uses the analysis (an open document's version: requests waiting for it are answered, the rules that
- * read the workspace run meanwhile).
+ * uses the analysis (an open document's version: requests waiting for it are answered; its findings
+ * are computed once those have come).
  */
 type Analyzed = Omit<AnalyzedElsewhere, 'analysis' | 'findingsLater'> & { readonly findingsFollow?: true } & ({ readonly analysis: DocumentAnalysis } | { readonly delta: AnalysisDelta; readonly base: number });
 type RuleFindings = NonNullable<AnalyzedElsewhere['findings']>;
