@@ -13,6 +13,7 @@ import type { Span } from '../engine/model';
 import { changedStretch } from '../engine/incremental';
 import { lowerBoundBy } from '../engine/sortedOffsets';
 import { DocumentLookup } from './documentLookup';
+import { PreviousVersions } from './previousVersions';
 import type { IndexedDocument } from './model';
 
 const MAX_REACH = 600;
@@ -118,15 +119,14 @@ const WINDOW_MARGIN = 2 * MAX_REACH + 200;
 /** The windows of a document version, in order of their start (they may overlap). */
 const windowsOf = new WeakMap<IndexedDocument, SentenceWindow[]>();
 /** A document version's previous version, whose windows it takes over (see `sentencesFollow`). */
-const previousOf = new WeakMap<IndexedDocument, IndexedDocument>();
+const previousVersions = new PreviousVersions(
+  (doc) => windowsOf.has(doc),
+  (doc) => !!windowsOf.get(doc)?.length,
+);
 
 /** Says that a document version follows another (of the same document): its sentence windows are taken over where unchanged. */
 export function sentencesFollow(doc: IndexedDocument, previous: IndexedDocument): void {
-  if (doc === previous || windowsOf.has(doc)) return;
-  // The version whose windows were made: the previous one, or the one it would have taken them from
-  // (a version nobody asked for sentences is skipped, so that no chain of old versions is kept).
-  const source = windowsOf.get(previous)?.length ? previous : previousOf.get(previous);
-  if (source) previousOf.set(doc, source);
+  previousVersions.follows(doc, previous);
 }
 
 /** The window that serves `span`, made when none does; none for a long span (the whole text's sentences serve it). */
@@ -149,8 +149,7 @@ function windowList(doc: IndexedDocument): SentenceWindow[] {
   let list = windowsOf.get(doc);
   if (list) return list;
   list = [];
-  const previous = previousOf.get(doc);
-  previousOf.delete(doc);
+  const previous = previousVersions.take(doc);
   const before = previous && windowsOf.get(previous);
   if (previous && before?.length) {
     const change = changedStretch(previous.text, doc.text);

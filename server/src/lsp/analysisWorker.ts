@@ -23,15 +23,12 @@ import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { citationList, entryAnalysis } from '../catalog/workspaceIndex';
 import { readTextFileSync } from '../io/textFiles';
-import { sentencesFollow } from '../features/sentences';
-import { descriptionsFollow } from '../features/diagnostics/citationDescription';
-import { deadlinesFollow } from '../features/diagnostics/deadlineStatus';
 import { analysisDelta, applyAnalysisDelta, changedStretch, reanalyze, sameAnalyzeOptions, type AnalysisDelta } from '../engine/incremental';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
 import { LineIndex } from '../engine/lineIndex';
 import { ALL_RULES } from '../features/diagnostics/rules';
-import { prepareDocument } from '../features/diagnostics/prepared';
+import { prepareDocument, versionFollows } from '../features/diagnostics/prepared';
 import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
 import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
 import type { IndexedDocument } from '../features/model';
@@ -387,13 +384,8 @@ function serveAnalyses(): void {
       const analysis = whole.analysis;
       const doc: IndexedDocument = { uri: job.uri, version: 0, text: job.text, lines, metadata: analysis.metadata, analysis, known: job.known };
       if (job.checks) {
-        // The rules' word index is made from the previous version's (kept with it).
-        if (last) {
-          DocumentWords.follows(doc, last.doc);
-          sentencesFollow(doc, last.doc);
-          descriptionsFollow(doc, last.doc);
-          deadlinesFollow(doc, last.doc);
-        }
+        // What the rules keep per version is made from the previous version's (kept with it).
+        if (last) versionFollows(doc, last.doc);
         if (!job.once) recent.keep(job.uri, { analysis: whole, doc, options, sentAs: id });
       }
       // A stretch analysis of the version the main thread holds goes as what it adds to that one.

@@ -6,9 +6,6 @@
  * only as these parameters (in the spirit of vscode-markdown-languageservice's createLanguageService).
  */
 import { LineIndex } from '../engine/lineIndex';
-import { sentencesFollow } from '../features/sentences';
-import { descriptionsFollow } from '../features/diagnostics/citationDescription';
-import { deadlinesFollow } from '../features/diagnostics/deadlineStatus';
 import type { Hover, Location, DocumentLink, DocumentSymbol, InlayHint, SymbolInformation } from 'vscode-languageserver-types';
 import { workspaceCatalog, type Catalog } from '../catalog/catalog';
 import { GlossaryCatalog } from '../catalog/glossaries';
@@ -22,7 +19,7 @@ import { completion, type CompletionResult } from '../features/completion';
 import { definition } from '../features/definition';
 import { ALL_RULES } from '../features/diagnostics/rules';
 import type { DiagnosticRule } from '../features/diagnostics/model';
-import { adoptPrepared, type PreparedDocument } from '../features/diagnostics/prepared';
+import { adoptPrepared, versionFollows, type PreparedDocument } from '../features/diagnostics/prepared';
 import { computeFindings, severityOf } from '../features/diagnostics/run';
 import { documentLinks } from '../features/documentLinks';
 import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
@@ -328,13 +325,8 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     const before = index.get(uri);
     rememberFacts(uri, documentFacts);
     const doc = index.update(uri, text, version, analyzeOptions(uri, documentFacts), keep, analyzed, lines, citations);
-    // An open document's next version: the rules' word index is made from the previous one's.
-    if (before && !asEntry(keep) && before.text !== doc.text) {
-      DocumentWords.follows(doc, before);
-      sentencesFollow(doc, before);
-      descriptionsFollow(doc, before);
-      deadlinesFollow(doc, before);
-    }
+    // An open document's next version: what the rules keep per version is made from the previous one's.
+    if (before && !asEntry(keep) && before.text !== doc.text) versionFollows(doc, before);
     if (doc.analysis !== before?.analysis) {
       if (!analyzed) stats.analyses++;
       kept.workspaceChanged();

@@ -25,6 +25,7 @@ import type { KamerstukReference, MotionReference, Span } from '../../engine/mod
 import { lowerBound } from '../../engine/sortedOffsets';
 import { DocumentLookup } from '../documentLookup';
 import type { IndexedDocument } from '../model';
+import { PreviousVersions } from '../previousVersions';
 import { sentenceAround } from '../sentences';
 import { contentWords } from '../words';
 
@@ -68,7 +69,10 @@ export function describedAs(doc: IndexedDocument, r: KamerstukReference): Citati
 }
 
 /** A document version's previous version, whose descriptions it takes over where the edit cannot have changed them. */
-const previousOf = new WeakMap<IndexedDocument, IndexedDocument>();
+const previousVersions = new PreviousVersions(
+  (doc) => descriptions.has(doc.analysis),
+  (doc) => !!descriptions.get(doc.analysis)?.size,
+);
 
 /**
  * Says that a document version follows another (of the same document): the descriptions of its
@@ -77,9 +81,7 @@ const previousOf = new WeakMap<IndexedDocument, IndexedDocument>();
  * chain of old versions is kept.
  */
 export function descriptionsFollow(doc: IndexedDocument, previous: IndexedDocument): void {
-  if (doc === previous || descriptions.has(doc.analysis)) return;
-  const source = descriptions.get(previous.analysis)?.size ? previous : previousOf.get(previous);
-  if (source && source.analysis !== doc.analysis) previousOf.set(doc, source);
+  previousVersions.follows(doc, previous);
 }
 
 /** Descriptions taken over from a previous version, and described anew (the tests count work through it). */
@@ -102,8 +104,7 @@ const UNTOUCHED_MARGIN = 3000;
  */
 function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDescription | undefined> {
   const out = new Map<KamerstukReference, CitationDescription | undefined>();
-  const previous = previousOf.get(doc);
-  previousOf.delete(doc);
+  const previous = previousVersions.take(doc);
   const before = previous && descriptions.get(previous.analysis);
   if (!previous || !before?.size) return out;
   const change = changedStretch(previous.text, doc.text);

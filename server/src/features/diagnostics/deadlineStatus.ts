@@ -12,6 +12,7 @@ import { changedStretch } from '../../engine/incremental';
 import type { DeadlineReference } from '../../engine/model';
 import type { IndexedDocument } from '../model';
 import { DocumentLookup } from '../documentLookup';
+import { PreviousVersions } from '../previousVersions';
 import { sentenceAround } from '../sentences';
 
 export type DeadlineStatus = 'beforeLetter' | 'promisePassed' | 'passed';
@@ -44,7 +45,10 @@ export function deadlineStatus(doc: IndexedDocument, r: DeadlineReference, today
 export const deadlineWork = { carried: 0, read: 0 };
 
 /** A document version's previous version, whose statuses it takes over where the edit cannot have changed them. */
-const previousOf = new WeakMap<IndexedDocument, IndexedDocument>();
+const previousVersions = new PreviousVersions(
+  (doc) => statusesOf.has(doc),
+  (doc) => !!statusesOf.get(doc)?.byReference.size,
+);
 
 /**
  * Says that a document version follows another (of the same document): the statuses of its deadlines
@@ -53,9 +57,7 @@ const previousOf = new WeakMap<IndexedDocument, IndexedDocument>();
  * versions is kept.
  */
 export function deadlinesFollow(doc: IndexedDocument, previous: IndexedDocument): void {
-  if (doc === previous || statusesOf.has(doc)) return;
-  const source = statusesOf.get(previous)?.byReference.size ? previous : previousOf.get(previous);
-  if (source) previousOf.set(doc, source);
+  previousVersions.follows(doc, previous);
 }
 
 /**
@@ -74,8 +76,7 @@ const UNTOUCHED_MARGIN = 2000;
  */
 function carriedOver(doc: IndexedDocument, today: string): Map<DeadlineReference, DeadlineStatus | undefined> {
   const out = new Map<DeadlineReference, DeadlineStatus | undefined>();
-  const previous = previousOf.get(doc);
-  previousOf.delete(doc);
+  const previous = previousVersions.take(doc);
   const before = previous && statusesOf.get(previous);
   if (!previous || !before?.byReference.size || before.today !== today || previous.analysis.metadata.date !== doc.analysis.metadata.date) return out;
   const change = changedStretch(previous.text, doc.text);

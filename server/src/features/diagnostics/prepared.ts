@@ -5,9 +5,11 @@
  * (citationDescription.ts). With it the main thread answers those questions without splitting a
  * large text into sentences or building its lookups; what it does not cover is computed as before.
  */
+import { DocumentWords } from '../documentWords';
 import type { IndexedDocument } from '../model';
-import { adoptSentencesAroundReferences, sentencesAroundReferences } from '../sentences';
-import { adoptDescribedCitations, describedCitations, type CitationDescription } from './citationDescription';
+import { adoptSentencesAroundReferences, sentencesAroundReferences, sentencesFollow } from '../sentences';
+import { adoptDescribedCitations, describedCitations, descriptionsFollow, type CitationDescription } from './citationDescription';
+import { deadlinesFollow } from './deadlineStatus';
 
 export interface PreparedDocument {
   /** Per reference, the sentence around its span: [offset, length] pairs. */
@@ -18,6 +20,18 @@ export interface PreparedDocument {
 
 export function prepareDocument(doc: IndexedDocument): PreparedDocument {
   return { sentences: sentencesAroundReferences(doc), described: describedCitations(doc) };
+}
+
+/**
+ * Says that a document version follows another (an open document's next version): what the rules
+ * keep per version — the word index, the sentence windows, the citations' descriptions, the
+ * deadlines' statuses — is made from the previous version's where the edit cannot have changed it.
+ */
+export function versionFollows(doc: IndexedDocument, previous: IndexedDocument): void {
+  DocumentWords.follows(doc, previous);
+  sentencesFollow(doc, previous);
+  descriptionsFollow(doc, previous);
+  deadlinesFollow(doc, previous);
 }
 
 /** Takes over what `prepareDocument` made elsewhere of this version's text and analysis. */
