@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { CatalogDocument, CatalogSource } from '../../server/src/catalog/model';
+import { analyze, type AnalyzeOptions } from '../../server/src/engine/analyze';
 import { foldForSearch } from '../../server/src/engine/folding';
 import { BundledCatalogSource } from '../../server/src/catalog/sources/bundled';
 import type { IndexedDocument } from '../../server/src/catalog/workspaceIndex';
@@ -183,6 +184,13 @@ export function testWorkspace(options: WorkspaceOptions = {}): TestWorkspace {
 }
 
 /** Applies edits (offset spans in the original text) from last to first. */
+/** A document version analyzed on its own (no service, no glossary), as the per-version stores of the rules take it. */
+export function analyzedDocument(text: string, version = 1, options: Pick<AnalyzeOptions, 'keepSentences'> = {}): IndexedDocument {
+  const lines = new LineIndex(text);
+  const analysis = analyze(text, { ...options, lines });
+  return { uri: 'file:///ws/brief.md', version, text, lines, metadata: analysis.metadata, analysis, known: undefined };
+}
+
 export function applyEdits(text: string, edits: readonly { span: Span; newText: string }[]): string {
   return [...edits]
     .sort((a, b) => b.span.offset - a.span.offset)

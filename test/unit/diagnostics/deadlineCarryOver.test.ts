@@ -8,18 +8,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { analyze } from '../../../server/src/engine/analyze';
-import { LineIndex } from '../../../server/src/engine/lineIndex';
 import type { DeadlineReference } from '../../../server/src/engine/model';
 import { deadlinesFollow, deadlineStatus, deadlineWork } from '../../../server/src/features/diagnostics/deadlineStatus';
 import type { IndexedDocument } from '../../../server/src/features/model';
 import { params, realLetters, VOCABULARY } from '../../support/textArbitraries';
+import { analyzedDocument } from '../../support/workspace';
 
-function docOf(text: string, version = 1): IndexedDocument {
-  const lines = new LineIndex(text);
-  const analysis = analyze(text, { lines });
-  return { uri: 'file:///ws/brief.md', version, text, lines, metadata: analysis.metadata, analysis, known: undefined };
-}
+const docOf = (text: string, version = 1): IndexedDocument => analyzedDocument(text, version);
 
 /** Every deadline's status, in the analysis's order. */
 function statuses(doc: IndexedDocument, today: string): (string | undefined)[] {

@@ -6,19 +6,15 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { analyze, sentencesOfAnalysis } from '../../../server/src/engine/analyze';
+import { sentencesOfAnalysis } from '../../../server/src/engine/analyze';
 import { withLfLineEnds } from '../../../server/src/engine/chars';
 import { FlatText } from '../../../server/src/engine/flatText';
-import { LineIndex } from '../../../server/src/engine/lineIndex';
 import type { IndexedDocument } from '../../../server/src/features/model';
 import { adoptSentencesAroundReferences, sentenceAround, sentenceAroundInWholeText, sentencesAroundReferences, sentencesFollow } from '../../../server/src/features/sentences';
 import { anyText, params, realLetters, VOCABULARY } from '../../support/textArbitraries';
+import { analyzedDocument } from '../../support/workspace';
 
-function docOf(text: string, version = 1, keepSentences = false): IndexedDocument {
-  const lines = new LineIndex(text);
-  const analysis = analyze(text, { lines, keepSentences });
-  return { uri: 'file:///ws/brief.md', version, text, lines, metadata: analysis.metadata, analysis, known: undefined };
-}
+const docOf = (text: string, version = 1, keepSentences = false): IndexedDocument => analyzedDocument(text, version, { keepSentences });
 
 /** Places asked about: every reference, and places (one character, a few words) spread over the text. */
 function places(doc: IndexedDocument, spread: number): { offset: number; length: number }[] {
