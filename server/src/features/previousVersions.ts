@@ -3,7 +3,7 @@
  * (where the edit cannot have changed them: sentence windows, citation descriptions, deadline
  * statuses): the version before it when that one's values were made, else the one that version would
  * have taken them from. A version whose values nobody asked for is skipped, so no chain of old
- * versions is kept.
+ * versions is kept. And what a previous version kept, found again by offset.
  */
 import type { IndexedDocument } from './model';
 
@@ -30,4 +30,15 @@ export class PreviousVersions {
     this.previousOf.delete(doc);
     return previous;
   }
+}
+
+/** What a previous version kept per reference, by the reference's offset (several may start at one offset: a list). */
+export function byOffset<R extends { readonly span: { readonly offset: number } }, V>(kept: Iterable<readonly [R, V]>): Map<number, [R, V][]> {
+  const out = new Map<number, [R, V][]>();
+  for (const [r, v] of kept) {
+    const at = out.get(r.span.offset);
+    if (at) at.push([r, v]);
+    else out.set(r.span.offset, [[r, v]]);
+  }
+  return out;
 }

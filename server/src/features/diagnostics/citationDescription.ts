@@ -25,7 +25,7 @@ import type { KamerstukReference, MotionReference, Span } from '../../engine/mod
 import { lowerBound } from '../../engine/sortedOffsets';
 import { DocumentLookup } from '../documentLookup';
 import type { IndexedDocument } from '../model';
-import { PreviousVersions } from '../previousVersions';
+import { byOffset, PreviousVersions } from '../previousVersions';
 import { sentenceAround } from '../sentences';
 import { contentWords } from '../words';
 
@@ -111,12 +111,7 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
   const delta = change.newEnd - change.oldEnd;
   const near = (from: number, to: number): boolean => to + UNTOUCHED_MARGIN > change.start && from - UNTOUCHED_MARGIN < change.newEnd;
   // The previous version's citations by offset (several papers may be cited at one offset: a list).
-  const oldByOffset = new Map<number, [KamerstukReference, CitationDescription | undefined][]>();
-  for (const [r, d] of before) {
-    const at = oldByOffset.get(r.span.offset);
-    if (at) at.push([r, d]);
-    else oldByOffset.set(r.span.offset, [[r, d]]);
-  }
+  const oldByOffset = byOffset(before);
   /** The previous version's citation of the same paper with the same length at `offset`. */
   const oldAt = (r: KamerstukReference, offset: number) => oldByOffset.get(offset)?.find(([old]) => old.span.length === r.span.length && old.dossier === r.dossier && old.nr === r.nr);
   const lookup = DocumentLookup.of(doc);

@@ -12,7 +12,7 @@ import { changedStretch } from '../../engine/incremental';
 import type { DeadlineReference } from '../../engine/model';
 import type { IndexedDocument } from '../model';
 import { DocumentLookup } from '../documentLookup';
-import { PreviousVersions } from '../previousVersions';
+import { byOffset, PreviousVersions } from '../previousVersions';
 import { sentenceAround } from '../sentences';
 
 export type DeadlineStatus = 'beforeLetter' | 'promisePassed' | 'passed';
@@ -81,12 +81,7 @@ function carriedOver(doc: IndexedDocument, today: string): Map<DeadlineReference
   if (!previous || !before?.byReference.size || before.today !== today || previous.analysis.metadata.date !== doc.analysis.metadata.date) return out;
   const change = changedStretch(previous.text, doc.text);
   const delta = change.newEnd - change.oldEnd;
-  const oldByOffset = new Map<number, [DeadlineReference, DeadlineStatus | undefined][]>();
-  for (const entry of before.byReference) {
-    const at = oldByOffset.get(entry[0].span.offset);
-    if (at) at.push(entry);
-    else oldByOffset.set(entry[0].span.offset, [entry]);
-  }
+  const oldByOffset = byOffset(before.byReference);
   const lookup = DocumentLookup.of(doc);
   const oldLookup = DocumentLookup.of(previous);
   const notesAlike = sameNotes(previous, doc, delta, change);
