@@ -1,4 +1,4 @@
-import { withLfLineEnds } from './chars';
+import { detachedData, withLfLineEnds } from './chars';
 import { LineIndex } from './lineIndex';
 import { FlatText, type OmittedSpan } from './flatText';
 import type { DocumentAnalysis, DocumentMetadata, Footnote, FootnoteMarker, KamerstukReference, KnownDocumentFacts, MotionReference, Range, Reference, Span } from './model';
@@ -288,8 +288,13 @@ export function byPlace(a: { readonly span: Span }, b: { readonly span: Span }):
  * The analysis from what the recognizers found in the whole document: the links of repeated motions
  * and the senses of abbreviations (both read the whole document), each reference's text as written
  * and its LSP range (computed once here; a reference that has one keeps it).
+ *
+ * `detachNew`: for a changed stretch's analysis (incremental.ts), whose references later versions
+ * take over, every new reference is made of strings detached from this version's text (see
+ * `detached`), or each edit would keep one more whole text in memory. A whole analysis needs none:
+ * its references go together, with the text they were cut from, when the next whole analysis comes.
  */
-export function assemble(whole: WholeDocument, references: readonly Reference[], matches: readonly PlacedInstrumentMatch[], options: AnalyzeOptions): DocumentAnalysis {
+export function assemble(whole: WholeDocument, references: readonly Reference[], matches: readonly PlacedInstrumentMatch[], options: AnalyzeOptions, detachNew = false): DocumentAnalysis {
   const { source, text, lines } = whole;
   const asWritten = <T extends { readonly span: Span; readonly text: string }>(r: T): T =>
     text === source ? r : { ...r, text: source.slice(r.span.offset, r.span.offset + r.span.length) };
@@ -297,7 +302,9 @@ export function assemble(whole: WholeDocument, references: readonly Reference[],
   let m = 0;
   const located: Reference[] = references.map((r) => {
     const linked = r.kind === 'motion' ? motions[m++]! : r;
-    return linked.range ? linked : { ...asWritten(linked), range: lines.rangeOf(linked.span) };
+    if (linked.range) return linked;
+    const made = { ...asWritten(linked), range: lines.rangeOf(linked.span) };
+    return detachNew ? detachedData(made) : made;
   });
   const instruments = options.instruments ? resolveInstruments(text, matches, options.senses).map(asWritten) : [];
   return { metadata: whole.metadata, references: located, footnotes: whole.footnotes, footnoteMarkers: whole.markers, instruments };

@@ -107,3 +107,41 @@ export function oneLine(text: string, max = Infinity): string {
 export function withLfLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
+
+/**
+ * The shortest cut of a string that V8 keeps as a view of the string it was cut from (a "sliced
+ * string"): `slice`, `substring` and a regular expression's match of 13 or more characters hold on
+ * to the whole text they were cut from.
+ */
+const SLICED_FROM = 13;
+
+/**
+ * A string equal to `s` that holds on to no other text. What a document version hands on to its
+ * next version (references, descriptions, words and sentences taken over after an edit) is made of
+ * these: a cut of the text kept beyond its version would keep that version's whole text in memory,
+ * and every edit would add one.
+ */
+export function detached(s: string): string {
+  // The joined string is written out whole (flattened) before it is cut, so the cut is a view of that
+  // copy, not of `s`'s text.
+  return s.length < SLICED_FROM ? s : (' ' + s).slice(1);
+}
+
+/**
+ * A copy of plain data (objects, arrays, strings, numbers; no cycles) with every string in it
+ * detached (see `detached`).
+ */
+export function detachedData<T>(value: T): T {
+  const copy = (v: unknown): unknown => (typeof v === 'string' ? detached(v) : typeof v === 'object' && v !== null ? (Array.isArray(v) ? v.slice() : { ...v }) : v);
+  const top = copy(value);
+  // Each copied object's members copied in turn, from a work list (no recursion).
+  const work: Record<string, unknown>[] = typeof top === 'object' && top !== null ? [top as Record<string, unknown>] : [];
+  for (let o = work.pop(); o; o = work.pop()) {
+    for (const key of Object.keys(o)) {
+      const c = copy(o[key]);
+      o[key] = c;
+      if (typeof c === 'object' && c !== null) work.push(c as Record<string, unknown>);
+    }
+  }
+  return top as T;
+}

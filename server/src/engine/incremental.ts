@@ -138,7 +138,7 @@ function reanalyzeStretch(previous: WholeAnalysis, source: string, options: Anal
     if (rangeNumbersUsed > RANGE_NUMBERS_BUDGET) return whole('ranges');
     const composed = compose(previous, found, bounds, change, map, doc.lines.lineCount - old.lines.lineCount);
     if (!composed) continue;
-    const analysis = assemble(doc, composed.references, composed.matches, options);
+    const analysis = assemble(doc, composed.references, composed.matches, options, true);
     return {
       result: {
         analysis,

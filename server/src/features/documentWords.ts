@@ -5,6 +5,7 @@
  * One index per text (keyed by the version's line index, which every copy of an indexed document of
  * that text shares), so a rule asks it instead of scanning the text again.
  */
+import { detached } from '../engine/chars';
 import { foldForSearch } from '../engine/folding';
 import { changedStretch } from '../engine/incremental';
 import type { LineIndex } from '../engine/lineIndex';
@@ -101,6 +102,9 @@ export class DocumentWords {
   /** Says that a document version follows another (of the same document): its words are made from the other's. */
   static follows(doc: Pick<IndexedDocument, 'text' | 'lines'>, previous: Pick<IndexedDocument, 'text' | 'lines'>): void {
     if (doc.lines === previous.lines || cache.has(doc.lines)) return;
+    // The previous version's words are made: it is made from nothing any more (each version would
+    // otherwise hold the one before it, and no old version would ever leave memory).
+    if (cache.get(previous.lines)?.text === previous.text) previousOf.delete(previous.lines);
     // The version whose words were read: the previous one, or the one it would have been made from
     // (a version whose words nobody asked for is skipped, so that no chain of old texts is kept).
     const source = cache.get(previous.lines)?.text === previous.text ? { text: previous.text, lines: previous.lines } : previousOf.get(previous.lines);
@@ -141,7 +145,8 @@ export class DocumentWords {
       starts[i] = mid.starts[k]! + from;
       ends[i] = mid.ends[k]! + from;
       const raw = text.slice(starts[i]!, ends[i]!);
-      const folded = PLAIN.test(raw) ? raw : foldForSearch(raw);
+      // Later versions take the list of words over: a word holds no cut of this text (see detached).
+      const folded = detached(PLAIN.test(raw) ? raw : foldForSearch(raw));
       let id = ids.get(folded) ?? newIds?.get(folded);
       if (id === undefined) {
         (newIds ??= new Map()).set(folded, (id = words.length));
@@ -191,6 +196,8 @@ export class DocumentWords {
   static adopt(doc: Pick<IndexedDocument, 'text' | 'lines'>, data: DocumentWordsData): void {
     const { starts, ends, ...grouped } = data;
     cache.set(doc.lines, new DocumentWords(doc.text, { starts, ends }, grouped));
+    // Made elsewhere: nothing is made from an earlier version (its link goes, or old versions would stay).
+    previousOf.delete(doc.lines);
   }
 
   /** Everything read, as plain data (folding every run now if not yet done). */
@@ -340,7 +347,7 @@ export class DocumentWords {
         id = seen.find(text, s, e, h);
         if (id < 0) {
           // A new word: the table has every word of ASCII letters and digits seen so far.
-          const folded = text.slice(s, e).toLowerCase();
+          const folded = detached(text.slice(s, e).toLowerCase());
           ids.set(folded, (id = words.length));
           words.push(folded);
           seen.add(h, id);
@@ -349,7 +356,7 @@ export class DocumentWords {
         const raw = text.slice(s, e);
         id = (byRaw ??= new Map()).get(raw) ?? -1;
         if (id < 0) {
-          const folded = foldForSearch(raw);
+          const folded = detached(foldForSearch(raw));
           id = ids.get(folded) ?? -1;
           if (id < 0) {
             ids.set(folded, (id = words.length));

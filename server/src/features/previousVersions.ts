@@ -20,11 +20,15 @@ export class PreviousVersions {
   /** Says that `doc` follows `previous` (of the same document). */
   follows(doc: IndexedDocument, previous: IndexedDocument): void {
     if (doc === previous || this.made(doc)) return;
+    // A version whose values are made (here, or taken over from elsewhere) takes nothing over any
+    // more: its own link goes, or each version would hold the one before it and no old version would
+    // ever leave memory.
+    if (this.made(previous)) this.previousOf.delete(previous);
     const source = this.handsOn(previous) ? previous : this.previousOf.get(previous);
     if (source && source.analysis !== doc.analysis) this.previousOf.set(doc, source);
   }
 
-  /** The version `doc` takes its values over from, once (it is forgotten then). */
+  /** The version `doc` takes its values over from, once (it is forgotten then; values made elsewhere forget it too). */
   take(doc: IndexedDocument): IndexedDocument | undefined {
     const previous = this.previousOf.get(doc);
     this.previousOf.delete(doc);

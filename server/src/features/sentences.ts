@@ -6,7 +6,7 @@
  * recognizers read (footnote markers left out), so "… prostitutie.[6] Ik stuur …" is two sentences.
  */
 import { sentencesOfAnalysis } from '../engine/analyze';
-import { withLfLineEnds } from '../engine/chars';
+import { detached, withLfLineEnds } from '../engine/chars';
 import { FlatText } from '../engine/flatText';
 import { Sentences } from '../engine/sentences';
 import type { Span } from '../engine/model';
@@ -186,8 +186,9 @@ function makeWindow(doc: IndexedDocument, from: number, to: number): SentenceWin
     if (m.span.offset < end && m.span.offset + m.span.length > end) end = m.span.offset + m.span.length;
   }
   const markers = doc.analysis.footnoteMarkers.filter((m) => m.span.offset >= start && m.span.offset + m.span.length <= end);
+  // Later versions take the window over: it holds no cut of this version's text (see detached).
   const flat = new FlatText(
-    text.slice(start, end),
+    detached(text.slice(start, end)),
     markers.map((m) => ({ span: { offset: m.span.offset - start, length: m.span.length }, replacement: '' as const })),
   );
   return { from: start, to: end, flat, sentences: Sentences.ofFlat(flat), markers: markersIn(doc, start, end) };

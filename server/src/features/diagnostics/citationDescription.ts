@@ -18,6 +18,7 @@
  * that names only the kind of document ("de brief", "deze motie", "de brief van 4 april 2025") is
  * returned with no words: it is no evidence either way.
  */
+import { detachedData } from '../../engine/chars';
 import { MONTH_PATTERN, parseDutchDate } from '../../engine/calendar';
 import { normalizeDossier } from '../../engine/identifiers';
 import { changedStretch } from '../../engine/incremental';
@@ -63,7 +64,8 @@ export function describedAs(doc: IndexedDocument, r: KamerstukReference): Citati
   if (!known) descriptions.set(doc.analysis, (known = carriedOver(doc)));
   if (!known.has(r)) {
     descriptionWork.described++;
-    known.set(r, describeCitation(doc, r));
+    // Later versions take it over (carriedOver): it holds no cut of this version's text (see detached).
+    known.set(r, detachedData(describeCitation(doc, r)));
   }
   return known.get(r);
 }
@@ -197,6 +199,8 @@ export function adoptDescribedCitations(doc: IndexedDocument, described: readonl
   const refs = doc.analysis.references;
   if (described.length !== refs.length) return;
   let known = descriptions.get(doc.analysis);
+  // Made elsewhere: this version takes nothing over (its link to an earlier version goes).
+  previousVersions.take(doc);
   if (!known) descriptions.set(doc.analysis, (known = new Map()));
   refs.forEach((r, i) => {
     if (r.kind === 'kamerstuk' && !known.has(r)) known.set(r, described[i] ?? undefined);
