@@ -1,4 +1,4 @@
-import { detachedData, withLfLineEnds } from './chars';
+import { detached, detachedData, withLfLineEnds } from './chars';
 import { LineIndex } from './lineIndex';
 import { FlatText, type OmittedSpan } from './flatText';
 import type { DocumentAnalysis, DocumentMetadata, Footnote, FootnoteMarker, KamerstukReference, KnownDocumentFacts, MotionReference, Range, Reference, Span } from './model';
@@ -215,7 +215,8 @@ export function recognizeStretch(
     const known = lowercaseQueries.get(word);
     if (known !== undefined) return known;
     const answer = writesInLowerCase ? writesInLowerCase(word) : (lowercase ??= new LowercaseWords(flat.text)).has(word);
-    lowercaseQueries.set(word, answer);
+    // Later versions take the answers over (incremental.ts): the word holds no cut of this text.
+    lowercaseQueries.set(detached(word), answer);
     return answer;
   };
   let lowercase: LowercaseWords | undefined;
