@@ -246,7 +246,10 @@ export class WorkspaceSync {
       if (p) this.discoverGlossary(p);
       const known = p ? this.manifests.factsFor(p) : undefined;
       const before = this.service.entry(doc.uri);
-      const indexed = await this.service.setDocumentAsync(doc.uri, text, doc.version, known ? { known } : undefined, signal);
+      // The analysis's own signal goes with it once made; what is still made of this version afterwards
+      // (the worker's findings) stops with the version's signal, when a newer version or closing comes.
+      const version = this.versionSignal(doc.uri);
+      const indexed = await this.service.setDocumentAsync(doc.uri, text, doc.version, known ? { known } : undefined, version ? AbortSignal.any([signal, version]) : signal);
       this.dependentsOnIdentity(before, indexed);
       this.failedVersions.delete(doc.uri);
       this.failureLogged.delete(doc.uri);
@@ -373,8 +376,12 @@ export class WorkspaceSync {
     this.failureLogged.delete(uri);
     this.listener.closed(uri);
     const p = pathOf(uri);
-    // The file on disk (if it belongs to the workspace) replaces the editor's text.
+    // The file on disk (if it belongs to the workspace) replaces the editor's text. Until it is read,
+    // the index keeps only the closed text's entry (what other documents ask of it): the closed text
+    // whole, at the editor's version, would pass for the text of the same document opened again at
+    // that version (an editor starts again at version 1).
     if (p && this.folders.folderOf(p) && isDocumentFile(p) && !this.folders.isExcluded(p)) {
+      this.service.index.release(uri);
       this.indexFile(p)
         .catch((e: unknown) => this.service.logger.error(`reading ${p} failed: ${(e as Error).message}`))
         .finally(() => this.listener.indexed());
