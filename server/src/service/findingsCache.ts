@@ -38,7 +38,9 @@ export class FindingsCache {
     this.generation++;
   }
 
-  forget(uri: string): void {
+  /** Forgets a document's kept findings; with `analysis`, only those kept for that analysis (not a newer version's). */
+  forget(uri: string, analysis?: IndexedDocument['analysis']): void {
+    if (analysis && this.documents.get(uri)?.analysis !== analysis) return;
     this.documents.delete(uri);
   }
 
@@ -77,16 +79,16 @@ export class FindingsCache {
     entry.pending = pending;
   }
 
-  /** The entry of a document version under `local`: a new one for another analysis or text, emptied for another local state. */
+  /**
+   * The entry of a document version under `local`: a new one for another analysis, text or local
+   * state. (Never the old one emptied: a computation under the old state still running writes into
+   * its own entry, which is no longer the document's, so none of its findings is kept for the new state.)
+   */
   private entryOf(doc: IndexedDocument, local: readonly unknown[]): DocumentEntry {
     let entry = this.documents.get(doc.uri);
-    if (!entry || entry.analysis !== doc.analysis || entry.text !== doc.text) {
+    if (!entry || entry.analysis !== doc.analysis || entry.text !== doc.text || !sameItems(entry.local, local)) {
       entry = { analysis: doc.analysis, text: doc.text, local, rules: new Map() };
       this.documents.set(doc.uri, entry);
-    } else if (!sameItems(entry.local, local)) {
-      entry.local = local;
-      entry.rules.clear();
-      entry.final = undefined;
     }
     return entry;
   }

@@ -350,7 +350,8 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     try {
       return await keptFindings(doc, ctx, glossaryLocal, signal);
     } finally {
-      if (index.get(doc.uri) !== doc) kept.forget(doc.uri);
+      // (Not a newer version's findings: this computation may end after that version was indexed.)
+      if (index.get(doc.uri) !== doc) kept.forget(doc.uri, doc.analysis);
     }
   };
   const keptFindings = (doc: IndexedDocument, ctx: FeatureContext, glossaryLocal: readonly unknown[], signal?: AbortSignal): Promise<CheckedFinding[]> => {
