@@ -310,6 +310,41 @@ async function serverEdits(text: string, edits: number): Promise<ServerEditFigur
 }
 
 /**
+ * Typing in the real server: bursts of `keys` one-character edits `gapMs` apart (each version
+ * superseded by the next while it is analysed), then a diagnostic pull; the median of three bursts
+ * from the last keystroke to the diagnostics.
+ */
+async function serverTypingBursts(text: string, keys: number, gapMs: number): Promise<number> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-typing-'));
+  const server = BenchServer.spawn({ folder });
+  try {
+    await server.initialize(folder);
+    await server.indexed();
+    const c = server.connection;
+    const uri = pathToFileURL(path.join(folder, 'brief.md')).toString();
+    let version = 1;
+    await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    const at = new LineIndex(text).positionAt(editOffset(text));
+    const times: number[] = [];
+    for (let burst = 0; burst < 3; burst++) {
+      for (let k = 0; k < keys; k++) {
+        const place = { line: at.line, character: at.character + burst * keys + k };
+        await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: place, end: place }, text: 'x' }] });
+        if (k < keys - 1) await new Promise((r) => setTimeout(r, gapMs));
+      }
+      const t0 = performance.now();
+      await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  } finally {
+    await server.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
  * A long editing session in the real server: `edits` edits all over a letter (a word typed, three
  * characters deleted, at places of a fixed sequence), the diagnostics pulled after every fifth; the
  * peak resident set at the end and the resident set after the first 20 edits (Linux: /proc).
@@ -506,6 +541,10 @@ async function serverTargets(figures: Figure[], big: string, log: (line: string)
   figures.push({ id: 'hover.p99.idle', label: 'hover p99, idle (server)', value: s.hoverIdleP99, unit: 'ms', target: { op: '<=', value: 5 }, note: s.hoverAnswered ? '200 hovers' : 'a hover answered nothing' });
   figures.push({ id: 'hover.p99.busy', label: 'hover p99 while a 5 MB document is re-analysed (server)', value: s.hoverBusyP99, unit: 'ms', target: { op: '<=', value: 5 }, note: `${s.hoverBusyCount} hovers, one every ${HOVER_INTERVAL_MS} ms during 5 edits; slowest ${s.hoverBusyMax.toFixed(0)} ms` });
   figures.push({ id: 'hover.edit.5mb.server', label: 'hover at the place just edited, 5 MB letter (server)', value: s.hoverAtEditMs, unit: 'ms', note: 'median of 6 edits of a citation: it waits for the new version\'s analysis' });
+
+  log('  typing in the server (bursts of 10 keystrokes 50 ms apart, 5 MB letter) …');
+  const typing = await serverTypingBursts(big, 10, 50);
+  figures.push({ id: 'typing.5mb.server', label: 'typing in a 5 MB letter: last keystroke → diagnostics (server)', value: typing, unit: 'ms', note: 'median of 3 bursts of 10 keystrokes 50 ms apart: a version superseded while analysed restarts the worker, the next one is analysed whole' });
 
   log('  a long editing session in the server (200 edits of a 1 MB letter) …');
   const session = await serverEditSession(big.slice(0, big.lastIndexOf('\n\n', MB) > 0 ? big.lastIndexOf('\n\n', MB) : MB), 200);
