@@ -240,6 +240,24 @@ interface ServerEditFigures {
   readonly hoverAtEditMs: number;
 }
 
+/** A letter open in a real server of its own (in a new folder), its diagnostics pulled once: `work` runs with it, then the server stops and the folder goes. */
+async function withOpenLetter<T>(text: string, work: (open: { readonly server: BenchServer; readonly c: BenchServer['connection']; readonly uri: string }) => Promise<T>): Promise<T> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-ws-'));
+  const server = BenchServer.spawn({ folder });
+  try {
+    await server.initialize(folder);
+    await server.indexed();
+    const c = server.connection;
+    const uri = pathToFileURL(path.join(folder, 'brief.md')).toString();
+    await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    return await work({ server, c, uri });
+  } finally {
+    await server.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /** Every this many ms a hover is sent, whether the last was answered or not (so a stall delays every hover that falls in it). */
 const HOVER_INTERVAL_MS = 5;
 
@@ -250,16 +268,8 @@ const HOVER_INTERVAL_MS = 5;
  * delays every hover sent meanwhile, as a user pointing at a citation would see.
  */
 async function serverEdits(text: string, edits: number): Promise<ServerEditFigures> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-ws-'));
-  const server = BenchServer.spawn({ folder });
-  try {
-    await server.initialize(folder);
-    await server.indexed();
-    const c = server.connection;
-    const uri = pathToFileURL(path.join(folder, 'brief.md')).toString();
+  return withOpenLetter(text, async ({ c, uri }) => {
     let version = 1;
-    await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
-    await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     const position = hoverPosition(text);
     const hover = async (): Promise<{ ms: number; answered: boolean }> => {
       const t0 = performance.now();
@@ -303,10 +313,7 @@ async function serverEdits(text: string, edits: number): Promise<ServerEditFigur
       await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     }
     return { editMs: median(editTimes), hoverIdleP99: percentile(idle, 99), hoverBusyP99: percentile(busy, 99), hoverBusyMax: busy.reduce((a, b) => Math.max(a, b), 0), hoverBusyCount: busy.length, hoverAnswered: answered, hoverAtEditMs: median(atEdit) };
-  } finally {
-    await server.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -315,16 +322,8 @@ async function serverEdits(text: string, edits: number): Promise<ServerEditFigur
  * from the last keystroke to the diagnostics.
  */
 async function serverTypingBursts(text: string, keys: number, gapMs: number): Promise<number> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-typing-'));
-  const server = BenchServer.spawn({ folder });
-  try {
-    await server.initialize(folder);
-    await server.indexed();
-    const c = server.connection;
-    const uri = pathToFileURL(path.join(folder, 'brief.md')).toString();
+  return withOpenLetter(text, async ({ c, uri }) => {
     let version = 1;
-    await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
-    await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     const at = new LineIndex(text).positionAt(editOffset(text));
     const times: number[] = [];
     for (let burst = 0; burst < 3; burst++) {
@@ -338,10 +337,7 @@ async function serverTypingBursts(text: string, keys: number, gapMs: number): Pr
       times.push(performance.now() - t0);
     }
     return median(times);
-  } finally {
-    await server.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -350,23 +346,15 @@ async function serverTypingBursts(text: string, keys: number, gapMs: number): Pr
  * peak resident set at the end and the resident set after the first 20 edits (Linux: /proc).
  */
 async function serverEditSession(text: string, edits: number): Promise<{ peakMb: number; earlyMb: number }> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-session-'));
-  const server = BenchServer.spawn({ folder });
-  const rss = (): number => {
-    try {
-      return Number(/VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-    } catch {
-      return NaN;
-    }
-  };
-  try {
-    await server.initialize(folder);
-    await server.indexed();
-    const c = server.connection;
-    const uri = pathToFileURL(path.join(folder, 'brief.md')).toString();
+  return withOpenLetter(text, async ({ server, c, uri }) => {
+    const rss = (): number => {
+      try {
+        return Number(/VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+      } catch {
+        return NaN;
+      }
+    };
     let version = 1;
-    await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
-    await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     let current = text;
     let seed = 12345;
     let earlyMb = NaN;
@@ -384,10 +372,7 @@ async function serverEditSession(text: string, edits: number): Promise<{ peakMb:
     }
     await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     return { peakMb: server.peakRssMb() ?? NaN, earlyMb };
-  } finally {
-    await server.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The real server indexes a folder: time from spawn to the first kamerwijzer/indexed, and its peak resident set. */
