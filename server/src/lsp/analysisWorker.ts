@@ -12,12 +12,14 @@
  * workspace scan is read here too (readAndAnalyzeFile): its text never goes to the main thread, which
  * gets only what the index keeps of it (its metadata, line starts and citations as numbers). One job
  * runs at a time; a newer job of the same document drops a queued older one, and stops a
- * running one on a large text (the worker is restarted: finishing it would only delay the newer
- * one). When the worker fails (it cannot start, crashes or exits), analyses continue in the main
+ * running one on a large text (the worker is restarted) unless the worker keeps that one to analyze
+ * the next version from (an open document's: the newer version is analyzed from it as a stretch). When the worker fails (it cannot start, crashes or exits), analyses continue in the main
  * thread: `analyze` answers undefined and the service analyzes in process; the log says so once.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
@@ -35,9 +37,21 @@ import type { IndexedDocument } from '../features/model';
 import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, FileJob, Logger } from '../service/kamerwijzer';
 
 const WORKER_MARK = 'kamerwijzerAnalysisWorker';
+const COLLECT_WHEN_IDLE = 'collectWhenIdle';
 
-/** A running analysis of a text this long is stopped when a newer version arrives (a shorter one finishes, its result dropped). */
+/**
+ * A running analysis of a text this long is stopped when a newer version arrives (the worker is
+ * restarted), unless the worker keeps it for the next version (an open document's: finished, the
+ * newer version is analyzed from it as a stretch, far sooner than anew in a restarted worker that
+ * would also have lost every other open document's last analysis). A shorter one finishes, its
+ * result dropped.
+ */
 const STOP_RUNNING_FROM_CHARS = 200_000;
+
+/** Whether the worker keeps a job's analysis to analyze the document's next version from (an open document's). */
+function keptForNextVersion(job: AnalysisJob): boolean {
+  return !!job.checks && !job.once;
+}
 
 /**
  * A job, and `base`: the id of the job whose analysis of the same document the main thread holds (a
@@ -59,6 +73,7 @@ type Analyzed = Omit<AnalyzedElsewhere, 'analysis' | 'findingsLater'> & { readon
 type RuleFindings = NonNullable<AnalyzedElsewhere['findings']>;
 type FromWorker =
   | ({ readonly id: number } & Analyzed)
+  /** `cancelled`: the findings (or, cancelled while the job's analysis was made, the whole answer) were no longer wanted. */
   | { readonly id: number; readonly laterFindings: RuleFindings; readonly cancelled?: true }
   | { readonly id: number; readonly file: AnalyzedFile | 'declined' }
   | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
@@ -102,6 +117,8 @@ export interface WorkerAnalyzerOptions {
    * frequent, shorter collections and less memory. The pool's workers for files of a scan or a check
    * use a small one.
    */
+  /** The editor's worker: its heap is collected when it has no job left and grew (see idleCollector). */
+  readonly collectWhenIdle?: boolean;
   readonly youngGenerationMb?: number;
   /** Told instead of the log when the worker fails (a pool says what that means for its other workers). */
   readonly onFailed?: (e: unknown) => void;
@@ -186,11 +203,16 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       return;
     } else if (this.running === pending) {
       this.running = undefined;
-      if (pending.job && pending.job.text.length >= STOP_RUNNING_FROM_CHARS && this.worker) {
+      if (pending.job && pending.job.text.length >= STOP_RUNNING_FROM_CHARS && !keptForNextVersion(pending.job) && this.worker) {
         this.stop(this.worker);
         this.worker = undefined;
         this.options.onEvent?.('restarted', pending.job.uri);
-      } else this.ignoreNextResult = pending.id;
+      } else {
+        // Its analysis is finished (and kept in the worker: the next version is analyzed from it, a
+        // stretch), its result dropped here; the findings that would follow are not made.
+        this.ignoreNextResult = pending.id;
+        this.worker?.postMessage({ kind: 'cancel', id: pending.id } satisfies ToWorker);
+      }
     } else return;
     pending.reject(reason);
     this.pump();
@@ -216,13 +238,13 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       return;
     }
     this.options.onEvent?.('started', next.job.uri);
-    const base = next.job.checks && !next.job.once ? this.received.get(next.job.uri)?.id : undefined;
+    const base = keptForNextVersion(next.job) ? this.received.get(next.job.uri)?.id : undefined;
     worker.postMessage({ kind: 'analyze', id: next.id, job: next.job, ...(base ? { base } : {}) } satisfies ToWorker);
   }
 
   private start(bundled: GlossaryData): Worker {
     const young = this.options.youngGenerationMb;
-    const worker = new Worker(this.options.script ?? defaultWorkerScript(), { workerData: { [WORKER_MARK]: true }, ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) });
+    const worker = new Worker(this.options.script ?? defaultWorkerScript(), { workerData: { [WORKER_MARK]: true, [COLLECT_WHEN_IDLE]: !!this.options.collectWhenIdle }, ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) });
     this.received.clear();
     worker.unref();
     worker.postMessage({ kind: 'bundled', data: bundled } satisfies ToWorker);
@@ -265,7 +287,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         pending.resolve(undefined);
         return this.pump();
       }
-      if (pending.job.checks && !pending.job.once) {
+      if (keptForNextVersion(pending.job)) {
         this.received.delete(pending.job.uri);
         this.received.set(pending.job.uri, { id: reply.id, analysis });
         if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
@@ -350,8 +372,11 @@ function serveAnalyses(): void {
       cancelled.add(message.id);
       return;
     }
-    turn = turn.then(() => (message.kind === 'file' ? serveFile(port, message.id, message.job) : serve(message.id, message.job, message.base)));
+    idle.queued();
+    turn = turn.then(() => (message.kind === 'file' ? serveFile(port, message.id, message.job) : serve(message.id, message.job, message.base))).then(idle.done);
   });
+  // When no job is left, the heap is collected if it grew (idleCollector).
+  const idle = idleCollector(!!(workerData as Record<string, unknown> | undefined)?.[COLLECT_WHEN_IDLE]);
   const serve = async (id: number, job: AnalysisJob, base: number | undefined): Promise<void> => {
     // A cancel heard after its job was done is forgotten (jobs come in the order of their ids).
     for (const old of cancelled) if (old < id) cancelled.delete(old);
@@ -387,6 +412,15 @@ function serveAnalyses(): void {
         // What the rules keep per version is made from the previous version's (kept with it).
         if (last) versionFollows(doc, last.doc);
         if (!job.once) recent.keep(job.uri, { analysis: whole, doc, options, sentAs: id });
+      }
+      if (keptForNextVersion(job)) {
+        // A newer version came while this one was analyzed (its cancel is heard now): the analysis
+        // stays here for the next version, and nothing more is made of it or sent.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancelled.delete(id)) {
+          port.postMessage({ id, laterFindings: [], cancelled: true } satisfies FromWorker);
+          return;
+        }
       }
       // A stretch analysis of the version the main thread holds goes as what it adds to that one.
       const delta = last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined;
@@ -522,6 +556,43 @@ class RecentAnalyses {
     this.byUri.set(uri, analysis);
     if (this.byUri.size > this.most) this.byUri.delete(this.byUri.keys().next().value!);
   }
+}
+
+/** A full collection when idle once the heap grew past this many times what the last one left, plus IDLE_COLLECTION_SLACK. */
+const IDLE_COLLECTION_GROWTH = 1.25;
+const IDLE_COLLECTION_SLACK = 32 * 1024 * 1024;
+
+/**
+ * What the worker calls when it has no job left: a full collection of its heap when the heap grew
+ * well past what the last collection left. An open document's versions are analyzed one from the
+ * other in one worker (a superseded version is finished, not stopped), and V8 then lets the heap grow
+ * to several times its live data while edits come quickly: 200 edits of a 1 MB letter peaked at
+ * 700–970 MB, ~380 MB with this. The collection runs while no one waits for the worker (a job that
+ * comes meanwhile waits for it, tens of milliseconds). Only the editor's worker (`on`): the workers
+ * that read a workspace's files are idle between batches, and collecting there slowed indexing by a
+ * tenth. Without `gc` (not exposable), nothing is done.
+ */
+function idleCollector(on: boolean): { readonly queued: () => void; readonly done: () => void } {
+  let gc: (() => void) | undefined;
+  if (on) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      gc = vm.runInNewContext('gc') as () => void;
+    } catch {
+      gc = undefined;
+    }
+  }
+  /** Jobs received and not yet done. */
+  let waiting = 0;
+  let live = 0;
+  return {
+    queued: () => void waiting++,
+    done: () => {
+      if (--waiting > 0 || !gc || v8.getHeapStatistics().used_heap_size <= IDLE_COLLECTION_GROWTH * live + IDLE_COLLECTION_SLACK) return;
+      gc();
+      live = v8.getHeapStatistics().used_heap_size;
+    },
+  };
 }
 
 /** True in a thread started as the analysis worker. */

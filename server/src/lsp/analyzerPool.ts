@@ -61,7 +61,7 @@ export class AnalyzerPool implements DocumentAnalyzer {
     // The editor's worker keeps V8's default heap (an edit of a long letter allocates much); the others
     // take many short files one after another, where a small young generation costs little time and
     // keeps a workspace of 2,000 letters indexed under 300 MB.
-    this.workers = Array.from({ length: count }, (_, i) => new WorkerAnalyzer({ ...(this.withEditor && i === 0 ? {} : { youngGenerationMb: FILES_YOUNG_GENERATION_MB }), ...options, onFailed }));
+    this.workers = Array.from({ length: count }, (_, i) => new WorkerAnalyzer({ ...(this.withEditor && i === 0 ? { collectWhenIdle: true } : { youngGenerationMb: FILES_YOUNG_GENERATION_MB }), ...options, onFailed }));
   }
 
   /** The editor's worker: open documents' versions (tests read its counters). */
