@@ -573,26 +573,35 @@ const IDLE_COLLECTION_SLACK = 32 * 1024 * 1024;
  * tenth. Without `gc` (not exposable), nothing is done.
  */
 function idleCollector(on: boolean): { readonly queued: () => void; readonly done: () => void } {
-  let gc: (() => void) | undefined;
-  if (on) {
-    try {
-      v8.setFlagsFromString('--expose-gc');
-      gc = vm.runInNewContext('gc') as () => void;
-    } catch {
-      gc = undefined;
-    }
-  }
   /** Jobs received and not yet done. */
   let waiting = 0;
   let live = 0;
+  let gc: (() => void) | null | undefined = on ? undefined : null;
   return {
     queued: () => void waiting++,
     done: () => {
-      if (--waiting > 0 || !gc || v8.getHeapStatistics().used_heap_size <= IDLE_COLLECTION_GROWTH * live + IDLE_COLLECTION_SLACK) return;
-      gc();
+      if (--waiting > 0 || gc === null || v8.getHeapStatistics().used_heap_size <= IDLE_COLLECTION_GROWTH * live + IDLE_COLLECTION_SLACK) return;
+      gc ??= exposedGc();
+      gc?.();
       live = v8.getHeapStatistics().used_heap_size;
     },
   };
+}
+
+/**
+ * V8's `gc`, made at the first need (not at start-up), with the flags set back at once: V8's code cache
+ * (dist/server.js starts from it) is only taken by a process with the flags it was written with.
+ * Null when it cannot be had.
+ */
+function exposedGc(): (() => void) | null {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  } finally {
+    v8.setFlagsFromString('--no-expose-gc');
+  }
 }
 
 /** True in a thread started as the analysis worker. */
