@@ -19,12 +19,13 @@ interface RuleEntry extends CachedRuleFindings {
 interface DocumentEntry {
   readonly analysis: DocumentAnalysis;
   readonly text: string;
-  local: readonly unknown[];
+  /** The local state the entry is for (another state gets another entry). */
+  readonly local: readonly unknown[];
   readonly rules: Map<string, RuleEntry>;
   /** The whole result, and the generation it holds for (undefined: it read nothing of the workspace). */
   final?: { readonly result: CheckedFinding[]; readonly generation: number | undefined };
   /** A computation under way for this state (a second caller shares it). */
-  running?: { readonly promise: Promise<CheckedFinding[]>; readonly generation: number; readonly local: readonly unknown[] };
+  running?: { readonly promise: Promise<CheckedFinding[]>; readonly generation: number };
   /** Findings made elsewhere that are still to come (see `seedLater`): settled once they are kept (or not coming). */
   pending?: Promise<void>;
 }
@@ -69,8 +70,8 @@ export class FindingsCache {
     const entry = this.entryOf(doc, local);
     const pending: Promise<void> = later
       .then((rules) => {
-        // Kept while this state is still the document's.
-        if (rules && this.documents.get(doc.uri) === entry && sameItems(entry.local, local)) count(this.seed(doc, local, rules));
+        // Kept while this entry (this state) is still the document's.
+        if (rules && this.documents.get(doc.uri) === entry) count(this.seed(doc, local, rules));
       })
       .catch(() => undefined)
       .finally(() => {
@@ -102,7 +103,7 @@ export class FindingsCache {
     const entry = this.entryOf(doc, local);
     const generation = this.generation;
     if (entry.final && (entry.final.generation === undefined || entry.final.generation === generation)) return Promise.resolve(entry.final.result);
-    if (entry.running && entry.running.generation === generation && sameItems(entry.running.local, local)) return entry.running.promise;
+    if (entry.running && entry.running.generation === generation) return entry.running.promise;
     const current = entry;
     let readsWorkspace = false;
     const cache: RuleFindingsCache = {
@@ -121,8 +122,8 @@ export class FindingsCache {
     const promise = compute(cache).then(
       (result) => {
         if (current.running?.promise === promise) current.running = undefined;
-        // Kept only while this state is still the document's.
-        if (this.documents.get(doc.uri) === current && sameItems(current.local, local)) current.final = { result, generation: readsWorkspace ? generation : undefined };
+        // Kept only while this entry (this state) is still the document's.
+        if (this.documents.get(doc.uri) === current) current.final = { result, generation: readsWorkspace ? generation : undefined };
         return result;
       },
       (e: unknown) => {
@@ -130,7 +131,7 @@ export class FindingsCache {
         throw e;
       },
     );
-    current.running = { promise, generation, local };
+    current.running = { promise, generation };
     return promise;
   }
 }
