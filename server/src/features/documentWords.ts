@@ -102,12 +102,13 @@ export class DocumentWords {
   /** Says that a document version follows another (of the same document): its words are made from the other's. */
   static follows(doc: Pick<IndexedDocument, 'text' | 'lines'>, previous: Pick<IndexedDocument, 'text' | 'lines'>): void {
     if (doc.lines === previous.lines || cache.has(doc.lines)) return;
+    const previousMade = cache.get(previous.lines)?.text === previous.text;
     // The previous version's words are made: it is made from nothing any more (each version would
     // otherwise hold the one before it, and no old version would ever leave memory).
-    if (cache.get(previous.lines)?.text === previous.text) previousOf.delete(previous.lines);
+    if (previousMade) previousOf.delete(previous.lines);
     // The version whose words were read: the previous one, or the one it would have been made from
     // (a version whose words nobody asked for is skipped, so that no chain of old texts is kept).
-    const source = cache.get(previous.lines)?.text === previous.text ? { text: previous.text, lines: previous.lines } : previousOf.get(previous.lines);
+    const source = previousMade ? { text: previous.text, lines: previous.lines } : previousOf.get(previous.lines);
     if (source) previousOf.set(doc.lines, source);
   }
 

@@ -13,8 +13,9 @@
  * gets only what the index keeps of it (its metadata, line starts and citations as numbers). One job
  * runs at a time; a newer job of the same document drops a queued older one, and stops a
  * running one on a large text (the worker is restarted) unless the worker keeps that one to analyze
- * the next version from (an open document's: the newer version is analyzed from it as a stretch). When the worker fails (it cannot start, crashes or exits), analyses continue in the main
- * thread: `analyze` answers undefined and the service analyzes in process; the log says so once.
+ * the next version from (an open document's: the newer version is analyzed from it as a stretch).
+ * When the worker fails (it cannot start, crashes or exits), analyses continue in the main thread:
+ * `analyze` answers undefined and the service analyzes in process; the log says so once.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -117,9 +118,9 @@ export interface WorkerAnalyzerOptions {
    * frequent, shorter collections and less memory. The pool's workers for files of a scan or a check
    * use a small one.
    */
+  readonly youngGenerationMb?: number;
   /** The editor's worker: its heap is collected when it has no job left and grew (see idleCollector). */
   readonly collectWhenIdle?: boolean;
-  readonly youngGenerationMb?: number;
   /** Told instead of the log when the worker fails (a pool says what that means for its other workers). */
   readonly onFailed?: (e: unknown) => void;
   /** Tests only: told when a job is handed to the worker and when the worker is restarted. */
@@ -193,25 +194,22 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   private drop(pending: Pending, reason: unknown): void {
     const at = this.queue.indexOf(pending);
     if (at >= 0) this.queue.splice(at, 1);
-    else if (this.running === pending && pending.laterFindings) {
-      // Its analysis was answered; the findings still being made are not wanted (none are kept): the
-      // worker stops making them at the next rule, and the next job starts.
+    else if (this.running === pending) {
       this.running = undefined;
-      this.ignoreNextResult = pending.id;
-      this.worker?.postMessage({ kind: 'cancel', id: pending.id } satisfies ToWorker);
-      pending.laterFindings(undefined);
-      return;
-    } else if (this.running === pending) {
-      this.running = undefined;
+      // (A job whose findings follow its analysis is one the worker keeps: never stopped.)
       if (pending.job && pending.job.text.length >= STOP_RUNNING_FROM_CHARS && !keptForNextVersion(pending.job) && this.worker) {
         this.stop(this.worker);
         this.worker = undefined;
         this.options.onEvent?.('restarted', pending.job.uri);
       } else {
-        // Its analysis is finished (and kept in the worker: the next version is analyzed from it, a
-        // stretch), its result dropped here; the findings that would follow are not made.
+        // Its analysis is finished (an open document's is kept in the worker: the next version is
+        // analyzed from it, a stretch) and dropped here; the findings that would follow it, or those
+        // still being made after it was answered, are not made: the worker stops before the first
+        // rule or at the next one.
         this.ignoreNextResult = pending.id;
         this.worker?.postMessage({ kind: 'cancel', id: pending.id } satisfies ToWorker);
+        // Answered already: whoever waits for its findings gets none (they are not kept).
+        if (pending.laterFindings) return pending.laterFindings(undefined);
       }
     } else return;
     pending.reject(reason);
@@ -445,7 +443,7 @@ async function answer(
 ): Promise<void> {
   const { job, doc, lines, delta } = a;
   const analysis = doc.analysis;
-  const apart = !!job.checks && !job.once;
+  const apart = keptForNextVersion(job);
   // The rules that read only the document run here too (with their per-version preparation:
   // sentences, lookups); those that read the workspace are left to the main thread.
   const ruleFindings = (stop?: () => Promise<boolean>): Promise<RuleFindings> => {
