@@ -106,9 +106,18 @@ export class BenchServer {
 
   /** The server process's peak resident set so far, in MB (Linux: /proc; undefined elsewhere). */
   peakRssMb(): number | undefined {
+    return this.statusMb('VmHWM');
+  }
+
+  /** The server process's resident set now, in MB (Linux: /proc; undefined elsewhere). */
+  rssMb(): number | undefined {
+    return this.statusMb('VmRSS');
+  }
+
+  private statusMb(field: 'VmHWM' | 'VmRSS'): number | undefined {
     try {
       const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-      const m = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+      const m = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(status);
       return m ? Number(m[1]) / 1024 : undefined;
     } catch {
       return undefined;

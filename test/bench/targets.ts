@@ -347,13 +347,6 @@ async function serverTypingBursts(text: string, keys: number, gapMs: number): Pr
  */
 async function serverEditSession(text: string, edits: number): Promise<{ peakMb: number; earlyMb: number }> {
   return withOpenLetter(text, async ({ server, c, uri }) => {
-    const rss = (): number => {
-      try {
-        return Number(/VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-      } catch {
-        return NaN;
-      }
-    };
     let version = 1;
     let current = text;
     let seed = 12345;
@@ -368,7 +361,7 @@ async function serverEditSession(text: string, edits: number): Promise<{ peakMb:
       current = typed ? `${current.slice(0, at)}motie ${current.slice(at)}` : current.slice(0, at) + current.slice(at + 3);
       await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
       if (i % 5 === 4) await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-      if (i === 19) earlyMb = rss();
+      if (i === 19) earlyMb = server.rssMb() ?? NaN;
     }
     await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     return { peakMb: server.peakRssMb() ?? NaN, earlyMb };
