@@ -20,11 +20,16 @@ export type BundledDocument = Omit<CatalogDocument, 'kamerstuk' | 'sources' | 'w
 export type MotionRow = [string, string, string, string, string, string, string, number];
 /** [id, title, date, type, dossierTitle index] */
 export type SampleRow = [string, string, string, string, number];
-/** A motion known only by its zaak: [zaakNummer, date, onderwerp, outcome, outcomeDate, kabinetsappreciatie, dossierTitle index]. */
-export type OutcomeRow = [string, string, string, string, string, string, number];
+/**
+ * A motion known only by its zaak: [zaakNummer, date, onderwerp, outcome, outcomeDate,
+ * kabinetsappreciatie, dossierTitle index, signatories joined by "|"] (the signatories as its subject
+ * line names them, read at build time).
+ */
+export type OutcomeRow = [string, string, string, string, string, string, number, string];
 
 export interface BundledCatalogData {
-  readonly version: 1;
+  /** 2: outcome rows carry their signatories (1 read them from the subject at run time). */
+  readonly version: 2;
   readonly documents: readonly BundledDocument[];
   readonly dossierTitles: readonly string[];
   readonly motions: readonly MotionRow[];
@@ -193,11 +198,12 @@ export function compileBundledCatalog(src: RecordedSources): BundledCatalogData 
       );
       continue;
     }
-    outcomes.push([r['zaak_nummer'] ?? '', r['date'] ?? '', r['onderwerp'] ?? '', result, recordedOn, r['kabinetsappreciatie'] ?? '', titleIndex(r['dossier_titel'] ?? '')]);
+    const onderwerp = r['onderwerp'] ?? '';
+    outcomes.push([r['zaak_nummer'] ?? '', r['date'] ?? '', onderwerp, result, recordedOn, r['kabinetsappreciatie'] ?? '', titleIndex(r['dossier_titel'] ?? ''), signatories('', onderwerp).join('|')]);
   }
 
   return {
-    version: 1,
+    version: 2,
     documents: [...documents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     dossierTitles: [...titles.keys()],
     motions,
@@ -231,9 +237,14 @@ export function signatories(column: string, onderwerp: string): string[] {
   return m[1]!.split(/\s*,\s*|\s+en\s+/).map((n) => n.trim()).filter(Boolean);
 }
 
+/** The signatories of an outcome row (its last column). */
+export function outcomeSignatories(joined: string): string[] {
+  return joined ? joined.split('|') : [];
+}
+
 /** The bundled document of a voted motion known only by its zaak. */
 export function outcomeDocument(row: OutcomeRow, data: BundledCatalogData): CatalogDocument {
-  const [zaakNummer, date, onderwerp, result, recordedOn, appreciatie, dossierTitle] = row;
+  const [zaakNummer, date, onderwerp, result, recordedOn, appreciatie, dossierTitle, signers] = row;
   return compact({
     id: zaakNummer,
     zaakNummer,
@@ -241,7 +252,7 @@ export function outcomeDocument(row: OutcomeRow, data: BundledCatalogData): Cata
     title: onderwerp || undefined,
     date: date || undefined,
     dossierTitle: data.dossierTitles[dossierTitle] || undefined,
-    submitters: signatories('', onderwerp),
+    submitters: outcomeSignatories(signers),
     outcome: outcome(result),
     outcomeDate: recordedOn || undefined,
     kabinetsappreciatie: appreciatie || undefined,

@@ -20,7 +20,7 @@ export function loadBundledCatalog(dataDir: string): BundledCatalogData {
     throw new Error(`bundled catalog missing (${file}): ${(e as Error).message}`);
   }
   const data = JSON.parse(text) as BundledCatalogData;
-  if (data.version !== 1 || !Array.isArray(data.documents) || !Array.isArray(data.outcomes)) throw new Error(`bundled catalog ${file} has an unknown format`);
+  if (data.version !== 2 || !Array.isArray(data.documents) || !Array.isArray(data.outcomes)) throw new Error(`bundled catalog ${file} has an unknown format`);
   return data;
 }
 

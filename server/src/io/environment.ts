@@ -10,7 +10,7 @@ import { loadBundledCatalog } from './bundledData';
 import { loadBundledGlossary } from './glossary';
 
 const EMPTY_BUNDLE: BundledCatalogData = {
-  version: 1,
+  version: 2,
   documents: [],
   dossierTitles: [],
   motions: [],

@@ -1,21 +1,26 @@
-import { kamerstukKey, type KamerstukId } from '../../engine/identifiers';
-import { motionDocument, outcomeDocument, richDocument, sampleDocument, type BundledCatalogData } from '../bundledData';
+import { isDocumentNumber, kamerstukKey, type KamerstukId } from '../../engine/identifiers';
+import { motionDocument, outcomeDocument, outcomeSignatories, richDocument, sampleDocument, type BundledCatalogData, type BundledDocument, type MotionRow, type SampleRow } from '../bundledData';
 import { foldForSearch, surnameKey } from '../../engine/folding';
 import { mergeDocuments, type CatalogDocument, type CatalogSource } from '../model';
 
 /**
- * The catalog data shipped with the extension, as a catalog source. Indexes are built on first use,
- * so start-up costs nothing until a citation is looked up.
+ * The catalog data shipped with the extension, as a catalog source. Nothing is made at start-up,
+ * and little at the first lookup: the indexes hold where each id's rows are and the few facts they
+ * search by (title, type, date, signatories, document number), read from the rows; a document is
+ * made of its rows only when it is asked for (and kept). A lookup in the first letter of a session
+ * so costs a few milliseconds instead of making all ~18,000 documents.
  */
 export class BundledCatalogSource implements CatalogSource {
   readonly name = 'bundled';
-  private byId: Map<string, CatalogDocument> | undefined;
-  private byDocumentNumber: Map<string, CatalogDocument> | undefined;
-  private folded: { doc: CatalogDocument; title: string }[] | undefined;
-  private motionIndex: { bySurname: Map<string, CatalogDocument[]>; signatories: { name: string; surname: string; docs: CatalogDocument[] }[] } | undefined;
-  private titled: CatalogDocument[] | undefined;
-
   private loaded: BundledCatalogData | undefined;
+  private byId: Map<string, readonly Row[]> | undefined;
+  private byDocumentNumber: Map<string, string> | undefined;
+  private folded: { readonly id: string; readonly title: string }[] | undefined;
+  private motionIndex: MotionIndex | undefined;
+  private titled: CatalogDocument[] | undefined;
+  /** Documents made so far, by id; the motions known only by their zaak, by row. */
+  private readonly made = new Map<string, CatalogDocument>();
+  private readonly madeByZaak = new Map<number, CatalogDocument>();
 
   /** `data` is the compiled data or a loader called on first use. */
   constructor(private readonly data: BundledCatalogData | (() => BundledCatalogData)) {}
@@ -26,24 +31,28 @@ export class BundledCatalogSource implements CatalogSource {
   }
 
   lookupKamerstuk(id: KamerstukId): CatalogDocument | undefined {
-    return this.index().get(kamerstukKey(id));
+    return this.document(kamerstukKey(id));
   }
 
   lookupDocumentNumber(documentNumber: string): CatalogDocument | undefined {
-    this.index();
-    return this.byDocumentNumber!.get(documentNumber.toUpperCase());
+    const id = this.numbers().get(documentNumber.toUpperCase());
+    return id === undefined ? undefined : this.document(id);
   }
 
   searchTitles(words: readonly string[], limit: number): readonly CatalogDocument[] {
     if (!this.folded) {
-      this.folded = [...this.index().values()].filter((d) => d.title).map((doc) => ({ doc, title: ` ${foldForSearch(doc.title!)} ` }));
+      this.folded = [];
+      for (const [id, rows] of this.rows()) {
+        const title = factOf(rows, TITLE);
+        if (title) this.folded.push({ id, title: ` ${foldForSearch(title)} ` });
+      }
     }
     const wanted = words.map(foldForSearch).filter(Boolean);
     if (!wanted.length) return [];
     const out: CatalogDocument[] = [];
-    for (const { doc, title } of this.folded) {
+    for (const { id, title } of this.folded) {
       if (wanted.every((w) => title.includes(w))) {
-        out.push(doc);
+        out.push(this.document(id)!);
         if (out.length >= limit) break;
       }
     }
@@ -54,100 +63,187 @@ export class BundledCatalogSource implements CatalogSource {
     const keys = surnames.map(surnameKey).filter(Boolean);
     if (!keys.length) return [];
     const [first, ...rest] = keys;
-    const candidates = this.motions().bySurname.get(first!) ?? [];
-    if (!rest.length) return candidates.slice(0, limit);
-    return candidates.filter((d) => rest.every((k) => this.submitterKeys(d).includes(k))).slice(0, limit);
+    const { bySurname, keys: keysOf } = this.motions();
+    const candidates = bySurname.get(first!) ?? [];
+    const found = rest.length ? candidates.filter((m) => rest.every((k) => keysOf.get(m)!.includes(k))) : candidates;
+    return found.slice(0, limit).map((m) => this.motionDocument(m));
   }
 
   motionsBySubmitterPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
     const wanted = foldForSearch(prefix);
     if (!wanted) return [];
-    const found = new Set<CatalogDocument>();
-    for (const { name, surname, docs } of this.motions().signatories) {
-      if (name.startsWith(wanted) || surname.startsWith(wanted)) for (const d of docs) found.add(d);
+    const found = new Set<Motion>();
+    for (const { name, surname, motions } of this.signatories()) {
+      if (name.startsWith(wanted) || surname.startsWith(wanted)) for (const m of motions) found.add(m);
     }
-    return [...found].sort(newestFirst).slice(0, limit);
+    return [...found].sort(newestFirst).slice(0, limit).map((m) => this.motionDocument(m));
   }
 
   documentsByNumberPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
-    this.index();
     const wanted = prefix.toUpperCase();
     const out: CatalogDocument[] = [];
-    for (const [number, doc] of this.byDocumentNumber!) {
+    for (const [number, id] of this.numbers()) {
       if (!number.startsWith(wanted)) continue;
+      out.push(this.document(id)!);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  documentsByIdPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
+    const out: CatalogDocument[] = [];
+    for (const id of this.rows().keys()) {
+      if (!id.startsWith(prefix)) continue;
+      const doc = this.document(id)!;
+      if (!doc.kamerstuk) continue;
       out.push(doc);
       if (out.length >= limit) break;
     }
     return out;
   }
 
-  /** A motion's signatories' surname keys (folded once per motion). */
-  private submitterKeys(doc: CatalogDocument): readonly string[] {
-    let keys = this.keysOf.get(doc);
-    if (!keys) this.keysOf.set(doc, (keys = (doc.submitters ?? []).map(surnameKey)));
-    return keys;
-  }
-  private readonly keysOf = new WeakMap<CatalogDocument, readonly string[]>();
-
-  /** The motions by signatory surname (newest first), and each signatory's folded name with their motions. */
-  private motions(): { bySurname: Map<string, CatalogDocument[]>; signatories: { name: string; surname: string; docs: CatalogDocument[] }[] } {
-    if (!this.motionIndex) {
-      const bySurname = new Map<string, CatalogDocument[]>();
-      const byName = new Map<string, CatalogDocument[]>();
-      const byZaak = this.bundle.outcomes.map((row) => outcomeDocument(row, this.bundle));
-      for (const doc of [...this.index().values(), ...byZaak]) {
-        if (doc.type !== 'Motie' && doc.type !== 'Motie (gewijzigd/nader)') continue;
-        for (const s of doc.submitters ?? []) {
-          const key = surnameKey(s);
-          if (!key) continue;
-          const list = bySurname.get(key) ?? [];
-          list.push(doc);
-          bySurname.set(key, list);
-          const name = foldForSearch(s);
-          const named = byName.get(name) ?? [];
-          named.push(doc);
-          byName.set(name, named);
-        }
-      }
-      for (const list of bySurname.values()) list.sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : 1));
-      const signatories = [...byName].map(([name, docs]) => ({ name, surname: surnameKey(name), docs }));
-      this.motionIndex = { bySurname, signatories };
-    }
-    return this.motionIndex;
-  }
-
-  documentsByIdPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
-    const out: CatalogDocument[] = [];
-    for (const [id, doc] of this.index()) {
-      if (id.startsWith(prefix) && doc.kamerstuk) {
-        out.push(doc);
-        if (out.length >= limit) break;
-      }
-    }
-    return out;
-  }
-
   titledDocuments(): readonly CatalogDocument[] {
-    if (!this.titled) this.titled = this.bundle.documents.filter((d) => d.title && !/^motie/i.test(d.type ?? '')).map((d) => this.index().get(d.id)!);
+    if (!this.titled) this.titled = this.bundle.documents.filter((d) => d.title && !/^motie/i.test(d.type ?? '')).map((d) => this.document(d.id)!);
     return this.titled;
   }
 
-  private index(): Map<string, CatalogDocument> {
-    if (this.byId) return this.byId;
-    const byId = new Map<string, CatalogDocument>();
-    // Lowest precedence first; richer sources overwrite and keep what they lack from below.
+  /** The document of an id, made of its rows on first ask: a sample row, over it a motion row, over that a rich document (each fills what the one above lacks). */
+  private document(id: string): CatalogDocument | undefined {
+    let doc = this.made.get(id);
+    if (doc) return doc;
+    const rows = this.rows().get(id);
+    if (!rows) return undefined;
     const data = this.bundle;
-    for (const row of data.sample) byId.set(row[0], sampleDocument(row, data));
-    for (const row of data.motions) byId.set(row[0], mergeDocuments(motionDocument(row, data), byId.get(row[0])));
-    for (const d of data.documents) byId.set(d.id, mergeDocuments(richDocument(d), byId.get(d.id)));
-    const byNumber = new Map<string, CatalogDocument>();
-    for (const d of byId.values()) if (d.documentNumber) byNumber.set(d.documentNumber.toUpperCase(), d);
+    for (const r of rows) doc = r.sample ? sampleDocument(r.sample, data) : mergeDocuments(r.motion ? motionDocument(r.motion, data) : richDocument(r.document!), doc);
+    this.made.set(id, doc!);
+    return doc;
+  }
+
+  private motionDocument(m: Motion): CatalogDocument {
+    if (m.id !== undefined) return this.document(m.id)!;
+    let doc = this.madeByZaak.get(m.zaak!);
+    if (!doc) this.madeByZaak.set(m.zaak!, (doc = outcomeDocument(this.bundle.outcomes[m.zaak!]!, this.bundle)));
+    return doc;
+  }
+
+  /** Each id's rows, lowest precedence first, in the order the data lists the ids (sample, motions, rich documents). */
+  private rows(): Map<string, readonly Row[]> {
+    if (this.byId) return this.byId;
+    const byId = new Map<string, Row[]>();
+    const data = this.bundle;
+    // Rows are added lowest precedence first; a second sample row of an id takes the first one's place.
+    const add = (id: string, row: Row): void => {
+      const rows = byId.get(id);
+      if (rows && !row.sample) rows.push(row);
+      else byId.set(id, [row]);
+    };
+    for (const row of data.sample) add(row[0], { sample: row });
+    for (const row of data.motions) add(row[0], { motion: row });
+    for (const d of data.documents) add(d.id, { document: d });
     this.byId = byId;
-    this.byDocumentNumber = byNumber;
     return byId;
   }
+
+  /** Ids by document number (upper case). */
+  private numbers(): Map<string, string> {
+    if (this.byDocumentNumber) return this.byDocumentNumber;
+    const byNumber = new Map<string, string>();
+    for (const [id, rows] of this.rows()) {
+      const number = factOf(rows, DOCUMENT_NUMBER);
+      if (number) byNumber.set(number.toUpperCase(), id);
+    }
+    this.byDocumentNumber = byNumber;
+    return byNumber;
+  }
+
+  /** Every motion (of the ids' rows, then those known only by their zaak) with its date and signatories. */
+  private motionList(): readonly Motion[] {
+    if (this.everyMotion) return this.everyMotion;
+    const list: Motion[] = [];
+    for (const [id, rows] of this.rows()) {
+      const type = factOf(rows, TYPE);
+      if (type === 'Motie' || type === 'Motie (gewijzigd/nader)') list.push({ id, date: factOf(rows, DATE), submitters: factOf(rows, SUBMITTERS) ?? [] });
+    }
+    this.bundle.outcomes.forEach((row, zaak) => list.push({ zaak, date: row[1] || undefined, submitters: outcomeSignatories(row[7]) }));
+    return (this.everyMotion = list);
+  }
+  private everyMotion: readonly Motion[] | undefined;
+
+  /** The motions by signatory surname (newest first), and each motion's surname keys. */
+  private motions(): MotionIndex {
+    if (this.motionIndex) return this.motionIndex;
+    const bySurname = new Map<string, Motion[]>();
+    const keys = new Map<Motion, readonly string[]>();
+    for (const motion of this.motionList()) {
+      const own = motion.submitters.map(surnameKey);
+      keys.set(motion, own);
+      for (const key of own) if (key) pushTo(bySurname, key, motion);
+    }
+    for (const list of bySurname.values()) list.sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : 1));
+    return (this.motionIndex = { bySurname, keys });
+  }
+
+  /** Each signatory's folded name and surname key with their motions (completion by name). */
+  private signatories(): readonly { readonly name: string; readonly surname: string; readonly motions: readonly Motion[] }[] {
+    if (this.signatoryList) return this.signatoryList;
+    const byName = new Map<string, Motion[]>();
+    for (const motion of this.motionList()) for (const s of motion.submitters) if (surnameKey(s)) pushTo(byName, foldForSearch(s), motion);
+    return (this.signatoryList = [...byName].map(([name, motions]) => ({ name, surname: surnameKey(name), motions })));
+  }
+  private signatoryList: readonly { readonly name: string; readonly surname: string; readonly motions: readonly Motion[] }[] | undefined;
 }
 
-function newestFirst(a: CatalogDocument, b: CatalogDocument): number {
+/** One row of an id: a sample row, a motion row or a rich document. */
+interface Row {
+  readonly sample?: SampleRow;
+  readonly motion?: MotionRow;
+  readonly document?: BundledDocument;
+}
+
+/** A fact as each kind of row gives it (undefined: the row does not say). */
+interface Fact<T> {
+  readonly sample: (row: SampleRow) => T | undefined;
+  readonly motion: (row: MotionRow) => T | undefined;
+  readonly document: (d: BundledDocument) => T | undefined;
+}
+
+/** A fact of the document an id's rows make: the highest row that says it (as `document` merges them). */
+function factOf<T>(rows: readonly Row[], fact: Fact<T>): T | undefined {
+  let value: T | undefined;
+  for (const r of rows) {
+    const v = r.sample ? fact.sample(r.sample) : r.motion ? fact.motion(r.motion) : fact.document(r.document!);
+    if (v !== undefined) value = v;
+  }
+  return value;
+}
+
+// What sampleDocument, motionDocument and richDocument make of each fact.
+const TITLE: Fact<string> = { sample: (r) => r[1] || undefined, motion: (r) => r[4] || undefined, document: (d) => d.title };
+const TYPE: Fact<string> = { sample: (r) => r[3] || undefined, motion: () => 'Motie', document: (d) => d.type };
+const DATE: Fact<string> = { sample: (r) => r[2] || undefined, motion: (r) => r[3] || undefined, document: (d) => d.date };
+const SUBMITTERS: Fact<readonly string[]> = { sample: () => undefined, motion: (r) => (r[6] ? r[6].split('|') : undefined), document: (d) => d.submitters };
+const DOCUMENT_NUMBER: Fact<string> = { sample: () => undefined, motion: (r) => r[1] || undefined, document: (d) => d.documentNumber ?? (isDocumentNumber(d.id) ? d.id : undefined) };
+
+/** A motion in the index: a catalog id, or a row of the motions known only by their zaak; its date and signatories. */
+interface Motion {
+  readonly id?: string;
+  readonly zaak?: number;
+  readonly date: string | undefined;
+  readonly submitters: readonly string[];
+}
+
+interface MotionIndex {
+  readonly bySurname: Map<string, Motion[]>;
+  /** Each motion's signatories' surname keys. */
+  readonly keys: Map<Motion, readonly string[]>;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function newestFirst(a: { readonly date?: string | undefined }, b: { readonly date?: string | undefined }): number {
   return (b.date ?? '') < (a.date ?? '') ? -1 : (b.date ?? '') > (a.date ?? '') ? 1 : 0;
 }
