@@ -10,12 +10,12 @@ import { runExtract } from './extract';
 import { defaultDataDir } from '../io/bundledData';
 import { analysisFaultFromEnvironment } from '../io/environment';
 import { AnalyzerPool, askedWorkerCount, MAX_WORKERS } from '../lsp/analyzerPool';
-import { runLanguageServer } from '../lsp/run';
 import { createKamerwijzer, isoDate } from '../service/kamerwijzer';
 import { runPrefetch, runSync } from './fetch';
 import { runInfo } from './info';
 import { ONLINE_FLAGS, ONLINE_OPTIONS, onlineSetup } from './online';
 import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
@@ -108,12 +108,26 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         err(m.cli.lspTransport);
         return 2;
       }
-      runLanguageServer();
+      startLanguageServer();
       return -1;
     default:
       err(m.cli.unknownCommand(args.command));
       return 2;
   }
+}
+
+/**
+ * `lsp`: the language server. Bundled, it is the server's own bundle beside this one (dist/server.js:
+ * it starts from V8's code cache, and the command line's bundle carries no protocol library, so every
+ * other command starts sooner); unbundled (tests), the server's module.
+ */
+function startLanguageServer(): void {
+  if (typeof KAMERWIJZER_VERSION === 'string') {
+    require(path.join(__dirname, 'server.js'));
+    return;
+  }
+  const unbundled = '../lsp/run';
+  (require(unbundled) as typeof import('../lsp/run')).runLanguageServer();
 }
 
 /** `extract` and `check`: read the documents, then run the command on them. */
