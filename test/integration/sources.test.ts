@@ -11,7 +11,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MarkupContent } from 'vscode-languageserver-types';
+import { Catalog } from '../../server/src/catalog/catalog';
 import { MemoryStore } from '../../server/src/catalog/memoryStore';
+import type { CatalogKey } from '../../server/src/catalog/model';
 import { buildIndex, syncMirror } from '../../server/src/catalog/mirror';
 import { parsePublicationMetadata } from '../../server/src/catalog/official/metadata';
 import { parseSruResponse, SruDiagnostic } from '../../server/src/catalog/official/sru';
@@ -294,6 +296,38 @@ describe('official sources', function () {
       const before = asked.length;
       await o.tweedekamer.lookupKamerstuk({ dossier: '40000', nr: '1' });
       assert.equal(asked.length, before + 1, 'read again after the cache moved');
+    });
+
+    it('preload reads what the stores keep of the cited documents many at a time, fetching nothing; the lookups after it read nothing', async () => {
+      const store = new MemoryStore();
+      await sources(store).koop.fetch({ kind: 'kamerstuk', id: { dossier: '29826', nr: '250' } });
+      const offline = sources(store, false);
+      let reading = 0;
+      let most = 0;
+      let reads = 0;
+      const slowly = async <T>(read: () => Promise<T>): Promise<T> => {
+        reads++;
+        most = Math.max(most, ++reading);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        try {
+          return await read();
+        } finally {
+          reading--;
+        }
+      };
+      const get = store.get.bind(store);
+      store.get = <T>(key: string) => slowly(() => get<T>(key));
+      const readShard = store.mirror.readShard.bind(store.mirror);
+      store.mirror.readShard = <T>(name: string) => slowly(() => readShard<T>(name));
+      const catalog = new Catalog([offline.koop, offline.tweedekamer]);
+      const keys: CatalogKey[] = ['250', ...Array.from({ length: 40 }, (_, i) => String(300 + i))].map((nr) => ({ kind: 'kamerstuk', id: { dossier: String(29826 + (Number(nr) % 5)), nr } }));
+      const asked = await requestsDuring(() => catalog.preload([...keys, ...keys]));
+      assert.deepEqual(asked, []);
+      assert.ok(most >= 8, `${most} reads at a time`);
+      const preloaded = reads;
+      for (const k of keys) await catalog.lookup(k);
+      assert.equal(reads, preloaded, 'every lookup answered from memory');
+      assert.match((await catalog.lookupKamerstuk({ dossier: '29826', nr: '250' }))!.title!, /Kostic/);
     });
 
     it('lists a dossier\'s Kamerstukken by number prefix and documents by document number prefix (for completion)', async () => {

@@ -123,8 +123,11 @@ export async function startCheck(
     }),
   };
   const indexed = await indexAll(run, inputs, glossaryFolders, options.wholeTextBudget ?? WHOLE_TEXT_BUDGET, m, err);
-  // Online: what the documents cite is looked up first (the cache answers what it can).
-  if (options.setup.official.online) await service.catalog.fetch(service.citedInWorkspace()).catch(() => undefined);
+  // What the documents cite is looked up first: online, fetched (the cache answers what it can); then
+  // read from the sources' stores many at a time, so that the checks find it in memory.
+  const cited = service.citedInWorkspace();
+  if (options.setup.official.online) await service.catalog.fetch(cited).catch(() => undefined);
+  await service.catalog.preload(cited).catch(() => undefined);
   return { service, checked: () => checkAll(run, indexed), errors: () => errors };
 }
 
