@@ -16,7 +16,7 @@ export class BundledCatalogSource implements CatalogSource {
   private byId: Map<string, readonly Row[]> | undefined;
   private byDocumentNumber: Map<string, string> | undefined;
   private folded: { readonly id: string; readonly title: string }[] | undefined;
-  private motionIndex: MotionIndex | undefined;
+  private bySurname: Map<string, Motion[]> | undefined;
   private titled: CatalogDocument[] | undefined;
   /** Documents made so far, by id; the motions known only by their zaak, by row. */
   private readonly made = new Map<string, CatalogDocument>();
@@ -63,9 +63,8 @@ export class BundledCatalogSource implements CatalogSource {
     const keys = surnames.map(surnameKey).filter(Boolean);
     if (!keys.length) return [];
     const [first, ...rest] = keys;
-    const { bySurname, keys: keysOf } = this.motions();
-    const candidates = bySurname.get(first!) ?? [];
-    const found = rest.length ? candidates.filter((m) => rest.every((k) => keysOf.get(m)!.includes(k))) : candidates;
+    const candidates = this.motions().get(first!) ?? [];
+    const found = rest.length ? candidates.filter((m) => rest.every((k) => m.keys.includes(k))) : candidates;
     return found.slice(0, limit).map((m) => this.motionDocument(m));
   }
 
@@ -162,32 +161,32 @@ export class BundledCatalogSource implements CatalogSource {
     const list: Motion[] = [];
     for (const [id, rows] of this.rows()) {
       const type = factOf(rows, TYPE);
-      if (type === 'Motie' || type === 'Motie (gewijzigd/nader)') list.push({ id, date: factOf(rows, DATE), submitters: factOf(rows, SUBMITTERS) ?? [] });
+      if (type !== 'Motie' && type !== 'Motie (gewijzigd/nader)') continue;
+      const submitters = factOf(rows, SUBMITTERS) ?? [];
+      list.push({ id, date: factOf(rows, DATE), submitters, keys: submitters.map(surnameKey) });
     }
-    this.bundle.outcomes.forEach((row, zaak) => list.push({ zaak, date: row[1] || undefined, submitters: outcomeSignatories(row[7]) }));
+    this.bundle.outcomes.forEach((row, zaak) => {
+      const submitters = outcomeSignatories(row[7]);
+      list.push({ zaak, date: row[1] || undefined, submitters, keys: submitters.map(surnameKey) });
+    });
     return (this.everyMotion = list);
   }
   private everyMotion: readonly Motion[] | undefined;
 
-  /** The motions by signatory surname (newest first), and each motion's surname keys. */
-  private motions(): MotionIndex {
-    if (this.motionIndex) return this.motionIndex;
+  /** The motions by signatory surname, newest first. */
+  private motions(): Map<string, Motion[]> {
+    if (this.bySurname) return this.bySurname;
     const bySurname = new Map<string, Motion[]>();
-    const keys = new Map<Motion, readonly string[]>();
-    for (const motion of this.motionList()) {
-      const own = motion.submitters.map(surnameKey);
-      keys.set(motion, own);
-      for (const key of own) if (key) pushTo(bySurname, key, motion);
-    }
+    for (const motion of this.motionList()) for (const key of motion.keys) if (key) pushTo(bySurname, key, motion);
     for (const list of bySurname.values()) list.sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : 1));
-    return (this.motionIndex = { bySurname, keys });
+    return (this.bySurname = bySurname);
   }
 
   /** Each signatory's folded name and surname key with their motions (completion by name). */
   private signatories(): readonly { readonly name: string; readonly surname: string; readonly motions: readonly Motion[] }[] {
     if (this.signatoryList) return this.signatoryList;
     const byName = new Map<string, Motion[]>();
-    for (const motion of this.motionList()) for (const s of motion.submitters) if (surnameKey(s)) pushTo(byName, foldForSearch(s), motion);
+    for (const motion of this.motionList()) motion.submitters.forEach((s, k) => motion.keys[k] && pushTo(byName, foldForSearch(s), motion));
     return (this.signatoryList = [...byName].map(([name, motions]) => ({ name, surname: surnameKey(name), motions })));
   }
   private signatoryList: readonly { readonly name: string; readonly surname: string; readonly motions: readonly Motion[] }[] | undefined;
@@ -224,18 +223,13 @@ const DATE: Fact<string> = { sample: (r) => r[2] || undefined, motion: (r) => r[
 const SUBMITTERS: Fact<readonly string[]> = { sample: () => undefined, motion: (r) => (r[6] ? r[6].split('|') : undefined), document: (d) => d.submitters };
 const DOCUMENT_NUMBER: Fact<string> = { sample: () => undefined, motion: (r) => r[1] || undefined, document: (d) => d.documentNumber ?? (isDocumentNumber(d.id) ? d.id : undefined) };
 
-/** A motion in the index: a catalog id, or a row of the motions known only by their zaak; its date and signatories. */
+/** A motion in the index: a catalog id, or a row of the motions known only by their zaak; its date, signatories and their surname keys. */
 interface Motion {
   readonly id?: string;
   readonly zaak?: number;
   readonly date: string | undefined;
   readonly submitters: readonly string[];
-}
-
-interface MotionIndex {
-  readonly bySurname: Map<string, Motion[]>;
-  /** Each motion's signatories' surname keys. */
-  readonly keys: Map<Motion, readonly string[]>;
+  readonly keys: readonly string[];
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
