@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { IndexedDocument } from '../catalog/workspaceIndex';
+import type { CatalogKey } from '../catalog/model';
+import { catalogKeyOf, citedKey, type IndexedDocument } from '../catalog/workspaceIndex';
 import type { CheckedFinding } from '../features/model';
 import type { DiagnosticSettings, Severity } from '../features/model';
 import { SEVERITIES } from '../features/model';
@@ -227,9 +228,21 @@ async function* checkAll(run: RunContext, indexed: readonly Indexed[]): AsyncGen
     }
     // Let go first, so that nothing kept beside the index holds the analysis once it is checked.
     service.index.release(uri);
+    // What it cites is read from the stores many at a time (what was read before answers from memory).
+    await service.catalog.preload(catalogKeysCitedBy(doc)).catch(() => undefined);
     const findings = await service.findings(doc).catch((e: unknown) => run.failed(input, e));
     if (findings) yield { input, doc, findings };
   }
+}
+
+/** What a document cites, as catalog keys, each once. */
+function catalogKeysCitedBy(doc: IndexedDocument): CatalogKey[] {
+  const keys = new Set<string>();
+  for (const r of doc.analysis.references) {
+    const key = citedKey(r);
+    if (key) keys.add(key);
+  }
+  return [...keys].flatMap((k) => catalogKeyOf(k) ?? []);
 }
 
 /** Lays a folder's workspace glossary over the bundled one; its problems go to stderr, bounded. */
