@@ -555,19 +555,44 @@ export function analysisDelta(previous: DocumentAnalysis, re: Reanalysis): Analy
 
 /** The analysis a delta describes, made of the previous analysis it was made from. */
 export function applyAnalysisDelta(previous: DocumentAnalysis, d: AnalysisDelta): DocumentAnalysis {
+  const steps = applyingAnalysisDelta(previous, d);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many references or mentions `applyingAnalysisDelta` takes over or moves between two steps. */
+export const DELTA_STEP = 1024;
+
+/**
+ * applyAnalysisDelta in steps: it pauses after every DELTA_STEP references or mentions taken over
+ * or moved, so that a caller can let its event loop run in between (a delta after an edit near the
+ * start of a long letter moves tens of thousands of references). Throws as applyAnalysisDelta does.
+ */
+export function* applyingAnalysisDelta(previous: DocumentAnalysis, d: AnalysisDelta): Generator<void, DocumentAnalysis, void> {
   const map = offsetMap(d.change);
   const fail = (): never => {
     throw new Error('the analysis delta does not fit the previous analysis');
   };
   const references: Reference[] = [];
-  for (let i = 0; i < d.prefix; i++) references.push(keepBefore(previous.references[i] ?? fail(), map) ?? fail());
+  for (let i = 0; i < d.prefix; i++) {
+    references.push(keepBefore(previous.references[i] ?? fail(), map) ?? fail());
+    if (i % DELTA_STEP === DELTA_STEP - 1) yield;
+  }
   for (const r of d.middle) references.push(r);
-  for (let i = d.suffixFrom; i < previous.references.length; i++) references.push(moveAfter(previous.references[i]!, map, d.lineDelta) ?? fail());
+  for (let i = d.suffixFrom; i < previous.references.length; i++) {
+    references.push(moveAfter(previous.references[i]!, map, d.lineDelta) ?? fail());
+    if (i % DELTA_STEP === DELTA_STEP - 1) yield;
+  }
   for (const [i, r] of d.patches) references[i] = r;
   const delta = d.change.newEnd - d.change.oldEnd;
   const was = previous.instruments;
   const instruments: InstrumentMention[] = [...was.slice(0, d.instruments.prefix), ...d.instruments.middle];
-  for (let i = d.instruments.suffixFrom; i < was.length; i++) instruments.push({ ...was[i]!, span: { offset: was[i]!.span.offset + delta, length: was[i]!.span.length } });
+  for (let i = d.instruments.suffixFrom; i < was.length; i++) {
+    instruments.push({ ...was[i]!, span: { offset: was[i]!.span.offset + delta, length: was[i]!.span.length } });
+    if (i % DELTA_STEP === DELTA_STEP - 1) yield;
+  }
   return { metadata: d.metadata, references, footnotes: d.footnotes, footnoteMarkers: d.footnoteMarkers, instruments };
 }
 

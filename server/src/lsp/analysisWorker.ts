@@ -26,7 +26,8 @@ import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { citationList, entryAnalysis } from '../catalog/workspaceIndex';
 import { readTextFileSync } from '../io/textFiles';
-import { analysisDelta, applyAnalysisDelta, changedStretch, reanalyze, sameAnalyzeOptions, type AnalysisDelta } from '../engine/incremental';
+import { analysisDelta, applyingAnalysisDelta, changedStretch, reanalyze, sameAnalyzeOptions, type AnalysisDelta } from '../engine/incremental';
+import { yieldToEventLoop } from '../io/workspaceScanner';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
 import { LineIndex } from '../engine/lineIndex';
@@ -48,6 +49,9 @@ const COLLECT_WHEN_IDLE = 'collectWhenIdle';
  * result dropped.
  */
 const STOP_RUNNING_FROM_CHARS = 200_000;
+
+/** A delta is applied for this long at most before the event loop runs (requests are answered in between). */
+const APPLY_FOR_MS = 3;
 
 /** Whether the worker keeps a job's analysis to analyze the document's next version from (an open document's). */
 function keptForNextVersion(job: AnalysisJob): boolean {
@@ -121,6 +125,8 @@ export interface WorkerAnalyzerOptions {
   readonly youngGenerationMb?: number;
   /** The editor's worker: its heap is collected when it has no job left and grew (see idleCollector). */
   readonly collectWhenIdle?: boolean;
+  /** How long a delta is applied at most before the event loop runs (default APPLY_FOR_MS; tests: 0, a pause at every step). */
+  readonly applyForMs?: number;
   /** Told instead of the log when the worker fails (a pool says what that means for its other workers). */
   readonly onFailed?: (e: unknown) => void;
   /** Tests only: told when a job is handed to the worker and when the worker is restarted. */
@@ -246,7 +252,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     this.received.clear();
     worker.unref();
     worker.postMessage({ kind: 'bundled', data: bundled } satisfies ToWorker);
-    worker.on('message', (reply: FromWorker) => this.answered(worker, reply));
+    worker.on('message', (reply: FromWorker) => this.receive(worker, reply));
     worker.on('error', (e) => this.fail(e));
     worker.on('exit', (code) => {
       if (!this.stopping.has(worker)) this.fail(new Error(`the analysis worker exited (code ${code})`));
@@ -255,7 +261,41 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     return worker;
   }
 
-  private answered(worker: Worker, reply: FromWorker): void {
+  /**
+   * The worker's replies, taken in the order they came. A delta to apply (an open document's edited
+   * version) is applied in steps first, the event loop running in between (requests are answered from
+   * the last analysis meanwhile); replies that come during it wait their turn.
+   */
+  private receive(worker: Worker, reply: FromWorker): void {
+    const take = (): Promise<void> | undefined => this.take(worker, reply);
+    const taken = this.inbox ? this.inbox.then(take, take) : take();
+    if (!taken) return;
+    const inbox: Promise<void> = taken.then(
+      () => void (this.inbox === inbox && (this.inbox = undefined)),
+      (e: unknown) => {
+        if (this.inbox === inbox) this.inbox = undefined;
+        this.options.logger.error(`taking the analysis worker's reply failed: ${(e as Error)?.stack ?? String(e)}`);
+      },
+    );
+    this.inbox = inbox;
+  }
+
+  /** Replies waiting while a delta is applied in steps (undefined: none is being applied). */
+  private inbox: Promise<void> | undefined;
+
+  /** Takes a reply: at once, or (a delta to apply) once it is applied in steps. */
+  private take(worker: Worker, reply: FromWorker): Promise<void> | undefined {
+    const pending = this.running;
+    const wanted = worker === this.worker && reply.id !== this.ignoreNextResult && pending?.id === reply.id && !pending.laterFindings && !!pending.job;
+    if (!wanted || !('delta' in reply)) return void this.answered(worker, reply);
+    return this.appliedInSteps(pending.job!.uri, reply.base, reply.delta).then(
+      (analysis) => this.answered(worker, reply, analysis),
+      (e: unknown) => this.answered(worker, reply, e instanceof Error ? e : new Error(String(e))),
+    );
+  }
+
+  /** `applied` delta: the analysis it made, or why it could not be applied. */
+  private answered(worker: Worker, reply: FromWorker, applied?: DocumentAnalysis | Error): void {
     if (worker !== this.worker) return;
     if (reply.id === this.ignoreNextResult) {
       this.ignoreNextResult = 0;
@@ -277,7 +317,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     else {
       let analysis: DocumentAnalysis;
       try {
-        analysis = 'analysis' in reply ? reply.analysis : this.applied(pending.job.uri, reply.base, reply.delta);
+        if (applied instanceof Error) throw applied;
+        analysis = 'analysis' in reply ? reply.analysis : (applied ?? this.applied(pending.job.uri, reply.base, reply.delta));
       } catch (e) {
         // Not what this thread holds: this version is analyzed here, and the next one is sent whole.
         this.received.delete(pending.job.uri);
@@ -315,15 +356,39 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
 
   /** How many analyses came as deltas (the tests and the bench count them). */
   deltasApplied = 0;
+  /** How often applying a delta let the event loop run (the tests count them). */
+  deltaPauses = 0;
   /** How many jobs' findings the worker stopped making when they were no longer wanted (the tests count them). */
   findingsCancelled = 0;
 
   /** The analysis a delta describes, of the analysis received of the job `base`. */
   private applied(uri: string, base: number, delta: AnalysisDelta): DocumentAnalysis {
+    const steps = this.applying(uri, base, delta);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `applied` in steps, letting the event loop run whenever a few milliseconds went by. */
+  private async appliedInSteps(uri: string, base: number, delta: AnalysisDelta): Promise<DocumentAnalysis> {
+    const steps = this.applying(uri, base, delta);
+    let since = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - since < (this.options.applyForMs ?? APPLY_FOR_MS)) continue;
+      this.deltaPauses++;
+      await yieldToEventLoop();
+      since = performance.now();
+    }
+  }
+
+  private applying(uri: string, base: number, delta: AnalysisDelta): Generator<void, DocumentAnalysis, void> {
     const held = this.received.get(uri);
     if (!held || held.id !== base) throw new Error(`the analysis worker sent a change to an analysis this thread does not hold (${uri})`);
     this.deltasApplied++;
-    return applyAnalysisDelta(held.analysis, delta);
+    return applyingAnalysisDelta(held.analysis, delta);
   }
 
   private stop(worker: Worker): void {

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { ALL_RULES } from '../../../server/src/features/diagnostics/rules';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
+import { DELTA_STEP } from '../../../server/src/engine/incremental';
 import { WorkerAnalyzer } from '../../../server/src/lsp/analysisWorker';
 import { createKamerwijzer, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
 import { params, seedLetters, VOCABULARY } from '../../support/textArbitraries';
@@ -167,6 +168,48 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     assert.ok(stretches > here, `${stretches} stretch analyses in ${here} runs`);
     // And most of them came to this thread as what they add to the analysis it held.
     assert.ok(analyzer.deltasApplied - deltas > here, `${analyzer.deltasApplied - deltas} deltas`);
+  });
+
+  it('a delta is applied in steps, the event loop running in between, and the replies after it are taken in order', async () => {
+    // Pausing at every step; a long letter edited near its start: thousands of references move.
+    const stepping = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT, applyForMs: 0 });
+    try {
+      const s = service(stepping);
+      const inThread = service();
+      s.setDocument(B, B_TEXTS[0]!, 1);
+      inThread.setDocument(B, B_TEXTS[0]!, 1);
+      let text = seedLetters().join('\n\n').repeat(3);
+      await s.setDocumentAsync(A, text, 1);
+      let ran = 0;
+      for (let version = 2; version <= 4; version++) {
+        const at = text.indexOf(' ', 2000 * version) + 1;
+        text = `${text.slice(0, at)}Kamerstuk 29 826, nr. 12 ${text.slice(at)}`;
+        // Something else the event loop has to do meanwhile (a request): it runs before the version is in.
+        let running = true;
+        const other = (async () => {
+          while (running) {
+            ran++;
+            await yieldNow();
+          }
+        })();
+        const before = ran;
+        const doc = await s.setDocumentAsync(A, text, version);
+        running = false;
+        await other;
+        assert.ok(ran - before > 3, `the event loop ran ${ran - before} times meanwhile`);
+        assert.deepEqual(doc.analysis, inThread.setDocument(A, text, version).analysis);
+        // The findings that follow the analysis (the worker's next reply, perhaps while the delta was applied).
+        assert.deepEqual(await s.findings(doc), await inThread.findings(inThread.document(A)!));
+      }
+      // Each delta moved more references and instrument mentions than one step takes: each paused at least once.
+      const { references, instruments } = s.document(A)!.analysis;
+      assert.ok(references.length + instruments.length > 2 * DELTA_STEP, `${references.length} references, ${instruments.length} mentions`);
+      assert.ok(stepping.deltasApplied >= 3, `${stepping.deltasApplied} deltas`);
+      assert.ok(stepping.deltaPauses >= stepping.deltasApplied, `${stepping.deltaPauses} pauses`);
+      assert.deepEqual(errors, []);
+    } finally {
+      stepping.dispose();
+    }
   });
 
   it('the rules run in the worker beside the analysis find what they find in this thread, on every letter and glossary', async () => {
