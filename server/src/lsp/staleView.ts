@@ -65,50 +65,68 @@ function commonSuffix(a: string, b: string, max: number): number {
   return k;
 }
 
-/** A document's last analysis as seen from the editor's current text. */
+/**
+ * A document's last analysis as seen from the editor's text as it was when the view was made (when
+ * the request came): an edit arriving while the request is answered changes neither the places it
+ * maps nor the text it compares (the editor's document is updated in place, so its text and version
+ * are kept here, and its own positions used only while it is still that version).
+ */
 export class StaleView {
   private change: TextChange | undefined;
   private currentDoc: IndexedDocument | undefined;
+  /** The editor's text and version when the view was made. */
+  private readonly editor: { readonly text: string; readonly version: number } | undefined;
+  private editorLines: LineIndex | undefined;
 
   constructor(
     readonly doc: IndexedDocument,
     /** The editor's document; undefined (or the same text) when the analysis is current. */
     private readonly open: TextDocument | undefined,
-  ) {}
+  ) {
+    this.editor = open && { text: open.getText(), version: open.version };
+  }
 
-  /** True when the analysis is of the editor's current text. */
+  /** True when the analysis is of the editor's text. */
   get exact(): boolean {
-    return !this.open || this.open.version === this.doc.version || this.textChange().prefix === this.doc.text.length && this.doc.text.length === this.open.getText().length;
+    const editor = this.editor;
+    return !editor || editor.version === this.doc.version || (this.textChange().prefix === this.doc.text.length && this.doc.text.length === editor.text.length);
   }
 
   private textChange(): TextChange {
-    this.change ??= TextChange.between(this.doc.text, this.open!.getText());
+    this.change ??= TextChange.between(this.doc.text, this.editor!.text);
     return this.change;
+  }
+
+  /** The editor's lines as they were: its document's own while it is still that version, else made from the text kept. */
+  private lines(): Pick<LineIndex, 'offsetAt' | 'positionAt'> {
+    if (this.open!.version === this.editor!.version) return this.open!;
+    this.editorLines ??= new LineIndex(this.editor!.text);
+    return this.editorLines;
   }
 
   /** The analyzed offset of an editor position; undefined inside the changed stretch. */
   offsetAt(position: Position): number | undefined {
     if (this.exact) return this.doc.lines.offsetAt(position);
-    return this.textChange().toOld(this.open!.offsetAt(position));
+    return this.textChange().toOld(this.lines().offsetAt(position));
   }
 
   /** The analyzed offsets of an editor range, its ends moved out of the changed stretch. */
   spanOf(range: Range): { readonly from: number; readonly to: number } {
     if (this.exact) return { from: this.doc.lines.offsetAt(range.start), to: this.doc.lines.offsetAt(range.end) };
     const change = this.textChange();
-    const from = this.open!.offsetAt(range.start);
-    const to = this.open!.offsetAt(range.end);
+    const from = this.lines().offsetAt(range.start);
+    const to = this.lines().offsetAt(range.end);
     return { from: change.toOld(from) ?? change.prefix, to: change.toOld(to) ?? change.oldLength - change.suffix };
   }
 
   /**
-   * The analyzed document with the editor's current text and line index (its analysis the last one):
-   * for features that read the text around the cursor (completion).
+   * The analyzed document with the editor's text and line index (its analysis the last one): for
+   * features that read the text around the cursor (completion).
    */
   withCurrentText(): IndexedDocument {
     if (this.exact) return this.doc;
-    const text = this.open!.getText();
-    this.currentDoc ??= { ...this.doc, version: this.open!.version, text, lines: new LineIndex(text) };
+    const { text, version } = this.editor!;
+    this.currentDoc ??= { ...this.doc, version, text, lines: new LineIndex(text) };
     return this.currentDoc;
   }
 
@@ -165,7 +183,7 @@ export class StaleView {
   }
 
   private mapPosition(p: Position, end: boolean): Position {
-    return this.open!.positionAt(this.textChange().toNew(this.doc.lines.offsetAt(p), end));
+    return this.lines().positionAt(this.textChange().toNew(this.doc.lines.offsetAt(p), end));
   }
 }
 
