@@ -186,7 +186,12 @@ export class BundledCatalogSource implements CatalogSource {
   private signatories(): readonly { readonly name: string; readonly surname: string; readonly motions: readonly Motion[] }[] {
     if (this.signatoryList) return this.signatoryList;
     const byName = new Map<string, Motion[]>();
-    for (const motion of this.motionList()) motion.submitters.forEach((s, k) => motion.keys[k] && pushTo(byName, foldForSearch(s), motion));
+    for (const motion of this.motionList()) {
+      // (A name without a surname key is in no index.)
+      motion.submitters.forEach((name, k) => {
+        if (motion.keys[k]) pushTo(byName, foldForSearch(name), motion);
+      });
+    }
     return (this.signatoryList = [...byName].map(([name, motions]) => ({ name, surname: surnameKey(name), motions })));
   }
   private signatoryList: readonly { readonly name: string; readonly surname: string; readonly motions: readonly Motion[] }[] | undefined;
