@@ -337,20 +337,27 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     // Every rule: making the findings of a long letter takes long enough to be stopped.
     const checks = { codes: ALL_RULES.map((r) => r.code), settings: DEFAULT_DIAGNOSTIC_SETTINGS, locale: 'nl' as const, today: '2026-01-15', online: false };
     const text = `${seeds.join('\n\n').repeat(12)}\n\nZie Kamerstuk 29826 nr 250.\n`;
-    const version = new AbortController();
-    // A document the worker has no earlier version of: the analysis comes whole, not as a delta, and
-    // is handed on before the worker's next message is read.
-    const uri = 'file:///ws/nieuw-document.txt';
-    const made = await analyzer.analyze({ uri, text, checks }, () => bundledGlossary, version.signal);
-    assert.ok(made?.findingsLater);
-    // A newer version: the findings being made are not wanted; the worker stops making them at the
-    // next rule (a long letter's rules take long enough for the word to arrive first).
-    const cancelled = analyzer.findingsCancelled;
-    version.abort(new Error('superseded'));
-    assert.equal(await made.findingsLater, undefined);
-    const next = await analyzer.analyze({ uri, text: `${text}x`, checks }, () => bundledGlossary);
-    assert.ok((await next?.findingsLater)?.some((f) => f.code === 'citation-malformed' && f.findings.length > 0));
-    assert.equal(analyzer.findingsCancelled, cancelled + 1);
+    // A newer version: the findings being made are not wanted, and are dropped. The worker stops
+    // making them at the next rule once it hears of it; the rules take some 15–30 ms after the
+    // analysis, so a busy main thread may tell it too late (they are dropped all the same): of a few
+    // tries, one at least is stopped.
+    let stopped = 0;
+    for (let attempt = 0; attempt < 5 && !stopped; attempt++) {
+      const version = new AbortController();
+      // A document the worker has no earlier version of: the analysis comes whole, not as a delta, and
+      // is handed on before the worker's next message is read.
+      const uri = `file:///ws/nieuw-document-${attempt}.txt`;
+      const made = await analyzer.analyze({ uri, text, checks }, () => bundledGlossary, version.signal);
+      assert.ok(made?.findingsLater);
+      const cancelled = analyzer.findingsCancelled;
+      version.abort(new Error('superseded'));
+      assert.equal(await made.findingsLater, undefined);
+      const next = await analyzer.analyze({ uri, text: `${text}x`, checks }, () => bundledGlossary);
+      assert.ok((await next?.findingsLater)?.some((f) => f.code === 'citation-malformed' && f.findings.length > 0));
+      stopped = analyzer.findingsCancelled - cancelled;
+      assert.ok(stopped <= 1);
+    }
+    assert.equal(stopped, 1, 'the worker stopped making findings no longer wanted');
     // Through the service: a version whose findings from the worker were dropped (or came before the
     // drop) has every rule's findings once, as a fresh analysis finds them.
     const s = service(analyzer);
