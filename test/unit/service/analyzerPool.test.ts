@@ -201,6 +201,37 @@ describe('analyses in several worker threads', function () {
       }
     });
 
+    it('files of a scan are posted to a worker one ahead (it goes from one to the next without a round trip); one dropped there is answered and settles nothing', async () => {
+      const started: string[] = [];
+      const worker = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT, onEvent: (event, uri) => void (event === 'started' && started.push(uri!)) });
+      try {
+        const file = path.join(dir, 'kort.txt');
+        fs.writeFileSync(file, seeds[0]!);
+        const drop = new AbortController();
+        const job = (k: number, signal?: AbortSignal) => worker.analyzeFile({ uri: `file:///brief-${k}.txt`, file, maxBytes: 10_000_000 }, bundled, signal);
+        const jobs = [job(1), job(2, drop.signal), job(3), job(4)];
+        // The first runs, the second is in the worker behind it, the others wait here.
+        assert.deepEqual(started, ['file:///brief-1.txt', 'file:///brief-2.txt']);
+        assert.equal(worker.load, 4);
+        drop.abort(new Error('rescan'));
+        await assert.rejects(jobs[1]!, /rescan/);
+        const [a, , c, d] = await Promise.all([jobs[0], jobs[1]!.catch(() => undefined), jobs[2], jobs[3]]);
+        for (const made of [a, c, d]) assert.ok(made && 'metadata' in made && made.length === seeds[0]!.length);
+        assert.deepEqual(started, [1, 2, 3, 4].map((k) => `file:///brief-${k}.txt`));
+        assert.equal(worker.load, 0);
+        // An open document's version after files: not posted ahead (it waits for the file before it, as before).
+        const files = [job(5), job(6)];
+        const open = worker.analyze({ uri: 'file:///ws/brief.md', text: seeds[1]! }, bundled);
+        assert.deepEqual(started.slice(-2), ['file:///brief-5.txt', 'file:///brief-6.txt']);
+        assert.ok((await open)?.analysis.references.length);
+        await Promise.all(files);
+        assert.equal(started.at(-1), 'file:///ws/brief.md');
+        assert.deepEqual(errors, []);
+      } finally {
+        worker.dispose();
+      }
+    });
+
     it('the editor’s worker, idle while the others are busy, reads a short file and declines a long one unread (it goes to another worker)', async () => {
       const pool = new AnalyzerPool({ logger, script: WORKER_SCRIPT, workers: 2 });
       try {
