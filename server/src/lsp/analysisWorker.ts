@@ -11,7 +11,8 @@
  * (features/diagnostics/prepared.ts), so the main thread does not compute them. A file of a
  * workspace scan is read here too (readAndAnalyzeFile): its text never goes to the main thread, which
  * gets only what the index keeps of it (its metadata, line starts and citations as numbers). One job
- * runs at a time; a newer job of the same document drops a queued older one, and stops a
+ * runs at a time (a file job of a scan is posted while the one before it runs: see `ahead`); a newer
+ * job of the same document drops a queued older one, and stops a
  * running one on a large text (the worker is restarted) unless the worker keeps that one to analyze
  * the next version from (an open document's: the newer version is analyzed from it as a stretch).
  * When the worker fails (it cannot start, crashes or exits), analyses continue in the main thread:
