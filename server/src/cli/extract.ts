@@ -49,8 +49,10 @@ export async function runExtract(docs: readonly InputDocument[], options: Extrac
       continue;
     }
     if (options.json) {
-      // The same text as JSON.stringify(all, null, 2), one element at a time.
-      out(`${written ? ',\n' : '[\n'}  ${JSON.stringify(documentJson(d, made.analysis, made.lines), null, 2).replace(/\n/g, '\n  ')}`);
+      // The same text as JSON.stringify(all, null, 2), one element at a time: an array of one, indented
+      // as the whole array's elements are, without its brackets.
+      const element = JSON.stringify([documentJson(d, made.analysis, made.lines)], null, 2);
+      out(`${written ? ',\n' : '[\n'}${element.slice(2, -2)}`);
     } else {
       printDocument(d, made.analysis, made.lines, locale, m, out);
     }
@@ -67,7 +69,8 @@ async function analyzed(d: InputDocument, options: ExtractOptions): Promise<{ an
   const date = options.documentDate ? { documentDate: options.documentDate } : {};
   const made = await options.analyzer?.analyze({ uri, text: d.text, ...(d.known ? { known: d.known } : {}), ...date, withoutInstruments: true }, () => ({ entries: [], ambiguities: [] }));
   if (made) return { analysis: made.analysis, lines: made.lineStarts ? LineIndex.withStarts(d.text, made.lineStarts) : new LineIndex(d.text) };
-  return { analysis: analyze(d.text, { known: d.known, ...date }), lines: new LineIndex(d.text) };
+  const lines = new LineIndex(d.text);
+  return { analysis: analyze(d.text, { known: d.known, ...date, lines }), lines };
 }
 
 function documentJson(doc: InputDocument, analysis: DocumentAnalysis, lines: LineIndex): object {
