@@ -327,6 +327,9 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   private answered(worker: Worker, reply: FromWorker, applied?: DocumentAnalysis | Error): void {
     if (worker !== this.worker) return;
     if (reply.id === this.ignoreNextResult) {
+      // The analysis of a job dropped after the worker sent it (on its way, or its delta applied in
+      // steps): the findings that follow it (or their cancel) are the job's last reply.
+      if ('findingsFollow' in reply && reply.findingsFollow) return;
       this.ignoreNextResult = 0;
       if ('cancelled' in reply) this.findingsCancelled++;
       this.running = this.nextInWorker();
