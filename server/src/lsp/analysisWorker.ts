@@ -348,14 +348,12 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     else if (pending.file) pending.resolve('file' in reply ? reply.file : undefined);
     else if ('file' in reply || 'laterFindings' in reply) pending.resolve(undefined);
     else {
-      let analysis: DocumentAnalysis;
-      try {
-        if (applied instanceof Error) throw applied;
-        analysis = 'analysis' in reply ? reply.analysis : (applied ?? this.applied(pending.job.uri, reply.base, reply.delta));
-      } catch (e) {
+      // A delta was applied before its reply was taken (`take`), or could not be.
+      const analysis = 'analysis' in reply ? reply.analysis : (applied ?? new Error('an analysis delta was taken without being applied'));
+      if (analysis instanceof Error) {
         // Not what this thread holds: this version is analyzed here, and the next one is sent whole.
         this.received.delete(pending.job.uri);
-        this.options.logger.error(`${(e as Error)?.message ?? String(e)}; the document is analyzed in the main thread this time`);
+        this.options.logger.error(`${analysis.message}; the document is analyzed in the main thread this time`);
         pending.resolve(undefined);
         return this.pump();
       }
@@ -394,18 +392,15 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   /** How many jobs' findings the worker stopped making when they were no longer wanted (the tests count them). */
   findingsCancelled = 0;
 
-  /** The analysis a delta describes, of the analysis received of the job `base`. */
-  private applied(uri: string, base: number, delta: AnalysisDelta): DocumentAnalysis {
-    const steps = this.applying(uri, base, delta);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  }
-
-  /** `applied` in steps, letting the event loop run whenever a few milliseconds went by. */
+  /**
+   * The analysis a delta describes, of the analysis received of the job `base`: made in steps, the
+   * event loop running whenever a few milliseconds went by.
+   */
   private async appliedInSteps(uri: string, base: number, delta: AnalysisDelta): Promise<DocumentAnalysis> {
-    const steps = this.applying(uri, base, delta);
+    const held = this.received.get(uri);
+    if (!held || held.id !== base) throw new Error(`the analysis worker sent a change to an analysis this thread does not hold (${uri})`);
+    this.deltasApplied++;
+    const steps = applyingAnalysisDelta(held.analysis, delta);
     let since = performance.now();
     for (;;) {
       const step = steps.next();
@@ -415,13 +410,6 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       await yieldToEventLoop();
       since = performance.now();
     }
-  }
-
-  private applying(uri: string, base: number, delta: AnalysisDelta): Generator<void, DocumentAnalysis, void> {
-    const held = this.received.get(uri);
-    if (!held || held.id !== base) throw new Error(`the analysis worker sent a change to an analysis this thread does not hold (${uri})`);
-    this.deltasApplied++;
-    return applyingAnalysisDelta(held.analysis, delta);
   }
 
   private stop(worker: Worker): void {
@@ -513,7 +501,7 @@ function serveAnalyses(): void {
       if (keptForNextVersion(job)) {
         // A newer version came while this one was analyzed (its cancel is heard now): the analysis
         // stays here for the next version, and nothing more is made of it or sent.
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToEventLoop();
         if (cancelled.delete(id)) {
           port.postMessage({ id, laterFindings: [], cancelled: true } satisfies FromWorker);
           return;
@@ -567,7 +555,7 @@ async function answer(
   if (!apart) return;
   // Between rules the worker hears whether the findings are still wanted (a newer version came).
   const stop = async (): Promise<boolean> => {
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
     return cancelled.has(id);
   };
   const laterFindings = await ruleFindings(stop);
