@@ -1,4 +1,5 @@
 import { analyze, analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
+import { detached } from '../engine/chars';
 import { changedStretch, reanalyze, sameAnalyzeOptions } from '../engine/incremental';
 import { handelingenKey, kamerstukKey, parseHandelingenKey, parseKamerstukKey } from '../engine/identifiers';
 import { LineIndex, positionAmong } from '../engine/lineIndex';
@@ -508,10 +509,6 @@ export function packedLines(doc: Pick<IndexedDocument, 'lines' | 'text'>): Docum
  */
 export function detachedCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function detached(s: string): string {
-  return detachedCopy(s);
 }
 
 function sameFacts(a: KnownDocumentFacts | undefined, b: KnownDocumentFacts | undefined): boolean {
