@@ -49,7 +49,7 @@ export class Catalog {
    */
   async fetch(keys: readonly CatalogKey[], signal?: AbortSignal, force = false): Promise<void> {
     const changed: CatalogKey[] = [];
-    const unique = [...new Map(keys.map((k) => [catalogKeyText(k), k])).values()];
+    const unique = uniqueKeys(keys);
     await Promise.all(
       unique.flatMap((key) =>
         this.sources
@@ -71,7 +71,7 @@ export class Catalog {
    */
   async preload(keys: readonly CatalogKey[], concurrency = PRELOAD_AT_A_TIME): Promise<void> {
     // A Kamerstuk's lookup reads its dossier's highest number too.
-    const unique = [...new Map(keys.map((k) => [catalogKeyText(k), k])).values()];
+    const unique = uniqueKeys(keys);
     let next = 0;
     const reader = async (): Promise<void> => {
       while (next < unique.length) await this.lookup(unique[next++]!);
@@ -308,6 +308,11 @@ export class Catalog {
 }
 
 const NO_DOCUMENTS: readonly CatalogDocument[] = [];
+
+/** The keys, each once. */
+function uniqueKeys(keys: readonly CatalogKey[]): CatalogKey[] {
+  return [...new Map(keys.map((k) => [catalogKeyText(k), k])).values()];
+}
 
 /** How many documents `preload` reads at a time (the disk's reads overlap; libuv has four threads by default). */
 const PRELOAD_AT_A_TIME = 16;
