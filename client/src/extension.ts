@@ -21,6 +21,7 @@ import {
   STATUS_NOTIFICATION,
   STATUS_REQUEST,
   WATCHED_FILE_GLOBS,
+  WATCHED_FOLDER_GLOB,
   type Activity,
   type InitializationOptions,
   type ReportRequest,
@@ -62,7 +63,13 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     documentSelector: documentSelector(),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    synchronize: { fileEvents: WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)) },
+    synchronize: {
+      fileEvents: [
+        ...WATCHED_FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+        // A folder deleted, renamed or moved is one event for the folder, none for the documents in it.
+        vscode.workspace.createFileSystemWatcher(WATCHED_FOLDER_GLOB, false, true, false),
+      ],
+    },
     initializationOptions,
   };
   client = new LanguageClient('kamerwijzer', 'Kamerwijzer', serverOptions, clientOptions);

@@ -144,5 +144,11 @@ export const WATCHED_FILE_GLOBS: readonly string[] = [
   '**/.kamerwijzer/glossary.json',
 ];
 
+/**
+ * Created and deleted paths of every kind (changes not watched): a folder deleted, renamed or moved is
+ * told as one event for the folder, none for the documents in it (VS Code's watcher folds them).
+ */
+export const WATCHED_FOLDER_GLOB = '**/*';
+
 /** Documents larger than this are not analyzed, in the editor (kamerwijzer.maxFileSize) and on the command line (--max-file-size) alike. */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;

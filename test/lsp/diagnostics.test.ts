@@ -75,6 +75,24 @@ describe('language server diagnostics and quick fixes', function () {
       await lsp.until(() => lsp.diagnosticRefreshes > refreshes);
       const after = await lsp.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
       assert.ok(after.items.some((d) => d.code === 'citation-title-mismatch'), JSON.stringify(after.items));
+
+      // … and that leaves the workspace (unreadable: binary; deleted): the letters citing it are checked again.
+      const mismatch = async (): Promise<boolean> => (await lsp.request<Report>('textDocument/diagnostic', { textDocument: { uri } })).items.some((d) => d.code === 'citation-title-mismatch');
+      const told = async (type: 2 | 3): Promise<void> => {
+        const count = lsp.diagnosticRefreshes;
+        await lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(cited).toString(), type }] });
+        await lsp.until(() => lsp.diagnosticRefreshes > count);
+      };
+      const good = fs.readFileSync(cited);
+      fs.writeFileSync(cited, Buffer.from([0, 1, 2, 3, 0, 0, 0x50, 0x4b]));
+      await told(2);
+      assert.equal(await mismatch(), false, 'a binary file is no document');
+      fs.writeFileSync(cited, good);
+      await told(2);
+      assert.equal(await mismatch(), true);
+      fs.rmSync(cited);
+      await told(3);
+      assert.equal(await mismatch(), false, 'deleted');
     });
 
     it('a severity setting switches a rule off', async () => {
@@ -94,6 +112,39 @@ describe('language server diagnostics and quick fixes', function () {
       lsp = await LspSession.start({ folders: [seedsDir], settings: { today: '2026-11-23' }, pullDiagnostics: false });
     });
     after(async () => lsp?.stop());
+
+    it('a letter naming a document\'s title is checked again when that document comes, is retitled or goes', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-push-'));
+      const own = await LspSession.start({ folders: [dir], settings: { today: '2026-11-23' }, pullDiagnostics: false });
+      try {
+        const letter = path.join(dir, 'brief.md');
+        const uri = pathToFileURL(letter).toString();
+        const text = 'In het Jaarverslag visserij en kustbeheer Waddenzee staat hoe het gaat.\n';
+        fs.writeFileSync(letter, text);
+        await own.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+        const named = (): boolean => !!own.published.get(uri)?.diagnostics.some((d) => d.code === 'document-title-without-citation');
+        await own.until(() => own.published.has(uri));
+        assert.ok(!named(), 'no such document yet');
+
+        const cited = path.join(dir, 'verslag.md');
+        const tell = (type: 1 | 2 | 3): Promise<void> => own.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(cited).toString(), type }] });
+        fs.writeFileSync(cited, '---\nkamerstuk: 29826-999\ntitel: Jaarverslag visserij en kustbeheer Waddenzee\n---\nTekst.\n');
+        await tell(1);
+        await own.until(named);
+        fs.writeFileSync(cited, '---\nkamerstuk: 29826-999\ntitel: Jaarverslag natuurbeheer Noordzeekust\n---\nTekst.\n');
+        await tell(2);
+        await own.until(() => !named());
+        fs.writeFileSync(cited, '---\nkamerstuk: 29826-999\ntitel: Jaarverslag visserij en kustbeheer Waddenzee\n---\nTekst.\n');
+        await tell(2);
+        await own.until(named);
+        fs.rmSync(cited);
+        await tell(3);
+        await own.until(() => !named());
+      } finally {
+        await own.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
 
     it('publishes diagnostics for an opened letter', async () => {
       const uri = pathToFileURL(S000).toString();

@@ -63,6 +63,39 @@ describe('language server: workspace index', function () {
     assert.equal(await indexedNow(), 2);
   });
 
+  it('a folder created, renamed or deleted (one event for the folder, none for its files) brings its documents in or takes them out', async () => {
+    const ids = async (query: string): Promise<string[]> => (await lsp.request<SymbolInformation[]>('workspace/symbol', { query })).map((s) => s.location.uri).sort();
+    write('moties/a.md', '---\nkamerstuk: 29826-401\ntitel: Motie over havenbeheer in Zeeland\n---\n');
+    write('moties/diep/b.txt', '---\nkamerstuk: 29826-402\ntitel: Motie over havenbeheer in Friesland\n---\n');
+    write('moties/.verborgen/c.md', '---\nkamerstuk: 29826-403\ntitel: Motie over havenbeheer verborgen\n---\n');
+    await changed(path.join(dir, 'moties'), 1);
+    assert.equal(await indexedNow(), 4);
+    assert.deepEqual(await ids('havenbeheer'), [pathToFileURL(path.join(dir, 'moties/a.md')).toString(), pathToFileURL(path.join(dir, 'moties/diep/b.txt')).toString()]);
+
+    fs.renameSync(path.join(dir, 'moties'), path.join(dir, 'aangenomen'));
+    await lsp.indexedAfter(() =>
+      lsp.notify('workspace/didChangeWatchedFiles', {
+        changes: [
+          { uri: pathToFileURL(path.join(dir, 'moties')).toString(), type: 3 },
+          { uri: pathToFileURL(path.join(dir, 'aangenomen')).toString(), type: 1 },
+        ],
+      }),
+    );
+    assert.equal(await indexedNow(), 4);
+    assert.deepEqual(await ids('havenbeheer'), [pathToFileURL(path.join(dir, 'aangenomen/a.md')).toString(), pathToFileURL(path.join(dir, 'aangenomen/diep/b.txt')).toString()]);
+
+    // An excluded folder that appears stays out; a file that is no folder is passed over.
+    write('archief/2020/x.txt', '---\nkamerstuk: 29826-404\ntitel: Motie over havenbeheer in het archief\n---\n');
+    await changed(path.join(dir, 'archief/2020'), 1);
+    await changed(path.join(dir, 'bijlage.pdf'), 1);
+    assert.equal(await indexedNow(), 4);
+
+    fs.rmSync(path.join(dir, 'aangenomen'), { recursive: true });
+    await changed(path.join(dir, 'aangenomen'), 3);
+    assert.equal(await indexedNow(), 2);
+    assert.deepEqual(await ids('havenbeheer'), []);
+  });
+
   it('an open editor’s text wins over the file on disk until it is closed', async () => {
     const uri = pathToFileURL(path.join(dir, 'brief.txt')).toString();
     await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: 'Zie Kamerstuk 29826, nr. 147 en Kamerstuk 29826, nr. 250.' } });

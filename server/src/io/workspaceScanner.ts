@@ -11,10 +11,11 @@ export function yieldToEventLoop(): Promise<void> {
 /**
  * Lists the documents under a workspace folder without blocking: directories are read
  * asynchronously and the walk yields between folders. Hidden folders and node_modules are skipped;
- * `exclusions` decides the rest. Unreadable folders are skipped silently.
+ * `exclusions` decides the rest. Unreadable folders are skipped silently. `below`: only the documents
+ * below this folder of `root` (its exclusions still relative to `root`).
  */
-export async function* scanDocuments(root: string, exclusions: Exclusions, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
-  const pending: string[] = [root];
+export async function* scanDocuments(root: string, exclusions: Exclusions, isCancelled: () => boolean = () => false, below: string = root): AsyncGenerator<string> {
+  const pending: string[] = [below];
   while (pending.length) {
     if (isCancelled()) return;
     const dir = pending.shift()!;

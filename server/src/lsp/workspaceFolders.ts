@@ -36,13 +36,13 @@ export class WorkspaceFolders {
     return this.list.find((f) => file === f || file.startsWith(f + path.sep));
   }
 
-  /** True when a file in a workspace folder is not to be indexed. */
-  isExcluded(file: string): boolean {
+  /** True when a file (or a folder) in a workspace folder is not to be indexed. */
+  isExcluded(file: string, isDirectory = false): boolean {
     const folder = this.folderOf(file);
     if (!folder) return false;
     const rel = path.relative(folder, file).split(path.sep).join('/');
     if (rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) return true;
-    return this.exclusions.get(folder)?.isExcluded(rel, false) ?? false;
+    return this.exclusions.get(folder)?.isExcluded(rel, isDirectory) ?? false;
   }
 
   /** Every document to index, folder by folder, without blocking; stops when `isCancelled` says so. */
@@ -52,6 +52,14 @@ export class WorkspaceFolders {
       yield* scanDocuments(folder, exclusions, isCancelled);
       if (isCancelled()) return;
     }
+  }
+
+  /** The documents to index below a folder inside a workspace folder (as `documents` lists them there). */
+  async *documentsBelow(dir: string): AsyncGenerator<string> {
+    const folder = this.folderOf(dir);
+    if (!folder) return;
+    const exclusions = this.exclusions.get(folder) ?? new Exclusions(folder, this.globs);
+    yield* scanDocuments(folder, exclusions, undefined, dir);
   }
 
   private rebuild(): void {

@@ -11,6 +11,7 @@
  * analysis that throws is shown once, the document's diagnostics are cleared, and requests are
  * answered from its last good analysis until it can be analyzed again.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -293,7 +294,12 @@ export class WorkspaceSync {
   }
 
   private async applyFileChanges(changes: readonly { uri: string; type: FileChangeType }[]): Promise<void> {
+    // A document's event may come twice, from its own watcher and the folders' (WATCHED_FOLDER_GLOB).
+    const told = new Set<string>();
     for (const change of changes) {
+      const key = `${change.type} ${change.uri}`;
+      if (told.has(key)) continue;
+      told.add(key);
       const p = pathOf(change.uri);
       if (!p) continue;
       if (isWorkspaceGlossaryPath(p)) {
@@ -309,13 +315,35 @@ export class WorkspaceSync {
         if (change.type === FileChangeType.Deleted) {
           if (!this.documents.get(change.uri)) {
             this.dropDiskAnalysis(change.uri);
-            this.service.removeDocument(change.uri);
+            this.removeFromIndex(change.uri);
           }
         } else if (!this.folders.isExcluded(p)) {
           await this.indexFile(p);
         }
+      } else if (this.folders.folderOf(p)) {
+        // A folder: deleting or renaming one is told as one event for the folder, none for its files.
+        if (change.type === FileChangeType.Deleted) this.folderDeleted(p);
+        else if (change.type === FileChangeType.Created) await this.folderCreated(p);
       }
     }
+  }
+
+  /** A folder was deleted (or renamed away): the documents read from disk below it leave the index, a glossary in it goes. */
+  private folderDeleted(folder: string): void {
+    for (const doc of [...this.service.index.entries()]) {
+      const p = pathOf(doc.uri);
+      if (!p || !isInside(p, folder) || this.documents.get(doc.uri)) continue;
+      this.dropDiskAnalysis(doc.uri);
+      this.removeFromIndex(doc.uri);
+    }
+    for (const f of [...this.folders.paths, ...this.subGlossaries]) if (isInside(workspaceGlossaryPath(f), folder)) this.glossaryChanged(f, false);
+  }
+
+  /** A folder appeared (created, renamed or moved here): the documents below it are indexed (those not excluded). */
+  private async folderCreated(folder: string): Promise<void> {
+    const workspaceFolder = this.folders.folderOf(folder);
+    if (!workspaceFolder || folder === workspaceFolder || this.folders.isExcluded(folder, true) || !(await isDirectory(folder))) return;
+    for await (const file of this.folders.documentsBelow(folder)) await this.indexFile(file);
   }
 
   /** Scans every workspace folder in the background; a newer scan cancels an older one. */
@@ -385,7 +413,7 @@ export class WorkspaceSync {
       this.indexFile(p)
         .catch((e: unknown) => this.service.logger.error(`reading ${p} failed: ${(e as Error).message}`))
         .finally(() => this.listener.indexed());
-    } else this.service.removeDocument(uri);
+    } else this.removeFromIndex(uri);
   }
 
   /**
@@ -423,7 +451,7 @@ export class WorkspaceSync {
       const name = path.basename(pathOf(doc.uri) ?? doc.uri);
       this.listener.warn(refusal === 'tooLarge' ? m.tooLarge(name, max) : m.binary(name));
     }
-    this.service.removeDocument(doc.uri);
+    this.removeFromIndex(doc.uri);
     return true;
   }
 
@@ -463,14 +491,15 @@ export class WorkspaceSync {
       const elsewhere = await this.service.indexFileAsync(uri, file, version, facts, max, abort.signal);
       let doc: IndexEntry;
       if (elsewhere) {
-        if ('unread' in elsewhere) return;
+        // Unread (deleted meanwhile, unreadable, binary or too large): it left the index.
+        if ('unread' in elsewhere) return this.dependentsOnIdentity(before, undefined);
         this.logInvalidBytes(file, elsewhere);
         doc = elsewhere.entry;
       } else {
         const read = await readTextFile(file, max);
         if (abort.signal.aborted || this.documents.get(uri)) return;
         if (!read.ok) {
-          this.service.removeDocument(uri);
+          this.removeFromIndex(uri);
           return;
         }
         this.logInvalidBytes(file, read);
@@ -478,7 +507,7 @@ export class WorkspaceSync {
       }
       if (this.folders.isExcluded(file) || !this.folders.folderOf(file)) {
         // Excluded (or its folder removed) while it was analyzed.
-        this.service.removeDocument(uri);
+        this.removeFromIndex(uri);
         return;
       }
       this.dependentsOnIdentity(before, doc);
@@ -514,11 +543,24 @@ export class WorkspaceSync {
     return doc;
   }
 
-  private dependentsOnIdentity(before: IndexEntry | undefined, doc: IndexEntry): void {
-    if (doc !== before && identity(before) !== identity(doc) && !this.scanning) {
-      const keys = [before, doc].flatMap((d) => (d ? identityKeys(d) : []));
-      this.listener.recheckDependents(this.service.index.documentsCiting(keys));
-    }
+  /**
+   * A document's identity or title changed, or it came or went (`doc` undefined): the letters that
+   * cite it are checked again, and, when its title changed, every open letter (one may name the title
+   * without citing it). During a scan nothing is: every open letter is checked when it ends.
+   */
+  private dependentsOnIdentity(before: IndexEntry | undefined, doc: IndexEntry | undefined): void {
+    if (doc === before || identity(before) === identity(doc) || this.scanning) return;
+    const keys = [before, doc].flatMap((d) => (d ? identityKeys(d) : []));
+    const dependents = this.service.index.documentsCiting(keys);
+    if (before?.metadata.title !== doc?.metadata.title) for (const open of this.documents.keys()) dependents.add(open);
+    this.listener.recheckDependents(dependents);
+  }
+
+  /** A document leaves the index; the letters that depend on it are checked again. */
+  private removeFromIndex(uri: string): void {
+    const before = this.service.entry(uri);
+    this.service.removeDocument(uri);
+    this.dependentsOnIdentity(before, undefined);
   }
 
   /** A manifest changed: the documents below it get their facts again. */
@@ -634,5 +676,14 @@ export function pathOf(uri: string): string | undefined {
     return u.scheme === 'file' ? u.fsPath : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** True for a directory (false when it is gone or unreadable). */
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.promises.stat(p)).isDirectory();
+  } catch {
+    return false;
   }
 }
