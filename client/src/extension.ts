@@ -58,6 +58,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     settings: vscode.workspace.getConfiguration('kamerwijzer'),
     storagePath: context.globalStorageUri.fsPath,
     trusted: vscode.workspace.isTrusted,
+    watchesFiles: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),

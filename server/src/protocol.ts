@@ -131,6 +131,8 @@ export interface InitializationOptions {
   readonly storagePath?: string;
   /** False in a workspace the user has not trusted: no lookups on the official hosts. */
   readonly trusted?: boolean;
+  /** The editor watches WATCHED_FILE_GLOBS and WATCHED_FOLDER_GLOB itself (the VS Code extension): the server registers no watchers. */
+  readonly watchesFiles?: boolean;
 }
 
 /** Extensions of the documents Kamerwijzer reads (lower case, with the dot). */

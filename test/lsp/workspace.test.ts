@@ -96,6 +96,26 @@ describe('language server: workspace index', function () {
     assert.deepEqual(await ids('havenbeheer'), []);
   });
 
+  it('asks a client that can watch files (Neovim) to tell it of documents, manifests, glossaries and folders; not the VS Code extension, which watches them itself', async () => {
+    const watchers = (s: LspSession): unknown[] => s.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').flatMap((r) => (r.registerOptions as { watchers: unknown[] }).watchers);
+    await lsp.until(() => watchers(lsp).length > 0);
+    assert.deepEqual(watchers(lsp), [
+      { globPattern: '**/*.{txt,md,markdown}' },
+      { globPattern: '**/kamerwijzer.json' },
+      { globPattern: '**/.gitignore' },
+      { globPattern: '**/.kamerwijzer/glossary.json' },
+      { globPattern: '**/*', kind: 1 | 4 },
+    ]);
+    const vscode = await LspSession.start({ folders: [dir], watchesFiles: true });
+    try {
+      // The server registers as it takes `initialized`, before it answers what comes after it.
+      await vscode.request(STATUS_REQUEST, {});
+      assert.deepEqual(vscode.registrations.map((r) => r.method), ['workspace/didChangeConfiguration']);
+    } finally {
+      await vscode.stop();
+    }
+  });
+
   it('an open editor’s text wins over the file on disk until it is closed', async () => {
     const uri = pathToFileURL(path.join(dir, 'brief.txt')).toString();
     await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: 'Zie Kamerstuk 29826, nr. 147 en Kamerstuk 29826, nr. 250.' } });

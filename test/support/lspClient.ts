@@ -32,6 +32,8 @@ export class LspSession {
   /** What the server showed the user (window/showMessage) and wrote to its log (window/logMessage). */
   readonly shown: { type: number; message: string }[] = [];
   readonly logged: { type: number; message: string }[] = [];
+  /** What the server registered with the client (client/registerCapability). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   private constructor(
     readonly connection: ProtocolConnection,
@@ -52,6 +54,8 @@ export class LspSession {
     env?: Record<string, string>;
     /** The command line that runs the server (dist/cli.js unless given: the bench compares builds). */
     cli?: string;
+    /** Says (initializationOptions.watchesFiles) that the client watches the files itself, as the VS Code extension does. */
+    watchesFiles?: boolean;
   }): Promise<LspSession> {
     const child = spawn(process.execPath, [options.cli ?? path.join(repoRoot, 'dist', 'cli.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: testCacheHome(), ...options.env } });
     const stderr: string[] = [];
@@ -62,7 +66,10 @@ export class LspSession {
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((i) => (i.section === 'kamerwijzer' ? settings : i.section === 'files.exclude' ? (options.filesExclude ?? {}) : null)),
     );
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      later((s) => s.record(() => s.registrations.push(...p.registrations)));
+      return null;
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('window/logMessage', (p: { type: number; message: string }) => later((s) => s.record(() => s.logged.push(p))));
     connection.onNotification('window/showMessage', (p: { type: number; message: string }) => later((s) => s.record(() => s.shown.push(p))));
@@ -103,7 +110,7 @@ export class LspSession {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },
       },
-      initializationOptions: { settings, ...(options.trusted === false ? { trusted: false } : {}) },
+      initializationOptions: { settings, ...(options.trusted === false ? { trusted: false } : {}), ...(options.watchesFiles ? { watchesFiles: true } : {}) },
     };
     const result = (await connection.sendRequest('initialize', params)) as InitializeResult;
     await connection.sendNotification('initialized', {});

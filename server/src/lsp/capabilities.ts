@@ -1,6 +1,16 @@
 /** What the client can do, read once from `initialize`, and what the server offers in return. */
-import { SERVER_COMMANDS } from '../protocol';
-import { CodeActionKind, type InitializeParams, type ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { SERVER_COMMANDS, WATCHED_FILE_GLOBS, WATCHED_FOLDER_GLOB, type InitializationOptions } from '../protocol';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type Connection,
+  type FileSystemWatcher,
+  type InitializeParams,
+  type ServerCapabilities,
+  TextDocumentSyncKind,
+  WatchKind,
+} from 'vscode-languageserver/node';
 
 export interface ClientFeatures {
   /** The client answers workspace/configuration. */
@@ -15,6 +25,8 @@ export interface ClientFeatures {
   readonly createFiles: boolean;
   /** The client accepts workspace/inlayHint/refresh. */
   readonly inlayHintRefresh: boolean;
+  /** The server asks the client to watch the files (Neovim): the client can, and does not already (VS Code's extension does). */
+  readonly watchFiles: boolean;
 }
 
 export function clientFeatures(params: InitializeParams): ClientFeatures {
@@ -27,7 +39,19 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
     createFiles: !!edit?.documentChanges && !!edit.resourceOperations?.includes('create'),
     inlayHintRefresh: !!c.workspace?.inlayHint?.refreshSupport,
+    watchFiles: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration && (params.initializationOptions as InitializationOptions | undefined)?.watchesFiles !== true,
   };
+}
+
+/** The files and folders whose creation, change or deletion the server must hear of (see WATCHED_FILE_GLOBS, WATCHED_FOLDER_GLOB). */
+export function fileWatchers(): FileSystemWatcher[] {
+  return [...WATCHED_FILE_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: WATCHED_FOLDER_GLOB, kind: WatchKind.Create | WatchKind.Delete }];
+}
+
+/** After `initialized`: asks the client for settings changes and, where the editor does not watch them itself, file events. */
+export function registerWithClient(connection: Connection, client: ClientFeatures): void {
+  if (client.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['kamerwijzer', 'files.exclude'] }).catch(() => undefined);
+  if (client.watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: fileWatchers() }).catch(() => undefined);
 }
 
 export function serverCapabilities(client: ClientFeatures): ServerCapabilities {

@@ -4,7 +4,6 @@
  * only converts: positions to offsets, URIs to paths, settings to options, findings to diagnostics.
  */
 import {
-  DidChangeConfigurationNotification,
   MessageType,
   ShowMessageNotification,
   type Connection,
@@ -17,7 +16,7 @@ import { diskData } from '../io/environment';
 import { OfficialSources } from '../io/official';
 import { INDEXED_NOTIFICATION, STATUS_NOTIFICATION, type InitializationOptions, type ServerStatus } from '../protocol';
 import { createKamerwijzer, type Kamerwijzer, type Logger } from '../service/kamerwijzer';
-import { clientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
+import { clientFeatures, registerWithClient, serverCapabilities, type ClientFeatures } from './capabilities';
 import { ServerCommands } from './commands';
 import { DiagnosticsPublisher, yieldEvery } from './diagnosticsPublisher';
 import { AnalyzerPool } from './analyzerPool';
@@ -156,9 +155,7 @@ function registerLifecycle({ connection, service, settings, sync, publisher, log
 
   connection.onInitialized(async () => {
     initialized = true;
-    if (client.configuration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: ['kamerwijzer', 'files.exclude'] }).catch(() => undefined);
-    }
+    registerWithClient(connection, client);
     if (client.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
