@@ -33,6 +33,8 @@ interface DocumentEntry {
 export class FindingsCache {
   private generation = 0;
   private readonly documents = new Map<string, DocumentEntry>();
+  /** The rules that read the workspace when they last ran (on any document). */
+  private readonly workspaceRules = new Set<string>();
 
   /** The workspace changed (a document indexed or removed, the catalog's facts): rules that read it run again. */
   workspaceChanged(): void {
@@ -116,8 +118,11 @@ export class FindingsCache {
       set: (code, findings) => {
         readsWorkspace ||= findings.readsWorkspace;
         current.rules.set(code, { ...findings, generation });
+        if (findings.readsWorkspace) this.workspaceRules.add(code);
+        else this.workspaceRules.delete(code);
       },
       pending: () => current.pending,
+      readsWorkspace: (code) => this.workspaceRules.has(code),
     };
     const promise = compute(cache).then(
       (result) => {

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ALL_RULES } from '../../../server/src/features/diagnostics/rules';
-import { computeFindings } from '../../../server/src/features/diagnostics/run';
+import type { DiagnosticRule } from '../../../server/src/features/diagnostics/model';
+import { computeFindings, type CachedRuleFindings } from '../../../server/src/features/diagnostics/run';
+import { FindingsCache } from '../../../server/src/service/findingsCache';
 import { expect } from '../../support/expect';
 import { applied } from '../../support/checks';
 import { testWorkspace } from '../../support/workspace';
@@ -32,6 +34,61 @@ describe('diagnostics runner and quick fixes', () => {
     const all = await computeFindings(doc, ws.service.context(), ws.service.settings.diagnostics, [broken, ...ALL_RULES], (code) => failures.push(code));
     assert.deepEqual(failures, ['broken']);
     assert.ok(all.length > 0);
+  });
+
+  it('with findings made elsewhere on their way, runs the rules that read the workspace meanwhile, then what did not come: the same findings in the same order', async () => {
+    const ws = testWorkspace({ known: [] });
+    const doc = ws.add('brief.md', TEXT);
+    const ctx = ws.service.context();
+    const settings = ws.service.settings.diagnostics;
+    // Three rules with a finding at the same place: their order in the list decides the order of the findings.
+    const at = { offset: 4, length: 5 };
+    const rule = (code: string, readsWorkspace: boolean): DiagnosticRule => ({
+      code,
+      defaultSeverity: 'warning',
+      description: code,
+      check: (c) => {
+        if (readsWorkspace) void c.index;
+        return [{ code, span: at, message: code }];
+      },
+    });
+    const rules = [rule('a', false), rule('reads', true), rule('b', false)];
+    const plain = await computeFindings(doc, ctx, settings, rules);
+
+    const kept = new Map<string, CachedRuleFindings>();
+    let settle: () => void = () => undefined;
+    const pending = new Promise<void>((resolve) => (settle = resolve));
+    const ran: string[] = [];
+    const cache = { get: (code: string) => kept.get(code), set: (code: string, f: CachedRuleFindings) => void kept.set(code, f), pending: () => pending, readsWorkspace: (code: string) => code === 'reads' };
+    const computing = computeFindings(doc, ctx, settings, rules, undefined, { cache, onRule: (code) => ran.push(code) });
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(ran, ['reads'], 'the rule that reads the workspace ran while the others were on their way');
+    kept.set('a', { findings: [{ code: 'a', span: at, message: 'a' }], readsWorkspace: false });
+    settle();
+    const found = await computing;
+    assert.deepEqual(ran, ['reads', 'b'], 'what did not come ran here');
+    assert.deepEqual(found, plain);
+    assert.deepEqual(found.map((f) => f.code), ['a', 'reads', 'b']);
+  });
+
+  it('the findings cache learns which rules read the workspace', async () => {
+    const ws = testWorkspace({ known: [] });
+    const doc = ws.add('brief.md', TEXT);
+    const cache = new FindingsCache();
+    await cache.findings(doc, [], async (c) => {
+      assert.equal(c.readsWorkspace!('x'), false);
+      c.set('x', { findings: [], readsWorkspace: true });
+      c.set('y', { findings: [], readsWorkspace: false });
+      return [];
+    });
+    const other = ws.add('ander.md', 'Tekst.');
+    await cache.findings(other, [], async (c) => {
+      assert.deepEqual([c.readsWorkspace!('x'), c.readsWorkspace!('y')], [true, false]);
+      // A rule that did not read it this time is no longer counted among them.
+      c.set('x', { findings: [], readsWorkspace: false });
+      assert.equal(c.readsWorkspace!('x'), false);
+      return [];
+    });
   });
 
   it('turns the carried fixes into quick fixes, a fix-all and source.fixAll', async () => {

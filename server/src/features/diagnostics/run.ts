@@ -25,8 +25,14 @@ export interface RuleFindingsCache {
   /** The findings still valid for the rule, if any. */
   get(code: string): CachedRuleFindings | undefined;
   set(code: string, findings: CachedRuleFindings): void;
-  /** Settles when findings being made elsewhere are kept (undefined when none are coming): a computation waits for it first. */
+  /**
+   * Settles when findings being made elsewhere are kept (undefined when none are coming): a
+   * computation runs the rules that read the workspace meanwhile (`readsWorkspace`; those are not made
+   * elsewhere), then waits for it, then runs what did not come.
+   */
   pending?(): Promise<void> | undefined;
+  /** True for a rule that read the workspace when it last ran (on any document): it is not made elsewhere. */
+  readsWorkspace?(code: string): boolean;
 }
 
 export interface ComputeOptions {
@@ -65,14 +71,10 @@ export async function computeFindings(
   const m = messages(ctx.locale);
   // The rules ask the catalog about the same citations: each is asked of the sources once.
   const catalog = ctx.catalog.forOneComputation();
-  // Findings being made elsewhere (see RuleFindingsCache.pending) are waited for first: this thread
-  // stays free meanwhile (two threads computing at once slow each other on a machine with few cores),
-  // then runs what did not come.
-  await options.cache?.pending?.();
-  const out: CheckedFinding[] = [];
-  for (const rule of rules) {
-    const severity = severityOf(rule, settings);
-    if (severity === 'off') continue;
+  const active = rules.filter((rule) => severityOf(rule, settings) !== 'off');
+  /** Each rule's findings (none for a rule that failed), kept or made now. */
+  const found = new Map<DiagnosticRule, readonly Finding[] | undefined>();
+  const run = async (rule: DiagnosticRule): Promise<void> => {
     let findings = options.cache?.get(rule.code)?.findings;
     // Between rules (kept ones too: turning many findings into ranges takes a while on a large text).
     if (options.slice) await options.slice();
@@ -84,12 +86,33 @@ export async function computeFindings(
         findings = await rule.check(watched.ctx);
       } catch (e) {
         onRuleError(rule.code, e);
-        continue;
+        found.set(rule, undefined);
+        return;
       }
       options.cache?.set(rule.code, { findings, readsWorkspace: watched.readsWorkspace() });
     }
+    found.set(rule, findings);
+  };
+  // Findings being made elsewhere (see RuleFindingsCache.pending): the rules that read the workspace,
+  // which are not, run meanwhile; then the rest waits for them, and what did not come runs here.
+  const pending = options.cache?.pending?.();
+  if (pending) {
+    for (const rule of active) if (options.cache!.readsWorkspace?.(rule.code)) await run(rule);
+    await pending;
+  }
+  for (const rule of active) if (!found.has(rule)) await run(rule);
+  // In the rules' order, whatever order they ran in (findings at the same place keep that order).
+  const out: CheckedFinding[] = [];
+  let converted = 0;
+  for (const rule of active) {
+    const findings = found.get(rule);
+    if (!findings) continue;
+    const severity = severityOf(rule, settings);
     for (let k = 0; k < findings.length; k++) {
-      if (options.slice && k % SLICE_FINDINGS === SLICE_FINDINGS - 1) await options.slice();
+      if (options.slice && ++converted % SLICE_FINDINGS === 0) {
+        await options.slice();
+        if (options.signal?.aborted) throw options.signal.reason;
+      }
       const f = findings[k]!;
       const range = doc.lines.rangeOf(f.span);
       if (suppressions.isSilenced(f.code, range.start.line)) continue;
