@@ -54,6 +54,33 @@ export function isWordCodeAt(text: string, i: number): boolean {
   return WORD_CHAR.test(text[i]!);
 }
 
+/** Bits of `codePointClass`: \p{L}, \p{Lu}, \p{N} exactly as Unicode (and regular expressions with /u) say. */
+export const CP_LETTER = 1;
+export const CP_UPPER = 2;
+export const CP_NUMBER = 4;
+/** Per BMP code point its class bits plus 8 once decided (0: not yet). */
+const BMP_CLASSES = new Uint8Array(0x10000);
+const CLASS_TESTS = [/^\p{L}$/u, /^\p{Lu}$/u, /^\p{N}$/u] as const;
+
+function classOfString(ch: string): number {
+  return (CLASS_TESTS[0].test(ch) ? CP_LETTER : 0) | (CLASS_TESTS[1].test(ch) ? CP_UPPER : 0) | (CLASS_TESTS[2].test(ch) ? CP_NUMBER : 0);
+}
+
+/**
+ * Whether a code point is a letter, an upper-case letter, a number (CP_LETTER | CP_UPPER | CP_NUMBER),
+ * as `\p{L}`, `\p{Lu}` and `\p{N}` decide: ASCII by range, any other BMP code point decided once
+ * and kept, astral ones asked each time. A lone surrogate is none.
+ */
+export function codePointClass(cp: number): number {
+  if (cp < 128) return cp >= 65 && cp <= 90 ? CP_LETTER | CP_UPPER : cp >= 97 && cp <= 122 ? CP_LETTER : cp >= 48 && cp <= 57 ? CP_NUMBER : 0;
+  if (cp < 0x10000) {
+    let k = BMP_CLASSES[cp]!;
+    if (k === 0) BMP_CLASSES[cp] = k = 8 | classOfString(String.fromCharCode(cp));
+    return k & 7;
+  }
+  return classOfString(String.fromCodePoint(cp));
+}
+
 /** White space: the ASCII controls, no-break space, the Unicode spaces and the line and paragraph separators. */
 export function isSpaceCode(c: number): boolean {
   return (

@@ -54,9 +54,9 @@ function assertSame(text: string): void {
     for (const index of [DocumentWords.read(text), adopted]) assert.deepEqual([...index.occurrencesOf(set)].map(([w, o]) => [w, Array.from(o)]).sort(), expected);
   }
   assert.deepEqual([...candidates(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, CANDIDATE));
-  assert.deepEqual([...capitalsWords(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, WORD));
+  assert.deepEqual([...capitalsWords(text, words)].map((m) => [m.index, m[0]]), matches(text, WORD).map(([index, word]) => [index, word]));
   // Only abbreviations: every match that is one, and no fewer.
-  const abbreviations = (ms: Iterable<RegExpMatchArray>) => [...ms].filter((m) => isAbbreviation(m[0])).map((m) => [m.index, m[0]]);
+  const abbreviations = (ms: Iterable<{ readonly index?: number; readonly 0: string }>) => [...ms].filter((m) => isAbbreviation(m[0])).map((m) => [m.index, m[0]]);
   assert.deepEqual(abbreviations(capitalsWords(text, words, true)), abbreviations(text.matchAll(WORD)));
   const explained = new Set([...text.matchAll(BRACKETED), ...text.matchAll(FOLLOWED_BY_NAME)].map((m) => m[1]!));
   assert.deepEqual(explainedAbbreviations(text, words), explained);
@@ -92,6 +92,12 @@ describe('the shared word index of a document version', () => {
 
   it('gives what the whole-text expressions gave, on forms at the edges', () => {
     for (const text of ['an c0 AN C0 c0 an De de DE dE Kostić Kostic KOSTIC kostić Straße STRASSE İ i \u212a K k 𝐀 a1 A1 \ud835 \udc00x é É e\u0301', "ABC's en AB’sx, ABCs, ABCDEFs ABCDEFG", 'NVWA (Nederlandse Voedsel- en Warenautoriteit) (hierna: NVWA)', 'x.ABC @ABC AB+ A1B2 É1 𝐀BC ABC𝐀', 'KMar RvS IenW AMvB ÅBC-regeling']) assertSame(text);
+  });
+
+  it('gives what the whole-text expressions gave, on texts of the characters at the capitals-words\' and candidates\' edges', () => {
+    // What the expressions look at before, in and after a match (read by character in the rules).
+    const edges = ['A', 'B', 'Z', 'S', 's', 'a', '’', "'", '-', '@', '&', '+', '.', '/', '_', '#', '1', '9', ' ', 'É', 'İ', 'ß', '½', '²', '\u0308', '𝐀', '𝐚', '\ud835', '\udc00', '('];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...edges), { maxLength: 24 }), (chars) => assertSame(chars.join(''))), params(2000));
   });
 
   it('gives what the whole-text expressions gave, on the seeds', () => {

@@ -6,6 +6,7 @@
  * Roman numerals) are left alone. Reported once per abbreviation, with a fix that adds a skeleton
  * entry to the workspace glossary (.kamerwijzer/glossary.json, created when missing).
  */
+import { codePointClass, CP_LETTER, CP_NUMBER } from '../../../engine/chars';
 import type { GlossaryEntryPatch, GlossaryKind } from '../../../engine/glossary';
 import type { Span } from '../../../engine/model';
 import { SpanSet } from '../../../engine/sortedOffsets';
@@ -15,16 +16,22 @@ import { glossaryAddition } from '../../glossaryEdit';
 import type { DiagnosticRule } from '../model';
 import type { Finding, Fix } from '../../model';
 
-/** A capital, then 1–5 capitals or digits, optionally a plural "s" or "'s"; a whole word. */
-const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?![\p{L}\p{N}&+@]|\.[\p{L}\p{N}])/uy;
+/** A candidate found: as a match of CANDIDATE would give it (the abbreviation in `1`, with its plural in `0`). */
+export interface CandidateMatch {
+  readonly index: number;
+  readonly 0: string;
+  readonly 1: string;
+}
 
 /**
- * The candidates in text order. A match starts where a run of letters and digits starts (nothing
- * of a word may precede it) and takes that whole run (nothing of a word may follow it), so only
- * runs of at most seven characters that start with two capitals (or a capital and a digit) are tried
- * — from the document's shared word index, not by a scan of the text.
+ * The candidates in text order: a capital, then 1–5 capitals or digits, optionally a plural "s" or
+ * "'s"; a whole word, as `/(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?![\p{L}\p{N}&+@]|\.[\p{L}\p{N}])/u`
+ * finds them. A match starts where a run of letters and digits starts (nothing of a word may precede
+ * it) and takes that whole run (nothing of a word may follow it), so only runs of at most seven
+ * characters that start with two capitals (or a capital and a digit) are read — from the document's
+ * shared word index, not by a scan of the text, and by character, not by the expression.
  */
-export function* candidates(text: string, words: DocumentWords): Generator<RegExpExecArray> {
+export function* candidates(text: string, words: DocumentWords): Generator<CandidateMatch> {
   // A candidate's second character is a capital or a digit: it is among the runs that may be abbreviations.
   for (const i of words.abbreviationLike()) {
     const start = words.starts[i]!;
@@ -34,10 +41,34 @@ export function* candidates(text: string, words: DocumentWords): Generator<RegEx
     // The second character is a capital or digit too ("De", "Het" are read no further).
     const d = text.charCodeAt(start + 1);
     if (!((d >= 65 && d <= 90) || (d >= 48 && d <= 57))) continue;
-    CANDIDATE.lastIndex = start;
-    const m = CANDIDATE.exec(text);
-    if (m) yield m;
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    // "&./@_+-" before it (never a letter or digit: that would belong to the run).
+    if (before === 38 || before === 46 || before === 47 || before === 64 || before === 95 || before === 43 || before === 45) continue;
+    const end = words.ends[i]!;
+    // The abbreviation: the whole run, or all but a plural "s" that ends it.
+    let g = start + 2;
+    while (g < end && g - start < 6 && isCapitalOrDigit(text.charCodeAt(g))) g++;
+    let to: number;
+    if (g === end) {
+      const after = text.charCodeAt(end);
+      to = (after === 39 || after === 0x2019) && text.charCodeAt(end + 1) === 115 && standsAlone(text, end + 2) ? end + 2 : standsAlone(text, end) ? end : -1;
+    } else to = g === end - 1 && text.charCodeAt(g) === 115 && standsAlone(text, end) ? end : -1;
+    if (to >= 0) yield { index: start, 0: text.slice(start, to), 1: text.slice(start, g) };
   }
+}
+
+function isCapitalOrDigit(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** Nothing of a word follows at `at`: no letter, digit, "&", "+" or "@", and no "." before a letter or digit. */
+function standsAlone(text: string, at: number): boolean {
+  const cp = text.codePointAt(at);
+  if (cp === undefined) return true;
+  if (codePointClass(cp) & (CP_LETTER | CP_NUMBER) || cp === 38 || cp === 43 || cp === 64) return false;
+  if (cp !== 46) return true;
+  const next = text.codePointAt(at + 1);
+  return next === undefined || !(codePointClass(next) & (CP_LETTER | CP_NUMBER));
 }
 
 /** Words that make the neighbouring abbreviation an instrument: "SCE-regeling", "DUMAVA subsidie". */
@@ -188,11 +219,16 @@ export const instrumentUnknownAbbreviation: DiagnosticRule = {
     /** Whether each line (by its start) holds a lower-case letter: read once per line. */
     const lowerCaseLines = new Map<number, boolean>();
     const seen = new Set<string>();
+    /** Per abbreviation: whether it may be an unknown instrument's at all (asked once per abbreviation). */
+    const possible = new Map<string, boolean>();
     const inGlossary = new Map<string, boolean>();
     const found: Candidate[] = [];
     for (const m of candidates(text, words)) {
       const abbr = m[1]!;
-      if (seen.has(abbr) || COMMON.has(abbr) || isRoman(abbr) || (abbr.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
+      if (seen.has(abbr)) continue;
+      let may = possible.get(abbr);
+      if (may === undefined) possible.set(abbr, (may = !COMMON.has(abbr) && !isRoman(abbr) && (abbr.match(/[A-Z]/g)?.length ?? 0) >= 2));
+      if (!may) continue;
       // Whether the glossary knows it: asked once per form (the matcher tokenizes what it is asked).
       let known = inGlossary.get(m[0]);
       if (known === undefined) inGlossary.set(m[0], (known = !!(glossary.matcher.entryOf(abbr) || glossary.matcher.entryOf(m[0]))));
