@@ -116,6 +116,28 @@ describe('language server: workspace index', function () {
     }
   });
 
+  it('a file changed or deleted with no file event: a request about it reads it again, and what depends on it is checked again', async () => {
+    const stil = write('stil.md', '---\nkamerstuk: 29826-501\ntitel: Stille wijziging in het waterbeheer\n---\nTekst.\n');
+    const weg = write('weg.md', '---\nkamerstuk: 29826-502\ntitel: Een brief die stil verdwijnt\n---\nTekst.\n');
+    await changed(stil, 1);
+    await changed(weg, 1);
+    const count = await indexedNow();
+    const titled = async (query: string): Promise<boolean> => (await lsp.request<SymbolInformation[]>('workspace/symbol', { query })).length > 0;
+    assert.ok(await titled('waterbeheer'));
+
+    write('stil.md', '---\nkamerstuk: 29826-501\ntitel: Nieuwe titel over dijkversterking\n---\nTekst.\n');
+    fs.rmSync(weg);
+    const refreshes = lsp.diagnosticRefreshes;
+    await lsp.request('textDocument/documentSymbol', { textDocument: { uri: pathToFileURL(stil).toString() } });
+    await lsp.until(() => lsp.diagnosticRefreshes > refreshes);
+    assert.deepEqual([await titled('waterbeheer'), await titled('dijkversterking')], [false, true]);
+    await lsp.request('textDocument/documentSymbol', { textDocument: { uri: pathToFileURL(weg).toString() } });
+    assert.equal(await indexedNow(), count - 1);
+    assert.equal(await titled('verdwijnt'), false);
+    fs.rmSync(stil);
+    await changed(stil, 3);
+  });
+
   it('an open editor’s text wins over the file on disk until it is closed', async () => {
     const uri = pathToFileURL(path.join(dir, 'brief.txt')).toString();
     await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: 'Zie Kamerstuk 29826, nr. 147 en Kamerstuk 29826, nr. 250.' } });

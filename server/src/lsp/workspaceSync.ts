@@ -628,9 +628,18 @@ export class WorkspaceSync {
     const p = pathOf(uri);
     if (held || !p || !this.service.entry(uri)) return held;
     const read = await readTextFile(p, this.settings.current.maxFileSize);
-    if (!read.ok || this.documents.get(uri)) return this.current(uri);
+    if (this.documents.get(uri)) return this.current(uri);
+    // Gone or unreadable since it was indexed (no file event told): it leaves the index, as on a read after an event.
+    if (!read.ok) {
+      this.removeFromIndex(uri);
+      return undefined;
+    }
     const known = this.manifests.factsFor(p);
-    return this.service.setDocument(uri, read.text, -++this.diskVersion, known ? { known } : undefined, 'recent');
+    const before = this.service.entry(uri);
+    const doc = this.service.setDocument(uri, read.text, -++this.diskVersion, known ? { known } : undefined, 'recent');
+    // Changed on disk with no file event (a client that watches nothing): what depends on it is checked again.
+    this.dependentsOnIdentity(before, doc);
+    return doc;
   }
 
   /** Before a document in a sub-folder is analyzed, the nearest glossary above it is loaded. */
