@@ -131,6 +131,8 @@ describe('instrument rules', () => {
         code,
         'BRIEF VAN DE MINISTER VAN FINANCIËN\n\nDe EU, het CPB, de SER, de VVD en het ministerie van EZK. De NV-gebieden, kst-36600-IX-13, 2025D44449, hoofdstuk XIII en Kamerstukken II.',
       ));
+    it('flags the first use in the running text when the abbreviation came first in a heading in capitals or in the front matter', () =>
+      checkRule(code, '---\ntitel: Toezicht door de RDW\n---\nROL VAN DE RDW EN HET CJIB\n\nDe [[RDW]] controleert en het [[CJIB]] int. De RDW rapporteert.'));
     it("leaves a glossary instrument to the instrument rules, and counts an abbreviation's plural once", () =>
       checkRule(code, "De WBSO helpt, de NVWA en de KMar controleren. Twee [[AMvB]]'s en een AMvB."));
   });

@@ -111,12 +111,18 @@ export const abbreviationUnexplained: DiagnosticRule = {
         notAbbreviations.add(word);
         continue;
       }
-      seen.add(word);
-      if (WELL_KNOWN_ABBREVIATIONS.has(word.toUpperCase()) || inside(m.index!)) continue;
+      if (WELL_KNOWN_ABBREVIATIONS.has(word.toUpperCase())) {
+        seen.add(word);
+        continue;
+      }
+      // Inside a citation, an instrument's name or the front matter, or in a heading in capitals: not
+      // its first use in the running text, which may come later.
+      if (inside(m.index!)) continue;
       const line = lookup.lineAround(m.index!);
       let capitals = capitalsLines.get(line.offset);
       if (capitals === undefined) capitalsLines.set(line.offset, (capitals = inCapitalsLine(text, line)));
       if (capitals) continue;
+      seen.add(word);
       if (explained.has(word)) continue;
       findings.push({ code: this.code, span: { offset: m.index!, length: word.length }, message: ctx.m.diag.abbreviationUnexplained(word) });
     }
