@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { foldAnyForSearch, foldForSearch, submittersKey, surnameKey } from '../../../server/src/engine/folding';
 import { LineIndex } from '../../../server/src/engine/lineIndex';
-import { explainedAbbreviations, isAbbreviation } from '../../../server/src/features/diagnostics/abbreviations';
+import { explainedAbbreviations, isAbbreviation, standsFor } from '../../../server/src/features/diagnostics/abbreviations';
 import { capitalsWords } from '../../../server/src/features/diagnostics/rules/abbreviationUnexplained';
 import { candidates } from '../../../server/src/features/diagnostics/rules/instrumentUnknownAbbreviation';
 import { DocumentWords, WordSet } from '../../../server/src/features/documentWords';
@@ -20,7 +20,26 @@ import { anyText, params } from '../../support/textArbitraries';
 const RUN = /[\p{L}\p{N}]+/gu;
 const CANDIDATE = /(?<![\p{L}\p{N}&.\/@_+-])([A-Z][A-Z0-9]{1,5})(?:['’]s|s)?(?![\p{L}\p{N}&+@]|\.[\p{L}\p{N}])/gu;
 const WORD = /(?<![\p{L}\p{N}\-/._@#])\p{Lu}[\p{L}]{1,7}(?![\p{L}\p{N}\-@]|['’][\p{L}]{2})/gu;
-const BRACKETED = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})\s*\)/gu;
+const BRACKETED = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*\)/gu;
+const LAST_IN_BRACKETS = /[,;]\s*(?:(?:oftewel|ofwel|afgekort(?: als)?|kortweg|hierna:?)\s+)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*$/u;
+
+/** "(PCA, …)" and "(…, CAGR)" where the letters stand for the words (standsFor), at each "(" that is no plain "(ABBR)": read from the whole text. */
+function introducedInBrackets(text: string): string[] {
+  const out: string[] = [];
+  for (const { index: at } of text.matchAll(/\(/g)) {
+    const rest = text.slice(at);
+    if (new RegExp(`^${BRACKETED.source}`, 'u').test(rest)) continue;
+    const first = /^\((\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*[,;]\s*(?![\p{N}])/u.exec(rest);
+    if (first) {
+      if (standsFor(first[1]!, text.slice(Math.max(0, at - 160), at))) out.push(first[1]!);
+      continue;
+    }
+    const inside = /^\(([^()]{0,239})\)/u.exec(rest)?.[1];
+    const last = inside === undefined ? null : LAST_IN_BRACKETS.exec(inside);
+    if (last && standsFor(last[1]!, inside!.slice(0, last.index))) out.push(last[1]!);
+  }
+  return out;
+}
 const FOLLOWED_BY_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{1,7})\s{0,2}\(\s*\p{L}[\p{L}-]*(?:\s+[\p{L}-]+){1,10}\s*\)/gu;
 
 /** Words a set may hold that a text may not: plain, folded beyond ASCII, empty. */
@@ -58,7 +77,7 @@ function assertSame(text: string): void {
   // Only abbreviations: every match that is one, and no fewer.
   const abbreviations = (ms: Iterable<{ readonly index?: number; readonly 0: string }>) => [...ms].filter((m) => isAbbreviation(m[0])).map((m) => [m.index, m[0]]);
   assert.deepEqual(abbreviations(capitalsWords(text, words, true)), abbreviations(text.matchAll(WORD)));
-  const explained = new Set([...text.matchAll(BRACKETED), ...text.matchAll(FOLLOWED_BY_NAME)].map((m) => m[1]!));
+  const explained = new Set([...[...text.matchAll(BRACKETED), ...text.matchAll(FOLLOWED_BY_NAME)].map((m) => m[1]!), ...introducedInBrackets(text)]);
   assert.deepEqual(explainedAbbreviations(text, words), explained);
 }
 

@@ -133,6 +133,21 @@ describe('instrument rules', () => {
       ));
     it('flags the first use in the running text when the abbreviation came first in a heading in capitals or in the front matter', () =>
       checkRule(code, '---\ntitel: Toezicht door de RDW\n---\nROL VAN DE RDW EN HET CJIB\n\nDe [[RDW]] controleert en het [[CJIB]] int. De RDW rapporteert.'));
+    it('accepts an introduction with a plural or with more in the brackets, where its letters stand for the words', () =>
+      checkRule(
+        code,
+        'Diesel Ground Power Units (GPU’s) en een Preconditioned Air unit (PCA, kortere termijn maatregel) op de luchthaven. ' +
+          'Het groeipercentage (Compound Annual Growth Rate; CAGR) en de betaaldiensten (Payment Service Providers, oftewel PSP’s). ' +
+          'Later de GPU’s, de PCA, de CAGR en de PSP’s.',
+      ));
+    it('takes no source or list in brackets for an introduction', () =>
+      checkRule(code, 'Het toezicht schiet tekort ([[RDW]], 2023). Zie de rapporten (van het CPB, [[CJIB]]). Het CJIB en de RDW reageren.'));
+    it('leaves alone postcodes, web addresses, identifiers, Dutch words and a signature in capitals, the Kamer’s procedure and firms known by their abbreviation', () =>
+      checkRule(
+        code,
+        'Postbus 20018\n2500 EA DEN HAAG\n\nZie https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:52022PC0546 en COM(2022) 546, PbEU L 259 en ISSN 0921-7371. ' +
+          'DEEL A\n\nIn het AO en het VAO, met KPMG en de VNG. Het [[CIZ]] kijkt mee.\n\nDE MINISTER VAN FINANCIËN,',
+      ));
     it("leaves a glossary instrument to the instrument rules, and counts an abbreviation's plural once", () =>
       checkRule(code, "De WBSO helpt, de NVWA en de KMar controleren. Twee [[AMvB]]'s en een AMvB."));
   });

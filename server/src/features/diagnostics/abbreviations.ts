@@ -21,6 +21,25 @@ export const WELL_KNOWN_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'TK', 'EK', 'RVO', 'CAO', 'BTW', 'MKB', 'ICT', 'AI', 'BV', 'NV', 'BNP', 'AOW', 'WW', 'ZZP', 'ZZP’ER', 'HBO', 'MBO', 'WO', 'VMBO', 'HAVO', 'VWO', 'PO', 'VO',
   // Parties
   'VVD', 'PVV', 'CDA', 'SP', 'PVDA', 'GL', 'D66', 'CU', 'SGP', 'PVDD', 'DENK', 'FVD', 'BBB', 'NSC', 'JA21', '50PLUS', 'GL-PVDA',
+  // The Kamer's own procedure (algemeen overleg, verslag daarvan, schriftelijk overleg, wetgevingsoverleg)
+  'AO', 'VAO', 'SO', 'WGO',
+  // The associations of municipalities and provinces, the benefit agencies, the union federation
+  'VNG', 'IPO', 'UWV', 'SVB', 'FNV',
+  // Web and document formats
+  'HTML', 'XML',
+  // Firms whose abbreviation is their name (nobody writes them out)
+  'KPMG', 'PWC', 'EY', 'KLM', 'KPN', 'ING', 'ASML', 'NXP', 'DSM',
+]);
+
+/**
+ * Capitals-words that are no abbreviation to write out: Dutch words in a heading or a signature set
+ * in capitals ("DEEL A", "DE MINISTER VAN …"), and the prefixes of identifiers and citations ("ISSN
+ * 0921-7371", "COM(2025) 944", "CELEX:52022PC0546", "PbEU L 259", "ECLI:NL:…").
+ */
+export const NO_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'DE', 'HET', 'EEN', 'EN', 'OF', 'IN', 'OP', 'TE', 'TOT', 'MET', 'VAN', 'VOOR', 'NAAR', 'OM', 'AAN', 'BIJ', 'UIT', 'OVER', 'DIT', 'DAT', 'DIE', 'ALS', 'NIET', 'OOK',
+  'DEEL', 'NOTA', 'BRIEF', 'WET', 'ZIE', 'NR', 'BIJL', 'BLZ',
+  'ISSN', 'ISBN', 'CELEX', 'ECLI', 'COM', 'SEC', 'JOIN', 'PBEU', 'PBEG',
 ]);
 
 /**
@@ -37,14 +56,21 @@ export function isAbbreviation(word: string): boolean {
   return !/^[IVXLCDM]+$/.test(word);
 }
 
-/** "(NVWA)", "(hierna: NVWA)", "(verder: de NVWA)": an abbreviation in brackets after what it stands for. */
-const BRACKETED = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})\s*\)/uy;
+/** "(NVWA)", "(hierna: NVWA)", "(verder: de NVWA)", "(GPU’s)": an abbreviation in brackets after what it stands for. */
+const BRACKETED = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*\)/uy;
+/** "(PCA, kortere termijn maatregel)": an abbreviation first in brackets, then more (not a year: "(NVWA, 2023)" is a source). */
+const FIRST_IN_BRACKETS = /\((\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*[,;]\s*(?![\p{N}])/uy;
+/** "(Compound Annual Growth Rate; CAGR)", "(Payment Service Providers, oftewel PSP’s)": the abbreviation last in the brackets. */
+const LAST_IN_BRACKETS = /[,;]\s*(?:(?:oftewel|ofwel|afgekort(?: als)?|kortweg|hierna:?)\s+)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*$/u;
 /** "NVWA (Nederlandse Voedsel- en Warenautoriteit)": an abbreviation followed by its words in brackets. */
 const FOLLOWED_BY_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{1,7})\s{0,2}\(\s*\p{L}[\p{L}-]*(?:\s+[\p{L}-]+){1,10}\s*\)/uy;
 
 /**
  * The abbreviations a letter writes out: "Nederlandse Voedsel- en Warenautoriteit (NVWA)", "(hierna:
- * NVWA)", or the other way round, "NVWA (Nederlandse Voedsel- en Warenautoriteit)". One pass each.
+ * NVWA)", "Ground Power Units (GPU’s)", or the other way round, "NVWA (Nederlandse Voedsel- en
+ * Warenautoriteit)"; and with more in the brackets where its letters stand for the words before it,
+ * "Preconditioned Air unit (PCA, kortere termijn maatregel)", "(Compound Annual Growth Rate; CAGR)".
+ * One pass each.
  */
 export function explainedAbbreviations(text: string, words: DocumentWords): Set<string> {
   const out = new Set<string>();
@@ -53,6 +79,7 @@ export function explainedAbbreviations(text: string, words: DocumentWords): Set<
     BRACKETED.lastIndex = at;
     const m = BRACKETED.exec(text);
     if (m) out.add(m[1]!);
+    else introducedInBrackets(text, at, out);
   }
   // "NVWA (…)" starts where a run of letters starts and its abbreviation is that whole run (a word
   // character after it is no space or bracket): only runs of at most eight letters (sixteen UTF-16
@@ -71,4 +98,48 @@ export function explainedAbbreviations(text: string, words: DocumentWords): Set<
     if (m) out.add(m[1]!);
   }
   return out;
+}
+
+/**
+ * The brackets at `open` introduce an abbreviation with more in them: "Preconditioned Air unit (PCA,
+ * kortere termijn maatregel)" or "(Well-to-Tank, WtT)". Taken only where its letters stand for the
+ * words it follows (`standsFor`): "(NVWA, p. 12)" or "(zie CPB, NVWA)" introduce nothing.
+ */
+function introducedInBrackets(text: string, open: number, out: Set<string>): void {
+  FIRST_IN_BRACKETS.lastIndex = open;
+  const first = FIRST_IN_BRACKETS.exec(text);
+  if (first) {
+    if (standsFor(first[1]!, text.slice(Math.max(0, open - 160), open))) out.add(first[1]!);
+    return;
+  }
+  // The closing bracket, within a sentence's reach and with no other bracket opened before it.
+  const close = text.indexOf(')', open + 1);
+  if (close < 0 || close - open > 240) return;
+  const inside = text.slice(open + 1, close);
+  if (inside.includes('(')) return;
+  const last = LAST_IN_BRACKETS.exec(inside);
+  if (last && standsFor(last[1]!, inside.slice(0, last.index))) out.add(last[1]!);
+}
+
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Whether an abbreviation's letters stand for the end of `before`, as Schwartz and Hearst (2003) find
+ * a short form's long form: its letters, last to first, are found in order from the end of the words,
+ * the first letter at the start of a word; within the last min(n + 5, 2n) words for n letters.
+ * ("Compound Annual Growth Rate" for CAGR, "Well-to-Tank" for WtT, "Kennis- en Innovatieagenda’s" for KIA.)
+ */
+export function standsFor(abbreviation: string, before: string): boolean {
+  const most = Math.min(abbreviation.length + 5, abbreviation.length * 2);
+  const words = before.trim().split(/\s+/);
+  const long = words.slice(-most).join(' ');
+  let l = long.length - 1;
+  for (let s = abbreviation.length - 1; s >= 0; s--) {
+    const c = abbreviation[s]!.toLowerCase();
+    if (!WORD_CHARACTER.test(c)) continue;
+    while (l >= 0 && (long[l]!.toLowerCase() !== c || (s === 0 && l > 0 && WORD_CHARACTER.test(long[l - 1]!)))) l--;
+    if (l < 0) return false;
+    l--;
+  }
+  return true;
 }

@@ -8,7 +8,7 @@
  */
 import { codePointClass, CP_LETTER, CP_UPPER } from '../../../engine/chars';
 import { isUnresolved } from '../../../engine/model';
-import { explainedAbbreviations, isAbbreviation, WELL_KNOWN_ABBREVIATIONS } from '../abbreviations';
+import { explainedAbbreviations, isAbbreviation, NO_ABBREVIATIONS, WELL_KNOWN_ABBREVIATIONS } from '../abbreviations';
 import type { Span } from '../../../engine/model';
 import { SpanSet } from '../../../engine/sortedOffsets';
 import { DocumentLookup } from '../../documentLookup';
@@ -98,6 +98,7 @@ export const abbreviationUnexplained: DiagnosticRule = {
     const lookup = DocumentLookup.of(ctx.doc);
     const seen = new Set<string>();
     const words = DocumentWords.of(ctx.doc);
+    const urls = words.urls;
     const explained = explainedAbbreviations(text, words);
     const findings: Finding[] = [];
     /** Capitals-words found to be no abbreviation (each asked once). */
@@ -107,7 +108,7 @@ export const abbreviationUnexplained: DiagnosticRule = {
     for (const m of capitalsWords(text, words, true)) {
       const word = m[0];
       if (seen.has(word) || notAbbreviations.has(word)) continue;
-      if (!isAbbreviation(word)) {
+      if (!isAbbreviation(word) || NO_ABBREVIATIONS.has(word.toUpperCase())) {
         notAbbreviations.add(word);
         continue;
       }
@@ -115,9 +116,10 @@ export const abbreviationUnexplained: DiagnosticRule = {
         seen.add(word);
         continue;
       }
-      // Inside a citation, an instrument's name or the front matter, or in a heading in capitals: not
-      // its first use in the running text, which may come later.
-      if (inside(m.index!)) continue;
+      // Inside a citation, an instrument's name, the front matter or a web address, in a postcode
+      // ("2515 XP Den Haag"), or in a heading in capitals: not its first use in the running text,
+      // which may come later.
+      if (inside(m.index!) || urls.holds(m.index!) || inPostcode(text, m.index!, word)) continue;
       const line = lookup.lineAround(m.index!);
       let capitals = capitalsLines.get(line.offset);
       if (capitals === undefined) capitalsLines.set(line.offset, (capitals = inCapitalsLine(text, line)));
@@ -129,6 +131,12 @@ export const abbreviationUnexplained: DiagnosticRule = {
     return findings;
   },
 };
+
+/** Two capitals after four digits (which may be spaced, as a PDF's text gives them): a Dutch postcode's letters. */
+function inPostcode(text: string, at: number, word: string): boolean {
+  return word.length === 2 && POSTCODE_DIGITS.test(text.slice(Math.max(0, at - 12), at));
+}
+const POSTCODE_DIGITS = /(?<![\p{L}\p{N}])\d(?: ?\d){3} ?$/u;
 
 /** A heading or title in capitals ("BRIEF VAN DE MINISTER"): its words are no abbreviations (read from the first 400 characters of the line). */
 function inCapitalsLine(text: string, line: Span): boolean {
