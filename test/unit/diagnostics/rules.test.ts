@@ -159,6 +159,18 @@ const CASES: Case[] = [
     fixed: 'In de brief Toekomstperspectief op de energie-intensieve industrie (Kamerstuk 29 826, nr. 265) staat het beleid.',
   },
   {
+    name: 'a title that is only a kind of document, or that several documents carry, names none of them',
+    code: 'document-title-without-citation',
+    text: 'Het verslag van een schriftelijk overleg en de LIJST VAN VRAGEN EN ANTWOORDEN volgen. In de brief [[Toekomstperspectief op de energie-intensieve industrie]] en in Jaarverslag Waddenzee visserij kustbeheer staat meer.',
+    known: [
+      LETTER_265,
+      { id: '36600-B-K', type: 'Verslag', title: 'Verslag van een schriftelijk overleg', date: '2025-06-01' },
+      { id: '31865-214', title: 'Lijst van vragen en antwoorden', date: '2022-05-01' },
+      { id: '33450-12', type: 'Brief regering', title: 'Jaarverslag Waddenzee visserij kustbeheer', date: '2024-05-01' },
+      { id: '33450-13', type: 'Brief regering', title: 'Jaarverslag Waddenzee visserij kustbeheer', date: '2025-05-01' },
+    ],
+  },
+  {
     name: 'title with its citation',
     code: 'document-title-without-citation',
     text: 'In de brief Toekomstperspectief op de energie-intensieve industrie (Kamerstuk 29826, nr. 265) staat het beleid.',

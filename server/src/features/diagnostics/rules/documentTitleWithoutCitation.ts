@@ -5,6 +5,7 @@
  * ("Toekomstperspectief Energie-intensieve Industrie" ~ "Toekomstperspectief op de energie-intensieve industrie").
  */
 import { foldForSearch } from '../../../engine/folding';
+import { DOCUMENT_TYPES } from '../../../catalog/documentTypes';
 import { citedKey } from '../../../catalog/workspaceIndex';
 import { kamerstukKey, type KamerstukId } from '../../../engine/identifiers';
 import type { CatalogDocument } from '../../../catalog/model';
@@ -70,17 +71,37 @@ interface Sought {
   readonly firstWords: WordSet;
 }
 
-/** What the rule looks for in every letter, made once per list of titled documents (the catalog keeps one until it changes). */
+/** The words of a title that is only a kind of document ("Verslag van een schriftelijk overleg"), as `titleWords` gives them. */
+let kindTitles: Set<string> | undefined;
+function isKindOfDocument(words: readonly string[], type: string | undefined): boolean {
+  kindTitles ??= new Set(DOCUMENT_TYPES.map((t) => (titleWords(t) ?? []).join(' ')).filter(Boolean));
+  const key = words.join(' ');
+  return kindTitles.has(key) || (type !== undefined && (titleWords(type) ?? []).join(' ') === key);
+}
+
+/**
+ * What the rule looks for in every letter, made once per list of titled documents (the catalog keeps
+ * one until it changes): the distinctive titles. A title that is only a kind of document, or that
+ * several documents carry, names none of them.
+ */
 const soughtByList = new WeakMap<readonly CatalogDocument[], Sought>();
 function soughtTitles(documents: readonly CatalogDocument[]): Sought {
   let sought = soughtByList.get(documents);
   if (!sought) {
-    const titles: SoughtTitle[] = [];
+    const candidates: SoughtTitle[] = [];
+    const carriers = new Map<string, Set<string>>();
     for (const doc of documents) {
       if (!doc.kamerstuk || !doc.title) continue;
       const words = titleWords(doc.title);
-      if (words?.length) titles.push({ doc: doc as SoughtTitle['doc'], key: kamerstukKey(doc.kamerstuk), words });
+      if (!words?.length || isKindOfDocument(words, doc.type)) continue;
+      const key = kamerstukKey(doc.kamerstuk);
+      candidates.push({ doc: doc as SoughtTitle['doc'], key, words });
+      const title = words.join(' ');
+      const keys = carriers.get(title);
+      if (keys) keys.add(key);
+      else carriers.set(title, new Set([key]));
     }
+    const titles = candidates.filter((t) => carriers.get(t.words.join(' '))!.size === 1);
     soughtByList.set(documents, (sought = { titles, firstWords: new WordSet(titles.map((t) => t.words[0]!)) }));
   }
   return sought;
