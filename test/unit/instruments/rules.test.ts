@@ -69,6 +69,11 @@ describe('instrument rules', () => {
     it('flags it when the full name comes only later', () =>
       checkRule(code, 'Het [[NGF]] investeert. Het Nationaal Groeifonds is groot.', 'Het Nationaal Groeifonds (NGF) investeert. Het Nationaal Groeifonds is groot.'));
     it('flags each instrument once', () => checkRule(code, 'De [[WBSO]]-aanvraag en het [[NGF]]. De WBSO en het NGF.'));
+    it('takes a first use that introduces the abbreviation after the letter’s own wording of the name; not a bracket after other words', async () => {
+      await checkRule(code, 'De Inspectie voor Leefomgeving en Transport (ILT) controleert. De ILT rapporteert.');
+      await checkRule(code, 'De controles ([[ILT]]) zijn streng. De Inspectie Leefomgeving en Transport (ILT) rapporteert.');
+    });
+    it('asks no writing out of a name that holds the abbreviation itself (BNC-fiche)', () => checkRule(code, 'Een BNC-fiche volgt. Het BNC fiche is verstuurd.'));
     it('leaves the planning offices and councils every reader knows alone (SER, CPB, TNO, AIV)', () =>
       checkRule(code, 'De CPB-raming, het SER-advies, TNO en het AIV-rapport. Het CPB en de SER.'));
     it('offers no fix inside a compound', async () => {

@@ -46,12 +46,20 @@ export function normalizedName(text: string): string {
   return text.replace(/(\p{L})-[ \t]*(?:\r\n?|\n)\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** The name an abbreviation stands for, written out: the full name, else a name that is not in capitals. */
+/**
+ * The name an abbreviation stands for, written out: the full name, else a name that is not in
+ * capitals; none that holds the abbreviation itself ("BNC-fiche" writes nothing out of BNC).
+ */
 export function writtenOutName(e: GlossaryEntry): string | undefined {
+  const holdsAbbreviation = (name: string): boolean => e.abbreviations.some((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(a)}(?![\\p{L}\\p{N}])`, 'u').test(name));
   for (const name of [e.fullName, e.name]) {
-    if (name && !isCapitalsTerm(name) && !e.abbreviations.includes(name)) return name;
+    if (name && !isCapitalsTerm(name) && !e.abbreviations.includes(name) && !holdsAbbreviation(name)) return name;
   }
   return undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
