@@ -114,6 +114,14 @@ const CASES: Case[] = [
     fixed: 'Met deze brief geef ik uitvoering aan de motie-Kostić c.s. (Kamerstuk 29 826, nr. 250) over de industrie.',
   },
   {
+    name: 'a motion whose number the text gives in place: "op stuk nr." in a debate, the chair\'s "Zij krijgt nr." in the Handelingen',
+    code: 'motion-without-kamerstuk',
+    text:
+      'Deze motie is voorgesteld door het lid Kops. Naar mij blijkt, wordt de indiening ervan voldoende ondersteund.\n\nZij krijgt nr. 471 (29453).\n\n' +
+      'Minister Ollongren:\n\nHet dictum van de motie op stuk nr. 469 van de heer Koerhuis is helder. ' +
+      'De [[motie-Kostić c.s.]] vraagt meer. Zie ook de brief van 5 juni (Kamerstuk 29826, nr. 100).',
+  },
+  {
     name: 'motion without Kamerstuk: the candidate whose subject fits what the letter says',
     code: 'motion-without-kamerstuk',
     text: 'Ik geef uitvoering aan de [[motie van het lid Ceder]] over een verbod op reclame voor fossiele brandstoffen.',

@@ -6,7 +6,7 @@
  * when one candidate fits clearly.
  */
 import { submittersKey } from '../../../engine/folding';
-import type { MotionReference } from '../../../engine/model';
+import type { MotionReference, Reference } from '../../../engine/model';
 import { formatCitation } from '../../citations';
 import { formatDate } from '../../describe';
 import type { DiagnosticRule } from '../model';
@@ -23,8 +23,9 @@ export const motionWithoutKamerstuk: DiagnosticRule = {
   defaultSeverity: 'information',
   description: 'A motion named in the letter whose Kamerstuk number the letter gives nowhere.',
   check(ctx) {
-    const motions = ctx.doc.analysis.references.filter((r): r is MotionReference => r.kind === 'motion');
-    const linked = new Set(motions.filter((m) => m.kamerstuk).map((m) => submittersKey(m.submitters)));
+    const references = ctx.doc.analysis.references;
+    const motions = references.filter((r): r is MotionReference => r.kind === 'motion');
+    const linked = new Set(motions.filter((m) => m.kamerstuk || numberedInPlace(ctx.doc.text, references, m)).map((m) => submittersKey(m.submitters)));
     const reported = new Set<string>();
     const findings: Finding[] = [];
     for (const m of motions) {
@@ -50,6 +51,19 @@ export const motionWithoutKamerstuk: DiagnosticRule = {
     return findings;
   },
 };
+
+/**
+ * A motion whose number the text gives where it names it, without the Kamerstuk citation the
+ * recognizer links: "de motie op stuk nr. 469 van de heer Koerhuis" (a debate's own dossier), or in
+ * the Handelingen the chair's "Deze motie is voorgesteld door het lid Kops. … Zij krijgt nr. 471
+ * (29453)." right after it.
+ */
+function numberedInPlace(text: string, references: readonly Reference[], m: MotionReference): boolean {
+  if (/\bnr\.?\s*\d/.test(m.text)) return true;
+  const end = m.span.offset + m.span.length;
+  const next = references.find((r) => r.span.offset >= end && r.kind !== 'motion');
+  return !!next && next.kind === 'kamerstuk' && next.span.offset - end <= 300 && /\bkrijgt\s+nr\.?\s*$/.test(text.slice(end, next.span.offset)) && !/\bmotie\b/i.test(text.slice(end, next.span.offset));
+}
 
 function shorten(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
