@@ -166,6 +166,12 @@ describe('pathological inputs: the rules stay linear', function () {
     assert.equal(count(findings, (f) => f.code === 'abbreviation-unexplained'), 1);
   });
 
+  it('100 000 opening brackets and no closing one (each bracket looks for its end nearby only)', async () => {
+    const ws = testWorkspace({ known: [] });
+    const findings = await findingsOf(ws, '(zie de tekst van de RDW '.repeat(100_000));
+    assert.equal(count(findings, (f) => f.code === 'abbreviation-unexplained'), 1);
+  });
+
   it('the seeds with CR-only line ends give the findings they give with LF line ends', async () => {
     const lf = seedsText().replace(/\r\n|\r/g, '\n');
     const shape = (findings: readonly CheckedFinding[]) => findings.map((f) => `${f.code} ${f.span.offset}+${f.span.length} ${f.range.start.line}:${f.range.start.character}`);

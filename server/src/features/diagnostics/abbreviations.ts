@@ -112,10 +112,12 @@ function introducedInBrackets(text: string, open: number, out: Set<string>): voi
     if (standsFor(first[1]!, text.slice(Math.max(0, open - 160), open))) out.add(first[1]!);
     return;
   }
-  // The closing bracket, within a sentence's reach and with no other bracket opened before it.
-  const close = text.indexOf(')', open + 1);
-  if (close < 0 || close - open > 240) return;
-  const inside = text.slice(open + 1, close);
+  // The closing bracket, within a sentence's reach (looked for there only: a text of many "(" and
+  // no ")" is read once, not once per bracket) and with no other bracket opened before it.
+  const reach = text.slice(open + 1, open + 241);
+  const close = reach.indexOf(')');
+  if (close < 0) return;
+  const inside = reach.slice(0, close);
   if (inside.includes('(')) return;
   const last = LAST_IN_BRACKETS.exec(inside);
   if (last && standsFor(last[1]!, inside.slice(0, last.index))) out.add(last[1]!);
