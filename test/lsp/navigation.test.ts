@@ -160,6 +160,15 @@ describe('language server over stdio on the seeds workspace', function () {
     await lsp.notify('textDocument/didClose', { textDocument: { uri } });
   });
 
+  it('"-" brings completion up as "motie-" is typed (Markdown suggests nothing while words are typed)', async () => {
+    assert.deepEqual(lsp.initializeResult.capabilities.completionProvider?.triggerCharacters, [' ', '-']);
+    const uri = pathToFileURL(path.join(seedsDir, 'concept3.md')).toString();
+    await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Zoals de motie-' } });
+    const list = await lsp.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 15 }, context: { triggerKind: 2, triggerCharacter: '-' } });
+    assert.ok(list.items.length > 0 && list.items.every((i) => /\(Kamerstuk \d/.test(i.label) || /Kamerstuk \d/.test(i.label)), list.items.map((i) => i.label).join('\n'));
+    await lsp.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('completion of a motion by its submitter, and of a footnote in the Markdown style with the next free number', async () => {
     const uri = pathToFileURL(path.join(seedsDir, 'concept2.md')).toString();
     const text = 'Eerder[^1] schreven wij.\n\nDe motie van het lid Kos\n\n[^1]: Kamerstuk 29 826, nr. 277\n';

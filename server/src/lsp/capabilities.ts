@@ -63,7 +63,9 @@ export function serverCapabilities(client: ClientFeatures): ServerCapabilities {
     documentLinkProvider: { resolveProvider: false },
     documentSymbolProvider: { label: 'Kamerwijzer' },
     workspaceSymbolProvider: true,
-    completionProvider: { triggerCharacters: [' '] },
+    // " " after "Kamerstuk", "motie", "Handelingen II"; "-" after "motie" ("motie-Kostić"). Markdown has no
+    // suggestions while typing words by default: these are what brings the list up.
+    completionProvider: { triggerCharacters: [' ', '-'] },
     inlayHintProvider: { resolveProvider: false },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.kamerwijzer`] },
     ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'kamerwijzer', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
