@@ -51,12 +51,14 @@ export function normalizedName(text: string): string {
  * capitals; none that holds the abbreviation itself ("BNC-fiche" writes nothing out of BNC).
  */
 export function writtenOutName(e: GlossaryEntry): string | undefined {
+  if (writtenOut.has(e)) return writtenOut.get(e);
   const holdsAbbreviation = (name: string): boolean => e.abbreviations.some((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(a)}(?![\\p{L}\\p{N}])`, 'u').test(name));
-  for (const name of [e.fullName, e.name]) {
-    if (name && !isCapitalsTerm(name) && !e.abbreviations.includes(name) && !holdsAbbreviation(name)) return name;
-  }
-  return undefined;
+  const name = [e.fullName, e.name].find((n): n is string => !!n && !isCapitalsTerm(n) && !e.abbreviations.includes(n) && !holdsAbbreviation(n));
+  writtenOut.set(e, name);
+  return name;
 }
+/** Per glossary entry (the same object while its glossary is), its written-out name. */
+const writtenOut = new WeakMap<GlossaryEntry, string | undefined>();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

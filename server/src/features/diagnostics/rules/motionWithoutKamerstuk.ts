@@ -7,6 +7,7 @@
  */
 import { submittersKey } from '../../../engine/folding';
 import type { MotionReference, Reference } from '../../../engine/model';
+import { lowerBoundBy } from '../../../engine/sortedOffsets';
 import { formatCitation } from '../../citations';
 import { formatDate } from '../../describe';
 import type { DiagnosticRule } from '../model';
@@ -25,7 +26,9 @@ export const motionWithoutKamerstuk: DiagnosticRule = {
   check(ctx) {
     const references = ctx.doc.analysis.references;
     const motions = references.filter((r): r is MotionReference => r.kind === 'motion');
-    const linked = new Set(motions.filter((m) => m.kamerstuk || numberedInPlace(ctx.doc.text, references, m)).map((m) => submittersKey(m.submitters)));
+    let others: readonly Reference[] | undefined;
+    const numbered = (m: MotionReference): boolean => numberedInPlace(ctx.doc.text, (others ??= references.filter((r) => r.kind !== 'motion')), m);
+    const linked = new Set(motions.filter((m) => m.kamerstuk || numbered(m)).map((m) => submittersKey(m.submitters)));
     const reported = new Set<string>();
     const findings: Finding[] = [];
     for (const m of motions) {
@@ -58,10 +61,11 @@ export const motionWithoutKamerstuk: DiagnosticRule = {
  * the Handelingen the chair's "Deze motie is voorgesteld door het lid Kops. … Zij krijgt nr. 471
  * (29453)." right after it.
  */
-function numberedInPlace(text: string, references: readonly Reference[], m: MotionReference): boolean {
+function numberedInPlace(text: string, others: readonly Reference[], m: MotionReference): boolean {
   if (/\bnr\.?\s*\d/.test(m.text)) return true;
   const end = m.span.offset + m.span.length;
-  const next = references.find((r) => r.span.offset >= end && r.kind !== 'motion');
+  // The next reference after it (the others are in text order).
+  const next = others[lowerBoundBy(others, end, (r) => r.span.offset)];
   return !!next && next.kind === 'kamerstuk' && next.span.offset - end <= 300 && /\bkrijgt\s+nr\.?\s*$/.test(text.slice(end, next.span.offset)) && !/\bmotie\b/i.test(text.slice(end, next.span.offset));
 }
 
