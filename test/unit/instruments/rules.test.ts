@@ -150,7 +150,7 @@ describe('instrument rules', () => {
     it('leaves alone postcodes, web addresses, identifiers, Dutch words and a signature in capitals, the Kamer’s procedure and firms known by their abbreviation', () =>
       checkRule(
         code,
-        'Postbus 20018\n2500 EA DEN HAAG\n\nZie https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:52022PC0546 en COM(2022) 546, PbEU L 259 en ISSN 0921-7371. ' +
+        'Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Postbus 20018 2500 EA DEN HAAG Datum 22 december 2022 Betreft Emissies\n\nZie https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:52022PC0546 en COM(2022) 546, PbEU L 259 en ISSN 0921-7371. ' +
           'DEEL A\n\nIn het AO en het VAO, met KPMG en de VNG. Het [[CIZ]] kijkt mee.\n\nDE MINISTER VAN FINANCIËN,',
       ));
     it("leaves a glossary instrument to the instrument rules, and counts an abbreviation's plural once", () =>

@@ -117,7 +117,7 @@ export const abbreviationUnexplained: DiagnosticRule = {
         continue;
       }
       // Inside a citation, an instrument's name, the front matter or a web address, in a postcode
-      // ("2515 XP Den Haag"), or in a heading in capitals: not its first use in the running text,
+      // ("2515 XP Den Haag", "2500 EA DEN HAAG"), or in a heading in capitals: not its first use in the running text,
       // which may come later.
       if (inside(m.index!) || urls.holds(m.index!) || inPostcode(text, m.index!, word)) continue;
       const line = lookup.lineAround(m.index!);
@@ -132,11 +132,16 @@ export const abbreviationUnexplained: DiagnosticRule = {
   },
 };
 
-/** Two capitals after four digits (which may be spaced, as a PDF's text gives them): a Dutch postcode's letters. */
+/**
+ * Two capitals after four digits (which may be spaced, as a PDF's text gives them): a Dutch
+ * postcode's letters; and the place in capitals after them ("2500 EA DEN HAAG").
+ */
 function inPostcode(text: string, at: number, word: string): boolean {
-  return word.length === 2 && POSTCODE_DIGITS.test(text.slice(Math.max(0, at - 12), at));
+  const before = text.slice(Math.max(0, at - 40), at);
+  return (word.length === 2 && POSTCODE_DIGITS.test(before)) || AFTER_POSTCODE.test(before);
 }
 const POSTCODE_DIGITS = /(?<![\p{L}\p{N}])\d(?: ?\d){3} ?$/u;
+const AFTER_POSTCODE = /(?<![\p{L}\p{N}])\d(?: ?\d){3} ?[A-Z]{2}(?: [\p{Lu}'’-]+)? $/u;
 
 /** A heading or title in capitals ("BRIEF VAN DE MINISTER"): its words are no abbreviations (read from the first 400 characters of the line). */
 function inCapitalsLine(text: string, line: Span): boolean {
