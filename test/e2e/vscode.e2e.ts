@@ -228,6 +228,18 @@ async function reviewSteps(step: Step, shot: (label: string) => Promise<void>, w
     await shot('report');
     return fs.readFileSync(target, 'utf8').split('\n').slice(0, 3).join(' / ');
   });
+  await step('a folder deleted outside the editor takes its documents out of the workspace (one event for the folder)', async (wb) => {
+    const dir = path.join(workspace, 'bijlagen');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'nieuwe-brief.md'), 'Zie ook Kamerstuk 29826, nr. 258.\n');
+    await wb.runCommand('Focus on Citations View');
+    await wb.clickViewAction('Citations', 'Show the citations of the whole workspace');
+    await wb.viewRows('Citations', { match: (rs) => rs.some((r) => r.level === 1 && r.text.includes('nieuwe-brief.md')) });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const rows = await wb.viewRows('Citations', { match: (rs) => rs.some((r) => r.text.includes(SEED.s000)) && !rs.some((r) => r.text.includes('nieuwe-brief.md')) });
+    await wb.clickViewAction('Citations', 'Show the citations of the open document');
+    return rows.filter((r) => r.level === 1).map((r) => r.text);
+  });
 }
 
 async function main(): Promise<number> {
