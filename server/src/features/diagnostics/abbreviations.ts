@@ -56,8 +56,13 @@ export function isAbbreviation(word: string): boolean {
   return !/^[IVXLCDM]+$/.test(word);
 }
 
+/** What opens brackets that introduce an abbreviation, up to it: "(", "(hierna: ", "(verder: de ". */
+const OPENING = String.raw`\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?`;
 /** "(NVWA)", "(hierna: NVWA)", "(verder: de NVWA)", "(GPU’s)": an abbreviation in brackets after what it stands for. */
-const BRACKETED = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*\)/uy;
+const BRACKETED = new RegExp(String.raw`${OPENING}(\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*\)`, 'uy');
+/** The opening of such brackets right before an abbreviation; what may follow it there ("’s", then ")", "," or ";"). */
+const OPENING_BEFORE = new RegExp(`${OPENING}$`);
+const CLOSING_AFTER = /^(?:['’]s)?\s*[),;]/;
 /** "(PCA, kortere termijn maatregel)": an abbreviation first in brackets, then more (not a year: "(NVWA, 2023)" is a source). */
 const FIRST_IN_BRACKETS = /\((\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*[,;]\s*(?![\p{N}])/uy;
 /** "(Compound Annual Growth Rate; CAGR)", "(Payment Service Providers, oftewel PSP’s)": the abbreviation last in the brackets. */
@@ -121,6 +126,18 @@ function introducedInBrackets(text: string, open: number, out: Set<string>): voi
   if (inside.includes('(')) return;
   const last = LAST_IN_BRACKETS.exec(inside);
   if (last && standsFor(last[1]!, inside.slice(0, last.index))) out.add(last[1]!);
+}
+
+/**
+ * Whether the abbreviation written at [start, end) is introduced right there: in brackets ("(ILT)",
+ * "(hierna: ILT)", "(ILT, …)") after words its letters stand for ("Inspectie voor Leefomgeving en
+ * Transport (ILT)", the letter's own wording of the name).
+ */
+export function introducedWhereUsed(text: string, start: number, end: number, abbreviation: string): boolean {
+  const opening = OPENING_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  if (!opening || !CLOSING_AFTER.test(text.slice(end, end + 4))) return false;
+  const open = start - opening[0].length;
+  return standsFor(abbreviation, text.slice(Math.max(0, open - 160), open));
 }
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;

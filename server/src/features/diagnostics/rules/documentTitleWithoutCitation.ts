@@ -73,10 +73,9 @@ interface Sought {
 
 /** The words of a title that is only a kind of document ("Verslag van een schriftelijk overleg"), as `titleWords` gives them. */
 let kindTitles: Set<string> | undefined;
-function isKindOfDocument(words: readonly string[], type: string | undefined): boolean {
+function isKindOfDocument(title: string, type: string | undefined): boolean {
   kindTitles ??= new Set(DOCUMENT_TYPES.map((t) => (titleWords(t) ?? []).join(' ')).filter(Boolean));
-  const key = words.join(' ');
-  return kindTitles.has(key) || (type !== undefined && (titleWords(type) ?? []).join(' ') === key);
+  return kindTitles.has(title) || (type !== undefined && (titleWords(type) ?? []).join(' ') === title);
 }
 
 /**
@@ -88,20 +87,21 @@ const soughtByList = new WeakMap<readonly CatalogDocument[], Sought>();
 function soughtTitles(documents: readonly CatalogDocument[]): Sought {
   let sought = soughtByList.get(documents);
   if (!sought) {
-    const candidates: SoughtTitle[] = [];
+    const candidates: (SoughtTitle & { readonly title: string })[] = [];
+    /** Per title (its words), the documents that carry it. */
     const carriers = new Map<string, Set<string>>();
     for (const doc of documents) {
       if (!doc.kamerstuk || !doc.title) continue;
       const words = titleWords(doc.title);
-      if (!words?.length || isKindOfDocument(words, doc.type)) continue;
+      const title = words?.join(' ');
+      if (!words || !title || isKindOfDocument(title, doc.type)) continue;
       const key = kamerstukKey(doc.kamerstuk);
-      candidates.push({ doc: doc as SoughtTitle['doc'], key, words });
-      const title = words.join(' ');
+      candidates.push({ doc: doc as SoughtTitle['doc'], key, words, title });
       const keys = carriers.get(title);
       if (keys) keys.add(key);
       else carriers.set(title, new Set([key]));
     }
-    const titles = candidates.filter((t) => carriers.get(t.words.join(' '))!.size === 1);
+    const titles = candidates.filter((t) => carriers.get(t.title)!.size === 1);
     soughtByList.set(documents, (sought = { titles, firstWords: new WordSet(titles.map((t) => t.words[0]!)) }));
   }
   return sought;

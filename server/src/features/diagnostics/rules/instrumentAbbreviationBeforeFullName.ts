@@ -6,7 +6,7 @@
  */
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
-import { standsFor, WELL_KNOWN_ABBREVIATIONS } from '../abbreviations';
+import { introducedWhereUsed, WELL_KNOWN_ABBREVIATIONS } from '../abbreviations';
 import { abbreviationAsWritten, mentionedEntries, writtenOutName } from '../instrumentUse';
 
 export const instrumentAbbreviationBeforeFullName: DiagnosticRule = {
@@ -27,13 +27,8 @@ export const instrumentAbbreviationBeforeFullName: DiagnosticRule = {
       if (mentions.some((m) => !m.abbreviation && m.span.offset < first.span.offset)) continue;
       // "NGF (Nationaal Groeifonds)": introduced the other way round.
       if (mentions.some((m) => !m.abbreviation && m.span.offset >= firstEnd && /^\s*\(\s*$/.test(text.slice(firstEnd, m.span.offset)))) continue;
-      // "Inspectie voor Leefomgeving en Transport (ILT)": its first use introduces it, after the letter's
-      // own wording of the name (its letters stand for the words before the bracket).
-      const opening = /\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?$/.exec(text.slice(Math.max(0, first.span.offset - 24), first.span.offset));
-      if (opening && /^(?:['’]s)?\s*[),;]/.test(text.slice(firstEnd, firstEnd + 4))) {
-        const open = first.span.offset - opening[0].length;
-        if (standsFor(abbreviationAsWritten(first.text, e), text.slice(Math.max(0, open - 160), open))) continue;
-      }
+      // "Inspectie voor Leefomgeving en Transport (ILT)": its first use introduces it, after the letter's own wording of the name.
+      if (introducedWhereUsed(text, first.span.offset, firstEnd, abbreviationAsWritten(first.text, e))) continue;
       const written = first.text.replace(/\s+/g, ' ');
       const replacement = `${full} (${written})`;
       // "SER-advies": writing out inside a compound reads badly; the finding stands without a fix.

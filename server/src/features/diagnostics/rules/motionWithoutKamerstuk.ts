@@ -66,7 +66,9 @@ function numberedInPlace(text: string, others: readonly Reference[], m: MotionRe
   const end = m.span.offset + m.span.length;
   // The next reference after it (the others are in text order).
   const next = others[lowerBoundBy(others, end, (r) => r.span.offset)];
-  return !!next && next.kind === 'kamerstuk' && next.span.offset - end <= 300 && /\bkrijgt\s+nr\.?\s*$/.test(text.slice(end, next.span.offset)) && !/\bmotie\b/i.test(text.slice(end, next.span.offset));
+  if (!next || next.kind !== 'kamerstuk' || next.span.offset - end > 300) return false;
+  const between = text.slice(end, next.span.offset);
+  return /\bkrijgt\s+nr\.?\s*$/.test(between) && !/\bmotie\b/i.test(between);
 }
 
 function shorten(s: string, max: number): string {
