@@ -6,6 +6,7 @@
  * officielebekendmakingen writes it `kst-<dossier>-<suffix>-<nr>`: kst-29826-277,
  * kst-36600-XIII-65, kst-21501-30-470. The Tweede Kamer writes document numbers `2025D44449`.
  */
+import { detached } from './chars';
 
 /** A Kamerstuk's identity. `dossier` is normalized: no spaces, suffix joined with "-", upper case. */
 export interface KamerstukId {
@@ -18,6 +19,22 @@ export interface KamerstukId {
  * to the guideline's form ("29826", "35300-XIII", "21501-30", "36410-A", "27484-(R1669)").
  */
 export function normalizeDossier(written: string): string {
+  // Digits alone ("29826") are the form already; other forms recur (a letter cites its dossiers again
+  // and again): each is normalized once (a bounded table, keyed by a copy that holds no document).
+  if (ALL_DIGITS.test(written)) return written;
+  let normal = normalizedDossiers.get(written);
+  if (normal === undefined) {
+    if (normalizedDossiers.size >= MOST_NORMALIZED_DOSSIERS) normalizedDossiers.clear();
+    normalizedDossiers.set(detached(written), (normal = normalizeWrittenDossier(written)));
+  }
+  return normal;
+}
+
+const ALL_DIGITS = /^[0-9]+$/;
+const normalizedDossiers = new Map<string, string>();
+const MOST_NORMALIZED_DOSSIERS = 4096;
+
+function normalizeWrittenDossier(written: string): string {
   let s = written.trim().replace(/[\u2010-\u2015\u2212]/g, '-');
   // Rijkswet suffix: "(R 1669)" → "(R1669)".
   s = s.replace(/\(\s*R\s*(\d+)\s*\)/gi, (_m, n: string) => `-(R${n})`);
