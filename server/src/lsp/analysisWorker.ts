@@ -27,15 +27,18 @@ import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { citationList, entryAnalysis } from '../catalog/workspaceIndex';
 import { readTextFileSync } from '../io/textFiles';
-import { analysisDelta, applyingAnalysisDelta, changedStretch, reanalyze, sameAnalyzeOptions, type AnalysisDelta } from '../engine/incremental';
+import { analysisDelta, applyingAnalysisDelta, changedStretch, reanalyze, sameAnalyzeOptions, type AnalysisDelta, type ChangedStretch } from '../engine/incremental';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
+import type { InstrumentMatcher } from '../engine/instrumentMatcher';
+import type { InstrumentSenses } from '../engine/instrumentSenses';
 import { LineIndex } from '../engine/lineIndex';
 import { ALL_RULES } from '../features/diagnostics/rules';
 import { prepareDocument, versionFollows } from '../features/diagnostics/prepared';
 import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
 import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
+import { applyFindingsDelta, findingsDelta, type FindingsDelta, type RuleFindingsList } from './findingsDelta';
 import type { IndexedDocument } from '../features/model';
 import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, FileJob, Logger } from '../service/kamerwijzer';
 
@@ -61,11 +64,13 @@ function keptForNextVersion(job: AnalysisJob): boolean {
 
 /**
  * A job, and `base`: the id of the job whose analysis of the same document the main thread holds (a
- * stretch analysis is then sent as what it adds to that one: an AnalysisDelta).
+ * stretch analysis is then sent as what it adds to that one: an AnalysisDelta); `findingsBase`: the
+ * job whose findings (those that follow its analysis) it holds (the findings are then sent as what
+ * changed against those: a FindingsDelta).
  */
 type ToWorker =
   | { readonly kind: 'bundled'; readonly data: GlossaryData }
-  | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob; readonly base?: number }
+  | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob; readonly base?: number; readonly findingsBase?: number }
   | { readonly kind: 'file'; readonly id: number; readonly job: SizedFileJob }
   /** The findings being made for job `id` are not wanted (a newer version came): stop between rules. */
   | { readonly kind: 'cancel'; readonly id: number };
@@ -77,12 +82,32 @@ type ToWorker =
  */
 type Analyzed = Omit<AnalyzedElsewhere, 'analysis' | 'findingsLater'> & { readonly findingsFollow?: true } & ({ readonly analysis: DocumentAnalysis } | { readonly delta: AnalysisDelta; readonly base: number });
 type RuleFindings = NonNullable<AnalyzedElsewhere['findings']>;
+
+/**
+ * The main thread's last analysis received of an open document and the job it answered: what a delta
+ * is applied to; with the findings that followed it (what a findings delta is applied to), and until
+ * they come those of the version before.
+ */
+interface ReceivedAnalysis {
+  readonly id: number;
+  readonly analysis: DocumentAnalysis;
+  findings?: readonly RuleFindingsList[] | undefined;
+  before?: { readonly id: number; readonly findings: readonly RuleFindingsList[] } | undefined;
+}
 type FromWorker =
   | ({ readonly id: number } & Analyzed)
-  /** `cancelled`: the findings (or, cancelled while the job's analysis was made, the whole answer) were no longer wanted. */
-  | { readonly id: number; readonly laterFindings: RuleFindings; readonly cancelled?: true }
+  /**
+   * `cancelled`: the findings (or, cancelled while the job's analysis was made, the whole answer) were
+   * no longer wanted. The findings come whole, or as what changed against the job `findingsBase`'s.
+   */
+  | { readonly id: number; readonly laterFindings: RuleFindings | FindingsDelta; readonly cancelled?: true }
   | { readonly id: number; readonly file: AnalyzedFile | 'declined' }
   | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
+
+/** Findings sent whole (not as a FindingsDelta). */
+function isWhole(sent: RuleFindings | FindingsDelta): sent is RuleFindings {
+  return Array.isArray(sent);
+}
 
 /**
  * A file job, and the most bytes the worker takes it with (a larger file is declined without being
@@ -143,7 +168,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   /** Workers being stopped on purpose (their exit is no failure). */
   private readonly stopping = new WeakSet<Worker>();
   /** The last analysis received of each recently analyzed open document, and the job it answered: what a delta is applied to. */
-  private readonly received = new Map<string, { readonly id: number; readonly analysis: DocumentAnalysis }>();
+  private readonly received = new Map<string, ReceivedAnalysis>();
 
   constructor(private readonly options: WorkerAnalyzerOptions) {}
 
@@ -254,8 +279,10 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       return;
     }
     this.options.onEvent?.('started', next.job.uri);
-    const base = keptForNextVersion(next.job) ? this.received.get(next.job.uri)?.id : undefined;
-    worker.postMessage({ kind: 'analyze', id: next.id, job: next.job, ...(base ? { base } : {}) } satisfies ToWorker);
+    const held = keptForNextVersion(next.job) ? this.received.get(next.job.uri) : undefined;
+    const base = held?.id;
+    const findingsBase = held?.findings ? held.id : undefined;
+    worker.postMessage({ kind: 'analyze', id: next.id, job: next.job, ...(base ? { base } : {}), ...(findingsBase ? { findingsBase } : {}) } satisfies ToWorker);
   }
 
   /** While a file job runs in the worker, the next waiting job, a file job too, is posted behind it. */
@@ -340,7 +367,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     if (pending.laterFindings) {
       // The findings that follow an analysis (none when making them failed: they are made here).
       this.running = undefined;
-      pending.laterFindings('laterFindings' in reply ? reply.laterFindings : undefined);
+      pending.laterFindings('laterFindings' in reply && pending.job ? this.laterFindingsOf(pending.job.uri, reply.id, reply.laterFindings) : undefined);
       return this.pump();
     }
     this.running = this.nextInWorker();
@@ -358,8 +385,10 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         return this.pump();
       }
       if (keptForNextVersion(pending.job)) {
+        // The findings held of the version before stay until this one's come (what they may change).
+        const before = this.received.get(pending.job.uri);
         this.received.delete(pending.job.uri);
-        this.received.set(pending.job.uri, { id: reply.id, analysis });
+        this.received.set(pending.job.uri, { id: reply.id, analysis, ...(before?.findings ? { before: { id: before.id, findings: before.findings } } : {}) });
         if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
       }
       const later = reply.findingsFollow ? this.findingsFollowing(pending) : undefined;
@@ -373,6 +402,36 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     }
     this.pump();
   }
+
+  /**
+   * The findings that followed the analysis of job `id` of a document, as the worker sent them (whole,
+   * or what changed against the findings of the version before), kept with that analysis for the next
+   * version's. Undefined (they are made in this thread) when a delta is not against what this thread
+   * holds.
+   */
+  private laterFindingsOf(uri: string, id: number, sent: RuleFindings | FindingsDelta): RuleFindings | undefined {
+    const held = this.received.get(uri);
+    let findings: readonly RuleFindingsList[] | undefined;
+    if (isWhole(sent)) findings = sent;
+    else {
+      const delta = sent;
+      try {
+        if (!held?.before || held.before.id !== delta.base) throw new Error(`the analysis worker sent a change to findings this thread does not hold (${uri})`);
+        findings = applyFindingsDelta(held.before.findings, delta, uri);
+        this.findingsDeltasApplied++;
+      } catch (e) {
+        this.options.logger.error(`${(e as Error).message}; the findings are made in the main thread this time`);
+      }
+    }
+    if (held?.id === id) {
+      held.before = undefined;
+      held.findings = findings;
+    }
+    return findings;
+  }
+
+  /** How many findings came as deltas (the tests count them). */
+  findingsDeltasApplied = 0;
 
   /** The findings that will follow a job's analysis: the job stays the running one until they are in. */
   private findingsFollowing(pending: Pending): Promise<RuleFindings | undefined> {
@@ -458,11 +517,11 @@ function serveAnalyses(): void {
       return;
     }
     idle.queued();
-    turn = turn.then(() => (message.kind === 'file' ? serveFile(port, message.id, message.job) : serve(message.id, message.job, message.base))).then(idle.done);
+    turn = turn.then(() => (message.kind === 'file' ? serveFile(port, message.id, message.job) : serve(message.id, message.job, message.base, message.findingsBase))).then(idle.done);
   });
   // When no job is left, the heap is collected if it grew (idleCollector).
   const idle = idleCollector(!!(workerData as Record<string, unknown> | undefined)?.[COLLECT_WHEN_IDLE]);
-  const serve = async (id: number, job: AnalysisJob, base: number | undefined): Promise<void> => {
+  const serve = async (id: number, job: AnalysisJob, base: number | undefined, findingsBase: number | undefined): Promise<void> => {
     // A cancel heard after its job was done is forgotten (jobs come in the order of their ids).
     for (const old of cancelled) if (old < id) cancelled.delete(old);
     try {
@@ -477,14 +536,7 @@ function serveAnalyses(): void {
       // stretch changed (engine/incremental.ts); its line index is made from that version's too.
       const last = job.checks ? recent.take(job.uri) : undefined;
       const lines = last ? last.doc.lines.edited(job.text, changedStretch(last.doc.text, job.text)) : new LineIndex(job.text);
-      const options: AnalyzeOptions = {
-        known: job.known,
-        ...(job.withoutInstruments ? {} : { instruments: glossary.matcher, senses: glossary.senses }),
-        ...(job.citationsOnly ? { citationsOnly: true } : {}),
-        ...(job.metadataOnly ? { metadataOnly: true } : {}),
-        ...(job.documentDate ? { documentDate: job.documentDate } : {}),
-        lines,
-      };
+      const options = analyzeOptionsOf(job, glossary, lines);
       // With the same options; else whole.
       const made =
         last && sameAnalyzeOptions(last.options, options)
@@ -493,10 +545,11 @@ function serveAnalyses(): void {
       const whole = made.result;
       const analysis = whole.analysis;
       const doc: IndexedDocument = { uri: job.uri, version: 0, text: job.text, lines, metadata: analysis.metadata, analysis, known: job.known };
+      const kept: RecentAnalysis | undefined = job.checks && !job.once ? { analysis: whole, doc, options, sentAs: id } : undefined;
       if (job.checks) {
         // What the rules keep per version is made from the previous version's (kept with it).
         if (last) versionFollows(doc, last.doc);
-        if (!job.once) recent.keep(job.uri, { analysis: whole, doc, options, sentAs: id });
+        if (kept) recent.keep(job.uri, kept);
       }
       if (keptForNextVersion(job)) {
         // A newer version came while this one was analyzed (its cancel is heard now): the analysis
@@ -509,10 +562,24 @@ function serveAnalyses(): void {
       }
       // A stretch analysis of the version the main thread holds goes as what it adds to that one.
       const delta = last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined;
-      await answer(port, id, { job, doc, lines, how: made.how, delta: delta && { delta, base: base! }, glossaries }, cancelled);
+      // The findings of the version the main thread holds findings of: the new ones go as what changed.
+      const findingsBefore = last?.sentFindings && findingsBase === last.sentAs ? { base: last.sentAs, findings: last.sentFindings, change: changedStretch(last.doc.text, job.text) } : undefined;
+      await answer(port, id, { job, doc, lines, how: made.how, delta: delta && { delta, base: base! }, glossaries, findingsBefore, kept }, cancelled);
     } catch (e) {
       port.postMessage(errorReply(id, e));
     }
+  };
+}
+
+/** What a job is analyzed with: its facts and date, what it leaves out, its glossary (unless without instruments). */
+function analyzeOptionsOf(job: AnalysisJob, glossary: { readonly matcher: InstrumentMatcher; readonly senses: InstrumentSenses }, lines: LineIndex): AnalyzeOptions {
+  return {
+    known: job.known,
+    ...(job.withoutInstruments ? {} : { instruments: glossary.matcher, senses: glossary.senses }),
+    ...(job.citationsOnly ? { citationsOnly: true } : {}),
+    ...(job.metadataOnly ? { metadataOnly: true } : {}),
+    ...(job.documentDate ? { documentDate: job.documentDate } : {}),
+    lines,
   };
 }
 
@@ -525,7 +592,18 @@ function serveAnalyses(): void {
 async function answer(
   port: MessagePort,
   id: number,
-  a: { readonly job: AnalysisJob; readonly doc: IndexedDocument; readonly lines: LineIndex; readonly how: AnalyzedElsewhere['how']; readonly delta: { readonly delta: AnalysisDelta; readonly base: number } | undefined; readonly glossaries: GlossaryCatalog },
+  a: {
+    readonly job: AnalysisJob;
+    readonly doc: IndexedDocument;
+    readonly lines: LineIndex;
+    readonly how: AnalyzedElsewhere['how'];
+    readonly delta: { readonly delta: AnalysisDelta; readonly base: number } | undefined;
+    readonly glossaries: GlossaryCatalog;
+    /** The findings the main thread holds of the document's version before (job `base`), and where the text changed since. */
+    readonly findingsBefore?: { readonly base: number; readonly findings: readonly RuleFindingsList[]; readonly change: ChangedStretch } | undefined;
+    /** What the worker keeps of this version for the next: the findings sent are kept with it. */
+    readonly kept?: RecentAnalysis | undefined;
+  },
   cancelled: Set<number>,
 ): Promise<void> {
   const { job, doc, lines, delta } = a;
@@ -560,7 +638,15 @@ async function answer(
   };
   const laterFindings = await ruleFindings(stop);
   const stopped = cancelled.delete(id);
-  port.postMessage({ id, laterFindings, ...(stopped ? { cancelled: true as const } : {}) } satisfies FromWorker);
+  if (stopped) {
+    port.postMessage({ id, laterFindings, cancelled: true } satisfies FromWorker);
+    return;
+  }
+  // The main thread keeps these with this version's analysis: the next version's go as what changed.
+  if (a.kept) a.kept.sentFindings = laterFindings;
+  const before = a.findingsBefore;
+  const sent = before ? findingsDelta(before.base, before.findings, laterFindings, job.uri, before.change.oldEnd, before.change.newEnd - before.change.oldEnd) : laterFindings;
+  port.postMessage({ id, laterFindings: sent } satisfies FromWorker);
 }
 
 /** The document's word index as plain data, its arrays copied: the worker keeps its own, to make the next version's from. */
@@ -617,6 +703,8 @@ function fileSize(file: string): number {
 
 interface RecentAnalysis {
   readonly analysis: WholeAnalysis;
+  /** The findings sent of it (those that follow the analysis), once sent. */
+  sentFindings?: readonly RuleFindingsList[];
   /** The document version it is of (its line index keys the rules' word index of that version). */
   readonly doc: IndexedDocument;
   /** The id of the job whose answer sent it. */

@@ -137,6 +137,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     let stretches = 0;
     let here = 0;
     const deltas = analyzer.deltasApplied;
+    const findingsDeltas = analyzer.findingsDeltasApplied;
     await fc.assert(
       fc.asyncProperty(edits, async (steps) => {
         const worker = service(analyzer);
@@ -152,6 +153,8 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
           const doc = await worker.setDocumentAsync(A, text, ++version);
           const same = inThread.setDocument(A, text, version);
           assert.deepEqual(same.analysis, doc.analysis);
+          // The findings (those of the rules run in the worker come as what changed against the version before).
+          assert.deepEqual(await worker.findings(doc), await inThread.findings(same));
           // The citations the index keeps (made in the worker beside the analysis) are this thread's.
           assert.deepEqual(citationsOfA(worker), citationsOfA(inThread));
         }
@@ -168,6 +171,8 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     assert.ok(stretches > here, `${stretches} stretch analyses in ${here} runs`);
     // And most of them came to this thread as what they add to the analysis it held.
     assert.ok(analyzer.deltasApplied - deltas > here, `${analyzer.deltasApplied - deltas} deltas`);
+    // And so did the findings of the rules run in the worker.
+    assert.ok(analyzer.findingsDeltasApplied - findingsDeltas > here, `${analyzer.findingsDeltasApplied - findingsDeltas} findings deltas`);
   });
 
   it('a delta is applied in steps, the event loop running in between, and the replies after it are taken in order', async () => {

@@ -1,0 +1,111 @@
+/**
+ * The findings the analysis worker sends as what changed against the version before
+ * (lsp/findingsDelta.ts): the list made of the delta is the new list, whatever changed between the
+ * two; and an edit that moves the findings after it sends none of them.
+ */
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import type { Finding } from '../../../server/src/features/model';
+import { applyFindingsDelta, findingsDelta, moved, samePlain, type RuleFindingsList } from '../../../server/src/lsp/findingsDelta';
+import { params } from '../../support/textArbitraries';
+
+const URI = 'file:///ws/brief.md';
+const OTHER = 'file:///ws/.kamerwijzer/glossary.json';
+
+const span = fc.record({ offset: fc.nat(5000), length: fc.nat(40) });
+const finding: fc.Arbitrary<Finding> = fc.record(
+  {
+    code: fc.constantFrom('a', 'b'),
+    span,
+    message: fc.constantFrom('m1', 'm2', 'Kamerstuk 29 826, nr. 12 bestaat niet'),
+    related: fc.array(fc.record({ uri: fc.constantFrom(URI, OTHER), span, message: fc.constantFrom('r1', 'r2') }), { maxLength: 2 }),
+    fixes: fc.array(
+      fc.record(
+        {
+          title: fc.constantFrom('t1', 't2'),
+          edits: fc.array(fc.record({ uri: fc.constantFrom(URI, OTHER), span, newText: fc.constantFrom('', 'x', 'nr. 12') }), { maxLength: 2 }),
+          preferred: fc.constant(true),
+        },
+        { requiredKeys: ['title', 'edits'] },
+      ),
+      { maxLength: 2 },
+    ),
+    tags: fc.constant(['unnecessary' as const]),
+  },
+  { requiredKeys: ['code', 'span', 'message'] },
+);
+// (Plain objects, as the rules make them: fast-check's records with optional keys have no prototype.)
+const rules: fc.Arbitrary<RuleFindingsList[]> = fc
+  .uniqueArray(fc.record({ code: fc.constantFrom('r1', 'r2', 'r3'), findings: fc.array(finding, { maxLength: 12 }) }), { selector: (r) => r.code, maxLength: 3 })
+  .map((r) => structuredClone(r));
+
+/** An edit: where its stretch ended, how much the text grew; and per rule a few findings replaced, inserted or removed at one place of its list. */
+const edit = fc
+  .record({ at: fc.nat(5000), shift: fc.integer({ min: -50, max: 50 }), from: fc.nat(12), removed: fc.nat(3), inserted: fc.array(finding, { maxLength: 3 }) })
+  .map((c) => structuredClone(c));
+
+describe('findings as what changed against the version before', () => {
+  it('the list made of the delta is the new list, for any two lists of findings', () => {
+    fc.assert(
+      fc.property(rules, rules, fc.nat(5000), fc.integer({ min: -100, max: 100 }), (before, now, at, shift) => {
+        const delta = findingsDelta(7, before, now, URI, at, shift);
+        assert.deepEqual(applyFindingsDelta(structuredClone(before), structuredClone(delta), URI), now);
+      }),
+      params(300),
+    );
+  });
+
+  it('an edit that changes a few findings and moves the places after it sends the few only, wherever the others stand in the list', () => {
+    fc.assert(
+      fc.property(rules, edit, (before, e) => {
+        // Every rule's findings moved by the edit (in any order of place), and `removed` of them replaced by `inserted`.
+        const now = before.map((r) => {
+          const all = r.findings.map((f) => moved(f, URI, e.at, e.shift));
+          const from = Math.min(e.from, all.length);
+          return { code: r.code, findings: [...all.slice(0, from), ...e.inserted, ...all.slice(Math.min(all.length, from + e.removed))] };
+        });
+        const delta = findingsDelta(7, before, now, URI, e.at, e.shift);
+        assert.deepEqual(applyFindingsDelta(structuredClone(before), structuredClone(delta), URI), now);
+        for (const r of delta.rules) assert.ok(r.middle.length <= e.inserted.length, `${r.middle.length} findings sent of ${e.inserted.length} new`);
+      }),
+      params(300),
+    );
+  });
+
+  it('moves the places in the document itself only (not a fix to the glossary file)', () => {
+    const f: Finding = {
+      code: 'instrument-unknown-abbreviation',
+      span: { offset: 100, length: 3 },
+      message: 'SCE',
+      related: [{ uri: OTHER, span: { offset: 5, length: 2 }, message: 'r' }],
+      fixes: [{ title: 't', edits: [{ uri: OTHER, span: { offset: 40, length: 0 }, newText: '{}' }, { uri: URI, span: { offset: 100, length: 3 }, newText: 'SCE-regeling' }] }],
+    };
+    assert.deepEqual(moved(f, URI, 50, -4), {
+      ...f,
+      span: { offset: 96, length: 3 },
+      fixes: [{ title: 't', edits: [{ uri: OTHER, span: { offset: 40, length: 0 }, newText: '{}' }, { uri: URI, span: { offset: 96, length: 3 }, newText: 'SCE-regeling' }] }],
+    });
+    // Only the places at or after the edit: a finding after it keeps its related place before it.
+    const g: Finding = { code: 'citation-inconsistent', span: { offset: 900, length: 7 }, message: 'm', related: [{ uri: URI, span: { offset: 20, length: 5 }, message: 'de andere citatie' }] };
+    assert.deepEqual(moved(g, URI, 100, 3), { ...g, span: { offset: 903, length: 7 } });
+    // Nothing at or after the edit, or no change in length: the finding itself.
+    assert.equal(moved(f, URI, 500, 7), f);
+    assert.equal(moved(f, URI, 50, 0), f);
+  });
+
+  it('a delta against findings this thread does not hold is refused', () => {
+    const before: RuleFindingsList[] = [{ code: 'r1', findings: [{ code: 'r1', span: { offset: 1, length: 1 }, message: 'm' }] }];
+    const delta = findingsDelta(3, before, before, URI, 0, 0);
+    assert.throws(() => applyFindingsDelta([{ code: 'r1', findings: [] }], delta, URI), /other findings than this thread holds/);
+  });
+
+  it('compares plain data throughout', () => {
+    assert.ok(samePlain({ a: [1, { b: 'x' }], c: true }, { c: true, a: [1, { b: 'x' }] }));
+    assert.ok(!samePlain({ a: [1, { b: 'x' }] }, { a: [1, { b: 'y' }] }));
+    assert.ok(!samePlain({ a: 1 }, { a: 1, b: undefined }));
+    assert.ok(!samePlain([1, 2], { 0: 1, 1: 2 }));
+    assert.ok(!samePlain([1, 2], [1, 2, 3]));
+    assert.ok(!samePlain(null, {}));
+    assert.ok(samePlain(undefined, undefined));
+  });
+});
