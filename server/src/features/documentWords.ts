@@ -263,7 +263,9 @@ export class DocumentWords {
     const found = new Map<string, ArrayLike<number>>();
     if (this.grouped) {
       const g = this.grouped;
-      const ids = this.ids();
+      // Without the table of word ids (words taken over from the worker), one pass over the words
+      // finds the set's (a table of every word would cost more than the pass).
+      const ids = this.wordIds ? this.ids() : idsAmong(g.words, set);
       // (An edited version's list of words may hold words it no longer has.)
       const one = (word: string, id: number): void => {
         if (g.firstRun[id + 1]! > g.firstRun[id]!) found.set(word, g.runsByWord.subarray(g.firstRun[id]!, g.firstRun[id + 1]!));
@@ -374,6 +376,13 @@ export class DocumentWords {
     this.grouped = groupRuns(words, wordOf);
     return this.grouped;
   }
+}
+
+/** The ids of the words of a set among a text's distinct words (their index in `words`). */
+function idsAmong(words: readonly string[], set: WordSet): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (let id = 0; id < words.length; id++) if (set.has(words[id]!)) ids.set(words[id]!, id);
+  return ids;
 }
 
 /**

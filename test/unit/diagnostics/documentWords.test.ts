@@ -71,6 +71,11 @@ function assertSame(text: string): void {
     const set = new WordSet([...wanted, ...ABSENT.slice(0, 3)]);
     const expected = set.words.flatMap((w) => (words.occurrences(w).length ? [[w, Array.from(words.occurrences(w))]] : [])).sort();
     for (const index of [DocumentWords.read(text), adopted]) assert.deepEqual([...index.occurrencesOf(set)].map(([w, o]) => [w, Array.from(o)]).sort(), expected);
+    // Taken over and asked for the set before anything else (no table of word ids made): the same, in the same order.
+    const fresh = { text, lines: new LineIndex(text) };
+    DocumentWords.adopt(fresh, structuredClone(DocumentWords.read(text).data()));
+    const inOrder = (index: DocumentWords) => [...index.occurrencesOf(set)].map(([w, o]) => [w, Array.from(o)]);
+    assert.deepEqual(inOrder(DocumentWords.of(fresh)), inOrder(adopted));
   }
   assert.deepEqual([...candidates(text, words)].map((m) => [m.index, m[0], m[1]]), matches(text, CANDIDATE));
   assert.deepEqual([...capitalsWords(text, words)].map((m) => [m.index, m[0]]), matches(text, WORD).map(([index, word]) => [index, word]));
