@@ -35,10 +35,10 @@ import type { InstrumentMatcher } from '../engine/instrumentMatcher';
 import type { InstrumentSenses } from '../engine/instrumentSenses';
 import { LineIndex } from '../engine/lineIndex';
 import { ALL_RULES } from '../features/diagnostics/rules';
-import { prepareDocument, versionFollows } from '../features/diagnostics/prepared';
+import { prepareDocument, versionFollows, type PreparedDocument } from '../features/diagnostics/prepared';
 import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
 import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
-import { applyFindingsDelta, findingsDelta, type FindingsDelta, type RuleFindingsList } from './findingsDelta';
+import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, type Described, type DescribedDelta, type FindingsDelta, type RuleFindingsList } from './replyDeltas';
 import type { IndexedDocument } from '../features/model';
 import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, FileJob, Logger } from '../service/kamerwijzer';
 
@@ -64,13 +64,13 @@ function keptForNextVersion(job: AnalysisJob): boolean {
 
 /**
  * A job, and `base`: the id of the job whose analysis of the same document the main thread holds (a
- * stretch analysis is then sent as what it adds to that one: an AnalysisDelta); `findingsBase`: the
- * job whose findings (those that follow its analysis) it holds (the findings are then sent as what
- * changed against those: a FindingsDelta).
+ * stretch analysis is then sent as what it adds to that one: an AnalysisDelta); `findingsBase` and
+ * `describedBase`: the job whose findings (those that follow its analysis) and citations'
+ * descriptions it holds (those are then sent as what changed: replyDeltas.ts).
  */
 type ToWorker =
   | { readonly kind: 'bundled'; readonly data: GlossaryData }
-  | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob; readonly base?: number; readonly findingsBase?: number }
+  | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob; readonly base?: number; readonly findingsBase?: number; readonly describedBase?: number }
   | { readonly kind: 'file'; readonly id: number; readonly job: SizedFileJob }
   /** The findings being made for job `id` are not wanted (a newer version came): stop between rules. */
   | { readonly kind: 'cancel'; readonly id: number };
@@ -80,7 +80,12 @@ type ToWorker =
  * uses the analysis (an open document's version: requests waiting for it are answered; its findings
  * are computed once those have come).
  */
-type Analyzed = Omit<AnalyzedElsewhere, 'analysis' | 'findingsLater'> & { readonly findingsFollow?: true } & ({ readonly analysis: DocumentAnalysis } | { readonly delta: AnalysisDelta; readonly base: number });
+type Analyzed = Omit<AnalyzedElsewhere, 'analysis' | 'findingsLater' | 'prepared'> & { readonly findingsFollow?: true; readonly prepared?: PreparedDocument | PreparedChange } & ({ readonly analysis: DocumentAnalysis } | { readonly delta: AnalysisDelta; readonly base: number });
+/** What the rules need of a version (PreparedDocument) beside an analysis delta: the descriptions as what changed against the base's. */
+interface PreparedChange {
+  readonly sentences: Int32Array;
+  readonly describedDelta: DescribedDelta;
+}
 type RuleFindings = NonNullable<AnalyzedElsewhere['findings']>;
 
 /**
@@ -91,6 +96,8 @@ type RuleFindings = NonNullable<AnalyzedElsewhere['findings']>;
 interface ReceivedAnalysis {
   readonly id: number;
   readonly analysis: DocumentAnalysis;
+  /** The citations' descriptions that came with it (what a descriptions delta is applied to). */
+  readonly described?: Described | undefined;
   findings?: readonly RuleFindingsList[] | undefined;
   before?: { readonly id: number; readonly findings: readonly RuleFindingsList[] } | undefined;
 }
@@ -282,7 +289,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const held = keptForNextVersion(next.job) ? this.received.get(next.job.uri) : undefined;
     const base = held?.id;
     const findingsBase = held?.findings ? held.id : undefined;
-    worker.postMessage({ kind: 'analyze', id: next.id, job: next.job, ...(base ? { base } : {}), ...(findingsBase ? { findingsBase } : {}) } satisfies ToWorker);
+    const describedBase = held?.described ? held.id : undefined;
+    worker.postMessage({ kind: 'analyze', id: next.id, job: next.job, ...(base ? { base } : {}), ...(findingsBase ? { findingsBase } : {}), ...(describedBase ? { describedBase } : {}) } satisfies ToWorker);
   }
 
   /** While a file job runs in the worker, the next waiting job, a file job too, is posted behind it. */
@@ -384,15 +392,16 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         pending.resolve(undefined);
         return this.pump();
       }
+      const prepared = reply.prepared && this.preparedOf(pending.job.uri, reply.prepared, 'base' in reply ? reply.base : undefined);
       if (keptForNextVersion(pending.job)) {
         // The findings held of the version before stay until this one's come (what they may change).
         const before = this.received.get(pending.job.uri);
         this.received.delete(pending.job.uri);
-        this.received.set(pending.job.uri, { id: reply.id, analysis, ...(before?.findings ? { before: { id: before.id, findings: before.findings } } : {}) });
+        this.received.set(pending.job.uri, { id: reply.id, analysis, described: prepared?.described, ...(before?.findings ? { before: { id: before.id, findings: before.findings } } : {}) });
         if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
       }
       const later = reply.findingsFollow ? this.findingsFollowing(pending) : undefined;
-      const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(later ? { findingsLater: later } : {}), ...(reply.prepared ? { prepared: reply.prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
+      const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(later ? { findingsLater: later } : {}), ...(prepared ? { prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
       // A delta was applied to a large analysis just now: what is made of the result (the index, the
       // findings) goes on in a task of its own, so that requests are answered in between.
       if ('delta' in reply) setImmediate(() => pending.resolve(made));
@@ -432,6 +441,28 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
 
   /** How many findings came as deltas (the tests count them). */
   findingsDeltasApplied = 0;
+
+  /**
+   * What the rules need of a version, as the worker sent it beside the analysis (its descriptions
+   * whole, or what changed against those of the analysis `base` this thread holds). Undefined (the
+   * rules make it here) when a delta is not against what this thread holds.
+   */
+  private preparedOf(uri: string, sent: PreparedDocument | PreparedChange, base: number | undefined): PreparedDocument | undefined {
+    if (!('describedDelta' in sent)) return sent;
+    const held = this.received.get(uri);
+    try {
+      if (!held?.described || held.id !== base) throw new Error(`the analysis worker sent a change to citations' descriptions this thread does not hold (${uri})`);
+      const described = applyDescribedDelta(held.described, sent.describedDelta);
+      this.describedDeltasApplied++;
+      return { sentences: sent.sentences, described };
+    } catch (e) {
+      this.options.logger.error(`${(e as Error).message}; they are made in the main thread this time`);
+      return undefined;
+    }
+  }
+
+  /** How many versions' citation descriptions came as deltas (the tests count them). */
+  describedDeltasApplied = 0;
 
   /** The findings that will follow a job's analysis: the job stays the running one until they are in. */
   private findingsFollowing(pending: Pending): Promise<RuleFindings | undefined> {
@@ -517,11 +548,12 @@ function serveAnalyses(): void {
       return;
     }
     idle.queued();
-    turn = turn.then(() => (message.kind === 'file' ? serveFile(port, message.id, message.job) : serve(message.id, message.job, message.base, message.findingsBase))).then(idle.done);
+    turn = turn.then(() => (message.kind === 'file' ? serveFile(port, message.id, message.job) : serve(message.id, message.job, message))).then(idle.done);
   });
   // When no job is left, the heap is collected if it grew (idleCollector).
   const idle = idleCollector(!!(workerData as Record<string, unknown> | undefined)?.[COLLECT_WHEN_IDLE]);
-  const serve = async (id: number, job: AnalysisJob, base: number | undefined, findingsBase: number | undefined): Promise<void> => {
+  const serve = async (id: number, job: AnalysisJob, bases: { readonly base?: number; readonly findingsBase?: number; readonly describedBase?: number }): Promise<void> => {
+    const { base, findingsBase, describedBase } = bases;
     // A cancel heard after its job was done is forgotten (jobs come in the order of their ids).
     for (const old of cancelled) if (old < id) cancelled.delete(old);
     try {
@@ -563,8 +595,11 @@ function serveAnalyses(): void {
       // A stretch analysis of the version the main thread holds goes as what it adds to that one.
       const delta = last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined;
       // The findings of the version the main thread holds findings of: the new ones go as what changed.
-      const findingsBefore = last?.sentFindings && findingsBase === last.sentAs ? { base: last.sentAs, findings: last.sentFindings, change: changedStretch(last.doc.text, job.text) } : undefined;
-      await answer(port, id, { job, doc, lines, how: made.how, delta: delta && { delta, base: base! }, glossaries, findingsBefore, kept }, cancelled);
+      const change = last ? changedStretch(last.doc.text, job.text) : undefined;
+      const findingsBefore = last?.sentFindings && findingsBase === last.sentAs ? { base: last.sentAs, findings: last.sentFindings, change: change! } : undefined;
+      // The descriptions likewise, beside an analysis delta (of the version whose descriptions the main thread has).
+      const describedBefore = delta && last?.sentDescribed && describedBase === last.sentAs ? { described: last.sentDescribed, change: change! } : undefined;
+      await answer(port, id, { job, doc, lines, how: made.how, delta: delta && { delta, base: base! }, glossaries, findingsBefore, describedBefore, kept }, cancelled);
     } catch (e) {
       port.postMessage(errorReply(id, e));
     }
@@ -601,7 +636,9 @@ async function answer(
     readonly glossaries: GlossaryCatalog;
     /** The findings the main thread holds of the document's version before (job `base`), and where the text changed since. */
     readonly findingsBefore?: { readonly base: number; readonly findings: readonly RuleFindingsList[]; readonly change: ChangedStretch } | undefined;
-    /** What the worker keeps of this version for the next: the findings sent are kept with it. */
+    /** The citations' descriptions sent of the document's version before (beside an analysis delta), and where the text changed since. */
+    readonly describedBefore?: { readonly described: Described; readonly change: ChangedStretch } | undefined;
+    /** What the worker keeps of this version for the next: the findings and descriptions sent are kept with it. */
     readonly kept?: RecentAnalysis | undefined;
   },
   cancelled: Set<number>,
@@ -626,8 +663,10 @@ async function answer(
   // An open document's citations as the index keeps them, made here rather than in the main thread.
   const citations = job.checks ? citationList(analysis.references) : undefined;
   const buffers = [lineStarts, ...(citations ? [citations.found] : []), ...(words ? [words.starts, words.ends, words.wordOf, words.firstRun, words.runsByWord] : []), ...(prepared ? [prepared.sentences] : [])].map((x) => x.buffer as ArrayBuffer);
+  if (a.kept && prepared) a.kept.sentDescribed = prepared.described;
+  const sentPrepared = prepared && a.describedBefore ? preparedChange(prepared, a.describedBefore) : prepared;
   port.postMessage(
-    { id, ...(delta ? { delta: delta.delta, base: delta.base } : { analysis }), lineStarts, how: a.how, ...(citations ? { citations } : {}), ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(prepared ? { prepared } : {}), ...(apart ? { findingsFollow: true as const } : {}) } satisfies FromWorker,
+    { id, ...(delta ? { delta: delta.delta, base: delta.base } : { analysis }), lineStarts, how: a.how, ...(citations ? { citations } : {}), ...(words ? { words } : {}), ...(findings ? { findings } : {}), ...(sentPrepared ? { prepared: sentPrepared } : {}), ...(apart ? { findingsFollow: true as const } : {}) } satisfies FromWorker,
     buffers,
   );
   if (!apart) return;
@@ -647,6 +686,12 @@ async function answer(
   const before = a.findingsBefore;
   const sent = before ? findingsDelta(before.base, before.findings, laterFindings, job.uri, before.change.oldEnd, before.change.newEnd - before.change.oldEnd) : laterFindings;
   port.postMessage({ id, laterFindings: sent } satisfies FromWorker);
+}
+
+/** The prepared data with its descriptions as what changed against those sent of the version before. */
+function preparedChange(prepared: PreparedDocument, before: { readonly described: Described; readonly change: ChangedStretch }): PreparedChange {
+  const { oldEnd, newEnd } = before.change;
+  return { sentences: prepared.sentences, describedDelta: describedDelta(before.described, prepared.described, oldEnd, newEnd - oldEnd) };
 }
 
 /** The document's word index as plain data, its arrays copied: the worker keeps its own, to make the next version's from. */
@@ -705,6 +750,8 @@ interface RecentAnalysis {
   readonly analysis: WholeAnalysis;
   /** The findings sent of it (those that follow the analysis), once sent. */
   sentFindings?: readonly RuleFindingsList[];
+  /** The citations' descriptions sent of it. */
+  sentDescribed?: Described;
   /** The document version it is of (its line index keys the rules' word index of that version). */
   readonly doc: IndexedDocument;
   /** The id of the job whose answer sent it. */

@@ -9,6 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
+import { describedCitations } from '../../../server/src/features/diagnostics/citationDescription';
 import { ALL_RULES } from '../../../server/src/features/diagnostics/rules';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
 import { DELTA_STEP } from '../../../server/src/engine/incremental';
@@ -138,6 +139,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     let here = 0;
     const deltas = analyzer.deltasApplied;
     const findingsDeltas = analyzer.findingsDeltasApplied;
+    const describedDeltas = analyzer.describedDeltasApplied;
     await fc.assert(
       fc.asyncProperty(edits, async (steps) => {
         const worker = service(analyzer);
@@ -153,8 +155,10 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
           const doc = await worker.setDocumentAsync(A, text, ++version);
           const same = inThread.setDocument(A, text, version);
           assert.deepEqual(same.analysis, doc.analysis);
-          // The findings (those of the rules run in the worker come as what changed against the version before).
+          // The findings (those of the rules run in the worker come as what changed against the version
+          // before), and what the citations describe (likewise, beside the analysis).
           assert.deepEqual(await worker.findings(doc), await inThread.findings(same));
+          assert.deepEqual(describedCitations(doc), describedCitations(same));
           // The citations the index keeps (made in the worker beside the analysis) are this thread's.
           assert.deepEqual(citationsOfA(worker), citationsOfA(inThread));
         }
@@ -173,6 +177,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     assert.ok(analyzer.deltasApplied - deltas > here, `${analyzer.deltasApplied - deltas} deltas`);
     // And so did the findings of the rules run in the worker.
     assert.ok(analyzer.findingsDeltasApplied - findingsDeltas > here, `${analyzer.findingsDeltasApplied - findingsDeltas} findings deltas`);
+    assert.ok(analyzer.describedDeltasApplied - describedDeltas > here, `${analyzer.describedDeltasApplied - describedDeltas} description deltas`);
   });
 
   it('a delta is applied in steps, the event loop running in between, and the replies after it are taken in order', async () => {

@@ -1,12 +1,13 @@
 /**
- * The findings the analysis worker sends as what changed against the version before
- * (lsp/findingsDelta.ts): the list made of the delta is the new list, whatever changed between the
- * two; and an edit that moves the findings after it sends none of them.
+ * The findings and citation descriptions the analysis worker sends as what changed against the
+ * version before (lsp/replyDeltas.ts): the list made of the delta is the new list, whatever changed
+ * between the two; and an edit that moves the items after it sends none of them.
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Finding } from '../../../server/src/features/model';
-import { applyFindingsDelta, findingsDelta, moved, samePlain, type RuleFindingsList } from '../../../server/src/lsp/findingsDelta';
+import type { CitationDescription } from '../../../server/src/features/diagnostics/citationDescription';
+import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, moved, movedDescription, samePlain, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
 import { params } from '../../support/textArbitraries';
 
 const URI = 'file:///ws/brief.md';
@@ -96,7 +97,29 @@ describe('findings as what changed against the version before', () => {
   it('a delta against findings this thread does not hold is refused', () => {
     const before: RuleFindingsList[] = [{ code: 'r1', findings: [{ code: 'r1', span: { offset: 1, length: 1 }, message: 'm' }] }];
     const delta = findingsDelta(3, before, before, URI, 0, 0);
-    assert.throws(() => applyFindingsDelta([{ code: 'r1', findings: [] }], delta, URI), /other findings than this thread holds/);
+    assert.throws(() => applyFindingsDelta([{ code: 'r1', findings: [] }], delta, URI), /the findings of r1 were changed against a list this thread does not hold/);
+  });
+
+  const description: fc.Arbitrary<CitationDescription | null> = fc.option(
+    fc.record({ text: fc.constantFrom('de brief over de industrie', 'motie-Kostić'), words: fc.constantFrom<string[]>(['industrie'], []), span, form: fc.constantFrom('phrase' as const, 'footnote' as const) }),
+    { nil: null },
+  );
+  const descriptions = fc.array(description, { maxLength: 20 }).map((d) => structuredClone(d));
+
+  it('the citations\' descriptions: the list made of the delta is the new list; an edit sends the ones it changed only', () => {
+    fc.assert(
+      fc.property(descriptions, descriptions, edit, (before, other, e) => {
+        assert.deepEqual(applyDescribedDelta(structuredClone(before), structuredClone(describedDelta(before, other, e.at, e.shift))), other);
+        const all = before.map((d) => movedDescription(d, e.at, e.shift));
+        const from = Math.min(e.from, all.length);
+        const inserted = other.slice(0, 3);
+        const now = [...all.slice(0, from), ...inserted, ...all.slice(Math.min(all.length, from + e.removed))];
+        const delta = describedDelta(before, now, e.at, e.shift);
+        assert.deepEqual(applyDescribedDelta(structuredClone(before), structuredClone(delta)), now);
+        assert.ok(delta.middle.length <= inserted.length);
+      }),
+      params(300),
+    );
   });
 
   it('compares plain data throughout', () => {
