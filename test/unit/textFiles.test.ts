@@ -68,6 +68,22 @@ describe('decoding text files', () => {
     assert.ok(odd.ok && odd.text === `${text}\ufffd` && odd.invalid?.count === 1 && odd.invalid.line === 2);
   });
 
+  it('UTF-16 LE and BE without a byte order mark (told by where the NUL bytes stand)', () => {
+    const text = 'De minister heeft op 17 oktober 2025 de Kamer geïnformeerd (Kamerstuk 29 826, nr. 277) over de ‘visie’ – € 5 miljoen.\n';
+    const le = Buffer.from(text.repeat(3), 'utf16le');
+    const be = Buffer.from(le).swap16();
+    assert.deepEqual(decodeText(le), { ok: true, text: text.repeat(3), encoding: 'utf-16le' });
+    assert.deepEqual(decodeText(be), { ok: true, text: text.repeat(3), encoding: 'utf-16be' });
+    // Cut off after a byte: the text, and one replacement character at the end, at its byte offset.
+    const odd = decodeText(le.subarray(0, le.length - 1));
+    assert.ok(odd.ok && odd.encoding === 'utf-16le' && odd.invalid?.count === 1 && odd.invalid.offset === le.length - 2, JSON.stringify(odd));
+    // A binary file of 16-bit numbers looks the same and decodes to control characters: refused.
+    const numbers = Buffer.from(Uint16Array.from({ length: 200 }, (_, i) => (i % 19) + 1).buffer);
+    assert.equal(decodeText(numbers).ok, false);
+    // ASCII with a few NUL bytes is no UTF-16.
+    assert.equal(decodeText(Buffer.concat([Buffer.from('Kamerstuk 29 826, nr. 277\n'.repeat(20)), Buffer.alloc(8)])).ok, false);
+  });
+
   it('binaries are refused: NUL bytes, control characters, PDF, ZIP, OLE, images', () => {
     for (const bytes of [
       Buffer.alloc(100),

@@ -140,6 +140,7 @@ function readBytesSync(file: string, maxBytes: number): { readonly bytes: Buffer
 /**
  * Decodes bytes as a text document, or says why they are not one:
  * - a byte order mark decides: UTF-8, UTF-16 LE or UTF-16 BE (the mark is dropped);
+ * - without one, UTF-16 by the place of its NUL bytes (utf16WithoutMark);
  * - files that start like a PDF, ZIP (docx, xlsx), image or executable, or hold NUL bytes or many
  *   control characters, are binary;
  * - otherwise UTF-8; bytes that are not valid UTF-8 become U+FFFD in place, and the first one is
@@ -150,6 +151,8 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be');
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const unmarked = bom ? undefined : utf16WithoutMark(bytes);
+  if (unmarked) return decodeUtf16(bytes, unmarked, 0);
   const body = bom ? bytes.subarray(3) : bytes;
   const magic = binarySignature(body);
   if (magic) return { ok: false, reason: 'binary', detail: magic };
@@ -197,7 +200,34 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   return native ? native(bytes) : false;
 }
 
-function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): TextFileResult {
+/**
+ * UTF-16 without a byte order mark, as some exports write it: in the first 64 KiB, a NUL byte stands
+ * on one side of most pairs (the high byte of the ASCII and Latin-1 characters Dutch text is mostly
+ * made of: LE after, BE before) and almost never on the other — the place of the zeros that VS Code
+ * guesses these files by too. A binary file with that pattern decodes to NUL or control characters
+ * and is refused all the same (decodeUtf16).
+ */
+function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 65536) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs * UTF16_ZEROS_SIDE && evenZeros <= pairs * UTF16_ZEROS_OTHER_SIDE) return 'utf-16le';
+  if (evenZeros >= pairs * UTF16_ZEROS_SIDE && oddZeros <= pairs * UTF16_ZEROS_OTHER_SIDE) return 'utf-16be';
+  return undefined;
+}
+
+/** UTF-16 without a mark: at least this share of pairs with a NUL on one side, at most this share on the other. */
+const UTF16_ZEROS_SIDE = 0.6;
+const UTF16_ZEROS_OTHER_SIDE = 0.02;
+
+/** `markBytes`: the byte order mark's length before `body` (for the byte offset of an invalid unit). */
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be', markBytes = 2): TextFileResult {
   let le = body;
   if (encoding === 'utf-16be') {
     const swapped = new Uint8Array(body.length);
@@ -223,7 +253,7 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): TextF
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   const count = text.split('\ufffd').length - 1;
-  return { ok: true, text, encoding, invalid: { count, offset: 2 + 2 * before.length, line, column } };
+  return { ok: true, text, encoding, invalid: { count, offset: markBytes + 2 * before.length, line, column } };
 }
 
 /** Walks bytes as the WHATWG UTF-8 decoder does: the first invalid sequence, how many there are, how many valid multi-byte ones. */
