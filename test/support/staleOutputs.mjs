@@ -4,8 +4,9 @@
 // that is no compiled source (out/bench/results.json).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = path.join(root, 'out');
 const COMPILED = /\.(?:js|js\.map|d\.ts)$/;
 
