@@ -5,7 +5,7 @@
  * One index per text (keyed by the version's line index, which every copy of an indexed document of
  * that text shares), so a rule asks it instead of scanning the text again.
  */
-import { detached } from '../engine/chars';
+import { codePointClass, CP_LETTER, CP_NUMBER, detached } from '../engine/chars';
 import { foldForSearch } from '../engine/folding';
 import { changedStretch } from '../engine/incremental';
 import type { LineIndex } from '../engine/lineIndex';
@@ -18,16 +18,9 @@ const previousOf = new WeakMap<LineIndex, { readonly text: string; readonly line
 
 /** ASCII letters and digits. */
 const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
-/** Other code points: 1 a letter or digit, 2 not; 0 not yet decided. */
-const BMP_CLASS = new Uint8Array(0x10000);
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** A letter or digit (\p{L}, \p{N}): decided once per BMP code point (codePointClass). */
 function isWordCodePoint(cp: number): boolean {
-  if (cp < 0x10000) {
-    let k = BMP_CLASS[cp]!;
-    if (k === 0) BMP_CLASS[cp] = k = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
-    return k === 1;
-  }
-  return WORD_CHAR.test(String.fromCodePoint(cp));
+  return (codePointClass(cp) & (CP_LETTER | CP_NUMBER)) !== 0;
 }
 
 /** A run of lower-case ASCII letters and digits folds to itself. */
@@ -263,14 +256,14 @@ export class DocumentWords {
     const found = new Map<string, ArrayLike<number>>();
     if (this.grouped) {
       const g = this.grouped;
-      // Without the table of word ids (words taken over from the worker), one pass over the words
-      // finds the set's (a table of every word would cost more than the pass).
-      const ids = this.wordIds ? this.ids() : idsAmong(g.words, set);
       // (An edited version's list of words may hold words it no longer has.)
       const one = (word: string, id: number): void => {
         if (g.firstRun[id + 1]! > g.firstRun[id]!) found.set(word, g.runsByWord.subarray(g.firstRun[id]!, g.firstRun[id + 1]!));
       };
       if (set.words.length <= g.words.length) {
+        // Without the table of word ids (words taken over from the worker), one pass over the words
+        // finds the set's (a table of every word would cost more than the pass).
+        const ids = this.wordIds ? this.ids() : idsAmong(g.words, set);
         for (const word of set.words) {
           const id = ids.get(word);
           if (id !== undefined) one(word, id);

@@ -38,7 +38,7 @@ import { ALL_RULES } from '../features/diagnostics/rules';
 import { prepareDocument, versionFollows, type PreparedDocument } from '../features/diagnostics/prepared';
 import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
 import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
-import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, type Described, type DescribedDelta, type FindingsDelta, type RuleFindingsList } from './replyDeltas';
+import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, type Described, type DescribedDelta, type FindingsDelta } from './replyDeltas';
 import type { IndexedDocument } from '../features/model';
 import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, FileJob, Logger } from '../service/kamerwijzer';
 
@@ -98,8 +98,8 @@ interface ReceivedAnalysis {
   readonly analysis: DocumentAnalysis;
   /** The citations' descriptions that came with it (what a descriptions delta is applied to). */
   readonly described?: Described | undefined;
-  findings?: readonly RuleFindingsList[] | undefined;
-  before?: { readonly id: number; readonly findings: readonly RuleFindingsList[] } | undefined;
+  findings?: RuleFindings | undefined;
+  before?: { readonly id: number; readonly findings: RuleFindings } | undefined;
 }
 type FromWorker =
   | ({ readonly id: number } & Analyzed)
@@ -420,7 +420,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
    */
   private laterFindingsOf(uri: string, id: number, sent: RuleFindings | FindingsDelta): RuleFindings | undefined {
     const held = this.received.get(uri);
-    let findings: readonly RuleFindingsList[] | undefined;
+    let findings: RuleFindings | undefined;
     if (isWhole(sent)) findings = sent;
     else {
       const delta = sent;
@@ -567,7 +567,8 @@ function serveAnalyses(): void {
       // An open document (a job with checks) is analyzed from its previous version where only a
       // stretch changed (engine/incremental.ts); its line index is made from that version's too.
       const last = job.checks ? recent.take(job.uri) : undefined;
-      const lines = last ? last.doc.lines.edited(job.text, changedStretch(last.doc.text, job.text)) : new LineIndex(job.text);
+      const change = last && changedStretch(last.doc.text, job.text);
+      const lines = last && change ? last.doc.lines.edited(job.text, change) : new LineIndex(job.text);
       const options = analyzeOptionsOf(job, glossary, lines);
       // With the same options; else whole.
       const made =
@@ -595,10 +596,9 @@ function serveAnalyses(): void {
       // A stretch analysis of the version the main thread holds goes as what it adds to that one.
       const delta = last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined;
       // The findings of the version the main thread holds findings of: the new ones go as what changed.
-      const change = last ? changedStretch(last.doc.text, job.text) : undefined;
-      const findingsBefore = last?.sentFindings && findingsBase === last.sentAs ? { base: last.sentAs, findings: last.sentFindings, change: change! } : undefined;
+      const findingsBefore = last?.sentFindings && change && findingsBase === last.sentAs ? { base: last.sentAs, findings: last.sentFindings, change } : undefined;
       // The descriptions likewise, beside an analysis delta (of the version whose descriptions the main thread has).
-      const describedBefore = delta && last?.sentDescribed && describedBase === last.sentAs ? { described: last.sentDescribed, change: change! } : undefined;
+      const describedBefore = delta && last?.sentDescribed && change && describedBase === last.sentAs ? { described: last.sentDescribed, change } : undefined;
       await answer(port, id, { job, doc, lines, how: made.how, delta: delta && { delta, base: base! }, glossaries, findingsBefore, describedBefore, kept }, cancelled);
     } catch (e) {
       port.postMessage(errorReply(id, e));
@@ -635,7 +635,7 @@ async function answer(
     readonly delta: { readonly delta: AnalysisDelta; readonly base: number } | undefined;
     readonly glossaries: GlossaryCatalog;
     /** The findings the main thread holds of the document's version before (job `base`), and where the text changed since. */
-    readonly findingsBefore?: { readonly base: number; readonly findings: readonly RuleFindingsList[]; readonly change: ChangedStretch } | undefined;
+    readonly findingsBefore?: { readonly base: number; readonly findings: RuleFindings; readonly change: ChangedStretch } | undefined;
     /** The citations' descriptions sent of the document's version before (beside an analysis delta), and where the text changed since. */
     readonly describedBefore?: { readonly described: Described; readonly change: ChangedStretch } | undefined;
     /** What the worker keeps of this version for the next: the findings and descriptions sent are kept with it. */
@@ -749,7 +749,7 @@ function fileSize(file: string): number {
 interface RecentAnalysis {
   readonly analysis: WholeAnalysis;
   /** The findings sent of it (those that follow the analysis), once sent. */
-  sentFindings?: readonly RuleFindingsList[];
+  sentFindings?: RuleFindings;
   /** The citations' descriptions sent of it. */
   sentDescribed?: Described;
   /** The document version it is of (its line index keys the rules' word index of that version). */
