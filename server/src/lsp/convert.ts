@@ -33,17 +33,26 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * back is trusted.
  */
 export function toDiagnostic(f: CheckedFinding): Diagnostic {
-  return {
+  const d: Diagnostic = {
     range: f.range,
     severity: LSP_SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: `https://github.com/kamerwijzer/kamerwijzer#${f.code}` },
+    codeDescription: codeDescriptionOf(f.code),
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
-    ...(f.related?.length ? { relatedInformation: f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
-    ...(f.tags?.length ? { tags: f.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated)) } : {}),
   };
+  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
+  if (f.tags?.length) d.tags = f.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  return d;
 }
+
+/** The link to a code's documentation, one object per code (a large letter's report has thousands of diagnostics). */
+function codeDescriptionOf(code: string): { readonly href: string } {
+  let made = CODE_DESCRIPTIONS.get(code);
+  if (!made) CODE_DESCRIPTIONS.set(code, (made = Object.freeze({ href: `https://github.com/kamerwijzer/kamerwijzer#${code}` })));
+  return made;
+}
+const CODE_DESCRIPTIONS = new Map<string, { readonly href: string }>();
 
 /**
  * The diagnostics the editor asks code actions for, each with the fixes of the current finding it
