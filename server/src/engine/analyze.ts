@@ -1,6 +1,7 @@
 import { detached, detachedData, withLfLineEnds } from './chars';
 import { LineIndex } from './lineIndex';
 import { FlatText, type OmittedSpan } from './flatText';
+import { copyWith } from './records';
 import type { DocumentAnalysis, DocumentMetadata, Footnote, FootnoteMarker, KamerstukReference, KnownDocumentFacts, MotionReference, Range, Reference, Span } from './model';
 import { recognizeAmounts, type AmountReport } from './recognizers/amount';
 import { recognizeDeadlines } from './recognizers/deadline';
@@ -320,22 +321,22 @@ export function assemble(whole: WholeDocument, references: readonly Reference[],
 export function mapReference<T extends Reference>(r: T, f: (offset: number) => number, range?: Range): T {
   const span = (s: Span): Span => ({ offset: f(s.offset), length: s.length });
   const at = span(r.span);
+  // (A range replaces the one it has: the copy keeps the reference's fields and their order.)
+  const placed = range && r.range ? { span: at, range } : { span: at };
   let moved: Reference;
   switch (r.kind) {
     case 'kamerstuk':
-      moved = { ...r, span: at, form: { ...r.form, dossierSpan: span(r.form.dossierSpan), nrSpan: span(r.form.nrSpan) } };
+      moved = copyWith<Reference>(r, { ...placed, form: copyWith(r.form, { dossierSpan: span(r.form.dossierSpan), nrSpan: span(r.form.nrSpan) }) });
       break;
     case 'motion':
-      moved = r.kamerstuk ? { ...r, span: at, namesSpan: span(r.namesSpan), kamerstuk: { ...r.kamerstuk, span: span(r.kamerstuk.span) } } : { ...r, span: at, namesSpan: span(r.namesSpan) };
+      moved = copyWith<Reference>(r, r.kamerstuk ? { ...placed, namesSpan: span(r.namesSpan), kamerstuk: copyWith(r.kamerstuk, { span: span(r.kamerstuk.span) }) } : { ...placed, namesSpan: span(r.namesSpan) });
       break;
     case 'amount':
-      moved = r.tableUnit ? { ...r, span: at, tableUnit: { ...r.tableUnit, span: span(r.tableUnit.span) } } : { ...r, span: at };
+      moved = copyWith<Reference>(r, r.tableUnit ? { ...placed, tableUnit: copyWith(r.tableUnit, { span: span(r.tableUnit.span) }) } : placed);
       break;
     default:
-      moved = { ...r, span: at };
+      moved = copyWith<Reference>(r, placed);
   }
-  // (The copy has the key already: replacing its value keeps the object's shape.)
-  if (range && r.range) (moved as { range?: Range }).range = range;
   return moved as T;
 }
 

@@ -6,6 +6,7 @@ import type { PlacedInstrumentMatch } from './recognizers/instrument';
 import { LowercaseWords } from './recognizers/motion';
 import { lowerBoundBy } from './sortedOffsets';
 import { RANGE_NUMBERS_BUDGET } from './recognizers/kamerstuk';
+import { copyWith } from './records';
 
 /**
  * Analysis of an edited document from the analysis of its previous version: the recognizers run over
@@ -462,7 +463,7 @@ function compose(
   for (const m of found.matches) if (m.start >= bounds.innerFrom && m.start < bounds.innerTo) matches.push(m);
   for (let i = lowerBoundBy(oldMatches, oldInnerTo, matchStart); i < oldMatches.length; i++) {
     const m = oldMatches[i]!;
-    matches.push({ ...m, start: m.start + delta, end: m.end + delta });
+    matches.push(copyWith(m, { start: m.start + delta, end: m.end + delta }));
   }
   return { references, matches, prefix, suffixFrom };
 }
@@ -590,7 +591,7 @@ export function* applyingAnalysisDelta(previous: DocumentAnalysis, d: AnalysisDe
   const was = previous.instruments;
   const instruments: InstrumentMention[] = [...was.slice(0, d.instruments.prefix), ...d.instruments.middle];
   for (let i = d.instruments.suffixFrom; i < was.length; i++) {
-    instruments.push({ ...was[i]!, span: { offset: was[i]!.span.offset + delta, length: was[i]!.span.length } });
+    instruments.push(copyWith(was[i]!, { span: { offset: was[i]!.span.offset + delta, length: was[i]!.span.length } }));
     if (i % DELTA_STEP === DELTA_STEP - 1) yield;
   }
   return { metadata: d.metadata, references, footnotes: d.footnotes, footnoteMarkers: d.footnoteMarkers, instruments };

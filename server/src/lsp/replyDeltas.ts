@@ -14,6 +14,7 @@
  * edit did: an item that changed, or whose places did not move as the text did, goes in the middle.
  * Findings go per rule (FindingsDelta); descriptions, one per reference, as one list.
  */
+import { copyWith } from '../engine/records';
 import type { Span } from '../engine/model';
 import type { CitationDescription } from '../features/diagnostics/citationDescription';
 import type { Finding } from '../features/model';
@@ -109,12 +110,10 @@ export function moved(f: Finding, uri: string, at: number, shift: number): Findi
   const any = moves(f.span) || !!f.related?.some((r) => r.uri === uri && moves(r.span)) || !!f.fixes?.some((x) => x.edits.some((e) => e.uri === uri && moves(e.span)));
   if (!any) return f;
   const place = (s: Span): Span => (moves(s) ? { offset: s.offset + shift, length: s.length } : s);
-  return {
-    ...f,
-    span: place(f.span),
-    ...(f.related ? { related: f.related.map((r) => (r.uri === uri ? { ...r, span: place(r.span) } : r)) } : {}),
-    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => (e.uri === uri ? { ...e, span: place(e.span) } : e)) })) } : {}),
-  };
+  const changes: { -readonly [K in keyof Finding]?: Finding[K] } = { span: place(f.span) };
+  if (f.related) changes.related = f.related.map((r) => (r.uri === uri ? copyWith(r, { span: place(r.span) }) : r));
+  if (f.fixes) changes.fixes = f.fixes.map((x) => copyWith(x, { edits: x.edits.map((e) => (e.uri === uri ? copyWith(e, { span: place(e.span) }) : e)) }));
+  return copyWith(f, changes);
 }
 
 /** Per reference, what a citation describes (PreparedDocument's `described`). */
@@ -138,7 +137,7 @@ export function applyDescribedDelta(before: Described, delta: DescribedDelta): (
 
 /** A description whose place is at or after `at` moved by `shift` (itself otherwise). */
 export function movedDescription(d: CitationDescription | null, at: number, shift: number): CitationDescription | null {
-  return d && shift !== 0 && d.span.offset >= at ? { ...d, span: { offset: d.span.offset + shift, length: d.span.length } } : d;
+  return d && shift !== 0 && d.span.offset >= at ? copyWith(d, { span: { offset: d.span.offset + shift, length: d.span.length } }) : d;
 }
 
 /**
