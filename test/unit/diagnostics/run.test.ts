@@ -6,6 +6,8 @@ import { FindingsCache } from '../../../server/src/service/findingsCache';
 import { expect } from '../../support/expect';
 import { applied } from '../../support/checks';
 import { testWorkspace } from '../../support/workspace';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
+import { toDiagnostic } from '../../../server/src/lsp/convert';
 
 const TEXT = 'Zie Kamerstukken 30 821, nr. 97.\nZie ook (Kamerstuk 35420, 57).\n<!-- kamerwijzer-disable-next-line citation-malformed -->\nEn Kamerstuk 34952- 86.\n';
 
@@ -24,6 +26,49 @@ describe('diagnostics runner and quick fixes', () => {
     const all = await ws.service.findings(ws.add('brief.md', TEXT));
     assert.ok(all.some((d) => d.code === 'citation-malformed' && d.severity === 'error'));
     assert.ok(!all.some((d) => d.code === 'kamerstuk-unknown'));
+  });
+
+  it('gives a checked finding every field of its finding, its related places their ranges, and the diagnostic what LSP shows of them', async () => {
+    const ws = testWorkspace({ known: [] });
+    const doc = ws.add('brief.md', 'Eerste regel.\nTweede regel met NVWA erin.\n');
+    const other = ws.add('ander.md', 'Elders.\nDaar staat NVWA.\n');
+    const fix = { title: 'schrijf uit', edits: [{ uri: doc.uri, span: { offset: 31, length: 4 }, newText: 'Nederlandse Voedsel- en Warenautoriteit' }] };
+    const rule: DiagnosticRule = {
+      code: 'every-field',
+      defaultSeverity: 'hint',
+      description: 'x',
+      check: () => [
+        { code: 'every-field', span: { offset: 31, length: 4 }, message: 'met alles', fixes: [fix], tags: ['unnecessary'], related: [{ uri: other.uri, span: { offset: 18, length: 4 }, message: 'elders' }] },
+        { code: 'every-field', span: { offset: 0, length: 6 }, message: 'zonder meer' },
+      ],
+    };
+    const found = await computeFindings(doc, ws.service.context(), ws.service.settings.diagnostics, [rule]);
+    // Sorted by place; the optional fields only where the finding has them.
+    assert.deepEqual(found, [
+      { code: 'every-field', span: { offset: 0, length: 6 }, message: 'zonder meer', severity: 'hint', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } } },
+      {
+        code: 'every-field',
+        span: { offset: 31, length: 4 },
+        message: 'met alles',
+        fixes: [fix],
+        tags: ['unnecessary'],
+        severity: 'hint',
+        range: { start: { line: 1, character: 17 }, end: { line: 1, character: 21 } },
+        related: [{ uri: other.uri, span: { offset: 18, length: 4 }, message: 'elders', range: { start: { line: 1, character: 10 }, end: { line: 1, character: 14 } } }],
+      },
+    ]);
+    const diagnostic = toDiagnostic(found[1]!);
+    assert.deepEqual(diagnostic, {
+      range: found[1]!.range,
+      severity: DiagnosticSeverity.Hint,
+      code: 'every-field',
+      codeDescription: { href: 'https://github.com/kamerwijzer/kamerwijzer#every-field' },
+      source: 'kamerwijzer',
+      message: 'met alles',
+      relatedInformation: [{ location: { uri: other.uri, range: found[1]!.related![0]!.range }, message: 'elders' }],
+      tags: [DiagnosticTag.Unnecessary],
+    });
+    assert.deepEqual(Object.keys(toDiagnostic(found[0]!)), ['range', 'severity', 'code', 'codeDescription', 'source', 'message']);
   });
 
   it('reports a failing rule and carries on', async () => {
