@@ -22,6 +22,7 @@ import { detachedData } from '../../engine/chars';
 import { MONTH_PATTERN, parseDutchDate } from '../../engine/calendar';
 import { normalizeDossier } from '../../engine/identifiers';
 import { changedStretch } from '../../engine/incremental';
+import { copyWith } from '../../engine/records';
 import type { KamerstukReference, MotionReference, Span } from '../../engine/model';
 import { lowerBound } from '../../engine/sortedOffsets';
 import { DocumentLookup } from '../documentLookup';
@@ -161,7 +162,7 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
     const from = Math.max(0, (note ? Math.min(note.bodySpan.offset, r.span.offset) : r.span.offset) - UNTOUCHED_MARGIN);
     if (!sameMotions(motions, oldMotions, from, end, shift)) continue;
     // Its own place moved as the text around it did (a note's description may lie at its marker).
-    const moved = described && delta && described.span.offset >= change.oldEnd ? { ...described, span: { offset: described.span.offset + delta, length: described.span.length } } : described;
+    const moved = described && delta && described.span.offset >= change.oldEnd ? copyWith(described, { span: { offset: described.span.offset + delta, length: described.span.length } }) : described;
     out.set(r, moved);
   }
   descriptionWork.carried += out.size;
