@@ -316,6 +316,72 @@ async function serverEdits(text: string, edits: number): Promise<ServerEditFigur
   });
 }
 
+/** What `serverSteadyTyping` measures. */
+interface SteadyTypingFigures {
+  readonly editMs: number;
+  readonly hoverP90: number;
+  readonly hoverP99: number;
+  readonly hoverCount: number;
+  /** The server's main thread's CPU per edit (hovers apart), where /proc tells it (Linux); else undefined. */
+  readonly mainCpuMsPerEdit: number | undefined;
+}
+
+/**
+ * A user typing on in a large letter: `warmup` one-character edits first (V8 compiles the hot code
+ * meanwhile: in the first edits of a session its helper threads take seconds on two cores), then
+ * `edits` measured as `serverEdits` does, hovers every few milliseconds; and, in a run of the same
+ * edits without hovers, the main thread's CPU per edit (what every request waits behind).
+ */
+async function serverSteadyTyping(text: string, warmup: number, edits: number): Promise<SteadyTypingFigures> {
+  return withOpenLetter(text, async ({ server, c, uri }) => {
+    let version = 1;
+    const position = hoverPosition(text);
+    const at = new LineIndex(text).positionAt(editOffset(text));
+    const edit = async (): Promise<number> => {
+      const change = version % 2 === 1 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const t0 = performance.now();
+      await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+      await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+      return performance.now() - t0;
+    };
+    for (let i = 0; i < warmup; i++) await edit();
+    const busy: number[] = [];
+    const editTimes: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const pending: Promise<void>[] = [];
+      const timer = setInterval(() => {
+        const t0 = performance.now();
+        pending.push(c.sendRequest('textDocument/hover', { textDocument: { uri }, position }).then(() => void busy.push(performance.now() - t0)));
+      }, HOVER_INTERVAL_MS);
+      editTimes.push(await edit());
+      clearInterval(timer);
+      await Promise.all(pending);
+    }
+    const cpu0 = mainThreadCpuMs(server.child.pid);
+    for (let i = 0; i < edits; i++) await edit();
+    const cpu1 = mainThreadCpuMs(server.child.pid);
+    return {
+      editMs: median(editTimes),
+      hoverP90: percentile(busy, 90),
+      hoverP99: percentile(busy, 99),
+      hoverCount: busy.length,
+      mainCpuMsPerEdit: cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / edits : undefined,
+    };
+  });
+}
+
+/** A process's main thread's CPU time so far (user and system), from /proc (Linux; 100 ticks a second); undefined elsewhere. */
+function mainThreadCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Typing in the real server: bursts of `keys` one-character edits `gapMs` apart (each version
  * superseded by the next while it is analysed), then a diagnostic pull; the median of three bursts
@@ -524,6 +590,13 @@ async function serverTargets(figures: Figure[], big: string, log: (line: string)
   figures.push({ id: 'hover.p99.idle', label: 'hover p99, idle (server)', value: s.hoverIdleP99, unit: 'ms', target: { op: '<=', value: 5 }, note: s.hoverAnswered ? '200 hovers' : 'a hover answered nothing' });
   figures.push({ id: 'hover.p99.busy', label: 'hover p99 while a 5 MB document is re-analysed (server)', value: s.hoverBusyP99, unit: 'ms', target: { op: '<=', value: 5 }, note: `${s.hoverBusyCount} hovers, one every ${HOVER_INTERVAL_MS} ms during 5 edits; slowest ${s.hoverBusyMax.toFixed(0)} ms` });
   figures.push({ id: 'hover.edit.5mb.server', label: 'hover at the place just edited, 5 MB letter (server)', value: s.hoverAtEditMs, unit: 'ms', note: 'median of 6 edits of a citation: it waits for the new version\'s analysis' });
+
+  log('  steady typing in the server (10 edits after 12, 5 MB letter) …');
+  const steady = await serverSteadyTyping(big, 12, 10);
+  figures.push({ id: 'edit.diagnostics.5mb.server.steady', label: 'edit → diagnostics, 5 MB letter, steady typing (server)', value: steady.editMs, unit: 'ms', note: 'median of 10 edits after 12 (the figure above: the first 5 of a session, V8 still compiling)' });
+  figures.push({ id: 'hover.p90.busy.steady', label: 'hover p90 while a 5 MB document is re-analysed, steady typing (server)', value: steady.hoverP90, unit: 'ms', note: `${steady.hoverCount} hovers, one every ${HOVER_INTERVAL_MS} ms during the 10 edits` });
+  figures.push({ id: 'hover.p99.busy.steady', label: 'hover p99 while a 5 MB document is re-analysed, steady typing (server)', value: steady.hoverP99, unit: 'ms', target: { op: '<=', value: 5 } });
+  if (steady.mainCpuMsPerEdit !== undefined) figures.push({ id: 'edit.maincpu.5mb.server.steady', label: "server's main thread CPU per edit, 5 MB letter, steady typing", value: steady.mainCpuMsPerEdit, unit: 'ms', note: 'from /proc, 10 more edits without hovers' });
 
   log('  typing in the server (bursts of 10 keystrokes 50 ms apart, 5 MB letter) …');
   const typing = await serverTypingBursts(big, 10, 50);
