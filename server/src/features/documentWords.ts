@@ -154,7 +154,7 @@ export class DocumentWords {
       ends[moved + j - b] = this.ends[j]! + delta;
     }
     wordOf.set(g.wordOf.subarray(b), moved);
-    const edited = new DocumentWords(text, { starts, ends }, groupRuns(words, wordOf));
+    const edited = new DocumentWords(text, { starts, ends }, regroupRuns(g, words, wordOf, a, b, mid.starts.length));
     // The capitalized (and abbreviation-like) runs, when this version's were found: this version's
     // before and after the change (moved), the runs read again.
     const carried = (list: Int32Array | undefined, test: (text: string, start: number, end: number) => boolean): Int32Array | undefined => {
@@ -492,6 +492,59 @@ function groupRuns(words: readonly string[], wordOf: Int32Array): Omit<DocumentW
   const runsByWord = new Int32Array(wordOf.length);
   for (let i = 0; i < wordOf.length; i++) runsByWord[next[wordOf[i]!]!++] = i;
   return { words, wordOf, firstRun, runsByWord };
+}
+
+/**
+ * The runs of an edited version grouped by word, from the grouping of the version before: per word,
+ * its runs before the change as they were, then its runs read again, then its runs after the change
+ * moved — copied in blocks, not sorted again (the counting sort's scattered writes over every run
+ * cost about four times as much on a large letter). Runs [a, b) of the version before were read
+ * again as the `read` runs now at [a, a + read); `words` is the version before's list with the new
+ * words after it. The same grouping as `groupRuns(words, wordOf)`.
+ */
+function regroupRuns(before: Omit<DocumentWordsData, 'starts' | 'ends'>, words: readonly string[], wordOf: Int32Array, a: number, b: number, read: number): Omit<DocumentWordsData, 'starts' | 'ends'> {
+  const known = before.words.length;
+  const shift = a + read - b;
+  // Each word's count (at w + 1): as before, less the runs read again, plus what they are now.
+  const firstRun = new Int32Array(words.length + 1);
+  for (let w = 0; w < known; w++) firstRun[w + 1] = before.firstRun[w + 1]! - before.firstRun[w]!;
+  for (let i = a; i < b; i++) firstRun[before.wordOf[i]! + 1]!--;
+  for (let i = a; i < a + read; i++) firstRun[wordOf[i]! + 1]!++;
+  for (let w = 0; w < words.length; w++) firstRun[w + 1]! += firstRun[w]!;
+  // The runs read again by word, then by place (a few: an edit's stretch).
+  const readRuns = Array.from({ length: read }, (_, k) => a + k).sort((x, y) => wordOf[x]! - wordOf[y]! || x - y);
+  let r = 0;
+  const runsByWord = new Int32Array(wordOf.length);
+  const old = before.runsByWord;
+  for (let w = 0; w < words.length; w++) {
+    let out = firstRun[w]!;
+    let from = 0;
+    let to = 0;
+    let i1 = 0;
+    let i2 = 0;
+    if (w < known) {
+      from = before.firstRun[w]!;
+      to = before.firstRun[w + 1]!;
+      i1 = lowerBoundIn(old, from, to, a);
+      i2 = lowerBoundIn(old, i1, to, b);
+      if (i1 - from > 32) runsByWord.set(old.subarray(from, i1), out);
+      else for (let k = from; k < i1; k++) runsByWord[out + k - from] = old[k]!;
+      out += i1 - from;
+    }
+    while (r < readRuns.length && wordOf[readRuns[r]!] === w) runsByWord[out++] = readRuns[r++]!;
+    for (let k = i2; k < to; k++) runsByWord[out++] = old[k]! + shift;
+  }
+  return { words, wordOf, firstRun, runsByWord };
+}
+
+/** The first index in [lo, hi) of the ascending `list` whose value is at least `value` (hi when none). */
+function lowerBoundIn(list: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (list[m]! < value) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
 }
 
 /** Runs of letters and digits as read by scanRuns. */
