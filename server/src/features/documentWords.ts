@@ -9,7 +9,8 @@ import { codePointClass, CP_LETTER, CP_NUMBER, detached } from '../engine/chars'
 import { foldForSearch } from '../engine/folding';
 import { changedStretch } from '../engine/incremental';
 import type { LineIndex } from '../engine/lineIndex';
-import { lowerBound, SpanSet } from '../engine/sortedOffsets';
+import type { Span } from '../engine/model';
+import { lowerBound, lowerBoundBy, SpanSet } from '../engine/sortedOffsets';
 import type { IndexedDocument } from './model';
 
 const cache = new WeakMap<LineIndex, DocumentWords>();
@@ -171,6 +172,7 @@ export class DocumentWords {
       return out;
     };
     edited.capitalRuns = carried(this.capitalRuns, isCapitalRun);
+    if (this.urlList) edited.urlList = editedUrls(this.urlList, text, start, oldEnd, delta);
     edited.abbreviationLikeRuns = carried(this.abbreviationLikeRuns, isAbbreviationLikeRun);
     // The ids: this version's, and the new words' (the earlier ids hold: the word list only grows).
     edited.wordIds = this.wordIds;
@@ -310,9 +312,20 @@ export class DocumentWords {
 
   /** Where the text has web addresses ("https://…", "www.…", up to the next white space). */
   get urls(): SpanSet {
-    this.urlSpans ??= new SpanSet([...this.text.matchAll(/\b(?:https?:\/\/|www\.)\S+/g)].map((m) => ({ offset: m.index, length: m[0].length })));
+    this.urlSpans ??= new SpanSet(this.urlPlaces());
     return this.urlSpans;
   }
+
+  /**
+   * The web addresses' places, in text order (found on first use; an edited version's from the
+   * version before's, see `edited`). Each lies in one run of non-white characters and reaches its
+   * end, so an edit changes only those of the runs it touches.
+   */
+  urlPlaces(): readonly Span[] {
+    this.urlList ??= urlsIn(this.text, 0, this.text.length);
+    return this.urlList;
+  }
+  private urlList: readonly Span[] | undefined;
 
   /**
    * Folds every run once per distinct run, and groups the runs by folded word (counting sort: linear).
@@ -492,6 +505,36 @@ function groupRuns(words: readonly string[], wordOf: Int32Array): Omit<DocumentW
   const runsByWord = new Int32Array(wordOf.length);
   for (let i = 0; i < wordOf.length; i++) runsByWord[next[wordOf[i]!]!++] = i;
   return { words, wordOf, firstRun, runsByWord };
+}
+
+/** A web address: from a word boundary at "http(s)://" or "www." to the next white space. */
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/g;
+const WHITE_SPACE = /\s/;
+
+/** The web addresses in text [from, to), where `from` and `to` are the edges of runs of non-white characters. */
+function urlsIn(text: string, from: number, to: number): Span[] {
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  return [...part.matchAll(URL_PATTERN)].map((m) => ({ offset: m.index + from, length: m[0].length }));
+}
+
+/**
+ * The web addresses of `text`, edited from the version before in [start, oldEnd) (now [start, oldEnd +
+ * delta)): an address lies within one run of non-white characters and reaches its end (whether a
+ * word boundary stands before "http" is decided within the run too), so those of the runs before the
+ * edit are kept, those after it moved, and the runs the edit touches read again.
+ */
+function editedUrls(before: readonly Span[], text: string, start: number, oldEnd: number, delta: number): Span[] {
+  let from = start;
+  while (from > 0 && !WHITE_SPACE.test(text[from - 1]!)) from--;
+  let to = oldEnd + delta;
+  while (to < text.length && !WHITE_SPACE.test(text[to]!)) to++;
+  const out: Span[] = [];
+  let k = 0;
+  for (; k < before.length && before[k]!.offset + before[k]!.length <= from; k++) out.push(before[k]!);
+  out.push(...urlsIn(text, from, to));
+  // (The version before's runs after the edit start at `to - delta` or later.)
+  for (k = lowerBoundBy(before, to - delta, (s) => s.offset); k < before.length; k++) out.push({ offset: before[k]!.offset + delta, length: before[k]!.length });
+  return out;
 }
 
 /**

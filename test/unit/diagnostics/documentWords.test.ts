@@ -129,7 +129,7 @@ describe('the shared word index of a document version', () => {
   });
 
   it('of an edited version, made from the previous version\'s, gives what reading it gives', () => {
-    const piece = fc.oneof(fc.constantFrom('', ' ', 'x', 'AB', 'NVWA (Nederlandse Voedsel- en Warenautoriteit)', 'é', '𝐀', '\n\n', '-', 'Kamerstuk 29 826'), fc.string({ maxLength: 5 }));
+    const piece = fc.oneof(fc.constantFrom('', ' ', 'x', 'AB', 'NVWA (Nederlandse Voedsel- en Warenautoriteit)', 'é', '𝐀', '\n\n', '-', 'Kamerstuk 29 826', 'https://x.nl/a', ' www.rvo.nl ', 'http', 's://', '(www.', '\u00a0'), fc.string({ maxLength: 5 }));
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(12), insert: piece });
     const seeds = fs.readdirSync(seedsDir).filter((x) => x.endsWith('.txt')).map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8').slice(0, 3000));
     fc.assert(
@@ -138,6 +138,7 @@ describe('the shared word index of a document version', () => {
         // Its capitalized and abbreviation-like runs found, so that the edited versions' are made from them.
         DocumentWords.of(doc).capitalized();
         DocumentWords.of(doc).abbreviationLike();
+        DocumentWords.of(doc).urlPlaces();
         const reads = DocumentWords.wholeReads;
         for (const e of edits) {
           const at = Math.floor(e.at * doc.text.length);
@@ -154,6 +155,7 @@ describe('the shared word index of a document version', () => {
           for (const w of new Set([...folded, ...before])) assert.deepEqual(Array.from(made.occurrences(w)), Array.from(read.occurrences(w)), w);
           assert.deepEqual(Array.from(made.capitalized()), Array.from(read.capitalized()));
           assert.deepEqual(Array.from(made.abbreviationLike()), Array.from(read.abbreviationLike()));
+          assert.deepEqual(made.urlPlaces(), read.urlPlaces());
           assert.deepEqual([...candidates(text, made)].map((m) => [m.index, m[0]]), [...candidates(text, read)].map((m) => [m.index, m[0]]));
           assert.deepEqual([...capitalsWords(text, made, true)].map((m) => [m.index, m[0]]), [...capitalsWords(text, read, true)].map((m) => [m.index, m[0]]));
           assert.deepEqual(explainedAbbreviations(text, made), explainedAbbreviations(text, read));
@@ -172,6 +174,20 @@ describe('the shared word index of a document version', () => {
       }),
       params(150),
     );
+  });
+
+  it("of an edited version, finds the web addresses a fresh read finds, for an edit at every place", () => {
+    const text = 'Zie https://www.rijksoverheid.nl/doc, en (www.rvo.nl) of\nhttp://x.nl/a?b=1 en xhttp://y en email@www.z.nl.';
+    for (let at = 0; at <= text.length; at++) {
+      for (const [remove, insert] of [[0, 'x'], [1, ''], [0, ' '], [1, 'www.'], [2, 'https://q']] as const) {
+        const doc = { text, lines: new LineIndex(text) };
+        DocumentWords.of(doc).urlPlaces();
+        const edited = text.slice(0, at) + insert + text.slice(at + remove);
+        const next = { text: edited, lines: new LineIndex(edited) };
+        DocumentWords.follows(next, doc);
+        assert.deepEqual(DocumentWords.of(next).urlPlaces(), DocumentWords.read(edited).urlPlaces(), `${at} -${remove} +${insert}`);
+      }
+    }
   });
 
   it('of a version after one whose words nobody asked for, is made from the last version read (no chain of old texts is kept)', () => {
