@@ -531,7 +531,7 @@ function editedUrls(before: readonly Span[], text: string, start: number, oldEnd
   const out: Span[] = [];
   let k = 0;
   for (; k < before.length && before[k]!.offset + before[k]!.length <= from; k++) out.push(before[k]!);
-  out.push(...urlsIn(text, from, to));
+  for (const u of urlsIn(text, from, to)) out.push(u);
   // (The version before's runs after the edit start at `to - delta` or later.)
   for (k = lowerBoundBy(before, to - delta, (s) => s.offset); k < before.length; k++) out.push({ offset: before[k]!.offset + delta, length: before[k]!.length });
   return out;
