@@ -1,10 +1,13 @@
 /** Binary searches in lists sorted by text offset (cue words, clause boundaries, spans, markers). */
 import type { Span } from './model';
 
-/** The index of the first value at or above `limit` in an ascending list (its length when none is). */
-export function lowerBound(sorted: ArrayLike<number>, limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+/**
+ * The index of the first value at or above `limit` in an ascending list (its length when none is);
+ * with `from` and `to`, within that part of the list (`to` when none is).
+ */
+export function lowerBound(sorted: ArrayLike<number>, limit: number, from = 0, to = sorted.length): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid]! < limit) lo = mid + 1;

@@ -568,8 +568,8 @@ function regroupRuns(before: Omit<DocumentWordsData, 'starts' | 'ends'>, words: 
     if (w < known) {
       from = before.firstRun[w]!;
       to = before.firstRun[w + 1]!;
-      i1 = lowerBoundIn(old, from, to, a);
-      i2 = lowerBoundIn(old, i1, to, b);
+      i1 = lowerBound(old, a, from, to);
+      i2 = lowerBound(old, b, i1, to);
       if (i1 - from > 32) runsByWord.set(old.subarray(from, i1), out);
       else for (let k = from; k < i1; k++) runsByWord[out + k - from] = old[k]!;
       out += i1 - from;
@@ -578,16 +578,6 @@ function regroupRuns(before: Omit<DocumentWordsData, 'starts' | 'ends'>, words: 
     for (let k = i2; k < to; k++) runsByWord[out++] = old[k]! + shift;
   }
   return { words, wordOf, firstRun, runsByWord };
-}
-
-/** The first index in [lo, hi) of the ascending `list` whose value is at least `value` (hi when none). */
-function lowerBoundIn(list: Int32Array, lo: number, hi: number, value: number): number {
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (list[m]! < value) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
 }
 
 /** Runs of letters and digits as read by scanRuns. */
