@@ -25,6 +25,7 @@ import { BundledCatalogSource } from '../../server/src/catalog/sources/bundled';
 import { analyze } from '../../server/src/engine/analyze';
 import { Glossary } from '../../server/src/engine/glossary';
 import { LineIndex } from '../../server/src/engine/lineIndex';
+import type { Position } from '../../server/src/engine/model';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../server/src/features/model';
 import { loadBundledCatalog } from '../../server/src/io/bundledData';
 import { loadBundledGlossary } from '../../server/src/io/glossary';
@@ -262,6 +263,30 @@ async function withOpenLetter<T>(text: string, work: (open: { readonly server: B
 const HOVER_INTERVAL_MS = 5;
 
 /**
+ * Edits of one character at `at` in a letter open at version 1 — typing "x", then deleting it again,
+ * by turns — each followed by a diagnostic pull; `hovering`, hovers sent every few milliseconds
+ * meanwhile, whether or not the last was answered, their times added to `hovers`.
+ */
+function typist(c: BenchServer['connection'], uri: string, at: Position): { edit(hovering?: { readonly hover: () => Promise<number>; readonly hovers: number[] }): Promise<number>; nextVersion(): number } {
+  let version = 1;
+  return {
+    async edit(hovering) {
+      const change = version % 2 === 1 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const t0 = performance.now();
+      await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+      const pending: Promise<void>[] = [];
+      const timer = hovering && setInterval(() => pending.push(hovering.hover().then((ms) => void hovering.hovers.push(ms))), HOVER_INTERVAL_MS);
+      await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+      const ms = performance.now() - t0;
+      clearInterval(timer);
+      await Promise.all(pending);
+      return ms;
+    },
+    nextVersion: () => ++version,
+  };
+}
+
+/**
  * Opens a 5 MB letter in the real server; times hovers when nothing else happens, then makes edits
  * of one character and, while each is analysed and checked (a diagnostic pull), sends a hover every
  * few milliseconds without waiting for the last: a server that cannot answer while it analyses
@@ -269,7 +294,6 @@ const HOVER_INTERVAL_MS = 5;
  */
 async function serverEdits(text: string, edits: number): Promise<ServerEditFigures> {
   return withOpenLetter(text, async ({ c, uri }) => {
-    let version = 1;
     const position = hoverPosition(text);
     const hover = async (): Promise<{ ms: number; answered: boolean }> => {
       const t0 = performance.now();
@@ -284,20 +308,10 @@ async function serverEdits(text: string, edits: number): Promise<ServerEditFigur
       answered &&= h.answered;
     }
     const lines = new LineIndex(text);
-    const at = lines.positionAt(editOffset(text));
+    const typing = typist(c, uri, lines.positionAt(editOffset(text)));
     const busy: number[] = [];
     const editTimes: number[] = [];
-    for (let i = 0; i < edits; i++) {
-      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-      const t0 = performance.now();
-      await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
-      const pending: Promise<void>[] = [];
-      const timer = setInterval(() => pending.push(hover().then((h) => void busy.push(h.ms))), HOVER_INTERVAL_MS);
-      await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-      editTimes.push(performance.now() - t0);
-      clearInterval(timer);
-      await Promise.all(pending);
-    }
+    for (let i = 0; i < edits; i++) editTimes.push(await typing.edit({ hover: () => hover().then((h) => h.ms), hovers: busy }));
     // A hover at the place just edited (a citation being changed): the last analysis cannot answer
     // it, so it waits for the new version's.
     const middle = new RegExp(/Kamerstuk(?:ken)? \d{2}\s?\d{3}, nr\. \d+/.source, 'g');
@@ -306,7 +320,7 @@ async function serverEdits(text: string, edits: number): Promise<ServerEditFigur
     const atEdit: number[] = [];
     for (let i = 0; i < 6; i++) {
       const change = i % 2 === 0 ? { range: { start: cited, end: cited }, text: '1' } : { range: { start: cited, end: { line: cited.line, character: cited.character + 1 } }, text: '' };
-      await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+      await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: typing.nextVersion() }, contentChanges: [change] });
       const t0 = performance.now();
       await c.sendRequest('textDocument/hover', { textDocument: { uri }, position: cited });
       atEdit.push(performance.now() - t0);
@@ -334,31 +348,19 @@ interface SteadyTypingFigures {
  */
 async function serverSteadyTyping(text: string, warmup: number, edits: number): Promise<SteadyTypingFigures> {
   return withOpenLetter(text, async ({ server, c, uri }) => {
-    let version = 1;
     const position = hoverPosition(text);
-    const at = new LineIndex(text).positionAt(editOffset(text));
-    const edit = async (): Promise<number> => {
-      const change = version % 2 === 1 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    const typing = typist(c, uri, new LineIndex(text).positionAt(editOffset(text)));
+    const hover = async (): Promise<number> => {
       const t0 = performance.now();
-      await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
-      await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+      await c.sendRequest('textDocument/hover', { textDocument: { uri }, position });
       return performance.now() - t0;
     };
-    for (let i = 0; i < warmup; i++) await edit();
+    for (let i = 0; i < warmup; i++) await typing.edit();
     const busy: number[] = [];
     const editTimes: number[] = [];
-    for (let i = 0; i < edits; i++) {
-      const pending: Promise<void>[] = [];
-      const timer = setInterval(() => {
-        const t0 = performance.now();
-        pending.push(c.sendRequest('textDocument/hover', { textDocument: { uri }, position }).then(() => void busy.push(performance.now() - t0)));
-      }, HOVER_INTERVAL_MS);
-      editTimes.push(await edit());
-      clearInterval(timer);
-      await Promise.all(pending);
-    }
+    for (let i = 0; i < edits; i++) editTimes.push(await typing.edit({ hover, hovers: busy }));
     const cpu0 = mainThreadCpuMs(server.child.pid);
-    for (let i = 0; i < edits; i++) await edit();
+    for (let i = 0; i < edits; i++) await typing.edit();
     const cpu1 = mainThreadCpuMs(server.child.pid);
     return {
       editMs: median(editTimes),
