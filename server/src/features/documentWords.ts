@@ -7,7 +7,7 @@
  */
 import { codePointClass, CP_LETTER, CP_NUMBER, detached } from '../engine/chars';
 import { foldForSearch } from '../engine/folding';
-import { changedStretch } from '../engine/incremental';
+import { changedStretch, type ChangedStretch } from '../engine/incremental';
 import type { LineIndex } from '../engine/lineIndex';
 import type { Span } from '../engine/model';
 import { lowerBound, lowerBoundBy, SpanSet } from '../engine/sortedOffsets';
@@ -53,6 +53,14 @@ export class DocumentWords {
   private wordIds: Map<string, number> | undefined;
   private newWordIds: Map<string, number> | undefined;
   private urlSpans: SpanSet | undefined;
+
+  /** What passes found line by line in this version (features/lineItems.ts), by pass. */
+  readonly lineItems = new Map<object, readonly unknown[]>();
+  /**
+   * The previous version's line items and the stretch that changed since, when this version's words
+   * were made from that version's (`edited`): this version's items are made from them.
+   */
+  previousLineItems: { readonly change: ChangedStretch; readonly items: ReadonlyMap<object, readonly unknown[]> } | undefined;
 
   /** The runs' hashes (Runs.hashes) until they are grouped; read texts only (the others come grouped). */
   private hashes: Int32Array | undefined;
@@ -114,7 +122,8 @@ export class DocumentWords {
    */
   edited(text: string): DocumentWords {
     const g = this.group();
-    const { start, oldEnd } = changedStretch(this.text, text);
+    const change = changedStretch(this.text, text);
+    const { start, oldEnd } = change;
     const delta = text.length - this.text.length;
     // Runs [0, a) end before the change and are kept; runs [b, count) start after it and move.
     let a = lowerBound(this.ends, start);
@@ -174,6 +183,8 @@ export class DocumentWords {
     edited.capitalRuns = carried(this.capitalRuns, isCapitalRun);
     if (this.urlList) edited.urlList = editedUrls(this.urlList, text, start, oldEnd, delta);
     edited.abbreviationLikeRuns = carried(this.abbreviationLikeRuns, isAbbreviationLikeRun);
+    // Only this version's items are handed on (not the ones this version was to be made from: no chain of old versions).
+    if (this.lineItems.size) edited.previousLineItems = { change, items: this.lineItems };
     // The ids: this version's, and the new words' (the earlier ids hold: the word list only grows).
     edited.wordIds = this.wordIds;
     edited.newWordIds = newIds ? new Map([...(this.newWordIds ?? []), ...newIds]) : this.newWordIds;
@@ -233,6 +244,16 @@ export class DocumentWords {
     return (this.abbreviationLikeRuns = Int32Array.from(out));
   }
   private abbreviationLikeRuns: Int32Array | undefined;
+
+  /**
+   * The part of a list of runs (`capitalized()`, `abbreviationLike()`: run numbers in text order)
+   * whose runs start in [from, to): the list's entries [first, end).
+   */
+  runsStartingIn(list: Int32Array, from: number, to: number): { readonly first: number; readonly end: number } {
+    if (from <= 0 && to >= this.text.length) return { first: 0, end: list.length };
+    const first = lowerBound(list, lowerBound(this.starts, from));
+    return { first, end: lowerBound(list, lowerBound(this.starts, to), first) };
+  }
 
   /** The run at `i` as written. */
   raw(i: number): string {

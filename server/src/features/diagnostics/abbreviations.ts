@@ -8,6 +8,7 @@
  * mistake on its own; it is worth a look (information) when the letter nowhere writes it out.
  */
 import type { DocumentWords } from '../documentWords';
+import { bounded } from '../lineItems';
 
 /** Abbreviations a Kamerbrief's reader knows without explanation (compared in upper case). */
 export const WELL_KNOWN_ABBREVIATIONS: ReadonlySet<string> = new Set([
@@ -78,19 +79,37 @@ const FOLLOWED_BY_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{1,7})\s{0,2}\(\s*\p{L}
  * One pass each.
  */
 export function explainedAbbreviations(text: string, words: DocumentWords): Set<string> {
-  const out = new Set<string>();
+  return new Set(explanationsIn(text, words, 0, text.length).map((e) => e.word));
+}
+
+/** An abbreviation written out: the word, at the "(" or the abbreviation that starts its explanation. */
+export interface AbbreviationExplanation {
+  readonly at: number;
+  readonly word: string;
+}
+
+/**
+ * The explanations (see explainedAbbreviations) that start in [from, to), in text order; each read
+ * from its start and at most REACH characters on (features/lineItems.ts), 160 before.
+ */
+export function explanationsIn(text: string, words: DocumentWords, from: number, to: number): AbbreviationExplanation[] {
+  const bracketed: AbbreviationExplanation[] = [];
   // "(NVWA)" starts at a "(" and holds no other: tried at each "(" (found natively), in order.
-  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+  for (let at = text.indexOf('(', from); at >= 0 && at < to; at = text.indexOf('(', at + 1)) {
     BRACKETED.lastIndex = at;
-    const m = BRACKETED.exec(text);
-    if (m) out.add(m[1]!);
-    else introducedInBrackets(text, at, out);
+    const m = BRACKETED.exec(bounded(text, at));
+    const word = m ? m[1]! : introducedInBrackets(text, at);
+    if (word !== undefined) bracketed.push({ at, word });
   }
   // "NVWA (…)" starts where a run of letters starts and its abbreviation is that whole run (a word
   // character after it is no space or bracket): only runs of at most eight letters (sixteen UTF-16
   // units) not starting with an ASCII lower-case letter or digit are tried, from the shared word index.
   // No run inside a match's brackets could start another match (no "(" follows it there).
-  for (const i of words.capitalized()) {
+  const followed: AbbreviationExplanation[] = [];
+  const list = words.capitalized();
+  const { first, end: last } = words.runsStartingIn(list, from, to);
+  for (let k = first; k < last; k++) {
+    const i = list[k]!;
     const start = words.starts[i]!;
     if (words.ends[i]! - start > 16) continue;
     const c = text.charCodeAt(start);
@@ -99,9 +118,20 @@ export function explainedAbbreviations(text: string, words: DocumentWords): Set<
     const end = words.ends[i]!;
     if (text.charCodeAt(end) !== 40 && text.charCodeAt(end + 1) !== 40 && text.charCodeAt(end + 2) !== 40) continue;
     FOLLOWED_BY_NAME.lastIndex = start;
-    const m = FOLLOWED_BY_NAME.exec(text);
-    if (m) out.add(m[1]!);
+    const m = FOLLOWED_BY_NAME.exec(bounded(text, start));
+    if (m) followed.push({ at: start, word: m[1]! });
   }
+  return merged(bracketed, followed);
+}
+
+/** Two lists in text order as one. */
+function merged(a: AbbreviationExplanation[], b: AbbreviationExplanation[]): AbbreviationExplanation[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: AbbreviationExplanation[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]!.at <= b[j]!.at) ? a[i++]! : b[j++]!);
   return out;
 }
 
@@ -110,22 +140,19 @@ export function explainedAbbreviations(text: string, words: DocumentWords): Set<
  * kortere termijn maatregel)" or "(Well-to-Tank, WtT)". Taken only where its letters stand for the
  * words it follows (`standsFor`): "(NVWA, p. 12)" or "(zie CPB, NVWA)" introduce nothing.
  */
-function introducedInBrackets(text: string, open: number, out: Set<string>): void {
+function introducedInBrackets(text: string, open: number): string | undefined {
   FIRST_IN_BRACKETS.lastIndex = open;
-  const first = FIRST_IN_BRACKETS.exec(text);
-  if (first) {
-    if (standsFor(first[1]!, text.slice(Math.max(0, open - 160), open))) out.add(first[1]!);
-    return;
-  }
+  const first = FIRST_IN_BRACKETS.exec(bounded(text, open));
+  if (first) return standsFor(first[1]!, text.slice(Math.max(0, open - 160), open)) ? first[1]! : undefined;
   // The closing bracket, within a sentence's reach (looked for there only: a text of many "(" and
   // no ")" is read once, not once per bracket) and with no other bracket opened before it.
   const reach = text.slice(open + 1, open + 241);
   const close = reach.indexOf(')');
-  if (close < 0) return;
+  if (close < 0) return undefined;
   const inside = reach.slice(0, close);
-  if (inside.includes('(')) return;
+  if (inside.includes('(')) return undefined;
   const last = LAST_IN_BRACKETS.exec(inside);
-  if (last && standsFor(last[1]!, inside.slice(0, last.index))) out.add(last[1]!);
+  return last && standsFor(last[1]!, inside.slice(0, last.index)) ? last[1]! : undefined;
 }
 
 /**

@@ -8,11 +8,11 @@
  */
 import { codePointClass, CP_LETTER, CP_UPPER } from '../../../engine/chars';
 import { isUnresolved } from '../../../engine/model';
-import { explainedAbbreviations, isAbbreviation, NO_ABBREVIATIONS, WELL_KNOWN_ABBREVIATIONS } from '../abbreviations';
+import { explanationsIn, isAbbreviation, NO_ABBREVIATIONS, WELL_KNOWN_ABBREVIATIONS, type AbbreviationExplanation } from '../abbreviations';
 import type { Span } from '../../../engine/model';
 import { SpanSet } from '../../../engine/sortedOffsets';
-import { DocumentLookup } from '../../documentLookup';
 import { DocumentWords } from '../../documentWords';
+import { lineItems, type LineItem, type LinePass } from '../../lineItems';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
 
@@ -30,10 +30,14 @@ export interface CapitalsWord {
  * word may precede or follow it), so only runs of at most eight letters (sixteen UTF-16 units) that do
  * not start with an ASCII lower-case letter or digit are read — from the document's shared word index,
  * not by a scan of the text, and by code point, not by the expression (which costs ten times more).
+ * Those that start in [from, to) only, when given.
  */
-export function* capitalsWords(text: string, words: DocumentWords, abbreviationsOnly = false): Generator<CapitalsWord> {
+export function* capitalsWords(text: string, words: DocumentWords, abbreviationsOnly = false, from = 0, to = text.length): Generator<CapitalsWord> {
   // `abbreviationsOnly`: only the runs that may be abbreviations (DocumentWords.abbreviationLike).
-  for (const i of abbreviationsOnly ? words.abbreviationLike() : words.capitalized()) {
+  const list = abbreviationsOnly ? words.abbreviationLike() : words.capitalized();
+  const { first, end: last } = words.runsStartingIn(list, from, to);
+  for (let k = first; k < last; k++) {
+    const i = list[k]!;
     const start = words.starts[i]!;
     const end = words.ends[i]!;
     if (end - start > 16) continue;
@@ -84,49 +88,70 @@ function fewerThanTwoAsciiCapitals(text: string, start: number, end: number): bo
   return capitals < 2;
 }
 
+/** A first-use candidate: an abbreviation to write out, as the text around it reads (see ABBREVIATION_USES). */
+interface AbbreviationUse extends LineItem {
+  readonly word: string;
+}
+
+/**
+ * The uses of abbreviations that want writing out, by what the text around them says: capitals-words
+ * that are abbreviations, not of the well-known or no-abbreviation lists, not in a postcode or in a
+ * heading in capitals. (Whether one is inside a citation, an instrument's name, the front matter or a
+ * web address depends on the version's analysis: the rule asks that of each.)
+ */
+export const ABBREVIATION_USES: LinePass<AbbreviationUse> = {
+  name: 'abbreviation uses',
+  find({ text, words, lineAround, from, to }) {
+    const out: AbbreviationUse[] = [];
+    /** Capitals-words found to be no abbreviation to write out (each asked once). */
+    const passed = new Map<string, boolean>();
+    /** Whether each line (by its start) is a heading in capitals: read once per line. */
+    const capitalsLines = new Map<number, boolean>();
+    for (const m of capitalsWords(text, words, true, from, to)) {
+      const word = m[0];
+      let wanted = passed.get(word);
+      if (wanted === undefined) {
+        const upper = word.toUpperCase();
+        passed.set(word, (wanted = isAbbreviation(word) && !NO_ABBREVIATIONS.has(upper) && !WELL_KNOWN_ABBREVIATIONS.has(upper)));
+      }
+      // In a postcode ("2515 XP Den Haag", "2500 EA DEN HAAG"), or in a heading in capitals: not its
+      // first use in the running text, which may come later.
+      if (!wanted || inPostcode(text, m.index, word)) continue;
+      const line = lineAround(m.index);
+      let capitals = capitalsLines.get(line.offset);
+      if (capitals === undefined) capitalsLines.set(line.offset, (capitals = inCapitalsLine(text, line)));
+      if (!capitals) out.push({ at: m.index, word });
+    }
+    return out;
+  },
+};
+
+/** The abbreviations written out where they are explained (see explanationsIn), by place. */
+export const ABBREVIATION_EXPLANATIONS: LinePass<AbbreviationExplanation> = {
+  name: 'abbreviation explanations',
+  find: ({ text, words, from, to }) => explanationsIn(text, words, from, to),
+};
+
 export const abbreviationUnexplained: DiagnosticRule = {
   code: 'abbreviation-unexplained',
   defaultSeverity: 'information',
   description: "An abbreviation the letter never writes out (house style: write it out at first use, 'Nederlandse Arbeidsinspectie (NLA)'), unless every reader knows it.",
   check(ctx) {
-    const text = ctx.doc.text;
     const a = ctx.doc.analysis;
     // Instruments have their own rules; an open ambiguous abbreviation is no one instrument's and stays in.
     const instruments = a.instruments.filter((i) => !isUnresolved(i)).map((i) => i.span);
     const skip = new SpanSet([...a.references.map((r) => r.span), ...instruments, ...(a.metadata.frontMatterSpan ? [a.metadata.frontMatterSpan] : [])]);
-    const inside = (at: number): boolean => skip.holds(at);
-    const lookup = DocumentLookup.of(ctx.doc);
+    const urls = DocumentWords.of(ctx.doc).urls;
+    const explained = new Set<string>();
+    for (const e of lineItems(ABBREVIATION_EXPLANATIONS, ctx.doc)) explained.add(e.word);
     const seen = new Set<string>();
-    const words = DocumentWords.of(ctx.doc);
-    const urls = words.urls;
-    const explained = explainedAbbreviations(text, words);
     const findings: Finding[] = [];
-    /** Capitals-words found to be no abbreviation (each asked once). */
-    const notAbbreviations = new Set<string>();
-    /** Whether each line (by its start) is a heading in capitals: read once per line. */
-    const capitalsLines = new Map<number, boolean>();
-    for (const m of capitalsWords(text, words, true)) {
-      const word = m[0];
-      if (seen.has(word) || notAbbreviations.has(word)) continue;
-      if (!isAbbreviation(word) || NO_ABBREVIATIONS.has(word.toUpperCase())) {
-        notAbbreviations.add(word);
-        continue;
-      }
-      if (WELL_KNOWN_ABBREVIATIONS.has(word.toUpperCase())) {
-        seen.add(word);
-        continue;
-      }
-      // Inside a citation, an instrument's name, the front matter or a web address, in a postcode
-      // ("2515 XP Den Haag", "2500 EA DEN HAAG"), or in a heading in capitals: not its first use in the running text,
-      // which may come later.
-      if (inside(m.index!) || urls.holds(m.index!) || inPostcode(text, m.index!, word)) continue;
-      const line = lookup.lineAround(m.index!);
-      let capitals = capitalsLines.get(line.offset);
-      if (capitals === undefined) capitalsLines.set(line.offset, (capitals = inCapitalsLine(text, line)));
-      if (capitals) continue;
-      seen.add(word);
-      if (explained.has(word)) continue;
-      findings.push({ code: this.code, span: { offset: m.index!, length: word.length }, message: ctx.m.diag.abbreviationUnexplained(word) });
+    for (const use of lineItems(ABBREVIATION_USES, ctx.doc)) {
+      // Inside a citation, an instrument's name, the front matter or a web address: not its first
+      // use in the running text, which may come later.
+      if (seen.has(use.word) || skip.holds(use.at) || urls.holds(use.at)) continue;
+      seen.add(use.word);
+      if (!explained.has(use.word)) findings.push({ code: this.code, span: { offset: use.at, length: use.word.length }, message: ctx.m.diag.abbreviationUnexplained(use.word) });
     }
     return findings;
   },

@@ -10,8 +10,8 @@ import { codePointClass, CP_LETTER, CP_NUMBER } from '../../../engine/chars';
 import type { GlossaryEntryPatch, GlossaryKind } from '../../../engine/glossary';
 import type { Span } from '../../../engine/model';
 import { SpanSet } from '../../../engine/sortedOffsets';
-import { DocumentLookup } from '../../documentLookup';
 import { DocumentWords } from '../../documentWords';
+import { lineItems, type LineItem, type LinePass } from '../../lineItems';
 import { glossaryAddition } from '../../glossaryEdit';
 import type { DiagnosticRule } from '../model';
 import type { Finding, Fix } from '../../model';
@@ -29,11 +29,15 @@ export interface CandidateMatch {
  * finds them. A match starts where a run of letters and digits starts (nothing of a word may precede
  * it) and takes that whole run (nothing of a word may follow it), so only runs of at most seven
  * characters that start with two capitals (or a capital and a digit) are read — from the document's
- * shared word index, not by a scan of the text, and by character, not by the expression.
+ * shared word index, not by a scan of the text, and by character, not by the expression. Those
+ * that start in [from, to) only, when given.
  */
-export function* candidates(text: string, words: DocumentWords): Generator<CandidateMatch> {
+export function* candidates(text: string, words: DocumentWords, from = 0, to = text.length): Generator<CandidateMatch> {
   // A candidate's second character is a capital or a digit: it is among the runs that may be abbreviations.
-  for (const i of words.abbreviationLike()) {
+  const list = words.abbreviationLike();
+  const { first, end: last } = words.runsStartingIn(list, from, to);
+  for (let k = first; k < last; k++) {
+    const i = list[k]!;
     const start = words.starts[i]!;
     if (words.ends[i]! - start > 7) continue;
     const c = text.charCodeAt(start);
@@ -201,6 +205,44 @@ function freeId(abbr: string, taken: (id: string) => boolean): string {
   return id;
 }
 
+/** A use of an abbreviation that reads like an instrument's (see INSTRUMENT_LIKE_USES). */
+interface InstrumentLikeUse extends LineItem {
+  /** The abbreviation as a match of the candidates gives it (with its plural: "IPCEI's"). */
+  readonly form: string;
+  readonly candidate: Omit<Candidate, 'span'>;
+}
+
+/**
+ * The uses of abbreviations that read like an instrument's by the text around them: candidates that
+ * are no common abbreviation, Roman numeral or word with one capital, not in a line without a
+ * lower-case letter (a heading in capitals is no evidence), with instrument words around them
+ * (`instrumentLike`). (Whether the glossary knows one, or one is inside an instrument's name, a
+ * citation, the front matter or a web address, the rule asks of each.)
+ */
+export const INSTRUMENT_LIKE_USES: LinePass<InstrumentLikeUse> = {
+  name: 'instrument-like abbreviations',
+  find({ text, words, lineAround, from, to }) {
+    const out: InstrumentLikeUse[] = [];
+    /** Per abbreviation: whether it may be an unknown instrument's at all (asked once per abbreviation). */
+    const possible = new Map<string, boolean>();
+    /** Whether each line (by its start) holds a lower-case letter: read once per line. */
+    const lowerCaseLines = new Map<number, boolean>();
+    for (const m of candidates(text, words, from, to)) {
+      const abbr = m[1]!;
+      let may = possible.get(abbr);
+      if (may === undefined) possible.set(abbr, (may = !COMMON.has(abbr) && !isRoman(abbr) && (abbr.match(/[A-Z]/g)?.length ?? 0) >= 2));
+      if (!may) continue;
+      const line = lineAround(m.index);
+      let lower = lowerCaseLines.get(line.offset);
+      if (lower === undefined) lowerCaseLines.set(line.offset, (lower = /\p{Ll}/u.test(text.slice(line.offset, line.offset + line.length))));
+      if (!lower) continue;
+      const like = instrumentLike(text, m.index, m.index + abbr.length, abbr);
+      if (like) out.push({ at: m.index, form: m[0], candidate: { abbr: like.abbr, context: like.context, ...(like.fullName !== undefined ? { fullName: like.fullName } : {}) } });
+    }
+    return out;
+  },
+};
+
 export const instrumentUnknownAbbreviation: DiagnosticRule = {
   code: 'instrument-unknown-abbreviation',
   defaultSeverity: 'information',
@@ -208,42 +250,25 @@ export const instrumentUnknownAbbreviation: DiagnosticRule = {
   check(ctx) {
     const glossary = ctx.glossaries?.forDocument(ctx.doc.uri);
     if (!glossary) return [];
-    const text = ctx.doc.text;
     const a = ctx.doc.analysis;
     const takenSpans: Span[] = [...a.instruments.map((i) => i.span), ...a.references.filter((r) => r.kind !== 'amount' && r.kind !== 'deadline').map((r) => r.span)];
     if (a.metadata.frontMatterSpan) takenSpans.push(a.metadata.frontMatterSpan);
     const taken = new SpanSet(takenSpans);
-    const words = DocumentWords.of(ctx.doc);
-    const urls = words.urls;
-    const lookup = DocumentLookup.of(ctx.doc);
-    /** Whether each line (by its start) holds a lower-case letter: read once per line. */
-    const lowerCaseLines = new Map<number, boolean>();
+    const urls = DocumentWords.of(ctx.doc).urls;
     const seen = new Set<string>();
-    /** Per abbreviation: whether it may be an unknown instrument's at all (asked once per abbreviation). */
-    const possible = new Map<string, boolean>();
     const inGlossary = new Map<string, boolean>();
     const found: Candidate[] = [];
-    for (const m of candidates(text, words)) {
-      const abbr = m[1]!;
+    for (const use of lineItems(INSTRUMENT_LIKE_USES, ctx.doc)) {
+      const abbr = use.candidate.abbr;
       if (seen.has(abbr)) continue;
-      let may = possible.get(abbr);
-      if (may === undefined) possible.set(abbr, (may = !COMMON.has(abbr) && !isRoman(abbr) && (abbr.match(/[A-Z]/g)?.length ?? 0) >= 2));
-      if (!may) continue;
       // Whether the glossary knows it: asked once per form (the matcher tokenizes what it is asked).
-      let known = inGlossary.get(m[0]);
-      if (known === undefined) inGlossary.set(m[0], (known = !!(glossary.matcher.entryOf(abbr) || glossary.matcher.entryOf(m[0]))));
+      let known = inGlossary.get(use.form);
+      if (known === undefined) inGlossary.set(use.form, (known = !!(glossary.matcher.entryOf(abbr) || glossary.matcher.entryOf(use.form))));
       if (known) continue;
-      const span = { offset: m.index!, length: m[0].length };
+      const span = { offset: use.at, length: use.form.length };
       if (taken.overlaps(span) || urls.overlaps(span)) continue;
-      // A heading in capitals is no evidence (a line without a lower-case letter).
-      const line = lookup.lineAround(span.offset);
-      let lower = lowerCaseLines.get(line.offset);
-      if (lower === undefined) lowerCaseLines.set(line.offset, (lower = /\p{Ll}/u.test(text.slice(line.offset, line.offset + line.length))));
-      if (!lower) continue;
-      const candidate = instrumentLike(text, span.offset, span.offset + abbr.length, abbr);
-      if (!candidate) continue;
       seen.add(abbr);
-      found.push(candidate);
+      found.push({ ...use.candidate, span: { offset: use.at, length: abbr.length } });
     }
 
     const file = ctx.glossaries?.workspaceFileFor(ctx.doc.uri);

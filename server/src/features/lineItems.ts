@@ -1,0 +1,99 @@
+/**
+ * What a rule reads of the whole text line by line, kept from version to version: a `LinePass`
+ * finds its items (the places a rule looks at, with what the text says there) in whole lines, each
+ * item read from its line and at most `REACH` characters around that line. An edited version's
+ * items are then the previous version's before and after the change (moved) and those of the lines
+ * within `REACH` of the change, found again: the same items as finding them in the whole text, by
+ * that bound. The rule combines the items with what changes with every version (the analysis, the
+ * glossary) on its own, which costs a pass over the items, not over the text.
+ *
+ * The items are kept with the version's word index (features/documentWords.ts), which knows the
+ * version it was made from and the stretch that changed; the lines here are "\n"-ended (a line of
+ * the line index never holds a "\n", so it lies in one of these).
+ */
+import { copyWith } from '../engine/records';
+import type { LineIndex } from '../engine/lineIndex';
+import type { Span } from '../engine/model';
+import { DocumentWords } from './documentWords';
+import type { IndexedDocument } from './model';
+
+/** How far around its line an item may be read (a pass bounds what it reads by it: see `bounded`). */
+export const REACH = 1000;
+
+/** An item found at `at` (a UTF-16 offset in the text: where it starts, in the line it was found in). */
+export interface LineItem {
+  readonly at: number;
+}
+
+/** What a pass is given to find its items in [from, to) (whole lines). */
+export interface LineReading {
+  readonly text: string;
+  readonly words: DocumentWords;
+  /** The line (of the line index) holding `offset`, as a span. */
+  lineAround(offset: number): Span;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * A way of finding items in whole lines: `find` gives the items that start in [from, to), in text
+ * order, reading only their lines and `REACH` characters around them (an expression that could read
+ * further is run on `bounded(text, at)`). The same items for a text, however it is cut into lines.
+ */
+export interface LinePass<T extends LineItem> {
+  /** For the tests and the profile: what is found. */
+  readonly name: string;
+  find(reading: LineReading): T[];
+}
+
+/** The text up to `REACH` characters past `at`: what an expression started at `at` may read. */
+export function bounded(text: string, at: number): string {
+  return at + REACH >= text.length ? text : text.slice(0, at + REACH);
+}
+
+/** How many passes read a whole text (the tests count them: an edited version's items are not). */
+export const wholeFinds = { count: 0 };
+
+/** The items of a pass in a document version: made from the previous version's where the word index says what changed, else found in the whole text. */
+export function lineItems<T extends LineItem>(pass: LinePass<T>, doc: Pick<IndexedDocument, 'text' | 'lines'>): readonly T[] {
+  const words = DocumentWords.of(doc);
+  const kept = words.lineItems.get(pass) as readonly T[] | undefined;
+  if (kept) return kept;
+  const text = doc.text;
+  const lineAround = lineAroundIn(doc.lines);
+  const before = words.previousLineItems;
+  const previous = before?.items.get(pass) as readonly T[] | undefined;
+  let items: readonly T[];
+  if (before && previous) {
+    const { start, oldEnd, newEnd } = before.change;
+    const delta = newEnd - oldEnd;
+    // The lines within REACH of the change are read again; the items before them are kept, those after them moved.
+    const from = start > REACH ? text.lastIndexOf('\n', start - REACH - 1) + 1 : 0;
+    const lastRead = text.indexOf('\n', Math.min(text.length, newEnd + REACH));
+    const to = lastRead < 0 ? text.length : lastRead + 1;
+    const found = pass.find({ text, words, lineAround, from, to });
+    const out: T[] = [];
+    let i = 0;
+    for (; i < previous.length && previous[i]!.at < from; i++) out.push(previous[i]!);
+    while (i < previous.length && previous[i]!.at < to - delta) i++;
+    for (const item of found) out.push(item);
+    for (; i < previous.length; i++) {
+      const item = previous[i]!;
+      out.push(delta === 0 ? item : copyWith<LineItem>(item, { at: item.at + delta }) as T);
+    }
+    items = out;
+  } else {
+    wholeFinds.count++;
+    items = pass.find({ text, words, lineAround, from: 0, to: text.length });
+  }
+  words.lineItems.set(pass, items);
+  return items;
+}
+
+function lineAroundIn(lines: LineIndex): (offset: number) => Span {
+  return (offset) => {
+    const line = lines.positionAt(offset).line;
+    const start = lines.lineStart(line);
+    return { offset: start, length: lines.lineEnd(line) - start };
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * What the abbreviation rules read line by line (features/lineItems.ts): an edited version's items,
+ * made from the previous version's and the lines around the change, are those found in the whole
+ * edited text, on random edits of random Unicode, real letters and texts whose items read far past
+ * their line; and made without reading the whole text.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { LineIndex } from '../../../server/src/engine/lineIndex';
+import { ABBREVIATION_EXPLANATIONS, ABBREVIATION_USES } from '../../../server/src/features/diagnostics/rules/abbreviationUnexplained';
+import { INSTRUMENT_LIKE_USES } from '../../../server/src/features/diagnostics/rules/instrumentUnknownAbbreviation';
+import { DocumentWords } from '../../../server/src/features/documentWords';
+import { lineItems, REACH, wholeFinds, type LineItem, type LinePass } from '../../../server/src/features/lineItems';
+import { seedsDir } from '../../support/paths';
+import { anyText, params } from '../../support/textArbitraries';
+
+const PASSES: LinePass<LineItem>[] = [ABBREVIATION_USES, ABBREVIATION_EXPLANATIONS, INSTRUMENT_LIKE_USES];
+
+type Doc = { readonly text: string; readonly lines: LineIndex };
+const docOf = (text: string): Doc => ({ text, lines: new LineIndex(text) });
+
+/** The items of a pass found in the whole text, with words read anew. */
+function foundWhole(pass: LinePass<LineItem>, text: string): readonly LineItem[] {
+  return lineItems(pass, docOf(text));
+}
+
+/** The next version of `doc`: `text`, made from it. */
+function edited(doc: Doc, text: string): Doc {
+  const next = docOf(text);
+  DocumentWords.follows(next, doc);
+  return next;
+}
+
+function assertMadeAsFound(before: Doc, text: string): Doc {
+  for (const pass of PASSES) lineItems(pass, before);
+  const next = edited(before, text);
+  const finds = wholeFinds.count;
+  const made = PASSES.map((pass) => lineItems(pass, next));
+  assert.equal(wholeFinds.count, finds, 'the edited version\'s items are made, not found in the whole text');
+  PASSES.forEach((pass, i) => assert.deepEqual(made[i], foundWhole(pass, text), pass.name));
+  return next;
+}
+
+describe('line items of edited versions', () => {
+  it('are the items found in the whole edited text, on random edits', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('', ' ', 'x', '\n', '\n\n', '(', ')', 'AB', 'NVWA', ' (NVWA)', 'NVWA (Nederlandse Voedsel- en Warenautoriteit)', 'de SDE-regeling', ' subsidie', '-fonds', 'Klimaatfonds (KF)', 'DEEL A', '2515 XP', 'é', '𝐀', '’s'),
+      fc.string({ maxLength: 5 }),
+    );
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(40), insert: piece });
+    const seeds = fs.readdirSync(seedsDir).filter((x) => x.endsWith('.txt')).map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+    // Texts longer than the reach, so that items are kept and moved, not all found again.
+    const start = fc.oneof(anyText(), fc.constantFrom(...seeds.map((s) => s.slice(0, 6000))), fc.constantFrom(...seeds.map((s) => s.slice(3000, 9000))));
+    fc.assert(
+      fc.property(start, fc.array(edit, { minLength: 1, maxLength: 5 }), (text, edits) => {
+        let doc = docOf(text);
+        for (const e of edits) {
+          const at = Math.floor(e.at * doc.text.length);
+          doc = assertMadeAsFound(doc, doc.text.slice(0, at) + e.insert + doc.text.slice(at + e.remove));
+        }
+      }),
+      params(120),
+    );
+  });
+
+  it('are found again where an edit lines away, within the reach, changes what an item reads', () => {
+    // An explanation whose brackets close two lines on, a use in a capitals heading, an instrument's name on the line before.
+    const far = 'x\n'.repeat(REACH);
+    const text = `${far}Toezicht door de NVWA (Nederlandse Voedsel\nen\nWarenautoriteit), met Duurzaamheidsregeling\nMaatschappelijk Vastgoed (DUMAVA).\nDE NLA EN\nHET ILT\n${far}Daarna de NVWA.\n`;
+    let doc = docOf(text);
+    const close = text.indexOf('Warenautoriteit)') + 'Warenautoriteit'.length;
+    doc = assertMadeAsFound(doc, text.slice(0, close) + text.slice(close + 1));
+    assert.deepEqual(lineItems(ABBREVIATION_EXPLANATIONS, doc).map((e) => e.word), ['DUMAVA'], 'no closing bracket: NVWA not explained');
+    doc = assertMadeAsFound(doc, text);
+    assert.deepEqual(lineItems(ABBREVIATION_EXPLANATIONS, doc).map((e) => e.word), ['NVWA', 'DUMAVA']);
+    // The heading in capitals gets a lower-case letter: its abbreviation is a use now (DUMAVA, six capitals, is a word).
+    const heading = doc.text.indexOf('HET ILT');
+    doc = assertMadeAsFound(doc, doc.text.slice(0, heading) + 'het' + doc.text.slice(heading + 3));
+    assert.deepEqual(lineItems(ABBREVIATION_USES, doc).map((u) => u.word), ['NVWA', 'ILT', 'NVWA']);
+    // The name on the line before is no scheme's any more: DUMAVA no longer reads like an instrument.
+    const scheme = doc.text.indexOf('regeling\n');
+    assert.deepEqual(lineItems(INSTRUMENT_LIKE_USES, doc).map((u) => [u.candidate.abbr, u.candidate.fullName]), [['DUMAVA', 'Duurzaamheidsregeling Maatschappelijk Vastgoed']]);
+    doc = assertMadeAsFound(doc, doc.text.slice(0, scheme) + doc.text.slice(scheme + 'regeling'.length));
+    assert.deepEqual(lineItems(INSTRUMENT_LIKE_USES, doc), []);
+    // An edit far from them keeps the items before it and moves those after it.
+    const kept = lineItems(ABBREVIATION_USES, doc);
+    doc = assertMadeAsFound(doc, 'y'.repeat(7) + doc.text);
+    assert.deepEqual(lineItems(ABBREVIATION_USES, doc).map((u) => u.at), kept.map((u) => u.at + 7));
+  });
+});
