@@ -341,16 +341,38 @@ interface StretchBounds {
 }
 
 function stretchAround(text: string, change: ChangedStretch, margin: number): StretchBounds {
-  const innerFrom = breakAtOrBefore(text, change.start - margin);
-  const outerFrom = innerFrom === 0 ? 0 : breakAtOrBefore(text, innerFrom - margin);
-  const innerTo = breakAtOrAfter(text, change.newEnd + margin);
-  const outerTo = innerTo === text.length ? innerTo : breakAtOrAfter(text, innerTo + margin);
+  const innerFrom = breakAtOrBefore(text, change.start - margin, margin);
+  const outerFrom = innerFrom === 0 ? 0 : breakAtOrBefore(text, innerFrom - margin, margin);
+  const innerTo = breakAtOrAfter(text, change.newEnd + margin, margin);
+  const outerTo = innerTo === text.length ? innerTo : breakAtOrAfter(text, innerTo + margin, margin);
   return { outerFrom, innerFrom: outerFrom === 0 ? 0 : innerFrom, innerTo: outerTo === text.length ? text.length : innerTo, outerTo };
 }
 
-/** The last blank line's start at or before `at` (a line end followed by an empty line), or 0. */
-function breakAtOrBefore(text: string, at: number): number {
+/**
+ * Where a stretch may start at or before `at`: the last blank line's start (a line end followed by an
+ * empty line) within `margin` before it; else the last line end before it, where the paragraph is
+ * that long (a PDF's text, whose pages hold no blank line); else 0. (The seams, compared with the
+ * previous version, say whether a stretch's bounds held: see compose.)
+ */
+function breakAtOrBefore(text: string, at: number, margin: number): number {
   if (at <= 0) return 0;
+  const blank = blankLineAtOrBefore(text, at);
+  if (at - blank <= margin) return blank;
+  const lf = text.lastIndexOf('\n', at);
+  return lf > blank ? lf : blank;
+}
+
+/** Where a stretch may end at or after `at`: the first blank line's start within `margin` after it; else the first line end after it; else the text's length. */
+function breakAtOrAfter(text: string, at: number, margin: number): number {
+  if (at >= text.length) return text.length;
+  const blank = blankLineAtOrAfter(text, at, at + margin);
+  if (blank >= 0) return blank;
+  const lf = text.indexOf('\n', at);
+  return lf < 0 ? text.length : lf;
+}
+
+/** The last blank line's start at or before `at` (a line end followed by an empty line), or 0. */
+function blankLineAtOrBefore(text: string, at: number): number {
   const lf = text.lastIndexOf('\n\n', at);
   // A blank line of "\r\n" line ends, looked for only as far back as the nearest "\n\n".
   const from = Math.max(0, lf);
@@ -359,14 +381,13 @@ function breakAtOrBefore(text: string, at: number): number {
   return found < 0 ? 0 : found;
 }
 
-/** The first blank line's start at or after `at`, or the text's length. */
-function breakAtOrAfter(text: string, at: number): number {
-  if (at >= text.length) return text.length;
-  const lf = text.indexOf('\n\n', at);
-  // A blank line of "\r\n" line ends, looked for only as far as the nearest "\n\n".
-  const crlf = text.slice(at, lf < 0 ? text.length : lf).indexOf('\n\r\n');
-  const found = crlf >= 0 ? at + crlf : lf;
-  return found < 0 ? text.length : found;
+/** The first blank line's start at or after `at` and at or before `until`, or -1. */
+function blankLineAtOrAfter(text: string, at: number, until: number): number {
+  const end = Math.min(text.length, until + 3);
+  const lf = text.slice(at, end).indexOf('\n\n');
+  const crlf = text.slice(at, lf < 0 ? end : at + lf).indexOf('\n\r\n');
+  const found = crlf >= 0 ? crlf : lf;
+  return found < 0 || at + found > until ? -1 : at + found;
 }
 
 /**

@@ -98,8 +98,8 @@ function knownAround(doc: IndexedDocument, span: Span): Span | undefined {
  * text's sentences. The sentence around a place reaches at most MAX_REACH either way, and where a
  * sentence ends is decided by the characters near that place, so a window that reaches WINDOW_MARGIN
  * beyond a span on both sides (or to the document's edge) gives what the whole text gives. A window
- * starts at a paragraph's start after a blank line and ends just after a character that is no white
- * space; a footnote marker is never cut. Windows are made on demand, about WINDOW characters each;
+ * starts at a paragraph's start after a blank line (a line's start, where the paragraph reaches
+ * further) and ends just after a character that is no white space; a footnote marker is never cut. Windows are made on demand, about WINDOW characters each;
  * an edited version takes over its previous version's windows that the change does not touch
  * (moved), so an edit splits only the text around it into sentences again.
  */
@@ -123,6 +123,11 @@ const previousVersions = new PreviousVersions(
   (doc) => windowsOf.has(doc),
   (doc) => !!windowsOf.get(doc)?.length,
 );
+
+/** Where the windows a version has made or taken over so far lie (the tests look). */
+export function sentenceWindows(doc: IndexedDocument): readonly { readonly from: number; readonly to: number }[] {
+  return (windowsOf.get(doc) ?? []).map((w) => ({ from: w.from, to: w.to }));
+}
 
 /** Says that a document version follows another (of the same document): its sentence windows are taken over where unchanged. */
 export function sentencesFollow(doc: IndexedDocument, previous: IndexedDocument): void {
@@ -174,10 +179,20 @@ function markersIn(doc: IndexedDocument, from: number, to: number): string {
 /** A window over about [from, to), widened to paragraph breaks (see SentenceWindow). */
 function makeWindow(doc: IndexedDocument, from: number, to: number): SentenceWindow {
   const text = DocumentLookup.of(doc).text;
-  let start = from <= 0 ? 0 : text.lastIndexOf('\n\n', from);
-  start = start < 0 ? 0 : start === 0 ? 0 : start + 2;
-  let end = to >= text.length ? text.length : text.indexOf('\n\n', to);
-  if (end < 0) end = text.length;
+  // A paragraph's start after a blank line; a line's start where the paragraph reaches further back
+  // than a window (a PDF's text has no blank line in a page, or none at all).
+  let start = 0;
+  if (from > 0) {
+    const blank = text.lastIndexOf('\n\n', from);
+    const line = text.lastIndexOf('\n', from);
+    start = blank >= 0 && from - blank <= WINDOW ? (blank === 0 ? 0 : blank + 2) : line > blank + 1 ? line + 1 : blank > 0 ? blank + 2 : 0;
+  }
+  let end = text.length;
+  if (to < text.length) {
+    const blank = text.indexOf('\n\n', to);
+    const line = text.indexOf('\n', to);
+    end = blank >= 0 && blank - to <= WINDOW ? blank : line >= 0 ? line : text.length;
+  }
   // End just after a character that is no white space (a paragraph break is read with what follows it).
   while (end < text.length && /\s/.test(text[end]!)) end++;
   if (end < text.length) end++;

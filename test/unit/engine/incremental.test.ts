@@ -116,6 +116,15 @@ describe('analysis of a changed stretch (incremental)', function () {
     assert.ok((hows.get('stretch') ?? 0) > (hows.get('whole') ?? 0), `stretches ${hows.get('stretch') ?? 0}, whole ${hows.get('whole') ?? 0}`);
   });
 
+  it('equals a full analysis after edits of letters without blank lines (a PDF\'s text), analyzed as stretches between line ends', () => {
+    const hows = new Map<string, number>();
+    fc.assert(
+      fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 6 }), (which, edits) => check(letters[which % letters.length]!.replace(/\n[ \t]*\n\s*/g, '\n'), edits, WITH_GLOSSARY, hows)),
+      params(30),
+    );
+    assert.ok((hows.get('stretch') ?? 0) > (hows.get('whole') ?? 0), `stretches ${hows.get('stretch') ?? 0}, whole ${hows.get('whole') ?? 0}`);
+  });
+
   it('reads only the paragraphs around a typed character in a long letter', () => {
     const previous = analyzeWhole(longLetter, WITH_GLOSSARY);
     const at = longLetter.indexOf(' ', longLetter.length >> 1) + 1;
@@ -129,6 +138,14 @@ describe('analysis of a changed stretch (incremental)', function () {
     const all = re.result.analysis.references.length;
     assert.ok(delta.middle.length + delta.patches.length < all / 10, `${delta.middle.length} + ${delta.patches.length} of ${all}`);
     assert.ok(delta.instruments.middle.length < re.result.analysis.instruments.length / 10);
+    // Without blank lines (a PDF's text): the lines around it, not the whole letter.
+    const lines = longLetter.replace(/\n[ \t]*\n\s*/g, '\n');
+    const inLines = lines.indexOf(' ', lines.length >> 1) + 1;
+    const typedInLines = lines.slice(0, inLines) + 'x' + lines.slice(inLines);
+    const again = reanalyze(analyzeWhole(lines, WITH_GLOSSARY), typedInLines, WITH_GLOSSARY);
+    assert.equal(again.how, 'stretch', again.why);
+    assert.ok(again.stretch && again.stretch.from < inLines && again.stretch.to > inLines && again.stretch.to - again.stretch.from < 12_000, JSON.stringify(again.stretch));
+    assert.deepStrictEqual(again.result.analysis, analyzeWhole(typedInLines, WITH_GLOSSARY).analysis);
   });
 
   it('analyzes the whole document when its metadata changes (a new date in its head)', () => {

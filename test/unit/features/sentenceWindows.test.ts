@@ -10,7 +10,7 @@ import { sentencesOfAnalysis } from '../../../server/src/engine/analyze';
 import { withLfLineEnds } from '../../../server/src/engine/chars';
 import { FlatText } from '../../../server/src/engine/flatText';
 import type { IndexedDocument } from '../../../server/src/features/model';
-import { adoptSentencesAroundReferences, sentenceAround, sentenceAroundInWholeText, sentencesAroundReferences, sentencesFollow } from '../../../server/src/features/sentences';
+import { adoptSentencesAroundReferences, sentenceAround, sentenceAroundInWholeText, sentencesAroundReferences, sentencesFollow, sentenceWindows } from '../../../server/src/features/sentences';
 import { anyText, params, realLetters, VOCABULARY } from '../../support/textArbitraries';
 import { analyzedDocument } from '../../support/workspace';
 
@@ -32,11 +32,21 @@ function assertSame(doc: IndexedDocument, spread = 60): void {
 }
 
 const long = realLetters().join('\n\n');
+/** A letter's text as a PDF's often is: no blank line anywhere. */
+const withoutBlankLines = (text: string): string => text.replace(/\n[ \t]*\n\s*/g, '\n');
 
 describe('the sentence around a place, read in windows of the text', () => {
   it('is the whole text\'s, in the real letters and in a long letter of all of them', () => {
     for (const text of realLetters().filter((t) => t.length > 20_000).slice(0, 6)) assertSame(docOf(text));
     assertSame(docOf(long), 400);
+    // Without blank lines: the whole text's; read in windows from a line's start, not in one window of
+    // the whole text (asked of a version whose whole text's sentences were not made for the comparison).
+    const lines = withoutBlankLines(long);
+    assertSame(docOf(lines), 400);
+    const fresh = docOf(lines);
+    for (const span of places(fresh, 400)) sentenceAround(fresh, span);
+    const windows = sentenceWindows(fresh);
+    assert.ok(windows.length > 10 && windows.every((w) => w.to - w.from < 100_000), `${windows.length} windows, the longest ${Math.max(...windows.map((w) => w.to - w.from))}`);
   });
 
   it('is the whole text\'s in random and mutated texts', () => {
@@ -48,7 +58,8 @@ describe('the sentence around a place, read in windows of the text', () => {
     const letters = realLetters().filter((t) => t.length > 20_000);
     fc.assert(
       fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 5 }), (which, edits) => {
-        let doc = docOf(letters[which % letters.length]!);
+        const letter = letters[which % letters.length]!;
+        let doc = docOf(which % 2 ? withoutBlankLines(letter) : letter);
         assertSame(doc, 30);
         for (const e of edits) {
           const at = Math.floor(e.at * doc.text.length);
