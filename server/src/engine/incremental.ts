@@ -1,7 +1,7 @@
 import { analyzeWhole, assemble, byPlace, mapReference, recognizeStretch, wholeDocument, type AnalyzeOptions, type WholeAnalysis, type WholeDocument } from './analyze';
 import { FlatText, type OmittedSpan } from './flatText';
 import type { DocumentAnalysis, DocumentMetadata, Footnote, FootnoteMarker, InstrumentMention, KamerstukReference, MotionReference, Range, Reference, Span } from './model';
-import type { OutsideReferences } from './recognizers/motionKamerstuk';
+import { footnoteOf, type OutsideReferences } from './recognizers/motionKamerstuk';
 import type { PlacedInstrumentMatch } from './recognizers/instrument';
 import { LowercaseWords } from './recognizers/motion';
 import { lowerBoundBy } from './sortedOffsets';
@@ -105,8 +105,10 @@ function reanalyzeStretch(previous: WholeAnalysis, source: string, options: Anal
   const doc = wholeDocument(source, options);
   const old = previous.whole;
   if (!sameMoved(old.metadata, doc.metadata, (m) => mapMetadata(m, map))) return whole('metadata');
-  // Every field of a footnote compared.
-  if (!sameListMoved(old.footnotes, doc.footnotes, map, (a, b) => a.label === b.label && a.style === b.style && a.body === b.body && sameSpanMoved(a.bodySpan, b.bodySpan, map))) return whole('footnotes');
+  // Every field of a footnote compared, but for a footnote the change lies in (a citation typed in a
+  // note): that one is read again in the stretch, with the markers that refer to it (below).
+  const rewritten = rewrittenFootnotes(old.footnotes, doc.footnotes, map, change);
+  if (!rewritten) return whole('footnotes');
   const outsideChange = (m: FootnoteMarker, start: number, end: number): boolean => m.span.offset + m.span.length <= start || m.span.offset >= end;
   const oldMarkers = old.markers.filter((m) => outsideChange(m, change.start, change.oldEnd));
   const newMarkers = doc.markers.filter((m) => outsideChange(m, change.start, change.newEnd));
@@ -117,8 +119,12 @@ function reanalyzeStretch(previous: WholeAnalysis, source: string, options: Anal
   let lowercase: LowercaseWords | undefined;
   const writesInLowerCase = (word: string): boolean => (lowercase ??= new LowercaseWords(flatOfWhole(doc).text)).has(word);
 
+  const rewrittenPlaces = rewritten.flatMap((f) => [f.span, ...markersOf(doc, f).map((m) => m.span)]);
   for (const margin of MARGINS) {
     const bounds = stretchAround(doc.text, change, margin);
+    // A footnote rewritten, and every marker that refers to it, lie in the inner stretch (what is read
+    // with them there is read anew), or the stretch is widened.
+    if (!rewrittenPlaces.every((p) => p.offset >= bounds.innerFrom && p.offset + p.length <= bounds.innerTo)) continue;
     const queries = new Map(previous.lowercaseQueries);
     const oldOuterTo = bounds.outerTo - (change.newEnd - change.oldEnd);
     const found = recognizeStretch(doc, bounds.outerFrom, bounds.outerTo, options, {
@@ -306,6 +312,30 @@ function sameListMoved<T extends { readonly span: Span }>(was: readonly T[], now
   if (was.length !== now.length) return false;
   for (let i = 0; i < was.length; i++) if (!same(was[i]!, now[i]!) || !sameSpanMoved(was[i]!.span, now[i]!.span, map)) return false;
   return true;
+}
+
+/**
+ * The footnotes of the new version that the change rewrote (the change lies in the footnote, whose
+ * label, kind and start stay), when every other footnote is the previous version's moved by the
+ * change (every field compared); undefined when not (a footnote added, removed, renumbered or moved).
+ */
+function rewrittenFootnotes(was: readonly Footnote[], now: readonly Footnote[], map: OffsetMap, change: ChangedStretch): Footnote[] | undefined {
+  if (was.length !== now.length) return undefined;
+  const rewritten: Footnote[] = [];
+  for (let i = 0; i < was.length; i++) {
+    const a = was[i]!;
+    const b = now[i]!;
+    if (a.label === b.label && a.style === b.style && a.body === b.body && sameSpanMoved(a.span, b.span, map) && sameSpanMoved(a.bodySpan, b.bodySpan, map)) continue;
+    const holds = (f: Footnote, end: number): boolean => f.span.offset <= change.start && end <= f.span.offset + f.span.length;
+    if (a.label !== b.label || a.style !== b.style || a.span.offset !== b.span.offset || !holds(a, change.oldEnd) || !holds(b, change.newEnd)) return undefined;
+    rewritten.push(b);
+  }
+  return rewritten;
+}
+
+/** The markers of a document that refer to a footnote (the motions read a marker's footnote: `footnoteOf`). */
+function markersOf(doc: WholeDocument, footnote: Footnote): FootnoteMarker[] {
+  return doc.markers.filter((m) => m.label === footnote.label && footnoteOf(doc.footnotes, m) === footnote);
 }
 
 function sameSpanMoved(was: Span, now: Span, map: OffsetMap): boolean {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../../../server/src/engine/analyze';
 import { Glossary } from '../../../server/src/engine/glossary';
-import type { Reference } from '../../../server/src/engine/model';
+import type { MotionReference, Reference } from '../../../server/src/engine/model';
 import { analysisDelta, applyAnalysisDelta, changedStretch, reanalyze, type Reanalysis } from '../../../server/src/engine/incremental';
 import { loadBundledGlossary } from '../../../server/src/io/glossary';
 import { params, realLetters, VOCABULARY } from '../../support/textArbitraries';
@@ -123,6 +123,55 @@ describe('analysis of a changed stretch (incremental)', function () {
       params(30),
     );
     assert.ok((hows.get('stretch') ?? 0) > (hows.get('whole') ?? 0), `stretches ${hows.get('stretch') ?? 0}, whole ${hows.get('whole') ?? 0}`);
+  });
+
+  it('equals a full analysis after edits inside footnotes (a citation typed in a note), analyzed as stretches', () => {
+    const withNotes = letters.filter((t) => analyzeWhole(t).analysis.footnotes.length >= 3);
+    assert.ok(withNotes.length >= 3, `${withNotes.length} letters with footnotes`);
+    const hows = new Map<string, number>();
+    const inNote = fc.record({ which: fc.nat(), note: fc.nat(), at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(12), insert: fc.constantFrom(...PIECES, '', 'x', ' ', ', nr. 3', 'Kamerstuk 36 200, nr. 1') });
+    fc.assert(
+      fc.property(fc.array(inNote, { minLength: 1, maxLength: 4 }), (edits) => {
+        let text = withNotes[edits[0]!.which % withNotes.length]!;
+        let previous = analyzeWhole(text, WITH_GLOSSARY);
+        for (const e of edits) {
+          const notes = previous.analysis.footnotes;
+          if (!notes.length) break;
+          const body = notes[e.note % notes.length]!.bodySpan;
+          const at = body.offset + Math.floor(e.at * body.length);
+          text = text.slice(0, at) + e.insert + text.slice(at + Math.min(e.remove, body.offset + body.length - at));
+          const re = reanalyze(previous, text, WITH_GLOSSARY, { smallest: 0 });
+          hows.set(re.how, (hows.get(re.how) ?? 0) + 1);
+          assert.deepStrictEqual(re.result.analysis, analyzeWhole(text, WITH_GLOSSARY).analysis, `after ${JSON.stringify(e)} (${re.how}${re.why ? `: ${re.why}` : ''})`);
+          const delta = analysisDelta(previous.analysis, re);
+          if (delta) assert.deepStrictEqual(applyAnalysisDelta(structuredClone(previous.analysis), structuredClone(delta)), re.result.analysis);
+          previous = re.result;
+        }
+      }),
+      params(40),
+    );
+    assert.ok((hows.get('stretch') ?? 0) > (hows.get('whole') ?? 0), `stretches ${hows.get('stretch') ?? 0}, whole ${hows.get('whole') ?? 0}`);
+  });
+
+  it('reads a motion again whose footnote an edit rewrites, however far the motion is from the note', () => {
+    const filler = 'Dit is een zin zonder verwijzing naar een stuk.\n\n'.repeat(2000);
+    const text = `Geachte voorzitter,\n\nHierbij reageer ik op de motie-Kostić c.s.¹ over de opvang.\n\n${filler}¹ Zie Kamerstuk 29 826, nr. 250.\n`;
+    const previous = analyzeWhole(text);
+    const motion = (a: { readonly references: readonly Reference[] }) => a.references.find((r): r is MotionReference => r.kind === 'motion')!;
+    assert.deepEqual([motion(previous.analysis).kamerstuk?.dossier, motion(previous.analysis).kamerstuk?.nr], ['29826', '250']);
+    // A paper cited before the one in the note: the motion's footnote now cites that one first.
+    const at = text.lastIndexOf('Zie ');
+    const edited = text.slice(0, at) + 'Voor de stand: Kamerstuk 36 200, nr. 1. ' + text.slice(at);
+    const re = reanalyze(previous, edited, {}, { smallest: 0 });
+    assert.deepStrictEqual(re.result.analysis, analyzeWhole(edited).analysis, `${re.how}${re.why ? `: ${re.why}` : ''}`);
+    assert.deepEqual([motion(re.result.analysis).kamerstuk?.dossier, motion(re.result.analysis).kamerstuk?.nr], ['36200', '1']);
+    // The same note near its motion: read as a stretch.
+    const near = `${filler}Hierbij reageer ik op de motie-Kostić c.s.¹ over de opvang.\n\n¹ Zie Kamerstuk 29 826, nr. 250.\n\n${filler}`;
+    const nearAt = near.lastIndexOf('Zie ');
+    const nearEdited = near.slice(0, nearAt) + 'Voor de stand: Kamerstuk 36 200, nr. 1. ' + near.slice(nearAt);
+    const nearRe = reanalyze(analyzeWhole(near), nearEdited, {}, { smallest: 0 });
+    assert.equal(nearRe.how, 'stretch', nearRe.why);
+    assert.deepStrictEqual(nearRe.result.analysis, analyzeWhole(nearEdited).analysis);
   });
 
   it('reads only the paragraphs around a typed character in a long letter', () => {

@@ -249,7 +249,7 @@ function markerAfter(
 }
 
 /** The footnote a marker refers to: the one with its label, the first after it where labels repeat. */
-function footnoteOf(footnotes: readonly Footnote[], marker: FootnoteMarker): Footnote | undefined {
+export function footnoteOf(footnotes: readonly Footnote[], marker: FootnoteMarker): Footnote | undefined {
   let before: Footnote | undefined;
   for (const f of footnotes) {
     if (f.label !== marker.label) continue;
