@@ -109,10 +109,7 @@ function reanalyzeStretch(previous: WholeAnalysis, source: string, options: Anal
   // note): that one is read again in the stretch, with the markers that refer to it (below).
   const rewritten = rewrittenFootnotes(old.footnotes, doc.footnotes, map, change);
   if (!rewritten) return whole('footnotes');
-  const outsideChange = (m: FootnoteMarker, start: number, end: number): boolean => m.span.offset + m.span.length <= start || m.span.offset >= end;
-  const oldMarkers = old.markers.filter((m) => outsideChange(m, change.start, change.oldEnd));
-  const newMarkers = doc.markers.filter((m) => outsideChange(m, change.start, change.newEnd));
-  if (!sameListMoved(oldMarkers, newMarkers, map, (a, b) => a.label === b.label && a.style === b.style)) return whole('footnote markers');
+  if (!markersMoved(old.markers, doc.markers, change, map)) return whole('footnote markers');
 
   // Whether the whole new text writes a word in lower case: asked only for a "motie X" in the stretch,
   // of a word not asked before (the previous answers hold: none of their words is in the change).
@@ -331,6 +328,28 @@ function rewrittenFootnotes(was: readonly Footnote[], now: readonly Footnote[], 
     rewritten.push(b);
   }
   return rewritten;
+}
+
+/** Whether the markers outside the change are the previous version's moved by it (the same labels and kinds). */
+function markersMoved(was: readonly FootnoteMarker[], now: readonly FootnoteMarker[], change: ChangedStretch, map: OffsetMap): boolean {
+  const outsideChange = (m: FootnoteMarker, start: number, end: number): boolean => m.span.offset + m.span.length <= start || m.span.offset >= end;
+  const oldMarkers = was.filter((m) => outsideChange(m, change.start, change.oldEnd));
+  const newMarkers = now.filter((m) => outsideChange(m, change.start, change.newEnd));
+  return sameListMoved(oldMarkers, newMarkers, map, (a, b) => a.label === b.label && a.style === b.style);
+}
+
+/**
+ * Whether a version's footnotes, their markers and its front matter are the previous version's
+ * moved by the change (but for notes the change lies in, and markers in the change): besides the
+ * text around it, what the sentence around a place far from the change is read with.
+ */
+export function notesMoved(was: DocumentAnalysis, now: DocumentAnalysis, change: ChangedStretch): boolean {
+  const map = offsetMap(change);
+  const frontMatter = was.metadata.frontMatterSpan;
+  const movedFrontMatter = frontMatter && mapSpan(frontMatter, map);
+  const nowFrontMatter = now.metadata.frontMatterSpan;
+  if (!!frontMatter !== !!nowFrontMatter || (frontMatter && (!movedFrontMatter || movedFrontMatter.offset !== nowFrontMatter!.offset || movedFrontMatter.length !== nowFrontMatter!.length))) return false;
+  return !!rewrittenFootnotes(was.footnotes, now.footnotes, map, change) && markersMoved(was.footnoteMarkers, now.footnoteMarkers, change, map);
 }
 
 /** The markers of a document that refer to a footnote (the motions read a marker's footnote: `footnoteOf`). */

@@ -10,7 +10,7 @@ import { detached, withLfLineEnds } from '../engine/chars';
 import { FlatText } from '../engine/flatText';
 import { Sentences } from '../engine/sentences';
 import type { Span } from '../engine/model';
-import { changedStretch } from '../engine/incremental';
+import { changedStretch, notesMoved } from '../engine/incremental';
 import { lowerBoundBy } from '../engine/sortedOffsets';
 import { DocumentLookup } from './documentLookup';
 import { PreviousVersions } from './previousVersions';
@@ -60,13 +60,61 @@ const aroundReferences = new WeakMap<IndexedDocument['analysis'], Int32Array>();
 export function sentencesAroundReferences(doc: IndexedDocument): Int32Array {
   const refs = doc.analysis.references;
   const out = new Int32Array(refs.length * 2).fill(-1);
+  const carried = carriedAround(doc);
   refs.forEach((r, i) => {
     if (r.kind !== 'motion' && r.kind !== 'deadline' && r.kind !== 'amount') return;
+    const kept = carried?.(r);
+    if (kept) {
+      out[2 * i] = kept.offset;
+      out[2 * i + 1] = kept.length;
+      aroundWork.carried++;
+      return;
+    }
     const s = sentenceAround(doc, r.span);
     out[2 * i] = s.offset;
     out[2 * i + 1] = s.length;
   });
+  // Kept for the next version as a copy: the array made may be handed over elsewhere (transferred).
+  madeAround.set(doc.analysis, out.slice());
   return out;
+}
+
+/** The sentences around references a version made here (`sentencesAroundReferences`), for the next version to take over. */
+const madeAround = new WeakMap<IndexedDocument['analysis'], Int32Array>();
+/** A version's previous version whose sentences around references it takes over. */
+const previousAround = new PreviousVersions(
+  (doc) => madeAround.has(doc.analysis),
+  (doc) => madeAround.has(doc.analysis),
+);
+
+/** Sentences around references taken over from a previous version (the tests count them). */
+export const aroundWork = { carried: 0 };
+
+/**
+ * The sentence around a reference as the previous version had it (moved), for a reference at least
+ * WINDOW_MARGIN from the change (what its sentence is read from lies outside it: see windowAround)
+ * when the footnotes, their markers and the front matter are the previous version's moved (but for a
+ * note the change lies in); undefined for the others, and for all when nothing is to be taken over.
+ */
+function carriedAround(doc: IndexedDocument): ((r: { readonly span: Span }) => Span | undefined) | undefined {
+  const previous = previousAround.take(doc);
+  const kept = previous && madeAround.get(previous.analysis);
+  if (!previous || !kept) return undefined;
+  const change = changedStretch(previous.text, doc.text);
+  if (!notesMoved(previous.analysis, doc.analysis, change)) return undefined;
+  const delta = change.newEnd - change.oldEnd;
+  const oldRefs = previous.analysis.references;
+  return (r) => {
+    const before = r.span.offset + r.span.length + WINDOW_MARGIN <= change.start;
+    if (!before && r.span.offset - WINDOW_MARGIN < change.newEnd) return undefined;
+    const shift = before ? 0 : delta;
+    const at = r.span.offset - shift;
+    for (let i = lowerBoundBy(oldRefs, at, (o) => o.span.offset); i < oldRefs.length && oldRefs[i]!.span.offset === at; i++) {
+      if (oldRefs[i]!.span.length !== r.span.length || kept[2 * i]! < 0) continue;
+      return { offset: kept[2 * i]! + shift, length: kept[2 * i + 1]! };
+    }
+    return undefined;
+  };
 }
 
 /** Takes over what `sentencesAroundReferences` made elsewhere of this version. */
@@ -132,6 +180,7 @@ export function sentenceWindows(doc: IndexedDocument): readonly { readonly from:
 /** Says that a document version follows another (of the same document): its sentence windows are taken over where unchanged. */
 export function sentencesFollow(doc: IndexedDocument, previous: IndexedDocument): void {
   previousVersions.follows(doc, previous);
+  previousAround.follows(doc, previous);
 }
 
 /** The window that serves `span`, made when none does; none for a long span (the whole text's sentences serve it). */

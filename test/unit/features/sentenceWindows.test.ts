@@ -10,7 +10,7 @@ import { sentencesOfAnalysis } from '../../../server/src/engine/analyze';
 import { withLfLineEnds } from '../../../server/src/engine/chars';
 import { FlatText } from '../../../server/src/engine/flatText';
 import type { IndexedDocument } from '../../../server/src/features/model';
-import { adoptSentencesAroundReferences, sentenceAround, sentenceAroundInWholeText, sentencesAroundReferences, sentencesFollow, sentenceWindows } from '../../../server/src/features/sentences';
+import { adoptSentencesAroundReferences, sentenceAround, sentenceAroundInWholeText, sentencesAroundReferences, sentencesFollow, sentenceWindows, aroundWork } from '../../../server/src/features/sentences';
 import { anyText, params, realLetters, VOCABULARY } from '../../support/textArbitraries';
 import { analyzedDocument } from '../../support/workspace';
 
@@ -73,6 +73,48 @@ describe('the sentence around a place, read in windows of the text', () => {
       }),
       params(25),
     );
+  });
+
+  it('around every reference, taken over from the version before where the edit is far, is what reading them gives', () => {
+    const edit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      remove: fc.nat(300),
+      insert: fc.oneof(fc.constantFrom(...VOCABULARY, '\n\n', '. De', '¹', '[^1]', 'de motie-Kostić c.s.', '€ 5 miljoen', 'voor 1 juli 2026'), fc.string({ maxLength: 8 })),
+      inNote: fc.boolean(),
+    });
+    const letters = realLetters().filter((t) => t.length > 20_000);
+    const carried = aroundWork.carried;
+    fc.assert(
+      fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 4 }), (which, edits) => {
+        const letter = letters[which % letters.length]!;
+        let doc = docOf(which % 2 ? withoutBlankLines(letter) : letter);
+        sentencesAroundReferences(doc);
+        for (const e of edits) {
+          // Some edits in a footnote (its note is read again; the sentences elsewhere are taken over).
+          const note = e.inNote ? doc.analysis.footnotes[Math.floor(e.at * doc.analysis.footnotes.length)] : undefined;
+          const at = note ? note.bodySpan.offset + Math.floor(e.at * note.bodySpan.length) : Math.floor(e.at * doc.text.length);
+          const text = doc.text.slice(0, at) + e.insert + doc.text.slice(at + e.remove);
+          const next = docOf(text, doc.version + 1);
+          sentencesFollow(next, doc);
+          assert.deepEqual(Array.from(sentencesAroundReferences(next)), Array.from(sentencesAroundReferences(docOf(text))));
+          doc = next;
+        }
+      }),
+      params(25),
+    );
+    assert.ok(aroundWork.carried > carried, 'sentences taken over');
+    // An edit right after an amount that ends its sentence there: that sentence is read again.
+    const filler = 'Dit is een zin zonder bedrag.\n\n'.repeat(200);
+    const text = `${filler}Er is € 5 miljoen beschikbaar voor de opvang van vluchtelingen in de gemeenten.\n\n${filler}`;
+    const before = docOf(text);
+    sentencesAroundReferences(before);
+    const at = text.indexOf(' beschikbaar') + ' beschikbaar'.length;
+    const edited = text.slice(0, at) + '. Daarna' + text.slice(at);
+    const next = docOf(edited, 2);
+    sentencesFollow(next, before);
+    const amount = next.analysis.references.findIndex((r) => r.kind === 'amount');
+    const around = sentencesAroundReferences(next);
+    assert.equal(edited.slice(around[2 * amount]!, around[2 * amount]! + around[2 * amount + 1]!).trim(), 'Er is € 5 miljoen beschikbaar.');
   });
 
   it("is the whole text's as the analysis split it, when the analysis kept its sentences (a document checked as it is)", () => {
