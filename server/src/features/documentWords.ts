@@ -57,10 +57,20 @@ export class DocumentWords {
   /** What passes found line by line in this version (features/lineItems.ts), by pass. */
   readonly lineItems = new Map<object, readonly unknown[]>();
   /**
-   * The previous version's line items and the stretch that changed since, when this version's words
-   * were made from that version's (`edited`): this version's items are made from them.
+   * The previous version's line items and the stretch that changed since (found when first asked,
+   * then only the answer is kept), when this version's words were made from that version's
+   * (`edited`) or follow them (`adopt`): this version's items are made from them.
    */
-  previousLineItems: { readonly change: ChangedStretch; readonly items: ReadonlyMap<object, readonly unknown[]> } | undefined;
+  private previousLineItems: { change: ChangedStretch | (() => ChangedStretch); readonly items: ReadonlyMap<object, readonly unknown[]> } | undefined;
+
+  /** What a pass found in the previous version (see `previousLineItems`), and what changed since. */
+  lineItemsBefore(pass: object): { readonly items: readonly unknown[]; readonly change: ChangedStretch } | undefined {
+    const before = this.previousLineItems;
+    const items = before?.items.get(pass);
+    if (!before || !items) return undefined;
+    if (typeof before.change === 'function') before.change = before.change();
+    return { items, change: before.change };
+  }
 
   /** The runs' hashes (Runs.hashes) until they are grouped; read texts only (the others come grouped). */
   private hashes: Int32Array | undefined;
@@ -202,7 +212,16 @@ export class DocumentWords {
   /** Makes words read elsewhere (the analysis worker) a document version's words. */
   static adopt(doc: Pick<IndexedDocument, 'text' | 'lines'>, data: DocumentWordsData): void {
     const { starts, ends, ...grouped } = data;
-    cache.set(doc.lines, new DocumentWords(doc.text, { starts, ends }, grouped));
+    const adopted = new DocumentWords(doc.text, { starts, ends }, grouped);
+    // What passes found line by line in the version this one follows is made over from (the changed
+    // stretch found only when a pass asks).
+    const previous = previousOf.get(doc.lines);
+    const before = previous && cache.get(previous.lines);
+    if (before && before.text === previous.text && before.lineItems.size) {
+      const text = previous.text;
+      adopted.previousLineItems = { change: () => changedStretch(text, doc.text), items: before.lineItems };
+    }
+    cache.set(doc.lines, adopted);
     // Made elsewhere: nothing is made from an earlier version (its link goes, or old versions would stay).
     previousOf.delete(doc.lines);
   }

@@ -51,8 +51,8 @@ export function bounded(text: string, at: number): string {
   return at + REACH >= text.length ? text : text.slice(0, at + REACH);
 }
 
-/** How many passes read a whole text (the tests count them: an edited version's items are not). */
-export const wholeFinds = { count: 0 };
+/** How many times passes read a whole text, by pass (the tests count them: an edited version's items are not). */
+export const wholeFinds = new Map<string, number>();
 
 /** The items of a pass in a document version: made from the previous version's where the word index says what changed, else found in the whole text. */
 export function lineItems<T extends LineItem>(pass: LinePass<T>, doc: Pick<IndexedDocument, 'text' | 'lines'>): readonly T[] {
@@ -61,10 +61,10 @@ export function lineItems<T extends LineItem>(pass: LinePass<T>, doc: Pick<Index
   if (kept) return kept;
   const text = doc.text;
   const lineAround = lineAroundIn(doc.lines);
-  const before = words.previousLineItems;
-  const previous = before?.items.get(pass) as readonly T[] | undefined;
+  const before = words.lineItemsBefore(pass);
   let items: readonly T[];
-  if (before && previous) {
+  if (before) {
+    const previous = before.items as readonly T[];
     const { start, oldEnd, newEnd } = before.change;
     const delta = newEnd - oldEnd;
     // The lines within REACH of the change are read again; the items before them are kept, those after them moved.
@@ -83,7 +83,7 @@ export function lineItems<T extends LineItem>(pass: LinePass<T>, doc: Pick<Index
     }
     items = out;
   } else {
-    wholeFinds.count++;
+    wholeFinds.set(pass.name, (wholeFinds.get(pass.name) ?? 0) + 1);
     items = pass.find({ text, words, lineAround, from: 0, to: text.length });
   }
   words.lineItems.set(pass, items);

@@ -10,13 +10,24 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { LineIndex } from '../../../server/src/engine/lineIndex';
 import { ABBREVIATION_EXPLANATIONS, ABBREVIATION_USES } from '../../../server/src/features/diagnostics/rules/abbreviationUnexplained';
+import { titlesWrittenPass } from '../../../server/src/features/diagnostics/rules/documentTitleWithoutCitation';
 import { INSTRUMENT_LIKE_USES } from '../../../server/src/features/diagnostics/rules/instrumentUnknownAbbreviation';
+import type { CatalogDocument } from '../../../server/src/catalog/model';
 import { DocumentWords } from '../../../server/src/features/documentWords';
 import { lineItems, REACH, wholeFinds, type LineItem, type LinePass } from '../../../server/src/features/lineItems';
 import { seedsDir } from '../../support/paths';
 import { anyText, params } from '../../support/textArbitraries';
 
-const PASSES: LinePass<LineItem>[] = [ABBREVIATION_USES, ABBREVIATION_EXPLANATIONS, INSTRUMENT_LIKE_USES];
+/** Documents whose titles the real letters write (the titles the rule document-title-without-citation looks for). */
+const TITLED: CatalogDocument[] = [
+  { id: '29826-265', kamerstuk: { dossier: '29826', nr: '265' }, type: 'Brief regering', title: 'Toekomstperspectief Energie-intensieve Industrie', sources: [] },
+  { id: '31125-140', kamerstuk: { dossier: '31125', nr: '140' }, type: 'Brief regering', title: 'Defensie Strategie voor Industrie en Innovatie 2025-2029', sources: [] },
+  { id: '31125-130', kamerstuk: { dossier: '31125', nr: '130' }, type: 'Brief regering', title: 'Defensie Industrie Strategie in een nieuwe geopolitieke context', sources: [] },
+  { id: '29862-50', kamerstuk: { dossier: '29862', nr: '50' }, type: 'Brief regering', title: 'Sectoragenda maritieme maakindustrie', sources: [] },
+];
+
+const PASSES: LinePass<LineItem>[] = [ABBREVIATION_USES, ABBREVIATION_EXPLANATIONS, INSTRUMENT_LIKE_USES, titlesWrittenPass(TITLED)];
+const wholeFindsNow = (): number => [...wholeFinds.values()].reduce((a, b) => a + b, 0);
 
 type Doc = { readonly text: string; readonly lines: LineIndex };
 const docOf = (text: string): Doc => ({ text, lines: new LineIndex(text) });
@@ -26,19 +37,23 @@ function foundWhole(pass: LinePass<LineItem>, text: string): readonly LineItem[]
   return lineItems(pass, docOf(text));
 }
 
-/** The next version of `doc`: `text`, made from it. */
-function edited(doc: Doc, text: string): Doc {
+/**
+ * The next version of `doc`: `text`, its words made from `doc`'s (`edited`), or read elsewhere and
+ * taken over (`adopt`: the server's main thread takes the analysis worker's words).
+ */
+function edited(doc: Doc, text: string, adopted = false): Doc {
   const next = docOf(text);
   DocumentWords.follows(next, doc);
+  if (adopted) DocumentWords.adopt(next, structuredClone(DocumentWords.read(text).data()));
   return next;
 }
 
-function assertMadeAsFound(before: Doc, text: string): Doc {
+function assertMadeAsFound(before: Doc, text: string, adopted = false): Doc {
   for (const pass of PASSES) lineItems(pass, before);
-  const next = edited(before, text);
-  const finds = wholeFinds.count;
+  const next = edited(before, text, adopted);
+  const finds = wholeFindsNow();
   const made = PASSES.map((pass) => lineItems(pass, next));
-  assert.equal(wholeFinds.count, finds, 'the edited version\'s items are made, not found in the whole text');
+  assert.equal(wholeFindsNow(), finds, 'the edited version\'s items are made, not found in the whole text');
   PASSES.forEach((pass, i) => assert.deepEqual(made[i], foundWhole(pass, text), pass.name));
   return next;
 }
@@ -46,10 +61,10 @@ function assertMadeAsFound(before: Doc, text: string): Doc {
 describe('line items of edited versions', () => {
   it('are the items found in the whole edited text, on random edits', () => {
     const piece = fc.oneof(
-      fc.constantFrom('', ' ', 'x', '\n', '\n\n', '(', ')', 'AB', 'NVWA', ' (NVWA)', 'NVWA (Nederlandse Voedsel- en Warenautoriteit)', 'de SDE-regeling', ' subsidie', '-fonds', 'Klimaatfonds (KF)', 'DEEL A', '2515 XP', 'é', '𝐀', '’s'),
+      fc.constantFrom('', ' ', 'x', '\n', '\n\n', '(', ')', 'AB', 'NVWA', ' (NVWA)', 'NVWA (Nederlandse Voedsel- en Warenautoriteit)', 'de SDE-regeling', ' subsidie', '-fonds', 'Klimaatfonds (KF)', 'DEEL A', '2515 XP', 'é', '𝐀', '’s', ' Sectoragenda maritieme maakindustrie ', 'Toekomstperspectief op de energie-intensieve', ' industrie', 'Defensie Strategie'),
       fc.string({ maxLength: 5 }),
     );
-    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(40), insert: piece });
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(40), insert: piece, adopted: fc.boolean() });
     const seeds = fs.readdirSync(seedsDir).filter((x) => x.endsWith('.txt')).map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
     // Texts longer than the reach, so that items are kept and moved, not all found again.
     const start = fc.oneof(anyText(), fc.constantFrom(...seeds.map((s) => s.slice(0, 6000))), fc.constantFrom(...seeds.map((s) => s.slice(3000, 9000))));
@@ -58,7 +73,7 @@ describe('line items of edited versions', () => {
         let doc = docOf(text);
         for (const e of edits) {
           const at = Math.floor(e.at * doc.text.length);
-          doc = assertMadeAsFound(doc, doc.text.slice(0, at) + e.insert + doc.text.slice(at + e.remove));
+          doc = assertMadeAsFound(doc, doc.text.slice(0, at) + e.insert + doc.text.slice(at + e.remove), e.adopted);
         }
       }),
       params(120),
@@ -84,6 +99,12 @@ describe('line items of edited versions', () => {
     assert.deepEqual(lineItems(INSTRUMENT_LIKE_USES, doc).map((u) => [u.candidate.abbr, u.candidate.fullName]), [['DUMAVA', 'Duurzaamheidsregeling Maatschappelijk Vastgoed']]);
     doc = assertMadeAsFound(doc, doc.text.slice(0, scheme) + doc.text.slice(scheme + 'regeling'.length));
     assert.deepEqual(lineItems(INSTRUMENT_LIKE_USES, doc), []);
+    // A title written over two lines: its last word changed on the second, it is no longer written.
+    const titles = titlesWrittenPass(TITLED);
+    doc = assertMadeAsFound(doc, doc.text.replace('Daarna de NVWA.', 'Daarna de NVWA. In de Sectoragenda maritieme\nmaakindustrie staat het.'), true);
+    assert.deepEqual(lineItems(titles, doc).map((t) => doc.text.slice(t.at, t.at + (t as LineItem & { length: number }).length)), ['Sectoragenda maritieme\nmaakindustrie']);
+    doc = assertMadeAsFound(doc, doc.text.replace('\nmaakindustrie', '\nindustrie'), true);
+    assert.deepEqual(lineItems(titles, doc), []);
     // An edit far from them keeps the items before it and moves those after it.
     const kept = lineItems(ABBREVIATION_USES, doc);
     doc = assertMadeAsFound(doc, 'y'.repeat(7) + doc.text);

@@ -13,33 +13,69 @@ import type { Span } from '../../../engine/model';
 import { formatCitation } from '../../citations';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
-import { DocumentWords, WordSet } from '../../documentWords';
+import { WordSet, type DocumentWords } from '../../documentWords';
+import { lineItems, REACH, type LineItem, type LinePass } from '../../lineItems';
+import { lowerBound } from '../../../engine/sortedOffsets';
 import { contentWords } from '../../words';
 
-/** Where the title's words occur in order (at most two other words between consecutive ones). */
-function findTitle(words: DocumentWords, titleWords: readonly string[], occurrences: ArrayLike<number>): Span | undefined {
-  for (let k = 0; k < occurrences.length; k++) {
-    const first = occurrences[k]!;
-    let at = first;
-    let ok = true;
-    for (let t = 1; t < titleWords.length; t++) {
-      const w = titleWords[t]!;
-      let found = -1;
-      for (let j = at + 1; j <= at + 3 && j < words.count; j++) {
-        if (words.folded(j) === w) {
-          found = j;
-          break;
-        }
-      }
-      if (found < 0) {
-        ok = false;
+/**
+ * Where the title's words occur in order from the run `first` on (at most two other words between
+ * consecutive ones, and within REACH characters of its start: what the line items may read).
+ */
+function titleAt(words: DocumentWords, titleWords: readonly string[], first: number): Span | undefined {
+  const limit = words.starts[first]! + REACH;
+  if (words.ends[first]! >= limit) return undefined;
+  let at = first;
+  for (let t = 1; t < titleWords.length; t++) {
+    const w = titleWords[t]!;
+    let found = -1;
+    for (let j = at + 1; j <= at + 3 && j < words.count && words.ends[j]! < limit; j++) {
+      if (words.folded(j) === w) {
+        found = j;
         break;
       }
-      at = found;
     }
-    if (ok) return { offset: words.starts[first]!, length: words.ends[at]! - words.starts[first]! };
+    if (found < 0) return undefined;
+    at = found;
   }
-  return undefined;
+  return { offset: words.starts[first]!, length: words.ends[at]! - words.starts[first]! };
+}
+
+/** A sought title written in the letter: the number of the title (in `Sought.titles`) and the length of its words there. */
+interface TitleWritten extends LineItem {
+  readonly title: number;
+  readonly length: number;
+}
+
+/** The sought titles written in lines of a letter, in text order (and in the titles' order at one place). */
+function titlesWritten(sought: Omit<Sought, 'pass'>): LinePass<TitleWritten> {
+  /** The titles by their first word. */
+  const byFirstWord = new Map<string, number[]>();
+  sought.titles.forEach((t, i) => {
+    const list = byFirstWord.get(t.words[0]!);
+    if (list) list.push(i);
+    else byFirstWord.set(t.words[0]!, [i]);
+  });
+  return {
+    name: 'titles of known documents',
+    find({ words, from, to }) {
+      const out: TitleWritten[] = [];
+      const lo = lowerBound(words.starts, from);
+      const hi = lowerBound(words.starts, to);
+      // Most titles are not in the letter: the first words of all are looked up at once.
+      for (const [word, occurrences] of words.occurrencesOf(sought.firstWords)) {
+        const titles = byFirstWord.get(word);
+        if (!titles) continue;
+        for (let k = lowerBound(occurrences, lo); k < occurrences.length && occurrences[k]! < hi; k++) {
+          for (const title of titles) {
+            const span = titleAt(words, sought.titles[title]!.words, occurrences[k]!);
+            if (span) out.push({ at: span.offset, title, length: span.length });
+          }
+        }
+      }
+      return out.sort((a, b) => a.at - b.at || a.title - b.title);
+    },
+  };
 }
 
 /**
@@ -65,10 +101,11 @@ interface SoughtTitle {
   readonly words: readonly string[];
 }
 
-/** The titles the rule looks for, and their first words (what is looked up in a letter first). */
+/** The titles the rule looks for, their first words (what is looked up in a letter first), and how they are found in lines of a letter. */
 interface Sought {
   readonly titles: readonly SoughtTitle[];
   readonly firstWords: WordSet;
+  readonly pass: LinePass<TitleWritten>;
 }
 
 /** The words of a title that is only a kind of document ("Verslag van een schriftelijk overleg"), as `titleWords` gives them. */
@@ -102,9 +139,15 @@ function soughtTitles(documents: readonly CatalogDocument[]): Sought {
       else carriers.set(title, new Set([key]));
     }
     const titles = candidates.filter((t) => carriers.get(t.title)!.size === 1);
-    soughtByList.set(documents, (sought = { titles, firstWords: new WordSet(titles.map((t) => t.words[0]!)) }));
+    const found = { titles, firstWords: new WordSet(titles.map((t) => t.words[0]!)) };
+    soughtByList.set(documents, (sought = { ...found, pass: titlesWritten(found) }));
   }
   return sought;
+}
+
+/** How the rule finds the titles of these documents in lines of a letter (for the tests: the line items it keeps). */
+export function titlesWrittenPass(documents: readonly CatalogDocument[]): LinePass<LineItem> {
+  return soughtTitles(documents).pass;
 }
 
 export const documentTitleWithoutCitation: DiagnosticRule = {
@@ -112,20 +155,18 @@ export const documentTitleWithoutCitation: DiagnosticRule = {
   defaultSeverity: 'information',
   description: 'A known document (workspace or catalog) named by its title, with no citation of it in the letter.',
   check(ctx) {
-    const words = DocumentWords.of(ctx.doc);
     const own = ctx.doc.analysis.metadata.kamerstuk ? kamerstukKey(ctx.doc.analysis.metadata.kamerstuk) : undefined;
-    let cited: Set<string | undefined> | undefined;
     const findings: Finding[] = [];
-    const { titles, firstWords } = soughtTitles(ctx.catalog.titledDocuments());
-    // Most titles are not in the letter: the first words of all are looked up at once, before anything else is asked.
-    const present = words.occurrencesOf(firstWords);
-    for (const { doc, key, words: wanted } of titles) {
-      const occurrences = present.get(wanted[0]!);
-      if (!occurrences?.length) continue;
-      cited ??= new Set(ctx.doc.analysis.references.map(citedKey).filter(Boolean));
-      if (key === own || cited.has(key)) continue;
-      const span = findTitle(words, wanted, occurrences);
-      if (!span) continue;
+    const { titles, pass } = soughtTitles(ctx.catalog.titledDocuments());
+    // Where each title is first written (the line items are in text order).
+    const first = new Map<number, TitleWritten>();
+    for (const written of lineItems(pass, ctx.doc)) if (!first.has(written.title)) first.set(written.title, written);
+    if (!first.size) return findings;
+    const cited = new Set(ctx.doc.analysis.references.map(citedKey).filter(Boolean));
+    titles.forEach(({ doc, key }, title) => {
+      const written = first.get(title);
+      if (!written || key === own || cited.has(key)) return;
+      const span = { offset: written.at, length: written.length };
       const citation = formatCitation(doc.kamerstuk, ctx.settings.citationStyle);
       findings.push({
         code: this.code,
@@ -133,7 +174,7 @@ export const documentTitleWithoutCitation: DiagnosticRule = {
         message: ctx.m.diag.titleWithoutCitation(ctx.doc.text.slice(span.offset, span.offset + span.length).replace(/\s+/g, ' '), citation),
         fixes: [{ title: ctx.m.diag.addCitation(citation), edits: [{ uri: ctx.doc.uri, span: { offset: span.offset + span.length, length: 0 }, newText: ` (${citation})` }], preferred: true }],
       });
-    }
+    });
     return findings;
   },
 };
