@@ -115,6 +115,13 @@ export class LineIndex {
     return { start: this.positionAt(span.offset), end: this.positionAt(span.offset + span.length) };
   }
 
+  /** The line holding `offset`, as a span (without its line break). */
+  lineAround(offset: number): Span {
+    const line = this.positionAt(offset).line;
+    const start = this.lineStart(line);
+    return { offset: start, length: this.lineEnd(line) - start };
+  }
+
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }

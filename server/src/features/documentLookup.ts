@@ -171,8 +171,7 @@ export class DocumentLookup {
 
   /** The line holding a span's start, as a span. */
   lineAround(offset: number): Span {
-    const start = this.lineStart(offset);
-    return { offset: start, length: this.lineEnd(offset) - start };
+    return this.doc.lines.lineAround(offset);
   }
 
   /**

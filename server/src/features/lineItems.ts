@@ -13,7 +13,6 @@
  */
 import { copyWith } from '../engine/records';
 import type { LineIndex } from '../engine/lineIndex';
-import type { Span } from '../engine/model';
 import { DocumentWords } from './documentWords';
 import type { IndexedDocument } from './model';
 
@@ -29,8 +28,8 @@ export interface LineItem {
 export interface LineReading {
   readonly text: string;
   readonly words: DocumentWords;
-  /** The line (of the line index) holding `offset`, as a span. */
-  lineAround(offset: number): Span;
+  /** The version's line index (a pass reads an item's line: `lines.lineAround`). */
+  readonly lines: LineIndex;
   readonly from: number;
   readonly to: number;
 }
@@ -60,7 +59,7 @@ export function lineItems<T extends LineItem>(pass: LinePass<T>, doc: Pick<Index
   const kept = words.lineItems.get(pass) as readonly T[] | undefined;
   if (kept) return kept;
   const text = doc.text;
-  const lineAround = lineAroundIn(doc.lines);
+  const lines = doc.lines;
   const before = words.lineItemsBefore(pass);
   let items: readonly T[];
   if (before) {
@@ -71,7 +70,7 @@ export function lineItems<T extends LineItem>(pass: LinePass<T>, doc: Pick<Index
     const from = start > REACH ? text.lastIndexOf('\n', start - REACH - 1) + 1 : 0;
     const lastRead = text.indexOf('\n', Math.min(text.length, newEnd + REACH));
     const to = lastRead < 0 ? text.length : lastRead + 1;
-    const found = pass.find({ text, words, lineAround, from, to });
+    const found = pass.find({ text, words, lines, from, to });
     const out: T[] = [];
     let i = 0;
     for (; i < previous.length && previous[i]!.at < from; i++) out.push(previous[i]!);
@@ -84,16 +83,8 @@ export function lineItems<T extends LineItem>(pass: LinePass<T>, doc: Pick<Index
     items = out;
   } else {
     wholeFinds.set(pass.name, (wholeFinds.get(pass.name) ?? 0) + 1);
-    items = pass.find({ text, words, lineAround, from: 0, to: text.length });
+    items = pass.find({ text, words, lines, from: 0, to: text.length });
   }
   words.lineItems.set(pass, items);
   return items;
-}
-
-function lineAroundIn(lines: LineIndex): (offset: number) => Span {
-  return (offset) => {
-    const line = lines.positionAt(offset).line;
-    const start = lines.lineStart(line);
-    return { offset: start, length: lines.lineEnd(line) - start };
-  };
 }

@@ -101,7 +101,7 @@ interface AbbreviationUse extends LineItem {
  */
 export const ABBREVIATION_USES: LinePass<AbbreviationUse> = {
   name: 'abbreviation uses',
-  find({ text, words, lineAround, from, to }) {
+  find({ text, words, lines, from, to }) {
     const out: AbbreviationUse[] = [];
     /** Capitals-words found to be no abbreviation to write out (each asked once). */
     const passed = new Map<string, boolean>();
@@ -117,7 +117,7 @@ export const ABBREVIATION_USES: LinePass<AbbreviationUse> = {
       // In a postcode ("2515 XP Den Haag", "2500 EA DEN HAAG"), or in a heading in capitals: not its
       // first use in the running text, which may come later.
       if (!wanted || inPostcode(text, m.index, word)) continue;
-      const line = lineAround(m.index);
+      const line = lines.lineAround(m.index);
       let capitals = capitalsLines.get(line.offset);
       if (capitals === undefined) capitalsLines.set(line.offset, (capitals = inCapitalsLine(text, line)));
       if (!capitals) out.push({ at: m.index, word });

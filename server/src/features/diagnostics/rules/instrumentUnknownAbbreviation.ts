@@ -221,7 +221,7 @@ interface InstrumentLikeUse extends LineItem {
  */
 export const INSTRUMENT_LIKE_USES: LinePass<InstrumentLikeUse> = {
   name: 'instrument-like abbreviations',
-  find({ text, words, lineAround, from, to }) {
+  find({ text, words, lines, from, to }) {
     const out: InstrumentLikeUse[] = [];
     /** Per abbreviation: whether it may be an unknown instrument's at all (asked once per abbreviation). */
     const possible = new Map<string, boolean>();
@@ -232,7 +232,7 @@ export const INSTRUMENT_LIKE_USES: LinePass<InstrumentLikeUse> = {
       let may = possible.get(abbr);
       if (may === undefined) possible.set(abbr, (may = !COMMON.has(abbr) && !isRoman(abbr) && (abbr.match(/[A-Z]/g)?.length ?? 0) >= 2));
       if (!may) continue;
-      const line = lineAround(m.index);
+      const line = lines.lineAround(m.index);
       let lower = lowerCaseLines.get(line.offset);
       if (lower === undefined) lowerCaseLines.set(line.offset, (lower = /\p{Ll}/u.test(text.slice(line.offset, line.offset + line.length))));
       if (!lower) continue;
