@@ -405,10 +405,9 @@ function stretchAround(text: string, change: ChangedStretch, margin: number): St
  */
 function breakAtOrBefore(text: string, at: number, margin: number): number {
   if (at <= 0) return 0;
-  const blank = blankLineAtOrBefore(text, at);
-  if (at - blank <= margin) return blank;
-  const lf = text.lastIndexOf('\n', at);
-  return lf > blank ? lf : blank;
+  const blank = blankLineAtOrBefore(text, at, Math.max(0, at - margin));
+  if (blank >= 0) return blank;
+  return at <= margin ? 0 : Math.max(0, text.lastIndexOf('\n', at));
 }
 
 /** Where a stretch may end at or after `at`: the first blank line's start within `margin` after it; else the first line end after it; else the text's length. */
@@ -420,22 +419,19 @@ function breakAtOrAfter(text: string, at: number, margin: number): number {
   return lf < 0 ? text.length : lf;
 }
 
-/** The last blank line's start at or before `at` (a line end followed by an empty line), or 0. */
-function blankLineAtOrBefore(text: string, at: number): number {
-  const lf = text.lastIndexOf('\n\n', at);
-  // A blank line of "\r\n" line ends, looked for only as far back as the nearest "\n\n".
-  const from = Math.max(0, lf);
-  const crlf = text.slice(from, at + 3).lastIndexOf('\n\r\n');
-  const found = crlf >= 0 && from + crlf <= at ? from + crlf : lf;
-  return found < 0 ? 0 : found;
+/** The last blank line's start ("\n\n", or "\n\r\n" of "\r\n" line ends) in [floor, at], or -1 (only that part is read). */
+function blankLineAtOrBefore(text: string, at: number, floor: number): number {
+  const part = text.slice(floor, at + 3);
+  const found = Math.max(part.lastIndexOf('\n\n', at - floor), part.lastIndexOf('\n\r\n', at - floor));
+  return found < 0 ? -1 : floor + found;
 }
 
-/** The first blank line's start at or after `at` and at or before `until`, or -1. */
+/** The first blank line's start at or after `at` and at or before `until`, or -1 (only that part is read). */
 function blankLineAtOrAfter(text: string, at: number, until: number): number {
-  const end = Math.min(text.length, until + 3);
-  const lf = text.slice(at, end).indexOf('\n\n');
-  const crlf = text.slice(at, lf < 0 ? end : at + lf).indexOf('\n\r\n');
-  const found = crlf >= 0 ? crlf : lf;
+  const part = text.slice(at, Math.min(text.length, until + 3));
+  const lf = part.indexOf('\n\n');
+  const crlf = part.indexOf('\n\r\n');
+  const found = lf < 0 ? crlf : crlf < 0 ? lf : Math.min(lf, crlf);
   return found < 0 || at + found > until ? -1 : at + found;
 }
 

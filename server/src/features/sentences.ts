@@ -147,9 +147,10 @@ function knownAround(doc: IndexedDocument, span: Span): Span | undefined {
  * sentence ends is decided by the characters near that place, so a window that reaches WINDOW_MARGIN
  * beyond a span on both sides (or to the document's edge) gives what the whole text gives. A window
  * starts at a paragraph's start after a blank line (a line's start, where the paragraph reaches
- * further) and ends just after a character that is no white space; a footnote marker is never cut. Windows are made on demand, about WINDOW characters each;
- * an edited version takes over its previous version's windows that the change does not touch
- * (moved), so an edit splits only the text around it into sentences again.
+ * further) and ends just after a character that is no white space; a footnote marker is never cut.
+ * Windows are made on demand, about WINDOW characters each; an edited version takes over its
+ * previous version's windows that the change does not touch (moved), so an edit splits only the text
+ * around it into sentences again.
  */
 interface SentenceWindow {
   /** Where the window lies in this version's text. */
@@ -230,17 +231,18 @@ function makeWindow(doc: IndexedDocument, from: number, to: number): SentenceWin
   const text = DocumentLookup.of(doc).text;
   // A paragraph's start after a blank line; a line's start where the paragraph reaches further back
   // than a window (a PDF's text has no blank line in a page, or none at all).
+  // (A blank line is looked for only that far, not through the whole text.)
   let start = 0;
   if (from > 0) {
-    const blank = text.lastIndexOf('\n\n', from);
-    const line = text.lastIndexOf('\n', from);
-    start = blank >= 0 && from - blank <= WINDOW ? (blank === 0 ? 0 : blank + 2) : line > blank + 1 ? line + 1 : blank > 0 ? blank + 2 : 0;
+    const floor = Math.max(0, from - WINDOW);
+    const blank = text.slice(floor, from + 2).lastIndexOf('\n\n', from - floor);
+    start = blank < 0 ? text.lastIndexOf('\n', from) + 1 : floor + blank === 0 ? 0 : floor + blank + 2;
   }
   let end = text.length;
   if (to < text.length) {
-    const blank = text.indexOf('\n\n', to);
-    const line = text.indexOf('\n', to);
-    end = blank >= 0 && blank - to <= WINDOW ? blank : line >= 0 ? line : text.length;
+    const blank = text.slice(to, to + WINDOW + 2).indexOf('\n\n');
+    const line = blank < 0 ? text.indexOf('\n', to) : -1;
+    end = blank >= 0 ? to + blank : line >= 0 ? line : text.length;
   }
   // End just after a character that is no white space (a paragraph break is read with what follows it).
   while (end < text.length && /\s/.test(text[end]!)) end++;
