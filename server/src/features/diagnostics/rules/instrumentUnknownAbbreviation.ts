@@ -144,9 +144,9 @@ function kindFrom(words: string): GlossaryKind {
   return 'programma';
 }
 
+/** How an abbreviation reads like an instrument's (see instrumentLike). */
 interface Candidate {
   readonly abbr: string;
-  readonly span: Span;
   /** The capitalized name it abbreviates, when introduced in brackets. */
   readonly fullName?: string;
   /** The words that made it look like an instrument (for the kind). */
@@ -178,20 +178,19 @@ const LETTER = /^\p{L}$/u;
 function instrumentLike(text: string, start: number, end: number, abbr: string): Candidate | undefined {
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(0, start - 40), start);
-  const span = { offset: start, length: end - start };
   const compound = /^-([\p{L}]+)/u.exec(after);
-  if (compound && INSTRUMENT_WORD.test(compound[1]!.replace(/^\p{L}*?(regeling|subsidie|fonds|programma)/u, '$1'))) return { abbr, span, context: compound[1]! };
+  if (compound && INSTRUMENT_WORD.test(compound[1]!.replace(/^\p{L}*?(regeling|subsidie|fonds|programma)/u, '$1'))) return { abbr, context: compound[1]! };
   const next = /^[ \t]+([\p{L}]+)/u.exec(after);
-  if (next && INSTRUMENT_WORD.test(next[1]!)) return { abbr, span, context: next[1]! };
+  if (next && INSTRUMENT_WORD.test(next[1]!)) return { abbr, context: next[1]! };
   const previous = wordBeforeSpaces(before);
-  if (previous && INSTRUMENT_BEFORE.test(previous)) return { abbr, span, context: previous };
+  if (previous && INSTRUMENT_BEFORE.test(previous)) return { abbr, context: previous };
   if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
     const open = text.lastIndexOf('(', start);
     const words = namedBy(abbr, nameBefore(text, open));
     // A name that says it is a scheme, fund, act, … — not any introduced acronym (IPCC, TNO, …).
     if (words.some((w) => INSTRUMENT_PART.test(w) || INSTRUMENT_WORD_EN.test(w))) {
       const fullName = words.join(' ');
-      return { abbr, span, fullName, context: fullName };
+      return { abbr, fullName, context: fullName };
     }
   }
   return undefined;
@@ -209,7 +208,7 @@ function freeId(abbr: string, taken: (id: string) => boolean): string {
 interface InstrumentLikeUse extends LineItem {
   /** The abbreviation as a match of the candidates gives it (with its plural: "IPCEI's"). */
   readonly form: string;
-  readonly candidate: Omit<Candidate, 'span'>;
+  readonly candidate: Candidate;
 }
 
 /**
@@ -237,7 +236,7 @@ export const INSTRUMENT_LIKE_USES: LinePass<InstrumentLikeUse> = {
       if (lower === undefined) lowerCaseLines.set(line.offset, (lower = /\p{Ll}/u.test(text.slice(line.offset, line.offset + line.length))));
       if (!lower) continue;
       const like = instrumentLike(text, m.index, m.index + abbr.length, abbr);
-      if (like) out.push({ at: m.index, form: m[0], candidate: { abbr: like.abbr, context: like.context, ...(like.fullName !== undefined ? { fullName: like.fullName } : {}) } });
+      if (like) out.push({ at: m.index, form: m[0], candidate: like });
     }
     return out;
   },
@@ -257,7 +256,7 @@ export const instrumentUnknownAbbreviation: DiagnosticRule = {
     const urls = DocumentWords.of(ctx.doc).urls;
     const seen = new Set<string>();
     const inGlossary = new Map<string, boolean>();
-    const found: Candidate[] = [];
+    const found: InstrumentLikeUse[] = [];
     for (const use of lineItems(INSTRUMENT_LIKE_USES, ctx.doc)) {
       const abbr = use.candidate.abbr;
       if (seen.has(abbr)) continue;
@@ -268,12 +267,12 @@ export const instrumentUnknownAbbreviation: DiagnosticRule = {
       const span = { offset: use.at, length: use.form.length };
       if (taken.overlaps(span) || urls.overlaps(span)) continue;
       seen.add(abbr);
-      found.push({ ...use.candidate, span: { offset: use.at, length: abbr.length } });
+      found.push(use);
     }
 
     const file = ctx.glossaries?.workspaceFileFor(ctx.doc.uri);
     const findings: Finding[] = [];
-    for (const c of found) {
+    for (const { at, candidate: c } of found) {
       const fixes: Fix[] = [];
       if (file) {
         const entry: GlossaryEntryPatch = {
@@ -287,7 +286,7 @@ export const instrumentUnknownAbbreviation: DiagnosticRule = {
         const addition = glossaryAddition(file, entry);
         if (addition) fixes.push({ title: ctx.m.diag.instrument.addToGlossary(c.abbr), edits: [addition.edit], ...(addition.create ? { createFiles: [file.uri] } : {}) });
       }
-      findings.push({ code: this.code, span: { offset: c.span.offset, length: c.abbr.length }, message: ctx.m.diag.instrument.unknownAbbreviation(c.abbr), fixes });
+      findings.push({ code: this.code, span: { offset: at, length: c.abbr.length }, message: ctx.m.diag.instrument.unknownAbbreviation(c.abbr), fixes });
     }
     return findings;
   },
