@@ -121,18 +121,8 @@ export function explanationsIn(text: string, words: DocumentWords, from: number,
     const m = FOLLOWED_BY_NAME.exec(bounded(text, start));
     if (m) followed.push({ at: start, word: m[1]! });
   }
-  return merged(bracketed, followed);
-}
-
-/** Two lists in text order as one. */
-function merged(a: AbbreviationExplanation[], b: AbbreviationExplanation[]): AbbreviationExplanation[] {
-  if (!b.length) return a;
-  if (!a.length) return b;
-  const out: AbbreviationExplanation[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]!.at <= b[j]!.at) ? a[i++]! : b[j++]!);
-  return out;
+  // (A "(" is no run's start: no two explanations start at one place.)
+  return bracketed.concat(followed).sort((x, y) => x.at - y.at);
 }
 
 /**
