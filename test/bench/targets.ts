@@ -31,6 +31,7 @@ import { loadBundledCatalog } from '../../server/src/io/bundledData';
 import { loadBundledGlossary } from '../../server/src/io/glossary';
 import { createKamerwijzer, type Kamerwijzer } from '../../server/src/service/kamerwijzer';
 import { fixturesDir, repoRoot, seedsDir } from '../support/paths';
+import { withoutBlankLines } from '../support/textArbitraries';
 import { BenchServer } from './lspBench';
 
 const MB = 1024 * 1024;
@@ -587,10 +588,6 @@ async function editTargets(figures: Figure[], big: string, log: (line: string) =
   figures.push({ id: 'edit.diagnostics.5mb.lines', label: 'edit → diagnostics, 5 MB letter without blank lines (a PDF\'s text; service)', value: lines.editMs, unit: 'ms', target: { op: '<=', value: 50 }, note: `${lines.findings} findings; before stretches and sentence windows were bounded by line ends (3414cfb), the whole letter was read again (390–590 ms for the analysis alone)` });
 }
 
-/** A letter's text as a PDF's often is: no blank line anywhere. */
-function withoutBlankLines(text: string): string {
-  return text.replace(/\n[ \t]*\n\s*/g, '\n');
-}
 
 async function serverTargets(figures: Figure[], big: string, log: (line: string) => void): Promise<void> {
 

@@ -74,6 +74,11 @@ export function seedLetters(): string[] {
     .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
 }
 
+/** A letter's text as a PDF's often is: no blank line anywhere (each run of blank lines one line end). */
+export function withoutBlankLines(text: string): string {
+  return text.replace(/\n[ \t]*\n\s*/g, '\n');
+}
+
 /** The real letters the tests may cut from: the seeds and every holdout set. */
 export function realLetters(): string[] {
   const files: string[] = [];

@@ -11,7 +11,7 @@ import { Glossary } from '../../../server/src/engine/glossary';
 import type { MotionReference, Reference } from '../../../server/src/engine/model';
 import { analysisDelta, applyAnalysisDelta, changedStretch, reanalyze, type Reanalysis } from '../../../server/src/engine/incremental';
 import { loadBundledGlossary } from '../../../server/src/io/glossary';
-import { params, realLetters, VOCABULARY } from '../../support/textArbitraries';
+import { params, realLetters, VOCABULARY, withoutBlankLines } from '../../support/textArbitraries';
 import { repoRoot } from '../../support/paths';
 
 const glossary = Glossary.from(loadBundledGlossary(path.join(repoRoot, 'server', 'data')));
@@ -119,7 +119,7 @@ describe('analysis of a changed stretch (incremental)', function () {
   it('equals a full analysis after edits of letters without blank lines (a PDF\'s text), analyzed as stretches between line ends', () => {
     const hows = new Map<string, number>();
     fc.assert(
-      fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 6 }), (which, edits) => check(letters[which % letters.length]!.replace(/\n[ \t]*\n\s*/g, '\n'), edits, WITH_GLOSSARY, hows)),
+      fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 6 }), (which, edits) => check(withoutBlankLines(letters[which % letters.length]!), edits, WITH_GLOSSARY, hows)),
       params(30),
     );
     assert.ok((hows.get('stretch') ?? 0) > (hows.get('whole') ?? 0), `stretches ${hows.get('stretch') ?? 0}, whole ${hows.get('whole') ?? 0}`);
@@ -188,7 +188,7 @@ describe('analysis of a changed stretch (incremental)', function () {
     assert.ok(delta.middle.length + delta.patches.length < all / 10, `${delta.middle.length} + ${delta.patches.length} of ${all}`);
     assert.ok(delta.instruments.middle.length < re.result.analysis.instruments.length / 10);
     // Without blank lines (a PDF's text): the lines around it, not the whole letter.
-    const lines = longLetter.replace(/\n[ \t]*\n\s*/g, '\n');
+    const lines = withoutBlankLines(longLetter);
     const inLines = lines.indexOf(' ', lines.length >> 1) + 1;
     const typedInLines = lines.slice(0, inLines) + 'x' + lines.slice(inLines);
     const again = reanalyze(analyzeWhole(lines, WITH_GLOSSARY), typedInLines, WITH_GLOSSARY);

@@ -11,7 +11,7 @@ import { withLfLineEnds } from '../../../server/src/engine/chars';
 import { FlatText } from '../../../server/src/engine/flatText';
 import type { IndexedDocument } from '../../../server/src/features/model';
 import { adoptSentencesAroundReferences, sentenceAround, sentenceAroundInWholeText, sentencesAroundReferences, sentencesFollow, sentenceWindows, aroundWork } from '../../../server/src/features/sentences';
-import { anyText, params, realLetters, VOCABULARY } from '../../support/textArbitraries';
+import { anyText, params, realLetters, VOCABULARY, withoutBlankLines } from '../../support/textArbitraries';
 import { analyzedDocument } from '../../support/workspace';
 
 const docOf = (text: string, version = 1, keepSentences = false): IndexedDocument => analyzedDocument(text, version, { keepSentences });
@@ -32,8 +32,6 @@ function assertSame(doc: IndexedDocument, spread = 60): void {
 }
 
 const long = realLetters().join('\n\n');
-/** A letter's text as a PDF's often is: no blank line anywhere. */
-const withoutBlankLines = (text: string): string => text.replace(/\n[ \t]*\n\s*/g, '\n');
 
 describe('the sentence around a place, read in windows of the text', () => {
   it('is the whole text\'s, in the real letters and in a long letter of all of them', () => {
