@@ -13,6 +13,7 @@
  */
 import { copyWith } from '../engine/records';
 import type { LineIndex } from '../engine/lineIndex';
+import type { Span } from '../engine/model';
 import { DocumentWords } from './documentWords';
 import type { IndexedDocument } from './model';
 
@@ -48,6 +49,17 @@ export interface LinePass<T extends LineItem> {
 /** The text up to `REACH` characters past `at`: what an expression started at `at` may read. */
 export function bounded(text: string, at: number): string {
   return at + REACH >= text.length ? text : text.slice(0, at + REACH);
+}
+
+/** A question about the line holding an offset, asked once per line (a pass's items share their lines). */
+export function perLine(lines: LineIndex, ask: (line: Span) => boolean): (offset: number) => boolean {
+  const answers = new Map<number, boolean>();
+  return (offset) => {
+    const line = lines.lineAround(offset);
+    let answer = answers.get(line.offset);
+    if (answer === undefined) answers.set(line.offset, (answer = ask(line)));
+    return answer;
+  };
 }
 
 /** How many times passes read a whole text, by pass (the tests count them: an edited version's items are not). */

@@ -12,7 +12,7 @@ import { explanationsIn, isAbbreviation, NO_ABBREVIATIONS, WELL_KNOWN_ABBREVIATI
 import type { Span } from '../../../engine/model';
 import { SpanSet } from '../../../engine/sortedOffsets';
 import { DocumentWords } from '../../documentWords';
-import { lineItems, type LineItem, type LinePass } from '../../lineItems';
+import { lineItems, perLine, type LineItem, type LinePass } from '../../lineItems';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
 
@@ -105,8 +105,8 @@ export const ABBREVIATION_USES: LinePass<AbbreviationUse> = {
     const out: AbbreviationUse[] = [];
     /** Capitals-words found to be no abbreviation to write out (each asked once). */
     const passed = new Map<string, boolean>();
-    /** Whether each line (by its start) is a heading in capitals: read once per line. */
-    const capitalsLines = new Map<number, boolean>();
+    /** Whether a line is a heading in capitals. */
+    const inCapitals = perLine(lines, (line) => inCapitalsLine(text, line));
     for (const m of capitalsWords(text, words, true, from, to)) {
       const word = m[0];
       let wanted = passed.get(word);
@@ -116,11 +116,7 @@ export const ABBREVIATION_USES: LinePass<AbbreviationUse> = {
       }
       // In a postcode ("2515 XP Den Haag", "2500 EA DEN HAAG"), or in a heading in capitals: not its
       // first use in the running text, which may come later.
-      if (!wanted || inPostcode(text, m.index, word)) continue;
-      const line = lines.lineAround(m.index);
-      let capitals = capitalsLines.get(line.offset);
-      if (capitals === undefined) capitalsLines.set(line.offset, (capitals = inCapitalsLine(text, line)));
-      if (!capitals) out.push({ at: m.index, word });
+      if (wanted && !inPostcode(text, m.index, word) && !inCapitals(m.index)) out.push({ at: m.index, word });
     }
     return out;
   },

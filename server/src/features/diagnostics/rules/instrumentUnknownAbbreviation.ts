@@ -11,7 +11,7 @@ import type { GlossaryEntryPatch, GlossaryKind } from '../../../engine/glossary'
 import type { Span } from '../../../engine/model';
 import { SpanSet } from '../../../engine/sortedOffsets';
 import { DocumentWords } from '../../documentWords';
-import { lineItems, type LineItem, type LinePass } from '../../lineItems';
+import { lineItems, perLine, type LineItem, type LinePass } from '../../lineItems';
 import { glossaryAddition } from '../../glossaryEdit';
 import type { DiagnosticRule } from '../model';
 import type { Finding, Fix } from '../../model';
@@ -224,17 +224,13 @@ export const INSTRUMENT_LIKE_USES: LinePass<InstrumentLikeUse> = {
     const out: InstrumentLikeUse[] = [];
     /** Per abbreviation: whether it may be an unknown instrument's at all (asked once per abbreviation). */
     const possible = new Map<string, boolean>();
-    /** Whether each line (by its start) holds a lower-case letter: read once per line. */
-    const lowerCaseLines = new Map<number, boolean>();
+    /** Whether a line holds a lower-case letter. */
+    const hasLowerCase = perLine(lines, (line) => /\p{Ll}/u.test(text.slice(line.offset, line.offset + line.length)));
     for (const m of candidates(text, words, from, to)) {
       const abbr = m[1]!;
       let may = possible.get(abbr);
       if (may === undefined) possible.set(abbr, (may = !COMMON.has(abbr) && !isRoman(abbr) && (abbr.match(/[A-Z]/g)?.length ?? 0) >= 2));
-      if (!may) continue;
-      const line = lines.lineAround(m.index);
-      let lower = lowerCaseLines.get(line.offset);
-      if (lower === undefined) lowerCaseLines.set(line.offset, (lower = /\p{Ll}/u.test(text.slice(line.offset, line.offset + line.length))));
-      if (!lower) continue;
+      if (!may || !hasLowerCase(m.index)) continue;
       const like = instrumentLike(text, m.index, m.index + abbr.length, abbr);
       if (like) out.push({ at: m.index, form: m[0], candidate: like });
     }
