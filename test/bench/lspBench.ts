@@ -20,6 +20,8 @@ export interface BenchServerOptions {
   readonly bundle?: 'server' | 'cli';
   /** Where the server keeps V8's code cache ($XDG_CACHE_HOME); the bench's own folder by default, never the user's. */
   readonly codeCache?: string;
+  /** The cache folder (the setting kamerwijzer.cacheDirectory), kept when the server stops; a new one, removed then, by default. */
+  readonly cacheDirectory?: string;
 }
 
 /** The bench's folder for V8's code cache of the server (one per run). */
@@ -36,6 +38,8 @@ export class BenchServer {
     /** performance.now() when the process was spawned. */
     readonly spawnedAt: number,
     cacheDir: string,
+    /** Whether the cache folder is the server's own (removed when it stops). */
+    private readonly ownCacheDir: boolean,
   ) {
     this.cacheDir = cacheDir;
   }
@@ -47,7 +51,7 @@ export class BenchServer {
     const xdg = options.codeCache ?? (benchCodeCache ??= fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-codecache-')));
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, XDG_CACHE_HOME: xdg } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-cache-'));
+    const cacheDir = options.cacheDirectory ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-cache-'));
     const settings = { online: false, cacheDirectory: cacheDir };
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section === 'kamerwijzer' ? settings : i.section === 'files.exclude' ? {} : null)));
     connection.onRequest('client/registerCapability', () => null);
@@ -57,7 +61,7 @@ export class BenchServer {
     connection.onNotification('window/logMessage', () => undefined);
     connection.onNotification('window/showMessage', () => undefined);
     connection.onNotification('textDocument/publishDiagnostics', () => undefined);
-    const server = new BenchServer(connection, child, spawnedAt, cacheDir);
+    const server = new BenchServer(connection, child, spawnedAt, cacheDir, !options.cacheDirectory);
     connection.onNotification(INDEXED_NOTIFICATION, () => {
       server.indexedCount++;
       const waiting = server.indexedWaiters;
@@ -133,6 +137,6 @@ export class BenchServer {
     }
     this.connection.dispose();
     this.child.kill();
-    fs.rmSync(this.cacheDir, { recursive: true, force: true });
+    if (this.ownCacheDir) fs.rmSync(this.cacheDir, { recursive: true, force: true });
   }
 }

@@ -437,8 +437,8 @@ async function serverEditSession(text: string, edits: number): Promise<{ peakMb:
 }
 
 /** The real server indexes a folder: time from spawn to the first kamerwijzer/indexed, and its peak resident set. */
-async function serverIndex(dir: string): Promise<{ ms: number; peakMb: number }> {
-  const server = BenchServer.spawn({ folder: dir });
+async function serverIndex(dir: string, cacheDirectory?: string): Promise<{ ms: number; peakMb: number }> {
+  const server = BenchServer.spawn({ folder: dir, ...(cacheDirectory ? { cacheDirectory } : {}) });
   try {
     await server.initialize(dir);
     await server.indexed();
@@ -626,10 +626,18 @@ async function archiveTargets(figures: Figure[], groups: ReadonlySet<TargetGroup
   const archive = writeArchive(groups.has('cli') ? 320 : 0, 64_000, 'archive20');
   try {
     if (groups.has('index')) {
-    log(`  the server indexes 2,000 letters (${(workspace.bytes / MB).toFixed(0)} MB) …`);
-    const idx = await serverIndex(workspace.dir);
-    figures.push({ id: 'index.2000.ms', label: `2,000 letters (${(workspace.bytes / MB).toFixed(0)} MB) indexed (server, spawn → indexed)`, value: idx.ms, unit: 'ms', target: { op: '<=', value: 5000 } });
-    figures.push({ id: 'index.2000.rss', label: '2,000 letters indexed: peak resident set', value: idx.peakMb, unit: 'MB', target: { op: '<=', value: 300 } });
+    log(`  the server indexes 2,000 letters (${(workspace.bytes / MB).toFixed(0)} MB), then again in a new session …`);
+    // The first session writes the index cache in its cache folder; the second one finds every file unchanged.
+    const kept = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-bench-index-cache-'));
+    try {
+      const idx = await serverIndex(workspace.dir, kept);
+      figures.push({ id: 'index.2000.ms', label: `2,000 letters (${(workspace.bytes / MB).toFixed(0)} MB) indexed (server, spawn → indexed)`, value: idx.ms, unit: 'ms', target: { op: '<=', value: 5000 } });
+      figures.push({ id: 'index.2000.rss', label: '2,000 letters indexed: peak resident set', value: idx.peakMb, unit: 'MB', target: { op: '<=', value: 300 } });
+      const again = await serverIndex(workspace.dir, kept);
+      figures.push({ id: 'index.2000.again.ms', label: '2,000 unchanged letters indexed again in a new session (index cache)', value: again.ms, unit: 'ms', note: `peak ${again.peakMb.toFixed(0)} MB; every file read and hashed, none analyzed` });
+    } finally {
+      fs.rmSync(kept, { recursive: true, force: true });
+    }
     }
     if (groups.has('cli')) {
     log(`  check and extract --json on ${(archive.bytes / MB).toFixed(0)} MB …`);

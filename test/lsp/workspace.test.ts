@@ -157,3 +157,74 @@ describe('language server: workspace index', function () {
     assert.equal(await indexedNow(), 2);
   });
 });
+
+describe('language server: the index kept between sessions', function () {
+  this.timeout(60000);
+  let dir: string;
+  let cache: string;
+  const write = (rel: string, text: string): string => {
+    const f = path.join(dir, rel);
+    fs.writeFileSync(f, text);
+    return f;
+  };
+  const titles = ['waterbeheer', 'dijkversterking', 'stikstofbeleid', 'netcongestie'];
+  /** A letter with its own Kamerstuk and title that cites Kamerstuk 31 239 with this number. */
+  const letter = (own: number, title: string, cited = 500): string => `---\nkamerstuk: 29826-${own}\ntitel: Brief over ${title}\n---\nZie Kamerstuk 31239, nr. ${cited}.\n`;
+  /** A session over the folder with the same cache folder: what it logged of its scan, and what its index answers. */
+  const session = async (): Promise<{ scan: string; titled: string[]; citing: number }> => {
+    const lsp = await LspSession.start({ folders: [dir], settings: { cacheDirectory: cache } });
+    try {
+      const scan = lsp.logged.map((l) => l.message).find((m) => /indexed \d+ documents/.test(m)) ?? '';
+      const titled: string[] = [];
+      for (const t of [...titles, 'kustbeleid']) if ((await lsp.request<SymbolInformation[]>('workspace/symbol', { query: t })).length) titled.push(t);
+      // What the letters cite comes from their entries too: the letters that cite Kamerstuk 31 239, nr. 500.
+      const uri = pathToFileURL(path.join(dir, 'a.md')).toString();
+      const text = fs.readFileSync(path.join(dir, 'a.md'), 'utf8');
+      await lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      const at = text.indexOf('31239');
+      const refs = await lsp.request<unknown[]>('textDocument/references', { textDocument: { uri }, position: { line: text.slice(0, at).split('\n').length - 1, character: 5 }, context: { includeDeclaration: true } });
+      return { scan, titled, citing: refs.length };
+    } finally {
+      await lsp.stop();
+    }
+  };
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-kept-'));
+    cache = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-kept-cache-'));
+    titles.forEach((t, i) => write(`${'abcd'[i]}.md`, letter(601 + i, t)));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('a second session takes what is unchanged, analyzes what changed or is new and drops what is gone; a damaged cache costs analyses only', async () => {
+    const first = await session();
+    assert.match(first.scan, /indexed 4 documents in \d+ ms\.$/);
+    assert.deepEqual(first.titled, titles);
+    assert.equal(first.citing, 4);
+
+    const again = await session();
+    assert.match(again.scan, /indexed 4 documents in \d+ ms \(4 unchanged since they were last indexed\)\.$/);
+    assert.deepEqual(again, { ...first, scan: again.scan });
+
+    // Between sessions: one letter changed (its title, and it cites another paper), one deleted, one new.
+    write('b.md', letter(602, 'kustbeleid', 777));
+    fs.rmSync(path.join(dir, 'c.md'));
+    write('e.md', letter(605, 'netcongestie en meer'));
+    const changed = await session();
+    assert.match(changed.scan, /indexed 4 documents in \d+ ms \(2 unchanged since they were last indexed\)\.$/);
+    assert.deepEqual(changed.titled, ['waterbeheer', 'netcongestie', 'kustbeleid']);
+    assert.equal(changed.citing, 3, 'a.md, d.md and e.md cite 31239-500; b.md no longer does');
+
+    const cacheFiles = fs.readdirSync(path.join(cache, 'workspace-index'));
+    assert.equal(cacheFiles.length, 1);
+    const cacheFile = path.join(cache, 'workspace-index', cacheFiles[0]!);
+    assert.equal(fs.readFileSync(cacheFile, 'utf8').trim().split('\n').length, 1 + 4, 'the deleted letter left the cache');
+    fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8').replace(/"lineStarts":"[^"]*"/g, '"lineStarts":"AAAA!"'));
+    const damaged = await session();
+    assert.match(damaged.scan, /indexed 4 documents in \d+ ms\.$/);
+    assert.deepEqual(damaged, { ...changed, scan: damaged.scan });
+  });
+});

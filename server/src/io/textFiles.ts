@@ -1,4 +1,5 @@
 import * as buffer from 'node:buffer';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, DOCUMENT_EXTENSIONS } from '../protocol';
@@ -101,6 +102,24 @@ export function readSmallFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTE
 export function readTextFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): TextFileResult {
   const read = readBytesSync(file, maxBytes);
   return 'bytes' in read ? decodeText(read.bytes) : { ok: false, reason: read.problem, detail: read.detail };
+}
+
+/**
+ * As readTextFileSync, with the SHA-256 of the bytes read (base64url): a file whose bytes hash as
+ * `expect` is not decoded (`unchanged`), what was made of those bytes before stands (the index cache).
+ */
+export function readHashedTextFileSync(file: string, maxBytes: number, expect?: string): (TextFileResult & { readonly hash?: string }) | { readonly unchanged: string } {
+  const read = readBytesSync(file, maxBytes);
+  if (!('bytes' in read)) return { ok: false, reason: read.problem, detail: read.detail };
+  const hash = bytesHash(read.bytes);
+  if (hash === expect) return { unchanged: hash };
+  const decoded = decodeText(read.bytes);
+  return decoded.ok ? { ...decoded, hash } : decoded;
+}
+
+/** The SHA-256 of bytes, base64url: what tells a file unchanged since its entry was made. */
+export function bytesHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
 }
 
 /** A regular file's bytes, at most `maxBytes` (counted while reading), read synchronously; never waits on a FIFO. */

@@ -232,6 +232,12 @@ export const en: Shape<typeof nl> = {
     problems: (f: string, n: number, first: string, more: number) =>
       `${f}: ${n === 1 ? '1 problem' : `${n} problems`} in the manifest; its valid entries and fields are used: ${first}${more ? ` (and ${more} more)` : ''}`,
   },
+  indexCache: {
+    unreadable: (file: string, detail: string) => `the index of an earlier session (${file}) could not be read (${detail}): every file is analyzed again.`,
+    otherVersion: (file: string) => `the index of an earlier session (${file}) comes from another version or is damaged: every file is analyzed again.`,
+    unwritable: (detail: string) => `the index could not be kept for a next session: ${detail}`,
+    full: (kept: number, left: number) => `the kept index holds ${kept} files; ${left} more did not fit and are analyzed again next time.`,
+  },
   encoding: {
     invalid: (f: string, line: number, column: number, encoding: string, offset: number, n: number) =>
       `${f}:${line}:${column}: not valid ${encoding.toUpperCase()} (byte ${offset}); ${n === 1 ? '1 invalid byte sequence' : `${n} invalid byte sequences`} replaced by U+FFFD`,

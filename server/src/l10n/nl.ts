@@ -229,6 +229,12 @@ export const nl = {
     problems: (f: string, n: number, first: string, more: number) =>
       `${f}: ${n === 1 ? '1 probleem' : `${n} problemen`} in het manifest; de geldige items en velden worden gebruikt: ${first}${more ? ` (en nog ${more})` : ''}`,
   },
+  indexCache: {
+    unreadable: (file: string, detail: string) => `de index van een vorige sessie (${file}) kon niet worden gelezen (${detail}): elk bestand wordt opnieuw geanalyseerd.`,
+    otherVersion: (file: string) => `de index van een vorige sessie (${file}) komt van een andere versie of is beschadigd: elk bestand wordt opnieuw geanalyseerd.`,
+    unwritable: (detail: string) => `de index kon niet worden bewaard voor een volgende sessie: ${detail}`,
+    full: (kept: number, left: number) => `de bewaarde index houdt ${kept} bestanden; ${left} andere passen er niet in en worden de volgende keer opnieuw geanalyseerd.`,
+  },
   encoding: {
     invalid: (f: string, line: number, column: number, encoding: string, offset: number, n: number) =>
       `${f}:${line}:${column}: geen geldige ${encoding.toUpperCase()} (byte ${offset}); ${n === 1 ? '1 ongeldige bytereeks' : `${n} ongeldige bytereeksen`} vervangen door U+FFFD`,

@@ -26,7 +26,7 @@ import { isMainThread, parentPort, Worker, workerData, type MessagePort } from '
 import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { citationList, entryAnalysis } from '../catalog/workspaceIndex';
-import { readTextFileSync } from '../io/textFiles';
+import { readHashedTextFileSync } from '../io/textFiles';
 import { analysisDelta, applyingAnalysisDelta, changedStretch, reanalyze, sameAnalyzeOptions, type AnalysisDelta, type ChangedStretch } from '../engine/incremental';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import type { DocumentAnalysis } from '../engine/model';
@@ -719,15 +719,18 @@ function errorReply(id: number, e: unknown): FromWorker {
 /**
  * A file of a workspace scan, read here (as readTextFile reads it) and analyzed for the index's entry
  * (entryAnalysis, as WorkspaceIndex.update with `keep: 'entry'` analyzes it). Of the analysis only
- * what the entry keeps goes back: the metadata and the citations as plain numbers (citationList).
+ * what the entry keeps goes back: the metadata and the citations as plain numbers (citationList), with
+ * the hash of the bytes read; or only that they hash as the job expected (an index cache's entry stands).
  */
 function readAndAnalyzeFile(job: SizedFileJob): AnalyzedFile | 'declined' {
   if (job.atMostBytes !== undefined && fileSize(job.file) > job.atMostBytes) return 'declined';
-  const read = readTextFileSync(job.file, job.maxBytes);
+  const read = readHashedTextFileSync(job.file, job.maxBytes, job.expect);
+  if ('unchanged' in read) return read;
   if (!read.ok) return { unread: { reason: read.reason, detail: read.detail } };
   const lines = new LineIndex(read.text);
   const analysis = entryAnalysis(read.text, { known: job.known, ...(job.documentDate ? { documentDate: job.documentDate } : {}) }, lines);
   return {
+    ...(read.hash !== undefined ? { hash: read.hash } : {}),
     encoding: read.encoding,
     ...(read.invalid ? { invalid: read.invalid } : {}),
     length: read.text.length,

@@ -23,7 +23,7 @@ import { AnalyzerPool } from './analyzerPool';
 import { registerHandlers } from './handlers';
 import { CitationLookups } from './lookups';
 import { parseSettings, ServerSettings } from './settings';
-import { pathOf, WorkspaceSync } from './workspaceSync';
+import { pathOf, serverIndexCache, WorkspaceSync } from './workspaceSync';
 
 export interface ServerOptions {
   /** Folder of the compiled bundled data (dist/data). */
@@ -49,6 +49,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const disk = diskData(options.dataDir, logger);
   // The folder of a document is known to the sync, which needs the service: it is looked up late.
   let sync: WorkspaceSync | undefined;
+  const entryCache = serverIndexCache(() => store.root, (file) => !!sync?.indexesFile(file), () => settings.locale, logger.info);
   const analyzer = options.analysis?.inProcess ? undefined : new AnalyzerPool({ logger, ...(options.analysis?.workerScript ? { script: options.analysis.workerScript } : {}), ...(options.analysis?.workers ? { workers: options.analysis.workers } : {}) });
   const service = createKamerwijzer({
     sources: [...official.sources, ...disk.sources],
@@ -56,7 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     folderOf: (uri) => sync?.folderOfUri(uri),
     ...(options.now ? { clock: options.now } : {}),
     ...(options.beforeAnalysis ? { beforeAnalysis: options.beforeAnalysis } : {}),
-    ...(analyzer ? { analyzer } : {}),
+    ...(analyzer ? { analyzer } : {}), ...(entryCache ? { entryCache } : {}),
     slice: yieldEvery(5),
     logger,
   });
@@ -94,7 +95,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
     error: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
-  });
+  }, entryCache);
   let refresh: NodeJS.Timeout | undefined; // a lookup that brings news: the documents are checked again (at most every quarter second)
   service.catalog.onDidChange(() => {
     refresh ??= setTimeout(() => {
@@ -185,6 +186,7 @@ function registerLifecycle({ connection, service, settings, sync, publisher, log
     }
   });
 
+  connection.onShutdown(() => sync.shutdown()); // what the index cache has to write is written first
   connection.onDidChangeWatchedFiles((params: DidChangeWatchedFilesParams) => {
     sync.filesChanged(params.changes).catch((e: unknown) => logger.error(`file events failed: ${(e as Error).stack ?? String(e)}`));
   });

@@ -20,9 +20,10 @@ import { identityKeys, type IndexEntry, type IndexedDocument } from '../catalog/
 import { MANIFEST_FILE_NAME } from '../engine/manifest';
 import { glossaryFolderOf, GlossaryFolders, isInside, isWorkspaceGlossaryPath, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
 import { ManifestLookup, summarizeProblems } from '../io/manifests';
+import { bundledEngineId, IndexCache, type IndexCacheProblem } from '../io/indexCache';
 import { isDocumentFile, looksBinaryText, readTextFile } from '../io/textFiles';
 import { yieldToEventLoop } from '../io/workspaceScanner';
-import { messages } from '../l10n';
+import { messages, type Locale, type Messages } from '../l10n';
 import type { Kamerwijzer, ReplacedBytes } from '../service/kamerwijzer';
 import type { ServerSettings } from './settings';
 import { StaleView } from './staleView';
@@ -55,6 +56,11 @@ export interface SyncListener {
  * quicker on two cores).
  */
 const SCAN_FILES_IN_FLIGHT = 6;
+
+/** How long after the last file event the index cache is written. */
+const SAVE_ENTRIES_AFTER_MS = 5000;
+/** How long a shutdown waits at most for the index cache to be written. */
+const SHUTDOWN_WAITS_MS = 3000;
 
 /** An analysis of an open document under way. */
 interface Analysis {
@@ -96,6 +102,8 @@ export class WorkspaceSync {
     private readonly service: Kamerwijzer,
     private readonly settings: ServerSettings,
     private readonly listener: SyncListener,
+    /** The index kept between sessions (the service reads and adds to it; the sync loads and writes it). */
+    private readonly entryCache?: IndexCache,
   ) {
     // A manifest's problems are one log line, however many there are.
     this.manifests = new ManifestLookup(({ file, problems, usable }) => {
@@ -290,7 +298,34 @@ export class WorkspaceSync {
       await this.applyFileChanges(changes);
     } finally {
       this.listener.indexed();
+      this.saveEntriesLater();
     }
+  }
+
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  /** The server shuts down: the index cache is written now if a write was due, and awaited. */
+  async shutdown(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      if (!this.scanning) void this.entryCache?.save();
+    }
+    // A cache folder that does not answer holds the shutdown up a little at most.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.entryCache?.settled(), new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAITS_MS)))]);
+    clearTimeout(timer);
+  }
+
+  /** The index cache is written a while after files changed (a scan under way writes it when done). */
+  private saveEntriesLater(): void {
+    if (!this.entryCache) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      if (!this.scanning) void this.entryCache?.save();
+    }, SAVE_ENTRIES_AFTER_MS);
+    this.saveTimer.unref?.();
   }
 
   private async applyFileChanges(changes: readonly { uri: string; type: FileChangeType }[]): Promise<void> {
@@ -346,13 +381,21 @@ export class WorkspaceSync {
     for await (const file of this.folders.documentsBelow(folder)) await this.indexFile(file);
   }
 
+  /** Whether the index holds this file (read from disk, or open). */
+  indexesFile(file: string): boolean {
+    return !!this.service.entry(URI.file(file).toString());
+  }
+
   /** Scans every workspace folder in the background; a newer scan cancels an older one. */
   private async scan(): Promise<void> {
     const generation = ++this.scanGeneration;
     this.scanning = true;
     const started = Date.now();
     let count = 0;
+    const reusedBefore = this.service.stats.entriesReused;
     try {
+      // What an earlier session made of the files (whose bytes are unchanged) is taken as it is.
+      await this.entryCache?.load(this.folders.paths);
       // Several files at a time, each read and analyzed by one of the analyzer's workers (several at
       // once where it has more than one).
       const inFlight = new Set<Promise<void>>();
@@ -369,7 +412,9 @@ export class WorkspaceSync {
     } finally {
       if (generation === this.scanGeneration) {
         this.scanning = false;
-        this.service.logger.info(`indexed ${count} documents in ${Date.now() - started} ms.`);
+        const reused = this.service.stats.entriesReused - reusedBefore;
+        this.service.logger.info(`indexed ${count} documents in ${Date.now() - started} ms${reused ? ` (${reused} unchanged since they were last indexed)` : ''}.`);
+        void this.entryCache?.save();
         this.listener.indexed();
         this.listener.recheckAll();
       }
@@ -695,4 +740,20 @@ async function isDirectory(p: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * The language server's index cache in the cache folder in use (`root`), telling its problems in the
+ * log in the user's language; undefined where no engine id can be told (bundledEngineId).
+ */
+export function serverIndexCache(root: () => string | undefined, indexed: (file: string) => boolean, locale: () => Locale, log: (message: string) => void): IndexCache | undefined {
+  const engine = bundledEngineId();
+  return engine ? new IndexCache({ root, engine, indexed, report: (p) => log(indexCacheMessage(messages(locale()).indexCache, p)) }) : undefined;
+}
+
+function indexCacheMessage(m: Messages['indexCache'], p: IndexCacheProblem): string {
+  if (p.kind === 'unreadable') return m.unreadable(p.file, p.detail);
+  if (p.kind === 'otherVersion') return m.otherVersion(p.file);
+  if (p.kind === 'unwritable') return m.unwritable(p.detail);
+  return m.full(p.kept, p.left);
 }

@@ -81,6 +81,31 @@ export interface KamerwijzerOptions {
   readonly analyzer?: DocumentAnalyzer;
   /** Awaited between the rules of a findings computation, so the caller's event loop runs (the language server yields to other requests). */
   readonly slice?: () => Promise<void>;
+  /** The entries of files made in an earlier session (the language server's index cache), for `indexFileAsync`. */
+  readonly entryCache?: EntryCache;
+}
+
+/** What a file's entry is made of, as an earlier session made it (AnalyzedFile's read variant, without its hash). */
+export interface CachedEntry {
+  readonly encoding: string;
+  readonly invalid?: ReplacedBytes;
+  readonly length: number;
+  readonly lineStarts: Int32Array;
+  readonly metadata: DocumentMetadata;
+  readonly citations: CitationList;
+}
+
+/**
+ * The entries of files kept between sessions with the hash of the bytes each was made of and the
+ * inputs (facts, date) it was analyzed with: a file whose bytes hash the same is not analyzed again.
+ */
+export interface EntryCache {
+  /** The entry kept of the file for these inputs, with the hash of its bytes. */
+  lookup(file: string, inputs: string): { readonly hash: string; readonly entry: CachedEntry } | undefined;
+  /** The file was read and analyzed: its entry, made of bytes with this hash. */
+  remember(file: string, inputs: string, hash: string, entry: CachedEntry): void;
+  /** The file could not be read: what was kept of it goes. */
+  forget(file: string): void;
 }
 
 /** One analysis to make elsewhere: the text and all that decides its analysis, as plain data. */
@@ -138,6 +163,8 @@ export interface FileJob {
   readonly maxBytes: number;
   readonly known?: KnownDocumentFacts;
   readonly documentDate?: string;
+  /** The hash of the bytes its entry was made of before (an index cache's): bytes that hash so are not analyzed again. */
+  readonly expect?: string;
 }
 
 /** Bytes of a file that were not valid in its encoding (replaced by U+FFFD): how many, where the first was (its byte offset, 1-based line and column). */
@@ -153,10 +180,17 @@ export interface UnreadFile {
   readonly unread: { readonly reason: string; readonly detail: string };
 }
 
-/** A file read and analyzed elsewhere: unread, or how it was decoded and what its entry needs. */
+/** A file whose bytes hash as its job expected (FileJob.expect): the entry made of them before stands. */
+export interface UnchangedFile {
+  readonly unchanged: string;
+}
+
+/** A file read and analyzed elsewhere: unread, unchanged, or how it was decoded and what its entry needs (and the hash of its bytes). */
 export type AnalyzedFile =
   | UnreadFile
+  | UnchangedFile
   | {
+      readonly hash?: string;
       readonly encoding: string;
       readonly invalid?: ReplacedBytes;
       /** The text's length in UTF-16 units, its line starts, and what it says of itself and cites. */
@@ -220,6 +254,8 @@ export interface ServiceStats {
   ruleRunsElsewhere: number;
   /** Findings computations that were not answered from the cache. */
   findingsComputed: number;
+  /** Files of a scan whose entry was taken from the entry cache (their bytes unchanged since an earlier session). */
+  entriesReused: number;
 }
 
 /** What is known of a document beside its text. */
@@ -317,7 +353,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const rules = options.rules ?? ALL_RULES;
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...options.settings };
   const facts = new Map<string, DocumentFacts>();
-  const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, stretchAnalysesElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0 };
+  const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, stretchAnalysesElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0, entriesReused: 0 };
   const kept = new FindingsCache();
   catalog.onDidChange(() => kept.workspaceChanged());
   /** Indexes a document; the workspace changed when its analysis did. */
@@ -502,16 +538,32 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     },
     async indexFileAsync(uri, file, version, documentFacts, maxBytes, signal) {
       if (!options.analyzer?.analyzeFile || options.beforeAnalysis) return undefined;
-      const job: FileJob = { uri, file, maxBytes, ...factsOfJob(documentFacts) };
-      const made = await options.analyzer.analyzeFile(job, () => glossaries.bundledData, signal);
+      const facts = factsOfJob(documentFacts);
+      // An entry made of the same bytes with the same facts in an earlier session is taken as it is.
+      const cache = options.entryCache;
+      const inputs = JSON.stringify(facts);
+      const cached = cache?.lookup(file, inputs);
+      const job: FileJob = { uri, file, maxBytes, ...facts, ...(cached ? { expect: cached.hash } : {}) };
+      const answer = await options.analyzer.analyzeFile(job, () => glossaries.bundledData, signal);
       if (signal?.aborted) throw signal.reason;
-      if (!made) return undefined;
-      if ('unread' in made) {
+      if (!answer) return undefined;
+      if ('unread' in answer) {
+        cache?.forget(file);
         removeDocument(uri);
-        return made;
+        return answer;
       }
-      stats.analyses++;
-      stats.analysesElsewhere++;
+      let made: CachedEntry;
+      if ('unchanged' in answer) {
+        if (!cached || answer.unchanged !== cached.hash) throw new Error(`${file}: unchanged against an entry not asked about`);
+        stats.entriesReused++;
+        made = cached.entry;
+      } else {
+        const { hash, ...entry } = answer;
+        if (cache && hash !== undefined) cache.remember(file, inputs, hash, entry);
+        stats.analyses++;
+        stats.analysesElsewhere++;
+        made = entry;
+      }
       rememberFacts(uri, documentFacts);
       const entry = index.updateEntry(uri, version, made, analyzeOptions(uri, documentFacts));
       kept.workspaceChanged();

@@ -15,8 +15,9 @@ import { Glossary } from '../../../server/src/engine/glossary';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
 import { WorkerAnalyzer } from '../../../server/src/lsp/analysisWorker';
 import { AnalyzerPool } from '../../../server/src/lsp/analyzerPool';
-import { createKamerwijzer, type AnalysisJob, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
+import { createKamerwijzer, type AnalysisJob, type DocumentFacts, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
 import { readTextFile } from '../../../server/src/io/textFiles';
+import { IndexCache } from '../../../server/src/io/indexCache';
 import { realLetters, seedLetters } from '../../support/textArbitraries';
 import { bundledGlossary, bundledSource } from '../../support/workspace';
 
@@ -198,6 +199,54 @@ describe('analyses in several worker threads', function () {
         assert.equal(elsewhere.stats.analysesElsewhere, here.stats.analyses);
       } finally {
         pool.dispose();
+      }
+    });
+
+    it('with an index cache: a later session takes the entries of files whose bytes and facts are the same, and they are the entries an analysis makes', async () => {
+      const pool = new AnalyzerPool({ logger, script: WORKER_SCRIPT, workers: 2 });
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-pool-cache-'));
+      try {
+        const files = writeFiles();
+        const known = (k: number): DocumentFacts | undefined => (k % 7 === 3 ? { known: { kamerstuk: `36600-${k}`, title: 'Brief van de minister' } } : undefined);
+        /** A session: its own service and cache (read from the cache folder), every file indexed, the cache written. */
+        const session = async (facts: (k: number) => DocumentFacts | undefined): Promise<Kamerwijzer> => {
+          let s: Kamerwijzer | undefined;
+          const cache = new IndexCache({ root: () => root, engine: 'test', indexed: (f) => !!s?.entry(`file://${f}`) });
+          s = createKamerwijzer({ sources: [bundledSource()], bundledGlossary: bundled, analyzer: pool, logger, entryCache: cache });
+          await cache.load([dir]);
+          for (const [k, file] of files.entries()) {
+            const made = await s.indexFileAsync(`file://${file}`, file, -k - 1, facts(k), 2000 * 1000);
+            const read = await readTextFile(file, 2000 * 1000);
+            if ('entry' in made!) {
+              assert.equal(made.encoding, read.ok && read.encoding, file);
+              assert.deepEqual(made.invalid, read.ok ? read.invalid : undefined, file);
+            }
+          }
+          await cache.save();
+          return s;
+        };
+        const first = await session(known);
+        const readable = [...first.index.entries()].length;
+        assert.deepEqual([first.stats.entriesReused, first.stats.analysesElsewhere], [0, readable]);
+        const second = await session(known);
+        assert.deepEqual([second.stats.entriesReused, second.stats.analysesElsewhere], [readable, 0]);
+        assert.deepEqual([...second.index.entries()], [...first.index.entries()]);
+        assert.deepEqual([...second.index.citedKeys()].sort(), [...first.index.citedKeys()].sort());
+        for (const key of first.index.citedKeys()) {
+          const strip = (cs: ReturnType<Kamerwijzer['index']['citationsOf']>) => cs.map((c) => ({ uri: c.doc.uri, reference: c.reference }));
+          assert.deepEqual(strip(second.index.citationsOf(key)), strip(first.index.citationsOf(key)), key);
+          assert.deepEqual(second.index.documentsIdentifiedAs(key), first.index.documentsIdentifiedAs(key), key);
+        }
+        // One file's bytes changed, and other facts for another: those two are analyzed again.
+        const changed = files.find((f) => f.endsWith('.md'))!;
+        fs.appendFileSync(changed, '\nZie ook Kamerstuk 21501-33, nr. 1000.\n');
+        const third = await session((k) => (k === 1 ? { known: { title: 'Een andere titel' } } : known(k)));
+        assert.deepEqual([third.stats.entriesReused, third.stats.analysesElsewhere], [readable - 2, 2]);
+        assert.ok(third.index.keysCitedBy(`file://${changed}`).includes('21501-33-1000'));
+        assert.equal(third.entry(`file://${files[1]}`)?.metadata.title, 'Een andere titel');
+      } finally {
+        pool.dispose();
+        fs.rmSync(root, { recursive: true, force: true });
       }
     });
 
