@@ -105,6 +105,14 @@ describe('index cache: reading what was written', () => {
     await other.load(['/ws']);
     assert.equal(other.lookup(seeds[0]!.file, '{}'), undefined);
     assert.deepEqual(logged, ['otherVersion']);
+    // Written over with this engine's entries (told once), and read by it next time.
+    other.remember(seeds[0]!.file, '{}', 'h2', entryOf(seeds[0]!.text));
+    await other.save();
+    assert.deepEqual(logged, ['otherVersion']);
+    const again = make({ engine: 'engine-2' });
+    await again.load(['/ws']);
+    assert.equal(again.lookup(seeds[0]!.file, '{}')?.hash, 'h2');
+    assert.equal(again.lookup(seeds[1]!.file, '{}'), undefined);
     const folders = make();
     await folders.load(['/ws', '/elders']);
     assert.equal(folders.lookup(seeds[0]!.file, '{}'), undefined);
@@ -221,7 +229,7 @@ describe('index cache: a broken cache file costs analyses, nothing else', () => 
     assert.equal(cache.lookup(seeds[0]!.file, '{}'), undefined);
     cache.remember(seeds[0]!.file, '{}', 'h', entryOf(seeds[0]!.text));
     await cache.save();
-    assert.deepEqual(logged, ['unreadable', 'unreadable', 'unwritable']);
+    assert.deepEqual(logged, ['unreadable', 'unwritable'], 'told once when loaded, once when written');
   });
 
   it('no cache folder: nothing is read or written', async () => {

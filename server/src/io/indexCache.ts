@@ -139,8 +139,9 @@ export class IndexCache {
   private async write(): Promise<void> {
     const file = this.fileOf(this.folders);
     if (!file || !this.folders.length) return;
-    // What the file holds now: written at the last save, or by another window of the same folders.
-    const onDisk = await this.read();
+    // What the file holds now: written at the last save, or by another window of the same folders
+    // (one of another version is replaced, as told when it was loaded).
+    const onDisk = await this.read(false);
     const header = Buffer.from(headerOf(this.options.engine, this.folders));
     const parts: Buffer[] = [header, NEWLINE];
     let bytes = header.length + 1;
@@ -165,8 +166,8 @@ export class IndexCache {
     this.loaded = EMPTY;
   }
 
-  /** The folders' cache file and its lines by path; none when it is missing, unreadable or of another format or engine. */
-  private async read(): Promise<ReadCache> {
+  /** The folders' cache file and its lines by path; none when it is missing, unreadable or of another format or engine (told when `tell`). */
+  private async read(tell = true): Promise<ReadCache> {
     const file = this.fileOf(this.folders);
     if (!file) return EMPTY;
     let bytes: Buffer;
@@ -174,12 +175,12 @@ export class IndexCache {
       bytes = await fs.promises.readFile(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException)?.code;
-      if (code !== 'ENOENT') this.options.report?.({ kind: 'unreadable', file, detail: code ?? String(e) });
+      if (code !== 'ENOENT' && tell) this.options.report?.({ kind: 'unreadable', file, detail: code ?? String(e) });
       return EMPTY;
     }
     const first = bytes.indexOf(10);
     if (first < 0 || bytes.toString('utf8', 0, first) !== headerOf(this.options.engine, this.folders)) {
-      if (bytes.length) this.options.report?.({ kind: 'otherVersion', file });
+      if (bytes.length && tell) this.options.report?.({ kind: 'otherVersion', file });
       return EMPTY;
     }
     const lines = new Map<string, KeptLine>();
