@@ -171,9 +171,10 @@ describe('language server: the index kept between sessions', function () {
   /** A letter with its own Kamerstuk and title that cites Kamerstuk 31 239 with this number. */
   const letter = (own: number, title: string, cited = 500): string => `---\nkamerstuk: 29826-${own}\ntitel: Brief over ${title}\n---\nZie Kamerstuk 31239, nr. ${cited}.\n`;
   /** A session over the folder with the same cache folder: what it logged of its scan, and what its index answers. */
-  const session = async (): Promise<{ scan: string; titled: string[]; citing: number }> => {
+  const session = async (during?: (lsp: LspSession) => Promise<void>): Promise<{ scan: string; titled: string[]; citing: number }> => {
     const lsp = await LspSession.start({ folders: [dir], settings: { cacheDirectory: cache } });
     try {
+      await during?.(lsp);
       const scan = lsp.logged.map((l) => l.message).find((m) => /indexed \d+ documents/.test(m)) ?? '';
       const titled: string[] = [];
       for (const t of [...titles, 'kustbeleid']) if ((await lsp.request<SymbolInformation[]>('workspace/symbol', { query: t })).length) titled.push(t);
@@ -218,10 +219,21 @@ describe('language server: the index kept between sessions', function () {
     assert.deepEqual(changed.titled, ['waterbeheer', 'netcongestie', 'kustbeleid']);
     assert.equal(changed.citing, 3, 'a.md, d.md and e.md cite 31239-500; b.md no longer does');
 
+    // A file created during a session (a file event): its entry is written when the server stops.
+    const during = await session(async (lsp) => {
+      const f = write('f.md', letter(606, 'waterbeheer in de delta'));
+      await lsp.indexedAfter(() => lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(f).toString(), type: 1 }] }));
+    });
+    assert.match(during.scan, /\(4 unchanged since they were last indexed\)/);
+    const afterEvent = await session();
+    assert.match(afterEvent.scan, /indexed 5 documents in \d+ ms \(5 unchanged since they were last indexed\)\.$/);
+    fs.rmSync(path.join(dir, 'f.md'));
+
     const cacheFiles = fs.readdirSync(path.join(cache, 'workspace-index'));
     assert.equal(cacheFiles.length, 1);
     const cacheFile = path.join(cache, 'workspace-index', cacheFiles[0]!);
-    assert.equal(fs.readFileSync(cacheFile, 'utf8').trim().split('\n').length, 1 + 4, 'the deleted letter left the cache');
+    const held = fs.readFileSync(cacheFile, 'utf8').trim().split('\n').slice(1).map((l) => path.basename((JSON.parse(l.slice(0, l.indexOf('\t'))) as string[])[0]!));
+    assert.deepEqual(held.sort(), ['a.md', 'b.md', 'd.md', 'e.md', 'f.md'], 'the letter deleted before the last session left the cache');
     fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8').replace(/"lineStarts":"[^"]*"/g, '"lineStarts":"AAAA!"'));
     const damaged = await session();
     assert.match(damaged.scan, /indexed 4 documents in \d+ ms\.$/);

@@ -8,7 +8,7 @@ import * as fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { citationList, entryAnalysis } from '../../server/src/catalog/workspaceIndex';
+import { citationList, entryAnalysis, WorkspaceIndex } from '../../server/src/catalog/workspaceIndex';
 import { LineIndex } from '../../server/src/engine/lineIndex';
 import { IndexCache, packInts, unpackInts, type IndexCacheEntry } from '../../server/src/io/indexCache';
 import { bytesHash, readHashedTextFileSync, readTextFileSync } from '../../server/src/io/textFiles';
@@ -144,12 +144,95 @@ describe('index cache: reading what was written', () => {
     assert.equal(cache.lookup(seeds[0]!.file, '{}'), undefined);
   });
 
-  it('a file beyond the most bytes is left out and told', async () => {
-    await written({ maxBytes: 3000 });
-    const next = make();
-    await next.load(['/ws']);
-    assert.ok(seeds.some((s) => !next.lookup(s.file, '{}')));
+  it('files beyond the most bytes are left out and told; those written are read back', async () => {
+    await written();
+    const max = Math.floor(fs.statSync(fileOf(make())).size / 2);
+    fs.rmSync(fileOf(make()));
+    await written({ maxBytes: max });
     assert.deepEqual(logged, ['full']);
+    const next = make({ maxBytes: max });
+    await next.load(['/ws']);
+    const kept = seeds.filter((s) => next.lookup(s.file, '{}'));
+    assert.ok(kept.length > 0 && kept.length < seeds.length, `${kept.length} of ${seeds.length}`);
+    assert.ok(fs.statSync(fileOf(next)).size <= max);
+    for (const s of kept) assert.deepEqual(next.lookup(s.file, '{}')!.entry.citations.keys, entryOf(s.text).citations.keys);
+  });
+
+  it('a file larger than the most bytes is not read (no cache writes one)', async () => {
+    await written();
+    const small = make({ maxBytes: 1000 });
+    await small.load(['/ws']);
+    assert.equal(small.lookup(seeds[0]!.file, '{}'), undefined);
+    assert.deepEqual(logged, ['unreadable']);
+  });
+
+  it('an entry made in this session answers only for the inputs it was made with (facts changed by a manifest)', async () => {
+    const cache = make();
+    await cache.load(['/ws']);
+    cache.remember(seeds[0]!.file, '{"known":{"title":"A"}}', 'h', entryOf(seeds[0]!.text));
+    assert.equal(cache.lookup(seeds[0]!.file, '{}'), undefined);
+    assert.equal(cache.lookup(seeds[0]!.file, '{"known":{"title":"A"}}')?.hash, 'h');
+  });
+
+  it('nothing made or dropped since the last write: nothing is written', async () => {
+    await written();
+    fs.appendFileSync(fileOf(make()), 'a line without a tab, which a write would leave out\n');
+    const cache = make();
+    await cache.load(['/ws']);
+    await cache.save();
+    assert.match(fs.readFileSync(fileOf(cache), 'utf8'), /without a tab/);
+    cache.forget(seeds[0]!.file);
+    await cache.save();
+    assert.doesNotMatch(fs.readFileSync(fileOf(cache), 'utf8'), /without a tab/);
+  });
+
+  it('entries made while the file is written (a new file, a newer entry of a file written) are written next time', async () => {
+    const cache = make();
+    await cache.load(['/ws']);
+    cache.remember(seeds[0]!.file, '{}', 'h0', entryOf(seeds[0]!.text));
+    const rename = fs.promises.rename;
+    fs.promises.rename = async (from, to) => {
+      fs.promises.rename = rename;
+      cache.remember(seeds[1]!.file, '{}', 'h1', entryOf(seeds[1]!.text));
+      cache.remember(seeds[0]!.file, '{}', 'h0b', entryOf(seeds[0]!.text));
+      return rename(from, to);
+    };
+    try {
+      await cache.save();
+    } finally {
+      fs.promises.rename = rename;
+    }
+    const between = make();
+    await between.load(['/ws']);
+    assert.deepEqual([between.lookup(seeds[0]!.file, '{}')?.hash, between.lookup(seeds[1]!.file, '{}')?.hash], ['h0', undefined]);
+    await cache.save();
+    const after = make();
+    await after.load(['/ws']);
+    assert.deepEqual([after.lookup(seeds[0]!.file, '{}')?.hash, after.lookup(seeds[1]!.file, '{}')?.hash], ['h0b', 'h1']);
+  });
+
+  it('the temporary files of writes cut off long ago are removed', async () => {
+    await written();
+    const dir = path.dirname(fileOf(make()));
+    const old = path.join(dir, 'x.ndjson.123.abcd.tmp');
+    const recent = path.join(dir, 'x.ndjson.124.abcd.tmp');
+    fs.writeFileSync(old, 'half');
+    fs.writeFileSync(recent, 'half');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    fs.utimesSync(old, twoHoursAgo, twoHoursAgo);
+    await make().load(['/ws']);
+    assert.deepEqual([fs.existsSync(old), fs.existsSync(recent)], [false, true]);
+  });
+
+  it('a report that throws stops nothing', async () => {
+    await written();
+    const cache = make({ engine: 'engine-3', report: () => { throw new Error('no log'); } });
+    await cache.load(['/ws']);
+    cache.remember(seeds[0]!.file, '{}', 'h', entryOf(seeds[0]!.text));
+    await cache.save();
+    const again = make({ engine: 'engine-3' });
+    await again.load(['/ws']);
+    assert.equal(again.lookup(seeds[0]!.file, '{}')?.hash, 'h');
   });
 });
 
@@ -208,6 +291,9 @@ describe('index cache: a broken cache file costs analyses, nothing else', () => 
     ['a motion of no citation', (e) => ((e['citations'] as Record<string, unknown>)['motions'] = [[10 ** 6, [], false]])],
     ['a title that is no string', (e) => (e['metadata'] = { title: { toString: 1 } })],
     ['a span that is no span', (e) => (e['metadata'] = { identitySpan: { offset: -1, length: 2 } })],
+    ['a metadata source that is none', (e) => (e['metadata'] = { title: 'x', titleSource: 'elsewhere' })],
+    ['replaced bytes that are no count', (e) => (e['invalid'] = { count: 'x', offset: 1, line: 1, column: 1 })],
+    ['keys that are no strings', (e) => ((e['citations'] as Record<string, unknown>)['keys'] = [1])],
     ['no length', (e) => delete e['length']],
     ['an array for an entry', (e) => Object.keys(e).forEach((k) => delete e[k])],
   ];
@@ -220,6 +306,32 @@ describe('index cache: a broken cache file costs analyses, nothing else', () => 
       assert.ok(!left.includes(damaged));
     });
   }
+
+  it('what metadata does not have is not taken over (however deep): the entry is made of the fields it has', async () => {
+    // Nested deeper than JSON.stringify can write back (the index copies metadata through JSON).
+    const deep = `${'{"deeper":'.repeat(5000)}{}${'}'.repeat(5000)}`;
+    const damaged = fileOfLine(2);
+    withLine(2, (e) => {
+      e['metadata'] = { ...(e['metadata'] as Record<string, unknown>), extra: 'DEEP', kamerstuk: { dossier: '29826', nr: '1', more: 'DEEP' }, identitySpans: [{ offset: 1, length: 2, more: 'DEEP' }] };
+      e['invalid'] = { count: 1, offset: 2, line: 3, column: 4, more: 'DEEP' };
+    });
+    fs.writeFileSync(file(), fs.readFileSync(file(), 'utf8').replaceAll('"DEEP"', deep));
+    const cache = make();
+    await cache.load(['/ws']);
+    const entry = cache.lookup(damaged, '{}')!.entry;
+    assert.equal((entry.metadata as unknown as Record<string, unknown>)['extra'], undefined);
+    assert.deepEqual([entry.metadata.kamerstuk, entry.metadata.identitySpans, entry.invalid], [{ dossier: '29826', nr: '1' }, [{ offset: 1, length: 2 }], { count: 1, offset: 2, line: 3, column: 4 }]);
+    const index = new WorkspaceIndex();
+    const indexed = index.updateEntry('file:///ws/x.txt', -1, entry);
+    assert.equal(indexed.metadata.kamerstuk?.nr, '1');
+    assert.deepEqual(index.documentsIdentifiedAs('29826-1').length, 1);
+  });
+
+  it('lines without a tab are passed over; the lines after them are read', async () => {
+    const all = lines();
+    fs.writeFileSync(file(), [all[0], ...Array.from({ length: 2000 }, () => 'x'.repeat(100)), ...all.slice(1)].join('\n'));
+    assert.equal((await readable()).length, seeds.length);
+  });
 
   it('a cache file that cannot be read or written: told, and every file is analyzed', async () => {
     fs.rmSync(file());

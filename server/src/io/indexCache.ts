@@ -21,15 +21,21 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CitationList } from '../catalog/workspaceIndex';
-import type { DocumentMetadata, Span } from '../engine/model';
+import type { DocumentMetadata, MetadataSource, Span } from '../engine/model';
 import { writeAtomic } from './diskStore';
 import { yieldToEventLoop } from './workspaceScanner';
 
 /** Bumped when what a line holds changes: a file of another format is not read. */
 export const INDEX_CACHE_FORMAT = 1;
 
-/** The most bytes a cache file is written with; the files beyond are analyzed again next time. */
-const MAX_BYTES = 256 * 1024 * 1024;
+/**
+ * The most bytes a cache file is written with (about 15,000 letters; a write holds the file about three
+ * times over for a moment); the files beyond are analyzed again next time. A larger file is not read.
+ */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/** A temporary file of a write this long ago was left by a write cut off: it is removed. */
+const LEFTOVER_AFTER_MS = 60 * 60 * 1000;
 
 /** Lines read between two turns of the event loop. */
 const LINES_PER_TURN = 500;
@@ -70,6 +76,8 @@ export class IndexCache {
   private loaded: ReadCache = EMPTY;
   /** Entries made since the last write: their head and line (UTF-8, no line feed). */
   private readonly fresh = new Map<string, { readonly hash: string; readonly inputs: string; readonly line: Buffer }>();
+  /** Whether a write has something to change: entries made or dropped since the last one, or no usable file read. */
+  private changed = false;
   /** The write under way (writes run one at a time; it never rejects). */
   private writing: Promise<void> = Promise.resolve();
 
@@ -83,11 +91,14 @@ export class IndexCache {
     return path.join(root, 'workspace-index', `${key}.ndjson`);
   }
 
-  /** A scan of these folders starts: the cache file is read, lookups answer from it. */
+  /** A scan of these folders starts: the cache file is read, lookups answer from it. Never rejects. */
   async load(folders: readonly string[]): Promise<void> {
     await this.writing;
     this.folders = [...folders].sort();
-    this.loaded = await this.read();
+    this.loaded = await this.read(true);
+    // Nothing usable read (none yet, another version, damaged): what the scan makes is written.
+    if (!this.loaded.lines.size) this.changed = true;
+    await this.removeLeftovers();
   }
 
   /** The entry kept of a file for these inputs (facts and date, as a string), with the hash of its bytes. */
@@ -112,22 +123,25 @@ export class IndexCache {
   remember(file: string, inputs: string, hash: string, entry: IndexCacheEntry): void {
     this.loaded.lines.delete(file);
     this.fresh.set(file, { hash, inputs, line: Buffer.from(lineOf(file, hash, inputs, entry)) });
+    this.changed = true;
   }
 
   /** The file could not be read: what was kept of it goes. */
   forget(file: string): void {
     this.fresh.delete(file);
     this.loaded.lines.delete(file);
+    this.changed = true;
   }
 
   /**
-   * Writes the cache file with the entries of the files in the index: those made since the last write,
-   * and for the others what the file holds (a hash that no longer fits only costs a reading). Then
-   * lets go of the lines it held. Never rejects: a cache that cannot be written is told and costs
-   * the next session time, nothing else.
+   * Writes the cache file, when entries were made or dropped since the last write: with the entries
+   * of the files in the index (during a scan, `scanning`: also those the scan has not come to), those
+   * made since from memory, the others from the file (a hash that no longer fits only costs a
+   * reading). Then lets go of the lines it held. Never rejects: a cache that cannot be written is told
+   * and costs the next session time, nothing else.
    */
-  save(): Promise<void> {
-    this.writing = this.writing.then(() => this.write()).catch((e: unknown) => this.options.report?.({ kind: 'unwritable', detail: (e as Error)?.message ?? String(e) }));
+  save(options: { readonly scanning?: boolean } = {}): Promise<void> {
+    this.writing = this.writing.then(() => this.write(options.scanning ?? false)).catch((e: unknown) => this.tell({ kind: 'unwritable', detail: (e as Error)?.message ?? String(e) }));
     return this.writing;
   }
 
@@ -136,65 +150,109 @@ export class IndexCache {
     return this.writing;
   }
 
-  private async write(): Promise<void> {
+  private async write(scanning: boolean): Promise<void> {
     const file = this.fileOf(this.folders);
-    if (!file || !this.folders.length) return;
-    // What the file holds now: written at the last save, or by another window of the same folders
-    // (one of another version is replaced, as told when it was loaded).
-    const onDisk = await this.read(false);
-    const header = Buffer.from(headerOf(this.options.engine, this.folders));
-    const parts: Buffer[] = [header, NEWLINE];
-    let bytes = header.length + 1;
-    const max = this.options.maxBytes ?? MAX_BYTES;
-    let left = 0;
-    const add = (line: Buffer): void => {
-      if (bytes + line.length + 1 > max) {
-        left++;
-        return;
-      }
-      parts.push(line, NEWLINE);
-      bytes += line.length + 1;
-    };
-    // Entries made while the file is written stay for the next write.
+    if (!file || !this.folders.length || !this.changed) {
+      this.loaded = EMPTY;
+      return;
+    }
+    // What is made from here on is written next time; what is written now is what was made so far.
+    this.changed = false;
     const fresh = new Map(this.fresh);
-    const indexed = this.options.indexed;
-    for (const [f, made] of fresh) if (indexed(f)) add(made.line);
-    for (const [f, kept] of onDisk.lines) if (!fresh.has(f) && indexed(f)) add(onDisk.bytes.subarray(kept.start, kept.end));
-    await writeAtomic(file, Buffer.concat(parts, bytes));
-    if (left) this.options.report?.({ kind: 'full', kept: parts.length / 2 - 1, left });
-    for (const [f, made] of fresh) if (this.fresh.get(f) === made) this.fresh.delete(f);
-    this.loaded = EMPTY;
+    try {
+      // What the file holds now: written at the last save, or by another window of the same folders
+      // (one of another version is replaced, as told when it was loaded).
+      const onDisk = await this.read(false);
+      const header = Buffer.from(headerOf(this.options.engine, this.folders));
+      const parts: Buffer[] = [header, NEWLINE];
+      let bytes = header.length + 1;
+      const max = this.options.maxBytes ?? MAX_BYTES;
+      let left = 0;
+      const add = (line: Buffer): void => {
+        if (bytes + line.length + 1 > max) {
+          left++;
+          return;
+        }
+        parts.push(line, NEWLINE);
+        bytes += line.length + 1;
+      };
+      const keep = (f: string): boolean => scanning || this.options.indexed(f);
+      for (const [f, made] of fresh) if (keep(f)) add(made.line);
+      for (const [f, kept] of onDisk.lines) if (!fresh.has(f) && keep(f)) add(onDisk.bytes.subarray(kept.start, kept.end));
+      await writeAtomic(file, Buffer.concat(parts, bytes));
+      if (left) this.tell({ kind: 'full', kept: parts.length / 2 - 1, left });
+      for (const [f, made] of fresh) if (this.fresh.get(f) === made) this.fresh.delete(f);
+    } catch (e) {
+      // Not written: the next write tries again, with the file's entries and those made from now on
+      // (what was made so far is let go of, so that a cache folder that refuses writes holds no memory).
+      this.changed = true;
+      this.fresh.clear();
+      throw e;
+    } finally {
+      this.loaded = EMPTY;
+    }
   }
 
-  /** The folders' cache file and its lines by path; none when it is missing, unreadable or of another format or engine (told when `tell`). */
-  private async read(tell = true): Promise<ReadCache> {
+  /** Tells a problem; a report that throws is no reason to stop. */
+  private tell(problem: IndexCacheProblem): void {
+    try {
+      this.options.report?.(problem);
+    } catch {
+      // told nothing
+    }
+  }
+
+  /** The folders' cache file and its lines by path; none when it is missing, unreadable, too large or of another format or engine (told when `tell`). */
+  private async read(tell: boolean): Promise<ReadCache> {
     const file = this.fileOf(this.folders);
     if (!file) return EMPTY;
-    let bytes: Buffer;
     try {
-      bytes = await fs.promises.readFile(file);
+      const read = await this.readLines(file);
+      if (read === 'otherVersion' && tell) this.tell({ kind: 'otherVersion', file });
+      return read === 'otherVersion' ? EMPTY : read;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException)?.code;
-      if (code !== 'ENOENT' && tell) this.options.report?.({ kind: 'unreadable', file, detail: code ?? String(e) });
+      if (code !== 'ENOENT' && tell) this.tell({ kind: 'unreadable', file, detail: code ?? (e as Error)?.message ?? String(e) });
       return EMPTY;
     }
+  }
+
+  private async readLines(file: string): Promise<ReadCache | 'otherVersion'> {
+    // No file this cache writes is larger; anything larger is not read.
+    const { size } = await fs.promises.stat(file);
+    if (size > (this.options.maxBytes ?? MAX_BYTES)) throw new Error(`${size} bytes`);
+    const bytes = await fs.promises.readFile(file);
     const first = bytes.indexOf(10);
-    if (first < 0 || bytes.toString('utf8', 0, first) !== headerOf(this.options.engine, this.folders)) {
-      if (bytes.length && tell) this.options.report?.({ kind: 'otherVersion', file });
-      return EMPTY;
-    }
+    if (first < 0 || bytes.toString('utf8', 0, first) !== headerOf(this.options.engine, this.folders)) return bytes.length ? 'otherVersion' : EMPTY;
     const lines = new Map<string, KeptLine>();
     let at = first + 1;
     for (let n = 1; at < bytes.length; n++) {
       let end = bytes.indexOf(10, at);
       if (end < 0) end = bytes.length;
-      const tab = bytes.indexOf(9, at);
-      const head = tab >= 0 && tab < end ? headOf(bytes.toString('utf8', at, tab)) : undefined;
-      if (head) lines.set(head.file, { hash: head.hash, inputs: head.inputs, start: at, entryStart: tab + 1, end });
+      // The tab within the line only (a line without one is passed over without reading further).
+      const tab = bytes.subarray(at, end).indexOf(9);
+      const head = tab >= 0 ? headOf(bytes.toString('utf8', at, at + tab)) : undefined;
+      if (head) lines.set(head.file, { hash: head.hash, inputs: head.inputs, start: at, entryStart: at + tab + 1, end });
       at = end + 1;
       if (n % LINES_PER_TURN === 0) await yieldToEventLoop();
     }
     return { bytes, lines };
+  }
+
+  /** Removes the temporary files of writes that were cut off (the process ended meanwhile) a while ago. */
+  private async removeLeftovers(): Promise<void> {
+    const file = this.fileOf(this.folders);
+    if (!file) return;
+    const dir = path.dirname(file);
+    try {
+      for (const name of await fs.promises.readdir(dir)) {
+        if (!name.endsWith('.tmp')) continue;
+        const leftover = path.join(dir, name);
+        if (Date.now() - (await fs.promises.stat(leftover)).mtimeMs > LEFTOVER_AFTER_MS) await fs.promises.rm(leftover, { force: true });
+      }
+    } catch {
+      // nothing to tidy
+    }
   }
 }
 
@@ -258,15 +316,15 @@ export function entryOfJson(json: string): IndexCacheEntry | undefined {
   const length = o['length'];
   const lineStarts = unpackInts(o['lineStarts'], 1);
   if (!lineStarts || !validLineStarts(lineStarts, length)) return undefined;
-  const invalid = o['invalid'];
-  if (invalid !== undefined && !(isRecord(invalid) && ['count', 'offset', 'line', 'column'].every((k) => isCount(invalid[k])))) return undefined;
-  const metadata = o['metadata'];
-  if (!validMetadata(metadata)) return undefined;
+  const invalid = o['invalid'] === undefined ? undefined : invalidOf(o['invalid']);
+  if (o['invalid'] !== undefined && !invalid) return undefined;
+  const metadata = metadataOf(o['metadata']);
+  if (!metadata) return undefined;
   const citations = citationsOf(o['citations'], length);
   if (!citations) return undefined;
   return {
     encoding: o['encoding'],
-    ...(invalid !== undefined ? { invalid: invalid as unknown as NonNullable<IndexCacheEntry['invalid']> } : {}),
+    ...(invalid ? { invalid } : {}),
     length,
     lineStarts,
     metadata,
@@ -288,21 +346,64 @@ function validLineStarts(starts: Int32Array, length: number): boolean {
   return true;
 }
 
-function isSpan(x: unknown): x is Span {
-  return isRecord(x) && isCount(x['offset']) && isCount(x['length']);
+
+const METADATA_STRINGS = ['date', 'documentNumber', 'dossierTitle', 'title'] as const;
+const METADATA_SOURCE_FIELDS = ['dateSource', 'kamerstukSource', 'documentNumberSource', 'titleSource'] as const;
+const METADATA_SOURCES: ReadonlySet<string> = new Set(['header', 'openDataHeader', 'datumLine', 'manifest', 'frontMatter', 'option'] satisfies MetadataSource[]);
+
+/** Bytes replaced in decoding, of its four numbers only. */
+function invalidOf(x: unknown): IndexCacheEntry['invalid'] {
+  if (!isRecord(x)) return undefined;
+  const { count, offset, line, column } = x;
+  return isCount(count) && isCount(offset) && isCount(line) && isCount(column) ? { count, offset, line, column } : undefined;
 }
 
-const METADATA_STRINGS = ['date', 'dateSource', 'kamerstukSource', 'documentNumber', 'documentNumberSource', 'dossierTitle', 'title', 'titleSource'] as const;
+/** A span of its two numbers only. */
+function spanOf(x: unknown): Span | undefined {
+  return isRecord(x) && isCount(x['offset']) && isCount(x['length']) ? { offset: x['offset'], length: x['length'] } : undefined;
+}
 
-function validMetadata(m: unknown): m is DocumentMetadata {
-  if (!isRecord(m)) return false;
-  if (METADATA_STRINGS.some((k) => m[k] !== undefined && typeof m[k] !== 'string')) return false;
+/** The metadata made again of the fields metadata has, each of its type (nothing else is taken over); undefined when one is not. */
+function metadataOf(m: unknown): DocumentMetadata | undefined {
+  if (!isRecord(m)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const k of METADATA_STRINGS) {
+    if (m[k] === undefined) continue;
+    if (typeof m[k] !== 'string') return undefined;
+    out[k] = m[k];
+  }
+  for (const k of METADATA_SOURCE_FIELDS) {
+    if (m[k] === undefined) continue;
+    if (typeof m[k] !== 'string' || !METADATA_SOURCES.has(m[k])) return undefined;
+    out[k] = m[k];
+  }
   const ks = m['kamerstuk'];
-  if (ks !== undefined && !(isRecord(ks) && typeof ks['dossier'] === 'string' && typeof ks['nr'] === 'string')) return false;
-  for (const k of ['identitySpan', 'frontMatterSpan']) if (m[k] !== undefined && !isSpan(m[k])) return false;
+  if (ks !== undefined) {
+    if (!(isRecord(ks) && typeof ks['dossier'] === 'string' && typeof ks['nr'] === 'string')) return undefined;
+    out['kamerstuk'] = { dossier: ks['dossier'], nr: ks['nr'] };
+  }
+  for (const k of ['identitySpan', 'frontMatterSpan'] as const) {
+    if (m[k] === undefined) continue;
+    const span = spanOf(m[k]);
+    if (!span) return undefined;
+    out[k] = span;
+  }
   const spans = m['identitySpans'];
-  if (spans !== undefined && !(Array.isArray(spans) && spans.every(isSpan))) return false;
-  return m['headEnd'] === undefined || isCount(m['headEnd']);
+  if (spans !== undefined) {
+    if (!Array.isArray(spans)) return undefined;
+    const list: Span[] = [];
+    for (const x of spans) {
+      const span = spanOf(x);
+      if (!span) return undefined;
+      list.push(span);
+    }
+    out['identitySpans'] = list;
+  }
+  if (m['headEnd'] !== undefined) {
+    if (!isCount(m['headEnd'])) return undefined;
+    out['headEnd'] = m['headEnd'];
+  }
+  return out as DocumentMetadata;
 }
 
 /** The kinds a citation's code may name (workspaceIndex's KINDS). */
@@ -326,7 +427,8 @@ function citationsOf(x: unknown, length: number): CitationList | undefined {
   const validMotion = (m: unknown): boolean =>
     Array.isArray(m) && m.length === 3 && isCount(m[0]) && m[0] < citations && Array.isArray(m[1]) && m[1].every((s) => typeof s === 'string') && typeof m[2] === 'boolean';
   if (!Array.isArray(motions) || !motions.every(validMotion)) return undefined;
-  return { keys: keys as string[], found, motions: motions as [number, string[], boolean][] };
+  const copied = (motions as [number, string[], boolean][]).map(([n, submitters, cs]): [number, string[], boolean] => [n, submitters.slice(), cs]);
+  return { keys: keys as string[], found, motions: copied };
 }
 
 /**

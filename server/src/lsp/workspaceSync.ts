@@ -59,8 +59,8 @@ const SCAN_FILES_IN_FLIGHT = 6;
 
 /** How long after the last file event the index cache is written. */
 const SAVE_ENTRIES_AFTER_MS = 5000;
-/** How long a shutdown waits at most for the index cache to be written. */
-const SHUTDOWN_WAITS_MS = 3000;
+/** How long a shutdown waits at most for the index cache to be written (within the 2 s a client gives a server to stop). */
+const SHUTDOWN_WAITS_MS = 1500;
 
 /** An analysis of an open document under way. */
 interface Analysis {
@@ -304,20 +304,21 @@ export class WorkspaceSync {
 
   private saveTimer: NodeJS.Timeout | undefined;
 
-  /** The server shuts down: the index cache is written now if a write was due, and awaited. */
+  /**
+   * The server shuts down: the index cache is written now if entries were made since its last write
+   * (during a scan, with the entries of the files the scan has not come to), and awaited.
+   */
   async shutdown(): Promise<void> {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
-      if (!this.scanning) void this.entryCache?.save();
-    }
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    void this.entryCache?.save({ scanning: this.scanning });
     // A cache folder that does not answer holds the shutdown up a little at most.
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.entryCache?.settled(), new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAITS_MS)))]);
     clearTimeout(timer);
   }
 
-  /** The index cache is written a while after files changed (a scan under way writes it when done). */
+  /** The index cache is written a while after files changed, if that made entries (a scan under way writes it when done). */
   private saveEntriesLater(): void {
     if (!this.entryCache) return;
     clearTimeout(this.saveTimer);
@@ -395,7 +396,7 @@ export class WorkspaceSync {
     const reusedBefore = this.service.stats.entriesReused;
     try {
       // What an earlier session made of the files (whose bytes are unchanged) is taken as it is.
-      await this.entryCache?.load(this.folders.paths);
+      await this.entryCache?.load(this.folders.paths).catch(() => undefined);
       // Several files at a time, each read and analyzed by one of the analyzer's workers (several at
       // once where it has more than one).
       const inFlight = new Set<Promise<void>>();
@@ -457,7 +458,10 @@ export class WorkspaceSync {
       this.service.index.release(uri);
       this.indexFile(p)
         .catch((e: unknown) => this.service.logger.error(`reading ${p} failed: ${(e as Error).message}`))
-        .finally(() => this.listener.indexed());
+        .finally(() => {
+          this.listener.indexed();
+          this.saveEntriesLater();
+        });
     } else this.removeFromIndex(uri);
   }
 

@@ -209,9 +209,10 @@ describe('analyses in several worker threads', function () {
         const files = writeFiles();
         const known = (k: number): DocumentFacts | undefined => (k % 7 === 3 ? { known: { kamerstuk: `36600-${k}`, title: 'Brief van de minister' } } : undefined);
         /** A session: its own service and cache (read from the cache folder), every file indexed, the cache written. */
+        let cache: IndexCache | undefined;
         const session = async (facts: (k: number) => DocumentFacts | undefined): Promise<Kamerwijzer> => {
           let s: Kamerwijzer | undefined;
-          const cache = new IndexCache({ root: () => root, engine: 'test', indexed: (f) => !!s?.entry(`file://${f}`) });
+          cache = new IndexCache({ root: () => root, engine: 'test', indexed: (f) => !!s?.entry(`file://${f}`) });
           s = createKamerwijzer({ sources: [bundledSource()], bundledGlossary: bundled, analyzer: pool, logger, entryCache: cache });
           await cache.load([dir]);
           for (const [k, file] of files.entries()) {
@@ -244,6 +245,12 @@ describe('analyses in several worker threads', function () {
         assert.deepEqual([third.stats.entriesReused, third.stats.analysesElsewhere], [readable - 2, 2]);
         assert.ok(third.index.keysCitedBy(`file://${changed}`).includes('21501-33-1000'));
         assert.equal(third.entry(`file://${files[1]}`)?.metadata.title, 'Een andere titel');
+        // A file gone: what was kept of it goes.
+        await cache!.load([dir]);
+        assert.ok(cache!.lookup(changed, '{}'));
+        fs.rmSync(changed);
+        assert.ok('unread' in (await third.indexFileAsync(`file://${changed}`, changed, -1000, undefined, 2000 * 1000))!);
+        assert.equal(cache!.lookup(changed, '{}'), undefined);
       } finally {
         pool.dispose();
         fs.rmSync(root, { recursive: true, force: true });
