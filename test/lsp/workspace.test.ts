@@ -12,16 +12,19 @@ interface Status {
   scanning: boolean;
 }
 
+/** Writes a file below a folder (its folders made); its path. */
+function writeBelow(dir: string, rel: string, text: string): string {
+  const f = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(f), { recursive: true });
+  fs.writeFileSync(f, text);
+  return f;
+}
+
 describe('language server: workspace index', function () {
   this.timeout(60000);
   let lsp: LspSession;
   let dir: string;
-  const write = (rel: string, text: string): string => {
-    const f = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, text);
-    return f;
-  };
+  const write = (rel: string, text: string): string => writeBelow(dir, rel, text);
   const status = (): Promise<Status> => lsp.request<Status>(STATUS_REQUEST, {});
   /** Tells the server a file changed and waits until it announces the index's new state. */
   const changed = (file: string, type: 1 | 2 | 3): Promise<void> =>
@@ -162,11 +165,7 @@ describe('language server: the index kept between sessions', function () {
   this.timeout(60000);
   let dir: string;
   let cache: string;
-  const write = (rel: string, text: string): string => {
-    const f = path.join(dir, rel);
-    fs.writeFileSync(f, text);
-    return f;
-  };
+  const write = (rel: string, text: string): string => writeBelow(dir, rel, text);
   const titles = ['waterbeheer', 'dijkversterking', 'stikstofbeleid', 'netcongestie'];
   /** A letter with its own Kamerstuk and title that cites Kamerstuk 31 239 with this number. */
   const letter = (own: number, title: string, cited = 500): string => `---\nkamerstuk: 29826-${own}\ntitel: Brief over ${title}\n---\nZie Kamerstuk 31239, nr. ${cited}.\n`;

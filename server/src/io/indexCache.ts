@@ -40,7 +40,7 @@ const LEFTOVER_AFTER_MS = 60 * 60 * 1000;
 /** Lines read between two turns of the event loop. */
 const LINES_PER_TURN = 500;
 
-/** A file's entry as the index keeps it (the service's CachedEntry). */
+/** A file's entry as the index keeps it (the service's FileEntry). */
 export interface IndexCacheEntry {
   readonly encoding: string;
   readonly invalid?: { readonly count: number; readonly offset: number; readonly line: number; readonly column: number };

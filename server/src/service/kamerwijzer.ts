@@ -85,8 +85,8 @@ export interface KamerwijzerOptions {
   readonly entryCache?: EntryCache;
 }
 
-/** What a file's entry is made of, as an earlier session made it (AnalyzedFile's read variant, without its hash). */
-export interface CachedEntry {
+/** What the index's entry of a file read elsewhere is made of: how it was decoded, the text's length in UTF-16 units, its line starts, and what it says of itself and cites. */
+export interface FileEntry {
   readonly encoding: string;
   readonly invalid?: ReplacedBytes;
   readonly length: number;
@@ -101,9 +101,9 @@ export interface CachedEntry {
  */
 export interface EntryCache {
   /** The entry kept of the file for these inputs, with the hash of its bytes. */
-  lookup(file: string, inputs: string): { readonly hash: string; readonly entry: CachedEntry } | undefined;
+  lookup(file: string, inputs: string): { readonly hash: string; readonly entry: FileEntry } | undefined;
   /** The file was read and analyzed: its entry, made of bytes with this hash. */
-  remember(file: string, inputs: string, hash: string, entry: CachedEntry): void;
+  remember(file: string, inputs: string, hash: string, entry: FileEntry): void;
   /** The file could not be read: what was kept of it goes. */
   forget(file: string): void;
 }
@@ -189,16 +189,7 @@ export interface UnchangedFile {
 export type AnalyzedFile =
   | UnreadFile
   | UnchangedFile
-  | {
-      readonly hash?: string;
-      readonly encoding: string;
-      readonly invalid?: ReplacedBytes;
-      /** The text's length in UTF-16 units, its line starts, and what it says of itself and cites. */
-      readonly length: number;
-      readonly lineStarts: Int32Array;
-      readonly metadata: DocumentMetadata;
-      readonly citations: CitationList;
-    };
+  | (FileEntry & { readonly hash?: string });
 
 /** A file indexed from elsewhere: unread (it left the index), or its entry and how it was decoded. */
 export type IndexedFile = UnreadFile | { readonly entry: IndexEntry; readonly encoding: string; readonly invalid?: ReplacedBytes };
@@ -552,7 +543,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         removeDocument(uri);
         return answer;
       }
-      let made: CachedEntry;
+      let made: FileEntry;
       if ('unchanged' in answer) {
         if (!cached || answer.unchanged !== cached.hash) throw new Error(`${file}: unchanged against an entry not asked about`);
         stats.entriesReused++;
