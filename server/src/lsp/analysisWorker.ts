@@ -220,15 +220,22 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     this.pump();
   }
 
-  /** Starts the worker now (its script loads while the server starts), unless it runs or failed. */
-  warmUp(bundled: () => GlossaryData): void {
+  /**
+   * Starts the worker now (its script loads while the server starts), unless it runs or failed. The
+   * bundled glossary goes to it with its first analysis: reading it here would keep the server from
+   * answering `initialize` meanwhile.
+   */
+  warmUp(): void {
     if (this.worker || this.failed) return;
     try {
-      this.start(bundled());
+      this.start();
     } catch (e) {
       this.fail(e);
     }
   }
+
+  /** Whether the running worker has the bundled glossary (sent before its first analysis). */
+  private bundledSent = false;
 
   /** Stops the worker (the server shuts down). */
   dispose(): void {
@@ -275,7 +282,11 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     if (!next) return;
     let worker: Worker;
     try {
-      worker = this.worker ?? this.start(next.bundled());
+      worker = this.worker ?? this.start();
+      if (next.job && !this.bundledSent) {
+        worker.postMessage({ kind: 'bundled', data: next.bundled() } satisfies ToWorker);
+        this.bundledSent = true;
+      }
     } catch (e) {
       return this.fail(e, next);
     }
@@ -310,12 +321,12 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     return next;
   }
 
-  private start(bundled: GlossaryData): Worker {
+  private start(): Worker {
     const young = this.options.youngGenerationMb;
     const worker = new Worker(this.options.script ?? defaultWorkerScript(), { workerData: { [WORKER_MARK]: true, [COLLECT_WHEN_IDLE]: !!this.options.collectWhenIdle }, ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) });
     this.received.clear();
+    this.bundledSent = false;
     worker.unref();
-    worker.postMessage({ kind: 'bundled', data: bundled } satisfies ToWorker);
     worker.on('message', (reply: FromWorker) => this.receive(worker, reply));
     worker.on('error', (e) => this.fail(e));
     worker.on('exit', (code) => {

@@ -99,8 +99,8 @@ export class AnalyzerPool implements DocumentAnalyzer {
   }
 
   /** Starts the editor's worker now (the others start with their first job). */
-  warmUp(bundled: () => GlossaryData): void {
-    this.editor.warmUp(bundled);
+  warmUp(): void {
+    this.editor.warmUp();
   }
 
   dispose(): void {

@@ -62,7 +62,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     logger,
   });
   official.onDidReload(() => service.invalidate()); // synced, or another cache folder: findings that read the sources go
-  setImmediate(() => analyzer?.warmUp(() => service.glossaries.bundledData)); // once listening: the worker loads meanwhile
+  setImmediate(() => analyzer?.warmUp()); // once listening: the worker loads meanwhile
   const lookups = new CitationLookups(service, logger.error);
   const publisher = new DiagnosticsPublisher(
     connection,
