@@ -344,6 +344,18 @@ describe('index cache: a broken cache file costs analyses, nothing else', () => 
     assert.deepEqual(logged, ['unreadable', 'unwritable'], 'told once when loaded, once when written');
   });
 
+  it('an engine that cannot be told (asked once, at the first use): nothing is kept, read or written', async () => {
+    let asked = 0;
+    const cache = new IndexCache({ root: () => root, engine: () => void asked++, indexed: () => true });
+    assert.equal(asked, 0);
+    await cache.load(['/ws']);
+    cache.remember('/ws/a.txt', '{}', 'h', entryOf('tekst'));
+    assert.equal(cache.lookup('/ws/a.txt', '{}'), undefined);
+    await cache.save();
+    assert.equal(cache.fileOf(['/ws']), undefined);
+    assert.equal(asked, 1);
+  });
+
   it('no cache folder: nothing is read or written', async () => {
     const cache = new IndexCache({ root: () => undefined, engine: 'engine-1', indexed: () => true });
     await cache.load(['/ws']);

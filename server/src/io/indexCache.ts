@@ -60,8 +60,11 @@ export type IndexCacheProblem =
 export interface IndexCacheOptions {
   /** The cache folder in use; undefined: none, nothing is kept. */
   readonly root: () => string | undefined;
-  /** What made the entries (this build of the engine): a file another build wrote is not used. */
-  readonly engine: string;
+  /**
+   * What made the entries (this build of the engine): a file another build wrote is not used. A
+   * function is asked once, when the cache is first used (undefined: no cache file is read or written).
+   */
+  readonly engine: string | (() => string | undefined);
   /** Whether a file is in the index (read from disk or open): a cache file is written with the entries of those only. */
   readonly indexed: (file: string) => boolean;
   /** Told why a cache file was not used or could not be written, or what did not fit in it. */
@@ -83,10 +86,18 @@ export class IndexCache {
 
   constructor(private readonly options: IndexCacheOptions) {}
 
-  /** The cache file of the folders, when a cache folder is in use. */
+  private engineId: string | undefined | null = null;
+
+  /** The engine's id (asked of the option once). */
+  private engine(): string | undefined {
+    if (this.engineId === null) this.engineId = typeof this.options.engine === 'string' ? this.options.engine : this.options.engine();
+    return this.engineId;
+  }
+
+  /** The cache file of the folders, when a cache folder is in use and the engine is known. */
   fileOf(folders: readonly string[]): string | undefined {
     const root = this.options.root();
-    if (!root) return undefined;
+    if (!root || this.engine() === undefined) return undefined;
     const key = createHash('sha256').update(JSON.stringify([...folders].sort())).digest('hex').slice(0, 32);
     return path.join(root, 'workspace-index', `${key}.ndjson`);
   }
@@ -121,6 +132,7 @@ export class IndexCache {
 
   /** The file was read and analyzed: its entry, made of bytes with this hash with these inputs. */
   remember(file: string, inputs: string, hash: string, entry: IndexCacheEntry): void {
+    if (this.engine() === undefined) return;
     this.loaded.lines.delete(file);
     this.fresh.set(file, { hash, inputs, line: Buffer.from(lineOf(file, hash, inputs, entry)) });
     this.changed = true;
@@ -163,7 +175,7 @@ export class IndexCache {
       // What the file holds now: written at the last save, or by another window of the same folders
       // (one of another version is replaced, as told when it was loaded).
       const onDisk = await this.read(false);
-      const header = Buffer.from(headerOf(this.options.engine, this.folders));
+      const header = Buffer.from(headerOf(this.engine()!, this.folders));
       const parts: Buffer[] = [header, NEWLINE];
       let bytes = header.length + 1;
       const max = this.options.maxBytes ?? MAX_BYTES;
@@ -223,7 +235,7 @@ export class IndexCache {
     if (size > (this.options.maxBytes ?? MAX_BYTES)) throw new Error(`${size} bytes`);
     const bytes = await fs.promises.readFile(file);
     const first = bytes.indexOf(10);
-    if (first < 0 || bytes.toString('utf8', 0, first) !== headerOf(this.options.engine, this.folders)) return bytes.length ? 'otherVersion' : EMPTY;
+    if (first < 0 || bytes.toString('utf8', 0, first) !== headerOf(this.engine()!, this.folders)) return bytes.length ? 'otherVersion' : EMPTY;
     const lines = new Map<string, KeptLine>();
     let at = first + 1;
     for (let n = 1; at < bytes.length; n++) {
@@ -485,6 +497,11 @@ declare const KAMERWIJZER_VERSION: string | undefined;
  * cannot be read: the language server then keeps no index cache, since nothing tells a change of
  * the engine.
  */
+/** Whether this code runs bundled (dist/), where bundledEngineId can tell the engine. */
+export function isBundled(): boolean {
+  return typeof KAMERWIJZER_VERSION === 'string';
+}
+
 export function bundledEngineId(): string | undefined {
   if (typeof KAMERWIJZER_VERSION !== 'string') return undefined;
   try {

@@ -20,7 +20,7 @@ import { identityKeys, type IndexEntry, type IndexedDocument } from '../catalog/
 import { MANIFEST_FILE_NAME } from '../engine/manifest';
 import { glossaryFolderOf, GlossaryFolders, isInside, isWorkspaceGlossaryPath, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
 import { ManifestLookup, summarizeProblems } from '../io/manifests';
-import { bundledEngineId, IndexCache, type IndexCacheProblem } from '../io/indexCache';
+import { bundledEngineId, IndexCache, isBundled, type IndexCacheProblem } from '../io/indexCache';
 import { isDocumentFile, looksBinaryText, readTextFile } from '../io/textFiles';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import { messages, type Locale, type Messages } from '../l10n';
@@ -748,11 +748,11 @@ async function isDirectory(p: string): Promise<boolean> {
 
 /**
  * The language server's index cache in the cache folder in use (`root`), telling its problems in the
- * log in the user's language; undefined where no engine id can be told (bundledEngineId).
+ * log in the user's language; undefined where not bundled (bundledEngineId can tell no engine).
  */
 export function serverIndexCache(root: () => string | undefined, indexed: (file: string) => boolean, locale: () => Locale, log: (message: string) => void): IndexCache | undefined {
-  const engine = bundledEngineId();
-  return engine ? new IndexCache({ root, engine, indexed, report: (p) => log(indexCacheMessage(messages(locale()).indexCache, p)) }) : undefined;
+  // The engine's id (a hash of the bundle) is made at the first scan, not while the server starts.
+  return isBundled() ? new IndexCache({ root, engine: bundledEngineId, indexed, report: (p) => log(indexCacheMessage(messages(locale()).indexCache, p)) }) : undefined;
 }
 
 function indexCacheMessage(m: Messages['indexCache'], p: IndexCacheProblem): string {
