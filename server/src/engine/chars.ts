@@ -89,6 +89,11 @@ export function isSpaceCode(c: number): boolean {
   );
 }
 
+/** What a regular expression's \s matches: white space and line terminators as ECMAScript counts them. */
+export function isRegExpSpaceCode(c: number): boolean {
+  return isSpaceCode(c) || c === 0x1680 || c === 0xfeff;
+}
+
 /** Space within a line: space, tab and no-break space. */
 export function isLineSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;

@@ -170,7 +170,8 @@ export function decodeText(bytes: Uint8Array): TextFileResult {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be');
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const unmarked = bom ? undefined : utf16WithoutMark(bytes);
+  // UTF-16 without a mark has NUL bytes in its first 64 KiB (in most pairs): without one it is not (one native search).
+  const unmarked = bom || bytes.subarray(0, 65536).indexOf(0) < 0 ? undefined : utf16WithoutMark(bytes);
   if (unmarked) return decodeUtf16(bytes, unmarked, 0);
   const body = bom ? bytes.subarray(3) : bytes;
   const magic = binarySignature(body);

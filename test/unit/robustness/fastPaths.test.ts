@@ -13,7 +13,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { isLatinWordCode, isSpaceCode, isWordCodeAt } from '../../../server/src/engine/chars';
+import { isLatinWordCode, isRegExpSpaceCode, isSpaceCode, isWordCodeAt } from '../../../server/src/engine/chars';
+import { LineIndex } from '../../../server/src/engine/lineIndex';
+import { hasPageStartMarks } from '../../../server/src/engine/recognizers/pageFootnotes';
 import { InstrumentMatcher, type InstrumentMatch } from '../../../server/src/engine/instrumentMatcher';
 import { ForwardMatches, type ScanReach } from '../../../server/src/engine/recognizers/forwardMatches';
 import { closesAbbreviation, endsSentence } from '../../../server/src/engine/sentences';
@@ -256,6 +258,35 @@ describe('fast paths find what the plain code found', () => {
         }
       }),
       params(1500),
+    );
+  });
+
+  it('a character is white space as a regular expression\'s \\s says, for every UTF-16 code unit', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isRegExpSpaceCode(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
+  });
+
+  it('page start marks are told as the line patterns told them', () => {
+    // As it was: every line's text, a form feed anywhere, blank lines (/^[\s\f]*$/), lines opening with one space (/^ \S/).
+    const reference = (lines: LineIndex): boolean => {
+      let marked = 0;
+      let nonBlank = 0;
+      for (let i = 0; i < lines.lineCount; i++) {
+        const t = lines.lineText(i);
+        if (t.includes('\f')) return true;
+        if (/^[\s\f]*$/.test(t)) continue;
+        nonBlank++;
+        if (/^ \S/.test(t)) marked++;
+      }
+      return marked >= 2 && marked <= nonBlank * 0.2;
+    };
+    const piece = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u1680', '\ufeff', '\u2003', '\f', '\n', '\r\n', '\r', 'a', 'Tekst', '1 SER', ' Pagina 2', '\n Pagina', '\n\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), (parts) => {
+        const text = parts.join('');
+        const lines = new LineIndex(text);
+        assert.equal(hasPageStartMarks(text, lines), reference(lines), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

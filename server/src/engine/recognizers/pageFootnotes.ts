@@ -1,4 +1,5 @@
 import { FlatText } from '../flatText';
+import { isRegExpSpaceCode } from '../chars';
 import { LineIndex } from '../lineIndex';
 import type { Footnote, FootnoteMarker } from '../model';
 import { GluedMarkerIndex, MarkerStrength } from './gluedFootnoteMarker';
@@ -75,7 +76,7 @@ const STARTS_LOWERCASE = /^\s*\p{Ll}/u;
 
 export function recognizePageFootnotes(source: string, lines: LineIndex = new LineIndex(source)): PageFootnoteResult {
   const n = lines.lineCount;
-  const pageMarked = hasPageStartMarks(lines);
+  const pageMarked = hasPageStartMarks(source, lines);
   const isPageStart = (i: number): boolean => {
     const t = lines.lineText(i);
     return t.startsWith('\f') || (pageMarked && /^ \S/.test(t));
@@ -241,16 +242,23 @@ export function recognizePageFootnotes(source: string, lines: LineIndex = new Li
 /**
  * Some extractions mark the first line of each page with a single leading space (a form feed
  * turned into a space) or keep the form feed; where they do, that is the surest end of a footnote.
+ * Whether the text does: a form feed, or a few lines (at most a fifth) opening with one space.
  */
-function hasPageStartMarks(lines: LineIndex): boolean {
+export function hasPageStartMarks(source: string, lines: LineIndex): boolean {
+  // A form feed on any line (a line's text is all of the source but its line breaks).
+  if (source.includes('\f')) return true;
   let marked = 0;
   let nonBlank = 0;
+  // Read in place: a line is blank when it holds only white space (BLANK), marked when it starts with
+  // one space and then something else (/^ \S/).
   for (let i = 0; i < lines.lineCount; i++) {
-    const t = lines.lineText(i);
-    if (t.includes('\f')) return true;
-    if (BLANK.test(t)) continue;
+    const start = lines.lineStart(i);
+    const end = lines.lineEnd(i);
+    let k = start;
+    while (k < end && isRegExpSpaceCode(source.charCodeAt(k))) k++;
+    if (k === end) continue;
     nonBlank++;
-    if (/^ \S/.test(t)) marked++;
+    if (k === start + 1 && source.charCodeAt(start) === 32) marked++;
   }
   return marked >= 2 && marked <= nonBlank * 0.2;
 }
