@@ -16,7 +16,9 @@ import * as fc from 'fast-check';
 import { isLatinWordCode, isRegExpSpaceCode, isSpaceCode, isWordCodeAt } from '../../../server/src/engine/chars';
 import { LineIndex } from '../../../server/src/engine/lineIndex';
 import { hasPageStartMarks } from '../../../server/src/engine/recognizers/pageFootnotes';
-import { InstrumentMatcher, type InstrumentMatch } from '../../../server/src/engine/instrumentMatcher';
+import { InstrumentMatcher, URL as URL_PATTERN, type InstrumentMatch } from '../../../server/src/engine/instrumentMatcher';
+import { MONEY_WORD } from '../../../server/src/engine/recognizers/amount';
+import { SUP_MARKER } from '../../../server/src/engine/recognizers/footnoteMarkup';
 import { ForwardMatches, type ScanReach } from '../../../server/src/engine/recognizers/forwardMatches';
 import { closesAbbreviation, endsSentence } from '../../../server/src/engine/sentences';
 import { params, unicodeText, vocabularyText } from '../../support/textArbitraries';
@@ -285,6 +287,28 @@ describe('fast paths find what the plain code found', () => {
         const text = parts.join('');
         const lines = new LineIndex(text);
         assert.equal(hasPageStartMarks(text, lines), reference(lines), JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the patterns written for speed find what the plain patterns find (letters in either case written out, words as a trie)', () => {
+    const plain: [RegExp, RegExp][] = [
+      [URL_PATTERN, /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>()"']+/gi],
+      [SUP_MARKER, /<sup>[ \t]{0,2}\[?(\d{1,3})\]?(?:\(#[^)\s]{1,60}\))?[ \t]{0,2}<\/sup>/gi],
+      [MONEY_WORD, /miljoen|miljard|biljoen|duizend|mln|mio|mld|mrd|dzd|min|bln|bn|mia|euro|eur|dollar|usd|gbp|pond|yuan|yen|[€$£]/gi],
+    ];
+    const all = (re: RegExp, text: string): string[] => [...text.matchAll(new RegExp(re.source, re.flags))].map((m) => `${m.index}:${m[0]}:${m[1] ?? ''}`);
+    // Pieces of each pattern in other cases, cut short or followed on, and letters beyond ASCII that fold to ASCII ones under other flags.
+    const piece = fc.oneof(
+      fc.constantFrom('http://', 'HTTPS://', 'hTtP', 'ftp://x', 'FTP:/', 'www.', 'WwW.', 'w.ww.', '<sup>', '<SUP>', '<Sup>', '</sup>', '</SUP>', '<\u017Fup>', '[1]', '12', '(#fn1)', ' ', '\t', 'a', 'x.nl', '"', "'", '(', ')'),
+      fc.constantFrom('miljoen', 'MILJARD', 'Biljoen', 'duizend', 'mln', 'MIO', 'mld', 'mrd', 'dzd', 'min', 'bln', 'bn', 'mia', 'euro', 'EUR', 'Eu', 'dollar', 'usd', 'gbp', 'pond', 'yuan', 'yen', '€', '$', '£', 'mi\u017Fa', '\u212Aw', 'ı', 'İ', 'ﬀ', 'é'),
+      unicodeText(3),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        for (const [fast, slow] of plain) assert.deepEqual(all(fast, text), all(slow, text), `${fast.source} on ${JSON.stringify(text)}`);
       }),
       { numRuns: 3000 },
     );

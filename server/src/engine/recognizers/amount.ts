@@ -1,5 +1,6 @@
 import { isDigitCode, isLetter, isLetterCode } from '../chars';
 import { pushAll } from '../arrays';
+import { wordTriePattern } from '../patterns';
 import type { FlatText } from '../flatText';
 import { Sentences } from '../sentences';
 import type { AmountPeriod, AmountReference } from '../model';
@@ -255,7 +256,12 @@ function currencyAfter(text: string, at: number): CurrencyMark | undefined {
  * which makes it no sum; see UNCERTAIN_SCALE). A superset of what readScale, currencyAfter and
  * currencyAhead read, matched anywhere.
  */
-const MONEY_WORD = /miljoen|miljard|biljoen|duizend|mln|mio|mld|mrd|dzd|min|bln|bn|mia|euro|eur|dollar|usd|gbp|pond|yuan|yen|[€$£]/gi;
+const MONEY_WORDS = ['miljoen', 'miljard', 'biljoen', 'duizend', 'mln', 'mio', 'mld', 'mrd', 'dzd', 'min', 'bln', 'bn', 'mia', 'euro', 'eur', 'dollar', 'usd', 'gbp', 'pond', 'yuan', 'yen'];
+/**
+ * What /miljoen|…|yen|[€$£]/gi finds, the words as a trie (wordTriePattern: the longest word where one
+ * begins another, as "euro" listed before "eur" is), found quicker.
+ */
+export const MONEY_WORD = new RegExp(`${wordTriePattern(MONEY_WORDS)}|[€$£]`, 'g');
 /** The reach of MONEY_WORD and QUALIFIER_WORD (see ScanReach): letters and signs only, no lookaround. */
 const WORDS_ONLY: ScanReach = { acrossSpace: 0, lookahead: 0 };
 /** How far after a number its scale word or currency may stand: a range's high end included ("10 tot en met EUR 20 miljoen"). */

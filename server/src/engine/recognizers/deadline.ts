@@ -5,6 +5,7 @@ import { daysBetween, isoDate, MONTH_PATTERN, nextMonthDayFrom, previousMonthDay
 import { isSpanOrStatusDate, TenseMarks, type PhraseContext } from './deadlineContext';
 import { MONTH_ABBREVIATIONS, readDeadlinePhrase, type DeadlinePhrase, type PhraseDates } from './deadlinePhrase';
 import { isLatinWordCode } from '../chars';
+import { wordTriePattern } from '../patterns';
 
 /**
  * Finds deadlines and resolves them against the document's date (ISO, or undefined when unknown).
@@ -97,41 +98,6 @@ const TIME_WORD = new RegExp(
   )}\\b)`,
   'g',
 );
-
-/**
- * A pattern that matches exactly the given words of lower-case ASCII letters, each letter in either
- * case, written as a trie ("k(?:wartaal|erst(?:reces|mis)?)"): followed by a word edge, it finds what
- * the alternation of the words under the i flag finds.
- */
-function wordTriePattern(words: readonly string[]): string {
-  interface Node {
-    readonly next: Map<string, Node>;
-    end: boolean;
-    pattern: string;
-  }
-  const root: Node = { next: new Map(), end: false, pattern: '' };
-  for (const word of words) {
-    if (!/^[a-z]+$/.test(word)) throw new Error(`not a word of lower-case letters: ${word}`);
-    let at = root;
-    for (const c of word) {
-      let child = at.next.get(c);
-      if (!child) at.next.set(c, (child = { next: new Map(), end: false, pattern: '' }));
-      at = child;
-    }
-    at.end = true;
-  }
-  // Every node after its parent; the patterns are made children first.
-  const order: Node[] = [root];
-  for (let i = 0; i < order.length; i++) for (const child of order[i]!.next.values()) order.push(child);
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i]!;
-    const alternatives: string[] = [];
-    for (const [c, child] of node.next) alternatives.push(`[${c}${c.toUpperCase()}]${child.pattern}`);
-    if (alternatives.length === 1 && !node.end) node.pattern = alternatives[0]!;
-    else if (alternatives.length) node.pattern = `(?:${alternatives.join('|')})${node.end ? '?' : ''}`;
-  }
-  return root.pattern;
-}
 
 /** A cue stands at most this many words before the time word: "met ingang van maandag 1 juli". */
 const MOST_WORDS_BEFORE = 6;

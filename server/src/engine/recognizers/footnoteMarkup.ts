@@ -1,6 +1,7 @@
 import { FlatText } from '../flatText';
 import type { Footnote, FootnoteMarker } from '../model';
 import { skipLineSpace, trimSpaceEnd } from '../chars';
+import { caseless } from '../patterns';
 
 /**
  * Footnotes written in markup that says plainly what is a marker and what is a body:
@@ -121,6 +122,12 @@ export function recognizeMarkdownFootnotes(source: string): MarkupFootnotes {
   return { footnotes, markers };
 }
 
+/**
+ * "<sup>1</sup>", "<SUP>[2]</SUP>", "<sup>3(#fn3)</sup>": what /<sup>…<\/sup>/gi finds, with the tags'
+ * letters in either case written out, so that the engine skips ahead to each "<" (some times quicker).
+ */
+export const SUP_MARKER = new RegExp(`${caseless('<sup>')}[ \\t]{0,2}\\[?(\\d{1,3})\\]?(?:\\(#[^)\\s]{1,60}\\))?[ \\t]{0,2}${caseless('</sup>')}`, 'g');
+
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_OR_SPACE = /[⁰¹²³⁴⁵⁶⁷⁸⁹\u2000-\u200a]/;
 /** Units that take a superscript ("m²", "km³"): never a footnote marker. */
@@ -145,7 +152,7 @@ export function recognizeSuperscriptFootnotes(source: string): MarkupFootnotes {
       markers.push({ label, span: { offset: start, length: end - start }, style: 'superscript' });
     }
   };
-  for (const m of source.matchAll(/<sup>[ \t]{0,2}\[?(\d{1,3})\]?(?:\(#[^)\s]{1,60}\))?[ \t]{0,2}<\/sup>/gi)) {
+  for (const m of source.matchAll(SUP_MARKER)) {
     take(m[1]!, m.index!, m.index! + m[0].length);
   }
   // A converted export's link to its footnote list: "[1](#fn1)".
