@@ -181,6 +181,10 @@ describe('index cache: reading what was written', () => {
     await cache.load(['/ws']);
     await cache.save();
     assert.match(fs.readFileSync(fileOf(cache), 'utf8'), /without a tab/);
+    cache.forget('/ws/never-kept.txt');
+    await cache.save();
+    assert.match(fs.readFileSync(fileOf(cache), 'utf8'), /without a tab/, 'a file never kept (a binary one) changes nothing');
+    await cache.load(['/ws']);
     cache.forget(seeds[0]!.file);
     await cache.save();
     assert.doesNotMatch(fs.readFileSync(fileOf(cache), 'utf8'), /without a tab/);

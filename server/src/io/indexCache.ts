@@ -138,11 +138,10 @@ export class IndexCache {
     this.changed = true;
   }
 
-  /** The file could not be read: what was kept of it goes. */
+  /** The file could not be read: what was kept of it goes (a file never kept, as a binary one, changes nothing). */
   forget(file: string): void {
-    this.fresh.delete(file);
-    this.loaded.lines.delete(file);
-    this.changed = true;
+    const dropped = this.fresh.delete(file);
+    if (this.loaded.lines.delete(file) || dropped) this.changed = true;
   }
 
   /**
