@@ -102,7 +102,7 @@ export function asEntry(keep: Keep): keep is 'entry' | 'metadata' {
 export const RECENT_WHOLE = 8;
 
 /** The kinds of reference that cite a document (citedKey), by their code in packed citations. */
-const KINDS = ['kamerstuk', 'documentNumber', 'handelingen', 'motion'] as const satisfies readonly Reference['kind'][];
+export const KINDS = ['kamerstuk', 'documentNumber', 'handelingen', 'motion'] as const satisfies readonly Reference['kind'][];
 
 /**
  * A document's citations in document order, as plain data: what its entry keeps of its references,

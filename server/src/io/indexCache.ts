@@ -20,9 +20,10 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CitationList } from '../catalog/workspaceIndex';
+import { KINDS, type CitationList } from '../catalog/workspaceIndex';
 import type { DocumentMetadata, MetadataSource, Span } from '../engine/model';
 import { writeAtomic } from './diskStore';
+import type { InvalidBytes } from './textFiles';
 import { yieldToEventLoop } from './workspaceScanner';
 
 /** Bumped when what a line holds changes: a file of another format is not read. */
@@ -43,7 +44,7 @@ const LINES_PER_TURN = 500;
 /** A file's entry as the index keeps it (the service's FileEntry). */
 export interface IndexCacheEntry {
   readonly encoding: string;
-  readonly invalid?: { readonly count: number; readonly offset: number; readonly line: number; readonly column: number };
+  readonly invalid?: InvalidBytes;
   readonly length: number;
   readonly lineStarts: Int32Array;
   readonly metadata: DocumentMetadata;
@@ -417,8 +418,6 @@ function metadataOf(m: unknown): DocumentMetadata | undefined {
   return out as DocumentMetadata;
 }
 
-/** The kinds a citation's code may name (workspaceIndex's KINDS). */
-const KIND_CODES = 4;
 
 function citationsOf(x: unknown, length: number): CitationList | undefined {
   if (!isRecord(x)) return undefined;
@@ -431,7 +430,7 @@ function citationsOf(x: unknown, length: number): CitationList | undefined {
     const kind = found[i + 1]!;
     const offset = found[i + 2]!;
     const len = found[i + 3]!;
-    if (key < 0 || key >= keys.length || kind < 0 || kind >= KIND_CODES || offset < 0 || len < 0 || offset + len > length) return undefined;
+    if (key < 0 || key >= keys.length || kind < 0 || kind >= KINDS.length || offset < 0 || len < 0 || offset + len > length) return undefined;
   }
   const motions = x['motions'];
   const citations = found.length / 4;

@@ -108,7 +108,7 @@ export function readTextFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES
  * As readTextFileSync, with the SHA-256 of the bytes read (base64url): a file whose bytes hash as
  * `expect` is not decoded (`unchanged`), what was made of those bytes before stands (the index cache).
  */
-export function readHashedTextFileSync(file: string, maxBytes: number, expect?: string): (TextFileResult & { readonly hash?: string }) | { readonly unchanged: string } {
+export function readHashedTextFileSync(file: string, maxBytes: number, expect?: string): (Extract<TextFileResult, { ok: true }> & { readonly hash: string }) | Extract<TextFileResult, { ok: false }> | { readonly unchanged: string } {
   const read = readBytesSync(file, maxBytes);
   if (!('bytes' in read)) return { ok: false, reason: read.problem, detail: read.detail };
   const hash = bytesHash(read.bytes);

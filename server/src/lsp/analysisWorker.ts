@@ -741,7 +741,7 @@ function readAndAnalyzeFile(job: SizedFileJob): AnalyzedFile | 'declined' {
   const lines = new LineIndex(read.text);
   const analysis = entryAnalysis(read.text, { known: job.known, ...(job.documentDate ? { documentDate: job.documentDate } : {}) }, lines);
   return {
-    ...(read.hash !== undefined ? { hash: read.hash } : {}),
+    hash: read.hash,
     encoding: read.encoding,
     ...(read.invalid ? { invalid: read.invalid } : {}),
     length: read.text.length,

@@ -189,7 +189,7 @@ export interface UnchangedFile {
 export type AnalyzedFile =
   | UnreadFile
   | UnchangedFile
-  | (FileEntry & { readonly hash?: string });
+  | (FileEntry & { readonly hash: string });
 
 /** A file indexed from elsewhere: unread (it left the index), or its entry and how it was decoded. */
 export type IndexedFile = UnreadFile | { readonly entry: IndexEntry; readonly encoding: string; readonly invalid?: ReplacedBytes };
@@ -550,7 +550,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         made = cached.entry;
       } else {
         const { hash, ...entry } = answer;
-        if (cache && hash !== undefined) cache.remember(file, inputs, hash, entry);
+        cache?.remember(file, inputs, hash, entry);
         stats.analyses++;
         stats.analysesElsewhere++;
         made = entry;
