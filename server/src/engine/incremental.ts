@@ -223,6 +223,20 @@ export function changedStretch(a: string, b: string): ChangedStretch {
   return change;
 }
 
+/**
+ * Tells `changedStretch` where texts `a` and `b` differ, found elsewhere for the same two texts (the
+ * analysis worker, which sends it with a stretch analysis): the main thread's word index, sentences and
+ * descriptions of the new version then ask without comparing 5 MB again.
+ */
+export function rememberChangedStretch(a: string, b: string, change: ChangedStretch): void {
+  const { start, oldEnd, newEnd } = change;
+  // Only an answer that fits the two texts (the same end after the change in both).
+  if (!(start >= 0 && start <= oldEnd && start <= newEnd && oldEnd <= a.length && a.length - oldEnd === b.length - newEnd)) return;
+  for (const k of recentChanges) if (k.a === a && k.b === b) return;
+  recentChanges.unshift({ a, b, change: { start, oldEnd, newEnd } });
+  if (recentChanges.length > RECENT_CHANGES) recentChanges.pop();
+}
+
 /** How many answers of changedStretch are kept (each holds its two texts, which the versions asked about hold anyway). */
 const RECENT_CHANGES = 2;
 const recentChanges: { readonly a: string; readonly b: string; readonly change: ChangedStretch }[] = [];

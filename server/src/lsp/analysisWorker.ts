@@ -27,7 +27,7 @@ import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { citationList, entryAnalysis } from '../catalog/workspaceIndex';
 import { readHashedTextFileSync } from '../io/textFiles';
-import { analysisDelta, applyingAnalysisDelta, changedStretch, reanalyze, sameAnalyzeOptions, type AnalysisDelta, type ChangedStretch } from '../engine/incremental';
+import { analysisDelta, applyingAnalysisDelta, changedStretch, reanalyze, rememberChangedStretch, sameAnalyzeOptions, type AnalysisDelta, type ChangedStretch } from '../engine/incremental';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
@@ -96,6 +96,8 @@ type RuleFindings = NonNullable<AnalyzedElsewhere['findings']>;
 interface ReceivedAnalysis {
   readonly id: number;
   readonly analysis: DocumentAnalysis;
+  /** The job's text (where the next version's delta says the texts differ: see appliedInSteps). */
+  readonly text: string;
   /** The citations' descriptions that came with it (what a descriptions delta is applied to). */
   readonly described?: Described | undefined;
   findings?: RuleFindings | undefined;
@@ -363,7 +365,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const pending = this.running;
     const wanted = worker === this.worker && reply.id !== this.ignoreNextResult && pending?.id === reply.id && !pending.laterFindings && !!pending.job;
     if (!wanted || !('delta' in reply)) return void this.answered(worker, reply);
-    return this.appliedInSteps(pending.job!.uri, reply.base, reply.delta).then(
+    return this.appliedInSteps(pending.job!.uri, pending.job!.text, reply.base, reply.delta).then(
       (analysis) => this.answered(worker, reply, analysis),
       (e: unknown) => this.answered(worker, reply, e instanceof Error ? e : new Error(String(e))),
     );
@@ -408,7 +410,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         // The findings held of the version before stay until this one's come (what they may change).
         const before = this.received.get(pending.job.uri);
         this.received.delete(pending.job.uri);
-        this.received.set(pending.job.uri, { id: reply.id, analysis, described: prepared?.described, ...(before?.findings ? { before: { id: before.id, findings: before.findings } } : {}) });
+        this.received.set(pending.job.uri, { id: reply.id, analysis, text: pending.job.text, described: prepared?.described, ...(before?.findings ? { before: { id: before.id, findings: before.findings } } : {}) });
         if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
       }
       const later = reply.findingsFollow ? this.findingsFollowing(pending) : undefined;
@@ -497,10 +499,13 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
    * The analysis a delta describes, of the analysis received of the job `base`: made in steps, the
    * event loop running whenever a few milliseconds went by.
    */
-  private async appliedInSteps(uri: string, base: number, delta: AnalysisDelta): Promise<DocumentAnalysis> {
+  private async appliedInSteps(uri: string, text: string, base: number, delta: AnalysisDelta): Promise<DocumentAnalysis> {
     const held = this.received.get(uri);
     if (!held || held.id !== base) throw new Error(`the analysis worker sent a change to an analysis this thread does not hold (${uri})`);
     this.deltasApplied++;
+    // Where the two versions differ, as the worker found it comparing the same texts: what this
+    // thread makes of the new version (word index, sentences, descriptions) asks it too.
+    rememberChangedStretch(held.text, text, delta.change);
     const steps = applyingAnalysisDelta(held.analysis, delta);
     let since = performance.now();
     for (;;) {

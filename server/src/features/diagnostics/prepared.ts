@@ -10,6 +10,7 @@ import type { IndexedDocument } from '../model';
 import { adoptSentencesAroundReferences, sentencesAroundReferences, sentencesFollow } from '../sentences';
 import { adoptDescribedCitations, describedCitations, descriptionsFollow, type CitationDescription } from './citationDescription';
 import { deadlinesFollow } from './deadlineStatus';
+import { suppressionsFollow } from './suppressions';
 
 export interface PreparedDocument {
   /** Per reference, the sentence around its span: [offset, length] pairs. */
@@ -25,13 +26,14 @@ export function prepareDocument(doc: IndexedDocument): PreparedDocument {
 /**
  * Says that a document version follows another (an open document's next version): what the rules
  * keep per version — the word index, the sentence windows, the citations' descriptions, the
- * deadlines' statuses — is made from the previous version's where the edit cannot have changed it.
+ * deadlines' statuses, the silencing comments — is made from the previous version's where the edit cannot have changed it.
  */
 export function versionFollows(doc: IndexedDocument, previous: IndexedDocument): void {
   DocumentWords.follows(doc, previous);
   sentencesFollow(doc, previous);
   descriptionsFollow(doc, previous);
   deadlinesFollow(doc, previous);
+  suppressionsFollow(doc, previous);
 }
 
 /** Takes over what `prepareDocument` made elsewhere of this version's text and analysis. */

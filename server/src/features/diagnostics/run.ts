@@ -7,7 +7,7 @@ import { messages } from '../../l10n';
 import type { Range } from '../../engine/model';
 import type { CheckedFinding, DiagnosticSettings, FeatureContext, Finding, IndexedDocument, Severity, SeverityName } from '../model';
 import type { DiagnosticRule, RuleContext } from './model';
-import { readSuppressions } from './suppressions';
+import { suppressionsOf } from './suppressions';
 
 /** The effective severity of a rule under the settings. */
 export function severityOf(rule: DiagnosticRule, settings: DiagnosticSettings): SeverityName {
@@ -49,9 +49,6 @@ export interface ComputeOptions {
 /** How many findings are turned into ranges between two slices. */
 const SLICE_FINDINGS = 256;
 
-/** Silencing comments per text (one read per document version). */
-const suppressionsOf = new WeakMap<IndexedDocument['lines'], { readonly text: string; readonly suppressions: ReturnType<typeof readSuppressions> }>();
-
 /**
  * The findings of one document; a failing rule is reported through `onRuleError` and skipped. With a
  * cache, a rule whose findings are kept is not run again; each rule run is recorded with whether it
@@ -66,9 +63,7 @@ export async function computeFindings(
   onRuleError: (code: string, error: unknown) => void = () => undefined,
   options: ComputeOptions = {},
 ): Promise<CheckedFinding[]> {
-  let read = suppressionsOf.get(doc.lines);
-  if (!read || read.text !== doc.text) suppressionsOf.set(doc.lines, (read = { text: doc.text, suppressions: readSuppressions(doc.text, doc.lines) }));
-  const { suppressions } = read;
+  const suppressions = suppressionsOf(doc);
   const m = messages(ctx.locale);
   // The rules ask the catalog about the same citations: each is asked of the sources once.
   const catalog = ctx.catalog.forOneComputation();

@@ -8,7 +8,10 @@
  *
  * Without codes, every code is silenced.
  */
+import { changedStretch, type ChangedStretch } from '../../engine/incremental';
 import type { LineIndex } from '../../engine/lineIndex';
+import type { IndexedDocument } from '../model';
+import { PreviousVersions } from '../previousVersions';
 
 export interface Suppressions {
   /** True when a finding with this code starting on this zero-based line is silenced. */
@@ -17,13 +20,42 @@ export interface Suppressions {
 
 const DIRECTIVE = /kamerwijzer-disable(-next-line|-line)?((?:[ \t]+[a-z][a-z0-9-]*)*)/g;
 
-export function readSuppressions(text: string, lines: LineIndex): Suppressions {
+const WORD = 'kamerwijzer-disable';
+
+/** Where the text writes "kamerwijzer-disable", in order (the word never overlaps itself). */
+export function directiveOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(WORD); at >= 0; at = text.indexOf(WORD, at + WORD.length)) out.push(at);
+  return out;
+}
+
+/**
+ * The directives' places in an edited text, from those of the version before (`previous`) and where
+ * the two differ: those wholly before the change kept, those after it moved, and the text around the
+ * change searched again (a directive that overlaps it, or is written across it).
+ */
+export function directiveOffsetsEdited(previous: readonly number[], text: string, change: ChangedStretch): number[] {
+  const { start, oldEnd, newEnd } = change;
+  const delta = newEnd - oldEnd;
+  const out: number[] = [];
+  let i = 0;
+  for (; i < previous.length && previous[i]! + WORD.length <= start; i++) out.push(previous[i]!);
+  while (i < previous.length && previous[i]! < oldEnd) i++;
+  // The new text's directives that overlap the changed part: they start in (start - length, newEnd).
+  const from = Math.max(0, start - WORD.length + 1);
+  const around = text.slice(from, Math.min(text.length, newEnd + WORD.length - 1));
+  for (let at = around.indexOf(WORD); at >= 0; at = around.indexOf(WORD, at + WORD.length)) out.push(from + at);
+  for (; i < previous.length; i++) out.push(previous[i]! + delta);
+  return out;
+}
+
+export function readSuppressions(text: string, lines: LineIndex, offsets: readonly number[] = directiveOffsets(text)): Suppressions {
   const whole = new Set<string>();
   let wholeAll = false;
   const byLine = new Map<number, Set<string> | 'all'>();
-  // Only the lines that hold a directive are read (found by searching the text, in order of line).
+  // Only the lines that hold a directive are read (in order of line).
   let last = -1;
-  for (let at = text.indexOf('kamerwijzer-disable'); at >= 0; at = text.indexOf('kamerwijzer-disable', at + 1)) {
+  for (const at of offsets) {
     const line = lines.positionAt(at).line;
     if (line === last) continue;
     last = line;
@@ -52,4 +84,39 @@ export function readSuppressions(text: string, lines: LineIndex): Suppressions {
       return here === 'all' || (here !== undefined && here.has(code));
     },
   };
+}
+
+/** How many times a whole text was searched for directives (the tests count them: an edited version's are found around the edit). */
+export const wholeSearches = { count: 0 };
+
+/** The directives of each document version read (with the text they were read in). */
+const directivesOf = new WeakMap<LineIndex, { readonly text: string; readonly offsets: readonly number[]; readonly suppressions: Suppressions }>();
+const previousVersions = new PreviousVersions(
+  (doc) => directivesOf.get(doc.lines)?.text === doc.text,
+  (doc) => directivesOf.get(doc.lines)?.text === doc.text,
+);
+
+function searchedWhole(text: string): number[] {
+  wholeSearches.count++;
+  return directiveOffsets(text);
+}
+
+/** Says that a document version follows another (of the same document): its directives are found from the other's. */
+export function suppressionsFollow(doc: IndexedDocument, previous: IndexedDocument): void {
+  previousVersions.follows(doc, previous);
+}
+
+/**
+ * A document version's silencing comments, read once per version; an edited version's directives are
+ * found around the edit only (the text of 5 MB is not searched again on every keystroke).
+ */
+export function suppressionsOf(doc: IndexedDocument): Suppressions {
+  const read = directivesOf.get(doc.lines);
+  if (read && read.text === doc.text) return read.suppressions;
+  const previous = previousVersions.take(doc);
+  const before = previous && directivesOf.get(previous.lines);
+  const offsets = before && before.text === previous.text ? directiveOffsetsEdited(before.offsets, doc.text, changedStretch(previous.text, doc.text)) : searchedWhole(doc.text);
+  const suppressions = readSuppressions(doc.text, doc.lines, offsets);
+  directivesOf.set(doc.lines, { text: doc.text, offsets, suppressions });
+  return suppressions;
 }
