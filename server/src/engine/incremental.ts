@@ -241,7 +241,11 @@ export function rememberChangedStretch(a: string, b: string, change: ChangedStre
 const RECENT_CHANGES = 2;
 const recentChanges: { readonly a: string; readonly b: string; readonly change: ChangedStretch }[] = [];
 
+/** How many times two texts were compared (the tests count them: an answer the worker sent is not found again). */
+export const changedStretchComparisons = { count: 0 };
+
 function findChangedStretch(a: string, b: string): ChangedStretch {
+  changedStretchComparisons.count++;
   const most = Math.min(a.length, b.length);
   let start = commonLength(most, (from, to) => a.slice(from, to) === b.slice(from, to));
   // The end may not overlap the start: "aa" → "aaa" differs in one character.

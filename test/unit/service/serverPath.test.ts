@@ -12,7 +12,7 @@ import * as fc from 'fast-check';
 import { describedCitations } from '../../../server/src/features/diagnostics/citationDescription';
 import { ALL_RULES } from '../../../server/src/features/diagnostics/rules';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
-import { DELTA_STEP } from '../../../server/src/engine/incremental';
+import { changedStretch, changedStretchComparisons, DELTA_STEP, rememberChangedStretch } from '../../../server/src/engine/incremental';
 import { WorkerAnalyzer } from '../../../server/src/lsp/analysisWorker';
 import { createKamerwijzer, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
 import { params, seedLetters, VOCABULARY } from '../../support/textArbitraries';
@@ -178,6 +178,35 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     // And so did the findings of the rules run in the worker.
     assert.ok(analyzer.findingsDeltasApplied - findingsDeltas > here, `${analyzer.findingsDeltasApplied - findingsDeltas} findings deltas`);
     assert.ok(analyzer.describedDeltasApplied - describedDeltas > here, `${analyzer.describedDeltasApplied - describedDeltas} description deltas`);
+  });
+
+  it('where two versions differ comes with the delta: this thread does not compare the texts again', async () => {
+    const worker = service(analyzer);
+    const long = seedLetters().join('\n\n');
+    await worker.setDocumentAsync(A, long, 1);
+    let text = long;
+    const deltas = analyzer.deltasApplied;
+    for (let v = 2; v < 6; v++) {
+      const at = Math.floor((text.length * v) / 7);
+      const next = `${text.slice(0, at)}x${text.slice(at + 3)}`;
+      await worker.setDocumentAsync(A, next, v);
+      const comparisons = changedStretchComparisons.count;
+      const change = changedStretch(text, next);
+      assert.equal(changedStretchComparisons.count, comparisons, `version ${v}: answered from the delta`);
+      // The answer is the one comparing finds (of copies: the same strings would be answered from the cache).
+      assert.deepEqual(change, changedStretch(` ${text}`.slice(1), ` ${next}`.slice(1)));
+      text = next;
+    }
+    assert.ok(analyzer.deltasApplied - deltas >= 4, `${analyzer.deltasApplied - deltas} deltas`);
+  });
+
+  it('an answer that does not fit the two texts is not kept', () => {
+    const a = 'abc'.repeat(10);
+    const b = `${a}d`;
+    rememberChangedStretch(a, b, { start: 0, oldEnd: 2, newEnd: 1 });
+    const comparisons = changedStretchComparisons.count;
+    assert.deepEqual(changedStretch(a, b), { start: 30, oldEnd: 30, newEnd: 31 });
+    assert.equal(changedStretchComparisons.count, comparisons + 1);
   });
 
   it('a delta is applied in steps, the event loop running in between, and the replies after it are taken in order', async () => {
