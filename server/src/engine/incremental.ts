@@ -216,7 +216,17 @@ export interface ChangedStretch {
  */
 export function changedStretch(a: string, b: string): ChangedStretch {
   // Quick for the same strings (compared as references first) and for strings of other lengths.
-  for (const k of recentChanges) if (k.a === a && k.b === b) return k.change;
+  for (let i = 0; i < recentChanges.length; i++) {
+    const k = recentChanges[i]!;
+    if (k.a !== a || k.b !== b) continue;
+    // The same texts, but perhaps other strings of them (an edit undone, a character replaced by
+    // another: versions of the same length and text), which took comparing them whole: the answer is
+    // kept with the strings asked about, first, so that the next caller's (the same strings, as a
+    // version's rules ask one after another) are compared at once.
+    recentChanges.splice(i, 1);
+    recentChanges.unshift({ a, b, change: k.change });
+    return k.change;
+  }
   const change = findChangedStretch(a, b);
   recentChanges.unshift({ a, b, change });
   if (recentChanges.length > RECENT_CHANGES) recentChanges.pop();
@@ -232,7 +242,7 @@ export function rememberChangedStretch(a: string, b: string, change: ChangedStre
   const { start, oldEnd, newEnd } = change;
   // Only an answer that fits the two texts (the same end after the change in both).
   if (!(start >= 0 && start <= oldEnd && start <= newEnd && oldEnd <= a.length && a.length - oldEnd === b.length - newEnd)) return;
-  for (const k of recentChanges) if (k.a === a && k.b === b) return;
+  // (Not looked for among those kept: comparing other strings of the same length may read them whole.)
   recentChanges.unshift({ a, b, change: { start, oldEnd, newEnd } });
   if (recentChanges.length > RECENT_CHANGES) recentChanges.pop();
 }
