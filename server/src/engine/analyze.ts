@@ -1,6 +1,8 @@
 import { detached, detachedData, withLfLineEnds } from './chars';
 import { LineIndex } from './lineIndex';
 import { FlatText, type OmittedSpan } from './flatText';
+import type { ChangedStretch } from './incremental';
+import { PatternScans } from './patternScan';
 import { copyWith } from './records';
 import type { DocumentAnalysis, DocumentMetadata, Footnote, FootnoteMarker, KamerstukReference, KnownDocumentFacts, MotionReference, Range, Reference, Span } from './model';
 import { recognizeAmounts, type AmountReport } from './recognizers/amount';
@@ -93,15 +95,25 @@ export interface WholeDocument {
   readonly metadata: DocumentMetadata;
   readonly footnotes: readonly Footnote[];
   readonly markers: readonly FootnoteMarker[];
+  /** What the footnotes were found with: the scans of the text (the next version's are made from them). */
+  readonly scans: PatternScans;
 }
 
-/** The whole document's part of an analysis: metadata, footnotes and their markers. */
-export function wholeDocument(source: string, options: AnalyzeOptions): WholeDocument {
+/**
+ * The whole document's part of an analysis: metadata, footnotes and their markers. With the
+ * previous version's and where the two sources differ, the scans for footnote markup and page
+ * footers are made from that version's (the same matches, without scanning the whole text again).
+ */
+export function wholeDocument(source: string, options: AnalyzeOptions, previous?: { readonly whole: WholeDocument; readonly change: ChangedStretch }): WholeDocument {
   const text = withLfLineEnds(source);
   const lines = options.lines ?? new LineIndex(source);
-  const metadata = recognizeMetadata(text, options);
-  const { footnotes, markers } = options.metadataOnly ? { footnotes: [], markers: [] } : recognizeFootnotes(text, lines);
-  return { source, text, lines, metadata, footnotes, markers };
+  // The text read has "\n" for a lone "\r": the character before a change may read otherwise now.
+  const change = previous && { ...previous.change, start: Math.max(0, previous.change.start - 1) };
+  const scans = new PatternScans(text, previous && change ? { scans: previous.whole.scans, change } : undefined);
+  const metadata = recognizeMetadata(text, options, scans);
+  const { footnotes, markers } = options.metadataOnly ? { footnotes: [], markers: [] } : recognizeFootnotes(text, lines, scans);
+  scans.settle();
+  return { source, text, lines, metadata, footnotes, markers, scans };
 }
 
 /** A full analysis, with what a later analysis of a changed stretch builds on (see incremental.ts). */

@@ -102,7 +102,7 @@ function reanalyzeStretch(previous: WholeAnalysis, source: string, options: Anal
       return whole('lower-case word');
   }
 
-  const doc = wholeDocument(source, options);
+  const doc = wholeDocument(source, options, { whole: previous.whole, change });
   const old = previous.whole;
   if (!sameMoved(old.metadata, doc.metadata, (m) => mapMetadata(m, map))) return whole('metadata');
   // Every field of a footnote compared, but for a footnote the change lies in (a citation typed in a

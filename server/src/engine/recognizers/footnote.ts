@@ -2,6 +2,7 @@ import type { LineIndex } from '../lineIndex';
 import type { Footnote, FootnoteMarker } from '../model';
 import { pushAll } from '../arrays';
 import { recognizeEndnoteList } from './endnoteList';
+import { PatternScans } from '../patternScan';
 import { recognizeBracketFootnotes, recognizeMarkdownFootnotes, recognizeSuperscriptFootnotes, recognizeWordExportFootnotes } from './footnoteMarkup';
 import { recognizePageFootnotes } from './pageFootnotes';
 
@@ -23,13 +24,13 @@ export interface FootnoteResult {
  * the one with its label, the first at or after the marker where labels repeat). `lines` is the
  * text's line index, when the caller has one.
  */
-export function recognizeFootnotes(source: string, lines?: LineIndex): FootnoteResult {
+export function recognizeFootnotes(source: string, lines?: LineIndex, scans: PatternScans = new PatternScans(source)): FootnoteResult {
   const footnotes: Footnote[] = [];
   const markers: FootnoteMarker[] = [];
-  const wordExport = recognizeWordExportFootnotes(source);
+  const wordExport = recognizeWordExportFootnotes(source, scans);
   // Plain "[1]" notes are read only where no Word export markup says what its "[1: …]" bodies are.
   const bracket = wordExport.markers.length ? { footnotes: [], markers: [] } : recognizeBracketFootnotes(source);
-  for (const found of [wordExport, bracket, recognizeMarkdownFootnotes(source), recognizeSuperscriptFootnotes(source)]) {
+  for (const found of [wordExport, bracket, recognizeMarkdownFootnotes(source), recognizeSuperscriptFootnotes(source, scans)]) {
     pushAll(footnotes, found.footnotes);
     pushAll(markers, found.markers);
   }

@@ -2,6 +2,7 @@ import { FlatText } from '../flatText';
 import type { Footnote, FootnoteMarker } from '../model';
 import { skipLineSpace, trimSpaceEnd } from '../chars';
 import { caseless } from '../patterns';
+import { PatternScans, type Matches, type ScanPattern } from '../patternScan';
 
 /**
  * Footnotes written in markup that says plainly what is a marker and what is a body:
@@ -22,28 +23,44 @@ const MAX_BRACKETED_BODY = 6000;
 /** Lines one Markdown definition or superscript-labelled body may span. */
 const MAX_BODY_LINES = 30;
 
-export function recognizeWordExportFootnotes(source: string): MarkupFootnotes {
+/** A Word export's marker "[footnoteRef:1]". */
+export const FOOTNOTE_REF: ScanPattern = { re: /\[footnoteRef:[ \t]?(\d{1,4})\]/g, behind: 0, reach: 19 };
+/**
+ * Where a Word export's body "[1: …]" may open. Two never overlap (a match holds its "[" only at its
+ * start), so the bodies read from the scan's matches, each after the last body's end, are those a
+ * scan from there finds.
+ */
+export const FOOTNOTE_BODY_START: ScanPattern = { re: /\[(\d{1,4}):/g, behind: 0, reach: 7 };
+
+export function recognizeWordExportFootnotes(source: string, scans: PatternScans = new PatternScans(source)): MarkupFootnotes {
   const markers: FootnoteMarker[] = [];
-  for (const m of source.matchAll(/\[footnoteRef:[ \t]?(\d{1,4})\]/g)) {
-    markers.push({ label: m[1]!, span: { offset: m.index!, length: m[0].length }, style: 'footnoteRef' });
+  const refs = scans.matches(FOOTNOTE_REF);
+  for (let i = 0; i < refs.starts.length; i++) {
+    const at = refs.starts[i]!;
+    const m = PatternScans.matchAt(FOOTNOTE_REF, source, at);
+    markers.push({ label: m[1]!, span: { offset: at, length: m[0].length }, style: 'footnoteRef' });
   }
   // "[1: …]" alone is too common a shape to trust; only a document with footnoteRef markers has such bodies.
   if (markers.length === 0) return { footnotes: [], markers };
   const footnotes: Footnote[] = [];
-  const body = /\[(\d{1,4}):/g;
-  for (let m = body.exec(source); m; m = body.exec(source)) {
-    const close = closingBracket(source, m.index + 1);
+  const opens = scans.matches(FOOTNOTE_BODY_START);
+  let after = 0;
+  for (let i = 0; i < opens.starts.length; i++) {
+    const at = opens.starts[i]!;
+    if (at < after) continue;
+    const m = PatternScans.matchAt(FOOTNOTE_BODY_START, source, at);
+    const close = closingBracket(source, at + 1);
     if (close === undefined) continue;
-    const bodyStart = skipLineSpace(source, m.index + m[0].length, close);
+    const bodyStart = skipLineSpace(source, at + m[0].length, close);
     const bodyEnd = trimSpaceEnd(source, bodyStart, close);
     footnotes.push({
       label: m[1]!,
-      span: { offset: m.index, length: close + 1 - m.index },
+      span: { offset: at, length: close + 1 - at },
       bodySpan: { offset: bodyStart, length: bodyEnd - bodyStart },
       body: collapse(source.slice(bodyStart, bodyEnd)),
       style: 'footnoteRef',
     });
-    body.lastIndex = close + 1;
+    after = close + 1;
   }
   return { footnotes, markers };
 }
@@ -127,13 +144,42 @@ export function recognizeMarkdownFootnotes(source: string): MarkupFootnotes {
  * letters in either case written out, so that the engine skips ahead to each "<" (some times quicker).
  */
 export const SUP_MARKER = new RegExp(`${caseless('<sup>')}[ \\t]{0,2}\\[?(\\d{1,3})\\]?(?:\\(#[^)\\s]{1,60}\\))?[ \\t]{0,2}${caseless('</sup>')}`, 'g');
+const SUP_SCAN: ScanPattern = { re: SUP_MARKER, behind: 0, reach: 83 };
+/** A converted export's link to its footnote list: "[1](#fn1)". */
+const FN_LINK: ScanPattern = { re: /\[(\d{1,3})\]\(#fn[\w:-]{0,20}\)/g, behind: 0, reach: 30 };
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_OR_SPACE = /[⁰¹²³⁴⁵⁶⁷⁸⁹\u2000-\u200a]/;
+/**
+ * Superscript digits, up to three together. In a whole text found with a pattern that also takes the
+ * spaces U+2000–U+200A (passed over): so wide a class the engine reads the text through instead of
+ * skipping ahead to the many ASCII letters that share the superscripts' low bits, which is some times
+ * quicker.
+ */
+export const SUPERSCRIPTS: ScanPattern = {
+  re: /[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}/g,
+  behind: 0,
+  reach: 3,
+  scanWhole(source: string): Matches {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const first = new RegExp(SUPERSCRIPT_OR_SPACE.source, 'g');
+    while (first.test(source)) {
+      const start = first.lastIndex - 1;
+      if (SUPERSCRIPT_DIGITS.indexOf(source[start]!) < 0) continue;
+      let end = start + 1;
+      while (end < start + 3 && end < source.length && SUPERSCRIPT_DIGITS.indexOf(source[end]!) >= 0) end++;
+      first.lastIndex = end;
+      starts.push(start);
+      ends.push(end);
+    }
+    return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  },
+};
 /** Units that take a superscript ("m²", "km³"): never a footnote marker. */
 const SUPERSCRIPT_UNITS: ReadonlySet<string> = new Set(['m', 'km', 'cm', 'mm', 'dm', 'ha', 'nm', 'µm']);
 
-export function recognizeSuperscriptFootnotes(source: string): MarkupFootnotes {
+export function recognizeSuperscriptFootnotes(source: string, scans: PatternScans = new PatternScans(source)): MarkupFootnotes {
   const footnotes: Footnote[] = [];
   const markers: FootnoteMarker[] = [];
   const take = (label: string, start: number, end: number): void => {
@@ -152,24 +198,17 @@ export function recognizeSuperscriptFootnotes(source: string): MarkupFootnotes {
       markers.push({ label, span: { offset: start, length: end - start }, style: 'superscript' });
     }
   };
-  for (const m of source.matchAll(SUP_MARKER)) {
-    take(m[1]!, m.index!, m.index! + m[0].length);
+  const sups = scans.matches(SUP_SCAN);
+  for (let i = 0; i < sups.starts.length; i++) take(PatternScans.matchAt(SUP_SCAN, source, sups.starts[i]!)[1]!, sups.starts[i]!, sups.ends[i]!);
+  const links = scans.matches(FN_LINK);
+  for (let i = 0; i < links.starts.length; i++) {
+    const at = links.starts[i]!;
+    markers.push({ label: PatternScans.matchAt(FN_LINK, source, at)[1]!, span: { offset: at, length: links.ends[i]! - at }, style: 'superscript' });
   }
-  // A converted export's link to its footnote list: "[1](#fn1)".
-  for (const m of source.matchAll(/\[(\d{1,3})\]\(#fn[\w:-]{0,20}\)/g)) {
-    markers.push({ label: m[1]!, span: { offset: m.index!, length: m[0].length }, style: 'superscript' });
-  }
-  // What /[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}/g finds: the first superscript digit and up to two more after it. The
-  // pattern that finds the first also takes the spaces U+2000–U+200A (passed over here): so wide a
-  // class the engine reads the text through instead of skipping ahead to the many ASCII letters that
-  // share the superscripts' low bits, which is some times quicker.
-  const first = new RegExp(SUPERSCRIPT_OR_SPACE.source, 'g');
-  while (first.test(source)) {
-    const start = first.lastIndex - 1;
-    if (SUPERSCRIPT_DIGITS.indexOf(source[start]!) < 0) continue;
-    let end = start + 1;
-    while (end < start + 3 && end < source.length && SUPERSCRIPT_DIGITS.indexOf(source[end]!) >= 0) end++;
-    first.lastIndex = end;
+  const digits = scans.matches(SUPERSCRIPTS);
+  for (let i = 0; i < digits.starts.length; i++) {
+    const start = digits.starts[i]!;
+    const end = digits.ends[i]!;
     if (!atLineStart(source, start) && !gluedToText(source, start)) continue;
     const label = [...source.slice(start, end)].map((c) => String(SUPERSCRIPT_DIGITS.indexOf(c))).join('');
     if (label.startsWith('0')) continue;

@@ -2,6 +2,8 @@ import { isIsoDate, parseDutchDate } from '../calendar';
 import { dossierNumber, isDocumentNumber, kamerstukKey, normalizeDossier, parseKamerstukKey, type KamerstukId } from '../identifiers';
 import type { DocumentMetadata, KnownDocumentFacts, MetadataSource, Span } from '../model';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
+import { PatternScans, type ScanPattern } from '../patternScan';
+import { lowerBound } from '../sortedOffsets';
 
 export interface MetadataOptions {
   /** Facts from a manifest (kamerwijzer.json) or the caller. */
@@ -30,11 +32,11 @@ export interface MetadataOptions {
  * extraction puts it wherever a page ends, and its exact form ("Tweede Kamer, vergaderjaar …, nr.
  * N" alone on a line) only ever names the document it is printed in.
  */
-export function recognizeMetadata(source: string, options: MetadataOptions = {}): DocumentMetadata {
+export function recognizeMetadata(source: string, options: MetadataOptions = {}, scans: PatternScans = new PatternScans(source)): DocumentMetadata {
   const frontMatter = readFrontMatter(source);
   const bodyStart = frontMatter ? frontMatter.span.offset + frontMatter.span.length : 0;
   const fromFrontMatter = frontMatter ? factsFromFrontMatter(frontMatter) : {};
-  const fromText = factsFromText(source, bodyStart);
+  const fromText = factsFromText(source, bodyStart, scans);
   const fromKnown = options.known ? factsFromKnown(options.known) : {};
   const fromOption: Facts =
     options.documentDate !== undefined && isIsoDate(options.documentDate.trim())
@@ -78,7 +80,7 @@ export function recognizeMetadata(source: string, options: MetadataOptions = {})
       ? (fromText.ownSpans ?? [])
       : []),
     ...(kamerstuk?.source === 'header' ? (fromText.kamerstukSpans ?? []) : []),
-    ...(metadata.kamerstuk ? pageFooterSpans(source, bodyStart, metadata.kamerstuk) : []),
+    ...(metadata.kamerstuk ? pageFooterSpans(source, bodyStart, metadata.kamerstuk, scans) : []),
   ].filter((s): s is Span => !!s);
   if (spans.length) metadata.identitySpans = [...new Map(spans.map((s) => [`${s.offset}:${s.length}`, s])).values()].sort((a, b) => a.offset - b.offset);
   if (metadata.kamerstuk || metadata.documentNumber) metadata.headEnd = headEndOf(source, bodyStart);
@@ -212,12 +214,12 @@ interface HeadLine {
   readonly text: string;
 }
 
-function factsFromText(source: string, bodyStart: number): Facts {
+function factsFromText(source: string, bodyStart: number, scans: PatternScans): Facts {
   const head = headLines(source, bodyStart);
   const openData = readOpenDataHeader(head);
   const official = readKamerstukHeader(head);
   const heading = readLetterHeading(head);
-  const footer = readPageFooter(source, bodyStart);
+  const footer = readPageFooter(source, bodyStart, scans);
   const page = readPageExport(head);
   const record = readPageRecord(head);
   // Weaker than any heading: the date an answer to Kamervragen was received, and a report's cover date.
@@ -796,29 +798,33 @@ function readCoverDate(head: readonly HeadLine[]): Facts {
 // The running page footer of a Kamerstuk PDF:
 //   Tweede Kamer, vergaderjaar 2021–2022, 29 826, nr. 147 31
 //   Eerste Kamer, vergaderjaar 2020–2021, 35 925, C 4
-const FOOTER_CUE = 'Kamer, vergaderjaar';
+/** What every running page footer writes ("Tweede Kamer, vergaderjaar 2024–2025, 29 826, nr. 250"). */
+export const FOOTER_CUE_SCAN: ScanPattern = { re: /Kamer, vergaderjaar/g, behind: 0, reach: 19 };
 /** Longest lead before the cue ("Tweede " and indentation) and longest footer line. */
 const FOOTER_LEAD = 40;
 const FOOTER_MAX = 200;
 const PAGE_FOOTER =
   /^[ \t]*(?:Tweede|Eerste)[ \t]+Kamer,[ \t]+vergaderjaar[ \t]+\d{4}[ \t]*[-–—/][ \t]*\d{2,4},[ \t]+((\d{2}[ \u00a0]?\d{3}(?:[ \t]*-[ \t]*\d{1,3}|[ \t]+[IVXLC]{1,7}|[ \t]*[A-Z])?),[ \t]+(?:nr\.[ \t]*)?(\d{1,5}|[A-Z]{1,3}))(?:[ \t]+\d{1,4})?[ \t\r]*$/;
 
-function readPageFooter(source: string, bodyStart: number): Facts {
-  const first = pageFooters(source, bodyStart).next();
+function readPageFooter(source: string, bodyStart: number, scans: PatternScans): Facts {
+  const first = pageFooters(source, bodyStart, scans).next();
   if (first.done) return {};
   return { kamerstuk: { value: first.value.id, source: 'header', span: first.value.span } };
 }
 
 /** The spans of every page footer that names this Kamerstuk (a PDF repeats it on each page). */
-function pageFooterSpans(source: string, bodyStart: number, own: KamerstukId): Span[] {
+function pageFooterSpans(source: string, bodyStart: number, own: KamerstukId, scans: PatternScans): Span[] {
   const out: Span[] = [];
-  for (const f of pageFooters(source, bodyStart)) if (f.id.dossier === own.dossier && f.id.nr === own.nr) out.push(f.span);
+  for (const f of pageFooters(source, bodyStart, scans)) if (f.id.dossier === own.dossier && f.id.nr === own.nr) out.push(f.span);
   return out;
 }
 
 /** The running page footers of a text, in order. */
-function* pageFooters(source: string, bodyStart: number): Generator<{ id: KamerstukId; span: Span }> {
-  for (let hit = source.indexOf(FOOTER_CUE, bodyStart); hit >= 0; hit = source.indexOf(FOOTER_CUE, hit + FOOTER_CUE.length)) {
+function* pageFooters(source: string, bodyStart: number, scans: PatternScans): Generator<{ id: KamerstukId; span: Span }> {
+  // Every place the cue is written (it never overlaps itself: a scan finds them all), from the body on.
+  const cues = scans.matches(FOOTER_CUE_SCAN).starts;
+  for (let i = lowerBound(cues, bodyStart); i < cues.length; i++) {
+    const hit = cues[i]!;
     // The line around the cue, looked for within a few characters only: a text that repeats the
     // cue on one endless line must not make every hit scan that line.
     let start = hit;
