@@ -41,5 +41,10 @@ const surnameKeys = new Map<string, string>();
 
 /** Submitters as one comparable key, in any order: ["Kostić", "Van der Lee"] → "kostic|lee". */
 export function submittersKey(names: readonly string[]): string {
-  return names.map(surnameKey).sort().join('|');
+  // Kept per list: a motion's copies (moved after an edit, linked) share their list of submitters.
+  let key = submittersKeys.get(names);
+  if (key === undefined) submittersKeys.set(names, (key = names.map(surnameKey).sort().join('|')));
+  return key;
 }
+
+const submittersKeys = new WeakMap<readonly string[], string>();

@@ -185,7 +185,7 @@ function sameMotions(now: ReturnType<typeof motionsOf>, then: ReturnType<typeof 
     const m = now.refs[a + i]!;
     const o = then.refs[c + i]!;
     if (m.span.offset - shift !== o.span.offset || m.span.length !== o.span.length) return false;
-    if ((m.kamerstuk ? `${m.kamerstuk.dossier}-${m.kamerstuk.nr}` : '') !== (o.kamerstuk ? `${o.kamerstuk.dossier}-${o.kamerstuk.nr}` : '')) return false;
+    if (!!m.kamerstuk !== !!o.kamerstuk || (m.kamerstuk && (m.kamerstuk.dossier !== o.kamerstuk!.dossier || m.kamerstuk.nr !== o.kamerstuk!.nr))) return false;
   }
   return true;
 }

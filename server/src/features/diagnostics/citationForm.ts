@@ -10,21 +10,22 @@ import type { Messages } from '../../l10n';
 export function malformation(r: KamerstukReference, next: Reference | undefined, text: string, m: Messages): string | undefined {
   const f = r.form;
   if (f.identifier || f.dossierInherited) return undefined;
-  const shown = r.text.replace(/\s+/g, ' ');
-  if (/\s-|-\s/.test(f.separator)) return m.diag.malformed.hyphenSpace(shown);
+  // The citation as written, on one line: for the message only (most citations are well formed).
+  const shown = (): string => r.text.replace(/\s+/g, ' ');
+  if (/\s-|-\s/.test(f.separator)) return m.diag.malformed.hyphenSpace(shown());
   const digits = /^[\d ]+/.exec(f.dossierText)?.[0].trim() ?? '';
-  if (digits.includes(' ') && !/^\d{1,3} \d{3}$/.test(digits)) return m.diag.malformed.splitDigits(shown);
+  if (digits.includes(' ') && !/^\d{1,3} \d{3}$/.test(digits)) return m.diag.malformed.splitDigits(shown());
   // An Eerste Kamer paper's letters need no "nr." ("Kamerstukken I 2019/20, 35 300, C" is the official form).
-  if (f.keyword && f.numberMarker === null && !f.separator.includes('-') && !/^[A-Z]+$/.test(r.nr)) return m.diag.malformed.noNr(shown);
+  if (f.keyword && f.numberMarker === null && !f.separator.includes('-') && !/^[A-Z]+$/.test(r.nr)) return m.diag.malformed.noNr(shown());
   if (f.keyword && /^kamerstukken$/i.test(f.keyword.trim()) && !r.alsoDossiers?.length && !continuesAsGroup(r, next, text)) {
-    return m.diag.malformed.pluralForOne(shown);
+    return m.diag.malformed.pluralForOne(shown());
   }
-  if (f.numberMarker && /nr\.\d/.test(r.text)) return m.diag.malformed.noSpace(shown);
+  if (f.numberMarker && /nr\.\d/.test(r.text)) return m.diag.malformed.noSpace(shown());
   // "Kamerstuk 35 925 nr 12", "Kamerstuk 19 637 nr. 3334": the official form has ", nr." between
   // dossier and number.
   if (f.keyword && f.numberMarker && /^nrs?\.?$/i.test(f.numberMarker.trim())) {
-    if (!f.separator.includes(',')) return m.diag.malformed.noComma(shown);
-    if (!f.numberMarker.includes('.')) return m.diag.malformed.noPeriod(shown);
+    if (!f.separator.includes(',')) return m.diag.malformed.noComma(shown());
+    if (!f.numberMarker.includes('.')) return m.diag.malformed.noPeriod(shown());
   }
   return undefined;
 }
