@@ -7,7 +7,7 @@
  */
 import { codePointClass, CP_LETTER, CP_NUMBER, detached } from '../engine/chars';
 import { foldForSearch } from '../engine/folding';
-import { changedStretch, type ChangedStretch } from '../engine/incremental';
+import { changedStretch } from '../engine/incremental';
 import type { LineIndex } from '../engine/lineIndex';
 import type { Span } from '../engine/model';
 import { lowerBound, lowerBoundBy, SpanSet } from '../engine/sortedOffsets';
@@ -53,24 +53,6 @@ export class DocumentWords {
   private wordIds: Map<string, number> | undefined;
   private newWordIds: Map<string, number> | undefined;
   private urlSpans: SpanSet | undefined;
-
-  /** What passes found line by line in this version (features/lineItems.ts), by pass. */
-  readonly lineItems = new Map<object, readonly unknown[]>();
-  /**
-   * The previous version's line items and the stretch that changed since (found when first asked,
-   * then only the answer is kept), when this version's words were made from that version's
-   * (`edited`) or follow them (`adopt`): this version's items are made from them.
-   */
-  private previousLineItems: { change: ChangedStretch | (() => ChangedStretch); readonly items: ReadonlyMap<object, readonly unknown[]> } | undefined;
-
-  /** What a pass found in the previous version (see `previousLineItems`), and what changed since. */
-  lineItemsBefore(pass: object): { readonly items: readonly unknown[]; readonly change: ChangedStretch } | undefined {
-    const before = this.previousLineItems;
-    const items = before?.items.get(pass);
-    if (!before || !items) return undefined;
-    if (typeof before.change === 'function') before.change = before.change();
-    return { items, change: before.change };
-  }
 
   /** The runs' hashes (Runs.hashes) until they are grouped; read texts only (the others come grouped). */
   private hashes: Int32Array | undefined;
@@ -193,8 +175,6 @@ export class DocumentWords {
     edited.capitalRuns = carried(this.capitalRuns, isCapitalRun);
     if (this.urlList) edited.urlList = editedUrls(this.urlList, text, start, oldEnd, delta);
     edited.abbreviationLikeRuns = carried(this.abbreviationLikeRuns, isAbbreviationLikeRun);
-    // Only this version's items are handed on (not the ones this version was to be made from: no chain of old versions).
-    if (this.lineItems.size) edited.previousLineItems = { change, items: this.lineItems };
     // The ids: this version's, and the new words' (the earlier ids hold: the word list only grows).
     edited.wordIds = this.wordIds;
     edited.newWordIds = newIds ? new Map([...(this.newWordIds ?? []), ...newIds]) : this.newWordIds;
@@ -212,18 +192,40 @@ export class DocumentWords {
   /** Makes words read elsewhere (the analysis worker) a document version's words. */
   static adopt(doc: Pick<IndexedDocument, 'text' | 'lines'>, data: DocumentWordsData): void {
     const { starts, ends, ...grouped } = data;
-    const adopted = new DocumentWords(doc.text, { starts, ends }, grouped);
-    // What passes found line by line in the version this one follows is made over from (the changed
-    // stretch found only when a pass asks).
-    const previous = previousOf.get(doc.lines);
-    const before = previous && cache.get(previous.lines);
-    if (before && before.text === previous.text && before.lineItems.size) {
-      const text = previous.text;
-      adopted.previousLineItems = { change: () => changedStretch(text, doc.text), items: before.lineItems };
-    }
-    cache.set(doc.lines, adopted);
+    cache.set(doc.lines, new DocumentWords(doc.text, { starts, ends }, grouped));
     // Made elsewhere: nothing is made from an earlier version (its link goes, or old versions would stay).
     previousOf.delete(doc.lines);
+  }
+
+  /**
+   * A version analyzed elsewhere whose words were not sent (the main thread asks for them only where
+   * a pass reads a whole text): made from nothing earlier, so that no earlier version's words and
+   * text stay for it; read whole if they are ever asked for.
+   */
+  static notFollowing(doc: Pick<IndexedDocument, 'lines'>): void {
+    previousOf.delete(doc.lines);
+  }
+
+  /** The words of a document version when they were made (read, made from the previous version's or taken over), without making them. */
+  static made(doc: Pick<IndexedDocument, 'text' | 'lines'>): DocumentWords | undefined {
+    const words = cache.get(doc.lines);
+    return words && words.text === doc.text ? words : undefined;
+  }
+
+  /**
+   * The words of `text` in [from, to) only (a run cut at either end is cut there too), at their
+   * offsets in the text: what a line pass reads around an edit (features/lineItems.ts) without the
+   * words of the whole text. Not a version's words (not kept, not returned by `of`).
+   */
+  static around(text: string, from: number, to: number): DocumentWords {
+    const runs = scanRuns(text.slice(from, to));
+    if (from > 0) {
+      for (let i = 0; i < runs.starts.length; i++) {
+        runs.starts[i]! += from;
+        runs.ends[i]! += from;
+      }
+    }
+    return new DocumentWords(text, runs);
   }
 
   /** Everything read, as plain data (folding every run now if not yet done). */

@@ -11,6 +11,7 @@
  * version it was made from and the stretch that changed; the lines here are "\n"-ended (a line of
  * the line index never holds a "\n", so it lies in one of these).
  */
+import { changedStretch, type ChangedStretch } from '../engine/incremental';
 import { copyWith } from '../engine/records';
 import type { LineIndex } from '../engine/lineIndex';
 import type { Span } from '../engine/model';
@@ -65,23 +66,70 @@ export function perLine(lines: LineIndex, ask: (line: Span) => boolean): (offset
 /** How many times passes read a whole text, by pass (the tests count them: an edited version's items are not). */
 export const wholeFinds = new Map<string, number>();
 
-/** The items of a pass in a document version: made from the previous version's where the word index says what changed, else found in the whole text. */
+/**
+ * What passes found in one document version, by pass; and, until this version's items of a pass are
+ * made from them, the items of the version it follows with where the two differ (found when a pass
+ * first asks; then the previous version's text goes).
+ */
+interface VersionItems {
+  readonly text: string;
+  readonly items: Map<object, readonly unknown[]>;
+  before?: { text?: string; change?: ChangedStretch; readonly items: ReadonlyMap<object, readonly unknown[]> } | undefined;
+}
+
+/** Per version (its line index, which every copy of the version shares). */
+const versions = new WeakMap<LineIndex, VersionItems>();
+
+function versionOf(doc: Pick<IndexedDocument, 'text' | 'lines'>): VersionItems {
+  let v = versions.get(doc.lines);
+  if (!v || v.text !== doc.text) versions.set(doc.lines, (v = { text: doc.text, items: new Map() }));
+  return v;
+}
+
+/**
+ * Says that a document version follows another (of the same document): its items are made from the
+ * other's (or, for a version that found none, from those that one would have been made from). Only
+ * one version back is held: a version that found items hands on nothing it was to be made from.
+ */
+export function lineItemsFollow(doc: Pick<IndexedDocument, 'text' | 'lines'>, previous: Pick<IndexedDocument, 'text' | 'lines'>): void {
+  if (doc.lines === previous.lines) return;
+  const now = versionOf(doc);
+  if (now.items.size) return;
+  const then = versions.get(previous.lines);
+  if (!then || then.text !== previous.text) return;
+  // (A version that found items made them from its own `before`, and took its text then.)
+  const from = then.items.size ? { text: previous.text, items: then.items } : then.before?.text !== undefined ? { text: then.before.text, items: then.before.items } : undefined;
+  then.before = undefined;
+  now.before = from;
+}
+
+/**
+ * The items of a pass in a document version: made from the previous version's where one was said to
+ * be followed (`lineItemsFollow`), reading the words around the change only (the version's word index
+ * when it was made anyway); else found in the whole text with the version's word index.
+ */
 export function lineItems<T extends LineItem>(pass: LinePass<T>, doc: Pick<IndexedDocument, 'text' | 'lines'>): readonly T[] {
-  const words = DocumentWords.of(doc);
-  const kept = words.lineItems.get(pass) as readonly T[] | undefined;
+  const version = versionOf(doc);
+  const kept = version.items.get(pass) as readonly T[] | undefined;
   if (kept) return kept;
   const text = doc.text;
   const lines = doc.lines;
-  const before = words.lineItemsBefore(pass);
+  const before = version.before;
+  const previous = before?.items.get(pass) as readonly T[] | undefined;
   let items: readonly T[];
-  if (before) {
-    const previous = before.items as readonly T[];
+  if (before && previous) {
+    if (!before.change) {
+      before.change = changedStretch(before.text!, text);
+      before.text = undefined;
+    }
     const { start, oldEnd, newEnd } = before.change;
     const delta = newEnd - oldEnd;
     // The lines within REACH of the change are read again; the items before them are kept, those after them moved.
     const from = start > REACH ? text.lastIndexOf('\n', start - REACH - 1) + 1 : 0;
     const lastRead = text.indexOf('\n', Math.min(text.length, newEnd + REACH));
     const to = lastRead < 0 ? text.length : lastRead + 1;
+    // What a pass reads of an item lies within REACH of its line.
+    const words = DocumentWords.made(doc) ?? DocumentWords.around(text, Math.max(0, from - REACH), Math.min(text.length, to + REACH));
     const found = pass.find({ text, words, lines, from, to });
     const out: T[] = [];
     let i = 0;
@@ -95,8 +143,8 @@ export function lineItems<T extends LineItem>(pass: LinePass<T>, doc: Pick<Index
     items = out;
   } else {
     wholeFinds.set(pass.name, (wholeFinds.get(pass.name) ?? 0) + 1);
-    items = pass.find({ text, words, lines, from: 0, to: text.length });
+    items = pass.find({ text, words: DocumentWords.of(doc), lines, from: 0, to: text.length });
   }
-  words.lineItems.set(pass, items);
+  version.items.set(pass, items);
   return items;
 }

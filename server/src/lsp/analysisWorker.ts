@@ -674,7 +674,10 @@ async function answer(
   const prepared = job.checks ? prepareDocument(doc) : undefined;
   // The rules' shared word index, read here too: the main thread takes it over as it is. Not for
   // a file of a workspace scan (no checks): its findings are seldom asked, its memory would stay.
-  const words = job.checks ? wordsToHandOver(doc) : undefined;
+  // Not for a stretch analysis either: what the main thread's line passes read of the next version is
+  // made from what they found in this one and the words around the change (12 MB of arrays copied
+  // on every keystroke of a 5 MB letter before).
+  const words = job.checks && a.how !== 'stretch' ? wordsToHandOver(doc) : undefined;
   const lineStarts = lines.startsData();
   // An open document's citations as the index keeps them, made here rather than in the main thread.
   const citations = job.checks ? citationList(analysis.references) : undefined;

@@ -409,7 +409,10 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
    * kept as this version's when what they read (`checkedWith`) is still so.
    */
   const takeOver = (doc: IndexedDocument, made: AnalyzedElsewhere, checkedWith: readonly unknown[]): void => {
+    // The worker sends its word index with a whole analysis only: a stretch's line items are made here
+    // from the previous version's and the words around the change (features/lineItems.ts).
     if (made.words) DocumentWords.adopt(doc, made.words);
+    else DocumentWords.notFollowing(doc);
     if (made.prepared) adoptPrepared(doc, made.prepared);
     const local = localOf(doc.uri, context().today);
     if (!local.every((x, i) => x === checkedWith[i])) return;

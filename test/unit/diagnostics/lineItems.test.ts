@@ -14,7 +14,7 @@ import { titlesWrittenPass } from '../../../server/src/features/diagnostics/rule
 import { INSTRUMENT_LIKE_USES } from '../../../server/src/features/diagnostics/rules/instrumentUnknownAbbreviation';
 import type { CatalogDocument } from '../../../server/src/catalog/model';
 import { DocumentWords } from '../../../server/src/features/documentWords';
-import { lineItems, REACH, wholeFinds, type LineItem, type LinePass } from '../../../server/src/features/lineItems';
+import { lineItems, lineItemsFollow, REACH, wholeFinds, type LineItem, type LinePass } from '../../../server/src/features/lineItems';
 import { seedsDir } from '../../support/paths';
 import { anyText, params } from '../../support/textArbitraries';
 
@@ -38,22 +38,32 @@ function foundWhole(pass: LinePass<LineItem>, text: string): readonly LineItem[]
 }
 
 /**
- * The next version of `doc`: `text`, its words made from `doc`'s (`edited`), or read elsewhere and
- * taken over (`adopt`: the server's main thread takes the analysis worker's words).
+ * How the next version's words come: made from the previous version's (`edited`), read elsewhere and
+ * taken over (`adopted`: the server's main thread takes the analysis worker's words of a whole
+ * analysis), or not at all (`none`: a stretch analysed by the worker; the passes read the words around
+ * the change only).
  */
-function edited(doc: Doc, text: string, adopted = false): Doc {
+type Words = 'edited' | 'adopted' | 'none';
+
+/** The next version of `doc`: `text`, following `doc`. */
+function edited(doc: Doc, text: string, words: Words = 'edited'): Doc {
   const next = docOf(text);
   DocumentWords.follows(next, doc);
-  if (adopted) DocumentWords.adopt(next, structuredClone(DocumentWords.read(text).data()));
+  lineItemsFollow(next, doc);
+  if (words === 'adopted') DocumentWords.adopt(next, structuredClone(DocumentWords.read(text).data()));
+  if (words === 'none') DocumentWords.notFollowing(next);
   return next;
 }
 
-function assertMadeAsFound(before: Doc, text: string, adopted = false): Doc {
+function assertMadeAsFound(before: Doc, text: string, words: Words = 'edited'): Doc {
   for (const pass of PASSES) lineItems(pass, before);
-  const next = edited(before, text, adopted);
+  const next = edited(before, text, words);
   const finds = wholeFindsNow();
+  const reads = DocumentWords.wholeReads;
   const made = PASSES.map((pass) => lineItems(pass, next));
   assert.equal(wholeFindsNow(), finds, 'the edited version\'s items are made, not found in the whole text');
+  if (words !== 'edited') assert.equal(DocumentWords.wholeReads, reads, 'and without the words of the whole text');
+  if (words === 'none') assert.equal(DocumentWords.made(next), undefined, 'the version has no word index');
   PASSES.forEach((pass, i) => assert.deepEqual(made[i], foundWhole(pass, text), pass.name));
   return next;
 }
@@ -64,7 +74,7 @@ describe('line items of edited versions', () => {
       fc.constantFrom('', ' ', 'x', '\n', '\n\n', '(', ')', 'AB', 'NVWA', ' (NVWA)', 'NVWA (Nederlandse Voedsel- en Warenautoriteit)', 'de SDE-regeling', ' subsidie', '-fonds', 'Klimaatfonds (KF)', 'DEEL A', '2515 XP', 'é', '𝐀', '’s', ' Sectoragenda maritieme maakindustrie ', 'Toekomstperspectief op de energie-intensieve', ' industrie', 'Defensie Strategie'),
       fc.string({ maxLength: 5 }),
     );
-    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(40), insert: piece, adopted: fc.boolean() });
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(40), insert: piece, words: fc.constantFrom<Words>('edited', 'adopted', 'none') });
     const seeds = fs.readdirSync(seedsDir).filter((x) => x.endsWith('.txt')).map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
     // Texts longer than the reach, so that items are kept and moved, not all found again.
     const start = fc.oneof(anyText(), fc.constantFrom(...seeds.map((s) => s.slice(0, 6000))), fc.constantFrom(...seeds.map((s) => s.slice(3000, 9000))));
@@ -73,7 +83,7 @@ describe('line items of edited versions', () => {
         let doc = docOf(text);
         for (const e of edits) {
           const at = Math.floor(e.at * doc.text.length);
-          doc = assertMadeAsFound(doc, doc.text.slice(0, at) + e.insert + doc.text.slice(at + e.remove), e.adopted);
+          doc = assertMadeAsFound(doc, doc.text.slice(0, at) + e.insert + doc.text.slice(at + e.remove), e.words);
         }
       }),
       params(120),
@@ -101,13 +111,26 @@ describe('line items of edited versions', () => {
     assert.deepEqual(lineItems(INSTRUMENT_LIKE_USES, doc), []);
     // A title written over two lines: its last word changed on the second, it is no longer written.
     const titles = titlesWrittenPass(TITLED);
-    doc = assertMadeAsFound(doc, doc.text.replace('Daarna de NVWA.', 'Daarna de NVWA. In de Sectoragenda maritieme\nmaakindustrie staat het.'), true);
+    doc = assertMadeAsFound(doc, doc.text.replace('Daarna de NVWA.', 'Daarna de NVWA. In de Sectoragenda maritieme\nmaakindustrie staat het.'), 'adopted');
     assert.deepEqual(lineItems(titles, doc).map((t) => doc.text.slice(t.at, t.at + (t as LineItem & { length: number }).length)), ['Sectoragenda maritieme\nmaakindustrie']);
-    doc = assertMadeAsFound(doc, doc.text.replace('\nmaakindustrie', '\nindustrie'), true);
+    doc = assertMadeAsFound(doc, doc.text.replace('\nmaakindustrie', '\nindustrie'), 'none');
     assert.deepEqual(lineItems(titles, doc), []);
     // An edit far from them keeps the items before it and moves those after it.
     const kept = lineItems(ABBREVIATION_USES, doc);
     doc = assertMadeAsFound(doc, 'y'.repeat(7) + doc.text);
     assert.deepEqual(lineItems(ABBREVIATION_USES, doc).map((u) => u.at), kept.map((u) => u.at + 7));
+  });
+
+  it('read the words of the whole reach around the lines read again, when the version has no word index', () => {
+    // An edit REACH characters before a title written over two lines, and after an explanation
+    // whose full name stands on the line before the first line read again.
+    const start = 'Toezicht door de Nederlandse Voedsel- en\nWarenautoriteit (NVWA).\n' + 'a\n'.repeat(REACH / 2 - 3);
+    const text = `${start}z\n${'b\n'.repeat(REACH / 2 - 1)}De Sectoragenda maritieme\nmaakindustrie en de NVWA.\n${'c\n'.repeat(10)}`;
+    let doc = docOf(text);
+    for (const at of [start.length, start.length + 1, start.length + 3]) {
+      doc = assertMadeAsFound(doc, doc.text.slice(0, at) + 'y' + doc.text.slice(at), 'none');
+      assert.equal(lineItems(titlesWrittenPass(TITLED), doc).length, 1, 'the title over two lines');
+      assert.deepEqual(lineItems(ABBREVIATION_EXPLANATIONS, doc).map((e) => e.word), ['NVWA']);
+    }
   });
 });

@@ -6,6 +6,7 @@
  * large text into sentences or building its lookups; what it does not cover is computed as before.
  */
 import { DocumentWords } from '../documentWords';
+import { lineItemsFollow } from '../lineItems';
 import type { IndexedDocument } from '../model';
 import { adoptSentencesAroundReferences, sentencesAroundReferences, sentencesFollow } from '../sentences';
 import { adoptDescribedCitations, describedCitations, descriptionsFollow, type CitationDescription } from './citationDescription';
@@ -25,11 +26,12 @@ export function prepareDocument(doc: IndexedDocument): PreparedDocument {
 
 /**
  * Says that a document version follows another (an open document's next version): what the rules
- * keep per version — the word index, the sentence windows, the citations' descriptions, the
+ * keep per version — the word index, what line passes found, the sentence windows, the citations' descriptions, the
  * deadlines' statuses, the silencing comments — is made from the previous version's where the edit cannot have changed it.
  */
 export function versionFollows(doc: IndexedDocument, previous: IndexedDocument): void {
   DocumentWords.follows(doc, previous);
+  lineItemsFollow(doc, previous);
   sentencesFollow(doc, previous);
   descriptionsFollow(doc, previous);
   deadlinesFollow(doc, previous);
