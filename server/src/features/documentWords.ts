@@ -52,7 +52,6 @@ export class DocumentWords {
   private grouped: Omit<DocumentWordsData, 'starts' | 'ends'> | undefined;
   private wordIds: Map<string, number> | undefined;
   private newWordIds: Map<string, number> | undefined;
-  private urlSpans: SpanSet | undefined;
 
   /** The runs' hashes (Runs.hashes) until they are grouped; read texts only (the others come grouped). */
   private hashes: Int32Array | undefined;
@@ -95,7 +94,9 @@ export class DocumentWords {
 
   /** Says that a document version follows another (of the same document): its words are made from the other's. */
   static follows(doc: Pick<IndexedDocument, 'text' | 'lines'>, previous: Pick<IndexedDocument, 'text' | 'lines'>): void {
-    if (doc.lines === previous.lines || cache.has(doc.lines)) return;
+    if (doc.lines === previous.lines) return;
+    urlsFollow(doc, previous);
+    if (cache.has(doc.lines)) return;
     const previousMade = cache.get(previous.lines)?.text === previous.text;
     // The previous version's words are made: it is made from nothing any more (each version would
     // otherwise hold the one before it, and no old version would ever leave memory).
@@ -173,7 +174,6 @@ export class DocumentWords {
       return out;
     };
     edited.capitalRuns = carried(this.capitalRuns, isCapitalRun);
-    if (this.urlList) edited.urlList = editedUrls(this.urlList, text, start, oldEnd, delta);
     edited.abbreviationLikeRuns = carried(this.abbreviationLikeRuns, isAbbreviationLikeRun);
     // The ids: this version's, and the new words' (the earlier ids hold: the word list only grows).
     edited.wordIds = this.wordIds;
@@ -352,22 +352,22 @@ export class DocumentWords {
     return id === undefined ? [] : g.runsByWord.subarray(g.firstRun[id]!, g.firstRun[id + 1]!);
   }
 
-  /** Where the text has web addresses ("https://…", "www.…", up to the next white space). */
-  get urls(): SpanSet {
-    this.urlSpans ??= new SpanSet(this.urlPlaces());
-    return this.urlSpans;
+  /** Where a document version has web addresses ("https://…", "www.…", up to the next white space). */
+  static urls(doc: Pick<IndexedDocument, 'text' | 'lines'>): SpanSet {
+    const version = urlsOfVersion(doc);
+    version.spans ??= new SpanSet(version.places);
+    return version.spans;
   }
 
   /**
-   * The web addresses' places, in text order (found on first use; an edited version's from the
-   * version before's, see `edited`). Each lies in one run of non-white characters and reaches its
-   * end, so an edit changes only those of the runs it touches.
+   * The web addresses' places in a document version, in text order (found on first use; an edited
+   * version's from the version it follows, see `follows`). Each lies in one run of non-white
+   * characters and reaches its end, so an edit changes only those of the runs it touches. Kept apart
+   * from the words: a rule that needs only these does not make the word index of every version.
    */
-  urlPlaces(): readonly Span[] {
-    this.urlList ??= urlsIn(this.text, 0, this.text.length);
-    return this.urlList;
+  static urlPlaces(doc: Pick<IndexedDocument, 'text' | 'lines'>): readonly Span[] {
+    return urlsOfVersion(doc).places;
   }
-  private urlList: readonly Span[] | undefined;
 
   /**
    * Folds every run once per distinct run, and groups the runs by folded word (counting sort: linear).
@@ -551,6 +551,43 @@ function groupRuns(words: readonly string[], wordOf: Int32Array): Omit<DocumentW
 
 /** A web address: from a word boundary at "http(s)://" or "www." to the next white space. */
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/g;
+/** How many texts were searched whole for web addresses (the tests count them: an edited version's are made from the version before's). */
+export const urlSearches = { whole: 0 };
+
+/** The web addresses found in each document version (by its line index), with the text they were found in. */
+const urlsByVersion = new WeakMap<LineIndex, { readonly text: string; readonly places: readonly Span[]; spans?: SpanSet }>();
+/** The version an edited version's web addresses are made from (one version back: see `follows`). */
+const urlsBefore = new WeakMap<LineIndex, { readonly text: string; readonly lines: LineIndex }>();
+
+function urlsOfVersion(doc: Pick<IndexedDocument, 'text' | 'lines'>): { readonly text: string; readonly places: readonly Span[]; spans?: SpanSet } {
+  const found = urlsByVersion.get(doc.lines);
+  if (found && found.text === doc.text) return found;
+  const previous = urlsBefore.get(doc.lines);
+  urlsBefore.delete(doc.lines);
+  const before = previous && urlsByVersion.get(previous.lines);
+  let places: readonly Span[];
+  if (previous && before && before.text === previous.text) {
+    const { start, oldEnd, newEnd } = changedStretch(previous.text, doc.text);
+    places = editedUrls(before.places, doc.text, start, oldEnd, newEnd - oldEnd);
+  } else {
+    urlSearches.whole++;
+    places = urlsIn(doc.text, 0, doc.text.length);
+  }
+  const version = { text: doc.text, places };
+  urlsByVersion.set(doc.lines, version);
+  return version;
+}
+
+/** Says that a version's web addresses are made from the previous version's (or from those that one's would have been made from). */
+function urlsFollow(doc: Pick<IndexedDocument, 'text' | 'lines'>, previous: Pick<IndexedDocument, 'text' | 'lines'>): void {
+  if (urlsByVersion.get(doc.lines)?.text === doc.text) return;
+  const made = urlsByVersion.get(previous.lines)?.text === previous.text;
+  const source = made ? { text: previous.text, lines: previous.lines } : urlsBefore.get(previous.lines);
+  // (The previous version's own link goes: no chain of old versions is kept.)
+  if (made) urlsBefore.delete(previous.lines);
+  if (source) urlsBefore.set(doc.lines, source);
+}
+
 const WHITE_SPACE = /\s/;
 
 /** The web addresses in text [from, to), where `from` and `to` are the edges of runs of non-white characters. */

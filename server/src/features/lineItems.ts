@@ -128,8 +128,14 @@ export function lineItems<T extends LineItem>(pass: LinePass<T>, doc: Pick<Index
     const from = start > REACH ? text.lastIndexOf('\n', start - REACH - 1) + 1 : 0;
     const lastRead = text.indexOf('\n', Math.min(text.length, newEnd + REACH));
     const to = lastRead < 0 ? text.length : lastRead + 1;
-    // What a pass reads of an item lies within REACH of its line.
-    const words = DocumentWords.made(doc) ?? DocumentWords.around(text, Math.max(0, from - REACH), Math.min(text.length, to + REACH));
+    // What a pass reads of an item lies within REACH of its line. Without this version's word index,
+    // the words there only; and none is made for it later from an earlier version's (which would
+    // otherwise stay in memory for every later version that makes none either).
+    let words = DocumentWords.made(doc);
+    if (!words) {
+      words = DocumentWords.around(text, Math.max(0, from - REACH), Math.min(text.length, to + REACH));
+      DocumentWords.notFollowing(doc);
+    }
     const found = pass.find({ text, words, lines, from, to });
     const out: T[] = [];
     let i = 0;

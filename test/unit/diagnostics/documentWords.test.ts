@@ -13,7 +13,7 @@ import { LineIndex } from '../../../server/src/engine/lineIndex';
 import { explainedAbbreviations, isAbbreviation, standsFor } from '../../../server/src/features/diagnostics/abbreviations';
 import { capitalsWords } from '../../../server/src/features/diagnostics/rules/abbreviationUnexplained';
 import { candidates } from '../../../server/src/features/diagnostics/rules/instrumentUnknownAbbreviation';
-import { DocumentWords, WordSet } from '../../../server/src/features/documentWords';
+import { DocumentWords, urlSearches, WordSet } from '../../../server/src/features/documentWords';
 import { seedsDir } from '../../support/paths';
 import { anyText, params } from '../../support/textArbitraries';
 
@@ -138,7 +138,7 @@ describe('the shared word index of a document version', () => {
         // Its capitalized and abbreviation-like runs found, so that the edited versions' are made from them.
         DocumentWords.of(doc).capitalized();
         DocumentWords.of(doc).abbreviationLike();
-        DocumentWords.of(doc).urlPlaces();
+        DocumentWords.urlPlaces(doc);
         const reads = DocumentWords.wholeReads;
         for (const e of edits) {
           const at = Math.floor(e.at * doc.text.length);
@@ -155,7 +155,7 @@ describe('the shared word index of a document version', () => {
           for (const w of new Set([...folded, ...before])) assert.deepEqual(Array.from(made.occurrences(w)), Array.from(read.occurrences(w)), w);
           assert.deepEqual(Array.from(made.capitalized()), Array.from(read.capitalized()));
           assert.deepEqual(Array.from(made.abbreviationLike()), Array.from(read.abbreviationLike()));
-          assert.deepEqual(made.urlPlaces(), read.urlPlaces());
+          assert.deepEqual(DocumentWords.urlPlaces(next), DocumentWords.urlPlaces({ text, lines: new LineIndex(text) }));
           assert.deepEqual([...candidates(text, made)].map((m) => [m.index, m[0]]), [...candidates(text, read)].map((m) => [m.index, m[0]]));
           assert.deepEqual([...capitalsWords(text, made, true)].map((m) => [m.index, m[0]]), [...capitalsWords(text, read, true)].map((m) => [m.index, m[0]]));
           assert.deepEqual(explainedAbbreviations(text, made), explainedAbbreviations(text, read));
@@ -181,11 +181,13 @@ describe('the shared word index of a document version', () => {
     for (let at = 0; at <= text.length; at++) {
       for (const [remove, insert] of [[0, 'x'], [1, ''], [0, ' '], [1, 'www.'], [2, 'https://q']] as const) {
         const doc = { text, lines: new LineIndex(text) };
-        DocumentWords.of(doc).urlPlaces();
+        DocumentWords.urlPlaces(doc);
         const edited = text.slice(0, at) + insert + text.slice(at + remove);
         const next = { text: edited, lines: new LineIndex(edited) };
         DocumentWords.follows(next, doc);
-        assert.deepEqual(DocumentWords.of(next).urlPlaces(), DocumentWords.read(edited).urlPlaces(), `${at} -${remove} +${insert}`);
+        const searches = urlSearches.whole;
+        assert.deepEqual(DocumentWords.urlPlaces(next), DocumentWords.urlPlaces({ text: edited, lines: new LineIndex(edited) }), `${at} -${remove} +${insert}`);
+        assert.equal(urlSearches.whole, searches + 1, 'the edited version\'s are made from the version before\'s');
       }
     }
   });

@@ -137,7 +137,7 @@ export const abbreviationUnexplained: DiagnosticRule = {
     // Instruments have their own rules; an open ambiguous abbreviation is no one instrument's and stays in.
     const instruments = a.instruments.filter((i) => !isUnresolved(i)).map((i) => i.span);
     const skip = new SpanSet([...a.references.map((r) => r.span), ...instruments, ...(a.metadata.frontMatterSpan ? [a.metadata.frontMatterSpan] : [])]);
-    const urls = DocumentWords.of(ctx.doc).urls;
+    const urls = DocumentWords.urls(ctx.doc);
     const explained = new Set<string>();
     for (const e of lineItems(ABBREVIATION_EXPLANATIONS, ctx.doc)) explained.add(e.word);
     const seen = new Set<string>();

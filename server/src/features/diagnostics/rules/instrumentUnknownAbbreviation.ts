@@ -249,7 +249,7 @@ export const instrumentUnknownAbbreviation: DiagnosticRule = {
     const takenSpans: Span[] = [...a.instruments.map((i) => i.span), ...a.references.filter((r) => r.kind !== 'amount' && r.kind !== 'deadline').map((r) => r.span)];
     if (a.metadata.frontMatterSpan) takenSpans.push(a.metadata.frontMatterSpan);
     const taken = new SpanSet(takenSpans);
-    const urls = DocumentWords.of(ctx.doc).urls;
+    const urls = DocumentWords.urls(ctx.doc);
     const seen = new Set<string>();
     const inGlossary = new Map<string, boolean>();
     const found: InstrumentLikeUse[] = [];
