@@ -2,6 +2,7 @@
  * How names and titles are compared: lower case, accents folded, punctuation runs made one space.
  * "Kostić" and "Kostic" are one name, "Van der Lee" is known by "lee".
  */
+import { detached } from './chars';
 
 /** Lower-case without accents or punctuation runs: how titles and names are compared. */
 export function foldForSearch(s: string): string {
@@ -31,8 +32,10 @@ export function surnameKey(name: string): string {
     key = words[words.length - 1] ?? '';
     // The same few hundred names come back in every letter and every motion: each is folded once
     // (the cache is emptied now and then so that it stays small whatever the texts hold).
+    // Kept as copies: a name is a cut of its document's text, which a cut kept here would keep in memory.
     if (surnameKeys.size >= 4096) surnameKeys.clear();
-    surnameKeys.set(name, key);
+    key = detached(key);
+    surnameKeys.set(detached(name), key);
   }
   return key;
 }

@@ -2,6 +2,7 @@
  * How a letter uses an instrument's names, for the first-use rules: which mentions write the name
  * out in full, which abbreviation was introduced and where.
  */
+import { detached } from '../../engine/chars';
 import { isCapitalsTerm } from '../../engine/instrumentMatcher';
 import type { GlossaryEntry } from '../../engine/glossary';
 import { SpanSet } from '../../engine/sortedOffsets';
@@ -43,8 +44,20 @@ export function mentionsById(mentions: readonly InstrumentMention[], footnotes: 
 
 /** Text as compared: lower case, PDF hyphenation (before any line end) undone, whitespace collapsed. */
 export function normalizedName(text: string): string {
-  return text.replace(/(\p{L})-[ \t]*(?:\r\n?|\n)\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ').trim().toLowerCase();
+  let name = normalizedNames.get(text);
+  if (name === undefined) {
+    name = text.replace(/(\p{L})-[ \t]*(?:\r\n?|\n)\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ').trim().toLowerCase();
+    // The same few hundred names come back in every version of a letter: each is made once (the
+    // cache is emptied now and then so that it stays small whatever the texts hold). Kept as copies:
+    // a mention's text is a cut of its document's, which a cut kept here would keep in memory.
+    if (normalizedNames.size >= 4096) normalizedNames.clear();
+    name = detached(name);
+    normalizedNames.set(detached(text), name);
+  }
+  return name;
 }
+
+const normalizedNames = new Map<string, string>();
 
 /**
  * The name an abbreviation stands for, written out: the full name, else a name that is not in
