@@ -574,18 +574,21 @@ async function editTargets(figures: Figure[], big: string, log: (line: string) =
   // median of the first 20 (what the bench reported before) is in the note.
   const small = await serviceEdits(seedLetter(), 40, 30);
   figures.push({ id: 'edit.diagnostics.120kb', label: 'edit → diagnostics, 120 KB letter (service, warm)', value: small.editMs, unit: 'ms', target: { op: '<=', value: 10 }, note: `median of 40 edits after 30; the first 20 edits ${small.coldMs.toFixed(1)} ms` });
-  const large = await serviceEdits(big, 5);
-  figures.push({ id: 'edit.diagnostics.5mb', label: `edit → diagnostics, ${bigMb.toFixed(1)} MB letter (service)`, value: large.editMs, unit: 'ms', target: { op: '<=', value: 50 }, note: `${large.findings} findings` });
+  // Likewise the large letter: the median of 10 edits after 12 (the first 12, which the bench
+  // reported before as the median of 5, V8 still compiling and each version's first passes made, in
+  // the note).
+  const large = await serviceEdits(big, 10, 12);
+  figures.push({ id: 'edit.diagnostics.5mb', label: `edit → diagnostics, ${bigMb.toFixed(1)} MB letter (service, warm)`, value: large.editMs, unit: 'ms', target: { op: '<=', value: 50 }, note: `${large.findings} findings; median of 10 edits after 12; the first 12 edits ${large.coldMs.toFixed(0)} ms` });
   figures.push({ id: 'unchanged.diagnostics.5mb', label: 'unchanged 5 MB document → diagnostics again (service)', value: large.unchangedMs, unit: 'ms' });
   // A citation typed in a footnote (in the middle of the letter): the note and its markers read again, not the letter.
   const note = analyze(big).footnotes.find((f) => f.bodySpan.offset > big.length / 2 && f.bodySpan.length > 30);
   if (note) {
-    const inNote = await serviceEdits(big, 5, 0, note.bodySpan.offset + 5);
-    figures.push({ id: 'edit.diagnostics.5mb.footnote', label: 'edit → diagnostics, 5 MB letter, typed in a footnote (service)', value: inNote.editMs, unit: 'ms', target: { op: '<=', value: 50 }, note: 'before a rewritten note was read as a stretch, the whole letter was analysed (~600 ms for the analysis alone)' });
+    const inNote = await serviceEdits(big, 10, 12, note.bodySpan.offset + 5);
+    figures.push({ id: 'edit.diagnostics.5mb.footnote', label: 'edit → diagnostics, 5 MB letter, typed in a footnote (service, warm)', value: inNote.editMs, unit: 'ms', target: { op: '<=', value: 50 }, note: `median of 10 edits after 12 (the first 12: ${inNote.coldMs.toFixed(0)} ms); before a rewritten note was read as a stretch, the whole letter was analysed (~600 ms for the analysis alone)` });
   }
   // A PDF's text often has no blank line at all: what is read again of it is bounded by line ends.
-  const lines = await serviceEdits(withoutBlankLines(big), 5);
-  figures.push({ id: 'edit.diagnostics.5mb.lines', label: 'edit → diagnostics, 5 MB letter without blank lines (a PDF\'s text; service)', value: lines.editMs, unit: 'ms', target: { op: '<=', value: 50 }, note: `${lines.findings} findings; before stretches and sentence windows were bounded by line ends (3414cfb), the whole letter was read again (390–590 ms for the analysis alone)` });
+  const lines = await serviceEdits(withoutBlankLines(big), 10, 12);
+  figures.push({ id: 'edit.diagnostics.5mb.lines', label: 'edit → diagnostics, 5 MB letter without blank lines (a PDF\'s text; service, warm)', value: lines.editMs, unit: 'ms', target: { op: '<=', value: 50 }, note: `${lines.findings} findings; median of 10 edits after 12 (the first 12: ${lines.coldMs.toFixed(0)} ms); before stretches and sentence windows were bounded by line ends (3414cfb), the whole letter was read again (390–590 ms for the analysis alone)` });
 }
 
 

@@ -14,12 +14,21 @@ function currencyOf(a: AmountReference): Currency | undefined {
   return c === '€' ? '€' : c?.toUpperCase() === 'EUR' ? 'EUR' : undefined;
 }
 
-function scaleStyle(a: AmountReference): 'abbreviated' | 'full' | undefined {
-  const s = a.scale?.toLowerCase().replace(/\.$/, '');
-  if (!s) return undefined;
-  if (s in ABBREVIATIONS) return 'abbreviated';
-  return s === 'miljoen' || s === 'miljard' ? 'full' : undefined;
+type ScaleStyle = 'abbreviated' | 'full';
+
+function scaleStyle(a: AmountReference): ScaleStyle | undefined {
+  if (!a.scale) return undefined;
+  // The few ways a letter writes a scale, each read once.
+  let style = scaleStyles.get(a.scale);
+  if (style === undefined) {
+    const s = a.scale.toLowerCase().replace(/\.$/, '');
+    style = s in ABBREVIATIONS ? 'abbreviated' : s === 'miljoen' || s === 'miljard' ? 'full' : null;
+    // (Short words only: a longer one may be a cut of the letter's text, which a key kept here would hold.)
+    if (a.scale.length < 13) scaleStyles.set(a.scale, style);
+  }
+  return style ?? undefined;
 }
+const scaleStyles = new Map<string, ScaleStyle | null>();
 
 function dominant<T>(values: readonly T[]): T | undefined {
   const counts = new Map<T, number>();
@@ -36,12 +45,14 @@ export const amountMixedNotation: DiagnosticRule = {
   check(ctx) {
     const amounts = ctx.doc.analysis.references.filter((r): r is AmountReference => r.kind === 'amount');
     const findings: Finding[] = [];
-    const mainCurrency = dominant(amounts.map(currencyOf).filter((c): c is Currency => !!c));
-    const mainScale = dominant(amounts.map(scaleStyle).filter((s): s is 'abbreviated' | 'full' => !!s));
+    const currencies = amounts.map(currencyOf);
+    const styles = amounts.map(scaleStyle);
+    const mainCurrency = dominant(currencies.filter((c): c is Currency => !!c));
+    const mainScale = dominant(styles.filter((s): s is ScaleStyle => !!s));
     // The abbreviation this letter prefers for billions (mld or mrd), for rewriting full words.
     const billions = amounts.map((a) => a.scale?.toLowerCase().replace(/\.$/, '')).find((s) => s === 'mld' || s === 'mrd') ?? 'mld';
-    for (const a of amounts) {
-      const cur = currencyOf(a);
+    amounts.forEach((a, i) => {
+      const cur = currencies[i];
       if (mainCurrency && cur && cur !== mainCurrency) {
         const at = a.text.indexOf(a.currency!.trim());
         const fix: Fix = {
@@ -50,9 +61,9 @@ export const amountMixedNotation: DiagnosticRule = {
           fixAllGroup: 'amount',
         };
         findings.push({ code: this.code, span: a.span, message: ctx.m.diag.mixedCurrency(a.text.replace(/\s+/g, ' '), mainCurrency), fixes: [fix] });
-        continue;
+        return;
       }
-      const style = scaleStyle(a);
+      const style = styles[i];
       if (mainScale && style && style !== mainScale) {
         const written = a.scale!;
         const at = a.text.lastIndexOf(written);
@@ -66,7 +77,7 @@ export const amountMixedNotation: DiagnosticRule = {
           fixes: [{ title: ctx.m.diag.rewriteTo(edited.replace(/\s+/g, ' ')), edits: [{ uri: ctx.doc.uri, span: { offset: a.span.offset + at, length: written.length }, newText: replacement }], fixAllGroup: 'amount' }],
         });
       }
-    }
+    });
     return findings;
   },
 };
