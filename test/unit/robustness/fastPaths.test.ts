@@ -10,6 +10,7 @@
  *   looks a token of ASCII characters up in its tries by hash, comparing it in place: the mentions
  *   must be the same as with a token object and strings per word.
  * - Sentences read marks and the word before a period by code unit.
+ * - A citation's dossier split wrongly ("354 20") is told by code unit, without a match per citation.
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
@@ -19,6 +20,7 @@ import { hasPageStartMarks } from '../../../server/src/engine/recognizers/pageFo
 import { InstrumentMatcher, URL as URL_PATTERN, type InstrumentMatch } from '../../../server/src/engine/instrumentMatcher';
 import { MONEY_WORD } from '../../../server/src/engine/recognizers/amount';
 import { SUP_MARKER } from '../../../server/src/engine/recognizers/footnoteMarkup';
+import { splitWrongly } from '../../../server/src/features/diagnostics/citationForm';
 import { ForwardMatches, type ScanReach } from '../../../server/src/engine/recognizers/forwardMatches';
 import { closesAbbreviation, endsSentence } from '../../../server/src/engine/sentences';
 import { params, unicodeText, vocabularyText } from '../../support/textArbitraries';
@@ -312,6 +314,15 @@ describe('fast paths find what the plain code found', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('a dossier split wrongly is told in place as the patterns told it', () => {
+    const before = (dossier: string): boolean => {
+      const digits = /^[\d ]+/.exec(dossier)?.[0].trim() ?? '';
+      return digits.includes(' ') && !/^\d{1,3} \d{3}$/.test(digits);
+    };
+    const dossier = fc.array(fc.constantFrom('1', '2', '3', '0', '9', ' ', '\t', '\u00a0', 'A', 'X', '-'), { maxLength: 14 }).map((a) => a.join(''));
+    fc.assert(fc.property(dossier, (d) => assert.equal(splitWrongly(d), before(d), JSON.stringify(d))), params(3000));
   });
 });
 
