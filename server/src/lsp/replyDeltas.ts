@@ -57,8 +57,9 @@ export interface FindingsDelta {
  */
 export function findingsDelta(base: number, before: readonly RuleFindingsList[], now: readonly RuleFindingsList[], uri: string, at: number, shift: number): FindingsDelta {
   const previous = new Map(before.map((r) => [r.code, r.findings]));
-  const move = (f: Finding): Finding => moved(f, uri, at, shift);
-  const rules = now.map(({ code, findings }): RuleFindingsDelta => ({ code, ...listDelta((previous.get(code) ?? []).map(move), findings) }));
+  // Each finding of the version before compared as `moved` would make it, without making it.
+  const same = (old: Finding, now: Finding): boolean => sameMovedFinding(old, now, uri, at, shift);
+  const rules = now.map(({ code, findings }): RuleFindingsDelta => ({ code, ...listDeltaBy(previous.get(code) ?? [], findings, same) }));
   return { base, at, shift, rules };
 }
 
@@ -77,11 +78,16 @@ export function applyFindingsDelta(before: readonly RuleFindingsList[], delta: F
  * items that lead and end both lists equal (plain data, compared whole), and the rest of `now`.
  */
 export function listDelta<T>(moved: readonly T[], now: readonly T[]): ListDelta<T> {
-  const most = Math.min(moved.length, now.length);
+  return listDeltaBy(moved, now, samePlain);
+}
+
+/** `listDelta` with the items of the version before compared to the new ones by `same` (which may move them as it compares). */
+function listDeltaBy<T>(before: readonly T[], now: readonly T[], same: (before: T, now: T) => boolean): ListDelta<T> {
+  const most = Math.min(before.length, now.length);
   let prefix = 0;
-  while (prefix < most && samePlain(moved[prefix], now[prefix])) prefix++;
+  while (prefix < most && same(before[prefix]!, now[prefix]!)) prefix++;
   let suffix = 0;
-  while (suffix < most - prefix && samePlain(moved[moved.length - 1 - suffix], now[now.length - 1 - suffix])) suffix++;
+  while (suffix < most - prefix && same(before[before.length - 1 - suffix]!, now[now.length - 1 - suffix]!)) suffix++;
   return { prefix, suffix, middle: now.slice(prefix, now.length - suffix) };
 }
 
@@ -114,6 +120,53 @@ export function moved(f: Finding, uri: string, at: number, shift: number): Findi
   if (f.related) changes.related = f.related.map((r) => (r.uri === uri ? copyWith(r, { span: place(r.span) }) : r));
   if (f.fixes) changes.fixes = f.fixes.map((x) => copyWith(x, { edits: x.edits.map((e) => (e.uri === uri ? copyWith(e, { span: place(e.span) }) : e)) }));
   return copyWith(f, changes);
+}
+
+/**
+ * Whether `moved(old, uri, at, shift)` would be equal to `now` (samePlain), found without making the
+ * moved copy: the places `moved` moves (the finding's own, and those of related places and fixes' edits
+ * in the document `uri`) compared moved, everything else as it is.
+ */
+export function sameMovedFinding(old: Finding, now: Finding, uri: string, at: number, shift: number): boolean {
+  if (shift === 0) return samePlain(old, now);
+  const span = (a: Span, b: unknown): boolean => sameMovedSpan(a, b, at, shift);
+  const inDocument = (place: { readonly uri: string }): boolean => place.uri === uri;
+  return sameFields(old, now, (key, a, b) => {
+    if (key === 'span') return span(a as Span, b);
+    if (key === 'related') return sameItems(a, b, (r, q) => (inDocument(r as { uri: string }) ? sameFields(r, q, (k, x, y) => (k === 'span' ? span(x as Span, y) : samePlain(x, y))) : samePlain(r, q)));
+    if (key === 'fixes') {
+      return sameItems(a, b, (fix, other) =>
+        sameFields(fix, other, (k, x, y) => (k === 'edits' ? sameItems(x, y, (e, g) => (inDocument(e as { uri: string }) ? sameFields(e, g, (ek, ex, ey) => (ek === 'span' ? span(ex as Span, ey) : samePlain(ex, ey))) : samePlain(e, g))) : samePlain(x, y))),
+      );
+    }
+    return samePlain(a, b);
+  });
+}
+
+/** A place of the version before, moved as `moved` moves it (a new place of its offset and length), against a place of the new version. */
+function sameMovedSpan(a: Span, b: unknown, at: number, shift: number): boolean {
+  if (!(a.offset >= at)) return samePlain(a, b);
+  if (typeof b !== 'object' || b === null || Array.isArray(b)) return false;
+  const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(b, k);
+  return Object.keys(b).length === 2 && has('offset') && has('length') && (b as Span).offset === a.offset + shift && samePlain(a.length, (b as Span).length);
+}
+
+/** Two objects with the same own keys whose values `same` finds equal (plain objects, not arrays). */
+function sameFields(a: unknown, b: unknown, same: (key: string, a: unknown, b: unknown) => boolean): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return samePlain(a, b);
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!Object.prototype.hasOwnProperty.call(b, k) || !same(k, (a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+/** Two arrays of the same length whose items `same` finds equal. */
+function sameItems(a: unknown, b: unknown, same: (a: unknown, b: unknown) => boolean): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return samePlain(a, b);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+  return true;
 }
 
 /** Per reference, what a citation describes (PreparedDocument's `described`). */

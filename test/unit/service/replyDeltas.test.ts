@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Finding } from '../../../server/src/features/model';
 import type { CitationDescription } from '../../../server/src/features/diagnostics/citationDescription';
-import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, moved, movedDescription, samePlain, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
+import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, moved, movedDescription, sameMovedFinding, samePlain, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
 import { params } from '../../support/textArbitraries';
 
 const URI = 'file:///ws/brief.md';
@@ -53,6 +53,27 @@ describe('findings as what changed against the version before', () => {
         assert.deepEqual(applyFindingsDelta(structuredClone(before), structuredClone(delta), URI), now);
       }),
       params(300),
+    );
+  });
+
+  it('a finding of the version before is compared with a new one as its moved copy would be, without making it', () => {
+    // The new finding: the old one moved (equal), then perhaps one thing changed in it; or another finding.
+    const change = fc.constantFrom('none', 'offset', 'length', 'message', 'related offset', 'edit offset', 'key dropped', 'key added', 'other');
+    fc.assert(
+      fc.property(finding, finding, fc.nat(5000), fc.integer({ min: -60, max: 60 }), change, (old, other, at, shift, what) => {
+        const now = structuredClone(moved(old, URI, at, shift)) as { -readonly [K in keyof Finding]: Finding[K] } & Record<string, unknown>;
+        const bump = (x: { offset: number }): void => void (x.offset += 1);
+        if (what === 'offset') bump(now.span as { offset: number });
+        if (what === 'length') now.span = { offset: now.span.offset, length: now.span.length + 1 };
+        if (what === 'message') now.message += '.';
+        if (what === 'related offset' && now.related?.length) bump(now.related[0]!.span as { offset: number });
+        if (what === 'edit offset' && now.fixes?.[0]?.edits.length) bump(now.fixes[0].edits[0]!.span as { offset: number });
+        if (what === 'key dropped') delete now.fixes;
+        if (what === 'key added') now.extra = 1;
+        const against = what === 'other' ? other : now;
+        assert.equal(sameMovedFinding(old, against, URI, at, shift), samePlain(moved(old, URI, at, shift), against), what);
+      }),
+      params(3000),
     );
   });
 
