@@ -58,7 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     ...(options.now ? { clock: options.now } : {}),
     ...(options.beforeAnalysis ? { beforeAnalysis: options.beforeAnalysis } : {}),
     ...(analyzer ? { analyzer } : {}), ...(entryCache ? { entryCache } : {}),
-    slice: yieldEvery(5),
+    slice: yieldEvery(2),
     logger,
   });
   official.onDidReload(() => service.invalidate()); // synced, or another cache folder: findings that read the sources go
