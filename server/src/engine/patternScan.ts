@@ -8,6 +8,7 @@
  * The recognizers that read a whole document on every edit (footnote markup: features of a few
  * characters searched for in 5 MB) ask their scans of a `PatternScans`.
  */
+import { detached } from './chars';
 import type { ChangedStretch } from './incremental';
 import { lowerBound } from './sortedOffsets';
 
@@ -20,19 +21,30 @@ export interface ScanPattern {
   readonly reach: number;
   /** The same matches as scanning with `re`, found some quicker way in a whole text (optional). */
   readonly scanWhole?: (text: string) => Matches;
+  /** Keep what the pattern's first group took of each match (`Matches.labels`): a footnote's label. */
+  readonly label?: boolean;
 }
 
 /** Matches as their starts and ends, in text order (they do not overlap: a scan goes on after each). */
 export interface Matches {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /** With a pattern that keeps its label: what its first group took of each match ('' for none). */
+  readonly labels?: readonly string[];
+}
+
+/** Matches as they are found (lists that grow). */
+interface Found {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly labels: string[] | undefined;
 }
 
 /** The matches of a global scan of `text`. */
 export function scanWhole(pattern: ScanPattern, text: string): Matches {
   if (pattern.scanWhole) return pattern.scanWhole(text);
   const found = scanFrom(pattern, text, 0, text.length);
-  return { starts: Int32Array.from(found.starts), ends: Int32Array.from(found.ends) };
+  return { starts: Int32Array.from(found.starts), ends: Int32Array.from(found.ends), ...(found.labels ? { labels: found.labels } : {}) };
 }
 
 /**
@@ -40,9 +52,10 @@ export function scanWhole(pattern: ScanPattern, text: string): Matches {
  * decided within [from - behind, to): those starting at or before `to - reach`, or any when `to` is
  * the text's end.
  */
-function scanFrom(pattern: ScanPattern, text: string, from: number, to: number): { starts: number[]; ends: number[] } {
+function scanFrom(pattern: ScanPattern, text: string, from: number, to: number): Found {
   const starts: number[] = [];
   const ends: number[] = [];
+  const labels: string[] | undefined = pattern.label ? [] : undefined;
   const cut = Math.max(0, from - pattern.behind);
   const whole = cut === 0 && to >= text.length;
   const part = whole ? text : text.slice(cut, to);
@@ -54,9 +67,11 @@ function scanFrom(pattern: ScanPattern, text: string, from: number, to: number):
     if (at > last) break;
     starts.push(at);
     ends.push(at + m[0].length);
+    // (A label kept as a copy: a cut of a text would keep the whole text in memory.)
+    if (labels) labels.push(detached(m[1] ?? ''));
     if (m[0].length === 0) re.lastIndex++;
   }
-  return { starts, ends };
+  return { starts, ends, labels };
 }
 
 /**
@@ -77,7 +92,7 @@ export function scanEdited(pattern: ScanPattern, previous: Matches, text: string
   // Scanned again from there, until a place after the change where neither scan is within a match:
   // from there on both scans read the same text from the same state, and find the same matches.
   let at = Math.max(newEnd + behind, from);
-  let found: { starts: number[]; ends: number[] };
+  let found: Found;
   for (;;) {
     const to = Math.min(text.length, at + reach);
     found = scanFrom(pattern, text, from, to);
@@ -111,7 +126,9 @@ export function scanEdited(pattern: ScanPattern, previous: Matches, text: string
     starts[k] = previous.starts[j]! + delta;
     ends[k] = previous.ends[j]! + delta;
   }
-  return { starts, ends };
+  if (!pattern.label) return { starts, ends };
+  const before = previous.labels ?? [];
+  return { starts, ends, labels: before.slice(0, kept).concat(found.labels!.slice(0, n), before.slice(after)) };
 }
 
 /**
@@ -150,20 +167,4 @@ export class PatternScans {
   settle(): void {
     this.previous = undefined;
   }
-
-  /** The match of `pattern` at a place its scan found (with the groups), read again there. */
-  static matchAt(pattern: ScanPattern, text: string, at: number): RegExpExecArray {
-    const sticky = stickyOf(pattern);
-    sticky.lastIndex = at;
-    const m = sticky.exec(text);
-    if (!m) throw new Error(`no match of ${pattern.re.source} at ${at}`);
-    return m;
-  }
-}
-
-const stickies = new WeakMap<ScanPattern, RegExp>();
-function stickyOf(pattern: ScanPattern): RegExp {
-  let sticky = stickies.get(pattern);
-  if (!sticky) stickies.set(pattern, (sticky = new RegExp(pattern.re.source, `${pattern.re.flags.replace('g', '')}y`)));
-  return sticky;
 }

@@ -25,11 +25,17 @@ const PATTERNS: [string, ScanPattern, string[]][] = [
   ['words with a lookahead', { re: /\b(?:19|20)\d{2}(?![0-9])/g, behind: 1, reach: 5 }, ['2024', '19', '20', '1', 'x', ' ', '7']],
 ];
 
+/** What a plain scan with the pattern finds: each match's start, end and (for a pattern that keeps them) first group. */
 function regexScan(pattern: ScanPattern, text: string): Matches {
-  return scanWhole({ re: pattern.re, behind: pattern.behind, reach: pattern.reach }, text);
+  const found = [...text.matchAll(new RegExp(pattern.re.source, pattern.re.flags))];
+  return {
+    starts: Int32Array.from(found.map((m) => m.index!)),
+    ends: Int32Array.from(found.map((m) => m.index! + m[0].length)),
+    ...(pattern.label ? { labels: found.map((m) => m[1] ?? '') } : {}),
+  };
 }
 
-const plain = (m: Matches): [number[], number[]] => [[...m.starts], [...m.ends]];
+const plain = (m: Matches): [number[], number[], string[]] => [[...m.starts], [...m.ends], [...(m.labels ?? [])]];
 
 describe('scans of edited texts', () => {
   for (const [name, pattern, pieces] of PATTERNS) {

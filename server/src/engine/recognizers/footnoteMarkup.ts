@@ -24,21 +24,19 @@ const MAX_BRACKETED_BODY = 6000;
 const MAX_BODY_LINES = 30;
 
 /** A Word export's marker "[footnoteRef:1]". */
-export const FOOTNOTE_REF: ScanPattern = { re: /\[footnoteRef:[ \t]?(\d{1,4})\]/g, behind: 0, reach: 19 };
+export const FOOTNOTE_REF: ScanPattern = { re: /\[footnoteRef:[ \t]?(\d{1,4})\]/g, behind: 0, reach: 19, label: true };
 /**
  * Where a Word export's body "[1: …]" may open. Two never overlap (a match holds its "[" only at its
  * start), so the bodies read from the scan's matches, each after the last body's end, are those a
  * scan from there finds.
  */
-export const FOOTNOTE_BODY_START: ScanPattern = { re: /\[(\d{1,4}):/g, behind: 0, reach: 7 };
+export const FOOTNOTE_BODY_START: ScanPattern = { re: /\[(\d{1,4}):/g, behind: 0, reach: 7, label: true };
 
 export function recognizeWordExportFootnotes(source: string, scans: PatternScans = new PatternScans(source)): MarkupFootnotes {
   const markers: FootnoteMarker[] = [];
   const refs = scans.matches(FOOTNOTE_REF);
   for (let i = 0; i < refs.starts.length; i++) {
-    const at = refs.starts[i]!;
-    const m = PatternScans.matchAt(FOOTNOTE_REF, source, at);
-    markers.push({ label: m[1]!, span: { offset: at, length: m[0].length }, style: 'footnoteRef' });
+    markers.push({ label: refs.labels![i]!, span: { offset: refs.starts[i]!, length: refs.ends[i]! - refs.starts[i]! }, style: 'footnoteRef' });
   }
   // "[1: …]" alone is too common a shape to trust; only a document with footnoteRef markers has such bodies.
   if (markers.length === 0) return { footnotes: [], markers };
@@ -48,13 +46,12 @@ export function recognizeWordExportFootnotes(source: string, scans: PatternScans
   for (let i = 0; i < opens.starts.length; i++) {
     const at = opens.starts[i]!;
     if (at < after) continue;
-    const m = PatternScans.matchAt(FOOTNOTE_BODY_START, source, at);
     const close = closingBracket(source, at + 1);
     if (close === undefined) continue;
-    const bodyStart = skipLineSpace(source, at + m[0].length, close);
+    const bodyStart = skipLineSpace(source, opens.ends[i]!, close);
     const bodyEnd = trimSpaceEnd(source, bodyStart, close);
     footnotes.push({
-      label: m[1]!,
+      label: opens.labels![i]!,
       span: { offset: at, length: close + 1 - at },
       bodySpan: { offset: bodyStart, length: bodyEnd - bodyStart },
       body: collapse(source.slice(bodyStart, bodyEnd)),
@@ -144,9 +141,9 @@ export function recognizeMarkdownFootnotes(source: string): MarkupFootnotes {
  * letters in either case written out, so that the engine skips ahead to each "<" (some times quicker).
  */
 export const SUP_MARKER = new RegExp(`${caseless('<sup>')}[ \\t]{0,2}\\[?(\\d{1,3})\\]?(?:\\(#[^)\\s]{1,60}\\))?[ \\t]{0,2}${caseless('</sup>')}`, 'g');
-const SUP_SCAN: ScanPattern = { re: SUP_MARKER, behind: 0, reach: 83 };
+const SUP_SCAN: ScanPattern = { re: SUP_MARKER, behind: 0, reach: 83, label: true };
 /** A converted export's link to its footnote list: "[1](#fn1)". */
-const FN_LINK: ScanPattern = { re: /\[(\d{1,3})\]\(#fn[\w:-]{0,20}\)/g, behind: 0, reach: 30 };
+const FN_LINK: ScanPattern = { re: /\[(\d{1,3})\]\(#fn[\w:-]{0,20}\)/g, behind: 0, reach: 30, label: true };
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_OR_SPACE = /[⁰¹²³⁴⁵⁶⁷⁸⁹\u2000-\u200a]/;
@@ -199,11 +196,11 @@ export function recognizeSuperscriptFootnotes(source: string, scans: PatternScan
     }
   };
   const sups = scans.matches(SUP_SCAN);
-  for (let i = 0; i < sups.starts.length; i++) take(PatternScans.matchAt(SUP_SCAN, source, sups.starts[i]!)[1]!, sups.starts[i]!, sups.ends[i]!);
+  for (let i = 0; i < sups.starts.length; i++) take(sups.labels![i]!, sups.starts[i]!, sups.ends[i]!);
   const links = scans.matches(FN_LINK);
   for (let i = 0; i < links.starts.length; i++) {
     const at = links.starts[i]!;
-    markers.push({ label: PatternScans.matchAt(FN_LINK, source, at)[1]!, span: { offset: at, length: links.ends[i]! - at }, style: 'superscript' });
+    markers.push({ label: links.labels![i]!, span: { offset: at, length: links.ends[i]! - at }, style: 'superscript' });
   }
   const digits = scans.matches(SUPERSCRIPTS);
   for (let i = 0; i < digits.starts.length; i++) {
