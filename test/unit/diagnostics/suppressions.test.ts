@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../../server/src/engine/lineIndex';
 import * as fc from 'fast-check';
 import { changedStretch } from '../../../server/src/engine/incremental';
-import { directiveOffsets, directiveOffsetsEdited, readSuppressions, suppressionsOf, wholeSearches } from '../../../server/src/features/diagnostics/suppressions';
+import { DIRECTIVE_WORD, readSuppressions, suppressionsOf, wholeSearches } from '../../../server/src/features/diagnostics/suppressions';
+import { scanEdited, scanWhole, type Matches } from '../../../server/src/engine/patternScan';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
 import { createKamerwijzer } from '../../../server/src/service/kamerwijzer';
 import { params } from '../../support/textArbitraries';
@@ -25,6 +26,9 @@ describe('silencing comments', () => {
 });
 
 describe('silencing comments of edited versions', () => {
+  /** Where the whole text writes the directive word, and where an edited text does, made from the text before's. */
+  const directiveOffsets = (text: string): number[] => [...scanWhole(DIRECTIVE_WORD, text).starts];
+  const edited = (before: Matches, text: string, was: string): Matches => scanEdited(DIRECTIVE_WORD, before, text, changedStretch(was, text));
   const WORD = 'kamerwijzer-disable';
   it('are found around the edit as in the whole edited text, on random edits', () => {
     // Pieces that write the directive, cut it, or join two halves of it across the edit.
@@ -36,13 +40,13 @@ describe('silencing comments of edited versions', () => {
     const start = fc.array(fc.constantFrom('tekst ', '\n', WORD, 'amerwijzer-disable', 'kamerwijzer-disabl', `${WORD}-next-line kamerstuk-unknown`, 'kamerwijzer', '-disable ', 'k'), { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(start, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
-        let offsets = directiveOffsets(text);
+        let found = scanWhole(DIRECTIVE_WORD, text);
         let before = text;
         for (const e of edits) {
           const at = Math.floor(e.at * before.length);
           const after = before.slice(0, at) + e.insert + before.slice(at + e.remove);
-          offsets = directiveOffsetsEdited(offsets, after, changedStretch(before, after));
-          assert.deepEqual(offsets, directiveOffsets(after));
+          found = edited(found, after, before);
+          assert.deepEqual([...found.starts], directiveOffsets(after));
           before = after;
         }
       }),
@@ -58,7 +62,7 @@ describe('silencing comments of edited versions', () => {
         for (let remove = 0; remove <= 2 && at + remove <= text.length; remove++) {
           for (const insert of inserts) {
             const after = text.slice(0, at) + insert + text.slice(at + remove);
-            assert.deepEqual(directiveOffsetsEdited(directiveOffsets(text), after, changedStretch(text, after)), directiveOffsets(after), `${JSON.stringify(text)} → ${JSON.stringify(after)}`);
+            assert.deepEqual([...edited(scanWhole(DIRECTIVE_WORD, text), after, text).starts], directiveOffsets(after), `${JSON.stringify(text)} → ${JSON.stringify(after)}`);
           }
         }
       }

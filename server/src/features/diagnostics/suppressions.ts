@@ -8,8 +8,9 @@
  *
  * Without codes, every code is silenced.
  */
-import { changedStretch, type ChangedStretch } from '../../engine/incremental';
+import { changedStretch } from '../../engine/incremental';
 import type { LineIndex } from '../../engine/lineIndex';
+import { scanEdited, scanWhole, type Matches, type ScanPattern } from '../../engine/patternScan';
 import type { IndexedDocument } from '../model';
 import { PreviousVersions } from '../previousVersions';
 
@@ -20,36 +21,13 @@ export interface Suppressions {
 
 const DIRECTIVE = /kamerwijzer-disable(-next-line|-line)?((?:[ \t]+[a-z][a-z0-9-]*)*)/g;
 
-const WORD = 'kamerwijzer-disable';
-
-/** Where the text writes "kamerwijzer-disable", in order (the word never overlaps itself). */
-export function directiveOffsets(text: string): number[] {
-  const out: number[] = [];
-  for (let at = text.indexOf(WORD); at >= 0; at = text.indexOf(WORD, at + WORD.length)) out.push(at);
-  return out;
-}
-
 /**
- * The directives' places in an edited text, from those of the version before (`previous`) and where
- * the two differ: those wholly before the change kept, those after it moved, and the text around the
- * change searched again (a directive that overlaps it, or is written across it).
+ * Where the text writes "kamerwijzer-disable" (the word never overlaps itself): a scan an edited
+ * version makes from the version before's (engine/patternScan.ts), searching only around the edit.
  */
-export function directiveOffsetsEdited(previous: readonly number[], text: string, change: ChangedStretch): number[] {
-  const { start, oldEnd, newEnd } = change;
-  const delta = newEnd - oldEnd;
-  const out: number[] = [];
-  let i = 0;
-  for (; i < previous.length && previous[i]! + WORD.length <= start; i++) out.push(previous[i]!);
-  while (i < previous.length && previous[i]! < oldEnd) i++;
-  // The new text's directives that overlap the changed part: they start in (start - length, newEnd).
-  const from = Math.max(0, start - WORD.length + 1);
-  const around = text.slice(from, Math.min(text.length, newEnd + WORD.length - 1));
-  for (let at = around.indexOf(WORD); at >= 0; at = around.indexOf(WORD, at + WORD.length)) out.push(from + at);
-  for (; i < previous.length; i++) out.push(previous[i]! + delta);
-  return out;
-}
+export const DIRECTIVE_WORD: ScanPattern = { re: /kamerwijzer-disable/g, behind: 0, reach: 'kamerwijzer-disable'.length };
 
-export function readSuppressions(text: string, lines: LineIndex, offsets: readonly number[] = directiveOffsets(text)): Suppressions {
+export function readSuppressions(text: string, lines: LineIndex, offsets: Iterable<number> = scanWhole(DIRECTIVE_WORD, text).starts): Suppressions {
   const whole = new Set<string>();
   let wholeAll = false;
   const byLine = new Map<number, Set<string> | 'all'>();
@@ -90,15 +68,15 @@ export function readSuppressions(text: string, lines: LineIndex, offsets: readon
 export const wholeSearches = { count: 0 };
 
 /** The directives of each document version read (with the text they were read in). */
-const directivesOf = new WeakMap<LineIndex, { readonly text: string; readonly offsets: readonly number[]; readonly suppressions: Suppressions }>();
+const directivesOf = new WeakMap<LineIndex, { readonly text: string; readonly found: Matches; readonly suppressions: Suppressions }>();
 const previousVersions = new PreviousVersions(
   (doc) => directivesOf.get(doc.lines)?.text === doc.text,
   (doc) => directivesOf.get(doc.lines)?.text === doc.text,
 );
 
-function searchedWhole(text: string): number[] {
+function searchedWhole(text: string): Matches {
   wholeSearches.count++;
-  return directiveOffsets(text);
+  return scanWhole(DIRECTIVE_WORD, text);
 }
 
 /** Says that a document version follows another (of the same document): its directives are found from the other's. */
@@ -115,8 +93,8 @@ export function suppressionsOf(doc: IndexedDocument): Suppressions {
   if (read && read.text === doc.text) return read.suppressions;
   const previous = previousVersions.take(doc);
   const before = previous && directivesOf.get(previous.lines);
-  const offsets = before && before.text === previous.text ? directiveOffsetsEdited(before.offsets, doc.text, changedStretch(previous.text, doc.text)) : searchedWhole(doc.text);
-  const suppressions = readSuppressions(doc.text, doc.lines, offsets);
-  directivesOf.set(doc.lines, { text: doc.text, offsets, suppressions });
+  const found = before && before.text === previous.text ? scanEdited(DIRECTIVE_WORD, before.found, doc.text, changedStretch(previous.text, doc.text)) : searchedWhole(doc.text);
+  const suppressions = readSuppressions(doc.text, doc.lines, found.starts);
+  directivesOf.set(doc.lines, { text: doc.text, found, suppressions });
   return suppressions;
 }
