@@ -14,8 +14,51 @@ import { lowerBound, lowerBoundBy, SpanSet } from '../engine/sortedOffsets';
 import type { IndexedDocument } from './model';
 
 const cache = new WeakMap<LineIndex, DocumentWords>();
-/** A document version's previous version, whose words its words are made from where only a stretch changed. */
-const previousOf = new WeakMap<LineIndex, { readonly text: string; readonly lines: LineIndex }>();
+
+type Version = Pick<IndexedDocument, 'text' | 'lines'>;
+
+/**
+ * The version whose values (kept per line index in `values`) a version's are made from when first
+ * asked for, where only a stretch changed: the previous version when it made its values, else the one
+ * that version would have been made from (a version nobody asked is skipped). A version that made its
+ * values is made from nothing any more: each version would otherwise hold the one before it, and no
+ * old version would ever leave memory.
+ */
+class VersionLink<V> {
+  private readonly source = new WeakMap<LineIndex, { readonly text: string; readonly lines: LineIndex }>();
+
+  constructor(
+    private readonly values: WeakMap<LineIndex, V>,
+    private readonly textOf: (value: V) => string,
+  ) {}
+
+  /** The values a version made (for its text), if it did. */
+  made(doc: Version): V | undefined {
+    const value = this.values.get(doc.lines);
+    return value !== undefined && this.textOf(value) === doc.text ? value : undefined;
+  }
+
+  follows(doc: Version, previous: Version): void {
+    if (this.made(doc)) return;
+    const previousMade = !!this.made(previous);
+    if (previousMade) this.source.delete(previous.lines);
+    const source = previousMade ? { text: previous.text, lines: previous.lines } : this.source.get(previous.lines);
+    if (source) this.source.set(doc.lines, source);
+  }
+
+  /** The values to make a version's from, with the text they were made of (once: the link goes). */
+  take(doc: Version): { readonly text: string; readonly value: V } | undefined {
+    const source = this.source.get(doc.lines);
+    this.source.delete(doc.lines);
+    const value = source && this.made(source);
+    return source && value !== undefined ? { text: source.text, value } : undefined;
+  }
+
+  /** The version is made from nothing (its link goes). */
+  drop(doc: Pick<Version, 'lines'>): void {
+    this.source.delete(doc.lines);
+  }
+}
 
 /** ASCII letters and digits. */
 const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
@@ -81,30 +124,24 @@ export class DocumentWords {
    * previous version (see `follows`) when they were read, else read.
    */
   static of(doc: Pick<IndexedDocument, 'text' | 'lines'>): DocumentWords {
-    let words = cache.get(doc.lines);
-    if (!words || words.text !== doc.text) {
-      const previous = previousOf.get(doc.lines);
-      const before = previous && cache.get(previous.lines);
-      words = before && before.text === previous.text ? before.edited(doc.text) : DocumentWords.read(doc.text);
+    let words = DocumentWords.link.made(doc);
+    if (words) DocumentWords.link.drop(doc);
+    else {
+      const before = DocumentWords.link.take(doc);
+      words = before ? before.value.edited(doc.text) : DocumentWords.read(doc.text);
       cache.set(doc.lines, words);
     }
-    previousOf.delete(doc.lines);
     return words;
   }
+
+  /** Which version's words a version's are made from (see `follows`). */
+  private static readonly link = new VersionLink<DocumentWords>(cache, (words) => words.text);
 
   /** Says that a document version follows another (of the same document): its words are made from the other's. */
   static follows(doc: Pick<IndexedDocument, 'text' | 'lines'>, previous: Pick<IndexedDocument, 'text' | 'lines'>): void {
     if (doc.lines === previous.lines) return;
-    urlsFollow(doc, previous);
-    if (cache.has(doc.lines)) return;
-    const previousMade = cache.get(previous.lines)?.text === previous.text;
-    // The previous version's words are made: it is made from nothing any more (each version would
-    // otherwise hold the one before it, and no old version would ever leave memory).
-    if (previousMade) previousOf.delete(previous.lines);
-    // The version whose words were read: the previous one, or the one it would have been made from
-    // (a version whose words nobody asked for is skipped, so that no chain of old texts is kept).
-    const source = previousMade ? { text: previous.text, lines: previous.lines } : previousOf.get(previous.lines);
-    if (source) previousOf.set(doc.lines, source);
+    urlsLink.follows(doc, previous);
+    DocumentWords.link.follows(doc, previous);
   }
 
   /**
@@ -194,7 +231,7 @@ export class DocumentWords {
     const { starts, ends, ...grouped } = data;
     cache.set(doc.lines, new DocumentWords(doc.text, { starts, ends }, grouped));
     // Made elsewhere: nothing is made from an earlier version (its link goes, or old versions would stay).
-    previousOf.delete(doc.lines);
+    DocumentWords.link.drop(doc);
   }
 
   /**
@@ -203,13 +240,12 @@ export class DocumentWords {
    * text stay for it; read whole if they are ever asked for.
    */
   static notFollowing(doc: Pick<IndexedDocument, 'lines'>): void {
-    previousOf.delete(doc.lines);
+    DocumentWords.link.drop(doc);
   }
 
   /** The words of a document version when they were made (read, made from the previous version's or taken over), without making them. */
   static made(doc: Pick<IndexedDocument, 'text' | 'lines'>): DocumentWords | undefined {
-    const words = cache.get(doc.lines);
-    return words && words.text === doc.text ? words : undefined;
+    return DocumentWords.link.made(doc);
   }
 
   /**
@@ -554,21 +590,25 @@ const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/g;
 /** How many texts were searched whole for web addresses (the tests count them: an edited version's are made from the version before's). */
 export const urlSearches = { whole: 0 };
 
-/** The web addresses found in each document version (by its line index), with the text they were found in. */
-const urlsByVersion = new WeakMap<LineIndex, { readonly text: string; readonly places: readonly Span[]; spans?: SpanSet }>();
-/** The version an edited version's web addresses are made from (one version back: see `follows`). */
-const urlsBefore = new WeakMap<LineIndex, { readonly text: string; readonly lines: LineIndex }>();
+/** The web addresses found in a document version, with the text they were found in. */
+interface VersionUrls {
+  readonly text: string;
+  readonly places: readonly Span[];
+  spans?: SpanSet;
+}
+/** Per version (by its line index). */
+const urlsByVersion = new WeakMap<LineIndex, VersionUrls>();
+/** Which version's web addresses a version's are made from (see `follows`). */
+const urlsLink = new VersionLink<VersionUrls>(urlsByVersion, (urls) => urls.text);
 
-function urlsOfVersion(doc: Pick<IndexedDocument, 'text' | 'lines'>): { readonly text: string; readonly places: readonly Span[]; spans?: SpanSet } {
-  const found = urlsByVersion.get(doc.lines);
-  if (found && found.text === doc.text) return found;
-  const previous = urlsBefore.get(doc.lines);
-  urlsBefore.delete(doc.lines);
-  const before = previous && urlsByVersion.get(previous.lines);
+function urlsOfVersion(doc: Pick<IndexedDocument, 'text' | 'lines'>): VersionUrls {
+  const found = urlsLink.made(doc);
+  if (found) return found;
+  const before = urlsLink.take(doc);
   let places: readonly Span[];
-  if (previous && before && before.text === previous.text) {
-    const { start, oldEnd, newEnd } = changedStretch(previous.text, doc.text);
-    places = editedUrls(before.places, doc.text, start, oldEnd, newEnd - oldEnd);
+  if (before) {
+    const { start, oldEnd, newEnd } = changedStretch(before.text, doc.text);
+    places = editedUrls(before.value.places, doc.text, start, oldEnd, newEnd - oldEnd);
   } else {
     urlSearches.whole++;
     places = urlsIn(doc.text, 0, doc.text.length);
@@ -576,16 +616,6 @@ function urlsOfVersion(doc: Pick<IndexedDocument, 'text' | 'lines'>): { readonly
   const version = { text: doc.text, places };
   urlsByVersion.set(doc.lines, version);
   return version;
-}
-
-/** Says that a version's web addresses are made from the previous version's (or from those that one's would have been made from). */
-function urlsFollow(doc: Pick<IndexedDocument, 'text' | 'lines'>, previous: Pick<IndexedDocument, 'text' | 'lines'>): void {
-  if (urlsByVersion.get(doc.lines)?.text === doc.text) return;
-  const made = urlsByVersion.get(previous.lines)?.text === previous.text;
-  const source = made ? { text: previous.text, lines: previous.lines } : urlsBefore.get(previous.lines);
-  // (The previous version's own link goes: no chain of old versions is kept.)
-  if (made) urlsBefore.delete(previous.lines);
-  if (source) urlsBefore.set(doc.lines, source);
 }
 
 const WHITE_SPACE = /\s/;
