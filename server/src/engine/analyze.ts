@@ -107,8 +107,7 @@ export function wholeDocument(source: string, options: AnalyzeOptions, previous?
   const text = withLfLineEnds(source);
   const lines = options.lines ?? new LineIndex(source);
   // The text read has "\n" for a lone "\r": the character before a change may read otherwise now.
-  const change = previous && { ...previous.change, start: Math.max(0, previous.change.start - 1) };
-  const scans = new PatternScans(text, previous && change ? { scans: previous.whole.scans, change } : undefined);
+  const scans = new PatternScans(text, previous && { scans: previous.whole.scans, change: { ...previous.change, start: Math.max(0, previous.change.start - 1) } });
   const metadata = recognizeMetadata(text, options, scans);
   const { footnotes, markers } = options.metadataOnly ? { footnotes: [], markers: [] } : recognizeFootnotes(text, lines, scans);
   scans.settle();

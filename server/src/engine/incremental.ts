@@ -224,10 +224,13 @@ export function changedStretch(a: string, b: string): ChangedStretch {
     // kept with the strings asked about, first, so that the next caller's (the same strings, as a
     // version's rules ask one after another) are compared at once.
     recentChanges.splice(i, 1);
-    recentChanges.unshift({ a, b, change: k.change });
-    return k.change;
+    return keepChange(a, b, k.change);
   }
-  const change = findChangedStretch(a, b);
+  return keepChange(a, b, findChangedStretch(a, b));
+}
+
+/** Keeps an answer of changedStretch, first, with the strings asked about. */
+function keepChange(a: string, b: string, change: ChangedStretch): ChangedStretch {
   recentChanges.unshift({ a, b, change });
   if (recentChanges.length > RECENT_CHANGES) recentChanges.pop();
   return change;
@@ -243,8 +246,7 @@ export function rememberChangedStretch(a: string, b: string, change: ChangedStre
   // Only an answer that fits the two texts (the same end after the change in both).
   if (!(start >= 0 && start <= oldEnd && start <= newEnd && oldEnd <= a.length && a.length - oldEnd === b.length - newEnd)) return;
   // (Not looked for among those kept: comparing other strings of the same length may read them whole.)
-  recentChanges.unshift({ a, b, change: { start, oldEnd, newEnd } });
-  if (recentChanges.length > RECENT_CHANGES) recentChanges.pop();
+  keepChange(a, b, { start, oldEnd, newEnd });
 }
 
 /** How many answers of changedStretch are kept (each holds its two texts, which the versions asked about hold anyway). */

@@ -7,8 +7,9 @@
  * that bound. The rule combines the items with what changes with every version (the analysis, the
  * glossary) on its own, which costs a pass over the items, not over the text.
  *
- * The items are kept with the version's word index (features/documentWords.ts), which knows the
- * version it was made from and the stretch that changed; the lines here are "\n"-ended (a line of
+ * The items are kept per version here (`lineItemsFollow` says which version a version's items are made
+ * from); an edited version's lines are read with its word index where it was made, else with the
+ * words around the change only (features/documentWords.ts). The lines here are "\n"-ended (a line of
  * the line index never holds a "\n", so it lies in one of these).
  */
 import { changedStretch, type ChangedStretch } from '../engine/incremental';

@@ -129,16 +129,14 @@ export function moved(f: Finding, uri: string, at: number, shift: number): Findi
  */
 export function sameMovedFinding(old: Finding, now: Finding, uri: string, at: number, shift: number): boolean {
   if (shift === 0) return samePlain(old, now);
-  const span = (a: Span, b: unknown): boolean => sameMovedSpan(a, b, at, shift);
-  const inDocument = (place: { readonly uri: string }): boolean => place.uri === uri;
+  /** Fields compared as they are, but for the place (`span`), compared moved. */
+  const placed = (a: unknown, b: unknown): boolean => sameFields(a, b, (key, x, y) => (key === 'span' ? sameMovedSpan(x as Span, y, at, shift) : samePlain(x, y)));
+  /** A related place or a fix's edit: moved when it is in the document itself. */
+  const place = (a: unknown, b: unknown): boolean => ((a as { readonly uri?: unknown }).uri === uri ? placed(a, b) : samePlain(a, b));
   return sameFields(old, now, (key, a, b) => {
-    if (key === 'span') return span(a as Span, b);
-    if (key === 'related') return sameItems(a, b, (r, q) => (inDocument(r as { uri: string }) ? sameFields(r, q, (k, x, y) => (k === 'span' ? span(x as Span, y) : samePlain(x, y))) : samePlain(r, q)));
-    if (key === 'fixes') {
-      return sameItems(a, b, (fix, other) =>
-        sameFields(fix, other, (k, x, y) => (k === 'edits' ? sameItems(x, y, (e, g) => (inDocument(e as { uri: string }) ? sameFields(e, g, (ek, ex, ey) => (ek === 'span' ? span(ex as Span, ey) : samePlain(ex, ey))) : samePlain(e, g))) : samePlain(x, y))),
-      );
-    }
+    if (key === 'span') return sameMovedSpan(a as Span, b, at, shift);
+    if (key === 'related') return sameItems(a, b, place);
+    if (key === 'fixes') return sameItems(a, b, (fix, other) => sameFields(fix, other, (k, x, y) => (k === 'edits' ? sameItems(x, y, place) : samePlain(x, y))));
     return samePlain(a, b);
   });
 }
