@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { defaultDataDir } from '../io/bundledData';
+import { tuneCompiler } from '../io/compilerTuning';
 import { analysisFaultFromEnvironment } from '../io/environment';
 import { startServer } from './server';
 
@@ -9,6 +10,8 @@ import { startServer } from './server';
  * handler.
  */
 export function runLanguageServer(): void {
+  // Before any code is hot, and before the analysis workers start (they share the process's flags).
+  tuneCompiler();
   const connection = createConnection(ProposedFeatures.all);
   process.on('uncaughtException', (e) => connection.console.error(`Kamerwijzer: unexpected error: ${e.stack ?? String(e)}`));
   process.on('unhandledRejection', (e) => connection.console.error(`Kamerwijzer: unexpected rejection: ${String(e)}`));
