@@ -170,7 +170,38 @@ describe('language server: analysis off the main thread, findings kept per versi
   };
 
   it('random edit sequences end with the findings of a fresh analysis of the final text', async () => {
+    const before = (await stats()).editedElsewhere;
     await randomEdits('willekeurig', (seed) => seeds[seed]!.slice(0, 8000), 6);
+    // The worker was given versions as what changed since the one it had (the editor's edits).
+    assert.ok((await stats()).editedElsewhere > before);
+  });
+
+  it('several changes in one notification, a range given backwards, the whole text replaced: the findings of a fresh analysis', async () => {
+    let text = seeds[1]!.slice(0, 8000);
+    const uri = await open('wijzigingen.md', text);
+    const before = (await stats()).editedElsewhere;
+    /** Each change is made on the text the change before it left (as the protocol says), its range given as `order` says. */
+    const changes = (places: readonly { at: number; remove: number; insert: string; backwards?: boolean }[]) =>
+      places.map(({ at, remove, insert, backwards }) => {
+        const lines = new LineIndex(text);
+        const [start, end] = [lines.positionAt(at), lines.positionAt(at + remove)];
+        text = text.slice(0, at) + insert + text.slice(at + remove);
+        return { range: backwards ? { start: end, end: start } : { start, end }, text: insert };
+      });
+    await lsp.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: changes([{ at: 4000, remove: 10, insert: 'Kamerstuk 29826, nr. 250 ' }, { at: 100, remove: 0, insert: 'SCE-regeling ' }, { at: 7000, remove: 25, insert: '', backwards: true }]) });
+    assert.deepEqual((await pull(uri)).items.map(shape), await freshDiagnostics(uri, text));
+    await lsp.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: changes([{ at: 5000, remove: 3, insert: 'motie-Kostić c.s. ', backwards: true }, { at: 5010, remove: 0, insert: '\n\n' }]) });
+    assert.deepEqual((await pull(uri)).items.map(shape), await freshDiagnostics(uri, text));
+    assert.equal((await stats()).editedElsewhere, before + 2);
+    // The whole text replaced: it goes whole; the next edit goes as an edit of it again.
+    text = `${seeds[2]!.slice(0, 6000)}\n\nZie Kamerstuk 29826, nr. 250.\n`;
+    await lsp.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text }] });
+    assert.deepEqual((await pull(uri)).items.map(shape), await freshDiagnostics(uri, text));
+    assert.equal((await stats()).editedElsewhere, before + 2);
+    await lsp.notify('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: changes([{ at: 300, remove: 40, insert: 'de motie-Kostić c.s.' }]) });
+    assert.deepEqual((await pull(uri)).items.map(shape), await freshDiagnostics(uri, text));
+    assert.equal((await stats()).editedElsewhere, before + 3);
+    await lsp.notify('textDocument/didClose', { textDocument: { uri } });
   });
 
   it('random edit sequences of a long letter (analysed as stretches, sent as deltas) end with the findings of a fresh analysis', async () => {

@@ -249,6 +249,37 @@ export function rememberChangedStretch(a: string, b: string, change: ChangedStre
   keepChange(a, b, { start, oldEnd, newEnd });
 }
 
+/**
+ * The stretch `changedStretch` finds for texts `a` and `b`, made from one known to fit them (the same
+ * text before `known.start` and after `known.oldEnd` / `known.newEnd` in both: an editor's edits,
+ * composed by composeStretch): its common start and end read further from the stretch outwards, as
+ * far as the texts agree — a few characters, where comparing finds them over the whole texts.
+ */
+export function canonicalStretch(a: string, b: string, known: ChangedStretch): ChangedStretch {
+  const most = Math.min(a.length, b.length);
+  let start = known.start;
+  while (start < most && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  // The common end, bounded as findChangedStretch bounds it: it may not overlap the start.
+  const limit = most - start;
+  let end = Math.min(a.length - known.oldEnd, limit);
+  while (end < limit && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+  if (start > 0 && a.charCodeAt(start - 1) === 13) start--;
+  return { start, oldEnd: a.length - end, newEnd: b.length - end };
+}
+
+/**
+ * Where a text differs from an earlier one after one more edit — `[editStart, editEnd)` of the text
+ * before it replaced by `inserted` characters — given where it differed before the edit (undefined:
+ * nowhere yet). The same text stays before the start and after the ends; not the narrowest stretch
+ * (canonicalStretch makes that one).
+ */
+export function composeStretch(before: ChangedStretch | undefined, editStart: number, editEnd: number, inserted: number): ChangedStretch {
+  if (!before) return { start: editStart, oldEnd: editEnd, newEnd: editStart + inserted };
+  // The edit's end or the changed part's, whichever is later (in the text before the edit).
+  const end = Math.max(editEnd, before.newEnd);
+  return { start: Math.min(before.start, editStart), oldEnd: before.oldEnd + (end - before.newEnd), newEnd: end + (editStart + inserted - editEnd) };
+}
+
 /** How many answers of changedStretch are kept (each holds its two texts, which the versions asked about hold anyway). */
 const RECENT_CHANGES = 2;
 const recentChanges: { readonly a: string; readonly b: string; readonly change: ChangedStretch }[] = [];

@@ -27,7 +27,7 @@ import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { citationList, entryAnalysis } from '../catalog/workspaceIndex';
 import { readHashedTextFileSync } from '../io/textFiles';
-import { analysisDelta, applyingAnalysisDelta, changedStretch, reanalyze, rememberChangedStretch, sameAnalyzeOptions, type AnalysisDelta, type ChangedStretch } from '../engine/incremental';
+import { analysisDelta, applyingAnalysisDelta, canonicalStretch, changedStretch, reanalyze, rememberChangedStretch, sameAnalyzeOptions, type AnalysisDelta, type ChangedStretch } from '../engine/incremental';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
@@ -38,6 +38,7 @@ import { ALL_RULES } from '../features/diagnostics/rules';
 import { prepareDocument, versionFollows, type PreparedDocument } from '../features/diagnostics/prepared';
 import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
 import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
+import type { EditTrail } from './editTrail';
 import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, type Described, type DescribedDelta, type FindingsDelta } from './replyDeltas';
 import type { IndexedDocument } from '../features/model';
 import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, FileJob, Logger } from '../service/kamerwijzer';
@@ -70,10 +71,27 @@ function keptForNextVersion(job: AnalysisJob): boolean {
  */
 type ToWorker =
   | { readonly kind: 'bundled'; readonly data: GlossaryData }
-  | { readonly kind: 'analyze'; readonly id: number; readonly job: AnalysisJob; readonly base?: number; readonly findingsBase?: number; readonly describedBase?: number }
+  | { readonly kind: 'analyze'; readonly id: number; readonly job: PostedJob; readonly edit?: TextEdit; readonly base?: number; readonly findingsBase?: number; readonly describedBase?: number }
   | { readonly kind: 'file'; readonly id: number; readonly job: SizedFileJob }
   /** The findings being made for job `id` are not wanted (a newer version came): stop between rules. */
   | { readonly kind: 'cancel'; readonly id: number };
+/** A job as posted: with its text, or without it and with the edit that makes it from the text of job `edit.base`. */
+type PostedJob = Omit<AnalysisJob, 'text'> & { readonly text?: string };
+type AnalyzeMessage = Extract<ToWorker, { readonly kind: 'analyze' }>;
+
+/**
+ * An open document's version as what changed against the version the worker was given last (job
+ * `base`, whose text the worker keeps): `[start, oldEnd)` of that text replaced by `text`, to make a
+ * text of `length` characters.
+ */
+interface TextEdit {
+  readonly base: number;
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly text: string;
+  readonly length: number;
+}
+
 /**
  * An analysis as the worker sends it. `findingsFollow`: the findings of the rules that read only the
  * document come after it, in a message of their own (`laterFindings`), while the main thread already
@@ -111,7 +129,9 @@ type FromWorker =
    */
   | { readonly id: number; readonly laterFindings: RuleFindings | FindingsDelta; readonly cancelled?: true }
   | { readonly id: number; readonly file: AnalyzedFile | 'declined' }
-  | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
+  | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } }
+  /** The job came as an edit of a text the worker does not hold (any more): it is posted again with its text. */
+  | { readonly id: number; readonly needText: true };
 
 /** Findings sent whole (not as a FindingsDelta). */
 function isWhole(sent: RuleFindings | FindingsDelta): sent is RuleFindings {
@@ -164,6 +184,11 @@ export interface WorkerAnalyzerOptions {
   readonly applyForMs?: number;
   /** Told instead of the log when the worker fails (a pool says what that means for its other workers). */
   readonly onFailed?: (e: unknown) => void;
+  /**
+   * Where open documents' texts changed since the version last given to the worker (the editor's
+   * edits): a version goes as that change, not as a copy of its text. Without it, every version goes whole.
+   */
+  readonly edits?: EditTrail;
   /** Tests only: told when a job is handed to the worker and when the worker is restarted. */
   readonly onEvent?: (event: 'started' | 'restarted', uri?: string) => void;
 }
@@ -178,6 +203,12 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   private readonly stopping = new WeakSet<Worker>();
   /** The last analysis received of each recently analyzed open document, and the job it answered: what a delta is applied to. */
   private readonly received = new Map<string, ReceivedAnalysis>();
+  /** The text of the last job of each recently analyzed open document posted to the running worker (which keeps it), and the job. */
+  private readonly posted = new Map<string, { readonly id: number; readonly text: string }>();
+  /** How many versions went to the worker as an edit, and how many of those it had to be given whole after all (the tests count them). */
+  readonly postedAs = { edits: 0, again: 0 };
+  /** The running job went as an edit (and was not given again whole). */
+  private runningAsEdit = 0;
 
   constructor(private readonly options: WorkerAnalyzerOptions) {}
 
@@ -299,11 +330,36 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       return;
     }
     this.options.onEvent?.('started', next.job.uri);
-    const held = keptForNextVersion(next.job) ? this.received.get(next.job.uri) : undefined;
+    this.postAnalysis(worker, next.id, next.job, true);
+  }
+
+  /**
+   * Posts an analysis job: an open document's version as an edit of the text the worker was given
+   * last where the edit trail knows what changed (`asEdit`), else with its text.
+   */
+  private postAnalysis(worker: Worker, id: number, job: AnalysisJob, asEdit: boolean): void {
+    const kept = keptForNextVersion(job);
+    const held = kept ? this.received.get(job.uri) : undefined;
     const base = held?.id;
     const findingsBase = held?.findings ? held.id : undefined;
     const describedBase = held?.described ? held.id : undefined;
-    worker.postMessage({ kind: 'analyze', id: next.id, job: next.job, ...(base ? { base } : {}), ...(findingsBase ? { findingsBase } : {}), ...(describedBase ? { describedBase } : {}) } satisfies ToWorker);
+    const edit = kept && asEdit ? this.editOf(job) : undefined;
+    this.runningAsEdit = edit ? id : 0;
+    const { text, ...withoutText } = job;
+    worker.postMessage({ kind: 'analyze', id, job: edit ? withoutText : job, ...(edit ? { edit } : {}), ...(base ? { base } : {}), ...(findingsBase ? { findingsBase } : {}), ...(describedBase ? { describedBase } : {}) } satisfies ToWorker);
+    if (!kept) return;
+    this.posted.delete(job.uri);
+    this.posted.set(job.uri, { id, text });
+    if (this.posted.size > RECENT_DOCUMENTS) this.posted.delete(this.posted.keys().next().value!);
+  }
+
+  /** The job's text as an edit of the text last posted of its document, when the edit trail knows where they differ. */
+  private editOf(job: AnalysisJob): TextEdit | undefined {
+    const last = this.posted.get(job.uri);
+    const stretch = this.options.edits?.take(job.uri, last?.text, job.text);
+    if (!last || !stretch) return undefined;
+    this.postedAs.edits++;
+    return { base: last.id, start: stretch.start, oldEnd: stretch.oldEnd, text: job.text.slice(stretch.start, stretch.newEnd), length: job.text.length };
   }
 
   /** While a file job runs in the worker, the next waiting job, a file job too, is posted behind it. */
@@ -327,6 +383,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const young = this.options.youngGenerationMb;
     const worker = new Worker(this.options.script ?? defaultWorkerScript(), { workerData: { [WORKER_MARK]: true, [COLLECT_WHEN_IDLE]: !!this.options.collectWhenIdle }, ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) });
     this.received.clear();
+    this.posted.clear();
     this.bundledSent = false;
     worker.unref();
     worker.on('message', (reply: FromWorker) => this.receive(worker, reply));
@@ -385,6 +442,12 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     }
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
+    if ('needText' in reply && pending.job && this.runningAsEdit === reply.id) {
+      // The worker does not hold the text the edit was made against (it failed on it, or let it go): the job again, whole.
+      this.postedAs.again++;
+      this.postAnalysis(worker, pending.id, pending.job, false);
+      return;
+    }
     if (pending.laterFindings) {
       // The findings that follow an analysis (none when making them failed: they are made here).
       this.running = undefined;
@@ -394,7 +457,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     this.running = this.nextInWorker();
     if ('error' in reply) pending.reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
     else if (pending.file) pending.resolve('file' in reply ? reply.file : undefined);
-    else if ('file' in reply || 'laterFindings' in reply) pending.resolve(undefined);
+    else if ('file' in reply || 'laterFindings' in reply || 'needText' in reply) pending.resolve(undefined);
     else {
       // A delta was applied before its reply was taken (`take`), or could not be.
       const analysis = 'analysis' in reply ? reply.analysis : (applied ?? new Error('an analysis delta was taken without being applied'));
@@ -414,7 +477,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
       }
       const later = reply.findingsFollow ? this.findingsFollowing(pending) : undefined;
-      const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(later ? { findingsLater: later } : {}), ...(prepared ? { prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
+      const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(later ? { findingsLater: later } : {}), ...(prepared ? { prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(this.runningAsEdit === reply.id ? { fromEdit: true as const } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
       // A delta was applied to a large analysis just now: what is made of the result (the index, the
       // findings) goes on in a task of its own, so that requests are answered in between.
       if ('delta' in reply) setImmediate(() => pending.resolve(made));
@@ -564,8 +627,10 @@ function serveAnalyses(): void {
       return;
     }
     idle.queued();
-    turn = turn.then(() => (message.kind === 'file' ? serveFile(port, message.id, message.job) : serve(message.id, message.job, message))).then(idle.done);
+    turn = turn.then(() => (message.kind === 'file' ? serveFile(port, message.id, message.job) : serveAnalysis(message))).then(idle.done);
   });
+  // (A job that came as an edit of a text this worker does not hold is asked for again, with its text.)
+  const serveAnalysis = (message: AnalyzeMessage): Promise<void> | undefined => withText(message, recent, port, (job) => serve(message.id, job, message));
   // When no job is left, the heap is collected if it grew (idleCollector).
   const idle = idleCollector(!!(workerData as Record<string, unknown> | undefined)?.[COLLECT_WHEN_IDLE]);
   const serve = async (id: number, job: AnalysisJob, bases: { readonly base?: number; readonly findingsBase?: number; readonly describedBase?: number }): Promise<void> => {
@@ -620,6 +685,26 @@ function serveAnalyses(): void {
       port.postMessage(errorReply(id, e));
     }
   };
+}
+
+/**
+ * Serves a posted job with its text: as posted, or made from the text of the job its edit was made
+ * against, which the worker keeps; when it does not (another job's, or none), the main thread is told
+ * to post the job again with its text. Where the two texts differ is told to changedStretch as
+ * comparing them would find it, read around the edit only.
+ */
+function withText(message: AnalyzeMessage, recent: RecentAnalyses, port: MessagePort, serve: (job: AnalysisJob) => Promise<void>): Promise<void> | undefined {
+  const { job, edit } = message;
+  if (!edit) return serve(job as AnalysisJob);
+  const base = recent.peek(job.uri);
+  const before = base?.doc.text;
+  if (!base || before === undefined || base.sentAs !== edit.base || !(edit.start >= 0 && edit.start <= edit.oldEnd && edit.oldEnd <= before.length && before.length - (edit.oldEnd - edit.start) + edit.text.length === edit.length)) {
+    port.postMessage({ id: message.id, needText: true } satisfies FromWorker);
+    return undefined;
+  }
+  const text = before.slice(0, edit.start) + edit.text + before.slice(edit.oldEnd);
+  rememberChangedStretch(before, text, canonicalStretch(before, text, { start: edit.start, oldEnd: edit.oldEnd, newEnd: edit.start + edit.text.length }));
+  return serve({ ...job, text });
 }
 
 /** What a job is analyzed with: its facts and date, what it leaves out, its glossary (unless without instruments). */
@@ -787,6 +872,11 @@ class RecentAnalyses {
   private readonly byUri = new Map<string, RecentAnalysis>();
 
   constructor(private readonly most: number) {}
+
+  /** The document's last analysis, left in. */
+  peek(uri: string): RecentAnalysis | undefined {
+    return this.byUri.get(uri);
+  }
 
   /** The document's last analysis, taken out (a job that fails leaves none behind). */
   take(uri: string): RecentAnalysis | undefined {

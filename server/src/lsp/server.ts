@@ -3,14 +3,7 @@
  * sync, follows the settings and answers requests through thin handlers (handlers.ts). This floor
  * only converts: positions to offsets, URIs to paths, settings to options, findings to diagnostics.
  */
-import {
-  MessageType,
-  ShowMessageNotification,
-  type Connection,
-  type DidChangeWatchedFilesParams,
-  type InitializeParams,
-  type InitializeResult,
-} from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type DidChangeWatchedFilesParams, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { defaultCacheDir, FolderStore } from '../io/diskStore';
 import { diskData } from '../io/environment';
 import { OfficialSources } from '../io/official';
@@ -20,6 +13,7 @@ import { clientFeatures, registerWithClient, serverCapabilities, type ClientFeat
 import { ServerCommands } from './commands';
 import { DiagnosticsPublisher, yieldEvery } from './diagnosticsPublisher';
 import { AnalyzerPool } from './analyzerPool';
+import { EditTrail } from './editTrail';
 import { registerHandlers } from './handlers';
 import { CitationLookups } from './lookups';
 import { parseSettings, ServerSettings } from './settings';
@@ -50,7 +44,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // The folder of a document is known to the sync, which needs the service: it is looked up late.
   let sync: WorkspaceSync | undefined;
   const entryCache = serverIndexCache(() => store.root, (file) => !!sync?.indexesFile(file), () => settings.locale, logger.info);
-  const analyzer = options.analysis?.inProcess ? undefined : new AnalyzerPool({ logger, ...(options.analysis?.workerScript ? { script: options.analysis.workerScript } : {}), ...(options.analysis?.workers ? { workers: options.analysis.workers } : {}) });
+  const edits = new EditTrail(); // where open documents changed since the worker was given them
+  const analyzer = options.analysis?.inProcess ? undefined : new AnalyzerPool({ logger, edits, ...(options.analysis?.workerScript ? { script: options.analysis.workerScript } : {}), ...(options.analysis?.workers ? { workers: options.analysis.workers } : {}) });
   const service = createKamerwijzer({
     sources: [...official.sources, ...disk.sources],
     bundledGlossary: disk.bundledGlossary,
@@ -95,7 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
     error: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
-  }, entryCache);
+  }, entryCache, edits);
   let refresh: NodeJS.Timeout | undefined; // a lookup that brings news: the documents are checked again (at most every quarter second)
   service.catalog.onDidChange(() => {
     refresh ??= setTimeout(() => {

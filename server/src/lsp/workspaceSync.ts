@@ -14,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { identityKeys, type IndexEntry, type IndexedDocument } from '../catalog/workspaceIndex';
 import { MANIFEST_FILE_NAME } from '../engine/manifest';
@@ -26,6 +26,7 @@ import { yieldToEventLoop } from '../io/workspaceScanner';
 import { messages, type Locale, type Messages } from '../l10n';
 import type { Kamerwijzer, ReplacedBytes } from '../service/kamerwijzer';
 import type { ServerSettings } from './settings';
+import type { EditTrail } from './editTrail';
 import { StaleView } from './staleView';
 import { WorkspaceFolders } from './workspaceFolders';
 
@@ -70,7 +71,8 @@ interface Analysis {
 }
 
 export class WorkspaceSync {
-  readonly documents = new TextDocuments(TextDocument);
+  /** The editor's documents; each edit is told to the edit trail (where the text changed since the worker's version). */
+  readonly documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (doc, changes, version) => updated(doc, changes, version, this.edits) });
   readonly folders = new WorkspaceFolders();
   private readonly manifests: ManifestLookup;
   private scanning = false;
@@ -104,6 +106,8 @@ export class WorkspaceSync {
     private readonly listener: SyncListener,
     /** The index kept between sessions (the service reads and adds to it; the sync loads and writes it). */
     private readonly entryCache?: IndexCache,
+    /** Where open documents changed since the analyzer was given them (the analyzer takes it: lsp/editTrail.ts). */
+    private readonly edits?: EditTrail,
   ) {
     // A manifest's problems are one log line, however many there are.
     this.manifests = new ManifestLookup(({ file, problems, usable }) => {
@@ -444,6 +448,7 @@ export class WorkspaceSync {
     this.versionSignals.get(uri)?.abort.abort(new VersionSuperseded(uri));
     this.versionSignals.delete(uri);
     this.views.delete(uri);
+    this.edits?.forget(uri);
     this.refused.delete(uri);
     this.failedVersions.delete(uri);
     this.failureShown.delete(uri);
@@ -760,4 +765,21 @@ function indexCacheMessage(m: Messages['indexCache'], p: IndexCacheProblem): str
   if (p.kind === 'otherVersion') return m.otherVersion(p.file);
   if (p.kind === 'unwritable') return m.unwritable(p.detail);
   return m.full(p.kept, p.left);
+}
+
+/**
+ * The editor's changes made to a document (as TextDocument.update makes them), each edit told to the
+ * edit trail with its place in the text before it: the offsets the update itself reads the range as.
+ */
+function updated(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, edits: EditTrail | undefined): TextDocument {
+  if (!edits) return TextDocument.update(doc, changes as TextDocumentContentChangeEvent[], version);
+  for (const change of changes) {
+    const before = doc.getText();
+    const range = 'range' in change ? change.range : undefined;
+    // (A range given backwards is read forwards, as the update reads it.)
+    const [a, b] = range ? [doc.offsetAt(range.start), doc.offsetAt(range.end)] : [0, 0];
+    TextDocument.update(doc, [change], version);
+    edits.record(doc.uri, before, doc.getText(), range ? { start: Math.min(a, b), end: Math.max(a, b), inserted: change.text.length } : undefined);
+  }
+  return doc;
 }

@@ -216,6 +216,8 @@ export interface AnalyzedElsewhere {
   readonly citations?: CitationList;
   /** 'stretch' when the analysis was made from the document's previous one, reading only the changed stretch again (engine/incremental.ts). */
   readonly how?: 'stretch' | 'whole' | 'unchanged';
+  /** The text went to the analyzer as what changed since the version it was given before (lsp/editTrail.ts). */
+  readonly fromEdit?: true;
 }
 
 /** How `setDocumentAsync` has a document analyzed elsewhere. */
@@ -239,6 +241,8 @@ export interface ServiceStats {
   analysesElsewhere: number;
   /** Of those, the analyses made from the document's previous analysis, reading only a changed stretch again. */
   stretchAnalysesElsewhere: number;
+  /** Of those, the analyses whose text went to the analyzer as an edit of the version it had before, not whole. */
+  editedElsewhere: number;
   /** Rules run (each rule of each findings computation that was not taken from the cache, and each rule run beside an analysis elsewhere). */
   ruleRuns: number;
   /** Of those, the rules run beside an analysis elsewhere (the worker thread). */
@@ -344,7 +348,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const rules = options.rules ?? ALL_RULES;
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...options.settings };
   const facts = new Map<string, DocumentFacts>();
-  const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, stretchAnalysesElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0, entriesReused: 0 };
+  const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, stretchAnalysesElsewhere: 0, editedElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0, entriesReused: 0 };
   const kept = new FindingsCache();
   catalog.onDidChange(() => kept.workspaceChanged());
   /** Indexes a document; the workspace changed when its analysis did. */
@@ -522,6 +526,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         stats.analyses++;
         stats.analysesElsewhere++;
         if (made.how === 'stretch') stats.stretchAnalysesElsewhere++;
+        if (made.fromEdit) stats.editedElsewhere++;
         // The glossary changed while the analysis was made elsewhere: it is made again with the new one.
         if (!asEntry(keep) && analyzeOptions(uri, documentFacts).instruments !== analyzeWith.instruments) continue;
         const doc = indexed(uri, text, version, documentFacts, made.analysis, keep, made.lineStarts && LineIndex.withStarts(text, made.lineStarts), made.citations);

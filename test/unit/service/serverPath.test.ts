@@ -14,6 +14,7 @@ import { ALL_RULES } from '../../../server/src/features/diagnostics/rules';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/features/model';
 import { changedStretch, changedStretchComparisons, DELTA_STEP, rememberChangedStretch } from '../../../server/src/engine/incremental';
 import { WorkerAnalyzer } from '../../../server/src/lsp/analysisWorker';
+import { EditTrail } from '../../../server/src/lsp/editTrail';
 import { createKamerwijzer, type Kamerwijzer, type Logger } from '../../../server/src/service/kamerwijzer';
 import { params, seedLetters, VOCABULARY } from '../../support/textArbitraries';
 import { bundledGlossary, bundledSource, GLOSSARY_URI, ListCatalogSource, type Known } from '../../support/workspace';
@@ -82,8 +83,9 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
   after(() => analyzer.dispose());
   afterEach(() => assert.deepEqual(errors.splice(0), []));
 
-  it('random edit sequences end with what a fresh analysis and every rule give', async () => {
-    await fc.assert(
+  /** Random edit sequences through `analyzer`; each edit told to `trail` as the editor's changes are (see editTrail.ts). */
+  const randomEdits = (analyzer: WorkerAnalyzer, trail?: EditTrail): Promise<void> =>
+    fc.assert(
       fc.asyncProperty(fc.constantFrom(...seeds), fc.array(step, { minLength: 1, maxLength: 10 }), async (seed, steps) => {
         const s = service(analyzer);
         let textA = seed;
@@ -105,7 +107,9 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
         for (const x of steps) {
           if (x.kind === 'edit') {
             const at = Math.floor(x.at * textA.length);
+            const before = textA;
             textA = textA.slice(0, at) + x.insert + textA.slice(at + x.remove);
+            trail?.record(A, before, textA, { start: at, end: Math.min(before.length, at + x.remove), inserted: x.insert.length });
             await analyzeA(x.wait);
           } else if (x.kind === 'cited') {
             textB = B_TEXTS[x.text]!;
@@ -127,6 +131,52 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
       }),
       params(12),
     );
+
+  it('random edit sequences end with what a fresh analysis and every rule give', async () => {
+    await randomEdits(analyzer);
+  });
+
+  it('a version given as an edit of a text the worker no longer holds is given again, whole', async () => {
+    const trail = new EditTrail();
+    const edited = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT, edits: trail });
+    const checks = { codes: ['citation-malformed'], settings: DEFAULT_DIAGNOSTIC_SETTINGS, locale: 'nl' as const, today: '2026-01-15', online: false };
+    try {
+      const v1 = seeds[3]!;
+      await (await edited.analyze({ uri: A, text: v1, checks }, () => bundledGlossary))?.findingsLater;
+      // A check of the same document (no later version follows): the worker lets its last version go.
+      await edited.analyze({ uri: A, text: v1, checks, once: true }, () => bundledGlossary);
+      const v2 = `${v1.slice(0, 2000)}Zie Kamerstuk 29826 nr 250. ${v1.slice(2000)}`;
+      trail.record(A, v1, v2, { start: 2000, end: 2000, inserted: v2.length - v1.length });
+      const made = await edited.analyze({ uri: A, text: v2, checks }, () => bundledGlossary);
+      await made?.findingsLater;
+      assert.deepEqual(edited.postedAs, { edits: 1, again: 1 });
+      assert.ok(made && !made.fromEdit);
+      assert.deepEqual(made.analysis, (await edited.analyze({ uri: B, text: v2 }, () => bundledGlossary))?.analysis);
+      // The next version goes as an edit again, of the text given whole.
+      const at = v2.indexOf('nr 250');
+      const v3 = `${v2.slice(0, at)}nr. 250${v2.slice(at + 6)}`;
+      trail.record(A, v2, v3, { start: at, end: at + 6, inserted: 7 });
+      const next = await edited.analyze({ uri: A, text: v3, checks }, () => bundledGlossary);
+      await next?.findingsLater;
+      assert.deepEqual(edited.postedAs, { edits: 2, again: 1 });
+      assert.ok(next?.fromEdit);
+      assert.deepEqual(next.analysis, (await edited.analyze({ uri: B, text: v3 }, () => bundledGlossary))?.analysis);
+    } finally {
+      edited.dispose();
+    }
+  });
+
+  it('the same, each version given to the worker as what changed since the one it was given last', async () => {
+    const trail = new EditTrail();
+    const edited = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT, edits: trail });
+    try {
+      await randomEdits(edited, trail);
+      assert.ok(edited.postedAs.edits > 20, `${edited.postedAs.edits} versions posted as edits`);
+      // The worker always held the text an edit was made against, and the edit made the same text.
+      assert.equal(edited.postedAs.again, 0);
+    } finally {
+      edited.dispose();
+    }
   });
 
   /** What the index keeps of A's citations: each key it cites with its places. */
@@ -272,13 +322,13 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     s.setDocument(B, B_TEXTS[0]!, 1);
     const doc = await s.setDocumentAsync(A, seeds[0]!, 1);
     const first = await s.findings(doc);
-    const { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere, stretchAnalysesElsewhere, entriesReused } = s.stats;
+    const { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere, stretchAnalysesElsewhere, editedElsewhere, entriesReused } = s.stats;
     assert.equal(analyses, 2);
     assert.equal(await s.findings(doc), first);
     // The same text again (a new version number, as after undo) re-uses the analysis and the findings.
     const again = await s.setDocumentAsync(A, seeds[0]!, 2);
     assert.equal(await s.findings(again), first);
-    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere, stretchAnalysesElsewhere, entriesReused });
+    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere, stretchAnalysesElsewhere, editedElsewhere, entriesReused });
   });
 
   it('a change elsewhere in the workspace reruns only the rules that read it', async () => {
