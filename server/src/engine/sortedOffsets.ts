@@ -41,19 +41,26 @@ export function firstAtOrAbove(sorted: readonly number[], limit: number): number
 
 /** A set of spans, asked "does this span overlap any?" or "does any hold this offset?" in log time. */
 export class SpanSet {
-  private readonly starts: number[];
+  private readonly starts: Float64Array;
   /** For each span in order of start, the farthest end among it and those before it. */
-  private readonly farthestEnds: number[];
+  private readonly farthestEnds: Float64Array;
 
   constructor(spans: Iterable<Span>) {
-    const sorted = [...spans].sort((a, b) => a.offset - b.offset);
-    this.starts = sorted.map((s) => s.offset);
-    this.farthestEnds = [];
-    let farthest = -1;
-    for (const s of sorted) {
-      farthest = Math.max(farthest, s.offset + s.length);
-      this.farthestEnds.push(farthest);
+    const list = Array.isArray(spans) ? (spans as readonly Span[]) : [...spans];
+    const n = list.length;
+    const starts = new Float64Array(n);
+    const ends = new Float64Array(n);
+    /** Where each run of spans in order of start begins (several sorted lists put together: the rules' references and instruments). */
+    const runs: number[] = [0];
+    for (let i = 0; i < n; i++) {
+      const s = list[i]!;
+      starts[i] = s.offset;
+      ends[i] = s.offset + s.length;
+      if (i > 0 && starts[i]! < starts[i - 1]!) runs.push(i);
     }
+    const order = runs.length === 1 ? undefined : runs.length <= MERGED_RUNS ? mergedRuns(starts, runs) : Array.from({ length: n }, (_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
+    this.starts = order ? inOrder(starts, order) : starts;
+    this.farthestEnds = farthest(order ? inOrder(ends, order) : ends);
   }
 
   /** True when a span of the set shares a character with `span`. */
@@ -69,4 +76,50 @@ export class SpanSet {
   holds(offset: number): boolean {
     return this.overlaps({ offset, length: 1 });
   }
+}
+
+/** Up to this many sorted runs are merged (in linear passes); more are sorted. */
+const MERGED_RUNS = 8;
+
+/** The places of the spans in order of start (equal starts in place order), from the runs in which they are already in order. */
+function mergedRuns(starts: Float64Array, runs: readonly number[]): Int32Array {
+  const n = starts.length;
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let other = new Int32Array(n);
+  let bounds = [...runs, n];
+  // Adjacent runs merged pairwise until one is left; the earlier run first at equal starts.
+  while (bounds.length > 2) {
+    const next: number[] = [0];
+    for (let r = 0; r + 1 < bounds.length; r += 2) {
+      const [from, middle, to] = [bounds[r]!, bounds[r + 1]!, bounds[r + 2] ?? bounds[r + 1]!];
+      let a = from;
+      let b = middle;
+      let k = from;
+      while (a < middle && b < to) other[k++] = starts[order[b]!]! < starts[order[a]!]! ? order[b++]! : order[a++]!;
+      while (a < middle) other[k++] = order[a++]!;
+      while (b < to) other[k++] = order[b++]!;
+      next.push(to);
+    }
+    bounds = next;
+    [order, other] = [other, order];
+  }
+  return order;
+}
+
+/** The values at the places `order` gives, in that order. */
+function inOrder(values: Float64Array, order: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]!]!;
+  return out;
+}
+
+/** Each end replaced by the farthest end among it and those before it. */
+function farthest(ends: Float64Array): Float64Array {
+  let most = -1;
+  for (let i = 0; i < ends.length; i++) {
+    most = Math.max(most, ends[i]!);
+    ends[i] = most;
+  }
+  return ends;
 }
