@@ -96,6 +96,41 @@ describe('language server: one document’s failure stays with it (push diagnost
     assert.deepEqual(notices.map((s) => s.message), ['Kamerwijzer: scan.txt is een binair bestand, geen tekst, en wordt niet geanalyseerd.']);
     assert.equal(await lsp.request('textDocument/documentSymbol', { textDocument: { uri: bin } }), null);
   });
+
+  it('a long text edited: past its first 64 Ki characters nothing makes it binary; an edit within them does, and undoing it brings the analysis back', async () => {
+    const long = pathToFileURL(path.join(dir, 'lang.txt')).toString();
+    let text = `${GOOD}${'Een zin over de visie op de energie-intensieve industrie.\n'.repeat(1800)}`;
+    const original = text;
+    assert.ok(original.length > 100_000);
+    const at = (offset: number): { line: number; character: number } => {
+      const before = text.slice(0, offset);
+      return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
+    };
+    let version = 1;
+    const edit = async (offset: number, remove: number, insert: string): Promise<void> => {
+      const before = lsp.published.get(long);
+      const range = { start: at(offset), end: at(offset + remove) };
+      text = text.slice(0, offset) + insert + text.slice(offset + remove);
+      await lsp.notify('textDocument/didChange', { textDocument: { uri: long, version: ++version }, contentChanges: [{ range, text: insert }] });
+      await lsp.until(() => lsp.published.get(long) !== before);
+    };
+    const analyzed = (): boolean => lsp.published.get(long)!.diagnostics.some((d) => d.code === 'citation-malformed');
+    await lsp.notify('textDocument/didOpen', { textDocument: { uri: long, languageId: 'plaintext', version: 1, text } });
+    await lsp.until(() => lsp.published.get(long) !== undefined);
+    assert.ok(analyzed());
+    const junk = '\u0000\u0001\u0002'.repeat(3000);
+    // Past the characters the check reads: the text is no more binary than it was.
+    await edit(90_000, 0, junk);
+    assert.ok(analyzed());
+    // Within them: binary (one notice), not analyzed.
+    await edit(100, 0, junk);
+    assert.deepEqual(lsp.published.get(long)!.diagnostics, []);
+    assert.equal(lsp.shown.filter((s) => s.message.includes('lang.txt')).length, 1);
+    // The junk taken out again (an edit within them): analyzed again.
+    await edit(100, junk.length, '');
+    assert.ok(analyzed());
+    assert.equal(text, `${original.slice(0, 90_000)}${junk}${original.slice(90_000)}`);
+  });
 });
 
 describe('language server: one document’s failure stays with it (pull diagnostics)', function () {

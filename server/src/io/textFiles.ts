@@ -358,13 +358,16 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.1;
 }
 
+/** How many of a decoded text's first characters looksBinaryText reads. */
+export const BINARY_CHECK_CHARS = 65536;
+
 /**
  * The same judgement on text an editor already decoded (a binary file opened as text): a NUL, the
  * signature of a binary format, or many control or replacement characters in the first 64 Ki
  * characters.
  */
 export function looksBinaryText(text: string): boolean {
-  const n = Math.min(text.length, 65536);
+  const n = Math.min(text.length, BINARY_CHECK_CHARS);
   if (text.startsWith('%PDF-') || text.startsWith('PK\u0003\u0004') || text.startsWith('\u007fELF')) return true;
   let odd = 0;
   for (let i = 0; i < n; i++) {

@@ -356,10 +356,10 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   /** The job's text as an edit of the text last posted of its document, when the edit trail knows where they differ. */
   private editOf(job: AnalysisJob): TextEdit | undefined {
     const last = this.posted.get(job.uri);
-    const stretch = this.options.edits?.take(job.uri, last?.text, job.text);
-    if (!last || !stretch) return undefined;
+    const taken = this.options.edits?.take(job.uri, last?.text, job.text);
+    if (!last || !taken) return undefined;
     this.postedAs.edits++;
-    return { base: last.id, start: stretch.start, oldEnd: stretch.oldEnd, text: job.text.slice(stretch.start, stretch.newEnd), length: job.text.length };
+    return { base: last.id, start: taken.stretch.start, oldEnd: taken.stretch.oldEnd, text: taken.inserted, length: job.text.length };
   }
 
   /** While a file job runs in the worker, the next waiting job, a file job too, is posted behind it. */

@@ -11,11 +11,11 @@
  */
 import { composeStretch, type ChangedStretch } from '../engine/incremental';
 
-/** One edit of a text: `[start, end)` replaced by `inserted` characters. */
+/** One edit of a text: `[start, end)` replaced by the text `inserted`. */
 export interface TextEditPlace {
   readonly start: number;
   readonly end: number;
-  readonly inserted: number;
+  readonly inserted: string;
 }
 
 interface Trail {
@@ -23,6 +23,14 @@ interface Trail {
   readonly to: string;
   /** Undefined: the two texts are the same. */
   readonly stretch: ChangedStretch | undefined;
+  /** The stretch's text in `to`, where one edit made it (more are read from `to`). */
+  readonly inserted?: string;
+}
+
+/** Where a text changed, and the text there now (what replaced the old text's stretch). */
+export interface TakenEdit {
+  readonly stretch: ChangedStretch;
+  readonly inserted: string;
 }
 
 export class EditTrail {
@@ -40,19 +48,22 @@ export class EditTrail {
       return;
     }
     const goesOn = trail?.to === before;
-    this.trails.set(uri, { from: goesOn ? trail.from : before, to: after, stretch: composeStretch(goesOn ? trail.stretch : undefined, edit.start, edit.end, edit.inserted) });
+    const stretch = composeStretch(goesOn ? trail.stretch : undefined, edit.start, edit.end, edit.inserted.length);
+    this.trails.set(uri, { from: goesOn ? trail.from : before, to: after, stretch, ...(goesOn && trail.stretch ? {} : { inserted: edit.inserted }) });
   }
 
   /**
-   * Where `to` differs from `from` (both the document's texts), if the trail knows; the trail then
-   * starts again at `to` (the version handed on). Undefined when it does not know (another text, or
-   * edits it was not told of): the whole text goes.
+   * Where `to` differs from `from` (both the document's texts), if the trail knows, with the text
+   * there now (read from `to` only where several edits made it: one edit's is kept, so that the text
+   * just made of it is not read whole for it); the trail then starts again at `to` (the version handed
+   * on). Undefined when it does not know (another text, or edits it was not told of): the whole text goes.
    */
-  take(uri: string, from: string | undefined, to: string): ChangedStretch | undefined {
+  take(uri: string, from: string | undefined, to: string): TakenEdit | undefined {
     const trail = this.trails.get(uri);
     this.trails.set(uri, { from: to, to, stretch: undefined });
     if (from === undefined || !trail || trail.from !== from || trail.to !== to) return undefined;
-    return trail.stretch ?? { start: to.length, oldEnd: to.length, newEnd: to.length };
+    const stretch = trail.stretch ?? { start: to.length, oldEnd: to.length, newEnd: to.length };
+    return { stretch, inserted: trail.inserted ?? to.slice(stretch.start, stretch.newEnd) };
   }
 
   /** The document was closed. */

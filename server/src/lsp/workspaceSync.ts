@@ -21,12 +21,12 @@ import { MANIFEST_FILE_NAME } from '../engine/manifest';
 import { glossaryFolderOf, GlossaryFolders, isInside, isWorkspaceGlossaryPath, readWorkspaceGlossary, workspaceGlossaryPath } from '../io/glossary';
 import { ManifestLookup, summarizeProblems } from '../io/manifests';
 import { bundledEngineId, IndexCache, isBundled, type IndexCacheProblem } from '../io/indexCache';
-import { isDocumentFile, looksBinaryText, readTextFile } from '../io/textFiles';
+import { BINARY_CHECK_CHARS, isDocumentFile, looksBinaryText, readTextFile } from '../io/textFiles';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import { messages, type Locale, type Messages } from '../l10n';
 import type { Kamerwijzer, ReplacedBytes } from '../service/kamerwijzer';
 import type { ServerSettings } from './settings';
-import type { EditTrail } from './editTrail';
+import type { EditTrail, TextEditPlace } from './editTrail';
 import { StaleView } from './staleView';
 import { WorkspaceFolders } from './workspaceFolders';
 
@@ -72,7 +72,13 @@ interface Analysis {
 
 export class WorkspaceSync {
   /** The editor's documents; each edit is told to the edit trail (where the text changed since the worker's version). */
-  readonly documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (doc, changes, version) => updated(doc, changes, version, this.edits) });
+  readonly documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (doc, changes, version) => updated(doc, changes, version, (...edit) => this.edited(...edit)) });
+  /**
+   * Per open document found to be no binary text: how many of its first characters are unchanged
+   * since (the check reads no further, so an edit past them leaves the answer as it was, and the
+   * text just made of the edit is not read whole for it).
+   */
+  private readonly unchangedSinceChecked = new Map<string, number>();
   readonly folders = new WorkspaceFolders();
   private readonly manifests: ManifestLookup;
   private scanning = false;
@@ -449,6 +455,7 @@ export class WorkspaceSync {
     this.versionSignals.delete(uri);
     this.views.delete(uri);
     this.edits?.forget(uri);
+    this.unchangedSinceChecked.delete(uri);
     this.refused.delete(uri);
     this.failedVersions.delete(uri);
     this.failureShown.delete(uri);
@@ -490,15 +497,25 @@ export class WorkspaceSync {
     }
   }
 
+  /** An edit of an open document (undefined `place`: the whole text replaced), made by the editor's changes. */
+  private edited(uri: string, before: string, after: string, place: TextEditPlace | undefined): void {
+    this.edits?.record(uri, before, after, place);
+    const unchanged = this.unchangedSinceChecked.get(uri);
+    if (unchanged !== undefined) this.unchangedSinceChecked.set(uri, Math.min(unchanged, place?.start ?? 0));
+  }
+
   /** Binary or oversized text is not analyzed: it leaves the index, with one notice. */
   private refuse(doc: TextDocument, text: string): boolean {
     const max = this.settings.current.maxFileSize;
     // A UTF-8 byte takes at most 3 per UTF-16 unit: the bytes are counted only for a text that may be too large.
-    const refusal = text.length > max || (text.length * 3 > max && Buffer.byteLength(text, 'utf8') > max) ? 'tooLarge' : looksBinaryText(text) ? 'binary' : undefined;
+    const checked = (this.unchangedSinceChecked.get(doc.uri) ?? 0) >= BINARY_CHECK_CHARS;
+    const refusal = text.length > max || (text.length * 3 > max && Buffer.byteLength(text, 'utf8') > max) ? 'tooLarge' : !checked && looksBinaryText(text) ? 'binary' : undefined;
     if (!refusal) {
       this.refused.delete(doc.uri);
+      this.unchangedSinceChecked.set(doc.uri, Infinity);
       return false;
     }
+    this.unchangedSinceChecked.delete(doc.uri);
     if (this.refused.get(doc.uri) !== refusal) {
       this.refused.set(doc.uri, refusal);
       const m = messages(this.settings.locale).server;
@@ -768,18 +785,17 @@ function indexCacheMessage(m: Messages['indexCache'], p: IndexCacheProblem): str
 }
 
 /**
- * The editor's changes made to a document (as TextDocument.update makes them), each edit told to the
- * edit trail with its place in the text before it: the offsets the update itself reads the range as.
+ * The editor's changes made to a document (as TextDocument.update makes them), each edit told with
+ * its place in the text before it: the offsets the update itself reads the range as.
  */
-function updated(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, edits: EditTrail | undefined): TextDocument {
-  if (!edits) return TextDocument.update(doc, changes as TextDocumentContentChangeEvent[], version);
+function updated(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, edited: (uri: string, before: string, after: string, place: TextEditPlace | undefined) => void): TextDocument {
   for (const change of changes) {
     const before = doc.getText();
     const range = 'range' in change ? change.range : undefined;
     // (A range given backwards is read forwards, as the update reads it.)
     const [a, b] = range ? [doc.offsetAt(range.start), doc.offsetAt(range.end)] : [0, 0];
     TextDocument.update(doc, [change], version);
-    edits.record(doc.uri, before, doc.getText(), range ? { start: Math.min(a, b), end: Math.max(a, b), inserted: change.text.length } : undefined);
+    edited(doc.uri, before, doc.getText(), range ? { start: Math.min(a, b), end: Math.max(a, b), inserted: change.text } : undefined);
   }
   return doc;
 }

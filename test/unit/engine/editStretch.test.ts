@@ -75,23 +75,25 @@ describe('the edit trail of an open document', () => {
         for (const e of first) {
           const at = Math.floor(e.at * t.length);
           const next = t.slice(0, at) + e.insert + t.slice(Math.min(t.length, at + e.remove));
-          trail.record(A, t, next, { start: at, end: Math.min(t.length, at + e.remove), inserted: e.insert.length });
+          trail.record(A, t, next, { start: at, end: Math.min(t.length, at + e.remove), inserted: e.insert });
           t = next;
         }
-        const s = trail.take(A, start, t)!;
+        const { stretch: s, inserted } = trail.take(A, start, t)!;
         assert.equal(t.slice(0, s.start), start.slice(0, s.start));
         assert.equal(t.slice(s.newEnd), start.slice(s.oldEnd));
+        assert.equal(inserted, t.slice(s.start, s.newEnd));
         // Taken, it starts again at that text.
         const middle = t;
         for (const e of second) {
           const at = Math.floor(e.at * t.length);
           const next = t.slice(0, at) + e.insert + t.slice(Math.min(t.length, at + e.remove));
-          trail.record(A, t, next, { start: at, end: Math.min(t.length, at + e.remove), inserted: e.insert.length });
+          trail.record(A, t, next, { start: at, end: Math.min(t.length, at + e.remove), inserted: e.insert });
           t = next;
         }
         const again = trail.take(A, middle, t)!;
-        assert.equal(t.slice(0, again.start), middle.slice(0, again.start));
-        assert.equal(t.slice(again.newEnd), middle.slice(again.oldEnd));
+        assert.equal(t.slice(0, again.stretch.start), middle.slice(0, again.stretch.start));
+        assert.equal(t.slice(again.stretch.newEnd), middle.slice(again.stretch.oldEnd));
+        assert.equal(again.inserted, t.slice(again.stretch.start, again.stretch.newEnd));
       }),
       params(500),
     );
@@ -101,20 +103,20 @@ describe('the edit trail of an open document', () => {
     const trail = new EditTrail();
     const [v1, v2, v3] = ['Kamerstuk 29826, nr. 250', 'Kamerstuk 29826, nr. 251', 'Kamerstuk 29826, nr. 252'];
     trail.take(A, undefined, v1);
-    trail.record(A, v1, v2, { start: 23, end: 24, inserted: 1 });
+    trail.record(A, v1, v2, { start: 23, end: 24, inserted: '1' });
     // Asked from another text than it started at: it does not know, and starts again at the text asked to.
     assert.equal(trail.take(A, 'iets anders', v2), undefined);
-    assert.deepEqual(trail.take(A, v2, v2), { start: v2.length, oldEnd: v2.length, newEnd: v2.length });
+    assert.deepEqual(trail.take(A, v2, v2), { stretch: { start: v2.length, oldEnd: v2.length, newEnd: v2.length }, inserted: '' });
     // An edit of a text it does not end in (one it was not told of came between): a new trail from there.
-    trail.record(A, v1, v3, { start: 23, end: 24, inserted: 1 });
+    trail.record(A, v1, v3, { start: 23, end: 24, inserted: '2' });
     assert.equal(trail.take(A, v2, v3), undefined);
     // Taken at v3 (not known, but where the worker is given the text whole): the next edit goes on from there.
-    trail.record(A, v3, v1, { start: 23, end: 24, inserted: 1 });
-    assert.deepEqual(trail.take(A, v3, v1), { start: 23, oldEnd: 24, newEnd: 24 });
+    trail.record(A, v3, v1, { start: 23, end: 24, inserted: '0' });
+    assert.deepEqual(trail.take(A, v3, v1), { stretch: { start: 23, oldEnd: 24, newEnd: 24 }, inserted: '0' });
     // The whole text replaced: nothing known from before it.
     trail.record(A, v1, v2, undefined);
     assert.equal(trail.take(A, v1, v2), undefined);
-    trail.record(A, v2, v3, { start: 23, end: 24, inserted: 1 });
+    trail.record(A, v2, v3, { start: 23, end: 24, inserted: '2' });
     trail.forget(A);
     assert.equal(trail.take(A, v2, v3), undefined);
   });

@@ -109,7 +109,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
             const at = Math.floor(x.at * textA.length);
             const before = textA;
             textA = textA.slice(0, at) + x.insert + textA.slice(at + x.remove);
-            trail?.record(A, before, textA, { start: at, end: Math.min(before.length, at + x.remove), inserted: x.insert.length });
+            trail?.record(A, before, textA, { start: at, end: Math.min(before.length, at + x.remove), inserted: x.insert });
             await analyzeA(x.wait);
           } else if (x.kind === 'cited') {
             textB = B_TEXTS[x.text]!;
@@ -146,7 +146,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
       // A check of the same document (no later version follows): the worker lets its last version go.
       await edited.analyze({ uri: A, text: v1, checks, once: true }, () => bundledGlossary);
       const v2 = `${v1.slice(0, 2000)}Zie Kamerstuk 29826 nr 250. ${v1.slice(2000)}`;
-      trail.record(A, v1, v2, { start: 2000, end: 2000, inserted: v2.length - v1.length });
+      trail.record(A, v1, v2, { start: 2000, end: 2000, inserted: v2.slice(2000, 2000 + v2.length - v1.length) });
       const made = await edited.analyze({ uri: A, text: v2, checks }, () => bundledGlossary);
       await made?.findingsLater;
       assert.deepEqual(edited.postedAs, { edits: 1, again: 1 });
@@ -155,7 +155,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
       // The next version goes as an edit again, of the text given whole.
       const at = v2.indexOf('nr 250');
       const v3 = `${v2.slice(0, at)}nr. 250${v2.slice(at + 6)}`;
-      trail.record(A, v2, v3, { start: at, end: at + 6, inserted: 7 });
+      trail.record(A, v2, v3, { start: at, end: at + 6, inserted: 'nr. 250' });
       const next = await edited.analyze({ uri: A, text: v3, checks }, () => bundledGlossary);
       await next?.findingsLater;
       assert.deepEqual(edited.postedAs, { edits: 2, again: 1 });

@@ -13,7 +13,7 @@ import type { RuleContext } from './model';
 export function mentionedEntries(ctx: RuleContext): { readonly entry: GlossaryEntry; readonly mentions: readonly InstrumentMention[] }[] {
   const glossary = ctx.glossaries?.forDocument(ctx.doc.uri);
   if (!glossary) return [];
-  const out: { entry: GlossaryEntry; mentions: InstrumentMention[] }[] = [];
+  const out: { entry: GlossaryEntry; mentions: readonly InstrumentMention[] }[] = [];
   for (const [id, mentions] of mentionsById(ctx.doc.analysis.instruments, ctx.doc.analysis.footnotes)) {
     const entry = glossary.entry(id);
     if (entry) out.push({ entry, mentions });
@@ -29,8 +29,12 @@ export function mentionedEntries(ctx: RuleContext): { readonly entry: GlossaryEn
  * out or words that tell): they belong to no one instrument (abbreviation-unexplained reports them).
  * A resolved one counts for the instrument it was resolved to.
  */
-export function mentionsById(mentions: readonly InstrumentMention[], footnotes: readonly Footnote[] = []): Map<string, InstrumentMention[]> {
+export function mentionsById(mentions: readonly InstrumentMention[], footnotes: readonly Footnote[] = []): ReadonlyMap<string, readonly InstrumentMention[]> {
+  // Asked by each first-use rule of a version: made once per analysis (its lists of mentions and footnotes).
+  const kept = madeFor.get(mentions);
+  if (kept?.footnotes === footnotes) return kept.made;
   const out = new Map<string, InstrumentMention[]>();
+  madeFor.set(mentions, { footnotes, made: out });
   const bodies = new SpanSet(footnotes.map((f) => f.bodySpan));
   const inFootnote = (m: InstrumentMention): boolean => bodies.holds(m.span.offset);
   for (const m of [...mentions].sort((a, b) => a.span.offset - b.span.offset)) {
@@ -41,6 +45,8 @@ export function mentionsById(mentions: readonly InstrumentMention[], footnotes: 
   }
   return out;
 }
+
+const madeFor = new WeakMap<readonly InstrumentMention[], { readonly footnotes: readonly Footnote[]; readonly made: ReadonlyMap<string, readonly InstrumentMention[]> }>();
 
 /** Text as compared: lower case, PDF hyphenation (before any line end) undone, whitespace collapsed. */
 export function normalizedName(text: string): string {
