@@ -16,6 +16,9 @@ const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
 const { isMainThread } = require('node:worker_threads');
+// The compiler's flags are part of what a code cache must fit (V8 rejects a cache made under other
+// flags): they are set before the cache is read, as the server sets them (src/io/compilerTuning.ts).
+const { tuneCompiler } = require('./src/io/compilerTuning');
 
 const BUNDLE = path.join(__dirname, 'server-main.js');
 /** How long after the start the cache is written (the server has answered `initialize` by then). */
@@ -29,6 +32,7 @@ function cacheFolder() {
 }
 
 function start() {
+  tuneCompiler();
   const source = fs.readFileSync(BUNDLE, 'utf8');
   let file;
   let cached;

@@ -47,8 +47,15 @@ describe('dist/server.js: the server started with V8 code cache', function () {
     assert.ok(fs.statSync(files[0]!).size > 1000);
   });
 
-  it('starts from the cache', async () => {
-    await start(0);
+  it('starts from the cache, which fits (it is not made again)', async () => {
+    const [file] = cacheFiles();
+    const made = fs.readFileSync(file!);
+    const { mtimeMs } = fs.statSync(file!);
+    // Living past the moment a cache the loader could not use would be written again.
+    await start(1500);
+    assert.deepEqual(cacheFiles(), [file]);
+    assert.equal(fs.statSync(file!).mtimeMs, mtimeMs, 'not written again: V8 took it');
+    assert.ok(fs.readFileSync(file!).equals(made));
   });
 
   it('starts as usual from a damaged cache, and writes a good one again', async () => {
