@@ -32,7 +32,8 @@ function cacheFolder() {
 }
 
 function start() {
-  tuneCompiler();
+  // (A worker shares the process's flags: the server's thread set them before it started one.)
+  if (isMainThread) tuneCompiler();
   const source = fs.readFileSync(BUNDLE, 'utf8');
   let file;
   let cached;
