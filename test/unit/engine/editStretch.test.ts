@@ -71,29 +71,23 @@ describe('the edit trail of an open document', () => {
       fc.property(text, fc.array(edit, { minLength: 1, maxLength: 6 }), fc.array(edit, { maxLength: 4 }), (start, first, second) => {
         const trail = new EditTrail();
         trail.take(A, undefined, start);
-        let t = start;
-        for (const e of first) {
-          const at = Math.floor(e.at * t.length);
-          const next = t.slice(0, at) + e.insert + t.slice(Math.min(t.length, at + e.remove));
-          trail.record(A, t, next, { start: at, end: Math.min(t.length, at + e.remove), inserted: e.insert });
-          t = next;
-        }
-        const { stretch: s, inserted } = trail.take(A, start, t)!;
-        assert.equal(t.slice(0, s.start), start.slice(0, s.start));
-        assert.equal(t.slice(s.newEnd), start.slice(s.oldEnd));
-        assert.equal(inserted, t.slice(s.start, s.newEnd));
+        /** Makes the edits, each told to the trail; then takes it and checks what it says against the texts. */
+        const editedAndTaken = (from: string, edits: readonly { at: number; remove: number; insert: string }[]): string => {
+          let t = from;
+          for (const e of edits) {
+            const at = Math.floor(e.at * t.length);
+            const next = t.slice(0, at) + e.insert + t.slice(Math.min(t.length, at + e.remove));
+            trail.record(A, t, next, { start: at, end: Math.min(t.length, at + e.remove), inserted: e.insert });
+            t = next;
+          }
+          const { stretch: s, inserted } = trail.take(A, from, t)!;
+          assert.equal(t.slice(0, s.start), from.slice(0, s.start));
+          assert.equal(t.slice(s.newEnd), from.slice(s.oldEnd));
+          assert.equal(inserted, t.slice(s.start, s.newEnd));
+          return t;
+        };
         // Taken, it starts again at that text.
-        const middle = t;
-        for (const e of second) {
-          const at = Math.floor(e.at * t.length);
-          const next = t.slice(0, at) + e.insert + t.slice(Math.min(t.length, at + e.remove));
-          trail.record(A, t, next, { start: at, end: Math.min(t.length, at + e.remove), inserted: e.insert });
-          t = next;
-        }
-        const again = trail.take(A, middle, t)!;
-        assert.equal(t.slice(0, again.stretch.start), middle.slice(0, again.stretch.start));
-        assert.equal(t.slice(again.stretch.newEnd), middle.slice(again.stretch.oldEnd));
-        assert.equal(again.inserted, t.slice(again.stretch.start, again.stretch.newEnd));
+        editedAndTaken(editedAndTaken(start, first), second);
       }),
       params(500),
     );
