@@ -72,7 +72,7 @@ interface Analysis {
 
 export class WorkspaceSync {
   /** The editor's documents; each edit is told to the edit trail (where the text changed since the worker's version). */
-  readonly documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (doc, changes, version) => updated(doc, changes, version, (...edit) => this.edited(...edit)) });
+  readonly documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (doc, changes, version) => updated(doc, changes, version, (uri, before, after, place) => this.edited(uri, before, after, place)) });
   /**
    * Per open document found to be no binary text: how many of its first characters are unchanged
    * since (the check reads no further, so an edit past them leaves the answer as it was, and the
