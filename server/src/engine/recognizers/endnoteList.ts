@@ -25,7 +25,9 @@ const MAX_TEXT_AFTER_LIST = 1000;
  * for those no glued digits are looked for.
  */
 export function recognizeEndnoteList(source: string, explicitMarkerLabels: ReadonlySet<string>): EndnoteList {
-  const footnotes: Footnote[] = [];
+  // The items found so far, their bodies made once the list is known (running text between arrows
+  // starts it again, and a list that does not close the document is none).
+  const items: Omit<Footnote, 'body'>[] = [];
   let listStart = -1;
   let itemStart = -1;
   let at = source.indexOf('↩');
@@ -35,30 +37,30 @@ export function recognizeEndnoteList(source: string, explicitMarkerLabels: Reado
       // Running text since the last arrow: the list, if any, begins again here.
       itemStart = lineStartOf(source, terminator.start);
       listStart = itemStart;
-      footnotes.length = 0;
+      items.length = 0;
     }
     let bodyStart = skipLineSpace(source, itemStart, terminator.start);
     const bodyEnd = trimSpaceEnd(source, bodyStart, terminator.start);
-    const label = String(footnotes.length + 1);
+    const label = String(items.length + 1);
     // Pandoc writes the list as "1. text ↩︎".
     const numbered = /^(\d{1,3})[.)] /.exec(source.slice(bodyStart, bodyStart + 6));
     if (numbered && numbered[1] === label) bodyStart += numbered[0].length;
     if (bodyEnd > bodyStart) {
-      footnotes.push({
+      items.push({
         label,
         span: { offset: itemStart, length: terminator.end - itemStart },
         bodySpan: { offset: bodyStart, length: bodyEnd - bodyStart },
-        body: collapse(source.slice(bodyStart, bodyEnd)),
         style: 'endnoteList',
       });
     }
     itemStart = skipSpace(source, terminator.end);
     at = source.indexOf('↩', terminator.end);
   }
-  if (footnotes.length === 0) return { footnotes, markers: [] };
+  if (items.length === 0) return { footnotes: [], markers: [] };
   // The list closes the document (a signature or colophon may follow); an arrow elsewhere is no list.
-  const last = footnotes[footnotes.length - 1]!;
+  const last = items[items.length - 1]!;
   if (source.slice(last.span.offset + last.span.length).trim().length > MAX_TEXT_AFTER_LIST) return { footnotes: [], markers: [] };
+  const footnotes: Footnote[] = items.map((f) => ({ label: f.label, span: f.span, bodySpan: f.bodySpan, body: collapse(source.slice(f.bodySpan.offset, f.bodySpan.offset + f.bodySpan.length)), style: f.style }));
 
   const markers: FootnoteMarker[] = [];
   const glued = new GluedMarkerIndex(source);
