@@ -221,8 +221,14 @@ function windowList(doc: IndexedDocument): SentenceWindow[] {
 
 /** The footnote markers within [from, to), by their places relative to `from` (to compare windows). */
 function markersIn(doc: IndexedDocument, from: number, to: number): string {
+  // The markers are in order of place: those from `from` on are looked at, not all (a version's
+  // windows are compared with its previous version's on every edit).
+  const markers = doc.analysis.footnoteMarkers;
   const out: number[] = [];
-  for (const m of doc.analysis.footnoteMarkers) if (m.span.offset >= from && m.span.offset + m.span.length <= to) out.push(m.span.offset - from, m.span.length);
+  for (let i = lowerBoundBy(markers, from, (m) => m.span.offset); i < markers.length && markers[i]!.span.offset <= to; i++) {
+    const m = markers[i]!;
+    if (m.span.offset + m.span.length <= to) out.push(m.span.offset - from, m.span.length);
+  }
   return out.join(',');
 }
 
