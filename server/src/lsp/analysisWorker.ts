@@ -156,6 +156,8 @@ type Pending = {
   readonly reject: (e: unknown) => void;
   /** Set once the analysis is answered and its findings follow: what hands them on (undefined: none, made here). */
   laterFindings?: (findings: RuleFindings | undefined) => void;
+  /** Set while its text is with the worker as an edit (not given again whole). */
+  postedAsEdit?: boolean;
 } & (
   | { readonly job: AnalysisJob; readonly file?: undefined; readonly resolve: (analysis: AnalyzedElsewhere | undefined) => void }
   | { readonly file: SizedFileJob; readonly job?: undefined; readonly resolve: (analysis: AnalyzedFile | 'declined' | undefined) => void }
@@ -202,13 +204,11 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   /** Workers being stopped on purpose (their exit is no failure). */
   private readonly stopping = new WeakSet<Worker>();
   /** The last analysis received of each recently analyzed open document, and the job it answered: what a delta is applied to. */
-  private readonly received = new Map<string, ReceivedAnalysis>();
+  private readonly received = new RecentByUri<ReceivedAnalysis>(RECENT_DOCUMENTS);
   /** The text of the last job of each recently analyzed open document posted to the running worker (which keeps it), and the job. */
-  private readonly posted = new Map<string, { readonly id: number; readonly text: string }>();
+  private readonly posted = new RecentByUri<{ readonly id: number; readonly text: string }>(RECENT_DOCUMENTS);
   /** How many versions went to the worker as an edit, and how many of those it had to be given whole after all (the tests count them). */
   readonly postedAs = { edits: 0, again: 0 };
-  /** The running job went as an edit (and was not given again whole). */
-  private runningAsEdit = 0;
 
   constructor(private readonly options: WorkerAnalyzerOptions) {}
 
@@ -330,32 +330,30 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       return;
     }
     this.options.onEvent?.('started', next.job.uri);
-    this.postAnalysis(worker, next.id, next.job, true);
+    this.postAnalysis(worker, next, next.job, true);
   }
 
   /**
    * Posts an analysis job: an open document's version as an edit of the text the worker was given
    * last where the edit trail knows what changed (`asEdit`), else with its text.
    */
-  private postAnalysis(worker: Worker, id: number, job: AnalysisJob, asEdit: boolean): void {
+  private postAnalysis(worker: Worker, pending: Pending, job: AnalysisJob, asEdit: boolean): void {
+    const { id } = pending;
     const kept = keptForNextVersion(job);
-    const held = kept ? this.received.get(job.uri) : undefined;
+    const held = kept ? this.received.peek(job.uri) : undefined;
     const base = held?.id;
     const findingsBase = held?.findings ? held.id : undefined;
     const describedBase = held?.described ? held.id : undefined;
     const edit = kept && asEdit ? this.editOf(job) : undefined;
-    this.runningAsEdit = edit ? id : 0;
+    pending.postedAsEdit = !!edit;
     const { text, ...withoutText } = job;
     worker.postMessage({ kind: 'analyze', id, job: edit ? withoutText : job, ...(edit ? { edit } : {}), ...(base ? { base } : {}), ...(findingsBase ? { findingsBase } : {}), ...(describedBase ? { describedBase } : {}) } satisfies ToWorker);
-    if (!kept) return;
-    this.posted.delete(job.uri);
-    this.posted.set(job.uri, { id, text });
-    if (this.posted.size > RECENT_DOCUMENTS) this.posted.delete(this.posted.keys().next().value!);
+    if (kept) this.posted.keep(job.uri, { id, text });
   }
 
   /** The job's text as an edit of the text last posted of its document, when the edit trail knows where they differ. */
   private editOf(job: AnalysisJob): TextEdit | undefined {
-    const last = this.posted.get(job.uri);
+    const last = this.posted.peek(job.uri);
     const taken = this.options.edits?.take(job.uri, last?.text, job.text);
     if (!last || !taken) return undefined;
     this.postedAs.edits++;
@@ -442,10 +440,10 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     }
     const pending = this.running;
     if (!pending || pending.id !== reply.id) return;
-    if ('needText' in reply && pending.job && this.runningAsEdit === reply.id) {
+    if ('needText' in reply && pending.job && pending.postedAsEdit) {
       // The worker does not hold the text the edit was made against (it failed on it, or let it go): the job again, whole.
       this.postedAs.again++;
-      this.postAnalysis(worker, pending.id, pending.job, false);
+      this.postAnalysis(worker, pending, pending.job, false);
       return;
     }
     if (pending.laterFindings) {
@@ -463,7 +461,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       const analysis = 'analysis' in reply ? reply.analysis : (applied ?? new Error('an analysis delta was taken without being applied'));
       if (analysis instanceof Error) {
         // Not what this thread holds: this version is analyzed here, and the next one is sent whole.
-        this.received.delete(pending.job.uri);
+        this.received.take(pending.job.uri);
         this.options.logger.error(`${analysis.message}; the document is analyzed in the main thread this time`);
         pending.resolve(undefined);
         return this.pump();
@@ -471,13 +469,11 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       const prepared = reply.prepared && this.preparedOf(pending.job.uri, reply.prepared, 'base' in reply ? reply.base : undefined);
       if (keptForNextVersion(pending.job)) {
         // The findings held of the version before stay until this one's come (what they may change).
-        const before = this.received.get(pending.job.uri);
-        this.received.delete(pending.job.uri);
-        this.received.set(pending.job.uri, { id: reply.id, analysis, text: pending.job.text, described: prepared?.described, ...(before?.findings ? { before: { id: before.id, findings: before.findings } } : {}) });
-        if (this.received.size > RECENT_DOCUMENTS) this.received.delete(this.received.keys().next().value!);
+        const before = this.received.peek(pending.job.uri);
+        this.received.keep(pending.job.uri, { id: reply.id, analysis, text: pending.job.text, described: prepared?.described, ...(before?.findings ? { before: { id: before.id, findings: before.findings } } : {}) });
       }
       const later = reply.findingsFollow ? this.findingsFollowing(pending) : undefined;
-      const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(later ? { findingsLater: later } : {}), ...(prepared ? { prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(this.runningAsEdit === reply.id ? { fromEdit: true as const } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
+      const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(later ? { findingsLater: later } : {}), ...(prepared ? { prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(pending.postedAsEdit ? { fromEdit: true as const } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
       // A delta was applied to a large analysis just now: what is made of the result (the index, the
       // findings) goes on in a task of its own, so that requests are answered in between.
       if ('delta' in reply) setImmediate(() => pending.resolve(made));
@@ -495,7 +491,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
    * holds.
    */
   private laterFindingsOf(uri: string, id: number, sent: RuleFindings | FindingsDelta): RuleFindings | undefined {
-    const held = this.received.get(uri);
+    const held = this.received.peek(uri);
     let findings: RuleFindings | undefined;
     if (isWhole(sent)) findings = sent;
     else {
@@ -525,7 +521,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
    */
   private preparedOf(uri: string, sent: PreparedDocument | PreparedChange, base: number | undefined): PreparedDocument | undefined {
     if (!('describedDelta' in sent)) return sent;
-    const held = this.received.get(uri);
+    const held = this.received.peek(uri);
     try {
       if (!held?.described || held.id !== base) throw new Error(`the analysis worker sent a change to citations' descriptions this thread does not hold (${uri})`);
       const described = applyDescribedDelta(held.described, sent.describedDelta);
@@ -563,7 +559,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
    * event loop running whenever a few milliseconds went by.
    */
   private async appliedInSteps(uri: string, text: string, base: number, delta: AnalysisDelta): Promise<DocumentAnalysis> {
-    const held = this.received.get(uri);
+    const held = this.received.peek(uri);
     if (!held || held.id !== base) throw new Error(`the analysis worker sent a change to an analysis this thread does not hold (${uri})`);
     this.deltasApplied++;
     // Where the two versions differ, as the worker found it comparing the same texts: what this
@@ -612,7 +608,7 @@ function serveAnalyses(): void {
   const folderOf = new Map<string, string>();
   const glossaries = new GlossaryCatalog(() => bundled, (uri) => folderOf.get(uri));
   // The last analyses of open documents, to analyze their next versions from.
-  const recent = new RecentAnalyses(RECENT_DOCUMENTS);
+  const recent = new RecentByUri<RecentAnalysis>(RECENT_DOCUMENTS);
   // One job at a time: a job's rules may await, the next job waits for them.
   let turn: Promise<void> = Promise.resolve();
   // Jobs whose findings are no longer wanted (heard between two rules).
@@ -693,12 +689,12 @@ function serveAnalyses(): void {
  * to post the job again with its text. Where the two texts differ is told to changedStretch as
  * comparing them would find it, read around the edit only.
  */
-function withText(message: AnalyzeMessage, recent: RecentAnalyses, port: MessagePort, serve: (job: AnalysisJob) => Promise<void>): Promise<void> | undefined {
+function withText(message: AnalyzeMessage, recent: RecentByUri<RecentAnalysis>, port: MessagePort, serve: (job: AnalysisJob) => Promise<void>): Promise<void> | undefined {
   const { job, edit } = message;
   if (!edit) return serve(job as AnalysisJob);
   const base = recent.peek(job.uri);
-  const before = base?.doc.text;
-  if (!base || before === undefined || base.sentAs !== edit.base || !(edit.start >= 0 && edit.start <= edit.oldEnd && edit.oldEnd <= before.length && before.length - (edit.oldEnd - edit.start) + edit.text.length === edit.length)) {
+  const before = base?.doc.text ?? '';
+  if (!base || base.sentAs !== edit.base || !(edit.start >= 0 && edit.start <= edit.oldEnd && edit.oldEnd <= before.length && before.length - (edit.oldEnd - edit.start) + edit.text.length === edit.length)) {
     port.postMessage({ id: message.id, needText: true } satisfies FromWorker);
     return undefined;
   }
@@ -867,27 +863,37 @@ interface RecentAnalysis {
   readonly options: AnalyzeOptions;
 }
 
-/** The last analysis of each of the most recently analyzed open documents. */
-class RecentAnalyses {
-  private readonly byUri = new Map<string, RecentAnalysis>();
+/**
+ * What is kept of each of the most recently analyzed open documents (the main thread's received
+ * analyses and posted texts, the worker's last analyses): at most `most`, the least recently kept
+ * let go first.
+ */
+class RecentByUri<T> {
+  private readonly byUri = new Map<string, T>();
 
   constructor(private readonly most: number) {}
 
-  /** The document's last analysis, left in. */
-  peek(uri: string): RecentAnalysis | undefined {
+  /** What is kept of the document, left in. */
+  peek(uri: string): T | undefined {
     return this.byUri.get(uri);
   }
 
-  /** The document's last analysis, taken out (a job that fails leaves none behind). */
-  take(uri: string): RecentAnalysis | undefined {
+  /** What is kept of the document, taken out (a job that fails leaves none behind). */
+  take(uri: string): T | undefined {
     const found = this.byUri.get(uri);
     this.byUri.delete(uri);
     return found;
   }
 
-  keep(uri: string, analysis: RecentAnalysis): void {
-    this.byUri.set(uri, analysis);
+  /** Keeps this for the document, as the most recent. */
+  keep(uri: string, value: T): void {
+    this.byUri.delete(uri);
+    this.byUri.set(uri, value);
     if (this.byUri.size > this.most) this.byUri.delete(this.byUri.keys().next().value!);
+  }
+
+  clear(): void {
+    this.byUri.clear();
   }
 }
 

@@ -14,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { TextDocument, type Position, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { identityKeys, type IndexEntry, type IndexedDocument } from '../catalog/workspaceIndex';
 import { MANIFEST_FILE_NAME } from '../engine/manifest';
@@ -791,11 +791,16 @@ function indexCacheMessage(m: Messages['indexCache'], p: IndexCacheProblem): str
 function updated(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, edited: (uri: string, before: string, after: string, place: TextEditPlace | undefined) => void): TextDocument {
   for (const change of changes) {
     const before = doc.getText();
-    const range = 'range' in change ? change.range : undefined;
-    // (A range given backwards is read forwards, as the update reads it.)
-    const [a, b] = range ? [doc.offsetAt(range.start), doc.offsetAt(range.end)] : [0, 0];
+    const place = 'range' in change && change.range ? editPlace(doc, change.range, change.text) : undefined;
     TextDocument.update(doc, [change], version);
-    edited(doc.uri, before, doc.getText(), range ? { start: Math.min(a, b), end: Math.max(a, b), inserted: change.text } : undefined);
+    edited(doc.uri, before, doc.getText(), place);
   }
   return doc;
+}
+
+/** Where a change's range lies in the document's text before it (a range given backwards read forwards, as the update reads it). */
+function editPlace(doc: TextDocument, range: { readonly start: Position; readonly end: Position }, inserted: string): TextEditPlace {
+  const a = doc.offsetAt(range.start);
+  const b = doc.offsetAt(range.end);
+  return { start: Math.min(a, b), end: Math.max(a, b), inserted };
 }
