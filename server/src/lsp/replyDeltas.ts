@@ -74,14 +74,10 @@ export function applyFindingsDelta(before: readonly RuleFindingsList[], delta: F
 }
 
 /**
- * How `now` is made of `moved` (the list of the version before, its items moved by the edit): the
- * items that lead and end both lists equal (plain data, compared whole), and the rest of `now`.
+ * How `now` is made of `before` (the list of the version before): the items that lead and end both
+ * lists, found equal by `same` (which compares an item of the version before as the edit moves it),
+ * and the rest of `now`.
  */
-export function listDelta<T>(moved: readonly T[], now: readonly T[]): ListDelta<T> {
-  return listDeltaBy(moved, now, samePlain);
-}
-
-/** `listDelta` with the items of the version before compared to the new ones by `same` (which may move them as it compares). */
 function listDeltaBy<T>(before: readonly T[], now: readonly T[], same: (before: T, now: T) => boolean): ListDelta<T> {
   const most = Math.min(before.length, now.length);
   let prefix = 0;
@@ -125,46 +121,81 @@ export function moved(f: Finding, uri: string, at: number, shift: number): Findi
 /**
  * Whether `moved(old, uri, at, shift)` would be equal to `now` (samePlain), found without making the
  * moved copy: the places `moved` moves (the finding's own, and those of related places and fixes' edits
- * in the document `uri`) compared moved, everything else as it is.
+ * in the document `uri`) compared moved, everything else as it is. Written out field by field, with
+ * no function made per finding: thousands of findings are compared on every version of a large
+ * letter, in the worker that makes its findings.
  */
 export function sameMovedFinding(old: Finding, now: Finding, uri: string, at: number, shift: number): boolean {
   if (shift === 0) return samePlain(old, now);
-  /** Fields compared as they are, but for the place (`span`), compared moved. */
-  const placed = (a: unknown, b: unknown): boolean => sameFields(a, b, (key, x, y) => (key === 'span' ? sameMovedSpan(x as Span, y, at, shift) : samePlain(x, y)));
-  /** A related place or a fix's edit: moved when it is in the document itself. */
-  const place = (a: unknown, b: unknown): boolean => ((a as { readonly uri?: unknown }).uri === uri ? placed(a, b) : samePlain(a, b));
-  return sameFields(old, now, (key, a, b) => {
-    if (key === 'span') return sameMovedSpan(a as Span, b, at, shift);
-    if (key === 'related') return sameItems(a, b, place);
-    if (key === 'fixes') return sameItems(a, b, (fix, other) => sameFields(fix, other, (k, x, y) => (k === 'edits' ? sameItems(x, y, place) : samePlain(x, y))));
-    return samePlain(a, b);
-  });
+  if (!isRecord(now)) return samePlain(old, now);
+  const a = old as unknown as Record<string, unknown>;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(now).length) return false;
+  for (const k of keys) {
+    if (!Object.prototype.hasOwnProperty.call(now, k)) return false;
+    const x = a[k];
+    const y = (now as Record<string, unknown>)[k];
+    const same = k === 'span' ? sameMovedSpan(x as Span, y, at, shift) : k === 'related' ? samePlaces(x, y, uri, at, shift) : k === 'fixes' ? sameFixes(x, y, uri, at, shift) : samePlain(x, y);
+    if (!same) return false;
+  }
+  return true;
 }
 
 /** A place of the version before, moved as `moved` moves it (a new place of its offset and length), against a place of the new version. */
 function sameMovedSpan(a: Span, b: unknown, at: number, shift: number): boolean {
   if (!(a.offset >= at)) return samePlain(a, b);
-  if (typeof b !== 'object' || b === null || Array.isArray(b)) return false;
-  const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(b, k);
-  return Object.keys(b).length === 2 && has('offset') && has('length') && (b as Span).offset === a.offset + shift && samePlain(a.length, (b as Span).length);
+  if (!isRecord(b)) return false;
+  const own = Object.prototype.hasOwnProperty;
+  return Object.keys(b).length === 2 && own.call(b, 'offset') && own.call(b, 'length') && b['offset'] === a.offset + shift && samePlain(a.length, b['length']);
 }
 
-/** Two objects with the same own keys whose values `same` finds equal (plain objects, not arrays). */
-function sameFields(a: unknown, b: unknown, same: (key: string, a: unknown, b: unknown) => boolean): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return samePlain(a, b);
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) if (!Object.prototype.hasOwnProperty.call(b, k) || !same(k, (a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
-}
-
-/** Two arrays of the same length whose items `same` finds equal. */
-function sameItems(a: unknown, b: unknown, same: (a: unknown, b: unknown) => boolean): boolean {
+/** Related places or a fix's edits: each moved when it is in the document itself. */
+function samePlaces(a: unknown, b: unknown, uri: string, at: number, shift: number): boolean {
   if (!Array.isArray(a) || !Array.isArray(b)) return samePlain(a, b);
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x: unknown = a[i];
+    if (isRecord(x) && x['uri'] === uri ? !samePlaced(x, b[i], at, shift) : !samePlain(x, b[i])) return false;
+  }
   return true;
+}
+
+/** A related place or an edit in the document itself: its place compared moved, the rest as it is. */
+function samePlaced(a: Record<string, unknown>, b: unknown, at: number, shift: number): boolean {
+  if (!isRecord(b)) return samePlain(a, b);
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (k === 'span' ? !sameMovedSpan(a[k] as Span, b[k], at, shift) : !samePlain(a[k], b[k])) return false;
+  }
+  return true;
+}
+
+/** A finding's fixes: each one's edits compared as places. */
+function sameFixes(a: unknown, b: unknown, uri: string, at: number, shift: number): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return samePlain(a, b);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const fix: unknown = a[i];
+    const other: unknown = b[i];
+    if (!isRecord(fix) || !isRecord(other)) {
+      if (!samePlain(fix, other)) return false;
+      continue;
+    }
+    const keys = Object.keys(fix);
+    if (keys.length !== Object.keys(other).length) return false;
+    for (const k of keys) {
+      if (!Object.prototype.hasOwnProperty.call(other, k)) return false;
+      if (k === 'edits' ? !samePlaces(fix[k], other[k], uri, at, shift) : !samePlain(fix[k], other[k])) return false;
+    }
+  }
+  return true;
+}
+
+/** A plain object (not an array, not null). */
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** Per reference, what a citation describes (PreparedDocument's `described`). */
@@ -178,7 +209,20 @@ export interface DescribedDelta extends ListDelta<CitationDescription | null> {
 
 /** The delta that makes `now` of `before`, the text having changed in a stretch that ended at `at` and grown by `shift`. */
 export function describedDelta(before: Described, now: Described, at: number, shift: number): DescribedDelta {
-  return { at, shift, ...listDelta(before.map((d) => movedDescription(d, at, shift)), now) };
+  return { at, shift, ...listDeltaBy(before, now, (d, n) => sameMovedDescription(d, n, at, shift)) };
+}
+
+/** Whether `movedDescription(old, at, shift)` would be equal to `now` (samePlain), found without making the moved copy. */
+export function sameMovedDescription(old: CitationDescription | null, now: CitationDescription | null, at: number, shift: number): boolean {
+  if (old === null || shift === 0 || !isRecord(now)) return samePlain(old, now);
+  const a = old as unknown as Record<string, unknown>;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(now).length) return false;
+  for (const k of keys) {
+    if (!Object.prototype.hasOwnProperty.call(now, k)) return false;
+    if (k === 'span' ? !sameMovedSpan(old.span, now[k], at, shift) : !samePlain(a[k], now[k])) return false;
+  }
+  return true;
 }
 
 /** The descriptions a delta describes, of those of its base. Throws when the delta keeps descriptions `before` does not have. */
@@ -198,6 +242,9 @@ export function movedDescription(d: CitationDescription | null, at: number, shif
  * Compared with a list of pairs still to compare, not by calling itself (see the robustness tests).
  */
 export function samePlain(a: unknown, b: unknown): boolean {
+  // Most values compared are strings and numbers: no list for them.
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   const pending: unknown[] = [a, b];
   while (pending.length) {
     const y = pending.pop();

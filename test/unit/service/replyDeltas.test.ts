@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Finding } from '../../../server/src/features/model';
 import type { CitationDescription } from '../../../server/src/features/diagnostics/citationDescription';
-import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, moved, movedDescription, sameMovedFinding, samePlain, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
+import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, moved, movedDescription, sameMovedDescription, sameMovedFinding, samePlain, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
 import { params } from '../../support/textArbitraries';
 
 const URI = 'file:///ws/brief.md';
@@ -140,6 +140,24 @@ describe('findings as what changed against the version before', () => {
         assert.ok(delta.middle.length <= inserted.length);
       }),
       params(300),
+    );
+  });
+
+  it('a description of the version before is compared with a new one as its moved copy would be, without making it', () => {
+    const change = fc.constantFrom('none', 'offset', 'length', 'text', 'key dropped', 'key added', 'null', 'other');
+    fc.assert(
+      fc.property(description, description, fc.nat(5000), fc.integer({ min: -60, max: 60 }), change, (old, other, at, shift, what) => {
+        const copy = structuredClone(movedDescription(old, at, shift));
+        const now = copy as ({ -readonly [K in keyof CitationDescription]: CitationDescription[K] } & Record<string, unknown>) | null;
+        if (now && what === 'offset') now.span = { offset: now.span.offset + 1, length: now.span.length };
+        if (now && what === 'length') now.span = { offset: now.span.offset, length: now.span.length + 1 };
+        if (now && what === 'text') now.text += '.';
+        if (now && what === 'key dropped') delete (now as Record<string, unknown>)['form'];
+        if (now && what === 'key added') now['extra'] = 1;
+        const against = what === 'other' ? other : what === 'null' ? null : now;
+        assert.equal(sameMovedDescription(old, against, at, shift), samePlain(movedDescription(old, at, shift), against), what);
+      }),
+      params(3000),
     );
   });
 
