@@ -27,7 +27,7 @@ import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { citationList, entryAnalysis } from '../catalog/workspaceIndex';
 import { readHashedTextFileSync } from '../io/textFiles';
-import { analysisDelta, applyingAnalysisDelta, canonicalStretch, changedStretch, reanalyze, rememberChangedStretch, sameAnalyzeOptions, type AnalysisDelta, type ChangedStretch } from '../engine/incremental';
+import { analysisDelta, applyingAnalysisDelta, canonicalStretch, changedStretch, composeStretch, reanalyze, rememberChangedStretch, sameAnalyzeOptions, type AnalysisDelta, type ChangedStretch } from '../engine/incremental';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
@@ -98,7 +98,12 @@ interface TextEdit {
  * uses the analysis (an open document's version: requests waiting for it are answered; its findings
  * are computed once those have come).
  */
-type Analyzed = Omit<AnalyzedElsewhere, 'analysis' | 'findingsLater' | 'prepared'> & { readonly findingsFollow?: true; readonly prepared?: PreparedDocument | PreparedChange } & ({ readonly analysis: DocumentAnalysis } | { readonly delta: AnalysisDelta; readonly base: number });
+/**
+ * An analysis as the worker sends it: whole, or what changed against the job `base`'s. `cancelled`:
+ * the job was dropped while it was analyzed; only its analysis comes (the worker analyzes the next
+ * version from it, and the main thread holds it for that version's delta), nothing is made of it.
+ */
+type Analyzed = Omit<AnalyzedElsewhere, 'analysis' | 'findingsLater' | 'prepared'> & { readonly findingsFollow?: true; readonly cancelled?: true; readonly prepared?: PreparedDocument | PreparedChange } & ({ readonly analysis: DocumentAnalysis } | { readonly delta: AnalysisDelta; readonly base: number });
 /** What the rules need of a version (PreparedDocument) beside an analysis delta: the descriptions as what changed against the base's. */
 interface PreparedChange {
   readonly sentences: Int32Array;
@@ -296,6 +301,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         // still being made after it was answered, are not made: the worker stops before the first
         // rule or at the next one.
         this.ignoreNextResult = pending.id;
+        this.droppedJob = pending.job;
         this.worker?.postMessage({ kind: 'cancel', id: pending.id } satisfies ToWorker);
         // Answered already: whoever waits for its findings gets none (they are not kept).
         if (pending.laterFindings) return pending.laterFindings(undefined);
@@ -307,6 +313,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
 
   /** The id of a dropped job still running in the worker: its result is not wanted. */
   private ignoreNextResult = 0;
+  /** That job: its analysis is held all the same (the worker analyzes the next version from it). */
+  private droppedJob: AnalysisJob | undefined;
 
   private pump(): void {
     if (this.failed) return;
@@ -342,7 +350,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const kept = keptForNextVersion(job);
     const held = kept ? this.received.peek(job.uri) : undefined;
     const base = held?.id;
-    const findingsBase = held?.findings ? held.id : undefined;
+    // The findings held: of the version held, or (none came of it: it was dropped) of the one before it.
+    const findingsBase = held?.findings ? held.id : held?.before?.id;
     const describedBase = held?.described ? held.id : undefined;
     const edit = kept && asEdit ? this.editOf(job) : undefined;
     pending.postedAsEdit = !!edit;
@@ -417,6 +426,12 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
 
   /** Takes a reply: at once, or (a delta to apply) once it is applied in steps. */
   private take(worker: Worker, reply: FromWorker): Promise<void> | undefined {
+    // The analysis of a job dropped while the worker made it: the worker keeps it and analyzes the
+    // document's next version from it, so this thread holds it too — the next version's analysis then
+    // comes as what changed against it, not whole (a 5 MB letter's: 50–100 ms of this thread to read,
+    // in one task, after every burst of typing).
+    const dropped = worker === this.worker && reply.id === this.ignoreNextResult ? this.droppedJob : undefined;
+    if (dropped && ('delta' in reply || 'analysis' in reply)) return this.heldDropped(worker, dropped, reply);
     const pending = this.running;
     const wanted = worker === this.worker && reply.id !== this.ignoreNextResult && pending?.id === reply.id && !pending.laterFindings && !!pending.job;
     if (!wanted || !('delta' in reply)) return void this.answered(worker, reply);
@@ -424,6 +439,38 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       (analysis) => this.answered(worker, reply, analysis),
       (e: unknown) => this.answered(worker, reply, e instanceof Error ? e : new Error(String(e))),
     );
+  }
+
+  /** Holds the analysis of a dropped job (its delta applied in steps), then takes its reply as one not wanted. */
+  private async heldDropped(worker: Worker, job: AnalysisJob, reply: { readonly id: number } & Analyzed): Promise<void> {
+    try {
+      const analysis = 'delta' in reply ? await this.appliedInSteps(job.uri, job.text, reply.base, reply.delta) : reply.analysis;
+      this.hold(job, reply, analysis);
+      this.droppedHeld++;
+    } catch {
+      // Not against what this thread holds: the next version goes whole.
+      this.received.take(job.uri);
+    }
+    this.answered(worker, reply);
+  }
+
+  /** How many analyses of dropped jobs were held (the tests count them). */
+  droppedHeld = 0;
+
+  /**
+   * Holds an open document's analysis as the one the next version's delta is applied to, with the
+   * descriptions that came beside it; what the rules need of the version, if it came.
+   */
+  private hold(job: AnalysisJob, reply: { readonly id: number } & Analyzed, analysis: DocumentAnalysis): PreparedDocument | undefined {
+    const prepared = reply.prepared && this.preparedOf(job.uri, reply.prepared, 'base' in reply ? reply.base : undefined);
+    if (keptForNextVersion(job)) {
+      // The findings held of the version before stay until this one's come (what they may change).
+      const before = this.received.peek(job.uri);
+      // (Those of a version before that, when none came of the version before: it was dropped.)
+      const held = before?.findings ? { id: before.id, findings: before.findings } : before?.before;
+      this.received.keep(job.uri, { id: reply.id, analysis, text: job.text, described: prepared?.described, ...(held ? { before: held } : {}) });
+    }
+    return prepared;
   }
 
   /** `applied` delta: the analysis it made, or why it could not be applied. */
@@ -434,6 +481,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
       // steps): the findings that follow it (or their cancel) are the job's last reply.
       if ('findingsFollow' in reply && reply.findingsFollow) return;
       this.ignoreNextResult = 0;
+      this.droppedJob = undefined;
       if ('cancelled' in reply) this.findingsCancelled++;
       this.running = this.nextInWorker();
       return this.pump();
@@ -466,12 +514,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         pending.resolve(undefined);
         return this.pump();
       }
-      const prepared = reply.prepared && this.preparedOf(pending.job.uri, reply.prepared, 'base' in reply ? reply.base : undefined);
-      if (keptForNextVersion(pending.job)) {
-        // The findings held of the version before stay until this one's come (what they may change).
-        const before = this.received.peek(pending.job.uri);
-        this.received.keep(pending.job.uri, { id: reply.id, analysis, text: pending.job.text, described: prepared?.described, ...(before?.findings ? { before: { id: before.id, findings: before.findings } } : {}) });
-      }
+      const prepared = this.hold(pending.job, reply, analysis);
       const later = reply.findingsFollow ? this.findingsFollowing(pending) : undefined;
       const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(later ? { findingsLater: later } : {}), ...(prepared ? { prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(pending.postedAsEdit ? { fromEdit: true as const } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
       // A delta was applied to a large analysis just now: what is made of the result (the index, the
@@ -661,22 +704,28 @@ function serveAnalyses(): void {
         if (last) versionFollows(doc, last.doc);
         if (kept) recent.keep(job.uri, kept);
       }
+      // The findings of the version the main thread holds findings of: the new ones go as what changed.
+      // (Of a version before it whose findings were not sent, where the texts differ since the one they were sent of.)
+      const findingsBefore = !last || !change ? undefined : last.sentFindings ? (findingsBase === last.sentAs ? { base: last.sentAs, findings: last.sentFindings, change } : undefined) : last.findingsOf && findingsBase === last.findingsOf.base ? { ...last.findingsOf, change: composeStretch(last.findingsOf.change, change.start, change.oldEnd, change.newEnd - change.start) } : undefined;
+      if (kept && findingsBefore) kept.findingsOf = findingsBefore;
+      // A stretch analysis of the version the main thread holds goes as what it adds to that one.
+      const delta = (): AnalysisDelta | undefined => (last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined);
       if (keptForNextVersion(job)) {
         // A newer version came while this one was analyzed (its cancel is heard now): the analysis
-        // stays here for the next version, and nothing more is made of it or sent.
+        // stays here for the next version, and nothing more is made of it. Only what it changed goes,
+        // so that the main thread holds it too (the next version's then goes as what changed against
+        // it); when that cannot be said, nothing (the next version goes whole).
         await yieldToEventLoop();
         if (cancelled.delete(id)) {
-          port.postMessage({ id, laterFindings: [], cancelled: true } satisfies FromWorker);
+          const changed = delta();
+          port.postMessage((changed ? { id, delta: changed, base: base!, cancelled: true } : { id, laterFindings: [], cancelled: true }) satisfies FromWorker);
           return;
         }
       }
-      // A stretch analysis of the version the main thread holds goes as what it adds to that one.
-      const delta = last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined;
-      // The findings of the version the main thread holds findings of: the new ones go as what changed.
-      const findingsBefore = last?.sentFindings && change && findingsBase === last.sentAs ? { base: last.sentAs, findings: last.sentFindings, change } : undefined;
+      const analysisChanged = delta();
       // The descriptions likewise, beside an analysis delta (of the version whose descriptions the main thread has).
-      const describedBefore = delta && last?.sentDescribed && change && describedBase === last.sentAs ? { described: last.sentDescribed, change } : undefined;
-      await answer(port, id, { job, doc, lines, how: made.how, delta: delta && { delta, base: base! }, glossaries, findingsBefore, describedBefore, kept }, cancelled);
+      const describedBefore = analysisChanged && last?.sentDescribed && change && describedBase === last.sentAs ? { described: last.sentDescribed, change } : undefined;
+      await answer(port, id, { job, doc, lines, how: made.how, delta: analysisChanged && { delta: analysisChanged, base: base! }, glossaries, findingsBefore, describedBefore, kept }, cancelled);
     } catch (e) {
       port.postMessage(errorReply(id, e));
     }
@@ -778,7 +827,8 @@ async function answer(
   const laterFindings = await ruleFindings(stop);
   const stopped = cancelled.delete(id);
   if (stopped) {
-    port.postMessage({ id, laterFindings, cancelled: true } satisfies FromWorker);
+    // (What was made of them is not wanted: none is copied over.)
+    port.postMessage({ id, laterFindings: [], cancelled: true } satisfies FromWorker);
     return;
   }
   // The main thread keeps these with this version's analysis: the next version's go as what changed.
@@ -853,6 +903,12 @@ interface RecentAnalysis {
   readonly analysis: WholeAnalysis;
   /** The findings sent of it (those that follow the analysis), once sent. */
   sentFindings?: RuleFindings;
+  /**
+   * Until they are sent (none are, of a version dropped while it was analyzed): the findings the main
+   * thread holds of an earlier job of the document, and where this version's text differs from that
+   * job's — what the next version's findings go as a change of.
+   */
+  findingsOf?: { readonly base: number; readonly findings: RuleFindings; readonly change: ChangedStretch };
   /** The citations' descriptions sent of it. */
   sentDescribed?: Described;
   /** The document version it is of (its line index keys the rules' word index of that version). */

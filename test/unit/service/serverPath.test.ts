@@ -364,6 +364,8 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
       // Counted from here: version 2's findings must never be made, version 3's each once (the worker's
       // may arrive before the analysis of version 3 is taken over).
       const runs = s.stats.ruleRuns;
+      const deltas = worker.deltasApplied;
+      const findingsDeltas = worker.findingsDeltasApplied;
       // Typing: version 3 arrives while version 2 is being analyzed in the worker.
       const older = new AbortController();
       const second = s.setDocumentAsync(A, `${large}x`, 2, undefined, older.signal);
@@ -376,10 +378,45 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
       // Not restarted (before: the worker was, and version 3 was analyzed anew, 30 times as long on a 5 MB letter).
       assert.deepEqual(events, ['started', 'started', 'started']);
       assert.equal(s.stats.stretchAnalysesElsewhere - stretches, 1);
+      // Version 2's analysis is held here all the same (the worker analyzed version 3 from it): both came as what changed, not whole.
+      assert.equal(worker.deltasApplied - deltas, 2);
       assert.deepEqual(doc.analysis, (await fresh(`${large}xy`, B_TEXTS[0]!, undefined)).analysis);
-      // Version 2's findings were not made: version 3's come, each rule once.
+      // Version 2's findings were not made: version 3's come, each rule once; those the worker made as
+      // what changed against version 1's (the findings held here), not whole.
       await s.findings(doc);
       assert.equal(s.stats.ruleRuns - runs, s.rules.length);
+      assert.equal(worker.findingsDeltasApplied - findingsDeltas, 1);
+    } finally {
+      worker.dispose();
+    }
+  });
+
+  it('two versions dropped while analyzed one after the other: the next comes as what changed against the last one held, its findings against the last ones made', async () => {
+    const events: string[] = [];
+    const worker = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT, onEvent: (e) => events.push(e) });
+    try {
+      const s = service(worker);
+      const large = seeds.join('\n\n').repeat(12);
+      await s.findings(await s.setDocumentAsync(A, large, 1));
+      const deltas = worker.deltasApplied;
+      const findingsDeltas = worker.findingsDeltasApplied;
+      // Versions 2 and 3 each superseded once the worker has it; version 4 stays.
+      const texts = [`${large}x`, `x${large}x`, `x${large}xy`];
+      const dropped: Promise<unknown>[] = [];
+      for (let v = 2; v <= 3; v++) {
+        const superseded = new AbortController();
+        dropped.push(assert.rejects(s.setDocumentAsync(A, texts[v - 2]!, v, undefined, superseded.signal), /superseded/));
+        while (events.length < v) await new Promise((resolve) => setImmediate(resolve));
+        superseded.abort(new Error('superseded'));
+      }
+      const doc = await s.setDocumentAsync(A, texts[2]!, 4);
+      await Promise.all(dropped);
+      assert.deepEqual(events, ['started', 'started', 'started', 'started']);
+      assert.equal(worker.deltasApplied - deltas, 3, 'versions 2, 3 and 4 came as what changed');
+      const expected = await fresh(texts[2]!, B_TEXTS[0]!, undefined);
+      assert.deepEqual(doc.analysis, expected.analysis);
+      assert.deepEqual(await s.findings(doc), expected.findings);
+      assert.equal(worker.findingsDeltasApplied - findingsDeltas, 1, "version 4's findings came as what changed against version 1's");
     } finally {
       worker.dispose();
     }
