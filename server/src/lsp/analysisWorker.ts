@@ -705,8 +705,16 @@ function serveAnalyses(): void {
         if (kept) recent.keep(job.uri, kept);
       }
       // The findings of the version the main thread holds findings of: the new ones go as what changed.
-      // (Of a version before it whose findings were not sent, where the texts differ since the one they were sent of.)
-      const findingsBefore = !last || !change ? undefined : last.sentFindings ? (findingsBase === last.sentAs ? { base: last.sentAs, findings: last.sentFindings, change } : undefined) : last.findingsOf && findingsBase === last.findingsOf.base ? { ...last.findingsOf, change: composeStretch(last.findingsOf.change, change.start, change.oldEnd, change.newEnd - change.start) } : undefined;
+      // (When it holds none of the version before — dropped before they were made, or while they were
+      // on their way — those of an earlier one, where the texts differ since that one.)
+      const findingsBefore =
+        !last || !change
+          ? undefined
+          : last.sentFindings && findingsBase === last.sentAs
+            ? { base: last.sentAs, findings: last.sentFindings, change }
+            : last.findingsOf && findingsBase === last.findingsOf.base
+              ? { ...last.findingsOf, change: composeStretch(last.findingsOf.change, change.start, change.oldEnd, change.newEnd - change.start) }
+              : undefined;
       if (kept && findingsBefore) kept.findingsOf = findingsBefore;
       // A stretch analysis of the version the main thread holds goes as what it adds to that one.
       const delta = (): AnalysisDelta | undefined => (last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined);
