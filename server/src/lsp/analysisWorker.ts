@@ -677,13 +677,7 @@ function serveAnalyses(): void {
     // A cancel heard after its job was done is forgotten (jobs come in the order of their ids).
     for (const old of cancelled) if (old < id) cancelled.delete(old);
     try {
-      if (job.glossaryFolder === undefined) folderOf.delete(job.uri);
-      else {
-        folderOf.set(job.uri, job.glossaryFolder);
-        if (job.glossaryFile) glossaries.setFolder(job.glossaryFolder, job.glossaryFile.uri, job.glossaryFile.text);
-        else glossaries.removeFolder(job.glossaryFolder);
-      }
-      const glossary = glossaries.forDocument(job.uri);
+      const glossary = glossaryOf(job, folderOf, glossaries);
       // An open document (a job with checks) is analyzed from its previous version where only a
       // stretch changed (engine/incremental.ts); its line index is made from that version's too.
       const last = job.checks ? recent.take(job.uri) : undefined;
@@ -704,17 +698,7 @@ function serveAnalyses(): void {
         if (last) versionFollows(doc, last.doc);
         if (kept) recent.keep(job.uri, kept);
       }
-      // The findings of the version the main thread holds findings of: the new ones go as what changed.
-      // (When it holds none of the version before — dropped before they were made, or while they were
-      // on their way — those of an earlier one, where the texts differ since that one.)
-      const findingsBefore =
-        !last || !change
-          ? undefined
-          : last.sentFindings && findingsBase === last.sentAs
-            ? { base: last.sentAs, findings: last.sentFindings, change }
-            : last.findingsOf && findingsBase === last.findingsOf.base
-              ? { ...last.findingsOf, change: composeStretch(last.findingsOf.change, change.start, change.oldEnd, change.newEnd - change.start) }
-              : undefined;
+      const findingsBefore = last && change ? findingsHeldOf(last, change, findingsBase) : undefined;
       if (kept && findingsBefore) kept.findingsOf = findingsBefore;
       // A stretch analysis of the version the main thread holds goes as what it adds to that one.
       const delta = (): AnalysisDelta | undefined => (last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined);
@@ -738,6 +722,30 @@ function serveAnalyses(): void {
       port.postMessage(errorReply(id, e));
     }
   };
+}
+
+/** The glossary of a job's document, its folder's glossary file as the job says it is now. */
+function glossaryOf(job: AnalysisJob, folderOf: Map<string, string>, glossaries: GlossaryCatalog): ReturnType<GlossaryCatalog['forDocument']> {
+  if (job.glossaryFolder === undefined) folderOf.delete(job.uri);
+  else {
+    folderOf.set(job.uri, job.glossaryFolder);
+    if (job.glossaryFile) glossaries.setFolder(job.glossaryFolder, job.glossaryFile.uri, job.glossaryFile.text);
+    else glossaries.removeFolder(job.glossaryFolder);
+  }
+  return glossaries.forDocument(job.uri);
+}
+
+/**
+ * The findings the main thread holds (those of the job `findingsBase`) and where the new version's
+ * text differs from that job's: what the new version's findings go as a change of. Those of the
+ * version before (`last`, whose text differs in `change`), or — when the main thread holds none of it:
+ * it was dropped before they were made, or while they were on their way — those of an earlier one,
+ * the stretches since composed. Undefined when the main thread holds neither.
+ */
+function findingsHeldOf(last: RecentAnalysis, change: ChangedStretch, findingsBase: number | undefined): NonNullable<RecentAnalysis['findingsOf']> | undefined {
+  if (last.sentFindings && findingsBase === last.sentAs) return { base: last.sentAs, findings: last.sentFindings, change };
+  if (!last.findingsOf || findingsBase !== last.findingsOf.base) return undefined;
+  return { ...last.findingsOf, change: composeStretch(last.findingsOf.change, change.start, change.oldEnd, change.newEnd - change.start) };
 }
 
 /**
