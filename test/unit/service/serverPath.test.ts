@@ -52,6 +52,17 @@ function service(analyzer?: WorkerAnalyzer): Kamerwijzer {
   return s;
 }
 
+/** Runs `body` with a worker analyzer of its own (and the events it tells) and a service analyzing in it. */
+async function withOwnWorker(body: (worker: WorkerAnalyzer, s: Kamerwijzer, events: string[]) => Promise<void>): Promise<void> {
+  const events: string[] = [];
+  const worker = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT, onEvent: (e) => events.push(e) });
+  try {
+    await body(worker, service(worker), events);
+  } finally {
+    worker.dispose();
+  }
+}
+
 type Step =
   | { readonly kind: 'edit'; readonly at: number; readonly remove: number; readonly insert: string; readonly wait: boolean }
   | { readonly kind: 'cited'; readonly text: number }
@@ -352,11 +363,8 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     assert.equal(here() - runs - rerun, s.rules.length);
   });
 
-  it('a newer version of an open document: the running analysis of the older one is finished (not its findings) and the newer one analyzed from it, a stretch', async () => {
-    const events: string[] = [];
-    const worker = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT, onEvent: (e) => events.push(e) });
-    try {
-      const s = service(worker);
+  it('a newer version of an open document: the running analysis of the older one is finished (not its findings) and the newer one analyzed from it, a stretch', () =>
+    withOwnWorker(async (worker, s, events) => {
       const large = seeds.join('\n\n').repeat(12);
       // Version 1 with its findings (those the worker makes come in a message of their own, after the analysis).
       await s.findings(await s.setDocumentAsync(A, large, 1));
@@ -386,16 +394,10 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
       await s.findings(doc);
       assert.equal(s.stats.ruleRuns - runs, s.rules.length);
       assert.equal(worker.findingsDeltasApplied - findingsDeltas, 1);
-    } finally {
-      worker.dispose();
-    }
-  });
+    }));
 
-  it('two versions dropped while analyzed one after the other: the next comes as what changed against the last one held, its findings against the last ones made', async () => {
-    const events: string[] = [];
-    const worker = new WorkerAnalyzer({ logger, script: WORKER_SCRIPT, onEvent: (e) => events.push(e) });
-    try {
-      const s = service(worker);
+  it('two versions dropped while analyzed one after the other: the next comes as what changed against the last one held, its findings against the last ones made', () =>
+    withOwnWorker(async (worker, s, events) => {
       const large = seeds.join('\n\n').repeat(12);
       await s.findings(await s.setDocumentAsync(A, large, 1));
       const deltas = worker.deltasApplied;
@@ -417,10 +419,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
       assert.deepEqual(doc.analysis, expected.analysis);
       assert.deepEqual(await s.findings(doc), expected.findings);
       assert.equal(worker.findingsDeltasApplied - findingsDeltas, 1, "version 4's findings came as what changed against version 1's");
-    } finally {
-      worker.dispose();
-    }
-  });
+    }));
 
   it('a running analysis of a large text the worker does not keep (no checks) is stopped when a newer version arrives', async () => {
     const events: string[] = [];
