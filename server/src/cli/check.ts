@@ -14,7 +14,7 @@ import { GlossaryFolders, readWorkspaceGlossary, workspaceGlossaryPath } from '.
 import { summarizeProblems } from '../io/manifests';
 import type { Locale, Messages } from '../l10n';
 import { createKamerwijzer, type DocumentAnalyzer, type DocumentFacts, type Kamerwijzer } from '../service/kamerwijzer';
-import { checkedSummary, printJson, printSarif, printText, type CheckedDocument } from './checkOutput';
+import { checkedSummary, checkPrinter } from './checkOutput';
 import type { InputDocument } from './documents';
 import type { OnlineSetup } from './online';
 
@@ -51,14 +51,16 @@ export interface CheckResult {
  */
 export async function runCheck(inputs: readonly InputDocument[], options: CheckOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<CheckResult> {
   const run = await startCheck(inputs, options, locale, m, err);
-  // What the printers need of each document is kept; its analysis goes once it is checked.
-  const checked: CheckedDocument[] = [];
-  for await (const c of run.checked()) checked.push({ input: c.input, doc: checkedSummary(c.doc), findings: c.findings });
-  if (options.format === 'json') printJson(checked, out);
-  else if (options.format === 'sarif') printSarif(checked, run.service.rules, options, out);
-  else printText(checked, options, locale, m, out);
+  // Each document is printed as it is checked (SARIF: at the end); its analysis goes once it is.
+  const printer = checkPrinter(options.format, options, run.service.rules, locale, m, out);
   const threshold = SEVERITIES.indexOf(options.failOn);
-  return { failed: checked.some((c) => c.findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold)), errors: run.errors() };
+  let failed = false;
+  for await (const c of run.checked()) {
+    printer.document({ input: c.input, doc: checkedSummary(c.doc), findings: c.findings });
+    failed ||= c.findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold);
+  }
+  printer.end();
+  return { failed, errors: run.errors() };
 }
 
 /** A check under way: every document indexed; `checked()` analyzes and checks them one at a time. */

@@ -31,30 +31,61 @@ export function checkedSummary(doc: IndexedDocument): CheckedSummary {
 
 const KINDS: readonly ReferenceKind[] = ['kamerstuk', 'dossier', 'documentNumber', 'handelingen', 'motion', 'amount', 'deadline'];
 
-export function printText(checked: readonly CheckedDocument[], options: { readonly showHints: boolean }, locale: Locale, m: Messages, out: (s: string) => void): void {
+/**
+ * Prints checked documents as they come: text and JSON print each document at once and keep nothing
+ * of it (the findings of a large archive are not held until the end); SARIF, whose fixes and related
+ * places cite other documents, prints them all at the end.
+ */
+export interface CheckPrinter {
+  document(c: CheckedDocument): void;
+  end(): void;
+}
+
+export function checkPrinter(
+  format: 'text' | 'json' | 'sarif',
+  options: { readonly showHints: boolean; readonly diagnostics: DiagnosticSettings; readonly version: string },
+  rules: readonly DiagnosticRule[],
+  locale: Locale,
+  m: Messages,
+  out: (s: string) => void,
+): CheckPrinter {
+  if (format === 'json') return jsonPrinter(out);
+  if (format === 'text') return textPrinter(options, locale, m, out);
+  const checked: CheckedDocument[] = [];
+  return { document: (c) => void checked.push(c), end: () => printSarif(checked, rules, options, out) };
+}
+
+/** Findings like a compiler and a summary per document; the totals at the end. */
+function textPrinter(options: { readonly showHints: boolean }, locale: Locale, m: Messages, out: (s: string) => void): CheckPrinter {
   const totals = new Map<string, number>();
   const findingTotals = new Map<Severity, number>();
-  for (const c of checked) {
-    let hidden = 0;
-    for (const f of c.findings) {
-      if (f.severity === 'hint' && !options.showHints) {
-        hidden++;
-        continue;
+  let files = 0;
+  return {
+    document(c) {
+      files++;
+      let hidden = 0;
+      for (const f of c.findings) {
+        if (f.severity === 'hint' && !options.showHints) {
+          hidden++;
+          continue;
+        }
+        out(`${c.input.displayPath}:${f.range.start.line + 1}:${f.range.start.character + 1} ${m.cli.severity[f.severity]} ${f.code} ${f.message}\n`);
       }
-      out(`${c.input.displayPath}:${f.range.start.line + 1}:${f.range.start.character + 1} ${m.cli.severity[f.severity]} ${f.code} ${f.message}\n`);
-    }
-    if (c.findings.length - hidden > 0) out('\n');
-    out(`${c.input.displayPath}\n`);
-    out(`  ${identityLine(c.doc.metadata, locale, m)}\n`);
-    const counts = c.doc.counts;
-    for (const [k, n] of counts) totals.set(k, (totals.get(k) ?? 0) + n);
-    out(`  ${summaryLine(counts, m)}\n`);
-    const bySeverity = countSeverities(c.findings);
-    for (const [k, n] of bySeverity) findingTotals.set(k, (findingTotals.get(k) ?? 0) + n);
-    out(`  ${findingsLine(bySeverity, m)}${hidden ? ` (${m.cli.hiddenHints(hidden)})` : ''}\n\n`);
-  }
-  out(`${m.cli.total} (${m.cli.files(checked.length)}): ${summaryLine(totals, m)}\n`);
-  out(`${m.cli.total}: ${findingsLine(findingTotals, m)}\n`);
+      if (c.findings.length - hidden > 0) out('\n');
+      out(`${c.input.displayPath}\n`);
+      out(`  ${identityLine(c.doc.metadata, locale, m)}\n`);
+      const counts = c.doc.counts;
+      for (const [k, n] of counts) totals.set(k, (totals.get(k) ?? 0) + n);
+      out(`  ${summaryLine(counts, m)}\n`);
+      const bySeverity = countSeverities(c.findings);
+      for (const [k, n] of bySeverity) findingTotals.set(k, (findingTotals.get(k) ?? 0) + n);
+      out(`  ${findingsLine(bySeverity, m)}${hidden ? ` (${m.cli.hiddenHints(hidden)})` : ''}\n\n`);
+    },
+    end() {
+      out(`${m.cli.total} (${m.cli.files(files)}): ${summaryLine(totals, m)}\n`);
+      out(`${m.cli.total}: ${findingsLine(findingTotals, m)}\n`);
+    },
+  };
 }
 
 function identityLine(metadata: DocumentMetadata, locale: Locale, m: Messages): string {
@@ -90,8 +121,23 @@ function findingsLine(counts: ReadonlyMap<Severity, number>, m: Messages): strin
   return parts.length ? parts.join(' · ') : m.cli.noFindings;
 }
 
-export function printJson(checked: readonly CheckedDocument[], out: (s: string) => void): void {
-  const json = checked.map((c) => ({
+/**
+ * The documents as one JSON array, as `JSON.stringify(array, null, 2)` writes it, each document
+ * written when it comes (its lines indented one level).
+ */
+function jsonPrinter(out: (s: string) => void): CheckPrinter {
+  let count = 0;
+  return {
+    document(c) {
+      const json = JSON.stringify(documentJson(c), null, 2).replaceAll('\n', '\n  ');
+      out(`${count++ ? ',\n' : '[\n'}  ${json}`);
+    },
+    end: () => out(count ? '\n]\n' : '[]\n'),
+  };
+}
+
+function documentJson(c: CheckedDocument): unknown {
+  return {
     file: c.input.displayPath,
     documentDate: c.doc.metadata.date ?? null,
     diagnostics: c.findings.map((f) => ({
@@ -105,15 +151,14 @@ export function printJson(checked: readonly CheckedDocument[], out: (s: string) 
       ...(f.related?.length ? { related: f.related.map((r) => ({ uri: r.uri, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
       ...(f.fixes?.length ? { fixes: f.fixes.map((x) => x.title) } : {}),
     })),
-  }));
-  out(JSON.stringify(json, null, 2) + '\n');
+  };
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 const region = (r: Range) => ({ startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
 
-export function printSarif(
+function printSarif(
   checked: readonly CheckedDocument[],
   rules: readonly DiagnosticRule[],
   options: { readonly diagnostics: DiagnosticSettings; readonly version: string },
