@@ -402,6 +402,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
       await s.findings(await s.setDocumentAsync(A, large, 1));
       const deltas = worker.deltasApplied;
       const findingsDeltas = worker.findingsDeltasApplied;
+      const held = worker.droppedHeld;
       // Versions 2 and 3 each superseded once the worker has it; version 4 stays.
       const texts = [`${large}x`, `x${large}x`, `x${large}xy`];
       const dropped: Promise<unknown>[] = [];
@@ -415,6 +416,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
       await Promise.all(dropped);
       assert.deepEqual(events, ['started', 'started', 'started', 'started']);
       assert.equal(worker.deltasApplied - deltas, 3, 'versions 2, 3 and 4 came as what changed');
+      assert.equal(worker.droppedHeld - held, 2, 'versions 2 and 3 were held though dropped');
       const expected = await fresh(texts[2]!, B_TEXTS[0]!, undefined);
       assert.deepEqual(doc.analysis, expected.analysis);
       assert.deepEqual(await s.findings(doc), expected.findings);
