@@ -121,6 +121,20 @@ describe('bundled catalog source: documents made when asked', function () {
     for (const prefix of ['k', 'ko', 'van', 'de', 'pa', 'Omtzigt', 'Kostić', 'x', '']) same(source.motionsBySubmitterPrefix(prefix, 40), model.motionsBySubmitterPrefix(prefix, 40), prefix);
   });
 
+  it('the motions by name come from the index compiled at build time, as indexing them at the first look-up gives them', () => {
+    assert.ok(data.motionIndex && Object.keys(data.motionIndex.byName).length > 200, 'the compiled data holds the index');
+    const unindexed = new BundledCatalogSource({ ...data, motionIndex: undefined });
+    const fresh = new BundledCatalogSource(data);
+    same(fresh.findMotions(['Kostić'], 30), unindexed.findMotions(['Kostić'], 30), 'Kostić');
+    // The first look-up by name read only the motions of that name.
+    assert.equal((fresh as unknown as { bySurname?: unknown }).bySurname, undefined);
+    for (const [key, docs] of model.bySurname) {
+      same(fresh.findMotions([key], 1000), unindexed.findMotions([key], 1000), key);
+      const other = docs.at(-1)!.submitters?.map(surnameKey).find((k) => k && k !== key);
+      if (other) same(fresh.findMotions([key, other], 30), unindexed.findMotions([key, other], 30), `${key} + ${other}`);
+    }
+  });
+
   it('where the rows of an id disagree, the higher row wins in searches too (a sample row, a motion row over it, a rich document over both)', () => {
     const rows: BundledCatalogData = {
       ...data,

@@ -42,6 +42,18 @@ export interface BundledCatalogData {
   readonly outcomeSource: string;
   /** Licence notices that travel with the data. */
   readonly notices: readonly string[];
+  /**
+   * The motions by signatory surname key, newest first (a catalog id, or a row of `outcomes`), made at
+   * build time (BundledCatalogSource.motionIndex) from data of `rows` rows (sample, motion, outcome
+   * rows and documents: an index of other data is not used); without it they are indexed at the first
+   * look-up.
+   */
+  readonly motionIndex?: { readonly rows: number; readonly byName: Readonly<Record<string, readonly (string | number)[]>> };
+}
+
+/** How many rows the data has (what a compiled motion index was made of). */
+export function bundledRowCount(data: Pick<BundledCatalogData, 'sample' | 'motions' | 'outcomes' | 'documents'>): number {
+  return data.sample.length + data.motions.length + data.outcomes.length + data.documents.length;
 }
 
 export interface RecordedSources {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileBundledCatalog, type BundledCatalogData } from '../catalog/bundledData';
+import { BundledCatalogSource } from '../catalog/sources/bundled';
 
 /** File names of the compiled data in dist/data/. */
 export const CATALOG_FILE = 'catalog.json';
@@ -40,6 +41,8 @@ export function compileBundledDataFiles(sourcesDir: string, outDir: string): { d
     ...(fs.existsSync(path.join(sourcesDir, 'motion-outcomes-2009-2023.csv')) ? { outcomesCsv: read('motion-outcomes-2009-2023.csv') } : {}),
   });
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, CATALOG_FILE), JSON.stringify(data));
+  // The motions by name, indexed here once rather than at the first look-up of every process.
+  const motionIndex = new BundledCatalogSource(data).motionIndex();
+  fs.writeFileSync(path.join(outDir, CATALOG_FILE), JSON.stringify({ ...data, motionIndex }));
   return { documents: data.documents.length, motions: data.motions.length, sample: data.sample.length };
 }

@@ -1,5 +1,5 @@
 import { isDocumentNumber, kamerstukKey, type KamerstukId } from '../../engine/identifiers';
-import { motionDocument, outcomeDocument, outcomeSignatories, richDocument, sampleDocument, type BundledCatalogData, type BundledDocument, type MotionRow, type SampleRow } from '../bundledData';
+import { bundledRowCount, motionDocument, outcomeDocument, outcomeSignatories, richDocument, sampleDocument, type BundledCatalogData, type BundledDocument, type MotionRow, type SampleRow } from '../bundledData';
 import { foldForSearch, surnameKey } from '../../engine/folding';
 import { mergeDocuments, type CatalogDocument, type CatalogSource } from '../model';
 
@@ -63,9 +63,46 @@ export class BundledCatalogSource implements CatalogSource {
     const keys = surnames.map(surnameKey).filter(Boolean);
     if (!keys.length) return [];
     const [first, ...rest] = keys;
-    const candidates = this.motions().get(first!) ?? [];
+    const candidates = this.motionsOf(first!);
     const found = rest.length ? candidates.filter((m) => rest.every((k) => m.keys.includes(k))) : candidates;
     return found.slice(0, limit).map((m) => this.motionDocument(m));
+  }
+
+  /**
+   * The motions by signatory surname key, newest first, as the compiled data keeps them (a catalog id,
+   * or a row of `outcomes`): made at build time, so that the first look-up by name reads only the
+   * motions of that name instead of indexing all ~16,000 (67–100 ms in a process that just started).
+   */
+  motionIndex(): NonNullable<BundledCatalogData['motionIndex']> {
+    const byName: Record<string, (string | number)[]> = {};
+    for (const [key, motions] of this.motions()) byName[key] = motions.map((m) => (m.id !== undefined ? m.id : m.zaak!));
+    return { rows: bundledRowCount(this.bundle), byName };
+  }
+
+  /** The motions of a signatory's surname key, newest first: from the compiled index when the data has one. */
+  private motionsOf(key: string): readonly Motion[] {
+    const index = this.bundle.motionIndex;
+    if (!index || index.rows !== bundledRowCount(this.bundle) || this.bySurname) return this.motions().get(key) ?? [];
+    let found = this.indexed.get(key);
+    if (!found) {
+      const refs = Object.prototype.hasOwnProperty.call(index.byName, key) ? index.byName[key]! : [];
+      this.indexed.set(key, (found = refs.map((ref) => this.motionAt(ref))));
+    }
+    return found;
+  }
+  /** The motions read from the compiled index so far, by surname key. */
+  private readonly indexed = new Map<string, readonly Motion[]>();
+
+  /** A motion of the compiled index: a catalog id's rows, or a row of `outcomes` (as motionList reads them). */
+  private motionAt(ref: string | number): Motion {
+    if (typeof ref === 'number') {
+      const row = this.bundle.outcomes[ref]!;
+      const submitters = outcomeSignatories(row[7]);
+      return { zaak: ref, date: row[1] || undefined, submitters, keys: submitters.map(surnameKey) };
+    }
+    const rows = this.rows().get(ref) ?? [];
+    const submitters = factOf(rows, SUBMITTERS) ?? [];
+    return { id: ref, date: factOf(rows, DATE), submitters, keys: submitters.map(surnameKey) };
   }
 
   motionsBySubmitterPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
