@@ -1,5 +1,5 @@
 import { isDocumentNumber, kamerstukKey, type KamerstukId } from '../../engine/identifiers';
-import { bundledRowCount, motionDocument, outcomeDocument, outcomeSignatories, richDocument, sampleDocument, type BundledCatalogData, type BundledDocument, type MotionRow, type SampleRow } from '../bundledData';
+import { bundledRowCount, motionDocument, outcomeDocument, outcomeSignatories, richDocument, sampleDocument, type BundledCatalogData, type BundledDocument, type MotionRow, type OutcomeRow, type SampleRow } from '../bundledData';
 import { foldForSearch, surnameKey } from '../../engine/folding';
 import { mergeDocuments, type CatalogDocument, type CatalogSource } from '../model';
 
@@ -95,14 +95,7 @@ export class BundledCatalogSource implements CatalogSource {
 
   /** A motion of the compiled index: a catalog id's rows, or a row of `outcomes` (as motionList reads them). */
   private motionAt(ref: string | number): Motion {
-    if (typeof ref === 'number') {
-      const row = this.bundle.outcomes[ref]!;
-      const submitters = outcomeSignatories(row[7]);
-      return { zaak: ref, date: row[1] || undefined, submitters, keys: submitters.map(surnameKey) };
-    }
-    const rows = this.rows().get(ref) ?? [];
-    const submitters = factOf(rows, SUBMITTERS) ?? [];
-    return { id: ref, date: factOf(rows, DATE), submitters, keys: submitters.map(surnameKey) };
+    return typeof ref === 'number' ? motionOfOutcome(ref, this.bundle.outcomes[ref]!) : motionOfRows(ref, this.rows().get(ref) ?? []);
   }
 
   motionsBySubmitterPrefix(prefix: string, limit: number): readonly CatalogDocument[] {
@@ -199,13 +192,9 @@ export class BundledCatalogSource implements CatalogSource {
     for (const [id, rows] of this.rows()) {
       const type = factOf(rows, TYPE);
       if (type !== 'Motie' && type !== 'Motie (gewijzigd/nader)') continue;
-      const submitters = factOf(rows, SUBMITTERS) ?? [];
-      list.push({ id, date: factOf(rows, DATE), submitters, keys: submitters.map(surnameKey) });
+      list.push(motionOfRows(id, rows));
     }
-    this.bundle.outcomes.forEach((row, zaak) => {
-      const submitters = outcomeSignatories(row[7]);
-      list.push({ zaak, date: row[1] || undefined, submitters, keys: submitters.map(surnameKey) });
-    });
+    this.bundle.outcomes.forEach((row, zaak) => list.push(motionOfOutcome(zaak, row)));
     return (this.everyMotion = list);
   }
   private everyMotion: readonly Motion[] | undefined;
@@ -272,6 +261,18 @@ interface Motion {
   readonly date: string | undefined;
   readonly submitters: readonly string[];
   readonly keys: readonly string[];
+}
+
+/** The motion of a catalog id, read from its rows. */
+function motionOfRows(id: string, rows: readonly Row[]): Motion {
+  const submitters = factOf(rows, SUBMITTERS) ?? [];
+  return { id, date: factOf(rows, DATE), submitters, keys: submitters.map(surnameKey) };
+}
+
+/** The motion of a row of `outcomes` (known by its zaak only). */
+function motionOfOutcome(zaak: number, row: OutcomeRow): Motion {
+  const submitters = outcomeSignatories(row[7]);
+  return { zaak, date: row[1] || undefined, submitters, keys: submitters.map(surnameKey) };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
