@@ -224,7 +224,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
 
   /** The jobs given and not yet answered: waiting, running, posted behind it, and a dropped one still running. */
   get load(): number {
-    return this.queue.length + (this.running ? 1 : 0) + (this.ahead ? 1 : 0) + (this.ignoreNextResult ? 1 : 0);
+    return this.queue.length + (this.running ? 1 : 0) + (this.ahead ? 1 : 0) + (this.droppedRunning ? 1 : 0);
   }
 
   /**
@@ -300,8 +300,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         // analyzed from it, a stretch) and dropped here; the findings that would follow it, or those
         // still being made after it was answered, are not made: the worker stops before the first
         // rule or at the next one.
-        this.ignoreNextResult = pending.id;
-        this.droppedJob = pending.job;
+        this.droppedRunning = pending;
         this.worker?.postMessage({ kind: 'cancel', id: pending.id } satisfies ToWorker);
         // Answered already: whoever waits for its findings gets none (they are not kept).
         if (pending.laterFindings) return pending.laterFindings(undefined);
@@ -311,14 +310,12 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     this.pump();
   }
 
-  /** The id of a dropped job still running in the worker: its result is not wanted. */
-  private ignoreNextResult = 0;
-  /** That job: its analysis is held all the same (the worker analyzes the next version from it). */
-  private droppedJob: AnalysisJob | undefined;
+  /** A dropped job still running in the worker: its result is not wanted (its analysis is held all the same: the worker analyzes the next version from it). */
+  private droppedRunning: Pending | undefined;
 
   private pump(): void {
     if (this.failed) return;
-    if (this.running || this.ignoreNextResult) return this.postAhead();
+    if (this.running || this.droppedRunning) return this.postAhead();
     const next = this.queue.shift();
     if (!next) return;
     let worker: Worker;
@@ -430,10 +427,10 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     // document's next version from it, so this thread holds it too — the next version's analysis then
     // comes as what changed against it, not whole (a 5 MB letter's: 50–100 ms of this thread to read,
     // in one task, after every burst of typing).
-    const dropped = worker === this.worker && reply.id === this.ignoreNextResult ? this.droppedJob : undefined;
+    const dropped = worker === this.worker && reply.id === this.droppedRunning?.id ? this.droppedRunning.job : undefined;
     if (dropped && ('delta' in reply || 'analysis' in reply)) return this.heldDropped(worker, dropped, reply);
     const pending = this.running;
-    const wanted = worker === this.worker && reply.id !== this.ignoreNextResult && pending?.id === reply.id && !pending.laterFindings && !!pending.job;
+    const wanted = worker === this.worker && reply.id !== this.droppedRunning?.id && pending?.id === reply.id && !pending.laterFindings && !!pending.job;
     if (!wanted || !('delta' in reply)) return void this.answered(worker, reply);
     return this.appliedInSteps(pending.job!.uri, pending.job!.text, reply.base, reply.delta).then(
       (analysis) => this.answered(worker, reply, analysis),
@@ -476,12 +473,11 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   /** `applied` delta: the analysis it made, or why it could not be applied. */
   private answered(worker: Worker, reply: FromWorker, applied?: DocumentAnalysis | Error): void {
     if (worker !== this.worker) return;
-    if (reply.id === this.ignoreNextResult) {
+    if (reply.id === this.droppedRunning?.id) {
       // The analysis of a job dropped after the worker sent it (on its way, or its delta applied in
       // steps): the findings that follow it (or their cancel) are the job's last reply.
       if ('findingsFollow' in reply && reply.findingsFollow) return;
-      this.ignoreNextResult = 0;
-      this.droppedJob = undefined;
+      this.droppedRunning = undefined;
       if ('cancelled' in reply) this.findingsCancelled++;
       this.running = this.nextInWorker();
       return this.pump();
