@@ -63,4 +63,40 @@ describe('citation descriptions taken over from the version before an edit', () 
     );
     assert.ok(carried > 2 * anew, `${carried} taken over, ${anew} described anew`);
   });
+
+  it('are read anew where a motion before the citation is linked to another paper by an edit far away', () => {
+    // The later mention has no link of its own (a letter is named between it and the citation): it
+    // takes the link of the first mention with the same submitters, 4,000 characters before.
+    const pad = 'Dit is een zin zonder verwijzingen over de planning van het werk in het komende jaar. '.repeat(50);
+    const later = 'Ik kom terug op de motie-Kostić c.s. over de brief van de minister over verduurzaming (Kamerstuk 29 826, nr. 150).';
+    for (const [first, edited] of [
+      ['nr. 150', 'nr. 148'],
+      ['nr. 148', 'nr. 150'],
+    ]) {
+      const text = `De motie-Kostić c.s. (Kamerstuk 29 826, ${first}) is aangenomen.\n\n${pad}\n\n${later}\n`;
+      const doc = docOf(text);
+      const before = describedCitations(doc);
+      const next = docOf(text.replace(first, edited), 2);
+      descriptionsFollow(next, doc);
+      const made = describedCitations(next);
+      assert.deepEqual(made, describedCitations(docOf(next.text)));
+      // The later citation is described otherwise once its motion is another paper's.
+      assert.notDeepEqual(made.at(-1), before.at(-1));
+    }
+  });
+
+  it('are read anew where an edit far after a citation lies within its parenthesis', () => {
+    // A parenthesis left open for 4,000 characters: a citation added in it, far after the first one,
+    // makes the phrase before describe both (no longer the first alone).
+    const pad = 'dit is een zin zonder verwijzingen over de planning van het werk in het komende jaar, '.repeat(50);
+    const text = `Ik verwijs naar de brief over de energie-intensieve industrie (Kamerstuk 29 826, nr. 150 en ${pad} einde) en verder.\n`;
+    const doc = docOf(text);
+    const before = describedCitations(doc);
+    const at = text.indexOf(' einde)');
+    const next = docOf(`${text.slice(0, at)} en Kamerstuk 30 196, nr. 803${text.slice(at)}`, 2);
+    descriptionsFollow(next, doc);
+    const made = describedCitations(next);
+    assert.deepEqual(made, describedCitations(docOf(next.text)));
+    assert.notDeepEqual(made[0], before[0]);
+  });
 });

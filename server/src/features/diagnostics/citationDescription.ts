@@ -21,13 +21,12 @@
 import { detachedData } from '../../engine/chars';
 import { MONTH_PATTERN, parseDutchDate } from '../../engine/calendar';
 import { normalizeDossier } from '../../engine/identifiers';
-import { changedStretch } from '../../engine/incremental';
-import { copyWith } from '../../engine/records';
-import type { KamerstukReference, MotionReference, Span } from '../../engine/model';
-import { lowerBound } from '../../engine/sortedOffsets';
+import { changedStretch, type ChangedStretch } from '../../engine/incremental';
+import type { KamerstukReference, MotionReference, Reference, Span } from '../../engine/model';
+import { lowerBound, lowerBoundBy } from '../../engine/sortedOffsets';
 import { DocumentLookup } from '../documentLookup';
 import type { IndexedDocument } from '../model';
-import { byOffset, PreviousVersions } from '../previousVersions';
+import { PreviousVersions } from '../previousVersions';
 import { sentenceAround } from '../sentences';
 import { contentWords } from '../words';
 
@@ -113,10 +112,7 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
   const change = changedStretch(previous.text, doc.text);
   const delta = change.newEnd - change.oldEnd;
   const near = (from: number, to: number): boolean => to + UNTOUCHED_MARGIN > change.start && from - UNTOUCHED_MARGIN < change.newEnd;
-  // The previous version's citations by offset (several papers may be cited at one offset: a list).
-  const oldByOffset = byOffset(before);
-  /** The previous version's citation of the same paper with the same length at `offset`. */
-  const oldAt = (r: KamerstukReference, offset: number) => oldByOffset.get(offset)?.find(([old]) => old.span.length === r.span.length && old.dossier === r.dossier && old.nr === r.nr);
+  const oldAt = previousCitations(previous.analysis.references, before);
   const lookup = DocumentLookup.of(doc);
   const oldLookup = DocumentLookup.of(previous);
   const markerIn = (markers: readonly { readonly span: Span }[], from: number, to: number): boolean => markers.some((m) => m.span.offset < to && m.span.offset + m.span.length > from);
@@ -125,20 +121,19 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
     previous.analysis.footnoteMarkers.length === doc.analysis.footnoteMarkers.length &&
     !markerIn(previous.analysis.footnoteMarkers, change.start - 1, change.oldEnd + 1) &&
     !markerIn(doc.analysis.footnoteMarkers, change.start - 1, change.newEnd + 1);
-  const motions = motionsOf(doc);
-  const oldMotions = motionsOf(previous);
+  const motionsAlike = unchangedMotions(motionsOf(doc), motionsOf(previous), change);
   for (const r of doc.analysis.references) {
     if (r.kind !== 'kamerstuk') continue;
     const end = r.span.offset + r.span.length;
     const isBefore = end + UNTOUCHED_MARGIN <= change.start;
     if (!isBefore && r.span.offset - UNTOUCHED_MARGIN < change.newEnd) continue;
     const shift = isBefore ? 0 : delta;
-    const found = oldAt(r, r.span.offset - shift);
-    if (!found) continue;
-    const [oldRef, described] = found;
-    // Before the edit: what follows it up to its closing parenthesis lies before the edit too.
+    const oldRef = oldAt(r, r.span.offset - shift);
+    if (!oldRef) continue;
+    // Before the edit: what follows it up to its closing parenthesis lies before the edit too (the
+    // text there is the same in both versions: this version's brackets tell).
     if (isBefore) {
-      const close = oldLookup.closingBracketFrom(oldRef.span.offset + oldRef.span.length);
+      const close = lookup.closingBracketFrom(end);
       if (close < 0 || close >= change.start) continue;
     }
     // In a footnote: the same note, away from the edit, and the marker a note that only cites is read at.
@@ -155,39 +150,101 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
         const markerShift = marker.span.offset >= change.newEnd ? delta : 0;
         if (near(marker.span.offset, marker.span.offset + marker.span.length) || marker.span.offset - markerShift !== oldMarker.span.offset) continue;
         // The description may be read before the marker, with the motions there.
-        if (!sameMotions(motions, oldMotions, Math.max(0, marker.span.offset - UNTOUCHED_MARGIN), marker.span.offset, markerShift)) continue;
+        if (!motionsAlike(Math.max(0, marker.span.offset - UNTOUCHED_MARGIN), marker.span.offset)) continue;
       }
     }
     // The motions it may be read with, linked to the same papers.
     const from = Math.max(0, (note ? Math.min(note.bodySpan.offset, r.span.offset) : r.span.offset) - UNTOUCHED_MARGIN);
-    if (!sameMotions(motions, oldMotions, from, end, shift)) continue;
+    if (!motionsAlike(from, end)) continue;
     // Its own place moved as the text around it did (a note's description may lie at its marker).
-    const moved = described && delta && described.span.offset >= change.oldEnd ? copyWith(described, { span: { offset: described.span.offset + delta, length: described.span.length } }) : described;
-    out.set(r, moved);
+    const described = before.get(oldRef);
+    out.set(r, described && delta && described.span.offset >= change.oldEnd ? movedDescription(described, delta) : described);
   }
   descriptionWork.carried += out.size;
   return out;
 }
 
-/** The motions of a version, in order of offset. */
-function motionsOf(doc: IndexedDocument): { readonly offsets: number[]; readonly refs: MotionReference[] } {
-  const refs = doc.analysis.references.filter((r): r is MotionReference => r.kind === 'motion');
-  return { offsets: refs.map((r) => r.span.offset), refs };
+/**
+ * Finds the previous version's citation of the same paper with the same length at an offset, among
+ * those it has descriptions of: asked in order of offset, it reads the previous version's references
+ * once (asked out of order, it searches).
+ */
+function previousCitations(
+  refs: readonly Reference[],
+  described: ReadonlyMap<KamerstukReference, CitationDescription | undefined>,
+): (r: KamerstukReference, offset: number) => KamerstukReference | undefined {
+  let at = 0;
+  let asked = -1;
+  return (r, offset) => {
+    if (offset < asked) at = lowerBoundBy(refs, offset, (x) => x.span.offset);
+    asked = offset;
+    while (at < refs.length && refs[at]!.span.offset < offset) at++;
+    // Several papers may be cited at one offset (a list).
+    for (let k = at; k < refs.length && refs[k]!.span.offset === offset; k++) {
+      const old = refs[k]!;
+      if (old.kind === 'kamerstuk' && old.span.length === r.span.length && old.dossier === r.dossier && old.nr === r.nr && described.has(old)) return old;
+    }
+    return undefined;
+  };
 }
 
-/** Whether the motions in [from, to) are those of the previous version in [from - shift, to - shift), each linked to the same paper. */
-function sameMotions(now: ReturnType<typeof motionsOf>, then: ReturnType<typeof motionsOf>, from: number, to: number, shift: number): boolean {
-  const a = lowerBound(now.offsets, from);
-  const b = lowerBound(now.offsets, to);
-  const c = lowerBound(then.offsets, from - shift);
-  if (lowerBound(then.offsets, to - shift) - c !== b - a) return false;
-  for (let i = 0; i < b - a; i++) {
-    const m = now.refs[a + i]!;
-    const o = then.refs[c + i]!;
-    if (m.span.offset - shift !== o.span.offset || m.span.length !== o.span.length) return false;
-    if (!!m.kamerstuk !== !!o.kamerstuk || (m.kamerstuk && (m.kamerstuk.dossier !== o.kamerstuk!.dossier || m.kamerstuk.nr !== o.kamerstuk!.nr))) return false;
+/** A description whose place moved by `delta` (written out: a spread of every description after an edit costs more). */
+function movedDescription(d: CitationDescription, delta: number): CitationDescription {
+  const out: { -readonly [K in keyof CitationDescription]: CitationDescription[K] } = { text: d.text, words: d.words, span: { offset: d.span.offset + delta, length: d.span.length }, form: d.form };
+  if (d.names !== undefined) out.names = d.names;
+  if (d.submitters !== undefined) out.submitters = d.submitters;
+  if (d.date !== undefined) out.date = d.date;
+  return out;
+}
+
+interface MotionList {
+  readonly offsets: readonly number[];
+  readonly refs: readonly MotionReference[];
+}
+
+/** The motions of each version, in order of offset (the next version compares its own with them). */
+const motionLists = new WeakMap<IndexedDocument['analysis'], MotionList>();
+
+function motionsOf(doc: IndexedDocument): MotionList {
+  let list = motionLists.get(doc.analysis);
+  if (!list) {
+    const refs = doc.analysis.references.filter((r): r is MotionReference => r.kind === 'motion');
+    motionLists.set(doc.analysis, (list = { offsets: refs.map((r) => r.span.offset), refs }));
   }
-  return true;
+  return list;
+}
+
+/**
+ * Whether the motions between two offsets of a version are those of the previous version at the same
+ * place (moved by the edit after it), each as long and linked to the same paper: asked of stretches
+ * before or after the changed one (a stretch across it is not). Where the two versions' motions differ
+ * is found once, comparing them in order.
+ */
+function unchangedMotions(now: MotionList, then: MotionList, change: ChangedStretch): (from: number, to: number) => boolean {
+  const differ: number[] = [];
+  const compare = (from: number, to: number, oldFrom: number, shift: number): void => {
+    let i = lowerBound(now.offsets, from);
+    const iEnd = lowerBound(now.offsets, to);
+    let j = lowerBound(then.offsets, oldFrom);
+    const jEnd = lowerBound(then.offsets, to - shift);
+    while (i < iEnd || j < jEnd) {
+      const a = i < iEnd ? now.offsets[i]! : Infinity;
+      const b = j < jEnd ? then.offsets[j]! + shift : Infinity;
+      if (a !== b) differ.push(Math.min(a, b));
+      else if (!sameMotion(now.refs[i]!, then.refs[j]!)) differ.push(a);
+      if (a <= b) i++;
+      if (b <= a) j++;
+    }
+  };
+  const delta = change.newEnd - change.oldEnd;
+  compare(0, change.start, 0, 0);
+  compare(change.newEnd, Infinity, change.oldEnd, delta);
+  return (from, to) => (to <= change.start || from >= change.newEnd) && lowerBound(differ, from) === lowerBound(differ, to);
+}
+
+function sameMotion(m: MotionReference, o: MotionReference): boolean {
+  if (m.span.length !== o.span.length || !!m.kamerstuk !== !!o.kamerstuk) return false;
+  return !m.kamerstuk || (m.kamerstuk.dossier === o.kamerstuk!.dossier && m.kamerstuk.nr === o.kamerstuk!.nr);
 }
 
 /** What every Kamerstuk citation of a document version describes, by its index in the analysis's references (null: nothing), as plain data. */
