@@ -10,6 +10,7 @@
  */
 import { withLfLineEnds } from '../engine/chars';
 import type { Footnote, FootnoteMarker, KamerstukReference, MotionReference, Reference, Span } from '../engine/model';
+import type { ChangedStretch } from '../engine/incremental';
 import { lowerBound } from '../engine/sortedOffsets';
 import type { IndexedDocument } from './model';
 
@@ -150,13 +151,23 @@ export class DocumentLookup {
 
   /** The offset of the first ")" at or after `from`, or -1. */
   closingBracketFrom(from: number): number {
-    if (!this.closingBrackets) {
-      const text = this.doc.text;
-      const found: number[] = [];
-      for (let i = text.indexOf(')'); i >= 0; i = text.indexOf(')', i + 1)) found.push(i);
-      this.closingBrackets = found;
-    }
+    this.closingBrackets ??= closingBracketsIn(this.doc.text, 0, this.doc.text.length);
     return this.closingBrackets[lowerBound(this.closingBrackets, from)] ?? -1;
+  }
+
+  /**
+   * Takes over the closing brackets a previous version's lookup found, where the text is the same
+   * (before `change.start`, and after the changed stretch, moved): only the changed stretch is read
+   * for them. Nothing when that one has not looked for them or this one has.
+   */
+  followBrackets(previous: DocumentLookup, change: ChangedStretch): void {
+    const before = previous.closingBrackets;
+    if (!before || this.closingBrackets) return;
+    const delta = change.newEnd - change.oldEnd;
+    const found = before.slice(0, lowerBound(before, change.start));
+    for (const i of closingBracketsIn(this.doc.text, change.start, change.newEnd)) found.push(i);
+    for (let k = lowerBound(before, change.oldEnd); k < before.length; k++) found.push(before[k]! + delta);
+    this.closingBrackets = found;
   }
 
   /** Where the line holding `offset` starts (after \n, \r\n or \r). */
@@ -204,4 +215,11 @@ function footnoteBodies(footnotes: readonly Footnote[]): FootnoteBodies {
     farthest.push(end);
   }
   return { notes, order, starts: notes.map((n) => n.bodySpan.offset), farthest };
+}
+
+/** Where ")" stands in [from, to) of a text. */
+function closingBracketsIn(text: string, from: number, to: number): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(')', from); i >= 0 && i < to; i = text.indexOf(')', i + 1)) found.push(i);
+  return found;
 }

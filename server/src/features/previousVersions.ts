@@ -3,8 +3,10 @@
  * (where the edit cannot have changed them: sentence windows, citation descriptions, deadline
  * statuses): the version before it when that one's values were made, else the one that version would
  * have taken them from. A version whose values nobody asked for is skipped, so no chain of old
- * versions is kept. And what a previous version kept, found again by offset.
+ * versions is kept. And what a previous version kept, found again by offset (keptAt).
  */
+import type { Reference } from '../engine/model';
+import { lowerBoundBy } from '../engine/sortedOffsets';
 import type { IndexedDocument } from './model';
 
 export class PreviousVersions {
@@ -36,13 +38,23 @@ export class PreviousVersions {
   }
 }
 
-/** What a previous version kept per reference, by the reference's offset (several may start at one offset: a list). */
-export function byOffset<R extends { readonly span: { readonly offset: number } }, V>(kept: Iterable<readonly [R, V]>): Map<number, [R, V][]> {
-  const out = new Map<number, [R, V][]>();
-  for (const [r, v] of kept) {
-    const at = out.get(r.span.offset);
-    if (at) at.push([r, v]);
-    else out.set(r.span.offset, [[r, v]]);
-  }
-  return out;
+/**
+ * Finds, among a previous version's references (in order of offset), one it kept a value for at an
+ * offset that `same` accepts. Asked in order of offset, it reads the references once (asked out of
+ * order, it searches): what a version takes over is looked for, reference by reference, in order.
+ */
+export function keptAt<R extends Reference, V>(refs: readonly Reference[], kept: ReadonlyMap<R, V>): (offset: number, same: (old: R) => boolean) => R | undefined {
+  let at = 0;
+  let asked = -1;
+  return (offset, same) => {
+    if (offset < asked) at = lowerBoundBy(refs, offset, (x) => x.span.offset);
+    asked = offset;
+    while (at < refs.length && refs[at]!.span.offset < offset) at++;
+    // Several may start at one offset (a list).
+    for (let k = at; k < refs.length && refs[k]!.span.offset === offset; k++) {
+      const old = refs[k] as R;
+      if (kept.has(old) && same(old)) return old;
+    }
+    return undefined;
+  };
 }

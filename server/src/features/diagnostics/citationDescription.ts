@@ -22,11 +22,11 @@ import { detachedData } from '../../engine/chars';
 import { MONTH_PATTERN, parseDutchDate } from '../../engine/calendar';
 import { normalizeDossier } from '../../engine/identifiers';
 import { changedStretch, type ChangedStretch } from '../../engine/incremental';
-import type { KamerstukReference, MotionReference, Reference, Span } from '../../engine/model';
-import { lowerBound, lowerBoundBy } from '../../engine/sortedOffsets';
+import type { KamerstukReference, MotionReference, Span } from '../../engine/model';
+import { lowerBound } from '../../engine/sortedOffsets';
 import { DocumentLookup } from '../documentLookup';
 import type { IndexedDocument } from '../model';
-import { PreviousVersions } from '../previousVersions';
+import { keptAt, PreviousVersions } from '../previousVersions';
 import { sentenceAround } from '../sentences';
 import { contentWords } from '../words';
 
@@ -112,9 +112,10 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
   const change = changedStretch(previous.text, doc.text);
   const delta = change.newEnd - change.oldEnd;
   const near = (from: number, to: number): boolean => to + UNTOUCHED_MARGIN > change.start && from - UNTOUCHED_MARGIN < change.newEnd;
-  const oldAt = previousCitations(previous.analysis.references, before);
+  const oldAt = keptAt(previous.analysis.references, before);
   const lookup = DocumentLookup.of(doc);
   const oldLookup = DocumentLookup.of(previous);
+  lookup.followBrackets(oldLookup, change);
   const markerIn = (markers: readonly { readonly span: Span }[], from: number, to: number): boolean => markers.some((m) => m.span.offset < to && m.span.offset + m.span.length > from);
   const notesAlike =
     previous.analysis.footnotes.length === doc.analysis.footnotes.length &&
@@ -128,7 +129,8 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
     const isBefore = end + UNTOUCHED_MARGIN <= change.start;
     if (!isBefore && r.span.offset - UNTOUCHED_MARGIN < change.newEnd) continue;
     const shift = isBefore ? 0 : delta;
-    const oldRef = oldAt(r, r.span.offset - shift);
+    // The previous version's citation of the same paper with the same length there.
+    const oldRef = oldAt(r.span.offset - shift, (old) => old.span.length === r.span.length && old.dossier === r.dossier && old.nr === r.nr);
     if (!oldRef) continue;
     // Before the edit: what follows it up to its closing parenthesis lies before the edit too (the
     // text there is the same in both versions: this version's brackets tell).
@@ -162,30 +164,6 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
   }
   descriptionWork.carried += out.size;
   return out;
-}
-
-/**
- * Finds the previous version's citation of the same paper with the same length at an offset, among
- * those it has descriptions of: asked in order of offset, it reads the previous version's references
- * once (asked out of order, it searches).
- */
-function previousCitations(
-  refs: readonly Reference[],
-  described: ReadonlyMap<KamerstukReference, CitationDescription | undefined>,
-): (r: KamerstukReference, offset: number) => KamerstukReference | undefined {
-  let at = 0;
-  let asked = -1;
-  return (r, offset) => {
-    if (offset < asked) at = lowerBoundBy(refs, offset, (x) => x.span.offset);
-    asked = offset;
-    while (at < refs.length && refs[at]!.span.offset < offset) at++;
-    // Several papers may be cited at one offset (a list).
-    for (let k = at; k < refs.length && refs[k]!.span.offset === offset; k++) {
-      const old = refs[k]!;
-      if (old.kind === 'kamerstuk' && old.span.length === r.span.length && old.dossier === r.dossier && old.nr === r.nr && described.has(old)) return old;
-    }
-    return undefined;
-  };
 }
 
 /** A description whose place moved by `delta` (written out: a spread of every description after an edit costs more). */

@@ -12,7 +12,7 @@ import { changedStretch } from '../../engine/incremental';
 import type { DeadlineReference } from '../../engine/model';
 import type { IndexedDocument } from '../model';
 import { DocumentLookup } from '../documentLookup';
-import { byOffset, PreviousVersions } from '../previousVersions';
+import { keptAt, PreviousVersions } from '../previousVersions';
 import { sentenceAround } from '../sentences';
 
 export type DeadlineStatus = 'beforeLetter' | 'promisePassed' | 'passed';
@@ -81,7 +81,7 @@ function carriedOver(doc: IndexedDocument, today: string): Map<DeadlineReference
   if (!previous || !before?.byReference.size || before.today !== today || previous.analysis.metadata.date !== doc.analysis.metadata.date) return out;
   const change = changedStretch(previous.text, doc.text);
   const delta = change.newEnd - change.oldEnd;
-  const oldByOffset = byOffset(before.byReference);
+  const oldAt = keptAt(previous.analysis.references, before.byReference);
   const lookup = DocumentLookup.of(doc);
   const oldLookup = DocumentLookup.of(previous);
   const notesAlike = sameNotes(previous, doc, delta, change);
@@ -90,14 +90,14 @@ function carriedOver(doc: IndexedDocument, today: string): Map<DeadlineReference
     const isBefore = r.span.offset + r.span.length + UNTOUCHED_MARGIN <= change.start;
     if (!isBefore && r.span.offset - UNTOUCHED_MARGIN < change.newEnd) continue;
     const shift = isBefore ? 0 : delta;
-    const found = oldByOffset.get(r.span.offset - shift)?.find(([old]) => sameReading(old, r));
-    if (!found) continue;
+    const old = oldAt(r.span.offset - shift, (o) => sameReading(o, r));
+    if (!old) continue;
     // In a footnote: its sentence ends at the note's ends, which must be those of the same note.
     const note = lookup.footnoteHolding(r.span.offset);
-    const oldNote = oldLookup.footnoteHolding(found[0].span.offset);
+    const oldNote = oldLookup.footnoteHolding(old.span.offset);
     if (!!note !== !!oldNote) continue;
     if (note && oldNote && (!notesAlike || note.bodySpan.offset - shift !== oldNote.bodySpan.offset || note.bodySpan.length !== oldNote.bodySpan.length)) continue;
-    out.set(r, found[1]);
+    out.set(r, before.byReference.get(old));
   }
   deadlineWork.carried += out.size;
   return out;
