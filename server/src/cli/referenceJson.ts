@@ -1,10 +1,14 @@
 import type { LineIndex } from '../engine/lineIndex';
 import type { Reference } from '../engine/model';
 
-/** A reference in the JSON shape of the annotation guideline, with offset, length, line and range added. */
+/**
+ * A reference in the JSON shape of the annotation guideline, with offset, length, line and range added.
+ * Its fields are added to one object in the order they are written (not spread into a new object per
+ * kind: `extract` writes hundreds of thousands of them).
+ */
 export function referenceToJson(r: Reference, lines: LineIndex): Record<string, unknown> {
   const range = lines.rangeOf(r.span);
-  const base: Record<string, unknown> = {
+  const o: Record<string, unknown> = {
     kind: r.kind,
     line: range.start.line + 1,
     text: r.text,
@@ -14,45 +18,42 @@ export function referenceToJson(r: Reference, lines: LineIndex): Record<string, 
   };
   switch (r.kind) {
     case 'kamerstuk':
-      return {
-        ...base,
-        dossier: r.dossier,
-        nr: r.nr,
-        ...(r.alsoDossiers?.length ? { alsoDossiers: r.alsoDossiers } : {}),
-        ...(r.chamber ? { chamber: r.chamber } : {}),
-        ...(r.vergaderjaar ? { vergaderjaar: r.vergaderjaar } : {}),
-        ...(r.pages ? { pages: r.pages } : {}),
-      };
+      o.dossier = r.dossier;
+      o.nr = r.nr;
+      if (r.alsoDossiers?.length) o.alsoDossiers = r.alsoDossiers;
+      if (r.chamber) o.chamber = r.chamber;
+      if (r.vergaderjaar) o.vergaderjaar = r.vergaderjaar;
+      if (r.pages) o.pages = r.pages;
+      break;
     case 'dossier':
-      return { ...base, dossier: r.dossier };
+      o.dossier = r.dossier;
+      break;
     case 'documentNumber':
-      return { ...base, number: r.number };
+      o.number = r.number;
+      break;
     case 'motion':
-      return {
-        ...base,
-        submitters: r.submitters,
-        cs: r.cs,
-        ...(r.kamerstuk ? { kamerstuk: { dossier: r.kamerstuk.dossier, nr: r.kamerstuk.nr, via: r.kamerstuk.source } } : {}),
-      };
+      o.submitters = r.submitters;
+      o.cs = r.cs;
+      if (r.kamerstuk) o.kamerstuk = { dossier: r.kamerstuk.dossier, nr: r.kamerstuk.nr, via: r.kamerstuk.source };
+      break;
     case 'amount':
-      return {
-        ...base,
-        value: r.value,
-        ...(r.valueMax !== undefined ? { valueMax: r.valueMax } : {}),
-        ...(r.qualifiers?.length ? { qualifiers: r.qualifiers } : {}),
-        ...(r.tableUnit ? { tableUnit: r.tableUnit.text } : {}),
-      };
+      o.value = r.value;
+      if (r.valueMax !== undefined) o.valueMax = r.valueMax;
+      if (r.qualifiers?.length) o.qualifiers = r.qualifiers;
+      if (r.tableUnit) o.tableUnit = r.tableUnit.text;
+      break;
     case 'handelingen':
-      return {
-        ...base,
-        chamber: r.chamber,
-        year: r.year,
-        nr: r.nr,
-        ...(r.item ? { item: r.item } : {}),
-        aanhangsel: r.aanhangsel,
-        ...(r.pages ? { pages: r.pages } : {}),
-      };
+      o.chamber = r.chamber;
+      o.year = r.year;
+      o.nr = r.nr;
+      if (r.item) o.item = r.item;
+      o.aanhangsel = r.aanhangsel;
+      if (r.pages) o.pages = r.pages;
+      break;
     case 'deadline':
-      return { ...base, ...(r.start ? { start: r.start } : {}), ...(r.end ? { end: r.end } : {}) };
+      if (r.start) o.start = r.start;
+      if (r.end) o.end = r.end;
+      break;
   }
+  return o;
 }
