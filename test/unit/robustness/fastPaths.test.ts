@@ -14,7 +14,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { isLatinWordCode, isRegExpSpaceCode, isSpaceCode, isWordCodeAt } from '../../../server/src/engine/chars';
+import { isLatinWordCode, isRegExpSpaceCode, isSpaceCode, isWordCodeAt, standsAsWord } from '../../../server/src/engine/chars';
 import { LineIndex } from '../../../server/src/engine/lineIndex';
 import { hasPageStartMarks } from '../../../server/src/engine/recognizers/pageFootnotes';
 import { InstrumentMatcher, URL as URL_PATTERN, type InstrumentMatch } from '../../../server/src/engine/instrumentMatcher';
@@ -323,6 +323,25 @@ describe('fast paths find what the plain code found', () => {
     };
     const dossier = fc.array(fc.constantFrom('1', '2', '3', '0', '9', ' ', '\t', '\u00a0', 'A', 'X', '-'), { maxLength: 14 }).map((a) => a.join(''));
     fc.assert(fc.property(dossier, (d) => assert.equal(splitWrongly(d), before(d), JSON.stringify(d))), params(3000));
+  });
+
+  it('a word that stands on its own in a name is told in place as a pattern made of it told it', () => {
+    const escaped = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const before = (text: string, word: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${escaped(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
+    const piece = fc.oneof(
+      fc.constantFrom('NGF', 'ngf', 'BNC', 'BNC-fiche', 'IPCEI', "IPCEI's", 'SDE++', 'SDE', '1', '2', ' ', '-', '/', '(', ')', 'é', 'ﬀ', '𝐀', '🇳🇱', '\ud835', '\udc00', '\u0301', '٣'),
+      unicodeText(3),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(), fc.integer({ min: 1, max: 6 }), (parts, at, length) => {
+        const text = parts.join('');
+        const from = text.length ? at % text.length : 0;
+        // Words cut from the text (across surrogate pairs too) and the pieces themselves; an empty word stands nowhere.
+        for (const word of [text.slice(from, from + length), ...parts.slice(0, 3)]) if (word) assert.equal(standsAsWord(text, word), before(text, word), `${JSON.stringify(word)} in ${JSON.stringify(text)}`);
+      }),
+      params(3000),
+    );
+    assert.equal(standsAsWord('NGF', ''), false);
   });
 });
 

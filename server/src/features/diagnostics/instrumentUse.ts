@@ -2,7 +2,7 @@
  * How a letter uses an instrument's names, for the first-use rules: which mentions write the name
  * out in full, which abbreviation was introduced and where.
  */
-import { detached } from '../../engine/chars';
+import { detached, standsAsWord } from '../../engine/chars';
 import { isCapitalsTerm } from '../../engine/instrumentMatcher';
 import type { GlossaryEntry } from '../../engine/glossary';
 import { SpanSet } from '../../engine/sortedOffsets';
@@ -71,7 +71,7 @@ const normalizedNames = new Map<string, string>();
  */
 export function writtenOutName(e: GlossaryEntry): string | undefined {
   if (writtenOut.has(e)) return writtenOut.get(e);
-  const holdsAbbreviation = (name: string): boolean => e.abbreviations.some((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(a)}(?![\\p{L}\\p{N}])`, 'u').test(name));
+  const holdsAbbreviation = (name: string): boolean => e.abbreviations.some((a) => standsAsWord(name, a));
   const name = [e.fullName, e.name].find((n): n is string => !!n && !isCapitalsTerm(n) && !e.abbreviations.includes(n) && !holdsAbbreviation(n));
   writtenOut.set(e, name);
   return name;
@@ -79,9 +79,6 @@ export function writtenOutName(e: GlossaryEntry): string | undefined {
 /** Per glossary entry (the same object while its glossary is), its written-out name. */
 const writtenOut = new WeakMap<GlossaryEntry, string | undefined>();
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * True when a mention writes the instrument out in full: not an abbreviation, and the full name,
