@@ -39,12 +39,12 @@ const entries = [
 async function buildData() {
   const tool = 'dist/tools/compile-data.js';
   await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['server/src/io/bundledData.ts'], outfile: tool });
-  const { compileBundledDataFiles } = require(path.resolve(tool));
+  const { asciiJson, compileBundledDataFiles } = require(path.resolve(tool));
   compileBundledDataFiles('server/data/sources', 'dist/data');
   const written = new Set(['catalog.json']);
   for (const name of fs.readdirSync('server/data')) {
     if (!name.endsWith('.json')) continue;
-    fs.writeFileSync(path.join('dist/data', name), JSON.stringify(JSON.parse(fs.readFileSync(path.join('server/data', name), 'utf8'))));
+    fs.writeFileSync(path.join('dist/data', name), asciiJson(JSON.parse(fs.readFileSync(path.join('server/data', name), 'utf8'))));
     written.add(name);
   }
   // A data file removed from server/data does not linger in dist/data (and so in the package).

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { completeEntries, parseGlossary, WORKSPACE_GLOSSARY_PATH, type GlossaryData } from '../engine/glossary';
+import { readDataFile } from './bundledData';
 import { readSmallFileSync } from './textFiles';
 
 /** File name of the bundled glossary in dist/data/ (esbuild.mjs copies server/data/glossary.json). */
@@ -15,7 +16,7 @@ export function loadBundledGlossary(dataDir: string, report: (problem: string) =
   const file = path.join(dataDir, GLOSSARY_FILE);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readDataFile(file);
   } catch (e) {
     report(`bundled glossary missing (${file}): ${(e as Error).message}`);
     return { entries: [], ambiguities: [] };
