@@ -16,7 +16,7 @@
  */
 import { copyWith } from '../engine/records';
 import type { Span } from '../engine/model';
-import type { CitationDescription } from '../features/diagnostics/citationDescription';
+import { movedDescription, type CitationDescription } from '../features/diagnostics/citationDescription';
 import type { Finding } from '../features/model';
 
 /** One rule's findings, as the rules that read only the document deliver them. */
@@ -212,7 +212,7 @@ export function describedDelta(before: Described, now: Described, at: number, sh
   return { at, shift, ...listDeltaBy(before, now, (d, n) => sameMovedDescription(d, n, at, shift)) };
 }
 
-/** Whether `movedDescription(old, at, shift)` would be equal to `now` (samePlain), found without making the moved copy. */
+/** Whether `old && movedDescription(old, at, shift)` would be equal to `now` (samePlain), found without making the moved copy. */
 export function sameMovedDescription(old: CitationDescription | null, now: CitationDescription | null, at: number, shift: number): boolean {
   if (old === null || shift === 0 || !isRecord(now)) return samePlain(old, now);
   const a = old as unknown as Record<string, unknown>;
@@ -227,12 +227,7 @@ export function sameMovedDescription(old: CitationDescription | null, now: Citat
 
 /** The descriptions a delta describes, of those of its base. Throws when the delta keeps descriptions `before` does not have. */
 export function applyDescribedDelta(before: Described, delta: DescribedDelta): (CitationDescription | null)[] {
-  return applyListDelta(before, delta, (d) => movedDescription(d, delta.at, delta.shift), "the citations' descriptions");
-}
-
-/** A description whose place is at or after `at` moved by `shift` (itself otherwise). */
-export function movedDescription(d: CitationDescription | null, at: number, shift: number): CitationDescription | null {
-  return d && shift !== 0 && d.span.offset >= at ? copyWith(d, { span: { offset: d.span.offset + shift, length: d.span.length } }) : d;
+  return applyListDelta(before, delta, (d) => d && movedDescription(d, delta.at, delta.shift), "the citations' descriptions");
 }
 
 /**

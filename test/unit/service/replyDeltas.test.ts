@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Finding } from '../../../server/src/features/model';
 import type { CitationDescription } from '../../../server/src/features/diagnostics/citationDescription';
-import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, moved, movedDescription, sameMovedDescription, sameMovedFinding, samePlain, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
+import { movedDescription } from '../../../server/src/features/diagnostics/citationDescription';
+import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, moved, sameMovedDescription, sameMovedFinding, samePlain, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
 import { params } from '../../support/textArbitraries';
 
 const URI = 'file:///ws/brief.md';
@@ -131,7 +132,7 @@ describe('findings as what changed against the version before', () => {
     fc.assert(
       fc.property(descriptions, descriptions, edit, (before, other, e) => {
         assert.deepEqual(applyDescribedDelta(structuredClone(before), structuredClone(describedDelta(before, other, e.at, e.shift))), other);
-        const all = before.map((d) => movedDescription(d, e.at, e.shift));
+        const all = before.map((d) => d && movedDescription(d, e.at, e.shift));
         const from = Math.min(e.from, all.length);
         const inserted = other.slice(0, 3);
         const now = [...all.slice(0, from), ...inserted, ...all.slice(Math.min(all.length, from + e.removed))];
@@ -147,7 +148,7 @@ describe('findings as what changed against the version before', () => {
     const change = fc.constantFrom('none', 'offset', 'length', 'text', 'key dropped', 'key added', 'null', 'other');
     fc.assert(
       fc.property(description, description, fc.nat(5000), fc.integer({ min: -60, max: 60 }), change, (old, other, at, shift, what) => {
-        const copy = structuredClone(movedDescription(old, at, shift));
+        const copy = structuredClone(old && movedDescription(old, at, shift));
         const now = copy as ({ -readonly [K in keyof CitationDescription]: CitationDescription[K] } & Record<string, unknown>) | null;
         if (now && what === 'offset') now.span = { offset: now.span.offset + 1, length: now.span.length };
         if (now && what === 'length') now.span = { offset: now.span.offset, length: now.span.length + 1 };
@@ -155,7 +156,7 @@ describe('findings as what changed against the version before', () => {
         if (now && what === 'key dropped') delete (now as Record<string, unknown>)['form'];
         if (now && what === 'key added') now['extra'] = 1;
         const against = what === 'other' ? other : what === 'null' ? null : now;
-        assert.equal(sameMovedDescription(old, against, at, shift), samePlain(movedDescription(old, at, shift), against), what);
+        assert.equal(sameMovedDescription(old, against, at, shift), samePlain(old && movedDescription(old, at, shift), against), what);
       }),
       params(3000),
     );

@@ -160,15 +160,20 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
     if (!motionsAlike(from, end)) continue;
     // Its own place moved as the text around it did (a note's description may lie at its marker).
     const described = before.get(oldRef);
-    out.set(r, described && delta && described.span.offset >= change.oldEnd ? movedDescription(described, delta) : described);
+    out.set(r, described && movedDescription(described, change.oldEnd, delta));
   }
   descriptionWork.carried += out.size;
   return out;
 }
 
-/** A description whose place moved by `delta` (written out: a spread of every description after an edit costs more). */
-function movedDescription(d: CitationDescription, delta: number): CitationDescription {
-  const out: { -readonly [K in keyof CitationDescription]: CitationDescription[K] } = { text: d.text, words: d.words, span: { offset: d.span.offset + delta, length: d.span.length }, form: d.form };
+/**
+ * A description whose place is at or after `at` moved by `shift` (itself otherwise): as a later
+ * version takes it over, here and where the main thread applies the worker's delta of descriptions.
+ * Written out field by field: a spread of each of thousands of descriptions after an edit costs more.
+ */
+export function movedDescription(d: CitationDescription, at: number, shift: number): CitationDescription {
+  if (shift === 0 || d.span.offset < at) return d;
+  const out: { -readonly [K in keyof CitationDescription]: CitationDescription[K] } = { text: d.text, words: d.words, span: { offset: d.span.offset + shift, length: d.span.length }, form: d.form };
   if (d.names !== undefined) out.names = d.names;
   if (d.submitters !== undefined) out.submitters = d.submitters;
   if (d.date !== undefined) out.date = d.date;
