@@ -10,6 +10,7 @@ import type { DiagnosticRule } from '../features/diagnostics/model';
 import { SEVERITIES, type CheckedFinding, type DiagnosticSettings, type FixEdit, type Severity } from '../features/model';
 import type { Locale, Messages } from '../l10n';
 import type { InputDocument } from './documents';
+import { jsonArrayWriter } from './jsonArray';
 
 export interface CheckedDocument {
   readonly input: InputDocument;
@@ -121,19 +122,10 @@ function findingsLine(counts: ReadonlyMap<Severity, number>, m: Messages): strin
   return parts.length ? parts.join(' · ') : m.cli.noFindings;
 }
 
-/**
- * The documents as one JSON array, as `JSON.stringify(array, null, 2)` writes it, each document
- * written when it comes (its lines indented one level).
- */
+/** The documents as one JSON array (jsonArrayWriter), each written when it comes. */
 function jsonPrinter(out: (s: string) => void): CheckPrinter {
-  let count = 0;
-  return {
-    document(c) {
-      const json = JSON.stringify(documentJson(c), null, 2).replaceAll('\n', '\n  ');
-      out(`${count++ ? ',\n' : '[\n'}  ${json}`);
-    },
-    end: () => out(count ? '\n]\n' : '[]\n'),
-  };
+  const array = jsonArrayWriter(out);
+  return { document: (c) => array.element(documentJson(c)), end: () => array.end() };
 }
 
 function documentJson(c: CheckedDocument): unknown {

@@ -6,6 +6,7 @@ import type { Locale, Messages } from '../l10n';
 import { describeReference } from '../features/describe';
 import { oneLine } from '../engine/chars';
 import type { InputDocument } from './documents';
+import { jsonArrayWriter } from './jsonArray';
 import { referenceToJson } from './referenceJson';
 import type { DocumentAnalyzer } from '../service/kamerwijzer';
 
@@ -28,7 +29,8 @@ const ANALYSES_IN_FLIGHT = 8;
  */
 export async function runExtract(docs: readonly InputDocument[], options: ExtractOptions, locale: Locale, m: Messages, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let failed = 0;
-  let written = 0;
+  // The same text as JSON.stringify(all, null, 2), written one document at a time.
+  const json = jsonArrayWriter(out);
   const ahead: Promise<{ analysis: DocumentAnalysis; lines: LineIndex }>[] = [];
   let next = 0;
   const start = (): void => {
@@ -48,17 +50,10 @@ export async function runExtract(docs: readonly InputDocument[], options: Extrac
       err(m.cli.analysisFailed(d.displayPath, (e as Error)?.message ?? String(e)));
       continue;
     }
-    if (options.json) {
-      // The same text as JSON.stringify(all, null, 2), one element at a time: an array of one, indented
-      // as the whole array's elements are, without its brackets.
-      const element = JSON.stringify([documentJson(d, made.analysis, made.lines)], null, 2);
-      out(`${written ? ',\n' : '[\n'}${element.slice(2, -2)}`);
-    } else {
-      printDocument(d, made.analysis, made.lines, locale, m, out);
-    }
-    written++;
+    if (options.json) json.element(documentJson(d, made.analysis, made.lines));
+    else printDocument(d, made.analysis, made.lines, locale, m, out);
   }
-  if (options.json) out(written ? '\n]\n' : '[]\n');
+  if (options.json) json.end();
   return failed;
 }
 
