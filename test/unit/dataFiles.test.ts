@@ -8,7 +8,7 @@ import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { asciiJson, readDataFile } from '../../server/src/io/bundledData';
+import { asciiJson, readDataFile } from '../../server/src/io/dataFiles';
 
 describe('the bundled data files', () => {
   const value = { title: 'Motie van het lid Kostić c.s. over ‘de zorg’ — € 1,5 mld. 🇳🇱', quote: '"\\\n', list: ['é', 'ß', '\u2028', 'İ'] };

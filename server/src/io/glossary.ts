@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { completeEntries, parseGlossary, WORKSPACE_GLOSSARY_PATH, type GlossaryData } from '../engine/glossary';
-import { readDataFile } from './bundledData';
+import { readDataFile } from './dataFiles';
 import { readSmallFileSync } from './textFiles';
 
 /** File name of the bundled glossary in dist/data/ (esbuild.mjs copies server/data/glossary.json). */
