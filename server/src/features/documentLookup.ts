@@ -113,13 +113,18 @@ export class DocumentLookup {
     return at > lowerBound(c.offsets, from) ? c.refs[at - 1] : undefined;
   }
 
-  /** The last motion (in order of offset) that lies wholly within [from, to). */
-  lastMotionWithin(from: number, to: number): MotionReference | undefined {
+  /** The document's motions in order of offset, with their offsets. */
+  motions(): { readonly refs: readonly MotionReference[]; readonly offsets: readonly number[] } {
     if (!this.motionList) {
       const refs = this.doc.analysis.references.filter((r): r is MotionReference => r.kind === 'motion');
       this.motionList = { refs, offsets: refs.map((r) => r.span.offset) };
     }
-    const { refs, offsets } = this.motionList;
+    return this.motionList;
+  }
+
+  /** The last motion (in order of offset) that lies wholly within [from, to). */
+  lastMotionWithin(from: number, to: number): MotionReference | undefined {
+    const { refs, offsets } = this.motions();
     for (let k = lowerBound(offsets, to) - 1; k >= 0 && offsets[k]! >= from; k--) {
       if (offsets[k]! + refs[k]!.span.length <= to) return refs[k];
     }

@@ -122,7 +122,7 @@ function carriedOver(doc: IndexedDocument): Map<KamerstukReference, CitationDesc
     previous.analysis.footnoteMarkers.length === doc.analysis.footnoteMarkers.length &&
     !markerIn(previous.analysis.footnoteMarkers, change.start - 1, change.oldEnd + 1) &&
     !markerIn(doc.analysis.footnoteMarkers, change.start - 1, change.newEnd + 1);
-  const motionsAlike = unchangedMotions(motionsOf(doc), motionsOf(previous), change);
+  const motionsAlike = unchangedMotions(lookup.motions(), oldLookup.motions(), change);
   for (const r of doc.analysis.references) {
     if (r.kind !== 'kamerstuk') continue;
     const end = r.span.offset + r.span.length;
@@ -180,22 +180,7 @@ export function movedDescription(d: CitationDescription, at: number, shift: numb
   return out;
 }
 
-interface MotionList {
-  readonly offsets: readonly number[];
-  readonly refs: readonly MotionReference[];
-}
-
-/** The motions of each version, in order of offset (the next version compares its own with them). */
-const motionLists = new WeakMap<IndexedDocument['analysis'], MotionList>();
-
-function motionsOf(doc: IndexedDocument): MotionList {
-  let list = motionLists.get(doc.analysis);
-  if (!list) {
-    const refs = doc.analysis.references.filter((r): r is MotionReference => r.kind === 'motion');
-    motionLists.set(doc.analysis, (list = { offsets: refs.map((r) => r.span.offset), refs }));
-  }
-  return list;
-}
+type MotionList = ReturnType<DocumentLookup['motions']>;
 
 /**
  * Whether the motions between two offsets of a version are those of the previous version at the same
