@@ -265,15 +265,27 @@ const HOVER_INTERVAL_MS = 5;
 /**
  * Edits of one character at `at` in a letter open at version 1 — typing "x", then deleting it again,
  * by turns — each followed by a diagnostic pull; `hovering`, hovers sent every few milliseconds
- * meanwhile, whether or not the last was answered, their times added to `hovers`.
+ * meanwhile, whether or not the last was answered, their times added to `hovers`; `completions`, a
+ * completion at the cursor asked right after the edit (as an editor suggests while one types), its
+ * time added there.
  */
-function typist(c: BenchServer['connection'], uri: string, at: Position): { edit(hovering?: { readonly hover: () => Promise<number>; readonly hovers: number[] }): Promise<number>; nextVersion(): number } {
+function typist(
+  c: BenchServer['connection'],
+  uri: string,
+  at: Position,
+): { edit(hovering?: { readonly hover: () => Promise<number>; readonly hovers: number[] }, completions?: number[]): Promise<number>; nextVersion(): number } {
   let version = 1;
   return {
-    async edit(hovering) {
-      const change = version % 2 === 1 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    async edit(hovering, completions) {
+      const typed = version % 2 === 1;
+      const change = typed ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
       const t0 = performance.now();
       await c.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+      if (completions) {
+        const asked = performance.now();
+        await c.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at.line, character: at.character + (typed ? 1 : 0) } });
+        completions.push(performance.now() - asked);
+      }
       const pending: Promise<void>[] = [];
       const timer = hovering && setInterval(() => pending.push(hovering.hover().then((ms) => void hovering.hovers.push(ms))), HOVER_INTERVAL_MS);
       await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
@@ -338,6 +350,8 @@ interface SteadyTypingFigures {
   readonly hoverCount: number;
   /** The server's main thread's CPU per edit (hovers apart), where /proc tells it (Linux); else undefined. */
   readonly mainCpuMsPerEdit: number | undefined;
+  /** A completion asked right after each of `edits` more edits: the median time to its answer. */
+  readonly completionMs: number;
 }
 
 /**
@@ -362,7 +376,10 @@ async function serverSteadyTyping(text: string, warmup: number, edits: number): 
     const cpu0 = mainThreadCpuMs(server.child.pid);
     for (let i = 0; i < edits; i++) await typing.edit();
     const cpu1 = mainThreadCpuMs(server.child.pid);
+    const completions: number[] = [];
+    for (let i = 0; i < edits; i++) await typing.edit(undefined, completions);
     return {
+      completionMs: median(completions),
       editMs: median(editTimes),
       hoverP90: percentile(busy, 90),
       hoverP99: percentile(busy, 99),
@@ -615,6 +632,7 @@ async function serverTargets(figures: Figure[], big: string, log: (line: string)
   figures.push({ id: 'edit.diagnostics.5mb.server.steady', label: 'edit → diagnostics, 5 MB letter, steady typing (server)', value: steady.editMs, unit: 'ms', note: 'median of 10 edits after 12 (the figure above: the first 5 of a session, V8 still compiling)' });
   figures.push({ id: 'hover.p90.busy.steady', label: 'hover p90 while a 5 MB document is re-analysed, steady typing (server)', value: steady.hoverP90, unit: 'ms', note: `${steady.hoverCount} hovers, one every ${HOVER_INTERVAL_MS} ms during the 10 edits` });
   figures.push({ id: 'hover.p99.busy.steady', label: 'hover p99 while a 5 MB document is re-analysed, steady typing (server)', value: steady.hoverP99, unit: 'ms', target: { op: '<=', value: 5 } });
+  figures.push({ id: 'completion.5mb.server.steady', label: 'completion right after a keystroke, 5 MB letter, steady typing (server)', value: steady.completionMs, unit: 'ms', note: `median of 10 edits, each followed at once by a completion at the cursor; 20-23 ms before the editor's text stopped being compared with the analyzed one and its lines read whole for it (7 December, two alternate runs: 14-16 ms after)` });
   if (steady.mainCpuMsPerEdit !== undefined) figures.push({ id: 'edit.maincpu.5mb.server.steady', label: "server's main thread CPU per edit, 5 MB letter, steady typing", value: steady.mainCpuMsPerEdit, unit: 'ms', note: 'from /proc, 10 more edits without hovers' });
 
   log('  typing in the server (bursts of 10 keystrokes 50 ms apart, 5 MB letter) …');

@@ -1,6 +1,9 @@
 import type { Position, Range, Span } from './model';
 import { lowerBound } from './sortedOffsets';
 
+/** How many line indexes were made from another's (`edited`): the tests count them. */
+export const lineIndexEdits = { count: 0 };
+
 /**
  * Converts between UTF-16 offsets and zero-based line/character positions.
  * Line breaks are \n, \r\n and \r, as LSP defines them.
@@ -55,6 +58,7 @@ export class LineIndex {
    * those after it moved, the lines around it read again. The same starts as `new LineIndex(text)`.
    */
   edited(text: string, change: { readonly start: number; readonly oldEnd: number; readonly newEnd: number }): LineIndex {
+    lineIndexEdits.count++;
     const old = this.starts;
     const delta = change.newEnd - change.oldEnd;
     // Kept: the starts whose line break ends before the change.

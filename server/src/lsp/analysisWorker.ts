@@ -354,7 +354,11 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     pending.postedAsEdit = !!edit;
     const { text, ...withoutText } = job;
     worker.postMessage({ kind: 'analyze', id, job: edit ? withoutText : job, ...(edit ? { edit } : {}), ...(base ? { base } : {}), ...(findingsBase ? { findingsBase } : {}), ...(describedBase ? { describedBase } : {}) } satisfies ToWorker);
-    if (kept) this.posted.keep(job.uri, { id, text });
+    if (kept) {
+      this.posted.keep(job.uri, { id, text });
+      // The analysis of this text will be held: where the editor's text differs from it is followed (views of it).
+      this.options.edits?.given(job.uri, text);
+    }
   }
 
   /** The job's text as an edit of the text last posted of its document, when the edit trail knows where they differ. */

@@ -8,6 +8,12 @@
  * Per document one trail: from a text (the version the worker was last given) to the text now, and the
  * stretch between them, the edits composed as they come (engine/incremental.ts composeStretch). Only
  * texts the editor and the worker's bookkeeping hold anyway are referred to.
+ *
+ * Beside it, where the editor's text differs from each of the last texts given to the worker
+ * (`given`, `stretchFrom`): a request answered from the analysis held while a newer version is
+ * analyzed maps its places through that stretch (lsp/staleView.ts) instead of comparing the two
+ * texts — which made V8 copy the editor's new text whole (10 MB for a 5 MB letter) on the first
+ * request after every keystroke — and the editor's line index is made from the analyzed one.
  */
 import { composeStretch, type ChangedStretch } from '../engine/incremental';
 
@@ -33,8 +39,24 @@ export interface TakenEdit {
   readonly inserted: string;
 }
 
+/** A text given to the analysis worker, and where the editor's text now differs from it (undefined: nowhere). */
+interface Mark {
+  readonly text: string;
+  stretch: ChangedStretch | undefined;
+}
+
+/**
+ * How many texts given to the worker are followed per document: an open document's next version is
+ * given once the one before it is analyzed, so the analysis held is of the last text given or the one
+ * before it (a third for a version whose analysis failed); each held here beyond those is a text kept
+ * longer than the analyses keep it.
+ */
+const MARKS_KEPT = 3;
+
 export class EditTrail {
   private readonly trails = new Map<string, Trail>();
+  /** Per open document: the editor's text now, and the last texts given to the worker with where the editor's text differs from each. */
+  private readonly marks = new Map<string, { to: string; readonly list: Mark[] }>();
 
   /**
    * An edit of an open document: `after` is `before` with the edit made. An edit of a text the trail
@@ -42,6 +64,7 @@ export class EditTrail {
    * text on (the trail knows nothing of the texts before it).
    */
   record(uri: string, before: string, after: string, edit: TextEditPlace | undefined): void {
+    this.follow(uri, before, after, edit);
     const trail = this.trails.get(uri);
     if (!edit) {
       this.trails.set(uri, { from: after, to: after, stretch: undefined });
@@ -66,8 +89,55 @@ export class EditTrail {
     return { stretch, inserted: trail.inserted ?? to.slice(stretch.start, stretch.newEnd) };
   }
 
+  /**
+   * The worker was given `text` of the document (the text of a version an analysis will be made of):
+   * where the editor's text differs from it is followed from now on (`stretchFrom`), when it is the
+   * editor's text now.
+   */
+  given(uri: string, text: string): void {
+    const held = this.marks.get(uri);
+    if (!held) {
+      this.marks.set(uri, { to: text, list: [{ text, stretch: undefined }] });
+      return;
+    }
+    if (held.to !== text) return;
+    if (held.list.length >= MARKS_KEPT) held.list.shift();
+    held.list.push({ text, stretch: undefined });
+  }
+
+  /**
+   * Where the editor's text `to` differs from `from`, a text the worker was given (`given`) of the
+   * document — `{ stretch: undefined }` when nowhere — as the edits since tell it, without reading
+   * either text (a wider stretch than the least one); undefined when the trail does not know. The
+   * texts given before `from` are no longer followed.
+   */
+  stretchFrom(uri: string, from: string, to: string): { readonly stretch: ChangedStretch | undefined } | undefined {
+    const held = this.marks.get(uri);
+    if (!held || held.to !== to) return undefined;
+    for (let i = held.list.length - 1; i >= 0; i--) {
+      const mark = held.list[i]!;
+      if (mark.text.length !== from.length || mark.text !== from) continue;
+      held.list.splice(0, i);
+      return { stretch: mark.stretch };
+    }
+    return undefined;
+  }
+
+  /** An edit of the editor's text: where it differs from each text followed moves on; another text starts over (nothing followed). */
+  private follow(uri: string, before: string, after: string, edit: TextEditPlace | undefined): void {
+    const held = this.marks.get(uri);
+    if (!held) return;
+    if (!edit || held.to !== before) {
+      this.marks.delete(uri);
+      return;
+    }
+    for (const mark of held.list) mark.stretch = composeStretch(mark.stretch, edit.start, edit.end, edit.inserted.length);
+    held.to = after;
+  }
+
   /** The document was closed. */
   forget(uri: string): void {
     this.trails.delete(uri);
+    this.marks.delete(uri);
   }
 }

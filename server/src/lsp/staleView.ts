@@ -13,6 +13,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver/node';
 import type { IndexedDocument } from '../catalog/workspaceIndex';
+import type { ChangedStretch } from '../engine/incremental';
 import { LineIndex } from '../engine/lineIndex';
 
 /** The common beginning and end of two texts: the one stretch where they differ. */
@@ -27,9 +28,21 @@ export class TextChange {
   ) {}
 
   static between(before: string, after: string): TextChange {
+    textComparisons.count++;
     const prefix = commonPrefix(before, after);
     const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - prefix);
     return new TextChange(prefix, suffix, before.length, after.length);
+  }
+
+  /**
+   * The change of a text of `oldLength` into one of `newLength` that differ only in `stretch` (undefined:
+   * nowhere); undefined when the stretch does not fit the two lengths.
+   */
+  static of(stretch: ChangedStretch | undefined, oldLength: number, newLength: number): TextChange | undefined {
+    if (!stretch) return oldLength === newLength ? new TextChange(oldLength, 0, oldLength, newLength) : undefined;
+    const suffix = oldLength - stretch.oldEnd;
+    const fits = stretch.start >= 0 && stretch.start <= stretch.oldEnd && stretch.start <= stretch.newEnd && suffix >= 0 && newLength - stretch.newEnd === suffix;
+    return fits ? new TextChange(stretch.start, suffix, oldLength, newLength) : undefined;
   }
 
   /** The offset in the old text of an offset in the new one; undefined inside the changed stretch. */
@@ -46,6 +59,9 @@ export class TextChange {
     return end ? this.newLength - this.suffix : this.prefix;
   }
 }
+
+/** How many times two texts were compared to find where they differ (the tests count them). */
+export const textComparisons = { count: 0 };
 
 /** Compares in blocks (string equality is a fast comparison), then character by character in the first differing block. */
 function commonPrefix(a: string, b: string): number {
@@ -82,9 +98,20 @@ export class StaleView {
     readonly doc: IndexedDocument,
     /** The editor's document; undefined (or the same text) when the analysis is current. */
     private readonly open: TextDocument | undefined,
+    /**
+     * Where the editor's text differs from the analyzed one as the editor's edits tell it (lsp/editTrail.ts
+     * `stretchFrom`; `{ stretch: undefined }`: nowhere), when known: neither text is read to find it.
+     * Undefined: the two texts are compared.
+     */
+    known?: { readonly stretch: ChangedStretch | undefined },
   ) {
     this.editor = open && { text: open.getText(), version: open.version };
+    if (known && this.editor) this.change = TextChange.of(known.stretch, doc.text.length, this.editor.text.length);
+    this.stretch = this.change && known?.stretch;
   }
+
+  /** The stretch the change was made of, when it was given (`known`). */
+  private readonly stretch: ChangedStretch | undefined;
 
   /** True when the analysis is of the editor's text. */
   get exact(): boolean {
@@ -126,8 +153,22 @@ export class StaleView {
   withCurrentText(): IndexedDocument {
     if (this.exact) return this.doc;
     const { text, version } = this.editor!;
-    this.currentDoc ??= { ...this.doc, version, text, lines: new LineIndex(text) };
+    this.currentDoc ??= { ...this.doc, version, text, lines: this.currentLines(text) };
     return this.currentDoc;
+  }
+
+  /**
+   * The line index of the editor's text: made from the analyzed text's where the edits told where the
+   * two differ (the line starts before the stretch kept, those after it moved, only the stretch read),
+   * else by reading the whole text.
+   */
+  private currentLines(text: string): LineIndex {
+    const stretch = this.stretch;
+    if (!stretch) return new LineIndex(text);
+    // One character wider on each side: never between the "\r" and "\n" of a line end (LineIndex.edited).
+    const start = Math.max(0, stretch.start - 1);
+    const after = Math.min(1, this.doc.text.length - stretch.oldEnd);
+    return this.doc.lines.edited(text, { start, oldEnd: stretch.oldEnd + after, newEnd: stretch.newEnd + after });
   }
 
   /**

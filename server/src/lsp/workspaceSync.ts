@@ -208,7 +208,8 @@ export class WorkspaceSync {
     // One view per analysis and editor version of an open document: the changed stretch is found once.
     const kept = this.views.get(uri);
     if (kept && kept.doc === doc && kept.version === open.version) return kept.view;
-    const view = new StaleView(doc, open);
+    // Where the editor's text differs from the analyzed one, as the edits since tell it (not found by comparing the two).
+    const view = new StaleView(doc, open, doc.version === open.version ? undefined : this.edits?.stretchFrom(uri, doc.text, open.getText()));
     this.views.set(uri, { doc, version: open.version, view });
     return view;
   }

@@ -93,6 +93,72 @@ describe('the edit trail of an open document', () => {
     );
   });
 
+  it('follows where the editor\'s text differs from each of the last texts given to the worker, through any number of edits', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.array(edit, { maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (start, rounds, giveAfter) => {
+        const trail = new EditTrail();
+        trail.given(A, start);
+        const given = [start];
+        let t = start;
+        rounds.forEach((round, r) => {
+          for (const e of round) {
+            const at = Math.floor(e.at * t.length);
+            const next = t.slice(0, at) + e.insert + t.slice(Math.min(t.length, at + e.remove));
+            trail.record(A, t, next, { start: at, end: Math.min(t.length, at + e.remove), inserted: e.insert });
+            t = next;
+          }
+          if (giveAfter[r]) {
+            trail.given(A, t);
+            given.push(t);
+          }
+        });
+        // Each of the last three given (the oldest asked first: asking drops the ones older than the text asked of), checked against the texts.
+        for (const from of given.slice(-3)) {
+          const known = trail.stretchFrom(A, from, t);
+          assert.ok(known, 'known');
+          const s = known.stretch;
+          if (!s) {
+            assert.equal(from, t);
+            continue;
+          }
+          assert.ok(s.start <= s.oldEnd && s.start <= s.newEnd && from.length - s.oldEnd === t.length - s.newEnd, JSON.stringify(s));
+          assert.equal(t.slice(0, s.start), from.slice(0, s.start));
+          assert.equal(t.slice(s.newEnd), from.slice(s.oldEnd));
+        }
+      }),
+      params(500),
+    );
+  });
+
+  it('follows given texts only while every edit is told: not after another text, a whole new one, or closing; not for a text never given', () => {
+    const trail = new EditTrail();
+    const [v1, v2, v3] = ['Kamerstuk 29826, nr. 250', 'Kamerstuk 29826, nr. 251', 'Kamerstuk 29826, nr. 2512'];
+    trail.given(A, v1);
+    trail.record(A, v1, v2, { start: 23, end: 24, inserted: '1' });
+    assert.deepEqual(trail.stretchFrom(A, v1, v2), { stretch: { start: 23, oldEnd: 24, newEnd: 24 } });
+    // Another editor text than the one followed to, a text never given: not known.
+    assert.equal(trail.stretchFrom(A, v1, v3), undefined);
+    assert.equal(trail.stretchFrom(A, 'Kamerstuk 29826, nr. 25', v2), undefined);
+    // A text given that is not the editor's text now is not followed.
+    trail.given(A, v3);
+    assert.equal(trail.stretchFrom(A, v3, v2), undefined);
+    // Given now: the same text, nowhere changed.
+    trail.given(A, v2);
+    assert.deepEqual(trail.stretchFrom(A, v2, v2), { stretch: undefined });
+    // Asked for a newer one, the older ones are no longer followed.
+    assert.equal(trail.stretchFrom(A, v1, v2), undefined);
+    // An edit of a text it does not end in: nothing followed.
+    trail.record(A, v1, v3, { start: 23, end: 24, inserted: '12' });
+    assert.equal(trail.stretchFrom(A, v2, v3), undefined);
+    // The whole text replaced, or the document closed: nothing followed.
+    trail.given(A, v3);
+    trail.record(A, v3, v1, undefined);
+    assert.equal(trail.stretchFrom(A, v3, v1), undefined);
+    trail.given(A, v1);
+    trail.forget(A);
+    assert.equal(trail.stretchFrom(A, v1, v1), undefined);
+  });
+
   it('does not know after edits it was not told of, a whole new text, another start, or once the document closed', () => {
     const trail = new EditTrail();
     const [v1, v2, v3] = ['Kamerstuk 29826, nr. 250', 'Kamerstuk 29826, nr. 251', 'Kamerstuk 29826, nr. 252'];
