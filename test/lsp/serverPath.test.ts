@@ -135,6 +135,51 @@ describe('language server: analysis off the main thread, findings kept per versi
     assert.match((hover!.contents as MarkupContent).value, /29 826, nr\. 149/);
   });
 
+  it('an edit that moves no finding to another place keeps the last report and its id ("unchanged"); one that does, or changes a finding, sends the new one', async () => {
+    let text = manyFindings(600);
+    const uri = await open('typen.md', text);
+    const first = await pull(uri);
+    assert.equal(first.items.length, 600);
+    let version = 1;
+    /** Replaces `[at, at + remove)` of the text, as the editor sends it. */
+    const edit = async (at: number, remove: number, insert: string): Promise<void> => {
+      const lines = new LineIndex(text);
+      await lsp.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: lines.positionAt(at), end: lines.positionAt(at + remove) }, text: insert }] });
+      text = text.slice(0, at) + insert + text.slice(at + remove);
+    };
+    // Typed at the end of a line, after its finding: every finding stays where it was.
+    const lineEnd = text.indexOf('antwoordt.', text.length >> 1) + 'antwoordt'.length;
+    await edit(lineEnd, 0, ' nu');
+    const typed = await pull(uri, first.resultId);
+    assert.equal(typed.kind, 'unchanged');
+    assert.equal(typed.resultId, first.resultId);
+    // Asked without naming it, the report is sent whole: the fresh analysis's, with the same id.
+    const whole = await pull(uri);
+    assert.equal(whole.resultId, first.resultId);
+    assert.deepEqual(whole.items.map(shape), await freshDiagnostics(uri, text));
+    // A line break before findings moves them to other lines: a new report.
+    await edit(lineEnd, 0, '\n');
+    const moved = await pull(uri, first.resultId);
+    assert.equal(moved.kind, 'full');
+    assert.notEqual(moved.resultId, first.resultId);
+    assert.deepEqual(moved.items.map(shape), await freshDiagnostics(uri, text));
+    // A character typed before a finding on its line moves it along the line: a new report.
+    const cited = text.indexOf('Kamerstuk 29826 nr', text.length >> 1);
+    await edit(cited - 1, 0, 'x');
+    const along = await pull(uri, moved.resultId);
+    assert.equal(along.kind, 'full');
+    assert.deepEqual(along.items.map(shape), await freshDiagnostics(uri, text));
+    // A citation corrected where it stands: that finding goes, a new report.
+    await edit(cited + 1, 'Kamerstuk 29826 nr'.length, 'Kamerstuk 29826, nr.');
+    const fixed = await pull(uri, along.resultId);
+    assert.equal(fixed.kind, 'full');
+    assert.equal(fixed.items.length, 599);
+    assert.deepEqual(fixed.items.map(shape), await freshDiagnostics(uri, text));
+    // Typed at the letter's end: "unchanged" for that new report.
+    await edit(text.length - 1, 0, ' ');
+    assert.equal((await pull(uri, fixed.resultId)).kind, 'unchanged');
+  });
+
   /**
    * Random edit sequences (with diagnostic pulls and hovers not awaited between them) on the texts
    * `letter` gives for a seed: the final pull gives the findings of a fresh analysis of the final text.

@@ -46,6 +46,27 @@ export function toDiagnostic(f: CheckedFinding): Diagnostic {
   return d;
 }
 
+/**
+ * True when two findings make the same diagnostic (`toDiagnostic` writes the same): the same place,
+ * severity, code, message, tags and related places. Compared field by field, without making either.
+ */
+export function sameDiagnostic(a: CheckedFinding, b: CheckedFinding): boolean {
+  if (a === b) return true;
+  if (a.code !== b.code || a.severity !== b.severity || a.message !== b.message || !sameRange(a.range, b.range)) return false;
+  const ta = a.tags?.length ? a.tags : undefined;
+  const tb = b.tags?.length ? b.tags : undefined;
+  if (ta !== tb && (!ta || !tb || ta.length !== tb.length || ta.some((t, i) => t !== tb[i]))) return false;
+  const ra = a.related?.length ? a.related : undefined;
+  const rb = b.related?.length ? b.related : undefined;
+  if (ra === rb) return true;
+  if (!ra || !rb || ra.length !== rb.length) return false;
+  return ra.every((r, i) => r.uri === rb[i]!.uri && r.message === rb[i]!.message && sameRange(r.range, rb[i]!.range));
+}
+
+function sameRange(a: CheckedFinding['range'], b: CheckedFinding['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
 /** The link to a code's documentation, one object per code (a large letter's report has thousands of diagnostics). */
 function codeDescriptionOf(code: string): { readonly href: string } {
   let made = CODE_DESCRIPTIONS.get(code);

@@ -2,7 +2,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { IndexedDocument } from '../catalog/workspaceIndex';
 import type { CheckedFinding } from '../features/model';
 import { yieldToEventLoop } from '../io/workspaceScanner';
-import { toDiagnostic } from './convert';
+import { sameDiagnostic, toDiagnostic } from './convert';
 
 /**
  * A slice function for the rules: yields to the event loop (other requests are answered) once
@@ -16,6 +16,12 @@ export function yieldEvery(ms: number): () => Promise<void> {
     await yieldToEventLoop();
     last = Date.now();
   };
+}
+
+/** A document's findings as diagnostics, and the id of that result. */
+interface Report {
+  readonly resultId: string;
+  readonly diagnostics: Diagnostic[];
 }
 
 /** How many findings are made diagnostics between two yields to the event loop. */
@@ -79,25 +85,40 @@ export class DiagnosticsPublisher {
 
   /**
    * The findings as diagnostics, and an id of that result: the service gives the same list for an
-   * unchanged document, so a pull that names it as its previous result is answered "unchanged".
+   * unchanged document, so a pull that names it as its previous result is answered "unchanged". With
+   * `uri`, findings that make the same diagnostics as the document's last report (an edit that moved
+   * no finding to another line or column: most keystrokes) keep that report and its id: the editor is
+   * told "unchanged" instead of being sent thousands of diagnostics again.
    */
-  reportOf(items: CheckedFinding[]): { readonly resultId: string; readonly diagnostics: Diagnostic[] } {
-    let report = this.reports.get(items);
+  reportOf(items: CheckedFinding[], uri?: string): Report {
+    let report = this.reports.get(items) ?? (uri === undefined ? undefined : this.sameAsLast(uri, items));
     if (!report) this.reports.set(items, (report = { resultId: `kw-${++this.reportCount}`, diagnostics: items.map(toDiagnostic) }));
+    if (uri !== undefined) this.lastReports.set(uri, { items, report });
     return report;
   }
 
-  private readonly reports = new WeakMap<CheckedFinding[], { readonly resultId: string; readonly diagnostics: Diagnostic[] }>();
+  private readonly reports = new WeakMap<CheckedFinding[], Report>();
   private reportCount = 0;
+  /** Per document: its last report and the findings it was made of. */
+  private readonly lastReports = new Map<string, { readonly items: CheckedFinding[]; readonly report: Report }>();
+
+  /** The document's last report, kept for `items` too, when they make the same diagnostics (in the same order). */
+  private sameAsLast(uri: string, items: CheckedFinding[]): Report | undefined {
+    const last = this.lastReports.get(uri);
+    if (!last || last.items.length !== items.length) return undefined;
+    for (let i = 0; i < items.length; i++) if (!sameDiagnostic(last.items[i]!, items[i]!)) return undefined;
+    this.reports.set(items, last.report);
+    return last.report;
+  }
 
   /**
    * As `reportOf`, without holding up other requests for a large document's thousands of findings:
    * they are made diagnostics in slices, and a report of more than one slice is handed back in a task
    * of its own, so that the reply that carries it is encoded apart from the rules' last slice.
    */
-  async report(items: CheckedFinding[]): Promise<{ readonly resultId: string; readonly diagnostics: Diagnostic[] }> {
-    if (items.length <= REPORT_SLICE) return this.reportOf(items);
-    if (!this.reports.has(items)) {
+  async report(items: CheckedFinding[], uri?: string): Promise<Report> {
+    if (items.length <= REPORT_SLICE) return this.reportOf(items, uri);
+    if (!this.reports.has(items) && !(uri !== undefined && this.sameAsLast(uri, items))) {
       const diagnostics: Diagnostic[] = [];
       for (let k = 0; k < items.length; k++) {
         if (k > 0 && k % REPORT_SLICE === 0) await yieldToEventLoop();
@@ -107,7 +128,7 @@ export class DiagnosticsPublisher {
       if (!this.reports.has(items)) this.reports.set(items, { resultId: `kw-${++this.reportCount}`, diagnostics });
     }
     await yieldToEventLoop();
-    return this.reportOf(items);
+    return this.reportOf(items, uri);
   }
 
   /** The findings last computed for a document. */
@@ -139,7 +160,7 @@ export class DiagnosticsPublisher {
             if (!found) return this.clear(uri);
             // Made in slices: a newer version's diagnostics may be sent meanwhile, and these are not sent after them.
             const version = this.versionSignal(uri);
-            return this.report(found.items).then(({ diagnostics }) => {
+            return this.report(found.items, uri).then(({ diagnostics }) => {
               if (this.isOpen(uri) && !version?.aborted) void this.connection.sendDiagnostics({ uri, version: found.doc.version, diagnostics });
             });
           })
@@ -169,11 +190,13 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.last.delete(uri);
+    this.lastReports.delete(uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private clear(uri: string): void {
     this.last.delete(uri);
+    this.lastReports.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

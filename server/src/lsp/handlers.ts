@@ -122,7 +122,7 @@ function registerChecks({ connection, service, publisher, client, guard }: Pick<
       const findings = await publisher.currentFindings(p.textDocument.uri);
       if (!findings) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       // The same findings as the client's previous result (kept per version): "unchanged", nothing sent again.
-      const { resultId, diagnostics } = await publisher.report(findings.items);
+      const { resultId, diagnostics } = await publisher.report(findings.items, p.textDocument.uri);
       if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics };
     }),
@@ -131,7 +131,7 @@ function registerChecks({ connection, service, publisher, client, guard }: Pick<
     guard('code actions', null, async (p: CodeActionParams) => {
       const findings = await publisher.currentFindings(p.textDocument.uri);
       if (!findings) return null;
-      const { diagnostics } = publisher.reportOf(findings.items);
+      const { diagnostics } = publisher.reportOf(findings.items, p.textDocument.uri);
       const all = findings.items.map((f, i) => ({ diagnostic: diagnostics[i]!, fixes: f.fixes ?? [] }));
       const selected = fixablesOf(p.context.diagnostics, all);
       const actions = service.codeActions({ selected, all, createFiles: client().createFiles, ...(p.context.only ? { only: p.context.only } : {}) });
