@@ -121,7 +121,8 @@ function registerChecks({ connection, service, publisher, client, guard }: Pick<
       // Text that is refused or cannot be analyzed now has no diagnostics (none stale from its last good version).
       const findings = await publisher.currentFindings(p.textDocument.uri);
       if (!findings) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      // The same findings as the client's previous result (kept per version): "unchanged", nothing sent again.
+      // The same findings as the client's previous result (kept per version), or findings that make the
+      // same diagnostics as the document's last report (it keeps its id): "unchanged", nothing sent again.
       const { resultId, diagnostics } = await publisher.report(findings.items, p.textDocument.uri);
       if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics };
