@@ -36,6 +36,11 @@ export class FindingsCache {
   /** The rules that read the workspace when they last ran (on any document). */
   private readonly workspaceRules = new Set<string>();
 
+  /** True for a rule that read the workspace when it last ran (on any document). */
+  readsWorkspace(code: string): boolean {
+    return this.workspaceRules.has(code);
+  }
+
   /** The workspace changed (a document indexed or removed, the catalog's facts): rules that read it run again. */
   workspaceChanged(): void {
     this.generation++;
@@ -122,7 +127,7 @@ export class FindingsCache {
         else this.workspaceRules.delete(code);
       },
       pending: () => current.pending,
-      readsWorkspace: (code) => this.workspaceRules.has(code),
+      readsWorkspace: (code) => this.readsWorkspace(code),
     };
     const promise = compute(cache).then(
       (result) => {

@@ -366,9 +366,14 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   };
   /** What a document's findings are kept under besides its analysis: the settings, the date, its glossary and glossary file. */
   const localOf = (uri: string, today: string): readonly unknown[] => [settings, today, glossaries.forDocument(uri), glossaries.workspaceFileFor(uri)];
-  /** The checks to run beside an analysis elsewhere: every rule of ALL_RULES that is on (the analyzer runs those that read only the document). */
+  /**
+   * The checks to run beside an analysis elsewhere: every rule of ALL_RULES that is on (the analyzer
+   * runs those that read only the document), but those that read the workspace when they last ran
+   * here: the analyzer would leave them out after running them up to their first look at it (a rule
+   * that read nothing of it on some document goes back to the analyzer).
+   */
   const checksOf = (): DocumentChecks => ({
-    codes: rules.filter((r) => ALL_RULES.includes(r) && severityOf(r, settings.diagnostics) !== 'off').map((r) => r.code),
+    codes: rules.filter((r) => ALL_RULES.includes(r) && severityOf(r, settings.diagnostics) !== 'off' && !kept.readsWorkspace(r.code)).map((r) => r.code),
     settings: settings.diagnostics,
     locale: settings.locale,
     today: context().today,

@@ -333,6 +333,33 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     }
   });
 
+  it('a rule that read the workspace when it last ran is not given to the worker with the next version (it would be left out there after running up to that point)', async () => {
+    const given: (readonly string[])[] = [];
+    const recording = { analyze: (...args: Parameters<WorkerAnalyzer['analyze']>) => (given.push(args[0].checks?.codes ?? []), analyzer.analyze(...args)) };
+    const s = createKamerwijzer({
+      sources: [new ListCatalogSource(KNOWN), bundledSource()],
+      bundledGlossary: () => bundledGlossary,
+      folderOf: (uri) => (uri.startsWith('file:///ws/') ? 'ws' : undefined),
+      settings: { locale: 'nl', today: '2026-01-15', diagnostics: { ...DEFAULT_DIAGNOSTIC_SETTINGS, enforceCitationStyle: true } },
+      analyzer: recording,
+      slice: yieldNow,
+      logger,
+    });
+    s.glossaries.setFolder('ws', GLOSSARY_URI, undefined);
+    s.setDocument(B, B_TEXTS[0]!, 1);
+    // A motion named without its Kamerstuk: motion-without-kamerstuk looks its candidates up in the catalog.
+    const text = `${seeds[0]}\n\nDe motie-Kostić over de verduurzaming van de industrie vraagt om meer.\n`;
+    const first = await s.setDocumentAsync(A, text, 1);
+    await s.findings(first);
+    assert.ok(given[0]!.includes('motion-without-kamerstuk'), 'given to the worker before it is known to read the workspace');
+    const second = await s.setDocumentAsync(A, `${text}Slot.\n`, 2);
+    const found = await s.findings(second);
+    assert.ok(!given[1]!.includes('motion-without-kamerstuk'), 'not given again');
+    assert.ok(given[1]!.includes('citation-malformed'), 'the rules that read only the letter still are');
+    assert.ok(found.some((f) => f.code === 'motion-without-kamerstuk'));
+    assert.deepEqual(found, (await fresh(`${text}Slot.\n`, B_TEXTS[0]!, undefined)).findings);
+  });
+
   it('a second request for the findings of an unchanged document computes nothing', async () => {
     const s = service(analyzer);
     s.setDocument(B, B_TEXTS[0]!, 1);
