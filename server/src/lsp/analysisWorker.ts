@@ -515,6 +515,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         return this.pump();
       }
       const prepared = this.hold(pending.job, reply, analysis);
+      this.options.edits?.held(pending.job.uri, pending.job.text);
       const later = reply.findingsFollow ? this.findingsFollowing(pending) : undefined;
       const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(later ? { findingsLater: later } : {}), ...(prepared ? { prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(pending.postedAsEdit ? { fromEdit: true as const } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
       // A delta was applied to a large analysis just now: what is made of the result (the index, the

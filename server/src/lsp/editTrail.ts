@@ -123,6 +123,21 @@ export class EditTrail {
     return undefined;
   }
 
+  /**
+   * An analysis of `text` (a text given) is held now: the texts given before it are no longer followed
+   * (no later view is of their analyses), so none is kept longer than the analyses keep it.
+   */
+  held(uri: string, text: string): void {
+    const list = this.marks.get(uri)?.list;
+    if (!list) return;
+    for (let i = list.length - 1; i > 0; i--) {
+      if (list[i]!.text.length === text.length && list[i]!.text === text) {
+        list.splice(0, i);
+        return;
+      }
+    }
+  }
+
   /** An edit of the editor's text: where it differs from each text followed moves on; another text starts over (nothing followed). */
   private follow(uri: string, before: string, after: string, edit: TextEditPlace | undefined): void {
     const held = this.marks.get(uri);

@@ -147,6 +147,14 @@ describe('the edit trail of an open document', () => {
     assert.deepEqual(trail.stretchFrom(A, v2, v2), { stretch: undefined });
     // Asked for a newer one, the older ones are no longer followed.
     assert.equal(trail.stretchFrom(A, v1, v2), undefined);
+    // An analysis of a text given held: the ones given before it are no longer followed.
+    const v4 = `${v2}.`;
+    trail.record(A, v2, v4, { start: v2.length, end: v2.length, inserted: '.' });
+    trail.given(A, v4);
+    trail.held(A, v4);
+    assert.equal(trail.stretchFrom(A, v2, v4), undefined);
+    assert.deepEqual(trail.stretchFrom(A, v4, v4), { stretch: undefined });
+    trail.record(A, v4, v2, { start: v2.length, end: v4.length, inserted: '' });
     // An edit of a text it does not end in: nothing followed.
     trail.record(A, v1, v3, { start: 23, end: 24, inserted: '12' });
     assert.equal(trail.stretchFrom(A, v2, v3), undefined);
