@@ -50,7 +50,7 @@ describe('StaleView: the last analysis seen from the editor text of the request'
     assert.deepEqual(view.mapAnswer({ range })?.range, range);
   });
 
-  it('where the edits tell where the texts differ, compares no texts and answers as comparing does (the lines of the editor text made from the analyzed ones)', () => {
+  it('where the edits tell where the texts differ, compares no texts and answers as that stretch says (the lines of the editor text made from the analyzed ones, as when compared)', () => {
     const piece = fc.constantFrom('Kamerstuk 29 826, nr. 250', 'motie', ' ', 'a', '\n', '\r\n', '\r', '€ 5 mln');
     const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(6), insert: text });
@@ -79,6 +79,9 @@ describe('StaleView: the last analysis seen from the editor text of the request'
         assert.equal(textComparisons.count, compared, 'no texts compared');
         if (!exact) assert.equal(lineIndexEdits.count, linesEdited + (known.stretch ? 1 : 0), 'the lines made from the analyzed ones');
         const now = open.getText();
+        // Compared instead (no stretch told): the same lines, made from the analyzed ones too.
+        const comparing = new StaleView(doc, open);
+        if (!comparing.exact) assert.deepEqual(Array.from(comparing.withCurrentText().lines.startsData()), Array.from(new LineIndex(now).startsData()));
         const st = known.stretch;
         if (!st) {
           assert.equal(exact, true);

@@ -114,13 +114,10 @@ export class EditTrail {
   stretchFrom(uri: string, from: string, to: string): { readonly stretch: ChangedStretch | undefined } | undefined {
     const held = this.marks.get(uri);
     if (!held || held.to !== to) return undefined;
-    for (let i = held.list.length - 1; i >= 0; i--) {
-      const mark = held.list[i]!;
-      if (mark.text.length !== from.length || mark.text !== from) continue;
-      held.list.splice(0, i);
-      return { stretch: mark.stretch };
-    }
-    return undefined;
+    const i = givenAt(held.list, from);
+    if (i < 0) return undefined;
+    held.list.splice(0, i);
+    return { stretch: held.list[0]!.stretch };
   }
 
   /**
@@ -129,13 +126,7 @@ export class EditTrail {
    */
   held(uri: string, text: string): void {
     const list = this.marks.get(uri)?.list;
-    if (!list) return;
-    for (let i = list.length - 1; i > 0; i--) {
-      if (list[i]!.text.length === text.length && list[i]!.text === text) {
-        list.splice(0, i);
-        return;
-      }
-    }
+    if (list) list.splice(0, Math.max(0, givenAt(list, text)));
   }
 
   /** An edit of the editor's text: where it differs from each text followed moves on; another text starts over (nothing followed). */
@@ -155,4 +146,10 @@ export class EditTrail {
     this.trails.delete(uri);
     this.marks.delete(uri);
   }
+}
+
+/** Where `text` stands among the texts followed, the newest first (-1: not there); compared by length first. */
+function givenAt(list: readonly Mark[], text: string): number {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.text.length === text.length && list[i]!.text === text) return i;
+  return -1;
 }

@@ -107,11 +107,7 @@ export class StaleView {
   ) {
     this.editor = open && { text: open.getText(), version: open.version };
     if (known && this.editor) this.change = TextChange.of(known.stretch, doc.text.length, this.editor.text.length);
-    this.stretch = this.change && known?.stretch;
   }
-
-  /** The stretch the change was made of, when it was given (`known`). */
-  private readonly stretch: ChangedStretch | undefined;
 
   /** True when the analysis is of the editor's text. */
   get exact(): boolean {
@@ -158,17 +154,14 @@ export class StaleView {
   }
 
   /**
-   * The line index of the editor's text: made from the analyzed text's where the edits told where the
-   * two differ (the line starts before the stretch kept, those after it moved, only the stretch read),
-   * else by reading the whole text.
+   * The line index of the editor's text, made from the analyzed text's through the change (the line
+   * starts before it kept, those after it moved, only the changed stretch read): not read whole.
    */
   private currentLines(text: string): LineIndex {
-    const stretch = this.stretch;
-    if (!stretch) return new LineIndex(text);
+    const { prefix, suffix, oldLength, newLength } = this.textChange();
     // One character wider on each side: never between the "\r" and "\n" of a line end (LineIndex.edited).
-    const start = Math.max(0, stretch.start - 1);
-    const after = Math.min(1, this.doc.text.length - stretch.oldEnd);
-    return this.doc.lines.edited(text, { start, oldEnd: stretch.oldEnd + after, newEnd: stretch.newEnd + after });
+    const after = Math.min(1, suffix);
+    return this.doc.lines.edited(text, { start: Math.max(0, prefix - 1), oldEnd: oldLength - suffix + after, newEnd: newLength - suffix + after });
   }
 
   /**
