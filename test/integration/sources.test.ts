@@ -6,6 +6,7 @@
  * resumed), and the features on top: a hover that learns a title, definition opening the text.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -158,6 +159,20 @@ describe('official sources', function () {
       const fetcher = new HttpFetcher({ allowed: [server.koop], backoffMs: 5 });
       await assert.rejects(fetcher.get(`${server.koop}/kst-31125-92/metadata.xml`), /redirect to another host refused/);
       await assert.rejects(fetcher.get('http://evil.example/x'), /host not allowed/);
+    });
+
+    it('loads Node\'s HTTP modules at the first request, not before (a start that fetches nothing does not pay for them)', () => {
+      // In a process of its own: this one has them loaded already (the replay server).
+      const fetcherModule = path.join(__dirname, '../../server/src/io/httpFetcher.js');
+      const script = `
+        const loaded = () => process.moduleLoadList.filter((m) => /^NativeModule (https?|tls)$/.test(m)).map((m) => m.slice(13)).sort().join(',');
+        const { HttpFetcher } = require(${JSON.stringify(fetcherModule)});
+        const f = new HttpFetcher({ allowed: ['http://127.0.0.1:9'], retries: 0, timeoutMs: 2000 });
+        const before = loaded();
+        f.get('http://127.0.0.1:9/x').catch(() => undefined).finally(() => console.log(JSON.stringify({ before, after: loaded() })));
+      `;
+      const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { before: string; after: string };
+      assert.deepEqual(out, { before: '', after: 'http' });
     });
 
     it('a slow answer times out quickly and a hover does not wait for it', async () => {

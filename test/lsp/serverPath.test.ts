@@ -322,6 +322,20 @@ describe('language server: a worker that cannot start', function () {
     }
   });
 
+  it('starts loading the analysis worker once initialize is answered, before any document is opened', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-warmup-'));
+    // A worker script that only says it was loaded (and then fails: the server falls back to its thread).
+    const loaded = path.join(dir, 'loaded.txt');
+    const script = path.join(dir, 'worker.js');
+    fs.writeFileSync(script, `require('fs').writeFileSync(${JSON.stringify(loaded)}, 'yes'); throw new Error('not a worker');\n`);
+    const lsp = await LspSession.start({ folders: [dir], settings: { today: TODAY }, env: { KAMERWIJZER_TEST_WORKER_SCRIPT: script, KAMERWIJZER_WORKERS: '1' } });
+    try {
+      await lsp.until(() => fs.existsSync(loaded), 5000).catch(() => assert.fail('the worker was not started after initialize'));
+    } finally {
+      await lsp.stop();
+    }
+  });
+
   it('analyzes in the main thread and says so once in the log', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-lsp-noworker-'));
     // One worker: with several, each that fails says so (the pool's test covers that), and whether a

@@ -4,8 +4,7 @@
  * a time per host and a configurable rate, a timeout of a few seconds, 429 and 5xx retried with
  * backoff (Retry-After respected up to a bound), a size cap on every answer, and an abort signal.
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as Http from 'node:http';
 import { FetchError, type Fetcher, type HttpResponse } from '../catalog/remote';
 
 export interface HttpFetcherOptions {
@@ -98,7 +97,7 @@ export class HttpFetcher implements Fetcher {
     const timeoutMs = this.options.timeoutMs ?? 8000;
     return new Promise((resolve, reject) => {
       const u = new URL(url);
-      const lib = u.protocol === 'https:' ? https : http;
+      const lib = transport(u.protocol);
       let settled = false;
       const finish = (f: () => void): void => {
         if (settled) return;
@@ -197,4 +196,13 @@ class HostQueue {
       else this.active--;
     }
   }
+}
+
+/**
+ * Node's HTTP or HTTPS module, loaded at the first request: loading them (and TLS with HTTPS) takes
+ * some 10 ms, which the language server's start (before it answers `initialize`) and a command line
+ * that fetches nothing need not spend.
+ */
+function transport(protocol: string): Pick<typeof Http, 'get'> {
+  return protocol === 'https:' ? (require('node:https') as typeof import('node:https')) : (require('node:http') as typeof Http);
 }

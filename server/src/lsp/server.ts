@@ -57,7 +57,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     logger,
   });
   official.onDidReload(() => service.invalidate()); // synced, or another cache folder: findings that read the sources go
-  setImmediate(() => analyzer?.warmUp()); // once listening: the worker loads meanwhile
   const lookups = new CitationLookups(service, logger.error);
   const publisher = new DiagnosticsPublisher(
     connection,
@@ -99,7 +98,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }, 250);
   });
   const commands = new ServerCommands({ connection, service, official, sync, settings, recheckAll: () => publisher.recheckAll() });
-  const parts: Parts = { connection, service, settings, sync, publisher, logger, official, store, lookups, status };
+  // The worker starts loading once `initialize` is answered (starting a thread takes the main thread a
+  // few milliseconds, which the answer need not wait for): it loads while the client sends the documents.
+  const warmUp = (): void => void setTimeout(() => analyzer?.warmUp(), 0);
+  const parts: Parts = { connection, service, settings, sync, publisher, logger, official, store, lookups, status, warmUp };
   const client = registerLifecycle(parts);
   registerHandlers({ connection, service, sync, publisher, client, status, commands });
   sync.documents.listen(connection);
@@ -116,10 +118,12 @@ interface Parts {
   readonly store: FolderStore;
   readonly lookups: CitationLookups;
   readonly status: () => ServerStatus;
+  /** Starts the analysis worker (called when `initialize` is answered). */
+  readonly warmUp: () => void;
 }
 
 /** initialize, initialized, settings and file events; returns what the client turned out to support. */
-function registerLifecycle({ connection, service, settings, sync, publisher, logger, official, store, lookups, status }: Parts): () => ClientFeatures {
+function registerLifecycle({ connection, service, settings, sync, publisher, logger, official, store, lookups, status, warmUp }: Parts): () => ClientFeatures {
   let client = clientFeatures({ capabilities: {} } as InitializeParams);
   let initialized = false;
   const applySettings = (): void => {
@@ -146,6 +150,7 @@ function registerLifecycle({ connection, service, settings, sync, publisher, log
     const fromFolders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => !!p);
     const root = params.rootUri ? pathOf(params.rootUri) : (params.rootPath ?? undefined);
     sync.setFolders(fromFolders?.length ? fromFolders : root ? [root] : []);
+    warmUp(); // after the answer is written (a timer runs after the writer's turn)
     return { capabilities: serverCapabilities(client), serverInfo: { name: 'kamerwijzer', version: VERSION } };
   });
 
