@@ -1,3 +1,4 @@
+import { lazily } from './lazily';
 /**
  * Character classes, by UTF-16 code unit, as every recognizer and rule reads text. One definition
  * each: a letter is a letter everywhere.
@@ -20,13 +21,13 @@ export function isAccentedLetterCode(c: number): boolean {
   return c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
 }
 
-const LETTER = /\p{L}/u;
+const LETTER = lazily(() => /\p{L}/u);
 
 /** A letter of any script (a surrogate half counts as part of a letter when Unicode says the pair is one). */
 export function isLetterCode(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c <= 0x24f) return isAccentedLetterCode(c);
-  return LETTER.test(String.fromCharCode(c));
+  return LETTER().test(String.fromCharCode(c));
 }
 
 /** The first character of `ch` is a letter; false for undefined (out of the text). */
@@ -44,14 +45,14 @@ export function isLatinWordCode(c: number): boolean {
   return isDigitCode(c) || isLatinLetterCode(c);
 }
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const WORD_CHAR = lazily(() => /[\p{L}\p{N}\p{M}]/u);
 
 /** A letter, digit or combining mark of any script at text[i] (a surrogate pair read whole). */
 export function isWordCodeAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
-  return WORD_CHAR.test(text[i]!);
+  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR().test(text.slice(i, i + 2));
+  return WORD_CHAR().test(text[i]!);
 }
 
 /** Bits of `codePointClass`: \p{L}, \p{Lu}, \p{N} exactly as Unicode (and regular expressions with /u) say. */
@@ -60,10 +61,11 @@ export const CP_UPPER = 2;
 export const CP_NUMBER = 4;
 /** Per BMP code point its class bits plus 8 once decided (0: not yet). */
 const BMP_CLASSES = new Uint8Array(0x10000);
-const CLASS_TESTS = [/^\p{L}$/u, /^\p{Lu}$/u, /^\p{N}$/u] as const;
+const CLASS_TESTS = lazily(() => [/^\p{L}$/u, /^\p{Lu}$/u, /^\p{N}$/u] as const);
 
 function classOfString(ch: string): number {
-  return (CLASS_TESTS[0].test(ch) ? CP_LETTER : 0) | (CLASS_TESTS[1].test(ch) ? CP_UPPER : 0) | (CLASS_TESTS[2].test(ch) ? CP_NUMBER : 0);
+  const [letter, upper, number] = CLASS_TESTS();
+  return (letter.test(ch) ? CP_LETTER : 0) | (upper.test(ch) ? CP_UPPER : 0) | (number.test(ch) ? CP_NUMBER : 0);
 }
 
 /**

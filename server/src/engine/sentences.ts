@@ -15,6 +15,7 @@
 import { isAccentedLetterCode, isSpaceCode } from './chars';
 import type { FlatText } from './flatText';
 import { lowerBound } from './sortedOffsets';
+import { lazily } from './lazily';
 
 /** Abbreviations (lower case, without the final period) whose period does not end a sentence. */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
@@ -53,7 +54,7 @@ export function isItemMark(c: number): boolean {
   return c === 59 /* ; */ || c === 0x2022 /* • */ || c === 0x25aa || c === 0x25cf || c === 0x21a9 /* ↩ */;
 }
 
-const OPENS = /[\p{Lu}\d"“‘'(\[•–\-]/u;
+const OPENS = lazily(() => /[\p{Lu}\d"“‘'(\[•–\-]/u);
 
 /** True when the ".", "!" or "?" at `at` ends a sentence. */
 export function endsSentence(text: string, at: number): boolean {
@@ -79,7 +80,7 @@ function isClosingCode(c: number): boolean {
 function opensSentence(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91 || c === 45;
-  return OPENS.test(text[i]!);
+  return OPENS().test(text[i]!);
 }
 
 /** True when the period at `at` closes an abbreviation or an initial. */
@@ -136,10 +137,10 @@ function wordBeforePeriod(text: string, at: number): string {
  * that opens a sentence (a PDF's page break in mid-sentence goes on in lower case), a table row, a
  * line that starts a list item ("- ", "• ", "1. ", "2) ").
  */
-const LINE_BOUNDARY = /\n[ \t]*\r?\n(?=\s*[\p{Lu}\d"“‘'(•–|])|\n(?=[ \t]*(?:\||(?:[-•*–]|\d{1,2}[.)])[ \t]))/gu;
+const LINE_BOUNDARY = lazily(() => /\n[ \t]*\r?\n(?=\s*[\p{Lu}\d"“‘'(•–|])|\n(?=[ \t]*(?:\||(?:[-•*–]|\d{1,2}[.)])[ \t]))/gu);
 /** The marks that may end a sentence or separate items. */
 const MARK = /[.!?;\u2022\u25aa\u25cf\u21a9]/;
-const BOUNDARY = new RegExp(`${MARK.source}|${LINE_BOUNDARY.source}`, 'gu');
+const BOUNDARY = new RegExp(`${MARK.source}|${LINE_BOUNDARY().source}`, 'gu');
 /** The characters of MARK, one by one. */
 const MARK_CHARS: readonly string[] = ['.', '!', '?', ';', '\u2022', '\u25aa', '\u25cf', '\u21a9'];
 
@@ -238,7 +239,7 @@ export class Sentences {
   static ofFlat(flat: FlatText): Sentences {
     return new Sentences(flat.text, () => {
       const breaks: number[] = [];
-      const re = new RegExp(LINE_BOUNDARY.source, LINE_BOUNDARY.flags);
+      const re = new RegExp(LINE_BOUNDARY().source, LINE_BOUNDARY().flags);
       for (let m = re.exec(flat.source); m; m = re.exec(flat.source)) breaks.push(m.index);
       return flat.flatIndices(breaks);
     });

@@ -24,6 +24,7 @@ import { formatDate } from './describe';
 import { newFootnote } from './footnoteEdit';
 import { escapeMarkdown, safeMarkdown } from './markdown';
 import type { CitationStyle, FeatureContext, IndexedDocument } from './model';
+import { lazily } from '../engine/lazily';
 
 const MAX_ITEMS = 50;
 /** How many of the first candidates also come as a footnote. */
@@ -40,11 +41,11 @@ export interface CompletionResult {
 /** "Kamerstuk 29 8", "Kamerstuknummer 36600-XIII-", "Kamerstukken II 2019/20, 35 3" before the cursor. */
 const KAMERSTUK_NUMBER = /\b[Kk]amerstuk(?:ken|nummer)?(?:\s+I{1,2}(?:\s+\d{4}\/\d{2,4})?,?)?:?\s+([0-9][0-9 .,\-A-Za-z]{0,24})?$/;
 /** "Kamerstuk industriebeleid foc": title words after the keyword. */
-const KAMERSTUK_WORDS = /\b[Kk]amerstuk(?:ken)?(?:\s+I{1,2})?:?\s+(\p{L}[\p{L}\p{N}'’ -]{2,48})$/u;
+const KAMERSTUK_WORDS = lazily(() => /\b[Kk]amerstuk(?:ken)?(?:\s+I{1,2})?:?\s+(\p{L}[\p{L}\p{N}'’ -]{2,48})$/u);
 /** "motie-Kos", "motie Kos", "de motie van het lid Kos", "motie van de leden Van der P". */
-const MOTION = /\b[Mm]otie(?:-|\s+(?:van\s+(?:het\s+lid|de\s+leden)\s+)?)(\p{L}[\p{L}'’ -]{0,29})?$/u;
+const MOTION = lazily(() => /\b[Mm]otie(?:-|\s+(?:van\s+(?:het\s+lid|de\s+leden)\s+)?)(\p{L}[\p{L}'’ -]{0,29})?$/u);
 /** "2025D4", "2025D44449". */
-const DOCUMENT_NUMBER = /(?:^|[^\p{L}\p{N}])((?:19|20)\d{2}D\d{0,5})$/iu;
+const DOCUMENT_NUMBER = lazily(() => /(?:^|[^\p{L}\p{N}])((?:19|20)\d{2}D\d{0,5})$/iu);
 /** "Handelingen II ", "Handelingen II 2021/22, nr. 6", "Aanhangsel Handelingen II debat stikstof". */
 const HANDELINGEN = /\b((?:Aanhangsel\s+(?:van\s+de\s+)?)?Handelingen(?:\s+I{1,2})?)(?:\s+([^\n]{0,48}))?$/;
 /** Words that say nothing of a title. */
@@ -68,13 +69,13 @@ export async function completion(doc: IndexedDocument, offset: number, ctx: Feat
   // Each list is asked again as the user types on (isIncomplete): the candidates depend on every character.
   const number = KAMERSTUK_NUMBER.exec(before);
   if (number) return { items: await kamerstukByNumber(doc, place(number[1] ?? '', number), ctx, style), isIncomplete: true };
-  const docNumber = DOCUMENT_NUMBER.exec(before);
+  const docNumber = DOCUMENT_NUMBER().exec(before);
   if (docNumber) return { items: await byDocumentNumber(doc, place(docNumber[1]!), ctx, style), isIncomplete: true };
-  const motion = MOTION.exec(before);
+  const motion = MOTION().exec(before);
   if (motion) return { items: await motionItems(doc, place(motion[1] ?? ''), ctx, style), isIncomplete: true };
   const handelingen = HANDELINGEN.exec(before);
   if (handelingen) return { items: await handelingenItems(doc, place(handelingen[0]), handelingen[2] ?? '', ctx, remoteWaitMs), isIncomplete: true };
-  const words = KAMERSTUK_WORDS.exec(before);
+  const words = KAMERSTUK_WORDS().exec(before);
   if (words) return { items: await kamerstukByTitle(doc, place(words[1]!, words), ctx, style, remoteWaitMs), isIncomplete: true };
   return { items: [], isIncomplete: false };
 }

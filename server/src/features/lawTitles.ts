@@ -13,6 +13,7 @@
  * reads at most a few hundred characters around the cursor, on its line.
  */
 import type { Span } from '../engine/model';
+import { lazily } from '../engine/lazily';
 
 /** One candidate title and where the text writes it. */
 export interface LawTitle {
@@ -25,9 +26,9 @@ const MAX_WORDS_AFTER_WET = 7;
 /** Characters read on each side of the cursor at most. */
 const WINDOW = 240;
 /** A word: letters and digits, with inner hyphens or apostrophes ("Noord-Holland", "'s"). */
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const WORD = lazily(() => /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
 /** One capitalized word that is the name of an act: "Grondwet", "Participatiewet", "Wegenverkeerswet". */
-const WET_WORD = /^\p{Lu}[\p{L}-]{2,}wet$/u;
+const WET_WORD = lazily(() => /^\p{Lu}[\p{L}-]{2,}wet$/u);
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
 interface Token {
@@ -50,9 +51,9 @@ export function lawTitlesAt(text: string, offset: number): readonly LawTitle[] |
   const from = Math.max(lineStart, offset - WINDOW);
   const to = Math.min(lineEnd, offset + WINDOW);
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
+  WORD().lastIndex = 0;
   const window = text.slice(from, to);
-  for (let m = WORD.exec(window); m; m = WORD.exec(window)) tokens.push({ text: m[0], offset: from + m.index, end: from + m.index + m[0].length });
+  for (let m = WORD().exec(window); m; m = WORD().exec(window)) tokens.push({ text: m[0], offset: from + m.index, end: from + m.index + m[0].length });
   const at = tokens.findIndex((t) => t.offset <= offset && offset <= t.end);
   if (at < 0) return undefined;
   const out: LawTitle[] = [];
@@ -67,7 +68,7 @@ export function lawTitlesAt(text: string, offset: number): readonly LawTitle[] |
   }
   // "…wet" (and its year): the word under the cursor, or the word before a year under it.
   const word = YEAR.test(tokens[at]!.text) && at > 0 && adjacent(text, tokens[at - 1]!, tokens[at]!) ? at - 1 : at;
-  if (WET_WORD.test(tokens[word]!.text)) {
+  if (WET_WORD().test(tokens[word]!.text)) {
     const next = tokens[word + 1];
     if (next && YEAR.test(next.text) && adjacent(text, tokens[word]!, next)) out.push(titleOf(text, tokens[word]!, next));
     if (word === at) out.push(titleOf(text, tokens[word]!, tokens[word]!));

@@ -9,6 +9,7 @@ import { readCaptionedTables } from './amountTable';
 import { ForwardMatches, type ScanReach } from './forwardMatches';
 import { lowerBound } from '../sortedOffsets';
 import { wholeDocumentQuestion, type WholeDocumentAnswers } from './wholeDocumentAnswers';
+import { lazily } from '../lazily';
 
 /**
  * Sums of money in euros, as Kamerbrieven and budget texts write them:
@@ -162,7 +163,7 @@ const SCALES: ReadonlyMap<string, { readonly multiplier: number; readonly abbrev
 ]);
 
 // A digit may follow: a footnote number glued to the word ("€ 5 miljoen3").
-const SCALE_WORD = /(?:miljoen|miljard|biljoen|duizend|mln|mio|mld|mrd|dzd|min)(?![\p{L}])/iuy;
+const SCALE_WORD = lazily(() => /(?:miljoen|miljard|biljoen|duizend|mln|mio|mld|mrd|dzd|min)(?![\p{L}])/iuy);
 
 /**
  * The scale word at `at` (after at most one space). A "k" ("€ 500k") is read only when glued to
@@ -173,8 +174,8 @@ function readScale(text: string, at: number, thousandsK: boolean): ScaleWord | u
     return { written: text[at]!, multiplier: 1e3, end: at + 1, periodEnd: at + 1, ocr: false, standsAlone: false };
   }
   const p = text[at] === ' ' ? at + 1 : at;
-  SCALE_WORD.lastIndex = p;
-  const m = SCALE_WORD.exec(text);
+  SCALE_WORD().lastIndex = p;
+  const m = SCALE_WORD().exec(text);
   if (!m) return undefined;
   const key = m[0].toLowerCase();
   const scale = SCALES.get(key)!;
@@ -195,13 +196,13 @@ interface CurrencyMark {
  * "EUR", or another currency code or florin sign. Listed rather than any three capitals, since
  * "EZK 10 miljoen" and "NWO 5 miljoen" name who pays, not in what.
  */
-const CODE_BEFORE = new RegExp(
+const CODE_BEFORE = lazily(() => new RegExp(
   `(?<![\\p{L}])(?:EURO|EUR|${[
     'USD', 'GBP', 'CHF', 'JPY', 'CNY', 'RMB', 'DKK', 'SEK', 'NOK', 'PLN', 'CZK', 'HUF', 'RUB', 'INR', 'AUD', 'CAD',
     'HKD', 'SGD', 'KRW', 'BRL', 'TRY', 'ZAR', 'NZD', 'MXN', 'UAH', 'AWG', 'ANG', 'XCG', 'SRD', 'NLG',
   ].join('|')}|Afl\\.|NAf\\.|Naf\\.)$`,
   'u',
-);
+));
 
 /** The currency written just before a number at `at` ("€250", "EUR 6", "USD 1"). */
 function currencyBefore(text: string, at: number): CurrencyMark | undefined {
@@ -215,7 +216,7 @@ function currencyBefore(text: string, at: number): CurrencyMark | undefined {
   if (c === '£' || c === '¥' || c === 'ƒ') return { written: c, start: e - 1, end: e, euro: false };
   // Every code ends in a capital or a period ("EUR", "Afl.").
   if (c === undefined || !((c >= 'A' && c <= 'Z') || c === '.')) return undefined;
-  const m = CODE_BEFORE.exec(text.slice(Math.max(0, e - 5), e));
+  const m = CODE_BEFORE().exec(text.slice(Math.max(0, e - 5), e));
   if (!m) return undefined;
   return { written: m[0], start: e - m[0].length, end: e, euro: m[0].startsWith('EUR') };
 }
@@ -233,11 +234,11 @@ function currencyAhead(text: string, at: number): CurrencyMark | undefined {
 
 /** A currency after the amount ("20 miljard euro", "5 miljoen EUR", "1 miljard dollar"). */
 // Not "euro" opening a compound: "de 20 euro-landen".
-const CURRENCY_AFTER = / ?(?:[Ee]uro|EURO|EUR|€|US-dollars?|dollars?|USD|\$|GBP|£|pond(?:en)? sterling|yuan|yen)(?![\p{L}]|-\p{L})/uy;
+const CURRENCY_AFTER = lazily(() => / ?(?:[Ee]uro|EURO|EUR|€|US-dollars?|dollars?|USD|\$|GBP|£|pond(?:en)? sterling|yuan|yen)(?![\p{L}]|-\p{L})/uy);
 
 function currencyAfter(text: string, at: number): CurrencyMark | undefined {
-  CURRENCY_AFTER.lastIndex = at;
-  const m = CURRENCY_AFTER.exec(text);
+  CURRENCY_AFTER().lastIndex = at;
+  const m = CURRENCY_AFTER().exec(text);
   if (!m) return undefined;
   const written = m[0].trimStart();
   const start = at + m[0].length - written.length;
@@ -302,13 +303,13 @@ interface ReadResult {
   readonly next: number;
 }
 
-const UNCERTAIN_SCALE = / ?(?:bln|bn|mia)\.?(?![\p{L}])/iuy;
-const BETWEEN_BEFORE = /(?:^|[^\p{L}])tussen (?:de )?$/iu;
+const UNCERTAIN_SCALE = lazily(() => / ?(?:bln|bn|mia)\.?(?![\p{L}])/iuy);
+const BETWEEN_BEFORE = lazily(() => /(?:^|[^\p{L}])tussen (?:de )?$/iu);
 const RANGE_SEPARATOR = / (?:tot en met|t\/m|tot|à|a|en) | ?[-–—] ?/y;
-const WHOLE_EUROS = /,(?:--?|—|–)(?![\d\p{L}])/uy;
-const QUALIFIER_AFTER = /(?: \(?(?:per jaar|p\.j\.|op jaarbasis|structureel|incidenteel|eenmalig|jaarlijks)| ?\/ ?jaar)(?![\p{L}])/iuy;
+const WHOLE_EUROS = lazily(() => /,(?:--?|—|–)(?![\d\p{L}])/uy);
+const QUALIFIER_AFTER = lazily(() => /(?: \(?(?:per jaar|p\.j\.|op jaarbasis|structureel|incidenteel|eenmalig|jaarlijks)| ?\/ ?jaar)(?![\p{L}])/iuy);
 /** "structureel € 50 miljoen", "eenmalig ruim 1,2 miljard euro". */
-const QUALIFIER_BEFORE = /(?:^|[^\p{L}])(structureel|incidenteel|eenmalig|jaarlijks) (?:(?:ruim|circa|ca\.|ongeveer|bijna|maximaal|minimaal|zo'n|nog|in totaal) ){0,2}$/iu;
+const QUALIFIER_BEFORE = lazily(() => /(?:^|[^\p{L}])(structureel|incidenteel|eenmalig|jaarlijks) (?:(?:ruim|circa|ca\.|ongeveer|bijna|maximaal|minimaal|zo'n|nog|in totaal) ){0,2}$/iu);
 /** A cheap test before QUALIFIER_BEFORE: one of its words in the window at all. */
 const QUALIFIER_WORD = /structureel|incidenteel|eenmalig|jaarlijks/gi;
 /** How far before an amount QUALIFIER_BEFORE looks. */
@@ -330,7 +331,7 @@ function readAmountAt(text: string, at: number, ahead: MoneyWordsAhead): ReadRes
 
   // "tussen (de) " ends in "n " or "e ": a cheap test before the pattern.
   const mayFollowBetween = text.charCodeAt(lowStart - 1) === 32 && (text.charCodeAt(lowStart - 2) === 110 || text.charCodeAt(lowStart - 2) === 101);
-  const range = readRangeEnd(text, low, mayFollowBetween && BETWEEN_BEFORE.test(text.slice(Math.max(0, lowStart - 11), lowStart)));
+  const range = readRangeEnd(text, low, mayFollowBetween && BETWEEN_BEFORE().test(text.slice(Math.max(0, lowStart - 11), lowStart)));
   const last = range ? range.high : low;
   const scale = last.scale ?? low.scale;
 
@@ -345,7 +346,7 @@ function readAmountAt(text: string, at: number, ahead: MoneyWordsAhead): ReadRes
 
   // "EUR 1,2 bln": a scale word the recognizer cannot read with certainty ("bln" is "biljoen" in Dutch,
   // "billion" in English); no value beats a wrong one.
-  if (!last.scale && sticky(UNCERTAIN_SCALE, text, last.end)) return { next: last.end };
+  if (!last.scale && sticky(UNCERTAIN_SCALE(), text, last.end)) return { next: last.end };
   const marks = [low.currency, range?.high.currency, after].filter((c): c is CurrencyMark => c !== undefined);
   if (marks.some((c) => !c.euro)) return { next: end };
   const euro = marks[0];
@@ -355,14 +356,14 @@ function readAmountAt(text: string, at: number, ahead: MoneyWordsAhead): ReadRes
 
   const qualifiers: AmountPeriod[] = [];
   const before = ahead.qualifierWithin(lowStart - QUALIFIER_REACH, lowStart)
-    ? QUALIFIER_BEFORE.exec(text.slice(Math.max(0, lowStart - QUALIFIER_REACH), lowStart))
+    ? QUALIFIER_BEFORE().exec(text.slice(Math.max(0, lowStart - QUALIFIER_REACH), lowStart))
     : null;
   if (before) qualifiers.push(period(before[1]!));
   // "30 à 35 mln. per jaar": the qualifier may follow an abbreviation's period.
-  const qualifierAt = !after && last.scale && last.scale.periodEnd > end && sticky(QUALIFIER_AFTER, text, last.scale.periodEnd) ? last.scale.periodEnd : end;
+  const qualifierAt = !after && last.scale && last.scale.periodEnd > end && sticky(QUALIFIER_AFTER(), text, last.scale.periodEnd) ? last.scale.periodEnd : end;
   for (let k = 0, p = qualifierAt; k < 3; k++) {
-    QUALIFIER_AFTER.lastIndex = p;
-    const m = QUALIFIER_AFTER.exec(text);
+    QUALIFIER_AFTER().lastIndex = p;
+    const m = QUALIFIER_AFTER().exec(text);
     if (!m) break;
     const q = period(m[0].replace(/^[ (/]+/, ''));
     if (!qualifiers.includes(q)) qualifiers.push(q);
@@ -421,8 +422,8 @@ function readNumberAt(text: string, at: number, currency: CurrencyMark | undefin
   if (!number) return undefined;
   let end = at + written.length;
   if (!scale && number.decimals === 0) {
-    WHOLE_EUROS.lastIndex = end;
-    const m = WHOLE_EUROS.exec(text);
+    WHOLE_EUROS().lastIndex = end;
+    const m = WHOLE_EUROS().exec(text);
     if (m) end += m[0].length;
   }
   // Plain optional fields: conditional spreads here cost more than the rest of the reading.
@@ -525,7 +526,7 @@ const SPELLED_NUMBERS: ReadonlyMap<string, number> = new Map([
  * mensen" is a count, "een miljoen euro" a sum. The scan anchors on the rare " miljoen euro" and
  * looks back for the number word.
  */
-const SCALE_THEN_EURO = /(miljoen|miljard|biljoen) (euro|EUR)(?![\p{L}])/giu;
+const SCALE_THEN_EURO = lazily(() => /(miljoen|miljard|biljoen) (euro|EUR)(?![\p{L}])/giu);
 /**
  * The matches of SCALE_THEN_EURO, in order, as a global scan from a position finds them, found
  * quicker: each of its scale words has its "j" fourth ("miljoen", "miljard", "biljoen"; either case),
@@ -535,7 +536,7 @@ const SCALE_THEN_EURO = /(miljoen|miljard|biljoen) (euro|EUR)(?![\p{L}])/giu;
  * the one the global scan finds.
  */
 export class ScaleThenEuroScan {
-  private readonly sticky = new RegExp(SCALE_THEN_EURO.source, SCALE_THEN_EURO.flags.replace('g', '') + 'y');
+  private readonly sticky = new RegExp(SCALE_THEN_EURO().source, SCALE_THEN_EURO().flags.replace('g', '') + 'y');
   /** The next "j" and "J" at or after where they were last looked for (text.length when none is left). */
   private nextLower = -1;
   private nextUpper = -1;
@@ -569,7 +570,7 @@ function indexOrEnd(text: string, c: string, from: number): number {
   return i < 0 ? text.length : i;
 }
 
-const SPELLED_NUMBER_BEFORE = new RegExp(`(?<![\\p{L}\\d])(${[...SPELLED_NUMBERS.keys()].join('|')})$`, 'iu');
+const SPELLED_NUMBER_BEFORE = lazily(() => new RegExp(`(?<![\\p{L}\\d])(${[...SPELLED_NUMBERS.keys()].join('|')})$`, 'iu'));
 
 function readSpelledAmounts(text: string): AmountCandidate[] {
   const out: AmountCandidate[] = [];
@@ -584,14 +585,14 @@ function readSpelledAmounts(text: string): AmountCandidate[] {
       continue;
     }
     const space = m.index - 1;
-    const before = SPELLED_NUMBER_BEFORE.exec(text.slice(Math.max(0, space - 12), space));
+    const before = SPELLED_NUMBER_BEFORE().exec(text.slice(Math.max(0, space - 12), space));
     if (!before) continue;
     const n = SPELLED_NUMBERS.get(before[1]!.toLowerCase())!;
     const start = space - before[0].length;
     const end = m.index + m[0].length;
     const qualifiers: AmountPeriod[] = [];
-    QUALIFIER_AFTER.lastIndex = end;
-    const q = QUALIFIER_AFTER.exec(text);
+    QUALIFIER_AFTER().lastIndex = end;
+    const q = QUALIFIER_AFTER().exec(text);
     if (q) qualifiers.push(period(q[0].replace(/^[ (/]+/, '')));
     out.push({
       start,
@@ -637,7 +638,7 @@ const MONEY_CUE = new RegExp(
 /** How far from a bare amount the words of its sentence are looked at. */
 const CUE_REACH = 300;
 
-const COUNT_BEFORE = /(?:^|[^\p{L}])aantal/iu;
+const COUNT_BEFORE = lazily(() => /(?:^|[^\p{L}])aantal/iu);
 
 /** Other currencies: a sentence that names only these is not about euros. */
 const FOREIGN_CURRENCY = /(?:^|[^a-z])(?:usd|us-dollars?|dollars?|yuan|yen|gbp|pond sterling|roebels?)(?![a-z])|[$£¥]/;
@@ -663,7 +664,7 @@ const FOLLOWERS = new Set([
 ]);
 
 /** Past participles ("gereserveerd", "toegekend", "vrijgemaakt", "verhoogd", "besteed"): something was done with the sum. */
-const PARTICIPLE = /^(?:(?:uit|toe|vrij|op|bij|in|af|over|aan|vast|mee|terug|door|weg|ter)?ge|be|ver|ont|her)\p{L}{2,}[dt]$/u;
+const PARTICIPLE = lazily(() => /^(?:(?:uit|toe|vrij|op|bij|in|af|over|aan|vast|mee|terug|door|weg|ter)?ge|be|ver|ont|her)\p{L}{2,}[dt]$/u);
 
 /**
  * Where the cue words, other currencies and counts occur: found only around the bare amounts, which
@@ -679,7 +680,7 @@ class ContextMarks {
     this.scans = [
       new ForwardMatches(text, new RegExp(MONEY_CUE.source, 'gi'), (m) => this.moneyCues.add(m.index)),
       new ForwardMatches(text, new RegExp(FOREIGN_CURRENCY.source, 'gi'), (m) => this.foreignCurrencies.add(m.index)),
-      new ForwardMatches(text, new RegExp(COUNT_BEFORE.source, 'giu'), (m) => this.counts.add(m.index)),
+      new ForwardMatches(text, new RegExp(COUNT_BEFORE().source, 'giu'), (m) => this.counts.add(m.index)),
     ];
   }
 
@@ -774,7 +775,7 @@ function followerAllowsMoney(text: string, end: number, abbreviated: boolean): b
   let q = p;
   while (q < text.length && q - p < 40 && isLetter(text[q])) q++;
   const word = text.slice(p, q).toLowerCase();
-  return FOLLOWERS.has(word) || PARTICIPLE.test(word) || MONEY_CUE.test(word + ' ');
+  return FOLLOWERS.has(word) || PARTICIPLE().test(word) || MONEY_CUE.test(word + ' ');
 }
 
 // ---------------------------------------------------------------------------------------------

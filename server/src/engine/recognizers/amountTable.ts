@@ -1,6 +1,7 @@
 import type { FlatText } from '../flatText';
 import { pushAll } from '../arrays';
 import { parseWrittenNumber, writtenNumberValue, type NumberNotation } from './dutchNumber';
+import { lazily } from '../lazily';
 
 /**
  * Figures in a table whose caption gives their unit: "Tabel 3 Budgettaire gevolgen (bedragen x € 1.000)",
@@ -118,11 +119,11 @@ function isCaption(source: string, start: number, end: number, plain: boolean): 
 }
 
 /** A table's figures, not counted as such for a row whose label counts something. */
-const COUNT_LABEL = /aantal|(?:^|[^\p{L}])fte|procent|%|personen|stuks/iu;
+const COUNT_LABEL = lazily(() => /aantal|(?:^|[^\p{L}])fte|procent|%|personen|stuks/iu);
 /** A Dutch figure: plain digits, or thousands dots, and an optional decimal comma; with a sign before it. */
 const FIGURE = /^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{1,6})?$/;
 const SIGN = /^[-–‒−+]$/;
-const PROSE_WORD = /\p{L}{2,}/gu;
+const PROSE_WORD = lazily(() => /\p{L}{2,}/gu);
 
 /** Lines looked at per table, at most (a budget table in one cell per line runs to a few hundred). */
 const MAX_TABLE_LINES = 2000;
@@ -271,7 +272,7 @@ function readTable(flat: FlatText, caption: Caption, finder: CaptionFinder, out:
   // caption in the middle of a sentence ("Het kabinet trekt (bedragen x € 1 mln) uit voor …") heads no table.
   const rest = capLine.slice(skip.to).replace(/^[^\t|]*?\)/, '');
   const laidOut = piped || /\t| {2,}/.test(rest);
-  if (!laidOut && (rest.match(PROSE_WORD)?.length ?? 0) >= 2) return capLineEnd;
+  if (!laidOut && (rest.match(PROSE_WORD())?.length ?? 0) >= 2) return capLineEnd;
   if (laidOut) pushAll(out, readRow(flat, capLineStart, capLine, piped ? 0 : skip.to, skip, scoped ? column : 0, multiplier, unit).figures);
 
   // A table copied one cell per line has its rows as runs of lines that hold one number each. A small
@@ -344,7 +345,7 @@ function readTable(flat: FlatText, caption: Caption, finder: CaptionFinder, out:
 /** A line of running text: long, or a sentence of several words. */
 function isProse(line: string): boolean {
   if (line.length > 150) return true;
-  const words = line.match(PROSE_WORD)?.length ?? 0;
+  const words = line.match(PROSE_WORD())?.length ?? 0;
   if (words >= 6 && /[.!?]["”’)]?$/.test(line)) return true;
   return words >= 4 && /\p{Ll}{2}[.!?] \p{Lu}/u.test(line);
 }
@@ -373,7 +374,7 @@ function readRow(
 ): { figures: TableFigure[]; numbers: number; lone: boolean; year: boolean } {
   const cells = splitCells(line, from).filter((c) => !skip || c.offset + c.text.length <= skip.from || c.offset >= skip.to);
   const label = cells.find((c) => /\p{L}/u.test(c.text));
-  const counts = label !== undefined && COUNT_LABEL.test(label.text);
+  const counts = label !== undefined && COUNT_LABEL().test(label.text);
   const figures: TableFigure[] = [];
   let numbers = 0;
   let years = 0;

@@ -2,6 +2,7 @@ import { normalizeDossier } from '../identifiers';
 import type { Sentences } from '../sentences';
 import { ForwardMatches } from './forwardMatches';
 import { lastBelow } from '../sortedOffsets';
+import { lazily } from '../lazily';
 
 /**
  * The grammar of a written Kamerstuk citation, in every form the official house style, the Leidraad
@@ -118,15 +119,15 @@ const DASH = `[${DASH_CHARS}]`;
  */
 const DOSSIER_NUMBER = /[1-9]\d[ .]?\d{3}(?!\d|[.,]\d)/y;
 /** A suffix letter glued to the number: "36 410A". */
-const GLUED_LETTER = /[A-Z](?![\p{L}\p{N}])/uy;
+const GLUED_LETTER = lazily(() => /[A-Z](?![\p{L}\p{N}])/uy);
 /** A rijkswet suffix: "27 484 (R 1669)", "23908-(R1519)". */
 const RIJKSWET = new RegExp(`(?: ?${DASH} ?| )?\\( ?R ?\\d{1,5} ?\\)`, 'y');
 /** A budget chapter or fund as suffix: "35300 XIII", "35300-XIII", "36 200 L", "36 600-A". */
-const LETTER_SUFFIX = new RegExp(`(?: ?${DASH} ?| )([IVXL]{2,7}|[A-Z])(?![\\p{L}\\p{N}])`, 'uy');
+const LETTER_SUFFIX = lazily(() => new RegExp(`(?: ?${DASH} ?| )([IVXL]{2,7}|[A-Z])(?![\\p{L}\\p{N}])`, 'uy'));
 /** A numeric sub-dossier: "21501-30", "21 501–32". Two digits, written after a dash. */
-const NUMERIC_SUFFIX = new RegExp(`( ?${DASH} ?)(\\d{2})(?![\\p{L}\\p{N}])`, 'uy');
+const NUMERIC_SUFFIX = lazily(() => new RegExp(`( ?${DASH} ?)(\\d{2})(?![\\p{L}\\p{N}])`, 'uy'));
 /** A numeric sub-dossier after a space, only where a dash and the ondernummer follow: "21501 08-928". */
-const SPACED_NUMERIC_SUFFIX = new RegExp(` \\d{2}(?=${DASH}\\d{1,4}(?![\\p{L}\\p{N}]))`, 'uy');
+const SPACED_NUMERIC_SUFFIX = lazily(() => new RegExp(` \\d{2}(?=${DASH}\\d{1,4}(?![\\p{L}\\p{N}]))`, 'uy'));
 /** What a numeric sub-dossier is followed by when a number comes after it ("21501-30, nr. 470", "21501-20-2268"). */
 const NUMBER_PART_AHEAD = new RegExp(`(?:,? (?:stuk )?[Nn]rs?[. ]|, letter |,? nummers? | ?${DASH} ?\\d)`, 'y');
 /**
@@ -141,7 +142,7 @@ const DOSSIERS_WITH_NUMERIC_SUB_DOSSIERS = new Set(['21501']);
  * dossier on its own: only with a letter ondernummer ("CII, B", "CLV, letter A") where the text
  * around it makes it a citation, or as the further dossier of a joint paper ("34.300 IV / CXIX").
  */
-const ROMAN_DOSSIER = /C(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}\p{N}])/uy;
+const ROMAN_DOSSIER = lazily(() => /C(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}\p{N}])/uy);
 /** "(CII, B)", "(2012–2013, CII, B)": the bracket that makes a Roman-numeral paper a citation. */
 const ROMAN_BRACKET_BEFORE = new RegExp(`\\( ?(?:((?:19|20)\\d{2}) ?[/${DASH_CHARS}] ?(\\d{4}|\\d{2}),? )?$`);
 /** What closes a bracketed citation, or goes on to the next one in it. */
@@ -152,30 +153,30 @@ const JOINT_SEPARATOR = / en | ?\/ ?|, /y;
 /** After a dossier in a ", "-separated list, the list must go on or reach its number. */
 const JOINT_LIST_GOES_ON = / en [1-9]| ?\/ ?[1-9]|,? (?:stuk )?[Nn]rs?[. ]|, letter /y;
 /** A number followed by a unit is a quantity, not a dossier. */
-const QUANTITY_AHEAD = / ?(?:euro|EUR|miljoen|miljard|mln|mld|mrd|procent|%)(?![\p{L}])/uy;
+const QUANTITY_AHEAD = lazily(() => / ?(?:euro|EUR|miljoen|miljard|mln|mld|mrd|procent|%)(?![\p{L}])/uy);
 /**
  * What may follow a further dossier of a joint paper: the number, more dossiers, the end of the
  * citation. "Kamerstukken 29 826 en 35 000 woningen" names one dossier.
  */
-const JOINT_ITEM_ENDS = new RegExp(`(?:$|[,.;:)\\]]| en | ?/| \\(| ?${DASH}| (?:stuk )?[Nn]rs?[. ]| (?:van|over|d\\.d\\.)(?![\\p{L}]))`, 'uy');
+const JOINT_ITEM_ENDS = lazily(() => new RegExp(`(?:$|[,.;:)\\]]| en | ?/| \\(| ?${DASH}| (?:stuk )?[Nn]rs?[. ]| (?:van|over|d\\.d\\.)(?![\\p{L}]))`, 'uy'));
 
 /** "nr. 102", ", nr 371", " stuk nr. 2648", ", nrs. 2302", ", letter Y", "nr.9", " , nr. 1" (a stray space before the comma). */
-const MARKED_NUMBER =
-  /( ?, ?| )((?:stuk )?[Nn]rs?\.|(?:stuk )?[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}])/uy;
+const MARKED_NUMBER = lazily(() =>
+  /( ?, ?| )((?:stuk )?[Nn]rs?\.|(?:stuk )?[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}])/uy);
 /** "-277", "- 86", " -277", "–32". */
-const DASH_NUMBER = new RegExp(`( ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy');
+const DASH_NUMBER = lazily(() => new RegExp(`( ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy'));
 /**
  * The number without marker after a comma, "Kamerstuk 35420, 57": not a date, amount or count
  * ("Kamerstuk 29 826, 3 brieven", "12 mei"), so no lower-case word may follow but those a citation
  * goes on with.
  */
-const COMMA_NUMBER =
-  /(, )(\d{1,4})(?![\p{L}\p{N}]|[.,]\d| ?%| (?!(?:en|van|over|uit|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))\p{Ll})/uy;
+const COMMA_NUMBER = lazily(() =>
+  /(, )(\d{1,4})(?![\p{L}\p{N}]|[.,]\d| ?%| (?!(?:en|van|over|uit|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))\p{Ll})/uy);
 /**
  * The Eerste Kamer's letter without marker after a comma: "Kamerstukken I 2019/20, 35 300, C",
  * "Kamerstuk 35 526, L". Not an initial ("35 526, A.B. de Vries").
  */
-const COMMA_LETTERS = /(, )([A-Z]{1,2})(?![\p{L}\p{N}]|-|\.\p{L})/uy;
+const COMMA_LETTERS = lazily(() => /(, )([A-Z]{1,2})(?![\p{L}\p{N}]|-|\.\p{L})/uy);
 /** The same typed without the space, closing a bracket: "(34109,L)". */
 const TIGHT_LETTERS_IN_BRACKET = /(,)([A-Z]{1,2})(?= ?\))/uy;
 /**
@@ -184,20 +185,20 @@ const TIGHT_LETTERS_IN_BRACKET = /(,)([A-Z]{1,2})(?= ?\))/uy;
  * a word a citation goes on with. A full stop is not enough ("Postbus 12345, K. Jansen"), nor "en"
  * or "van" ("12345, A en B", "12345, A van Dijk").
  */
-const FOLLOWS_BARE_LETTERS = /(?:$|\.$| ?[)\];:,]| \(| en (?=[1-9]|C[LXVI])| (?:inzake|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))/uy;
+const FOLLOWS_BARE_LETTERS = lazily(() => /(?:$|\.$| ?[)\];:,]| \(| en (?=[1-9]|C[LXVI])| (?:inzake|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}]))/uy);
 /** The bracket around a citation that holds nothing else: "(35.300, D)", "( 36410 , nr. 1 )". */
 const OPENS_BRACKET = /\( ?$/;
 const CLOSING_BRACKET_AHEAD = / ?\)/y;
 /** A further number of a list: ", 2374", ", en 2676", " en nr 364", " & 12". */
-const LIST_CONTINUATION =
-  /(,? en |, | & )((?:[Nn]rs?\.|[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?)?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}]|[.,]\d)/uy;
+const LIST_CONTINUATION = lazily(() =>
+  /(,? en |, | & )((?:[Nn]rs?\.|[Nn]rs?(?= )|[Nn]ummers?(?= )|letter(?= )) ?)?(?:(\d{1,4})|([A-Z]{1,3}))(?![\p{L}\p{N}]|[.,]\d)/uy);
 /** What may follow a number that a list continues with but that has no marker of its own ("en 113)"). */
-const FOLLOWS_CITATION = /(?:$|[)\].;:,]| (?:en|van|uit|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}])| \()/uy;
+const FOLLOWS_CITATION = lazily(() => /(?:$|[)\].;:,]| (?:en|van|uit|d\.d\.|p\.|pp\.|blz\.|pag\.)(?![\p{L}])| \()/uy);
 /**
  * After a plural marker the list is expected to go on, so its last number "en 437" may also be followed
  * by what starts something else: the next footnote ("nrs. 431 en 437\n10 Waar …"), a new sentence.
  */
-const FOLLOWS_PLURAL_LIST = /(?: \d| \p{Lu})/uy;
+const FOLLOWS_PLURAL_LIST = lazily(() => /(?: \d| \p{Lu})/uy);
 /** A page reference: ", p. 9", " blz. 12-13". */
 const PAGES = new RegExp(`,? ?((?:p\\.|pp\\.|blz\\.|pag\\.|pagina(?:'s)?|bladzijden?) ?\\d{1,4}(?: ?${DASH} ?\\d{1,4})?)(?!\\d)`, 'y');
 /** Between the items of a list of bare ids: "34722-1; 33997-95", and " ; " where a line broke before the mark. */
@@ -206,24 +207,24 @@ const LIST_SEPARATOR = /,? en |, | ?; ?/y;
  * A zaak (or document) number as an item of a list of papers, with its separator: "2019Z19614; ". Text
  * extraction may have broken it over a line ("2009Z193 37; ").
  */
-const ZAAK_ITEM = /(?:19|20)\d{2}[ZD]\d{1,6}(?: \d{1,5})?(?![\p{L}\p{N}])(?:,? en |, | ?; ?)/uy;
+const ZAAK_ITEM = lazily(() => /(?:19|20)\d{2}[ZD]\d{1,6}(?: \d{1,5})?(?![\p{L}\p{N}])(?:,? en |, | ?; ?)/uy);
 /** Between two citations of which the second names its own dossier: "nr. 97 en 30 821 nr. 113". */
 const CHAIN_SEPARATOR = /,? en |, |; /y;
 
 /** The official identifier: kst-29826-277, kst-36600-XIII-65, kst-21501-30-470, kst-36067-Y. */
-const IDENTIFIER =
-  /kst-([1-9]\d{4}(?:-(?:[IVXL]{1,7}|[A-Z]|\d{2}|\(R\d{1,5}\))){0,2})-(\d{1,4}|[A-Z]{1,3})(?![\p{L}\p{N}-])/iuy;
+const IDENTIFIER = lazily(() =>
+  /kst-([1-9]\d{4}(?:-(?:[IVXL]{1,7}|[A-Z]|\d{2}|\(R\d{1,5}\))){0,2})-(\d{1,4}|[A-Z]{1,3})(?![\p{L}\p{N}-])/iuy);
 
 /**
  * The word that introduces a citation, or its abbreviation "Kst.". "Kamerstuknummer 2025D37684" is no
  * dossier: the reader finds none.
  */
-const KEYWORD = /(?:[Kk]amerstuk(?:ken|nummers?|nr\.?|dossiers?)?|[Kk]st\.|[Dd]ossier(?:s|nummers?|nr\.?)?)(?![\p{L}])/uy;
+const KEYWORD = lazily(() => /(?:[Kk]amerstuk(?:ken|nummers?|nr\.?|dossiers?)?|[Kk]st\.|[Dd]ossier(?:s|nummers?|nr\.?)?)(?![\p{L}])/uy);
 /** After the keyword: chamber and vergaderjaar, "Kamerstukken II 2019/20, ", "Kamerstuk II, 2019/2020, ", "Kamerstukken TK ", ": ". */
-const KEYWORD_PREAMBLE = new RegExp(
+const KEYWORD_PREAMBLE = lazily(() => new RegExp(
   `(:?)(?: (I{1,2}|TK|EK)(?![\\p{L}\\p{N}]))?,?(?: vergaderjaar)?(?: ((?:19|20)\\d{2}) ?[/${DASH_CHARS}] ?(\\d{4}|\\d{2})(?!\\d))?,? ?`,
   'uy',
-);
+));
 /**
  * "Tweede Kamer 27428 nr 371", the page footer "Tweede Kamer, vergaderjaar 2021–2022, 29 826, nr. 147",
  * the abbreviation "TK 29 826-147".
@@ -242,13 +243,13 @@ const GLUED_METADATA_ROW = /(Tweede|Eerste) Kamer der Staten-Generaal((?:19|20)\
 /** The Handelingen form, number first: "206 (28 844)", "9 (36 410-XIV)". */
 const NUMBER_FIRST = /(\d{1,4})( ?)\(/y;
 /** "Zij krijgt nr. 22(30196).": the bracket glued to the number only right after "nr.". */
-const NR_BEFORE = /(?<![\p{L}])[Nn]rs?\.? ?$/u;
+const NR_BEFORE = lazily(() => /(?<![\p{L}])[Nn]rs?\.? ?$/u);
 const CLOSING_BRACKET = / ?\)/y;
 /**
  * What makes "206 (28 844)" a citation in running text: a motion, amendment or paper named just
  * before it.
  */
-const NUMBER_FIRST_CUE = /(?:[Mm]oties?|[Aa]mendement(?:en)?|[Kk]amerstuk(?:ken)?|[Nn]rs?\.|[Hh]andelingen)(?![\p{L}])/u;
+const NUMBER_FIRST_CUE = lazily(() => /(?:[Mm]oties?|[Aa]mendement(?:en)?|[Kk]amerstuk(?:ken)?|[Nn]rs?\.|[Hh]andelingen)(?![\p{L}])/u);
 const NUMBER_FIRST_CUE_WINDOW = 60;
 
 /**
@@ -293,13 +294,13 @@ function readDossier(s: string, at: number, options: DossierOptions): Piece | un
   if (!num) return undefined;
   let end = at + num[0].length;
   const digits = num[0].replace(' ', '');
-  const glued = sticky(GLUED_LETTER, s, end);
+  const glued = sticky(GLUED_LETTER(), s, end);
   if (glued) end += glued[0].length;
   else {
-    const letters = sticky(LETTER_SUFFIX, s, end);
+    const letters = sticky(LETTER_SUFFIX(), s, end);
     if (letters) end += letters[0].length;
     else {
-      const numeric = sticky(NUMERIC_SUFFIX, s, end);
+      const numeric = sticky(NUMERIC_SUFFIX(), s, end);
       if (
         numeric &&
         (options.numericSuffixAlways ||
@@ -309,7 +310,7 @@ function readDossier(s: string, at: number, options: DossierOptions): Piece | un
         end += numeric[0].length;
       } else if (options.spacedSuffix) {
         // "kamerstukdossier 21501 08-928": the open-data page writes the sub-dossier after a space.
-        const spaced = sticky(SPACED_NUMERIC_SUFFIX, s, end);
+        const spaced = sticky(SPACED_NUMERIC_SUFFIX(), s, end);
         if (spaced) end += spaced[0].length;
       }
     }
@@ -325,7 +326,7 @@ function readDossier(s: string, at: number, options: DossierOptions): Piece | un
  * Kamer citation ("Kamerstukken I 2005/06, CX, A").
  */
 function readRomanDossier(s: string, at: number, short = false): Piece | undefined {
-  const m = sticky(ROMAN_DOSSIER, s, at);
+  const m = sticky(ROMAN_DOSSIER(), s, at);
   return m && m[0].length >= (short ? 2 : 3) ? { start: at, end: at + m[0].length } : undefined;
 }
 
@@ -343,7 +344,7 @@ function readDossierList(s: string, at: number, options: DossierOptions): Piece[
     const sep = sticky(JOINT_SEPARATOR, s, end);
     if (!sep) break;
     const next = readDossier(s, end + sep[0].length, options) ?? (sep[0].includes('/') ? readRomanDossier(s, end + sep[0].length) : undefined);
-    if (!next || gluedAfterDossier(s, next.end) || !sticky(JOINT_ITEM_ENDS, s, next.end)) break;
+    if (!next || gluedAfterDossier(s, next.end) || !sticky(JOINT_ITEM_ENDS(), s, next.end)) break;
     if (sep[0] === ', ' && !sticky(JOINT_LIST_GOES_ON, s, next.end)) break;
     list.push(next);
     end = next.end;
@@ -352,7 +353,7 @@ function readDossierList(s: string, at: number, options: DossierOptions): Piece[
 }
 
 function gluedAfterDossier(s: string, at: number): boolean {
-  return sticky(QUANTITY_AHEAD, s, at) !== null || /[\p{N}]/u.test(s[at] ?? '');
+  return sticky(QUANTITY_AHEAD(), s, at) !== null || /[\p{N}]/u.test(s[at] ?? '');
 }
 
 /** Reads the ondernummer after the dossier(s), and the further numbers of a list. */
@@ -365,7 +366,7 @@ function readNumbers(s: string, at: number, licence: CitationLicence, letters: b
     const plural = /s\.?$/.test(first.marker.text);
     let end = readRange(s, numbers, plural);
     for (;;) {
-      const more = sticky(LIST_CONTINUATION, s, end);
+      const more = sticky(LIST_CONTINUATION(), s, end);
       if (!more) break;
       const markerText = more[2]?.trim();
       const letters = more[4];
@@ -374,8 +375,8 @@ function readNumbers(s: string, at: number, licence: CitationLicence, letters: b
       const numberStart = end + more[0].length - (more[3] ?? letters!).length;
       const numberEnd = end + more[0].length;
       if (!markerText) {
-        const closesPluralList = plural && / en $/.test(more[1]!) && sticky(FOLLOWS_PLURAL_LIST, s, numberEnd) !== null;
-        if (!closesPluralList && !sticky(FOLLOWS_CITATION, s, numberEnd)) break;
+        const closesPluralList = plural && / en $/.test(more[1]!) && sticky(FOLLOWS_PLURAL_LIST(), s, numberEnd) !== null;
+        if (!closesPluralList && !sticky(FOLLOWS_CITATION(), s, numberEnd)) break;
         // "nr. 147, 2022": a year after a single number is a date, not a second paper.
         if (!plural && more[3] && /^(19|20)\d\d$/.test(more[3])) break;
       }
@@ -394,7 +395,7 @@ function readNumbers(s: string, at: number, licence: CitationLicence, letters: b
   // "(35300, letter M, was letter B)", "(35 925-XIII, nr. 45, was nr. 12)": a changed motion's new
   // paper and the one it replaces, both in the same dossier.
   const last = numbers[numbers.length - 1]!;
-  const was = last.range ? null : sticky(WAS_NUMBER, s, last.end);
+  const was = last.range ? null : sticky(WAS_NUMBER(), s, last.end);
   if (was && (was[3] === undefined || /^[A-Z]+$/.test(last.nr))) {
     const markerStart = last.end + was[1]!.length;
     const end = last.end + was[0].length;
@@ -415,7 +416,7 @@ function readNumbers(s: string, at: number, licence: CitationLicence, letters: b
  * The end of a range after a number: "2210 tot en met 2214", "12 t/m 15", and after a plural marker
  * "12–15", "2210-14" (the last number shortened). At most MOST_IN_RANGE numbers.
  */
-const RANGE_TAIL = new RegExp(`( tot en met | t/m | ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy');
+const RANGE_TAIL = lazily(() => new RegExp(`( tot en met | t/m | ?${DASH} ?)(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy'));
 const MOST_IN_RANGE = 50;
 
 /**
@@ -425,7 +426,7 @@ const MOST_IN_RANGE = 50;
  */
 function readRange(s: string, numbers: NumberPiece[], plural: boolean): number {
   const head = numbers[numbers.length - 1]!;
-  const m = sticky(RANGE_TAIL, s, head.end);
+  const m = sticky(RANGE_TAIL(), s, head.end);
   if (!m || !/^\d+$/.test(head.nr) || (!plural && !/[a-z]/.test(m[1]!))) return head.end;
   const lo = Number(head.nr);
   let written = m[2]!;
@@ -439,14 +440,14 @@ function readRange(s: string, numbers: NumberPiece[], plural: boolean): number {
 }
 
 /** ", was letter B", ", was nr. 12" after a number: the paper a changed motion replaces. */
-const WAS_NUMBER = /(, was )((?:[Nn]r\.?|letter)) ?(?:([A-Z]{1,3})|(\d{1,4}))(?![\p{L}\p{N}])/uy;
+const WAS_NUMBER = lazily(() => /(, was )((?:[Nn]r\.?|letter)) ?(?:([A-Z]{1,3})|(\d{1,4}))(?![\p{L}\p{N}])/uy);
 
 /**
  * Reads the first ondernummer after the dossier(s). `letters`: whether the Eerste Kamer's letters may
  * follow without a marker ("35 300, C").
  */
 function readFirstNumber(s: string, at: number, licence: CitationLicence, letters: boolean): NumberPiece | undefined {
-  const marked = sticky(MARKED_NUMBER, s, at);
+  const marked = sticky(MARKED_NUMBER(), s, at);
   if (marked && !(marked[2] === 'letter' && marked[3])) {
     const markerStart = at + marked[1]!.length;
     const nr = marked[3] ?? marked[4]!;
@@ -460,16 +461,16 @@ function readFirstNumber(s: string, at: number, licence: CitationLicence, letter
       inherited: false,
     };
   }
-  const dashed = sticky(DASH_NUMBER, s, at);
+  const dashed = sticky(DASH_NUMBER(), s, at);
   // Without a cue only the tight dash ("31125-121"): "12345 - 67" is a range or a sum.
   if (dashed && (dashed[1]!.length === 1 || licence !== 'bare')) return plainNumber(dashed[2]!, at + dashed[0].length, at);
   if (licence === 'keyword' || licence === 'whole') {
-    const comma = sticky(COMMA_NUMBER, s, at);
+    const comma = sticky(COMMA_NUMBER(), s, at);
     // "Kamerstuk 29 826, 2022": a year is a date, not a paper.
     if (comma && !/^(19|20)\d\d$/.test(comma[2]!)) return plainNumber(comma[2]!, at + comma[0].length, at);
   }
   if (letters) {
-    const written = sticky(COMMA_LETTERS, s, at) ?? sticky(TIGHT_LETTERS_IN_BRACKET, s, at);
+    const written = sticky(COMMA_LETTERS(), s, at) ?? sticky(TIGHT_LETTERS_IN_BRACKET, s, at);
     if (written) return plainNumber(written[2]!, at + written[0].length, at);
   }
   return undefined;
@@ -539,7 +540,7 @@ function isLetters(nr: string): boolean {
  */
 function bareLettersLicensed(s: string, at: number, dossier: Piece, nr: NumberPiece): boolean {
   if (OPENS_BRACKET.test(s.slice(Math.max(0, at - 2), at)) && sticky(CLOSING_BRACKET_AHEAD, s, nr.end)) return true;
-  return !s.slice(dossier.start, dossier.end).includes('.') && sticky(FOLLOWS_BARE_LETTERS, s, nr.end) !== null;
+  return !s.slice(dossier.start, dossier.end).includes('.') && sticky(FOLLOWS_BARE_LETTERS(), s, nr.end) !== null;
 }
 
 /** "(22112-2902)": the brackets hold nothing but the citation. */
@@ -595,10 +596,10 @@ function readBracketedRomanCitation(s: string, at: number): CitationReading | un
 
 /** Reads a citation introduced by the word Kamerstuk(ken/nummer/dossier) or "dossier". */
 export function readKeywordCitation(s: string, at: number): CitationReading | undefined {
-  const kw = sticky(KEYWORD, s, at);
+  const kw = sticky(KEYWORD(), s, at);
   // A footnote label may be glued to it ("1Kamerstuk 29 826, nr. 147"), a letter not ("Tweedekamerstuk").
   if (!kw || (at > 0 && /\p{L}/u.test(s[at - 1]!))) return undefined;
-  const pre = sticky(KEYWORD_PREAMBLE, s, at + kw[0].length)!;
+  const pre = sticky(KEYWORD_PREAMBLE(), s, at + kw[0].length)!;
   const chamberWritten = pre[2];
   const chamber = chamberWritten === 'TK' ? 'II' : chamberWritten === 'EK' ? 'I' : (chamberWritten as 'I' | 'II' | undefined);
   const keywordEnd = at + kw[0].length + (chamberWritten ? pre[1]!.length + 1 + chamberWritten.length : 0);
@@ -643,7 +644,7 @@ export function readBareCitation(s: string, at: number, licence: CitationLicence
 /** Reads the official identifier kst-29826-277 (also inside a link). */
 export function readIdentifier(s: string, at: number): CitationReading | undefined {
   if (at > 0 && /[\p{L}\p{N}]/u.test(s[at - 1]!)) return undefined;
-  const m = sticky(IDENTIFIER, s, at);
+  const m = sticky(IDENTIFIER(), s, at);
   if (!m) return undefined;
   const dossierStart = at + 4;
   const dossierEnd = dossierStart + m[1]!.length;
@@ -671,8 +672,8 @@ export function readIdentifier(s: string, at: number): CitationReading | undefin
 export function readNumberFirstCitation(s: string, at: number, licence: CitationLicence, cued: boolean): CitationReading | undefined {
   if (gluedBefore(s, at)) return undefined;
   const m = sticky(NUMBER_FIRST, s, at);
-  if (!m || (!m[2] && !NR_BEFORE.test(s.slice(Math.max(0, at - 5), at)))) return undefined;
-  if (licence === 'bare' && !cued && !NUMBER_FIRST_CUE.test(s.slice(Math.max(0, at - NUMBER_FIRST_CUE_WINDOW), at))) return undefined;
+  if (!m || (!m[2] && !NR_BEFORE().test(s.slice(Math.max(0, at - 5), at)))) return undefined;
+  if (licence === 'bare' && !cued && !NUMBER_FIRST_CUE().test(s.slice(Math.max(0, at - NUMBER_FIRST_CUE_WINDOW), at))) return undefined;
   const pieces = readDossierList(s, at + m[0].length, { numericSuffixAlways: true });
   if (!pieces) return undefined;
   const close = sticky(CLOSING_BRACKET, s, pieces[pieces.length - 1]!.end);
@@ -718,7 +719,7 @@ export function readListedBareCitation(s: string, at: number): CitationReading |
   let next = at + sep[0].length;
   // The Handelingen's lists of papers mix in zaak numbers ("19637-2535; 2019Z19614; 19637-2533"): not
   // papers, but items of the same list.
-  for (let zaak = sticky(ZAAK_ITEM, s, next); zaak; zaak = sticky(ZAAK_ITEM, s, next)) next += zaak[0].length;
+  for (let zaak = sticky(ZAAK_ITEM(), s, next); zaak; zaak = sticky(ZAAK_ITEM(), s, next)) next += zaak[0].length;
   if (!sticky(BARE_CITATION_AHEAD, s, next)) return undefined;
   const reading = readBareCitation(s, next, 'bare');
   return reading && reading.numbers.length > 0 ? reading : undefined;
@@ -735,7 +736,7 @@ export function readCitationAt(s: string, at: number, cued: boolean, bills?: Bil
   if (handelingenBefore(s, at)) return undefined;
   return (
     readNumberFirstCitation(s, at, 'bare', cued) ??
-    (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, PAPER_WORD_BEFORE.test(s.slice(Math.max(0, at - 24), at)) ? 'context' : 'bare') : undefined) ??
+    (sticky(BARE_CITATION_AHEAD, s, at) ? readBareCitation(s, at, PAPER_WORD_BEFORE().test(s.slice(Math.max(0, at - 24), at)) ? 'context' : 'bare') : undefined) ??
     (bills ? readBillDossier(s, at, bills) ?? readNamedBillDossier(s, at, bills) : undefined) ??
     readRijkswetDossier(s, at)
   );
@@ -746,23 +747,23 @@ export function readCitationAt(s: string, at: number, cued: boolean, bills?: Bil
  * Handelingen II 2021/22, nr. 1456", "Handelingen Tweede Kamer 2019/20, …"): what follows is the
  * report of a sitting (or an answer to questions), never a Kamerstuk.
  */
-const HANDELINGEN_BEFORE = new RegExp(
+const HANDELINGEN_BEFORE = lazily(() => new RegExp(
   `(?<![\\p{L}])Handelingen(?: (?:I{1,2}|EK|TK)(?![\\p{L}]))?,?(?: (?:Eerste|Tweede) Kamer(?: der Staten-Generaal)?)?,?(?: vergaderjaar)?(?: (?:19|20)\\d{2} ?[/${DASH_CHARS}] ?(?:\\d{4}|\\d{2}))?,? (?:nrs?\\.? ?)?$`,
   'u',
-);
+));
 const HANDELINGEN_REACH = 70;
 
 /** Whether a Handelingen citation leads up to `at` (HANDELINGEN_BEFORE); most places have no "Handelingen" within reach to try. */
 function handelingenBefore(s: string, at: number): boolean {
   const before = s.slice(Math.max(0, at - HANDELINGEN_REACH), at);
-  return before.includes('Handelingen') && HANDELINGEN_BEFORE.test(before);
+  return before.includes('Handelingen') && HANDELINGEN_BEFORE().test(before);
 }
 
 /**
  * A word for a paper right before a bare id, which vouches for it as a citation as "Tweede Kamer" does
  * ("amendement 36067 – 61", "de motie 29911-226", "op stuk 27017-63").
  */
-const PAPER_WORD_BEFORE = /(?<![\p{L}])(?:[Aa]mendement(?:en)?|[Mm]oties?|[Ss]tuk(?:ken)?) (?:nrs?\.? ?)?$/u;
+const PAPER_WORD_BEFORE = lazily(() => /(?<![\p{L}])(?:[Aa]mendement(?:en)?|[Mm]oties?|[Ss]tuk(?:ken)?) (?:nrs?\.? ?)?$/u);
 
 /**
  * What names a bill (or another paper that opens a dossier) before its bare dossier number in
@@ -771,10 +772,10 @@ const PAPER_WORD_BEFORE = /(?<![\p{L}])(?:[Aa]mendement(?:en)?|[Mm]oties?|[Ss]tu
  * what the Eerste Kamer's lists of toezeggingen name a dossier under: the heading "Toezegging …
  * (33.344) (T01970)" and the field "Kamerstukken Tijdelijke wet … (35.526)".
  */
-const BILL_CUE =
+const BILL_CUE = lazily(() =>
   // The lookahead names the first letters the cues can start with: tried first, it lets the engine pass
   // over every other position without trying the lookbehind there (twice as fast; the same matches).
-  /(?=[IiwWhdvRGVSTK])(?<![\p{L}])(?:[Ii]nitiatief(?:wets)?voorstel(?:len)?|(?:initiatief)?wetsvoorstel(?:len)?|Wetsvoorstel(?:len)?|(?:het |dit |dat )?voorstel(?:len)? van (?:rijks)?wet|het (?:initiatief)?voorstel|Wijziging van|Regels (?:omtrent|over|inzake|ter|met betrekking tot)|Goedkeuring van|Vaststelling van de begrotingsstaten|Slotwet|Intrekking van|Toezegging|Kamerstukken)(?![\p{L}])/gu;
+  /(?=[IiwWhdvRGVSTK])(?<![\p{L}])(?:[Ii]nitiatief(?:wets)?voorstel(?:len)?|(?:initiatief)?wetsvoorstel(?:len)?|Wetsvoorstel(?:len)?|(?:het |dit |dat )?voorstel(?:len)? van (?:rijks)?wet|het (?:initiatief)?voorstel|Wijziging van|Regels (?:omtrent|over|inzake|ter|met betrekking tot)|Goedkeuring van|Vaststelling van de begrotingsstaten|Slotwet|Intrekking van|Toezegging|Kamerstukken)(?![\p{L}])/gu);
 /** A bill's title can be long (an agenda names it whole); its cue is looked for this far back in the sentence. */
 const BILL_CUE_REACH = 1000;
 
@@ -800,7 +801,7 @@ export class BillCues {
     private readonly sentences: Sentences,
     private readonly layout?: LineLayout,
   ) {
-    this.scan = new ForwardMatches(s, BILL_CUE, (m) => this.cues.push(m.index));
+    this.scan = new ForwardMatches(s, BILL_CUE(), (m) => this.cues.push(m.index));
   }
 
   /** True when the line ends at `at`; false where the layout is unknown. */
@@ -857,10 +858,10 @@ const ROUND_THOUSAND = /[.]000$/;
  * cell, a next sentence glued on by text extraction ("(35.732)De minister"), a toezegging's number
  * "(T01970)". Not a full stop or comma: "… leidt tot meer aanvragen (12.345)." is a count.
  */
-const CLOSES_TITLE = /(?: ?[)\];|]|\p{Lu}| ?\(T\d)/uy;
+const CLOSES_TITLE = lazily(() => /(?: ?[)\];|]|\p{Lu}| ?\(T\d)/uy);
 
 function closesTitle(s: string, at: number, bills: BillCues): boolean {
-  return at >= s.length || sticky(CLOSES_TITLE, s, at) !== null || bills.endsLine(at);
+  return at >= s.length || sticky(CLOSES_TITLE(), s, at) !== null || bills.endsLine(at);
 }
 
 /**
@@ -899,7 +900,7 @@ function dossierReading(s: string, start: number, pieces: readonly Piece[]): Cit
  * item that holds nothing else ("1. 34459", the title on the next line).
  */
 function readNamedBillDossier(s: string, at: number, bills: BillCues): CitationReading | undefined {
-  const named = BILL_WORD_BEFORE.test(s.slice(Math.max(0, at - 30), at));
+  const named = BILL_WORD_BEFORE().test(s.slice(Math.max(0, at - 30), at));
   if (!named && !bills.startsLine(at)) return undefined;
   const pieces = readDossierList(s, at, { numericSuffixAlways: false });
   if (!pieces) return undefined;
@@ -907,19 +908,19 @@ function readNamedBillDossier(s: string, at: number, bills: BillCues): CitationR
   if (gluedAfterDossier(s, end)) return undefined;
   // A numbered agenda item that holds nothing but the dossier ("1. 34459", "2. 35210 VIII"), its
   // title on the lines below, as the chambers' agendas and committee notes print them.
-  const agendaItem = !named && bills.endsLine(end) && NUMBERED_ITEM_BEFORE.test(s.slice(Math.max(0, at - 6), at));
-  if (!named && !agendaItem && (pieces.length > 1 || !sticky(BILL_TITLE_AHEAD, s, end))) return undefined;
+  const agendaItem = !named && bills.endsLine(end) && NUMBERED_ITEM_BEFORE().test(s.slice(Math.max(0, at - 6), at));
+  if (!named && !agendaItem && (pieces.length > 1 || !sticky(BILL_TITLE_AHEAD(), s, end))) return undefined;
   return dossierReading(s, at, pieces);
 }
 
 /** The number of an agenda item before it: "1. ", "12. ". */
-const NUMBERED_ITEM_BEFORE = /(?:^|[^\p{L}\p{N}.,])\d{1,2}\. $/u;
+const NUMBERED_ITEM_BEFORE = lazily(() => /(?:^|[^\p{L}\p{N}.,])\d{1,2}\. $/u);
 
 /** The word for a bill right before its number: "wetsvoorstel 36 123", "voorstel van wet 36 123", "wetsvoorstelnummer 36123". */
-const BILL_WORD_BEFORE = /(?<![\p{L}])(?:[Ww]etsvoorstel(?:len|nummer)?|[Ii]nitiatief(?:wets)?voorstel(?:len)?|[Vv]oorstel(?:len)? van (?:rijks)?wet) $/u;
+const BILL_WORD_BEFORE = lazily(() => /(?<![\p{L}])(?:[Ww]etsvoorstel(?:len|nummer)?|[Ii]nitiatief(?:wets)?voorstel(?:len)?|[Vv]oorstel(?:len)? van (?:rijks)?wet) $/u);
 /** How a bill's title starts, after its number heading an agenda item ("35.526 Tijdelijke wet maatregelen covid-19"). */
-const BILL_TITLE_AHEAD =
-  / (?:Wijziging van|Regels (?:omtrent|over|inzake|ter|voor|met betrekking tot|betreffende)|Goedkeuring van|Vaststelling van|Intrekking van|Voorstel van (?:rijks)?wet|Initiatiefvoorstel|Initiatiefwetsvoorstel|Verklaring dat er grond bestaat|(?:Wet|Rijkswet|Tijdelijke wet|Invoeringswet|Verzamelwet|Aanpassingswet|Reparatiewet|Slotwet)(?= \p{L}))(?![\p{L}])/uy;
+const BILL_TITLE_AHEAD = lazily(() =>
+  / (?:Wijziging van|Regels (?:omtrent|over|inzake|ter|voor|met betrekking tot|betreffende)|Goedkeuring van|Vaststelling van|Intrekking van|Voorstel van (?:rijks)?wet|Initiatiefvoorstel|Initiatiefwetsvoorstel|Verklaring dat er grond bestaat|(?:Wet|Rijkswet|Tijdelijke wet|Invoeringswet|Verzamelwet|Aanpassingswet|Reparatiewet|Slotwet)(?= \p{L}))(?![\p{L}])/uy);
 
 /**
  * What must follow a dossier number for a bare citation to be read at all: a suffix, a dash, a joint

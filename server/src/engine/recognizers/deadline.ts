@@ -6,6 +6,7 @@ import { isSpanOrStatusDate, TenseMarks, type PhraseContext } from './deadlineCo
 import { MONTH_ABBREVIATIONS, readDeadlinePhrase, type DeadlinePhrase, type PhraseDates } from './deadlinePhrase';
 import { isLatinWordCode } from '../chars';
 import { wordTriePattern } from '../patterns';
+import { lazily } from '../lazily';
 
 /**
  * Finds deadlines and resolves them against the document's date (ISO, or undefined when unknown).
@@ -210,7 +211,7 @@ function yearlessReading(phrase: DeadlinePhrase, marks: TenseMarks, tense: Tense
 /** How far ahead a day without a year may lie and count as a day to come without a word of planning. */
 const YEARLESS_AHEAD_DAYS = 183;
 /** A meeting just before a date names when the meeting was: "toegezegd tijdens het debat op 12 mei". */
-const MEETING_BEFORE = /(?:debat|overleg|vergadering|bijeenkomst|gesprek|commissiedebat|notaoverleg|wetgevingsoverleg)(?: [\p{L}-]+){0,3} $/iu;
+const MEETING_BEFORE = lazily(() => /(?:debat|overleg|vergadering|bijeenkomst|gesprek|commissiedebat|notaoverleg|wetgevingsoverleg)(?: [\p{L}-]+){0,3} $/iu);
 
 function isDeadlineInContext(
   text: string,
@@ -246,7 +247,7 @@ function isDeadlineInContext(
         (marks.reportsPromiseIn(tense.context.clauseStart, phrase.start) &&
           plannedIn(phrase.end, tense.context.clauseEnd) &&
           !marks.tellsPastIn(phrase.end, tense.context.clauseEnd, phrase.start, phrase.end) &&
-          !MEETING_BEFORE.test(text.slice(Math.max(0, phrase.start - 40), phrase.start)));
+          !MEETING_BEFORE().test(text.slice(Math.max(0, phrase.start - 40), phrase.start)));
       if (!reported) return false;
     }
     // Over, and as often a past event's time as a plan: the plan must be in the phrase's own clause,
@@ -338,17 +339,17 @@ function hasFiniteChangeVerb(part: string): boolean {
  * maken". It says how long something may take whenever it happens, not a time counted from the
  * document's date.
  */
-const TERM_WORDS = /(?:^|[^\p{L}])(?:betalen|betaalt|betaald|uitbetalen|uitbetaald|uitbetaling|betaling|betalingen|rekening|rekeningen|facturen|factuur|bezwaar|beroep)(?![\p{L}])/iu;
+const TERM_WORDS = lazily(() => /(?:^|[^\p{L}])(?:betalen|betaalt|betaald|uitbetalen|uitbetaald|uitbetaling|betaling|betalingen|rekening|rekeningen|facturen|factuur|bezwaar|beroep)(?![\p{L}])/iu);
 
 function isTerm(text: string, context: PhraseContext): boolean {
-  return TERM_WORDS.test(text.slice(context.clauseStart, context.clauseEnd));
+  return TERM_WORDS().test(text.slice(context.clauseStart, context.clauseEnd));
 }
 
 /** "is vastgesteld", "zijn verstreken", "nog geen": a clause that tells a state at the time it names. */
-const STATE = /(?:^|[^\p{L}])(?:is|zijn|was|waren|nog geen|nog niet)(?![\p{L}])/iu;
+const STATE = lazily(() => /(?:^|[^\p{L}])(?:is|zijn|was|waren|nog geen|nog niet)(?![\p{L}])/iu);
 
 function tellsState(text: string, from: number, to: number, phrase: DeadlinePhrase): boolean {
-  return STATE.test(text.slice(from, phrase.start)) || STATE.test(text.slice(phrase.end, to));
+  return STATE().test(text.slice(from, phrase.start)) || STATE().test(text.slice(phrase.end, to));
 }
 
 /**

@@ -2,6 +2,7 @@ import { isAccentedLetterCode as isAccentedLetter, isDigitCode } from '../chars'
 import type { Sentences } from '../sentences';
 import { ForwardMatches, type ScanReach } from './forwardMatches';
 import { firstAtOrAbove, lastBelow } from '../sortedOffsets';
+import { lazily } from '../lazily';
 
 /**
  * Whether the sentence around a time phrase plans something or tells what happened.
@@ -46,7 +47,7 @@ const PASSIVE_AUXILIARY = /^(?:wordt|worden)$/i;
  */
 const PROMISE_NOUN = /^toezegging(?:en)?$/i;
 /** A determiner before "besluit(en)": the noun ("het besluit", "een besluit", "deze besluiten"). */
-const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:het|een|de|dit|dat|deze|die|zijn|haar|hun|ons|uw|elk|ieder) $/iu;
+const ARTICLE_BEFORE = lazily(() => /(?:^|[^\p{L}])(?:het|een|de|dit|dat|deze|die|zijn|haar|hun|ons|uw|elk|ieder) $/iu);
 
 /**
  * The words that report a promise, request or announcement, after which a time can be the one
@@ -172,7 +173,7 @@ export class TenseMarks {
         // "het gaat om", "Dit jaar gaat het nog wel redelijk": "gaat" before or after "het" is no future;
         // "een besluit genomen", "de besluiten van de Raad": the noun is no deciding.
         if (m[1] && /^gaat$/i.test(m[1]) && /(?:^|[^\p{L}])het $/iu.test(text.slice(Math.max(0, m.index - 4), m.index))) return;
-        if (m[1] && /^besluit(?:en)?$/i.test(m[1]) && ARTICLE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) return;
+        if (m[1] && /^besluit(?:en)?$/i.test(m[1]) && ARTICLE_BEFORE().test(text.slice(Math.max(0, m.index - 8), m.index))) return;
         (m[1] ? this.plans : this.past).push(m.index);
         if (m[1] && !PROMISE_NOUN.test(m[1])) {
           this.verbalPlans.push(m.index);

@@ -13,6 +13,7 @@ import {
   yearInterval,
 } from '../calendar';
 import { isDigitCode, isLatinWordCode } from '../chars';
+import { lazily } from '../lazily';
 
 /**
  * The time phrases of Dutch policy letters that can name a deadline, read at one position of the
@@ -276,11 +277,11 @@ function cueOf(written: string): Cue {
  * verlengen": "voor" is the particle of "voorstellen" (to propose), not a cue, where a proposal's
  * "te" + infinitive follows in the sentence ("Ik stel voor de zomer een plan op" keeps its cue).
  */
-const PROPOSE_BEFORE = /(?:^|[^\p{L}])(?:(?:ik|wij|we) stel(?:len)?|stel(?:len)? (?:ik|wij|we)) $/iu;
-const PROPOSAL_INFINITIVE = /^(?:(?!\. \p{Lu})[^?!;:]){0,160}?(?<![\p{L}])te \p{L}/u;
+const PROPOSE_BEFORE = lazily(() => /(?:^|[^\p{L}])(?:(?:ik|wij|we) stel(?:len)?|stel(?:len)? (?:ik|wij|we)) $/iu);
+const PROPOSAL_INFINITIVE = lazily(() => /^(?:(?!\. \p{Lu})[^?!;:]){0,160}?(?<![\p{L}])te \p{L}/u);
 
 function isProposalParticle(text: string, at: number): boolean {
-  return PROPOSE_BEFORE.test(text.slice(Math.max(0, at - 16), at)) && PROPOSAL_INFINITIVE.test(text.slice(at + 5, at + 220));
+  return PROPOSE_BEFORE().test(text.slice(Math.max(0, at - 16), at)) && PROPOSAL_INFINITIVE().test(text.slice(at + 5, at + 220));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -595,10 +596,10 @@ const readMonth: CoreReader = (text, at, cue) => {
  * "die gepland staat voor eind dit jaar", "voorzien voor eind 2025": after a word of planning a plain
  * "voor" means "for" (the period planned), not "before".
  */
-const PLANNED_FOR = /(?:^|[^\p{L}])(?:(?:in)?gepland|voorzien|geagendeerd)(?: (?:staat|stond|is|was|zijn|waren|wordt|worden))? voor $/iu;
+const PLANNED_FOR = lazily(() => /(?:^|[^\p{L}])(?:(?:in)?gepland|voorzien|geagendeerd)(?: (?:staat|stond|is|was|zijn|waren|wordt|worden))? voor $/iu);
 
 function plannedFor(text: string, coreAt: number): boolean {
-  return PLANNED_FOR.test(text.slice(Math.max(0, coreAt - 40), coreAt));
+  return PLANNED_FOR().test(text.slice(Math.max(0, coreAt - 40), coreAt));
 }
 
 /** "2 december 2022": the month of a written date. */
@@ -630,7 +631,7 @@ const readDate: CoreReader = (text, at, cue) => {
   if (first < 1 || last < first || last > days) return undefined;
   // "het voor woensdag 16 april 2008 geagendeerde wetsvoorstel": "voor" is "for", and the date is the
   // label of what was scheduled, no time by which to act.
-  if (cue === 'voor' && SCHEDULED_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 24))) return undefined;
+  if (cue === 'voor' && SCHEDULED_AFTER().test(text.slice(at + m[0].length, at + m[0].length + 24))) return undefined;
   const year: YearReference = yearText
     ? written(Number(yearText))
     : relativeYear
@@ -645,7 +646,7 @@ const readDate: CoreReader = (text, at, cue) => {
 };
 
 /** An attributive participle of scheduling after a date: "het voor 16 april geagendeerde wetsvoorstel". */
-const SCHEDULED_AFTER = /^ (?:geagendeerde|geplande|ingeplande|voorziene|aangekondigde|vastgestelde|beoogde)(?![\p{L}])/iu;
+const SCHEDULED_AFTER = lazily(() => /^ (?:geagendeerde|geplande|ingeplande|voorziene|aangekondigde|vastgestelde|beoogde)(?![\p{L}])/iu);
 
 const readWholeYear: CoreReader = (text, at, cue) => {
   let m: RegExpExecArray | undefined;
@@ -753,13 +754,13 @@ const MOST_MEETING_NAME_WORDS = 4;
  * "de agenda voor de Raad", "inbreng voor het schriftelijk overleg", "geagendeerd kan worden voor het
  * algemeen overleg": "voor" is "for" here, and the meeting is what a thing is meant for, not a time.
  */
-const MEANT_FOR = /(?:^|[^\p{L}])(?:agenda|inbreng|input|inzet|positie|standpunt|instructie|bijdrage|stukken|voorbereiding|(?:in)?gepland|geagendeerd|agenderen|voorzien)(?: (?:kan|kunnen|zal|zullen|wordt|worden|is|zijn|staat|stond|was|waren)){0,2} (?:(?:ruim|ruimschoots|tijdig|kort|vlak) )?v[oó]{2}r $/iu;
+const MEANT_FOR = lazily(() => /(?:^|[^\p{L}])(?:agenda|inbreng|input|inzet|positie|standpunt|instructie|bijdrage|stukken|voorbereiding|(?:in)?gepland|geagendeerd|agenderen|voorzien)(?: (?:kan|kunnen|zal|zullen|wordt|worden|is|zijn|staat|stond|was|waren)){0,2} (?:(?:ruim|ruimschoots|tijdig|kort|vlak) )?v[oó]{2}r $/iu);
 
 const readMeeting: CoreReader = (text, at, cue) => {
   if (!isBefore(cue)) return undefined;
   const m = exec(MEETING, text, at);
   if (!m) return undefined;
-  if (MEANT_FOR.test(text.slice(Math.max(0, at - 60), at))) return undefined;
+  if (MEANT_FOR().test(text.slice(Math.max(0, at - 60), at))) return undefined;
   let pos = at + m[0].length;
   for (let words = 0; words <= MOST_MEETING_NAME_WORDS; words++) {
     const lead = exec(MEETING_DATE_LEAD, text, pos);
@@ -900,15 +901,15 @@ function endsWord(text: string, at: number): boolean {
 
 
 /** "rond 2000 banen": a count, not a year. */
-const UNIT_AFTER = /^ (?:euro|mln|mld|miljoen|miljard|procent|%|mensen|personen|banen|bedrijven|werknemers|medewerkers|woningen|ton|km|kilometer|keer|uur|studenten|deelnemers)(?![\p{L}])/iu;
+const UNIT_AFTER = lazily(() => /^ (?:euro|mln|mld|miljoen|miljard|procent|%|mensen|personen|banen|bedrijven|werknemers|medewerkers|woningen|ton|km|kilometer|keer|uur|studenten|deelnemers)(?![\p{L}])/iu);
 
 function isFollowedByUnit(text: string, at: number): boolean {
-  return UNIT_AFTER.test(text.slice(at, at + 16));
+  return UNIT_AFTER().test(text.slice(at, at + 16));
 }
 
 /** "de begroting voor dit jaar", "de cijfers van dit jaar": a year as a label, not a time to act. */
-const LABEL_PREPOSITION = /(?:^|[^\p{L}])(?:voor|van|tot|vanaf|sinds|over|per|na|uit|dan|met|t\/m|heel|hele|gehele|afgelopen|het|in)\s?$/iu;
+const LABEL_PREPOSITION = lazily(() => /(?:^|[^\p{L}])(?:voor|van|tot|vanaf|sinds|over|per|na|uit|dan|met|t\/m|heel|hele|gehele|afgelopen|het|in)\s?$/iu);
 
 function followsPreposition(text: string, at: number): boolean {
-  return LABEL_PREPOSITION.test(text.slice(Math.max(0, at - 12), at));
+  return LABEL_PREPOSITION().test(text.slice(Math.max(0, at - 12), at));
 }

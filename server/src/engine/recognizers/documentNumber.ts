@@ -1,5 +1,6 @@
 import type { FlatText } from '../flatText';
 import type { DocumentNumberReference } from '../model';
+import { lazily } from '../lazily';
 
 /**
  * A Tweede Kamer document number: the year, "D", a serial number (2025D44449). It stands alone or
@@ -8,19 +9,19 @@ import type { DocumentNumberReference } from '../model';
  * other things. The serial is read short here ("2022D222") so that a number PDF extraction wrapped
  * over a line inside a link can be joined again; see `wrappedSerial`.
  */
-const DOCUMENT_NUMBER = /(?<![\p{L}\p{N}])((?:19|20)\d{2}D)(\d{1,6})(?![\p{L}\p{N}])/gu;
+const DOCUMENT_NUMBER = lazily(() => /(?<![\p{L}\p{N}])((?:19|20)\d{2}D)(\d{1,6})(?![\p{L}\p{N}])/gu);
 /** A serial as the Tweede Kamer writes it: four to six digits (five in practice, "2020D06643"). */
 const SERIAL_DIGITS_MIN = 4;
 /** A serial wrapped over a line is joined only when the whole has the usual five digits. */
 const WRAPPED_SERIAL_DIGITS = 5;
 /** The digits that continue a wrapped serial at the next line's start. */
-const CONTINUATION = /^(\d{1,4})(?![\p{L}\p{N}])/u;
+const CONTINUATION = lazily(() => /^(\d{1,4})(?![\p{L}\p{N}])/u);
 
 /** Finds Tweede Kamer document numbers (2025D44449), also after "Kamerstuknummer". */
 export function recognizeDocumentNumbers(flat: FlatText): DocumentNumberReference[] {
   const out: DocumentNumberReference[] = [];
   const text = flat.text;
-  const re = new RegExp(DOCUMENT_NUMBER.source, DOCUMENT_NUMBER.flags);
+  const re = new RegExp(DOCUMENT_NUMBER().source, DOCUMENT_NUMBER().flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let end = m.index + m[0].length;
     let serial = m[2]!;
@@ -47,7 +48,7 @@ function wrappedSerial(flat: FlatText, start: number, end: number, serial: strin
   const breakAt = flat.sourceOffset(end);
   const c = flat.source.charCodeAt(breakAt);
   if ((c !== 10 && c !== 13) || flat.sourceOffset(end - 1) + 1 !== breakAt) return undefined;
-  const next = CONTINUATION.exec(text.slice(end + 1, end + 8));
+  const next = CONTINUATION().exec(text.slice(end + 1, end + 8));
   if (!next || serial.length + next[1]!.length !== WRAPPED_SERIAL_DIGITS) return undefined;
   return inLink(text, start) ? next[1] : undefined;
 }

@@ -1,5 +1,6 @@
 import type { FlatText } from '../flatText';
 import type { HandelingenReference } from '../model';
+import { lazily } from '../lazily';
 
 /**
  * Citations of the Handelingen: the report of a plenary sitting, or the Aanhangsel (the answers to
@@ -32,23 +33,23 @@ const NOT_A_DAY = String.raw`(?!\s(?:jan|feb|maa|apr|mei|jun|jul|aug|sep|okt|nov
 /** One more number of a list or range: ", 31", " en 31", " tot en met 31", " t/m 31", "–31". */
 const MORE_NUMBER = String.raw`(?:\s?,\s?|\s+en\s+|\s+tot\s+en\s+met\s+|\s+t\/m\s+|\s?[-–]\s?)${NUMBER}${NOT_A_DAY}`;
 
-const CITATION = new RegExp(
+const CITATION = lazily(() => new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(Aanhangsel|Aanh\.)\s+(?:(?:van\s+de|der|bij\s+de)\s+)?)?(?:Handelingen|Hand\.)${CHAMBER}?` +
     String.raw`\s?,?\s?(?:(?:vergaderjaar|vj\.)\s+)?${YEAR}` +
     String.raw`\s?,?\s?(?:nrs?\.?|nummers?)\s?(${NUMBER}(?:${MORE_NUMBER}){0,${MOST_NUMBERS}})` +
     String.raw`(?:\s?,?\s?items?\s+(\d{1,3})(?![\p{L}\p{N}]))?` +
     String.raw`(?:(?:\s?,\s?|\s?[-–]\s?|\s+)(?:p\.|pp\.|blz\.|pag\.)\s?(\d{1,5}(?:\s?[-–]\s?\d{1,5})?)(?![\p{L}\p{N}]))?`,
   'gu',
-);
+));
 
 /** h-tk-20212022-62-7 (a sitting's item), ah-tk-20212022-1456 (an Aanhangsel); a note's "-n1" may follow. */
-const IDENTIFIER = /(?<![\p{L}\p{N}-])(a?h)-(tk|ek)-((?:19|20)\d{2})((?:19|20)\d{2})-(\d{1,5})(?:-(\d{1,3}))?(?:-n\d{1,2})?(?![\p{L}\p{N}]|-\d)/gu;
+const IDENTIFIER = lazily(() => /(?<![\p{L}\p{N}-])(a?h)-(tk|ek)-((?:19|20)\d{2})((?:19|20)\d{2})-(\d{1,5})(?:-(\d{1,3}))?(?:-n\d{1,2})?(?![\p{L}\p{N}]|-\d)/gu);
 
 /** Finds every Handelingen citation in the flattened text, in order. */
 export function recognizeHandelingen(flat: FlatText): HandelingenReference[] {
   const out: HandelingenReference[] = [];
   const text = flat.text;
-  const re = new RegExp(CITATION.source, CITATION.flags);
+  const re = new RegExp(CITATION().source, CITATION().flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const year = vergaderjaar(m[3]!, m[4]!);
     if (!year) continue;
@@ -71,7 +72,7 @@ export function recognizeHandelingen(flat: FlatText): HandelingenReference[] {
       });
     }
   }
-  const ids = new RegExp(IDENTIFIER.source, IDENTIFIER.flags);
+  const ids = new RegExp(IDENTIFIER().source, IDENTIFIER().flags);
   for (let m = ids.exec(text); m; m = ids.exec(text)) {
     const aanhangsel = m[1]!.toLowerCase() === 'ah';
     if (aanhangsel && m[6]) continue;

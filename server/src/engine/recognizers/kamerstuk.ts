@@ -17,6 +17,7 @@ import {
   readWholeCitation,
   readWholeContinuation,
 } from './citationGrammar';
+import { lazily } from '../lazily';
 
 /**
  * Finds every Kamerstuk citation (and dossier-only citation) in the flattened text.
@@ -62,7 +63,7 @@ export function recognizeKamerstukken(flat: FlatText, sentences: Sentences = Sen
         list.push(next);
         last = next;
       }
-      const plain = list.some((r) => !r.unconfirmed) || (list.length > 1 && LIST_OF_PAPERS.test(s.slice(Math.max(0, reading.start - LIST_CUE_REACH), reading.start)));
+      const plain = list.some((r) => !r.unconfirmed) || (list.length > 1 && LIST_OF_PAPERS().test(s.slice(Math.max(0, reading.start - LIST_CUE_REACH), reading.start)));
       pushAll(plain ? readings : held, list);
       consumed = last.end;
       re.lastIndex = consumed;
@@ -158,7 +159,7 @@ const MOST_LISTED = 100;
  * "de volgende stukken …:", "de volgende moties opnieuw aan te houden:": what a list of bare ids is said
  * to be (papers, motions, amendments), in the sentence that ends in a colon just before it.
  */
-const LIST_OF_PAPERS = /(?<![\p{L}])(?:[Kk]amerstukken|[Ss]tukken|[Mm]oties|[Aa]mendementen)(?![\p{L}])[^.;]*:\s*$/u;
+const LIST_OF_PAPERS = lazily(() => /(?<![\p{L}])(?:[Kk]amerstukken|[Ss]tukken|[Mm]oties|[Aa]mendementen)(?![\p{L}])[^.;]*:\s*$/u);
 const LIST_CUE_REACH = 300;
 
 /**

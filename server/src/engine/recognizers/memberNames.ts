@@ -10,6 +10,7 @@
  */
 import { surnameKey } from '../folding';
 import { MEMBER_SURNAMES } from './memberSurnames';
+import { lazily } from '../lazily';
 
 export interface MemberName {
   /** Flat-text offsets of the name. */
@@ -65,15 +66,15 @@ const NOUN_HEAD =
   /(?:debat|debatten|overleg|beschouwing|beschouwingen|plaats|nota|begroting|akkoord|programma|agenda|verslag|onderzoek|beleid|fonds|regeling|stelsel|overzicht|omschrijving|toelichting|zaken|wet|heid|atie|iteit|isme)$/i;
 
 /** A surname word: a capital, then letters (at least one lower case), apostrophes inside; hyphenated parts. */
-const SURNAME_WORD = /\p{Lu}[\p{L}’']{0,30}(?:-\p{L}[\p{L}’']{0,30}){0,2}/uy;
-const INITIALS = /(?:\p{Lu}\.){1,4} ?/uy;
-const PARTICLE_WORD = /([\p{L}’']{1,3}) /uy;
+const SURNAME_WORD = lazily(() => /\p{Lu}[\p{L}’']{0,30}(?:-\p{L}[\p{L}’']{0,30}){0,2}/uy);
+const INITIALS = lazily(() => /(?:\p{Lu}\.){1,4} ?/uy);
+const PARTICLE_WORD = lazily(() => /([\p{L}’']{1,3}) /uy);
 
 /** Reads one name starting at flat offset `at`, or undefined. */
 export function readMemberName(text: string, at: number, reading: NameReading): MemberName | undefined {
   let pos = at;
-  INITIALS.lastIndex = pos;
-  const initials = INITIALS.exec(text);
+  INITIALS().lastIndex = pos;
+  const initials = INITIALS().exec(text);
   if (initials) pos += initials[0].length;
 
   const particlesStart = pos;
@@ -117,8 +118,8 @@ const MAX_FIRST_NAMES = 2;
 const MONTH_NAMES: ReadonlySet<string> = new Set(['Januari', 'Februari', 'Maart', 'April', 'Mei', 'Juni', 'Juli', 'Augustus', 'September', 'Oktober', 'November', 'December']);
 
 function firstNameAt(text: string, at: number): { end: number; firstNameOnly: true } | undefined {
-  SURNAME_WORD.lastIndex = at;
-  const m = SURNAME_WORD.exec(text);
+  SURNAME_WORD().lastIndex = at;
+  const m = SURNAME_WORD().exec(text);
   if (!m || !MONTH_NAMES.has(m[0]) || /[\p{L}\p{N}]/u.test(text[at + m[0].length] ?? '')) return undefined;
   return { end: at + m[0].length, firstNameOnly: true };
 }
@@ -127,8 +128,8 @@ function firstNameAt(text: string, at: number): { end: number; firstNameOnly: tr
 function skipParticles(text: string, from: number, lowercaseFirst: boolean, capitalFirst: boolean): number {
   let pos = from;
   for (let k = 0; k < 3; k++) {
-    PARTICLE_WORD.lastIndex = pos;
-    const m = PARTICLE_WORD.exec(text);
+    PARTICLE_WORD().lastIndex = pos;
+    const m = PARTICLE_WORD().exec(text);
     if (!m) break;
     const word = m[1]!;
     const lower = word.toLowerCase();
@@ -141,8 +142,8 @@ function skipParticles(text: string, from: number, lowercaseFirst: boolean, capi
 }
 
 function surnameAt(text: string, at: number): { end: number; firstNameOnly?: boolean } | undefined {
-  SURNAME_WORD.lastIndex = at;
-  const m = SURNAME_WORD.exec(text);
+  SURNAME_WORD().lastIndex = at;
+  const m = SURNAME_WORD().exec(text);
   if (!m) return undefined;
   const word = m[0];
   // At least one lower-case letter: "VVD", "CDA", "EU" are parties and bodies, not members.

@@ -4,6 +4,7 @@ import type { DocumentMetadata, KnownDocumentFacts, MetadataSource, Span } from 
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { PatternScans, type ScanPattern } from '../patternScan';
 import { lowerBound } from '../sortedOffsets';
+import { lazily } from '../lazily';
 
 export interface MetadataOptions {
   /** Facts from a manifest (kamerwijzer.json) or the caller. */
@@ -398,8 +399,8 @@ function readPageExport(head: readonly HeadLine[]): Facts {
 //   Nummer KST3552660
 //   Reference 35526, nr. 60
 // Both the sentence and the "Reference" row name the page's own paper.
-const ADDED_TO_DOSSIER =
-  /(?<=(?<![\p{L}])is )onder nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}) toegevoegd aan (?:het )?(?:wetsvoorstel|initiatiefwetsvoorstel|dossier|kamerstukdossier)[ \t]+(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?(?:[ \t]?\([ \t]?R[ \t]?\d{1,5}[ \t]?\))?)(?![\p{L}\p{N}])/u;
+const ADDED_TO_DOSSIER = lazily(() =>
+  /(?<=(?<![\p{L}])is )onder nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}) toegevoegd aan (?:het )?(?:wetsvoorstel|initiatiefwetsvoorstel|dossier|kamerstukdossier)[ \t]+(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?(?:[ \t]?\([ \t]?R[ \t]?\d{1,5}[ \t]?\))?)(?![\p{L}\p{N}])/u);
 const REFERENCE_ROW = /^([ \t]*(?:Referen(?:ce|tie)|Kenmerk)[ \t]+)(\d{2}[ \t]?\d{3}(?:[ \t-](?:[IVXLC]{1,7}|[A-Z]|\d{2}))?(?:[ \t]?\([ \t]?R[ \t]?\d{1,5}[ \t]?\))?,[ \t]*nr\.[ \t]*(\d{1,5}|[A-Z]{1,3}))[ \t]*$/;
 
 function readPageRecord(head: readonly HeadLine[]): Facts {
@@ -407,7 +408,7 @@ function readPageRecord(head: readonly HeadLine[]): Facts {
   const spans: Span[] = [];
   for (let i = 0; i < head.length && i < 30; i++) {
     const line = head[i]!;
-    const added = ADDED_TO_DOSSIER.exec(line.text);
+    const added = ADDED_TO_DOSSIER().exec(line.text);
     const row = added ? null : REFERENCE_ROW.exec(line.text);
     let id: KamerstukId | undefined;
     if (added) {
@@ -658,15 +659,15 @@ function readLetterHeading(head: readonly HeadLine[]): Facts {
  * "Onderwerp", "Kenmerk") or an address stands before it (Postbus, a postcode, Den Haag); and not
  * inside a quotation opened earlier on the line.
  */
-const INLINE_DATUM = /(?<![\p{L}\p{N}])(?:Datum|DATUM)[ \t]*:?[ \t]+/gu;
-const LABEL_AFTER_DATE = /^[ \t]*(?:Betreft|BETREFT|Onderwerp|ONDERWERP|Ons[ \t]+kenmerk|Uw[ \t]+kenmerk|Kenmerk|Uw[ \t]+brief)(?![\p{L}])/u;
-const ADDRESS_BEFORE = /(?:Postbus[ \t]+\d{1,6}|(?<!\d)\d{4}[ \t]?[A-Z]{2}(?![\p{L}])|Den[ \t]+Haag|DEN[ \t]+HAAG|['’]s-Gravenhage)/u;
+const INLINE_DATUM = lazily(() => /(?<![\p{L}\p{N}])(?:Datum|DATUM)[ \t]*:?[ \t]+/gu);
+const LABEL_AFTER_DATE = lazily(() => /^[ \t]*(?:Betreft|BETREFT|Onderwerp|ONDERWERP|Ons[ \t]+kenmerk|Uw[ \t]+kenmerk|Kenmerk|Uw[ \t]+brief)(?![\p{L}])/u);
+const ADDRESS_BEFORE = lazily(() => /(?:Postbus[ \t]+\d{1,6}|(?<!\d)\d{4}[ \t]?[A-Z]{2}(?![\p{L}])|Den[ \t]+Haag|DEN[ \t]+HAAG|['’]s-Gravenhage)/u);
 /** How far before "Datum" the address may end: a department or a telephone number may stand between. */
 const ADDRESS_REACH = 80;
 
 function inlineDatumOf(text: string): { iso: string; index: number; length: number } | undefined {
-  INLINE_DATUM.lastIndex = 0;
-  for (let m = INLINE_DATUM.exec(text); m; m = INLINE_DATUM.exec(text)) {
+  INLINE_DATUM().lastIndex = 0;
+  for (let m = INLINE_DATUM().exec(text); m; m = INLINE_DATUM().exec(text)) {
     if (m.index === 0) continue;
     const valueAt = m.index + m[0].length;
     const date = leadingDate(text.slice(valueAt));
@@ -675,7 +676,7 @@ function inlineDatumOf(text: string): { iso: string; index: number; length: numb
     if (isInsideQuote(before)) continue;
     const after = text.slice(valueAt + date.index + date.length);
     const nearBefore = before.slice(Math.max(0, before.length - ADDRESS_REACH));
-    if (!LABEL_AFTER_DATE.test(after) && !ADDRESS_BEFORE.test(nearBefore)) continue;
+    if (!LABEL_AFTER_DATE().test(after) && !ADDRESS_BEFORE().test(nearBefore)) continue;
     return { iso: date.iso, index: valueAt + date.index, length: date.length };
   }
   return undefined;
@@ -714,11 +715,11 @@ const MEETING_REPORT = /(?:Verslag|VERSLAG) (?:van de|VAN DE) (?:vergadering|VER
  * commissie Koninkrijksrelaties (KOREL) van 22 september 2015", "Besluitenlijst procedurevergadering
  * vaste commissie voor Financiën van dinsdag 12 maart 2024". The meeting's date is the paper's.
  */
-const COMMITTEE_NOTES =
-  /^[ \t]*(?:Korte aantekeningen|Aantekeningen|Besluitenlijst|Verslag)(?: van de)? (?:vergadering|procedurevergadering|commissievergadering|bijeenkomst)(?![\p{L}])[^\n]{0,400}? van (?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?(\d{1,2} [A-Za-z]{3,9} \d{4})(?![\d])/iu;
+const COMMITTEE_NOTES = lazily(() =>
+  /^[ \t]*(?:Korte aantekeningen|Aantekeningen|Besluitenlijst|Verslag)(?: van de)? (?:vergadering|procedurevergadering|commissievergadering|bijeenkomst)(?![\p{L}])[^\n]{0,400}? van (?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?(\d{1,2} [A-Za-z]{3,9} \d{4})(?![\d])/iu);
 
 function paperDateOf(text: string): { iso: string; index: number; length: number } | undefined {
-  const report = MEETING_REPORT.exec(text) ?? COMMITTEE_NOTES.exec(text);
+  const report = MEETING_REPORT.exec(text) ?? COMMITTEE_NOTES().exec(text);
   if (report) {
     const iso = parseDutchDate(report[1]!);
     if (iso) return { iso, index: report.index + report[0].length - report[1]!.length, length: report[1]!.length };

@@ -5,6 +5,7 @@ import { isWordAfterName, readMemberName, type MemberName, type NameReading } fr
 import { linkMotionsToKamerstukken, type MotionMention, type OutsideReferences } from './motionKamerstuk';
 import { MEMBER_SURNAMES } from './memberSurnames';
 import { surnameKey } from '../folding';
+import { lazily } from '../lazily';
 
 export interface MotionContext {
   readonly sentences: Sentences;
@@ -47,7 +48,7 @@ export function recognizeMotions(flat: FlatText, context: MotionContext): Motion
       continue;
     }
     const plural = m[2] === 's';
-    const form = submitterForm(text, after, POSSESSIVE_BEFORE.test(text.slice(Math.max(0, wordStart - 8), wordStart)));
+    const form = submitterForm(text, after, POSSESSIVE_BEFORE().test(text.slice(Math.max(0, wordStart - 8), wordStart)));
     if (!form) continue;
     // A blank line ends a heading or a table cell: "Omschrijving van de motie\n\nVindplaats" names no one.
     if (crossesBlankLine(flat, after, form.namesAt + 1)) continue;
@@ -154,10 +155,10 @@ function aloneOnItsLine(flat: FlatText, after: number, list: readonly ListedName
  * capitals. The names are given in title case ("Sienot", "Dik-Faber", "Van der Lee").
  */
 const CAPITAL_FORM = / VAN (?:HET LID|DE LEDEN) /y;
-const CAPITAL_WORD = /(\p{Lu}[\p{Lu}’']*(?:-\p{Lu}[\p{Lu}’']*){0,2})(?![\p{L}\p{N}])/uy;
+const CAPITAL_WORD = lazily(() => /(\p{Lu}[\p{Lu}’']*(?:-\p{Lu}[\p{Lu}’']*){0,2})(?![\p{L}\p{N}])/uy);
 const CAPITAL_PARTICLES: ReadonlySet<string> = new Set(['VAN', 'DE', 'DER', 'DEN', 'TER', 'TEN', "'T", '’T', 'IN', 'HET', 'VON', 'LA', 'LE', 'DU']);
 const CAPITAL_SEPARATOR = /(?:, | EN )/y;
-const CAPITAL_CUM_SUIS = / C\.S\.?(?![\p{L}])/uy;
+const CAPITAL_CUM_SUIS = lazily(() => / C\.S\.?(?![\p{L}])/uy);
 
 function readCapitalTitle(text: string, after: number): { end: number; names: MemberName[]; cs: boolean } | undefined {
   CAPITAL_FORM.lastIndex = after;
@@ -180,8 +181,8 @@ function readCapitalTitle(text: string, after: number): { end: number; names: Me
   }
   if (names.length === 0) return undefined;
   const end = names[names.length - 1]!.end;
-  CAPITAL_CUM_SUIS.lastIndex = end;
-  const cs = CAPITAL_CUM_SUIS.exec(text);
+  CAPITAL_CUM_SUIS().lastIndex = end;
+  const cs = CAPITAL_CUM_SUIS().exec(text);
   return { end: cs ? end + cs[0].length : end, names, cs: !!cs };
 }
 
@@ -190,8 +191,8 @@ function readCapitalName(text: string, at: number): MemberName | undefined {
   let pos = at;
   const words: string[] = [];
   for (let k = 0; k < 4; k++) {
-    CAPITAL_WORD.lastIndex = pos;
-    const w = CAPITAL_WORD.exec(text);
+    CAPITAL_WORD().lastIndex = pos;
+    const w = CAPITAL_WORD().exec(text);
     if (!w) return undefined;
     const word = w[1]!;
     words.push(word);
@@ -257,9 +258,9 @@ const PROPOSED_BY_FORM = new RegExp(
   'y',
 );
 /** "motie van Kostic c.s.", "motie op stuk nr. 212 van Bergkamp, Segers en Dijksma": "van" followed by a capitalized name. */
-const OF_FORM = new RegExp(`${NUMBER_PART},? van (?=\\p{Lu})`, 'uy');
+const OF_FORM = lazily(() => new RegExp(`${NUMBER_PART},? van (?=\\p{Lu})`, 'uy'));
 /** A possessive before "motie" ("uw motie", "zijn motie"): "van" after it names who asks, not who submitted. */
-const POSSESSIVE_BEFORE = /(?:^|[^\p{L}])(?:mijn|m'n|uw|zijn|z'n|haar|onze|ons|hun|jouw|jullie)\s$/iu;
+const POSSESSIVE_BEFORE = lazily(() => /(?:^|[^\p{L}])(?:mijn|m'n|uw|zijn|z'n|haar|onze|ons|hun|jouw|jullie)\s$/iu);
 
 function submitterForm(text: string, after: number, possessive: boolean): SubmitterForm | undefined {
   if (text[after] === '-') return { kind: 'direct', namesAt: after + 1, lowercaseStart: false, separators: true };
@@ -274,8 +275,8 @@ function submitterForm(text: string, after: number, possessive: boolean): Submit
     const single = /lid$|heer$|mevrouw$|meneer$|collega$/i.test(title);
     return { kind: 'member', namesAt: after + m[0].length, lowercaseStart: true, separators: !single };
   }
-  OF_FORM.lastIndex = after;
-  const of = OF_FORM.exec(text);
+  OF_FORM().lastIndex = after;
+  const of = OF_FORM().exec(text);
   if (of) return possessive ? undefined : { kind: 'direct', namesAt: after + of[0].length, lowercaseStart: false, separators: true };
   if (text[after] === ' ') return { kind: 'direct', namesAt: after + 1, lowercaseStart: false, separators: true };
   return undefined;
@@ -295,8 +296,8 @@ interface ListedName {
 
 const SEPARATOR = /(, | en | & |\/| \/ )/y;
 /** " c.s.", " c.s", " cs"; a footnote marker may be glued to the full form ("c.s.1"). */
-const CUM_SUIS = /(?: ?c\. ?s\.(?![\p{L}])| ?c\. ?s(?![\p{L}\p{N}.])| cs(?![\p{L}\p{N}]))/uy;
-const PARTY = / \((?:\p{Lu}[\p{L}\d&-]{1,20})(?: \p{Lu}[\p{L}\d&-]{1,20}){0,2}\)/uy;
+const CUM_SUIS = lazily(() => /(?: ?c\. ?s\.(?![\p{L}])| ?c\. ?s(?![\p{L}\p{N}.])| cs(?![\p{L}\p{N}]))/uy);
+const PARTY = lazily(() => / \((?:\p{Lu}[\p{L}\d&-]{1,20})(?: \p{Lu}[\p{L}\d&-]{1,20}){0,2}\)/uy);
 
 /**
  * Reads "Dassen en Grinwis", "Kostić c.s.", "Aukje de Vries en Van der Lee", "Marijnissen c.s. en
@@ -311,11 +312,11 @@ function readSubmitterList(text: string, at: number, reading: NameReading, separ
   let separator: ListedName['separator'] = '';
   for (;;) {
     let end = name.end;
-    PARTY.lastIndex = end;
-    const party = PARTY.exec(text);
+    PARTY().lastIndex = end;
+    const party = PARTY().exec(text);
     const afterParty = party ? end + party[0].length : end;
-    CUM_SUIS.lastIndex = afterParty;
-    const cs = CUM_SUIS.exec(text);
+    CUM_SUIS().lastIndex = afterParty;
+    const cs = CUM_SUIS().exec(text);
     if (cs) end = afterParty + cs[0].length;
     list.push({ name, separator, end, cs: !!cs });
     // The list goes on after the party and after a footnote marker glued on ("Marijnissen c.s.5 en …").
@@ -346,10 +347,10 @@ function skipGluedMarker(text: string, at: number): number {
 }
 
 function followedByCumSuis(text: string, at: number): boolean {
-  PARTY.lastIndex = at;
-  const party = PARTY.exec(text);
-  CUM_SUIS.lastIndex = at + (party ? party[0].length : 0);
-  return CUM_SUIS.test(text);
+  PARTY().lastIndex = at;
+  const party = PARTY().exec(text);
+  CUM_SUIS().lastIndex = at + (party ? party[0].length : 0);
+  return CUM_SUIS().test(text);
 }
 
 /** The motions a list of names stands for. */

@@ -3,6 +3,7 @@ import { isRegExpSpaceCode } from '../chars';
 import { LineIndex } from '../lineIndex';
 import type { Footnote, FootnoteMarker } from '../model';
 import { GluedMarkerIndex, MarkerStrength } from './gluedFootnoteMarker';
+import { lazily } from '../lazily';
 
 /**
  * Footnotes of a letter whose PDF was extracted to plain text: at the foot of each page, lines that
@@ -66,13 +67,13 @@ const MAX_PAGE_WINDOW = 30_000;
 /** Lines looked back over to place a label line against the last footnote. */
 const MAX_PLACEMENT_LINES = 200;
 
-const LABEL_LINE = /^[ \t\f]{0,3}([1-9]\d{0,2})[ \t]{1,4}(?=[\p{L}(«‘“"'#§[])/u;
+const LABEL_LINE = lazily(() => /^[ \t\f]{0,3}([1-9]\d{0,2})[ \t]{1,4}(?=[\p{L}(«‘“"'#§[])/u);
 const BLANK = /^[\s\f]*$/;
 /** A line that ends a sentence ("… februari 2021.", "… (2020).", "… nr. 77)."). */
 const ENDS_SENTENCE = /[.!?]["”’»)]?\s*$/;
 /** A line that runs on into the next ("… een opdracht voor ", "… equipment, ", "… maatwerkaf-"). */
-const RUNS_ON = /[\p{Ll},\-–]\s*$/u;
-const STARTS_LOWERCASE = /^\s*\p{Ll}/u;
+const RUNS_ON = lazily(() => /[\p{Ll},\-–]\s*$/u);
+const STARTS_LOWERCASE = lazily(() => /^\s*\p{Ll}/u);
 
 export function recognizePageFootnotes(source: string, lines: LineIndex = new LineIndex(source)): PageFootnoteResult {
   const n = lines.lineCount;
@@ -83,7 +84,7 @@ export function recognizePageFootnotes(source: string, lines: LineIndex = new Li
   };
   const labelLine = (i: number): LabelLine | undefined => {
     const t = lines.lineText(i);
-    const m = LABEL_LINE.exec(t);
+    const m = LABEL_LINE().exec(t);
     if (!m) return undefined;
     const lineStart = lines.lineStart(i);
     const labelStart = lineStart + m[0].indexOf(m[1]!);
@@ -114,13 +115,13 @@ export function recognizePageFootnotes(source: string, lines: LineIndex = new Li
       const t = lines.lineText(j);
       if (BLANK.test(t)) continue;
       if (++nonBlank > MAX_STRAY_LINES) return 'apart';
-      if (STARTS_LOWERCASE.test(t) && ENDS_SENTENCE.test(lines.lineText(j - 1))) return 'apart';
+      if (STARTS_LOWERCASE().test(t) && ENDS_SENTENCE.test(lines.lineText(j - 1))) return 'apart';
     }
     return nonBlank === 0 ? 'adjacent' : 'near';
   };
 
   // Only lines that start with a label can start a footnote; one scan finds them.
-  const candidates = new RegExp(LABEL_LINE.source, 'gmu');
+  const candidates = new RegExp(LABEL_LINE().source, 'gmu');
   for (let c = candidates.exec(source); c; c = candidates.exec(source)) {
     const i = lines.positionAt(c.index).line;
     if (i <= lastBodyEndLine) continue;
@@ -223,10 +224,10 @@ export function recognizePageFootnotes(source: string, lines: LineIndex = new Li
       if (next && after.some((l) => next.label > l && next.label <= l + MAX_LABEL_GAP)) break;
       const lastText = lines.lineText(last);
       // After a blank line only a sentence cut off mid-way continues ("… een opdracht voor \n\nNederland").
-      if (blankSeen && !RUNS_ON.test(lastText)) break;
+      if (blankSeen && !RUNS_ON().test(lastText)) break;
       if (ENDS_SENTENCE.test(lastText)) {
         // A finished sentence followed by a line starting in lower case: the page's text resumes.
-        if (STARTS_LOWERCASE.test(t)) break;
+        if (STARTS_LOWERCASE().test(t)) break;
         // Without page marks nothing tells a footnote's next sentence from the next page's first
         // line ("Passende regelgeving", "Tabel 3: …"); taking in a page would hide its markers, so
         // the footnote ends with its sentence.

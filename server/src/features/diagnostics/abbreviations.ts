@@ -9,6 +9,7 @@
  */
 import type { DocumentWords } from '../documentWords';
 import { bounded } from '../lineItems';
+import { lazily } from '../../engine/lazily';
 
 /** Abbreviations a Kamerbrief's reader knows without explanation (compared in upper case). */
 export const WELL_KNOWN_ABBREVIATIONS: ReadonlySet<string> = new Set([
@@ -60,16 +61,16 @@ export function isAbbreviation(word: string): boolean {
 /** What opens brackets that introduce an abbreviation, up to it: "(", "(hierna: ", "(verder: de ". */
 const OPENING = String.raw`\((?:hierna(?: te noemen)?:?\s*|verder:?\s*)?(?:de |het )?`;
 /** "(NVWA)", "(hierna: NVWA)", "(verder: de NVWA)", "(GPU’s)": an abbreviation in brackets after what it stands for. */
-const BRACKETED = new RegExp(String.raw`${OPENING}(\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*\)`, 'uy');
+const BRACKETED = lazily(() => new RegExp(String.raw`${OPENING}(\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*\)`, 'uy'));
 /** The opening of such brackets right before an abbreviation; what may follow it there ("’s", then ")", "," or ";"). */
 const OPENING_BEFORE = new RegExp(`${OPENING}$`);
 const CLOSING_AFTER = /^(?:['’]s)?\s*[),;]/;
 /** "(PCA, kortere termijn maatregel)": an abbreviation first in brackets, then more (not a year: "(NVWA, 2023)" is a source). */
-const FIRST_IN_BRACKETS = /\((\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*[,;]\s*(?![\p{N}])/uy;
+const FIRST_IN_BRACKETS = lazily(() => /\((\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*[,;]\s*(?![\p{N}])/uy);
 /** "(Compound Annual Growth Rate; CAGR)", "(Payment Service Providers, oftewel PSP’s)": the abbreviation last in the brackets. */
-const LAST_IN_BRACKETS = /[,;]\s*(?:(?:oftewel|ofwel|afgekort(?: als)?|kortweg|hierna:?)\s+)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*$/u;
+const LAST_IN_BRACKETS = lazily(() => /[,;]\s*(?:(?:oftewel|ofwel|afgekort(?: als)?|kortweg|hierna:?)\s+)?(?:de |het )?(\p{Lu}[\p{L}]{1,7})(?:['’]s)?\s*$/u);
 /** "NVWA (Nederlandse Voedsel- en Warenautoriteit)": an abbreviation followed by its words in brackets. */
-const FOLLOWED_BY_NAME = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{1,7})\s{0,2}\(\s*\p{L}[\p{L}-]*(?:\s+[\p{L}-]+){1,10}\s*\)/uy;
+const FOLLOWED_BY_NAME = lazily(() => /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{1,7})\s{0,2}\(\s*\p{L}[\p{L}-]*(?:\s+[\p{L}-]+){1,10}\s*\)/uy);
 
 /**
  * The abbreviations a letter writes out: "Nederlandse Voedsel- en Warenautoriteit (NVWA)", "(hierna:
@@ -96,8 +97,8 @@ export function explanationsIn(text: string, words: DocumentWords, from: number,
   const bracketed: AbbreviationExplanation[] = [];
   // "(NVWA)" starts at a "(" and holds no other: tried at each "(" (found natively), in order.
   for (let at = text.indexOf('(', from); at >= 0 && at < to; at = text.indexOf('(', at + 1)) {
-    BRACKETED.lastIndex = at;
-    const m = BRACKETED.exec(bounded(text, at));
+    BRACKETED().lastIndex = at;
+    const m = BRACKETED().exec(bounded(text, at));
     const word = m ? m[1]! : introducedInBrackets(text, at);
     if (word !== undefined) bracketed.push({ at, word });
   }
@@ -117,8 +118,8 @@ export function explanationsIn(text: string, words: DocumentWords, from: number,
     // A "(" within two characters after the run, or no match.
     const end = words.ends[i]!;
     if (text.charCodeAt(end) !== 40 && text.charCodeAt(end + 1) !== 40 && text.charCodeAt(end + 2) !== 40) continue;
-    FOLLOWED_BY_NAME.lastIndex = start;
-    const m = FOLLOWED_BY_NAME.exec(bounded(text, start));
+    FOLLOWED_BY_NAME().lastIndex = start;
+    const m = FOLLOWED_BY_NAME().exec(bounded(text, start));
     if (m) followed.push({ at: start, word: m[1]! });
   }
   // (A "(" is no run's start: no two explanations start at one place.)
@@ -131,8 +132,8 @@ export function explanationsIn(text: string, words: DocumentWords, from: number,
  * words it follows (`standsFor`): "(NVWA, p. 12)" or "(zie CPB, NVWA)" introduce nothing.
  */
 function introducedInBrackets(text: string, open: number): string | undefined {
-  FIRST_IN_BRACKETS.lastIndex = open;
-  const first = FIRST_IN_BRACKETS.exec(bounded(text, open));
+  FIRST_IN_BRACKETS().lastIndex = open;
+  const first = FIRST_IN_BRACKETS().exec(bounded(text, open));
   if (first) return standsFor(first[1]!, text.slice(Math.max(0, open - 160), open)) ? first[1]! : undefined;
   // The closing bracket, within a sentence's reach (looked for there only: a text of many "(" and
   // no ")" is read once, not once per bracket) and with no other bracket opened before it.
@@ -141,7 +142,7 @@ function introducedInBrackets(text: string, open: number): string | undefined {
   if (close < 0) return undefined;
   const inside = reach.slice(0, close);
   if (inside.includes('(')) return undefined;
-  const last = LAST_IN_BRACKETS.exec(inside);
+  const last = LAST_IN_BRACKETS().exec(inside);
   return last && standsFor(last[1]!, inside.slice(0, last.index)) ? last[1]! : undefined;
 }
 
@@ -157,7 +158,7 @@ export function introducedWhereUsed(text: string, start: number, end: number, ab
   return standsFor(abbreviation, text.slice(Math.max(0, open - 160), open));
 }
 
-const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+const WORD_CHARACTER = lazily(() => /^[\p{L}\p{N}]$/u);
 
 /**
  * Whether an abbreviation's letters stand for the end of `before`, as Schwartz and Hearst (2003) find
@@ -172,8 +173,8 @@ export function standsFor(abbreviation: string, before: string): boolean {
   let l = long.length - 1;
   for (let s = abbreviation.length - 1; s >= 0; s--) {
     const c = abbreviation[s]!.toLowerCase();
-    if (!WORD_CHARACTER.test(c)) continue;
-    while (l >= 0 && (long[l]!.toLowerCase() !== c || (s === 0 && l > 0 && WORD_CHARACTER.test(long[l - 1]!)))) l--;
+    if (!WORD_CHARACTER().test(c)) continue;
+    while (l >= 0 && (long[l]!.toLowerCase() !== c || (s === 0 && l > 0 && WORD_CHARACTER().test(long[l - 1]!)))) l--;
     if (l < 0) return false;
     l--;
   }

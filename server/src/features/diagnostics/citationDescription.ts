@@ -29,6 +29,7 @@ import type { IndexedDocument } from '../model';
 import { keptAt, PreviousVersions } from '../previousVersions';
 import { sentenceAround } from '../sentences';
 import { contentWords } from '../words';
+import { lazily } from '../../engine/lazily';
 
 /** Where the description was found. */
 export type DescriptionForm = 'footnote' | 'clause' | 'list' | 'phrase' | 'quoted' | 'motion';
@@ -412,7 +413,7 @@ const DOCUMENT_NOUN = /(?:brief|nota|notitie|plan|strategie|visie|agenda|program
 /** The same kinds in the plural: a phrase that names several documents describes none of them alone. */
 const PLURAL_NOUN = /(?:brieven|nota's|notas|notities|plannen|strategieen|visies|agenda's|programma's|akkoorden|rapporten|rapportages|verslagen|reacties|evaluaties|moties|amendementen|adviezen|onderzoeken)$/;
 /** Participles and verbs a clause may end on after the phrase ("… heb aangegeven", "… toegezegd"). */
-const PARTICIPLE = /^(?:ge\p{L}{3,}[dt]|(?:aan|toe|uit|op|in|voor|over|mee|vast|bij|af|door|terug|na|uiteen|bekend|kenbaar|ter)ge\p{L}{2,}(?:d|t|en)|beschreven|besproken|behandeld|bevestigd|benoemd|vermeld|verzonden|verstuurd|verschenen|ontvangen|verworpen|herhaald|toegelicht|opgenomen|aangenomen|ingediend|aangekondigd|aangegeven)$/u;
+const PARTICIPLE = lazily(() => /^(?:ge\p{L}{3,}[dt]|(?:aan|toe|uit|op|in|voor|over|mee|vast|bij|af|door|terug|na|uiteen|bekend|kenbaar|ter)ge\p{L}{2,}(?:d|t|en)|beschreven|besproken|behandeld|bevestigd|benoemd|vermeld|verzonden|verstuurd|verschenen|ontvangen|verworpen|herhaald|toegelicht|opgenomen|aangenomen|ingediend|aangekondigd|aangegeven)$/u);
 
 /**
  * The noun phrase that ends the clause, when it names a document: from the nearest determiner (or
@@ -424,7 +425,7 @@ function phraseBefore(text: string, from: number, to: number, lettersOnly = fals
   if (!toks.length) return undefined;
   // Verbs and participles the clause ends on are not part of the phrase.
   let last = toks.length - 1;
-  while (last > 0 && (PARTICIPLE.test(toks[last]!.w) || PHRASE_ENDS.has(toks[last]!.w)) && !PREPOSITIONS.has(toks[last - 1]!.w) && !DETERMINERS.has(toks[last - 1]!.w)) last--;
+  while (last > 0 && (PARTICIPLE().test(toks[last]!.w) || PHRASE_ENDS.has(toks[last]!.w)) && !PREPOSITIONS.has(toks[last - 1]!.w) && !DETERMINERS.has(toks[last - 1]!.w)) last--;
   for (let i = last; i >= 0; i--) {
     const t = toks[i]!;
     let headAt = -1;
@@ -537,7 +538,7 @@ function trimVerbs(s: string): string {
   let out = s.replace(/[\s,.;:]+$/, '');
   for (;;) {
     const m = /\s+([\p{L}]+)$/u.exec(out);
-    if (!m || !(PARTICIPLE.test(m[1]!.toLowerCase()) || /^(?:is|zijn|werd|wordt|heeft|heb|hebben)$/i.test(m[1]!))) return out;
+    if (!m || !(PARTICIPLE().test(m[1]!.toLowerCase()) || /^(?:is|zijn|werd|wordt|heeft|heb|hebben)$/i.test(m[1]!))) return out;
     out = out.slice(0, m.index);
   }
 }

@@ -15,6 +15,7 @@ import { DocumentWords } from '../../documentWords';
 import { lineItems, perLine, type LineItem, type LinePass } from '../../lineItems';
 import type { DiagnosticRule } from '../model';
 import type { Finding } from '../../model';
+import { lazily } from '../../../engine/lazily';
 
 /** A capitals-word found (as a match of `/(?<![\p{L}\p{N}\-/._@#])\p{Lu}[\p{L}]{1,7}(?![\p{L}\p{N}\-@]|['’][\p{L}]{2})/u` would give it). */
 export interface CapitalsWord {
@@ -159,10 +160,10 @@ export const abbreviationUnexplained: DiagnosticRule = {
  */
 function inPostcode(text: string, at: number, word: string): boolean {
   const before = text.slice(Math.max(0, at - 40), at);
-  return (word.length === 2 && POSTCODE_DIGITS.test(before)) || AFTER_POSTCODE.test(before);
+  return (word.length === 2 && POSTCODE_DIGITS().test(before)) || AFTER_POSTCODE().test(before);
 }
-const POSTCODE_DIGITS = /(?<![\p{L}\p{N}])\d(?: ?\d){3} ?$/u;
-const AFTER_POSTCODE = /(?<![\p{L}\p{N}])\d(?: ?\d){3} ?[A-Z]{2}(?: [\p{Lu}'’-]+)? $/u;
+const POSTCODE_DIGITS = lazily(() => /(?<![\p{L}\p{N}])\d(?: ?\d){3} ?$/u);
+const AFTER_POSTCODE = lazily(() => /(?<![\p{L}\p{N}])\d(?: ?\d){3} ?[A-Z]{2}(?: [\p{Lu}'’-]+)? $/u);
 
 /** A heading or title in capitals ("BRIEF VAN DE MINISTER"): its words are no abbreviations (read from the first 400 characters of the line). */
 function inCapitalsLine(text: string, line: Span): boolean {

@@ -15,6 +15,7 @@ import { lineItems, perLine, type LineItem, type LinePass } from '../../lineItem
 import { glossaryAddition } from '../../glossaryEdit';
 import type { DiagnosticRule } from '../model';
 import type { Finding, Fix } from '../../model';
+import { lazily } from '../../../engine/lazily';
 
 /** A candidate found: as a match of CANDIDATE would give it (the abbreviation in `1`, with its plural in `0`). */
 export interface CandidateMatch {
@@ -166,13 +167,13 @@ export function wordBeforeSpaces(text: string): string | undefined {
     const c = text.charCodeAt(i - 1);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) i--;
     else if (c < 128) break;
-    else if (c >= 0xdc00 && c <= 0xdfff && i >= 2 && LETTER.test(text.slice(i - 2, i))) i -= 2;
-    else if (LETTER.test(text[i - 1]!)) i--;
+    else if (c >= 0xdc00 && c <= 0xdfff && i >= 2 && LETTER().test(text.slice(i - 2, i))) i -= 2;
+    else if (LETTER().test(text[i - 1]!)) i--;
     else break;
   }
   return i < end ? text.slice(i, end) : undefined;
 }
-const LETTER = /^\p{L}$/u;
+const LETTER = lazily(() => /^\p{L}$/u);
 
 /** The instrument-like reading of the abbreviation at [start, end), if any. */
 function instrumentLike(text: string, start: number, end: number, abbr: string): Candidate | undefined {
