@@ -39,7 +39,7 @@ import { prepareDocument, versionFollows, type PreparedDocument } from '../featu
 import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
 import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
 import type { EditTrail } from './editTrail';
-import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, type Described, type DescribedDelta, type FindingsDelta } from './replyDeltas';
+import { applyDescribedDelta, applyFindingsDelta, applyingDescribedDelta, applyingFindingsDelta, describedDelta, findingsDelta, type Described, type DescribedDelta, type FindingsDelta } from './replyDeltas';
 import type { IndexedDocument } from '../features/model';
 import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, FileJob, Logger } from '../service/kamerwijzer';
 
@@ -434,19 +434,49 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     const dropped = worker === this.worker && reply.id === this.droppedRunning?.id ? this.droppedRunning.job : undefined;
     if (dropped && ('delta' in reply || 'analysis' in reply)) return this.heldDropped(worker, dropped, reply);
     const pending = this.running;
-    const wanted = worker === this.worker && reply.id !== this.droppedRunning?.id && pending?.id === reply.id && !pending.laterFindings && !!pending.job;
-    if (!wanted || !('delta' in reply)) return void this.answered(worker, reply);
-    return this.appliedInSteps(pending.job!.uri, pending.job!.text, reply.base, reply.delta).then(
-      (analysis) => this.answered(worker, reply, analysis),
+    const current = worker === this.worker && reply.id !== this.droppedRunning?.id && pending?.id === reply.id && !!pending.job;
+    if (current && pending.laterFindings && 'laterFindings' in reply && !isWhole(reply.laterFindings)) {
+      return this.findingsInSteps(pending.job!.uri, reply.laterFindings).then((made) => this.answered(worker, reply, undefined, made));
+    }
+    if (!current || pending.laterFindings || !('delta' in reply)) return void this.answered(worker, reply);
+    const job = pending.job!;
+    return this.appliedInSteps(job.uri, job.text, reply.base, reply.delta).then(
+      async (analysis) => this.answered(worker, reply, analysis, await this.describedInSteps(job.uri, reply)),
       (e: unknown) => this.answered(worker, reply, e instanceof Error ? e : new Error(String(e))),
     );
+  }
+
+  /**
+   * The descriptions a reply sends as a change against those this thread holds, made in steps before
+   * the reply is taken (`preparedOf` takes them when they are still of what it holds).
+   */
+  private async describedInSteps(uri: string, reply: Analyzed & { readonly base?: number }): Promise<MadeInSteps | undefined> {
+    const sent = reply.prepared;
+    const held = this.received.peek(uri);
+    if (!sent || !('describedDelta' in sent) || !held?.described || held.id !== reply.base) return undefined;
+    try {
+      return { described: { from: held.described, value: await this.inSteps(applyingDescribedDelta(held.described, sent.describedDelta)) } };
+    } catch {
+      return undefined; // said (and made in this thread) where the reply is taken
+    }
+  }
+
+  /** Findings sent as a change against those this thread holds, made in steps before the reply is taken (see `laterFindingsOf`). */
+  private async findingsInSteps(uri: string, delta: FindingsDelta): Promise<MadeInSteps | undefined> {
+    const held = this.received.peek(uri);
+    if (!held?.before || held.before.id !== delta.base) return undefined;
+    try {
+      return { findings: { from: held.before.findings, value: await this.inSteps(applyingFindingsDelta(held.before.findings, delta, uri)) } };
+    } catch {
+      return undefined;
+    }
   }
 
   /** Holds the analysis of a dropped job (its delta applied in steps), then takes its reply as one not wanted. */
   private async heldDropped(worker: Worker, job: AnalysisJob, reply: { readonly id: number } & Analyzed): Promise<void> {
     try {
       const analysis = 'delta' in reply ? await this.appliedInSteps(job.uri, job.text, reply.base, reply.delta) : reply.analysis;
-      this.hold(job, reply, analysis);
+      this.hold(job, reply, analysis, await this.describedInSteps(job.uri, reply));
       this.droppedHeld++;
     } catch {
       // Not against what this thread holds: the next version goes whole.
@@ -462,8 +492,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
    * Holds an open document's analysis as the one the next version's delta is applied to, with the
    * descriptions that came beside it; what the rules need of the version, if it came.
    */
-  private hold(job: AnalysisJob, reply: { readonly id: number } & Analyzed, analysis: DocumentAnalysis): PreparedDocument | undefined {
-    const prepared = reply.prepared && this.preparedOf(job.uri, reply.prepared, 'base' in reply ? reply.base : undefined);
+  private hold(job: AnalysisJob, reply: { readonly id: number } & Analyzed, analysis: DocumentAnalysis, made?: MadeInSteps): PreparedDocument | undefined {
+    const prepared = reply.prepared && this.preparedOf(job.uri, reply.prepared, 'base' in reply ? reply.base : undefined, made);
     if (keptForNextVersion(job)) {
       // The findings held of the version before stay until this one's come (what they may change).
       const before = this.received.peek(job.uri);
@@ -475,7 +505,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
   }
 
   /** `applied` delta: the analysis it made, or why it could not be applied. */
-  private answered(worker: Worker, reply: FromWorker, applied?: DocumentAnalysis | Error): void {
+  private answered(worker: Worker, reply: FromWorker, applied?: DocumentAnalysis | Error, stepped?: MadeInSteps): void {
     if (worker !== this.worker) return;
     if (reply.id === this.droppedRunning?.id) {
       // The analysis of a job dropped after the worker sent it (on its way, or its delta applied in
@@ -497,7 +527,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     if (pending.laterFindings) {
       // The findings that follow an analysis (none when making them failed: they are made here).
       this.running = undefined;
-      pending.laterFindings('laterFindings' in reply && pending.job ? this.laterFindingsOf(pending.job.uri, reply.id, reply.laterFindings) : undefined);
+      pending.laterFindings('laterFindings' in reply && pending.job ? this.laterFindingsOf(pending.job.uri, reply.id, reply.laterFindings, stepped) : undefined);
       return this.pump();
     }
     this.running = this.nextInWorker();
@@ -514,7 +544,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
         pending.resolve(undefined);
         return this.pump();
       }
-      const prepared = this.hold(pending.job, reply, analysis);
+      const prepared = this.hold(pending.job, reply, analysis, stepped);
       this.options.edits?.held(pending.job.uri, pending.job.text);
       const later = reply.findingsFollow ? this.findingsFollowing(pending) : undefined;
       const made: AnalyzedElsewhere = { analysis, ...(reply.words ? { words: reply.words } : {}), ...(reply.findings ? { findings: reply.findings } : {}), ...(later ? { findingsLater: later } : {}), ...(prepared ? { prepared } : {}), ...(reply.how ? { how: reply.how } : {}), ...(pending.postedAsEdit ? { fromEdit: true as const } : {}), ...(reply.lineStarts ? { lineStarts: reply.lineStarts } : {}), ...(reply.citations ? { citations: reply.citations } : {}) };
@@ -534,11 +564,15 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
    * version's. Undefined (they are made in this thread) when a delta is not against what this thread
    * holds.
    */
-  private laterFindingsOf(uri: string, id: number, sent: RuleFindings | FindingsDelta): RuleFindings | undefined {
+  private laterFindingsOf(uri: string, id: number, sent: RuleFindings | FindingsDelta, made?: MadeInSteps): RuleFindings | undefined {
     const held = this.received.peek(uri);
     let findings: RuleFindings | undefined;
     if (isWhole(sent)) findings = sent;
-    else {
+    else if (made?.findings && held?.before?.findings === made.findings.from && held.before.id === sent.base) {
+      findings = made.findings.value;
+      this.findingsDeltasApplied++;
+      this.madeInSteps.findings++;
+    } else {
       const delta = sent;
       try {
         if (!held?.before || held.before.id !== delta.base) throw new Error(`the analysis worker sent a change to findings this thread does not hold (${uri})`);
@@ -563,12 +597,15 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
    * whole, or what changed against those of the analysis `base` this thread holds). Undefined (the
    * rules make it here) when a delta is not against what this thread holds.
    */
-  private preparedOf(uri: string, sent: PreparedDocument | PreparedChange, base: number | undefined): PreparedDocument | undefined {
+  private preparedOf(uri: string, sent: PreparedDocument | PreparedChange, base: number | undefined, made?: MadeInSteps): PreparedDocument | undefined {
     if (!('describedDelta' in sent)) return sent;
     const held = this.received.peek(uri);
     try {
       if (!held?.described || held.id !== base) throw new Error(`the analysis worker sent a change to citations' descriptions this thread does not hold (${uri})`);
-      const described = applyDescribedDelta(held.described, sent.describedDelta);
+      // Made in steps before the reply was taken, of what is still held (else made now).
+      const stepped = made?.described?.from === held.described;
+      if (stepped) this.madeInSteps.described++;
+      const described = stepped ? made!.described!.value : applyDescribedDelta(held.described, sent.describedDelta);
       this.describedDeltasApplied++;
       return { sentences: sent.sentences, described };
     } catch (e) {
@@ -579,6 +616,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
 
   /** How many versions' citation descriptions came as deltas (the tests count them). */
   describedDeltasApplied = 0;
+  /** How many deltas of descriptions and of findings were applied in steps before their reply was taken (the tests count them). */
+  readonly madeInSteps = { described: 0, findings: 0 };
 
   /** The findings that will follow a job's analysis: the job stays the running one until they are in. */
   private findingsFollowing(pending: Pending): Promise<RuleFindings | undefined> {
@@ -609,7 +648,11 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     // Where the two versions differ, as the worker found it comparing the same texts: what this
     // thread makes of the new version (word index, sentences, descriptions) asks it too.
     rememberChangedStretch(held.text, text, delta.change);
-    const steps = applyingAnalysisDelta(held.analysis, delta);
+    return this.inSteps(applyingAnalysisDelta(held.analysis, delta));
+  }
+
+  /** Runs a computation made in steps to its end, the event loop running whenever `applyForMs` went by. */
+  private async inSteps<T>(steps: Generator<void, T, void>): Promise<T> {
     let since = performance.now();
     for (;;) {
       const step = steps.next();
@@ -914,6 +957,15 @@ function fileSize(file: string): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * What was made in steps of a reply's changes before the reply was taken, with what it was made of
+ * (taken only while that is still what this thread holds).
+ */
+interface MadeInSteps {
+  readonly described?: { readonly from: Described; readonly value: Described };
+  readonly findings?: { readonly from: RuleFindings; readonly value: RuleFindings };
 }
 
 interface RecentAnalysis {

@@ -8,7 +8,7 @@ import * as fc from 'fast-check';
 import type { Finding } from '../../../server/src/features/model';
 import type { CitationDescription } from '../../../server/src/features/diagnostics/citationDescription';
 import { movedDescription } from '../../../server/src/features/diagnostics/citationDescription';
-import { applyDescribedDelta, applyFindingsDelta, describedDelta, findingsDelta, moved, sameMovedDescription, sameMovedFinding, samePlain, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
+import { applyDescribedDelta, applyFindingsDelta, applyingFindingsDelta, applyingListDelta, applyListDelta, describedDelta, LIST_STEP, findingsDelta, moved, sameMovedDescription, sameMovedFinding, samePlain, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
 import { params } from '../../support/textArbitraries';
 
 const URI = 'file:///ws/brief.md';
@@ -54,6 +54,38 @@ describe('findings as what changed against the version before', () => {
         assert.deepEqual(applyFindingsDelta(structuredClone(before), structuredClone(delta), URI), now);
       }),
       params(300),
+    );
+  });
+
+  it('applied in steps, a list pauses after every LIST_STEP items it moves and makes what applying it at once makes', () => {
+    fc.assert(
+      fc.property(fc.nat(3 * LIST_STEP), fc.nat(3 * LIST_STEP), fc.array(fc.nat(), { maxLength: 40 }), (prefix, suffix, middle) => {
+        const before = Array.from({ length: prefix + suffix + 5 }, (_, i) => i);
+        const delta = { prefix, suffix, middle };
+        const move = (x: number): number => x + 1000;
+        const steps = applyingListDelta(before, delta, move, 'numbers');
+        let pauses = 0;
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) pauses++;
+        assert.deepEqual(step.value, applyListDelta(before, delta, move, 'numbers'));
+        assert.deepEqual(step.value, [...before.slice(0, prefix).map(move), ...middle, ...before.slice(before.length - suffix).map(move)]);
+        // A pause after each LIST_STEP items of the kept prefix, and of the suffix counted by their place in `before`.
+        const first = before.length - suffix;
+        const inSuffix = Math.floor(before.length / LIST_STEP) - Math.floor(first / LIST_STEP);
+        assert.equal(pauses, Math.floor(prefix / LIST_STEP) + inSuffix);
+      }),
+      params(200),
+    );
+    // The findings' and the descriptions' deltas likewise.
+    fc.assert(
+      fc.property(rules, rules, fc.nat(5000), fc.integer({ min: -100, max: 100 }), (before, now, at, shift) => {
+        const delta = findingsDelta(7, before, now, URI, at, shift);
+        const steps = applyingFindingsDelta(structuredClone(before), structuredClone(delta), URI);
+        let step = steps.next();
+        while (!step.done) step = steps.next();
+        assert.deepEqual(step.value, now);
+      }),
+      params(100),
     );
   });
 

@@ -303,7 +303,10 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
         running = false;
         await other;
         assert.ok(ran - before > 3, `the event loop ran ${ran - before} times meanwhile`);
-        assert.deepEqual(doc.analysis, inThread.setDocument(A, text, version).analysis);
+        const inThreadDoc = inThread.setDocument(A, text, version);
+        assert.deepEqual(doc.analysis, inThreadDoc.analysis);
+        // What the worker sent of the citations' descriptions (whole, or a change made in steps here).
+        assert.deepEqual(describedCitations(doc), describedCitations(inThreadDoc));
         // The findings that follow the analysis (the worker's next reply, perhaps while the delta was applied).
         assert.deepEqual(await s.findings(doc), await inThread.findings(inThread.document(A)!));
       }
@@ -312,6 +315,11 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
       assert.ok(references.length + instruments.length > 2 * DELTA_STEP, `${references.length} references, ${instruments.length} mentions`);
       assert.ok(stepping.deltasApplied >= 3, `${stepping.deltasApplied} deltas`);
       assert.ok(stepping.deltaPauses >= stepping.deltasApplied, `${stepping.deltaPauses} pauses`);
+      // The citations' descriptions and the findings that came as changes were made in steps too (and
+      // the findings compared above are what a fresh analysis gives).
+      assert.ok(stepping.madeInSteps.described >= 2 && stepping.madeInSteps.findings >= 2, JSON.stringify(stepping.madeInSteps));
+      assert.equal(stepping.madeInSteps.described, stepping.describedDeltasApplied);
+      assert.equal(stepping.madeInSteps.findings, stepping.findingsDeltasApplied);
       assert.deepEqual(errors, []);
     } finally {
       stepping.dispose();
