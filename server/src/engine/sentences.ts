@@ -140,7 +140,7 @@ function wordBeforePeriod(text: string, at: number): string {
 const LINE_BOUNDARY = lazily(() => /\n[ \t]*\r?\n(?=\s*[\p{Lu}\d"“‘'(•–|])|\n(?=[ \t]*(?:\||(?:[-•*–]|\d{1,2}[.)])[ \t]))/gu);
 /** The marks that may end a sentence or separate items. */
 const MARK = /[.!?;\u2022\u25aa\u25cf\u21a9]/;
-const BOUNDARY = new RegExp(`${MARK.source}|${LINE_BOUNDARY().source}`, 'gu');
+const BOUNDARY = lazily(() => new RegExp(`${MARK.source}|${LINE_BOUNDARY().source}`, 'gu'));
 /** The characters of MARK, one by one. */
 const MARK_CHARS: readonly string[] = ['.', '!', '?', ';', '\u2022', '\u25aa', '\u25cf', '\u21a9'];
 
@@ -220,7 +220,7 @@ export class Sentences {
         if (isItemMark(text.charCodeAt(at)) || endsSentence(text, at)) starts.push(at + 1);
       }
     }
-    const re = new RegExp(BOUNDARY.source, BOUNDARY.flags);
+    const re = new RegExp(BOUNDARY().source, BOUNDARY().flags);
     for (let m = oneLine ? null : re.exec(text); m; m = re.exec(text)) {
       const c = text.charCodeAt(m.index);
       if (c === 10 /* \n */) {
