@@ -1,4 +1,3 @@
-import { lazily } from './lazily';
 /**
  * Character classes, by UTF-16 code unit, as every recognizer and rule reads text. One definition
  * each: a letter is a letter everywhere.
@@ -6,6 +5,7 @@ import { lazily } from './lazily';
  * Latin letters (ASCII and U+00C0–U+024F without × and ÷) are decided by range, which is what Dutch
  * text holds almost always; other scripts as Unicode says.
  */
+import { lazily } from './lazily';
 
 export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -7,7 +7,6 @@ import { LowercaseWords } from './recognizers/motion';
 import { lowerBoundBy } from './sortedOffsets';
 import { RANGE_NUMBERS_BUDGET } from './recognizers/kamerstuk';
 import { copyWith } from './records';
-import { completed } from './arrays';
 
 /**
  * Analysis of an edited document from the analysis of its previous version: the recognizers run over
@@ -243,11 +242,20 @@ function keepChange(a: string, b: string, change: ChangedStretch): ChangedStretc
  * descriptions of the new version then ask without comparing 5 MB again.
  */
 export function rememberChangedStretch(a: string, b: string, change: ChangedStretch): void {
-  const { start, oldEnd, newEnd } = change;
   // Only an answer that fits the two texts (the same end after the change in both).
-  if (!(start >= 0 && start <= oldEnd && start <= newEnd && oldEnd <= a.length && a.length - oldEnd === b.length - newEnd)) return;
+  if (!fitsLengths(change, a.length, b.length)) return;
+  const { start, oldEnd, newEnd } = change;
   // (Not looked for among those kept: comparing other strings of the same length may read them whole.)
   keepChange(a, b, { start, oldEnd, newEnd });
+}
+
+/**
+ * True when `change` can be where a text of `oldLength` and one of `newLength` differ: it lies within
+ * both, and as much text follows it in each.
+ */
+export function fitsLengths(change: ChangedStretch, oldLength: number, newLength: number): boolean {
+  const { start, oldEnd, newEnd } = change;
+  return start >= 0 && start <= oldEnd && start <= newEnd && oldEnd <= oldLength && oldLength - oldEnd === newLength - newEnd;
 }
 
 /**
@@ -680,6 +688,18 @@ export function analysisDelta(previous: DocumentAnalysis, re: Reanalysis): Analy
     footnotes: now.footnotes,
     footnoteMarkers: now.footnoteMarkers,
   };
+}
+
+/**
+ * The result of a computation made in steps (a generator that yields between steps, as
+ * `applyingAnalysisDelta`), run to its end at once: what a caller that need not let its event loop run
+ * in between does with it.
+ */
+export function completed<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** The analysis a delta describes, made of the previous analysis it was made from. */

@@ -14,7 +14,7 @@
  * edit did: an item that changed, or whose places did not move as the text did, goes in the middle.
  * Findings go per rule (FindingsDelta); descriptions, one per reference, as one list.
  */
-import { completed } from '../engine/arrays';
+import { completed } from '../engine/incremental';
 import { copyWith } from '../engine/records';
 import type { Span } from '../engine/model';
 import { movedDescription, type CitationDescription } from '../features/diagnostics/citationDescription';

@@ -13,7 +13,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver/node';
 import type { IndexedDocument } from '../catalog/workspaceIndex';
-import type { ChangedStretch } from '../engine/incremental';
+import { fitsLengths, type ChangedStretch } from '../engine/incremental';
 import { LineIndex } from '../engine/lineIndex';
 
 /** The common beginning and end of two texts: the one stretch where they differ. */
@@ -40,9 +40,7 @@ export class TextChange {
    */
   static of(stretch: ChangedStretch | undefined, oldLength: number, newLength: number): TextChange | undefined {
     if (!stretch) return oldLength === newLength ? new TextChange(oldLength, 0, oldLength, newLength) : undefined;
-    const suffix = oldLength - stretch.oldEnd;
-    const fits = stretch.start >= 0 && stretch.start <= stretch.oldEnd && stretch.start <= stretch.newEnd && suffix >= 0 && newLength - stretch.newEnd === suffix;
-    return fits ? new TextChange(stretch.start, suffix, oldLength, newLength) : undefined;
+    return fitsLengths(stretch, oldLength, newLength) ? new TextChange(stretch.start, oldLength - stretch.oldEnd, oldLength, newLength) : undefined;
   }
 
   /** The offset in the old text of an offset in the new one; undefined inside the changed stretch. */
