@@ -7,6 +7,7 @@ import { LowercaseWords } from './recognizers/motion';
 import { lowerBoundBy } from './sortedOffsets';
 import { RANGE_NUMBERS_BUDGET } from './recognizers/kamerstuk';
 import { copyWith } from './records';
+import { lineagePatched, patchedIndices, recordLineage } from './lineage';
 
 /**
  * Analysis of an edited document from the analysis of its previous version: the recognizers run over
@@ -143,6 +144,15 @@ function reanalyzeStretch(previous: WholeAnalysis, source: string, options: Anal
     const composed = compose(previous, found, bounds, change, map, doc.lines.lineCount - old.lines.lineCount);
     if (!composed) continue;
     const analysis = assemble(doc, composed.references, composed.matches, options, true);
+    const middleEnd = analysis.references.length - (previous.analysis.references.length - composed.suffixFrom);
+    recordLineage(analysis, {
+      previous: previous.analysis,
+      change,
+      prefix: composed.prefix,
+      middleEnd,
+      suffixFrom: composed.suffixFrom,
+      patched: lineagePatched(patchedIndices(analysis.references, composed.references, composed.prefix, middleEnd), previous.analysis.references, composed.prefix, middleEnd, composed.suffixFrom, analysis.references.length),
+    });
     return {
       result: {
         analysis,
@@ -659,9 +669,7 @@ export function analysisDelta(previous: DocumentAnalysis, re: Reanalysis): Analy
   const refs = now.references;
   const suffixLength = previous.references.length - reuse.suffixFrom;
   const middleEnd = refs.length - suffixLength;
-  const patches: [number, Reference][] = [];
-  for (let i = 0; i < reuse.prefix; i++) if (refs[i] !== reuse.composed[i]) patches.push([i, refs[i]!]);
-  for (let i = middleEnd; i < refs.length; i++) if (refs[i] !== reuse.composed[i]) patches.push([i, refs[i]!]);
+  const patches = patchedIndices(refs, reuse.composed, reuse.prefix, middleEnd).map((i): [number, Reference] => [i, refs[i]!]);
   // The mentions: kept before the change and moved after it, where they are the same as before.
   const delta = reuse.change.newEnd - reuse.change.oldEnd;
   const was = previous.instruments;
@@ -742,7 +750,18 @@ export function* applyingAnalysisDelta(previous: DocumentAnalysis, d: AnalysisDe
     instruments.push(copyWith(was[i]!, { span: { offset: was[i]!.span.offset + delta, length: was[i]!.span.length } }));
     if (i % DELTA_STEP === DELTA_STEP - 1) yield;
   }
-  return { metadata: d.metadata, references, footnotes: d.footnotes, footnoteMarkers: d.footnoteMarkers, instruments };
+  const analysis: DocumentAnalysis = { metadata: d.metadata, references, footnotes: d.footnotes, footnoteMarkers: d.footnoteMarkers, instruments };
+  const middleEnd = d.prefix + d.middle.length;
+  const patched = lineagePatched(
+    d.patches.map(([i]) => i),
+    previous.references,
+    d.prefix,
+    middleEnd,
+    d.suffixFrom,
+    references.length,
+  );
+  recordLineage(analysis, { previous, change: d.change, prefix: d.prefix, middleEnd, suffixFrom: d.suffixFrom, patched });
+  return analysis;
 }
 
 /** The same mention, `delta` further on. */

@@ -15,10 +15,12 @@
  * Findings go per rule (FindingsDelta); descriptions, one per reference, as one list.
  */
 import { completed } from '../engine/incremental';
-import { copyWith } from '../engine/records';
 import type { Span } from '../engine/model';
 import { movedDescription, type CitationDescription } from '../features/diagnostics/citationDescription';
+import { moved } from '../features/diagnostics/perReference';
 import type { Finding } from '../features/model';
+
+export { moved };
 
 /** One rule's findings, as the rules that read only the document deliver them. */
 export interface RuleFindingsList {
@@ -125,23 +127,6 @@ export function* applyingListDelta<T>(before: readonly T[], delta: ListDelta<T>,
     if (k % LIST_STEP === LIST_STEP - 1) yield;
   }
   return out;
-}
-
-/**
- * A finding with every place in the document `uri` at or after `at` moved by `shift`: the finding
- * itself when none is there (most findings of an edit's version before, and every one when the
- * length did not change).
- */
-export function moved(f: Finding, uri: string, at: number, shift: number): Finding {
-  if (shift === 0) return f;
-  const moves = (s: Span): boolean => s.offset >= at;
-  const any = moves(f.span) || !!f.related?.some((r) => r.uri === uri && moves(r.span)) || !!f.fixes?.some((x) => x.edits.some((e) => e.uri === uri && moves(e.span)));
-  if (!any) return f;
-  const place = (s: Span): Span => (moves(s) ? { offset: s.offset + shift, length: s.length } : s);
-  const changes: { -readonly [K in keyof Finding]?: Finding[K] } = { span: place(f.span) };
-  if (f.related) changes.related = f.related.map((r) => (r.uri === uri ? copyWith(r, { span: place(r.span) }) : r));
-  if (f.fixes) changes.fixes = f.fixes.map((x) => copyWith(x, { edits: x.edits.map((e) => (e.uri === uri ? copyWith(e, { span: place(e.span) }) : e)) }));
-  return copyWith(f, changes);
 }
 
 /**

@@ -7,6 +7,7 @@
  * that read the workspace run again; the others' findings are reused. A second request for the same
  * version under the same state gets the same findings at once.
  */
+import { forgetLineage } from '../engine/lineage';
 import type { DocumentAnalysis } from '../engine/model';
 import type { CachedRuleFindings, RuleFindingsCache } from '../features/diagnostics/run';
 import type { CheckedFinding, Finding, IndexedDocument } from '../features/model';
@@ -14,6 +15,15 @@ import type { CheckedFinding, Finding, IndexedDocument } from '../features/model
 interface RuleEntry extends CachedRuleFindings {
   /** The workspace generation the findings were computed at (they read the workspace). */
   readonly generation: number;
+  /** What the catalog answered when they were computed (see `catalogState`): a per-reference rule's next version takes them over while it is so. */
+  readonly catalogState: string;
+}
+
+/** What the version before of a document was checked with: a per-reference rule's next findings are made from its. */
+interface VersionBefore {
+  readonly analysis: DocumentAnalysis;
+  readonly local: readonly unknown[];
+  readonly rules: ReadonlyMap<string, RuleEntry>;
 }
 
 interface DocumentEntry {
@@ -28,10 +38,29 @@ interface DocumentEntry {
   running?: { readonly promise: Promise<CheckedFinding[]>; readonly generation: number };
   /** Findings made elsewhere that are still to come (see `seedLater`): settled once they are kept (or not coming). */
   pending?: Promise<void>;
+  /** The entry of the document's version before, until this one's findings are made (one step: never the one before that). */
+  before?: VersionBefore;
 }
 
 export class FindingsCache {
   private generation = 0;
+  /** Counts the catalog's news (a fetch brought facts, the sources were reloaded). */
+  private catalogChanges = 0;
+
+  constructor(
+    /** Changes whenever the workspace's documents' identities, titles or dates may have (WorkspaceIndex.metadataStamp): what the catalog says of them. */
+    private readonly metadataStamp: () => number = () => 0,
+  ) {}
+
+  /** What the catalog answers changed (news fetched, sources reloaded): per-reference rules take nothing over across it. */
+  catalogChanged(): void {
+    this.catalogChanges++;
+  }
+
+  /** Stands for what the catalog answers now: equal states, equal answers. */
+  private catalogState(): string {
+    return `${this.catalogChanges}:${this.metadataStamp()}`;
+  }
   private readonly documents = new Map<string, DocumentEntry>();
   /** The rules that read the workspace when they last ran (on any document). */
   private readonly workspaceRules = new Set<string>();
@@ -62,7 +91,7 @@ export class FindingsCache {
     let count = 0;
     for (const { code, findings } of rules) {
       if (entry.rules.has(code)) continue;
-      entry.rules.set(code, { findings, readsWorkspace: false, generation: this.generation });
+      entry.rules.set(code, { findings, readsWorkspace: false, generation: this.generation, catalogState: this.catalogState() });
       count++;
     }
     return count;
@@ -95,7 +124,8 @@ export class FindingsCache {
   private entryOf(doc: IndexedDocument, local: readonly unknown[]): DocumentEntry {
     let entry = this.documents.get(doc.uri);
     if (!entry || entry.analysis !== doc.analysis || entry.text !== doc.text || !sameItems(entry.local, local)) {
-      entry = { analysis: doc.analysis, text: doc.text, local, rules: new Map() };
+      const before: VersionBefore | undefined = entry && { analysis: entry.analysis, local: entry.local, rules: entry.rules };
+      entry = { analysis: doc.analysis, text: doc.text, local, rules: new Map(), ...(before ? { before } : {}) };
       this.documents.set(doc.uri, entry);
     }
     return entry;
@@ -112,6 +142,7 @@ export class FindingsCache {
     if (entry.final && (entry.final.generation === undefined || entry.final.generation === generation)) return Promise.resolve(entry.final.result);
     if (entry.running && entry.running.generation === generation) return entry.running.promise;
     const current = entry;
+    const catalogState = this.catalogState();
     let readsWorkspace = false;
     const cache: RuleFindingsCache = {
       get: (code) => {
@@ -122,18 +153,27 @@ export class FindingsCache {
       },
       set: (code, findings) => {
         readsWorkspace ||= findings.readsWorkspace;
-        current.rules.set(code, { ...findings, generation });
+        current.rules.set(code, { ...findings, generation, catalogState });
         if (findings.readsWorkspace) this.workspaceRules.add(code);
         else this.workspaceRules.delete(code);
       },
       pending: () => current.pending,
       readsWorkspace: (code) => this.readsWorkspace(code),
+      previous: (code) => {
+        const before = current.before;
+        const kept = before?.rules.get(code);
+        if (!before || !kept?.owners || kept.catalogState !== catalogState || !sameItems(before.local, current.local)) return undefined;
+        return { analysis: before.analysis, findings: kept.findings, owners: kept.owners, readsWorkspace: kept.readsWorkspace };
+      },
     };
     const promise = compute(cache).then(
       (result) => {
         if (current.running?.promise === promise) current.running = undefined;
         // Kept only while this entry (this state) is still the document's.
         if (this.documents.get(doc.uri) === current) current.final = { result, generation: readsWorkspace ? generation : undefined };
+        // Made: the version before (its findings, its analysis) can go.
+        current.before = undefined;
+        forgetLineage(current.analysis);
         return result;
       },
       (e: unknown) => {

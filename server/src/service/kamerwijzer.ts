@@ -251,6 +251,8 @@ export interface ServiceStats {
   findingsComputed: number;
   /** Files of a scan whose entry was taken from the entry cache (their bytes unchanged since an earlier session). */
   entriesReused: number;
+  /** References whose findings a per-reference rule took over from the version before (features/diagnostics/perReference.ts). */
+  referencesTakenOver: number;
 }
 
 /** What is known of a document beside its text. */
@@ -348,9 +350,13 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   const rules = options.rules ?? ALL_RULES;
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...options.settings };
   const facts = new Map<string, DocumentFacts>();
-  const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, stretchAnalysesElsewhere: 0, editedElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0, entriesReused: 0 };
-  const kept = new FindingsCache();
-  catalog.onDidChange(() => kept.workspaceChanged());
+  const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, stretchAnalysesElsewhere: 0, editedElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0, entriesReused: 0, referencesTakenOver: 0 };
+  const kept = new FindingsCache(() => index.metadataStamp);
+  const catalogChanged = (): void => {
+    kept.catalogChanged();
+    kept.workspaceChanged();
+  };
+  catalog.onDidChange(catalogChanged);
   /** Indexes a document; the workspace changed when its analysis did. */
   const indexed = (uri: string, text: string, version: number, documentFacts: DocumentFacts | undefined, analyzed?: DocumentAnalysis, keep: Keep = 'whole', lines?: LineIndex, citations?: CitationList): IndexedDocument => {
     const before = index.get(uri);
@@ -399,6 +405,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
         ...(options.slice ? { slice: options.slice } : {}),
         ...(signal ? { signal } : {}),
         onRule: () => stats.ruleRuns++,
+        onTaken: (_code, count) => (stats.referencesTakenOver += count),
       });
     });
   };
@@ -591,7 +598,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
     workspaceSymbols: (query) => workspaceSymbols(query, context()),
     completion: (doc, offset) => completion(doc, offset, context(), settings.diagnostics.citationStyle),
     findings: computeChecked,
-    invalidate: () => kept.workspaceChanged(),
+    invalidate: catalogChanged,
     stats,
     codeActions: (request) => codeActions(request, settings.locale),
     fetchCited: (doc, signal, force) => catalog.fetch(citedCatalogKeys(doc), signal, force),

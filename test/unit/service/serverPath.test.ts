@@ -374,13 +374,13 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     s.setDocument(B, B_TEXTS[0]!, 1);
     const doc = await s.setDocumentAsync(A, seeds[0]!, 1);
     const first = await s.findings(doc);
-    const { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere, stretchAnalysesElsewhere, editedElsewhere, entriesReused } = s.stats;
+    const { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere, stretchAnalysesElsewhere, editedElsewhere, entriesReused, referencesTakenOver } = s.stats;
     assert.equal(analyses, 2);
     assert.equal(await s.findings(doc), first);
     // The same text again (a new version number, as after undo) re-uses the analysis and the findings.
     const again = await s.setDocumentAsync(A, seeds[0]!, 2);
     assert.equal(await s.findings(again), first);
-    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere, stretchAnalysesElsewhere, editedElsewhere, entriesReused });
+    assert.deepEqual(s.stats, { findingsComputed, ruleRuns, ruleRunsElsewhere, analyses, analysesElsewhere, stretchAnalysesElsewhere, editedElsewhere, entriesReused, referencesTakenOver });
   });
 
   it('a change elsewhere in the workspace reruns only the rules that read it', async () => {

@@ -7,6 +7,7 @@ import { messages } from '../../l10n';
 import type { Range } from '../../engine/model';
 import type { CheckedFinding, DiagnosticSettings, FeatureContext, Finding, IndexedDocument, Severity, SeverityName } from '../model';
 import type { DiagnosticRule, RuleContext } from './model';
+import { isPerReferenceRule, referenceFindings, type PreviousReferenceFindings } from './perReference';
 import { suppressionsOf } from './suppressions';
 
 /** The effective severity of a rule under the settings. */
@@ -19,6 +20,8 @@ export interface CachedRuleFindings {
   readonly findings: readonly Finding[];
   /** The rule read the workspace index or the catalog: its findings change when they change. */
   readonly readsWorkspace: boolean;
+  /** A per-reference rule's findings: the index of each one's reference (perReference.ts). */
+  readonly owners?: Int32Array;
 }
 
 /** Where a document version's rule findings are kept between computations (the service's per-version cache). */
@@ -34,6 +37,11 @@ export interface RuleFindingsCache {
   pending?(): Promise<void> | undefined;
   /** True for a rule that read the workspace when it last ran (on any document): it is not made elsewhere. */
   readsWorkspace?(code: string): boolean;
+  /**
+   * A per-reference rule's findings of the version before, where they hold still (the same settings,
+   * date, glossary and catalog): the references the edit kept take theirs over (perReference.ts).
+   */
+  previous?(code: string): (PreviousReferenceFindings & { readonly readsWorkspace: boolean }) | undefined;
 }
 
 export interface ComputeOptions {
@@ -44,6 +52,8 @@ export interface ComputeOptions {
   readonly signal?: AbortSignal;
   /** Called before a rule runs (not for findings taken from the cache): counts work in tests. */
   readonly onRule?: (code: string) => void;
+  /** Called when a per-reference rule took the findings of `count` references over from the version before. */
+  readonly onTaken?: (code: string, count: number) => void;
 }
 
 /** How many findings are turned into ranges between two slices. */
@@ -78,14 +88,23 @@ export async function computeFindings(
     if (!findings) {
       options.onRule?.(rule.code);
       const watched = watchedContext({ ...ctx, catalog, doc, settings, m });
+      let owners: Int32Array | undefined;
+      let readBefore = false;
       try {
-        findings = await rule.check(watched.ctx);
+        if (isPerReferenceRule(rule)) {
+          const previous = options.cache?.previous?.(rule.code);
+          const made = await referenceFindings(rule, watched.ctx, previous);
+          ({ findings, owners } = made);
+          // What the findings taken over read (the catalog) they still read.
+          readBefore = made.taken > 0 && !!previous?.readsWorkspace;
+          if (made.taken) options.onTaken?.(rule.code, made.taken);
+        } else findings = await rule.check(watched.ctx);
       } catch (e) {
         onRuleError(rule.code, e);
         found.set(rule, undefined);
         return;
       }
-      options.cache?.set(rule.code, { findings, readsWorkspace: watched.readsWorkspace() });
+      options.cache?.set(rule.code, { findings, readsWorkspace: readBefore || watched.readsWorkspace(), ...(owners ? { owners } : {}) });
     }
     found.set(rule, findings);
   };

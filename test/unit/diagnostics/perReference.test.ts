@@ -1,0 +1,231 @@
+/**
+ * The rules that read one reference at a time (features/diagnostics/perReference.ts:
+ * kamerstuk-unknown, document-replaced, motion-submitters-mismatch, amount-english-decimal) take the
+ * findings of the references an edit kept over from the version before, moved, and check only the
+ * others. On random edit sequences of long real letters — edits that add, remove and rewrite
+ * citations, motions and amounts, versions nobody asked about in between — every version's findings
+ * are what a fresh service gives on its text, and most references take theirs over. Across what
+ * changes a reference's findings without an edit (the catalog's news, a workspace document that is
+ * the cited paper, another date or language) nothing is taken over. Work is counted, never timed.
+ */
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import type { CatalogDocument, CatalogSource } from '../../../server/src/catalog/model';
+import { kamerstukKey, type KamerstukId } from '../../../server/src/engine/identifiers';
+import { lineageOf } from '../../../server/src/engine/lineage';
+import type { DiagnosticRule } from '../../../server/src/features/diagnostics/model';
+import { isPerReferenceRule, type PerReferenceRule } from '../../../server/src/features/diagnostics/perReference';
+import { amountEnglishDecimal } from '../../../server/src/features/diagnostics/rules/amountEnglishDecimal';
+import { documentReplaced } from '../../../server/src/features/diagnostics/rules/documentReplaced';
+import { kamerstukUnknown } from '../../../server/src/features/diagnostics/rules/kamerstukUnknown';
+import { motionSubmittersMismatch } from '../../../server/src/features/diagnostics/rules/motionSubmittersMismatch';
+import { ALL_RULES } from '../../../server/src/features/diagnostics/rules';
+import { DEFAULT_DIAGNOSTIC_SETTINGS, type CheckedFinding } from '../../../server/src/features/model';
+import { createKamerwijzer, type Kamerwijzer } from '../../../server/src/service/kamerwijzer';
+import { params, realLetters, VOCABULARY } from '../../support/textArbitraries';
+
+const RULES: readonly DiagnosticRule[] = [kamerstukUnknown, documentReplaced, motionSubmittersMismatch, amountEnglishDecimal];
+const A = 'file:///ws/brief.md';
+const B = 'file:///ws/bijlage.md';
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * A catalog that says something of every paper: by a hash of its id (and of `salt`, which a test
+ * changes to bring news), one is absent, one replaced by the next number, one a motion of another
+ * member, one unknown in a dossier whose highest number is 3, the others only titled.
+ */
+class FactsSource implements CatalogSource {
+  readonly name = 'test';
+  salt = 0;
+  lookupKamerstuk(id: KamerstukId): CatalogDocument {
+    const key = kamerstukKey(id);
+    const base = { id: key, kamerstuk: id, sources: [{ origin: 'test' }] };
+    switch (hash(`${this.salt}:${key}`) % 5) {
+      case 0:
+        return { ...base, absent: { origin: 'officielebekendmakingen' } };
+      case 1:
+        return /^\d+$/.test(id.nr) ? { ...base, title: 'Brief', replacedBy: `${id.dossier}-${Number(id.nr) + 1}` } : { ...base, title: 'Brief' };
+      case 2:
+        return { ...base, title: 'Motie van het lid Jansen', type: 'Motie', submitters: ['Jansen'] };
+      case 3:
+        return { id: key, kamerstuk: id, sources: [] } as unknown as CatalogDocument;
+      default:
+        return { ...base, title: `Brief over ${key}` };
+    }
+  }
+  lookupDocumentNumber(): undefined {
+    return undefined;
+  }
+  dossierHighest(dossier: string): number | undefined {
+    return hash(`${this.salt}:${dossier}`) % 2 ? 3 : undefined;
+  }
+}
+
+function service(source: FactsSource, today = '2026-01-15', locale: 'nl' | 'en' = 'nl', rules = RULES): Kamerwijzer {
+  return createKamerwijzer({ sources: [source], rules, folderOf: () => 'ws', settings: { locale, today, diagnostics: DEFAULT_DIAGNOSTIC_SETTINGS } });
+}
+
+/** What a fresh service finds in `text` (with `b` beside it when given). */
+async function fresh(source: FactsSource, text: string, b?: string, today?: string, locale?: 'nl' | 'en'): Promise<CheckedFinding[]> {
+  const s = service(source, today, locale);
+  if (b !== undefined) s.setDocument(B, b, 1);
+  return s.findings(s.setDocument(A, text, 1));
+}
+
+const INSERTS = [
+  'Kamerstuk 29 826, nr. 12',
+  'Kamerstuk 36410-XIV, nr. 7',
+  'Kamerstukken II 2023/24, 21 501-30, nr. 5',
+  'de motie-Kostić c.s. (Kamerstuk 29 826, nr. 14)',
+  'de motie van het lid Van der Lee (Kamerstuk 35 420, nr. 9)',
+  '€ 1.5 miljard',
+  '1,600.50 euro',
+  '\n\n',
+];
+
+describe('per-reference rules take the findings of the references an edit kept over', () => {
+  const letters = realLetters().filter((t) => t.length > 20_000);
+  const long = letters.slice(0, 3).join('\n\n');
+
+  it('are these four rules (and no other rule says it reads one reference at a time)', () => {
+    assert.deepEqual(ALL_RULES.filter(isPerReferenceRule).map((r) => r.code).sort(), RULES.map((r) => r.code).sort());
+  });
+
+  it('every version asked has the findings a fresh service gives, and most references take theirs over', async function () {
+    this.timeout(180_000);
+    const source = new FactsSource();
+    const edit = fc.record({
+      // (Spread evenly: fast-check's doubles favour 0 and 1.)
+      at: fc.integer({ min: 0, max: 9999 }).map((n) => n / 10_000),
+      remove: fc.nat(120),
+      insert: fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...INSERTS).map((x) => ` ${x} `) }, { weight: 2, arbitrary: fc.constantFrom(...VOCABULARY) }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) }),
+      asked: fc.nat(3),
+    });
+    let taken = 0;
+    let checked = 0;
+    const codes = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 6 }), async (which, edits) => {
+        const s = service(source);
+        // The letter's own identity at its top, as a draft's front matter gives it (an edit before where
+        // a letter names itself changes what the catalog says of it, and nothing is taken over); and
+        // amounts in English notation (the letters write none).
+        let text = `---\nkamerstuk: 36999-1\n---\n${which % 2 ? long : letters[which % letters.length]!}\n\nHet kabinet trekt € 1.5 miljard uit, en 1,600.50 euro per aanvraag.\n`;
+        let version = 1;
+        await s.findings(s.setDocument(A, text, version));
+        for (const [k, e] of edits.entries()) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+          const doc = s.setDocument(A, text, ++version);
+          // Some versions are never asked about (superseded at once).
+          if (e.asked === 0 && k < edits.length - 1) continue;
+          const before = s.stats.referencesTakenOver;
+          const found = await s.findings(doc);
+          assert.deepEqual(found, await fresh(source, text), `version ${version}, edit at ${at}`);
+          taken += s.stats.referencesTakenOver - before;
+          // Each rule's references (those of its kinds).
+          for (const rule of RULES as readonly PerReferenceRule[]) checked += doc.analysis.references.filter((r) => rule.kinds.includes(r.kind)).length;
+          for (const f of found) codes.add(f.code);
+        }
+      }),
+      params(16),
+    );
+    // Every rule found something (a test that found nothing could not fail), and most references took theirs over.
+    assert.deepEqual([...codes].sort(), RULES.map((r) => r.code).sort());
+    assert.ok(taken > checked / 3, `${taken} references took their findings over, of ${checked} references of the versions asked`);
+  });
+
+  it('takes nothing over across news in the catalog, a workspace document that is the cited paper, another date or language', async () => {
+    const source = new FactsSource();
+    const text = long;
+    // Edits after the letter's own identity (a change of its place changes what the catalog says of it).
+    const at = Math.floor(text.length * 0.8);
+    const edited = (n: number): string => `${text.slice(0, at)}${'x'.repeat(n)}${text.slice(at)}`;
+    const s = service(source);
+    await s.findings(s.setDocument(A, text, 1));
+    // An edit: references take their findings over.
+    let before = s.stats.referencesTakenOver;
+    let doc = s.setDocument(A, edited(1), 2);
+    assert.ok(lineageOf(doc.analysis), 'the edit was analyzed as a stretch');
+    assert.deepEqual(await s.findings(doc), await fresh(source, edited(1)));
+    assert.ok(s.stats.referencesTakenOver > before);
+
+    // The catalog's news (sources reloaded): the catalog says other things of the same papers.
+    source.salt = 1;
+    s.invalidate();
+    before = s.stats.referencesTakenOver;
+    doc = s.setDocument(A, edited(2), 3);
+    const news = await s.findings(doc);
+    assert.deepEqual(news, await fresh(source, edited(2)));
+    assert.equal(s.stats.referencesTakenOver, before);
+
+    // A workspace document that is a paper the letter cites, absent before: now it is known.
+    const absent = doc.analysis.references.find((r) => r.kind === 'kamerstuk' && news.some((f) => f.code === 'kamerstuk-unknown' && f.span.offset === r.span.offset));
+    assert.ok(absent && absent.kind === 'kamerstuk', 'the letter cites a paper the catalog says is absent');
+    const b = `---\nkamerstuk: ${kamerstukKey(absent)}\ntitel: Brief over de voortgang\n---\nTekst.\n`;
+    s.setDocument(B, b, 1);
+    before = s.stats.referencesTakenOver;
+    doc = s.setDocument(A, edited(3), 4);
+    const known = await s.findings(doc);
+    assert.deepEqual(known, await fresh(source, edited(3), b));
+    assert.ok(!known.some((f) => f.code === 'kamerstuk-unknown' && f.span.offset === absent.span.offset));
+    assert.equal(s.stats.referencesTakenOver, before);
+
+    // Another date and another language: the service is set so, and the next edit takes nothing over.
+    for (const [today, locale] of [['2027-03-01', 'nl'], ['2027-03-01', 'en']] as const) {
+      s.configure({ today, locale });
+      before = s.stats.referencesTakenOver;
+      const n = locale === 'en' ? 5 : 4;
+      doc = s.setDocument(A, edited(n), 10 + n);
+      assert.deepEqual(await s.findings(doc), await fresh(source, edited(n), b, today, locale));
+      assert.equal(s.stats.referencesTakenOver, before, `${today} ${locale}`);
+    }
+  });
+
+  it('checks again a reference that the passes over the whole list changed far from the edit (a repeated motion linked anew)', async () => {
+    // Kamerstuk 29 826, nr. 14 is a motion of another member.
+    const source = new (class extends FactsSource {
+      override lookupKamerstuk(id: KamerstukId): CatalogDocument {
+        const key = kamerstukKey(id);
+        return key === '29826-14' ? { id: key, kamerstuk: id, title: 'Motie van het lid Jansen', type: 'Motie', submitters: ['Jansen'], sources: [{ origin: 'test' }] } : super.lookupKamerstuk(id);
+      }
+    })();
+    const filler = (n: number): string => `${'Dit is een zin over het beleid van het kabinet in dit dossier. '.repeat(30)}\n\n`.repeat(n);
+    const head = 'De motie-Kostić c.s.';
+    const plain = `---\nkamerstuk: 36999-1\n---\nInleiding.\n\n${filler(5)}${head} vraagt om actie.\n\n${filler(12)}Zoals gevraagd in de motie-Kostić c.s. doen wij dit.\n`;
+    const cited = plain.replace(head, `${head} (Kamerstuk 29 826, nr. 14)`);
+    const s = service(source);
+    let version = 1;
+    await s.findings(s.setDocument(A, plain, version));
+    for (const text of [cited, plain, cited]) {
+      const doc = s.setDocument(A, text, ++version);
+      assert.ok(lineageOf(doc.analysis)?.patched.length, 'the far motion was linked or unlinked by the pass over the whole list');
+      const found = await s.findings(doc);
+      assert.deepEqual(found, await fresh(source, text));
+      // Both motions (the cited one and its repetition at the end) or neither.
+      assert.equal(found.filter((f) => f.code === 'motion-submitters-mismatch').length, text === cited ? 2 : 0);
+    }
+  });
+
+  it('a rule that reads the workspace index through checkReference fails and is reported; the others run', async () => {
+    const source = new FactsSource();
+    const nosy = { ...kamerstukUnknown, code: 'nosy', checkReference: (_r: unknown, ctx: { index: unknown }) => (ctx.index ? [] : []) } as DiagnosticRule;
+    const errors: string[] = [];
+    const s = createKamerwijzer({
+      sources: [source],
+      rules: [nosy, amountEnglishDecimal],
+      folderOf: () => 'ws',
+      settings: { locale: 'nl', today: '2026-01-15', diagnostics: DEFAULT_DIAGNOSTIC_SETTINGS },
+      logger: { info: () => undefined, warn: () => undefined, error: (m) => errors.push(m) },
+    });
+    const found = await s.findings(s.setDocument(A, 'Kamerstuk 29 826, nr. 12 en € 1.5 miljard.\n', 1));
+    assert.deepEqual(found.map((f) => f.code), ['amount-english-decimal']);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!, /rule nosy failed.*reads no workspace index/s);
+  });
+});
