@@ -1,6 +1,6 @@
 import { analyze, analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { detached } from '../engine/chars';
-import { changedStretch, reanalyze, sameAnalyzeOptions } from '../engine/incremental';
+import { changedStretch, reanalyze, recordReanalysisLineage, sameAnalyzeOptions } from '../engine/incremental';
 import { handelingenKey, kamerstukKey, parseHandelingenKey, parseKamerstukKey } from '../engine/identifiers';
 import { LineIndex, positionAmong } from '../engine/lineIndex';
 import type { DocumentAnalysis, DocumentMetadata, KnownDocumentFacts, Position, Range, Reference, Span } from '../engine/model';
@@ -260,7 +260,13 @@ export class WorkspaceIndex {
     else {
       const was = before?.incremental;
       const same = was && sameAnalyzeOptions(was.options, options);
-      const result = same ? reanalyze(was.analysis, text, { ...options, lines }).result : analyzeWhole(text, { ...options, lines });
+      let result: WholeAnalysis;
+      if (same) {
+        const re = reanalyze(was.analysis, text, { ...options, lines });
+        // What the rules make per reference of this version is made from the version before's (perReference.ts).
+        recordReanalysisLineage(was.analysis.analysis, re);
+        result = re.result;
+      } else result = analyzeWhole(text, { ...options, lines });
       incremental = { analysis: result, options };
       analysis = result.analysis;
     }

@@ -144,15 +144,6 @@ function reanalyzeStretch(previous: WholeAnalysis, source: string, options: Anal
     const composed = compose(previous, found, bounds, change, map, doc.lines.lineCount - old.lines.lineCount);
     if (!composed) continue;
     const analysis = assemble(doc, composed.references, composed.matches, options, true);
-    const middleEnd = analysis.references.length - (previous.analysis.references.length - composed.suffixFrom);
-    recordLineage(analysis, {
-      previous: previous.analysis,
-      change,
-      prefix: composed.prefix,
-      middleEnd,
-      suffixFrom: composed.suffixFrom,
-      patched: lineagePatched(patchedIndices(analysis.references, composed.references, composed.prefix, middleEnd), previous.analysis.references, composed.prefix, middleEnd, composed.suffixFrom, analysis.references.length),
-    });
     return {
       result: {
         analysis,
@@ -659,6 +650,20 @@ export interface AnalysisDelta {
   readonly metadata: DocumentMetadata;
   readonly footnotes: readonly Footnote[];
   readonly footnoteMarkers: readonly FootnoteMarker[];
+}
+
+/**
+ * Records how a stretch analysis's references were made of `previous`'s (engine/lineage.ts), for what
+ * is made of them per reference where the analysis is used (the service's index; not the worker,
+ * which sends it as a delta, recorded where that is applied).
+ */
+export function recordReanalysisLineage(previous: DocumentAnalysis, re: Reanalysis): void {
+  const reuse = re.reuse;
+  if (re.how !== 'stretch' || !reuse) return;
+  const refs = re.result.analysis.references;
+  const middleEnd = refs.length - (previous.references.length - reuse.suffixFrom);
+  const patched = lineagePatched(patchedIndices(refs, reuse.composed, reuse.prefix, middleEnd), previous.references, reuse.prefix, middleEnd, reuse.suffixFrom, refs.length);
+  recordLineage(re.result.analysis, { previous, change: reuse.change, prefix: reuse.prefix, middleEnd, suffixFrom: reuse.suffixFrom, patched });
 }
 
 /** The delta from `previous` (the analysis the stretch analysis was made from) to its result; undefined unless it was a stretch analysis. */

@@ -6,8 +6,11 @@
  * features/diagnostics/perReference.ts) is then taken over for every reference kept or moved, and
  * made only for the others.
  *
- * Only one step is known: a version's lineage is forgotten once a version made of it has one, so no
- * chain of old analyses is held (a lineage holds the analysis before).
+ * Recorded where analyses are used: the service's index (`recordReanalysisLineage`) and the main
+ * thread applying a worker's delta (`applyingAnalysisDelta`) — not in the worker, which uses none.
+ * Only one step is known: a version's lineage is forgotten once a version made of it has one, or
+ * once what is made of it per reference is made (the findings cache), so no chain of old analyses is
+ * held (a lineage holds the analysis before).
  */
 import type { ChangedStretch } from './incremental';
 import type { DocumentAnalysis, Reference } from './model';

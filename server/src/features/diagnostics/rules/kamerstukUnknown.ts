@@ -19,11 +19,9 @@ export const kamerstukUnknown = perReferenceRule({
     // (The catalog answers each paper and dossier once per computation, however many citations ask.)
     const found = await ctx.catalog.lookupKamerstuk(r);
     let message: string | undefined;
+    const highest = found?.dossierHighest ?? (found?.title ? undefined : await ctx.catalog.dossierHighest(r.dossier));
     if (isAbsent(found)) message = ctx.m.diag.kamerstukAbsent(kamerstukTitle(r), ctx.m.sourceNames[found!.absent!.origin] ?? found!.absent!.origin);
-    else if (!found?.title && /^\d+$/.test(r.nr)) {
-      const highest = found?.dossierHighest ?? (await ctx.catalog.dossierHighest(r.dossier));
-      if (highest !== undefined && Number(r.nr) > highest) message = ctx.m.diag.kamerstukBeyondHighest(kamerstukTitle(r), officialDossierText(r.dossier), highest);
-    }
+    else if (!found?.title && /^\d+$/.test(r.nr) && highest !== undefined && Number(r.nr) > highest) message = ctx.m.diag.kamerstukBeyondHighest(kamerstukTitle(r), officialDossierText(r.dossier), highest);
     return message ? [{ code: 'kamerstuk-unknown', span: r.span, message }] : undefined;
   },
 });
