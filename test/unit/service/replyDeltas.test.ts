@@ -8,7 +8,8 @@ import * as fc from 'fast-check';
 import type { Finding } from '../../../server/src/features/model';
 import type { CitationDescription } from '../../../server/src/features/diagnostics/citationDescription';
 import { movedDescription } from '../../../server/src/features/diagnostics/citationDescription';
-import { applyDescribedDelta, applyFindingsDelta, applyingFindingsDelta, applyingListDelta, applyListDelta, describedDelta, LIST_STEP, findingsDelta, moved, sameMovedDescription, sameMovedFinding, samePlain, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
+import { applyDescribedDelta, applyFindingsDelta, applyingFindingsDelta, applyingListDelta, applyListDelta, describedDelta, LIST_STEP, findingsDelta, type RuleFindingsList } from '../../../server/src/lsp/replyDeltas';
+import { moved, sameMovedDescription, sameMovedFinding, samePlain } from '../../../server/src/features/diagnostics/moving';
 import { params } from '../../support/textArbitraries';
 
 const URI = 'file:///ws/brief.md';

@@ -17,10 +17,10 @@
  * same settings, date and catalog) is the caller's to tell (`PreviousReferenceFindings`).
  */
 import { lineageOf, patchedWalker, previousIndex } from '../../engine/lineage';
-import type { Reference, Span } from '../../engine/model';
-import { copyWith } from '../../engine/records';
+import type { Reference } from '../../engine/model';
 import type { Finding } from '../model';
 import type { DiagnosticRule, RuleContext } from './model';
+import { moved } from './moving';
 
 /** A rule that reads one reference at a time (see the module's comment). */
 export interface PerReferenceRule extends DiagnosticRule {
@@ -114,21 +114,4 @@ function withoutIndex(ctx: RuleContext): RuleContext {
     },
   });
   return out;
-}
-
-/**
- * A finding with every place in the document `uri` at or after `at` moved by `shift`: the finding
- * itself when none is there (most findings of an edit's version before, and every one when the
- * length did not change).
- */
-export function moved(f: Finding, uri: string, at: number, shift: number): Finding {
-  if (shift === 0) return f;
-  const moves = (s: Span): boolean => s.offset >= at;
-  const any = moves(f.span) || !!f.related?.some((r) => r.uri === uri && moves(r.span)) || !!f.fixes?.some((x) => x.edits.some((e) => e.uri === uri && moves(e.span)));
-  if (!any) return f;
-  const place = (s: Span): Span => (moves(s) ? { offset: s.offset + shift, length: s.length } : s);
-  const changes: { -readonly [K in keyof Finding]?: Finding[K] } = { span: place(f.span) };
-  if (f.related) changes.related = f.related.map((r) => (r.uri === uri ? copyWith(r, { span: place(r.span) }) : r));
-  if (f.fixes) changes.fixes = f.fixes.map((x) => copyWith(x, { edits: x.edits.map((e) => (e.uri === uri ? copyWith(e, { span: place(e.span) }) : e)) }));
-  return copyWith(f, changes);
 }
