@@ -163,7 +163,7 @@ export class FindingsCache {
         const before = current.before;
         const kept = before?.rules.get(code);
         if (!before || !kept?.owners || kept.catalogState !== catalogState || !sameItems(before.local, current.local)) return undefined;
-        return { analysis: before.analysis, findings: kept.findings, owners: kept.owners, readsWorkspace: kept.readsWorkspace };
+        return { analysis: before.analysis, findings: kept.findings, owners: kept.owners, ...(kept.around ? { around: kept.around } : {}), readsWorkspace: kept.readsWorkspace };
       },
     };
     const promise = compute(cache).then(

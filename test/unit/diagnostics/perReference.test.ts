@@ -1,8 +1,9 @@
 /**
  * The rules that read one reference at a time (features/diagnostics/perReference.ts:
- * kamerstuk-unknown, document-replaced, motion-submitters-mismatch, amount-english-decimal) take the
- * findings of the references an edit kept over from the version before, moved, and check only the
- * others. On random edit sequences of long real letters — edits that add, remove and rewrite
+ * kamerstuk-unknown, citation-title-mismatch, motion-submitters-mismatch, the three deadline rules,
+ * document-replaced, amount-english-decimal) take the findings of the references an edit kept over
+ * from the version before, moved, when they read the same around them (a deadline's status, what a
+ * citation describes), and check only the others. On random edit sequences of long real letters — edits that add, remove and rewrite
  * citations, motions and amounts, versions nobody asked about in between — every version's findings
  * are what a fresh service gives on its text, and most references take theirs over. Across what
  * changes a reference's findings without an edit (the catalog's news, a workspace document that is
@@ -16,6 +17,10 @@ import { lineageOf } from '../../../server/src/engine/lineage';
 import type { DiagnosticRule } from '../../../server/src/features/diagnostics/model';
 import { isPerReferenceRule, type PerReferenceRule } from '../../../server/src/features/diagnostics/perReference';
 import { amountEnglishDecimal } from '../../../server/src/features/diagnostics/rules/amountEnglishDecimal';
+import { citationTitleMismatch } from '../../../server/src/features/diagnostics/rules/citationTitleMismatch';
+import { deadlineBeforeLetter } from '../../../server/src/features/diagnostics/rules/deadlineBeforeLetter';
+import { deadlinePassed } from '../../../server/src/features/diagnostics/rules/deadlinePassed';
+import { promisePassed } from '../../../server/src/features/diagnostics/rules/promisePassed';
 import { documentReplaced } from '../../../server/src/features/diagnostics/rules/documentReplaced';
 import { kamerstukUnknown } from '../../../server/src/features/diagnostics/rules/kamerstukUnknown';
 import { motionSubmittersMismatch } from '../../../server/src/features/diagnostics/rules/motionSubmittersMismatch';
@@ -24,7 +29,7 @@ import { DEFAULT_DIAGNOSTIC_SETTINGS, type CheckedFinding } from '../../../serve
 import { createKamerwijzer, type Kamerwijzer } from '../../../server/src/service/kamerwijzer';
 import { params, realLetters, VOCABULARY } from '../../support/textArbitraries';
 
-const RULES: readonly DiagnosticRule[] = [kamerstukUnknown, documentReplaced, motionSubmittersMismatch, amountEnglishDecimal];
+const RULES: readonly DiagnosticRule[] = [kamerstukUnknown, citationTitleMismatch, motionSubmittersMismatch, promisePassed, deadlinePassed, deadlineBeforeLetter, documentReplaced, amountEnglishDecimal];
 const A = 'file:///ws/brief.md';
 const B = 'file:///ws/bijlage.md';
 
@@ -33,6 +38,14 @@ function hash(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
 }
+
+/** Titles of real subjects, which the letters' descriptions of their citations mostly do not fit. */
+const TITLES = [
+  'Verduurzaming van de energie-intensieve industrie in het Rotterdamse havengebied',
+  'Visserijbeleid en kustbeheer in de Waddenzee en de Noordzee',
+  'Stikstofuitstoot van de melkveehouderij rond Natura 2000-gebieden',
+  'Woningbouwprogramma en huurbescherming voor middeninkomens',
+];
 
 /**
  * A catalog that says something of every paper: by a hash of its id (and of `salt`, which a test
@@ -55,7 +68,7 @@ class FactsSource implements CatalogSource {
       case 3:
         return { id: key, kamerstuk: id, sources: [] } as unknown as CatalogDocument;
       default:
-        return { ...base, title: `Brief over ${key}` };
+        return { ...base, title: TITLES[hash(key) % TITLES.length]! };
     }
   }
   lookupDocumentNumber(): undefined {
@@ -83,16 +96,22 @@ const INSERTS = [
   'Kamerstukken II 2023/24, 21 501-30, nr. 5',
   'de motie-Kostić c.s. (Kamerstuk 29 826, nr. 14)',
   'de motie van het lid Van der Lee (Kamerstuk 35 420, nr. 9)',
+  'de brief over de verduurzaming van de industrie (Kamerstuk 29 826, nr. 15)',
+  'Ik informeer uw Kamer voor 1 oktober 2025 over de uitkomst.',
+  'voor de zomer van 2023',
   '€ 1.5 miljard',
   '1,600.50 euro',
   '\n\n',
 ];
 
+/** A dated letter's own promises and quoted deadlines: one before the letter's date, one passed by today, one quoted as history. */
+const DEADLINES = 'Ik informeer uw Kamer uiterlijk 1 maart 2025 over de voortgang. Ik stuur uw Kamer voor 1 september 2025 een brief. In de motie werd gevraagd om voor 1 januari 2024 te rapporteren.';
+
 describe('per-reference rules take the findings of the references an edit kept over', () => {
   const letters = realLetters().filter((t) => t.length > 20_000);
   const long = letters.slice(0, 3).join('\n\n');
 
-  it('are these four rules (and no other rule says it reads one reference at a time)', () => {
+  it('are these rules (and no other rule says it reads one reference at a time)', () => {
     assert.deepEqual(ALL_RULES.filter(isPerReferenceRule).map((r) => r.code).sort(), RULES.map((r) => r.code).sort());
   });
 
@@ -114,8 +133,8 @@ describe('per-reference rules take the findings of the references an edit kept o
         const s = service(source);
         // The letter's own identity at its top, as a draft's front matter gives it (an edit before where
         // a letter names itself changes what the catalog says of it, and nothing is taken over); and
-        // amounts in English notation (the letters write none).
-        let text = `---\nkamerstuk: 36999-1\n---\n${which % 2 ? long : letters[which % letters.length]!}\n\nHet kabinet trekt € 1.5 miljard uit, en 1,600.50 euro per aanvraag.\n`;
+        // amounts in English notation (the letters write none) and deadlines of each status.
+        let text = `---\nkamerstuk: 36999-1\ndatum: 2025-06-01\n---\n${which % 2 ? long : letters[which % letters.length]!}\n\nHet kabinet trekt € 1.5 miljard uit, en 1,600.50 euro per aanvraag. ${DEADLINES}\n`;
         let version = 1;
         await s.findings(s.setDocument(A, text, version));
         for (const [k, e] of edits.entries()) {
@@ -209,6 +228,30 @@ describe('per-reference rules take the findings of the references an edit kept o
       assert.deepEqual(found, await fresh(source, text));
       // Both motions (the cited one and its repetition at the end) or neither.
       assert.equal(found.filter((f) => f.code === 'motion-submitters-mismatch').length, text === cited ? 2 : 0);
+    }
+  });
+
+  it("checks again a citation the edit kept whose description it changed (a footnote's citation, described far before, at its marker)", async () => {
+    const source = new (class extends FactsSource {
+      override lookupKamerstuk(id: KamerstukId): CatalogDocument {
+        return { id: kamerstukKey(id), kamerstuk: id, title: TITLES[1]!, sources: [{ origin: 'test' }] };
+      }
+    })();
+    const filler = (n: number): string => `${'Dit is een zin over het beleid van het kabinet in dit dossier. '.repeat(30)}\n\n`.repeat(n);
+    const letter = (about: string): string => `---\nkamerstuk: 36999-1\n---\nInleiding.\n\n${filler(5)}Zoals beschreven in de brief over ${about}[^1] gaan wij verder.\n\n${filler(12)}[^1]: Kamerstuk 29 826, nr. 20.\n`;
+    const s = service(source);
+    let version = 1;
+    await s.findings(s.setDocument(A, letter('de inrichting van het beleid'), version));
+    // A description that contradicts the title, one that fits it, and the first again.
+    const wrong = 'de stikstofuitstoot van melkveehouderijen bij Brabantse natuurgebieden en Gelderse heidevelden';
+    const right = 'het visserijbeleid en het kustbeheer in de Waddenzee';
+    for (const about of [wrong, right, wrong]) {
+      const text = letter(about);
+      const doc = s.setDocument(A, text, ++version);
+      assert.ok(lineageOf(doc.analysis), 'the edit was analyzed as a stretch: the footnote at the end was kept');
+      const found = await s.findings(doc);
+      assert.deepEqual(found, await fresh(source, text));
+      assert.equal(found.filter((f) => f.code === 'citation-title-mismatch').length, about === wrong ? 1 : 0);
     }
   });
 

@@ -13,6 +13,7 @@ import type { DeadlineReference } from '../../engine/model';
 import type { IndexedDocument } from '../model';
 import { DocumentLookup } from '../documentLookup';
 import { keptAt, PreviousVersions } from '../previousVersions';
+import type { ReadAround } from './perReference';
 import { sentenceAround } from '../sentences';
 
 export type DeadlineStatus = 'beforeLetter' | 'promisePassed' | 'passed';
@@ -40,6 +41,12 @@ export function deadlineStatus(doc: IndexedDocument, r: DeadlineReference, today
   kept.byReference.set(r, status);
   return status;
 }
+
+/** What the deadline rules read beside a deadline (perReference.ts): its status, compared as it is. */
+export const DEADLINE_STATUS: ReadAround<DeadlineStatus | null> = {
+  of: (r, ctx) => (r.kind === 'deadline' ? (deadlineStatus(ctx.doc, r, ctx.today) ?? null) : null),
+  same: (before, now) => before === now,
+};
 
 /** Statuses taken over from a previous version, and read anew (the tests count work through it). */
 export const deadlineWork = { carried: 0, read: 0 };

@@ -1,20 +1,22 @@
 /**
  * Rules that read one reference at a time: whether and which findings a reference gets depends only
- * on that reference (every field of it), the settings, the date, the messages' language and what the
- * catalog says — not on the text around it, on other references, on the document's metadata or on
- * the workspace index. Such a rule says so by giving `checkReference` instead of a loop of its own
- * (`perReferenceRule`).
+ * on that reference (every field of it), on what the rule reads around it (`readsAround`: a
+ * deadline's status, what a citation describes), the settings, the date, the messages' language, the
+ * document's metadata and what the catalog says — not on other references or on the workspace index.
+ * Such a rule says so by giving `checkReference` instead of a loop of its own (`perReferenceRule`).
  *
- * Then an edited version's findings need not be made again for every reference: the references the
- * edit left as they were (kept before it, moved after it: engine/lineage.ts) keep the version
- * before's findings, moved with them; only the references found anew or changed are checked
- * (`referenceFindings`). A 5 MB letter's thousands of Kamerstuk citations cost `kamerstuk-unknown`
- * and `document-replaced` 2–5 ms each per keystroke (a catalog question per paper, a message per
- * finding); now they cost the few citations around the edit.
+ * Then an edited version's findings need not be made again for every reference: a reference the
+ * edit left as it was (kept before it, moved after it: engine/lineage.ts) that reads around it what
+ * it read before (compared moved: `ReadAround.same`) keeps the version before's findings, moved with
+ * it; only the others are checked (`referenceFindings`). A 5 MB letter's thousands of citations and
+ * deadlines cost `kamerstuk-unknown`, `document-replaced`, `citation-title-mismatch` and the deadline
+ * rules 1–8 ms each per keystroke (a catalog question and a judgement per paper, a message per
+ * finding); now they cost the references around the edit and one comparison per reference.
  *
- * Each finding made is kept with the index of its reference (`owners`), so the next version finds
- * the findings of the references it keeps. Whether the version before's findings hold still (the
- * same settings, date and catalog) is the caller's to tell (`PreviousReferenceFindings`).
+ * Each finding made is kept with the index of its reference (`owners`), and what each reference
+ * read (`around`), so the next version finds those of the references it keeps. Whether the version
+ * before's findings hold still (the same settings, date, glossary and catalog) is the caller's to tell
+ * (`PreviousReferenceFindings`; service/findingsCache.ts).
  */
 import { lineageOf, patchedWalker, previousIndex } from '../../engine/lineage';
 import type { Reference } from '../../engine/model';
@@ -22,22 +24,41 @@ import type { Finding } from '../model';
 import type { DiagnosticRule, RuleContext } from './model';
 import { moved } from './moving';
 
-/** A rule that reads one reference at a time (see the module's comment). */
-export interface PerReferenceRule extends DiagnosticRule {
-  /** The kinds of reference it reads; the others get no findings. */
-  readonly kinds: readonly Reference['kind'][];
-  /**
-   * The findings of one reference (none: undefined or empty). Each lies within the reference's span;
-   * its related places and fixes read only the reference's own places. The context's `index` cannot
-   * be read (it throws).
-   */
-  checkReference(r: Reference, ctx: RuleContext): readonly Finding[] | undefined | Promise<readonly Finding[] | undefined>;
+/**
+ * What a rule reads beside a reference itself (its sentence's reading, what a citation describes):
+ * made once per reference and version, and compared with what the reference read in the version
+ * before — a reference the edit kept takes its findings over only when it reads the same.
+ */
+export interface ReadAround<I> {
+  /** What the rule reads of the document around the reference (its `index` cannot be read). */
+  of(r: Reference, ctx: RuleContext): I;
+  /** Whether what a reference read in the version before, its places at or after `at` moved by `shift`, is what it reads now. */
+  same(before: I, now: I, at: number, shift: number): boolean;
 }
 
+/** What a per-reference rule gives (see the module's comment). */
+export interface PerReferenceSpec<I> extends Omit<DiagnosticRule, 'check'> {
+  /** The kinds of reference it reads; the others get no findings. */
+  readonly kinds: readonly Reference['kind'][];
+  /** What it reads beside the reference, if anything (given to `checkReference`). */
+  readonly readsAround?: ReadAround<I>;
+  /**
+   * The findings of one reference (none: undefined or empty), from the reference, what it reads
+   * around it (`around`, with `readsAround`), the settings, date, language, the document's metadata
+   * and the catalog. Each lies within the reference's span or what it read around it; its related
+   * places and fixes are the reference's own places or those. The context's `index` cannot be read
+   * (it throws).
+   */
+  checkReference(r: Reference, ctx: RuleContext, around: I | undefined): readonly Finding[] | undefined | Promise<readonly Finding[] | undefined>;
+}
+
+/** A rule that reads one reference at a time. */
+export type PerReferenceRule = DiagnosticRule & PerReferenceSpec<unknown>;
+
 /** A per-reference rule: `check` reads every reference of its kinds in order. */
-export function perReferenceRule(spec: Omit<PerReferenceRule, 'check'>): PerReferenceRule {
+export function perReferenceRule<I>(spec: PerReferenceSpec<I>): PerReferenceRule {
   const rule: PerReferenceRule = {
-    ...spec,
+    ...(spec as PerReferenceSpec<unknown>),
     async check(ctx) {
       return (await referenceFindings(rule, ctx)).findings;
     },
@@ -53,6 +74,8 @@ export function isPerReferenceRule(rule: DiagnosticRule): rule is PerReferenceRu
 export interface ReferenceFindings {
   readonly findings: readonly Finding[];
   readonly owners: Int32Array;
+  /** With `readsAround`: what each reference of the rule's kinds read, by the reference's index. */
+  readonly around?: readonly unknown[];
 }
 
 /** The findings a per-reference rule made of a version before, valid still (the same settings, date and catalog). */
@@ -73,6 +96,8 @@ export async function referenceFindings(rule: PerReferenceRule, ctx: RuleContext
   const from = previous && lineage?.previous === previous.analysis ? previous : undefined;
   const kinds = new Set<string>(rule.kinds);
   const checkCtx = withoutIndex(ctx);
+  const reads = rule.readsAround;
+  const around: unknown[] | undefined = reads ? new Array<unknown>(refs.length) : undefined;
   const findings: Finding[] = [];
   const owners: number[] = [];
   let taken = 0;
@@ -84,8 +109,11 @@ export async function referenceFindings(rule: PerReferenceRule, ctx: RuleContext
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i]!;
     if (!kinds.has(r.kind)) continue;
+    const read = reads ? reads.of(r, checkCtx) : undefined;
+    if (around) around[i] = read;
     const j = from && lineage && !isPatched!(i) ? previousIndex(lineage, i) : -1;
-    if (j >= 0) {
+    // Kept by the edit, and reading around it what it read before.
+    if (j >= 0 && (!reads || (from!.around && reads.same(from!.around[j], read, at, shift)))) {
       while (k < from!.owners.length && from!.owners[k]! < j) k++;
       for (; k < from!.owners.length && from!.owners[k] === j; k++) {
         findings.push(moved(from!.findings[k]!, ctx.doc.uri, at, shift));
@@ -94,7 +122,7 @@ export async function referenceFindings(rule: PerReferenceRule, ctx: RuleContext
       taken++;
       continue;
     }
-    const made = rule.checkReference(r, checkCtx);
+    const made = rule.checkReference(r, checkCtx, read);
     const own = made instanceof Promise ? await made : made;
     if (!own) continue;
     for (const f of own) {
@@ -102,7 +130,7 @@ export async function referenceFindings(rule: PerReferenceRule, ctx: RuleContext
       owners.push(i);
     }
   }
-  return { findings, owners: Int32Array.from(owners), taken };
+  return { findings, owners: Int32Array.from(owners), ...(around ? { around } : {}), taken };
 }
 
 /** The rule's context with an `index` that throws when read: a per-reference rule reads no index. */

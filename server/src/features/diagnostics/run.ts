@@ -22,6 +22,8 @@ export interface CachedRuleFindings {
   readonly readsWorkspace: boolean;
   /** A per-reference rule's findings: the index of each one's reference (perReference.ts). */
   readonly owners?: Int32Array;
+  /** And what each reference read around it (perReference.ts `readsAround`). */
+  readonly around?: readonly unknown[];
 }
 
 /** Where a document version's rule findings are kept between computations (the service's per-version cache). */
@@ -89,12 +91,13 @@ export async function computeFindings(
       options.onRule?.(rule.code);
       const watched = watchedContext({ ...ctx, catalog, doc, settings, m });
       let owners: Int32Array | undefined;
+      let around: readonly unknown[] | undefined;
       let readBefore = false;
       try {
         if (isPerReferenceRule(rule)) {
           const previous = options.cache?.previous?.(rule.code);
           const made = await referenceFindings(rule, watched.ctx, previous);
-          ({ findings, owners } = made);
+          ({ findings, owners, around } = made);
           // What the findings taken over read (the catalog) they still read.
           readBefore = made.taken > 0 && !!previous?.readsWorkspace;
           if (made.taken) options.onTaken?.(rule.code, made.taken);
@@ -104,7 +107,7 @@ export async function computeFindings(
         found.set(rule, undefined);
         return;
       }
-      options.cache?.set(rule.code, { findings, readsWorkspace: readBefore || watched.readsWorkspace(), ...(owners ? { owners } : {}) });
+      options.cache?.set(rule.code, { findings, readsWorkspace: readBefore || watched.readsWorkspace(), ...(owners ? { owners } : {}), ...(around ? { around } : {}) });
     }
     found.set(rule, findings);
   };
