@@ -231,6 +231,32 @@ describe('per-reference rules take the findings of the references an edit kept o
     }
   });
 
+  it('drops the findings of a citation the edit replaced by a reference of another kind (as many references as before)', async () => {
+    // Every paper cited is absent: each citation gets a finding.
+    const source = new (class extends FactsSource {
+      override lookupKamerstuk(id: KamerstukId): CatalogDocument {
+        return { id: kamerstukKey(id), kamerstuk: id, absent: { origin: 'officielebekendmakingen' }, sources: [] };
+      }
+    })();
+    const filler = (n: number): string => `${'Dit is een zin over het beleid van het kabinet in dit dossier. '.repeat(30)}\n\n`.repeat(n);
+    const letter = (middle: string): string =>
+      `---\nkamerstuk: 36999-1\n---\nInleiding.\n\n${filler(5)}Zie Kamerstuk 29 826, nr. 1.\n\n${filler(6)}Zie ${middle}.\n\n${filler(6)}Zie Kamerstuk 29 826, nr. 3.\n`;
+    const s = service(source);
+    let version = 1;
+    await s.findings(s.setDocument(A, letter('Kamerstuk 29 826, nr. 12'), version));
+    for (const [middle, expected] of [['€ 12 miljoen', 2], ['Kamerstuk 29 826, nr. 12', 3], ['€ 12 miljoen', 2]] as const) {
+      const text = letter(middle);
+      const doc = s.setDocument(A, text, ++version);
+      const lineage = lineageOf(doc.analysis);
+      assert.ok(lineage, 'analyzed as a stretch');
+      assert.equal(lineage.middleEnd - lineage.prefix, lineage.suffixFrom - lineage.prefix, 'as many references in the stretch as before');
+      const found = await s.findings(doc);
+      assert.deepEqual(found, await fresh(source, text));
+      assert.equal(found.filter((f) => f.code === 'kamerstuk-unknown').length, expected);
+    }
+    assert.ok(s.stats.referencesTakenOver > 0);
+  });
+
   it("checks again a citation the edit kept whose description it changed (a footnote's citation, described far before, at its marker)", async () => {
     const source = new (class extends FactsSource {
       override lookupKamerstuk(id: KamerstukId): CatalogDocument {

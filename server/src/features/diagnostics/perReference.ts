@@ -20,6 +20,7 @@
  */
 import { lineageOf, patchedWalker, previousIndex } from '../../engine/lineage';
 import type { Reference } from '../../engine/model';
+import { lowerBound } from '../../engine/sortedOffsets';
 import type { Finding } from '../model';
 import type { DiagnosticRule, RuleContext } from './model';
 import { moved } from './moving';
@@ -86,51 +87,110 @@ export interface PreviousReferenceFindings extends ReferenceFindings {
 
 /**
  * A per-reference rule's findings of a document. With the findings it made of the version the
- * document's analysis was made of (engine/lineage.ts), the references kept or moved take theirs over,
- * moved by the edit, and only the others are checked; `taken` counts the references that took theirs
- * over. Without (another version before, or none), every reference is checked.
+ * document's analysis was made of (engine/lineage.ts), the references kept or moved that read around
+ * them what they read before take theirs over, moved by the edit, and only the others are checked;
+ * `taken` counts the references that took theirs over. Without (another version before, or none),
+ * every reference of the rule's kinds is checked.
  */
 export async function referenceFindings(rule: PerReferenceRule, ctx: RuleContext, previous?: PreviousReferenceFindings): Promise<ReferenceFindings & { readonly taken: number }> {
-  const refs = ctx.doc.analysis.references;
-  const lineage = lineageOf(ctx.doc.analysis);
-  const from = previous && lineage?.previous === previous.analysis ? previous : undefined;
-  const kinds = new Set<string>(rule.kinds);
+  const analysis = ctx.doc.analysis;
+  const refs = analysis.references;
+  const lineage = lineageOf(analysis);
+  const from = previous && lineage?.previous === previous.analysis && (!rule.readsAround || previous.around) ? previous : undefined;
+  const mine = referencesOfKinds(analysis, rule.kinds);
   const checkCtx = withoutIndex(ctx);
   const reads = rule.readsAround;
   const around: unknown[] | undefined = reads ? new Array<unknown>(refs.length) : undefined;
   const findings: Finding[] = [];
   const owners: number[] = [];
-  let taken = 0;
-  // The version before's findings, walked in order of their references (theirs are in order).
-  let k = 0;
-  const isPatched = from && lineage ? patchedWalker(lineage) : undefined;
-  const at = lineage ? lineage.change.oldEnd : 0;
-  const shift = lineage ? lineage.change.newEnd - lineage.change.oldEnd : 0;
-  for (let i = 0; i < refs.length; i++) {
-    const r = refs[i]!;
-    if (!kinds.has(r.kind)) continue;
-    const read = reads ? reads.of(r, checkCtx) : undefined;
-    if (around) around[i] = read;
-    const j = from && lineage && !isPatched!(i) ? previousIndex(lineage, i) : -1;
-    // Kept by the edit, and reading around it what it read before.
-    if (j >= 0 && (!reads || (from!.around && reads.same(from!.around[j], read, at, shift)))) {
-      while (k < from!.owners.length && from!.owners[k]! < j) k++;
-      for (; k < from!.owners.length && from!.owners[k] === j; k++) {
-        findings.push(moved(from!.findings[k]!, ctx.doc.uri, at, shift));
-        owners.push(i);
-      }
-      taken++;
-      continue;
-    }
-    const made = rule.checkReference(r, checkCtx, read);
+  const check = async (i: number, read: unknown): Promise<void> => {
+    const made = rule.checkReference(refs[i]!, checkCtx, read);
     const own = made instanceof Promise ? await made : made;
-    if (!own) continue;
-    for (const f of own) {
-      findings.push(f);
-      owners.push(i);
+    if (own) for (const f of own) (findings.push(f), owners.push(i));
+  };
+  if (!from || !lineage) {
+    for (const i of mine) {
+      const read = reads?.of(refs[i]!, checkCtx);
+      if (around) around[i] = read;
+      await check(i, read);
     }
+    return done(findings, owners, around, 0);
   }
+  const at = lineage.change.oldEnd;
+  const shift = lineage.change.newEnd - lineage.change.oldEnd;
+  // The version before's findings of the references `j` in [lo, hi), taken over as those of `j - off`.
+  let k = 0;
+  const take = (lo: number, hi: number, off: number): void => {
+    k = lowerBound(from.owners, lo, k);
+    for (; k < from.owners.length && from.owners[k]! < hi; k++) {
+      findings.push(moved(from.findings[k]!, ctx.doc.uri, at, shift));
+      owners.push(from.owners[k]! - off);
+    }
+  };
+  let taken = 0;
+  if (!reads) {
+    // Runs of references kept (before the stretch read again, or after it) take their findings over
+    // at once; a run ends at a patched reference (checked), at one of the stretch (checked), and at
+    // the end of its part (the version before's references between the parts are not this one's).
+    const isPatched = patchedWalker(lineage);
+    const partEnd = (i: number): number => (i < lineage.prefix ? lineage.prefix : refs.length);
+    let run = -1;
+    let runOff = 0;
+    const endRun = (until: number): void => {
+      if (run >= 0) take(run + runOff, Math.min(until, partEnd(run)) + runOff, runOff);
+      run = -1;
+    };
+    for (const i of mine) {
+      const j = isPatched(i) ? -1 : previousIndex(lineage, i);
+      if (j >= 0 && run >= 0 && partEnd(i) === partEnd(run)) {
+        taken++;
+        continue;
+      }
+      endRun(i);
+      if (j < 0) {
+        await check(i, undefined);
+        continue;
+      }
+      run = i;
+      runOff = j - i;
+      taken++;
+    }
+    endRun(refs.length);
+    return done(findings, owners, undefined, taken);
+  }
+  const isPatched = patchedWalker(lineage);
+  for (const i of mine) {
+    const read = reads.of(refs[i]!, checkCtx);
+    around![i] = read;
+    const j = isPatched(i) ? -1 : previousIndex(lineage, i);
+    // Kept by the edit, and reading around it what it read before.
+    if (j >= 0 && reads.same(from.around![j], read, at, shift)) {
+      take(j, j + 1, j - i);
+      taken++;
+    } else await check(i, read);
+  }
+  return done(findings, owners, around, taken);
+}
+
+function done(findings: Finding[], owners: number[], around: unknown[] | undefined, taken: number): ReferenceFindings & { readonly taken: number } {
   return { findings, owners: Int32Array.from(owners), ...(around ? { around } : {}), taken };
+}
+
+/** The indices of an analysis's references of some kinds, in order (made once per analysis and kinds). */
+const byKinds = new WeakMap<readonly Reference[], Map<string, Int32Array>>();
+function referencesOfKinds(analysis: RuleContext['doc']['analysis'], kinds: readonly Reference['kind'][]): Int32Array {
+  const refs = analysis.references;
+  let made = byKinds.get(refs);
+  if (!made) byKinds.set(refs, (made = new Map()));
+  const key = kinds.join(',');
+  let out = made.get(key);
+  if (!out) {
+    const wanted = new Set<string>(kinds);
+    const list: number[] = [];
+    for (let i = 0; i < refs.length; i++) if (wanted.has(refs[i]!.kind)) list.push(i);
+    made.set(key, (out = Int32Array.from(list)));
+  }
+  return out;
 }
 
 /** The rule's context with an `index` that throws when read: a per-reference rule reads no index. */
