@@ -65,6 +65,12 @@ export function identityKeys(doc: Pick<IndexEntry, 'metadata'>): string[] {
   return keys;
 }
 
+/** What a catalog description of a document says of it, its place apart, as one string (to tell a change). */
+function describedFacts(doc: Pick<IndexEntry, 'metadata'>): string {
+  const m = doc.metadata;
+  return [JSON.stringify(m.kamerstuk ?? null), m.documentNumber ?? '', m.title ?? '', m.date ?? ''].join('\u0000');
+}
+
 /** What a catalog description of a document holds of its metadata, as one string (to tell a change). */
 function describedMetadata(doc: Pick<IndexEntry, 'metadata'>): string {
   const m = doc.metadata;
@@ -218,6 +224,18 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Changes whenever a document comes, goes, or its identity, title or date changes — what the
+   * catalog says of it but where it says it: an edit before where a letter names itself moves that
+   * place (the metadata stamp changes), not what any citation of it is told.
+   */
+  private factChanges = 0;
+
+  /** A number that changes whenever the facts the catalog gives of the workspace's documents may have (see `factChanges`). */
+  get factsStamp(): number {
+    return this.factChanges;
+  }
+
+  /**
    * Analyzes (or re-uses) a document and indexes it; returns it whole either way. With
    * `keep: 'entry'` the index keeps only its entry, and the document is analyzed for what cites
    * documents only (AnalyzeOptions.citationsOnly; the caller may use it for its metadata and
@@ -294,6 +312,7 @@ export class WorkspaceIndex {
     // Taken out and put back: the same URIs (in the same order) when it was there before.
     const order = before ? this.sortedUris : undefined;
     if (!before || describedMetadata(before.entry) !== describedMetadata(entry)) this.metadataChanges++;
+    if (!before || describedFacts(before.entry) !== describedFacts(entry)) this.factChanges++;
     // Packed before the slot it replaces is taken out: the keys the versions share keep their strings.
     const packed = this.pack(citations);
     this.removeSlot(uri, packed.keys);
@@ -332,7 +351,10 @@ export class WorkspaceIndex {
   }
 
   remove(uri: string): void {
-    if (this.slots.has(uri)) this.metadataChanges++;
+    if (this.slots.has(uri)) {
+      this.metadataChanges++;
+      this.factChanges++;
+    }
     this.removeSlot(uri);
   }
 

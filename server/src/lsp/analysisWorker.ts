@@ -27,7 +27,8 @@ import { GlossaryCatalog } from '../catalog/glossaries';
 import { analyzeWhole, type AnalyzeOptions, type WholeAnalysis } from '../engine/analyze';
 import { citationList, entryAnalysis } from '../catalog/workspaceIndex';
 import { readHashedTextFileSync } from '../io/textFiles';
-import { analysisDelta, applyingAnalysisDelta, canonicalStretch, changedStretch, composeStretch, reanalyze, rememberChangedStretch, sameAnalyzeOptions, type AnalysisDelta, type ChangedStretch } from '../engine/incremental';
+import { analysisDelta, applyingAnalysisDelta, canonicalStretch, changedStretch, composeStretch, reanalyze, recordReanalysisLineage, rememberChangedStretch, sameAnalyzeOptions, type AnalysisDelta, type ChangedStretch, type Reanalysis } from '../engine/incremental';
+import { forgetLineage } from '../engine/lineage';
 import { yieldToEventLoop } from '../io/workspaceScanner';
 import type { DocumentAnalysis } from '../engine/model';
 import type { GlossaryData } from '../engine/glossary';
@@ -36,12 +37,13 @@ import type { InstrumentSenses } from '../engine/instrumentSenses';
 import { LineIndex } from '../engine/lineIndex';
 import { ALL_RULES } from '../features/diagnostics/rules';
 import { prepareDocument, versionFollows, type PreparedDocument } from '../features/diagnostics/prepared';
+import type { PreviousReferenceFindings } from '../features/diagnostics/perReference';
 import { computeDocumentOnlyFindings } from '../features/diagnostics/run';
 import { DocumentWords, type DocumentWordsData } from '../features/documentWords';
 import type { EditTrail } from './editTrail';
 import { applyDescribedDelta, applyFindingsDelta, applyingDescribedDelta, applyingFindingsDelta, describedDelta, findingsDelta, type Described, type DescribedDelta, type FindingsDelta } from './replyDeltas';
 import type { IndexedDocument } from '../features/model';
-import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, FileJob, Logger } from '../service/kamerwijzer';
+import type { AnalysisJob, AnalyzedElsewhere, AnalyzedFile, DocumentAnalyzer, DocumentChecks, FileJob, Logger } from '../service/kamerwijzer';
 
 const WORKER_MARK = 'kamerwijzerAnalysisWorker';
 const COLLECT_WHEN_IDLE = 'collectWhenIdle';
@@ -132,7 +134,7 @@ type FromWorker =
    * `cancelled`: the findings (or, cancelled while the job's analysis was made, the whole answer) were
    * no longer wanted. The findings come whole, or as what changed against the job `findingsBase`'s.
    */
-  | { readonly id: number; readonly laterFindings: RuleFindings | FindingsDelta; readonly cancelled?: true }
+  | { readonly id: number; readonly laterFindings: RuleFindings | FindingsDelta; readonly cancelled?: true; readonly taken?: number }
   | { readonly id: number; readonly file: AnalyzedFile | 'declined' }
   | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } }
   /** The job came as an edit of a text the worker does not hold (any more): it is posted again with its text. */
@@ -527,6 +529,7 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
     if (pending.laterFindings) {
       // The findings that follow an analysis (none when making them failed: they are made here).
       this.running = undefined;
+      if ('laterFindings' in reply && reply.taken) this.referencesTakenOver += reply.taken;
       pending.laterFindings('laterFindings' in reply && pending.job ? this.laterFindingsOf(pending.job.uri, reply.id, reply.laterFindings, stepped) : undefined);
       return this.pump();
     }
@@ -591,6 +594,8 @@ export class WorkerAnalyzer implements DocumentAnalyzer {
 
   /** How many findings came as deltas (the tests count them). */
   findingsDeltasApplied = 0;
+  /** References whose findings the worker's per-reference rules took over from the version before (perReference.ts). */
+  referencesTakenOver = 0;
 
   /**
    * What the rules need of a version, as the worker sent it beside the analysis (its descriptions
@@ -744,6 +749,7 @@ function serveAnalyses(): void {
       }
       const findingsBefore = last && change ? findingsHeldOf(last, change, findingsBase) : undefined;
       if (kept && findingsBefore) kept.findingsOf = findingsBefore;
+      const takeOver = perReferenceBefore(job, last, made, kept);
       // A stretch analysis of the version the main thread holds goes as what it adds to that one.
       const delta = (): AnalysisDelta | undefined => (last && base === last.sentAs && 'reuse' in made ? analysisDelta(last.analysis.analysis, made) : undefined);
       if (keptForNextVersion(job)) {
@@ -761,11 +767,25 @@ function serveAnalyses(): void {
       const analysisChanged = delta();
       // The descriptions likewise, beside an analysis delta (of the version whose descriptions the main thread has).
       const describedBefore = analysisChanged && last?.sentDescribed && change && describedBase === last.sentAs ? { described: last.sentDescribed, change } : undefined;
-      await answer(port, id, { job, doc, lines, how: made.how, delta: analysisChanged && { delta: analysisChanged, base: base! }, glossaries, findingsBefore, describedBefore, kept }, cancelled);
+      const answered = answer(port, id, { job, doc, lines, how: made.how, delta: analysisChanged && { delta: analysisChanged, base: base! }, glossaries, findingsBefore, describedBefore, kept, perReferenceBefore: takeOver }, cancelled);
+      await answered.finally(() => forgetLineage(analysis));
     } catch (e) {
       port.postMessage(errorReply(id, e));
     }
   };
+}
+
+/**
+ * The per-reference rules' findings of the version before, taken over where the edit kept their
+ * references (perReference.ts) under the same checks: how this analysis was made of that one is
+ * recorded for them (and forgotten once they are made). The checks are kept with this version.
+ */
+function perReferenceBefore(job: AnalysisJob, last: RecentAnalysis | undefined, made: Reanalysis | { readonly how: 'whole' }, kept: RecentAnalysis | undefined): ReadonlyMap<string, PreviousReferenceFindings> | undefined {
+  const checksKey = job.checks ? JSON.stringify(job.checks) : undefined;
+  if (kept) kept.checksKey = checksKey;
+  if (!last?.perReference || last.checksKey !== checksKey || made.how !== 'stretch' || !('reuse' in made)) return undefined;
+  recordReanalysisLineage(last.analysis.analysis, made);
+  return last.perReference;
 }
 
 /** The glossary of a job's document, its folder's glossary file as the job says it is now. */
@@ -846,6 +866,8 @@ async function answer(
     readonly describedBefore?: { readonly described: Described; readonly change: ChangedStretch } | undefined;
     /** What the worker keeps of this version for the next: the findings and descriptions sent are kept with it. */
     readonly kept?: RecentAnalysis | undefined;
+    /** The per-reference rules' findings of the version before, to take over (perReference.ts). */
+    readonly perReferenceBefore?: ReadonlyMap<string, PreviousReferenceFindings> | undefined;
   },
   cancelled: Set<number>,
 ): Promise<void> {
@@ -854,11 +876,10 @@ async function answer(
   const apart = keptForNextVersion(job);
   // The rules that read only the document run here too (with their per-version preparation:
   // sentences, lookups); those that read the workspace are left to the main thread.
-  const ruleFindings = (stop?: () => Promise<boolean>): Promise<RuleFindings> => {
-    const { codes, settings, locale, today, online } = job.checks!;
-    const rules = codes.map((code) => ALL_RULES.find((r) => r.code === code)).filter((r) => r !== undefined);
-    return computeDocumentOnlyFindings(doc, { locale, today, online, glossaries: a.glossaries }, settings, rules, stop);
-  };
+  /** References whose findings the per-reference rules took over from the version before. */
+  let takenOver = 0;
+  const ruleFindings = (stop?: () => Promise<boolean>): Promise<RuleFindings> =>
+    documentOnlyFindings(job.checks!, doc, a, stop, (taken) => (takenOver += taken));
   const findings = job.checks && !apart ? await ruleFindings() : undefined;
   // What the rules left to the main thread need of the document (and hovers: the sentences).
   const prepared = job.checks ? prepareDocument(doc) : undefined;
@@ -895,7 +916,34 @@ async function answer(
   if (a.kept) a.kept.sentFindings = laterFindings;
   const before = a.findingsBefore;
   const sent = before ? findingsDelta(before.base, before.findings, laterFindings, job.uri, before.change.oldEnd, before.change.newEnd - before.change.oldEnd) : laterFindings;
-  port.postMessage({ id, laterFindings: sent } satisfies FromWorker);
+  port.postMessage({ id, laterFindings: sent, ...(takenOver ? { taken: takenOver } : {}) } satisfies FromWorker);
+}
+
+/**
+ * The findings of the rules of `checks` that read only the document; the per-reference rules take
+ * over those of the version before (`perReferenceBefore`), and what they make now is kept with this
+ * version for the next (not of a version checked once). `taken` hears how many references took theirs over.
+ */
+async function documentOnlyFindings(
+  checks: DocumentChecks,
+  doc: IndexedDocument,
+  a: { readonly glossaries: GlossaryCatalog; readonly kept?: RecentAnalysis | undefined; readonly perReferenceBefore?: ReadonlyMap<string, PreviousReferenceFindings> | undefined },
+  stop: (() => Promise<boolean>) | undefined,
+  taken: (count: number) => void,
+): Promise<RuleFindings> {
+  const { codes, settings, locale, today, online } = checks;
+  const rules = codes.map((code) => ALL_RULES.find((r) => r.code === code)).filter((r) => r !== undefined);
+  const madeNow = a.kept ? new Map<string, PreviousReferenceFindings>() : undefined;
+  const perReference = madeNow && {
+    ...(a.perReferenceBefore ? { previous: a.perReferenceBefore } : {}),
+    made: (code: string, made: PreviousReferenceFindings, count: number) => {
+      madeNow.set(code, made);
+      taken(count);
+    },
+  };
+  const found = await computeDocumentOnlyFindings(doc, { locale, today, online, glossaries: a.glossaries }, settings, rules, stop, perReference);
+  if (a.kept && madeNow) a.kept.perReference = madeNow;
+  return found;
 }
 
 /** The prepared data with its descriptions as what changed against those sent of the version before. */
@@ -980,6 +1028,9 @@ interface RecentAnalysis {
   findingsOf?: { readonly base: number; readonly findings: RuleFindings; readonly change: ChangedStretch };
   /** The citations' descriptions sent of it. */
   sentDescribed?: Described;
+  /** The checks it was made with (as sent), and what the per-reference rules made of it: the next version takes those over under the same checks. */
+  checksKey?: string | undefined;
+  perReference?: ReadonlyMap<string, PreviousReferenceFindings>;
   /** The document version it is of (its line index keys the rules' word index of that version). */
   readonly doc: IndexedDocument;
   /** The id of the job whose answer sent it. */

@@ -48,8 +48,8 @@ export class FindingsCache {
   private catalogChanges = 0;
 
   constructor(
-    /** Changes whenever the workspace's documents' identities, titles or dates may have (WorkspaceIndex.metadataStamp): what the catalog says of them. */
-    private readonly metadataStamp: () => number = () => 0,
+    /** Changes whenever the workspace's documents' identities, titles or dates may have (WorkspaceIndex.factsStamp): what the catalog says of them. */
+    private readonly factsStamp: () => number = () => 0,
   ) {}
 
   /** What the catalog answers changed (news fetched, sources reloaded): per-reference rules take nothing over across it. */
@@ -59,7 +59,7 @@ export class FindingsCache {
 
   /** Stands for what the catalog answers now: equal states, equal answers. */
   private catalogState(): string {
-    return `${this.catalogChanges}:${this.metadataStamp()}`;
+    return `${this.catalogChanges}:${this.factsStamp()}`;
   }
   private readonly documents = new Map<string, DocumentEntry>();
   /** The rules that read the workspace when they last ran (on any document). */

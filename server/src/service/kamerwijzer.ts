@@ -351,7 +351,7 @@ export function createKamerwijzer(options: KamerwijzerOptions = {}): Kamerwijzer
   let settings: ServiceSettings = { ...DEFAULT_SERVICE_SETTINGS, ...options.settings };
   const facts = new Map<string, DocumentFacts>();
   const stats: ServiceStats = { analyses: 0, analysesElsewhere: 0, stretchAnalysesElsewhere: 0, editedElsewhere: 0, ruleRuns: 0, ruleRunsElsewhere: 0, findingsComputed: 0, entriesReused: 0, referencesTakenOver: 0 };
-  const kept = new FindingsCache(() => index.metadataStamp);
+  const kept = new FindingsCache(() => index.factsStamp);
   const catalogChanged = (): void => {
     kept.catalogChanged();
     kept.workspaceChanged();

@@ -12,6 +12,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { CatalogDocument, CatalogSource } from '../../../server/src/catalog/model';
+import { analyze } from '../../../server/src/engine/analyze';
 import { kamerstukKey, type KamerstukId } from '../../../server/src/engine/identifiers';
 import { lineageOf } from '../../../server/src/engine/lineage';
 import type { DiagnosticRule } from '../../../server/src/features/diagnostics/model';
@@ -90,6 +91,11 @@ async function fresh(source: FactsSource, text: string, b?: string, today?: stri
   return s.findings(s.setDocument(A, text, 1));
 }
 
+/** Where a letter names itself (its identity's place), as the analysis finds it. */
+function analyzedIdentityAt(text: string): number {
+  return analyze(text).metadata.identitySpan?.offset ?? -1;
+}
+
 const INSERTS = [
   'Kamerstuk 29 826, nr. 12',
   'Kamerstuk 36410-XIV, nr. 7',
@@ -131,8 +137,7 @@ describe('per-reference rules take the findings of the references an edit kept o
     await fc.assert(
       fc.asyncProperty(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 6 }), async (which, edits) => {
         const s = service(source);
-        // The letter's own identity at its top, as a draft's front matter gives it (an edit before where
-        // a letter names itself changes what the catalog says of it, and nothing is taken over); and
+        // A draft's front matter (its identity, and a date for the deadlines before the letter's own);
         // amounts in English notation (the letters write none) and deadlines of each status.
         let text = `---\nkamerstuk: 36999-1\ndatum: 2025-06-01\n---\n${which % 2 ? long : letters[which % letters.length]!}\n\nHet kabinet trekt € 1.5 miljard uit, en 1,600.50 euro per aanvraag. ${DEADLINES}\n`;
         let version = 1;
@@ -162,7 +167,6 @@ describe('per-reference rules take the findings of the references an edit kept o
   it('takes nothing over across news in the catalog, a workspace document that is the cited paper, another date or language', async () => {
     const source = new FactsSource();
     const text = long;
-    // Edits after the letter's own identity (a change of its place changes what the catalog says of it).
     const at = Math.floor(text.length * 0.8);
     const edited = (n: number): string => `${text.slice(0, at)}${'x'.repeat(n)}${text.slice(at)}`;
     const s = service(source);
@@ -204,6 +208,22 @@ describe('per-reference rules take the findings of the references an edit kept o
       assert.deepEqual(await s.findings(doc), await fresh(source, edited(n), b, today, locale));
       assert.equal(s.stats.referencesTakenOver, before, `${today} ${locale}`);
     }
+  });
+
+  it('takes findings over across an edit before the place where the letter names itself (what the catalog says is the same)', async () => {
+    const source = new FactsSource();
+    const s = service(source);
+    const identity = analyzedIdentityAt(long);
+    assert.ok(identity > 20_000, 'the letter names itself well into its text');
+    await s.findings(s.setDocument(A, long, 1));
+    const text = `${long.slice(0, 10_000)}x${long.slice(10_000)}`;
+    const [metadata, facts] = [s.index.metadataStamp, s.index.factsStamp];
+    const doc = s.setDocument(A, text, 2);
+    assert.notEqual(s.index.metadataStamp, metadata, 'the place where it names itself moved');
+    assert.equal(s.index.factsStamp, facts);
+    const before = s.stats.referencesTakenOver;
+    assert.deepEqual(await s.findings(doc), await fresh(source, text));
+    assert.ok(s.stats.referencesTakenOver > before);
   });
 
   it('checks again a reference that the passes over the whole list changed far from the edit (a repeated motion linked anew)', async () => {

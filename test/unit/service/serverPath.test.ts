@@ -207,6 +207,8 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     const deltas = analyzer.deltasApplied;
     const findingsDeltas = analyzer.findingsDeltasApplied;
     const describedDeltas = analyzer.describedDeltasApplied;
+    const takenInWorker = analyzer.referencesTakenOver;
+    let takenHere = 0;
     await fc.assert(
       fc.asyncProperty(edits, async (steps) => {
         const worker = service(analyzer);
@@ -234,6 +236,7 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
         assert.deepEqual(doc.analysis, expected.analysis);
         assert.deepEqual(await worker.findings(doc), expected.findings);
         stretches += worker.stats.stretchAnalysesElsewhere;
+        takenHere += worker.stats.referencesTakenOver;
         here++;
       }),
       params(4),
@@ -245,6 +248,10 @@ describe('the server path: worker analyses, dropped versions, kept findings', fu
     // And so did the findings of the rules run in the worker.
     assert.ok(analyzer.findingsDeltasApplied - findingsDeltas > here, `${analyzer.findingsDeltasApplied - findingsDeltas} findings deltas`);
     assert.ok(analyzer.describedDeltasApplied - describedDeltas > here, `${analyzer.describedDeltasApplied - describedDeltas} description deltas`);
+    // The per-reference rules took the findings of the references each edit kept over: in the worker
+    // (those that read only the document) and here (those that read the catalog).
+    assert.ok(analyzer.referencesTakenOver - takenInWorker > 0, `${analyzer.referencesTakenOver - takenInWorker} taken over in the worker`);
+    assert.ok(takenHere > 0, `${takenHere} taken over in this thread`);
   });
 
   it('where two versions differ comes with the delta: this thread does not compare the texts again', async () => {

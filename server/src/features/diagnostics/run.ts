@@ -189,6 +189,11 @@ export async function computeDocumentOnlyFindings(
   rules: readonly DiagnosticRule[],
   /** Awaited before each rule; true stops the computation (the findings so far are returned). */
   stop?: () => Promise<boolean>,
+  /**
+   * The per-reference rules' findings of the version this one's analysis was made of (by code), taken
+   * over where they hold (perReference.ts); `made` hears those made now, to hand on to the next.
+   */
+  perReference?: { readonly previous?: ReadonlyMap<string, PreviousReferenceFindings>; readonly made: (code: string, made: PreviousReferenceFindings, taken: number) => void },
 ): Promise<{ readonly code: string; readonly findings: readonly Finding[] }[]> {
   const m = messages(ctx.locale);
   const out: { code: string; findings: readonly Finding[] }[] = [];
@@ -199,7 +204,12 @@ export async function computeDocumentOnlyFindings(
     Object.defineProperty(ruleCtx, 'index', { enumerable: true, get: () => ((reads = true), thrown()) });
     Object.defineProperty(ruleCtx, 'catalog', { enumerable: true, get: () => ((reads = true), thrown()) });
     try {
-      const findings = await rule.check(ruleCtx);
+      let findings: readonly Finding[];
+      if (perReference && isPerReferenceRule(rule)) {
+        const made = await referenceFindings(rule, ruleCtx, perReference.previous?.get(rule.code));
+        findings = made.findings;
+        if (!reads) perReference.made(rule.code, { analysis: doc.analysis, findings, owners: made.owners, ...(made.around ? { around: made.around } : {}) }, made.taken);
+      } else findings = await rule.check(ruleCtx);
       if (!reads) out.push({ code: rule.code, findings });
     } catch {
       // Run again by the caller (it reads the workspace, or it fails and the caller reports it).
