@@ -1,9 +1,9 @@
 /**
  * The rules that read one reference at a time (features/diagnostics/perReference.ts:
- * kamerstuk-unknown, citation-title-mismatch, motion-submitters-mismatch, the three deadline rules,
- * document-replaced, amount-english-decimal) take the findings of the references an edit kept over
- * from the version before, moved, when they read the same around them (a deadline's status, what a
- * citation describes), and check only the others. On random edit sequences of long real letters — edits that add, remove and rewrite
+ * kamerstuk-unknown, motion-submitters-mismatch, the three deadline rules, document-replaced,
+ * amount-english-decimal) take the findings of the references an edit kept over from the version
+ * before, moved, when they read the same around them (a deadline's status), and check only the
+ * others. On random edit sequences of long real letters — edits that add, remove and rewrite
  * citations, motions and amounts, versions nobody asked about in between — every version's findings
  * are what a fresh service gives on its text, and most references take theirs over. Across what
  * changes a reference's findings without an edit (the catalog's news, a workspace document that is
@@ -16,9 +16,15 @@ import { analyze } from '../../../server/src/engine/analyze';
 import { kamerstukKey, type KamerstukId } from '../../../server/src/engine/identifiers';
 import { lineageOf } from '../../../server/src/engine/lineage';
 import type { DiagnosticRule } from '../../../server/src/features/diagnostics/model';
-import { isPerReferenceRule, type PerReferenceRule } from '../../../server/src/features/diagnostics/perReference';
+import { isPerReferenceRule, perReferenceRule, referenceFindings, type PerReferenceRule } from '../../../server/src/features/diagnostics/perReference';
+import type { RuleContext } from '../../../server/src/features/diagnostics/model';
+import type { IndexedDocument } from '../../../server/src/features/model';
+import { analyzeWhole } from '../../../server/src/engine/analyze';
+import { reanalyze, recordReanalysisLineage } from '../../../server/src/engine/incremental';
+import { LineIndex } from '../../../server/src/engine/lineIndex';
+import type { DocumentAnalysis } from '../../../server/src/engine/model';
+import { messages } from '../../../server/src/l10n';
 import { amountEnglishDecimal } from '../../../server/src/features/diagnostics/rules/amountEnglishDecimal';
-import { citationTitleMismatch } from '../../../server/src/features/diagnostics/rules/citationTitleMismatch';
 import { deadlineBeforeLetter } from '../../../server/src/features/diagnostics/rules/deadlineBeforeLetter';
 import { deadlinePassed } from '../../../server/src/features/diagnostics/rules/deadlinePassed';
 import { promisePassed } from '../../../server/src/features/diagnostics/rules/promisePassed';
@@ -30,7 +36,7 @@ import { DEFAULT_DIAGNOSTIC_SETTINGS, type CheckedFinding } from '../../../serve
 import { createKamerwijzer, type Kamerwijzer } from '../../../server/src/service/kamerwijzer';
 import { params, realLetters, VOCABULARY } from '../../support/textArbitraries';
 
-const RULES: readonly DiagnosticRule[] = [kamerstukUnknown, citationTitleMismatch, motionSubmittersMismatch, promisePassed, deadlinePassed, deadlineBeforeLetter, documentReplaced, amountEnglishDecimal];
+const RULES: readonly DiagnosticRule[] = [kamerstukUnknown, motionSubmittersMismatch, promisePassed, deadlinePassed, deadlineBeforeLetter, documentReplaced, amountEnglishDecimal];
 const A = 'file:///ws/brief.md';
 const B = 'file:///ws/bijlage.md';
 
@@ -277,28 +283,34 @@ describe('per-reference rules take the findings of the references an edit kept o
     assert.ok(s.stats.referencesTakenOver > 0);
   });
 
-  it("checks again a citation the edit kept whose description it changed (a footnote's citation, described far before, at its marker)", async () => {
-    const source = new (class extends FactsSource {
-      override lookupKamerstuk(id: KamerstukId): CatalogDocument {
-        return { id: kamerstukKey(id), kamerstuk: id, title: TITLES[1]!, sources: [{ origin: 'test' }] };
-      }
-    })();
-    const filler = (n: number): string => `${'Dit is een zin over het beleid van het kabinet in dit dossier. '.repeat(30)}\n\n`.repeat(n);
-    const letter = (about: string): string => `---\nkamerstuk: 36999-1\n---\nInleiding.\n\n${filler(5)}Zoals beschreven in de brief over ${about}[^1] gaan wij verder.\n\n${filler(12)}[^1]: Kamerstuk 29 826, nr. 20.\n`;
-    const s = service(source);
-    let version = 1;
-    await s.findings(s.setDocument(A, letter('de inrichting van het beleid'), version));
-    // A description that contradicts the title, one that fits it, and the first again.
-    const wrong = 'de stikstofuitstoot van melkveehouderijen bij Brabantse natuurgebieden en Gelderse heidevelden';
-    const right = 'het visserijbeleid en het kustbeheer in de Waddenzee';
-    for (const about of [wrong, right, wrong]) {
-      const text = letter(about);
-      const doc = s.setDocument(A, text, ++version);
-      assert.ok(lineageOf(doc.analysis), 'the edit was analyzed as a stretch: the footnote at the end was kept');
-      const found = await s.findings(doc);
-      assert.deepEqual(found, await fresh(source, text));
-      assert.equal(found.filter((f) => f.code === 'citation-title-mismatch').length, about === wrong ? 1 : 0);
-    }
+  it('checks again a reference the edit kept that reads something else around it than before (ReadAround.same)', async () => {
+    // A rule whose finding is what it reads around a deadline: here a value the test sets per deadline text.
+    const reading = new Map<string, string>();
+    const rule = perReferenceRule<string>({
+      code: 'reads-around',
+      defaultSeverity: 'warning',
+      description: 'test',
+      kinds: ['deadline'],
+      readsAround: { of: (r) => reading.get(r.text) ?? 'plain', same: (a, b) => a === b },
+      checkReference: (r, _ctx, read) => (read === 'plain' ? undefined : [{ code: 'reads-around', span: r.span, message: read ?? '' }]),
+    });
+    const filler = `${'Dit is een zin over het beleid van het kabinet in dit dossier. '.repeat(30)}\n\n`.repeat(12);
+    const text = `Inleiding.\n\n${filler}Ik informeer uw Kamer voor 1 maart 2025.\n\n${filler}Het kabinet besluit voor de zomer van 2026.\n`;
+    const docOf = (t: string, analysis: DocumentAnalysis): IndexedDocument => ({ uri: A, version: 1, text: t, lines: new LineIndex(t), metadata: analysis.metadata, analysis, known: undefined });
+    const ctxOf = (doc: IndexedDocument): RuleContext => ({ doc, settings: DEFAULT_DIAGNOSTIC_SETTINGS, m: messages('nl'), locale: 'nl', today: '2026-01-15' }) as unknown as RuleContext;
+    const first = analyzeWhole(text, {});
+    reading.set('voor de zomer van 2026', 'gelezen');
+    const before = await referenceFindings(rule, ctxOf(docOf(text, first.analysis)));
+    assert.equal(before.findings.length, 1);
+    // An edit at the start keeps both deadlines (moved); the later one now reads something else.
+    const edited = `x${text}`;
+    const re = reanalyze(first, edited, {});
+    recordReanalysisLineage(first.analysis, re);
+    assert.equal(re.how, 'stretch');
+    reading.set('voor de zomer van 2026', 'anders gelezen');
+    const after = await referenceFindings(rule, ctxOf(docOf(edited, re.result.analysis)), { analysis: first.analysis, ...before });
+    assert.deepEqual(after.findings.map((f) => f.message), ['anders gelezen']);
+    assert.equal(after.taken, 1, 'the other deadline took its (no) findings over');
   });
 
   it('a rule that reads the workspace index through checkReference fails and is reported; the others run', async () => {

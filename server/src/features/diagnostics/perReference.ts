@@ -1,7 +1,7 @@
 /**
  * Rules that read one reference at a time: whether and which findings a reference gets depends only
  * on that reference (every field of it), on what the rule reads around it (`readsAround`: a
- * deadline's status, what a citation describes), the settings, the date, the messages' language, the
+ * deadline's status), the settings, the date, the messages' language, the
  * document's metadata and what the catalog says — not on other references or on the workspace index.
  * Such a rule says so by giving `checkReference` instead of a loop of its own (`perReferenceRule`).
  *
@@ -9,9 +9,9 @@
  * edit left as it was (kept before it, moved after it: engine/lineage.ts) that reads around it what
  * it read before (compared moved: `ReadAround.same`) keeps the version before's findings, moved with
  * it; only the others are checked (`referenceFindings`). A 5 MB letter's thousands of citations and
- * deadlines cost `kamerstuk-unknown`, `document-replaced`, `citation-title-mismatch` and the deadline
- * rules 1–8 ms each per keystroke (a catalog question and a judgement per paper, a message per
- * finding); now they cost the references around the edit and one comparison per reference.
+ * deadlines cost `kamerstuk-unknown`, `document-replaced` and the deadline rules 1–5 ms each per
+ * keystroke (a catalog question per paper, a message per finding); now they cost the references
+ * around the edit and, for a rule that reads around them, one comparison per reference.
  *
  * Each finding made is kept with the index of its reference (`owners`), and what each reference
  * read (`around`), so the next version finds those of the references it keeps. Whether the version
@@ -26,7 +26,7 @@ import type { DiagnosticRule, RuleContext } from './model';
 import { moved } from './moving';
 
 /**
- * What a rule reads beside a reference itself (its sentence's reading, what a citation describes):
+ * What a rule reads beside a reference itself (a deadline's status, which its sentence decides):
  * made once per reference and version, and compared with what the reference read in the version
  * before — a reference the edit kept takes its findings over only when it reads the same.
  */

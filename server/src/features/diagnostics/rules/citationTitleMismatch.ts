@@ -31,10 +31,8 @@ import { kamerstukKey, type KamerstukId } from '../../../engine/identifiers';
 import type { CatalogDocument } from '../../../catalog/model';
 import { citationLike, kamerstukTitle } from '../../citations';
 import { describedAs, type CitationDescription } from '../citationDescription';
-import type { RuleContext } from '../model';
-import { sameMovedDescription } from '../moving';
-import { perReferenceRule, type ReadAround } from '../perReference';
-import type { Fix } from '../../model';
+import type { DiagnosticRule, RuleContext } from '../model';
+import type { Finding, Fix } from '../../model';
 import { contentWords, distinctiveWords, isGeneric, sameWord } from '../../words';
 
 /** A motion's title without its formula ("Motie van het lid Dijk over …" → "…"). */
@@ -223,62 +221,41 @@ function judgementKey(r: KamerstukId, d: CitationDescription): string {
   return [kamerstukKey(r), d.text, d.names ?? '', d.date ?? '', ...(d.submitters ?? [])].join('\u0000');
 }
 
-/**
- * What the rule reads beside a citation: what the letter says it is (citationDescription.ts),
- * compared as it is or moved by the edit.
- */
-const DESCRIPTION: ReadAround<CitationDescription | null> = {
-  of: (r, ctx) => (r.kind === 'kamerstuk' ? (describedAs(ctx.doc, r) ?? null) : null),
-  same: (before, now, at, shift) => before === now || sameMovedDescription(before, now, at, shift),
-};
-
-/**
- * The judgements of one computation (a document version, and the catalog as the computation asks it),
- * per cited number and description: a paper cited the same way many times is judged once.
- */
-const judgements = new WeakMap<object, WeakMap<object, Map<string, Verdict | undefined>>>();
-
-function judgedIn(ctx: RuleContext): Map<string, Verdict | undefined> {
-  let byCatalog = judgements.get(ctx.doc);
-  if (!byCatalog) judgements.set(ctx.doc, (byCatalog = new WeakMap()));
-  let judged = byCatalog.get(ctx.catalog);
-  if (!judged) byCatalog.set(ctx.catalog, (judged = new Map()));
-  return judged;
-}
-
-export const citationTitleMismatch = perReferenceRule({
+export const citationTitleMismatch: DiagnosticRule = {
   code: 'citation-title-mismatch',
   defaultSeverity: 'warning',
   description: 'The description written beside a citation does not fit the title of the document at that number.',
-  kinds: ['kamerstuk'],
-  readsAround: DESCRIPTION,
-  async checkReference(r, ctx, described) {
-    if (r.kind !== 'kamerstuk' || !described || !described.words.length || /\bbijlage\b/i.test(described.text)) return undefined;
-    const terms = termsOf(subjectOf(described.text));
-    // A description of only shared words ("de brief", "de Defensiestrategie") is no evidence.
-    if (!terms.distinct.length) return undefined;
-    const judged = judgedIn(ctx);
-    const key = judgementKey(r, described);
-    if (!judged.has(key)) judged.set(key, await judge(ctx, r, described, terms));
-    const verdict = judged.get(key);
-    if (!verdict) return undefined;
-    const { doc, better } = verdict;
-    const fixes: Fix[] = better
-      ? [{ title: ctx.m.diag.replaceWith(kamerstukTitle(better.c.kamerstuk!)), edits: [{ uri: ctx.doc.uri, span: r.span, newText: citationLike(r, better.c.kamerstuk!, ctx.settings.citationStyle) }], preferred: true }]
-      : [];
-    return [
-      {
-        code: 'citation-title-mismatch',
+  async check(ctx) {
+    const findings: Finding[] = [];
+    const judged = new Map<string, Verdict | undefined>();
+    for (const r of ctx.doc.analysis.references) {
+      if (r.kind !== 'kamerstuk') continue;
+      const described = describedAs(ctx.doc, r);
+      if (!described || !described.words.length || /\bbijlage\b/i.test(described.text)) continue;
+      const terms = termsOf(subjectOf(described.text));
+      // A description of only shared words ("de brief", "de Defensiestrategie") is no evidence.
+      if (!terms.distinct.length) continue;
+      const key = judgementKey(r, described);
+      if (!judged.has(key)) judged.set(key, await judge(ctx, r, described, terms));
+      const verdict = judged.get(key);
+      if (!verdict) continue;
+      const { doc, better } = verdict;
+      const fixes: Fix[] = better
+        ? [{ title: ctx.m.diag.replaceWith(kamerstukTitle(better.c.kamerstuk!)), edits: [{ uri: ctx.doc.uri, span: r.span, newText: citationLike(r, better.c.kamerstuk!, ctx.settings.citationStyle) }], preferred: true }]
+        : [];
+      findings.push({
+        code: this.code,
         span: r.span,
         message:
           ctx.m.diag.titleMismatch(kamerstukTitle(r), shorten(doc.title!, 160), shorten(described.text, 110)) +
           (better ? ` ${ctx.m.diag.titleMismatchBetter(`${kamerstukTitle(better.c.kamerstuk!)} (‘${shorten(isMotion(better.c) && isMotion(doc) ? `… ${subjectOf(better.c.title!)}` : better.c.title!, 110)}’)`)}` : ''),
         related: [{ uri: ctx.doc.uri, span: described.span, message: described.text }],
         fixes,
-      },
-    ];
+      });
+    }
+    return findings;
   },
-});
+};
 
 function shorten(s: string, max: number): string {
   const t = s.replace(/\s+/g, ' ').trim().replace(/^[‘“"']([^]*)[’”"']$/, '$1');
