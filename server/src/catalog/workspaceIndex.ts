@@ -71,10 +71,10 @@ function describedFacts(doc: Pick<IndexEntry, 'metadata'>): string {
   return [JSON.stringify(m.kamerstuk ?? null), m.documentNumber ?? '', m.title ?? '', m.date ?? ''].join('\u0000');
 }
 
-/** What a catalog description of a document holds of its metadata, as one string (to tell a change). */
+/** What a catalog description of a document holds of its metadata, its place too, as one string (to tell a change). */
 function describedMetadata(doc: Pick<IndexEntry, 'metadata'>): string {
   const m = doc.metadata;
-  return [JSON.stringify(m.kamerstuk ?? null), m.documentNumber ?? '', m.title ?? '', m.date ?? '', m.identitySpan?.offset ?? '', m.identitySpan?.length ?? ''].join('\u0000');
+  return [describedFacts(doc), m.identitySpan?.offset ?? '', m.identitySpan?.length ?? ''].join('\u0000');
 }
 
 /**

@@ -16,7 +16,7 @@ export const amountEnglishDecimal = perReferenceRule({
     const fixed = toDutchNotation(r.text);
     return [
       {
-        code: 'amount-english-decimal',
+        code: this.code,
         span: r.span,
         message: ctx.m.diag.englishDecimal(r.text.replace(/\s+/g, ' '), fixed.replace(/\s+/g, ' ')),
         fixes: [{ title: ctx.m.diag.rewriteTo(fixed.replace(/\s+/g, ' ')), edits: [{ uri: ctx.doc.uri, span: r.span, newText: fixed }], preferred: true, fixAllGroup: 'amount' }],

@@ -13,6 +13,6 @@ export const deadlineBeforeLetter = perReferenceRule({
     // (The letter's date is the same in every version whose references are taken over: a stretch analysis keeps the metadata.)
     const letterDate = ctx.doc.analysis.metadata.date;
     if (r.kind !== 'deadline' || !letterDate || status !== 'beforeLetter') return undefined;
-    return [{ code: 'deadline-before-letter', span: r.span, message: ctx.m.diag.deadlineBeforeLetter(describeDeadlineWhen(r, ctx.locale), formatDate(letterDate, ctx.locale)) }];
+    return [{ code: this.code, span: r.span, message: ctx.m.diag.deadlineBeforeLetter(describeDeadlineWhen(r, ctx.locale), formatDate(letterDate, ctx.locale)) }];
   },
 });

@@ -15,6 +15,6 @@ export const deadlinePassed = perReferenceRule({
   readsAround: DEADLINE_STATUS,
   checkReference(r, ctx, status) {
     if (r.kind !== 'deadline' || !r.end || status !== 'passed') return undefined;
-    return [{ code: 'deadline-passed', span: r.span, message: ctx.m.diag.deadlinePassed(describeDeadlineWhen(r, ctx.locale), daysBetween(r.end, ctx.today)) }];
+    return [{ code: this.code, span: r.span, message: ctx.m.diag.deadlinePassed(describeDeadlineWhen(r, ctx.locale), daysBetween(r.end, ctx.today)) }];
   },
 });

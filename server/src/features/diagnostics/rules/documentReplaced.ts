@@ -16,7 +16,7 @@ export const documentReplaced = perReferenceRule({
     const newText = citationLike(r, newer, ctx.settings.citationStyle);
     return [
       {
-        code: 'document-replaced',
+        code: this.code,
         span: r.span,
         message: ctx.m.diag.replaced(kamerstukTitle(r), kamerstukTitle(newer)),
         tags: ['deprecated'],

@@ -22,6 +22,6 @@ export const kamerstukUnknown = perReferenceRule({
     const highest = found?.dossierHighest ?? (found?.title ? undefined : await ctx.catalog.dossierHighest(r.dossier));
     if (isAbsent(found)) message = ctx.m.diag.kamerstukAbsent(kamerstukTitle(r), ctx.m.sourceNames[found!.absent!.origin] ?? found!.absent!.origin);
     else if (!found?.title && /^\d+$/.test(r.nr) && highest !== undefined && Number(r.nr) > highest) message = ctx.m.diag.kamerstukBeyondHighest(kamerstukTitle(r), officialDossierText(r.dossier), highest);
-    return message ? [{ code: 'kamerstuk-unknown', span: r.span, message }] : undefined;
+    return message ? [{ code: this.code, span: r.span, message }] : undefined;
   },
 });

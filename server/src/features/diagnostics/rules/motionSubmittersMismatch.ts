@@ -16,7 +16,7 @@ export const motionSubmittersMismatch = perReferenceRule({
     if (r.submitters.some((s) => signatories.has(surnameKey(s)))) return undefined;
     return [
       {
-        code: 'motion-submitters-mismatch',
+        code: this.code,
         span: r.namesSpan,
         message: ctx.m.diag.submittersMismatch(r.text.replace(/\s+/g, ' '), kamerstukTitle(r.kamerstuk), doc.submitters.join(', ')),
         related: [{ uri: ctx.doc.uri, span: r.kamerstuk.span, message: ctx.m.diag.citedKamerstuk }],

@@ -12,6 +12,6 @@ export const promisePassed = perReferenceRule({
   readsAround: DEADLINE_STATUS,
   checkReference(r, ctx, status) {
     if (r.kind !== 'deadline' || status !== 'promisePassed') return undefined;
-    return [{ code: 'promise-passed', span: r.span, message: ctx.m.diag.promisePassed(describeDeadlineWhen(r, ctx.locale), daysBetween(r.end!, ctx.today)) }];
+    return [{ code: this.code, span: r.span, message: ctx.m.diag.promisePassed(describeDeadlineWhen(r, ctx.locale), daysBetween(r.end!, ctx.today)) }];
   },
 });
